@@ -1,0 +1,12 @@
+/** Unit tests run in Node through ts-jest; CSV files are imported as text, as webpack does. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+    "\\.csv$": "<rootDir>/test/support/text-transform.js",
+  },
+  moduleFileExtensions: ["ts", "js", "json", "csv"],
+  testTimeout: 60000,
+};

@@ -1,0 +1,51 @@
+/**
+ * `npm run bench`: prints performance figures. Benchmarks measure; they do not assert (the
+ * tests assert behaviour). Each section is a function so later features add their own.
+ */
+import { performance } from "perf_hooks";
+import { parsePackageCsv } from "../src/data/package";
+import { MonitorStore } from "../src/data/store";
+import { MonitorPackage } from "../src/data/types";
+import { readPackageTexts, DEFAULT_PACKAGE } from "./lib/read-package";
+
+function timeIt<T>(run: () => T): { result: T; ms: number } {
+  const start = performance.now();
+  const result = run();
+  return { result, ms: performance.now() - start };
+}
+
+/** Calls per second of `call`, run for about `seconds`. */
+export function perSecond(call: (i: number) => unknown, seconds = 1): number {
+  let calls = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    for (let i = 0; i < 1000; i++) call(i);
+    calls += 1000;
+  }
+  return calls / ((performance.now() - start) / 1000);
+}
+
+export const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+function benchStore(pkg: MonitorPackage): void {
+  for (let i = 0; i < 20; i++) new MonitorStore(pkg); // warm up the JIT
+  const runs = 200;
+  const { ms } = timeIt(() => {
+    for (let i = 0; i < runs; i++) new MonitorStore(pkg);
+  });
+  console.log(`store build: ${(ms / runs).toFixed(3)} ms (${pkg.observations.length} figures, mean of ${runs})`);
+  const store = new MonitorStore(pkg);
+  const cells = pkg.observations.map((o) => ({ indicator: o.indicator, area: o.gebied, group: o.groep, age: o.leeftijd, period: o.periode }));
+  console.log(`lookup: ${fmt(perSecond((i) => store.get(cells[i % cells.length])))} per second`);
+}
+
+function main(): void {
+  const texts = readPackageTexts(DEFAULT_PACKAGE);
+  const parsed = timeIt(() => parsePackageCsv(texts));
+  if (!parsed.result.ok) throw new Error("shipped package invalid");
+  console.log(`package parse + validate: ${parsed.ms.toFixed(1)} ms`);
+  benchStore(parsed.result.value);
+}
+
+main();

@@ -1,0 +1,22 @@
+import { Language } from "./types";
+
+/**
+ * A failure a user can act on. `value`: the input is wrong (unknown name, wrong type) and
+ * becomes #VALUE! in Excel; `na`: the input is fine but the data has no such figure (#N/A).
+ */
+export class MonitorError extends Error {
+  constructor(
+    readonly kind: "value" | "na",
+    readonly messages: Record<Language, string>,
+  ) {
+    super(messages.nl);
+    this.name = "MonitorError";
+  }
+
+  text(language: Language): string {
+    return this.messages[language];
+  }
+}
+
+export const valueError = (nl: string, en: string) => new MonitorError("value", { nl, en });
+export const notAvailable = (nl: string, en: string) => new MonitorError("na", { nl, en });

@@ -1,0 +1,54 @@
+import { Language, Unit } from "./types";
+
+const MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+function groupThousands(integer: string, separator: string): string {
+  return integer.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/** A number the way the report writes it: 1.253, 0,4 (Dutch) or 1,253, 0.4 (English). */
+export function formatNumber(value: number, decimals: number, language: Language): string {
+  const [integer, fraction] = Math.abs(value).toFixed(decimals).split(".");
+  const thousands = language === "nl" ? "." : ",";
+  const decimal = language === "nl" ? "," : ".";
+  const sign = value < 0 ? "-" : "";
+  return sign + groupThousands(integer, thousands) + (fraction && /[1-9]/.test(fraction) ? decimal + fraction.replace(/0+$/, "") : "");
+}
+
+/**
+ * A figure with its unit the way the report prints it: `1.253`, `11,6%`, `88%`, `€ 30.672`.
+ * Percentages keep at most one decimal, as the report does.
+ */
+export function formatFigure(value: number, unit: Unit, language: Language = "nl"): string {
+  switch (unit) {
+    case "aandeel":
+    case "groei":
+      return formatNumber(Math.round(value * 1000) / 10, 1, language) + "%";
+    case "euro":
+      return "€ " + formatNumber(value, 0, language);
+    default:
+      return formatNumber(value, Number.isInteger(value) ? 0 : 2, language);
+  }
+}
+
+/** "2022-01-01" → "1 januari 2022" / "1 January 2022". */
+export function formatDate(iso: string, language: Language = "nl"): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const months = language === "nl" ? MONTHS_NL : MONTHS_EN;
+  return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/** Excel number formats that show figures the Dutch way whatever the user's locale. */
+export function excelNumberFormat(unit: Unit): string {
+  switch (unit) {
+    case "aandeel":
+    case "groei":
+      return "0.0%";
+    case "euro":
+      return '"€" #,##0';
+    default:
+      return "#,##0";
+  }
+}

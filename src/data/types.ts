@@ -1,0 +1,62 @@
+/** The data contract of DESIGN.md as types. Nothing here knows about Office or exceljs. */
+
+export const UNITS = ["aantal", "aandeel", "groei", "rang", "euro"] as const;
+export type Unit = (typeof UNITS)[number];
+
+export const STATUSES = ["gerapporteerd", "afgeleid"] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** One figure: a row of the `observations` resource / the `MonitorData` table. */
+export interface Observation {
+  onderwerp: string;
+  indicator: string;
+  gebied: string;
+  groep: string;
+  leeftijd: string;
+  periode: string;
+  waarde: number;
+  eenheid: Unit;
+  bron: string;
+  peildatum: string;
+  status: Status;
+  pagina: number | null;
+  toelichting: string;
+}
+
+export interface Indicator {
+  id: string;
+  labelNl: string;
+  labelEn: string;
+  eenheid: Unit;
+  /** The group a formula means when it omits the group; "" when the indicator has no total. */
+  standaardgroep: string;
+  definitie: string;
+  bron: string;
+}
+
+export interface Source {
+  id: string;
+  naam: string;
+  /** How a citation names the source: "BRP, gemeente Leiden". */
+  citeernaam: string;
+  omschrijving: string;
+  peildatum: string;
+  url: string;
+}
+
+export interface MonitorPackage {
+  observations: Observation[];
+  indicators: Indicator[];
+  sources: Source[];
+}
+
+/** A problem with input, always pointing at the row and column it is about. */
+export interface Problem {
+  table: string;
+  /** 1-based data row (the header is row 0); null for a problem with the header itself. */
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+export type Language = "nl" | "en";

@@ -1,0 +1,133 @@
+import { distance } from "fastest-levenshtein";
+import { normalise } from "./normalise";
+import { Language } from "./types";
+
+/** A population group or category with its names, its parent (SHARE's default denominator). */
+export interface GroupEntry {
+  nl: string;
+  en: string;
+  aliases: string[];
+  parent?: string;
+  /** The indicator whose `aantal` rows count this group (COUNT, SHARE, GROWTH). */
+  countIndicator?: string;
+  /** The indicator holding reported growth for this group, when not derivable from counts. */
+  growthIndicator?: string;
+  /** A total that is the sum of these groups where the data gives no total. */
+  sumOf?: string[];
+}
+
+const NATIONALITY = { parent: "buitenlandse nationaliteit", countIndicator: "inwoners", growthIndicator: "groei" };
+const WORKERS = { countIndicator: "werknemers-werkend", growthIndicator: "werknemers-werkend" };
+
+/** The group vocabulary of DESIGN.md. Groups an analyst adds to MonitorData join it at run time. */
+export const GROUPS: GroupEntry[] = [
+  { nl: "inwoners", en: "inhabitants", aliases: ["all inhabitants", "alle inwoners", "totaal", "total", "population", "bevolking"], countIndicator: "inwoners", growthIndicator: "groei", sumOf: ["Nederlands", "buitenlandse nationaliteit"] },
+  { nl: "Nederlands", en: "Dutch", aliases: ["Nederlandse nationaliteit", "Dutch nationality", "NL"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
+  { nl: "buitenlandse nationaliteit", en: "foreign nationality", aliases: ["internationals", "niet-Nederlandse nationaliteit", "non-Dutch nationality", "foreign nationals", "buitenlands", "foreign"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
+  { nl: "migratieachtergrond", en: "migration background", aliases: ["met migratieachtergrond", "with a migration background", "migrant background"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
+  { nl: "Nederlands met migratieachtergrond", en: "Dutch with a migration background", aliases: ["Dutch with migration background"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
+  { nl: "Italiaans", en: "Italian", aliases: ["Italië", "Italy", "IT"], ...NATIONALITY },
+  { nl: "Duits", en: "German", aliases: ["Duitsland", "Germany", "DE"], ...NATIONALITY },
+  { nl: "Pools", en: "Polish", aliases: ["Polen", "Poland", "PL"], ...NATIONALITY },
+  { nl: "Brits", en: "British", aliases: ["Verenigd Koninkrijk", "United Kingdom", "UK", "GB"], ...NATIONALITY },
+  { nl: "Chinees", en: "Chinese", aliases: ["China", "CN"], ...NATIONALITY },
+  { nl: "Frans", en: "French", aliases: ["Frankrijk", "France", "FR"], ...NATIONALITY },
+  { nl: "Spaans", en: "Spanish", aliases: ["Spanje", "Spain", "ES"], ...NATIONALITY },
+  { nl: "Amerikaans", en: "American", aliases: ["Verenigde Staten", "United States", "USA", "US"], ...NATIONALITY },
+  { nl: "Syrisch", en: "Syrian", aliases: ["Syrië", "Syria", "SY"], ...NATIONALITY },
+  { nl: "Overig", en: "Other", aliases: ["overige", "overige nationaliteiten", "other nationalities"], ...NATIONALITY },
+  { nl: "internationale werknemers", en: "international workers", aliases: ["werknemers", "workers"], ...WORKERS },
+  { nl: "arbeidsmigranten", en: "labour migrants", aliases: ["arbeidsmigrant", "labor migrants", "labour migrant"], parent: "internationale werknemers", ...WORKERS },
+  { nl: "kenniswerkers", en: "knowledge workers", aliases: ["kenniswerker", "knowledge worker", "kennismigranten"], parent: "internationale werknemers", ...WORKERS },
+  { nl: "statushouders", en: "status holders", aliases: ["statushouder", "status holder", "refugees with a residence permit"], countIndicator: "statushouders" },
+  { nl: "man", en: "men", aliases: ["mannen", "male"], parent: "statushouders", countIndicator: "statushouders" },
+  { nl: "vrouw", en: "women", aliases: ["vrouwen", "female"], parent: "statushouders", countIndicator: "statushouders" },
+  { nl: "korter dan 1 jaar", en: "less than 1 year", aliases: ["<1 jaar", "< 1 year"], parent: "buitenlandse nationaliteit" },
+  { nl: "1 tot 3 jaar", en: "1 to 3 years", aliases: ["1-3 jaar", "1-3 years"], parent: "buitenlandse nationaliteit" },
+  { nl: "langer dan 3 jaar", en: "more than 3 years", aliases: [">3 jaar", "> 3 years"], parent: "buitenlandse nationaliteit" },
+  { nl: "gemeenten", en: "municipalities", aliases: ["gemeente", "municipality"] },
+  { nl: "universiteit", en: "university", aliases: ["Universiteit Leiden", "Leiden University", "wo"], countIndicator: "studenten" },
+  { nl: "hbo", en: "university of applied sciences", aliases: ["Hogeschool Leiden", "hogeschool", "higher professional education"], countIndicator: "studenten" },
+  { nl: "EU", en: "EU", aliases: ["EU-landen", "EU countries"], parent: "universiteit", countIndicator: "studenten" },
+  { nl: "niet-EU", en: "non-EU", aliases: ["overige landen", "other countries", "buiten de EU"], parent: "universiteit", countIndicator: "studenten" },
+  { nl: "onderwijs", en: "education", aliases: [] },
+  { nl: "uitzendbureaus en detachering", en: "temporary employment agencies", aliases: ["uitzendbureau", "uitzendbureaus", "detachering", "temp agencies", "staffing agencies"] },
+  { nl: "zakelijke dienstverlening", en: "business services", aliases: [] },
+];
+
+/** Areas: the three of DESIGN.md with their English names; neighbourhoods come from the data. */
+export const AREAS: GroupEntry[] = [
+  { nl: "Leiden", en: "Leiden", aliases: ["gemeente Leiden"] },
+  { nl: "Nederland", en: "the Netherlands", aliases: ["Netherlands", "NL", "heel Nederland"] },
+  { nl: "Regio071", en: "Leiden region (Regio071)", aliases: ["regio 071", "Leidse regio", "Leiden region"] },
+];
+
+export type Resolution = { found: string } | { found: null; suggestion: string | null };
+
+/**
+ * Looks names up after normalisation, in O(1): Dutch name, English name and aliases all map to
+ * the canonical Dutch name. Unknown names get the nearest known name as a suggestion.
+ */
+export class NameIndex {
+  private readonly byName = new Map<string, string>();
+  private readonly englishByCanonical = new Map<string, string>();
+
+  constructor(entries: GroupEntry[], extraNames: Iterable<string> = []) {
+    for (const entry of entries) {
+      this.englishByCanonical.set(entry.nl, entry.en);
+      for (const name of [entry.nl, entry.en, ...entry.aliases]) {
+        const key = normalise(name);
+        if (!this.byName.has(key)) this.byName.set(key, entry.nl);
+      }
+    }
+    for (const name of extraNames) {
+      const key = normalise(name);
+      if (key !== "" && !this.byName.has(key)) this.byName.set(key, name);
+    }
+  }
+
+  resolve(name: string): Resolution {
+    const found = this.byName.get(normalise(name));
+    return found !== undefined ? { found } : { found: null, suggestion: this.suggest(name) };
+  }
+
+  /** The canonical name closest to what was typed; only on the error path, so a scan is fine. */
+  suggest(name: string): string | null {
+    const typed = normalise(name);
+    if (typed === "") return null;
+    let best: string | null = null;
+    let bestDistance = Infinity;
+    for (const [key, canonical] of this.byName) {
+      const d = key.startsWith(typed) || typed.startsWith(key) ? Math.abs(key.length - typed.length) * 0.5 : distance(typed, key);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = canonical;
+      }
+    }
+    return bestDistance <= Math.max(2, Math.ceil(typed.length / 3)) ? best : null;
+  }
+
+  label(canonical: string, language: Language): string {
+    return language === "en" ? (this.englishByCanonical.get(canonical) ?? canonical) : canonical;
+  }
+
+  names(): string[] {
+    return [...new Set(this.byName.values())];
+  }
+}
+
+const GROUP_BY_NAME = new Map(GROUPS.map((g) => [g.nl, g]));
+
+export function groupEntry(canonical: string): GroupEntry | undefined {
+  return GROUP_BY_NAME.get(canonical);
+}
+
+/** Ancestors from the parent upwards: Italiaans → buitenlandse nationaliteit → inwoners. */
+export function ancestors(canonical: string): string[] {
+  const chain: string[] = [];
+  for (let parent = groupEntry(canonical)?.parent; parent; parent = groupEntry(parent)?.parent) chain.push(parent);
+  return chain;
+}
+
+/** The ten nationalities of the report (children of `buitenlandse nationaliteit`), Overig last. */
+export const NATIONALITIES = GROUPS.filter((g) => g.parent === "buitenlandse nationaliteit" && g.countIndicator === "inwoners").map((g) => g.nl);
