@@ -2,7 +2,10 @@
  * `npm run bench`: prints performance figures. Benchmarks measure; they do not assert (the
  * tests assert behaviour). Each section is a function so later features add their own.
  */
+import { existsSync, readFileSync, statSync } from "fs";
+import { join } from "path";
 import { performance } from "perf_hooks";
+import { runInNewContext } from "vm";
 import { parsePackageCsv } from "../src/data/package";
 import { MonitorStore } from "../src/data/store";
 import { MonitorPackage } from "../src/data/types";
@@ -40,12 +43,39 @@ function benchStore(pkg: MonitorPackage): void {
   console.log(`lookup: ${fmt(perSecond((i) => store.get(cells[i % cells.length])))} per second`);
 }
 
+const DIST = join(__dirname, "..", "..", "dist");
+
+/** The shipped dist/functions.js, loaded as Excel's runtime loads it, called as Excel calls it. */
+function benchFunctions(): void {
+  const file = join(DIST, "functions.js");
+  if (!existsSync(file)) {
+    console.log("functions: dist/functions.js missing (run npm run build)");
+    return;
+  }
+  const associated = new Map<string, (...args: unknown[]) => unknown>();
+  class ExcelError extends Error {}
+  const CustomFunctions = { associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn), Error: ExcelError, ErrorCode: {} };
+  runInNewContext(readFileSync(file, "utf8"), { CustomFunctions, Office: { onReady: () => undefined } });
+  const fn = (id: string) => associated.get(id) as (...args: unknown[]) => unknown;
+  const groups = ["Italiaans", "Duits", "Pools", "Brits", "Chinees", "Frans", "Spaans", "Amerikaans", "Syrisch", "Overig"];
+  fn("COUNT")("Italiaans", 2022); // builds the store once, as the first formula in Excel would
+  const cases: [string, (i: number) => unknown][] = [
+    ["COUNT", (i) => fn("COUNT")(groups[i % 10], 2022)],
+    ["SHARE", (i) => fn("SHARE")(groups[i % 10], 2022)],
+    ["VALUE", (i) => fn("VALUE")("vestiging", 2012 + (i % 10))],
+    ["TEXT", (i) => fn("TEXT")("inwoners", 2022, groups[i % 10])],
+  ];
+  for (const [name, call] of cases) console.log(`${name}: ${fmt(perSecond(call))} calls per second`);
+  console.log(`dist/functions.js: ${(statSync(file).size / 1000).toFixed(1)} KB minified`);
+}
+
 function main(): void {
   const texts = readPackageTexts(DEFAULT_PACKAGE);
   const parsed = timeIt(() => parsePackageCsv(texts));
   if (!parsed.result.ok) throw new Error("shipped package invalid");
   console.log(`package parse + validate: ${parsed.ms.toFixed(1)} ms`);
   benchStore(parsed.result.value);
+  benchFunctions();
 }
 
 main();

@@ -62,3 +62,8 @@ export function toCells<T>(columns: ColumnSpec<T>[], record: T): (string | numbe
     return value === null || value === undefined ? "" : (value as unknown as string | number);
   });
 }
+
+/** A whole table as cells: the header row, then one row per record. */
+export function tableCells<T>(columns: ColumnSpec<T>[], records: readonly T[]): (string | number)[][] {
+  return [columns.map((c) => c.name), ...records.map((r) => toCells(columns, r))];
+}

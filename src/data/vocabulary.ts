@@ -71,6 +71,8 @@ export type Resolution = { found: string } | { found: null; suggestion: string |
 export class NameIndex {
   private readonly byName = new Map<string, string>();
   private readonly englishByCanonical = new Map<string, string>();
+  /** Names as typed → resolution: a worksheet repeats the same few names thousands of times. */
+  private readonly typed = new Map<string, Resolution>();
 
   constructor(entries: GroupEntry[], extraNames: Iterable<string> = []) {
     for (const entry of entries) {
@@ -87,8 +89,13 @@ export class NameIndex {
   }
 
   resolve(name: string): Resolution {
+    const cached = this.typed.get(name);
+    if (cached) return cached;
     const found = this.byName.get(normalise(name));
-    return found !== undefined ? { found } : { found: null, suggestion: this.suggest(name) };
+    const resolution: Resolution = found !== undefined ? { found } : { found: null, suggestion: this.suggest(name) };
+    if (this.typed.size >= 10_000) this.typed.clear(); // bounded: arbitrary input must not grow memory
+    this.typed.set(name, resolution);
+    return resolution;
   }
 
   /** The canonical name closest to what was typed; only on the error path, so a scan is fine. */

@@ -1,0 +1,39 @@
+import { readFileSync, statSync } from "fs";
+import { join } from "path";
+import { runInNewContext } from "vm";
+import { buildBundles } from "../support/build";
+
+/**
+ * dist/functions.js must load where Excel's custom functions runtime gives it nothing but
+ * CustomFunctions.associate and Office.onReady: no window, no document, no fetch.
+ */
+describe("the built functions.js", () => {
+  const outDir = buildBundles(["functions"]);
+  const file = join(outDir, "functions.js");
+  const code = readFileSync(file, "utf8");
+
+  it("loads in a bare JavaScript context and associates every function", () => {
+    const associated = new Map<string, (...args: unknown[]) => unknown>();
+    let readyCallbacks = 0;
+    const context = {
+      CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn) },
+      Office: { onReady: (callback: () => void) => (readyCallbacks++, callback()) },
+    };
+    runInNewContext(code, context, { filename: "functions.js" });
+    expect(associated.size).toBe(17);
+    expect(readyCallbacks).toBe(1);
+    // Calling works there too: the data is embedded and parsed on first use.
+    expect((associated.get("AANTAL") as (...a: unknown[]) => unknown)("Italiaans", 2022)).toBe(1253);
+    expect((associated.get("SHARE") as (...a: unknown[]) => unknown)("Italiaans", 2022)).toBe(1253 / 14472);
+  });
+
+  it("is small and carries no exceljs, zip or UI code", () => {
+    expect(statSync(file).size).toBeLessThan(60 * 1000);
+    expect(code).not.toMatch(/exceljs|JSZip|document\.|window\./i);
+  });
+
+  it("comes with functions.json", () => {
+    const metadata = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8"));
+    expect(metadata.functions).toHaveLength(17);
+  });
+});

@@ -1,0 +1,143 @@
+import { callExcel, installCustomFunctions } from "../support/custom-functions-fake";
+import { shippedObservationCells } from "../support/fixtures";
+
+const associated = installCustomFunctions();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require("../../src/functions/functions");
+type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
+const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
+
+const call = (id: string, ...args: unknown[]) => {
+  const fn = associated.get(id);
+  if (!fn) throw new Error(`${id} is not associated`);
+  return callExcel(fn, ...args);
+};
+
+afterEach(() => {
+  api.resetData();
+  api.setMessageLanguage("nl");
+});
+
+describe("registration", () => {
+  it("associates every English and Dutch id", () => {
+    expect([...associated.keys()].sort()).toEqual(["AANDEEL", "AANTAL", "BRON", "COUNT", "GROEI", "GROWTH", "INDICATOREN", "INDICATORS", "REEKS", "SERIES", "SHARE", "SOURCE", "TEKST", "TEXT", "TOP", "VALUE", "WAARDE"]);
+  });
+});
+
+describe("the examples of DESIGN.md, under both names", () => {
+  it.each([
+    [["VALUE", "WAARDE"], ["vestiging", 2021], 4049],
+    [["VALUE", "WAARDE"], ["kinderen", 2022, null, "0-3"], 446],
+    [["COUNT", "AANTAL"], ["Italiaans", 2022], 1253],
+    [["SHARE", "AANDEEL"], ["Italiaans", 2022], 1253 / 14472],
+    [["GROWTH", "GROEI"], ["Italiaans", 2012, 2022], 0.88],
+    [["SOURCE", "BRON"], ["inwoners", 2022, "Italiaans"], "BRP, gemeente Leiden, peildatum 1 januari 2022"],
+  ] as [string[], unknown[], unknown][])("%j %j → %p", (ids, args, expected) => {
+    for (const id of ids) expect(call(id, ...args)).toEqual(expected);
+  });
+
+  it("SERIES/REEKS spill ten rows of vertrek", () => {
+    for (const id of ["SERIES", "REEKS"]) {
+      const rows = call(id, "vertrek") as unknown[][];
+      expect(rows).toHaveLength(10);
+      expect(rows[4]).toEqual(["2016", 3003]);
+    }
+  });
+
+  it("TOP spills the three largest nationalities", () => {
+    expect(call("TOP", 3, 2022)).toEqual([["Italiaans", 1253], ["Duits", 1162], ["Pools", 1002]]);
+  });
+
+  it("TEXT/TEKST give a sentence with Dutch number format, or English", () => {
+    expect(call("TEKST", "aandeel", 2022)).toBe("Aandeel van de inwoners, buitenlandse nationaliteit, Leiden, 2022: 11,6% (bron: BRP, gemeente Leiden, peildatum 1 januari 2022).");
+    expect(call("TEXT", "inwoners", "2022", "Italian", "en")).toMatch(/^Inhabitants .*, Italian, Leiden, 2022: 1,253 \(source: BRP/);
+  });
+
+  it("INDICATORS lists the catalogue in English, INDICATOREN in Dutch", () => {
+    const en = call("INDICATORS") as string[][];
+    const nl = call("INDICATOREN") as string[][];
+    expect(en.find((r) => r[0] === "vestiging")?.[1]).toBe("Settlement in Leiden");
+    expect(nl.find((r) => r[0] === "vestiging")?.[1]).toBe("Vestiging in Leiden");
+    expect(nl).toHaveLength(22);
+  });
+});
+
+describe("names and periods are forgiving", () => {
+  it.each([
+    ["COUNT", ["italian", 2022]],
+    ["COUNT", [" ITALIË ", "2022"]],
+    ["COUNT", ["IT", 2022]],
+    ["AANTAL", ["Italiaans", "2022"]],
+  ])("%s %j", (id, args) => {
+    expect(call(id, ...args)).toBe(1253);
+  });
+
+  it("accepts study years as text", () => {
+    expect(call("VALUE", "students", "2021/2022")).toBe(0.184);
+  });
+
+  it("accepts English aliases for groups in SHARE's denominator", () => {
+    expect(call("SHARE", "Italian", 2022, "inhabitants")).toBe(1253 / 125037);
+  });
+});
+
+describe("errors: #VALUE! for wrong input, #N/A for a missing figure, with a message", () => {
+  it("suggests the nearest group", () => {
+    expect(call("AANDEEL", "Italiaanss", 2022)).toEqual({ error: "#VALUE!", message: "Onbekende groep 'Italiaanss'. Bedoelt u 'Italiaans'?" });
+  });
+
+  it("names the periods that exist", () => {
+    expect(call("COUNT", "Italiaans", 1999)).toEqual({ error: "#N/A", message: "Geen cijfer voor het aantal Italiaans in 1999; beschikbaar: 2022." });
+  });
+
+  it.each([
+    ["TOP", [-1, 2022], "#VALUE!", /'n' moet een geheel getal vanaf 1 zijn, niet '-1'/],
+    ["TOP", [2.5, 2022], "#VALUE!", /geheel getal/],
+    ["TOP", [true, 2022], "#VALUE!", /niet WAAR/],
+    ["COUNT", [null, 2022], "#VALUE!", /Argument 'groep' ontbreekt/],
+    ["COUNT", ["Italiaans", "vorig jaar"], "#VALUE!", /Ongeldige jaar 'vorig jaar'/],
+    ["COUNT", [[["Italiaans"]], 2022], "#VALUE!", /moet tekst zijn, niet een bereik/],
+    ["COUNT", ["Italiaans", 2022, "Amsterdm"], "#VALUE!", /Onbekende gebied 'Amsterdm'/],
+    ["VALUE", ["kinderen", 2022, null, "0-4"], "#VALUE!", /Onbekende leeftijdsgroep '0-4'/],
+    ["VALUE", ["vestiging", 2011], "#N/A", /beschikbaar: 2012, 2013.*2021/],
+    ["GROWTH", ["Italiaans", 2013, 2022], "#N/A", /Geen groei voor Italiaans van 2013 tot 2022/],
+    ["SERIES", ["woonduur"], "#VALUE!", /Geef een groep voor 'woonduur'/],
+    ["TEXT", ["inwoners", 2022, null, "fr"], "#VALUE!", /Onbekende taal 'fr'/],
+    ["TOP", [3, 2021], "#N/A", /beschikbaar: 2022/],
+  ])("%s %j → %s", (id, args, code, message) => {
+    const result = call(id, ...args) as { error: string; message: string };
+    expect(result.error).toBe(code);
+    expect(result.message).toMatch(message);
+  });
+
+  it("never returns 0 for missing data", () => {
+    expect(call("COUNT", "Overig", 2012)).toMatchObject({ error: "#N/A" });
+  });
+
+  it("speaks English when the pane is English", () => {
+    api.setMessageLanguage("en");
+    expect(call("SHARE", "Italiaanss", 2022)).toEqual({ error: "#VALUE!", message: "Unknown group 'Italiaanss'. Did you mean 'Italian'?" });
+  });
+});
+
+describe("the workbook's own MonitorData", () => {
+  it("replaces the data, so corrections and added rows are what formulas return", () => {
+    const cells = shippedObservationCells();
+    const italian = cells.findIndex((r) => r[1] === "inwoners" && r[3] === "Italiaans");
+    cells[italian][6] = "1260";
+    cells.push(["Bevolking", "inwoners", "Leiden", "Turks", "", "2022", "391", "aantal", "BRP", "2022-01-01", "gerapporteerd", "", "Toegevoegd door analist"]);
+    expect(api.setData({ observations: cells })).toEqual({ ok: true, figures: 113 });
+    expect(call("COUNT", "Italiaans", 2022)).toBe(1260);
+    expect(call("COUNT", "Turks", 2022)).toBe(391);
+    expect(call("TOP", 1, 2022)).toEqual([["Italiaans", 1260]]);
+  });
+
+  it("keeps the data it had when the table is malformed, and says where", () => {
+    const cells = shippedObservationCells();
+    cells[9][6] = "veel";
+    const result = api.setData({ observations: cells });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ row: 9, column: "Waarde" });
+    expect(call("COUNT", "Italiaans", 2022)).toBe(1253);
+  });
+});

@@ -1,0 +1,92 @@
+/* Webpack build of the add-in, after Microsoft's Office add-in templates (task pane, commands,
+ * functions, https dev server on port 3000, production URL replaced at build time). */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { buildMetadata, buildHelpPage } = require("./scripts/functions-metadata");
+const catalog = require("./src/functions/catalog.json");
+
+const DEV_URL = "https://localhost:3000/";
+/** Where the built add-in is hosted in production; set ADDIN_URL when building for a server. */
+const PROD_URL = process.env.ADDIN_URL || "https://leiden-monitor.example.org/";
+
+/** Emits functions.json and help.html from the one function table. */
+class FunctionsMetadataPlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "FunctionsMetadataPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const { RawSource } = compiler.webpack.sources;
+        compilation.emitAsset("functions.json", new RawSource(JSON.stringify(buildMetadata(catalog, `${this.baseUrl}help.html`), null, 2)));
+        compilation.emitAsset("help.html", new RawSource(buildHelpPage(catalog)));
+      });
+    });
+  }
+}
+
+async function devServerOptions() {
+  // Loaded only for `npm run dev-server`: trusted localhost certificates, as in the templates.
+  const devCerts = require("office-addin-dev-certs");
+  const https = await devCerts.getHttpsServerOptions();
+  return { ca: https.ca, key: https.key, cert: https.cert };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const baseUrl = production ? PROD_URL : DEV_URL;
+  const only = env.only ? String(env.only).split(",") : null;
+  const entries = {
+    functions: "./src/functions/functions.ts",
+    taskpane: "./src/taskpane/taskpane.ts",
+    commands: "./src/commands/commands.ts",
+  };
+  const entry = Object.fromEntries(Object.entries(entries).filter(([name]) => !only || only.includes(name)));
+  const has = (name) => name in entry;
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    entry,
+    output: {
+      path: path.resolve(__dirname, env.outDir || "dist"),
+      filename: "[name].js",
+      chunkFilename: "chunks/[name].[contenthash:8].js",
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        // Type checking is `npm run lint` (tsc --noEmit); the bundle build only transpiles.
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: !production } } } },
+        { test: /\.csv$/, type: "asset/source" },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new FunctionsMetadataPlugin(baseUrl),
+      ...(has("taskpane")
+        ? [new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", ...(has("functions") ? ["functions"] : []), ...(has("commands") ? ["commands"] : [])], chunksSortMode: "manual" })]
+        : []),
+      ...(has("commands") ? [new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] })] : []),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            noErrorOnMissing: true,
+            transform: (content) => (production ? content.toString().split(DEV_URL).join(PROD_URL) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.join(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: env.WEBPACK_SERVE ? await devServerOptions() : {} },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+};
