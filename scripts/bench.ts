@@ -6,6 +6,9 @@ import { existsSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import { performance } from "perf_hooks";
 import { runInNewContext } from "vm";
+import * as ExcelJS from "exceljs";
+import { buildPlan } from "../src/report/plan";
+import { renderXlsx } from "../src/xlsx/workbook";
 import { parsePackageCsv } from "../src/data/package";
 import { MonitorStore } from "../src/data/store";
 import { MonitorPackage } from "../src/data/types";
@@ -69,13 +72,27 @@ function benchFunctions(): void {
   console.log(`dist/functions.js: ${(statSync(file).size / 1000).toFixed(1)} KB minified`);
 }
 
-function main(): void {
+/** The CLI's work: plan + exceljs + chart parts, as `npm run workbook` does it (without the disk write). */
+async function benchWorkbook(pkg: MonitorPackage): Promise<void> {
+  await renderXlsx(buildPlan(pkg, { language: "nl" }), ExcelJS); // warm up
+  const runs = 5;
+  const start = performance.now();
+  let size = 0;
+  for (let i = 0; i < runs; i++) size = (await renderXlsx(buildPlan(pkg, { language: "nl" }), ExcelJS)).length;
+  console.log(`workbook: ${((performance.now() - start) / runs).toFixed(0)} ms (${(size / 1024).toFixed(0)} KB .xlsx, mean of ${runs})`);
+}
+
+async function main(): Promise<void> {
   const texts = readPackageTexts(DEFAULT_PACKAGE);
   const parsed = timeIt(() => parsePackageCsv(texts));
   if (!parsed.result.ok) throw new Error("shipped package invalid");
   console.log(`package parse + validate: ${parsed.ms.toFixed(1)} ms`);
   benchStore(parsed.result.value);
   benchFunctions();
+  await benchWorkbook(parsed.result.value);
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

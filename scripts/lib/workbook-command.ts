@@ -1,0 +1,60 @@
+import * as ExcelJS from "exceljs";
+import { existsSync, statSync, writeFileSync } from "fs";
+import { dirname, resolve } from "path";
+import { Language } from "../../src/data/types";
+import { buildPlan } from "../../src/report/plan";
+import { renderXlsx } from "../../src/xlsx/workbook";
+import { CommandError, loadPackage } from "./load";
+import { DEFAULT_PACKAGE } from "./read-package";
+
+export const USAGE = "Usage: npm run workbook -- [--out FILE.xlsx] [--lang nl|en] [--data PACKAGE_DIR]";
+
+export { CommandError };
+
+export interface WorkbookOptions {
+  out: string;
+  language: Language;
+  data: string;
+}
+
+export function parseArguments(argv: string[]): WorkbookOptions | "help" {
+  const options: WorkbookOptions = { out: "leiden-monitor-2022.xlsx", language: "nl", data: DEFAULT_PACKAGE };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === "--help" || flag === "-h") return "help";
+    if (!["--out", "--lang", "--data"].includes(flag)) throw new CommandError(`Unknown option '${flag}'.\n${USAGE}`);
+    if (value === undefined || value.startsWith("--")) throw new CommandError(`Option ${flag} needs a value.\n${USAGE}`);
+    if (flag === "--out") options.out = value;
+    if (flag === "--data") options.data = value;
+    if (flag === "--lang") {
+      if (value !== "nl" && value !== "en") throw new CommandError(`--lang takes nl or en, not '${value}'.`);
+      options.language = value;
+    }
+  }
+  return options;
+}
+
+function checkOutput(path: string): void {
+  const folder = dirname(path);
+  if (!existsSync(folder)) throw new CommandError(`Cannot write ${path}: the folder ${folder} does not exist.`);
+  if (!statSync(folder).isDirectory()) throw new CommandError(`Cannot write ${path}: ${folder} is not a folder.`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new CommandError(`Cannot write ${path}: it is a folder.`);
+}
+
+/** Validates the package, renders the workbook and writes it; returns a one-line summary. */
+export async function writeWorkbook(options: WorkbookOptions): Promise<string> {
+  const out = resolve(options.out);
+  checkOutput(out);
+  const pkg = loadPackage(options.data);
+  const started = Date.now();
+  const plan = buildPlan(pkg, { language: options.language });
+  const bytes = await renderXlsx(plan, ExcelJS);
+  try {
+    writeFileSync(out, bytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CommandError(`Cannot write ${out}: ${code === "EACCES" || code === "EPERM" ? "no permission to write there" : (e as Error).message}.`);
+  }
+  const charts = plan.sheets.reduce((n, s) => n + s.charts.length, 0);
+  return `Wrote ${out} (${(bytes.length / 1024).toFixed(0)} KB): ${plan.sheets.length + 1} sheets, ${charts} charts, ${pkg.observations.length} figures, in ${Date.now() - started} ms.`;
+}

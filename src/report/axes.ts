@@ -1,0 +1,39 @@
+import { comparePeriods } from "../data/periods";
+import { MonitorStore } from "../data/store";
+import { Observation } from "../data/types";
+import { Axis, CellKey, t } from "./spec-types";
+
+/** Axes found in the data: each distinct value of a column among the figures matching `where`. */
+function distinct(store: MonitorStore, where: CellKey, pick: (o: Observation) => string, sort?: (a: string, b: string) => number): string[] {
+  const values = new Set<string>();
+  for (const o of store.observations) {
+    if (where.indicator !== undefined && o.indicator !== where.indicator) continue;
+    if (where.area !== undefined && o.gebied !== where.area) continue;
+    if (where.group !== undefined && o.groep !== where.group) continue;
+    if (where.age !== undefined && o.leeftijd !== where.age) continue;
+    if (where.period !== undefined && o.periode !== where.period) continue;
+    if (where.unit !== undefined && o.eenheid !== where.unit) continue;
+    values.add(pick(o));
+  }
+  const list = [...values];
+  return sort ? list.sort(sort) : list;
+}
+
+export const periodsIn = (where: CellKey) => (store: MonitorStore): Axis[] =>
+  distinct(store, where, (o) => o.periode, comparePeriods).map((period) => ({ label: t(period, period), key: { period } }));
+
+export const groupsIn = (where: CellKey, keep: (group: string) => boolean = () => true) => (store: MonitorStore): Axis[] =>
+  distinct(store, where, (o) => o.groep)
+    .filter(keep)
+    .map((group) => ({ label: t(group, store.groupNames.label(group, "en")), key: { group } }));
+
+export const areasIn = (where: CellKey, keep: (area: string) => boolean = () => true) => (store: MonitorStore): Axis[] =>
+  distinct(store, where, (o) => o.gebied)
+    .filter(keep)
+    .map((area) => ({ label: t(area, store.areaNames.label(area, "en")), key: { area } }));
+
+/** Fixed groups, labelled in both languages from the vocabulary. */
+export const groups = (...names: string[]) => (store: MonitorStore): Axis[] =>
+  names.map((group) => ({ label: t(group, store.groupNames.label(group, "en")), key: { group } }));
+
+export const ages = (...names: string[]): Axis[] => names.map((age) => ({ label: t(`${age} jaar`, `${age} years`), key: { age } }));

@@ -1,0 +1,199 @@
+import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
+import { excelNumberFormat, formatDate, formatFigure } from "../data/format";
+import { TABLE_NAMES } from "../data/package";
+import { comparePeriods } from "../data/periods";
+import { MonitorStore } from "../data/store";
+import { Language, MonitorPackage, Observation, Unit } from "../data/types";
+import { SHEETS } from "./sheets";
+import { safeSheetName, safeTableName } from "./sheet-names";
+import { Axes, Axis, BlockSpec, CellKey, SheetSpec } from "./spec-types";
+import { ChartPlan, SheetPlan, TablePlan, TextLine, WorkbookPlan } from "./types";
+
+export const DATA_SHEET_NAME = "Data";
+/** Prefix of every table the add-in makes on indicator sheets: marks them as ours. */
+export const TABLE_PREFIX = "lm_";
+const FIRST_BLOCK_ROW = 3;
+const CHART_ROWS = 15;
+const CHART_COLUMNS = 7;
+const LABEL_WIDTH = 34;
+const VALUE_WIDTH = 14;
+
+export interface PlanOptions {
+  language: Language;
+  /** Fixed, so that the same input gives the same file. */
+  created?: Date;
+  edition?: string;
+}
+
+const resolveAxes = (axes: Axes, store: MonitorStore): Axis[] => (typeof axes === "function" ? axes(store) : axes);
+
+function lookup(store: MonitorStore, key: CellKey): Observation | undefined {
+  if (!key.indicator || !key.group || !key.period) return undefined;
+  return store.get({ indicator: key.indicator, area: key.area ?? "Leiden", group: key.group, age: key.age ?? "", period: key.period }, key.unit);
+}
+
+/** A percentage format with a decimal only where a figure needs one (88% but 11,6%). */
+function numberFormat(unit: Unit, values: (number | null)[]): string {
+  const format = excelNumberFormat(unit);
+  if (format !== "0.0%") return format;
+  return values.every((v) => v === null || Number.isInteger(Math.round(v * 1e6) / 1e4)) ? "0%" : "0.0%";
+}
+
+interface BuiltBlock {
+  table: TablePlan;
+  chart: ChartPlan | null;
+  caption: string;
+  used: Observation[];
+}
+
+function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, language: Language, row: number): BuiltBlock | null {
+  const categories = resolveAxes(block.categories, store);
+  const series = resolveAxes(block.series, store);
+  const used: Observation[] = [];
+  const rows = categories.map((category) => [
+    category.label[language],
+    ...series.map((s) => {
+      const found = lookup(store, { ...block.base, ...category.key, ...s.key });
+      if (found) used.push(found);
+      return found ? found.waarde : null;
+    }),
+  ]);
+  // A block whose data is wholly missing is left out rather than shown as empty cells.
+  if (used.length === 0) return null;
+  const values = rows.flatMap((r) => r.slice(1) as (number | null)[]);
+  const format = numberFormat(block.unit, values);
+  const table: TablePlan = {
+    name: safeTableName(`${TABLE_PREFIX}${sheet.key}_${block.key}`),
+    row: row + 1,
+    column: 0,
+    header: [block.categoryHeader[language], ...series.map((s) => s.label[language])],
+    rows,
+    numberFormats: [null, ...series.map(() => format)],
+    widths: [LABEL_WIDTH, ...series.map((s) => Math.max(VALUE_WIDTH, s.label[language].length + 3))],
+  };
+  const drawable = values.filter((v) => v !== null).length >= 2;
+  const chart: ChartPlan | null =
+    block.chart && drawable
+      ? {
+          kind: block.chart.kind,
+          title: block.caption[language],
+          categoryAxisTitle: block.chart.categoryAxis?.[language] ?? null,
+          valueAxisTitle: block.chart.valueAxis?.[language] ?? null,
+          numberFormat: format,
+          table,
+          anchor: { fromRow: row, fromColumn: 0, toRow: row + CHART_ROWS, toColumn: 0 },
+        }
+      : null;
+  return { table, chart, caption: block.caption[language], used };
+}
+
+function sourceLines(used: Observation[], store: MonitorStore, language: Language): [string, string] {
+  const citations = new Map<string, Set<string>>();
+  for (const o of used) {
+    const name = store.source(o.bron)?.citeernaam ?? o.bron;
+    if (!citations.has(name)) citations.set(name, new Set());
+    if (o.peildatum) citations.get(name)?.add(o.peildatum);
+  }
+  const pages = [...new Set(used.map((o) => o.pagina).filter((p): p is number => p !== null))].sort((a, b) => a - b);
+  const sources = [...citations].map(([name, dates]) => (dates.size ? `${name} (${language === "nl" ? "peildatum" : "reference date"} ${[...dates].sort().map((d) => formatDate(d, language)).join(", ")})` : name));
+  const report = language === "nl" ? `Internationals in cijfers, Leiden 2022, pagina ${pages.join(", ")}` : `Internationals in cijfers, Leiden 2022, page ${pages.join(", ")}`;
+  const source = `${language === "nl" ? "Bron" : "Source"}: ${sources.join("; ")}. ${pages.length ? report + "." : ""}`.trim();
+  const dates = [...new Set(used.map((o) => o.peildatum).filter(Boolean))].sort();
+  const periods = [...new Set(used.map((o) => o.periode))].sort(comparePeriods);
+  const when = dates.length
+    ? `${language === "nl" ? "Peildatum" : "Reference date"}: ${dates.map((d) => formatDate(d, language)).join(", ")}${used.some((o) => !o.peildatum) ? (language === "nl" ? "; overige cijfers per periode" : "; other figures per period") : ""}.`
+    : `${language === "nl" ? "Periode" : "Period"}: ${periods.join(", ")}.`;
+  const note = language === "nl" ? " Alle cijfers staan met toelichting in de tabel MonitorData (blad Data)." : " All figures are listed with notes in the MonitorData table (Data sheet).";
+  return [source, when + note];
+}
+
+function buildSheet(spec: SheetSpec, store: MonitorStore, language: Language): SheetPlan {
+  const figure = (key: CellKey) => {
+    const o = lookup(store, { area: "Leiden", age: "", ...key });
+    return o ? formatFigure(o.waarde, o.eenheid, language) : null;
+  };
+  const texts: TextLine[] = [
+    { row: 0, text: spec.title[language], style: "title" },
+    { row: 1, text: spec.lead(figure, language), style: "lead" },
+  ];
+  const tables: TablePlan[] = [];
+  const charts: ChartPlan[] = [];
+  const used: Observation[] = [];
+  let row = FIRST_BLOCK_ROW;
+  for (const blockSpec of spec.blocks) {
+    const block = buildBlock(spec, blockSpec, store, language, row);
+    if (!block) continue;
+    texts.push({ row, text: block.caption, style: "caption" });
+    tables.push(block.table);
+    if (block.chart) charts.push(block.chart);
+    used.push(...block.used);
+    row += Math.max(block.table.rows.length + 2, block.chart ? CHART_ROWS + 1 : 0) + 1;
+  }
+  // Charts stand to the right of the widest table of the sheet, so they line up.
+  const chartColumn = Math.max(2, ...tables.map((t) => t.header.length)) + 1;
+  for (const chart of charts) Object.assign(chart.anchor, { fromColumn: chartColumn, toColumn: chartColumn + CHART_COLUMNS });
+  const [source, when] = sourceLines(used, store, language);
+  texts.push({ row, text: source, style: "source" }, { row: row + 1, text: when, style: "source" });
+  const widest = Math.max(...tables.map((t) => t.header.length), 1);
+  const widthOf = (column: number) => Math.max(...tables.map((t) => t.widths[column] ?? 0), column === 0 ? LABEL_WIDTH : VALUE_WIDTH);
+  return {
+    key: spec.key,
+    name: safeSheetName(spec.name[language]),
+    texts,
+    tables,
+    charts,
+    frozenRows: 2,
+    columnWidths: Array.from({ length: widest }, (_, column) => widthOf(column)),
+  };
+}
+
+const WIDE_COLUMNS = ["Toelichting", "definitie", "omschrijving"];
+const MEDIUM_COLUMNS = ["Onderwerp", "Groep", "label_nl", "label_en", "naam", "citeernaam", "url"];
+
+function dataTables(pkg: MonitorPackage): TablePlan[] {
+  const tables = [
+    { name: TABLE_NAMES.observations, cells: tableCells(OBSERVATION_COLUMNS, pkg.observations) },
+    { name: TABLE_NAMES.indicators, cells: tableCells(INDICATOR_COLUMNS, pkg.indicators) },
+    { name: TABLE_NAMES.sources, cells: tableCells(SOURCE_COLUMNS, pkg.sources) },
+  ];
+  let column = 0;
+  return tables.map(({ name, cells }) => {
+    const [header, ...rows] = cells;
+    const names = header.map(String);
+    const table: TablePlan = {
+      name,
+      row: 0,
+      column,
+      header: names,
+      rows,
+      numberFormats: names.map(() => null),
+      widths: names.map((n) => (WIDE_COLUMNS.includes(n) ? 60 : MEDIUM_COLUMNS.includes(n) ? 28 : 14)),
+    };
+    column += names.length + 1; // one empty column between tables, so each can grow
+    return table;
+  });
+}
+
+/** The whole workbook: the Data sheet with the three tables and every indicator sheet. */
+export function buildPlan(pkg: MonitorPackage, options: PlanOptions): WorkbookPlan {
+  const store = new MonitorStore(pkg);
+  const { language } = options;
+  return {
+    language,
+    properties: {
+      title: language === "nl" ? "Monitor Internationalisering Leiden 2022" : "Leiden Internationalisation Monitor 2022",
+      subject: language === "nl" ? "Internationals in cijfers, Leiden 2022" : "Internationals in figures, Leiden 2022",
+      creator: "Leiden Monitor add-in",
+      edition: options.edition ?? "2022",
+      created: options.created ?? new Date("2022-06-01T00:00:00Z"),
+    },
+    data: { name: DATA_SHEET_NAME, tables: dataTables(pkg) },
+    sheets: SHEETS.map((spec) => buildSheet(spec, store, language)),
+  };
+}
+
+/** The indicator sheets only, from the workbook's own data (what Regenerate rebuilds). */
+export function buildIndicatorSheets(pkg: MonitorPackage, language: Language): SheetPlan[] {
+  const store = new MonitorStore(pkg);
+  return SHEETS.map((spec) => buildSheet(spec, store, language));
+}

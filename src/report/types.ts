@@ -1,0 +1,63 @@
+import { Language, Unit } from "../data/types";
+
+/** The workbook the add-in builds, independent of the host that renders it (Office.js or exceljs). */
+export interface WorkbookPlan {
+  language: Language;
+  properties: { title: string; subject: string; creator: string; edition: string; created: Date };
+  data: DataSheetPlan;
+  sheets: SheetPlan[];
+}
+
+export interface DataSheetPlan {
+  name: string;
+  tables: TablePlan[];
+}
+
+/** A native Excel table: header + rows written as one 2-D array at (row, column), 0-based. */
+export interface TablePlan {
+  name: string;
+  row: number;
+  column: number;
+  header: string[];
+  rows: (string | number | null)[][];
+  /** Excel number format per column, null for General. */
+  numberFormats: (string | null)[];
+  /** Column widths in characters, per column. */
+  widths: number[];
+}
+
+export type ChartKind = "line" | "columnClustered" | "barClustered" | "pie" | "doughnut";
+
+export interface ChartPlan {
+  kind: ChartKind;
+  title: string;
+  categoryAxisTitle: string | null;
+  valueAxisTitle: string | null;
+  /** Number format of the values (axis and labels). */
+  numberFormat: string;
+  /** The table it draws: categories from the first column, one series per further column. */
+  table: TablePlan;
+  /** Where it sits: top-left and bottom-right cells (0-based, exclusive end). */
+  anchor: { fromRow: number; fromColumn: number; toRow: number; toColumn: number };
+}
+
+export interface TextLine {
+  row: number;
+  text: string;
+  style: "title" | "lead" | "caption" | "source";
+}
+
+export interface SheetPlan {
+  /** Stable identity of the sheet across languages and runs (the managed-sheet mark). */
+  key: string;
+  name: string;
+  texts: TextLine[];
+  tables: TablePlan[];
+  charts: ChartPlan[];
+  /** Rows frozen at the top (title and lead). */
+  frozenRows: number;
+  /** Width of the label column and of the value columns. */
+  columnWidths: number[];
+}
+
+export type { Unit };

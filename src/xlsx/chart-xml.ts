@@ -1,0 +1,102 @@
+import { ChartPlan } from "../report/types";
+import { absoluteRef, escapeXml, quoteSheet } from "./cells";
+
+/**
+ * DrawingML for one chart (xl/charts/chartN.xml). exceljs cannot write charts, so we write the
+ * part ourselves: series reference the table's cells and carry cached values, so every viewer
+ * draws the chart without recalculating.
+ */
+
+/** Leiden red first, then colours that stay apart for colour-blind readers. */
+export const PALETTE = ["C8102E", "1F4E79", "F2A900", "2E8B57", "7F3F98", "5B9BD5", "ED7D31", "70AD47", "A5A5A5", "264478"];
+
+const NS = 'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const CATEGORY_AXIS = 500100;
+const VALUE_AXIS = 500200;
+
+function richText(text: string, size: number, bold: boolean): string {
+  return `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr lang="nl-NL" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
+}
+
+const title = (text: string, size: number) => `<c:title>${richText(text, size, true)}<c:overlay val="0"/></c:title>`;
+const fill = (colour: string) => `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr>`;
+const line = (colour: string) => `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:round/></a:ln></c:spPr>`;
+
+function stringCache(values: string[]): string {
+  return `<c:strCache><c:ptCount val="${values.length}"/>${values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(v)}</c:v></c:pt>`).join("")}</c:strCache>`;
+}
+
+function numberCache(values: (number | string | null)[], format: string): string {
+  const points = values.map((v, i) => (typeof v === "number" ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : "")).join("");
+  return `<c:numCache><c:formatCode>${escapeXml(format)}</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
+}
+
+function dataLabels(format: string, pie: boolean): string {
+  return `<c:dLbls><c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>${pie ? '<c:showLeaderLines val="1"/>' : ""}</c:dLbls>`;
+}
+
+function axes(chart: ChartPlan, horizontal: boolean): string {
+  const axisTitle = (text: string | null) => (text ? title(text, 1000) : "");
+  const shared = '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>';
+  return (
+    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "l" : "b"}"/>${axisTitle(chart.categoryAxisTitle)}<c:numFmt formatCode="General" sourceLinked="0"/>${shared}<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>${axisTitle(chart.valueAxisTitle)}<c:numFmt formatCode="${escapeXml(chart.numberFormat)}" sourceLinked="0"/>${shared}<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
+  );
+}
+
+export function chartXml(chart: ChartPlan, sheetName: string): string {
+  const { table } = chart;
+  const sheet = quoteSheet(sheetName);
+  const firstDataRow = table.row + 1;
+  const lastDataRow = table.row + table.rows.length;
+  const categories = table.rows.map((r) => String(r[0]));
+  const categoryRef = `${sheet}!${absoluteRef(firstDataRow, table.column)}:${absoluteRef(lastDataRow, table.column)}`;
+  const pie = chart.kind === "pie" || chart.kind === "doughnut";
+  const seriesColumns = pie ? [1] : table.header.slice(1).map((_, i) => i + 1);
+  const series = seriesColumns
+    .map((column, index) => {
+      const colour = PALETTE[index % PALETTE.length];
+      const nameRef = `${sheet}!${absoluteRef(table.row, table.column + column)}`;
+      const valueRef = `${sheet}!${absoluteRef(firstDataRow, table.column + column)}:${absoluteRef(lastDataRow, table.column + column)}`;
+      const style =
+        chart.kind === "line"
+          ? `${line(colour)}<c:marker><c:symbol val="circle"/><c:size val="6"/>${fill(colour)}</c:marker>`
+          : pie
+            ? categories.map((_, i) => `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="${PALETTE[i % PALETTE.length]}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`).join("")
+            : `${fill(colour)}<c:invertIfNegative val="0"/>`;
+      // Values on the chart where they do not crowd it: small pies and single-series charts.
+      const labels = (pie && categories.length <= 6) || (!pie && seriesColumns.length === 1) ? dataLabels(chart.numberFormat, pie) : "";
+      return (
+        `<c:ser><c:idx val="${index}"/><c:order val="${index}"/>` +
+        `<c:tx><c:strRef><c:f>${escapeXml(nameRef)}</c:f>${stringCache([table.header[column]])}</c:strRef></c:tx>` +
+        style +
+        labels +
+        `<c:cat><c:strRef><c:f>${escapeXml(categoryRef)}</c:f>${stringCache(categories)}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escapeXml(valueRef)}</c:f>${numberCache(table.rows.map((r) => r[column]), chart.numberFormat)}</c:numRef></c:val>` +
+        (chart.kind === "line" ? '<c:smooth val="0"/>' : "") +
+        `</c:ser>`
+      );
+    })
+    .join("");
+  const axisIds = `<c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/>`;
+  let plot: string;
+  switch (chart.kind) {
+    case "line":
+      plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axisIds}</c:lineChart>${axes(chart, false)}`;
+      break;
+    case "columnClustered":
+    case "barClustered": {
+      const horizontal = chart.kind === "barClustered";
+      plot = `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/>${axisIds}</c:barChart>${axes(chart, horizontal)}`;
+      break;
+    }
+    case "pie":
+      plot = `<c:pieChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/></c:pieChart>`;
+      break;
+    case "doughnut":
+      plot = `<c:doughnutChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/><c:holeSize val="55"/></c:doughnutChart>`;
+      break;
+  }
+  const legend = pie || seriesColumns.length > 1 ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : "";
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ${NS}><c:roundedCorners val="0"/><c:chart>${title(chart.title, 1200)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:latin typeface="Segoe UI"/></a:defRPr></a:pPr><a:endParaRPr lang="nl-NL"/></a:p></c:txPr></c:chartSpace>`;
+}

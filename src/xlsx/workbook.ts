@@ -1,0 +1,76 @@
+import type * as ExcelJSModule from "exceljs";
+import JSZip from "jszip";
+import { SheetPlan, TablePlan, TextLine, WorkbookPlan } from "../report/types";
+import { addCharts } from "./package-parts";
+
+type ExcelJS = typeof ExcelJSModule;
+type Worksheet = ExcelJSModule.Worksheet;
+
+const TEXT_STYLES: Record<TextLine["style"], Partial<ExcelJSModule.Font>> = {
+  title: { size: 16, bold: true, color: { argb: "FFC8102E" } },
+  lead: { size: 11, italic: true, color: { argb: "FF404040" } },
+  caption: { size: 12, bold: true },
+  source: { size: 9, color: { argb: "FF6E6E6E" } },
+};
+
+function writeTable(sheet: Worksheet, table: TablePlan): void {
+  sheet.addTable({
+    name: table.name,
+    ref: sheet.getCell(table.row + 1, table.column + 1).address,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: table.header.map((name) => ({ name, filterButton: true })),
+    rows: table.rows.map((row) => row.map((value) => (value === null ? undefined : value))) as ExcelJSModule.CellValue[][],
+  });
+  table.numberFormats.forEach((format, c) => {
+    if (!format) return;
+    for (let r = 0; r < table.rows.length; r++) sheet.getCell(table.row + 2 + r, table.column + 1 + c).numFmt = format;
+  });
+}
+
+function writeIndicatorSheet(workbook: ExcelJSModule.Workbook, plan: SheetPlan): void {
+  const sheet = workbook.addWorksheet(plan.name, {
+    views: [{ state: "frozen", ySplit: plan.frozenRows, xSplit: 0, showGridLines: false }],
+    // Printed, a sheet is one page wide in landscape, with its charts beside the tables.
+    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  plan.columnWidths.forEach((width, c) => (sheet.getColumn(c + 1).width = width));
+  for (const line of plan.texts) {
+    const cell = sheet.getCell(line.row + 1, 1);
+    cell.value = line.text; // always a string value: text from data never becomes a formula
+    cell.font = { name: "Segoe UI", ...TEXT_STYLES[line.style] };
+  }
+  for (const table of plan.tables) writeTable(sheet, table);
+}
+
+/**
+ * Renders a workbook plan as .xlsx bytes with exceljs (passed in: the Node build for the CLI,
+ * the browser build for the task pane), then adds the native charts exceljs cannot write.
+ */
+export async function renderXlsx(plan: WorkbookPlan, excel: ExcelJS): Promise<Uint8Array> {
+  const workbook = new excel.Workbook();
+  Object.assign(workbook, {
+    creator: plan.properties.creator,
+    lastModifiedBy: plan.properties.creator,
+    created: plan.properties.created,
+    modified: plan.properties.created,
+    title: plan.properties.title,
+    subject: plan.properties.subject,
+    keywords: `Leiden; internationals; monitor; editie ${plan.properties.edition}`,
+    category: "Monitor Internationalisering",
+    company: "Gemeente Leiden",
+  });
+  const data = workbook.addWorksheet(plan.data.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
+  for (const table of plan.data.tables) {
+    table.widths.forEach((width, c) => (data.getColumn(table.column + c + 1).width = width));
+    writeTable(data, table);
+  }
+  for (const sheet of plan.sheets) writeIndicatorSheet(workbook, sheet);
+
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  await addCharts(zip, plan.sheets.map((s) => ({ sheetName: s.name, charts: s.charts })));
+  // Same input, same bytes: every part gets the edition's timestamp instead of "now".
+  zip.forEach((_, file) => (file.date = plan.properties.created));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}

@@ -1,0 +1,139 @@
+import { execFileSync } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync, chmodSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { CommandError, parseArguments, writeWorkbook } from "../../scripts/lib/workbook-command";
+import { DEFAULT_PACKAGE } from "../../scripts/lib/read-package";
+import { shippedPackage } from "../support/fixtures";
+import { openXlsx, renderPackage } from "../support/xlsx";
+
+const pkg = shippedPackage();
+
+describe("the .xlsx workbook", () => {
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await renderPackage(pkg);
+  });
+
+  it("has the Data tables and every indicator table as real Excel tables on their sheets", async () => {
+    const tables = await (await openXlsx(bytes)).tables();
+    expect(tables.get("MonitorData")).toEqual({ ref: `A1:M${pkg.observations.length + 1}`, sheet: "Data" });
+    expect(tables.get("MonitorIndicatoren")?.sheet).toBe("Data");
+    expect(tables.get("MonitorBronnen")?.sheet).toBe("Data");
+    expect(tables.get("lm_vestiging_per_jaar")).toEqual({ ref: "A5:C15", sheet: "Vestiging en vertrek" });
+    expect([...tables.keys()].filter((n) => n.startsWith("lm_"))).toHaveLength(26);
+  });
+
+  it("has native charts whose series point at their table and carry cached values", async () => {
+    const charts = await (await openXlsx(bytes)).charts();
+    expect(charts).toHaveLength(21);
+    const line = charts.find((c) => c.kind === "lineChart" && c.title.startsWith("Internationals die zich"));
+    expect(line?.refs).toEqual([
+      "'Vestiging en vertrek'!$B$5",
+      "'Vestiging en vertrek'!$A$6:$A$15",
+      "'Vestiging en vertrek'!$B$6:$B$15",
+      "'Vestiging en vertrek'!$C$5",
+      "'Vestiging en vertrek'!$A$6:$A$15",
+      "'Vestiging en vertrek'!$C$6:$C$15",
+    ]);
+    expect(line?.cachedValues).toBe(20);
+    expect(new Set(charts.map((c) => `${c.kind}${c.barDir ? `:${c.barDir}` : ""}`))).toEqual(new Set(["lineChart", "barChart:col", "barChart:bar", "pieChart", "doughnutChart"]));
+    for (const c of charts) expect(c.cachedValues).toBeGreaterThanOrEqual(2);
+  });
+
+  it("wires each drawing to its sheet and declares every part", async () => {
+    const x = await openXlsx(bytes);
+    const types = await x.read("[Content_Types].xml");
+    for (const part of x.files.filter((f) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(f))) expect(types).toContain(`PartName="/${part}"`);
+    const sheet = await x.read("xl/worksheets/sheet4.xml");
+    expect(sheet).toMatch(/<drawing r:id="rIdLeidenMonitorDrawing"\/><tableParts/);
+  });
+
+  it("holds no MONITOR formulas, nor any formula: it opens anywhere", async () => {
+    const x = await openXlsx(bytes);
+    for (const path of x.files.filter((f) => f.endsWith(".xml"))) {
+      const xml = await x.read(path);
+      expect(xml).not.toMatch(/MONITOR\./);
+      if (path.startsWith("xl/worksheets/")) expect(xml).not.toMatch(/<f>/);
+    }
+  });
+
+  it("keeps data text that looks like a formula as text", async () => {
+    const tricky = { ...pkg, observations: pkg.observations.map((o, i) => (i === 0 ? { ...o, toelichting: "=HYPERLINK(\"http://x\")" } : o)) };
+    const x = await openXlsx(await renderPackage(tricky));
+    expect(await x.read("xl/sharedStrings.xml")).toContain("=HYPERLINK(&quot;http://x&quot;)");
+    expect(await x.read("xl/worksheets/sheet1.xml")).not.toMatch(/<f>/);
+  });
+
+  it("is the same, byte for byte, for the same input", async () => {
+    expect(Buffer.from(await renderPackage(pkg)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("carries the document properties and the edition", async () => {
+    const core = await (await openXlsx(bytes)).read("docProps/core.xml");
+    expect(core).toContain("<dc:title>Monitor Internationalisering Leiden 2022</dc:title>");
+    expect(core).toContain("<dc:creator>Leiden Monitor add-in</dc:creator>");
+    expect(core).toContain("2022-06-01T00:00:00Z");
+  });
+
+  const xmllint = (() => {
+    try {
+      execFileSync("xmllint", ["--version"], { stdio: "pipe" });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  (xmllint ? it : it.skip)("has well-formed XML in every part (xmllint)", async () => {
+    const x = await openXlsx(bytes);
+    const dir = mkdtempSync(join(tmpdir(), "xlsx-parts-"));
+    for (const path of x.files.filter((f) => /\.(xml|rels)$/.test(f))) {
+      const file = join(dir, path.replace(/[/[\]]/g, "_"));
+      writeFileSync(file, await x.read(path));
+      execFileSync("xmllint", ["--noout", file], { stdio: "pipe" });
+    }
+  });
+  if (!xmllint) console.warn("xmllint not installed (apt-get install libxml2-utils): XML well-formedness check skipped.");
+});
+
+describe("npm run workbook", () => {
+  const dir = mkdtempSync(join(tmpdir(), "workbook-cli-"));
+
+  it("writes the workbook, with a one-line summary", async () => {
+    const out = join(dir, "monitor.xlsx");
+    const summary = await writeWorkbook({ out, language: "en", data: DEFAULT_PACKAGE });
+    expect(summary).toMatch(/^Wrote .*monitor\.xlsx \(\d+ KB\): 12 sheets, 21 charts, 112 figures, in \d+ ms\.$/);
+    expect((await (await openXlsx(readFileSync(out))).tables()).get("lm_bevolking_nationaliteit")?.sheet).toBe("Population");
+  });
+
+  it("reads the options, with the default file name", () => {
+    expect(parseArguments([])).toEqual({ out: "leiden-monitor-2022.xlsx", language: "nl", data: DEFAULT_PACKAGE });
+    expect(() => parseArguments(["--lang", "fr"])).toThrow("--lang takes nl or en, not 'fr'.");
+    expect(() => parseArguments(["--out"])).toThrow(/needs a value/);
+    expect(() => parseArguments(["--colour", "red"])).toThrow(/Unknown option '--colour'/);
+  });
+
+  it("stops with the validator's row and column messages on a bad package, and writes nothing", async () => {
+    const copy = join(dir, "broken");
+    mkdirSync(copy);
+    cpSync(DEFAULT_PACKAGE, copy, { recursive: true });
+    const csv = readFileSync(join(copy, "observations.csv"), "utf8").split("\n");
+    csv[3] = csv[3].replace(",110565,", ",veel,");
+    writeFileSync(join(copy, "observations.csv"), csv.join("\n"));
+    const out = join(dir, "never.xlsx");
+    await expect(writeWorkbook({ out, language: "nl", data: copy })).rejects.toThrow("MonitorData rij 3, kolom Waarde: 'veel' is geen getal");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("says clearly when the output folder is missing or not writable", async () => {
+    await expect(writeWorkbook({ out: join(dir, "no-such-folder", "x.xlsx"), language: "nl", data: DEFAULT_PACKAGE })).rejects.toThrow(/the folder .*no-such-folder does not exist/);
+    await expect(writeWorkbook({ out: dir, language: "nl", data: DEFAULT_PACKAGE })).rejects.toThrow(/it is a folder/);
+    await expect(writeWorkbook({ out: join(dir, "x.xlsx"), language: "nl", data: join(dir, "nowhere") })).rejects.toThrow(CommandError);
+    if (process.getuid?.() !== 0) {
+      const locked = join(dir, "locked");
+      mkdirSync(locked);
+      chmodSync(locked, 0o500);
+      await expect(writeWorkbook({ out: join(locked, "x.xlsx"), language: "nl", data: DEFAULT_PACKAGE })).rejects.toThrow(/no permission/);
+    }
+  });
+});
