@@ -1,0 +1,31 @@
+import { tableCells, OBSERVATION_COLUMNS } from "../data/columns";
+import { MonitorPackage, Problem } from "../data/types";
+import { Cell } from "../data/validate";
+import { DataSheetOutcome, queueDataSheet, readWorkbookData } from "./data-sheet";
+import { inspectWorkbook } from "./inspect";
+import { MarkStore } from "./marks";
+
+export type LoadDataResult = { ok: true; outcome: DataSheetOutcome; observations: Cell[][] } | { ok: false; problems: Problem[] };
+
+/**
+ * "Load data": writes the monitor tables into the Data sheet, or refreshes them in place,
+ * keeping what the analyst added or changed. A malformed MonitorData changes nothing and is
+ * reported with row and column. Three syncs: read, read, write (recalculation queued with it).
+ */
+export async function loadData(context: Excel.RequestContext, edition: MonitorPackage, marks: MarkStore): Promise<LoadDataResult> {
+  const state = await inspectWorkbook(context, marks);
+  const found = readWorkbookData(state, edition);
+  if (found.kind === "invalid") return { ok: false, problems: found.problems };
+  context.application.suspendApiCalculationUntilNextSync();
+  const outcome = queueDataSheet(context, state, edition, found.kind === "found" ? found.package : null, marks);
+  await context.sync();
+  await marks.finish(context);
+  const merged = outcome.merge ? outcome.merge.merged : edition;
+  return { ok: true, outcome, observations: tableCells(OBSERVATION_COLUMNS, merged.observations) };
+}
+
+/** After the functions have the workbook's data: recalculate every MONITOR formula. */
+export async function recalculate(context: Excel.RequestContext): Promise<void> {
+  context.workbook.application.calculate("Full");
+  await context.sync();
+}

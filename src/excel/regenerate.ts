@@ -1,0 +1,102 @@
+import { Language, MonitorPackage, Problem } from "../data/types";
+import { buildIndicatorSheets } from "../report/plan";
+import { safeSheetName } from "../report/sheet-names";
+import { DATA_KEY, DataSheetOutcome, queueDataSheet, readWorkbookData } from "./data-sheet";
+import { inspectWorkbook } from "./inspect";
+import { MarkStore } from "./marks";
+import { queueIndicatorSheet } from "./write";
+
+export interface SheetOutcome {
+  key: string;
+  /** The sheet's name, or null when it was skipped. */
+  name: string | null;
+  status: "created" | "replaced" | "skipped";
+  tables: number;
+  charts: number;
+  /** What the user should know: a clash with their sheet or table, and what was done about it. */
+  note: string | null;
+}
+
+export type RegenerateResult =
+  | { ok: true; sheets: SheetOutcome[]; data: DataSheetOutcome | null; figures: number }
+  | { ok: false; problems: Problem[] };
+
+export interface RegenerateOptions {
+  marks: MarkStore;
+  edition: MonitorPackage;
+  language: Language;
+  /** Called as the work goes on: 0..1 and a sentence for the progress bar. */
+  onProgress?: (fraction: number, message: string) => void;
+  /** Lets the pane repaint between sheets; never a sync. */
+  yieldToUi?: () => Promise<void>;
+}
+
+/** Picks a name Excel accepts that no sheet of the user has: the planned one, else an alternative. */
+function sheetName(planned: string, taken: Set<string>): string | null {
+  for (const candidate of [planned, safeSheetName(`${planned} (monitor)`), safeSheetName(`${planned} (monitor 2)`)]) {
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Rebuilds every indicator sheet from the workbook's MonitorData (the edition's data when the
+ * workbook has none yet, which is then loaded too). Only sheets the add-in marked are deleted;
+ * a user's sheet or table with a clashing name is left alone and reported. Three syncs, however
+ * many rows or sheets: read the workbook, read marks and data, write everything.
+ */
+export async function regenerate(context: Excel.RequestContext, options: RegenerateOptions): Promise<RegenerateResult> {
+  const { marks, edition, language } = options;
+  const progress = options.onProgress ?? (() => undefined);
+  const nl = language === "nl";
+  progress(0.05, nl ? "Werkmap lezen…" : "Reading the workbook…");
+  const state = await inspectWorkbook(context, marks);
+  const found = readWorkbookData(state, edition);
+  if (found.kind === "invalid") return { ok: false, problems: found.problems };
+  const pkg = found.kind === "found" ? found.package : edition;
+  const plans = buildIndicatorSheets(pkg, language);
+
+  context.application.suspendApiCalculationUntilNextSync();
+  const data = found.kind === "none" ? queueDataSheet(context, state, edition, null, marks) : null;
+
+  const previous = new Map(state.sheets.filter((s) => s.key !== null && s.key !== DATA_KEY).map((s) => [s.key as string, s]));
+  for (const old of previous.values()) {
+    marks.forget(old.sheet);
+    old.sheet.delete();
+  }
+  const deleted = new Set([...previous.values()].map((s) => s.name));
+  const takenSheets = new Set(state.sheets.filter((s) => !deleted.has(s.name)).map((s) => s.name.toLowerCase()));
+  if (data) takenSheets.add(data.sheetName.toLowerCase());
+  const takenTables = new Set([...state.tables].filter(([, t]) => !deleted.has(t.sheetName)).map(([name]) => name));
+
+  const outcomes: SheetOutcome[] = [];
+  for (const [index, plan] of plans.entries()) {
+    progress(0.1 + (0.7 * index) / plans.length, nl ? `Blad ${plan.name} opbouwen…` : `Building sheet ${plan.name}…`);
+    await options.yieldToUi?.();
+    const name = sheetName(plan.name, takenSheets);
+    const clash = name !== plan.name ? (nl ? `Uw blad '${plan.name}' is niet aangeraakt` : `Your sheet '${plan.name}' was left alone`) : null;
+    if (name === null) {
+      outcomes.push({ key: plan.key, name: null, status: "skipped", tables: 0, charts: 0, note: `${clash}; ${nl ? "dit blad is overgeslagen." : "this sheet was skipped."}` });
+      continue;
+    }
+    takenSheets.add(name.toLowerCase());
+    const renamedTables: string[] = [];
+    const tableName = (planned: string) => {
+      let candidate = planned;
+      for (let n = 2; takenTables.has(candidate.toLowerCase()); n++) candidate = `${planned}_${n}`;
+      if (candidate !== planned) renamedTables.push(planned);
+      takenTables.add(candidate.toLowerCase());
+      return candidate;
+    };
+    const sheet = context.workbook.worksheets.add(name);
+    marks.queueMark(sheet, plan.key);
+    queueIndicatorSheet(sheet, plan, tableName);
+    const notes = [clash && `${clash}; ${nl ? `dit blad heet '${name}'.` : `this sheet is named '${name}'.`}`, renamedTables.length ? (nl ? `Tabelnaam al in gebruik: ${renamedTables.join(", ")} kreeg een achtervoegsel.` : `Table name in use: ${renamedTables.join(", ")} got a suffix.`) : null].filter(Boolean);
+    outcomes.push({ key: plan.key, name, status: previous.has(plan.key) ? "replaced" : "created", tables: plan.tables.length, charts: plan.charts.length, note: notes.length ? notes.join(" ") : null });
+  }
+  progress(0.85, nl ? "Schrijven naar Excel…" : "Writing to Excel…");
+  await context.sync();
+  await marks.finish(context);
+  progress(1, nl ? "Klaar" : "Done");
+  return { ok: true, sheets: outcomes, data, figures: pkg.observations.length };
+}

@@ -1,0 +1,295 @@
+import { Observation } from "../../src/data/types";
+import { loadData } from "../../src/excel/load-data";
+import { MARK_KEY, MarkStore, PropertyMarks, SettingsMarks, SettingsLike } from "../../src/excel/marks";
+import { regenerate, RegenerateResult } from "../../src/excel/regenerate";
+import { FakeContext, fakeRun, SheetModel, WorkbookModel } from "../support/fake-excel";
+import { shippedPackage } from "../support/fixtures";
+
+const edition = shippedPackage();
+const asExcel = (context: FakeContext) => context as unknown as Excel.RequestContext;
+
+/** A workbook as a user has it: one sheet of their own with a figure and a formula. */
+function userWorkbook(): WorkbookModel {
+  const model = new WorkbookModel();
+  const sheet = model.addSheet("Mijn analyse");
+  Object.assign(sheet.cell(0, 0), { value: "Eigen notitie" });
+  Object.assign(sheet.cell(1, 1), { value: 42 });
+  Object.assign(sheet.cell(2, 1), { formula: "=B2*2" });
+  return model;
+}
+
+async function run(model: WorkbookModel, marks: MarkStore = new PropertyMarks(), pkg = edition) {
+  return fakeRun(model, (context) => regenerate(asExcel(context), { marks, edition: pkg, language: "nl" }));
+}
+
+const sheetNamed = (model: WorkbookModel, name: string) => model.sheets.find((s) => s.name === name) as SheetModel;
+const tableNamed = (model: WorkbookModel, name: string) => model.tables.find((t) => t.name === name);
+const tableValues = (model: WorkbookModel, name: string) => {
+  const table = tableNamed(model, name);
+  if (!table) throw new Error(`no table ${name}`);
+  return table.sheet.values(table.box);
+};
+/** Everything in a sheet, for comparing workbooks before and after. */
+const snapshot = (model: WorkbookModel) =>
+  JSON.stringify(model.sheets.map((s) => ({ name: s.name, cells: [...s.cells].sort(), props: [...s.customProperties], charts: s.charts, frozen: s.frozenRows, widths: [...s.columnWidths] })).concat(model.tables.map((t) => ({ ...t, sheet: t.sheet.name })) as never[]));
+
+describe("Regenerate on a user's workbook", () => {
+  let model: WorkbookModel;
+  let result: RegenerateResult;
+  let syncs: number;
+  beforeAll(async () => {
+    model = userWorkbook();
+    ({ result, syncs } = await run(model));
+  });
+
+  it("adds the Data sheet and every indicator sheet after the user's sheet, all marked", () => {
+    expect(model.describe().map((s) => [s.name, s.properties[MARK_KEY] ?? null])).toEqual([
+      ["Mijn analyse", null],
+      ["Data", "data"],
+      ["Bevolking", "bevolking"],
+      ["Regio en Nederland", "regio"],
+      ["Vestiging en vertrek", "vestiging"],
+      ["Woonduur", "woonduur"],
+      ["Repats", "repats"],
+      ["Kinderen", "kinderen"],
+      ["Nationaliteiten", "nationaliteiten"],
+      ["Expat Centre", "expat-centre"],
+      ["Werknemers", "werknemers"],
+      ["Statushouders", "statushouders"],
+      ["Studenten", "studenten"],
+    ]);
+    expect(result.ok && result.sheets.every((s) => s.status === "created")).toBe(true);
+  });
+
+  it("leaves the user's sheet exactly as it was", () => {
+    const sheet = sheetNamed(model, "Mijn analyse");
+    expect(sheet.values({ row: 0, column: 0, rows: 3, columns: 2 })).toEqual([["Eigen notitie", ""], ["", 42], ["", "=B2*2"]]);
+    expect(sheet.customProperties.size).toBe(0);
+  });
+
+  it("writes the data tables with the figures, text kept as text", () => {
+    const data = tableValues(model, "MonitorData");
+    expect(data).toHaveLength(edition.observations.length + 1);
+    expect(data[0]).toEqual(["Onderwerp", "Indicator", "Gebied", "Groep", "Leeftijd", "Periode", "Waarde", "Eenheid", "Bron", "Peildatum", "Status", "Pagina", "Toelichting"]);
+    const twelveToSeventeen = data.find((r) => r[4] === "12-17" && r[2] === "Slaaghwijk");
+    expect(twelveToSeventeen?.[6]).toBe(60);
+    const table = tableNamed(model, "MonitorData");
+    const ageCell = table?.sheet.cell((table?.box.row ?? 0) + 1, 4);
+    expect(ageCell?.numberFormat).toBe("@");
+    expect(tableNamed(model, "MonitorIndicatoren")?.box.column).toBe(14);
+  });
+
+  it("puts named tables and native charts of the right kind on each sheet", () => {
+    expect(tableValues(model, "lm_vestiging_per_jaar")[10]).toEqual(["2021", 4049, 2989]);
+    const vestiging = sheetNamed(model, "Vestiging en vertrek");
+    expect(vestiging.charts).toEqual([
+      expect.objectContaining({ type: "Line", source: { row: 4, column: 0, rows: 11, columns: 3 }, seriesBy: "Columns", title: "Internationals die zich vestigen in en vertrekken uit Leiden, per jaar", categoryAxisTitle: "Jaar", valueAxisTitle: "Internationals", position: { start: "E4", end: "L19" } }),
+    ]);
+    expect(sheetNamed(model, "Woonduur").charts.map((c) => [c.type, c.categoryAxisTitle])).toEqual([["Pie", null]]);
+    expect(sheetNamed(model, "Nationaliteiten").charts.map((c) => c.type)).toEqual(["Doughnut", "BarClustered"]);
+    expect(model.sheets.reduce((n, s) => n + s.charts.length, 0)).toBe(21);
+  });
+
+  it("writes titles, lead sentences, number formats and frozen rows", () => {
+    const bevolking = sheetNamed(model, "Bevolking");
+    expect(bevolking.cell(0, 0)).toMatchObject({ value: "Nationaliteit en migratieachtergrond in Leiden", bold: true, size: 16 });
+    expect(bevolking.cell(1, 0).value).toMatch(/^In Leiden heeft 11,6% van de inwoners/);
+    expect(bevolking.frozenRows).toBe(2);
+    const shares = tableNamed(model, "lm_bevolking_aandeel");
+    expect(bevolking.cell((shares?.box.row ?? 0) + 2, 2).numberFormat).toBe("0.0%");
+  });
+
+  it("uses three syncs to write it all, and suspends calculation while writing", () => {
+    expect(syncs).toBeLessThanOrEqual(4); // 3 in regenerate + the one Excel.run makes at the end
+    expect(syncs).toBeLessThanOrEqual(10);
+  });
+
+  it("gives the same workbook when run again", async () => {
+    const before = snapshot(model);
+    const again = await run(model);
+    expect(snapshot(model)).toBe(before);
+    expect(again.result.ok && again.result.sheets.every((s) => s.status === "replaced")).toBe(true);
+  });
+});
+
+describe("safety", () => {
+  it("leaves a user's sheet with a clashing name alone, and reports it", async () => {
+    const model = userWorkbook();
+    const theirs = model.addSheet("Bevolking");
+    Object.assign(theirs.cell(0, 0), { value: "Mijn bevolkingscijfers" });
+    const { result } = await run(model);
+    expect(theirs.values({ row: 0, column: 0, rows: 1, columns: 1 })).toEqual([["Mijn bevolkingscijfers"]]);
+    expect(theirs.customProperties.size).toBe(0);
+    expect(model.sheets.map((s) => s.name)).toContain("Bevolking (monitor)");
+    const outcome = result.ok ? result.sheets.find((s) => s.key === "bevolking") : null;
+    expect(outcome).toMatchObject({ name: "Bevolking (monitor)", note: "Uw blad 'Bevolking' is niet aangeraakt; dit blad heet 'Bevolking (monitor)'." });
+    // and again: still alone, still the same
+    const before = snapshot(model);
+    await run(model);
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("gives its table a suffix when the user has a table with its name", async () => {
+    const model = userWorkbook();
+    const context = new FakeContext(model);
+    const sheet = context.workbook.worksheets.getItem("Mijn analyse");
+    sheet.getRange("D1:D2").values = [["Kolom"], [1]];
+    sheet.tables.add("D1:D2", true).name = "lm_woonduur_woonduur";
+    await context.sync();
+    const { result } = await run(model);
+    expect(tableNamed(model, "lm_woonduur_woonduur")?.sheet.name).toBe("Mijn analyse");
+    expect(tableNamed(model, "lm_woonduur_woonduur_2")?.sheet.name).toBe("Woonduur");
+    expect(result.ok && result.sheets.find((s) => s.key === "woonduur")?.note).toMatch(/lm_woonduur_woonduur kreeg een achtervoegsel/);
+  });
+
+  it("writes data text that looks like a formula as text", async () => {
+    const tricky = { ...edition, observations: [...edition.observations, { ...edition.observations[0], groep: "=HYPERLINK(\"http://x\")", toelichting: "+31 71 000" }] };
+    const model = userWorkbook();
+    await run(model, new PropertyMarks(), tricky);
+    const cells = [...sheetNamed(model, "Data").cells.values()];
+    expect(cells.some((c) => c.formula !== null)).toBe(false);
+    expect(cells.some((c) => c.value === "=HYPERLINK(\"http://x\")")).toBe(true);
+  });
+
+  it("changes nothing when MonitorData is malformed, and says where", async () => {
+    const model = userWorkbook();
+    await run(model);
+    const data = tableNamed(model, "MonitorData");
+    Object.assign(data?.sheet.cell((data?.box.row ?? 0) + 5, 6) ?? {}, { value: "veel" });
+    const before = snapshot(model);
+    const { result } = await run(model);
+    expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ row: 5, column: "Waarde", message: "MonitorData rij 5, kolom Waarde: 'veel' is geen getal (gebruik een punt als decimaalteken)." })] });
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("reports a missing column and changes nothing", async () => {
+    const model = userWorkbook();
+    await run(model);
+    const data = tableNamed(model, "MonitorData");
+    Object.assign(data?.sheet.cell(data.box.row, 8) ?? {}, { value: "Bronnen" });
+    const before = snapshot(model);
+    const { result } = await run(model);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0].message).toMatch(/ontbrekende kolom\(men\): Bron.*onbekende kolom\(men\): Bronnen/);
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("works with workbook settings where worksheet custom properties are unavailable", async () => {
+    const store = new Map<string, unknown>();
+    const settings: SettingsLike = { get: (k) => store.get(k) ?? null, set: (k, v) => store.set(k, JSON.parse(JSON.stringify(v))), saveAsync: (cb) => cb?.({ status: "succeeded" }) };
+    const model = userWorkbook();
+    const first = await run(model, new SettingsMarks(settings));
+    const before = snapshot(model);
+    const second = await run(model, new SettingsMarks(settings));
+    expect(snapshot(model).replace(/sheet-\d+/g, "")).toBe(before.replace(/sheet-\d+/g, ""));
+    expect(Object.values(store.get("LeidenMonitor.sheets") as object).sort()).toEqual(["bevolking", "data", "expat-centre", "kinderen", "nationaliteiten", "regio", "repats", "statushouders", "studenten", "vestiging", "werknemers", "woonduur"]);
+    expect(model.sheets.filter((s) => s.name === "Mijn analyse")).toHaveLength(1);
+    expect(first.syncs).toBeLessThanOrEqual(5);
+    expect(second.result.ok && second.result.sheets.every((s) => s.status === "replaced")).toBe(true);
+  });
+});
+
+describe("the analyst's own figures", () => {
+  async function withEditedData() {
+    const model = userWorkbook();
+    await run(model);
+    const data = tableNamed(model, "MonitorData");
+    if (!data) throw new Error("no MonitorData");
+    const rows = data.sheet.values(data.box);
+    const italian = rows.findIndex((r) => r[1] === "inwoners" && r[3] === "Italiaans");
+    Object.assign(data.sheet.cell(data.box.row + italian, data.box.column + 6), { value: 1260 });
+    // a row typed below the table and the table extended over it, as Excel does
+    const added = ["Kinderen", "kinderen", "De Kooi", "buitenlandse nationaliteit", "12-17", "2022", 25, "aantal", "BRP", "2022-01-01", "gerapporteerd", "", "Toegevoegd"];
+    added.forEach((value, c) => Object.assign(data.sheet.cell(data.box.row + data.box.rows, data.box.column + c), { value }));
+    data.box = { ...data.box, rows: data.box.rows + 1 };
+    return model;
+  }
+
+  it("flow into the regenerated sheets", async () => {
+    const model = await withEditedData();
+    await run(model);
+    expect(tableValues(model, "lm_nationaliteiten_aantal")[1]).toEqual(["Italiaans", 1260]);
+    expect(tableValues(model, "lm_kinderen_buurt").map((r) => r[0])).toEqual(["Buurt", "Slaaghwijk", "Noorderkwartier", "De Kooi"]);
+  });
+
+  it("are kept by Load data, which says what differs from the edition", async () => {
+    const model = await withEditedData();
+    const { result, syncs } = await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
+    expect(syncs).toBeLessThanOrEqual(4);
+    if (!result.ok) throw new Error("expected ok");
+    expect(result.outcome.merge?.changed.map((d) => [d.workbook.groep, d.shipped?.waarde, d.workbook.waarde])).toEqual([["Italiaans", 1253, 1260]]);
+    expect(result.outcome.merge?.added.map((d) => d.workbook.gebied)).toEqual(["De Kooi"]);
+    const rows = tableValues(model, "MonitorData");
+    expect(rows).toHaveLength(edition.observations.length + 2);
+    expect(rows.find((r) => r[3] === "Italiaans" && r[1] === "inwoners")?.[6]).toBe(1260);
+    expect(result.observations.find((r) => r[3] === "Italiaans" && r[1] === "inwoners")?.[6]).toBe(1260);
+  });
+
+  it("Load data puts back edition figures the analyst deleted and refreshes the same table", async () => {
+    const model = userWorkbook();
+    await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
+    const data = tableNamed(model, "MonitorData");
+    if (!data) throw new Error("no MonitorData");
+    data.box = { ...data.box, rows: data.box.rows - 2 }; // the last two rows deleted
+    const { result } = await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
+    expect(result.ok && result.outcome.merge?.restored.map((o: Observation) => o.groep)).toEqual(["niet-EU", "niet-EU"]);
+    expect(tableNamed(model, "MonitorData")).toBe(data);
+    expect(data.box.rows).toBe(edition.observations.length + 1);
+    expect(model.sheets.filter((s) => s.name.startsWith("Data"))).toHaveLength(1);
+  });
+});
+
+describe("sync count does not grow with the data", () => {
+  it("is the same for ten times as many rows", async () => {
+    const big = { ...edition, observations: [...edition.observations] };
+    for (let i = 0; i < 9; i++) for (const o of edition.observations) big.observations.push({ ...o, gebied: `Wijk ${i}` });
+    const small = await run(userWorkbook());
+    const large = await run(userWorkbook(), new PropertyMarks(), big);
+    expect(large.syncs).toBe(small.syncs);
+    expect(large.result.ok).toBe(true);
+  });
+});
+
+describe("the fake is as strict as Excel", () => {
+  it("throws when a property is read before load and sync", async () => {
+    const context = new FakeContext(userWorkbook());
+    const sheet = context.workbook.worksheets.getItem("Mijn analyse");
+    // Reading too early on purpose: this is what the Office add-in lint rules guard against.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    expect(() => sheet.name).toThrow(/PropertyNotLoaded/);
+    sheet.load("name");
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load
+    expect(() => sheet.name).toThrow(/PropertyNotLoaded/);
+    await context.sync();
+    expect(sheet.name).toBe("Mijn analyse");
+  });
+
+  it("applies nothing before sync, and stops a batch at the first error", async () => {
+    const model = userWorkbook();
+    const context = new FakeContext(model);
+    context.workbook.worksheets.add("Een");
+    context.workbook.worksheets.add("mijn ANALYSE");
+    context.workbook.worksheets.add("Twee");
+    expect(model.sheets).toHaveLength(1);
+    await expect(context.sync()).rejects.toThrow(/ItemAlreadyExists/);
+    expect(model.sheets.map((s) => s.name)).toEqual(["Mijn analyse", "Een"]);
+  });
+
+  it("turns '=…' into a formula unless quote-prefixed, as Excel does", async () => {
+    const model = userWorkbook();
+    const context = new FakeContext(model);
+    context.workbook.worksheets.getItem("Mijn analyse").getRange("E1:F1").values = [["=1+1", "'=1+1"]];
+    await context.sync();
+    expect([model.sheets[0].cell(0, 4).formula, model.sheets[0].cell(0, 5).value]).toEqual(["=1+1", "=1+1"]);
+  });
+
+  it("rejects axes on a pie chart and values of the wrong shape", async () => {
+    const context = new FakeContext(userWorkbook());
+    const sheet = context.workbook.worksheets.getItem("Mijn analyse");
+    sheet.getRange("A1:B2").values = [["a"]];
+    await expect(context.sync()).rejects.toThrow(/does not match the size/);
+    const chart = sheet.charts.add("Pie", sheet.getRange("A1:B3"), "Columns");
+    chart.axes.valueAxis.title.text = "x";
+    await expect(context.sync()).rejects.toThrow(/has no axes/);
+  });
+});

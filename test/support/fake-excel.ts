@@ -1,0 +1,622 @@
+/**
+ * A faithful fake of the part of the Excel JavaScript API the add-in uses.
+ *
+ * Like Excel: every call on a proxy is queued and only reaches the workbook at `sync()`, in
+ * order; a failing operation rejects the sync and later operations of that batch never run;
+ * reading a property that was not loaded (and synced) throws PropertyNotLoaded; `isNullObject`
+ * needs a load too; names follow Excel's rules (sheet names ≤ 31 characters, unique
+ * case-insensitively; table names unique in the workbook); a string starting with "=" written
+ * as a value becomes a formula unless quote-prefixed or the cell is formatted as text.
+ * The model it keeps is the resulting workbook, for tests to assert on; `syncs` counts syncs.
+ */
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+export interface CellModel {
+  value: string | number | boolean | null;
+  formula: string | null;
+  numberFormat: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+}
+
+export interface Box {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export class SheetModel {
+  readonly cells = new Map<string, CellModel>();
+  readonly customProperties = new Map<string, string>();
+  readonly charts: ChartModel[] = [];
+  readonly columnWidths = new Map<number, number>();
+  frozenRows = 0;
+  visibility: "Visible" | "Hidden" = "Visible";
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  cell(row: number, column: number): CellModel {
+    const key = `${row},${column}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { value: null, formula: null, numberFormat: "General" };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** Values of a box as a 2-D array ("" for empty cells, as Excel returns them). */
+  values(box: Box): (string | number | boolean)[][] {
+    return Array.from({ length: box.rows }, (_, r) =>
+      Array.from({ length: box.columns }, (_, c) => {
+        const cell = this.cells.get(`${box.row + r},${box.column + c}`);
+        return cell?.formula ?? cell?.value ?? "";
+      }),
+    );
+  }
+}
+
+export interface TableModel {
+  name: string;
+  sheet: SheetModel;
+  box: Box;
+  style: string;
+}
+
+export interface ChartModel {
+  type: string;
+  source: Box;
+  seriesBy: string;
+  title: string | null;
+  categoryAxisTitle: string | null;
+  valueAxisTitle: string | null;
+  valueAxisNumberFormat: string | null;
+  legendPosition: string | null;
+  position: { start: string; end: string } | null;
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  readonly settings = new Map<string, unknown>();
+  calculationSuspendedSyncs = 0;
+  calculations: string[] = [];
+  private nextId = 1;
+
+  addSheet(name: string): SheetModel {
+    checkSheetName(name);
+    if (this.sheetNamed(name)) throw new OfficeError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+    const sheet = new SheetModel(`{sheet-${this.nextId++}}`, name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheetNamed(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** A readable picture of the workbook for assertions: sheets in order with what is on them. */
+  describe() {
+    return this.sheets.map((s) => ({
+      name: s.name,
+      properties: Object.fromEntries(s.customProperties),
+      tables: this.tables.filter((t) => t.sheet === s).map((t) => t.name),
+      charts: s.charts.map((c) => c.type),
+    }));
+  }
+}
+
+function checkSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new OfficeError("InvalidArgument", `'${name}' is not a valid sheet name.`);
+}
+
+export function parseAddress(address: string): Box & { sheet?: string } {
+  const match = /^(?:'?((?:[^']|'')+?)'?!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address);
+  if (!match) throw new OfficeError("InvalidArgument", `'${address}' is not an address.`);
+  const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const [r1, c1] = [Number(match[3]) - 1, column(match[2])];
+  const [r2, c2] = match[4] ? [Number(match[5]) - 1, column(match[4])] : [r1, c1];
+  return { sheet: match[1]?.replace(/''/g, "'"), row: r1, column: c1, rows: r2 - r1 + 1, columns: c2 - c1 + 1 };
+}
+
+export function toAddress(box: Box): string {
+  const letters = (c: number): string => (c >= 26 ? letters(Math.floor(c / 26) - 1) : "") + String.fromCharCode(65 + (c % 26));
+  const start = `${letters(box.column)}${box.row + 1}`;
+  return box.rows === 1 && box.columns === 1 ? start : `${start}:${letters(box.column + box.columns - 1)}${box.row + box.rows}`;
+}
+
+const overlaps = (a: Box, b: Box) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+
+/** The request context: the queue of operations, `sync`, and the count of syncs. */
+export class FakeContext {
+  syncs = 0;
+  private queue: (() => void)[] = [];
+  readonly workbook: FakeWorkbook;
+  readonly application: FakeApplication;
+
+  constructor(readonly model: WorkbookModel = new WorkbookModel()) {
+    this.workbook = new FakeWorkbook(this);
+    this.application = this.workbook.application;
+  }
+
+  enqueue(operation: () => void): void {
+    this.queue.push(operation);
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    const batch = this.queue;
+    this.queue = [];
+    if (this.model.calculationSuspendedSyncs > 0) this.model.calculationSuspendedSyncs--;
+    for (const operation of batch) operation(); // throws out of the batch, like Excel
+  }
+}
+
+type Resolver<M> = () => M | null;
+
+/** Base of every proxy: queued loads, PropertyNotLoaded, isNullObject. */
+class ClientObject<M> {
+  private readonly loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+
+  constructor(
+    protected readonly context: FakeContext,
+    protected readonly resolver: Resolver<M>,
+  ) {}
+
+  protected model(): M {
+    const model = this.resolver();
+    if (model === null) throw new OfficeError("ItemNotFound", `${this.constructor.name}: the requested resource does not exist.`);
+    return model;
+  }
+
+  /** Properties the fake can read from the model: subclasses map names to values. */
+  protected readProperty(_model: M, name: string): unknown {
+    throw new OfficeError("InvalidArgument", `${this.constructor.name} cannot load '${name}'.`);
+  }
+
+  load(properties?: string | string[]): this {
+    const names = (Array.isArray(properties) ? properties : (properties ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
+    this.context.enqueue(() => this.snapshot(names));
+    return this;
+  }
+
+  /** Copies the named properties from the model, as a sync does for a queued load. */
+  snapshot(names: string[]): void {
+    const model = this.resolver();
+    this.nullState = model === null;
+    if (model === null) return;
+    for (const name of names) this.loaded.set(name, this.readProperty(model, name));
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new OfficeError("PropertyNotLoaded", "isNullObject is known only after load() and sync().");
+    return this.nullState;
+  }
+
+  protected get<T>(name: string): T {
+    if (!this.loaded.has(name)) throw new OfficeError("PropertyNotLoaded", `The property '${name}' is not available. Call load() and sync() before reading it.`);
+    return this.loaded.get(name) as T;
+  }
+
+  protected set(apply: (model: M) => void): void {
+    this.context.enqueue(() => apply(this.model()));
+  }
+}
+
+/** A collection proxy: load("items/x,items/y") gives `items`, each a proxy bound to its model. */
+abstract class CollectionObject<M, P extends ClientObject<M>> extends ClientObject<M[]> {
+  private loadedItems: P[] | undefined;
+  protected abstract wrap(item: M): P;
+
+  override load(properties?: string | string[]): this {
+    const names = (Array.isArray(properties) ? properties : (properties ?? "").split(",")).map((p) => p.trim().replace(/^items\//, "")).filter(Boolean);
+    this.context.enqueue(() => {
+      this.loadedItems = this.model().map((item) => this.wrap(item));
+      for (const item of this.loadedItems) item.snapshot(names);
+    });
+    return this;
+  }
+
+  get items(): P[] {
+    if (!this.loadedItems) throw new OfficeError("PropertyNotLoaded", "The property 'items' is not available. Call load() and sync() before reading it.");
+    return this.loadedItems;
+  }
+}
+
+export class FakeApplication {
+  constructor(private readonly context: FakeContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.context.enqueue(() => undefined);
+    this.context.model.calculationSuspendedSyncs = 1;
+  }
+  calculate(type: string): void {
+    this.context.enqueue(() => this.context.model.calculations.push(type));
+  }
+}
+
+export class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly application: FakeApplication;
+  constructor(readonly context: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.tables = new FakeTableCollection(context, null);
+    this.application = new FakeApplication(context);
+  }
+}
+
+export class FakeWorksheetCollection extends CollectionObject<SheetModel, FakeWorksheet> {
+  constructor(context: FakeContext) {
+    super(context, () => context.model.sheets);
+  }
+  protected wrap(item: SheetModel): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => (this.context.model.sheets.includes(item) ? item : null));
+  }
+  add(name: string): FakeWorksheet {
+    let created: SheetModel | null = null;
+    this.context.enqueue(() => (created = this.context.model.addSheet(name)));
+    return new FakeWorksheet(this.context, () => created);
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.model.sheetNamed(name) ?? null);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return this.getItem(name);
+  }
+}
+
+export class FakeWorksheet extends ClientObject<SheetModel> {
+  readonly tables = new FakeTableCollection(this.context, () => this.model());
+  readonly charts = new FakeChartCollection(this.context, () => this.model());
+  readonly customProperties = new FakeCustomPropertyCollection(this.context, () => this.model());
+  readonly freezePanes = { freezeRows: (count: number) => this.set((s) => (s.frozenRows = count)) };
+
+  protected override readProperty(sheet: SheetModel, name: string): unknown {
+    const values: Record<string, unknown> = { name: sheet.name, id: sheet.id, position: this.context.model.sheets.indexOf(sheet), visibility: sheet.visibility };
+    if (!(name in values)) return super.readProperty(sheet, name);
+    return values[name];
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(value: string) {
+    this.set((s) => {
+      checkSheetName(value);
+      const other = this.context.model.sheetNamed(value);
+      if (other && other !== s) throw new OfficeError("ItemAlreadyExists", `A sheet named '${value}' already exists.`);
+      s.name = value;
+    });
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get position(): number {
+    return this.get("position");
+  }
+  set position(value: number) {
+    this.set((s) => {
+      const sheets = this.context.model.sheets;
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(value, 0, s);
+    });
+  }
+  get visibility(): string {
+    return this.get("visibility");
+  }
+  delete(): void {
+    this.set((s) => {
+      const model = this.context.model;
+      if (model.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) throw new OfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+      model.sheets = model.sheets.filter((x) => x !== s);
+      model.tables = model.tables.filter((t) => t.sheet !== s);
+    });
+  }
+  activate(): void {
+    this.set(() => undefined);
+  }
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const box = parseAddress(address);
+      return { sheet: this.model(), box };
+    });
+  }
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
+    return new FakeRange(this.context, () => ({ sheet: this.model(), box: { row, column, rows, columns } }));
+  }
+}
+
+interface RangeModel {
+  sheet: SheetModel;
+  box: Box;
+}
+
+export class FakeRange extends ClientObject<RangeModel> {
+  readonly format = new FakeRangeFormat(this.context, () => this.model());
+
+  protected override readProperty(range: RangeModel, name: string): unknown {
+    switch (name) {
+      case "values":
+        return range.sheet.values(range.box);
+      case "address":
+        return `${range.sheet.name}!${toAddress(range.box)}`;
+      case "rowIndex":
+        return range.box.row;
+      case "columnIndex":
+        return range.box.column;
+      case "rowCount":
+        return range.box.rows;
+      case "columnCount":
+        return range.box.columns;
+      default:
+        return super.readProperty(range, name);
+    }
+  }
+  get values(): (string | number | boolean)[][] {
+    return this.get("values");
+  }
+  set values(values: (string | number | boolean | null)[][]) {
+    this.set(({ sheet, box }) => {
+      checkShape(values, box, "values");
+      values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          const cell = sheet.cell(box.row + r, box.column + c);
+          if (typeof value === "string" && value.startsWith("'")) Object.assign(cell, { value: value.slice(1), formula: null });
+          else if (typeof value === "string" && value.startsWith("=") && cell.numberFormat !== "@") Object.assign(cell, { value: null, formula: value });
+          else Object.assign(cell, { value: value === "" ? null : value, formula: null });
+        }),
+      );
+    });
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  set numberFormat(formats: string[][]) {
+    this.set(({ sheet, box }) => {
+      checkShape(formats, box, "numberFormat");
+      formats.forEach((row, r) => row.forEach((format, c) => (sheet.cell(box.row + r, box.column + c).numberFormat = format)));
+    });
+  }
+  clear(): void {
+    this.set(({ sheet, box }) => {
+      for (let r = 0; r < box.rows; r++) for (let c = 0; c < box.columns; c++) sheet.cells.delete(`${box.row + r},${box.column + c}`);
+    });
+  }
+}
+
+function checkShape(values: unknown[][], box: Box, what: string): void {
+  if (!Array.isArray(values) || values.length !== box.rows || values.some((row) => !Array.isArray(row) || row.length !== box.columns)) {
+    throw new OfficeError("InvalidArgument", `The ${what} array does not match the size of the range (${box.rows}×${box.columns}).`);
+  }
+}
+
+class FakeRangeFormat extends ClientObject<RangeModel> {
+  readonly font = (() => {
+    const apply = (change: (cell: CellModel) => void) => this.eachCell(change);
+    return {
+      set bold(value: boolean) {
+        apply((c) => (c.bold = value));
+      },
+      set italic(value: boolean) {
+        apply((c) => (c.italic = value));
+      },
+      set size(value: number) {
+        apply((c) => (c.size = value));
+      },
+      set color(value: string) {
+        apply((c) => (c.color = value));
+      },
+      set name(_value: string) {
+        apply(() => undefined);
+      },
+    };
+  })();
+  eachCell(change: (cell: CellModel) => void): void {
+    this.set(({ sheet, box }) => {
+      for (let r = 0; r < box.rows; r++) for (let c = 0; c < box.columns; c++) change(sheet.cell(box.row + r, box.column + c));
+    });
+  }
+  set columnWidth(points: number) {
+    this.set(({ sheet, box }) => {
+      for (let c = 0; c < box.columns; c++) sheet.columnWidths.set(box.column + c, points);
+    });
+  }
+  set wrapText(_value: boolean) {
+    this.set(() => undefined);
+  }
+}
+
+export class FakeTableCollection extends CollectionObject<TableModel, FakeTable> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: (() => SheetModel) | null,
+  ) {
+    super(context, () => context.model.tables.filter((t) => !sheet || t.sheet === sheet()));
+  }
+  protected wrap(item: TableModel): FakeTable {
+    return new FakeTable(this.context, () => (this.context.model.tables.includes(item) ? item : null));
+  }
+  add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
+    let created: TableModel | null = null;
+    this.context.enqueue(() => {
+      if (!hasHeaders) throw new OfficeError("InvalidArgument", "The fake only supports tables with headers.");
+      const { sheet, box } = typeof address === "string" ? this.rangeOf(address) : (address as unknown as { model(): RangeModel }).model();
+      const clash = this.context.model.tables.find((t) => t.sheet === sheet && overlaps(t.box, box));
+      if (clash) throw new OfficeError("InvalidOperation", `The range overlaps the table '${clash.name}'.`);
+      const header = sheet.values({ ...box, rows: 1 })[0];
+      if (header.some((h) => h === "") || new Set(header).size !== header.length) throw new OfficeError("InvalidArgument", "Table headers must be filled in and unique.");
+      let n = this.context.model.tables.length + 1;
+      while (this.context.model.tables.some((t) => t.name === `Table${n}`)) n++;
+      created = { name: `Table${n}`, sheet, box, style: "TableStyleMedium2" };
+      this.context.model.tables.push(created);
+    });
+    return new FakeTable(this.context, () => created);
+  }
+  private rangeOf(address: string): RangeModel {
+    const parsed = parseAddress(address);
+    const sheet = parsed.sheet ? this.context.model.sheetNamed(parsed.sheet) : this.sheet?.();
+    if (!sheet) throw new OfficeError("ItemNotFound", `No sheet for '${address}'.`);
+    return { sheet, box: parsed };
+  }
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.context, () => this.context.model.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null);
+  }
+  getItemOrNullObject(name: string): FakeTable {
+    return this.getItem(name);
+  }
+}
+
+export class FakeTable extends ClientObject<TableModel> {
+  protected override readProperty(table: TableModel, name: string): unknown {
+    if (name === "name") return table.name;
+    if (name === "style") return table.style;
+    return super.readProperty(table, name);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(value: string) {
+    this.set((t) => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(value)) throw new OfficeError("InvalidArgument", `'${value}' is not a valid table name.`);
+      if (this.context.model.tables.some((o) => o !== t && o.name.toLowerCase() === value.toLowerCase())) throw new OfficeError("InvalidArgument", `A table named '${value}' already exists.`);
+      t.name = value;
+    });
+  }
+  set style(value: string) {
+    this.set((t) => (t.style = value));
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.resolver()?.sheet ?? null);
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => ({ sheet: this.model().sheet, box: this.model().box }));
+  }
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, box } = this.model();
+      return { sheet, box: { ...box, row: box.row + 1, rows: box.rows - 1 } };
+    });
+  }
+  resize(range: FakeRange | string): void {
+    this.set((t) => {
+      const target = typeof range === "string" ? { sheet: t.sheet, box: parseAddress(range) } : (range as unknown as { model(): RangeModel }).model();
+      if (target.sheet !== t.sheet || target.box.row !== t.box.row || target.box.column !== t.box.column) throw new OfficeError("InvalidArgument", "A table can only be resized from its own top-left cell.");
+      t.box = target.box;
+    });
+  }
+  delete(): void {
+    this.set((t) => (this.context.model.tables = this.context.model.tables.filter((x) => x !== t)));
+  }
+}
+
+class FakeChartCollection extends ClientObject<SheetModel> {
+  add(type: string, source: FakeRange, seriesBy: string): FakeChart {
+    let created: ChartModel | null = null;
+    this.set((sheet) => {
+      const range = (source as unknown as { model(): RangeModel }).model();
+      if (range.sheet !== sheet) throw new OfficeError("InvalidArgument", "A chart's data must be on its own sheet in this add-in.");
+      created = { type, source: range.box, seriesBy, title: null, categoryAxisTitle: null, valueAxisTitle: null, valueAxisNumberFormat: null, legendPosition: null, position: null };
+      sheet.charts.push(created);
+    });
+    return new FakeChart(this.context, () => created);
+  }
+}
+
+const PIE_TYPES = ["Pie", "Doughnut"];
+
+export class FakeChart extends ClientObject<ChartModel> {
+  private readonly change = (apply: (c: ChartModel) => void) => this.set(apply);
+  private axis(which: "category" | "value") {
+    const apply = (change: (c: ChartModel) => void) =>
+      this.change((c) => {
+        if (PIE_TYPES.includes(c.type)) throw new OfficeError("InvalidOperation", `A ${c.type} chart has no axes.`);
+        change(c);
+      });
+    return {
+      title: {
+        set text(value: string) {
+          apply((c) => (which === "category" ? (c.categoryAxisTitle = value) : (c.valueAxisTitle = value)));
+        },
+      },
+      set numberFormat(value: string) {
+        apply((c) => (c.valueAxisNumberFormat = value));
+      },
+    };
+  }
+  readonly axes = { categoryAxis: this.axis("category"), valueAxis: this.axis("value") };
+  readonly title = ((apply: FakeChart["change"]) => ({
+    set text(value: string) {
+      apply((c) => (c.title = value));
+    },
+  }))(this.change);
+  readonly legend = ((apply: FakeChart["change"]) => ({
+    set position(value: string) {
+      apply((c) => (c.legendPosition = value));
+    },
+  }))(this.change);
+  set name(_value: string) {
+    this.set(() => undefined);
+  }
+  setPosition(start: string, end: string): void {
+    this.set((c) => (c.position = { start, end }));
+  }
+}
+
+class FakeCustomProperty extends ClientObject<{ key: string; sheet: SheetModel }> {
+  protected override readProperty(p: { key: string; sheet: SheetModel }, name: string): unknown {
+    if (name === "key") return p.key;
+    if (name === "value") return p.sheet.customProperties.get(p.key);
+    return super.readProperty(p, name);
+  }
+  get key(): string {
+    return this.get("key");
+  }
+  get value(): string {
+    return this.get("value");
+  }
+}
+
+class FakeCustomPropertyCollection extends CollectionObject<{ key: string; sheet: SheetModel }, FakeCustomProperty> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => SheetModel,
+  ) {
+    super(context, () => [...sheet().customProperties.keys()].map((key) => ({ key, sheet: sheet() })));
+  }
+  protected wrap(item: { key: string; sheet: SheetModel }): FakeCustomProperty {
+    return new FakeCustomProperty(this.context, () => item);
+  }
+  add(key: string, value: string): void {
+    this.context.enqueue(() => {
+      if (key.length > 255) throw new OfficeError("InvalidArgument", "Custom property keys are at most 255 characters.");
+      this.sheet().customProperties.set(key, value);
+    });
+  }
+}
+
+/** Runs `body` the way Excel.run does, with a fresh context on the given workbook. */
+export async function fakeRun<T>(model: WorkbookModel, body: (context: FakeContext) => Promise<T>): Promise<{ result: T; syncs: number }> {
+  const context = new FakeContext(model);
+  const result = await body(context);
+  await context.sync(); // Excel.run syncs what is still queued at the end
+  return { result, syncs: context.syncs };
+}
