@@ -8,7 +8,7 @@ const catalog = require("./src/functions/catalog.json");
 
 const DEV_URL = "https://localhost:3000/";
 /** Where the built add-in is hosted in production; set ADDIN_URL when building for a server. */
-const PROD_URL = process.env.ADDIN_URL || "https://leiden-monitor.example.org/";
+const PROD_URL = (process.env.ADDIN_URL || "https://leiden-monitor.example.org").replace(/\/?$/, "/");
 
 /** Emits functions.json and help.html from the one function table. */
 class FunctionsMetadataPlugin {
@@ -39,8 +39,8 @@ module.exports = async (env = {}, argv = {}) => {
   const only = env.only ? String(env.only).split(",") : null;
   const entries = {
     functions: "./src/functions/functions.ts",
+    // The ribbon commands are registered by the task pane's page (shared runtime): no own bundle.
     taskpane: "./src/taskpane/taskpane.ts",
-    commands: "./src/commands/commands.ts",
   };
   const entry = Object.fromEntries(Object.entries(entries).filter(([name]) => !only || only.includes(name)));
   const has = (name) => name in entry;
@@ -62,14 +62,15 @@ module.exports = async (env = {}, argv = {}) => {
         { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: !production } } } },
         { test: /\.csv$/, type: "asset/source" },
       ],
+      // exceljs's browser build is a finished bundle: include it as it is.
+      noParse: /exceljs\.bare\.min\.js$/,
     },
     performance: { hints: false },
     plugins: [
       new FunctionsMetadataPlugin(baseUrl),
       ...(has("taskpane")
-        ? [new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", ...(has("functions") ? ["functions"] : []), ...(has("commands") ? ["commands"] : [])], chunksSortMode: "manual" })]
+        ? [new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: [...(has("functions") ? ["functions"] : []), "taskpane"], chunksSortMode: "manual" })]
         : []),
-      ...(has("commands") ? [new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] })] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
@@ -77,7 +78,8 @@ module.exports = async (env = {}, argv = {}) => {
             from: "manifest.xml",
             to: "manifest.xml",
             noErrorOnMissing: true,
-            transform: (content) => (production ? content.toString().split(DEV_URL).join(PROD_URL) : content),
+            // Every dev URL (and the bare origin of AppDomain) becomes the production one.
+            transform: (content) => (production ? content.toString().split(DEV_URL.slice(0, -1)).join(PROD_URL.slice(0, -1)) : content),
           },
         ],
       }),

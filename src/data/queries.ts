@@ -196,8 +196,12 @@ export class MonitorQueries {
       const source = this.store.source(indicator.bron);
       return this.cite(indicator.bron, source?.peildatum ?? "", undefined, language);
     }
-    const observation = this.value(indicatorName, period, groupName);
-    return this.cite(observation.bron, observation.peildatum, observation.periode, language);
+    return this.citeObservation(this.value(indicatorName, period, groupName), language);
+  }
+
+  /** The citation of one figure: its source with its reference date (or period). */
+  citeObservation(o: Observation, language: Language = "nl"): string {
+    return this.cite(o.bron, o.peildatum, o.periode, language);
   }
 
   private cite(sourceId: string, peildatum: string, period: string | undefined, language: Language): string {
@@ -209,14 +213,18 @@ export class MonitorQueries {
 
   /** TEXT: a sentence with the figure in Dutch (or English) number format and its source. */
   sentence(indicatorName: string, period: string, groupName?: string, language: Language = "nl"): string {
-    const indicator = this.indicator(indicatorName);
-    const o = this.value(indicatorName, period, groupName);
+    return this.sentenceFor(this.value(indicatorName, period, groupName), language);
+  }
+
+  /** The clerk's sentence for one figure, whatever its area, age or unit. */
+  sentenceFor(o: Observation, language: Language = "nl"): string {
+    const indicator = this.store.indicator(o.indicator) as Indicator;
     const label = language === "nl" ? indicator.labelNl : indicator.labelEn;
     const group = this.store.groupNames.label(o.groep, language);
     const age = o.leeftijd ? `, ${o.leeftijd} ${language === "nl" ? "jaar" : "years"}` : "";
     const area = this.store.areaNames.label(o.gebied, language);
     const figure = formatFigure(o.waarde, o.eenheid, language);
-    const citation = this.cite(o.bron, o.peildatum, o.periode, language);
+    const citation = this.citeObservation(o, language);
     return `${label}, ${group}${age}, ${area}, ${o.periode}: ${figure} (${language === "nl" ? "bron" : "source"}: ${citation}).`;
   }
 

@@ -8,10 +8,13 @@ import { FUNCTION_IDS, FunctionId } from "./ids";
 import { IMPLEMENTATIONS } from "./monitor";
 import { getMessageLanguage, resetData, setData, setMessageLanguage } from "./state";
 
-for (const [englishId, dutchId] of Object.entries(FUNCTION_IDS)) {
-  const implementation = IMPLEMENTATIONS[englishId as FunctionId];
-  CustomFunctions.associate(englishId, guard((...args: unknown[]) => implementation("en", ...args), getMessageLanguage));
-  if (dutchId !== englishId) CustomFunctions.associate(dutchId, guard((...args: unknown[]) => implementation("nl", ...args), getMessageLanguage));
+// Outside a custom functions runtime (the pane's preview in a plain browser) there is nothing to register with.
+if (typeof CustomFunctions !== "undefined") {
+  for (const [englishId, dutchId] of Object.entries(FUNCTION_IDS)) {
+    const implementation = IMPLEMENTATIONS[englishId as FunctionId];
+    CustomFunctions.associate(englishId, guard((...args: unknown[]) => implementation("en", ...args), getMessageLanguage));
+    if (dutchId !== englishId) CustomFunctions.associate(dutchId, guard((...args: unknown[]) => implementation("nl", ...args), getMessageLanguage));
+  }
 }
 
 /** The task pane (same page in the shared runtime) points the functions at the workbook's data. */

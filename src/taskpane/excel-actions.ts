@@ -1,0 +1,50 @@
+import { MonitorPackage, Language } from "../data/types";
+import { Cell } from "../data/validate";
+import { loadData, LoadDataResult, recalculate } from "../excel/load-data";
+import { MarkStore, PropertyMarks, SettingsMarks } from "../excel/marks";
+import { regenerate, RegenerateResult } from "../excel/regenerate";
+import type { LeidenMonitorFunctionsApi } from "../functions/functions";
+
+/** Worksheet custom properties where Excel has them (ExcelApi 1.12), else the add-in's settings. */
+export function markStore(): MarkStore {
+  return Office.context.requirements.isSetSupported("ExcelApi", "1.12") ? new PropertyMarks() : new SettingsMarks(Office.context.document.settings);
+}
+
+/** The custom functions of the shared runtime (same page), when they are loaded. */
+function functionsApi(): LeidenMonitorFunctionsApi | undefined {
+  return (globalThis as unknown as { LeidenMonitorFunctions?: LeidenMonitorFunctionsApi }).LeidenMonitorFunctions;
+}
+
+/** Points the MONITOR functions at the workbook's figures, then recalculates them. */
+export async function useWorkbookFigures(observations: Cell[][]): Promise<void> {
+  const api = functionsApi();
+  if (!api) return;
+  const result = api.setData({ observations });
+  if (result.ok) await Excel.run((context) => recalculate(context));
+}
+
+export function setFunctionsLanguage(language: Language): void {
+  functionsApi()?.setMessageLanguage(language);
+}
+
+export async function runLoadData(edition: MonitorPackage): Promise<LoadDataResult> {
+  const result = await Excel.run((context) => loadData(context, edition, markStore()));
+  if (result.ok) await useWorkbookFigures(result.observations);
+  return result;
+}
+
+export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: string) => void): Promise<RegenerateResult> {
+  const repaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  return Excel.run((context) => regenerate(context, { marks: markStore(), edition, language, onProgress, yieldToUi: repaint }));
+}
+
+/** Puts a formula in the top-left cell of the selection; returns that cell's address. */
+export async function insertFormula(formula: string): Promise<string> {
+  return Excel.run(async (context) => {
+    const cell = context.workbook.getSelectedRange().getCell(0, 0);
+    cell.formulas = [[formula]];
+    cell.load("address");
+    await context.sync();
+    return cell.address;
+  });
+}

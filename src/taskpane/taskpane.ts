@@ -1,0 +1,209 @@
+/**
+ * The task pane: wires the UI to the data, the Excel actions and the download. In Excel it
+ * loads data, regenerates sheets and inserts formulas; in a plain browser it is a preview that
+ * shows the edition's figures and offers the workbook as a download.
+ */
+import { formatDate } from "../data/format";
+import { MonitorQueries } from "../data/queries";
+import { loadShippedPackage } from "../data/shipped";
+import { MonitorStore } from "../data/store";
+import { Language, MonitorPackage } from "../data/types";
+import { registerCommands } from "../commands/commands";
+import { copyText, byId, element, setMessage, setUpTabs } from "./dom";
+import { buildWorkbookBlob, saveBlob, WORKBOOK_FILE } from "./download";
+import { describeFigure, FigureView, searchFigures } from "./figures";
+import { detectHost, Host } from "./host";
+import { TEXTS, Texts } from "./i18n";
+
+const edition = loadShippedPackage();
+const state: { language: Language; host: Host; data: MonitorPackage; queries: MonitorQueries; selected: FigureView | null } = {
+  language: "nl",
+  host: "browser",
+  data: edition,
+  queries: new MonitorQueries(new MonitorStore(edition)),
+  selected: null,
+};
+const texts = (): Texts => TEXTS[state.language];
+
+function useData(data: MonitorPackage): void {
+  state.data = data;
+  state.queries = new MonitorQueries(new MonitorStore(data));
+  renderFacts();
+  renderResults();
+}
+
+function applyTexts(): void {
+  document.documentElement.lang = state.language;
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>("[data-text]"))) {
+    const text = texts()[node.dataset.text as keyof Texts];
+    if (typeof text === "string") node.textContent = text;
+  }
+  for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>("[data-lang]"))) button.setAttribute("aria-pressed", String(button.dataset.lang === state.language));
+  byId<HTMLInputElement>("search").placeholder = texts().searchPlaceholder;
+  byId("host").textContent = state.host === "excel" ? texts().inExcel : texts().preview;
+  renderFacts();
+  renderResults();
+}
+
+function renderFacts(): void {
+  const dates = [...new Set(state.data.sources.map((s) => s.peildatum).filter(Boolean))].sort().reverse();
+  const rows: [string, string][] = [
+    [texts().referenceDate, formatDate(dates[0] ?? "2022-01-01", state.language)],
+    [texts().figures, String(state.data.observations.length)],
+    [texts().indicators, String(state.data.indicators.length)],
+    [texts().sources, state.data.sources.map((s) => s.id).join(", ")],
+  ];
+  byId("facts").replaceChildren(...rows.flatMap(([term, value]) => [element("dt", { textContent: term }), element("dd", { textContent: value })]));
+}
+
+function renderResults(): void {
+  const query = byId<HTMLInputElement>("search").value;
+  const results = searchFigures(state.queries, query, state.language);
+  const list = byId("results");
+  list.replaceChildren(
+    ...results.map((figure) => {
+      const button = element("button", { type: "button" }, [element("span", { textContent: figure.label }), element("span", { className: "value", textContent: figure.value })]);
+      button.addEventListener("click", () => showFigure(figure, button));
+      return element("li", {}, [button]);
+    }),
+  );
+  if (results.length === 0) list.replaceChildren(element("li", { className: "message", textContent: texts().noResults }));
+  if (state.selected) {
+    const still = state.queries.store.observations.includes(state.selected.observation);
+    byId("detail").hidden = !still;
+    if (still) showFigure(describeFigure(state.queries, state.selected.observation, state.language));
+  }
+}
+
+function showFigure(figure: FigureView, button?: HTMLButtonElement): void {
+  state.selected = figure;
+  for (const b of Array.from(byId("results").querySelectorAll("button"))) b.removeAttribute("aria-current");
+  button?.setAttribute("aria-current", "true");
+  const o = figure.observation;
+  const insert = element("button", { type: "button", className: "primary", textContent: texts().insertFormula, hidden: state.host !== "excel" });
+  const copy = element("button", { type: "button", className: "secondary", textContent: texts().copySentence });
+  insert.addEventListener("click", () => act("figures-message", async () => {
+    const { insertFormula } = await import("./excel-actions");
+    return texts().formulaInserted(await insertFormula(figure.apiFormula));
+  }));
+  copy.addEventListener("click", () => act("figures-message", async () => {
+    await copyText(figure.sentence);
+    return `${texts().copied}: ${figure.sentence}`;
+  }));
+  byId("detail").hidden = false;
+  byId("detail").replaceChildren(
+    element("div", { textContent: figure.label }),
+    element("div", { className: "big", textContent: figure.value }),
+    element("dl", { className: "facts" }, [
+      element("dt", { textContent: texts().source }),
+      element("dd", { textContent: `${figure.citation} (${texts().page} ${o.pagina ?? "–"})` }),
+      element("dt", { textContent: texts().status }),
+      element("dd", { textContent: o.status }),
+      ...(o.toelichting ? [element("dt", { textContent: texts().note }), element("dd", { textContent: o.toelichting })] : []),
+      element("dt", { textContent: texts().formula }),
+      element("dd", {}, [element("code", { textContent: figure.displayFormula })]),
+    ]),
+    element("div", { className: "actions" }, [insert, copy]),
+  );
+}
+
+/** Runs an action with the buttons disabled; its outcome (or failure) goes to a live region. */
+async function act(messageId: string, run: () => Promise<string | void>): Promise<void> {
+  const buttons = Array.from(document.querySelectorAll<HTMLButtonElement>("button.primary, button.secondary"));
+  buttons.forEach((b) => (b.disabled = true));
+  setMessage(messageId, texts().working);
+  try {
+    const message = await run();
+    setMessage(messageId, message ?? texts().done, "ok");
+  } catch (error) {
+    setMessage(messageId, `${texts().failed} ${(error as Error).message}`, "error");
+  } finally {
+    buttons.forEach((b) => (b.disabled = false));
+  }
+}
+
+async function download(messageId: string): Promise<void> {
+  await act(messageId, async () => {
+    saveBlob(await buildWorkbookBlob(state.data, state.language), WORKBOOK_FILE);
+    return texts().downloadReady;
+  });
+}
+
+async function loadDataClicked(): Promise<void> {
+  await act("data-message", async () => {
+    const { runLoadData } = await import("./excel-actions");
+    const result = await runLoadData(edition);
+    const details = byId("data-details");
+    if (!result.ok) {
+      details.replaceChildren(...result.problems.map((p) => element("li", { textContent: p.message })));
+      throw new Error(texts().problems);
+    }
+    const merge = result.outcome.merge;
+    useData(merge ? merge.merged : edition);
+    const changed = merge?.changed ?? [];
+    details.replaceChildren(
+      ...changed.map((d) => element("li", { textContent: texts().changedItem(d.key.replace(/\|+/g, " · ").replace(/ · $/, ""), String(d.shipped?.waarde), String(d.workbook.waarde)) })),
+      ...(merge?.added ?? []).map((d) => element("li", { textContent: `+ ${d.key.replace(/\|+/g, " · ")}: ${d.workbook.waarde}` })),
+    );
+    const differences = merge ? ` ${texts().differences(merge.added.length, changed.length, merge.restored.length)}` : "";
+    return `${texts().loaded(result.outcome.figures)}${differences}`;
+  });
+}
+
+/** Regenerates from the pane or the ribbon; true when the outcome needs the user's attention. */
+async function regenerateClicked(): Promise<boolean> {
+  let attention = true;
+  const progress = byId<HTMLProgressElement>("progress");
+  const list = byId("sheets-status");
+  list.replaceChildren();
+  progress.hidden = false;
+  await act("sheets-message", async () => {
+    const { runRegenerate } = await import("./excel-actions");
+    const result = await runRegenerate(edition, state.language, (fraction, message) => {
+      progress.value = fraction;
+      setMessage("sheets-message", message);
+    });
+    if (!result.ok) {
+      list.replaceChildren(...result.problems.map((p) => element("li", { textContent: p.message })));
+      throw new Error(texts().problems);
+    }
+    const badge = { created: texts().sheetCreated, replaced: texts().sheetReplaced, skipped: texts().sheetSkipped };
+    list.replaceChildren(
+      ...result.sheets.map((s) =>
+        element("li", {}, [element("span", { className: "badge", textContent: badge[s.status] }), s.name ?? s.key, ...(s.note ? [element("span", { className: "note", textContent: s.note })] : [])]),
+      ),
+    );
+    const built = result.sheets.filter((s) => s.status !== "skipped");
+    attention = result.sheets.some((s) => s.note !== null);
+    return texts().summary(built.length, built.reduce((n, s) => n + s.charts, 0));
+  });
+  progress.hidden = true;
+  return attention;
+}
+
+async function setLanguage(language: Language): Promise<void> {
+  state.language = language;
+  applyTexts();
+  if (state.host === "excel") (await import("./excel-actions")).setFunctionsLanguage(language);
+}
+
+async function start(): Promise<void> {
+  setUpTabs();
+  for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>("[data-lang]"))) button.addEventListener("click", () => setLanguage(button.dataset.lang as Language));
+  byId("download").addEventListener("click", () => download("data-message"));
+  byId("download-sheets").addEventListener("click", () => download("sheets-message"));
+  byId("load").addEventListener("click", loadDataClicked);
+  byId("regenerate").addEventListener("click", () => void regenerateClicked());
+  byId("search").addEventListener("input", renderResults);
+  applyTexts();
+  state.host = await detectHost();
+  if (state.host === "excel") registerCommands({ regenerate: regenerateClicked });
+  document.body.dataset.host = state.host;
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>(".excel-only"))) node.hidden = state.host !== "excel";
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>(".preview-only"))) node.hidden = state.host === "excel";
+  byId("host").className = state.host;
+  if (state.host === "excel" && Office.context.displayLanguage?.toLowerCase().startsWith("en")) await setLanguage("en");
+  else applyTexts();
+}
+
+start().catch((error) => setMessage("data-message", `${texts().failed} ${(error as Error).message}`, "error"));
