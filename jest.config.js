@@ -9,4 +9,5 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "js", "json", "csv"],
   testTimeout: 60000,
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };

@@ -9,6 +9,9 @@ import { runInNewContext } from "vm";
 import * as ExcelJS from "exceljs";
 import { buildPlan } from "../src/report/plan";
 import { renderXlsx } from "../src/xlsx/workbook";
+import { PropertyMarks } from "../src/excel/marks";
+import { regenerate } from "../src/excel/regenerate";
+import { fakeRun, WorkbookModel } from "../test/support/fake-excel";
 import { parsePackageCsv } from "../src/data/package";
 import { MonitorStore } from "../src/data/store";
 import { MonitorPackage } from "../src/data/types";
@@ -82,6 +85,25 @@ async function benchWorkbook(pkg: MonitorPackage): Promise<void> {
   console.log(`workbook: ${((performance.now() - start) / runs).toFixed(0)} ms (${(size / 1024).toFixed(0)} KB .xlsx, mean of ${runs})`);
 }
 
+/** Regenerate on the fake Excel: syncs (must not grow with the data) and time, for 1× and 10× the rows. */
+async function benchRegenerate(pkg: MonitorPackage): Promise<void> {
+  const tenfold = { ...pkg, observations: [...pkg.observations] };
+  for (let i = 0; i < 9; i++) for (const o of pkg.observations) tenfold.observations.push({ ...o, gebied: `Buurt ${i + 1}` });
+  for (const [label, data] of [["shipped data", pkg], ["10x rows", tenfold]] as const) {
+    const model = new WorkbookModel();
+    model.addSheet("Blad1");
+    const start = performance.now();
+    const { syncs } = await fakeRun(model, (context) => regenerate(context as unknown as Excel.RequestContext, { marks: new PropertyMarks(), edition: data, language: "nl" }));
+    console.log(`regenerate: ${syncs} context.sync calls, ${(performance.now() - start).toFixed(0)} ms (fake Excel, ${label}: ${data.observations.length} figures)`);
+  }
+}
+
+function benchBundles(): void {
+  const size = (name: string) => (existsSync(join(DIST, name)) ? statSync(join(DIST, name)).size : NaN);
+  const initial = size("taskpane.js") + size("functions.js");
+  console.log(`task pane initial JavaScript: ${(initial / 1000).toFixed(1)} KB (taskpane.js ${(size("taskpane.js") / 1000).toFixed(1)} KB + functions.js ${(size("functions.js") / 1000).toFixed(1)} KB; exceljs loads on download)`);
+}
+
 async function main(): Promise<void> {
   const texts = readPackageTexts(DEFAULT_PACKAGE);
   const parsed = timeIt(() => parsePackageCsv(texts));
@@ -90,6 +112,8 @@ async function main(): Promise<void> {
   benchStore(parsed.result.value);
   benchFunctions();
   await benchWorkbook(parsed.result.value);
+  await benchRegenerate(parsed.result.value);
+  benchBundles();
 }
 
 main().catch((e) => {
