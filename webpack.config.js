@@ -19,7 +19,10 @@ class FunctionsMetadataPlugin {
     compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
       compilation.hooks.processAssets.tap({ name: "FunctionsMetadataPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         const { RawSource } = compiler.webpack.sources;
-        compilation.emitAsset("functions.json", new RawSource(JSON.stringify(buildMetadata(catalog, `${this.baseUrl}help.html`), null, 2)));
+        // Help links: the add-in's own help page (the function reference), or HELP_URL (e.g. the
+        // README's "Function reference" section where the repository is published).
+        const helpUrl = process.env.HELP_URL || `${this.baseUrl}help.html`;
+        compilation.emitAsset("functions.json", new RawSource(JSON.stringify(buildMetadata(catalog, helpUrl), null, 2)));
         compilation.emitAsset("help.html", new RawSource(buildHelpPage(catalog)));
       });
     });

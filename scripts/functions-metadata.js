@@ -21,7 +21,8 @@ function describe(entry, id, language, helpUrl) {
     id,
     name: id,
     description: entry.description[language],
-    helpUrl: `${helpUrl}#${anchor(entry.id)}`,
+    // A help URL with its own anchor (a README section) is used as it is.
+    helpUrl: helpUrl.includes("#") ? helpUrl : `${helpUrl}#${anchor(entry.id)}`,
     result: RESULT_TYPES[entry.result],
     parameters: entry.parameters.map((p) => ({
       name: p.name[language],

@@ -1,9 +1,9 @@
 import { tableCells, OBSERVATION_COLUMNS } from "../data/columns";
 import { MonitorPackage, Problem } from "../data/types";
 import { Cell } from "../data/validate";
-import { DataSheetOutcome, queueDataSheet, readWorkbookData } from "./data-sheet";
+import { DataSheetOutcome, queueDataSheet, readWorkbookData, WorkbookData } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
-import { MarkStore } from "./marks";
+import { MarkStore, NO_MARKS } from "./marks";
 
 export type LoadDataResult = { ok: true; outcome: DataSheetOutcome; observations: Cell[][] } | { ok: false; problems: Problem[] };
 
@@ -22,6 +22,16 @@ export async function loadData(context: Excel.RequestContext, edition: MonitorPa
   await marks.finish(context);
   const merged = outcome.merge ? outcome.merge.merged : edition;
   return { ok: true, outcome, observations: tableCells(OBSERVATION_COLUMNS, merged.observations) };
+}
+
+/**
+ * The workbook's own figures, read without writing anything (two syncs): what the functions
+ * should use when a workbook with MonitorData is opened or its table is edited.
+ */
+export async function readWorkbookFigures(context: Excel.RequestContext, edition: MonitorPackage): Promise<WorkbookData & { observations?: Cell[][] }> {
+  const state = await inspectWorkbook(context, NO_MARKS);
+  const found = readWorkbookData(state, edition);
+  return found.kind === "found" ? { ...found, observations: tableCells(OBSERVATION_COLUMNS, found.package.observations) } : found;
 }
 
 /** After the functions have the workbook's data: recalculate every MONITOR formula. */

@@ -64,3 +64,11 @@ export class SettingsMarks implements MarkStore {
     await new Promise<void>((resolve) => this.settings.saveAsync(() => resolve()));
   }
 }
+
+/** For reading the workbook's tables only: no marks read, none written. */
+export const NO_MARKS: MarkStore = {
+  queueRead: () => () => null,
+  queueMark: () => undefined,
+  forget: () => undefined,
+  finish: async () => undefined,
+};

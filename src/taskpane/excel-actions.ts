@@ -1,6 +1,8 @@
 import { MonitorPackage, Language } from "../data/types";
 import { Cell } from "../data/validate";
-import { loadData, LoadDataResult, recalculate } from "../excel/load-data";
+import { TABLE_NAMES } from "../data/package";
+import { WorkbookData } from "../excel/data-sheet";
+import { loadData, LoadDataResult, readWorkbookFigures, recalculate } from "../excel/load-data";
 import { MarkStore, PropertyMarks, SettingsMarks } from "../excel/marks";
 import { regenerate, RegenerateResult } from "../excel/regenerate";
 import type { LeidenMonitorFunctionsApi } from "../functions/functions";
@@ -25,6 +27,36 @@ export async function useWorkbookFigures(observations: Cell[][]): Promise<void> 
 
 export function setFunctionsLanguage(language: Language): void {
   functionsApi()?.setMessageLanguage(language);
+}
+
+/**
+ * Makes the functions use the workbook's MonitorData as it is now (on opening the workbook and
+ * after an edit of the table). Returns what was found, for the pane to show.
+ */
+export async function useWorkbookData(edition: MonitorPackage): Promise<WorkbookData> {
+  const found = await Excel.run((context) => readWorkbookFigures(context, edition));
+  if (found.kind === "found" && found.observations) await useWorkbookFigures(found.observations);
+  return found;
+}
+
+let watching = false;
+
+/** Re-reads MonitorData shortly after the user edits it, so formulas return the corrected figures. */
+export async function watchMonitorData(onChanged: () => void): Promise<void> {
+  if (watching) return;
+  await Excel.run(async (context) => {
+    const table = context.workbook.tables.getItemOrNullObject(TABLE_NAMES.observations);
+    table.load("name");
+    await context.sync();
+    if (table.isNullObject) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    table.onChanged.add(async () => {
+      clearTimeout(timer);
+      timer = setTimeout(onChanged, 800); // one refresh after a burst of edits
+    });
+    await context.sync();
+    watching = true;
+  });
 }
 
 export async function runLoadData(edition: MonitorPackage): Promise<LoadDataResult> {

@@ -140,6 +140,8 @@ async function loadDataClicked(): Promise<void> {
     }
     const merge = result.outcome.merge;
     useData(merge ? merge.merged : edition);
+    const { watchMonitorData } = await import("./excel-actions");
+    await watchMonitorData(() => void followWorkbookData());
     const changed = merge?.changed ?? [];
     details.replaceChildren(
       ...changed.map((d) => element("li", { textContent: texts().changedItem(d.key.replace(/\|+/g, " · ").replace(/ · $/, ""), String(d.shipped?.waarde), String(d.workbook.waarde)) })),
@@ -181,6 +183,22 @@ async function regenerateClicked(): Promise<boolean> {
   return attention;
 }
 
+/** In Excel: the functions and the pane use the workbook's own MonitorData when it has one. */
+async function followWorkbookData(): Promise<void> {
+  const { useWorkbookData, watchMonitorData } = await import("./excel-actions");
+  const found = await useWorkbookData(edition);
+  if (found.kind === "invalid") {
+    setMessage("data-message", texts().problems, "error");
+    byId("data-details").replaceChildren(...found.problems.map((p) => element("li", { textContent: p.message })));
+    return;
+  }
+  if (found.kind === "found") {
+    useData(found.package);
+    setMessage("data-message", texts().loaded(found.package.observations.length));
+    await watchMonitorData(() => void followWorkbookData());
+  }
+}
+
 async function setLanguage(language: Language): Promise<void> {
   state.language = language;
   applyTexts();
@@ -204,6 +222,7 @@ async function start(): Promise<void> {
   byId("host").className = state.host;
   if (state.host === "excel" && Office.context.displayLanguage?.toLowerCase().startsWith("en")) await setLanguage("en");
   else applyTexts();
+  if (state.host === "excel") await followWorkbookData();
 }
 
 start().catch((error) => setMessage("data-message", `${texts().failed} ${(error as Error).message}`, "error"));

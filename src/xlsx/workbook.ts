@@ -59,6 +59,7 @@ export async function renderXlsx(plan: WorkbookPlan, excel: ExcelJS): Promise<Ui
     subject: plan.properties.subject,
     keywords: `Leiden; internationals; monitor; editie ${plan.properties.edition}`,
     category: "Monitor Internationalisering",
+    description: `${plan.properties.subject}; editie ${plan.properties.edition}. Geschreven door de Leiden Monitor-invoegtoepassing uit de data package van deze editie.`,
     company: "Gemeente Leiden",
   });
   const data = workbook.addWorksheet(plan.data.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });

@@ -1,9 +1,16 @@
 import { Observation } from "../../src/data/types";
-import { loadData } from "../../src/excel/load-data";
+import { loadData, readWorkbookFigures } from "../../src/excel/load-data";
 import { MARK_KEY, MarkStore, PropertyMarks, SettingsMarks, SettingsLike } from "../../src/excel/marks";
 import { regenerate, RegenerateResult } from "../../src/excel/regenerate";
 import { FakeContext, fakeRun, SheetModel, WorkbookModel } from "../support/fake-excel";
+import { callExcel, installCustomFunctions } from "../support/custom-functions-fake";
 import { shippedPackage } from "../support/fixtures";
+
+const functions = installCustomFunctions();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require("../../src/functions/functions");
+type FunctionsApi = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
+const functionsApi = (globalThis as unknown as { LeidenMonitorFunctions: FunctionsApi }).LeidenMonitorFunctions;
 
 const edition = shippedPackage();
 const asExcel = (context: FakeContext) => context as unknown as Excel.RequestContext;
@@ -223,6 +230,30 @@ describe("the analyst's own figures", () => {
     expect(rows).toHaveLength(edition.observations.length + 2);
     expect(rows.find((r) => r[3] === "Italiaans" && r[1] === "inwoners")?.[6]).toBe(1260);
     expect(result.observations.find((r) => r[3] === "Italiaans" && r[1] === "inwoners")?.[6]).toBe(1260);
+  });
+
+  it("reach the MONITOR functions: Load data hands the table to them", async () => {
+    const model = await withEditedData();
+    const { result } = await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
+    if (!result.ok) throw new Error("expected ok");
+    expect(functionsApi.setData({ observations: result.observations })).toEqual({ ok: true, figures: edition.observations.length + 1 });
+    const count = functions.get("AANTAL") as (...a: unknown[]) => unknown;
+    expect(callExcel(count, "Italiaans", 2022)).toBe(1260);
+    expect(callExcel(functions.get("WAARDE") as (...a: unknown[]) => unknown, "kinderen", 2022, null, "12-17", "De Kooi")).toBe(25);
+    functionsApi.resetData();
+    expect(callExcel(count, "Italiaans", 2022)).toBe(1253);
+  });
+
+  it("are read on opening, without writing anything", async () => {
+    const model = await withEditedData();
+    const before = snapshot(model);
+    const { result, syncs } = await fakeRun(model, (context) => readWorkbookFigures(asExcel(context), edition));
+    expect(snapshot(model)).toBe(before);
+    expect(syncs).toBeLessThanOrEqual(3);
+    expect(result.kind).toBe("found");
+    expect(result.observations?.find((r) => r[3] === "Italiaans" && r[1] === "inwoners")?.[6]).toBe(1260);
+    const empty = await fakeRun(userWorkbook(), (context) => readWorkbookFigures(asExcel(context), edition));
+    expect(empty.result).toEqual({ kind: "none" });
   });
 
   it("Load data puts back edition figures the analyst deleted and refreshes the same table", async () => {

@@ -54,6 +54,11 @@ describe("functions.json", () => {
     }
   });
 
+  it("links to a README section as given", () => {
+    const readme = buildMetadata(catalog, "https://example.org/leiden-monitor#function-reference");
+    expect(new Set(readme.functions.map((f: FunctionMetadata) => f.helpUrl))).toEqual(new Set(["https://example.org/leiden-monitor#function-reference"]));
+  });
+
   it("declares spilling functions as matrices", () => {
     for (const id of ["SERIES", "REEKS", "TOP", "INDICATORS", "INDICATOREN"]) expect(byId.get(id)?.result.dimensionality).toBe("matrix");
     expect(byId.get("COUNT")?.result).toEqual({ type: "number", dimensionality: "scalar" });

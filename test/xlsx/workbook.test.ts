@@ -74,6 +74,7 @@ describe("the .xlsx workbook", () => {
     expect(core).toContain("<dc:title>Monitor Internationalisering Leiden 2022</dc:title>");
     expect(core).toContain("<dc:creator>Leiden Monitor add-in</dc:creator>");
     expect(core).toContain("2022-06-01T00:00:00Z");
+    expect(core).toMatch(/<dc:description>Internationals in cijfers, Leiden 2022; editie 2022\./);
   });
 
   const xmllint = (() => {
