@@ -45,6 +45,9 @@ export const TEXTS = {
     downloadReady: "De werkmap is gedownload.",
     failed: "Dat lukte niet:",
     language: "Taal",
+    progress: "Voortgang",
+    results: "Resultaten",
+    dataClash: (theirs: string, ours: string) => `Uw blad '${theirs}' is niet aangeraakt; de tabellen staan op '${ours}'.`,
   },
   en: {
     appTitle: "Leiden Monitor",
@@ -89,6 +92,9 @@ export const TEXTS = {
     downloadReady: "The workbook was downloaded.",
     failed: "That did not work:",
     language: "Language",
+    progress: "Progress",
+    results: "Results",
+    dataClash: (theirs: string, ours: string) => `Your sheet '${theirs}' was left alone; the tables are on '${ours}'.`,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 

@@ -38,6 +38,10 @@ function applyTexts(): void {
     const text = texts()[node.dataset.text as keyof Texts];
     if (typeof text === "string") node.textContent = text;
   }
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>("[data-label]"))) {
+    const label = texts()[node.dataset.label as keyof Texts];
+    if (typeof label === "string") node.setAttribute("aria-label", label);
+  }
   for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>("[data-lang]"))) button.setAttribute("aria-pressed", String(button.dataset.lang === state.language));
   byId<HTMLInputElement>("search").placeholder = texts().searchPlaceholder;
   byId("host").textContent = state.host === "excel" ? texts().inExcel : texts().preview;
@@ -148,7 +152,8 @@ async function loadDataClicked(): Promise<void> {
       ...(merge?.added ?? []).map((d) => element("li", { textContent: `+ ${d.key.replace(/\|+/g, " · ")}: ${d.workbook.waarde}` })),
     );
     const differences = merge ? ` ${texts().differences(merge.added.length, changed.length, merge.restored.length)}` : "";
-    return `${texts().loaded(result.outcome.figures)}${differences}`;
+    const clash = result.outcome.clash ? ` ${texts().dataClash(result.outcome.clash, result.outcome.sheetName)}` : "";
+    return `${texts().loaded(result.outcome.figures)}${differences}${clash}`;
   });
 }
 
@@ -175,8 +180,9 @@ async function regenerateClicked(): Promise<boolean> {
         element("li", {}, [element("span", { className: "badge", textContent: badge[s.status] }), s.name ?? s.key, ...(s.note ? [element("span", { className: "note", textContent: s.note })] : [])]),
       ),
     );
+    if (result.data?.clash) list.prepend(element("li", {}, [element("span", { className: "note", textContent: texts().dataClash(result.data.clash, result.data.sheetName) })]));
     const built = result.sheets.filter((s) => s.status !== "skipped");
-    attention = result.sheets.some((s) => s.note !== null);
+    attention = result.sheets.some((s) => s.note !== null) || Boolean(result.data?.clash);
     return texts().summary(built.length, built.reduce((n, s) => n + s.charts, 0));
   });
   progress.hidden = true;

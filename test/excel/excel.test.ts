@@ -136,6 +136,18 @@ describe("safety", () => {
     expect(snapshot(model)).toBe(before);
   });
 
+  it("leaves a user's own 'Data' sheet alone and puts the tables beside it", async () => {
+    const model = userWorkbook();
+    const theirs = model.addSheet("Data");
+    Object.assign(theirs.cell(0, 0), { value: "Mijn gegevens" });
+    const { result } = await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
+    expect(result.ok && [result.outcome.sheetName, result.outcome.clash]).toEqual(["Data (monitor)", "Data"]);
+    expect(theirs.values({ row: 0, column: 0, rows: 1, columns: 2 })).toEqual([["Mijn gegevens", ""]]);
+    expect(tableNamed(model, "MonitorData")?.sheet.name).toBe("Data (monitor)");
+    await run(model); // regenerate finds the tables where they are
+    expect(model.sheets.filter((s) => s.name.startsWith("Data")).map((s) => s.name)).toEqual(["Data", "Data (monitor)"]);
+  });
+
   it("gives its table a suffix when the user has a table with its name", async () => {
     const model = userWorkbook();
     const context = new FakeContext(model);
