@@ -45,6 +45,8 @@ module.exports = async (env = {}, argv = {}) => {
     // The ribbon commands are registered by the task pane's page (shared runtime): no own bundle.
     taskpane: "./src/taskpane/taskpane.ts",
   };
+  // The browser test's stand-in for office.js (test/e2e/fake-office.ts), built only when asked for.
+  if (only && only.includes("fake-office")) entries["fake-office"] = "./test/e2e/fake-office.ts";
   const entry = Object.fromEntries(Object.entries(entries).filter(([name]) => !only || only.includes(name)));
   const has = (name) => name in entry;
   return {

@@ -177,7 +177,12 @@ async function regenerateClicked(): Promise<boolean> {
     const badge = { created: texts().sheetCreated, replaced: texts().sheetReplaced, skipped: texts().sheetSkipped };
     list.replaceChildren(
       ...result.sheets.map((s) =>
-        element("li", {}, [element("span", { className: "badge", textContent: badge[s.status] }), s.name ?? s.key, ...(s.note ? [element("span", { className: "note", textContent: s.note })] : [])]),
+        element("li", {}, [
+          element("span", { className: "badge", textContent: badge[s.status] }),
+          s.name ?? s.key,
+          s.status === "skipped" ? "" : texts().sheetCounts(s.tables, s.charts),
+          ...(s.note ? [element("span", { className: "note", textContent: s.note })] : []),
+        ]),
       ),
     );
     if (result.data?.clash) list.prepend(element("li", {}, [element("span", { className: "note", textContent: texts().dataClash(result.data.clash, result.data.sheetName) })]));

@@ -13,18 +13,30 @@ const RESULTS = join(__dirname, "..", "..", "test-results");
 if (!chromiumPath) console.warn("End-to-end test skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH). .ci/run installs it.");
 const describeWithBrowser = chromiumPath ? describe : describe.skip;
 
-describeWithBrowser("the task pane in a plain browser (preview mode)", () => {
-  jest.setTimeout(120_000);
-  let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
-  let browser: Browser;
-  let page: Page;
+let outDir: string;
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
 
+if (chromiumPath) {
   beforeAll(async () => {
-    outDir = buildBundles(["functions", "taskpane"]);
+    // One production build for both modes, with the test's stand-in for office.js beside it.
+    outDir = buildBundles(["functions", "taskpane", "fake-office"]);
     server = await serveFolder(outDir);
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath: chromiumPath as string, args: browserArgs });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
+describeWithBrowser("the task pane in a plain browser (preview mode)", () => {
+  jest.setTimeout(120_000);
+  let page: Page;
+
+  beforeAll(async () => {
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 380, height: 820 } });
     // No Office here: office.js cannot be fetched, as on an offline machine.
     await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
@@ -32,8 +44,7 @@ describeWithBrowser("the task pane in a plain browser (preview mode)", () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await page?.close();
   });
 
   it("shows the preview with the edition's facts", async () => {
@@ -103,5 +114,107 @@ describeWithBrowser("the task pane in a plain browser (preview mode)", () => {
       const path = new URL(url).pathname.replace(/^\//, "");
       if (path) expect([path, existsSync(join(outDir, path))]).toEqual([path, true]);
     }
+  });
+});
+
+/** Waits until an element's text is (or matches) the expected text; fails with the text it had. */
+async function waitForText(locator: import("playwright-core").Locator, expected: string | RegExp, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let text: string | null = null;
+  while (Date.now() < deadline) {
+    text = await locator.textContent();
+    if (text !== null && (typeof expected === "string" ? text === expected : expected.test(text))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Expected text ${String(expected)}, found ${JSON.stringify(text)}`);
+}
+
+/** Reads the fake workbook and calls the registered functions inside the page. */
+interface FakeOfficeHandle {
+  model: import("../support/fake-excel").WorkbookModel;
+  call: (id: string, ...args: unknown[]) => unknown;
+  runAction: (id: string) => Promise<void>;
+  paneShown: () => number;
+}
+declare const __fakeOffice: FakeOfficeHandle;
+
+describeWithBrowser("the task pane in Excel (office.js replaced by the fake Excel object model)", () => {
+  jest.setTimeout(120_000);
+  let page: Page;
+  const call = (id: string, ...args: unknown[]) => page.evaluate(([i, a]) => __fakeOffice.call(i as string, ...(a as unknown[])), [id, args] as const);
+
+  beforeAll(async () => {
+    page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+    const fakeOffice = readFileSync(join(outDir, "fake-office.js"), "utf8");
+    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeOffice }));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForFunction(() => document.body.dataset.host === "excel");
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it("connects to Excel and registers every function in the shared runtime", async () => {
+    await expect(page.locator("#host").textContent()).resolves.toBe("Verbonden met Excel");
+    expect(await page.locator("#load").isVisible()).toBe(true);
+    await expect(call("AANTAL", "Italiaans", 2022)).resolves.toBe(1253);
+  });
+
+  it("loads the data into the workbook, and the functions follow the analyst's edits", async () => {
+    await page.locator("#load").click();
+    await waitForText(page.locator("#data-message"), "112 cijfers staan in MonitorData.");
+    const tables = await page.evaluate(() => __fakeOffice.model.tables.map((t) => `${t.sheet.name}!${t.name}`));
+    expect(tables).toEqual(["Data!MonitorData", "Data!MonitorIndicatoren", "Data!MonitorBronnen"]);
+    // The analyst corrects a figure in MonitorData; Excel reports the edit to the add-in.
+    await page.evaluate(async () => {
+      const table = __fakeOffice.model.tables.find((t) => t.name === "MonitorData");
+      if (!table) throw new Error("no MonitorData");
+      const rows = table.sheet.values(table.box);
+      const row = rows.findIndex((r) => r[1] === "inwoners" && r[3] === "Italiaans");
+      table.sheet.cell(table.box.row + row, table.box.column + 6).value = 1260;
+      await __fakeOffice.model.fireTableChanged("MonitorData");
+    });
+    await page.waitForFunction(() => __fakeOffice.call("AANTAL", "Italiaans", 2022) === 1260, undefined, { timeout: 5000 });
+    await page.locator("#load").click();
+    await waitForText(page.locator("#data-message"), /Verschillen met de editie: 0 toegevoegd, 1 gewijzigd, 0 hersteld\./);
+    await expect(page.locator("#data-details").textContent()).resolves.toContain("1260 (editie: 1253)");
+  });
+
+  it("regenerates every sheet with a status per sheet, and again replaces them", async () => {
+    await page.getByRole("tab", { name: "Bladen & grafieken" }).click();
+    await page.locator("#regenerate").click();
+    await waitForText(page.locator("#sheets-message"), "11 bladen opgebouwd met 21 grafieken.", 20_000);
+    await expect(page.locator("#sheets-status li .badge").allTextContents()).resolves.toEqual(Array(11).fill("nieuw"));
+    await expect(page.locator("#sheets-status li").first().textContent()).resolves.toBe("nieuwBevolking · 3 tabellen, 3 grafieken");
+    const sheets = await page.evaluate(() => __fakeOffice.model.sheets.map((s) => s.name));
+    expect(sheets.slice(0, 3)).toEqual(["Blad1", "Data", "Bevolking"]);
+    expect(sheets).toHaveLength(13);
+    const nationalities = await page.evaluate(() => {
+      const t = __fakeOffice.model.tables.find((x) => x.name === "lm_nationaliteiten_aantal");
+      return t ? t.sheet.values(t.box)[1] : null;
+    });
+    expect(nationalities).toEqual(["Italiaans", 1260]);
+    await page.locator("#regenerate").click();
+    await waitForText(page.locator("#sheets-status li .badge").first(), "vervangen", 20_000);
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, "taskpane-excel.png") });
+  });
+
+  it("inserts the formula of a figure at the selected cell", async () => {
+    await page.getByRole("tab", { name: "Cijfers" }).click();
+    await page.locator("#search").fill("vestiging 2021");
+    await page.locator("#results li button").first().click();
+    await page.getByRole("button", { name: "Formule invoegen" }).click();
+    await waitForText(page.locator("#figures-message"), "Formule ingevoegd in Blad1!B3.");
+    const cell = await page.evaluate(() => __fakeOffice.model.sheets[0].cell(2, 1));
+    expect(cell.formula).toBe('=MONITOR.VALUE("vestiging",2021)');
+    await expect(page.evaluate(() => __fakeOffice.model.sheets[0].cell(0, 0).value)).resolves.toBe("Mijn blad");
+  });
+
+  it("runs Regenerate from the ribbon without needing the pane", async () => {
+    await page.evaluate(() => __fakeOffice.runAction("regenerateSheets"));
+    await expect(page.evaluate(() => __fakeOffice.paneShown())).resolves.toBe(0);
+    await expect(page.evaluate(() => __fakeOffice.model.sheets.length)).resolves.toBe(13);
   });
 });

@@ -91,6 +91,10 @@ export interface ChartModel {
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
+  /** The user's selection (sheet name and box); the first sheet's A1 when not set. */
+  selection: { sheet: string; box: Box } | null = null;
+  /** Handlers registered with table.onChanged, by table name: `fireTableChanged` calls them. */
+  readonly tableChangeHandlers = new Map<string, ((event: unknown) => unknown)[]>();
   readonly settings = new Map<string, unknown>();
   calculationSuspendedSyncs = 0;
   calculations: string[] = [];
@@ -106,6 +110,11 @@ export class WorkbookModel {
 
   sheetNamed(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** What Excel does when the user edits a table: call its onChanged handlers. */
+  async fireTableChanged(name: string): Promise<void> {
+    for (const handler of this.tableChangeHandlers.get(name.toLowerCase()) ?? []) await handler({ tableId: name, changeType: "RangeEdited" });
   }
 
   /** A readable picture of the workbook for assertions: sheets in order with what is on them. */
@@ -257,6 +266,14 @@ export class FakeWorkbook {
     this.tables = new FakeTableCollection(context, null);
     this.application = new FakeApplication(context);
   }
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const model = this.context.model;
+      const selection = model.selection ?? { sheet: model.sheets[0]?.name, box: { row: 0, column: 0, rows: 1, columns: 1 } };
+      const sheet = model.sheetNamed(selection.sheet);
+      return sheet ? { sheet, box: selection.box } : null;
+    });
+  }
 }
 
 export class FakeWorksheetCollection extends CollectionObject<SheetModel, FakeWorksheet> {
@@ -396,6 +413,18 @@ export class FakeRange extends ClientObject<RangeModel> {
       formats.forEach((row, r) => row.forEach((format, c) => (sheet.cell(box.row + r, box.column + c).numberFormat = format)));
     });
   }
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, box } = this.model();
+      return { sheet, box: { row: box.row + row, column: box.column + column, rows: 1, columns: 1 } };
+    });
+  }
+  set formulas(formulas: string[][]) {
+    this.set(({ sheet, box }) => {
+      checkShape(formulas, box, "formulas");
+      formulas.forEach((row, r) => row.forEach((formula, c) => Object.assign(sheet.cell(box.row + r, box.column + c), formula.startsWith("=") ? { formula, value: null } : { formula: null, value: formula })));
+    });
+  }
   clear(): void {
     this.set(({ sheet, box }) => {
       for (let r = 0; r < box.rows; r++) for (let c = 0; c < box.columns; c++) sheet.cells.delete(`${box.row + r},${box.column + c}`);
@@ -507,6 +536,15 @@ export class FakeTable extends ClientObject<TableModel> {
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.resolver()?.sheet ?? null);
   }
+  readonly onChanged = {
+    add: (handler: (event: unknown) => unknown) => {
+      this.set((t) => {
+        const handlers = this.context.model.tableChangeHandlers;
+        handlers.set(t.name.toLowerCase(), [...(handlers.get(t.name.toLowerCase()) ?? []), handler]);
+      });
+      return {};
+    },
+  };
   getRange(): FakeRange {
     return new FakeRange(this.context, () => ({ sheet: this.model().sheet, box: this.model().box }));
   }
