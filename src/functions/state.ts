@@ -3,7 +3,7 @@ import { parsePackageTables, PackageTables } from "../data/package";
 import { MonitorQueries } from "../data/queries";
 import { loadShippedPackage } from "../data/shipped";
 import { MonitorStore } from "../data/store";
-import { Language, MonitorPackage, Problem } from "../data/types";
+import { Language, Problem } from "../data/types";
 
 /**
  * What the functions read: the shipped edition, built on first use (so loading functions.js
@@ -15,10 +15,6 @@ let messageLanguage: Language = "nl";
 export function queries(): MonitorQueries {
   if (current === null) current = new MonitorQueries(new MonitorStore(loadShippedPackage()));
   return current;
-}
-
-export function usePackage(pkg: MonitorPackage): void {
-  current = new MonitorQueries(new MonitorStore(pkg));
 }
 
 /**
@@ -34,7 +30,7 @@ export function setData(tables: Partial<PackageTables> & Pick<PackageTables, "ob
     sources: tables.sources ?? tableCells(SOURCE_COLUMNS, shipped.sources),
   });
   if (!result.ok) return result;
-  usePackage(result.value);
+  current = new MonitorQueries(new MonitorStore(result.value));
   return { ok: true, figures: result.value.observations.length };
 }
 

@@ -1,4 +1,4 @@
-import { Language, Unit } from "../data/types";
+import { Language } from "../data/types";
 
 /** The workbook the add-in builds, independent of the host that renders it (Office.js or exceljs). */
 export interface WorkbookPlan {
@@ -60,4 +60,3 @@ export interface SheetPlan {
   columnWidths: number[];
 }
 
-export type { Unit };
