@@ -1,4 +1,5 @@
-import { ChartKind, SheetPlan, TablePlan, TextLine } from "../report/types";
+import { paletteColour } from "../report/palette";
+import { ChartKind, ChartPlan, SheetPlan, TablePlan, TextLine } from "../report/types";
 
 /**
  * Queues writing the parts of a plan on a sheet: every table as one 2-D array of values and
@@ -65,6 +66,25 @@ export function queueColumnWidths(sheet: Excel.Worksheet, firstColumn: number, w
   widths.forEach((width, c) => (sheet.getRangeByIndexes(0, firstColumn + c, 1, 1).format.columnWidth = width * POINTS_PER_CHARACTER));
 }
 
+/** The monitor's colours and value labels, as the .xlsx renderer draws them. */
+function queueChartStyle(created: Excel.Chart, chart: ChartPlan): void {
+  const pie = chart.kind === "pie" || chart.kind === "doughnut";
+  if (pie) {
+    const points = created.series.getItemAt(0).points;
+    chart.table.rows.forEach((_, i) => points.getItemAt(i).format.fill.setSolidColor(`#${paletteColour(i)}`));
+  } else {
+    chart.table.header.slice(1).forEach((_, i) => {
+      const format = created.series.getItemAt(i).format;
+      if (chart.kind === "line") format.line.color = `#${paletteColour(i)}`;
+      else format.fill.setSolidColor(`#${paletteColour(i)}`);
+    });
+  }
+  if (chart.showValues) {
+    created.dataLabels.showValue = true;
+    created.dataLabels.numberFormat = chart.numberFormat;
+  }
+}
+
 export function queueIndicatorSheet(sheet: Excel.Worksheet, plan: SheetPlan, tableName: (planned: string) => string): void {
   queueColumnWidths(sheet, 0, plan.columnWidths);
   for (const line of plan.texts) {
@@ -90,6 +110,7 @@ export function queueIndicatorSheet(sheet: Excel.Worksheet, plan: SheetPlan, tab
       if (chart.valueAxisTitle) created.axes.valueAxis.title.text = chart.valueAxisTitle;
       created.axes.valueAxis.numberFormat = chart.numberFormat;
     }
+    queueChartStyle(created, chart);
     created.setPosition(cellAddress(chart.anchor.fromRow, chart.anchor.fromColumn), cellAddress(chart.anchor.toRow, chart.anchor.toColumn));
   }
   sheet.freezePanes.freezeRows(plan.frozenRows);

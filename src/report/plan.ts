@@ -72,6 +72,7 @@ function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, lan
     widths: [LABEL_WIDTH, ...series.map((s) => Math.max(VALUE_WIDTH, s.label[language].length + 3))],
   };
   const drawable = values.filter((v) => v !== null).length >= 2;
+  const pie = block.chart?.kind === "pie" || block.chart?.kind === "doughnut";
   const chart: ChartPlan | null =
     block.chart && drawable
       ? {
@@ -80,6 +81,7 @@ function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, lan
           categoryAxisTitle: block.chart.categoryAxis?.[language] ?? null,
           valueAxisTitle: block.chart.valueAxis?.[language] ?? null,
           numberFormat: format,
+          showValues: pie ? categories.length <= 6 : series.length === 1,
           table,
           anchor: { fromRow: row, fromColumn: 0, toRow: row + CHART_ROWS, toColumn: 0 },
         }

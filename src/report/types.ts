@@ -35,6 +35,8 @@ export interface ChartPlan {
   valueAxisTitle: string | null;
   /** Number format of the values (axis and labels). */
   numberFormat: string;
+  /** Values written on the chart: where they do not crowd it (small pies, single series). */
+  showValues: boolean;
   /** The table it draws: categories from the first column, one series per further column. */
   table: TablePlan;
   /** Where it sits: top-left and bottom-right cells (0-based, exclusive end). */

@@ -1,3 +1,4 @@
+import { paletteColour } from "../report/palette";
 import { ChartPlan } from "../report/types";
 import { absoluteRef, escapeXml, quoteSheet } from "./cells";
 
@@ -6,9 +7,6 @@ import { absoluteRef, escapeXml, quoteSheet } from "./cells";
  * part ourselves: series reference the table's cells and carry cached values, so every viewer
  * draws the chart without recalculating.
  */
-
-/** Leiden red first, then colours that stay apart for colour-blind readers. */
-export const PALETTE = ["C8102E", "1F4E79", "F2A900", "2E8B57", "7F3F98", "5B9BD5", "ED7D31", "70AD47", "A5A5A5", "264478"];
 
 const NS = 'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const CATEGORY_AXIS = 500100;
@@ -55,17 +53,16 @@ export function chartXml(chart: ChartPlan, sheetName: string): string {
   const seriesColumns = pie ? [1] : table.header.slice(1).map((_, i) => i + 1);
   const series = seriesColumns
     .map((column, index) => {
-      const colour = PALETTE[index % PALETTE.length];
+      const colour = paletteColour(index);
       const nameRef = `${sheet}!${absoluteRef(table.row, table.column + column)}`;
       const valueRef = `${sheet}!${absoluteRef(firstDataRow, table.column + column)}:${absoluteRef(lastDataRow, table.column + column)}`;
       const style =
         chart.kind === "line"
           ? `${line(colour)}<c:marker><c:symbol val="circle"/><c:size val="6"/>${fill(colour)}</c:marker>`
           : pie
-            ? categories.map((_, i) => `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="${PALETTE[i % PALETTE.length]}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`).join("")
+            ? categories.map((_, i) => `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="${paletteColour(i)}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`).join("")
             : `${fill(colour)}<c:invertIfNegative val="0"/>`;
-      // Values on the chart where they do not crowd it: small pies and single-series charts.
-      const labels = (pie && categories.length <= 6) || (!pie && seriesColumns.length === 1) ? dataLabels(chart.numberFormat, pie) : "";
+      const labels = chart.showValues ? dataLabels(chart.numberFormat, pie) : "";
       return (
         `<c:ser><c:idx val="${index}"/><c:order val="${index}"/>` +
         `<c:tx><c:strRef><c:f>${escapeXml(nameRef)}</c:f>${stringCache([table.header[column]])}</c:strRef></c:tx>` +

@@ -49,6 +49,14 @@ describe("the workbook plan", () => {
     for (const s of plan.sheets.filter((s) => s.key !== "expat-centre")) expect(s.charts.length).toBeGreaterThan(0);
   });
 
+  it("writes values on charts only where they do not crowd them", () => {
+    const labelled = Object.fromEntries(plan.sheets.flatMap((s) => s.charts.map((c) => [c.table.name, c.showValues])));
+    expect(labelled.lm_woonduur_woonduur).toBe(true); // a pie of three
+    expect(labelled.lm_nationaliteiten_aantal).toBe(false); // a doughnut of ten
+    expect(labelled.lm_vestiging_per_jaar).toBe(false); // two series
+    expect(labelled.lm_nationaliteiten_groei).toBe(true); // one series
+  });
+
   it("writes lead sentences from the data, in Dutch number format", () => {
     expect(sheet("bevolking").texts[1].text).toBe("In Leiden heeft 11,6% van de inwoners een buitenlandse nationaliteit en 32,9% een migratieachtergrond. Op 1 januari 2022 zijn dat 14.472 inwoners met een buitenlandse nationaliteit.");
     expect(sheet("repats").texts[1].text).toMatch(/In 2021 waren het er 478, van wie 17% kinderen\.$/);

@@ -86,6 +86,9 @@ export interface ChartModel {
   valueAxisNumberFormat: string | null;
   legendPosition: string | null;
   position: { start: string; end: string } | null;
+  seriesColours: string[];
+  pointColours: string[];
+  dataLabels: { showValue?: boolean; numberFormat?: string };
 }
 
 export class WorkbookModel {
@@ -572,7 +575,7 @@ class FakeChartCollection extends ClientObject<SheetModel> {
     this.set((sheet) => {
       const range = (source as unknown as { model(): RangeModel }).model();
       if (range.sheet !== sheet) throw new OfficeError("InvalidArgument", "A chart's data must be on its own sheet in this add-in.");
-      created = { type, source: range.box, seriesBy, title: null, categoryAxisTitle: null, valueAxisTitle: null, valueAxisNumberFormat: null, legendPosition: null, position: null };
+      created = { type, source: range.box, seriesBy, title: null, categoryAxisTitle: null, valueAxisTitle: null, valueAxisNumberFormat: null, legendPosition: null, position: null, seriesColours: [], pointColours: [], dataLabels: {} };
       sheet.charts.push(created);
     });
     return new FakeChart(this.context, () => created);
@@ -611,6 +614,47 @@ export class FakeChart extends ClientObject<ChartModel> {
       apply((c) => (c.legendPosition = value));
     },
   }))(this.change);
+  readonly dataLabels = ((apply: FakeChart["change"]) => ({
+    set showValue(value: boolean) {
+      apply((c) => (c.dataLabels.showValue = value));
+    },
+    set numberFormat(value: string) {
+      apply((c) => (c.dataLabels.numberFormat = value));
+    },
+  }))(this.change);
+  /** Series as Excel makes them from the source (one per column after the first), with their points. */
+  readonly series = {
+    getItemAt: (index: number) => {
+      const checked = (change: (c: ChartModel) => void) =>
+        this.change((c) => {
+          if (index >= c.source.columns - 1) throw new OfficeError("ItemNotFound", `The chart has no series ${index}.`);
+          change(c);
+        });
+      return {
+        format: {
+          fill: { setSolidColor: (colour: string) => checked((c) => (c.seriesColours[index] = colour)) },
+          line: {
+            set color(colour: string) {
+              checked((c) => (c.seriesColours[index] = colour));
+            },
+          },
+        },
+        points: {
+          getItemAt: (point: number) => ({
+            format: {
+              fill: {
+                setSolidColor: (colour: string) =>
+                  checked((c) => {
+                    if (point >= c.source.rows - 1) throw new OfficeError("ItemNotFound", `The series has no point ${point}.`);
+                    c.pointColours[point] = colour;
+                  }),
+              },
+            },
+          }),
+        },
+      };
+    },
+  };
   set name(_value: string) {
     this.set(() => undefined);
   }
