@@ -2,13 +2,13 @@ import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } fr
 import { mergeWithEdition, MergeResult } from "../data/merge";
 import { parsePackageTables, TABLE_NAMES } from "../data/package";
 import { MonitorPackage, Problem } from "../data/types";
-import { buildPlan, DATA_SHEET_NAME } from "../report/plan";
+import { buildPlan, DATA_SHEET_KEY, DATA_SHEET_NAME } from "../report/plan";
 import { safeSheetName } from "../report/sheet-names";
 import { WorkbookState } from "./inspect";
 import { MarkStore } from "./marks";
 import { queueColumnWidths, queueTable, writable } from "./write";
 
-export const DATA_KEY = "data";
+export const DATA_KEY = DATA_SHEET_KEY;
 
 export type WorkbookData =
   | { kind: "none" }

@@ -1,10 +1,12 @@
+import { MANAGED_SHEET_PROPERTY } from "../report/plan";
+
 /**
  * How the add-in knows which sheets are its own. Only marked sheets are ever deleted or
  * rewritten. Preferred: a worksheet custom property (ExcelApi 1.12), which travels with the
  * sheet when it is renamed or moved. Where that API is missing: the add-in's document settings,
  * keyed by worksheet id.
  */
-export const MARK_KEY = "LeidenMonitor";
+export const MARK_KEY = MANAGED_SHEET_PROPERTY;
 const SETTINGS_KEY = "LeidenMonitor.sheets";
 
 export interface MarkStore {

@@ -10,6 +10,13 @@ import { Axes, Axis, BlockSpec, CellKey, SheetSpec } from "./spec-types";
 import { ChartPlan, SheetPlan, TablePlan, TextLine, WorkbookPlan } from "./types";
 
 export const DATA_SHEET_NAME = "Data";
+/** The stable key of the Data sheet; indicator sheets have theirs in SHEETS. */
+export const DATA_SHEET_KEY = "data";
+/**
+ * The worksheet custom property that marks a sheet as the add-in's own (value: the sheet's key).
+ * Office.js and the .xlsx writer both set it, so a downloaded workbook is recognised in Excel.
+ */
+export const MANAGED_SHEET_PROPERTY = "LeidenMonitor";
 /** Prefix of every table the add-in makes on indicator sheets: marks them as ours. */
 export const TABLE_PREFIX = "lm_";
 const FIRST_BLOCK_ROW = 3;

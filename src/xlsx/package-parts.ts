@@ -4,17 +4,21 @@ import { chartXml } from "./chart-xml";
 import { escapeXml } from "./cells";
 
 /**
- * Adds the chart parts that exceljs cannot write to an .xlsx package: per sheet a drawing
- * with one anchored frame per chart, the charts, their relationships and content types.
+ * Adds what exceljs cannot write to an .xlsx package: per sheet a drawing with one anchored
+ * frame per chart, the charts, and the worksheet custom property that marks the sheet as the
+ * add-in's own; with their relationships and content types.
  */
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const CUSTOM_PROPERTY_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty";
 
-export interface SheetCharts {
+export interface SheetParts {
   sheetName: string;
   charts: ChartPlan[];
+  /** A worksheet custom property to set (as Excel's Worksheet.customProperties does), if any. */
+  property?: { name: string; value: string };
 }
 
 async function text(zip: JSZip, path: string): Promise<string> {
@@ -61,47 +65,75 @@ function relationships(items: { id: string; type: string; target: string }[]): s
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${items.map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${r.target}"/>`).join("")}</Relationships>`;
 }
 
-/** Puts <drawing r:id/> where the schema wants it: before legacyDrawing, tableParts or extLst. */
-function insertDrawingElement(sheetXml: string, relationshipId: string): string {
-  const element = `<drawing r:id="${relationshipId}"/>`;
-  const before = /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(sheetXml);
-  const at = before ? before.index : sheetXml.lastIndexOf("</worksheet>");
+/** The worksheet's child elements in schema order (CT_Worksheet), from customProperties on. */
+const LATE_ELEMENTS = ["customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+
+/** Puts an element where the schema wants it: before the first present element that must follow it. */
+function insertElement(sheetXml: string, name: string, element: string): string {
+  const followers = LATE_ELEMENTS.slice(LATE_ELEMENTS.indexOf(name) + 1);
+  const before = new RegExp(`<(${followers.join("|")})\\b`).exec(sheetXml);
   const withNamespace = /xmlns:r=/.test(sheetXml) ? sheetXml : sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${REL}" `);
-  const shift = withNamespace.length - sheetXml.length;
-  return withNamespace.slice(0, at + shift) + element + withNamespace.slice(at + shift);
+  const at = before ? before.index + (withNamespace.length - sheetXml.length) : withNamespace.lastIndexOf("</worksheet>");
+  return withNamespace.slice(0, at) + element + withNamespace.slice(at);
 }
 
-export async function addCharts(zip: JSZip, sheets: SheetCharts[]): Promise<void> {
+/** A worksheet custom property's value part: the text as UTF-16LE, as Excel stores it. */
+function utf16le(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    bytes[2 * i] = text.charCodeAt(i) & 0xff;
+    bytes[2 * i + 1] = text.charCodeAt(i) >> 8;
+  }
+  return bytes;
+}
+
+export async function addSheetParts(zip: JSZip, sheets: SheetParts[]): Promise<void> {
   const paths = await sheetPaths(zip);
   let contentTypes = await text(zip, "[Content_Types].xml");
+  const declare = (part: string, type: string) => (contentTypes = contentTypes.replace("</Types>", `<Override PartName="/${part}" ContentType="${type}"/></Types>`));
   let chartNumber = 0;
   let drawingNumber = 0;
-  for (const { sheetName, charts } of sheets) {
-    if (charts.length === 0) continue;
+  let propertyNumber = 0;
+  for (const { sheetName, charts, property } of sheets) {
+    if (charts.length === 0 && !property) continue;
     const sheetPath = paths.get(sheetName);
     if (!sheetPath) throw new Error(`The workbook package has no sheet named ${sheetName}.`);
-    drawingNumber++;
-    const drawingPath = `xl/drawings/drawing${drawingNumber}.xml`;
-    const chartTargets: { id: string; type: string; target: string }[] = [];
-    charts.forEach((chart, i) => {
-      chartNumber++;
-      zip.file(`xl/charts/chart${chartNumber}.xml`, chartXml(chart, sheetName));
-      contentTypes = contentTypes.replace("</Types>", `<Override PartName="/xl/charts/chart${chartNumber}.xml" ContentType="${CHART_TYPE}"/></Types>`);
-      chartTargets.push({ id: `rId${i + 1}`, type: "chart", target: `../charts/chart${chartNumber}.xml` });
-    });
-    zip.file(
-      drawingPath,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL}">${charts.map(anchorXml).join("")}</xdr:wsDr>`,
-    );
-    zip.file(`xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, relationships(chartTargets));
-    contentTypes = contentTypes.replace("</Types>", `<Override PartName="/${drawingPath}" ContentType="${DRAWING_TYPE}"/></Types>`);
-
     const sheetFile = sheetPath.split("/").pop() as string;
     const relsPath = sheetPath.replace(sheetFile, `_rels/${sheetFile}.rels`);
-    const existing = zip.file(relsPath) ? await text(zip, relsPath) : relationships([]);
-    const relationshipId = "rIdLeidenMonitorDrawing";
-    zip.file(relsPath, existing.replace("</Relationships>", `<Relationship Id="${relationshipId}" Type="${REL}/drawing" Target="../drawings/drawing${drawingNumber}.xml"/></Relationships>`));
-    zip.file(sheetPath, insertDrawingElement(await text(zip, sheetPath), relationshipId));
+    let sheetRels = zip.file(relsPath) ? await text(zip, relsPath) : relationships([]);
+    let sheetXml = await text(zip, sheetPath);
+    const relate = (id: string, type: string, target: string) => (sheetRels = sheetRels.replace("</Relationships>", `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/></Relationships>`));
+
+    if (property) {
+      propertyNumber++;
+      const part = `xl/customProperty${propertyNumber}.bin`;
+      zip.file(part, utf16le(property.value));
+      declare(part, CUSTOM_PROPERTY_TYPE);
+      relate("rIdLeidenMonitorProperty", "customProperty", `../customProperty${propertyNumber}.bin`);
+      sheetXml = insertElement(sheetXml, "customProperties", `<customProperties><customPr name="${escapeXml(property.name)}" r:id="rIdLeidenMonitorProperty"/></customProperties>`);
+    }
+
+    if (charts.length > 0) {
+      drawingNumber++;
+      const drawingPath = `xl/drawings/drawing${drawingNumber}.xml`;
+      const chartTargets: { id: string; type: string; target: string }[] = [];
+      charts.forEach((chart, i) => {
+        chartNumber++;
+        zip.file(`xl/charts/chart${chartNumber}.xml`, chartXml(chart, sheetName));
+        declare(`xl/charts/chart${chartNumber}.xml`, CHART_TYPE);
+        chartTargets.push({ id: `rId${i + 1}`, type: "chart", target: `../charts/chart${chartNumber}.xml` });
+      });
+      zip.file(
+        drawingPath,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL}">${charts.map(anchorXml).join("")}</xdr:wsDr>`,
+      );
+      zip.file(`xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, relationships(chartTargets));
+      declare(drawingPath, DRAWING_TYPE);
+      relate("rIdLeidenMonitorDrawing", "drawing", `../drawings/drawing${drawingNumber}.xml`);
+      sheetXml = insertElement(sheetXml, "drawing", `<drawing r:id="rIdLeidenMonitorDrawing"/>`);
+    }
+    zip.file(relsPath, sheetRels);
+    zip.file(sheetPath, sheetXml);
   }
   zip.file("[Content_Types].xml", contentTypes);
 }

@@ -1,7 +1,8 @@
 import type * as ExcelJSModule from "exceljs";
 import JSZip from "jszip";
 import { SheetPlan, TablePlan, TextLine, WorkbookPlan } from "../report/types";
-import { addCharts } from "./package-parts";
+import { DATA_SHEET_KEY, MANAGED_SHEET_PROPERTY } from "../report/plan";
+import { addSheetParts } from "./package-parts";
 
 type ExcelJS = typeof ExcelJSModule;
 type Worksheet = ExcelJSModule.Worksheet;
@@ -70,7 +71,9 @@ export async function renderXlsx(plan: WorkbookPlan, excel: ExcelJS): Promise<Ui
   for (const sheet of plan.sheets) writeIndicatorSheet(workbook, sheet);
 
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
-  await addCharts(zip, plan.sheets.map((s) => ({ sheetName: s.name, charts: s.charts })));
+  // Every sheet carries the add-in's mark, so Excel with the add-in recognises them as its own.
+  const mark = (value: string) => ({ name: MANAGED_SHEET_PROPERTY, value });
+  await addSheetParts(zip, [{ sheetName: plan.data.name, charts: [], property: mark(DATA_SHEET_KEY) }, ...plan.sheets.map((s) => ({ sheetName: s.name, charts: s.charts, property: mark(s.key) }))]);
   // Same input, same bytes: every part gets the edition's timestamp instead of "now".
   zip.forEach((_, file) => (file.date = plan.properties.created));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });

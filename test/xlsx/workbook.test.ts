@@ -46,7 +46,25 @@ describe("the .xlsx workbook", () => {
     const types = await x.read("[Content_Types].xml");
     for (const part of x.files.filter((f) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(f))) expect(types).toContain(`PartName="/${part}"`);
     const sheet = await x.read("xl/worksheets/sheet4.xml");
-    expect(sheet).toMatch(/<drawing r:id="rIdLeidenMonitorDrawing"\/><tableParts/);
+    expect(sheet).toMatch(/<\/customProperties><drawing r:id="rIdLeidenMonitorDrawing"\/><tableParts/);
+  });
+
+  it("marks every sheet as the add-in's own, as Excel stores a worksheet custom property", async () => {
+    const x = await openXlsx(bytes);
+    const types = await x.read("[Content_Types].xml");
+    const workbook = await x.read("xl/workbook.xml");
+    const names = [...workbook.matchAll(/<sheet\b[^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    const marks: Record<string, string> = {};
+    for (let i = 1; i <= names.length; i++) {
+      const sheet = await x.read(`xl/worksheets/sheet${i}.xml`);
+      const rels = await x.read(`xl/worksheets/_rels/sheet${i}.xml.rels`);
+      expect(sheet).toMatch(/<pageSetup [^>]*\/><customProperties><customPr name="LeidenMonitor" r:id="rIdLeidenMonitorProperty"\/><\/customProperties>(<drawing [^>]*\/>)?<tableParts/);
+      const target = /Id="rIdLeidenMonitorProperty" Type="[^"]+\/customProperty" Target="\.\.\/(customProperty\d+\.bin)"/.exec(rels)?.[1] as string;
+      expect(types).toContain(`PartName="/xl/${target}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty"`);
+      const value = Buffer.from((await x.zip.file(`xl/${target}`)?.async("uint8array")) as Uint8Array).toString("utf16le");
+      marks[names[i - 1]] = value;
+    }
+    expect(marks).toEqual({ Data: "data", Bevolking: "bevolking", "Regio en Nederland": "regio", "Vestiging en vertrek": "vestiging", Woonduur: "woonduur", Repats: "repats", Kinderen: "kinderen", Nationaliteiten: "nationaliteiten", "Expat Centre": "expat-centre", Werknemers: "werknemers", Statushouders: "statushouders", Studenten: "studenten" });
   });
 
   it("holds no MONITOR formulas, nor any formula: it opens anywhere", async () => {
