@@ -1,4 +1,5 @@
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
+import { valueError } from "../data/errors";
 import { mergeWithEdition, MergeResult } from "../data/merge";
 import { parsePackageTables, TABLE_NAMES } from "../data/package";
 import { MonitorPackage, Problem } from "../data/types";
@@ -60,7 +61,9 @@ export function queueDataSheet(context: Excel.RequestContext, state: WorkbookSta
   if (existing.every((e) => e === undefined)) {
     const own = state.sheets.find((s) => s.key === DATA_KEY);
     const name = own ? own.name : freeName(state, DATA_SHEET_NAME);
-    if (name === null) throw new Error(`No free name for the data sheet beside the user's '${DATA_SHEET_NAME}'.`);
+    if (name === null) {
+      throw valueError(`Geen vrije naam voor het gegevensblad naast uw blad '${DATA_SHEET_NAME}'; hernoem dat blad.`, `No free name for the data sheet beside your sheet '${DATA_SHEET_NAME}'; rename that sheet.`);
+    }
     const sheet = own ? own.sheet : context.workbook.worksheets.add(name);
     if (!own) marks.queueMark(sheet, DATA_KEY);
     for (const table of tables) {
@@ -75,7 +78,12 @@ export function queueDataSheet(context: Excel.RequestContext, state: WorkbookSta
   const specs = [OBSERVATION_COLUMNS, INDICATOR_COLUMNS, SOURCE_COLUMNS];
   tables.forEach((table, i) => {
     const found = existing[i];
-    if (!found) throw new Error(`${table.name} is missing while the other monitor tables exist; restore or delete them first.`);
+    if (!found) {
+      throw valueError(
+        `De tabel ${table.name} ontbreekt terwijl de andere monitortabellen er wel zijn; zet hem terug of verwijder ook de andere.`,
+        `The table ${table.name} is missing while the other monitor tables exist; restore it or delete the others too.`,
+      );
+    }
     const header = (found.cells?.[0] ?? specs[i].map((c) => c.name)).map(String);
     const sheet = found.table.worksheet;
     const row = found.row ?? 0;

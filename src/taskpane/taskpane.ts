@@ -3,6 +3,7 @@
  * loads data, regenerates sheets and inserts formulas; in a plain browser it is a preview that
  * shows the edition's figures and offers the workbook as a download.
  */
+import { MonitorError } from "../data/errors";
 import { formatDate } from "../data/format";
 import { MonitorQueries } from "../data/queries";
 import { loadShippedPackage } from "../data/shipped";
@@ -120,7 +121,8 @@ async function act(messageId: string, run: () => Promise<string | void>): Promis
     const message = await run();
     setMessage(messageId, message ?? texts().done, "ok");
   } catch (error) {
-    setMessage(messageId, `${texts().failed} ${(error as Error).message}`, "error");
+    const message = error instanceof MonitorError ? error.text(state.language) : (error as Error).message;
+    setMessage(messageId, `${texts().failed} ${message}`, "error");
   } finally {
     buttons.forEach((b) => (b.disabled = false));
   }

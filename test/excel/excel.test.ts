@@ -185,6 +185,17 @@ describe("safety", () => {
     expect(snapshot(model)).toBe(before);
   });
 
+  it("stops with a clear message when one monitor table of three is gone, and writes nothing", async () => {
+    const model = userWorkbook();
+    await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
+    model.tables = model.tables.filter((t) => t.name !== "MonitorBronnen");
+    const before = snapshot(model);
+    await expect(fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()))).rejects.toThrow(
+      "De tabel MonitorBronnen ontbreekt terwijl de andere monitortabellen er wel zijn; zet hem terug of verwijder ook de andere.",
+    );
+    expect(snapshot(model)).toBe(before);
+  });
+
   it("reports a missing column and changes nothing", async () => {
     const model = userWorkbook();
     await run(model);
