@@ -2,7 +2,7 @@ import { Language, MonitorPackage, Problem } from "../data/types";
 import { buildIndicatorSheets } from "../report/plan";
 import { safeSheetName } from "../report/sheet-names";
 import { DATA_KEY, DataSheetOutcome, queueDataSheet, readWorkbookData } from "./data-sheet";
-import { inspectWorkbook } from "./inspect";
+import { inspectWorkbook, SheetState } from "./inspect";
 import { MarkStore } from "./marks";
 import { queueIndicatorSheet } from "./write";
 
@@ -59,7 +59,18 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   context.application.suspendApiCalculationUntilNextSync();
   const data = found.kind === "none" ? queueDataSheet(context, state, edition, null, marks) : null;
 
-  const previous = new Map(state.sheets.filter((s) => s.key !== null && s.key !== DATA_KEY).map((s) => [s.key as string, s]));
+  // Per key, ours is the sheet with the planned name, else the first. Other sheets with that key
+  // are copies the user made (Excel copies custom properties along): theirs, left alone.
+  const plannedNames = new Map(plans.map((p) => [p.key, p.name.toLowerCase()]));
+  const marked = state.sheets.filter((s) => s.key !== null && s.key !== DATA_KEY);
+  const previous = new Map<string, SheetState>();
+  for (const sheet of marked) {
+    const key = sheet.key as string;
+    const chosen = previous.get(key);
+    const planned = plannedNames.get(key);
+    if (!chosen || (sheet.name.toLowerCase() === planned && chosen.name.toLowerCase() !== planned)) previous.set(key, sheet);
+  }
+  const copies = marked.filter((s) => previous.get(s.key as string) !== s);
   for (const old of previous.values()) {
     marks.forget(old.sheet);
     old.sheet.delete();
@@ -91,7 +102,12 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
     const sheet = context.workbook.worksheets.add(name);
     marks.queueMark(sheet, plan.key);
     queueIndicatorSheet(sheet, plan, tableName);
-    const notes = [clash && `${clash}; ${nl ? `dit blad heet '${name}'.` : `this sheet is named '${name}'.`}`, renamedTables.length ? (nl ? `Tabelnaam al in gebruik: ${renamedTables.join(", ")} kreeg een achtervoegsel.` : `Table name in use: ${renamedTables.join(", ")} got a suffix.`) : null].filter(Boolean);
+    const copyNames = copies.filter((c) => c.key === plan.key).map((c) => `'${c.name}'`);
+    const notes = [
+      clash && `${clash}; ${nl ? `dit blad heet '${name}'.` : `this sheet is named '${name}'.`}`,
+      renamedTables.length ? (nl ? `Tabelnaam al in gebruik: ${renamedTables.join(", ")} kreeg een achtervoegsel.` : `Table name in use: ${renamedTables.join(", ")} got a suffix.`) : null,
+      copyNames.length ? (nl ? `Kopie ${copyNames.join(", ")} is niet aangeraakt.` : `Copy ${copyNames.join(", ")} was left alone.`) : null,
+    ].filter(Boolean);
     outcomes.push({ key: plan.key, name, status: previous.has(plan.key) ? "replaced" : "created", tables: plan.tables.length, charts: plan.charts.length, note: notes.length ? notes.join(" ") : null });
   }
   progress(0.85, nl ? "Schrijven naar Excel…" : "Writing to Excel…");

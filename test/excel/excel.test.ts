@@ -152,6 +152,24 @@ describe("safety", () => {
     expect(model.sheets.filter((s) => s.name.startsWith("Data")).map((s) => s.name)).toEqual(["Data", "Data (monitor)"]);
   });
 
+  it("leaves a user's copy of a managed sheet alone (the copy carries the mark), and says so", async () => {
+    const model = userWorkbook();
+    await run(model);
+    // Excel copies a sheet with its custom properties: the copy looks like ours.
+    const original = sheetNamed(model, "Woonduur");
+    const copy = model.addSheet("Woonduur (2)");
+    copy.customProperties.set(MARK_KEY, "woonduur");
+    Object.assign(copy.cell(30, 0), { value: "Mijn aantekening" });
+    const { result } = await run(model);
+    expect(model.sheets.filter((s) => s.name.startsWith("Woonduur")).map((s) => s.name)).toEqual(["Woonduur (2)", "Woonduur"]);
+    expect(copy.cell(30, 0).value).toBe("Mijn aantekening");
+    expect(model.sheets).not.toContain(original); // ours was rebuilt
+    expect(result.ok && result.sheets.find((s) => s.key === "woonduur")).toMatchObject({ name: "Woonduur", status: "replaced", note: "Kopie 'Woonduur (2)' is niet aangeraakt." });
+    const before = snapshot(model);
+    await run(model);
+    expect(snapshot(model)).toBe(before);
+  });
+
   it("gives its table a suffix when the user has a table with its name", async () => {
     const model = userWorkbook();
     const context = new FakeContext(model);
