@@ -187,6 +187,8 @@ async function regenerateClicked(): Promise<boolean> {
         ]),
       ),
     );
+    // Regenerate wrote the Data tables itself (the workbook had none): follow them from now on.
+    if (result.data) await followWorkbookData();
     if (result.data?.clash) list.prepend(element("li", {}, [element("span", { className: "note", textContent: texts().dataClash(result.data.clash, result.data.sheetName) })]));
     const built = result.sheets.filter((s) => s.status !== "skipped");
     attention = result.sheets.some((s) => s.note !== null) || Boolean(result.data?.clash);
