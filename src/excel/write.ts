@@ -104,6 +104,7 @@ export function queueIndicatorSheet(sheet: Excel.Worksheet, plan: SheetPlan, tab
     const source = sheet.getRangeByIndexes(table.row, table.column, table.rows.length + 1, pie ? 2 : table.header.length);
     const created = sheet.charts.add(CHART_TYPES[chart.kind] as Excel.ChartType, source, "Columns");
     created.title.text = chart.title;
+    created.name = chart.title; // what Excel's selection pane (and a screen reader there) names it
     created.legend.position = "Bottom";
     if (!pie) {
       if (chart.categoryAxisTitle) created.axes.categoryAxis.title.text = chart.categoryAxisTitle;

@@ -7,7 +7,7 @@ import { Language, MonitorPackage, Observation, Unit } from "../data/types";
 import { SHEETS } from "./sheets";
 import { safeSheetName, safeTableName } from "./sheet-names";
 import { Axes, Axis, BlockSpec, CellKey, SheetSpec } from "./spec-types";
-import { ChartPlan, SheetPlan, TablePlan, TextLine, WorkbookPlan } from "./types";
+import { ChartKind, ChartPlan, SheetPlan, TablePlan, TextLine, WorkbookPlan } from "./types";
 
 export const DATA_SHEET_NAME = "Data";
 /** The stable key of the Data sheet; indicator sheets have theirs in SHEETS. */
@@ -44,6 +44,24 @@ function numberFormat(unit: Unit, values: (number | null)[]): string {
   const format = excelNumberFormat(unit);
   if (format !== "0.0%") return format;
   return values.every((v) => v === null || Number.isInteger(Math.round(v * 1e6) / 1e4)) ? "0%" : "0.0%";
+}
+
+const CHART_KINDS: Record<ChartKind, Record<Language, string>> = {
+  line: { nl: "Lijngrafiek", en: "Line chart" },
+  columnClustered: { nl: "Kolomgrafiek", en: "Column chart" },
+  barClustered: { nl: "Staafgrafiek", en: "Bar chart" },
+  pie: { nl: "Cirkeldiagram", en: "Pie chart" },
+  doughnut: { nl: "Ringdiagram", en: "Doughnut chart" },
+};
+
+/** Alternative text for a chart, for screen readers and Excel's selection pane. */
+function chartAltText(kind: ChartKind, title: string, table: TablePlan, language: Language): string {
+  const pie = kind === "pie" || kind === "doughnut";
+  const series = (pie ? table.header.slice(1, 2) : table.header.slice(1)).join(", ");
+  const categories = table.rows.map((r) => r[0]).join(", ");
+  return language === "nl"
+    ? `${CHART_KINDS[kind].nl}: ${title}. ${series} per ${table.header[0].toLowerCase()} (${categories}). Gegevens in tabel ${table.name}.`
+    : `${CHART_KINDS[kind].en}: ${title}. ${series} by ${table.header[0].toLowerCase()} (${categories}). Data in table ${table.name}.`;
 }
 
 interface BuiltBlock {
@@ -89,6 +107,7 @@ function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, lan
           valueAxisTitle: block.chart.valueAxis?.[language] ?? null,
           numberFormat: format,
           showValues: pie ? categories.length <= 6 : series.length === 1,
+          altText: chartAltText(block.chart.kind, block.caption[language], table, language),
           table,
           anchor: { fromRow: row, fromColumn: 0, toRow: row + CHART_ROWS, toColumn: 0 },
         }

@@ -37,6 +37,8 @@ export interface ChartPlan {
   numberFormat: string;
   /** Values written on the chart: where they do not crowd it (small pies, single series). */
   showValues: boolean;
+  /** What a screen reader says for the chart: its kind, title, series, categories and table. */
+  altText: string;
   /** The table it draws: categories from the first column, one series per further column. */
   table: TablePlan;
   /** Where it sits: top-left and bottom-right cells (0-based, exclusive end). */

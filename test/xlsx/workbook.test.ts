@@ -41,6 +41,16 @@ describe("the .xlsx workbook", () => {
     for (const c of charts) expect(c.cachedValues).toBeGreaterThanOrEqual(2);
   });
 
+  it("gives every chart alternative text for screen readers", async () => {
+    const x = await openXlsx(bytes);
+    const drawings = await Promise.all(x.files.filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f)).map((f) => x.read(f)));
+    const descriptions = drawings.flatMap((d) => [...d.matchAll(/descr="([^"]*)"/g)].map((m) => m[1]));
+    expect(descriptions).toHaveLength(21);
+    expect(descriptions).toContain(
+      "Lijngrafiek: Internationals die zich vestigen in en vertrekken uit Leiden, per jaar. Vestiging, Vertrek per jaar (2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021). Gegevens in tabel lm_vestiging_per_jaar.",
+    );
+  });
+
   it("wires each drawing to its sheet and declares every part", async () => {
     const x = await openXlsx(bytes);
     const types = await x.read("[Content_Types].xml");
