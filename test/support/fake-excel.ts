@@ -100,6 +100,9 @@ export class WorkbookModel {
   readonly tableChangeHandlers = new Map<string, ((event: unknown) => unknown)[]>();
   readonly settings = new Map<string, unknown>();
   calculationSuspendedSyncs = 0;
+  /** For each sync: whether calculation was suspended for it, and how many cells it wrote. */
+  readonly batches: { suspended: boolean; cellsWritten: number }[] = [];
+  cellsWritten = 0;
   calculations: string[] = [];
   private nextId = 1;
 
@@ -172,8 +175,13 @@ export class FakeContext {
     this.syncs++;
     const batch = this.queue;
     this.queue = [];
-    if (this.model.calculationSuspendedSyncs > 0) this.model.calculationSuspendedSyncs--;
-    for (const operation of batch) operation(); // throws out of the batch, like Excel
+    const written = this.model.cellsWritten;
+    try {
+      for (const operation of batch) operation(); // throws out of the batch, like Excel
+    } finally {
+      this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: this.model.cellsWritten - written });
+      if (this.model.calculationSuspendedSyncs > 0) this.model.calculationSuspendedSyncs--;
+    }
   }
 }
 
@@ -391,6 +399,7 @@ export class FakeRange extends ClientObject<RangeModel> {
   set values(values: (string | number | boolean | null)[][]) {
     this.set(({ sheet, box }) => {
       checkShape(values, box, "values");
+      this.context.model.cellsWritten += box.rows * box.columns;
       values.forEach((row, r) =>
         row.forEach((value, c) => {
           const cell = sheet.cell(box.row + r, box.column + c);
