@@ -3,7 +3,7 @@ import { valueError } from "../data/errors";
 import { mergeWithEdition, MergeResult } from "../data/merge";
 import { parsePackageTables, TABLE_NAMES } from "../data/package";
 import { MonitorPackage, Problem } from "../data/types";
-import { buildPlan, DATA_SHEET_KEY, DATA_SHEET_NAME } from "../report/plan";
+import { dataTables, DATA_SHEET_KEY, DATA_SHEET_NAME } from "../report/plan";
 import { safeSheetName } from "../report/sheet-names";
 import { WorkbookState } from "./inspect";
 import { MarkStore } from "./marks";
@@ -55,7 +55,7 @@ function freeName(state: WorkbookState, wanted: string): string | null {
 export function queueDataSheet(context: Excel.RequestContext, state: WorkbookState, edition: MonitorPackage, workbook: MonitorPackage | null, marks: MarkStore): DataSheetOutcome {
   const merge = workbook ? mergeWithEdition(edition, workbook) : null;
   const pkg = merge ? merge.merged : edition;
-  const tables = buildPlan(pkg, { language: "nl" }).data.tables;
+  const tables = dataTables(pkg);
   const existing = tables.map((t) => state.tables.get(t.name.toLowerCase()));
 
   if (existing.every((e) => e === undefined)) {

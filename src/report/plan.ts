@@ -178,7 +178,8 @@ function buildSheet(spec: SheetSpec, store: MonitorStore, language: Language): S
 const WIDE_COLUMNS = ["Toelichting", "definitie", "omschrijving"];
 const MEDIUM_COLUMNS = ["Onderwerp", "Groep", "label_nl", "label_en", "naam", "citeernaam", "url"];
 
-function dataTables(pkg: MonitorPackage): TablePlan[] {
+/** The three data tables side by side on the Data sheet (what Load data writes). */
+export function dataTables(pkg: MonitorPackage): TablePlan[] {
   const tables = [
     { name: TABLE_NAMES.observations, cells: tableCells(OBSERVATION_COLUMNS, pkg.observations) },
     { name: TABLE_NAMES.indicators, cells: tableCells(INDICATOR_COLUMNS, pkg.indicators) },
