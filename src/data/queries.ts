@@ -135,8 +135,10 @@ export class MonitorQueries {
     const part = this.countOf(group, period, area);
     const whole = this.countOf(of, period, area);
     if (part !== undefined && whole !== undefined && whole !== 0) return part / whole;
-    // Reported shares are shares of all inhabitants of the area, or of the parent group.
-    const indicator = of === "inwoners" ? "aandeel" : (groupEntry(group)?.countIndicator ?? "aandeel");
+    // Reported shares: of all inhabitants under `aandeel`; of the parent group where the
+    // vocabulary says (woonduur) or with the group's counts (students, status holders).
+    const entry = groupEntry(group);
+    const indicator = of === "inwoners" ? "aandeel" : (entry?.shareIndicator ?? entry?.countIndicator ?? "aandeel");
     if (of === "inwoners" || of === chain[0]) {
       const reported = this.store.get({ indicator, area, group, age: "", period }, "aandeel");
       if (reported) return reported.waarde;

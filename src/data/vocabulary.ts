@@ -12,6 +12,8 @@ export interface GroupEntry {
   countIndicator?: string;
   /** The indicator holding reported growth for this group, when not derivable from counts. */
   growthIndicator?: string;
+  /** The indicator holding the reported share of this group in its parent, where not its count indicator. */
+  shareIndicator?: string;
   /** A total that is the sum of these groups where the data gives no total. */
   sumOf?: string[];
 }
@@ -42,9 +44,9 @@ export const GROUPS: GroupEntry[] = [
   { nl: "statushouders", en: "status holders", aliases: ["statushouder", "status holder", "refugees with a residence permit"], countIndicator: "statushouders" },
   { nl: "man", en: "men", aliases: ["mannen", "male"], parent: "statushouders", countIndicator: "statushouders" },
   { nl: "vrouw", en: "women", aliases: ["vrouwen", "female"], parent: "statushouders", countIndicator: "statushouders" },
-  { nl: "korter dan 1 jaar", en: "less than 1 year", aliases: ["<1 jaar", "< 1 year"], parent: "buitenlandse nationaliteit" },
-  { nl: "1 tot 3 jaar", en: "1 to 3 years", aliases: ["1-3 jaar", "1-3 years"], parent: "buitenlandse nationaliteit" },
-  { nl: "langer dan 3 jaar", en: "more than 3 years", aliases: [">3 jaar", "> 3 years"], parent: "buitenlandse nationaliteit" },
+  { nl: "korter dan 1 jaar", en: "less than 1 year", aliases: ["<1 jaar", "< 1 year"], parent: "buitenlandse nationaliteit", shareIndicator: "woonduur" },
+  { nl: "1 tot 3 jaar", en: "1 to 3 years", aliases: ["1-3 jaar", "1-3 years"], parent: "buitenlandse nationaliteit", shareIndicator: "woonduur" },
+  { nl: "langer dan 3 jaar", en: "more than 3 years", aliases: [">3 jaar", "> 3 years"], parent: "buitenlandse nationaliteit", shareIndicator: "woonduur" },
   { nl: "gemeenten", en: "municipalities", aliases: ["gemeente", "municipality"] },
   { nl: "universiteit", en: "university", aliases: ["Universiteit Leiden", "Leiden University", "wo"], countIndicator: "studenten" },
   { nl: "hbo", en: "university of applied sciences", aliases: ["Hogeschool Leiden", "hogeschool", "higher professional education"], countIndicator: "studenten" },

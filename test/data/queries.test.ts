@@ -55,6 +55,8 @@ describe("SHARE", () => {
     expect(q.share("migratieachtergrond", "2012")).toBe(0.284);
     expect(q.share("buitenlandse nationaliteit", "2021", undefined, "Nederland")).toBe(0.07);
     expect(q.share("EU", "2021")).toBe(0.73);
+    expect(q.share("korter dan 1 jaar", "2022")).toBe(0.34);
+    expect(q.share("vrouw", "2022")).toBe(0.45);
   });
 
   it("rejects a denominator that is not an ancestor, listing the ancestors", () => {
