@@ -1,3 +1,4 @@
+import { cellRef } from "../report/a1";
 import { paletteColour } from "../report/palette";
 import { ChartKind, ChartPlan, SheetPlan, TablePlan, TextLine } from "../report/types";
 
@@ -34,13 +35,6 @@ export function literal(value: string): string {
 }
 
 const isTextColumn = (table: TablePlan, column: number) => table.rows.every((row) => row[column] === null || typeof row[column] === "string");
-
-/** A1 address of a 0-based cell, for chart positions. */
-export function cellAddress(row: number, column: number): string {
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row + 1}`;
-}
 
 /** A plan value as Excel takes it: blank for a missing figure, strings as literal text. */
 export function writable(value: string | number | null): string | number {
@@ -112,7 +106,7 @@ export function queueIndicatorSheet(sheet: Excel.Worksheet, plan: SheetPlan, tab
       created.axes.valueAxis.numberFormat = chart.numberFormat;
     }
     queueChartStyle(created, chart);
-    created.setPosition(cellAddress(chart.anchor.fromRow, chart.anchor.fromColumn), cellAddress(chart.anchor.toRow, chart.anchor.toColumn));
+    created.setPosition(cellRef(chart.anchor.fromRow, chart.anchor.fromColumn), cellRef(chart.anchor.toRow, chart.anchor.toColumn));
   }
   sheet.freezePanes.freezeRows(plan.frozenRows);
 }

@@ -1,6 +1,7 @@
 import { paletteColour } from "../report/palette";
 import { ChartPlan } from "../report/types";
-import { absoluteRef, escapeXml, quoteSheet } from "./cells";
+import { absoluteRef } from "../report/a1";
+import { escapeXml, quoteSheet } from "./cells";
 
 /**
  * DrawingML for one chart (xl/charts/chartN.xml). exceljs cannot write charts, so we write the
