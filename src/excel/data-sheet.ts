@@ -4,7 +4,7 @@ import { mergeWithEdition, MergeResult } from "../data/merge";
 import { parsePackageTables, TABLE_NAMES } from "../data/package";
 import { MonitorPackage, Problem } from "../data/types";
 import { dataTables, DATA_SHEET_KEY, DATA_SHEET_NAME } from "../report/plan";
-import { safeSheetName } from "../report/sheet-names";
+import { freeSheetName } from "../report/sheet-names";
 import { WorkbookState } from "./inspect";
 import { MarkStore } from "./marks";
 import { queueColumnWidths, queueTable, writable } from "./write";
@@ -42,12 +42,6 @@ export interface DataSheetOutcome {
   figures: number;
 }
 
-function freeName(state: WorkbookState, wanted: string): string | null {
-  const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
-  for (const candidate of [wanted, safeSheetName(`${wanted} (monitor)`), safeSheetName(`${wanted} (monitor 2)`)]) if (!taken.has(candidate.toLowerCase())) return candidate;
-  return null;
-}
-
 /**
  * Queues writing the Data sheet: fresh tables where there are none, else the existing tables
  * refreshed in place (same table, same columns order, resized), keeping the analyst's rows.
@@ -60,7 +54,7 @@ export function queueDataSheet(context: Excel.RequestContext, state: WorkbookSta
 
   if (existing.every((e) => e === undefined)) {
     const own = state.sheets.find((s) => s.key === DATA_KEY);
-    const name = own ? own.name : freeName(state, DATA_SHEET_NAME);
+    const name = own ? own.name : freeSheetName(DATA_SHEET_NAME, new Set(state.sheets.map((s) => s.name.toLowerCase())));
     if (name === null) {
       throw valueError(`Geen vrije naam voor het gegevensblad naast uw blad '${DATA_SHEET_NAME}'; hernoem dat blad.`, `No free name for the data sheet beside your sheet '${DATA_SHEET_NAME}'; rename that sheet.`);
     }

@@ -1,6 +1,6 @@
 import { Language, MonitorPackage, Problem } from "../data/types";
 import { buildIndicatorSheets } from "../report/plan";
-import { safeSheetName } from "../report/sheet-names";
+import { freeSheetName } from "../report/sheet-names";
 import { DATA_KEY, DataSheetOutcome, queueDataSheet, readWorkbookData } from "./data-sheet";
 import { inspectWorkbook, SheetState } from "./inspect";
 import { MarkStore } from "./marks";
@@ -29,14 +29,6 @@ export interface RegenerateOptions {
   onProgress?: (fraction: number, message: string) => void;
   /** Lets the pane repaint between sheets; never a sync. */
   yieldToUi?: () => Promise<void>;
-}
-
-/** Picks a name Excel accepts that no sheet of the user has: the planned one, else an alternative. */
-function sheetName(planned: string, taken: Set<string>): string | null {
-  for (const candidate of [planned, safeSheetName(`${planned} (monitor)`), safeSheetName(`${planned} (monitor 2)`)]) {
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-  return null;
 }
 
 /**
@@ -84,7 +76,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   for (const [index, plan] of plans.entries()) {
     progress(0.1 + (0.7 * index) / plans.length, nl ? `Blad ${plan.name} opbouwen…` : `Building sheet ${plan.name}…`);
     await options.yieldToUi?.();
-    const name = sheetName(plan.name, takenSheets);
+    const name = freeSheetName(plan.name, takenSheets);
     const clash = name !== plan.name ? (nl ? `Uw blad '${plan.name}' is niet aangeraakt` : `Your sheet '${plan.name}' was left alone`) : null;
     if (name === null) {
       outcomes.push({ key: plan.key, name: null, status: "skipped", tables: 0, charts: 0, note: `${clash}; ${nl ? "dit blad is overgeslagen." : "this sheet was skipped."}` });

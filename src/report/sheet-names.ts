@@ -12,3 +12,17 @@ export function safeTableName(name: string): string {
     .replace(/[^A-Za-z0-9_.]+/g, "_");
   return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
 }
+
+/**
+ * A name for a sheet of the add-in that no other sheet has (Excel compares names without
+ * regard to case): the wanted one, else an alternative; null when all are taken.
+ * `taken` holds lower-case names.
+ */
+export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string | null {
+  // The base is shortened, not the suffix, so each alternative stays distinct within 31 characters.
+  const withSuffix = (suffix: string) => `${wanted.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
+  for (const candidate of [wanted, withSuffix(" (monitor)"), withSuffix(" (monitor 2)")]) {
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+  return null;
+}

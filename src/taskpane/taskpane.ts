@@ -8,7 +8,7 @@ import { formatDate } from "../data/format";
 import { MonitorQueries } from "../data/queries";
 import { loadShippedPackage } from "../data/shipped";
 import { MonitorStore } from "../data/store";
-import { Language, MonitorPackage } from "../data/types";
+import { Language, MonitorPackage, Problem } from "../data/types";
 import { registerCommands } from "../commands/commands";
 import { copyText, byId, element, setMessage, setUpTabs } from "./dom";
 import { buildWorkbookBlob, saveBlob, WORKBOOK_FILE } from "./download";
@@ -112,6 +112,9 @@ function showFigure(figure: FigureView, button?: HTMLButtonElement): void {
   );
 }
 
+/** Validation problems as list items, each naming its row and column. */
+const problemItems = (problems: Problem[]) => problems.map((p) => element("li", { textContent: p.message }));
+
 /** Runs an action with the buttons disabled; its outcome (or failure) goes to a live region. */
 async function act(messageId: string, run: () => Promise<string | void>): Promise<void> {
   const buttons = Array.from(document.querySelectorAll<HTMLButtonElement>("button.primary, button.secondary"));
@@ -141,7 +144,7 @@ async function loadDataClicked(): Promise<void> {
     const result = await runLoadData(edition);
     const details = byId("data-details");
     if (!result.ok) {
-      details.replaceChildren(...result.problems.map((p) => element("li", { textContent: p.message })));
+      details.replaceChildren(...problemItems(result.problems));
       throw new Error(texts().problems);
     }
     const merge = result.outcome.merge;
@@ -173,7 +176,7 @@ async function regenerateClicked(): Promise<boolean> {
       setMessage("sheets-message", message);
     });
     if (!result.ok) {
-      list.replaceChildren(...result.problems.map((p) => element("li", { textContent: p.message })));
+      list.replaceChildren(...problemItems(result.problems));
       throw new Error(texts().problems);
     }
     const badge = { created: texts().sheetCreated, replaced: texts().sheetReplaced, skipped: texts().sheetSkipped };
@@ -204,7 +207,7 @@ async function followWorkbookData(): Promise<void> {
   const found = await useWorkbookData(edition);
   if (found.kind === "invalid") {
     setMessage("data-message", texts().problems, "error");
-    byId("data-details").replaceChildren(...found.problems.map((p) => element("li", { textContent: p.message })));
+    byId("data-details").replaceChildren(...problemItems(found.problems));
     return;
   }
   if (found.kind === "found") {

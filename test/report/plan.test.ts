@@ -1,6 +1,6 @@
 import { Observation } from "../../src/data/types";
 import { buildPlan } from "../../src/report/plan";
-import { safeSheetName, safeTableName } from "../../src/report/sheet-names";
+import { freeSheetName, safeSheetName, safeTableName } from "../../src/report/sheet-names";
 import { shippedPackage } from "../support/fixtures";
 
 const pkg = shippedPackage();
@@ -114,6 +114,19 @@ describe("Excel names", () => {
     expect(safeSheetName("Vestiging: vertrek / [2021]?")).toBe("Vestiging vertrek 2021");
     expect(safeSheetName("x".repeat(40))).toHaveLength(31);
     expect(safeSheetName("***")).toBe("Blad");
+  });
+
+  it("finds a free name beside the user's sheets, ignoring case, or none", () => {
+    expect(freeSheetName("Data", new Set(["blad1"]))).toBe("Data");
+    expect(freeSheetName("Data", new Set(["data"]))).toBe("Data (monitor)");
+    expect(freeSheetName("Data", new Set(["data", "data (monitor)"]))).toBe("Data (monitor 2)");
+    expect(freeSheetName("Data", new Set(["data", "data (monitor)", "data (monitor 2)"]))).toBeNull();
+    // Long names keep their suffix whole, so the alternatives stay distinct.
+    const english = new Set(["settlement and departure"]);
+    expect(freeSheetName("Settlement and departure", english)).toBe("Settlement and depart (monitor)");
+    english.add("settlement and depart (monitor)");
+    expect(freeSheetName("Settlement and departure", english)).toBe("Settlement and depa (monitor 2)");
+    for (const name of ["Settlement and depart (monitor)", "Settlement and depa (monitor 2)"]) expect(name.length).toBeLessThanOrEqual(31);
   });
 
   it("makes table names Excel accepts", () => {
