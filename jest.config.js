@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
-    "\\.csv$": "<rootDir>/test/support/text-transform.js",
+    "\\.csv$": "<rootDir>/scripts/csv-rows-loader.js",
   },
   moduleFileExtensions: ["ts", "js", "json", "csv"],
   testTimeout: 60000,

@@ -12,7 +12,7 @@ import { renderXlsx } from "../src/xlsx/workbook";
 import { PropertyMarks } from "../src/excel/marks";
 import { regenerate } from "../src/excel/regenerate";
 import { fakeRun, WorkbookModel } from "../test/support/fake-excel";
-import { parsePackageCsv } from "../src/data/package";
+import { parsePackageCsv } from "../src/data/package-csv";
 import { MonitorStore } from "../src/data/store";
 import { MonitorPackage } from "../src/data/types";
 import { readPackageTexts, DEFAULT_PACKAGE } from "./lib/read-package";

@@ -1,6 +1,7 @@
+/** A data package CSV, parsed at build time into rows (scripts/csv-rows-loader.js). */
 declare module "*.csv" {
-  const text: string;
-  export default text;
+  const rows: string[][];
+  export default rows;
 }
 
 /** exceljs's browser build (no polyfills), loaded lazily by the task pane. */

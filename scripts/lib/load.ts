@@ -1,4 +1,4 @@
-import { parsePackageCsv } from "../../src/data/package";
+import { parsePackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage } from "../../src/data/types";
 import { formatProblems } from "../../src/data/validate";
 import { readPackageTexts } from "./read-package";

@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from "fs";
 import { dirname, join } from "path";
-import { PackageTexts } from "../../src/data/package";
+import { PackageTexts } from "../../src/data/package-csv";
 
 interface DescriptorResource {
   name: string;

@@ -1,53 +1,96 @@
+import Papa from "papaparse";
+import { Problem } from "./types";
+import { Result } from "./validate";
+
 /**
- * RFC 4180 CSV reading and writing. Hand-written on purpose: it is thirty lines, and a CSV
- * library would double the size of the custom functions bundle, which embeds the data.
+ * CSV reading for data packages and for files analysts hand in. Quoting, line ends and BOMs are
+ * papaparse's job; this module adds what a monitor table needs on top: strict UTF-8, the dialect
+ * detected from the header (the package's comma CSV, or what Dutch Excel saves: semicolons with
+ * a decimal comma), and every problem named by table, row and column.
  */
 
-/** Parses CSV text into rows of cells. Quoted cells may hold commas, quotes ("") and newlines. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i];
-    if (quoted) {
-      if (ch === '"' && input[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        cell += ch;
+/** How numbers and cells are written: the package's own CSV, or Dutch Excel's "CSV (puntkomma)". */
+export interface CsvDialect {
+  delimiter: "," | ";";
+  decimal: "." | ",";
+}
+
+export const PACKAGE_DIALECT: CsvDialect = { delimiter: ",", decimal: "." };
+
+export interface CsvTable {
+  rows: string[][];
+  dialect: CsvDialect;
+}
+
+const problem = (table: string, row: number | null, column: string | null, message: string): Problem => ({ table, row, column, message });
+
+/**
+ * Bytes of a file as UTF-8 text, strictly: a file saved as Windows-1252 ("ANSI") would otherwise
+ * turn every é into U+FFFD without a word. Names the first byte that is not UTF-8.
+ */
+export function decodeUtf8(bytes: Uint8Array, table: string): Result<string> {
+  try {
+    return { ok: true, value: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    let offset = 0;
+    for (let end = 1; end <= bytes.length; end++) {
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, end));
+        offset = end;
+      } catch {
+        // a multi-byte sequence may still be incomplete at `end`; keep going until it cannot be
+        if (end - offset > 4) break;
       }
-    } else if (ch === '"' && cell === "") {
-      quoted = true;
-    } else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && input[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else {
-      cell += ch;
     }
+    const line = bytes.subarray(0, offset).reduce((n, b) => (b === 0x0a ? n + 1 : n), 0);
+    const byte = bytes[offset]?.toString(16).toUpperCase().padStart(2, "0") ?? "?";
+    return {
+      ok: false,
+      problems: [problem(table, line, null, `${table}: het bestand is geen UTF-8 (byte 0x${byte} op regel ${line + 1}); sla het in Excel op als "CSV UTF-8 (door komma's gescheiden)".`)],
+    };
   }
-  if (cell !== "" || row.length > 0) {
-    row.push(cell);
+}
+
+/** The dialect, from the header line: it must name its columns with one kind of separator. */
+function detectDialect(headerLine: string, table: string): Result<CsvDialect> {
+  const commas = (headerLine.match(/,/g) ?? []).length;
+  const semicolons = (headerLine.match(/;/g) ?? []).length;
+  if (semicolons > 0 && commas === 0) return { ok: true, value: { delimiter: ";", decimal: "," } };
+  if (commas > 0 && semicolons === 0) return { ok: true, value: PACKAGE_DIALECT };
+  const message =
+    commas > 0
+      ? `${table}: de kopregel bevat zowel komma's als puntkomma's; onduidelijk welk scheidingsteken bedoeld is.`
+      : `${table}: de kopregel bevat geen komma's of puntkomma's; is dit een CSV-bestand van een monitortabel?`;
+  return { ok: false, problems: [problem(table, null, null, message)] };
+}
+
+/** Parses CSV text into rows of cells (header first); readTable passes over blank lines. */
+export function parseCsv(text: string, table: string): Result<CsvTable> {
+  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const dialect = detectDialect(input.split(/\r\n|\n|\r/, 1)[0] ?? "", table);
+  if (!dialect.ok) return dialect;
+  const parsed = Papa.parse<string[]>(input, { delimiter: dialect.value.delimiter, quoteChar: '"', skipEmptyLines: false });
+  const quoteError = parsed.errors.find((e) => e.type === "Quotes");
+  if (quoteError) {
+    const row = quoteError.row ?? 0;
+    return { ok: false, problems: [problem(table, row, null, `${table} rij ${row}: een aanhalingsteken (") wordt geopend maar niet goed gesloten; de rest van het bestand zou in één cel belanden.`)] };
+  }
+  const width = parsed.data[0]?.length ?? 0;
+  const problems: Problem[] = [];
+  const rows: string[][] = [];
+  parsed.data.forEach((row, index) => {
+    // Blank lines stay (as one empty cell) so that row numbers in messages are the file's lines.
+    const blank = row.length === 1 && row[0].trim() === "";
+    if (index > 0 && !blank && row.length !== width) {
+      problems.push(problem(table, index, null, `${table} rij ${index}: ${row.length} cellen, terwijl de kopregel ${width} kolommen heeft.`));
+    }
     rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ""));
+  });
+  while (rows.length > 1 && rows[rows.length - 1].every((cell) => cell.trim() === "")) rows.pop(); // the last line's end
+  return problems.length ? { ok: false, problems: problems.slice(0, 50) } : { ok: true, value: { rows, dialect: dialect.value } };
 }
 
-function quoteCell(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
+/** CSV in the package's dialect: comma-separated, quoted where needed, "\n" line ends. */
 export function writeCsv(rows: (string | number)[][]): string {
-  return rows.map((row) => row.map(quoteCell).join(",")).join("\n") + "\n";
+  return Papa.unparse(rows.map((row) => row.map(String)), { newline: "\n", quotes: false }) + "\n";
 }

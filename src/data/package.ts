@@ -1,5 +1,7 @@
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, OBSERVATION_KEY, SOURCE_COLUMNS } from "./columns";
-import { parseCsv } from "./csv";
+import type { CsvDialect } from "./csv";
+import { normalise } from "./normalise";
+import { AREAS, GROUPS, NameIndex } from "./vocabulary";
 import { Indicator, MonitorPackage, Observation, Problem, Source } from "./types";
 import { Cell, readTable, Result } from "./validate";
 
@@ -15,51 +17,96 @@ export function observationKey(o: Pick<Observation, "indicator" | "gebied" | "gr
   return OBSERVATION_KEY.map((k) => o[k]).join("|");
 }
 
+let vocabularies: { groups: NameIndex; areas: NameIndex } | null = null;
+
+/**
+ * A figure's key the way look-ups compare it: names folded (case, accents, spacing) and mapped
+ * onto the vocabulary ("italiaans " and "Italian" are "Italiaans"), so two rows that a formula
+ * cannot tell apart are reported as duplicates instead of one silently hiding the other.
+ */
+export function lookupKey(o: Pick<Observation, "indicator" | "gebied" | "groep" | "leeftijd" | "periode" | "eenheid">): string {
+  vocabularies ??= { groups: new NameIndex(GROUPS), areas: new NameIndex(AREAS) };
+  const canonical = (index: NameIndex, name: string) => normalise(index.resolve(name).found ?? name);
+  return [normalise(o.indicator), canonical(vocabularies.areas, o.gebied), canonical(vocabularies.groups, o.groep), normalise(o.leeftijd), o.periode, o.eenheid].join("|");
+}
+
+/** A count as a person would write it, when a value looks like a count with a thousands dot. */
+function thousandsHint(value: number): string {
+  return /^\d{1,3}\.\d{3}$/.test(String(value)) ? ` Bedoeld is waarschijnlijk ${Math.round(value * 1000)} (een punt als scheiding van duizendtallen).` : "";
+}
+
+/** Rules for a value given its unit. */
+function unitProblem(o: Observation): string | null {
+  const v = o.waarde;
+  switch (o.eenheid) {
+    case "aantal":
+      if (!Number.isInteger(v)) return `een aantal is een geheel getal, niet ${v}.${thousandsHint(v)}`;
+      return v < 0 ? `een aantal kan niet negatief zijn (${v}).` : null;
+    case "aandeel":
+      if (v >= 0 && v <= 1) return null;
+      return `een aandeel is een fractie tussen 0 en 1 (11,6% = 0.116), niet ${v}.${v > 1 && v <= 100 ? ` Bedoeld is waarschijnlijk ${Number((v / 100).toPrecision(12))}.` : ""}`;
+    case "rang":
+      return Number.isInteger(v) && v >= 1 ? null : `een rang is een geheel getal vanaf 1, niet ${v}.`;
+    case "euro":
+      return v >= 0 ? null : `een bedrag in euro's kan hier niet negatief zijn (${v}).`;
+    default:
+      return null;
+  }
+}
+
+/** Ids must be unique as users type them (case and spacing folded). */
+function checkIds(table: string, ids: string[]): Problem[] {
+  const problems: Problem[] = [];
+  const first = new Map<string, number>();
+  ids.forEach((id, index) => {
+    const key = normalise(id);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, index + 1);
+    else problems.push({ table, row: index + 1, column: "id", message: `${table} rij ${index + 1}, kolom id: '${id}' staat al in rij ${earlier}; een id komt één keer voor.` });
+  });
+  return problems;
+}
+
 /** Rules that span a row (units) or the table (keys) or tables (references). */
 function checkObservations(observations: Observation[], indicators: Indicator[], sources: Source[]): Problem[] {
   const problems: Problem[] = [];
   const table = TABLE_NAMES.observations;
   const indicatorIds = new Set(indicators.map((i) => i.id));
   const sourceIds = new Set(sources.map((s) => s.id));
-  const firstRowOfKey = new Map<string, number>();
+  const firstRowOfKey = new Map<string, { row: number; o: Observation }>();
   observations.forEach((o, index) => {
     const row = index + 1;
     const at = (column: string, message: string) => problems.push({ table, row, column, message: `${table} rij ${row}, kolom ${column}: ${message}` });
     if (!indicatorIds.has(o.indicator)) at("Indicator", `onbekende indicator '${o.indicator}'; voeg hem eerst toe aan ${TABLE_NAMES.indicators}.`);
     if (!sourceIds.has(o.bron)) at("Bron", `onbekende bron '${o.bron}'; voeg hem eerst toe aan ${TABLE_NAMES.sources}.`);
-    if (o.eenheid === "aandeel" && (o.waarde < 0 || o.waarde > 1)) at("Waarde", `een aandeel is een fractie tussen 0 en 1 (11,6% = 0.116), niet ${o.waarde}.`);
-    if (o.eenheid === "rang" && !(Number.isInteger(o.waarde) && o.waarde >= 1)) at("Waarde", `een rang is een geheel getal vanaf 1, niet ${o.waarde}.`);
+    const unit = unitProblem(o);
+    if (unit) at("Waarde", unit);
     if (o.status === "afgeleid" && o.toelichting === "") at("Toelichting", "een afgeleid cijfer heeft de berekening in de toelichting nodig.");
-    const key = observationKey(o);
+    const key = lookupKey(o);
     const first = firstRowOfKey.get(key);
-    if (first !== undefined) at("Indicator", `dubbel cijfer: dezelfde Indicator, Gebied, Groep, Leeftijd, Periode en Eenheid als rij ${first}.`);
-    else firstRowOfKey.set(key, row);
+    if (first === undefined) firstRowOfKey.set(key, { row, o });
+    else {
+      const spelled = first.o.groep !== o.groep || first.o.gebied !== o.gebied || first.o.leeftijd !== o.leeftijd || first.o.indicator !== o.indicator;
+      const how = spelled ? ` (anders geschreven, maar een formule kan ze niet uit elkaar houden: '${first.o.groep}' / '${o.groep}')` : "";
+      at("Indicator", `dubbel cijfer: rij ${first.row} en rij ${row} hebben dezelfde Indicator, Gebied, Groep, Leeftijd, Periode en Eenheid${how}.`);
+    }
   });
   return problems;
 }
 
 /** Validates the three tables of a monitor data package; returns all of it or nothing. */
-export function parsePackageTables(tables: PackageTables): Result<MonitorPackage> {
-  const indicators = readTable(TABLE_NAMES.indicators, INDICATOR_COLUMNS, tables.indicators);
-  const sources = readTable(TABLE_NAMES.sources, SOURCE_COLUMNS, tables.sources);
-  const observations = readTable(TABLE_NAMES.observations, OBSERVATION_COLUMNS, tables.observations);
+export function parsePackageTables(tables: PackageTables, dialects: Partial<Record<keyof PackageTables, CsvDialect>> = {}): Result<MonitorPackage> {
+  const indicators = readTable(TABLE_NAMES.indicators, INDICATOR_COLUMNS, tables.indicators, dialects.indicators);
+  const sources = readTable(TABLE_NAMES.sources, SOURCE_COLUMNS, tables.sources, dialects.sources);
+  const observations = readTable(TABLE_NAMES.observations, OBSERVATION_COLUMNS, tables.observations, dialects.observations);
   const problems = [indicators, sources, observations].flatMap((r) => (r.ok ? [] : r.problems));
   if (!indicators.ok || !sources.ok || !observations.ok) return { ok: false, problems };
-  const crossProblems = checkObservations(observations.value, indicators.value, sources.value);
+  const crossProblems = [
+    ...checkIds(TABLE_NAMES.indicators, indicators.value.map((i) => i.id)),
+    ...checkIds(TABLE_NAMES.sources, sources.value.map((s) => s.id)),
+    ...checkObservations(observations.value, indicators.value, sources.value),
+  ];
   if (crossProblems.length) return { ok: false, problems: crossProblems };
   return { ok: true, value: { observations: observations.value, indicators: indicators.value, sources: sources.value } };
 }
 
-export interface PackageTexts {
-  observations: string;
-  indicators: string;
-  sources: string;
-}
-
-export function parsePackageCsv(texts: PackageTexts): Result<MonitorPackage> {
-  return parsePackageTables({
-    observations: parseCsv(texts.observations),
-    indicators: parseCsv(texts.indicators),
-    sources: parseCsv(texts.sources),
-  });
-}

@@ -1,4 +1,6 @@
-import { ColumnSpec } from "./columns";
+import type { ColumnSpec } from "./columns";
+import type { CsvDialect } from "./csv";
+import { cellTextProblem } from "./text-rules";
 import { Problem } from "./types";
 
 /** A cell as it arrives from CSV (string) or from an Excel range (string, number, boolean, empty). */
@@ -14,12 +16,36 @@ function cellText(cell: Cell): string {
   return typeof cell === "string" ? cell.trim() : String(cell);
 }
 
-/** Numbers: plain JavaScript numbers, or text with "." as decimal point (the package's format). */
-function parseNumber(cell: Cell): number | null {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+const DUTCH_NUMBER = /^-?\d+(,\d+)?$/;
+const DUTCH_GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
+const GROUPED_WITH_DOTS = /^-?\d{1,3}(\.\d{3}){2,}$/;
+const GROUPED_WITH_COMMAS = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+type NumberReading = { value: number } | { value: null; hint: string };
+
+/**
+ * Numbers, strictly: JavaScript numbers from Excel, text with "." as decimal point (the
+ * package's CSV) or, in a Dutch Excel CSV, with a decimal comma and optional thousands dots.
+ * Never Infinity, never a guess: what is not clearly one number is refused with a hint.
+ */
+function parseNumber(cell: Cell, decimal: "." | ","): NumberReading {
+  if (typeof cell === "number") return Number.isFinite(cell) ? { value: cell } : { value: null, hint: "geen eindig getal" };
   const text = cellText(cell);
-  if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text)) return null;
-  return Number(text);
+  let value: number | null = null;
+  if (decimal === ",") {
+    if (DUTCH_NUMBER.test(text)) value = Number(text.replace(",", "."));
+    else if (DUTCH_GROUPED.test(text)) value = Number(text.replace(/\./g, "").replace(",", "."));
+    else if (PLAIN_NUMBER.test(text)) return { value: null, hint: "gebruik in dit bestand (puntkomma's) een komma als decimaalteken" };
+  } else if (PLAIN_NUMBER.test(text)) {
+    value = Number(text);
+  } else if (GROUPED_WITH_DOTS.test(text) || GROUPED_WITH_COMMAS.test(text)) {
+    return { value: null, hint: `schrijf getallen zonder scheidingsteken voor duizendtallen (bedoeld is waarschijnlijk ${text.replace(GROUPED_WITH_DOTS.test(text) ? /\./g : /,/g, "")})` };
+  } else if (DUTCH_NUMBER.test(text)) {
+    return { value: null, hint: `gebruik een punt als decimaalteken (${text.replace(",", ".")})` };
+  }
+  if (value === null) return { value: null, hint: decimal === "," ? "gebruik een komma als decimaalteken" : "gebruik een punt als decimaalteken" };
+  return Number.isFinite(value) ? { value } : { value: null, hint: "dat getal is te groot" };
 }
 
 function describe(cell: Cell): string {
@@ -31,9 +57,14 @@ function describe(cell: Cell): string {
  * Reads a table (header row + data rows) into records by its column contract. Every problem
  * names the table, the row (1 = first data row) and the column; nothing is returned partially.
  */
-export function readTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cell[][]): Result<T[]> {
+export function readTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cell[][], dialect?: CsvDialect): Result<T[]> {
   const problems: Problem[] = [];
+  const decimal = dialect?.decimal ?? ".";
   const header = (cells[0] ?? []).map(cellText);
+  const doubled = header.filter((name, i) => name !== "" && header.indexOf(name) !== i);
+  if (doubled.length > 0) {
+    return { ok: false, problems: [{ table, row: null, column: doubled[0], message: `${table}: kolom ${doubled[0]} staat twee keer in de kopregel.` }] };
+  }
   const expected = columns.map((c) => c.name);
   const missing = expected.filter((name) => !header.includes(name));
   const extra = header.filter((name) => name !== "" && !expected.includes(name));
@@ -61,12 +92,18 @@ export function readTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cel
         continue;
       }
       if (column.kind === "number" || column.kind === "integer") {
-        const value = parseNumber(cell);
-        if (value === null || (column.kind === "integer" && !Number.isInteger(value))) {
-          const what = column.kind === "integer" ? "geen geheel getal" : "geen getal";
-          problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is ${what} (gebruik een punt als decimaalteken).` });
+        const reading = parseNumber(cell, decimal);
+        if (reading.value === null) {
+          problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is geen getal (${reading.hint}).` });
+        } else if (column.kind === "integer" && !Number.isInteger(reading.value)) {
+          problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is geen geheel getal.` });
         }
-        record[column.key as string] = value;
+        record[column.key as string] = reading.value;
+        continue;
+      }
+      const textProblem = cellTextProblem(text);
+      if (textProblem) {
+        problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${textProblem}` });
         continue;
       }
       if (column.allowed && !column.allowed.includes(text)) {

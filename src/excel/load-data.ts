@@ -1,11 +1,20 @@
-import { tableCells, OBSERVATION_COLUMNS } from "../data/columns";
+import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
+import { PackageTables } from "../data/package";
 import { MonitorPackage, Problem } from "../data/types";
-import { Cell } from "../data/validate";
 import { DataSheetOutcome, queueDataSheet, readWorkbookData, WorkbookData } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
 import { MarkStore, NO_MARKS } from "./marks";
 
-export type LoadDataResult = { ok: true; outcome: DataSheetOutcome; observations: Cell[][] } | { ok: false; problems: Problem[] };
+export type LoadDataResult = { ok: true; outcome: DataSheetOutcome; tables: PackageTables } | { ok: false; problems: Problem[] };
+
+/** A package as the three tables' cells, the form the functions take it in. */
+export function packageTables(pkg: MonitorPackage): PackageTables {
+  return {
+    observations: tableCells(OBSERVATION_COLUMNS, pkg.observations),
+    indicators: tableCells(INDICATOR_COLUMNS, pkg.indicators),
+    sources: tableCells(SOURCE_COLUMNS, pkg.sources),
+  };
+}
 
 /**
  * "Load data": writes the monitor tables into the Data sheet, or refreshes them in place,
@@ -21,17 +30,16 @@ export async function loadData(context: Excel.RequestContext, edition: MonitorPa
   await context.sync();
   await marks.finish(context);
   const merged = outcome.merge ? outcome.merge.merged : edition;
-  return { ok: true, outcome, observations: tableCells(OBSERVATION_COLUMNS, merged.observations) };
+  return { ok: true, outcome, tables: packageTables(merged) };
 }
 
 /**
  * The workbook's own figures, read without writing anything (two syncs): what the functions
  * should use when a workbook with MonitorData is opened or its table is edited.
  */
-export async function readWorkbookFigures(context: Excel.RequestContext, edition: MonitorPackage): Promise<WorkbookData & { observations?: Cell[][] }> {
+export async function readWorkbookFigures(context: Excel.RequestContext, edition: MonitorPackage): Promise<WorkbookData> {
   const state = await inspectWorkbook(context, NO_MARKS);
-  const found = readWorkbookData(state, edition);
-  return found.kind === "found" ? { ...found, observations: tableCells(OBSERVATION_COLUMNS, found.package.observations) } : found;
+  return readWorkbookData(state, edition);
 }
 
 /** After the functions have the workbook's data: recalculate every MONITOR formula. */

@@ -6,7 +6,7 @@
 import { guard } from "./excel-errors";
 import { FUNCTION_IDS, FunctionId } from "./ids";
 import { IMPLEMENTATIONS } from "./monitor";
-import { getMessageLanguage, resetData, setData, setMessageLanguage } from "./state";
+import { getMessageLanguage, resetData, setData, setMessageLanguage, setProblems } from "./state";
 
 // Outside a custom functions runtime (the pane's preview in a plain browser) there is nothing to register with.
 if (typeof CustomFunctions !== "undefined") {
@@ -18,7 +18,7 @@ if (typeof CustomFunctions !== "undefined") {
 }
 
 /** The task pane (same page in the shared runtime) points the functions at the workbook's data. */
-const api = { setData, resetData, setMessageLanguage };
+const api = { setData, setProblems, resetData, setMessageLanguage };
 (globalThis as unknown as { LeidenMonitorFunctions: typeof api }).LeidenMonitorFunctions = api;
 export type LeidenMonitorFunctionsApi = typeof api;
 

@@ -1,8 +1,7 @@
 import { MonitorPackage, Language } from "../data/types";
-import { Cell } from "../data/validate";
 import { TABLE_NAMES } from "../data/package";
 import { WorkbookData } from "../excel/data-sheet";
-import { loadData, LoadDataResult, readWorkbookFigures, recalculate } from "../excel/load-data";
+import { loadData, LoadDataResult, packageTables, readWorkbookFigures, recalculate } from "../excel/load-data";
 import { MarkStore, PropertyMarks, SettingsMarks } from "../excel/marks";
 import { regenerate, RegenerateResult } from "../excel/regenerate";
 import type { LeidenMonitorFunctionsApi } from "../functions/functions";
@@ -17,12 +16,17 @@ function functionsApi(): LeidenMonitorFunctionsApi | undefined {
   return (globalThis as unknown as { LeidenMonitorFunctions?: LeidenMonitorFunctionsApi }).LeidenMonitorFunctions;
 }
 
-/** Points the MONITOR functions at the workbook's figures, then recalculates them. */
-export async function useWorkbookFigures(observations: Cell[][]): Promise<void> {
+/**
+ * Points the MONITOR functions at the workbook's three tables (or at its problems, so they
+ * answer #N/A instead of another dataset's figures), then recalculates them.
+ */
+export async function useWorkbookFigures(found: WorkbookData): Promise<void> {
   const api = functionsApi();
   if (!api) return;
-  const result = api.setData({ observations });
-  if (result.ok) await Excel.run((context) => recalculate(context));
+  if (found.kind === "found") api.setData(packageTables(found.package));
+  else if (found.kind === "invalid") api.setProblems(found.problems);
+  else api.resetData();
+  await Excel.run((context) => recalculate(context));
 }
 
 export function setFunctionsLanguage(language: Language): void {
@@ -35,7 +39,7 @@ export function setFunctionsLanguage(language: Language): void {
  */
 export async function useWorkbookData(edition: MonitorPackage): Promise<WorkbookData> {
   const found = await Excel.run((context) => readWorkbookFigures(context, edition));
-  if (found.kind === "found" && found.observations) await useWorkbookFigures(found.observations);
+  await useWorkbookFigures(found);
   return found;
 }
 
@@ -61,7 +65,7 @@ export async function watchMonitorData(onChanged: () => void): Promise<void> {
 
 export async function runLoadData(edition: MonitorPackage): Promise<LoadDataResult> {
   const result = await Excel.run((context) => loadData(context, edition, markStore()));
-  if (result.ok) await useWorkbookFigures(result.observations);
+  if (result.ok) await useWorkbookFigures({ kind: "found", package: result.outcome.merge ? result.outcome.merge.merged : edition });
   return result;
 }
 

@@ -1,7 +1,8 @@
-import { writeCsv, parseCsv } from "../../src/data/csv";
-import { parsePackageCsv, parsePackageTables } from "../../src/data/package";
+import { writeCsv } from "../../src/data/csv";
+import { parsePackageTables } from "../../src/data/package";
+import { parsePackageCsv } from "../../src/data/package-csv";
 import { Problem } from "../../src/data/types";
-import { shippedObservationCells, shippedTexts } from "../support/fixtures";
+import { csvRows, shippedObservationCells, shippedTexts } from "../support/fixtures";
 
 type Cells = string[][];
 const COL = { Indicator: 1, Groep: 3, Waarde: 6, Eenheid: 7, Bron: 8, Status: 10, Periode: 5, Toelichting: 12 };
@@ -10,7 +11,7 @@ function withObservations(change: (cells: Cells) => void): Problem[] {
   const cells = shippedObservationCells();
   change(cells);
   const texts = shippedTexts();
-  const result = parsePackageTables({ observations: cells, indicators: parseCsv(texts.indicators), sources: parseCsv(texts.sources) });
+  const result = parsePackageTables({ observations: cells, indicators: csvRows(texts.indicators), sources: csvRows(texts.sources) });
   if (result.ok) throw new Error("expected the package to be rejected");
   return result.problems;
 }
@@ -30,9 +31,9 @@ describe("the package validator", () => {
 
   it("reads columns by name, so another order is fine", () => {
     const texts = shippedTexts();
-    const cells = parseCsv(texts.observations);
+    const cells = csvRows(texts.observations);
     cells.forEach((row) => ([row[0], row[6]] = [row[6], row[0]]));
-    const result = parsePackageTables({ observations: cells, indicators: parseCsv(texts.indicators), sources: parseCsv(texts.sources) });
+    const result = parsePackageTables({ observations: cells, indicators: csvRows(texts.indicators), sources: csvRows(texts.sources) });
     expect(result.ok && result.value.observations[2]).toMatchObject({ onderwerp: "Bevolking", waarde: 110565 });
   });
 
@@ -83,7 +84,7 @@ describe("the package validator", () => {
 
   it("reports every problem at once and accepts nothing partially", () => {
     const texts = shippedTexts();
-    const cells = parseCsv(texts.observations);
+    const cells = csvRows(texts.observations);
     cells[2][COL.Waarde] = "x";
     cells[4][COL.Eenheid] = "y";
     const result = parsePackageCsv({ ...texts, observations: writeCsv(cells) });
@@ -93,10 +94,10 @@ describe("the package validator", () => {
 
   it("takes Excel cells: numbers as numbers, blank rows skipped", () => {
     const texts = shippedTexts();
-    const cells: (string | number)[][] = parseCsv(texts.observations);
+    const cells: (string | number)[][] = csvRows(texts.observations);
     cells[3][COL.Waarde] = 110565;
     cells.push(cells[0].map(() => ""));
-    const result = parsePackageTables({ observations: cells, indicators: parseCsv(texts.indicators), sources: parseCsv(texts.sources) });
+    const result = parsePackageTables({ observations: cells, indicators: csvRows(texts.indicators), sources: csvRows(texts.sources) });
     expect(result.ok && result.value.observations.length).toBe(cells.length - 2);
   });
 });
@@ -104,10 +105,10 @@ describe("the package validator", () => {
 describe("CSV", () => {
   it("round-trips quotes, commas and newlines", () => {
     const rows = [["a", 'zei "ja", toen', "regel\nregel"], ["1", "", "€ 30.672"]];
-    expect(parseCsv(writeCsv(rows))).toEqual(rows);
+    expect(csvRows(writeCsv(rows))).toEqual(rows);
   });
 
   it("ignores a byte order mark and CRLF line ends", () => {
-    expect(parseCsv("\ufeffa,b\r\n1,2\r\n")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(csvRows("\ufeffa,b\r\n1,2\r\n")).toEqual([["a", "b"], ["1", "2"]]);
   });
 });

@@ -277,14 +277,14 @@ describe("the analyst's own figures", () => {
     const rows = tableValues(model, "MonitorData");
     expect(rows).toHaveLength(edition.observations.length + 2);
     expect(rows.find((r) => r[3] === "Italiaans" && r[1] === "inwoners")?.[6]).toBe(1260);
-    expect(result.observations.find((r) => r[3] === "Italiaans" && r[1] === "inwoners")?.[6]).toBe(1260);
+    expect(result.tables.observations.find((r) => r[3] === "Italiaans" && r[1] === "inwoners")?.[6]).toBe(1260);
   });
 
   it("reach the MONITOR functions: Load data hands the table to them", async () => {
     const model = await withEditedData();
     const { result } = await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
     if (!result.ok) throw new Error("expected ok");
-    expect(functionsApi.setData({ observations: result.observations })).toEqual({ ok: true, figures: edition.observations.length + 1 });
+    expect(functionsApi.setData(result.tables)).toEqual({ ok: true, figures: edition.observations.length + 1 });
     const count = functions.get("AANTAL") as (...a: unknown[]) => unknown;
     expect(callExcel(count, "Italiaans", 2022)).toBe(1260);
     expect(callExcel(functions.get("WAARDE") as (...a: unknown[]) => unknown, "kinderen", 2022, null, "12-17", "De Kooi")).toBe(25);
@@ -299,7 +299,7 @@ describe("the analyst's own figures", () => {
     expect(snapshot(model)).toBe(before);
     expect(syncs).toBeLessThanOrEqual(3);
     expect(result.kind).toBe("found");
-    expect(result.observations?.find((r) => r[3] === "Italiaans" && r[1] === "inwoners")?.[6]).toBe(1260);
+    expect(result.kind === "found" && result.package.observations.find((o) => o.groep === "Italiaans" && o.indicator === "inwoners")?.waarde).toBe(1260);
     const empty = await fakeRun(userWorkbook(), (context) => readWorkbookFigures(asExcel(context), edition));
     expect(empty.result).toEqual({ kind: "none" });
   });

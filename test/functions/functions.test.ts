@@ -1,5 +1,5 @@
 import { callExcel, installCustomFunctions } from "../support/custom-functions-fake";
-import { shippedObservationCells } from "../support/fixtures";
+import { csvRows, shippedObservationCells, shippedTexts } from "../support/fixtures";
 
 const associated = installCustomFunctions();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -120,24 +120,57 @@ describe("errors: #VALUE! for wrong input, #N/A for a missing figure, with a mes
   });
 });
 
-describe("the workbook's own MonitorData", () => {
-  it("replaces the data, so corrections and added rows are what formulas return", () => {
+describe("the workbook's own tables", () => {
+  const tables = (observations: string[][], change?: (t: { indicators: string[][]; sources: string[][] }) => void) => {
+    const texts = shippedTexts();
+    const rest = { indicators: csvRows(texts.indicators), sources: csvRows(texts.sources) };
+    change?.(rest);
+    return { observations, ...rest };
+  };
+
+  it("replace the data, so corrections and added rows are what formulas return", () => {
     const cells = shippedObservationCells();
     const italian = cells.findIndex((r) => r[1] === "inwoners" && r[3] === "Italiaans");
     cells[italian][6] = "1260";
     cells.push(["Bevolking", "inwoners", "Leiden", "Turks", "", "2022", "391", "aantal", "BRP", "2022-01-01", "gerapporteerd", "", "Toegevoegd door analist"]);
-    expect(api.setData({ observations: cells })).toEqual({ ok: true, figures: 113 });
+    expect(api.setData(tables(cells))).toEqual({ ok: true, figures: 113 });
     expect(call("COUNT", "Italiaans", 2022)).toBe(1260);
     expect(call("COUNT", "Turks", 2022)).toBe(391);
     expect(call("TOP", 1, 2022)).toEqual([["Italiaans", 1260]]);
   });
 
-  it("keeps the data it had when the table is malformed, and says where", () => {
+  it("are followed together: an added indicator and a corrected citation reach the functions", () => {
+    const cells = shippedObservationCells();
+    cells[cells.findIndex((r) => r[1] === "inwoners" && r[3] === "Italiaans")][6] = "1300";
+    cells.push(["Bevolking", "verhuizingen", "Leiden", "inwoners", "", "2022", "5000", "aantal", "BRP", "2022-01-01", "gerapporteerd", "", ""]);
+    const result = api.setData(
+      tables(cells, (t) => {
+        t.indicators.push(["verhuizingen", "Verhuizingen", "Moves", "aantal", "inwoners", "Verhuizingen binnen Leiden.", "BRP"]);
+        const brp = t.sources.findIndex((r) => r[0] === "BRP");
+        t.sources[brp][2] = "BRP, gemeente Leiden (gecorrigeerd)";
+      }),
+    );
+    expect(result).toEqual({ ok: true, figures: 113 });
+    expect(call("COUNT", "Italiaans", 2022)).toBe(1300);
+    expect(call("VALUE", "verhuizingen", 2022)).toBe(5000);
+    expect(call("SOURCE", "inwoners", 2022)).toMatch(/^BRP, gemeente Leiden \(gecorrigeerd\)/);
+  });
+
+  it("with a problem make every function answer #N/A naming it, never the shipped edition's figure", () => {
     const cells = shippedObservationCells();
     cells[9][6] = "veel";
-    const result = api.setData({ observations: cells });
+    const result = api.setData(tables(cells));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]).toMatchObject({ row: 9, column: "Waarde" });
+    const answer = call("COUNT", "Italiaans", 2022);
+    expect(answer).toMatchObject({ error: "#N/A" });
+    expect((answer as { message: string }).message).toMatch(/taakvenster.*MonitorData rij 9, kolom Waarde/);
+    api.resetData();
     expect(call("COUNT", "Italiaans", 2022)).toBe(1253);
+  });
+
+  it("found invalid by the pane stop the functions too", () => {
+    api.setProblems([{ table: "MonitorData", row: 3, column: "Groep", message: "MonitorData rij 3, kolom Groep: mag niet leeg zijn." }]);
+    expect(call("SHARE", "Italiaans", 2022)).toMatchObject({ error: "#N/A", message: expect.stringMatching(/rij 3, kolom Groep/) });
   });
 });

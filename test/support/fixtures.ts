@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { parseCsv } from "../../src/data/csv";
-import { parsePackageCsv, PackageTexts } from "../../src/data/package";
+import { parsePackageCsv, PackageTexts } from "../../src/data/package-csv";
 import { MonitorQueries } from "../../src/data/queries";
 import { MonitorStore } from "../../src/data/store";
 import { MonitorPackage } from "../../src/data/types";
@@ -17,8 +17,15 @@ export function shippedPackage(): MonitorPackage {
 
 export const shippedQueries = () => new MonitorQueries(new MonitorStore(shippedPackage()));
 
+/** CSV text as cells, for tests that expect it to parse. */
+export function csvRows(text: string): string[][] {
+  const result = parseCsv(text, "test");
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
+  return result.value.rows;
+}
+
 /** The observations CSV as cells, to make broken variants of it in tests. */
-export const shippedObservationCells = () => parseCsv(shippedTexts().observations);
+export const shippedObservationCells = () => csvRows(shippedTexts().observations);
 
 export const SEED_TEXT_PATH = join(__dirname, "..", "..", "..", "shared", "seed", "internationals-in-cijfers-leiden-2022.txt");
 export const seedText = (): string | null => (existsSync(SEED_TEXT_PATH) ? readFileSync(SEED_TEXT_PATH, "utf8") : null);

@@ -1,0 +1,42 @@
+/**
+ * What text a cell of an .xlsx file can hold. XML 1.0 forbids most control characters (the
+ * vertical tab Word pastes for a soft line break among them), U+FFFE/U+FFFF and unpaired
+ * surrogates: one of them in sharedStrings.xml makes Excel "repair" the file and LibreOffice
+ * blank every later string. Excel holds at most 32,767 characters in a cell.
+ */
+export const MAX_CELL_TEXT = 32_767;
+
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, "g");
+
+const NAMES = new Map<number, string>([
+  [0x0b, "een verticale tab (zoals Word die plakt voor een zachte regelovergang)"],
+  [0x0c, "een pagina-einde"],
+]);
+
+/** The first character a file cannot hold, described for a message; null when the text is fine. */
+export function forbiddenCharacter(text: string): string | null {
+  const match = FORBIDDEN.exec(text);
+  if (!match) return null;
+  const code = match[0].charCodeAt(0);
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  const name = NAMES.has(code) ? `${NAMES.get(code)}, ${hex}` : hex;
+  return `${name} op positie ${match.index + 1}`;
+}
+
+/** The problem with a text as cell content, or null. */
+export function cellTextProblem(text: string): string | null {
+  if (text.length > MAX_CELL_TEXT) return `de tekst is ${text.length} tekens lang; een Excel-cel houdt er ten hoogste ${MAX_CELL_TEXT}.`;
+  const forbidden = forbiddenCharacter(text);
+  return forbidden ? `bevat een teken dat een Excel-bestand niet kan bewaren (${forbidden}); verwijder het.` : null;
+}
+
+/**
+ * Last line of defence for text the add-in writes itself (labels, sentences, names built from
+ * data): drops what XML forbids and cuts at Excel's limit. Data is rejected earlier, with its
+ * row and column; this only makes sure no file is ever broken.
+ */
+export function safeCellText(text: string): string {
+  const clean = FORBIDDEN.test(text) ? text.replace(FORBIDDEN_ALL, "") : text;
+  return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT) : clean;
+}
