@@ -3,7 +3,7 @@ import { Indicator, MonitorPackage, Observation, Source, Unit } from "./types";
 import { AREAS, GROUPS, GroupEntry, NameIndex, NATIONALITIES } from "./vocabulary";
 
 /** English aliases users may type for indicator ids, besides the ids and both labels. */
-const INDICATOR_ALIASES: Record<string, string[]> = {
+const INDICATOR_ALIASES = new Map<string, string[]>(Object.entries({
   inwoners: ["inhabitants", "population", "count"],
   aandeel: ["share"],
   groei: ["growth"],
@@ -22,7 +22,7 @@ const INDICATOR_ALIASES: Record<string, string[]> = {
   "kinderen-werknemers": ["children of workers", "workers children"],
   statushouders: ["status holders"],
   studenten: ["students", "international students"],
-};
+}));
 
 /** When a formula names no unit: the indicator's own unit first, then counts before ratios. */
 const UNIT_PREFERENCE: Unit[] = ["aantal", "euro", "rang", "aandeel", "groei"];
@@ -71,7 +71,7 @@ export class MonitorStore {
     this.areaNames = new NameIndex(AREAS, data.observations.map((o) => o.gebied));
     this.ageNames = new NameIndex([], data.observations.map((o) => o.leeftijd).filter((a) => a !== ""));
     this.indicatorNames = new NameIndex(
-      data.indicators.map((i): GroupEntry => ({ nl: i.id, en: i.id, aliases: [i.labelNl, i.labelEn, ...(INDICATOR_ALIASES[i.id] ?? [])] })),
+      data.indicators.map((i): GroupEntry => ({ nl: i.id, en: i.id, aliases: [i.labelNl, i.labelEn, ...(INDICATOR_ALIASES.get(i.id) ?? [])] })),
     );
     const canonical = (index: NameIndex, name: string) => {
       const r = index.resolve(name);

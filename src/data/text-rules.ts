@@ -33,10 +33,14 @@ export function cellTextProblem(text: string): string | null {
 
 /**
  * Last line of defence for text the add-in writes itself (labels, sentences, names built from
- * data): drops what XML forbids and cuts at Excel's limit. Data is rejected earlier, with its
- * row and column; this only makes sure no file is ever broken.
+ * data): drops what XML forbids, trims the ends (as the validator does with data, so no cell
+ * needs xml:space, which the schema does not allow on a string) and cuts at Excel's limit. Data
+ * is rejected earlier, with its row and column; this only makes sure no file is ever broken.
  */
 export function safeCellText(text: string): string {
-  const clean = FORBIDDEN.test(text) ? text.replace(FORBIDDEN_ALL, "") : text;
-  return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT) : clean;
+  const clean = (FORBIDDEN.test(text) ? text.replace(FORBIDDEN_ALL, "") : text).trim();
+  if (clean.length <= MAX_CELL_TEXT) return clean;
+  // Never cut a surrogate pair in two.
+  const end = /[\uD800-\uDBFF]/.test(clean[MAX_CELL_TEXT - 1]) ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT;
+  return clean.slice(0, end);
 }

@@ -37,3 +37,17 @@ export const groups = (...names: string[]) => (store: MonitorStore): Axis[] =>
   names.map((group) => ({ label: t(group, store.groupNames.label(group, "en")), key: { group } }));
 
 export const ages = (...names: string[]): Axis[] => names.map((age) => ({ label: t(`${age} jaar`, `${age} years`), key: { age } }));
+
+/**
+ * Per age band, the group with the largest count among those `keep` allows: the report names
+ * "the most common nationality" per age, and only where it gives that count is there a row.
+ */
+export const largestGroupPerAge = (where: CellKey, ageNames: string[], keep: (group: string) => boolean) => (store: MonitorStore): Axis[] =>
+  ageNames.flatMap((age) => {
+    const candidates = store.observations.filter(
+      (o) => o.indicator === where.indicator && o.gebied === where.area && o.periode === where.period && o.eenheid === where.unit && o.leeftijd === age && keep(o.groep),
+    );
+    const top = candidates.sort((a, b) => b.waarde - a.waarde || a.groep.localeCompare(b.groep))[0];
+    if (!top) return [];
+    return [{ label: t(`${age} jaar: ${top.groep}`, `${age} years: ${store.groupNames.label(top.groep, "en")}`), key: { age, group: top.groep } }];
+  });

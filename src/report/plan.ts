@@ -2,6 +2,7 @@ import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } fr
 import { excelNumberFormat, formatDate, formatFigure } from "../data/format";
 import { TABLE_NAMES } from "../data/package";
 import { comparePeriods } from "../data/periods";
+import { safeCellText } from "../data/text-rules";
 import { MonitorStore } from "../data/store";
 import { Language, MonitorPackage, Observation, Unit } from "../data/types";
 import { SHEETS } from "./sheets";
@@ -73,12 +74,14 @@ interface BuiltBlock {
 
 function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, language: Language, row: number): BuiltBlock | null {
   const categories = resolveAxes(block.categories, store);
-  const series = resolveAxes(block.series, store);
   const used: Observation[] = [];
+  const figure = (category: Axis, s: Axis) => lookup(store, { ...block.base, ...category.key, ...s.key });
+  // A series without a single figure would be an empty column and an empty chart series: left out.
+  const series = resolveAxes(block.series, store).filter((s) => categories.some((category) => figure(category, s) !== undefined));
   const rows = categories.map((category) => [
     category.label[language],
     ...series.map((s) => {
-      const found = lookup(store, { ...block.base, ...category.key, ...s.key });
+      const found = figure(category, s);
       if (found) used.push(found);
       return found ? found.waarde : null;
     }),
@@ -207,7 +210,7 @@ export function dataTables(pkg: MonitorPackage): TablePlan[] {
 export function buildPlan(pkg: MonitorPackage, options: PlanOptions): WorkbookPlan {
   const store = new MonitorStore(pkg);
   const { language } = options;
-  return {
+  return withSafeText({
     language,
     properties: {
       title: language === "nl" ? "Monitor Internationalisering Leiden 2022" : "Leiden Internationalisation Monitor 2022",
@@ -218,11 +221,31 @@ export function buildPlan(pkg: MonitorPackage, options: PlanOptions): WorkbookPl
     },
     data: { name: DATA_SHEET_NAME, tables: dataTables(pkg) },
     sheets: SHEETS.map((spec) => buildSheet(spec, store, language)),
-  };
+  });
 }
 
 /** The indicator sheets only, from the workbook's own data (what Regenerate rebuilds). */
 export function buildIndicatorSheets(pkg: MonitorPackage, language: Language): SheetPlan[] {
   const store = new MonitorStore(pkg);
-  return SHEETS.map((spec) => buildSheet(spec, store, language));
+  return withSafeText(SHEETS.map((spec) => buildSheet(spec, store, language)));
+}
+
+/**
+ * Every string of a plan made safe for a file (see safeCellText), in place so that a chart
+ * keeps pointing at its table. Both renderers take plans only, so this one pass guards them.
+ */
+function withSafeText<T extends object>(plan: T): T {
+  const seen = new WeakSet<object>();
+  const visit = (node: object): void => {
+    if (seen.has(node) || node instanceof Date) return;
+    seen.add(node);
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      if (typeof value === "string") record[key] = safeCellText(value);
+      else if (typeof value === "object" && value !== null) visit(value);
+    }
+  };
+  visit(plan);
+  return plan;
 }

@@ -1,5 +1,5 @@
 import { NATIONALITIES } from "../data/vocabulary";
-import { ages, areasIn, groups, groupsIn, periodsIn } from "./axes";
+import { ages, areasIn, groups, groupsIn, largestGroupPerAge, periodsIn } from "./axes";
 import { SheetSpec, t } from "./spec-types";
 
 const FOREIGN = "buitenlandse nationaliteit";
@@ -198,8 +198,8 @@ export const SHEETS: SheetSpec[] = [
     lead: (f, lang) => {
       const total = f({ indicator: "kinderen", ...BRP_FOREIGN, age: "0-17", period: "2022" });
       return lang === "nl"
-        ? (total ? `In totaal hebben in Leiden ${total} kinderen van 0-17 jaar een buitenlandse nationaliteit (1 januari 2022).` : "Kinderen met een buitenlandse nationaliteit in Leiden.")
-        : total ? `In total ${total} children aged 0-17 in Leiden have a foreign nationality (1 January 2022).` : "Children with a foreign nationality in Leiden.";
+        ? (total ? `In totaal hebben in Leiden ${total} kinderen van 0-17 jaar een buitenlandse nationaliteit (1 januari 2022). Onder 12-17 jaar komt volgens het rapport de Syrische nationaliteit het meest voor; een aantal noemt het daar niet.` : "Kinderen met een buitenlandse nationaliteit in Leiden.")
+        : total ? `In total ${total} children aged 0-17 in Leiden have a foreign nationality (1 January 2022). Among those aged 12-17 the report names Syrian as the most common nationality, without a count.` : "Children with a foreign nationality in Leiden.";
     },
     blocks: [
       {
@@ -223,14 +223,17 @@ export const SHEETS: SheetSpec[] = [
         chart: { kind: "barClustered", categoryAxis: t("Buurt", "Neighbourhood"), valueAxis: t("Kinderen", "Children") },
       },
       {
+        // The report names the most common nationality per age band, with a count for 0-3 and
+        // 4-11 only (for 12-17 it names Syrisch without one): one row per band that has a count,
+        // never an empty series for the band without.
         key: "nationaliteit",
-        caption: t("Kinderen naar nationaliteit en leeftijd, 2022", "Children by nationality and age, 2022"),
-        categoryHeader: t("Nationaliteit", "Nationality"),
+        caption: t("Meest voorkomende nationaliteit per leeftijdsgroep, 2022", "Most common nationality by age band, 2022"),
+        categoryHeader: t("Leeftijd: nationaliteit", "Age: nationality"),
         base: { indicator: "kinderen", area: "Leiden", period: "2022", unit: "aantal" },
-        categories: groupsIn({ indicator: "kinderen", area: "Leiden", period: "2022", unit: "aantal" }, isNationality),
-        series: ages("0-3", "4-11", "12-17"),
+        categories: largestGroupPerAge({ indicator: "kinderen", area: "Leiden", period: "2022", unit: "aantal" }, ["0-3", "4-11", "12-17"], isNationality),
+        series: [{ label: t("Kinderen", "Children"), key: {} }],
         unit: "aantal",
-        chart: { kind: "columnClustered", categoryAxis: t("Nationaliteit", "Nationality"), valueAxis: t("Kinderen", "Children") },
+        chart: { kind: "columnClustered", categoryAxis: t("Leeftijd", "Age"), valueAxis: t("Kinderen", "Children") },
       },
     ],
   },

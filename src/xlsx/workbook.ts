@@ -46,6 +46,19 @@ function writeIndicatorSheet(workbook: ExcelJSModule.Workbook, plan: SheetPlan):
 }
 
 /**
+ * exceljs marks every string with a line break `xml:space="preserve"`, an attribute the
+ * ECMA-376 schema does not allow on a cell string. The plan's strings have no leading or
+ * trailing white space (safeCellText), so the mark carries nothing and line breaks inside the
+ * text stay as they are.
+ */
+async function dropSpacePreserve(zip: JSZip): Promise<void> {
+  const path = "xl/sharedStrings.xml";
+  const part = zip.file(path);
+  if (!part) return;
+  zip.file(path, (await part.async("string")).replace(/<t xml:space="preserve">/g, "<t>"));
+}
+
+/**
  * Renders a workbook plan as .xlsx bytes with exceljs (passed in: the Node build for the CLI,
  * the browser build for the task pane), then adds the native charts exceljs cannot write.
  */
@@ -71,6 +84,7 @@ export async function renderXlsx(plan: WorkbookPlan, excel: ExcelJS): Promise<Ui
   for (const sheet of plan.sheets) writeIndicatorSheet(workbook, sheet);
 
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  await dropSpacePreserve(zip);
   // Every sheet carries the add-in's mark, so Excel with the add-in recognises them as its own.
   const mark = (value: string) => ({ name: MANAGED_SHEET_PROPERTY, value });
   await addSheetParts(zip, [{ sheetName: plan.data.name, charts: [], property: mark(DATA_SHEET_KEY) }, ...plan.sheets.map((s) => ({ sheetName: s.name, charts: s.charts, property: mark(s.key) }))]);
