@@ -9,7 +9,6 @@ import { runInNewContext } from "vm";
 import * as ExcelJS from "exceljs";
 import { buildPlan } from "../src/report/plan";
 import { renderXlsx } from "../src/xlsx/workbook";
-import { PropertyMarks } from "../src/excel/marks";
 import { regenerate } from "../src/excel/regenerate";
 import { fakeRun, WorkbookModel } from "../test/support/fake-excel";
 import { parsePackageCsv } from "../src/data/package-csv";
@@ -93,7 +92,7 @@ async function benchRegenerate(pkg: MonitorPackage): Promise<void> {
     const model = new WorkbookModel();
     model.addSheet("Blad1");
     const start = performance.now();
-    const { syncs } = await fakeRun(model, (context) => regenerate(context as unknown as Excel.RequestContext, { marks: new PropertyMarks(), edition: data, language: "nl" }));
+    const { syncs } = await fakeRun(model, (context) => regenerate(context as unknown as Excel.RequestContext, { edition: data, language: "nl" }));
     console.log(`regenerate: ${syncs} context.sync calls, ${(performance.now() - start).toFixed(0)} ms (fake Excel, ${label}: ${data.observations.length} figures)`);
   }
 }

@@ -4,7 +4,6 @@ import { decodeUtf8 } from "../../src/data/csv";
 import { parseDescriptor, RESOURCE_NAMES } from "../../src/data/descriptor";
 import { PackageTexts } from "../../src/data/package-csv";
 import { TABLE_NAMES } from "../../src/data/package";
-import { formatProblems } from "../../src/data/validate";
 
 /**
  * Reads a data package folder (datapackage.json + its CSV resources) as texts. Every failure is
@@ -15,7 +14,7 @@ export function readPackageTexts(folder: string): PackageTexts {
   const descriptorPath = join(folder, "datapackage.json");
   if (!existsSync(descriptorPath)) throw new Error(`No datapackage.json in '${folder}'.`);
   const descriptor = parseDescriptor(readFileSync(descriptorPath, "utf8"));
-  if (!descriptor.ok) throw new Error(`${descriptorPath}:\n${formatProblems(descriptor.problems)}`);
+  if (!descriptor.ok) throw new Error(`${descriptorPath}: ${descriptor.problems.map((p) => p.message).join(" ")}`);
   const root = resolve(folder);
   const texts = {} as PackageTexts;
   for (const name of RESOURCE_NAMES) {

@@ -6,6 +6,8 @@
  */
 export const MAX_CELL_TEXT = 32_767;
 
+// Finding control characters is the point of this pattern.
+// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, "g");
 

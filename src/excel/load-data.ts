@@ -3,7 +3,6 @@ import { PackageTables } from "../data/package";
 import { MonitorPackage, Problem } from "../data/types";
 import { DataSheetOutcome, queueDataSheet, readWorkbookData, WorkbookData } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
-import { MarkStore, NO_MARKS } from "./marks";
 
 export type LoadDataResult = { ok: true; outcome: DataSheetOutcome; tables: PackageTables } | { ok: false; problems: Problem[] };
 
@@ -19,16 +18,15 @@ export function packageTables(pkg: MonitorPackage): PackageTables {
 /**
  * "Load data": writes the monitor tables into the Data sheet, or refreshes them in place,
  * keeping what the analyst added or changed. A malformed MonitorData changes nothing and is
- * reported with row and column. Three syncs: read, read, write (recalculation queued with it).
+ * reported with row and column. Four syncs at most: three to read, one to write.
  */
-export async function loadData(context: Excel.RequestContext, edition: MonitorPackage, marks: MarkStore): Promise<LoadDataResult> {
-  const state = await inspectWorkbook(context, marks);
+export async function loadData(context: Excel.RequestContext, edition: MonitorPackage): Promise<LoadDataResult> {
+  const state = await inspectWorkbook(context, { marks: true, content: true });
   const found = readWorkbookData(state, edition);
   if (found.kind === "invalid") return { ok: false, problems: found.problems };
   context.application.suspendApiCalculationUntilNextSync();
-  const outcome = queueDataSheet(context, state, edition, found.kind === "found" ? found.package : null, marks);
+  const outcome = queueDataSheet(context, state, edition, found.kind === "found" ? found.package : null);
   await context.sync();
-  await marks.finish(context);
   const merged = outcome.merge ? outcome.merge.merged : edition;
   return { ok: true, outcome, tables: packageTables(merged) };
 }
@@ -38,7 +36,7 @@ export async function loadData(context: Excel.RequestContext, edition: MonitorPa
  * should use when a workbook with MonitorData is opened or its table is edited.
  */
 export async function readWorkbookFigures(context: Excel.RequestContext, edition: MonitorPackage): Promise<WorkbookData> {
-  const state = await inspectWorkbook(context, NO_MARKS);
+  const state = await inspectWorkbook(context, { marks: false, content: false });
   return readWorkbookData(state, edition);
 }
 

@@ -1,9 +1,13 @@
 import { Language, MonitorPackage, Problem } from "../data/types";
+import { fingerprint, withoutSheet } from "../report/fingerprint";
 import { buildIndicatorSheets } from "../report/plan";
-import { freeSheetName } from "../report/sheet-names";
-import { DATA_KEY, DataSheetOutcome, queueDataSheet, readWorkbookData } from "./data-sheet";
-import { inspectWorkbook, SheetState } from "./inspect";
-import { MarkStore } from "./marks";
+import { backupSheetName, freeSheetName } from "../report/sheet-names";
+import { SheetPlan } from "../report/types";
+import { cellRef } from "../report/a1";
+import { DataSheetOutcome, queueDataSheet, readWorkbookData } from "./data-sheet";
+import { inspectWorkbook, SheetState, TableState } from "./inspect";
+import { queueRemoveMark, queueWriteMark } from "./marks";
+import { decideOwnership, Ownership } from "./ownership";
 import { queueIndicatorSheet } from "./write";
 
 export interface SheetOutcome {
@@ -17,73 +21,107 @@ export interface SheetOutcome {
   note: string | null;
 }
 
+/** A sheet that holds what the user made, kept (never deleted) and no longer the add-in's. */
+export interface KeptSheet {
+  key: string;
+  /** Its name now. */
+  name: string;
+  /** Its name before Regenerate (differs when it was renamed to make room). */
+  was: string;
+  why: "edited" | "copy";
+}
+
 export type RegenerateResult =
-  | { ok: true; sheets: SheetOutcome[]; data: DataSheetOutcome | null; figures: number }
+  | { ok: true; sheets: SheetOutcome[]; kept: KeptSheet[]; data: DataSheetOutcome | null; figures: number }
   | { ok: false; problems: Problem[] };
 
 export interface RegenerateOptions {
-  marks: MarkStore;
   edition: MonitorPackage;
   language: Language;
   /** Called as the work goes on: 0..1 and a sentence for the progress bar. */
   onProgress?: (fraction: number, message: string) => void;
   /** Lets the pane repaint between sheets; never a sync. */
   yieldToUi?: () => Promise<void>;
+  /** Today as YYYY-MM-DD, for the names of kept versions (injected by tests). */
+  today?: () => string;
+}
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+interface Written {
+  plan: SheetPlan;
+  sheet: Excel.Worksheet;
+  name: string;
+  tables: { name: string; address: string }[];
 }
 
 /**
  * Rebuilds every indicator sheet from the workbook's MonitorData (the edition's data when the
- * workbook has none yet, which is then loaded too). Only sheets the add-in marked are deleted;
- * a user's sheet or table with a clashing name is left alone and reported. Three syncs, however
- * many rows or sheets: read the workbook, read marks and data, write everything.
+ * workbook has none yet, which is then loaded too). A sheet is deleted only when it is the
+ * add-in's own and holds exactly what the add-in wrote; a sheet with anything the user made is
+ * kept under a dated name, a user's copy is left where it is, and both lose the add-in's mark so
+ * they are the user's from now on. A user's sheet or table with a clashing name is left alone.
+ * Syncs: three to read, one to write, one to read back what was written, one for the marks.
  */
 export async function regenerate(context: Excel.RequestContext, options: RegenerateOptions): Promise<RegenerateResult> {
-  const { marks, edition, language } = options;
+  const { edition, language } = options;
   const progress = options.onProgress ?? (() => undefined);
   const nl = language === "nl";
   progress(0.05, nl ? "Werkmap lezen…" : "Reading the workbook…");
-  const state = await inspectWorkbook(context, marks);
+  const state = await inspectWorkbook(context, { marks: true, content: true });
   const found = readWorkbookData(state, edition);
   if (found.kind === "invalid") return { ok: false, problems: found.problems };
   const pkg = found.kind === "found" ? found.package : edition;
   const plans = buildIndicatorSheets(pkg, language);
 
   context.application.suspendApiCalculationUntilNextSync();
-  const data = found.kind === "none" ? queueDataSheet(context, state, edition, null, marks) : null;
+  const data = found.kind === "none" ? queueDataSheet(context, state, edition, null) : null;
 
-  // Per key, ours is the sheet with the planned name, else the first. Other sheets with that key
-  // are copies the user made (Excel copies custom properties along): theirs, left alone.
-  const plannedNames = new Map(plans.map((p) => [p.key, p.name.toLowerCase()]));
-  const marked = state.sheets.filter((s) => s.key !== null && s.key !== DATA_KEY);
-  const previous = new Map<string, SheetState>();
-  for (const sheet of marked) {
-    const key = sheet.key as string;
-    const chosen = previous.get(key);
-    const planned = plannedNames.get(key);
-    if (!chosen || (sheet.name.toLowerCase() === planned && chosen.name.toLowerCase() !== planned)) previous.set(key, sheet);
+  // What happens to each sheet that carries a mark of one of the planned sheets.
+  const decisions = new Map<string, Ownership[]>();
+  for (const plan of plans) decisions.set(plan.key, decideOwnership(state.sheets.filter((s) => s.mark?.key === plan.key)));
+  const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
+  if (data) taken.add(data.sheetName.toLowerCase());
+  const kept: KeptSheet[] = [];
+  const rebuilt = new Map<string, Extract<Ownership, { kind: "rebuild" }>>();
+  const today = (options.today ?? isoToday)();
+  for (const [key, list] of decisions) {
+    for (const decision of list) {
+      const { sheet } = decision;
+      if (decision.kind === "rebuild") {
+        // Rewritten in place (same sheet, same place, same id): its name is free for it again.
+        rebuilt.set(key, decision);
+        taken.delete(sheet.name.toLowerCase());
+        continue;
+      }
+      queueRemoveMark(sheet.sheet);
+      const moveAside = decision.kind === "keep" && !decision.renamed;
+      const backup = moveAside ? backupSheetName(sheet.name, today, taken) : null;
+      if (backup) {
+        sheet.sheet.name = backup;
+        taken.delete(sheet.name.toLowerCase());
+        taken.add(backup.toLowerCase());
+      }
+      kept.push({ key, name: backup ?? sheet.name, was: sheet.name, why: decision.kind === "copy" ? "copy" : "edited" });
+    }
   }
-  const copies = marked.filter((s) => previous.get(s.key as string) !== s);
-  for (const old of previous.values()) {
-    marks.forget(old.sheet);
-    old.sheet.delete();
-  }
-  const deleted = new Set([...previous.values()].map((s) => s.name));
-  const takenSheets = new Set(state.sheets.filter((s) => !deleted.has(s.name)).map((s) => s.name.toLowerCase()));
-  if (data) takenSheets.add(data.sheetName.toLowerCase());
-  const takenTables = new Set([...state.tables].filter(([, t]) => !deleted.has(t.sheetName)).map(([name]) => name));
+  const rebuiltSheets = new Set([...rebuilt.values()].map((d) => d.sheet.name));
+  const takenTables = new Set([...state.tables.values()].filter((t) => !rebuiltSheets.has(t.sheetName)).map((t) => t.name.toLowerCase()));
 
   const outcomes: SheetOutcome[] = [];
+  const written: Written[] = [];
   for (const [index, plan] of plans.entries()) {
-    progress(0.1 + (0.7 * index) / plans.length, nl ? `Blad ${plan.name} opbouwen…` : `Building sheet ${plan.name}…`);
+    progress(0.1 + (0.6 * index) / plans.length, nl ? `Blad ${plan.name} opbouwen…` : `Building sheet ${plan.name}…`);
     await options.yieldToUi?.();
-    const name = freeSheetName(plan.name, takenSheets);
+    const name = freeSheetName(plan.name, taken);
     const clash = name !== plan.name ? (nl ? `Uw blad '${plan.name}' is niet aangeraakt` : `Your sheet '${plan.name}' was left alone`) : null;
     if (name === null) {
       outcomes.push({ key: plan.key, name: null, status: "skipped", tables: 0, charts: 0, note: `${clash}; ${nl ? "dit blad is overgeslagen." : "this sheet was skipped."}` });
       continue;
     }
-    takenSheets.add(name.toLowerCase());
+    taken.add(name.toLowerCase());
     const renamedTables: string[] = [];
+    const tables: { name: string; address: string }[] = [];
     const tableName = (planned: string) => {
       let candidate = planned;
       for (let n = 2; takenTables.has(candidate.toLowerCase()); n++) candidate = `${planned}_${n}`;
@@ -91,20 +129,68 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
       takenTables.add(candidate.toLowerCase());
       return candidate;
     };
-    const sheet = context.workbook.worksheets.add(name);
-    marks.queueMark(sheet, plan.key);
-    queueIndicatorSheet(sheet, plan, tableName);
-    const copyNames = copies.filter((c) => c.key === plan.key).map((c) => `'${c.name}'`);
+    const previous = rebuilt.get(plan.key);
+    const sheet = previous ? clearForRebuild(previous.sheet, state.tables.values(), name) : context.workbook.worksheets.add(name);
+    queueIndicatorSheet(sheet, plan, (planned) => {
+      const actual = tableName(planned);
+      const table = plan.tables.find((t) => t.name === planned);
+      if (table) tables.push({ name: actual, address: `${cellRef(table.row, table.column)}:${cellRef(table.row + table.rows.length, table.column + table.header.length - 1)}` });
+      return actual;
+    });
+    written.push({ plan, sheet, name, tables });
     const notes = [
       clash && `${clash}; ${nl ? `dit blad heet '${name}'.` : `this sheet is named '${name}'.`}`,
+      previous?.renamed && previous.sheet.name !== name ? (nl ? `Het hernoemde blad '${previous.sheet.name}' (ongewijzigd) is opnieuw opgebouwd als '${name}'.` : `The renamed sheet '${previous.sheet.name}' (unchanged) was rebuilt as '${name}'.`) : null,
       renamedTables.length ? (nl ? `Tabelnaam al in gebruik: ${renamedTables.join(", ")} kreeg een achtervoegsel.` : `Table name in use: ${renamedTables.join(", ")} got a suffix.`) : null,
-      copyNames.length ? (nl ? `Kopie ${copyNames.join(", ")} is niet aangeraakt.` : `Copy ${copyNames.join(", ")} was left alone.`) : null,
+      ...kept.filter((k) => k.key === plan.key).map((k) => keptNote(k, nl)),
     ].filter(Boolean);
-    outcomes.push({ key: plan.key, name, status: previous.has(plan.key) ? "replaced" : "created", tables: plan.tables.length, charts: plan.charts.length, note: notes.length ? notes.join(" ") : null });
+    outcomes.push({ key: plan.key, name, status: previous ? "replaced" : "created", tables: plan.tables.length, charts: plan.charts.length, note: notes.length ? notes.join(" ") : null });
   }
-  progress(0.85, nl ? "Schrijven naar Excel…" : "Writing to Excel…");
+  progress(0.75, nl ? "Schrijven naar Excel…" : "Writing to Excel…");
   await context.sync();
-  await marks.finish(context);
+
+  // What Excel now holds on each new sheet is what the marks remember, so that any later change
+  // by the user is recognised as theirs.
+  progress(0.9, nl ? "Bladen markeren…" : "Marking sheets…");
+  const readBack = written.map((w) => {
+    w.sheet.load("id");
+    return { used: w.sheet.getUsedRangeOrNullObject(true).load("address,formulas"), charts: w.sheet.charts.load("items/name") };
+  });
+  await context.sync();
+  written.forEach((w, i) => {
+    const { used, charts } = readBack[i];
+    const content = {
+      usedAddress: used.isNullObject ? null : withoutSheet(used.address),
+      formulas: used.isNullObject ? [] : used.formulas,
+      tables: w.tables,
+      charts: charts.items.map((c) => c.name),
+    };
+    queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, print: fingerprint(content) });
+  });
+  await context.sync();
   progress(1, nl ? "Klaar" : "Done");
-  return { ok: true, sheets: outcomes, data, figures: pkg.observations.length };
+  return { ok: true, sheets: outcomes, kept, data, figures: pkg.observations.length };
+}
+
+/**
+ * Empties a sheet of the add-in's that holds only what the add-in wrote, so it can be written
+ * again where it is: its tables and charts removed, its cells and formats cleared, its name back
+ * to the one planned.
+ */
+function clearForRebuild(state: SheetState, tables: Iterable<TableState>, name: string): Excel.Worksheet {
+  for (const table of tables) if (table.sheetName === state.name) table.table.delete();
+  for (const chart of state.charts) chart.delete();
+  state.sheet.getRange().clear("All");
+  if (state.name !== name) state.sheet.name = name;
+  return state.sheet;
+}
+
+function keptNote(kept: KeptSheet, nl: boolean): string {
+  if (kept.why === "copy") return nl ? `Uw kopie '${kept.name}' is niet aangeraakt en is nu van u.` : `Your copy '${kept.name}' was left alone and is now yours.`;
+  if (kept.name !== kept.was) {
+    return nl
+      ? `Het blad bevatte eigen aanvullingen; uw versie staat nu onder '${kept.name}'.`
+      : `The sheet held your own additions; your version is now named '${kept.name}'.`;
+  }
+  return nl ? `Uw aangepaste blad '${kept.name}' is niet aangeraakt en is nu van u.` : `Your edited sheet '${kept.name}' was left alone and is now yours.`;
 }

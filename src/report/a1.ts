@@ -7,3 +7,22 @@ export function columnLetters(column: number): string {
 
 export const cellRef = (row: number, column: number) => `${columnLetters(column)}${row + 1}`;
 export const absoluteRef = (row: number, column: number) => `$${columnLetters(column)}$${row + 1}`;
+
+export interface Box {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+const columnIndex = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/** "Sheet!$A$1:C3" or "B2" → a 0-based box (the sheet name is ignored). */
+export function parseA1Range(address: string): Box {
+  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const match = /^([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?$/.exec(local);
+  if (!match) throw new Error(`'${address}' is not an A1 range.`);
+  const [row, column] = [Number(match[2]) - 1, columnIndex(match[1])];
+  const [lastRow, lastColumn] = match[3] ? [Number(match[4]) - 1, columnIndex(match[3])] : [row, column];
+  return { row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 };
+}

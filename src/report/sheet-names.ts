@@ -26,3 +26,16 @@ export function freeSheetName(wanted: string, taken: ReadonlySet<string>): strin
   }
   return null;
 }
+
+/**
+ * The name for a user's version of a sheet the add-in keeps when it must rebuild its own:
+ * "Bevolking 2026-11-25", then "Bevolking 2026-11-25 (2)" …; null when nothing is free.
+ */
+export function backupSheetName(name: string, isoDate: string, taken: ReadonlySet<string>): string | null {
+  for (let n = 1; n <= 20; n++) {
+    const suffix = n === 1 ? ` ${isoDate}` : ` ${isoDate} (${n})`;
+    const candidate = `${safeSheetName(name).slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+  return null;
+}

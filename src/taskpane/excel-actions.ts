@@ -2,14 +2,8 @@ import { MonitorPackage, Language } from "../data/types";
 import { TABLE_NAMES } from "../data/package";
 import { WorkbookData } from "../excel/data-sheet";
 import { loadData, LoadDataResult, packageTables, readWorkbookFigures, recalculate } from "../excel/load-data";
-import { MarkStore, PropertyMarks, SettingsMarks } from "../excel/marks";
 import { regenerate, RegenerateResult } from "../excel/regenerate";
 import type { LeidenMonitorFunctionsApi } from "../functions/functions";
-
-/** Worksheet custom properties where Excel has them (ExcelApi 1.12), else the add-in's settings. */
-export function markStore(): MarkStore {
-  return Office.context.requirements.isSetSupported("ExcelApi", "1.12") ? new PropertyMarks() : new SettingsMarks(Office.context.document.settings);
-}
 
 /** The custom functions of the shared runtime (same page), when they are loaded. */
 function functionsApi(): LeidenMonitorFunctionsApi | undefined {
@@ -64,14 +58,14 @@ export async function watchMonitorData(onChanged: () => void): Promise<void> {
 }
 
 export async function runLoadData(edition: MonitorPackage): Promise<LoadDataResult> {
-  const result = await Excel.run((context) => loadData(context, edition, markStore()));
+  const result = await Excel.run((context) => loadData(context, edition));
   if (result.ok) await useWorkbookFigures({ kind: "found", package: result.outcome.merge ? result.outcome.merge.merged : edition });
   return result;
 }
 
 export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: string) => void): Promise<RegenerateResult> {
   const repaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-  return Excel.run((context) => regenerate(context, { marks: markStore(), edition, language, onProgress, yieldToUi: repaint }));
+  return Excel.run((context) => regenerate(context, { edition, language, onProgress, yieldToUi: repaint }));
 }
 
 /** Puts a formula in the top-left cell of the selection; returns that cell's address. */

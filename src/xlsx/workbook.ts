@@ -2,6 +2,8 @@ import type * as ExcelJSModule from "exceljs";
 import JSZip from "jszip";
 import { SheetPlan, TablePlan, TextLine, WorkbookPlan } from "../report/types";
 import { DATA_SHEET_KEY, MANAGED_SHEET_PROPERTY } from "../report/plan";
+import { fingerprint, planContent } from "../report/fingerprint";
+import { encodeMark, SheetMark } from "../report/mark";
 import { addSheetParts } from "./package-parts";
 
 type ExcelJS = typeof ExcelJSModule;
@@ -86,8 +88,13 @@ export async function renderXlsx(plan: WorkbookPlan, excel: ExcelJS): Promise<Ui
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   await dropSpacePreserve(zip);
   // Every sheet carries the add-in's mark, so Excel with the add-in recognises them as its own.
-  const mark = (value: string) => ({ name: MANAGED_SHEET_PROPERTY, value });
-  await addSheetParts(zip, [{ sheetName: plan.data.name, charts: [], property: mark(DATA_SHEET_KEY) }, ...plan.sheets.map((s) => ({ sheetName: s.name, charts: s.charts, property: mark(s.key) }))]);
+  // The indicator sheets' marks carry the fingerprint of what Excel will find on them, so that
+  // Regenerate in Excel rewrites them in place and recognises anything a user adds.
+  const mark = (mark: SheetMark) => ({ name: MANAGED_SHEET_PROPERTY, value: encodeMark(mark) });
+  await addSheetParts(zip, [
+    { sheetName: plan.data.name, charts: [], property: mark({ key: DATA_SHEET_KEY, id: null, name: plan.data.name, print: null }) },
+    ...plan.sheets.map((s) => ({ sheetName: s.name, charts: s.charts, property: mark({ key: s.key, id: null, name: s.name, print: fingerprint(planContent(s)) }) })),
+  ]);
   // Same input, same bytes: every part gets the edition's timestamp instead of "now".
   zip.forEach((_, file) => (file.date = plan.properties.created));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });

@@ -1,10 +1,9 @@
 import { Observation } from "../../src/data/types";
 import { loadData, readWorkbookFigures } from "../../src/excel/load-data";
-import { MARK_KEY, MarkStore, PropertyMarks, SettingsMarks, SettingsLike } from "../../src/excel/marks";
-import { regenerate, RegenerateResult } from "../../src/excel/regenerate";
-import { FakeContext, fakeRun, SheetModel, WorkbookModel } from "../support/fake-excel";
+import { RegenerateResult } from "../../src/excel/regenerate";
+import { FakeContext, fakeRun, WorkbookModel } from "../support/fake-excel";
 import { callExcel, installCustomFunctions } from "../support/custom-functions-fake";
-import { shippedPackage } from "../support/fixtures";
+import { asExcel, edition, markKey, runRegenerate, sheetNamed, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
 
 const functions = installCustomFunctions();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -12,33 +11,7 @@ require("../../src/functions/functions");
 type FunctionsApi = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
 const functionsApi = (globalThis as unknown as { LeidenMonitorFunctions: FunctionsApi }).LeidenMonitorFunctions;
 
-const edition = shippedPackage();
-const asExcel = (context: FakeContext) => context as unknown as Excel.RequestContext;
-
-/** A workbook as a user has it: one sheet of their own with a figure and a formula. */
-function userWorkbook(): WorkbookModel {
-  const model = new WorkbookModel();
-  const sheet = model.addSheet("Mijn analyse");
-  Object.assign(sheet.cell(0, 0), { value: "Eigen notitie" });
-  Object.assign(sheet.cell(1, 1), { value: 42 });
-  Object.assign(sheet.cell(2, 1), { formula: "=B2*2" });
-  return model;
-}
-
-async function run(model: WorkbookModel, marks: MarkStore = new PropertyMarks(), pkg = edition) {
-  return fakeRun(model, (context) => regenerate(asExcel(context), { marks, edition: pkg, language: "nl" }));
-}
-
-const sheetNamed = (model: WorkbookModel, name: string) => model.sheets.find((s) => s.name === name) as SheetModel;
-const tableNamed = (model: WorkbookModel, name: string) => model.tables.find((t) => t.name === name);
-const tableValues = (model: WorkbookModel, name: string) => {
-  const table = tableNamed(model, name);
-  if (!table) throw new Error(`no table ${name}`);
-  return table.sheet.values(table.box);
-};
-/** Everything in a sheet, for comparing workbooks before and after. */
-const snapshot = (model: WorkbookModel) =>
-  JSON.stringify(model.sheets.map((s) => ({ name: s.name, cells: [...s.cells].sort(), props: [...s.customProperties], charts: s.charts, frozen: s.frozenRows, widths: [...s.columnWidths] })).concat(model.tables.map((t) => ({ ...t, sheet: t.sheet.name })) as never[]));
+const run = runRegenerate;
 
 describe("Regenerate on a user's workbook", () => {
   let model: WorkbookModel;
@@ -50,7 +23,7 @@ describe("Regenerate on a user's workbook", () => {
   });
 
   it("adds the Data sheet and every indicator sheet after the user's sheet, all marked", () => {
-    expect(model.describe().map((s) => [s.name, s.properties[MARK_KEY] ?? null])).toEqual([
+    expect(model.sheets.map((s) => [s.name, markKey(s)])).toEqual([
       ["Mijn analyse", null],
       ["Data", "data"],
       ["Bevolking", "bevolking"],
@@ -110,18 +83,22 @@ describe("Regenerate on a user's workbook", () => {
     expect(bevolking.cell((shares?.box.row ?? 0) + 2, 2).numberFormat).toBe("0.0%");
   });
 
-  it("uses three syncs to write it all, and suspends calculation while writing", () => {
-    expect(syncs).toBe(4); // 3 in regenerate + the one Excel.run makes at the end
+  it("uses a small constant number of syncs, writes in one batch, and suspends calculation while writing", () => {
+    // 2 to read (nothing is marked yet), 1 to write, 1 to read back, 1 for the marks, + Excel.run's own
+    expect(syncs).toBe(6);
     const writing = model.batches.filter((b) => b.cellsWritten > 0);
     expect(writing).toHaveLength(1); // everything in one batch
     expect(writing[0]).toEqual({ suspended: true, cellsWritten: expect.any(Number) });
     expect(writing[0].cellsWritten).toBeGreaterThan(edition.observations.length * 13);
   });
 
-  it("gives the same workbook when run again", async () => {
+  it("gives the same workbook when run again, rewriting its untouched sheets in place", async () => {
     const before = snapshot(model);
+    const ids = model.sheets.map((s) => s.id);
     const again = await run(model);
     expect(snapshot(model)).toBe(before);
+    expect(model.sheets.map((s) => s.id)).toEqual(ids);
+    expect(again.syncs).toBe(7); // now 3 to read: what is on the marked sheets is compared with their marks
     expect(again.result.ok && again.result.sheets.every((s) => s.status === "replaced")).toBe(true);
   });
 });
@@ -147,30 +124,12 @@ describe("safety", () => {
     const model = userWorkbook();
     const theirs = model.addSheet("Data");
     Object.assign(theirs.cell(0, 0), { value: "Mijn gegevens" });
-    const { result } = await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
+    const { result } = await fakeRun(model, (context) => loadData(asExcel(context), edition));
     expect(result.ok && [result.outcome.sheetName, result.outcome.clash]).toEqual(["Data (monitor)", "Data"]);
     expect(theirs.values({ row: 0, column: 0, rows: 1, columns: 2 })).toEqual([["Mijn gegevens", ""]]);
     expect(tableNamed(model, "MonitorData")?.sheet.name).toBe("Data (monitor)");
     await run(model); // regenerate finds the tables where they are
     expect(model.sheets.filter((s) => s.name.startsWith("Data")).map((s) => s.name)).toEqual(["Data", "Data (monitor)"]);
-  });
-
-  it("leaves a user's copy of a managed sheet alone (the copy carries the mark), and says so", async () => {
-    const model = userWorkbook();
-    await run(model);
-    // Excel copies a sheet with its custom properties: the copy looks like ours.
-    const original = sheetNamed(model, "Woonduur");
-    const copy = model.addSheet("Woonduur (2)");
-    copy.customProperties.set(MARK_KEY, "woonduur");
-    Object.assign(copy.cell(30, 0), { value: "Mijn aantekening" });
-    const { result } = await run(model);
-    expect(model.sheets.filter((s) => s.name.startsWith("Woonduur")).map((s) => s.name)).toEqual(["Woonduur (2)", "Woonduur"]);
-    expect(copy.cell(30, 0).value).toBe("Mijn aantekening");
-    expect(model.sheets).not.toContain(original); // ours was rebuilt
-    expect(result.ok && result.sheets.find((s) => s.key === "woonduur")).toMatchObject({ name: "Woonduur", status: "replaced", note: "Kopie 'Woonduur (2)' is niet aangeraakt." });
-    const before = snapshot(model);
-    await run(model);
-    expect(snapshot(model)).toBe(before);
   });
 
   it("gives its table a suffix when the user has a table with its name", async () => {
@@ -189,7 +148,7 @@ describe("safety", () => {
   it("writes data text that looks like a formula as text", async () => {
     const tricky = { ...edition, observations: [...edition.observations, { ...edition.observations[0], groep: "=HYPERLINK(\"http://x\")", toelichting: "+31 71 000" }] };
     const model = userWorkbook();
-    await run(model, new PropertyMarks(), tricky);
+    await run(model, tricky);
     const cells = [...sheetNamed(model, "Data").cells.values()];
     expect(cells.some((c) => c.formula !== null)).toBe(false);
     expect(cells.some((c) => c.value === "=HYPERLINK(\"http://x\")")).toBe(true);
@@ -208,10 +167,10 @@ describe("safety", () => {
 
   it("stops with a clear message when one monitor table of three is gone, and writes nothing", async () => {
     const model = userWorkbook();
-    await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
+    await fakeRun(model, (context) => loadData(asExcel(context), edition));
     model.tables = model.tables.filter((t) => t.name !== "MonitorBronnen");
     const before = snapshot(model);
-    await expect(fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()))).rejects.toThrow(
+    await expect(fakeRun(model, (context) => loadData(asExcel(context), edition))).rejects.toThrow(
       "De tabel MonitorBronnen ontbreekt terwijl de andere monitortabellen er wel zijn; zet hem terug of verwijder ook de andere.",
     );
     expect(snapshot(model)).toBe(before);
@@ -227,20 +186,6 @@ describe("safety", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0].message).toMatch(/ontbrekende kolom\(men\): Bron.*onbekende kolom\(men\): Bronnen/);
     expect(snapshot(model)).toBe(before);
-  });
-
-  it("works with workbook settings where worksheet custom properties are unavailable", async () => {
-    const store = new Map<string, unknown>();
-    const settings: SettingsLike = { get: (k) => store.get(k) ?? null, set: (k, v) => store.set(k, JSON.parse(JSON.stringify(v))), saveAsync: (cb) => cb?.({ status: "succeeded" }) };
-    const model = userWorkbook();
-    const first = await run(model, new SettingsMarks(settings));
-    const before = snapshot(model);
-    const second = await run(model, new SettingsMarks(settings));
-    expect(snapshot(model).replace(/sheet-\d+/g, "")).toBe(before.replace(/sheet-\d+/g, ""));
-    expect(Object.values(store.get("LeidenMonitor.sheets") as object).sort()).toEqual(["bevolking", "data", "expat-centre", "kinderen", "nationaliteiten", "regio", "repats", "statushouders", "studenten", "vestiging", "werknemers", "woonduur"]);
-    expect(model.sheets.filter((s) => s.name === "Mijn analyse")).toHaveLength(1);
-    expect(first.syncs).toBeLessThanOrEqual(5);
-    expect(second.result.ok && second.result.sheets.every((s) => s.status === "replaced")).toBe(true);
   });
 });
 
@@ -269,8 +214,8 @@ describe("the analyst's own figures", () => {
 
   it("are kept by Load data, which says what differs from the edition", async () => {
     const model = await withEditedData();
-    const { result, syncs } = await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
-    expect(syncs).toBeLessThanOrEqual(4);
+    const { result, syncs } = await fakeRun(model, (context) => loadData(asExcel(context), edition));
+    expect(syncs).toBeLessThanOrEqual(5); // 3 to read, 1 to write, + Excel.run's own
     if (!result.ok) throw new Error("expected ok");
     expect(result.outcome.merge?.changed.map((d) => [d.workbook.groep, d.shipped?.waarde, d.workbook.waarde])).toEqual([["Italiaans", 1253, 1260]]);
     expect(result.outcome.merge?.added.map((d) => d.workbook.gebied)).toEqual(["De Kooi"]);
@@ -282,7 +227,7 @@ describe("the analyst's own figures", () => {
 
   it("reach the MONITOR functions: Load data hands the table to them", async () => {
     const model = await withEditedData();
-    const { result } = await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
+    const { result } = await fakeRun(model, (context) => loadData(asExcel(context), edition));
     if (!result.ok) throw new Error("expected ok");
     expect(functionsApi.setData(result.tables)).toEqual({ ok: true, figures: edition.observations.length + 1 });
     const count = functions.get("AANTAL") as (...a: unknown[]) => unknown;
@@ -306,11 +251,11 @@ describe("the analyst's own figures", () => {
 
   it("Load data puts back edition figures the analyst deleted and refreshes the same table", async () => {
     const model = userWorkbook();
-    await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
+    await fakeRun(model, (context) => loadData(asExcel(context), edition));
     const data = tableNamed(model, "MonitorData");
     if (!data) throw new Error("no MonitorData");
     data.box = { ...data.box, rows: data.box.rows - 2 }; // the last two rows deleted
-    const { result } = await fakeRun(model, (context) => loadData(asExcel(context), edition, new PropertyMarks()));
+    const { result } = await fakeRun(model, (context) => loadData(asExcel(context), edition));
     expect(result.ok && result.outcome.merge?.restored.map((o: Observation) => o.groep)).toEqual(["niet-EU", "niet-EU"]);
     expect(tableNamed(model, "MonitorData")).toBe(data);
     expect(data.box.rows).toBe(edition.observations.length + 1);
@@ -323,7 +268,7 @@ describe("sync count does not grow with the data", () => {
     const big = { ...edition, observations: [...edition.observations] };
     for (let i = 0; i < 9; i++) for (const o of edition.observations) big.observations.push({ ...o, gebied: `Wijk ${i}` });
     const small = await run(userWorkbook());
-    const large = await run(userWorkbook(), new PropertyMarks(), big);
+    const large = await run(userWorkbook(), big);
     expect(large.syncs).toBe(small.syncs);
     expect(large.result.ok).toBe(true);
   });

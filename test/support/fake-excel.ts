@@ -58,6 +58,17 @@ export class SheetModel {
     return cell;
   }
 
+  /** The smallest box holding every cell with a value or formula (Excel's used range, valuesOnly); null when there is none. */
+  usedBox(): Box | null {
+    let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+    for (const [key, cell] of this.cells) {
+      if (cell.formula === null && (cell.value === null || cell.value === "")) continue;
+      const [row, column] = key.split(",").map(Number);
+      [top, left, bottom, right] = [Math.min(top, row), Math.min(left, column), Math.max(bottom, row), Math.max(right, column)];
+    }
+    return bottom < 0 ? null : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
   /** Values of a box as a 2-D array ("" for empty cells, as Excel returns them). */
   values(box: Box): (string | number | boolean)[][] {
     return Array.from({ length: box.rows }, (_, r) =>
@@ -77,6 +88,7 @@ export interface TableModel {
 }
 
 export interface ChartModel {
+  name: string;
   type: string;
   source: Box;
   seriesBy: string;
@@ -116,6 +128,30 @@ export class WorkbookModel {
 
   sheetNamed(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /**
+   * What Excel does when the user copies a sheet: everything comes along, custom properties
+   * (so the add-in's mark) included; the copy gets a new id and its tables new names. `before`:
+   * English Excel places the copy before the original.
+   */
+  copySheet(name: string, copyName: string, before = false): SheetModel {
+    const original = this.sheetNamed(name);
+    if (!original) throw new Error(`no sheet ${name}`);
+    checkSheetName(copyName);
+    const copy = new SheetModel(`{sheet-${this.nextId++}}`, copyName);
+    for (const [key, cell] of original.cells) copy.cells.set(key, { ...cell });
+    for (const [key, value] of original.customProperties) copy.customProperties.set(key, value);
+    for (const chart of original.charts) copy.charts.push(structuredClone(chart));
+    for (const [column, width] of original.columnWidths) copy.columnWidths.set(column, width);
+    copy.frozenRows = original.frozenRows;
+    for (const table of this.tables.filter((t) => t.sheet === original)) {
+      let n = 2;
+      while (this.tables.some((t) => t.name.toLowerCase() === `${table.name}${n}`.toLowerCase())) n++;
+      this.tables.push({ ...table, name: `${table.name}${n}`, sheet: copy, box: { ...table.box } });
+    }
+    this.sheets.splice(this.sheets.indexOf(original) + (before ? 0 : 1), 0, copy);
+    return copy;
   }
 
   /** What Excel does when the user edits a table: call its onChanged handlers. */
@@ -309,7 +345,7 @@ export class FakeWorksheetCollection extends CollectionObject<SheetModel, FakeWo
 
 export class FakeWorksheet extends ClientObject<SheetModel> {
   readonly tables = new FakeTableCollection(this.context, () => this.model());
-  readonly charts = new FakeChartCollection(this.context, () => this.model());
+  readonly charts = new FakeChartCollection(this.context, () => this.model(), () => this.model().charts);
   readonly customProperties = new FakeCustomPropertyCollection(this.context, () => this.model());
   readonly freezePanes = { freezeRows: (count: number) => this.set((s) => (s.frozenRows = count)) };
 
@@ -356,14 +392,23 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   activate(): void {
     this.set(() => undefined);
   }
-  getRange(address: string): FakeRange {
+  /** A range by address; without one, the whole sheet (1,048,576 × 16,384 cells). */
+  getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => {
-      const box = parseAddress(address);
+      const box = address === undefined ? { row: 0, column: 0, rows: 1_048_576, columns: 16_384 } : parseAddress(address);
       return { sheet: this.model(), box };
     });
   }
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
     return new FakeRange(this.context, () => ({ sheet: this.model(), box: { row, column, rows, columns } }));
+  }
+  /** The fake knows values and formulas only, so its used range is always Excel's valuesOnly one. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== true) throw new OfficeError("InvalidArgument", "The fake models only getUsedRangeOrNullObject(true).");
+    return new FakeRange(this.context, () => {
+      const box = this.model().usedBox();
+      return box ? { sheet: this.model(), box } : null;
+    });
   }
 }
 
@@ -378,6 +423,7 @@ export class FakeRange extends ClientObject<RangeModel> {
   protected override readProperty(range: RangeModel, name: string): unknown {
     switch (name) {
       case "values":
+      case "formulas":
         return range.sheet.values(range.box);
       case "address":
         return `${range.sheet.name}!${toAddress(range.box)}`;
@@ -413,6 +459,34 @@ export class FakeRange extends ClientObject<RangeModel> {
   get address(): string {
     return this.get("address");
   }
+  get formulas(): (string | number | boolean)[][] {
+    return this.get("formulas");
+  }
+  /**
+   * Inserts cells, shifting those below down within the range's columns, as Excel does. Like
+   * Excel, it refuses to shift part of a table (a table must move whole or not at all).
+   */
+  insert(shift: string): void {
+    this.set(({ sheet, box }) => {
+      if (shift !== "Down") throw new OfficeError("InvalidArgument", "The fake inserts with shift Down only.");
+      const inColumns = (b: Box) => b.column < box.column + box.columns && box.column < b.column + b.columns;
+      const moving = this.context.model.tables.filter((t) => t.sheet === sheet && inColumns(t.box) && t.box.row + t.box.rows > box.row);
+      for (const table of moving) {
+        const whole = table.box.row >= box.row && table.box.column >= box.column && table.box.column + table.box.columns <= box.column + box.columns;
+        if (!whole) throw new OfficeError("InvalidOperation", `This operation is attempting to shift cells in the table '${table.name}'.`);
+      }
+      const shifted = [...sheet.cells].filter(([key]) => {
+        const [row, column] = key.split(",").map(Number);
+        return row >= box.row && column >= box.column && column < box.column + box.columns;
+      });
+      for (const [key] of shifted) sheet.cells.delete(key);
+      for (const [key, cell] of shifted) {
+        const [row, column] = key.split(",").map(Number);
+        sheet.cells.set(`${row + box.rows},${column}`, cell);
+      }
+      for (const table of moving) table.box = { ...table.box, row: table.box.row + box.rows };
+    });
+  }
   get rowIndex(): number {
     return this.get("rowIndex");
   }
@@ -437,9 +511,16 @@ export class FakeRange extends ClientObject<RangeModel> {
       formulas.forEach((row, r) => row.forEach((formula, c) => Object.assign(sheet.cell(box.row + r, box.column + c), formula.startsWith("=") ? { formula, value: null } : { formula: null, value: formula })));
     });
   }
-  clear(): void {
+  /** "Contents" empties the cells and keeps their formats; "All" (the default) removes both. */
+  clear(applyTo: string = "All"): void {
     this.set(({ sheet, box }) => {
-      for (let r = 0; r < box.rows; r++) for (let c = 0; c < box.columns; c++) sheet.cells.delete(`${box.row + r},${box.column + c}`);
+      if (applyTo !== "All" && applyTo !== "Contents") throw new OfficeError("InvalidArgument", `The fake clears All or Contents, not ${applyTo}.`);
+      for (const [key, cell] of [...sheet.cells]) {
+        const [row, column] = key.split(",").map(Number);
+        if (row < box.row || row >= box.row + box.rows || column < box.column || column >= box.column + box.columns) continue;
+        if (applyTo === "All") sheet.cells.delete(key);
+        else Object.assign(cell, { value: null, formula: null });
+      }
     });
   }
 }
@@ -578,13 +659,24 @@ export class FakeTable extends ClientObject<TableModel> {
   }
 }
 
-class FakeChartCollection extends ClientObject<SheetModel> {
+class FakeChartCollection extends CollectionObject<ChartModel, FakeChart> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => SheetModel,
+    charts: () => ChartModel[],
+  ) {
+    super(context, charts);
+  }
+  protected wrap(item: ChartModel): FakeChart {
+    return new FakeChart(this.context, () => (this.sheet().charts.includes(item) ? item : null));
+  }
   add(type: string, source: FakeRange, seriesBy: string): FakeChart {
     let created: ChartModel | null = null;
-    this.set((sheet) => {
+    this.context.enqueue(() => {
+      const sheet = this.sheet();
       const range = (source as unknown as { model(): RangeModel }).model();
       if (range.sheet !== sheet) throw new OfficeError("InvalidArgument", "A chart's data must be on its own sheet in this add-in.");
-      created = { type, source: range.box, seriesBy, title: null, categoryAxisTitle: null, valueAxisTitle: null, valueAxisNumberFormat: null, legendPosition: null, position: null, seriesColours: [], pointColours: [], dataLabels: {} };
+      created = { name: `Chart ${sheet.charts.length + 1}`, type, source: range.box, seriesBy, title: null, categoryAxisTitle: null, valueAxisTitle: null, valueAxisNumberFormat: null, legendPosition: null, position: null, seriesColours: [], pointColours: [], dataLabels: {} };
       sheet.charts.push(created);
     });
     return new FakeChart(this.context, () => created);
@@ -664,8 +756,20 @@ export class FakeChart extends ClientObject<ChartModel> {
       };
     },
   };
-  set name(_value: string) {
-    this.set(() => undefined);
+  protected override readProperty(chart: ChartModel, name: string): unknown {
+    return name === "name" ? chart.name : super.readProperty(chart, name);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(value: string) {
+    this.set((c) => (c.name = value));
+  }
+  delete(): void {
+    this.set((c) => {
+      const sheet = this.context.model.sheets.find((s) => s.charts.includes(c));
+      sheet?.charts.splice(sheet.charts.indexOf(c), 1);
+    });
   }
   setPosition(start: string, end: string): void {
     this.set((c) => (c.position = { start, end }));
@@ -684,6 +788,9 @@ class FakeCustomProperty extends ClientObject<{ key: string; sheet: SheetModel }
   get value(): string {
     return this.get("value");
   }
+  delete(): void {
+    this.set((p) => p.sheet.customProperties.delete(p.key));
+  }
 }
 
 class FakeCustomPropertyCollection extends CollectionObject<{ key: string; sheet: SheetModel }, FakeCustomProperty> {
@@ -696,10 +803,19 @@ class FakeCustomPropertyCollection extends CollectionObject<{ key: string; sheet
   protected wrap(item: { key: string; sheet: SheetModel }): FakeCustomProperty {
     return new FakeCustomProperty(this.context, () => item);
   }
+  /** Like Excel: a new property, or the existing one with that key overwritten. */
   add(key: string, value: string): void {
     this.context.enqueue(() => {
       if (key.length > 255) throw new OfficeError("InvalidArgument", "Custom property keys are at most 255 characters.");
+      if (value.length > 255) throw new OfficeError("InvalidArgument", "Custom property values are at most 255 characters outside Excel on the web.");
       this.sheet().customProperties.set(key, value);
+    });
+  }
+  getItemOrNullObject(key: string): FakeCustomProperty {
+    return new FakeCustomProperty(this.context, () => {
+      const sheet = this.sheet();
+      const found = [...sheet.customProperties.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+      return found === undefined ? null : { key: found, sheet };
     });
   }
 }

@@ -6,6 +6,9 @@ import { CommandError, parseArguments, writeWorkbook } from "../../scripts/lib/w
 import { DEFAULT_PACKAGE } from "../../scripts/lib/read-package";
 import { shippedPackage } from "../support/fixtures";
 import { openXlsx, renderPackage } from "../support/xlsx";
+import { decodeMark } from "../../src/report/mark";
+import { fingerprint, planContent } from "../../src/report/fingerprint";
+import { buildIndicatorSheets } from "../../src/report/plan";
 
 const pkg = shippedPackage();
 
@@ -74,7 +77,10 @@ describe("the .xlsx workbook", () => {
       const value = Buffer.from((await x.zip.file(`xl/${target}`)?.async("uint8array")) as Uint8Array).toString("utf16le");
       marks[names[i - 1]] = value;
     }
-    expect(marks).toEqual({ Data: "data", Bevolking: "bevolking", "Regio en Nederland": "regio", "Vestiging en vertrek": "vestiging", Woonduur: "woonduur", Repats: "repats", Kinderen: "kinderen", Nationaliteiten: "nationaliteiten", "Expat Centre": "expat-centre", Werknemers: "werknemers", Statushouders: "statushouders", Studenten: "studenten" });
+    const decoded = Object.fromEntries(Object.entries(marks).map(([name, value]) => [name, decodeMark(value)]));
+    expect(Object.fromEntries(Object.entries(decoded).map(([name, m]) => [name, m?.key]))).toEqual({ Data: "data", Bevolking: "bevolking", "Regio en Nederland": "regio", "Vestiging en vertrek": "vestiging", Woonduur: "woonduur", Repats: "repats", Kinderen: "kinderen", Nationaliteiten: "nationaliteiten", "Expat Centre": "expat-centre", Werknemers: "werknemers", Statushouders: "statushouders", Studenten: "studenten" });
+    // Each indicator sheet's mark names the sheet and carries the fingerprint Excel will find on it.
+    for (const plan of buildIndicatorSheets(pkg, "nl")) expect(decoded[plan.name]).toEqual({ key: plan.key, id: null, name: plan.name, print: fingerprint(planContent(plan)) });
   });
 
   it("holds no MONITOR formulas, nor any formula: it opens anywhere", async () => {

@@ -1,0 +1,68 @@
+import { cellRef } from "./a1";
+import { SheetPlan } from "./types";
+
+/**
+ * What the add-in wrote on a sheet, in the form Excel reports it back: the used range (cells
+ * with a value or formula) with each cell's formula or value, the tables with their ranges, and
+ * the charts by name. Its fingerprint is kept in the sheet's mark; a sheet whose content no
+ * longer has that fingerprint holds something the user made, and is theirs.
+ */
+export interface SheetContent {
+  /** Used range without the sheet name ("A1:F40"), or null for a sheet without values. */
+  usedAddress: string | null;
+  /** The used range's formulas (a value where a cell has no formula), "" for an empty cell. */
+  formulas: (string | number | boolean)[][];
+  tables: { name: string; address: string }[];
+  charts: string[];
+}
+
+/** "Sheet!A1:B2" or "'My sheet'!A1:B2" → "A1:B2": a rename is not a change of content. */
+export const withoutSheet = (address: string): string => address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+
+/** A 53-bit string hash (cyrb53) as hex: short enough for a mark, fast on a large used range. */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
+}
+
+export function fingerprint(content: SheetContent): string {
+  const tables = [...content.tables].map((t) => [t.name.toLowerCase(), withoutSheet(t.address)]).sort((a, b) => a[0].localeCompare(b[0]));
+  const charts = [...content.charts].sort();
+  return hash53(JSON.stringify([content.usedAddress === null ? null : withoutSheet(content.usedAddress), content.formulas, tables, charts]));
+}
+
+/**
+ * The content a plan puts on a sheet, as Excel will report it: for a workbook written without
+ * Excel (the .xlsx), whose marks must carry the fingerprint Excel will find when it opens it.
+ */
+export function planContent(plan: SheetPlan): SheetContent {
+  const cells = new Map<string, string | number>();
+  let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+  const put = (row: number, column: number, value: string | number | null) => {
+    if (value === null || value === "") return;
+    cells.set(`${row},${column}`, value);
+    [top, left, bottom, right] = [Math.min(top, row), Math.min(left, column), Math.max(bottom, row), Math.max(right, column)];
+  };
+  for (const line of plan.texts) put(line.row, 0, line.text);
+  for (const table of plan.tables) {
+    table.header.forEach((h, c) => put(table.row, table.column + c, h));
+    table.rows.forEach((row, r) => row.forEach((value, c) => put(table.row + 1 + r, table.column + c, value)));
+  }
+  if (bottom < 0) return { usedAddress: null, formulas: [], tables: [], charts: [] };
+  const formulas = Array.from({ length: bottom - top + 1 }, (_, r) => Array.from({ length: right - left + 1 }, (_, c) => cells.get(`${top + r},${left + c}`) ?? ""));
+  const address = (row: number, column: number, rows: number, columns: number) => `${cellRef(row, column)}:${cellRef(row + rows - 1, column + columns - 1)}`;
+  return {
+    usedAddress: top === bottom && left === right ? cellRef(top, left) : address(top, left, bottom - top + 1, right - left + 1),
+    formulas,
+    tables: plan.tables.map((t) => ({ name: t.name, address: address(t.row, t.column, t.rows.length + 1, t.header.length) })),
+    charts: plan.charts.map((c) => c.title),
+  };
+}

@@ -1,0 +1,58 @@
+import { loadData } from "../../src/excel/load-data";
+import { MARK_KEY } from "../../src/excel/marks";
+import { regenerate } from "../../src/excel/regenerate";
+import { MonitorPackage } from "../../src/data/types";
+import { decodeMark, SheetMark } from "../../src/report/mark";
+import { FakeContext, fakeRun, SheetModel, WorkbookModel } from "./fake-excel";
+import { shippedPackage } from "./fixtures";
+
+/** Workbooks and actions on the Excel fake, shared by the Office.js tests. */
+export const edition = shippedPackage();
+export const asExcel = (context: FakeContext) => context as unknown as Excel.RequestContext;
+
+/** A workbook as a user has it: one sheet of their own with a figure and a formula. */
+export function userWorkbook(): WorkbookModel {
+  const model = new WorkbookModel();
+  const sheet = model.addSheet("Mijn analyse");
+  Object.assign(sheet.cell(0, 0), { value: "Eigen notitie" });
+  Object.assign(sheet.cell(1, 1), { value: 42 });
+  Object.assign(sheet.cell(2, 1), { formula: "=B2*2" });
+  return model;
+}
+
+export async function runRegenerate(model: WorkbookModel, pkg: MonitorPackage = edition, today = "2026-11-25") {
+  return fakeRun(model, (context) => regenerate(asExcel(context), { edition: pkg, language: "nl", today: () => today }));
+}
+
+export async function runLoadData(model: WorkbookModel, pkg: MonitorPackage = edition) {
+  return fakeRun(model, (context) => loadData(asExcel(context), pkg));
+}
+
+export const markOf = (sheet: SheetModel): SheetMark | null => decodeMark(sheet.customProperties.get(MARK_KEY));
+/** The key of a sheet's mark, or null. */
+export const markKey = (sheet: SheetModel) => markOf(sheet)?.key ?? null;
+
+export const sheetNamed = (model: WorkbookModel, name: string) => {
+  const sheet = model.sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`no sheet ${name}; there are ${model.sheets.map((s) => s.name).join(", ")}`);
+  return sheet;
+};
+export const tableNamed = (model: WorkbookModel, name: string) => model.tables.find((t) => t.name === name);
+export const tableValues = (model: WorkbookModel, name: string) => {
+  const table = tableNamed(model, name);
+  if (!table) throw new Error(`no table ${name}`);
+  return table.sheet.values(table.box);
+};
+
+/** Everything in a workbook, for comparing it before and after. */
+export const snapshot = (model: WorkbookModel) =>
+  JSON.stringify(
+    model.sheets
+      .map((s) => ({ name: s.name, cells: [...s.cells].sort(), props: [...s.customProperties], charts: s.charts, frozen: s.frozenRows, widths: [...s.columnWidths] }))
+      .concat(model.tables.map((t) => ({ ...t, sheet: t.sheet.name })) as never[]),
+  );
+
+/** What Excel does on closing and reopening a workbook: every sheet gets a new id. */
+export function reopen(model: WorkbookModel): void {
+  model.sheets.forEach((sheet, i) => Object.assign(sheet, { id: `{reopened-${i}-${Math.random().toString(16).slice(2)}}` }));
+}
