@@ -190,11 +190,14 @@ async function regenerateClicked(): Promise<boolean> {
         ]),
       ),
     );
+    list.append(
+      ...result.kept.map((k) => element("li", {}, [element("span", { className: "badge kept", textContent: texts().sheetKept }), texts().keptItem(k.name, k.was, k.why)])),
+    );
     // Regenerate wrote the Data tables itself (the workbook had none): follow them from now on.
     if (result.data) await followWorkbookData();
     if (result.data?.clash) list.prepend(element("li", {}, [element("span", { className: "note", textContent: texts().dataClash(result.data.clash, result.data.sheetName) })]));
     const built = result.sheets.filter((s) => s.status !== "skipped");
-    attention = result.sheets.some((s) => s.note !== null) || Boolean(result.data?.clash);
+    attention = result.sheets.some((s) => s.note !== null) || result.kept.length > 0 || Boolean(result.data?.clash);
     return texts().summary(built.length, built.reduce((n, s) => n + s.charts, 0));
   });
   progress.hidden = true;

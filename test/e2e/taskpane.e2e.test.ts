@@ -217,4 +217,32 @@ describeWithBrowser("the task pane in Excel (office.js replaced by the fake Exce
     await expect(page.evaluate(() => __fakeOffice.paneShown())).resolves.toBe(0);
     await expect(page.evaluate(() => __fakeOffice.model.sheets.length)).resolves.toBe(13);
   });
+
+  it("keeps a sheet the analyst annotated, says where it is now, and opens the pane from the ribbon", async () => {
+    await page.evaluate(() => {
+      const sheet = __fakeOffice.model.sheets.find((s) => s.name === "Woonduur");
+      if (!sheet) throw new Error("no Woonduur");
+      sheet.cell(12, 4).value = "Nagevraagd bij team Onderzoek";
+    });
+    await page.evaluate(() => __fakeOffice.runAction("regenerateSheets"));
+    await expect(page.evaluate(() => __fakeOffice.paneShown())).resolves.toBe(1);
+    const kept = await page.evaluate(() => __fakeOffice.model.sheets.filter((s) => s.name.startsWith("Woonduur")).map((s) => [s.name, s.cells.get("12,4")?.value ?? null]));
+    expect(kept).toEqual([
+      [expect.stringMatching(/^Woonduur \d{4}-\d{2}-\d{2}$/), "Nagevraagd bij team Onderzoek"],
+      ["Woonduur", null],
+    ]);
+    await waitForText(page.locator("#sheets-status"), /bewaard'Woonduur \d{4}-\d{2}-\d{2}': uw versie van 'Woonduur' met uw eigen aanvullingen, bewaard onder deze naam\./);
+  });
+
+  it("lists a problem in the workbook's tables and makes the functions say so instead of answering", async () => {
+    await page.evaluate(async () => {
+      const table = __fakeOffice.model.tables.find((t) => t.name === "MonitorData");
+      if (!table) throw new Error("no MonitorData");
+      table.sheet.cell(table.box.row + 4, table.box.column + 6).value = "veel";
+      await __fakeOffice.model.fireTableChanged("MonitorData");
+    });
+    await page.getByRole("tab", { name: "Gegevens" }).click();
+    await waitForText(page.locator("#data-details"), /MonitorData rij 4, kolom Waarde: 'veel' is geen getal/);
+    await expect(call("AANTAL", "Italiaans", 2022)).resolves.toMatchObject({ error: "#N/A", message: expect.stringMatching(/taakvenster.*rij 4, kolom Waarde/) });
+  });
 });
