@@ -29,6 +29,27 @@ class FunctionsMetadataPlugin {
   }
 }
 
+/**
+ * The task pane's Content-Security-Policy: its own scripts, office.js from Microsoft's CDN (and
+ * the Ajax library office.js loads beside it), inline styles (office.js injects them), and
+ * connections to its own origin and to https data sources (a monitor package's URL, CBS). A dev
+ * build also lets the pane reach local test servers over http.
+ */
+function contentSecurityPolicy(production) {
+  const connect = ["'self'", "https:", ...(production ? [] : ["http://localhost:*", "http://127.0.0.1:*"])];
+  return [
+    "default-src 'self'",
+    "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src ${connect.join(" ")}`,
+    "frame-src 'self' https://appsforoffice.microsoft.com",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
 async function devServerOptions() {
   // Loaded only for `npm run dev-server`: trusted localhost certificates, as in the templates.
   const devCerts = require("office-addin-dev-certs");
@@ -75,7 +96,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new FunctionsMetadataPlugin(baseUrl),
       ...(has("taskpane")
-        ? [new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: [...(has("functions") ? ["functions"] : []), "taskpane"], chunksSortMode: "manual" })]
+        ? [new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", csp: contentSecurityPolicy(production), chunks: [...(has("functions") ? ["functions"] : []), "taskpane"], chunksSortMode: "manual" })]
         : []),
       new CopyWebpackPlugin({
         patterns: [

@@ -22,7 +22,7 @@ describe("manifest.xml (offline checks; npm run validate asks Microsoft's servic
 
   it("asks for the shared runtime and the custom functions runtime", () => {
     const sets = named("Set").map((e) => `${e.attributes.Name} ${e.attributes.MinVersion}`);
-    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
+    expect(sets).toEqual(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.3", "ExcelApi 1.13"]);
     expect(named("Runtime")).toEqual([expect.objectContaining({ attributes: { resid: "Taskpane.Url", lifetime: "long" } })]);
     expect(named("FunctionFile")[0].attributes.resid).toBe("Taskpane.Url");
   });

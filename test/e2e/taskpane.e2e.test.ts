@@ -35,9 +35,11 @@ if (chromiumPath) {
 describeWithBrowser("the task pane in a plain browser (preview mode)", () => {
   jest.setTimeout(120_000);
   let page: Page;
+  const policyViolations: string[] = [];
 
   beforeAll(async () => {
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 380, height: 820 } });
+    page.on("console", (message) => void (/Content Security Policy/.test(message.text()) && policyViolations.push(message.text())));
     // No Office here: office.js cannot be fetched, as on an offline machine.
     await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
     await page.goto(`${server.url}/taskpane.html`);
@@ -97,6 +99,26 @@ describeWithBrowser("the task pane in a plain browser (preview mode)", () => {
     expect(charts).toHaveLength(21);
     expect(charts.every((c) => c.cachedValues >= 2)).toBe(true);
     await expect(page.locator("#data-message").textContent()).resolves.toBe("De werkmap is gedownload.");
+  });
+
+  it("has a Content-Security-Policy that blocks inline scripts and other origins' scripts", async () => {
+    expect(policyViolations).toEqual([]); // nothing the pane did so far (search, language, download) was blocked
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    const blocked = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective));
+      const inline = document.createElement("script");
+      inline.textContent = "window.__injected = true;";
+      document.body.append(inline);
+      const foreign = document.createElement("script");
+      foreign.src = "http://127.0.0.1:9/evil.js";
+      document.body.append(foreign);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { injected: (window as unknown as { __injected?: boolean }).__injected ?? false, violations };
+    });
+    expect(blocked.injected).toBe(false);
+    expect(blocked.violations.filter((v) => v.startsWith("script-src"))).toHaveLength(2);
   });
 
   it("loads exceljs only when the download is asked for", () => {
