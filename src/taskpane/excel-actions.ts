@@ -39,19 +39,23 @@ export async function useWorkbookData(edition: MonitorPackage): Promise<Workbook
 
 let watching = false;
 
-/** Re-reads MonitorData shortly after the user edits it, so formulas return the corrected figures. */
+/**
+ * Re-reads the workbook's monitor tables shortly after the user edits any of the three, so that
+ * formulas return the corrected figures, labels and citations.
+ */
 export async function watchMonitorData(onChanged: () => void): Promise<void> {
   if (watching) return;
   await Excel.run(async (context) => {
-    const table = context.workbook.tables.getItemOrNullObject(TABLE_NAMES.observations);
-    table.load("name");
+    const tables = Object.values(TABLE_NAMES).map((name) => context.workbook.tables.getItemOrNullObject(name).load("name"));
     await context.sync();
-    if (table.isNullObject) return;
+    const present = tables.filter((table) => !table.isNullObject);
+    if (present.length === 0) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    table.onChanged.add(async () => {
+    const changed = async () => {
       clearTimeout(timer);
       timer = setTimeout(onChanged, 800); // one refresh after a burst of edits
-    });
+    };
+    for (const table of present) table.onChanged.add(changed);
     await context.sync();
     watching = true;
   });

@@ -240,6 +240,18 @@ describeWithBrowser("the task pane in Excel (office.js replaced by the fake Exce
     await expect(page.evaluate(() => __fakeOffice.model.sheets.length)).resolves.toBe(13);
   });
 
+  it("follows a corrected citation in MonitorBronnen, not only MonitorData", async () => {
+    await page.evaluate(async () => {
+      const table = __fakeOffice.model.tables.find((t) => t.name === "MonitorBronnen");
+      if (!table) throw new Error("no MonitorBronnen");
+      const rows = table.sheet.values(table.box);
+      const brp = rows.findIndex((r) => r[0] === "BRP");
+      table.sheet.cell(table.box.row + brp, table.box.column + 2).value = "BRP, gemeente Leiden (gecorrigeerd)";
+      await __fakeOffice.model.fireTableChanged("MonitorBronnen");
+    });
+    await page.waitForFunction(() => String(__fakeOffice.call("BRON", "inwoners", 2022)).includes("gecorrigeerd"), undefined, { timeout: 5000 });
+  });
+
   it("keeps a sheet the analyst annotated, says where it is now, and opens the pane from the ribbon", async () => {
     await page.evaluate(() => {
       const sheet = __fakeOffice.model.sheets.find((s) => s.name === "Woonduur");
