@@ -3,20 +3,12 @@ import { parsePackageTables } from "../../src/data/package";
 import { parsePackageCsv } from "../../src/data/package-csv";
 import { MonitorQueries } from "../../src/data/queries";
 import { MonitorStore } from "../../src/data/store";
-import { Problem } from "../../src/data/types";
-import { csvRows, shippedObservationCells, shippedTexts } from "../support/fixtures";
+import { csvRows, problemsWithObservations, shippedObservationCells, shippedTexts } from "../support/fixtures";
 
 const COL = { Indicator: 1, Gebied: 2, Groep: 3, Waarde: 6, Eenheid: 7, Toelichting: 12 };
 const row = (cells: string[][], indicator: string, group: string) => cells.findIndex((r) => r[COL.Indicator] === indicator && r[COL.Groep] === group && r[7] === "aantal");
 
-function problemsWith(change: (cells: string[][]) => void): Problem[] {
-  const cells = shippedObservationCells();
-  change(cells);
-  const texts = shippedTexts();
-  const result = parsePackageTables({ observations: cells, indicators: csvRows(texts.indicators), sources: csvRows(texts.sources) });
-  if (result.ok) throw new Error("expected the package to be rejected");
-  return result.problems;
-}
+const problemsWith = problemsWithObservations;
 
 describe("numbers are read strictly", () => {
   it("refuses a value too large to be finite", () => {

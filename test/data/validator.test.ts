@@ -1,20 +1,11 @@
 import { writeCsv } from "../../src/data/csv";
 import { parsePackageTables } from "../../src/data/package";
 import { parsePackageCsv } from "../../src/data/package-csv";
-import { Problem } from "../../src/data/types";
-import { csvRows, shippedObservationCells, shippedTexts } from "../support/fixtures";
+import { csvRows, problemsWithObservations, shippedTexts } from "../support/fixtures";
 
-type Cells = string[][];
 const COL = { Indicator: 1, Groep: 3, Waarde: 6, Eenheid: 7, Bron: 8, Status: 10, Periode: 5, Toelichting: 12 };
 
-function withObservations(change: (cells: Cells) => void): Problem[] {
-  const cells = shippedObservationCells();
-  change(cells);
-  const texts = shippedTexts();
-  const result = parsePackageTables({ observations: cells, indicators: csvRows(texts.indicators), sources: csvRows(texts.sources) });
-  if (result.ok) throw new Error("expected the package to be rejected");
-  return result.problems;
-}
+const withObservations = problemsWithObservations;
 
 describe("the package validator", () => {
   it("rejects a missing column, naming it", () => {

@@ -4,7 +4,8 @@ import { parseCsv } from "../../src/data/csv";
 import { parsePackageCsv, PackageTexts } from "../../src/data/package-csv";
 import { MonitorQueries } from "../../src/data/queries";
 import { MonitorStore } from "../../src/data/store";
-import { MonitorPackage } from "../../src/data/types";
+import { MonitorPackage, Problem } from "../../src/data/types";
+import { parsePackageTables } from "../../src/data/package";
 import { DEFAULT_PACKAGE, readPackageTexts } from "../../scripts/lib/read-package";
 
 export const shippedTexts = (): PackageTexts => readPackageTexts(DEFAULT_PACKAGE);
@@ -26,6 +27,16 @@ export function csvRows(text: string): string[][] {
 
 /** The observations CSV as cells, to make broken variants of it in tests. */
 export const shippedObservationCells = () => csvRows(shippedTexts().observations);
+
+/** The problems the validator finds once `change` has broken the shipped observations. */
+export function problemsWithObservations(change: (cells: string[][]) => void): Problem[] {
+  const cells = shippedObservationCells();
+  change(cells);
+  const texts = shippedTexts();
+  const result = parsePackageTables({ observations: cells, indicators: csvRows(texts.indicators), sources: csvRows(texts.sources) });
+  if (result.ok) throw new Error("expected the package to be rejected");
+  return result.problems;
+}
 
 export const SEED_TEXT_PATH = join(__dirname, "..", "..", "..", "shared", "seed", "internationals-in-cijfers-leiden-2022.txt");
 export const seedText = (): string | null => (existsSync(SEED_TEXT_PATH) ? readFileSync(SEED_TEXT_PATH, "utf8") : null);
