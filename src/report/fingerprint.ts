@@ -1,3 +1,4 @@
+import { hash53 } from "../data/hash";
 import { cellRef } from "./a1";
 import { SheetPlan } from "./types";
 
@@ -18,20 +19,6 @@ export interface SheetContent {
 
 /** "Sheet!A1:B2" or "'My sheet'!A1:B2" → "A1:B2": a rename is not a change of content. */
 export const withoutSheet = (address: string): string => address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
-
-/** A 53-bit string hash (cyrb53) as hex: short enough for a mark, fast on a large used range. */
-function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
-}
 
 export function fingerprint(content: SheetContent): string {
   const tables = [...content.tables].map((t) => [t.name.toLowerCase(), withoutSheet(t.address)]).sort((a, b) => a[0].localeCompare(b[0]));

@@ -1,0 +1,96 @@
+import { hash53 } from "./hash";
+import { lookupKey } from "./package";
+import { Indicator, MonitorPackage, Observation, Source } from "./types";
+
+/**
+ * What pulling a data package into a workbook changes in MonitorData, decided before anything
+ * is written. Rows are matched by their key (as look-ups compare it). Whether a row of the
+ * workbook is the source's or the analyst's is told by the snapshot: the hashes of the rows as
+ * the source last delivered them (kept with the workbook). A row still equal to what the source
+ * delivered follows the source; any other row is the analyst's and is kept as it is.
+ */
+export interface Change {
+  key: string;
+  before: Observation;
+  after: Observation;
+}
+
+export interface Comparison {
+  /** Rows of the source the workbook does not have yet. */
+  added: Observation[];
+  /** Rows of the source whose figure or note the source changed: old → new. */
+  changed: Change[];
+  /** Rows the source delivered before and no longer has. */
+  removed: Observation[];
+  /** The analyst's own rows (added or edited), kept as they are; `source` is the source's row for that key, if any. */
+  kept: { row: Observation; source: Observation | null }[];
+  /** Rows identical in the workbook and the source. */
+  unchanged: number;
+  /** MonitorData after the pull: the source's rows in its order (the analyst's version where they have one), then the analyst's own rows. */
+  result: MonitorPackage;
+  /** The hashes of the source's rows, to keep with the workbook for the next comparison. */
+  snapshot: string[];
+}
+
+/** A row's content as one hash: key and every column, so that any edit changes it. */
+export function rowHash(o: Observation): string {
+  return hash53(JSON.stringify([lookupKey(o), o.onderwerp, o.waarde, o.bron, o.peildatum, o.status, o.pagina, o.toelichting]));
+}
+
+export const snapshotOf = (pkg: MonitorPackage): string[] => pkg.observations.map(rowHash);
+
+/** Indicators or sources: the source's, then the workbook's own ids it does not have. */
+function byId<T extends { id: string }>(source: readonly T[], workbook: readonly T[]): T[] {
+  const ids = new Set(source.map((r) => r.id));
+  return [...source, ...workbook.filter((r) => !ids.has(r.id))];
+}
+
+/**
+ * Compares a source's package with the workbook's tables (null: the workbook has none yet).
+ * `previous`: the snapshot of the source's rows as last pulled into this workbook; for a
+ * workbook without one, the caller passes the snapshot of the edition it was loaded from.
+ */
+export function compareWithWorkbook(source: MonitorPackage, workbook: MonitorPackage | null, previous: ReadonlySet<string>): Comparison {
+  const snapshot = snapshotOf(source);
+  if (!workbook) return { added: [...source.observations], changed: [], removed: [], kept: [], unchanged: 0, result: source, snapshot };
+  const sourceByKey = new Map(source.observations.map((o) => [lookupKey(o), o]));
+  const workbookByKey = new Map<string, { row: Observation; fromSource: boolean }>();
+  for (const row of workbook.observations) workbookByKey.set(lookupKey(row), { row, fromSource: previous.has(rowHash(row)) });
+
+  const comparison: Omit<Comparison, "result" | "snapshot"> = { added: [], changed: [], removed: [], kept: [], unchanged: 0 };
+  const rows: Observation[] = [];
+  source.observations.forEach((incoming, i) => {
+    const key = lookupKey(incoming);
+    const current = workbookByKey.get(key);
+    if (!current) {
+      comparison.added.push(incoming);
+      rows.push(incoming);
+    } else if (rowHash(current.row) === snapshot[i]) {
+      // Equal to what the source delivers now (the analyst may have typed the same correction).
+      comparison.unchanged++;
+      rows.push(incoming);
+    } else if (!current.fromSource) {
+      comparison.kept.push({ row: current.row, source: incoming });
+      rows.push(current.row);
+    } else {
+      comparison.changed.push({ key, before: current.row, after: incoming });
+      rows.push(incoming);
+    }
+  });
+  for (const [key, current] of workbookByKey) {
+    if (sourceByKey.has(key)) continue;
+    if (current.fromSource) comparison.removed.push(current.row);
+    else {
+      comparison.kept.push({ row: current.row, source: null });
+      rows.push(current.row);
+    }
+  }
+  return {
+    ...comparison,
+    result: { observations: rows, indicators: byId<Indicator>(source.indicators, workbook.indicators), sources: byId<Source>(source.sources, workbook.sources) },
+    snapshot,
+  };
+}
+
+/** True when nothing would change. */
+export const nothingChanges = (c: Comparison) => c.added.length === 0 && c.changed.length === 0 && c.removed.length === 0;

@@ -1,0 +1,38 @@
+import { Edition } from "../data/descriptor";
+import { MonitorPackage, Problem } from "../data/types";
+import { Result } from "../data/validate";
+
+/** The one way this layer reaches a network: a fetch given to it (the browser's, Node's, or a test's). */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface FetchOptions {
+  fetch: FetchLike;
+  /** Per request; a server that does not answer in time is reported as such. */
+  timeoutMs?: number;
+  /** The user's cancel. */
+  signal?: AbortSignal;
+  /** A sentence per step, for a progress line or bar. */
+  onProgress?: (message: string) => void;
+  /** In a browser a blocked cross-origin request looks like a network error: probe to tell which. */
+  inBrowser?: boolean;
+}
+
+/** A package pulled from a source, validated, with what it says of itself and where it came from. */
+export interface PulledPackage {
+  package: MonitorPackage;
+  edition: Edition;
+  /** Where it came from, as shown to the user: a URL, a file name, "meegeleverde editie". */
+  origin: string;
+}
+
+export type PullResult = Result<PulledPackage>;
+
+/** A failure of a source, as problems the pane and the CLI show as they are. */
+export class SourceError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => p.message).join(" "));
+    this.name = "SourceError";
+  }
+}
+
+export const sourceProblem = (table: string, message: string): Problem => ({ table, row: null, column: null, message });

@@ -1,0 +1,134 @@
+import JSZip from "jszip";
+import { writeCsv } from "../../src/data/csv";
+import { pullFromFile } from "../../src/sources/file-source";
+import { pullShipped } from "../../src/sources/shipped-source";
+import { pullFromUrl } from "../../src/sources/url-source";
+import { FetchLike } from "../../src/sources/types";
+import { csvRows, shippedPackage, shippedTexts } from "../support/fixtures";
+import { nextEditionFiles, PackageServer, packageFiles, startPackageServer } from "../support/package-server";
+
+let server: PackageServer;
+beforeAll(async () => {
+  server = await startPackageServer();
+});
+afterAll(() => server.close());
+
+const nodeFetch: FetchLike = (input, init) => fetch(input, init);
+const pull = (path: string, timeoutMs = 2000) => pullFromUrl(`${server.url}${path}`, { fetch: nodeFetch, timeoutMs });
+const failure = async (path: string, timeoutMs?: number) => {
+  const result = await pull(path, timeoutMs);
+  if (result.ok) throw new Error(`expected ${path} to fail`);
+  return result.problems.map((p) => p.message).join(" ");
+};
+
+describe("a data package from a URL", () => {
+  it("is read with its resources resolved relative to datapackage.json, validated, with its edition", async () => {
+    const result = await pull("/next/datapackage.json");
+    if (!result.ok) throw new Error(result.problems[0].message);
+    expect(result.value.edition).toEqual({ name: "leiden-monitor-test-2023", title: "Testeditie 2023 (synthetisch)", version: "2023.0.1", referenceDate: "2023-01-01" });
+    expect(result.value.origin).toBe(`${server.url}/next/datapackage.json`);
+    expect(result.value.package.observations.find((o) => o.groep === "Italiaans" && o.periode === "2022" && o.indicator === "inwoners")?.waarde).toBe(1301);
+    expect(server.requests.filter((r) => r.startsWith("GET /next/"))).toEqual(["GET /next/datapackage.json", "GET /next/observations.csv", "GET /next/indicators.csv", "GET /next/sources.csv"]);
+  });
+
+  it.each([
+    ["/missing/datapackage.json", /gaf HTTP 404 Not Found: dat bestand bestaat \(niet meer\) op de server; klopt het adres\?/],
+    ["/error/datapackage.json", /gaf HTTP 500 Internal Server Error: een fout bij de server; probeer het later opnieuw\./],
+    ["/html/datapackage.json", /geeft een webpagina \(HTML\), geen datapackage\.json/],
+    ["/broken/datapackage.json", /MonitorData rij 3, kolom Waarde: 'veel' is geen getal/],
+    ["/escape/datapackage.json", /resource 'sources': het pad mag niet buiten de pakketmap wijzen/],
+  ])("%s gives its own clear message", async (path, message) => {
+    expect(await failure(path)).toMatch(message);
+  });
+
+  it("reports a server that does not answer in time", async () => {
+    const started = Date.now();
+    expect(await failure("/slow/datapackage.json", 300)).toMatch(/^127\.0\.0\.1:\d+ antwoordde niet binnen 0,3 seconden; probeer het later opnieuw\.$/);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("reports a server that is not there", async () => {
+    const closed = await startPackageServer();
+    const url = `${closed.url}/good/datapackage.json`;
+    await closed.close();
+    const result = await pullFromUrl(url, { fetch: nodeFetch, timeoutMs: 2000 });
+    expect(!result.ok && result.problems[0].message).toMatch(/De server 127\.0\.0\.1:\d+ is niet bereikbaar/);
+  });
+
+  it("refuses what is not a web address", async () => {
+    for (const address of ["file:///etc/passwd", "javascript:alert(1)", "geen adres"]) {
+      const result = await pullFromUrl(address, { fetch: nodeFetch });
+      expect(result.ok).toBe(false);
+    }
+    expect(server.requests.some((r) => r.includes("passwd"))).toBe(false);
+  });
+
+  it("stops when cancelled", async () => {
+    const cancel = new AbortController();
+    const pending = pullFromUrl(`${server.url}/slow/datapackage.json`, { fetch: nodeFetch, timeoutMs: 5000, signal: cancel.signal });
+    setTimeout(() => cancel.abort(), 50);
+    const result = await pending;
+    expect(!result.ok && result.problems[0].message).toBe("Geannuleerd; er is niets veranderd.");
+  });
+
+  it("tells a server without CORS from an unreachable one in a browser (probe without CORS)", async () => {
+    // What a browser's fetch does: a cross-origin request without the header fails like a network error,
+    // while a no-cors request to the same server comes back (opaque).
+    const browserLike: FetchLike = async (input, init) => {
+      if (init?.mode === "no-cors") return new Response(null, { status: 200 });
+      throw new TypeError("Failed to fetch");
+    };
+    const result = await pullFromUrl(`${server.url}/nocors/datapackage.json`, { fetch: browserLike, inBrowser: true });
+    expect(!result.ok && result.problems[0].message).toMatch(/staat niet toe dat de invoegtoepassing dit bestand ophaalt \(CORS/);
+  });
+});
+
+describe("a file the user picks", () => {
+  const base = shippedPackage();
+
+  it("a CSV of observations, comma or Dutch semicolon", async () => {
+    const rows = csvRows(shippedTexts().observations);
+    const comma = await pullFromFile("figures.csv", Buffer.from(writeCsv(rows)), base);
+    expect(comma.ok && comma.value.package.observations).toHaveLength(112);
+    const dutch = rows.map((r, i) => r.map((c, j) => (i > 0 && j === 6 ? c.replace(".", ",") : c)).map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(";")).join("\r\n");
+    const semicolon = await pullFromFile("cijfers.csv", Buffer.from("\ufeff" + dutch), base);
+    expect(semicolon.ok && semicolon.value.package.observations).toEqual(comma.ok && comma.value.package.observations);
+  });
+
+  it("a CSV with a problem is refused with row and column", async () => {
+    const rows = csvRows(shippedTexts().observations);
+    rows[5][6] = "1e400";
+    const result = await pullFromFile("cijfers.csv", Buffer.from(writeCsv(rows)), base);
+    expect(!result.ok && result.problems[0]).toMatchObject({ table: "MonitorData", row: 5, column: "Waarde" });
+  });
+
+  it("a .zip of a data package, at the top or in one folder", async () => {
+    for (const folder of ["", "leiden-2023/"]) {
+      const zip = new JSZip();
+      for (const [name, content] of Object.entries(nextEditionFiles())) zip.file(folder + name, content);
+      const result = await pullFromFile("editie.zip", await zip.generateAsync({ type: "uint8array" }), base);
+      if (!result.ok) throw new Error(result.problems[0].message);
+      expect(result.value.edition.version).toBe("2023.0.1");
+    }
+  });
+
+  it("a zip without a package, a zip missing a resource, or a damaged zip", async () => {
+    const empty = new JSZip();
+    empty.file("readme.txt", "hallo");
+    const none = await pullFromFile("x.zip", await empty.generateAsync({ type: "uint8array" }), base);
+    expect(!none.ok && none.problems[0].message).toMatch(/bevat geen datapackage\.json/);
+    const partial = new JSZip();
+    const files = packageFiles();
+    for (const name of ["datapackage.json", "observations.csv", "indicators.csv"]) partial.file(name, files[name]);
+    const missing = await pullFromFile("x.zip", await partial.generateAsync({ type: "uint8array" }), base);
+    expect(!missing.ok && missing.problems[0].message).toMatch(/sources\.csv ontbreekt in de zip/);
+    const damaged = await pullFromFile("x.zip", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), base);
+    expect(!damaged.ok && damaged.problems[0].message).toMatch(/beschadigd zip-bestand/);
+  });
+});
+
+describe("the shipped edition", () => {
+  it("says what it is", () => {
+    expect(pullShipped().edition).toEqual({ name: "leiden-monitor-internationalisering-2022", title: "Monitor Internationalisering: Internationals in cijfers, Leiden 2022", version: "2022.1.0", referenceDate: "2022-01-01" });
+  });
+});
