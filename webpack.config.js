@@ -33,10 +33,12 @@ class FunctionsMetadataPlugin {
  * The task pane's Content-Security-Policy: its own scripts, office.js from Microsoft's CDN (and
  * the Ajax library office.js loads beside it), inline styles (office.js injects them), and
  * connections to its own origin and to https data sources (a monitor package's URL, CBS). A dev
- * build also lets the pane reach local test servers over http.
+ * build also lets the pane reach local servers over http; CSP_CONNECT_EXTRA adds sources to a
+ * production build (an intranet data server, or the browser test's local server).
  */
 function contentSecurityPolicy(production) {
-  const connect = ["'self'", "https:", ...(production ? [] : ["http://localhost:*", "http://127.0.0.1:*"])];
+  const extra = (process.env.CSP_CONNECT_EXTRA || "").split(/\s+/).filter(Boolean);
+  const connect = ["'self'", "https:", ...(production ? [] : ["http://localhost:*", "http://127.0.0.1:*"]), ...extra];
   return [
     "default-src 'self'",
     "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com",

@@ -2,6 +2,8 @@ import { TABLE_NAMES } from "../data/package";
 import { Cell } from "../data/validate";
 import { SheetContent } from "../report/fingerprint";
 import { SheetMark } from "../report/mark";
+import { DATA_SHEET_KEY } from "../report/plan";
+import { readRows } from "./batch";
 import { queueReadMark } from "./marks";
 
 export interface SheetState {
@@ -36,46 +38,73 @@ export interface WorkbookState {
 }
 
 const DATA_TABLES: string[] = Object.values(TABLE_NAMES);
+/** A used range larger than this is not one the add-in wrote: its formulas are not read. */
+const MAX_FINGERPRINT_CELLS = 200_000;
 
 /**
- * Reads what the add-in needs to know about the workbook in at most three syncs, whatever its
- * size: the sheets and tables; then the marks, the tables' places and the data tables' cells;
- * then (with `content`) what is on each marked sheet, to tell the add-in's work from the user's.
+ * Reads what the add-in needs to know about the workbook in a few syncs, whatever its size: the
+ * sheets and tables; the marks and the tables' places; (with `content`) what is on the add-in's
+ * sheets, to tell its own work from the user's ("data": on its Data sheet only); then the data tables' cells in chunks of about
+ * 4 MB (one sync each, so the count grows with the data only).
  */
-export async function inspectWorkbook(context: Excel.RequestContext, options: { marks: boolean; content: boolean }): Promise<WorkbookState> {
+export async function inspectWorkbook(context: Excel.RequestContext, options: { marks: boolean; content: boolean | "data" }): Promise<WorkbookState> {
   const worksheets = context.workbook.worksheets.load("items/name,items/id");
   const tables = context.workbook.tables.load("items/name");
   await context.sync();
 
   const markReaders = worksheets.items.map((sheet) => (options.marks ? queueReadMark(sheet) : () => null));
   const tableSheets = tables.items.map((table) => table.worksheet.load("name"));
-  const tableRanges = tables.items.map((table) => table.getRange().load(DATA_TABLES.includes(table.name) ? "address,values,rowIndex,columnIndex" : "address"));
+  const tableRanges = tables.items.map((table) => table.getRange().load("address,rowIndex,columnIndex,rowCount,columnCount"));
   await context.sync();
   const marks = markReaders.map((read) => read());
 
-  const contentReaders = worksheets.items.map((sheet, i) => {
-    if (!options.content || marks[i] === null) return () => ({ content: null, charts: [] });
-    const used = sheet.getUsedRangeOrNullObject(true).load("address,formulas");
-    const charts = sheet.charts.load("items/name");
-    return (): { content: SheetContent; charts: Excel.Chart[] } => ({
-      content: {
-        usedAddress: used.isNullObject ? null : used.address,
-        formulas: used.isNullObject ? [] : used.formulas,
-        tables: tables.items.flatMap((table, t) => (tableSheets[t].name === sheet.name ? [{ name: table.name, address: tableRanges[t].address }] : [])),
-        charts: charts.items.map((c) => c.name),
-      },
-      charts: charts.items,
-    });
+  // What is on each of the add-in's sheets: the used range's size first, its formulas only where
+  // it is small enough to be the add-in's own (a sheet the user filled is theirs anyway).
+  const inspected = worksheets.items.map((sheet, i) => {
+    const mark = marks[i];
+    if (!options.content || mark === null || (options.content === "data" && mark.key !== DATA_SHEET_KEY)) return null;
+    const used = sheet.getUsedRangeOrNullObject(true).load("address,rowCount,columnCount");
+    return { sheet, used, charts: mark.key === DATA_SHEET_KEY ? null : sheet.charts.load("items/name"), formulas: null as Excel.Range | null };
   });
-  if (options.content && marks.some((m) => m !== null)) await context.sync();
+  if (inspected.some((x) => x !== null)) {
+    await context.sync();
+    for (const x of inspected) {
+      if (x && x.charts && !x.used.isNullObject && x.used.rowCount * x.used.columnCount <= MAX_FINGERPRINT_CELLS) x.formulas = x.sheet.getUsedRangeOrNullObject(true).load("formulas");
+    }
+    if (inspected.some((x) => x?.formulas)) await context.sync();
+  }
+
+  const dataIndexes = tables.items.flatMap((table, i) => (DATA_TABLES.includes(table.name) ? [i] : []));
+  const dataCells = await readRows(
+    context,
+    dataIndexes.map((i) => {
+      const range = tableRanges[i];
+      const sheet = tables.items[i].worksheet;
+      return { total: range.rowCount, range: (from: number, count: number) => sheet.getRangeByIndexes(range.rowIndex + from, range.columnIndex, count, range.columnCount) };
+    }),
+  );
+  const cellsOf = new Map(dataIndexes.map((table, n) => [table, dataCells[n]]));
 
   return {
-    sheets: worksheets.items.map((sheet, i) => ({ sheet, name: sheet.name, id: sheet.id, mark: marks[i], ...contentReaders[i]() })),
+    sheets: worksheets.items.map((sheet, i) => {
+      const x = inspected[i];
+      const content: SheetContent | null = x
+        ? {
+            usedAddress: x.used.isNullObject ? null : x.used.address,
+            // A sheet too large to be the add-in's gets a content no fingerprint matches.
+            formulas: x.formulas ? x.formulas.formulas : x.used.isNullObject ? [] : [["(groter dan wat de invoegtoepassing schrijft)"]],
+            tables: tables.items.flatMap((table, t) => (tableSheets[t].name === sheet.name ? [{ name: table.name, address: tableRanges[t].address }] : [])),
+            charts: x.charts ? x.charts.items.map((c) => c.name) : [],
+          }
+        : null;
+      return { sheet, name: sheet.name, id: sheet.id, mark: marks[i], content, charts: x?.charts ? x.charts.items : [] };
+    }),
     tables: new Map(
       tables.items.map((table, i) => {
         const range = tableRanges[i];
         const state: TableState = { table, name: table.name, sheetName: tableSheets[i].name, address: range.address };
-        if (DATA_TABLES.includes(table.name)) Object.assign(state, { cells: range.values, row: range.rowIndex, column: range.columnIndex });
+        const cells = cellsOf.get(i);
+        if (cells) Object.assign(state, { cells, row: range.rowIndex, column: range.columnIndex });
         return [table.name.toLowerCase(), state];
       }),
     ),

@@ -1,10 +1,13 @@
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
-import { PackageTables } from "../data/package";
-import { MonitorPackage, Problem } from "../data/types";
-import { DataSheetOutcome, queueDataSheet, readWorkbookData, WorkbookData } from "./data-sheet";
-import { inspectWorkbook } from "./inspect";
-
-export type LoadDataResult = { ok: true; outcome: DataSheetOutcome; tables: PackageTables } | { ok: false; problems: Problem[] };
+import { compareWithWorkbook, Comparison } from "../data/compare";
+import { hash53 } from "../data/hash";
+import { lookupKey, PackageTables } from "../data/package";
+import { MonitorPackage, Observation, Problem } from "../data/types";
+import { parseA1Range } from "../report/a1";
+import { Cancelled, WriteBatch } from "./batch";
+import { DataSheetOutcome, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
+import { inspectWorkbook, WorkbookState } from "./inspect";
+import { literal } from "./write";
 
 /** A package as the three tables' cells, the form the functions take it in. */
 export function packageTables(pkg: MonitorPackage): PackageTables {
@@ -15,25 +18,124 @@ export function packageTables(pkg: MonitorPackage): PackageTables {
   };
 }
 
-/**
- * "Load data": writes the monitor tables into the Data sheet, or refreshes them in place,
- * keeping what the analyst added or changed. A malformed MonitorData changes nothing and is
- * reported with row and column. Four syncs at most: three to read, one to write.
- */
-export async function loadData(context: Excel.RequestContext, edition: MonitorPackage): Promise<LoadDataResult> {
-  const state = await inspectWorkbook(context, { marks: true, content: true });
-  const found = readWorkbookData(state, edition);
-  if (found.kind === "invalid") return { ok: false, problems: found.problems };
-  context.application.suspendApiCalculationUntilNextSync();
-  const outcome = queueDataSheet(context, state, edition, found.kind === "found" ? found.package : null);
-  await context.sync();
-  const merged = outcome.merge ? outcome.merge.merged : edition;
-  return { ok: true, outcome, tables: packageTables(merged) };
+/** What a comparison amounts to, to check that the workbook did not change between preview and write. */
+export function comparisonSignature(c: Comparison): string {
+  const keys = (rows: Observation[]) => rows.map((o) => lookupKey(o)).join(";");
+  return hash53([keys(c.added), keys(c.changed.map((d) => d.after)), keys(c.removed), keys(c.kept.map((k) => k.row)), c.unchanged].join("#"));
+}
+
+export type PreviewResult = { ok: true; comparison: Comparison; signature: string; workbookHasData: boolean } | { ok: false; problems: Problem[] };
+
+export type LoadDataResult =
+  | { ok: true; outcome: DataSheetOutcome; comparison: Comparison; tables: PackageTables }
+  | { ok: false; problems: Problem[]; cancelled?: boolean };
+
+export interface LoadOptions {
+  /** Hashes of the rows the source delivered last time (see compare.ts). */
+  previous: ReadonlySet<string>;
+  /** The signature of the comparison the user confirmed: if the workbook changed since, nothing is written. */
+  expected?: string;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, message: string) => void;
+  /** Bytes per sync; the default keeps under Excel on the web's 5 MB (tests pass less). */
+  syncLimit?: number;
+}
+
+async function compare(context: Excel.RequestContext, source: MonitorPackage, previous: ReadonlySet<string>) {
+  const state = await inspectWorkbook(context, { marks: true, content: "data" });
+  const found = readWorkbookData(state, source);
+  if (found.kind === "invalid") return { state, found, comparison: null };
+  return { state, found, comparison: compareWithWorkbook(source, found.kind === "found" ? found.package : null, previous) };
 }
 
 /**
- * The workbook's own figures, read without writing anything (two syncs): what the functions
- * should use when a workbook with MonitorData is opened or its table is edited.
+ * What pulling `source` would change in MonitorData, read without writing anything: the pane
+ * shows it and asks the user to confirm.
+ */
+export async function previewLoad(context: Excel.RequestContext, source: MonitorPackage, previous: ReadonlySet<string>): Promise<PreviewResult> {
+  const { found, comparison } = await compare(context, source, previous);
+  if (found.kind === "invalid" || !comparison) return { ok: false, problems: found.kind === "invalid" ? found.problems : [] };
+  return { ok: true, comparison, signature: comparisonSignature(comparison), workbookHasData: found.kind === "found" };
+}
+
+/**
+ * "Load data": writes the monitor tables with `source`, keeping the analyst's own rows and edits
+ * (see compare.ts). A malformed table changes nothing and is reported with row and column. Writes
+ * go in chunks of about 4 MB; a cancel between chunks puts the workbook back as it was.
+ */
+export async function loadData(context: Excel.RequestContext, source: MonitorPackage, options: LoadOptions): Promise<LoadDataResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress(0.05, "Werkmap lezen…");
+  const { state, found, comparison } = await compare(context, source, options.previous);
+  if (found.kind === "invalid" || !comparison) return { ok: false, problems: found.kind === "invalid" ? found.problems : [] };
+  if (options.expected !== undefined && options.expected !== comparisonSignature(comparison)) {
+    const message = "De werkmap is veranderd sinds de vergelijking; er is niets geschreven. Vergelijk opnieuw.";
+    return { ok: false, problems: [{ table: "MonitorData", row: null, column: null, message }] };
+  }
+  if (options.signal?.aborted) return { ok: false, problems: [], cancelled: true };
+  const total = Math.max(1, comparison.result.observations.length * 200);
+  const batch = new WriteBatch(context, {
+    limit: options.syncLimit,
+    signal: options.signal,
+    onSync: (written) => progress(0.1 + 0.85 * Math.min(1, written / total), "Schrijven naar Excel…"),
+  });
+  context.application.suspendApiCalculationUntilNextSync();
+  try {
+    const outcome = await writeDataSheet(batch, context, state, comparison.result);
+    await batch.flush();
+    progress(1, "Klaar");
+    return { ok: true, outcome, comparison, tables: packageTables(comparison.result) };
+  } catch (error) {
+    if (!(error instanceof Cancelled)) throw error;
+    progress(0.5, "Annuleren: de werkmap terugzetten…");
+    await restore(context, state, comparison.result, options.syncLimit);
+    return { ok: false, problems: [], cancelled: true };
+  }
+}
+
+/**
+ * Puts the data tables back as they were before a cancelled load: each table its old size and
+ * cells, rows inserted below it removed again (the user's cells move back up), a sheet the load
+ * created deleted. Everything queued before the cancel is sent first, so this starts from it.
+ */
+async function restore(context: Excel.RequestContext, state: WorkbookState, written: MonitorPackage, syncLimit?: number): Promise<void> {
+  const batch = new WriteBatch(context, { limit: syncLimit });
+  const data = ["MonitorData", "MonitorIndicatoren", "MonitorBronnen"].map((name) => state.tables.get(name.toLowerCase()));
+  if (data.every((t) => t === undefined)) {
+    // The load made the tables: remove them again (and the sheet, when the load added it).
+    await batch.flush();
+    const sheets = context.workbook.worksheets.load("items/name");
+    const tables = context.workbook.tables.load("items/name");
+    await context.sync();
+    const before = new Set(state.sheets.map((s) => s.name));
+    for (const table of tables.items) if (["MonitorData", "MonitorIndicatoren", "MonitorBronnen"].includes(table.name)) table.delete();
+    for (const sheet of sheets.items) if (!before.has(sheet.name)) sheet.delete();
+    await context.sync();
+    return;
+  }
+  const newRows = [written.observations.length, written.indicators.length, written.sources.length];
+  for (const [i, table] of data.entries()) {
+    if (!table?.cells) continue;
+    const old = parseA1Range(table.address);
+    const sheet = table.table.worksheet;
+    const range = table.table.getRange().load("rowIndex");
+    await batch.flush(); // what was queued before the cancel, and where the table is now
+    const row = range.rowIndex;
+    const grown = newRows[i] + 1 - old.rows;
+    await batch.queue(1000, () => {
+      table.table.resize(sheet.getRangeByIndexes(row, old.column, old.rows, old.columns));
+      if (grown > 0) sheet.getRangeByIndexes(row + old.rows, old.column, grown, old.columns).delete("Up");
+    });
+    // Written back literally: a note that starts with ' or = stays the text it was.
+    const cells = table.cells.map((row) => row.map((cell) => (typeof cell === "string" ? literal(cell) : (cell ?? ""))));
+    await batch.writeRows(cells, null, (from, count) => sheet.getRangeByIndexes(row + from, old.column, count, old.columns));
+  }
+  await batch.flush();
+}
+
+/**
+ * The workbook's own figures, read without writing anything: what the functions should use when
+ * a workbook with MonitorData is opened or its tables are edited.
  */
 export async function readWorkbookFigures(context: Excel.RequestContext, edition: MonitorPackage): Promise<WorkbookData> {
   const state = await inspectWorkbook(context, { marks: false, content: false });

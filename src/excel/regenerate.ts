@@ -4,11 +4,12 @@ import { buildIndicatorSheets } from "../report/plan";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
 import { cellRef } from "../report/a1";
-import { DataSheetOutcome, queueDataSheet, readWorkbookData } from "./data-sheet";
+import { WriteBatch } from "./batch";
+import { DataSheetOutcome, readWorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook, SheetState, TableState } from "./inspect";
 import { queueRemoveMark, queueWriteMark } from "./marks";
 import { decideOwnership, Ownership } from "./ownership";
-import { queueIndicatorSheet } from "./write";
+import { writeIndicatorSheet } from "./write";
 
 export interface SheetOutcome {
   key: string;
@@ -44,6 +45,8 @@ export interface RegenerateOptions {
   yieldToUi?: () => Promise<void>;
   /** Today as YYYY-MM-DD, for the names of kept versions (injected by tests). */
   today?: () => string;
+  /** Bytes per sync; the default keeps under Excel on the web's 5 MB. */
+  syncLimit?: number;
 }
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
@@ -75,7 +78,8 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   const plans = buildIndicatorSheets(pkg, language);
 
   context.application.suspendApiCalculationUntilNextSync();
-  const data = found.kind === "none" ? queueDataSheet(context, state, edition, null) : null;
+  const batch = new WriteBatch(context, { limit: options.syncLimit });
+  const data = found.kind === "none" ? await writeDataSheet(batch, context, state, edition) : null;
 
   // What happens to each sheet that carries a mark of one of the planned sheets.
   const decisions = new Map<string, Ownership[]>();
@@ -131,7 +135,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
     };
     const previous = rebuilt.get(plan.key);
     const sheet = previous ? clearForRebuild(previous.sheet, state.tables.values(), name) : context.workbook.worksheets.add(name);
-    queueIndicatorSheet(sheet, plan, (planned) => {
+    await writeIndicatorSheet(batch, sheet, plan, (planned: string) => {
       const actual = tableName(planned);
       const table = plan.tables.find((t) => t.name === planned);
       if (table) tables.push({ name: actual, address: `${cellRef(table.row, table.column)}:${cellRef(table.row + table.rows.length, table.column + table.header.length - 1)}` });
@@ -147,7 +151,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
     outcomes.push({ key: plan.key, name, status: previous ? "replaced" : "created", tables: plan.tables.length, charts: plan.charts.length, note: notes.length ? notes.join(" ") : null });
   }
   progress(0.75, nl ? "Schrijven naar Excel…" : "Writing to Excel…");
-  await context.sync();
+  await batch.flush();
 
   // What Excel now holds on each new sheet is what the marks remember, so that any later change
   // by the user is recognised as theirs.

@@ -1,10 +1,11 @@
 import { cellRef } from "../report/a1";
+import { WriteBatch } from "./batch";
 import { paletteColour } from "../report/palette";
 import { ChartKind, ChartPlan, SheetPlan, TablePlan, TextLine } from "../report/types";
 
 /**
- * Queues writing the parts of a plan on a sheet: every table as one 2-D array of values and
- * one of number formats, then `tables.add` over the written range. Nothing here syncs.
+ * Writes the parts of a plan on a sheet through a WriteBatch: every table as 2-D arrays of values
+ * and number formats, then `tables.add` over the written range. The batch decides when to sync.
  */
 
 const TEXT = "@";
@@ -42,18 +43,21 @@ export function writable(value: string | number | null): string | number {
   return typeof value === "string" ? literal(value) : value;
 }
 
-export function queueTable(sheet: Excel.Worksheet, table: TablePlan, name: string, headerOrder?: string[]): Excel.Table {
-  const header = headerOrder ?? table.header;
-  const order = header.map((h) => table.header.indexOf(h));
-  const textColumns = order.map((c) => isTextColumn(table, c));
-  const range = sheet.getRangeByIndexes(table.row, table.column, table.rows.length + 1, header.length);
-  // Formats first: a text column keeps "12-17" from becoming a date and "=…" from becoming a formula.
-  range.numberFormat = [header.map(() => TEXT), ...table.rows.map(() => order.map((c, i) => (textColumns[i] ? TEXT : (table.numberFormats[c] ?? "General"))))];
-  range.values = [header.map(literal), ...table.rows.map((row) => order.map((c) => writable(row[c])))];
-  const created = sheet.tables.add(range, true);
-  created.name = name;
-  created.style = "TableStyleMedium2";
-  return created;
+/**
+ * Writes a table: its cells as 2-D arrays of number formats and values (in chunks when large),
+ * then `tables.add` over the written range. Formats go first: a text column keeps "12-17" from
+ * becoming a date and "=…" from becoming a formula.
+ */
+export async function writeTable(batch: WriteBatch, sheet: Excel.Worksheet, table: TablePlan, name: string): Promise<void> {
+  const textColumns = table.header.map((_, c) => isTextColumn(table, c));
+  const formats = [table.header.map(() => TEXT), ...table.rows.map(() => table.header.map((_, c) => (textColumns[c] ? TEXT : (table.numberFormats[c] ?? "General"))))];
+  const values = [table.header.map(literal), ...table.rows.map((row) => row.map(writable))];
+  await batch.writeRows(values, formats, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length));
+  await batch.queue(100, () => {
+    const created = sheet.tables.add(sheet.getRangeByIndexes(table.row, table.column, table.rows.length + 1, table.header.length), true);
+    created.name = name;
+    created.style = "TableStyleMedium2";
+  });
 }
 
 export function queueColumnWidths(sheet: Excel.Worksheet, firstColumn: number, widths: number[]): void {
@@ -79,7 +83,14 @@ function queueChartStyle(created: Excel.Chart, chart: ChartPlan): void {
   }
 }
 
-export function queueIndicatorSheet(sheet: Excel.Worksheet, plan: SheetPlan, tableName: (planned: string) => string): void {
+/** Writes an indicator sheet: texts, tables, charts (small: it all fits one sync with the rest). */
+export async function writeIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: SheetPlan, tableName: (planned: string) => string): Promise<void> {
+  await batch.queue(plan.texts.reduce((n, line) => n + line.text.length + 100, 200), () => queueTexts(sheet, plan));
+  for (const table of plan.tables) await writeTable(batch, sheet, table, tableName(table.name));
+  await batch.queue(plan.charts.length * 1000, () => queueCharts(sheet, plan));
+}
+
+function queueTexts(sheet: Excel.Worksheet, plan: SheetPlan): void {
   queueColumnWidths(sheet, 0, plan.columnWidths);
   for (const line of plan.texts) {
     const cell = sheet.getRangeByIndexes(line.row, 0, 1, 1);
@@ -90,7 +101,9 @@ export function queueIndicatorSheet(sheet: Excel.Worksheet, plan: SheetPlan, tab
     if (font.bold) cell.format.font.bold = true;
     if (font.italic) cell.format.font.italic = true;
   }
-  for (const table of plan.tables) queueTable(sheet, table, tableName(table.name));
+}
+
+function queueCharts(sheet: Excel.Worksheet, plan: SheetPlan): void {
   for (const chart of plan.charts) {
     const { table } = chart;
     const pie = chart.kind === "pie" || chart.kind === "doughnut";

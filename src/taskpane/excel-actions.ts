@@ -1,7 +1,9 @@
 import { MonitorPackage, Language } from "../data/types";
 import { TABLE_NAMES } from "../data/package";
 import { WorkbookData } from "../excel/data-sheet";
-import { loadData, LoadDataResult, packageTables, readWorkbookFigures, recalculate } from "../excel/load-data";
+import { snapshotOf } from "../data/compare";
+import { Edition } from "../data/descriptor";
+import { loadData, LoadDataResult, packageTables, PreviewResult, previewLoad, readWorkbookFigures, recalculate } from "../excel/load-data";
 import { regenerate, RegenerateResult } from "../excel/regenerate";
 import type { LeidenMonitorFunctionsApi } from "../functions/functions";
 
@@ -61,9 +63,52 @@ export async function watchMonitorData(onChanged: () => void): Promise<void> {
   });
 }
 
-export async function runLoadData(edition: MonitorPackage): Promise<LoadDataResult> {
-  const result = await Excel.run((context) => loadData(context, edition));
-  if (result.ok) await useWorkbookFigures({ kind: "found", package: result.outcome.merge ? result.outcome.merge.merged : edition });
+/** Where the workbook's data came from, kept in the document's settings (with the workbook). */
+export interface RememberedSource {
+  kind: "shipped" | "url" | "file";
+  /** The URL for a package on a server; the file name for a picked file. */
+  location: string;
+  edition: Edition;
+  pulledAt: string;
+}
+
+const SOURCE_SETTING = "LeidenMonitor.source";
+const SNAPSHOT_SETTING = "LeidenMonitor.snapshot";
+
+export function rememberedSource(): RememberedSource | null {
+  const value = Office.context.document.settings.get(SOURCE_SETTING) as RememberedSource | null;
+  return value && typeof value === "object" && typeof value.location === "string" ? value : null;
+}
+
+/** The rows the source delivered last time; for a workbook without a record, the shipped edition's. */
+export function previousSnapshot(shipped: MonitorPackage): Set<string> {
+  const value = Office.context.document.settings.get(SNAPSHOT_SETTING);
+  return new Set(typeof value === "string" && value !== "" ? value.split(",") : snapshotOf(shipped));
+}
+
+async function remember(source: RememberedSource, snapshot: string[]): Promise<void> {
+  const settings = Office.context.document.settings;
+  settings.set(SOURCE_SETTING, source);
+  settings.set(SNAPSHOT_SETTING, snapshot.join(","));
+  await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
+}
+
+/** What pulling `pkg` would change in the workbook, read without writing. */
+export async function runPreview(pkg: MonitorPackage, shipped: MonitorPackage): Promise<PreviewResult> {
+  return Excel.run((context) => previewLoad(context, pkg, previousSnapshot(shipped)));
+}
+
+/** Writes the pulled package as compared, remembers where it came from, and points the functions at it. */
+export async function runLoadData(
+  pulled: { pkg: MonitorPackage; source: Omit<RememberedSource, "pulledAt"> },
+  shipped: MonitorPackage,
+  options: { expected?: string; signal?: AbortSignal; onProgress?: (fraction: number, message: string) => void },
+): Promise<LoadDataResult> {
+  const result = await Excel.run((context) => loadData(context, pulled.pkg, { previous: previousSnapshot(shipped), ...options }));
+  if (result.ok) {
+    await remember({ ...pulled.source, pulledAt: new Date().toISOString() }, result.comparison.snapshot);
+    await useWorkbookFigures({ kind: "found", package: result.comparison.result });
+  }
   return result;
 }
 

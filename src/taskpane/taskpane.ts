@@ -6,28 +6,34 @@
 import { MonitorError } from "../data/errors";
 import { formatDate } from "../data/format";
 import { MonitorQueries } from "../data/queries";
-import { loadShippedPackage } from "../data/shipped";
+import { Edition } from "../data/descriptor";
+import { pullShipped, SHIPPED_ORIGIN } from "../sources/shipped-source";
 import { MonitorStore } from "../data/store";
 import { Language, MonitorPackage, Problem } from "../data/types";
 import { registerCommands } from "../commands/commands";
 import { copyText, byId, element, setMessage, setUpTabs } from "./dom";
 import { buildWorkbookBlob, saveBlob, WORKBOOK_FILE } from "./download";
+import { setUpDataPanel, showRememberedSource } from "./data-panel";
 import { describeFigure, FigureView, searchFigures } from "./figures";
 import { detectHost, Host } from "./host";
 import { TEXTS, Texts } from "./i18n";
 
-const edition = loadShippedPackage();
-const state: { language: Language; host: Host; data: MonitorPackage; queries: MonitorQueries; selected: FigureView | null } = {
+const shipped = pullShipped();
+const edition = shipped.package;
+const state: { language: Language; host: Host; data: MonitorPackage; edition: Edition; origin: string; queries: MonitorQueries; selected: FigureView | null } = {
   language: "nl",
   host: "browser",
   data: edition,
+  edition: shipped.edition,
+  origin: shipped.origin,
   queries: new MonitorQueries(new MonitorStore(edition)),
   selected: null,
 };
 const texts = (): Texts => TEXTS[state.language];
 
-function useData(data: MonitorPackage): void {
+function useData(data: MonitorPackage, from?: { edition: Edition; origin: string }): void {
   state.data = data;
+  if (from) Object.assign(state, from);
   state.queries = new MonitorQueries(new MonitorStore(data));
   renderFacts();
   renderResults();
@@ -52,8 +58,13 @@ function applyTexts(): void {
 
 function renderFacts(): void {
   const dates = [...new Set(state.data.sources.map((s) => s.peildatum).filter(Boolean))].sort().reverse();
+  const referenceDate = state.edition.referenceDate || dates[0] || "";
+  byId("edition-title").textContent = state.edition === shipped.edition ? texts().edition : state.edition.title;
   const rows: [string, string][] = [
-    [texts().referenceDate, formatDate(dates[0] ?? "2022-01-01", state.language)],
+    [texts().editionFact, state.edition.title],
+    ...(state.edition.version ? [[texts().versionFact, state.edition.version] as [string, string]] : []),
+    [texts().originFact, state.origin === SHIPPED_ORIGIN ? texts().shippedOrigin : state.origin],
+    [texts().referenceDate, referenceDate ? formatDate(referenceDate, state.language) : "–"],
     [texts().figures, String(state.data.observations.length)],
     [texts().indicators, String(state.data.indicators.length)],
     [texts().sources, state.data.sources.map((s) => s.id).join(", ")],
@@ -138,30 +149,6 @@ async function download(messageId: string): Promise<void> {
   });
 }
 
-async function loadDataClicked(): Promise<void> {
-  await act("data-message", async () => {
-    const { runLoadData } = await import("./excel-actions");
-    const result = await runLoadData(edition);
-    const details = byId("data-details");
-    if (!result.ok) {
-      details.replaceChildren(...problemItems(result.problems));
-      throw new Error(texts().problems);
-    }
-    const merge = result.outcome.merge;
-    useData(merge ? merge.merged : edition);
-    const { watchMonitorData } = await import("./excel-actions");
-    await watchMonitorData(() => void followWorkbookData());
-    const changed = merge?.changed ?? [];
-    details.replaceChildren(
-      ...changed.map((d) => element("li", { textContent: texts().changedItem(d.key.replace(/\|+/g, " · ").replace(/ · $/, ""), String(d.shipped?.waarde), String(d.workbook.waarde)) })),
-      ...(merge?.added ?? []).map((d) => element("li", { textContent: `+ ${d.key.replace(/\|+/g, " · ")}: ${d.workbook.waarde}` })),
-    );
-    const differences = merge ? ` ${texts().differences(merge.added.length, changed.length, merge.restored.length)}` : "";
-    const clash = result.outcome.clash ? ` ${texts().dataClash(result.outcome.clash, result.outcome.sheetName)}` : "";
-    return `${texts().loaded(result.outcome.figures)}${differences}${clash}`;
-  });
-}
-
 /** Regenerates from the pane or the ribbon; true when the outcome needs the user's attention. */
 async function regenerateClicked(): Promise<boolean> {
   let attention = true;
@@ -214,7 +201,8 @@ async function followWorkbookData(): Promise<void> {
     return;
   }
   if (found.kind === "found") {
-    useData(found.package);
+    const remembered = await showRememberedSource();
+    useData(found.package, remembered ? { edition: remembered.edition, origin: remembered.kind === "shipped" ? SHIPPED_ORIGIN : remembered.location } : undefined);
     setMessage("data-message", texts().loaded(found.package.observations.length));
     await watchMonitorData(() => void followWorkbookData());
   }
@@ -231,7 +219,16 @@ async function start(): Promise<void> {
   for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>("[data-lang]"))) button.addEventListener("click", () => setLanguage(button.dataset.lang as Language));
   byId("download").addEventListener("click", () => download("data-message"));
   byId("download-sheets").addEventListener("click", () => download("sheets-message"));
-  byId("load").addEventListener("click", loadDataClicked);
+  setUpDataPanel({
+    host: () => state.host,
+    texts,
+    language: () => state.language,
+    shipped: edition,
+    current: () => state.data,
+    use: (pkg, pulledEdition, origin) => useData(pkg, { edition: pulledEdition, origin }),
+    followWorkbook: followWorkbookData,
+    showProblems: (problems) => byId("data-details").replaceChildren(...problemItems(problems)),
+  });
   byId("regenerate").addEventListener("click", () => void regenerateClicked());
   byId("search").addEventListener("input", renderResults);
   applyTexts();

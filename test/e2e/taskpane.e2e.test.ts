@@ -3,6 +3,7 @@ import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { buildBundles } from "../support/build";
 import { elements } from "../support/manifest";
+import { PackageServer, startPackageServer } from "../support/package-server";
 import { serveFolder } from "../support/static-server";
 import { openXlsx } from "../support/xlsx";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -15,13 +16,16 @@ const describeWithBrowser = chromiumPath ? describe : describe.skip;
 
 let outDir: string;
 let server: { url: string; close: () => Promise<void> };
+let packages: PackageServer;
 let browser: Browser;
 
 if (chromiumPath) {
   beforeAll(async () => {
     // One production build for both modes, with the test's stand-in for office.js beside it.
-    outDir = buildBundles(["functions", "taskpane", "fake-office"]);
+    // The pane may reach the test's package server over http on 127.0.0.1 (production allows https only).
+    outDir = buildBundles(["functions", "taskpane", "fake-office"], { CSP_CONNECT_EXTRA: "http://127.0.0.1:*" });
     server = await serveFolder(outDir);
+    packages = await startPackageServer(); // another origin: the pane's requests to it are cross-origin, as in Excel
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath: chromiumPath as string, args: browserArgs });
   }, 120_000);
@@ -29,6 +33,7 @@ if (chromiumPath) {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await packages?.close();
   });
 }
 
@@ -52,8 +57,11 @@ describeWithBrowser("the task pane in a plain browser (preview mode)", () => {
   it("shows the preview with the edition's facts", async () => {
     await page.waitForFunction(() => document.body.dataset.host === "browser");
     await expect(page.locator("#host").textContent()).resolves.toMatch(/^Voorbeeld: Excel is niet gevonden/);
-    await expect(page.locator("#facts").textContent()).resolves.toMatch(/Peildatum1 januari 2022Cijfers112Indicatoren22BronnenBRP, CBS, ECL, Decisio, Nuffic/);
-    expect(await page.locator("#load").isVisible()).toBe(false);
+    await expect(page.locator("#facts").textContent()).resolves.toBe(
+      "EditieMonitor Internationalisering: Internationals in cijfers, Leiden 2022Versie2022.1.0Opgehaald uitde meegeleverde editiePeildatum1 januari 2022Cijfers112Indicatoren22BronnenBRP, CBS, ECL, Decisio, Nuffic",
+    );
+    await expect(page.locator("#load").textContent()).resolves.toBe("Ophalen en vergelijken");
+    expect(await page.locator("#refresh").isVisible()).toBe(false); // nothing is remembered outside a workbook
     expect(await page.locator("#download").isVisible()).toBe(true);
   });
 
@@ -183,9 +191,12 @@ describeWithBrowser("the task pane in Excel (office.js replaced by the fake Exce
     await expect(call("AANTAL", "Italiaans", 2022)).resolves.toBe(1253);
   });
 
-  it("loads the data into the workbook, and the functions follow the analyst's edits", async () => {
+  it("loads the data into the workbook after showing what changes, and the functions follow the analyst's edits", async () => {
     await page.locator("#load").click();
-    await waitForText(page.locator("#data-message"), "112 cijfers staan in MonitorData.");
+    await waitForText(page.locator("#comparison-summary"), /^Wat er verandert in MonitorData: 112 toegevoegd, 0 gewijzigd, 0 verwijderd; 0 eigen rijen blijven staan, 0 ongewijzigd\. Er is nog niets geschreven\.$/);
+    await expect(page.evaluate(() => __fakeOffice.model.tables.length)).resolves.toBe(0); // nothing written before the confirmation
+    await page.locator("#confirm").click();
+    await waitForText(page.locator("#data-message"), "112 cijfers van 'Monitor Internationalisering: Internationals in cijfers, Leiden 2022' staan in MonitorData.");
     const tables = await page.evaluate(() => __fakeOffice.model.tables.map((t) => `${t.sheet.name}!${t.name}`));
     expect(tables).toEqual(["Data!MonitorData", "Data!MonitorIndicatoren", "Data!MonitorBronnen"]);
     // The analyst corrects a figure in MonitorData; Excel reports the edit to the add-in.
@@ -199,8 +210,10 @@ describeWithBrowser("the task pane in Excel (office.js replaced by the fake Exce
     });
     await page.waitForFunction(() => __fakeOffice.call("AANTAL", "Italiaans", 2022) === 1260, undefined, { timeout: 5000 });
     await page.locator("#load").click();
-    await waitForText(page.locator("#data-message"), /Verschillen met de editie: 0 toegevoegd, 1 gewijzigd, 0 hersteld\./);
-    await expect(page.locator("#data-details").textContent()).resolves.toContain("1260 (editie: 1253)");
+    await waitForText(page.locator("#comparison-summary"), /0 toegevoegd, 0 gewijzigd, 0 verwijderd; 1 eigen rij blijft staan, 111 ongewijzigd/);
+    await expect(page.locator("#comparison-list").textContent()).resolves.toContain("= Italiaans · Leiden · 2022 (inwoners): uw 1.260 blijft staan (de bron zegt 1.253)");
+    await page.locator("#cancel-pull").click();
+    await waitForText(page.locator("#data-message"), "Geannuleerd; er is niets veranderd.");
   });
 
   it("regenerates every sheet with a status per sheet, and again replaces them", async () => {
@@ -278,5 +291,102 @@ describeWithBrowser("the task pane in Excel (office.js replaced by the fake Exce
     await page.getByRole("tab", { name: "Gegevens" }).click();
     await waitForText(page.locator("#data-details"), /MonitorData rij 4, kolom Waarde: 'veel' is geen getal/);
     await expect(call("AANTAL", "Italiaans", 2022)).resolves.toMatchObject({ error: "#N/A", message: expect.stringMatching(/taakvenster.*rij 4, kolom Waarde/) });
+  });
+});
+
+describeWithBrowser("pulling editions in Excel: from a URL, from a file, refreshed", () => {
+  jest.setTimeout(120_000);
+  let page: Page;
+  const call = (id: string, ...args: unknown[]) => page.evaluate(([i, a]) => __fakeOffice.call(i as string, ...(a as unknown[])), [id, args] as const);
+  const pullUrl = async (path: string) => {
+    await page.locator("#source-url").fill(`${packages.url}${path}`);
+    await page.locator("#load").click();
+  };
+
+  beforeAll(async () => {
+    page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+    const fakeOffice = readFileSync(join(outDir, "fake-office.js"), "utf8");
+    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeOffice }));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForFunction(() => document.body.dataset.host === "excel");
+    await page.locator("#load").click(); // the shipped edition first
+    await page.locator("#confirm").click();
+    await waitForText(page.locator("#data-message"), /^112 cijfers van /);
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it("pulls a new edition from a URL, shows what changes, writes it on confirmation and remembers it", async () => {
+    await pullUrl("/next/datapackage.json");
+    await waitForText(page.locator("#comparison-summary"), /^Wat er verandert in MonitorData: 1 toegevoegd, 1 gewijzigd, 1 verwijderd; 0 eigen rijen blijven staan, 110 ongewijzigd\./);
+    const list = await page.locator("#comparison-list li").allTextContents();
+    expect(list).toEqual(["+ Italiaans · Leiden · 2023 (inwoners): 1.350", "~ Italiaans · Leiden · 2022 (inwoners): 1.253 → 1.301", "− niet-EU · Leiden · 2021 (studenten): 27% (niet meer in de bron)"]);
+    await expect(call("AANTAL", "Italiaans", 2022)).resolves.toBe(1253); // nothing written yet
+    await page.locator("#confirm").click();
+    await waitForText(page.locator("#data-message"), "112 cijfers van 'Testeditie 2023 (synthetisch)' staan in MonitorData.");
+    await expect(call("AANTAL", "Italiaans", 2022)).resolves.toBe(1301);
+    await expect(call("AANTAL", "Italiaans", 2023)).resolves.toBe(1350);
+    await expect(page.locator("#facts").textContent()).resolves.toContain(`EditieTesteditie 2023 (synthetisch)Versie2023.0.1Opgehaald uit${packages.url}/next/datapackage.jsonPeildatum1 januari 2023`);
+  });
+
+  it("refreshes the remembered source: nothing to do when it did not change", async () => {
+    await page.locator("#refresh").click();
+    await waitForText(page.locator("#comparison-summary"), "De werkmap heeft deze gegevens al; er is niets te schrijven.");
+    await page.locator("#cancel-pull").click();
+  });
+
+  it("says a server does not allow the add-in (no CORS header), not 'failed to fetch', and changes nothing", async () => {
+    const before = await page.evaluate(() => JSON.stringify(__fakeOffice.model.tables.map((t) => t.sheet.values(t.box))));
+    await pullUrl("/nocors/datapackage.json");
+    await waitForText(page.locator("#data-message"), /staat niet toe dat de invoegtoepassing dit bestand ophaalt \(CORS: de header Access-Control-Allow-Origin ontbreekt\)/);
+    await expect(page.locator("#data-message").textContent()).resolves.not.toMatch(/failed to fetch/i);
+    expect(await page.evaluate(() => JSON.stringify(__fakeOffice.model.tables.map((t) => t.sheet.values(t.box))))).toBe(before);
+  });
+
+  it.each([
+    ["/missing/datapackage.json", /gaf HTTP 404 Not Found/],
+    ["/html/datapackage.json", /geeft een webpagina \(HTML\), geen datapackage\.json/],
+    ["/broken/datapackage.json", /MonitorData rij 3, kolom Waarde: 'veel' is geen getal/],
+  ])("reports %s clearly", async (path, message) => {
+    await pullUrl(path);
+    await waitForText(page.locator("#data-message"), message);
+    expect(await page.locator("#comparison").isVisible()).toBe(false);
+  });
+
+  it("can be cancelled while downloading", async () => {
+    await pullUrl("/slow/datapackage.json");
+    await page.locator("#cancel-running").click();
+    await waitForText(page.locator("#data-message"), "Geannuleerd; er is niets veranderd.");
+  });
+
+  it("takes a CSV the analyst picks, saved by Dutch Excel with semicolons", async () => {
+    const rows = readFileSync(join(__dirname, "..", "..", "data", "leiden-2022", "observations.csv"), "utf8").trim().split("\n");
+    const header = rows[0].split(",").join(";");
+    const turks = "Bevolking;inwoners;Leiden;Turks;;2022;391;aantal;BRP;2022-01-01;gerapporteerd;;Synthetisch testcijfer";
+    await page.locator("#source-file").setInputFiles({ name: "cijfers.csv", mimeType: "text/csv", buffer: Buffer.from(`\ufeff${header}\r\n${turks}\r\n`) });
+    await page.locator("#load").click();
+    await waitForText(page.locator("#comparison-summary"), /^Wat er verandert in MonitorData: 1 toegevoegd, 0 gewijzigd, 112 verwijderd;/);
+    await page.locator("#cancel-pull").click();
+  });
+});
+
+describeWithBrowser("pulling an edition in a plain browser", () => {
+  it("uses it for the figures and the download after the comparison", async () => {
+    const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForFunction(() => document.body.dataset.host === "browser");
+    await page.locator("#source-url").fill(`${packages.url}/next/datapackage.json`);
+    await page.locator("#load").click();
+    await waitForText(page.locator("#comparison-summary"), /1 toegevoegd, 1 gewijzigd, 1 verwijderd/);
+    await expect(page.locator("#confirm").textContent()).resolves.toBe("Deze gegevens gebruiken");
+    await page.locator("#confirm").click();
+    await waitForText(page.locator("#data-message"), "De pagina gebruikt nu 112 cijfers van 'Testeditie 2023 (synthetisch)'.");
+    await expect(page.locator("#edition-title").textContent()).resolves.toBe("Testeditie 2023 (synthetisch)");
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, "taskpane-pulled.png"), fullPage: true });
+    await page.close();
   });
 });

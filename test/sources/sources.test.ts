@@ -74,7 +74,7 @@ describe("a data package from a URL", () => {
   it("tells a server without CORS from an unreachable one in a browser (probe without CORS)", async () => {
     // What a browser's fetch does: a cross-origin request without the header fails like a network error,
     // while a no-cors request to the same server comes back (opaque).
-    const browserLike: FetchLike = async (input, init) => {
+    const browserLike: FetchLike = async (_input, init) => {
       if (init?.mode === "no-cors") return new Response(null, { status: 200 });
       throw new TypeError("Failed to fetch");
     };

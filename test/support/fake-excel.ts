@@ -113,7 +113,7 @@ export class WorkbookModel {
   readonly settings = new Map<string, unknown>();
   calculationSuspendedSyncs = 0;
   /** For each sync: whether calculation was suspended for it, and how many cells it wrote. */
-  readonly batches: { suspended: boolean; cellsWritten: number }[] = [];
+  readonly batches: { suspended: boolean; cellsWritten: number; bytes: number }[] = [];
   cellsWritten = 0;
   calculations: string[] = [];
   private nextId = 1;
@@ -195,6 +195,8 @@ const overlaps = (a: Box, b: Box) => a.row < b.row + b.rows && b.row < a.row + a
 export class FakeContext {
   syncs = 0;
   private queue: (() => void)[] = [];
+  /** What the queued operations would weigh in a request to Excel (the values, formats and formulas sent). */
+  private pendingBytes = 0;
   readonly workbook: FakeWorkbook;
   readonly application: FakeApplication;
 
@@ -207,15 +209,22 @@ export class FakeContext {
     this.queue.push(operation);
   }
 
+  /** Counts the payload of data sent with the next sync (2-D arrays of values, formats, formulas). */
+  addPayload(data: unknown): void {
+    this.pendingBytes += JSON.stringify(data).length;
+  }
+
   async sync(): Promise<void> {
     this.syncs++;
     const batch = this.queue;
+    const bytes = this.pendingBytes;
     this.queue = [];
+    this.pendingBytes = 0;
     const written = this.model.cellsWritten;
     try {
       for (const operation of batch) operation(); // throws out of the batch, like Excel
     } finally {
-      this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: this.model.cellsWritten - written });
+      this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: this.model.cellsWritten - written, bytes });
       if (this.model.calculationSuspendedSyncs > 0) this.model.calculationSuspendedSyncs--;
     }
   }
@@ -443,6 +452,7 @@ export class FakeRange extends ClientObject<RangeModel> {
     return this.get("values");
   }
   set values(values: (string | number | boolean | null)[][]) {
+    this.context.addPayload(values);
     this.set(({ sheet, box }) => {
       checkShape(values, box, "values");
       this.context.model.cellsWritten += box.rows * box.columns;
@@ -461,6 +471,29 @@ export class FakeRange extends ClientObject<RangeModel> {
   }
   get formulas(): (string | number | boolean)[][] {
     return this.get("formulas");
+  }
+  /** Deletes cells, shifting those below up within the range's columns (tables below move whole). */
+  delete(shift: string): void {
+    this.set(({ sheet, box }) => {
+      if (shift !== "Up") throw new OfficeError("InvalidArgument", "The fake deletes with shift Up only.");
+      const inColumns = (column: number) => column >= box.column && column < box.column + box.columns;
+      for (const [key] of [...sheet.cells]) {
+        const [row, column] = key.split(",").map(Number);
+        if (inColumns(column) && row >= box.row && row < box.row + box.rows) sheet.cells.delete(key);
+      }
+      const below = [...sheet.cells].filter(([key]) => {
+        const [row, column] = key.split(",").map(Number);
+        return inColumns(column) && row >= box.row + box.rows;
+      });
+      for (const [key] of below) sheet.cells.delete(key);
+      for (const [key, cell] of below) {
+        const [row, column] = key.split(",").map(Number);
+        sheet.cells.set(`${row - box.rows},${column}`, cell);
+      }
+      for (const table of this.context.model.tables) {
+        if (table.sheet === sheet && table.box.row >= box.row + box.rows && table.box.column >= box.column && table.box.column + table.box.columns <= box.column + box.columns) table.box = { ...table.box, row: table.box.row - box.rows };
+      }
+    });
   }
   /**
    * Inserts cells, shifting those below down within the range's columns, as Excel does. Like
@@ -493,7 +526,14 @@ export class FakeRange extends ClientObject<RangeModel> {
   get columnIndex(): number {
     return this.get("columnIndex");
   }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
   set numberFormat(formats: string[][]) {
+    this.context.addPayload(formats);
     this.set(({ sheet, box }) => {
       checkShape(formats, box, "numberFormat");
       formats.forEach((row, r) => row.forEach((format, c) => (sheet.cell(box.row + r, box.column + c).numberFormat = format)));
@@ -506,6 +546,7 @@ export class FakeRange extends ClientObject<RangeModel> {
     });
   }
   set formulas(formulas: string[][]) {
+    this.context.addPayload(formulas);
     this.set(({ sheet, box }) => {
       checkShape(formulas, box, "formulas");
       formulas.forEach((row, r) => row.forEach((formula, c) => Object.assign(sheet.cell(box.row + r, box.column + c), formula.startsWith("=") ? { formula, value: null } : { formula: null, value: formula })));

@@ -1,4 +1,5 @@
-import { loadData } from "../../src/excel/load-data";
+import { snapshotOf } from "../../src/data/compare";
+import { loadData, LoadOptions } from "../../src/excel/load-data";
 import { MARK_KEY } from "../../src/excel/marks";
 import { regenerate } from "../../src/excel/regenerate";
 import { MonitorPackage } from "../../src/data/types";
@@ -24,8 +25,9 @@ export async function runRegenerate(model: WorkbookModel, pkg: MonitorPackage = 
   return fakeRun(model, (context) => regenerate(asExcel(context), { edition: pkg, language: "nl", today: () => today }));
 }
 
-export async function runLoadData(model: WorkbookModel, pkg: MonitorPackage = edition) {
-  return fakeRun(model, (context) => loadData(asExcel(context), pkg));
+/** Load data with `pkg`; by default the workbook was last loaded from the shipped edition. */
+export async function runLoadData(model: WorkbookModel, pkg: MonitorPackage = edition, options: Partial<LoadOptions> = {}) {
+  return fakeRun(model, (context) => loadData(asExcel(context), pkg, { previous: new Set(snapshotOf(edition)), ...options }));
 }
 
 export const markOf = (sheet: SheetModel): SheetMark | null => decodeMark(sheet.customProperties.get(MARK_KEY));
@@ -55,4 +57,11 @@ export const snapshot = (model: WorkbookModel) =>
 /** What Excel does on closing and reopening a workbook: every sheet gets a new id. */
 export function reopen(model: WorkbookModel): void {
   model.sheets.forEach((sheet, i) => Object.assign(sheet, { id: `{reopened-${i}-${Math.random().toString(16).slice(2)}}` }));
+}
+
+/** The edition grown to about `rows` figures: its observations repeated for made-up areas (synthetic, for size only). */
+export function largePackage(rows: number): MonitorPackage {
+  const observations = [...edition.observations];
+  for (let i = 1; observations.length < rows; i++) for (const o of edition.observations) if (observations.length < rows) observations.push({ ...o, gebied: `Testwijk ${i}` });
+  return { ...edition, observations };
 }

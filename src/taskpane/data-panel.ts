@@ -1,0 +1,235 @@
+/**
+ * The Data tab's pull: choose a source (the shipped edition, a package URL, a picked file), get
+ * it, show what would change in MonitorData, and write only after the user confirms. A cancel
+ * at any step leaves the workbook as it was. In a plain browser the same flow replaces the data
+ * the page shows and downloads.
+ */
+import { compareWithWorkbook, Comparison, nothingChanges, snapshotOf } from "../data/compare";
+import { Edition } from "../data/descriptor";
+import { formatFigure } from "../data/format";
+import { MonitorPackage, Observation, Problem } from "../data/types";
+import { pullShipped, SHIPPED_ORIGIN } from "../sources/shipped-source";
+import { PulledPackage, PullResult } from "../sources/types";
+import { pullFromUrl } from "../sources/url-source";
+import { byId, element, setMessage } from "./dom";
+import type { RememberedSource } from "./excel-actions";
+import { Host } from "./host";
+import { Texts } from "./i18n";
+
+export interface DataPanelContext {
+  host: () => Host;
+  texts: () => Texts;
+  language: () => "nl" | "en";
+  shipped: MonitorPackage;
+  /** The data the pane shows now. */
+  current: () => MonitorPackage;
+  /** The pane shows (and the download uses) this data from now on. */
+  use: (pkg: MonitorPackage, edition: Edition, origin: string) => void;
+  /** In Excel: after a write, read the workbook's tables again. */
+  followWorkbook: () => Promise<void>;
+  showProblems: (problems: Problem[]) => void;
+}
+
+const SHOWN_PER_KIND = 25;
+const FETCH_TIMEOUT_MS = 30_000;
+
+type SourceSpec = { kind: "shipped" } | { kind: "url"; url: string } | { kind: "file"; file: File };
+
+let pending: { pulled: PulledPackage; spec: SourceSpec; comparison: Comparison; signature: string | null } | null = null;
+let running: AbortController | null = null;
+
+const describeRow = (o: Observation) => [o.groep, o.gebied, o.leeftijd, o.periode].filter(Boolean).join(" · ") + ` (${o.indicator})`;
+
+function chosenSource(ctx: DataPanelContext): SourceSpec | string {
+  const choice = document.querySelector<HTMLInputElement>('input[name="source"]:checked')?.value ?? "shipped";
+  if (choice === "url") {
+    const url = byId<HTMLInputElement>("source-url").value.trim();
+    return url ? { kind: "url", url } : ctx.texts().chooseUrl;
+  }
+  if (choice === "file") {
+    const file = byId<HTMLInputElement>("source-file").files?.[0];
+    return file ? { kind: "file", file } : ctx.texts().chooseFile;
+  }
+  return { kind: "shipped" };
+}
+
+async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal, progress: (message: string) => void): Promise<PullResult> {
+  if (spec.kind === "shipped") return { ok: true, value: pullShipped() };
+  if (spec.kind === "url") return pullFromUrl(spec.url, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, signal, onProgress: progress, inBrowser: true });
+  // Loaded on demand: reading a zip needs JSZip, which the pane does not carry at start.
+  const { pullFromFile } = await import(/* webpackChunkName: "file-source" */ "../sources/file-source");
+  return pullFromFile(spec.file.name, new Uint8Array(await spec.file.arrayBuffer()), ctx.current(), progress);
+}
+
+function renderComparison(ctx: DataPanelContext, comparison: Comparison): void {
+  const t = ctx.texts();
+  const lang = ctx.language();
+  const figure = (o: Observation) => formatFigure(o.waarde, o.eenheid, lang);
+  const items: string[] = [];
+  const add = <T>(list: T[], line: (item: T) => string) => {
+    for (const item of list.slice(0, SHOWN_PER_KIND)) items.push(line(item));
+    if (list.length > SHOWN_PER_KIND) items.push(t.more(list.length - SHOWN_PER_KIND));
+  };
+  add(comparison.added, (o) => t.addedItem(describeRow(o), figure(o)));
+  add(comparison.changed, (d) => t.changedFigure(describeRow(d.after), figure(d.before), figure(d.after)));
+  add(comparison.removed, (o) => t.removedItem(describeRow(o), figure(o)));
+  add(comparison.kept, (k) => (k.source && k.source.waarde !== k.row.waarde ? t.keptEdit(describeRow(k.row), figure(k.row), figure(k.source)) : t.keptOwn(describeRow(k.row), figure(k.row))));
+  byId("comparison-summary").textContent = nothingChanges(comparison) && comparison.kept.length === 0
+    ? t.nothingToDo
+    : t.comparisonSummary(comparison.added.length, comparison.changed.length, comparison.removed.length, comparison.kept.length, comparison.unchanged);
+  byId("comparison-list").replaceChildren(...items.map((text) => element("li", { textContent: text })));
+  byId("confirm").textContent = ctx.host() === "excel" ? t.confirmWrite : t.confirmUse;
+  byId<HTMLButtonElement>("confirm").disabled = false;
+  byId("comparison").hidden = false;
+}
+
+function setBusy(busy: boolean): void {
+  for (const id of ["load", "refresh", "download", "confirm"]) byId<HTMLButtonElement>(id).disabled = busy;
+  byId("data-progress").hidden = !busy;
+  byId("cancel-running").hidden = !busy;
+}
+
+function progressTo(fraction: number | null, message: string): void {
+  const bar = byId<HTMLProgressElement>("data-progress");
+  if (fraction === null) bar.removeAttribute("value");
+  else bar.value = fraction;
+  setMessage("data-message", message);
+}
+
+const failed = (ctx: DataPanelContext, problems: Problem[]) => {
+  ctx.showProblems(problems);
+  setMessage("data-message", `${ctx.texts().failed} ${problems[0]?.message ?? ""}`.trim(), "error");
+};
+
+/** Gets a source and shows the comparison; writes nothing. */
+async function getAndCompare(ctx: DataPanelContext, spec: SourceSpec): Promise<void> {
+  const t = ctx.texts();
+  running = new AbortController();
+  const { signal } = running;
+  pending = null;
+  byId("comparison").hidden = true;
+  byId("data-details").replaceChildren();
+  setBusy(true);
+  try {
+    progressTo(null, t.fetching);
+    const pulled = await pull(spec, ctx, signal, (message) => progressTo(null, message));
+    if (signal.aborted) return void setMessage("data-message", t.cancelledNothing);
+    if (!pulled.ok) return failed(ctx, pulled.problems);
+    progressTo(null, t.comparing);
+    let comparison: Comparison;
+    let signature: string | null = null;
+    if (ctx.host() === "excel") {
+      const { runPreview } = await import("./excel-actions");
+      const preview = await runPreview(pulled.value.package, ctx.shipped);
+      if (!preview.ok) return failed(ctx, preview.problems);
+      comparison = preview.comparison;
+      signature = preview.signature;
+    } else {
+      comparison = compareWithWorkbook(pulled.value.package, ctx.current(), new Set(snapshotOf(ctx.current())));
+    }
+    if (signal.aborted) return void setMessage("data-message", t.cancelledNothing);
+    pending = { pulled: pulled.value, spec, comparison, signature };
+    setMessage("data-message", "");
+    renderComparison(ctx, comparison);
+  } finally {
+    setBusy(false);
+    if (!pending) byId("comparison").hidden = true;
+  }
+}
+
+function rememberAs(spec: SourceSpec, pulled: PulledPackage): Omit<RememberedSource, "pulledAt"> {
+  const location = spec.kind === "url" ? spec.url : spec.kind === "file" ? spec.file.name : SHIPPED_ORIGIN;
+  return { kind: spec.kind, location, edition: pulled.edition };
+}
+
+/** Writes (Excel) or uses (browser) what the user confirmed. */
+async function confirm(ctx: DataPanelContext): Promise<void> {
+  if (!pending) return;
+  const t = ctx.texts();
+  const { pulled, spec, comparison, signature } = pending;
+  if (ctx.host() !== "excel") {
+    ctx.use(comparison.result, pulled.edition, pulled.origin);
+    pending = null;
+    byId("comparison").hidden = true;
+    setMessage("data-message", t.pulledPreview(comparison.result.observations.length, pulled.edition.title), "ok");
+    return;
+  }
+  running = new AbortController();
+  setBusy(true);
+  byId("comparison").hidden = true;
+  try {
+    const { runLoadData } = await import("./excel-actions");
+    const result = await runLoadData({ pkg: pulled.package, source: rememberAs(spec, pulled) }, ctx.shipped, {
+      expected: signature ?? undefined,
+      signal: running.signal,
+      onProgress: (fraction, message) => progressTo(fraction, message),
+    });
+    pending = null;
+    byId("comparison").hidden = true;
+    if (!result.ok) {
+      if (result.cancelled) return void setMessage("data-message", t.cancelled, "ok");
+      return failed(ctx, result.problems);
+    }
+    ctx.use(result.comparison.result, pulled.edition, pulled.origin);
+    await ctx.followWorkbook();
+    const notes = [
+      result.outcome.clash ? t.dataClash(result.outcome.clash, result.outcome.sheetName) : null,
+      result.outcome.insertedRows > 0 ? t.insertedRows(result.outcome.insertedRows) : null,
+    ].filter((n): n is string => n !== null);
+    byId("data-details").replaceChildren(...notes.map((note) => element("li", { textContent: note })));
+    setMessage("data-message", t.pulled(result.outcome.figures, pulled.edition.title), "ok");
+  } catch (error) {
+    setMessage("data-message", `${t.failed} ${(error as Error).message}`, "error");
+  } finally {
+    setBusy(false);
+  }
+}
+
+function cancel(ctx: DataPanelContext): void {
+  if (running && !running.signal.aborted) running.abort();
+  if (pending) {
+    pending = null;
+    byId("comparison").hidden = true;
+    setMessage("data-message", ctx.texts().cancelledNothing);
+  }
+}
+
+/** Refresh: the source the workbook remembers, compared again. */
+async function refresh(ctx: DataPanelContext): Promise<void> {
+  const { rememberedSource } = await import("./excel-actions");
+  const remembered = rememberedSource();
+  if (!remembered) return void setMessage("data-message", ctx.texts().noSource);
+  if (remembered.kind === "file") return void setMessage("data-message", ctx.texts().fileAgain(remembered.location));
+  await getAndCompare(ctx, remembered.kind === "url" ? { kind: "url", url: remembered.location } : { kind: "shipped" });
+}
+
+export function setUpDataPanel(ctx: DataPanelContext): void {
+  byId("load").addEventListener("click", () => {
+    const spec = chosenSource(ctx);
+    if (typeof spec === "string") return void setMessage("data-message", spec, "error");
+    void getAndCompare(ctx, spec);
+  });
+  byId("refresh").addEventListener("click", () => void refresh(ctx));
+  byId("confirm").addEventListener("click", () => void confirm(ctx));
+  byId("cancel-pull").addEventListener("click", () => cancel(ctx));
+  byId("cancel-running").addEventListener("click", () => cancel(ctx));
+  // Typing an address or picking a file chooses that source.
+  const choose = (value: string) => {
+    const radio = document.querySelector<HTMLInputElement>(`input[name="source"][value="${value}"]`);
+    if (radio) radio.checked = true;
+  };
+  byId("source-url").addEventListener("input", () => choose("url"));
+  byId("source-file").addEventListener("change", () => choose("file"));
+}
+
+/** Shows the remembered source in the URL field, so a colleague sees where the workbook's data came from. */
+export async function showRememberedSource(): Promise<RememberedSource | null> {
+  const { rememberedSource } = await import("./excel-actions");
+  const remembered = rememberedSource();
+  if (remembered?.kind === "url") {
+    byId<HTMLInputElement>("source-url").value = remembered.location;
+    const radio = document.querySelector<HTMLInputElement>('input[name="source"][value="url"]');
+    if (radio) radio.checked = true;
+  }
+  return remembered;
+}

@@ -1,0 +1,62 @@
+import { compareWithWorkbook, nothingChanges, snapshotOf } from "../../src/data/compare";
+import { parsePackageCsv } from "../../src/data/package-csv";
+import { MonitorPackage, Observation } from "../../src/data/types";
+import { shippedPackage } from "../support/fixtures";
+import { nextEditionFiles } from "../support/package-server";
+
+const edition = shippedPackage();
+const next = (() => {
+  const files = nextEditionFiles();
+  const result = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
+  if (!result.ok) throw new Error(result.problems[0].message);
+  return result.value;
+})();
+const italian = (o: Observation) => o.indicator === "inwoners" && o.groep === "Italiaans" && o.periode === "2022";
+const withRows = (pkg: MonitorPackage, change: (rows: Observation[]) => Observation[]): MonitorPackage => ({ ...pkg, observations: change(pkg.observations.map((o) => ({ ...o }))) });
+
+describe("comparing a pulled package with the workbook", () => {
+  const previous = new Set(snapshotOf(edition));
+
+  it("into an empty workbook: everything is added", () => {
+    const c = compareWithWorkbook(next, null, previous);
+    expect([c.added.length, c.changed.length, c.removed.length, c.kept.length]).toEqual([next.observations.length, 0, 0, 0]);
+    expect(c.result).toBe(next);
+  });
+
+  it("a new edition over the untouched last one: added, changed (old → new), removed", () => {
+    const c = compareWithWorkbook(next, edition, previous);
+    expect(c.added.map((o) => [o.groep, o.periode, o.waarde])).toEqual([["Italiaans", "2023", 1350]]);
+    expect(c.changed.map((d) => [d.before.waarde, d.after.waarde])).toEqual([[1253, 1301]]);
+    expect(c.removed.map((o) => [o.groep, o.eenheid])).toEqual([["niet-EU", "aandeel"]]);
+    expect(c.kept).toEqual([]);
+    expect(c.unchanged).toBe(edition.observations.length - 2);
+    expect(c.result.observations.find(italian)?.waarde).toBe(1301);
+    expect(c.result.observations).toHaveLength(next.observations.length);
+  });
+
+  it("keeps the analyst's own rows and edits, and shows the source's figure beside an edit", () => {
+    const workbook = withRows(edition, (rows) => {
+      (rows.find(italian) as Observation).waarde = 1260;
+      return [...rows, { ...rows[3], groep: "Turks", waarde: 391, toelichting: "Eigen rij" }];
+    });
+    const c = compareWithWorkbook(next, workbook, previous);
+    expect(c.kept.map((k) => [k.row.groep, k.row.waarde, k.source?.waarde ?? null])).toEqual([["Italiaans", 1260, 1301], ["Turks", 391, null]]);
+    expect(c.changed).toEqual([]);
+    expect(c.result.observations.find(italian)?.waarde).toBe(1260);
+    expect(c.result.observations.some((o) => o.groep === "Turks")).toBe(true);
+  });
+
+  it("an analyst's correction the source now makes too is no longer theirs: it follows the source", () => {
+    const workbook = withRows(edition, (rows) => ((rows.find(italian) as Observation).waarde = 1301, rows));
+    const c = compareWithWorkbook(next, workbook, previous);
+    expect(c.kept).toEqual([]);
+    expect(c.changed).toEqual([]);
+  });
+
+  it("pulled again: nothing changes, the snapshot says what came from the source", () => {
+    const first = compareWithWorkbook(next, edition, previous);
+    const again = compareWithWorkbook(next, first.result, new Set(first.snapshot));
+    expect(nothingChanges(again)).toBe(true);
+    expect(again.kept).toEqual([]);
+  });
+});
