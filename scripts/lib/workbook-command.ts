@@ -4,10 +4,10 @@ import { dirname, resolve } from "path";
 import { Language } from "../../src/data/types";
 import { buildPlan } from "../../src/report/plan";
 import { renderXlsx } from "../../src/xlsx/workbook";
-import { CommandError, loadPackage } from "./load";
+import { CommandError, loadPackageFrom } from "./load";
 import { DEFAULT_PACKAGE } from "./read-package";
 
-export const USAGE = "Usage: npm run workbook -- [--out FILE.xlsx] [--lang nl|en] [--data PACKAGE_DIR]";
+export const USAGE = "Usage: npm run workbook -- [--out FILE.xlsx] [--lang nl|en] [--data PACKAGE_DIR | --data https://…/datapackage.json]";
 
 export { CommandError };
 
@@ -45,7 +45,7 @@ function checkOutput(path: string): void {
 export async function writeWorkbook(options: WorkbookOptions): Promise<string> {
   const out = resolve(options.out);
   checkOutput(out);
-  const pkg = loadPackage(options.data);
+  const pkg = await loadPackageFrom(options.data);
   const started = Date.now();
   const plan = buildPlan(pkg, { language: options.language });
   const bytes = await renderXlsx(plan, ExcelJS);

@@ -1,8 +1,9 @@
-import { spawnSync, execFileSync } from "child_process";
+import { spawn, spawnSync, execFileSync } from "child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { DEFAULT_PACKAGE } from "../../scripts/lib/read-package";
+import { PackageServer, startPackageServer } from "../support/package-server";
 
 /**
  * `npm run workbook` as a user runs it: a process with an exit code, what it prints, and the
@@ -21,7 +22,7 @@ beforeAll(() => {
 }, 120_000);
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: dir });
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: dir, env: { ...process.env, MONITOR_FETCH_TIMEOUT_MS: "1500" } });
   return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
@@ -83,5 +84,53 @@ describe("npm run workbook", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/113 figures/);
+  });
+});
+
+describe("npm run workbook -- --data URL", () => {
+  let server: PackageServer;
+  beforeAll(async () => {
+    server = await startPackageServer();
+  });
+  afterAll(() => server.close());
+  // The server runs in this process: the CLI must run beside it, not block it.
+  const runAsync = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [cli, ...args], { cwd: dir, env: { ...process.env, MONITOR_FETCH_TIMEOUT_MS: "1500" } });
+      let [stdout, stderr] = ["", ""];
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("close", (status) => resolve({ status, stdout: stdout.trim(), stderr: stderr.trim() }));
+    });
+
+  it("renders a package published on a web server, with a progress line per request", async () => {
+    const out = join(dir, "from-url.xlsx");
+    const result = await runAsync("--data", `${server.url}/next/datapackage.json`, "--out", out);
+    expect(result.status).toBe(0);
+    expect(result.stderr.split("\n")).toEqual([
+      "datapackage.json ophalen bij 127.0.0.1:" + new URL(server.url).port + "…",
+      "MonitorData ophalen (observations.csv)…",
+      "MonitorIndicatoren ophalen (indicators.csv)…",
+      "MonitorBronnen ophalen (sources.csv)…",
+      "Controleren…",
+      "Edition: Testeditie 2023 (synthetisch) (version 2023.0.1)",
+    ]);
+    expect(result.stdout).toMatch(/112 figures/);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it.each([
+    ["/missing/datapackage.json", /gaf HTTP 404 Not Found/],
+    ["/error/datapackage.json", /gaf HTTP 500/],
+    ["/slow/datapackage.json", /antwoordde niet binnen 2 seconden/],
+    ["/html/datapackage.json", /geeft een webpagina \(HTML\)/],
+    ["/broken/datapackage.json", /MonitorData rij 3, kolom Waarde: 'veel' is geen getal/],
+  ])("refuses %s: exit code 1, a clear message, no file", async (path, message) => {
+    const out = join(dir, "never-from-url.xlsx");
+    const result = await runAsync("--data", `${server.url}${path}`, "--out", out);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at |TypeError/);
+    expect(existsSync(out)).toBe(false);
   });
 });
