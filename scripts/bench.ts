@@ -2,7 +2,9 @@
  * `npm run bench`: prints performance figures. Benchmarks measure; they do not assert (the
  * tests assert behaviour). Each section is a function so later features add their own.
  */
-import { existsSync, readFileSync, statSync } from "fs";
+import { spawnSync } from "child_process";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import { performance } from "perf_hooks";
 import { runInNewContext } from "vm";
@@ -10,7 +12,12 @@ import * as ExcelJS from "exceljs";
 import { buildPlan } from "../src/report/plan";
 import { renderXlsx } from "../src/xlsx/workbook";
 import { regenerate } from "../src/excel/regenerate";
-import { fakeRun, WorkbookModel } from "../test/support/fake-excel";
+import { fakeRun } from "../test/support/fake-excel";
+import { asExcel, edition, largePackage, userWorkbook } from "../test/support/workbooks";
+import { OBSERVATION_COLUMNS, tableCells } from "../src/data/columns";
+import { snapshotOf } from "../src/data/compare";
+import { writeCsv } from "../src/data/csv";
+import { loadData } from "../src/excel/load-data";
 import { parsePackageCsv } from "../src/data/package-csv";
 import { MonitorStore } from "../src/data/store";
 import { MonitorPackage } from "../src/data/types";
@@ -84,17 +91,52 @@ async function benchWorkbook(pkg: MonitorPackage): Promise<void> {
   console.log(`workbook: ${((performance.now() - start) / runs).toFixed(0)} ms (${(size / 1024).toFixed(0)} KB .xlsx, mean of ${runs})`);
 }
 
-/** Regenerate on the fake Excel: syncs (must not grow with the data) and time, for 1× and 10× the rows. */
-async function benchRegenerate(pkg: MonitorPackage): Promise<void> {
-  const tenfold = { ...pkg, observations: [...pkg.observations] };
-  for (let i = 0; i < 9; i++) for (const o of pkg.observations) tenfold.observations.push({ ...o, gebied: `Buurt ${i + 1}` });
-  for (const [label, data] of [["shipped data", pkg], ["10x rows", tenfold]] as const) {
-    const model = new WorkbookModel();
-    model.addSheet("Blad1");
-    const start = performance.now();
-    const { syncs } = await fakeRun(model, (context) => regenerate(context as unknown as Excel.RequestContext, { edition: data, language: "nl" }));
-    console.log(`regenerate: ${syncs} context.sync calls, ${(performance.now() - start).toFixed(0)} ms (fake Excel, ${label}: ${data.observations.length} figures)`);
+const MB = 1024 * 1024;
+const SIZES = [112, 10_000, 100_000];
+
+/**
+ * Load data and regenerate on the fake Excel for growing data: the syncs grow with the payload
+ * only, and no sync carries 5 MB (Excel on the web's limit).
+ */
+async function benchExcel(): Promise<void> {
+  for (const rows of SIZES) {
+    const data = largePackage(rows);
+    const model = userWorkbook();
+    const largest = (from: number) => Math.max(...model.batches.slice(from).map((b) => b.bytes)) / MB;
+    let start = performance.now();
+    const load = await fakeRun(model, (context) => loadData(asExcel(context), data, { previous: new Set(snapshotOf(edition)) }));
+    if (!load.result.ok) throw new Error("load data failed");
+    console.log(`load data: ${fmt(rows)} rows, ${load.syncs} syncs, largest sync ${largest(0).toFixed(2)} MB, ${(performance.now() - start).toFixed(0)} ms`);
+    const before = model.batches.length;
+    start = performance.now();
+    const again = await fakeRun(model, (context) => regenerate(asExcel(context), { edition, language: "nl" }));
+    if (!again.result.ok) throw new Error("regenerate failed");
+    console.log(`regenerate: ${fmt(rows)} rows, ${again.syncs} syncs, largest sync ${largest(before).toFixed(2)} MB, ${(performance.now() - start).toFixed(0)} ms`);
   }
+}
+
+/** The store the functions read, at 100,000 rows: build time and look-ups per second. */
+function benchLargeStore(): void {
+  const data = largePackage(100_000);
+  new MonitorStore(data); // warm up
+  const { ms } = timeIt(() => new MonitorStore(data));
+  const store = new MonitorStore(data);
+  const cells = data.observations.map((o) => ({ indicator: o.indicator, area: o.gebied, group: o.groep, age: o.leeftijd, period: o.periode }));
+  console.log(`store build: ${ms.toFixed(0)} ms (100,000 figures); lookup: ${fmt(perSecond((i) => store.get(cells[(i * 7919) % cells.length])))} per second`);
+}
+
+/** `npm run workbook` as a process on a 100,000-row package folder: read, validate, render, write. */
+function benchWorkbookCli(): void {
+  const data = largePackage(100_000);
+  const folder = mkdtempSync(join(tmpdir(), "leiden-monitor-bench-"));
+  for (const name of readdirSync(DEFAULT_PACKAGE)) copyFileSync(join(DEFAULT_PACKAGE, name), join(folder, name));
+  writeFileSync(join(folder, "observations.csv"), writeCsv(tableCells(OBSERVATION_COLUMNS, data.observations)));
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [join(__dirname, "workbook.js"), "--data", folder, "--out", join(folder, "out.xlsx")], { encoding: "utf8" });
+  const ms = performance.now() - start;
+  if (run.status !== 0) throw new Error(`workbook CLI failed: ${run.stderr}`);
+  console.log(`workbook CLI: 100,000 rows in ${(ms / 1000).toFixed(1)} s (${(statSync(join(folder, "out.xlsx")).size / MB).toFixed(1)} MB .xlsx)`);
+  rmSync(folder, { recursive: true, force: true });
 }
 
 function benchBundles(): void {
@@ -111,7 +153,9 @@ async function main(): Promise<void> {
   benchStore(parsed.result.value);
   benchFunctions();
   await benchWorkbook(parsed.result.value);
-  await benchRegenerate(parsed.result.value);
+  await benchExcel();
+  benchLargeStore();
+  benchWorkbookCli();
   benchBundles();
 }
 

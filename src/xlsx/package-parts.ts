@@ -28,7 +28,7 @@ async function text(zip: JSZip, path: string): Promise<string> {
 }
 
 /** Sheet name → path of its part, read from workbook.xml and its relationships. */
-async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
+export async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
   const workbook = await text(zip, "xl/workbook.xml");
   const rels = await text(zip, "xl/_rels/workbook.xml.rels");
   const targets = new Map<string, string>();

@@ -4,6 +4,7 @@ import { SheetPlan, TablePlan, TextLine, WorkbookPlan } from "../report/types";
 import { DATA_SHEET_KEY, MANAGED_SHEET_PROPERTY } from "../report/plan";
 import { fingerprint, planContent } from "../report/fingerprint";
 import { encodeMark, SheetMark } from "../report/mark";
+import { addBulkRows, ROWS_BY_EXCELJS } from "./bulk-rows";
 import { addSheetParts } from "./package-parts";
 
 type ExcelJS = typeof ExcelJSModule;
@@ -81,12 +82,16 @@ export async function renderXlsx(plan: WorkbookPlan, excel: ExcelJS): Promise<Ui
   const data = workbook.addWorksheet(plan.data.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
   for (const table of plan.data.tables) {
     table.widths.forEach((width, c) => (data.getColumn(table.column + c + 1).width = width));
-    writeTable(data, table);
+    // exceljs writes each data table's header and first row; the rest follows as bulk rows.
+    writeTable(data, { ...table, rows: table.rows.slice(0, ROWS_BY_EXCELJS) });
   }
   for (const sheet of plan.sheets) writeIndicatorSheet(workbook, sheet);
 
-  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  // exceljs stores its parts uncompressed: the package is compressed once, below, after the chart
+  // parts are added (compressing twice made a 100,000-row workbook take seconds longer).
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJSModule.XlsxWriteOptions));
   await dropSpacePreserve(zip);
+  await addBulkRows(zip, plan.data.name, plan.data.tables);
   // Every sheet carries the add-in's mark, so Excel with the add-in recognises them as its own.
   // The indicator sheets' marks carry the fingerprint of what Excel will find on them, so that
   // Regenerate in Excel rewrites them in place and recognises anything a user adds.

@@ -62,6 +62,6 @@ export function reopen(model: WorkbookModel): void {
 /** The edition grown to about `rows` figures: its observations repeated for made-up areas (synthetic, for size only). */
 export function largePackage(rows: number): MonitorPackage {
   const observations = [...edition.observations];
-  for (let i = 1; observations.length < rows; i++) for (const o of edition.observations) if (observations.length < rows) observations.push({ ...o, gebied: `Testwijk ${i}` });
+  for (let i = 1; observations.length < rows; i++) for (const o of edition.observations) if (observations.length < rows) observations.push({ ...o, gebied: `Testwijk ${i} ${o.gebied}` });
   return { ...edition, observations };
 }

@@ -10,6 +10,7 @@ import { WorkbookPlan } from "../../src/report/types";
 import { renderXlsx } from "../../src/xlsx/workbook";
 import { shippedPackage } from "../support/fixtures";
 import { validateOoxml, validatorAvailable } from "../support/ooxml-validator";
+import { largePackage } from "../support/workbooks";
 
 /**
  * Text from a package reaches sheets, tables, chart caches, drawing names and alt texts. The
@@ -78,7 +79,7 @@ describe("text from data in a workbook plan", () => {
 
 describe("every kind of workbook the project writes", () => {
   const run = validatorAvailable() ? it : it.skip;
-  run("passes the ECMA-376 schemas and Excel's cross-part rules: the edition in both languages, an analyst's additions, hostile text", async () => {
+  run("passes the ECMA-376 schemas and Excel's cross-part rules: the edition in both languages, an analyst's additions, a large package, hostile text", async () => {
     const dir = mkdtempSync(join(tmpdir(), "leiden-monitor-ooxml-"));
     const edition = shippedPackage();
     const withAdditions = structuredClone(edition);
@@ -88,6 +89,7 @@ describe("every kind of workbook the project writes", () => {
       ["edition-nl", edition, "nl"],
       ["edition-en", edition, "en"],
       ["additions", withAdditions, "nl"],
+      ["large", largePackage(3000), "nl"],
       ...hostile.map((pkg, i): [string, MonitorPackage, "nl" | "en"] => [`hostile-${i}`, pkg, i % 2 ? "en" : "nl"]),
     ];
     const files: string[] = [];

@@ -1,3 +1,4 @@
+import * as ExcelJS from "exceljs";
 import { execFileSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync, chmodSync } from "fs";
 import { tmpdir } from "os";
@@ -7,6 +8,8 @@ import { DEFAULT_PACKAGE } from "../../scripts/lib/read-package";
 import { shippedPackage } from "../support/fixtures";
 import { openXlsx, renderPackage } from "../support/xlsx";
 import { decodeMark } from "../../src/report/mark";
+import { OBSERVATION_COLUMNS, toCells } from "../../src/data/columns";
+import { largePackage } from "../support/workbooks";
 import { fingerprint, planContent } from "../../src/report/fingerprint";
 import { buildIndicatorSheets } from "../../src/report/plan";
 
@@ -81,6 +84,22 @@ describe("the .xlsx workbook", () => {
     expect(Object.fromEntries(Object.entries(decoded).map(([name, m]) => [name, m?.key]))).toEqual({ Data: "data", Bevolking: "bevolking", "Regio en Nederland": "regio", "Vestiging en vertrek": "vestiging", Woonduur: "woonduur", Repats: "repats", Kinderen: "kinderen", Nationaliteiten: "nationaliteiten", "Expat Centre": "expat-centre", Werknemers: "werknemers", Statushouders: "statushouders", Studenten: "studenten" });
     // Each indicator sheet's mark names the sheet and carries the fingerprint Excel will find on it.
     for (const plan of buildIndicatorSheets(pkg, "nl")) expect(decoded[plan.name]).toEqual({ key: plan.key, id: null, name: plan.name, print: fingerprint(planContent(plan)) });
+  });
+
+  it("holds every row of a large MonitorData, as Excel reads it back", async () => {
+    const big = largePackage(3000);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await renderPackage(big)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Data");
+    const read = (row: number) => {
+      const values = sheet?.getRow(row).values as unknown[];
+      return Array.from({ length: 13 }, (_, c) => values[c + 1] ?? "");
+    };
+    const expected = (i: number) => toCells(OBSERVATION_COLUMNS, big.observations[i]);
+    for (const i of [0, 1, 2, 1500, 2999]) expect(read(i + 2)).toEqual(expected(i));
+    const tables = await (await openXlsx(await renderPackage(big))).tables();
+    expect(tables.get("MonitorData")).toEqual({ ref: "A1:M3001", sheet: "Data" });
+    expect(tables.get("MonitorIndicatoren")?.ref).toBe(`O1:U${big.indicators.length + 1}`);
   });
 
   it("holds no MONITOR formulas, nor any formula: it opens anywhere", async () => {
