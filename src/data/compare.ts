@@ -22,10 +22,15 @@ export interface Comparison {
   changed: Change[];
   /** Rows the source delivered before and no longer has. */
   removed: Observation[];
-  /** The analyst's own rows (added or edited), kept as they are; `source` is the source's row for that key, if any. */
-  kept: { row: Observation; source: Observation | null }[];
+  /**
+   * Rows kept as they are: the analyst's own (added or edited), or another source's (`other`);
+   * `source` is this source's row for that key, if it has one (a figure it does not overwrite).
+   */
+  kept: { row: Observation; source: Observation | null; other: boolean }[];
   /** Rows identical in the workbook and the source. */
   unchanged: number;
+  /** Rows of other sources (another pull into the same workbook) this source does not touch. */
+  others: number;
   /** MonitorData after the pull: the source's rows in its order (the analyst's version where they have one), then the analyst's own rows. */
   result: MonitorPackage;
   /** The hashes of the source's rows, to keep with the workbook for the next comparison. */
@@ -50,14 +55,17 @@ function byId<T extends { id: string }>(source: readonly T[], workbook: readonly
  * `previous`: the snapshot of the source's rows as last pulled into this workbook; for a
  * workbook without one, the caller passes the snapshot of the edition it was loaded from.
  */
-export function compareWithWorkbook(source: MonitorPackage, workbook: MonitorPackage | null, previous: ReadonlySet<string>): Comparison {
+export function compareWithWorkbook(source: MonitorPackage, workbook: MonitorPackage | null, previous: ReadonlySet<string>, others: ReadonlySet<string> = new Set()): Comparison {
   const snapshot = snapshotOf(source);
-  if (!workbook) return { added: [...source.observations], changed: [], removed: [], kept: [], unchanged: 0, result: source, snapshot };
+  if (!workbook) return { added: [...source.observations], changed: [], removed: [], kept: [], unchanged: 0, others: 0, result: source, snapshot };
   const sourceByKey = new Map(source.observations.map((o) => [lookupKey(o), o]));
-  const workbookByKey = new Map<string, { row: Observation; fromSource: boolean }>();
-  for (const row of workbook.observations) workbookByKey.set(lookupKey(row), { row, fromSource: previous.has(rowHash(row)) });
+  const workbookByKey = new Map<string, { row: Observation; fromSource: boolean; other: boolean }>();
+  for (const row of workbook.observations) {
+    const hash = rowHash(row);
+    workbookByKey.set(lookupKey(row), { row, fromSource: previous.has(hash), other: !previous.has(hash) && others.has(hash) });
+  }
 
-  const comparison: Omit<Comparison, "result" | "snapshot"> = { added: [], changed: [], removed: [], kept: [], unchanged: 0 };
+  const comparison: Omit<Comparison, "result" | "snapshot"> = { added: [], changed: [], removed: [], kept: [], unchanged: 0, others: 0 };
   const rows: Observation[] = [];
   source.observations.forEach((incoming, i) => {
     const key = lookupKey(incoming);
@@ -70,7 +78,7 @@ export function compareWithWorkbook(source: MonitorPackage, workbook: MonitorPac
       comparison.unchanged++;
       rows.push(incoming);
     } else if (!current.fromSource) {
-      comparison.kept.push({ row: current.row, source: incoming });
+      comparison.kept.push({ row: current.row, source: incoming, other: current.other });
       rows.push(current.row);
     } else {
       comparison.changed.push({ key, before: current.row, after: incoming });
@@ -80,8 +88,11 @@ export function compareWithWorkbook(source: MonitorPackage, workbook: MonitorPac
   for (const [key, current] of workbookByKey) {
     if (sourceByKey.has(key)) continue;
     if (current.fromSource) comparison.removed.push(current.row);
-    else {
-      comparison.kept.push({ row: current.row, source: null });
+    else if (current.other) {
+      comparison.others++;
+      rows.push(current.row);
+    } else {
+      comparison.kept.push({ row: current.row, source: null, other: false });
       rows.push(current.row);
     }
   }

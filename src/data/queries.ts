@@ -214,8 +214,8 @@ export class MonitorQueries {
   }
 
   /** TEXT: a sentence with the figure in Dutch (or English) number format and its source. */
-  sentence(indicatorName: string, period: string, groupName?: string, language: Language = "nl"): string {
-    return this.sentenceFor(this.value(indicatorName, period, groupName), language);
+  sentence(indicatorName: string, period: string, groupName?: string, language: Language = "nl", areaName?: string): string {
+    return this.sentenceFor(this.value(indicatorName, period, groupName, undefined, areaName), language);
   }
 
   /** The clerk's sentence for one figure, whatever its area, age or unit. */

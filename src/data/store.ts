@@ -1,6 +1,6 @@
 import { comparePeriods } from "./periods";
 import { Indicator, MonitorPackage, Observation, Source, Unit } from "./types";
-import { AREAS, GROUPS, GroupEntry, NameIndex, NATIONALITIES } from "./vocabulary";
+import { AREAS, groupEntry, GROUPS, GroupEntry, NameIndex, NATIONALITIES } from "./vocabulary";
 
 /** English aliases users may type for indicator ids, besides the ids and both labels. */
 const INDICATOR_ALIASES = new Map<string, string[]>(Object.entries({
@@ -92,7 +92,9 @@ export class MonitorStore {
       const periods = this.periodsByIndicator.get(o.indicator) ?? [];
       if (!periods.includes(o.periode)) periods.push(o.periode);
       this.periodsByIndicator.set(o.indicator, periods);
-      if (o.indicator === "inwoners" && o.eenheid === "aantal" && o.leeftijd === "" && NATIONALITIES.includes(o.groep) && o.groep !== "Overig") {
+      // Nationalities: the vocabulary's (Overig excluded) and groups only the data knows (a CBS title such as "Turks").
+      const nationality = NATIONALITIES.includes(o.groep) ? o.groep !== "Overig" : groupEntry(o.groep) === undefined;
+      if (o.indicator === "inwoners" && o.eenheid === "aantal" && o.leeftijd === "" && nationality) {
         push(this.nationalityRanking, `${o.periode}|${o.gebied}`, { group: o.groep, value: o.waarde });
       }
     }

@@ -47,6 +47,8 @@ export interface RegenerateOptions {
   today?: () => string;
   /** Bytes per sync; the default keeps under Excel on the web's 5 MB. */
   syncLimit?: number;
+  /** A municipality whose population sheets to build besides the report's (none by default). */
+  area?: string;
 }
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
@@ -75,7 +77,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   const found = readWorkbookData(state, edition);
   if (found.kind === "invalid") return { ok: false, problems: found.problems };
   const pkg = found.kind === "found" ? found.package : edition;
-  const plans = buildIndicatorSheets(pkg, language);
+  const plans = buildIndicatorSheets(pkg, language, options.area && options.area !== "Leiden" ? [options.area] : []);
 
   context.application.suspendApiCalculationUntilNextSync();
   const batch = new WriteBatch(context, { limit: options.syncLimit });

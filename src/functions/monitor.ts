@@ -17,8 +17,8 @@ export const IMPLEMENTATIONS: Record<FunctionId, Implementation> = {
   SHARE: (_lang, group, year, of, area) => queries().share(text(group, "groep"), period(year, "jaar"), optionalText(of, "van"), optionalText(area, "gebied")),
   GROWTH: (_lang, group, from, to, area) => queries().growth(text(group, "groep"), period(from, "van"), period(to, "tot"), optionalText(area, "gebied")),
   SERIES: (_lang, indicator, group, area) => queries().series(text(indicator, "indicator"), optionalText(group, "groep"), optionalText(area, "gebied")),
-  TOP: (_lang, n, year) => queries().top(positiveWholeNumber(n, "n"), period(year, "jaar")),
+  TOP: (_lang, n, year, area) => queries().top(positiveWholeNumber(n, "n"), period(year, "jaar"), optionalText(area, "gebied")),
   SOURCE: (_lang, indicator, when, group) => queries().citation(text(indicator, "indicator"), optionalPeriod(when, "periode"), optionalText(group, "groep")),
-  TEXT: (_lang, indicator, when, group, lang) => queries().sentence(text(indicator, "indicator"), period(when, "periode"), optionalText(group, "groep"), language(lang)),
+  TEXT: (_lang, indicator, when, group, lang, area) => queries().sentence(text(indicator, "indicator"), period(when, "periode"), optionalText(group, "groep"), language(lang), optionalText(area, "gebied")),
   INDICATORS: (lang) => queries().catalogue(lang),
 };

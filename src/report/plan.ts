@@ -5,6 +5,7 @@ import { comparePeriods } from "../data/periods";
 import { safeCellText } from "../data/text-rules";
 import { MonitorStore } from "../data/store";
 import { Language, MonitorPackage, Observation, Unit } from "../data/types";
+import { areaSheets, pulledAreas } from "./area-sheets";
 import { SHEETS } from "./sheets";
 import { safeSheetName, safeTableName } from "./sheet-names";
 import { Axes, Axis, BlockSpec, CellKey, SheetSpec } from "./spec-types";
@@ -28,6 +29,11 @@ const VALUE_WIDTH = 14;
 
 export interface PlanOptions {
   language: Language;
+  /**
+   * Municipalities (besides Leiden) that get population sheets of their own; by default every
+   * municipality whose counts by nationality the data holds (see area-sheets.ts).
+   */
+  areas?: string[];
   /** Fixed, so that the same input gives the same file. */
   created?: Date;
   edition?: string;
@@ -220,14 +226,20 @@ export function buildPlan(pkg: MonitorPackage, options: PlanOptions): WorkbookPl
       created: options.created ?? new Date("2022-06-01T00:00:00Z"),
     },
     data: { name: DATA_SHEET_NAME, tables: dataTables(pkg) },
-    sheets: SHEETS.map((spec) => buildSheet(spec, store, language)),
+    sheets: indicatorSheets(store, language, options.areas),
   });
 }
 
+/** The report's sheets, then each municipality's population sheets that hold any table. */
+function indicatorSheets(store: MonitorStore, language: Language, areas: string[] = pulledAreas(store)): SheetPlan[] {
+  const report = SHEETS.map((spec) => buildSheet(spec, store, language));
+  const local = areas.flatMap((area) => areaSheets(store, area)).map((spec) => buildSheet(spec, store, language)).filter((sheet) => sheet.tables.length > 0);
+  return [...report, ...local];
+}
+
 /** The indicator sheets only, from the workbook's own data (what Regenerate rebuilds). */
-export function buildIndicatorSheets(pkg: MonitorPackage, language: Language): SheetPlan[] {
-  const store = new MonitorStore(pkg);
-  return withSafeText(SHEETS.map((spec) => buildSheet(spec, store, language)));
+export function buildIndicatorSheets(pkg: MonitorPackage, language: Language, areas?: string[]): SheetPlan[] {
+  return withSafeText(indicatorSheets(new MonitorStore(pkg), language, areas));
 }
 
 /**

@@ -49,24 +49,24 @@ export async function fetchBytes(url: string, options: FetchOptions): Promise<{ 
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const onCancel = () => timeout.abort();
   options.signal?.addEventListener("abort", onCancel);
-  const fail = (message: string) => new SourceError([sourceProblem(url, message)]);
+  const fail = (message: string, retryable = false) => new SourceError([sourceProblem(url, message)], retryable);
   try {
     let response: Response;
     try {
       response = await options.fetch(url, { signal: timeout.signal, headers: { Accept: "application/json, text/csv, */*" } });
     } catch {
       if (options.signal?.aborted) throw fail("Geannuleerd; er is niets veranderd.");
-      if (timeout.signal.aborted) throw fail(`${host(url)} antwoordde niet binnen ${seconds(timeoutMs)}; probeer het later opnieuw.`);
-      throw fail(await networkMessage(url, options));
+      if (timeout.signal.aborted) throw fail(`${host(url)} antwoordde niet binnen ${seconds(timeoutMs)}; probeer het later opnieuw.`, true);
+      throw fail(await networkMessage(url, options), true);
     }
-    if (!response.ok) throw fail(httpMessage(response.status, response.statusText, url));
+    if (!response.ok) throw fail(httpMessage(response.status, response.statusText, url), response.status >= 500);
     try {
       const bytes = new Uint8Array(await response.arrayBuffer());
       return { bytes, contentType: response.headers.get("content-type") ?? "" };
     } catch {
       if (options.signal?.aborted) throw fail("Geannuleerd; er is niets veranderd.");
-      if (timeout.signal.aborted) throw fail(`${host(url)} stopte met antwoorden (na ${seconds(timeoutMs)}); probeer het later opnieuw.`);
-      throw fail(`De verbinding met ${host(url)} werd verbroken tijdens het ophalen.`);
+      if (timeout.signal.aborted) throw fail(`${host(url)} stopte met antwoorden (na ${seconds(timeoutMs)}); probeer het later opnieuw.`, true);
+      throw fail(`De verbinding met ${host(url)} werd verbroken tijdens het ophalen.`, true);
     }
   } finally {
     clearTimeout(timer);

@@ -29,7 +29,11 @@ export type PullResult = Result<PulledPackage>;
 
 /** A failure of a source, as problems the pane and the CLI show as they are. */
 export class SourceError extends Error {
-  constructor(readonly problems: Problem[]) {
+  /** `retryable`: a time-out, a network error or a server error (5xx), which may pass. */
+  constructor(
+    readonly problems: Problem[],
+    readonly retryable = false,
+  ) {
     super(problems.map((p) => p.message).join(" "));
     this.name = "SourceError";
   }

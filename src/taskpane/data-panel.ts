@@ -120,7 +120,7 @@ async function getAndCompare(ctx: DataPanelContext, spec: SourceSpec): Promise<v
     let signature: string | null = null;
     if (ctx.host() === "excel") {
       const { runPreview } = await import("./excel-actions");
-      const preview = await runPreview(pulled.value.package, ctx.shipped);
+      const preview = await runPreview(pulled.value.package, spec.kind, ctx.shipped);
       if (!preview.ok) return failed(ctx, preview.problems);
       comparison = preview.comparison;
       signature = preview.signature;

@@ -65,37 +65,54 @@ export async function watchMonitorData(onChanged: () => void): Promise<void> {
 
 /** Where the workbook's data came from, kept in the document's settings (with the workbook). */
 export interface RememberedSource {
-  kind: "shipped" | "url" | "file";
-  /** The URL for a package on a server; the file name for a picked file. */
+  kind: "shipped" | "url" | "file" | "cbs";
+  /** The URL for a package on a server; the file name for a picked file; the CBS query. */
   location: string;
   edition: Edition;
   pulledAt: string;
 }
 
 const SOURCE_SETTING = "LeidenMonitor.source";
-const SNAPSHOT_SETTING = "LeidenMonitor.snapshot";
+const SNAPSHOT_SETTING = "LeidenMonitor.snapshots";
+
+/** Editions (shipped, a URL, a file) replace one another; CBS figures sit beside them. */
+export const sourceGroup = (kind: RememberedSource["kind"]) => (kind === "cbs" ? "cbs" : "edition");
 
 export function rememberedSource(): RememberedSource | null {
   const value = Office.context.document.settings.get(SOURCE_SETTING) as RememberedSource | null;
   return value && typeof value === "object" && typeof value.location === "string" ? value : null;
 }
 
-/** The rows the source delivered last time; for a workbook without a record, the shipped edition's. */
-export function previousSnapshot(shipped: MonitorPackage): Set<string> {
+function storedSnapshots(): Map<string, string> {
   const value = Office.context.document.settings.get(SNAPSHOT_SETTING);
-  return new Set(typeof value === "string" && value !== "" ? value.split(",") : snapshotOf(shipped));
+  return new Map(value && typeof value === "object" ? Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string") : []);
+}
+
+/**
+ * The rows this kind of source delivered last time, and those of the others. A workbook without a
+ * record was loaded from the shipped edition.
+ */
+export function snapshotsFor(kind: RememberedSource["kind"], shipped: MonitorPackage): { previous: Set<string>; others: Set<string> } {
+  const stored = storedSnapshots();
+  if (!stored.has("edition")) stored.set("edition", snapshotOf(shipped).join(","));
+  const group = sourceGroup(kind);
+  const split = (text: string | undefined) => (text ? text.split(",") : []);
+  return { previous: new Set(split(stored.get(group))), others: new Set([...stored].filter(([g]) => g !== group).flatMap(([, text]) => split(text))) };
 }
 
 async function remember(source: RememberedSource, snapshot: string[]): Promise<void> {
   const settings = Office.context.document.settings;
+  const snapshots = storedSnapshots();
+  snapshots.set(sourceGroup(source.kind), snapshot.join(","));
   settings.set(SOURCE_SETTING, source);
-  settings.set(SNAPSHOT_SETTING, snapshot.join(","));
+  settings.set(SNAPSHOT_SETTING, Object.fromEntries(snapshots));
   await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
 }
 
 /** What pulling `pkg` would change in the workbook, read without writing. */
-export async function runPreview(pkg: MonitorPackage, shipped: MonitorPackage): Promise<PreviewResult> {
-  return Excel.run((context) => previewLoad(context, pkg, previousSnapshot(shipped)));
+export async function runPreview(pkg: MonitorPackage, kind: RememberedSource["kind"], shipped: MonitorPackage): Promise<PreviewResult> {
+  const { previous, others } = snapshotsFor(kind, shipped);
+  return Excel.run((context) => previewLoad(context, pkg, previous, others));
 }
 
 /** Writes the pulled package as compared, remembers where it came from, and points the functions at it. */
@@ -104,7 +121,8 @@ export async function runLoadData(
   shipped: MonitorPackage,
   options: { expected?: string; signal?: AbortSignal; onProgress?: (fraction: number, message: string) => void },
 ): Promise<LoadDataResult> {
-  const result = await Excel.run((context) => loadData(context, pulled.pkg, { previous: previousSnapshot(shipped), ...options }));
+  const snapshots = snapshotsFor(pulled.source.kind, shipped);
+  const result = await Excel.run((context) => loadData(context, pulled.pkg, { ...snapshots, ...options }));
   if (result.ok) {
     await remember({ ...pulled.source, pulledAt: new Date().toISOString() }, result.comparison.snapshot);
     await useWorkbookFigures({ kind: "found", package: result.comparison.result });
@@ -112,9 +130,9 @@ export async function runLoadData(
   return result;
 }
 
-export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: string) => void): Promise<RegenerateResult> {
+export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: string) => void, area?: string): Promise<RegenerateResult> {
   const repaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-  return Excel.run((context) => regenerate(context, { edition, language, onProgress, yieldToUi: repaint }));
+  return Excel.run((context) => regenerate(context, { edition, language, onProgress, yieldToUi: repaint, area }));
 }
 
 /** Puts a formula in the top-left cell of the selection; returns that cell's address. */
