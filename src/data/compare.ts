@@ -44,10 +44,10 @@ export function rowHash(o: Observation): string {
 
 export const snapshotOf = (pkg: MonitorPackage): string[] => pkg.observations.map(rowHash);
 
-/** Indicators or sources: the source's, then the workbook's own ids it does not have. */
-function byId<T extends { id: string }>(source: readonly T[], workbook: readonly T[]): T[] {
-  const ids = new Set(source.map((r) => r.id));
-  return [...source, ...workbook.filter((r) => !ids.has(r.id))];
+/** Indicators or sources: the first list's, then the other's ids it does not have. */
+function byId<T extends { id: string }>(first: readonly T[], second: readonly T[]): T[] {
+  const ids = new Set(first.map((r) => r.id));
+  return [...first, ...second.filter((r) => !ids.has(r.id))];
 }
 
 /**
@@ -55,7 +55,14 @@ function byId<T extends { id: string }>(source: readonly T[], workbook: readonly
  * `previous`: the snapshot of the source's rows as last pulled into this workbook; for a
  * workbook without one, the caller passes the snapshot of the edition it was loaded from.
  */
-export function compareWithWorkbook(source: MonitorPackage, workbook: MonitorPackage | null, previous: ReadonlySet<string>, others: ReadonlySet<string> = new Set()): Comparison {
+export function compareWithWorkbook(
+  source: MonitorPackage,
+  workbook: MonitorPackage | null,
+  previous: ReadonlySet<string>,
+  others: ReadonlySet<string> = new Set(),
+  /** "workbook": a source beside the edition (CBS) adds indicators but leaves the edition's definitions. */
+  definitions: "source" | "workbook" = "source",
+): Comparison {
   const snapshot = snapshotOf(source);
   if (!workbook) return { added: [...source.observations], changed: [], removed: [], kept: [], unchanged: 0, others: 0, result: source, snapshot };
   const sourceByKey = new Map(source.observations.map((o) => [lookupKey(o), o]));
@@ -98,7 +105,11 @@ export function compareWithWorkbook(source: MonitorPackage, workbook: MonitorPac
   }
   return {
     ...comparison,
-    result: { observations: rows, indicators: byId<Indicator>(source.indicators, workbook.indicators), sources: byId<Source>(source.sources, workbook.sources) },
+    result: {
+      observations: rows,
+      indicators: definitions === "source" ? byId<Indicator>(source.indicators, workbook.indicators) : byId<Indicator>(workbook.indicators, source.indicators),
+      sources: byId<Source>(source.sources, workbook.sources),
+    },
     snapshot,
   };
 }

@@ -35,6 +35,8 @@ export interface LoadOptions {
   previous: ReadonlySet<string>;
   /** Hashes of the rows other sources delivered (kept, and not counted as the analyst's). */
   others?: ReadonlySet<string>;
+  /** Whose indicator definitions win: an edition's own, or (for CBS beside an edition) the workbook's. */
+  definitions?: "source" | "workbook";
   /** The signature of the comparison the user confirmed: if the workbook changed since, nothing is written. */
   expected?: string;
   signal?: AbortSignal;
@@ -43,19 +45,19 @@ export interface LoadOptions {
   syncLimit?: number;
 }
 
-async function compare(context: Excel.RequestContext, source: MonitorPackage, previous: ReadonlySet<string>, others?: ReadonlySet<string>) {
+async function compare(context: Excel.RequestContext, source: MonitorPackage, previous: ReadonlySet<string>, others?: ReadonlySet<string>, definitions?: "source" | "workbook") {
   const state = await inspectWorkbook(context, { marks: true, content: "data" });
   const found = readWorkbookData(state, source);
   if (found.kind === "invalid") return { state, found, comparison: null };
-  return { state, found, comparison: compareWithWorkbook(source, found.kind === "found" ? found.package : null, previous, others) };
+  return { state, found, comparison: compareWithWorkbook(source, found.kind === "found" ? found.package : null, previous, others, definitions) };
 }
 
 /**
  * What pulling `source` would change in MonitorData, read without writing anything: the pane
  * shows it and asks the user to confirm.
  */
-export async function previewLoad(context: Excel.RequestContext, source: MonitorPackage, previous: ReadonlySet<string>, others?: ReadonlySet<string>): Promise<PreviewResult> {
-  const { found, comparison } = await compare(context, source, previous, others);
+export async function previewLoad(context: Excel.RequestContext, source: MonitorPackage, options: Pick<LoadOptions, "previous" | "others" | "definitions">): Promise<PreviewResult> {
+  const { found, comparison } = await compare(context, source, options.previous, options.others, options.definitions);
   if (found.kind === "invalid" || !comparison) return { ok: false, problems: found.kind === "invalid" ? found.problems : [] };
   return { ok: true, comparison, signature: comparisonSignature(comparison), workbookHasData: found.kind === "found" };
 }
@@ -68,7 +70,7 @@ export async function previewLoad(context: Excel.RequestContext, source: Monitor
 export async function loadData(context: Excel.RequestContext, source: MonitorPackage, options: LoadOptions): Promise<LoadDataResult> {
   const progress = options.onProgress ?? (() => undefined);
   progress(0.05, "Werkmap lezen…");
-  const { state, found, comparison } = await compare(context, source, options.previous, options.others);
+  const { state, found, comparison } = await compare(context, source, options.previous, options.others, options.definitions);
   if (found.kind === "invalid" || !comparison) return { ok: false, problems: found.kind === "invalid" ? found.problems : [] };
   if (options.expected !== undefined && options.expected !== comparisonSignature(comparison)) {
     const message = "De werkmap is veranderd sinds de vergelijking; er is niets geschreven. Vergelijk opnieuw.";

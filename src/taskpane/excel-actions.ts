@@ -92,12 +92,16 @@ function storedSnapshots(): Map<string, string> {
  * The rows this kind of source delivered last time, and those of the others. A workbook without a
  * record was loaded from the shipped edition.
  */
-export function snapshotsFor(kind: RememberedSource["kind"], shipped: MonitorPackage): { previous: Set<string>; others: Set<string> } {
+export function snapshotsFor(kind: RememberedSource["kind"], shipped: MonitorPackage): { previous: Set<string>; others: Set<string>; definitions: "source" | "workbook" } {
   const stored = storedSnapshots();
   if (!stored.has("edition")) stored.set("edition", snapshotOf(shipped).join(","));
   const group = sourceGroup(kind);
   const split = (text: string | undefined) => (text ? text.split(",") : []);
-  return { previous: new Set(split(stored.get(group))), others: new Set([...stored].filter(([g]) => g !== group).flatMap(([, text]) => split(text))) };
+  return {
+    previous: new Set(split(stored.get(group))),
+    others: new Set([...stored].filter(([g]) => g !== group).flatMap(([, text]) => split(text))),
+    definitions: group === "edition" ? "source" : "workbook",
+  };
 }
 
 async function remember(source: RememberedSource, snapshot: string[]): Promise<void> {
@@ -111,8 +115,7 @@ async function remember(source: RememberedSource, snapshot: string[]): Promise<v
 
 /** What pulling `pkg` would change in the workbook, read without writing. */
 export async function runPreview(pkg: MonitorPackage, kind: RememberedSource["kind"], shipped: MonitorPackage): Promise<PreviewResult> {
-  const { previous, others } = snapshotsFor(kind, shipped);
-  return Excel.run((context) => previewLoad(context, pkg, previous, others));
+  return Excel.run((context) => previewLoad(context, pkg, snapshotsFor(kind, shipped)));
 }
 
 /** Writes the pulled package as compared, remembers where it came from, and points the functions at it. */

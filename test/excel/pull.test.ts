@@ -32,7 +32,7 @@ describe("pulling a new edition into a workbook", () => {
     data.box = { ...data.box, rows: data.box.rows + 1 };
     const before = snapshot(model);
     const previous = new Set(snapshotOf(edition));
-    const preview = await fakeRun(model, (context) => previewLoad(asExcel(context), next, previous));
+    const preview = await fakeRun(model, (context) => previewLoad(asExcel(context), next, { previous }));
     expect(snapshot(model)).toBe(before);
     if (!preview.result.ok) throw new Error("preview failed");
     const c = preview.result.comparison;
@@ -53,7 +53,7 @@ describe("pulling a new edition into a workbook", () => {
 
   it("writes nothing when the workbook changed between the comparison and the confirmation", async () => {
     const model = await loaded();
-    const preview = await fakeRun(model, (context) => previewLoad(asExcel(context), next, new Set(snapshotOf(edition))));
+    const preview = await fakeRun(model, (context) => previewLoad(asExcel(context), next, { previous: new Set(snapshotOf(edition)) }));
     const data = tableNamed(model, "MonitorData");
     Object.assign(data?.sheet.cell((data?.box.row ?? 0) + 7, 6) ?? {}, { value: 99 }); // an edit in between
     const before = snapshot(model);

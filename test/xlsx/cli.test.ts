@@ -1,9 +1,11 @@
 import { spawn, spawnSync, execFileSync } from "child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { DEFAULT_PACKAGE } from "../../scripts/lib/read-package";
 import { PackageServer, startPackageServer } from "../support/package-server";
+import { CbsServer, startCbsServer } from "../support/cbs-server";
+import { openXlsx } from "../support/xlsx";
 
 /**
  * `npm run workbook` as a user runs it: a process with an exit code, what it prints, and the
@@ -132,5 +134,70 @@ describe("npm run workbook -- --data URL", () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at |TypeError/);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("npm run pull -- cbs", () => {
+  let cbs: CbsServer;
+  beforeAll(async () => {
+    cbs = await startCbsServer();
+  });
+  afterAll(() => cbs.close());
+  beforeEach(() => Object.assign(cbs.behaviour, { fail503: 0, hang: null }));
+  const pull = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(cli, "..", "pull.js"), ...args], {
+        cwd: dir,
+        env: { ...process.env, CBS_ODATA_URL: cbs.url, MONITOR_FETCH_TIMEOUT_MS: "500", MONITOR_RETRY_DELAY_MS: "5" },
+      });
+      let [stdout, stderr] = ["", ""];
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("close", (status) => resolve({ status, stdout: stdout.trim(), stderr: stderr.trim() }));
+    });
+
+  it("writes a valid data package, which npm run workbook renders with each municipality's sheets", async () => {
+    const out = join(dir, "cbs-leiden-delft");
+    const result = await pull("cbs", "--gebied", "Leiden,Delft", "--van", "2012", "--tot", "2024", "--out", out);
+    expect(result.status).toBe(0);
+    expect(result.stderr.split("\n").filter((l) => l.startsWith("CBS-verzoek"))).toHaveLength(8); // TableInfos, 5 dimensions, the figures, the totals for the ranks
+    expect(result.stdout.split("\n").pop()).toMatch(new RegExp(`^Wrote ${out.replace(/[/.]/g, "\\$&")}: \\d+ figures for Leiden, Delft, 2012–2024, from CBS StatLine 85644NED \\(8 requests\\)`));
+    expect(readdirSync(out).sort()).toEqual(["datapackage.json", "indicators.csv", "observations.csv", "sources.csv"]);
+    const descriptor = JSON.parse(readFileSync(join(out, "datapackage.json"), "utf8"));
+    expect(descriptor).toMatchObject({ title: "CBS StatLine 85644NED: Leiden, Delft, 2012–2024", referenceDate: "2024-01-01", licenses: [expect.objectContaining({ name: "CC-BY-4.0" })] });
+    const workbook = join(dir, "cbs.xlsx");
+    const rendered = run("--data", out, "--out", workbook);
+    expect(rendered.stderr).toBe("");
+    expect(rendered.stdout).toMatch(/Wrote .*cbs\.xlsx/);
+    const sheets = await openXlsx(readFileSync(workbook));
+    const names = [...(await sheets.read("xl/workbook.xml")).matchAll(/<sheet\b[^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toEqual(expect.arrayContaining(["Bevolking Delft", "Nationaliteiten Delft"]));
+  });
+
+  it.each([
+    [["cbs", "--gebied", "Leidn", "--van", "2012", "--tot", "2024"], /Onbekende gemeente 'Leidn' in CBS-tabel 85644NED\. Bedoelt u 'Leiden'\?/],
+    [["cbs", "--gebied", "Leiden", "--van", "2001", "--tot", "2024"], /geen jaar 2001; beschikbaar: 2010–2025/],
+    [["cbs", "--gebied", "Leiden", "--van", "twaalf", "--tot", "2024"], /--van takes a year such as 2012, not 'twaalf'/],
+    [["statline", "--gebied", "Leiden"], /Unknown source 'statline'/],
+  ])("refuses %j with one clear message and no folder", async (args, message) => {
+    const out = join(dir, `cbs-never-${Math.random().toString(16).slice(2)}`);
+    const result = await pull(...args, "--out", out);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("retries a CBS that is briefly down, and leaves no folder when it stays down", async () => {
+    cbs.behaviour.fail503 = 2;
+    const ok = await pull("cbs", "--gebied", "Leiden", "--van", "2022", "--tot", "2022", "--out", join(dir, "cbs-retried"));
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toContain("CBS antwoordt niet goed; opnieuw proberen (2 van 3)…");
+    cbs.behaviour.fail503 = 1000;
+    const out = join(dir, "cbs-down");
+    const down = await pull("cbs", "--gebied", "Leiden", "--van", "2022", "--tot", "2022", "--out", out);
+    expect(down.status).toBe(1);
+    expect(down.stderr).toMatch(/Nothing was written:\n- .*HTTP 503.*\(na 4 pogingen\)/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).some((f) => f.startsWith(".cbs-down"))).toBe(false);
   });
 });

@@ -1,7 +1,6 @@
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../../data/columns";
 import { normalise } from "../../data/normalise";
 import { parsePackageTables } from "../../data/package";
-import { loadShippedPackage } from "../../data/shipped";
 import { Indicator, Observation, Source } from "../../data/types";
 import { GROUPS, NameIndex } from "../../data/vocabulary";
 import { PullResult, SourceError, sourceProblem } from "../types";
@@ -253,12 +252,19 @@ function ranks(input: BuildInput, note: string): Observation[] {
 
 const CBS_URL = `https://opendata.cbs.nl/statline/#/CBS/nl/dataset/${CBS_TABLE}/table`;
 
-/** The indicators and the source of a CBS package: the edition's definitions, cited to CBS. */
+/** The indicators of a CBS package: the edition's ids and units, defined for CBS's figures. */
+const CBS_INDICATORS: Indicator[] = [
+  { id: "inwoners", labelNl: "Inwoners naar nationaliteit", labelEn: "Inhabitants by nationality", eenheid: "aantal", standaardgroep: "inwoners", definitie: `Inwoners op 1 januari naar nationaliteit (CBS StatLine, tabel ${CBS_TABLE}; beide geslachten, alle leeftijden). Wie twee paspoorten heeft waarvan één Nederlands, telt bij de Nederlanders.`, bron: "CBS" },
+  { id: "aandeel", labelNl: "Aandeel van de inwoners", labelEn: "Share of inhabitants", eenheid: "aandeel", standaardgroep: "buitenlandse nationaliteit", definitie: "Aandeel van alle inwoners van de gemeente met deze nationaliteit, als fractie (11,6% = 0,116), berekend uit de aantallen van CBS.", bron: "CBS" },
+  { id: "groei", labelNl: "Groei van het aantal inwoners", labelEn: "Growth in inhabitants", eenheid: "groei", standaardgroep: "buitenlandse nationaliteit", definitie: "Relatieve groei van het aantal inwoners in een groep tussen het eerste en het laatste gekozen jaar, als fractie, berekend uit de aantallen van CBS.", bron: "CBS" },
+  { id: "rang", labelNl: "Plek onder de Nederlandse gemeenten", labelEn: "Rank among Dutch municipalities", eenheid: "rang", standaardgroep: "buitenlandse nationaliteit", definitie: "Plek van de gemeente onder alle Nederlandse gemeenten naar aandeel inwoners met een buitenlandse nationaliteit (1 = hoogste aandeel), berekend uit de totalen van CBS.", bron: "CBS" },
+  { id: "gemeenten", labelNl: "Aantal Nederlandse gemeenten", labelEn: "Number of Dutch municipalities", eenheid: "aantal", standaardgroep: "gemeenten", definitie: "Aantal gemeenten waartussen de plek is bepaald (gemeenten met cijfers in de CBS-tabel).", bron: "CBS" },
+];
+
+/** The indicators and the source of a CBS package. */
 function packageTables(observations: Observation[], modified: string, to: number) {
   const wanted = new Set(observations.map((o) => o.indicator));
-  const indicators: Indicator[] = loadShippedPackage()
-    .indicators.filter((i) => wanted.has(i.id))
-    .map((i) => ({ ...i, bron: "CBS", definitie: `${i.definitie} Hier uit CBS StatLine, tabel ${CBS_TABLE}.` }));
+  const indicators = CBS_INDICATORS.filter((i) => wanted.has(i.id));
   const source: Source = {
     id: "CBS",
     naam: "Centraal Bureau voor de Statistiek",
