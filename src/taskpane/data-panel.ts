@@ -11,6 +11,8 @@ import { MonitorPackage, Observation, Problem } from "../data/types";
 import { pullShipped, SHIPPED_ORIGIN } from "../sources/shipped-source";
 import { PulledPackage, PullResult } from "../sources/types";
 import { pullFromUrl } from "../sources/url-source";
+import type { CbsQuery } from "../sources/cbs/pull";
+import { cbsBaseUrl, cbsQuery, setUpCbsPanel, showCbsQuery } from "./cbs-panel";
 import { byId, element, setMessage } from "./dom";
 import type { RememberedSource } from "./excel-actions";
 import { Host } from "./host";
@@ -33,7 +35,7 @@ export interface DataPanelContext {
 const SHOWN_PER_KIND = 25;
 const FETCH_TIMEOUT_MS = 30_000;
 
-type SourceSpec = { kind: "shipped" } | { kind: "url"; url: string } | { kind: "file"; file: File };
+type SourceSpec = { kind: "shipped" } | { kind: "url"; url: string } | { kind: "file"; file: File } | { kind: "cbs"; query: CbsQuery; baseUrl: string };
 
 let pending: { pulled: PulledPackage; spec: SourceSpec; comparison: Comparison; signature: string | null } | null = null;
 let running: AbortController | null = null;
@@ -46,6 +48,10 @@ function chosenSource(ctx: DataPanelContext): SourceSpec | string {
     const url = byId<HTMLInputElement>("source-url").value.trim();
     return url ? { kind: "url", url } : ctx.texts().chooseUrl;
   }
+  if (choice === "cbs") {
+    const query = cbsQuery(ctx.texts());
+    return typeof query === "string" ? query : { kind: "cbs", query, baseUrl: cbsBaseUrl() };
+  }
   if (choice === "file") {
     const file = byId<HTMLInputElement>("source-file").files?.[0];
     return file ? { kind: "file", file } : ctx.texts().chooseFile;
@@ -55,6 +61,21 @@ function chosenSource(ctx: DataPanelContext): SourceSpec | string {
 
 async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal, progress: (message: string) => void): Promise<PullResult> {
   if (spec.kind === "shipped") return { ok: true, value: pullShipped() };
+  if (spec.kind === "cbs") {
+    const { pullFromCbs } = await import(/* webpackChunkName: "cbs" */ "../sources/cbs/pull");
+    let requests = 0;
+    const result = await pullFromCbs(spec.query, {
+      baseUrl: spec.baseUrl,
+      fetch: (input, init) => fetch(input, init),
+      timeoutMs: FETCH_TIMEOUT_MS,
+      signal,
+      inBrowser: true,
+      onProgress: progress,
+      onRequest: () => progress(`${ctx.texts().fetching} (${++requests})`),
+    });
+    if (result.ok && result.notes?.length) progress(result.notes.join(" "));
+    return result;
+  }
   if (spec.kind === "url") return pullFromUrl(spec.url, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, signal, onProgress: progress, inBrowser: true });
   // Loaded on demand: reading a zip needs JSZip, which the pane does not carry at start.
   const { pullFromFile } = await import(/* webpackChunkName: "file-source" */ "../sources/file-source");
@@ -73,10 +94,15 @@ function renderComparison(ctx: DataPanelContext, comparison: Comparison): void {
   add(comparison.added, (o) => t.addedItem(describeRow(o), figure(o)));
   add(comparison.changed, (d) => t.changedFigure(describeRow(d.after), figure(d.before), figure(d.after)));
   add(comparison.removed, (o) => t.removedItem(describeRow(o), figure(o)));
-  add(comparison.kept, (k) => (k.source && k.source.waarde !== k.row.waarde ? t.keptEdit(describeRow(k.row), figure(k.row), figure(k.source)) : t.keptOwn(describeRow(k.row), figure(k.row))));
-  byId("comparison-summary").textContent = nothingChanges(comparison) && comparison.kept.length === 0
-    ? t.nothingToDo
-    : t.comparisonSummary(comparison.added.length, comparison.changed.length, comparison.removed.length, comparison.kept.length, comparison.unchanged);
+  const own = comparison.kept.filter((k) => !k.other);
+  const other = comparison.kept.filter((k) => k.other);
+  add(own, (k) => (k.source && k.source.waarde !== k.row.waarde ? t.keptEdit(describeRow(k.row), figure(k.row), figure(k.source)) : t.keptOwn(describeRow(k.row), figure(k.row))));
+  add(other, (k) => t.keptOther(describeRow(k.row), figure(k.row), k.row.bron, k.source ? figure(k.source) : "–"));
+  const others = comparison.others + other.length;
+  byId("comparison-summary").textContent =
+    nothingChanges(comparison) && own.length === 0
+      ? t.nothingToDo
+      : t.comparisonSummary(comparison.added.length, comparison.changed.length, comparison.removed.length, own.length, comparison.unchanged) + (others > 0 ? t.othersKept(others) : "");
   byId("comparison-list").replaceChildren(...items.map((text) => element("li", { textContent: text })));
   byId("confirm").textContent = ctx.host() === "excel" ? t.confirmWrite : t.confirmUse;
   byId<HTMLButtonElement>("confirm").disabled = false;
@@ -138,6 +164,7 @@ async function getAndCompare(ctx: DataPanelContext, spec: SourceSpec): Promise<v
 }
 
 function rememberAs(spec: SourceSpec, pulled: PulledPackage): Omit<RememberedSource, "pulledAt"> {
+  if (spec.kind === "cbs") return { kind: "cbs", location: spec.baseUrl, query: spec.query, edition: pulled.edition };
   const location = spec.kind === "url" ? spec.url : spec.kind === "file" ? spec.file.name : SHIPPED_ORIGIN;
   return { kind: spec.kind, location, edition: pulled.edition };
 }
@@ -200,6 +227,7 @@ async function refresh(ctx: DataPanelContext): Promise<void> {
   const remembered = rememberedSource();
   if (!remembered) return void setMessage("data-message", ctx.texts().noSource);
   if (remembered.kind === "file") return void setMessage("data-message", ctx.texts().fileAgain(remembered.location));
+  if (remembered.kind === "cbs" && remembered.query) return getAndCompare(ctx, { kind: "cbs", query: remembered.query, baseUrl: remembered.location });
   await getAndCompare(ctx, remembered.kind === "url" ? { kind: "url", url: remembered.location } : { kind: "shipped" });
 }
 
@@ -220,15 +248,17 @@ export function setUpDataPanel(ctx: DataPanelContext): void {
   };
   byId("source-url").addEventListener("input", () => choose("url"));
   byId("source-file").addEventListener("change", () => choose("file"));
+  setUpCbsPanel(ctx.texts, () => choose("cbs"));
 }
 
 /** Shows the remembered source in the URL field, so a colleague sees where the workbook's data came from. */
 export async function showRememberedSource(): Promise<RememberedSource | null> {
   const { rememberedSource } = await import("./excel-actions");
   const remembered = rememberedSource();
-  if (remembered?.kind === "url") {
-    byId<HTMLInputElement>("source-url").value = remembered.location;
-    const radio = document.querySelector<HTMLInputElement>('input[name="source"][value="url"]');
+  if (remembered?.kind === "url") byId<HTMLInputElement>("source-url").value = remembered.location;
+  if (remembered?.kind === "cbs" && remembered.query) showCbsQuery(remembered.query, remembered.location);
+  if (remembered && remembered.kind !== "shipped") {
+    const radio = document.querySelector<HTMLInputElement>(`input[name="source"][value="${remembered.kind}"]`);
     if (radio) radio.checked = true;
   }
   return remembered;

@@ -3,6 +3,7 @@ import { TABLE_NAMES } from "../data/package";
 import { WorkbookData } from "../excel/data-sheet";
 import { snapshotOf } from "../data/compare";
 import { Edition } from "../data/descriptor";
+import type { CbsQuery } from "../sources/cbs/pull";
 import { loadData, LoadDataResult, packageTables, PreviewResult, previewLoad, readWorkbookFigures, recalculate } from "../excel/load-data";
 import { regenerate, RegenerateResult } from "../excel/regenerate";
 import type { LeidenMonitorFunctionsApi } from "../functions/functions";
@@ -66,8 +67,10 @@ export async function watchMonitorData(onChanged: () => void): Promise<void> {
 /** Where the workbook's data came from, kept in the document's settings (with the workbook). */
 export interface RememberedSource {
   kind: "shipped" | "url" | "file" | "cbs";
-  /** The URL for a package on a server; the file name for a picked file; the CBS query. */
+  /** The URL for a package on a server; the file name for a picked file; the CBS API's address. */
   location: string;
+  /** For CBS: the municipalities and years pulled, to pull again. */
+  query?: CbsQuery;
   edition: Edition;
   pulledAt: string;
 }

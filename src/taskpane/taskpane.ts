@@ -7,6 +7,7 @@ import { MonitorError } from "../data/errors";
 import { formatDate } from "../data/format";
 import { MonitorQueries } from "../data/queries";
 import { Edition } from "../data/descriptor";
+import { pulledAreas } from "../report/area-sheets";
 import { pullShipped, SHIPPED_ORIGIN } from "../sources/shipped-source";
 import { MonitorStore } from "../data/store";
 import { Language, MonitorPackage, Problem } from "../data/types";
@@ -37,6 +38,17 @@ function useData(data: MonitorPackage, from?: { edition: Edition; origin: string
   state.queries = new MonitorQueries(new MonitorStore(data));
   renderFacts();
   renderResults();
+  renderAreaChoice();
+}
+
+/** The municipalities pulled from CBS, for Regenerate's population sheets. */
+function renderAreaChoice(): void {
+  const select = byId<HTMLSelectElement>("area");
+  const current = select.value;
+  const areas = pulledAreas(state.queries.store);
+  select.replaceChildren(element("option", { value: "", textContent: texts().areaNone }), ...areas.map((area) => element("option", { value: area, textContent: area })));
+  select.value = areas.includes(current) ? current : "";
+  byId("area-choice").hidden = areas.length === 0;
 }
 
 function applyTexts(): void {
@@ -158,10 +170,16 @@ async function regenerateClicked(): Promise<boolean> {
   progress.hidden = false;
   await act("sheets-message", async () => {
     const { runRegenerate } = await import("./excel-actions");
-    const result = await runRegenerate(edition, state.language, (fraction, message) => {
-      progress.value = fraction;
-      setMessage("sheets-message", message);
-    });
+    const area = byId<HTMLSelectElement>("area").value || undefined;
+    const result = await runRegenerate(
+      edition,
+      state.language,
+      (fraction, message) => {
+        progress.value = fraction;
+        setMessage("sheets-message", message);
+      },
+      area,
+    );
     if (!result.ok) {
       list.replaceChildren(...problemItems(result.problems));
       throw new Error(texts().problems);

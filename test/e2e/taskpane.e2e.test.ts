@@ -4,6 +4,8 @@ import type { Browser, Page } from "playwright-core";
 import { buildBundles } from "../support/build";
 import { elements } from "../support/manifest";
 import { PackageServer, startPackageServer } from "../support/package-server";
+import { CbsServer, startCbsServer } from "../support/cbs-server";
+import { pullFromCbs } from "../../src/sources/cbs/pull";
 import { serveFolder } from "../support/static-server";
 import { openXlsx } from "../support/xlsx";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,6 +19,7 @@ const describeWithBrowser = chromiumPath ? describe : describe.skip;
 let outDir: string;
 let server: { url: string; close: () => Promise<void> };
 let packages: PackageServer;
+let cbs: CbsServer;
 let browser: Browser;
 
 if (chromiumPath) {
@@ -26,6 +29,7 @@ if (chromiumPath) {
     outDir = buildBundles(["functions", "taskpane", "fake-office"], { CSP_CONNECT_EXTRA: "http://127.0.0.1:*" });
     server = await serveFolder(outDir);
     packages = await startPackageServer(); // another origin: the pane's requests to it are cross-origin, as in Excel
+    cbs = await startCbsServer(); // synthetic figures in the shape of CBS's API
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath: chromiumPath as string, args: browserArgs });
   }, 120_000);
@@ -34,6 +38,7 @@ if (chromiumPath) {
     await browser?.close();
     await server?.close();
     await packages?.close();
+    await cbs?.close();
   });
 }
 
@@ -387,6 +392,62 @@ describeWithBrowser("pulling an edition in a plain browser", () => {
     await expect(page.locator("#edition-title").textContent()).resolves.toBe("Testeditie 2023 (synthetisch)");
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: join(RESULTS, "taskpane-pulled.png"), fullPage: true });
+    await page.close();
+  });
+});
+
+describeWithBrowser("CBS StatLine in the pane (against a stand-in with synthetic figures)", () => {
+  jest.setTimeout(120_000);
+  it("finds municipalities as you type, pulls them, writes them after the comparison, and the functions and Regenerate use them", async () => {
+    const expected = await pullFromCbs({ areas: ["Leiden", "Delft"], from: 2020, to: 2022 }, { baseUrl: cbs.url, fetch: (input, init) => fetch(input, init) });
+    if (!expected.ok) throw new Error("the stand-in failed");
+    const delftItalian = expected.value.package.observations.find((o) => o.gebied === "Delft" && o.groep === "Italiaans" && o.periode === "2022")?.waarde;
+
+    const page = await browser.newPage({ viewport: { width: 380, height: 1000 } });
+    const fakeOffice = readFileSync(join(outDir, "fake-office.js"), "utf8");
+    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeOffice }));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForFunction(() => document.body.dataset.host === "excel");
+    const call = (id: string, ...args: unknown[]) => page.evaluate(([i, a]) => __fakeOffice.call(i as string, ...(a as unknown[])), [id, args] as const);
+    await page.locator("#load").click(); // the report's edition first
+    await page.locator("#confirm").click();
+    await waitForText(page.locator("#data-message"), /^112 cijfers van /);
+
+    await page.locator("#cbs-options details summary").click();
+    await page.locator("#cbs-url").fill(cbs.url);
+    await page.locator("#cbs-url").dispatchEvent("change");
+    await page.locator("#cbs-area").focus();
+    await page.waitForFunction(() => document.querySelectorAll("#cbs-areas option").length === 12);
+    for (const area of ["Leiden", "Delft"]) {
+      await page.locator("#cbs-area").fill(area);
+      await page.locator("#cbs-area").press("Enter");
+    }
+    await expect(page.locator("#cbs-chosen li").allTextContents()).resolves.toEqual(["Leiden×", "Delft×"]);
+    await page.locator("#cbs-from").fill("2020");
+    await page.locator("#cbs-to").fill("2022");
+    await page.locator("#load").click();
+    // CBS's figures sit beside the report's: nothing of the edition is removed; where both have a
+    // figure for the same key (Leiden's counts of 2022), the report's stays and CBS's is shown beside it.
+    await waitForText(page.locator("#comparison-summary"), /^Wat er verandert in MonitorData: \d+ toegevoegd, 0 gewijzigd, 0 verwijderd; 0 eigen rijen blijven staan, 0 ongewijzigd\. Er is nog niets geschreven\. \d+ rijen uit andere bronnen blijven zoals ze zijn\.$/, 20_000);
+    await expect(page.locator("#comparison-list").textContent()).resolves.toMatch(/= Italiaans · Leiden · 2022 \(inwoners\): 1\.253 uit BRP blijft staan \(deze bron zegt [\d.]+\)/);
+    await page.locator("#confirm").click();
+    await waitForText(page.locator("#data-message"), /cijfers van 'CBS StatLine 85644NED: Leiden, Delft, 2020–2022' staan in MonitorData\./, 20_000);
+    await expect(call("AANTAL", "Italiaans", 2022, "Delft")).resolves.toBe(delftItalian);
+    await expect(call("AANTAL", "Italiaans", 2022)).resolves.toBe(1253); // Leiden's figure from the report stays the report's
+    const top = (await call("TOP", 3, 2022, "Delft")) as [string, number][];
+    expect(top).toHaveLength(3);
+    expect(top[0][1]).toBeGreaterThanOrEqual(top[2][1]);
+    await expect(call("AANDEEL", "buitenlandse nationaliteit", 2022, null, "Delft")).resolves.toBeGreaterThan(0);
+
+    await page.getByRole("tab", { name: "Bladen & grafieken" }).click();
+    await page.locator("#area").selectOption("Delft");
+    await page.locator("#regenerate").click();
+    await waitForText(page.locator("#sheets-message"), /^13 bladen opgebouwd met \d+ grafieken\.$/, 30_000);
+    const sheets = await page.evaluate(() => __fakeOffice.model.sheets.map((s) => s.name));
+    expect(sheets).toEqual(expect.arrayContaining(["Bevolking Delft", "Nationaliteiten Delft"]));
+    mkdirSync(RESULTS, { recursive: true });
+    await page.getByRole("tab", { name: "Gegevens" }).click();
+    await page.screenshot({ path: join(RESULTS, "taskpane-cbs.png"), fullPage: true });
     await page.close();
   });
 });

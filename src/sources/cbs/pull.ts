@@ -72,6 +72,17 @@ function resolveYears(from: number, to: number, periods: Dimension[]): Dimension
 const byKey = (rows: Dimension[], key: string, what: string) => rows.find((r) => r.key.trim() === key) ?? fail(`CBS-tabel ${CBS_TABLE} heeft geen ${what} (${key}).`);
 const or = (field: string, keys: string[]) => `(${keys.map((k) => `${field} eq ${literal(k)}`).join(" or ")})`;
 
+/** The municipalities' titles, for a search list. */
+export async function fetchMunicipalities(options: CbsOptions): Promise<string[]> {
+  try {
+    const regions = await dimension("RegioS", options);
+    return regions.filter((r) => r.key.trim().startsWith("GM")).map((r) => r.title).sort((a, b) => a.localeCompare(b, "nl"));
+  } catch (error) {
+    if (error instanceof SourceError) throw new Error(error.problems.map((p) => p.message).join(" "));
+    throw error;
+  }
+}
+
 export interface CbsPull {
   observations: Observation[];
   notes: string[];
