@@ -18,6 +18,8 @@ import { OBSERVATION_COLUMNS, tableCells } from "../src/data/columns";
 import { snapshotOf } from "../src/data/compare";
 import { writeCsv } from "../src/data/csv";
 import { loadData } from "../src/excel/load-data";
+import { pullFromCbs } from "../src/sources/cbs/pull";
+import { startCbsServer } from "../test/support/cbs-server";
 import { parsePackageCsv } from "../src/data/package-csv";
 import { MonitorStore } from "../src/data/store";
 import { MonitorPackage } from "../src/data/types";
@@ -139,6 +141,20 @@ function benchWorkbookCli(): void {
   rmSync(folder, { recursive: true, force: true });
 }
 
+/** A CBS pull of 2 municipalities × 13 years against the local stand-in (synthetic figures). */
+async function benchCbs(): Promise<void> {
+  const cbs = await startCbsServer();
+  try {
+    let requests = 0;
+    const start = performance.now();
+    const result = await pullFromCbs({ areas: ["Leiden", "Delft"], from: 2012, to: 2024 }, { baseUrl: cbs.url, fetch: (input, init) => fetch(input, init), onRequest: () => void requests++ });
+    if (!result.ok) throw new Error("CBS pull failed");
+    console.log(`cbs pull: 2 municipalities × 13 years, ${requests} requests, ${(performance.now() - start).toFixed(0)} ms, ${result.value.package.observations.length} figures (local stand-in)`);
+  } finally {
+    await cbs.close();
+  }
+}
+
 function benchBundles(): void {
   const size = (name: string) => (existsSync(join(DIST, name)) ? statSync(join(DIST, name)).size : NaN);
   const initial = size("taskpane.js") + size("functions.js");
@@ -156,6 +172,7 @@ async function main(): Promise<void> {
   await benchExcel();
   benchLargeStore();
   benchWorkbookCli();
+  await benchCbs();
   benchBundles();
 }
 

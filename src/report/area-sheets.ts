@@ -13,11 +13,11 @@ import { Axis, SheetSpec, t } from "./spec-types";
 const FOREIGN = "buitenlandse nationaliteit";
 const TOTALS = new Set(["inwoners", "Nederlands", FOREIGN, "migratieachtergrond", "Nederlands met migratieachtergrond"]);
 
-/** Municipalities with counts by nationality, besides Leiden (which has the report's own sheets). */
+/** Municipalities with counts by nationality pulled from CBS, besides Leiden (which has the report's own sheets). */
 export function pulledAreas(store: MonitorStore): string[] {
   const fixed = new Set(AREAS.map((a) => a.nl));
   const areas = new Set<string>();
-  for (const o of store.observations) if (o.indicator === "inwoners" && o.eenheid === "aantal" && o.groep === FOREIGN && o.leeftijd === "" && !fixed.has(o.gebied)) areas.add(o.gebied);
+  for (const o of store.observations) if (o.indicator === "inwoners" && o.eenheid === "aantal" && o.groep === FOREIGN && o.leeftijd === "" && o.bron === "CBS" && !fixed.has(o.gebied)) areas.add(o.gebied);
   return [...areas].sort((a, b) => a.localeCompare(b, "nl"));
 }
 
