@@ -164,6 +164,16 @@ async function waitForText(locator: import("playwright-core").Locator, expected:
   throw new Error(`Expected text ${String(expected)}, found ${JSON.stringify(text)}`);
 }
 
+/** The pane as Excel opens it, with office.js replaced by the fake Excel object model (a new workbook per page). */
+async function openInExcel(height = 900): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 380, height } });
+  const fakeOffice = readFileSync(join(outDir, "fake-office.js"), "utf8");
+  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeOffice }));
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.waitForFunction(() => document.body.dataset.host === "excel");
+  return page;
+}
+
 /** Reads the fake workbook and calls the registered functions inside the page. */
 interface FakeOfficeHandle {
   model: import("../support/fake-excel").WorkbookModel;
@@ -179,11 +189,7 @@ describeWithBrowser("the task pane in Excel (office.js replaced by the fake Exce
   const call = (id: string, ...args: unknown[]) => page.evaluate(([i, a]) => __fakeOffice.call(i as string, ...(a as unknown[])), [id, args] as const);
 
   beforeAll(async () => {
-    page = await browser.newPage({ viewport: { width: 380, height: 900 } });
-    const fakeOffice = readFileSync(join(outDir, "fake-office.js"), "utf8");
-    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeOffice }));
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.waitForFunction(() => document.body.dataset.host === "excel");
+    page = await openInExcel();
   });
 
   afterAll(async () => {
@@ -309,11 +315,7 @@ describeWithBrowser("pulling editions in Excel: from a URL, from a file, refresh
   };
 
   beforeAll(async () => {
-    page = await browser.newPage({ viewport: { width: 380, height: 900 } });
-    const fakeOffice = readFileSync(join(outDir, "fake-office.js"), "utf8");
-    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeOffice }));
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.waitForFunction(() => document.body.dataset.host === "excel");
+    page = await openInExcel();
     await page.locator("#load").click(); // the shipped edition first
     await page.locator("#confirm").click();
     await waitForText(page.locator("#data-message"), /^112 cijfers van /);
@@ -403,11 +405,7 @@ describeWithBrowser("CBS StatLine in the pane (against a stand-in with synthetic
     if (!expected.ok) throw new Error("the stand-in failed");
     const delftItalian = expected.value.package.observations.find((o) => o.gebied === "Delft" && o.groep === "Italiaans" && o.periode === "2022")?.waarde;
 
-    const page = await browser.newPage({ viewport: { width: 380, height: 1000 } });
-    const fakeOffice = readFileSync(join(outDir, "fake-office.js"), "utf8");
-    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeOffice }));
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.waitForFunction(() => document.body.dataset.host === "excel");
+    const page = await openInExcel(1000);
     const call = (id: string, ...args: unknown[]) => page.evaluate(([i, a]) => __fakeOffice.call(i as string, ...(a as unknown[])), [id, args] as const);
     await page.locator("#load").click(); // the report's edition first
     await page.locator("#confirm").click();

@@ -23,6 +23,17 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "leiden-monitor-packages-"));
 }, 120_000);
 
+/** A compiled command as a child process beside the test's servers (which run in this process). */
+function runChild(script: string, args: string[], env: Record<string, string>) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [join(cli, "..", script), ...args], { cwd: dir, env: { ...process.env, ...env } });
+    let [stdout, stderr] = ["", ""];
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (status) => resolve({ status, stdout: stdout.trim(), stderr: stderr.trim() }));
+  });
+}
+
 function run(...args: string[]) {
   const result = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: dir, env: { ...process.env, MONITOR_FETCH_TIMEOUT_MS: "1500" } });
   return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
@@ -95,15 +106,7 @@ describe("npm run workbook -- --data URL", () => {
     server = await startPackageServer();
   });
   afterAll(() => server.close());
-  // The server runs in this process: the CLI must run beside it, not block it.
-  const runAsync = (...args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [cli, ...args], { cwd: dir, env: { ...process.env, MONITOR_FETCH_TIMEOUT_MS: "1500" } });
-      let [stdout, stderr] = ["", ""];
-      child.stdout.on("data", (d) => (stdout += d));
-      child.stderr.on("data", (d) => (stderr += d));
-      child.on("close", (status) => resolve({ status, stdout: stdout.trim(), stderr: stderr.trim() }));
-    });
+  const runAsync = (...args: string[]) => runChild("workbook.js", args, { MONITOR_FETCH_TIMEOUT_MS: "1500" });
 
   it("renders a package published on a web server, with a progress line per request", async () => {
     const out = join(dir, "from-url.xlsx");
@@ -144,17 +147,7 @@ describe("npm run pull -- cbs", () => {
   });
   afterAll(() => cbs.close());
   beforeEach(() => Object.assign(cbs.behaviour, { fail503: 0, hang: null }));
-  const pull = (...args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(cli, "..", "pull.js"), ...args], {
-        cwd: dir,
-        env: { ...process.env, CBS_ODATA_URL: cbs.url, MONITOR_FETCH_TIMEOUT_MS: "500", MONITOR_RETRY_DELAY_MS: "5" },
-      });
-      let [stdout, stderr] = ["", ""];
-      child.stdout.on("data", (d) => (stdout += d));
-      child.stderr.on("data", (d) => (stderr += d));
-      child.on("close", (status) => resolve({ status, stdout: stdout.trim(), stderr: stderr.trim() }));
-    });
+  const pull = (...args: string[]) => runChild("pull.js", args, { CBS_ODATA_URL: cbs.url, MONITOR_FETCH_TIMEOUT_MS: "500", MONITOR_RETRY_DELAY_MS: "5" });
 
   it("writes a valid data package, which npm run workbook renders with each municipality's sheets", async () => {
     const out = join(dir, "cbs-leiden-delft");
