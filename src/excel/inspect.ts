@@ -39,7 +39,7 @@ export interface WorkbookState {
 
 const DATA_TABLES: string[] = Object.values(TABLE_NAMES);
 /** A used range larger than this is not one the add-in wrote: its formulas are not read. */
-const MAX_FINGERPRINT_CELLS = 200_000;
+const MAX_FINGERPRINT_CELLS = 50_000; // the add-in writes a few hundred cells a sheet; this many formulas stay well under 4 MB
 
 /**
  * Reads what the add-in needs to know about the workbook in a few syncs, whatever its size: the
