@@ -241,10 +241,15 @@ export function setUpDataPanel(ctx: DataPanelContext): void {
   byId("confirm").addEventListener("click", () => void confirm(ctx));
   byId("cancel-pull").addEventListener("click", () => cancel(ctx));
   byId("cancel-running").addEventListener("click", () => cancel(ctx));
+  // The CBS options take room: shown only while CBS is the chosen source.
+  const showOptions = () => (byId("cbs-options").hidden = document.querySelector<HTMLInputElement>('input[name="source"]:checked')?.value !== "cbs");
+  for (const radio of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="source"]'))) radio.addEventListener("change", showOptions);
+  showOptions();
   // Typing an address or picking a file chooses that source.
   const choose = (value: string) => {
     const radio = document.querySelector<HTMLInputElement>(`input[name="source"][value="${value}"]`);
     if (radio) radio.checked = true;
+    showOptions();
   };
   byId("source-url").addEventListener("input", () => choose("url"));
   byId("source-file").addEventListener("change", () => choose("file"));
@@ -259,7 +264,10 @@ export async function showRememberedSource(): Promise<RememberedSource | null> {
   if (remembered?.kind === "cbs" && remembered.query) showCbsQuery(remembered.query, remembered.location);
   if (remembered && remembered.kind !== "shipped") {
     const radio = document.querySelector<HTMLInputElement>(`input[name="source"][value="${remembered.kind}"]`);
-    if (radio) radio.checked = true;
+    if (radio) {
+      radio.checked = true;
+      radio.dispatchEvent(new Event("change"));
+    }
   }
   return remembered;
 }

@@ -411,6 +411,7 @@ describeWithBrowser("CBS StatLine in the pane (against a stand-in with synthetic
     await page.locator("#confirm").click();
     await waitForText(page.locator("#data-message"), /^112 cijfers van /);
 
+    await page.locator('input[name="source"][value="cbs"]').check();
     await page.locator("#cbs-options details summary").click();
     await page.locator("#cbs-url").fill(cbs.url);
     await page.locator("#cbs-url").dispatchEvent("change");
