@@ -62,11 +62,12 @@ interface Written {
 
 /**
  * Rebuilds every indicator sheet from the workbook's MonitorData (the edition's data when the
- * workbook has none yet, which is then loaded too). A sheet is deleted only when it is the
- * add-in's own and holds exactly what the add-in wrote; a sheet with anything the user made is
- * kept under a dated name, a user's copy is left where it is, and both lose the add-in's mark so
- * they are the user's from now on. A user's sheet or table with a clashing name is left alone.
- * Syncs: three to read, one to write, one to read back what was written, one for the marks.
+ * workbook has none yet, which is then loaded too). No sheet is ever deleted: a sheet is
+ * rewritten in place only when it is the add-in's own and holds exactly what the add-in wrote; a
+ * sheet with anything the user made is kept under a dated name, a user's copy is left where it
+ * is, and both lose the add-in's mark so they are the user's from now on. A user's sheet or table
+ * with a clashing name is left alone. Syncs: a few to read (see inspectWorkbook), the writes in
+ * chunks of about 4 MB, one to read back what was written, one for the marks.
  */
 export async function regenerate(context: Excel.RequestContext, options: RegenerateOptions): Promise<RegenerateResult> {
   const { edition, language } = options;
