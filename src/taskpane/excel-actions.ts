@@ -17,9 +17,15 @@ function functionsApi(): LeidenMonitorFunctionsApi | undefined {
  * Points the MONITOR functions at the workbook's three tables (or at its problems, so they
  * answer #N/A instead of another dataset's figures), then recalculates them.
  */
+let functionsFollow: WorkbookData["kind"] = "none";
+
 export async function useWorkbookFigures(found: WorkbookData): Promise<void> {
   const api = functionsApi();
   if (!api) return;
+  // A workbook without monitor tables, opened while the functions already answer from the
+  // shipped edition, needs no recalculation (which can take long in a large workbook).
+  if (found.kind === "none" && functionsFollow === "none") return;
+  functionsFollow = found.kind;
   if (found.kind === "found") api.setData(packageTables(found.package));
   else if (found.kind === "invalid") api.setProblems(found.problems);
   else api.resetData();
