@@ -344,6 +344,17 @@ describeWithBrowser("pulling editions in Excel: from a URL, from a file, refresh
     await page.locator("#cancel-pull").click();
   });
 
+  it("offline, refresh says so, changes nothing, and the functions keep answering from the workbook", async () => {
+    await page.context().setOffline(true);
+    try {
+      await page.locator("#refresh").click();
+      await waitForText(page.locator("#data-message"), /U bent offline; 127\.0\.0\.1:\d+ is niet te bereiken\. Er is niets veranderd\./);
+      await expect(call("AANTAL", "Italiaans", 2022)).resolves.toBe(1301);
+    } finally {
+      await page.context().setOffline(false);
+    }
+  });
+
   it("says a server does not allow the add-in (no CORS header), not 'failed to fetch', and changes nothing", async () => {
     const before = await page.evaluate(() => JSON.stringify(__fakeOffice.model.tables.map((t) => t.sheet.values(t.box))));
     await pullUrl("/nocors/datapackage.json");
