@@ -32,16 +32,10 @@ export function decodeUtf8(bytes: Uint8Array, table: string): Result<string> {
   try {
     return { ok: true, value: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
-    let offset = 0;
-    for (let end = 1; end <= bytes.length; end++) {
-      try {
-        new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, end));
-        offset = end;
-      } catch {
-        // a multi-byte sequence may still be incomplete at `end`; keep going until it cannot be
-        if (end - offset > 4) break;
-      }
-    }
+    // Where it goes wrong: the text up to the first replacement character, measured in bytes.
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const bad = lenient.indexOf("\ufffd");
+    const offset = new TextEncoder().encode(lenient.slice(0, Math.max(0, bad))).length;
     const line = bytes.subarray(0, offset).reduce((n, b) => (b === 0x0a ? n + 1 : n), 0);
     const byte = bytes[offset]?.toString(16).toUpperCase().padStart(2, "0") ?? "?";
     return {
