@@ -3,7 +3,7 @@ import { fingerprint, withoutSheet } from "../report/fingerprint";
 import { buildIndicatorSheets } from "../report/plan";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
-import { cellRef } from "../report/a1";
+import { tableRef } from "../report/a1";
 import { WriteBatch } from "./batch";
 import { DataSheetOutcome, readWorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook, SheetState, TableState } from "./inspect";
@@ -141,7 +141,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
     await writeIndicatorSheet(batch, sheet, plan, (planned: string) => {
       const actual = tableName(planned);
       const table = plan.tables.find((t) => t.name === planned);
-      if (table) tables.push({ name: actual, address: `${cellRef(table.row, table.column)}:${cellRef(table.row + table.rows.length, table.column + table.header.length - 1)}` });
+      if (table) tables.push({ name: actual, address: tableRef(table) });
       return actual;
     });
     written.push({ plan, sheet, name, tables });

@@ -8,6 +8,12 @@ export function columnLetters(column: number): string {
 export const cellRef = (row: number, column: number) => `${columnLetters(column)}${row + 1}`;
 export const absoluteRef = (row: number, column: number) => `$${columnLetters(column)}$${row + 1}`;
 
+/** "A5:C15" for `rows` × `columns` cells from (row, column). */
+export const rangeRef = (row: number, column: number, rows: number, columns: number) => `${cellRef(row, column)}:${cellRef(row + rows - 1, column + columns - 1)}`;
+
+/** The range a table of a plan covers: its header row and its rows. */
+export const tableRef = (table: { row: number; column: number; rows: readonly unknown[]; header: readonly string[] }) => rangeRef(table.row, table.column, table.rows.length + 1, table.header.length);
+
 export interface Box {
   row: number;
   column: number;

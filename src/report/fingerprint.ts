@@ -1,5 +1,5 @@
 import { hash53 } from "../data/hash";
-import { cellRef } from "./a1";
+import { cellRef, rangeRef, tableRef } from "./a1";
 import { SheetPlan } from "./types";
 
 /**
@@ -45,11 +45,10 @@ export function planContent(plan: SheetPlan): SheetContent {
   }
   if (bottom < 0) return { usedAddress: null, formulas: [], tables: [], charts: [] };
   const formulas = Array.from({ length: bottom - top + 1 }, (_, r) => Array.from({ length: right - left + 1 }, (_, c) => cells.get(`${top + r},${left + c}`) ?? ""));
-  const address = (row: number, column: number, rows: number, columns: number) => `${cellRef(row, column)}:${cellRef(row + rows - 1, column + columns - 1)}`;
   return {
-    usedAddress: top === bottom && left === right ? cellRef(top, left) : address(top, left, bottom - top + 1, right - left + 1),
+    usedAddress: top === bottom && left === right ? cellRef(top, left) : rangeRef(top, left, bottom - top + 1, right - left + 1),
     formulas,
-    tables: plan.tables.map((t) => ({ name: t.name, address: address(t.row, t.column, t.rows.length + 1, t.header.length) })),
+    tables: plan.tables.map((t) => ({ name: t.name, address: tableRef(t) })),
     charts: plan.charts.map((c) => c.title),
   };
 }

@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { cellRef, columnLetters } from "../report/a1";
+import { cellRef, columnLetters, tableRef } from "../report/a1";
 import { TablePlan } from "../report/types";
 import { escapeXml } from "./cells";
 import { sheetPaths } from "./package-parts";
@@ -36,8 +36,6 @@ export function bulkRowsXml(tables: TablePlan[]): string {
   return parts.join("");
 }
 
-const fullRef = (table: TablePlan) => `${cellRef(table.row, table.column)}:${columnLetters(table.column + table.header.length - 1)}${table.row + table.rows.length + 1}`;
-
 /** Adds the rest of the rows to the sheet and widens the tables' ranges. */
 export async function addBulkRows(zip: JSZip, sheetName: string, tables: TablePlan[]): Promise<void> {
   if (!tables.some((t) => t.rows.length > ROWS_BY_EXCELJS)) return;
@@ -53,7 +51,7 @@ export async function addBulkRows(zip: JSZip, sheetName: string, tables: TablePl
     const xml = (await zip.file(file)?.async("string")) ?? "";
     const table = tables.find((t) => new RegExp(`<table\\b[^>]*\\bname="${t.name}"`).test(xml));
     if (!table) continue;
-    const ref = fullRef(table);
+    const ref = tableRef(table);
     zip.file(file, xml.replace(/(<table\b[^>]*\bref=")[^"]*"/, `$1${ref}"`).replace(/(<autoFilter\b[^>]*\bref=")[^"]*"/, `$1${ref}"`));
   }
 }
