@@ -23,14 +23,12 @@ export class Cancelled extends Error {
 }
 
 /**
- * Queues writes and syncs whenever the next one would take the batch past the limit. Records
- * the syncs it made and the largest payload one carried, for the benchmark and the tests.
+ * Queues writes and syncs whenever the next one would take the batch past the limit; reports
+ * the bytes written so far after each sync, for a progress bar.
  */
 export class WriteBatch {
   private pending = 0;
-  syncs = 0;
-  largestBytes = 0;
-  writtenBytes = 0;
+  private writtenBytes = 0;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -49,7 +47,7 @@ export class WriteBatch {
   }
 
   /**
-   * Writes rows (values and, per row, number formats) from `first` on, as many per sync as fit.
+   * Writes rows (values and, per row, number formats), as many per sync as fit.
    * `range(from, count)` gives the range of `count` rows starting at row `from` of `rows`.
    */
   async writeRows(rows: Cell[][], formats: string[][] | null, range: (from: number, count: number) => Excel.Range): Promise<void> {
@@ -78,8 +76,6 @@ export class WriteBatch {
   async flush(): Promise<void> {
     if (this.options.signal?.aborted) throw new Cancelled();
     await this.context.sync();
-    this.syncs++;
-    this.largestBytes = Math.max(this.largestBytes, this.pending);
     this.writtenBytes += this.pending;
     this.pending = 0;
     await this.options.onSync?.(this.writtenBytes);

@@ -44,8 +44,8 @@ const MAX_FINGERPRINT_CELLS = 50_000; // the add-in writes a few hundred cells a
 /**
  * Reads what the add-in needs to know about the workbook in a few syncs, whatever its size: the
  * sheets and tables; the marks and the tables' places; (with `content`) what is on the add-in's
- * sheets, to tell its own work from the user's ("data": on its Data sheet only); then the data tables' cells in chunks of about
- * 4 MB (one sync each, so the count grows with the data only).
+ * sheets, to tell its own work from the user's ("data": on its Data sheet only); then the data
+ * tables' cells in chunks of about 4 MB (one sync each, so the count grows with the data only).
  */
 export async function inspectWorkbook(context: Excel.RequestContext, options: { marks: boolean; content: boolean | "data" }): Promise<WorkbookState> {
   const worksheets = context.workbook.worksheets.load("items/name,items/id");

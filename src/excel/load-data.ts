@@ -1,7 +1,7 @@
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
 import { compareWithWorkbook, Comparison } from "../data/compare";
 import { hash53 } from "../data/hash";
-import { lookupKey, PackageTables } from "../data/package";
+import { lookupKey, PackageTables, TABLE_NAMES } from "../data/package";
 import { MonitorPackage, Observation, Problem } from "../data/types";
 import { parseA1Range } from "../report/a1";
 import { Cancelled, WriteBatch } from "./batch";
@@ -24,7 +24,7 @@ export function comparisonSignature(c: Comparison): string {
   return hash53([keys(c.added), keys(c.changed.map((d) => d.after)), keys(c.removed), keys(c.kept.map((k) => k.row)), c.unchanged].join("#"));
 }
 
-export type PreviewResult = { ok: true; comparison: Comparison; signature: string; workbookHasData: boolean } | { ok: false; problems: Problem[] };
+export type PreviewResult = { ok: true; comparison: Comparison; signature: string } | { ok: false; problems: Problem[] };
 
 export type LoadDataResult =
   | { ok: true; outcome: DataSheetOutcome; comparison: Comparison; tables: PackageTables }
@@ -59,7 +59,7 @@ async function compare(context: Excel.RequestContext, source: MonitorPackage, pr
 export async function previewLoad(context: Excel.RequestContext, source: MonitorPackage, options: Pick<LoadOptions, "previous" | "others" | "definitions">): Promise<PreviewResult> {
   const { found, comparison } = await compare(context, source, options.previous, options.others, options.definitions);
   if (found.kind === "invalid" || !comparison) return { ok: false, problems: found.kind === "invalid" ? found.problems : [] };
-  return { ok: true, comparison, signature: comparisonSignature(comparison), workbookHasData: found.kind === "found" };
+  return { ok: true, comparison, signature: comparisonSignature(comparison) };
 }
 
 /**
@@ -104,7 +104,8 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
  */
 async function restore(context: Excel.RequestContext, state: WorkbookState, written: MonitorPackage, syncLimit?: number): Promise<void> {
   const batch = new WriteBatch(context, { limit: syncLimit });
-  const data = ["MonitorData", "MonitorIndicatoren", "MonitorBronnen"].map((name) => state.tables.get(name.toLowerCase()));
+  const names: string[] = Object.values(TABLE_NAMES);
+  const data = names.map((name) => state.tables.get(name.toLowerCase()));
   if (data.every((t) => t === undefined)) {
     // The load made the tables: remove them again (and the sheet, when the load added it).
     await batch.flush();
@@ -112,7 +113,7 @@ async function restore(context: Excel.RequestContext, state: WorkbookState, writ
     const tables = context.workbook.tables.load("items/name");
     await context.sync();
     const before = new Set(state.sheets.map((s) => s.name));
-    for (const table of tables.items) if (["MonitorData", "MonitorIndicatoren", "MonitorBronnen"].includes(table.name)) table.delete();
+    for (const table of tables.items) if (names.includes(table.name)) table.delete();
     for (const sheet of sheets.items) if (!before.has(sheet.name)) sheet.delete();
     await context.sync();
     return;

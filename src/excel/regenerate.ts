@@ -1,5 +1,5 @@
 import { Language, MonitorPackage, Problem } from "../data/types";
-import { fingerprint, withoutSheet } from "../report/fingerprint";
+import { fingerprint } from "../report/fingerprint";
 import { buildIndicatorSheets } from "../report/plan";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
@@ -167,7 +167,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   written.forEach((w, i) => {
     const { used, charts } = readBack[i];
     const content = {
-      usedAddress: used.isNullObject ? null : withoutSheet(used.address),
+      usedAddress: used.isNullObject ? null : used.address,
       formulas: used.isNullObject ? [] : used.formulas,
       tables: w.tables,
       charts: charts.items.map((c) => c.name),

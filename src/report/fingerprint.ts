@@ -18,7 +18,7 @@ export interface SheetContent {
 }
 
 /** "Sheet!A1:B2" or "'My sheet'!A1:B2" → "A1:B2": a rename is not a change of content. */
-export const withoutSheet = (address: string): string => address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+const withoutSheet = (address: string): string => address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
 
 export function fingerprint(content: SheetContent): string {
   const tables = [...content.tables].map((t) => [t.name.toLowerCase(), withoutSheet(t.address)]).sort((a, b) => a[0].localeCompare(b[0]));

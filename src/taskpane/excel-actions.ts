@@ -13,12 +13,13 @@ function functionsApi(): LeidenMonitorFunctionsApi | undefined {
   return (globalThis as unknown as { LeidenMonitorFunctions?: LeidenMonitorFunctionsApi }).LeidenMonitorFunctions;
 }
 
+/** What the functions answer from now: the shipped edition ("none"), the workbook's tables, or their problems. */
+let functionsFollow: WorkbookData["kind"] = "none";
+
 /**
  * Points the MONITOR functions at the workbook's three tables (or at its problems, so they
  * answer #N/A instead of another dataset's figures), then recalculates them.
  */
-let functionsFollow: WorkbookData["kind"] = "none";
-
 export async function useWorkbookFigures(found: WorkbookData): Promise<void> {
   const api = functionsApi();
   if (!api) return;
