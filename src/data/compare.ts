@@ -38,11 +38,11 @@ export interface Comparison {
 }
 
 /** A row's content as one hash: key and every column, so that any edit changes it. */
-export function rowHash(o: Observation): string {
-  return hash53(JSON.stringify([lookupKey(o), o.onderwerp, o.waarde, o.bron, o.peildatum, o.status, o.pagina, o.toelichting]));
+export function rowHash(o: Observation, key = lookupKey(o)): string {
+  return hash53(JSON.stringify([key, o.onderwerp, o.waarde, o.bron, o.peildatum, o.status, o.pagina, o.toelichting]));
 }
 
-export const snapshotOf = (pkg: MonitorPackage): string[] => pkg.observations.map(rowHash);
+export const snapshotOf = (pkg: MonitorPackage): string[] => pkg.observations.map((o) => rowHash(o));
 
 /** Indicators or sources: the first list's, then the other's ids it does not have. */
 function byId<T extends { id: string }>(first: readonly T[], second: readonly T[]): T[] {
@@ -63,24 +63,27 @@ export function compareWithWorkbook(
   /** "workbook": a source beside the edition (CBS) adds indicators but leaves the edition's definitions. */
   definitions: "source" | "workbook" = "source",
 ): Comparison {
-  const snapshot = snapshotOf(source);
+  // Each row's key and hash once: the look-up key is the costly part of both.
+  const sourceKeys = source.observations.map((o) => lookupKey(o));
+  const snapshot = source.observations.map((o, i) => rowHash(o, sourceKeys[i]));
   if (!workbook) return { added: [...source.observations], changed: [], removed: [], kept: [], unchanged: 0, others: 0, result: source, snapshot };
-  const sourceByKey = new Map(source.observations.map((o) => [lookupKey(o), o]));
-  const workbookByKey = new Map<string, { row: Observation; fromSource: boolean; other: boolean }>();
+  const inSource = new Set(sourceKeys);
+  const workbookByKey = new Map<string, { row: Observation; hash: string; fromSource: boolean; other: boolean }>();
   for (const row of workbook.observations) {
-    const hash = rowHash(row);
-    workbookByKey.set(lookupKey(row), { row, fromSource: previous.has(hash), other: !previous.has(hash) && others.has(hash) });
+    const key = lookupKey(row);
+    const hash = rowHash(row, key);
+    workbookByKey.set(key, { row, hash, fromSource: previous.has(hash), other: !previous.has(hash) && others.has(hash) });
   }
 
   const comparison: Omit<Comparison, "result" | "snapshot"> = { added: [], changed: [], removed: [], kept: [], unchanged: 0, others: 0 };
   const rows: Observation[] = [];
   source.observations.forEach((incoming, i) => {
-    const key = lookupKey(incoming);
+    const key = sourceKeys[i];
     const current = workbookByKey.get(key);
     if (!current) {
       comparison.added.push(incoming);
       rows.push(incoming);
-    } else if (rowHash(current.row) === snapshot[i]) {
+    } else if (current.hash === snapshot[i]) {
       // Equal to what the source delivers now (the analyst may have typed the same correction).
       comparison.unchanged++;
       rows.push(incoming);
@@ -93,7 +96,7 @@ export function compareWithWorkbook(
     }
   });
   for (const [key, current] of workbookByKey) {
-    if (sourceByKey.has(key)) continue;
+    if (inSource.has(key)) continue;
     if (current.fromSource) comparison.removed.push(current.row);
     else if (current.other) {
       comparison.others++;
