@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, tooLargeProblem } from "./limits";
 import { FetchOptions, SourceError, sourceProblem } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -8,6 +9,15 @@ const seconds = (ms: number) => `${ms >= 1000 ? Math.round(ms / 1000) : String(m
 const host = (url: string) => {
   try {
     return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
+/** The origin of a URL with a slash: the narrowest `within` that still allows every path there. */
+const originOf = (url: string) => {
+  try {
+    return `${new URL(url).origin}/`;
   } catch {
     return url;
   }
@@ -39,12 +49,63 @@ async function networkMessage(url: string, options: FetchOptions): Promise<strin
   return `De server ${host(url)} is niet bereikbaar (geen verbinding, of het adres bestaat niet).`;
 }
 
+/** Lets go of a body we will not read (a refused redirect, an error page, too large), ignoring how that goes. */
+const discard = (response: Response) => response.body?.cancel().catch(() => undefined);
+
 /**
- * Fetches a URL's bytes with a time-out. Every failure is a SourceError with one sentence for the
- * user: time-out, HTTP status, network or CORS, cancelled. Nothing else escapes.
+ * The body, counted while it streams: refused at once when Content-Length says it is larger than
+ * `maxBytes`, cut off when it turns out larger (a server may send no length, or a wrong one), so
+ * that at most `maxBytes` are ever held. Only the bytes received are trusted.
+ */
+async function readBounded(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = (sizeBytes?: number) => new SourceError([tooLargeProblem(url, { limit: "responseBytes", what: url, limitBytes: maxBytes, sizeBytes })]);
+  const declared = Number(response.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    void discard(response);
+    throw tooLarge(declared);
+  }
+  if (!response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength > maxBytes) throw tooLarge();
+    return bytes;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Fetches a URL's bytes with a time-out and a size limit, from where it may come from only.
+ * Every failure is a SourceError with one sentence for the user: time-out, too large, a redirect
+ * out of `within`, HTTP status, network or CORS, cancelled. Nothing else escapes. Only a time-out,
+ * a network error or a 5xx is `retryable`; a 4xx or a refusal is not.
+ *
+ * A redirect is followed by the fetch itself (a browser gives no choice), and the final URL is
+ * checked before anything of the answer is used: a response from outside `within` is dropped
+ * unread, so no message ever quotes another server's status or content.
  */
 export async function fetchBytes(url: string, options: FetchOptions): Promise<{ bytes: Uint8Array; contentType: string }> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.responseBytes;
+  const within = options.within ?? originOf(url);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const onCancel = () => timeout.abort();
@@ -53,17 +114,27 @@ export async function fetchBytes(url: string, options: FetchOptions): Promise<{ 
   try {
     let response: Response;
     try {
-      response = await options.fetch(url, { signal: timeout.signal, headers: { Accept: "application/json, text/csv, */*" } });
+      response = await options.fetch(url, { signal: timeout.signal, redirect: "follow", headers: { Accept: "application/json, text/csv, */*" } });
     } catch {
       if (options.signal?.aborted) throw fail("Geannuleerd; er is niets veranderd.");
       if (timeout.signal.aborted) throw fail(`${host(url)} antwoordde niet binnen ${seconds(timeoutMs)}; probeer het later opnieuw.`, true);
       throw fail(await networkMessage(url, options), true);
     }
-    if (!response.ok) throw fail(httpMessage(response.status, response.statusText, url), response.status >= 500);
+    // A Response made in a test (or by a service worker) has no URL: then it is the one asked for.
+    const final = response.url || url;
+    if (!final.startsWith(within)) {
+      void discard(response);
+      throw fail(`${url} verwijst door naar ${final}, buiten ${within}. Alleen een doorverwijzing binnen de map van het pakket op dezelfde server wordt gevolgd; er is niets gelezen.`);
+    }
+    if (!response.ok) {
+      void discard(response);
+      throw fail(httpMessage(response.status, response.statusText, url), response.status >= 500);
+    }
     try {
-      const bytes = new Uint8Array(await response.arrayBuffer());
+      const bytes = await readBounded(response, url, maxBytes);
       return { bytes, contentType: response.headers.get("content-type") ?? "" };
-    } catch {
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
       if (options.signal?.aborted) throw fail("Geannuleerd; er is niets veranderd.");
       if (timeout.signal.aborted) throw fail(`${host(url)} stopte met antwoorden (na ${seconds(timeoutMs)}); probeer het later opnieuw.`, true);
       throw fail(`De verbinding met ${host(url)} werd verbroken tijdens het ophalen.`, true);

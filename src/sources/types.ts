@@ -15,6 +15,13 @@ export interface FetchOptions {
   onProgress?: (message: string) => void;
   /** In a browser a blocked cross-origin request looks like a network error: probe to tell which. */
   inBrowser?: boolean;
+  /** Bytes one response may have (DEFAULT_LIMITS.responseBytes unless a caller or test wants less). */
+  maxBytes?: number;
+  /**
+   * Where a response may come from after redirects: a URL prefix such as the package's folder
+   * ("https://host/editie/"). Without it, only the requested URL's own origin.
+   */
+  within?: string;
 }
 
 /** A package pulled from a source, validated, with what it says of itself and where it came from. */

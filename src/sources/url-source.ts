@@ -16,7 +16,8 @@ export function checkPackageUrl(text: string): { ok: true; url: URL } | { ok: fa
 
 /**
  * A data package published on a web server: the URL of its datapackage.json, whose resources
- * are fetched relative to it and must stay in its folder.
+ * are fetched relative to it and must stay in its folder. A redirect, of the descriptor or of a
+ * resource, must end in that folder on the same server too (fetchBytes checks the final URL).
  */
 export async function pullFromUrl(address: string, options: FetchOptions): Promise<PullResult> {
   const checked = checkPackageUrl(address);
@@ -25,13 +26,14 @@ export async function pullFromUrl(address: string, options: FetchOptions): Promi
   const folder = new URL(".", base).href;
   try {
     options.onProgress?.(`datapackage.json ophalen bij ${base.host}…`);
-    const descriptor = await fetchBytes(base.href, options);
+    const inFolder = { ...options, within: folder };
+    const descriptor = await fetchBytes(base.href, inFolder);
     return await readPackage(
       descriptor,
       async (path) => {
         const resource = new URL(path, folder).href;
         if (!resource.startsWith(folder)) throw new SourceError([sourceProblem(path, `Het pad '${path}' wijst buiten de map van het pakket.`)]);
-        return (await fetchBytes(resource, options)).bytes;
+        return (await fetchBytes(resource, inFolder)).bytes;
       },
       base.href,
       options.onProgress,

@@ -3,18 +3,52 @@ import { writeCsv } from "../../src/data/csv";
 import { pullFromFile } from "../../src/sources/file-source";
 import { pullShipped } from "../../src/sources/shipped-source";
 import { pullFromUrl } from "../../src/sources/url-source";
-import { FetchLike } from "../../src/sources/types";
+import { getAll } from "../../src/sources/cbs/client";
+import { fetchBytes } from "../../src/sources/fetch-bytes";
+import { FetchLike, FetchOptions, SourceError } from "../../src/sources/types";
 import { csvRows, shippedPackage, shippedTexts } from "../support/fixtures";
 import { nextEditionFiles, PackageServer, packageFiles, startPackageServer } from "../support/package-server";
 
 let server: PackageServer;
+/** Another origin (another port): what a redirect out of the package would reach. */
+let other: PackageServer;
+const SECRET = "GEHEIM-VAN-EEN-ANDERE-SERVER";
 beforeAll(async () => {
-  server = await startPackageServer();
+  other = await startPackageServer({ secret: packageFiles({ "sources.csv": `id,naam\n${SECRET},x\n`, "datapackage.json": SECRET }) });
+  server = await startPackageServer(
+    {
+      moving: packageFiles({ "observations-2022.csv": packageFiles()["observations.csv"] }),
+      upward: packageFiles(),
+      away: packageFiles(),
+    },
+    {
+      redirects: {
+        "/moving/observations.csv": "/moving/observations-2022.csv",
+        "/upward/sources.csv": "/good/sources.csv",
+        "/away/sources.csv": `${other.url}/secret/sources.csv`,
+        "/gone/datapackage.json": `${other.url}/secret/datapackage.json`,
+      },
+    },
+  );
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await other.close();
+});
 
 const nodeFetch: FetchLike = (input, init) => fetch(input, init);
 const pull = (path: string, timeoutMs = 2000) => pullFromUrl(`${server.url}${path}`, { fetch: nodeFetch, timeoutMs });
+/** The SourceError fetchBytes throws; a test fails if it gets bytes instead. */
+const refusal = (url: string, options: Omit<FetchOptions, "fetch"> = {}) =>
+  fetchBytes(url, { fetch: nodeFetch, ...options }).then(
+    () => {
+      throw new Error(`expected ${url} to be refused`);
+    },
+    (error: unknown) => {
+      if (!(error instanceof SourceError)) throw error;
+      return error;
+    },
+  );
 const failure = async (path: string, timeoutMs?: number) => {
   const result = await pull(path, timeoutMs);
   if (result.ok) throw new Error(`expected ${path} to fail`);
@@ -55,12 +89,15 @@ describe("a data package from a URL", () => {
     expect(!result.ok && result.problems[0].message).toMatch(/De server 127\.0\.0\.1:\d+ is niet bereikbaar/);
   });
 
-  it("refuses what is not a web address", async () => {
-    for (const address of ["file:///etc/passwd", "javascript:alert(1)", "geen adres"]) {
-      const result = await pullFromUrl(address, { fetch: nodeFetch });
-      expect(result.ok).toBe(false);
-    }
-    expect(server.requests.some((r) => r.includes("passwd"))).toBe(false);
+  it.each([
+    ["file:///etc/passwd", "Alleen http(s)-adressen kunnen worden opgehaald, niet file:."],
+    ["javascript:alert(1)", "Alleen http(s)-adressen kunnen worden opgehaald, niet javascript:."],
+    ["geen adres", "'geen adres' is geen geldig adres; geef het volledige adres van een datapackage.json (https://…)."],
+  ])("refuses %s, which is not a web address, with its reason and without a request", async (address, message) => {
+    const asked: string[] = [];
+    const result = await pullFromUrl(address, { fetch: (input, init) => (asked.push(input), nodeFetch(input, init)) });
+    expect(result).toEqual({ ok: false, problems: [{ table: address, row: null, column: null, message }] });
+    expect(asked).toEqual([]);
   });
 
   it("stops when cancelled", async () => {
@@ -80,6 +117,67 @@ describe("a data package from a URL", () => {
     };
     const result = await pullFromUrl(`${server.url}/nocors/datapackage.json`, { fetch: browserLike, inBrowser: true });
     expect(!result.ok && result.problems[0].message).toMatch(/staat niet toe dat de invoegtoepassing dit bestand ophaalt \(CORS/);
+  });
+});
+
+describe("what a URL may lead to", () => {
+  it("follows a redirect that stays in the package's folder", async () => {
+    const result = await pull("/moving/datapackage.json");
+    expect(result.ok && result.value.package.observations).toHaveLength(112);
+    expect(server.requests).toContain("GET /moving/observations-2022.csv");
+  });
+
+  it.each([
+    ["a resource to another folder on the same server", "/upward/datapackage.json", "/upward/sources.csv", "/good/sources.csv", "/upward/"],
+    ["a resource to another server", "/away/datapackage.json", "/away/sources.csv", "/secret/sources.csv", "/away/"],
+    ["the datapackage.json itself to another server", "/gone/datapackage.json", "/gone/datapackage.json", "/secret/datapackage.json", "/gone/"],
+  ])("refuses a redirect of %s, naming where it led, quoting nothing from there", async (_name, path, asked, target, folder) => {
+    const message = await failure(path);
+    const landed = target.startsWith("/good/") ? `${server.url}${target}` : `${other.url}${target}`;
+    expect(message).toBe(
+      `${server.url}${asked} verwijst door naar ${landed}, buiten ${server.url}${folder}. Alleen een doorverwijzing binnen de map van het pakket op dezelfde server wordt gevolgd; er is niets gelezen.`,
+    );
+    expect(message).not.toContain(SECRET);
+  });
+
+  it("refuses a response whose Content-Length is over the limit, without reading it", async () => {
+    const started = Date.now();
+    expect(await failure("/declared/datapackage.json")).toBe(
+      `${server.url}/declared/datapackage.json is groter dan 256 MB (3 GB), de grens voor één antwoord van een server; er is niets gelezen of veranderd.`,
+    );
+    expect(Date.now() - started).toBeLessThan(1500); // not the 2 s time-out: the length alone decided
+  });
+
+  it("counts a response that streams without a length and stops it at the limit", async () => {
+    const before = server.streamed();
+    const url = `${server.url}/stream/${200 * 1024 * 1024}/observations.csv`;
+    const error = await refusal(url, { timeoutMs: 5000, maxBytes: 1024 * 1024 });
+    expect(error.problems[0].message).toBe(`${url} is groter dan 1 MB, de grens voor één antwoord van een server; er is niets gelezen of veranderd.`);
+    expect(error.retryable).toBe(false);
+    // The server stopped soon after: the client hung up instead of reading the 200 MB on.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.streamed() - before).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it("a limit the caller sets applies to every file of a package", async () => {
+    const result = await pullFromUrl(`${server.url}/good/datapackage.json`, { fetch: nodeFetch, maxBytes: 10 * 1024 });
+    expect(!result.ok && result.problems[0].message).toBe(`${server.url}/good/observations.csv is groter dan 10 kB, de grens voor één antwoord van een server; er is niets gelezen of veranderd.`);
+  });
+});
+
+describe("retrying", () => {
+  it("a 4xx is final, a 5xx may pass", async () => {
+    expect((await refusal(`${server.url}/missing/x.json`)).retryable).toBe(false);
+    expect((await refusal(`${server.url}/error/x.json`)).retryable).toBe(true);
+  });
+
+  it("the CBS client asks once for a 404 and four times for a 500", async () => {
+    const count = (prefix: string) => server.requests.filter((r) => r.startsWith(`GET ${prefix}`)).length;
+    const options = { fetch: nodeFetch, retryDelayMs: 1, timeoutMs: 2000 };
+    await expect(getAll("T1", "TypedDataSet", {}, { ...options, baseUrl: `${server.url}/missing` })).rejects.toThrow(/HTTP 404/);
+    expect(count("/missing/T1/")).toBe(1);
+    await expect(getAll("T1", "TypedDataSet", {}, { ...options, baseUrl: `${server.url}/error` })).rejects.toThrow(/HTTP 500/);
+    expect(count("/error/T1/")).toBe(4);
   });
 });
 

@@ -7,14 +7,22 @@ import { DEFAULT_PACKAGE } from "../../scripts/lib/read-package";
 /**
  * A web server on 127.0.0.1 (a free port) that publishes monitor data packages and fails in
  * every way a real one can: 404, 500, an answer that never comes, a web page instead of JSON, a
- * broken CSV, a path out of the package, no CORS header. Its packages are copies of the shipped
- * edition (plus the changes each route names): synthetic, for tests only.
+ * broken CSV, a path out of the package, no CORS header, a redirect, an endless stream, a size it
+ * lies about. Its packages are copies of the shipped edition (plus the changes each route names):
+ * synthetic, for tests only.
  */
 export interface PackageServer {
   url: string;
   /** Requests received, in order ("GET /good/datapackage.json"). */
   requests: string[];
+  /** Bytes the /stream/ route has written so far (all its responses together). */
+  streamed: () => number;
   close: () => Promise<void>;
+}
+
+export interface PackageServerOptions {
+  /** Paths ("/away/sources.csv") answered with 302 and this Location, before any route. */
+  redirects?: Record<string, string>;
 }
 
 const shipped = Object.fromEntries(readdirSync(DEFAULT_PACKAGE).map((name) => [name, readFileSync(join(DEFAULT_PACKAGE, name))]));
@@ -50,7 +58,31 @@ function serveFiles(files: Record<string, string | Buffer>, cors: boolean): Rout
   };
 }
 
-export async function startPackageServer(extra: Record<string, Record<string, string | Buffer>> = {}): Promise<PackageServer> {
+/**
+ * `/stream/<bytes>/<name>`: that many bytes of CSV-like text, chunked (no Content-Length), written
+ * as fast as the client reads and stopped when it hangs up. Counts what it wrote.
+ */
+function streamRoute(count: (bytes: number) => void): Route {
+  const chunk = Buffer.alloc(64 * 1024, "1234567,");
+  return (_request, response, rest) => {
+    let left = Number(rest.split("/")[0]) || 0;
+    response.writeHead(200, { "Content-Type": "text/csv", "Access-Control-Allow-Origin": "*" });
+    const write = () => {
+      while (left > 0 && !response.destroyed) {
+        const part = left >= chunk.length ? chunk : chunk.subarray(0, left);
+        left -= part.length;
+        count(part.length);
+        if (!response.write(part)) return void response.once("drain", write);
+      }
+      if (!response.destroyed) response.end();
+    };
+    response.on("close", () => (left = 0));
+    write();
+  };
+}
+
+export async function startPackageServer(extra: Record<string, Record<string, string | Buffer>> = {}, options: PackageServerOptions = {}): Promise<PackageServer> {
+  let streamed = 0;
   const routes: Record<string, Route> = {
     good: serveFiles(packageFiles(), true),
     next: serveFiles(nextEditionFiles(), true),
@@ -62,12 +94,17 @@ export async function startPackageServer(extra: Record<string, Record<string, st
     error: (_q, response) => void response.writeHead(500, { "Access-Control-Allow-Origin": "*" }).end("kapot"),
     // Answers only after 10 s: longer than any test's time-out; closed with the server.
     slow: (_q, response) => void setTimeout(() => response.writeHead(200, { "Access-Control-Allow-Origin": "*" }).end("{}"), 10_000).unref(),
+    stream: streamRoute((bytes) => (streamed += bytes)),
+    // Says it is 3 GB and then sends a few bytes: the length alone must be enough to refuse it.
+    declared: (_q, response) => void response.writeHead(200, { "Content-Length": String(3 * 1024 ** 3), "Access-Control-Allow-Origin": "*" }).write("name,"),
     ...Object.fromEntries(Object.entries(extra).map(([name, files]) => [name, serveFiles(files, true)])),
   };
   const requests: string[] = [];
   const server = createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0];
     requests.push(`${request.method} ${path}`);
+    const location = options.redirects?.[path];
+    if (location !== undefined) return void response.writeHead(302, { Location: location, "Access-Control-Allow-Origin": "*" }).end();
     const [, first = "", ...rest] = path.split("/");
     const route = routes[first];
     if (!route) return void response.writeHead(404).end("not found");
@@ -78,6 +115,7 @@ export async function startPackageServer(extra: Record<string, Record<string, st
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    streamed: () => streamed,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
