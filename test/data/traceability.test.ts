@@ -2,6 +2,7 @@ import { formatFigure } from "../../src/data/format";
 import { Observation } from "../../src/data/types";
 import { NATIONALITIES } from "../../src/data/vocabulary";
 import { seedText, shippedPackage, SEED_TEXT_PATH } from "../support/fixtures";
+import { requirement } from "../support/requirement";
 
 const observations = shippedPackage().observations;
 const text = seedText();
@@ -14,10 +15,9 @@ function occursInReport(o: Observation, report: string): boolean {
   return new RegExp(`(?<![\\d.,])${escape(written)}(?![\\d]|[.,]\\d)`).test(report.replace(/\s+/g, " "));
 }
 
-const describeWithText = text ? describe : describe.skip;
-if (!text) console.warn(`Traceability tests skipped: ${SEED_TEXT_PATH} is absent.`);
+const withText = requirement("the seed text (../shared)", text ? null : `${SEED_TEXT_PATH} is absent (check out ../shared beside the project)`);
 
-describeWithText("every reported figure is in the report text", () => {
+withText.describe("every reported figure is in the report text", () => {
   it.each(reported.map((o) => [`${o.indicator} ${o.gebied} ${o.groep} ${o.leeftijd} ${o.periode} ${o.eenheid} → ${formatFigure(o.waarde, o.eenheid)}`, o] as const))("%s", (_name, o) => {
     expect(occursInReport(o, text as string)).toBe(true);
   });

@@ -8,13 +8,13 @@ import { CbsServer, startCbsServer } from "../support/cbs-server";
 import { pullFromCbs } from "../../src/sources/cbs/pull";
 import { serveFolder } from "../support/static-server";
 import { openXlsx } from "../support/xlsx";
+import { requirement } from "../support/requirement";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findChromium, browserArgs } = require("../../scripts/lib/chromium");
 
 const chromiumPath: string | null = findChromium();
 const RESULTS = join(__dirname, "..", "..", "test-results");
-if (!chromiumPath) console.warn("End-to-end test skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH). .ci/run installs it.");
-const describeWithBrowser = chromiumPath ? describe : describe.skip;
+const withBrowser = requirement("Chromium", chromiumPath ? null : "none found (apt-get install -y chromium, or set CHROMIUM_PATH; .ci/run installs it)");
 
 let outDir: string;
 let server: { url: string; close: () => Promise<void> };
@@ -42,7 +42,7 @@ if (chromiumPath) {
   });
 }
 
-describeWithBrowser("the task pane in a plain browser (preview mode)", () => {
+withBrowser.describe("the task pane in a plain browser (preview mode)", () => {
   jest.setTimeout(120_000);
   let page: Page;
   const policyViolations: string[] = [];
@@ -183,7 +183,7 @@ interface FakeOfficeHandle {
 }
 declare const __fakeOffice: FakeOfficeHandle;
 
-describeWithBrowser("the task pane in Excel (office.js replaced by the fake Excel object model)", () => {
+withBrowser.describe("the task pane in Excel (office.js replaced by the fake Excel object model)", () => {
   jest.setTimeout(120_000);
   let page: Page;
   const call = (id: string, ...args: unknown[]) => page.evaluate(([i, a]) => __fakeOffice.call(i as string, ...(a as unknown[])), [id, args] as const);
@@ -305,7 +305,7 @@ describeWithBrowser("the task pane in Excel (office.js replaced by the fake Exce
   });
 });
 
-describeWithBrowser("pulling editions in Excel: from a URL, from a file, refreshed", () => {
+withBrowser.describe("pulling editions in Excel: from a URL, from a file, refreshed", () => {
   jest.setTimeout(120_000);
   let page: Page;
   const call = (id: string, ...args: unknown[]) => page.evaluate(([i, a]) => __fakeOffice.call(i as string, ...(a as unknown[])), [id, args] as const);
@@ -390,7 +390,7 @@ describeWithBrowser("pulling editions in Excel: from a URL, from a file, refresh
   });
 });
 
-describeWithBrowser("pulling an edition in a plain browser", () => {
+withBrowser.describe("pulling an edition in a plain browser", () => {
   it("uses it for the figures and the download after the comparison", async () => {
     const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
     await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
@@ -409,7 +409,7 @@ describeWithBrowser("pulling an edition in a plain browser", () => {
   });
 });
 
-describeWithBrowser("CBS StatLine in the pane (against a stand-in with synthetic figures)", () => {
+withBrowser.describe("CBS StatLine in the pane (against a stand-in with synthetic figures)", () => {
   jest.setTimeout(120_000);
   it("finds municipalities as you type, pulls them, writes them after the comparison, and the functions and Regenerate use them", async () => {
     const expected = await pullFromCbs({ areas: ["Leiden", "Delft"], from: 2020, to: 2022 }, { baseUrl: cbs.url, fetch: (input, init) => fetch(input, init) });
