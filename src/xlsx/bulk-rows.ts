@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { cellRef, columnLetters, tableRef } from "../report/a1";
 import { TablePlan } from "../report/types";
-import { escapeXml } from "./cells";
+import { escapeXml, insertBefore } from "./cells";
 import { sheetPaths } from "./package-parts";
 
 /**
@@ -42,16 +42,19 @@ export async function addBulkRows(zip: JSZip, sheetName: string, tables: TablePl
   const path = (await sheetPaths(zip)).get(sheetName);
   if (!path) throw new Error(`The workbook package has no sheet named ${sheetName}.`);
   let sheet = (await zip.file(path)?.async("string")) ?? "";
-  sheet = sheet.replace("</sheetData>", `${bulkRowsXml(tables)}</sheetData>`);
+  sheet = insertBefore(sheet, "</sheetData>", bulkRowsXml(tables));
   const right = Math.max(...tables.map((t) => t.column + t.header.length - 1));
   const bottom = Math.max(...tables.map((t) => t.row + t.rows.length + 1));
-  sheet = sheet.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${columnLetters(right)}${bottom}"/>`);
+  // Replacements are functions throughout: a replacement string would read `$` patterns.
+  sheet = sheet.replace(/<dimension ref="[^"]*"\/>/, () => `<dimension ref="A1:${columnLetters(right)}${bottom}"/>`);
   zip.file(path, sheet);
   for (const file of Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f))) {
     const xml = (await zip.file(file)?.async("string")) ?? "";
-    const table = tables.find((t) => new RegExp(`<table\\b[^>]*\\bname="${t.name}"`).test(xml));
+    const name = /<table\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1];
+    const table = tables.find((t) => escapeXml(t.name) === name);
     if (!table) continue;
     const ref = tableRef(table);
-    zip.file(file, xml.replace(/(<table\b[^>]*\bref=")[^"]*"/, `$1${ref}"`).replace(/(<autoFilter\b[^>]*\bref=")[^"]*"/, `$1${ref}"`));
+    const widen = (_: string, start: string) => `${start}${ref}"`;
+    zip.file(file, xml.replace(/(<table\b[^>]*\bref=")[^"]*"/, widen).replace(/(<autoFilter\b[^>]*\bref=")[^"]*"/, widen));
   }
 }

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { ChartPlan } from "../report/types";
 import { chartXml } from "./chart-xml";
-import { escapeXml } from "./cells";
+import { escapeXml, insertBefore } from "./cells";
 
 /**
  * Adds what exceljs cannot write to an .xlsx package: per sheet a drawing with one anchored
@@ -46,8 +46,12 @@ export async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
   return paths;
 }
 
+const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
+
 function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] as string);
+  return text.replace(/&(?:(lt|gt|quot|apos|amp)|#x([0-9a-fA-F]+)|#([0-9]+));/g, (_, name: string, hex: string, decimal: string) =>
+    name ? NAMED_ENTITIES[name] : String.fromCodePoint(hex ? parseInt(hex, 16) : Number(decimal)),
+  );
 }
 
 function anchorXml(chart: ChartPlan, index: number): string {
@@ -62,7 +66,7 @@ function anchorXml(chart: ChartPlan, index: number): string {
 }
 
 function relationships(items: { id: string; type: string; target: string }[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${items.map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${r.target}"/>`).join("")}</Relationships>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${items.map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${escapeXml(r.target)}"/>`).join("")}</Relationships>`;
 }
 
 /** The worksheet's child elements in schema order (CT_Worksheet), from customProperties on. */
@@ -72,7 +76,7 @@ const LATE_ELEMENTS = ["customProperties", "cellWatches", "ignoredErrors", "smar
 function insertElement(sheetXml: string, name: string, element: string): string {
   const followers = LATE_ELEMENTS.slice(LATE_ELEMENTS.indexOf(name) + 1);
   const before = new RegExp(`<(${followers.join("|")})\\b`).exec(sheetXml);
-  const withNamespace = /xmlns:r=/.test(sheetXml) ? sheetXml : sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${REL}" `);
+  const withNamespace = /xmlns:r=/.test(sheetXml) ? sheetXml : sheetXml.replace("<worksheet ", () => `<worksheet xmlns:r="${REL}" `);
   const at = before ? before.index + (withNamespace.length - sheetXml.length) : withNamespace.lastIndexOf("</worksheet>");
   return withNamespace.slice(0, at) + element + withNamespace.slice(at);
 }
@@ -90,7 +94,7 @@ function utf16le(text: string): Uint8Array {
 export async function addSheetParts(zip: JSZip, sheets: SheetParts[]): Promise<void> {
   const paths = await sheetPaths(zip);
   let contentTypes = await text(zip, "[Content_Types].xml");
-  const declare = (part: string, type: string) => (contentTypes = contentTypes.replace("</Types>", `<Override PartName="/${part}" ContentType="${type}"/></Types>`));
+  const declare = (part: string, type: string) => (contentTypes = insertBefore(contentTypes, "</Types>", `<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`));
   let chartNumber = 0;
   let drawingNumber = 0;
   let propertyNumber = 0;
@@ -99,10 +103,10 @@ export async function addSheetParts(zip: JSZip, sheets: SheetParts[]): Promise<v
     const sheetPath = paths.get(sheetName);
     if (!sheetPath) throw new Error(`The workbook package has no sheet named ${sheetName}.`);
     const sheetFile = sheetPath.split("/").pop() as string;
-    const relsPath = sheetPath.replace(sheetFile, `_rels/${sheetFile}.rels`);
+    const relsPath = `${sheetPath.slice(0, sheetPath.length - sheetFile.length)}_rels/${sheetFile}.rels`;
     let sheetRels = zip.file(relsPath) ? await text(zip, relsPath) : relationships([]);
     let sheetXml = await text(zip, sheetPath);
-    const relate = (id: string, type: string, target: string) => (sheetRels = sheetRels.replace("</Relationships>", `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/></Relationships>`));
+    const relate = (id: string, type: string, target: string) => (sheetRels = insertBefore(sheetRels, "</Relationships>", `<Relationship Id="${id}" Type="${REL}/${type}" Target="${escapeXml(target)}"/>`));
 
     if (property) {
       propertyNumber++;

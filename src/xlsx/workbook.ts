@@ -6,6 +6,7 @@ import { fingerprint, planContent } from "../report/fingerprint";
 import { encodeMark, SheetMark } from "../report/mark";
 import { addBulkRows, ROWS_BY_EXCELJS } from "./bulk-rows";
 import { addSheetParts } from "./package-parts";
+import { referenceWhiteSpace } from "./cells";
 
 type ExcelJS = typeof ExcelJSModule;
 type Worksheet = ExcelJSModule.Worksheet;
@@ -25,7 +26,8 @@ function writeTable(sheet: Worksheet, table: TablePlan): void {
     totalsRow: false,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
     columns: table.header.map((name) => ({ name, filterButton: true })),
-    rows: table.rows.map((row) => row.map((value) => (value === null ? undefined : value))) as ExcelJSModule.CellValue[][],
+    // An empty text is an empty cell, as in the bulk rows and as Excel itself keeps it.
+    rows: table.rows.map((row) => row.map((value) => (value === null || value === "" ? undefined : value))) as ExcelJSModule.CellValue[][],
   });
   table.numberFormats.forEach((format, c) => {
     if (!format) return;
@@ -49,16 +51,20 @@ function writeIndicatorSheet(workbook: ExcelJSModule.Workbook, plan: SheetPlan):
 }
 
 /**
- * exceljs marks every string with a line break `xml:space="preserve"`, an attribute the
- * ECMA-376 schema does not allow on a cell string. The plan's strings have no leading or
- * trailing white space (safeCellText), so the mark carries nothing and line breaks inside the
- * text stay as they are.
+ * Two things exceljs gets wrong. It marks every shared string with a line break
+ * `xml:space="preserve"`, an attribute the ECMA-376 schema does not allow on a cell string; the
+ * plan's strings have no leading or trailing white space (safeCellText), so the mark carries
+ * nothing and line breaks inside the text stay as they are. And it writes tabs, line feeds and
+ * carriage returns as they are, which an XML reader turns into a line feed (a carriage return,
+ * in text) or a space (in an attribute: a table column's name), so that the text read back is
+ * not the text written: as character references they come back exactly. The same goes for the
+ * document properties (a title, a subject).
  */
-async function dropSpacePreserve(zip: JSZip): Promise<void> {
-  const path = "xl/sharedStrings.xml";
-  const part = zip.file(path);
-  if (!part) return;
-  zip.file(path, (await part.async("string")).replace(/<t xml:space="preserve">/g, "<t>"));
+async function mendExceljsParts(zip: JSZip): Promise<void> {
+  for (const path of Object.keys(zip.files).filter((f) => /^(xl\/sharedStrings|xl\/tables\/table\d+|docProps\/(core|app))\.xml$/.test(f))) {
+    const xml = await (zip.file(path) as JSZip.JSZipObject).async("string");
+    zip.file(path, referenceWhiteSpace(xml.split('<t xml:space="preserve">').join("<t>")));
+  }
 }
 
 /**
@@ -90,7 +96,7 @@ export async function renderXlsx(plan: WorkbookPlan, excel: ExcelJS): Promise<Ui
   // exceljs stores its parts uncompressed: the package is compressed once, below, after the chart
   // parts are added (compressing twice made a 100,000-row workbook take seconds longer).
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJSModule.XlsxWriteOptions));
-  await dropSpacePreserve(zip);
+  await mendExceljsParts(zip);
   await addBulkRows(zip, plan.data.name, plan.data.tables);
   // Every sheet carries the add-in's mark, so Excel with the add-in recognises them as its own.
   // The indicator sheets' marks carry the fingerprint of what Excel will find on them, so that
