@@ -19,6 +19,8 @@ let syncs = 0;
 let paneShown = 0;
 
 const info = { host: "Excel", platform: "OfficeOnline" };
+/** Excel's display language: Dutch, unless the test set another before the page loaded (page.addInitScript). */
+const displayLanguage = (globalThis as { __fakeOfficeDisplayLanguage?: string }).__fakeOfficeDisplayLanguage ?? "nl-NL";
 Object.assign(globalThis, {
   Office: {
     HostType: { Excel: "Excel" },
@@ -27,7 +29,7 @@ Object.assign(globalThis, {
       return Promise.resolve(info);
     },
     context: {
-      displayLanguage: "nl-NL",
+      displayLanguage,
       requirements: { isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version) <= 1.17 },
       document: { settings: { get: (k: string) => settings.get(k) ?? null, set: (k: string, v: unknown) => settings.set(k, v), saveAsync: (cb?: () => void) => cb?.() } },
     },

@@ -165,8 +165,9 @@ async function waitForText(locator: import("playwright-core").Locator, expected:
 }
 
 /** The pane as Excel opens it, with office.js replaced by the fake Excel object model (a new workbook per page). */
-async function openInExcel(height = 900): Promise<Page> {
+async function openInExcel(height = 900, displayLanguage = "nl-NL"): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 380, height } });
+  await page.addInitScript((language) => Object.assign(window, { __fakeOfficeDisplayLanguage: language }), displayLanguage);
   const fakeOffice = readFileSync(join(outDir, "fake-office.js"), "utf8");
   await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: fakeOffice }));
   await page.goto(`${server.url}/taskpane.html`);
@@ -302,6 +303,40 @@ withBrowser.describe("the task pane in Excel (office.js replaced by the fake Exc
     await page.getByRole("tab", { name: "Gegevens" }).click();
     await waitForText(page.locator("#data-details"), /MonitorData rij 4, kolom Waarde: 'veel' is geen getal/);
     await expect(call("AANTAL", "Italiaans", 2022)).resolves.toMatchObject({ error: "#N/A", message: expect.stringMatching(/taakvenster.*rij 4, kolom Waarde/) });
+  });
+});
+
+withBrowser.describe("the task pane in Excel running in English (office.js reports en-US)", () => {
+  jest.setTimeout(120_000);
+  let page: Page;
+  const call = (id: string, ...args: unknown[]) => page.evaluate(([i, a]) => __fakeOffice.call(i as string, ...(a as unknown[])), [id, args] as const);
+
+  beforeAll(async () => {
+    page = await openInExcel(900, "en-US");
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it("speaks English: the pane, the comparison, what was written, and the functions' messages", async () => {
+    await waitForText(page.locator("#host"), "Connected to Excel");
+    await expect(page.locator("#load").textContent()).resolves.toBe("Get and compare");
+    await page.locator("#load").click();
+    await waitForText(page.locator("#comparison-summary"), /^What changes in MonitorData: 112 added, 0 changed, 0 removed; 0 of your own rows stay, 0 unchanged\. Nothing has been written yet\.$/);
+    await page.locator("#confirm").click();
+    await waitForText(page.locator("#data-message"), /^112 figures of '.+' are in MonitorData\.$/);
+    await expect(call("COUNT", "Italiaans", 2022)).resolves.toBe(1253);
+    await expect(call("COUNT", "Italiaans", 1990)).resolves.toMatchObject({ error: "#N/A", message: expect.stringMatching(/^No figure for .*Italiaans.* in 1990; available: /) });
+  });
+
+  it("builds the sheets with English names and says so in English", async () => {
+    await page.getByRole("tab", { name: "Sheets & charts" }).click();
+    await page.locator("#regenerate").click();
+    await waitForText(page.locator("#sheets-message"), "11 sheets built with 21 charts.", 20_000);
+    await expect(page.locator("#sheets-status li .badge").allTextContents()).resolves.toEqual(Array(11).fill("new"));
+    const sheets = await page.evaluate(() => __fakeOffice.model.sheets.map((s) => s.name));
+    expect(sheets.slice(0, 3)).toEqual(["Blad1", "Data", "Population"]);
   });
 });
 
