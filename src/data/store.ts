@@ -1,5 +1,6 @@
 import { comparePeriods } from "./periods";
 import { Indicator, MonitorPackage, Observation, Source, Unit } from "./types";
+import { areaAliases } from "./municipality-names";
 import { AREAS, groupEntry, GROUPS, GroupEntry, NameIndex, NATIONALITIES } from "./vocabulary";
 
 /** English aliases users may type for indicator ids, besides the ids and both labels. */
@@ -68,7 +69,8 @@ export class MonitorStore {
     const areaVocabulary = new NameIndex(AREAS);
     // Names the vocabulary does not know are taken as they are written in the data.
     this.groupNames = new NameIndex(GROUPS, data.observations.map((o) => o.groep));
-    this.areaNames = new NameIndex(AREAS, data.observations.map((o) => o.gebied));
+    // Municipalities also by the names people use (Den Haag, s-Gravenhage, Hengelo for Hengelo (O.)).
+    this.areaNames = new NameIndex([...AREAS, ...areaAliases(data.observations.map((o) => o.gebied))]);
     this.ageNames = new NameIndex([], data.observations.map((o) => o.leeftijd).filter((a) => a !== ""));
     this.indicatorNames = new NameIndex(
       data.indicators.map((i): GroupEntry => ({ nl: i.id, en: i.id, aliases: [i.labelNl, i.labelEn, ...(INDICATOR_ALIASES.get(i.id) ?? [])] })),
