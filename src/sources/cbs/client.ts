@@ -7,18 +7,33 @@ export const CBS_DEFAULT_URL = "https://opendata.cbs.nl/ODataApi/odata";
 /** The standard API answers at most 10,000 cells per request, and refuses a broader one. */
 export const CBS_MAX_CELLS = 10_000;
 const RETRIES = 3;
+/** Bounds on one entity set, far above what a pull needs (a few thousand rows), far below what breaks a pane. */
+export const CBS_MAX_PAGES = 500;
+export const CBS_MAX_ROWS = 500_000;
 
 export interface CbsOptions extends FetchOptions {
   baseUrl: string;
   /** Waits between retries: 1×, 2×, 4× this (tests make it short). */
   retryDelayMs?: number;
+  /** How a wait between retries is waited (a test's fake clock records it instead). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Counts the requests made, for the benchmark and the progress line. */
   onRequest?: (url: string) => void;
   /** Cells per request; CBS's limit unless a test wants smaller pages. */
   maxCells?: number;
+  /** Pages and rows per entity set at most (tests make them small). */
+  maxPages?: number;
+  maxRows?: number;
 }
 
 export type ODataRow = Record<string, unknown>;
+
+interface ODataPage {
+  rows: ODataRow[];
+  nextLink: string | null;
+  /** `odata.count`, when the server reports it ($inlinecount=allpages). */
+  count: number | null;
+}
 
 const wait = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -26,23 +41,37 @@ const wait = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
   });
 
+const problem = (url: string, message: string) => new SourceError([sourceProblem(url, message)]);
+
+function parsePage(text: string, url: string): ODataPage {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw problem(url, `CBS gaf geen JSON terug voor ${url}; is het adres van de CBS-API goed?`);
+  }
+  const envelope = (body ?? {}) as { value?: unknown; "odata.nextLink"?: unknown; "odata.count"?: unknown };
+  if (!Array.isArray(envelope.value) || envelope.value.some((row) => row === null || typeof row !== "object" || Array.isArray(row))) {
+    throw problem(url, `CBS gaf een onverwacht antwoord voor ${url} (geen lijst 'value' met rijen).`);
+  }
+  const nextLink = envelope["odata.nextLink"];
+  if (nextLink !== undefined && typeof nextLink !== "string") throw problem(url, `CBS gaf een onverwacht antwoord voor ${url} ('odata.nextLink' is geen adres).`);
+  // OData v3 sends the count as a string ("1234").
+  const rawCount = envelope["odata.count"];
+  const count = rawCount === undefined ? null : Number(rawCount);
+  if (count !== null && !(Number.isInteger(count) && count >= 0)) throw problem(url, `CBS gaf een onverwacht antwoord voor ${url} ('odata.count' is geen aantal).`);
+  return { rows: envelope.value as ODataRow[], nextLink: nextLink ?? null, count };
+}
+
 /** One OData request, retried with back-off (at most three times) on time-outs, network and server errors. */
-async function getJson(url: string, options: CbsOptions): Promise<ODataRow[]> {
+async function getPage(url: string, options: CbsOptions): Promise<ODataPage> {
   for (let attempt = 0; ; attempt++) {
     try {
       options.onRequest?.(url);
       const { bytes } = await fetchBytes(url, options);
       const text = decodeUtf8(bytes, url);
       if (!text.ok) throw new SourceError(text.problems);
-      let body: unknown;
-      try {
-        body = JSON.parse(text.value);
-      } catch {
-        throw new SourceError([sourceProblem(url, `CBS gaf geen JSON terug voor ${url}; is het adres van de CBS-API goed?`)]);
-      }
-      const value = (body as { value?: unknown })?.value;
-      if (!Array.isArray(value)) throw new SourceError([sourceProblem(url, `CBS gaf een onverwacht antwoord voor ${url} (geen lijst 'value').`)]);
-      return value as ODataRow[];
+      return parsePage(text.value, url);
     } catch (error) {
       const retry = error instanceof SourceError && error.retryable && attempt < RETRIES && !options.signal?.aborted;
       if (!retry) {
@@ -52,7 +81,7 @@ async function getJson(url: string, options: CbsOptions): Promise<ODataRow[]> {
         throw error;
       }
       options.onProgress?.(`CBS antwoordt niet goed; opnieuw proberen (${attempt + 1} van ${RETRIES})…`);
-      await wait((options.retryDelayMs ?? 1000) * 2 ** attempt, options.signal);
+      await (options.sleep ?? wait)((options.retryDelayMs ?? 1000) * 2 ** attempt, options.signal);
     }
   }
 }
@@ -61,20 +90,73 @@ async function getJson(url: string, options: CbsOptions): Promise<ODataRow[]> {
 export const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /**
+ * The next page's address from an `odata.nextLink`: followed only on the same origin and path as
+ * the request (CBS's server-driven paging); anything else is refused, never fetched.
+ */
+function nextPageUrl(nextLink: string, current: string, entity: string): string {
+  const here = new URL(current);
+  let next: URL;
+  try {
+    next = new URL(nextLink, here);
+  } catch {
+    throw problem(current, `CBS verwees voor de volgende pagina van ${entity} naar '${nextLink.slice(0, 200)}', geen geldig adres. Er is niets geschreven.`);
+  }
+  if (next.origin !== here.origin || next.pathname !== here.pathname) {
+    throw problem(current, `CBS verwees voor de volgende pagina van ${entity} naar ${next.origin}${next.pathname}, een ander adres dan ${here.origin}${here.pathname}; die verwijzing wordt niet gevolgd. Er is niets geschreven.`);
+  }
+  if (!next.searchParams.has("$format")) next.searchParams.set("$format", "json");
+  return next.toString();
+}
+
+/** A page's identity, to see a server hand out the same page again (it ignores `$skip`). */
+const pageSignature = (rows: ODataRow[]) => (rows.length ? `${rows.length}|${JSON.stringify(rows[0])}|${JSON.stringify(rows[rows.length - 1])}` : "");
+
+/**
  * All rows of an entity set matching `filter`, in pages small enough for the 10,000-cell limit
- * (`$top` always sent, `$skip` to page on), with `$select` so that only the columns needed count.
+ * (`$top` always sent, `$skip` to page on, an `odata.nextLink` on the same address followed),
+ * with `$select` so that only the columns needed count. Bounded: a page larger than asked for, the
+ * same page twice, more than `maxPages` pages or `maxRows` rows, or fewer rows than the count CBS
+ * reports is an error, never a partial result.
  */
 export async function getAll(table: string, entity: string, query: { filter?: string; select?: string[] }, options: CbsOptions): Promise<ODataRow[]> {
   const columns = Math.max(1, query.select?.length ?? 8);
-  const pageSize = Math.floor(Math.min(options.maxCells ?? CBS_MAX_CELLS, CBS_MAX_CELLS) / columns);
-  const rows: ODataRow[] = [];
-  for (let skip = 0; ; skip += pageSize) {
+  const pageSize = Math.max(1, Math.floor(Math.min(options.maxCells ?? CBS_MAX_CELLS, CBS_MAX_CELLS) / columns));
+  const [maxPages, maxRows] = [options.maxPages ?? CBS_MAX_PAGES, options.maxRows ?? CBS_MAX_ROWS];
+  const base = `${options.baseUrl.replace(/\/$/, "")}/${table}/${entity}`;
+  const urlFor = (skip: number) => {
     const params = new URLSearchParams({ $format: "json", $top: String(pageSize) });
     if (skip > 0) params.set("$skip", String(skip));
     if (query.filter) params.set("$filter", query.filter);
     if (query.select) params.set("$select", query.select.join(","));
-    const page = await getJson(`${options.baseUrl.replace(/\/$/, "")}/${table}/${entity}?${params.toString().replace(/\+/g, "%20")}`, options);
-    rows.push(...page);
-    if (page.length < pageSize) return rows;
+    params.set("$inlinecount", "allpages");
+    return `${base}?${params.toString().replace(/\+/g, "%20")}`;
+  };
+  const rows: ODataRow[] = [];
+  const what = `${entity} van CBS-tabel ${table}`;
+  let count: number | null = null;
+  let previous = "";
+  let url = urlFor(0);
+  for (let pages = 1; ; pages++) {
+    if (pages > maxPages) throw problem(base, `CBS gaf voor ${what} meer dan ${maxPages} pagina's; zo groot is geen vraag van deze invoegtoepassing, dus er klopt iets niet met de server. Er is niets geschreven.`);
+    const page = await getPage(url, options);
+    if (page.rows.length > pageSize) throw problem(url, `CBS gaf voor ${what} ${page.rows.length} rijen op één pagina terwijl er ten hoogste ${pageSize} gevraagd waren; de server negeert $top. Er is niets geschreven.`);
+    const signature = pageSignature(page.rows);
+    if (signature !== "" && signature === previous) throw problem(url, `CBS gaf voor ${what} twee keer dezelfde pagina; de server negeert $skip. Er is niets geschreven.`);
+    previous = signature;
+    if (page.count !== null) {
+      if (count !== null && page.count !== count) throw problem(url, `CBS meldde voor ${what} eerst ${count} en daarna ${page.count} rijen; de tabel veranderde tijdens het ophalen. Probeer het opnieuw; er is niets geschreven.`);
+      count = page.count;
+    }
+    if (rows.length + page.rows.length > maxRows) throw problem(base, `CBS gaf voor ${what} meer dan ${maxRows} rijen; zo groot is geen vraag van deze invoegtoepassing. Er is niets geschreven.`);
+    // One row at a time: spreading a page of 300,000 rows into push() overflows the call stack.
+    for (const row of page.rows) rows.push(row);
+    if (page.rows.length === 0 || (count !== null && rows.length >= count)) break;
+    if (page.nextLink !== null) url = nextPageUrl(page.nextLink, url, what);
+    else if (page.rows.length < pageSize) break;
+    else url = urlFor(rows.length);
   }
+  if (count !== null && rows.length !== count) {
+    throw problem(base, `CBS meldde voor ${what} ${count} rijen maar gaf er ${rows.length}; de gegevens zijn niet compleet opgehaald. Er is niets geschreven.`);
+  }
+  return rows;
 }
