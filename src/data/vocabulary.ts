@@ -28,6 +28,9 @@ export const GROUPS: GroupEntry[] = [
   { nl: "buitenlandse nationaliteit", en: "foreign nationality", aliases: ["internationals", "niet-Nederlandse nationaliteit", "non-Dutch nationality", "foreign nationals", "buitenlands", "foreign"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
   { nl: "migratieachtergrond", en: "migration background", aliases: ["met migratieachtergrond", "with a migration background", "migrant background"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
   { nl: "Nederlands met migratieachtergrond", en: "Dutch with a migration background", aliases: ["Dutch with migration background"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
+  // CBS's herkomst (table 85458NED, since 2022), the successor of migration background: its own groups.
+  { nl: "herkomst Nederland", en: "Dutch origin", aliases: ["Nederlandse herkomst", "origin Netherlands"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
+  { nl: "herkomst buiten Nederland", en: "origin outside the Netherlands", aliases: ["buitenlandse herkomst", "herkomst buitenland", "foreign origin"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
   { nl: "Italiaans", en: "Italian", aliases: ["Italië", "Italy", "IT"], ...NATIONALITY },
   { nl: "Duits", en: "German", aliases: ["Duitsland", "Germany", "DE"], ...NATIONALITY },
   { nl: "Pools", en: "Polish", aliases: ["Polen", "Poland", "PL"], ...NATIONALITY },

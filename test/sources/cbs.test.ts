@@ -2,9 +2,14 @@ import { pullFromCbs } from "../../src/sources/cbs/pull";
 import { CbsOptions } from "../../src/sources/cbs/client";
 import { MonitorQueries } from "../../src/data/queries";
 import { MonitorStore } from "../../src/data/store";
-import { CbsServer, FIXTURE_MUNICIPALITIES, parseFilter, startCbsServer } from "../support/cbs-server";
+import { Observation } from "../../src/data/types";
+import { CbsServer, FIXTURE_HERKOMST_TABLE, FIXTURE_MUNICIPALITIES, FIXTURE_TABLE, parseFilter, publishedCell, publishedDimension, startCbsServer } from "../support/cbs-server";
 
-/** Against the CBS stand-in: its figures are synthetic, made up by a formula (see cbs-server.ts). */
+/**
+ * Against the CBS stand-in: its figures are synthetic, made up by a formula (see cbs-server.ts).
+ * Expected values are computed here from the stand-in's own published cells, the way an analyst
+ * would from StatLine, never taken from the pull's output.
+ */
 let cbs: CbsServer;
 beforeAll(async () => {
   cbs = await startCbsServer();
@@ -12,8 +17,7 @@ beforeAll(async () => {
 afterAll(() => cbs.close());
 beforeEach(() => {
   cbs.requests.length = 0;
-  cbs.behaviour.fail503 = 0;
-  cbs.behaviour.hang = null;
+  cbs.resetBehaviour();
 });
 
 const options = (extra: Partial<CbsOptions> = {}): CbsOptions => ({ baseUrl: cbs.url, fetch: (input, init) => fetch(input, init), timeoutMs: 2000, retryDelayMs: 5, ...extra });
@@ -22,95 +26,242 @@ const pulled = async (areas: string[], from = 2012, to = 2024, extra: Partial<Cb
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
   return result;
 };
+const refused = async (areas: string[], from = 2022, to = 2022, extra: Partial<CbsOptions> = {}) => {
+  const result = await pullFromCbs({ areas, from, to }, options(extra));
+  if (result.ok) throw new Error("the pull was expected to fail");
+  return result.problems.map((p) => p.message);
+};
 
-describe("population by nationality from CBS StatLine 85644NED", () => {
-  it("pulls counts, shares, growth and ranks for the chosen municipalities and years, as a valid package", async () => {
+// The stand-in's published cells, both sexes and all ages.
+const nationalityCell = (code: string, year: number, nationality: string) => publishedCell(FIXTURE_TABLE, { RegioS: code, Perioden: `${year}JJ00`, Nationaliteit: nationality });
+const herkomstCell = (code: string, year: number, origin: string) => publishedCell(FIXTURE_HERKOMST_TABLE, { RegioS: code, Perioden: `${year}JJ00`, Herkomstland: origin, Geboorteland: "T001638" });
+const municipalityCodes = publishedDimension(FIXTURE_TABLE, "RegioS").filter((r) => r.key.startsWith("GM")).map((r) => r.key);
+const foreignShare = (code: string, year: number) => (nationalityCell(code, year, "NAT9489") as number) / (nationalityCell(code, year, "T001059") as number);
+const herkomstShare = (code: string, year: number) => 1 - (herkomstCell(code, year, "1012600") as number) / (herkomstCell(code, year, "T001040") as number);
+/** 1 + the number of municipalities with a higher share. */
+const rankBy = (share: (code: string, year: number) => number, code: string, year: number) => 1 + municipalityCodes.filter((other) => share(other, year) > share(code, year)).length;
+
+const find = (rows: readonly Observation[], o: Partial<Observation>) => rows.filter((r) => Object.entries(o).every(([k, v]) => r[k as keyof Observation] === v));
+const one = (rows: readonly Observation[], o: Partial<Observation>) => {
+  const found = find(rows, o);
+  if (found.length !== 1) throw new Error(`expected one row for ${JSON.stringify(o)}, found ${found.length}`);
+  return found[0];
+};
+
+describe("population by nationality and herkomst from CBS StatLine", () => {
+  it("stores the counts CBS publishes, and shares, growth and ranks computed from them", async () => {
     const result = await pulled(["Leiden", "Delft"]);
+    const rows = result.value.package.observations;
+    expect(result.value.edition).toMatchObject({ title: "CBS StatLine 85644NED en 85458NED: Leiden, Delft, 2012–2024", version: "2025-06-30", referenceDate: "2024-01-01" });
+    for (const [code, area] of [["GM0546", "Leiden"], ["GM0503", "Delft"], ["NL01", "Nederland"]]) {
+      for (const year of [2012, 2018, 2024]) {
+        const period = String(year);
+        expect(one(rows, { indicator: "inwoners", gebied: area, groep: "inwoners", periode: period }).waarde).toBe(nationalityCell(code, year, "T001059"));
+        expect(one(rows, { indicator: "inwoners", gebied: area, groep: "Nederlands", periode: period }).waarde).toBe(nationalityCell(code, year, "NAT9267"));
+        expect(one(rows, { indicator: "inwoners", gebied: area, groep: "buitenlandse nationaliteit", periode: period }).waarde).toBe(nationalityCell(code, year, "NAT9489"));
+        expect(one(rows, { indicator: "inwoners", gebied: area, groep: "Italiaans", periode: period }).waarde).toBe(nationalityCell(code, year, "NAT9318"));
+        expect(one(rows, { indicator: "aandeel", gebied: area, groep: "buitenlandse nationaliteit", periode: period }).waarde).toBeCloseTo(foreignShare(code, year), 12);
+        expect(one(rows, { indicator: "aandeel", gebied: area, groep: "Nederlands", periode: period }).waarde).toBeCloseTo(1 - foreignShare(code, year), 12);
+      }
+      const [first, last] = [nationalityCell(code, 2012, "NAT9489") as number, nationalityCell(code, 2024, "NAT9489") as number];
+      expect(one(rows, { indicator: "groei", gebied: area, groep: "buitenlandse nationaliteit", periode: "2012-2024" }).waarde).toBeCloseTo((last - first) / first, 12);
+      const turks = [nationalityCell(code, 2012, "NAT9437") as number, nationalityCell(code, 2024, "NAT9437") as number];
+      expect(one(rows, { indicator: "groei", gebied: area, groep: "Turks", periode: "2012-2024" }).waarde).toBeCloseTo((turks[1] - turks[0]) / turks[0], 12);
+    }
+    const row = one(rows, { gebied: "Delft", groep: "Italiaans", periode: "2024", indicator: "inwoners" });
+    expect(row).toMatchObject({ bron: "CBS", peildatum: "2024-01-01", status: "gerapporteerd", pagina: null, toelichting: "CBS StatLine 85644NED (Bevolking; geslacht, leeftijd, nationaliteit en regio, 1 januari), gewijzigd 2025-06-30." });
+    expect(result.value.package.sources).toEqual([expect.objectContaining({ id: "CBS", citeernaam: "CBS StatLine, tabellen 85644NED en 85458NED", url: expect.stringContaining("85644NED") })]);
+    // The functions answer from the same figures.
     const q = new MonitorQueries(new MonitorStore(result.value.package));
-    expect(result.value.edition).toMatchObject({ title: "CBS StatLine 85644NED: Leiden, Delft, 2012–2024", version: "2025-06-30", referenceDate: "2024-01-01" });
-    const delft = result.value.package.observations.filter((o) => o.gebied === "Delft" && o.periode === "2024" && o.indicator === "inwoners");
-    const total = delft.find((o) => o.groep === "inwoners")?.waarde as number;
-    const foreign = delft.find((o) => o.groep === "buitenlandse nationaliteit")?.waarde as number;
-    expect(total).toBe((delft.find((o) => o.groep === "Nederlands")?.waarde as number) + foreign);
-    expect(q.count("Italiaans", "2024", "Delft")).toBe(delft.find((o) => o.groep === "Italiaans")?.waarde);
-    expect(q.share("buitenlandse nationaliteit", "2024", undefined, "Delft")).toBeCloseTo(foreign / total, 10);
-    expect(q.top(3, "2024", "Delft").map(([group]) => group)).toHaveLength(3);
-    expect(delft.some((o) => o.groep === "Turks")).toBe(true); // a CBS title the vocabulary does not know is its own group
-    const row = delft.find((o) => o.groep === "Italiaans");
-    expect(row).toMatchObject({ bron: "CBS", peildatum: "2024-01-01", status: "gerapporteerd", pagina: null, toelichting: expect.stringContaining("CBS StatLine 85644NED (Bevolking; geslacht, leeftijd, nationaliteit en regio, 1 januari), gewijzigd 2025-06-30.") });
-    expect(result.value.package.sources).toEqual([expect.objectContaining({ id: "CBS", citeernaam: "CBS StatLine, tabel 85644NED", url: expect.stringContaining("85644NED") })]);
+    expect(q.share("buitenlandse nationaliteit", "2024", undefined, "Delft")).toBeCloseTo(foreignShare("GM0503", 2024), 12);
+    expect(q.count("Turks", "2024", "Delft")).toBe(nationalityCell("GM0503", 2024, "NAT9437"));
   });
 
-  it("ranks each municipality among all municipalities by share of foreign nationality", async () => {
-    const result = await pulled(["Leiden", "Delft"], 2020, 2021);
-    const rank = (area: string) => result.value.package.observations.find((o) => o.indicator === "rang" && o.gebied === area && o.periode === "2021")?.waarde;
-    // Leiden and Delft have forty times the foreign counts of the other fixture municipalities.
-    expect([rank("Leiden"), rank("Delft")].sort()).toEqual([1, 2]);
-    expect(result.value.package.observations.find((o) => o.indicator === "gemeenten" && o.periode === "2021")?.waarde).toBe(FIXTURE_MUNICIPALITIES.length);
+  it("ranks each municipality among all municipalities by both shares, as computed from every municipality's published cells", async () => {
+    const chosen: [string, string][] = [["GM0546", "Leiden"], ["GM0503", "Delft"], ["GM0518", "'s-Gravenhage"], ["GM0344", "Utrecht"]];
+    const result = await pulled(chosen.map(([, name]) => name), 2020, 2024);
+    const rows = result.value.package.observations;
+    for (const [code, area] of chosen) {
+      for (const year of [2020, 2024]) {
+        const rank = one(rows, { indicator: "rang", gebied: area, groep: "buitenlandse nationaliteit", periode: String(year) });
+        expect(rank.waarde).toBe(rankBy(foreignShare, code, year));
+        expect(rank.toelichting).toContain(`plek ${rankBy(foreignShare, code, year)} van ${FIXTURE_MUNICIPALITIES.length} gemeenten`);
+      }
+      for (const year of [2022, 2024]) expect(one(rows, { indicator: "rang", gebied: area, groep: "herkomst buiten Nederland", periode: String(year) }).waarde).toBe(rankBy(herkomstShare, code, year));
+    }
+    // The two measures rank differently, so a swapped measure cannot pass.
+    expect(chosen.some(([code]) => rankBy(foreignShare, code, 2024) !== rankBy(herkomstShare, code, 2024))).toBe(true);
+    expect(one(rows, { indicator: "gemeenten", periode: "2021" }).waarde).toBe(FIXTURE_MUNICIPALITIES.length);
+    expect(find(rows, { indicator: "rang", gebied: "Nederland" })).toEqual([]);
+  });
+
+  it("gives inhabitants by herkomst from 2022, with the share with a herkomst outside the Netherlands and the definition change in every note", async () => {
+    const result = await pulled(["Leiden"], 2020, 2024);
+    const rows = result.value.package.observations;
+    for (const year of [2022, 2023, 2024]) {
+      const [t, nl] = [herkomstCell("GM0546", year, "T001040") as number, herkomstCell("GM0546", year, "1012600") as number];
+      expect(one(rows, { indicator: "inwoners", gebied: "Leiden", groep: "herkomst Nederland", periode: String(year) })).toMatchObject({ waarde: nl, status: "gerapporteerd" });
+      expect(one(rows, { indicator: "inwoners", gebied: "Leiden", groep: "herkomst buiten Nederland", periode: String(year) })).toMatchObject({ waarde: t - nl, status: "afgeleid" });
+      const share = one(rows, { indicator: "aandeel", gebied: "Leiden", groep: "herkomst buiten Nederland", periode: String(year) });
+      expect(share.waarde).toBeCloseTo(herkomstShare("GM0546", year), 12);
+      expect(share.toelichting).toMatch(/migratieachtergrond noemt; CBS verving dat begrip in 2022/);
+      expect(one(rows, { indicator: "aandeel", gebied: "Nederland", groep: "herkomst buiten Nederland", periode: String(year) }).waarde).toBeCloseTo(herkomstShare("NL01", year), 12);
+    }
+    expect(find(rows, { groep: "herkomst buiten Nederland", periode: "2021" })).toEqual([]);
+    expect(result.notes).toContain("Herkomst (CBS-tabel 85458NED) bestaat pas vanaf 2022; voor 2020–2021 geeft de tabel geen cijfers.");
   });
 
   it("leaves suppressed cells out (never 0) and says so in the note", async () => {
     const result = await pulled(["Delft"], 2013, 2013);
-    const rows = result.value.package.observations.filter((o) => o.gebied === "Delft" && o.periode === "2013");
+    const rows = find(result.value.package.observations, { gebied: "Delft", periode: "2013" });
+    expect(nationalityCell("GM0503", 2013, "NAT9345")).toBeNull();
     expect(rows.some((o) => o.groep === "Hongaars")).toBe(false);
-    expect(rows.find((o) => o.groep === "buitenlandse nationaliteit" && o.eenheid === "aantal")?.toelichting).toMatch(/CBS onderdrukt kleine aantallen voor Hongaars/);
+    expect(one(rows, { groep: "buitenlandse nationaliteit", eenheid: "aantal" }).toelichting).toMatch(/CBS onderdrukt kleine aantallen voor Hongaars/);
   });
 
-  it("filters on keys exactly as the dimension endpoints return them (padded), and always sends $top and $format", async () => {
+  it("keeps CBS's aggregates of nationalities (continents, the EU) out of the nationalities", async () => {
+    const result = await pulled(["Leiden"], 2022, 2022);
+    const groups = new Set(result.value.package.observations.map((o) => o.groep));
+    for (const aggregate of ["Europa (exclusief Nederlands)", "Europese Unie (exclusief Nederlands)", "Afrika", "Azië"]) expect(groups.has(aggregate)).toBe(false);
+    expect(groups.has("Marokkaans")).toBe(true);
+  });
+
+  it("filters on keys exactly as the dimension endpoints return them (padded), and always sends $top, $format and $inlinecount", async () => {
     await pulled(["Leiden"], 2022, 2022);
-    const data = cbs.requests.filter((r) => r.includes("/TypedDataSet"));
-    expect(data.length).toBeGreaterThan(0);
+    const data = cbs.requests.filter((r) => r.includes("85644NED/TypedDataSet"));
     expect(data[0]).toContain("RegioS eq 'GM0546    '");
     expect(data[0]).toContain("Geslacht eq 'T001038'");
-    for (const request of cbs.requests) expect(request).toMatch(/\$format=json.*\$top=\d+|\$top=\d+.*\$format=json/);
+    for (const request of cbs.requests) {
+      expect(request).toContain("$format=json");
+      expect(request).toMatch(/\$top=\d+/);
+      expect(request).toContain("$inlinecount=allpages");
+    }
   });
 
-  it("pages with $skip when a query has more cells than one request may carry", async () => {
+  it("pages with $skip when a query has more cells than one request may carry, and gets the same figures", async () => {
     const whole = await pulled(["Leiden", "Delft", "Amsterdam"], 2010, 2024);
     cbs.requests.length = 0;
     const paged = await pulled(["Leiden", "Delft", "Amsterdam"], 2010, 2024, { maxCells: 1000 });
-    const pages = cbs.requests.filter((r) => r.includes("/TypedDataSet"));
-    expect(pages.filter((r) => r.includes("$skip=250&") || r.includes("$skip=250"))).toHaveLength(2);
+    const pages = cbs.requests.filter((r) => r.includes("85644NED/TypedDataSet"));
+    expect(pages.filter((r) => /\$skip=250(&|$)/.test(r))).toHaveLength(2);
     expect(pages.every((r) => /\$top=250/.test(r))).toBe(true);
     expect(paged.value.package.observations).toEqual(whole.value.package.observations);
   });
 
-  it("finds municipalities however they are typed, and suggests a name for a typo", async () => {
-    const result = await pulled(["s gravenhage", "LEIDEN"], 2022, 2022);
-    expect(new Set(result.value.package.observations.map((o) => o.gebied))).toEqual(new Set(["'s-Gravenhage", "Leiden", "Nederland"]));
-    const typo = await pullFromCbs({ areas: ["Leidn"], from: 2022, to: 2022 }, options());
-    expect(!typo.ok && typo.problems[0].message).toBe("Onbekende gemeente 'Leidn' in CBS-tabel 85644NED. Bedoelt u 'Leiden'?");
+  it("says when the newest year has no figures yet, and computes growth up to the last year that has them", async () => {
+    const result = await pulled(["Leiden"], 2020, 2025);
+    const rows = result.value.package.observations;
+    expect(rows.some((o) => o.periode === "2025")).toBe(false);
+    expect(result.notes).toContain("Leiden 2025: CBS heeft (nog) geen cijfers; dit jaar ontbreekt.");
+    const growth = one(rows, { indicator: "groei", gebied: "Leiden", groep: "buitenlandse nationaliteit" });
+    const [a, b] = [nationalityCell("GM0546", 2020, "NAT9489") as number, nationalityCell("GM0546", 2024, "NAT9489") as number];
+    expect(growth).toMatchObject({ periode: "2020-2024", waarde: expect.closeTo((b - a) / a, 12) });
+    expect(growth.toelichting).toContain("CBS heeft voor 2025 (nog) geen cijfers; groei tot en met 2024, het laatste jaar met cijfers.");
+    expect(result.notes).toContain("Leiden: CBS heeft voor 2025 (nog) geen cijfers; groei tot en met 2024, het laatste jaar met cijfers.");
+    expect(one(rows, { indicator: "groei", gebied: "Leiden", groep: "herkomst buiten Nederland" }).periode).toBe("2022-2024");
   });
 
   it("names the years the table has when a year is missing", async () => {
-    const result = await pullFromCbs({ areas: ["Leiden"], from: 2005, to: 2012 }, options());
-    expect(!result.ok && result.problems[0].message).toBe("CBS-tabel 85644NED heeft geen jaar 2005; beschikbaar: 2010–2025.");
+    expect(await refused(["Leiden"], 2005, 2012)).toEqual(["CBS-tabel 85644NED heeft geen jaar 2005; beschikbaar: 2010–2025."]);
+  });
+});
+
+describe("municipalities by the names people use", () => {
+  it("pulls by every everyday name and stores CBS's plain name with its code", async () => {
+    const typed = ["Den Haag", "'s-Gravenhage", "s-Gravenhage", "Utrecht", "Groningen", "Den Bosch", "'s-Hertogenbosch", "Hengelo", "bergen (l)"];
+    const result = await pulled(typed, 2022, 2022);
+    expect(result.value.edition.title).toBe("CBS StatLine 85644NED en 85458NED: 's-Gravenhage, Utrecht, Groningen, 's-Hertogenbosch, Hengelo (O.), Bergen (L.), 2022–2022");
+    expect(result.areas).toEqual([
+      { code: "GM0518", name: "'s-Gravenhage", key: "GM0518    " },
+      { code: "GM0344", name: "Utrecht", key: "GM0344    " },
+      { code: "GM0014", name: "Groningen", key: "GM0014    " },
+      { code: "GM0796", name: "'s-Hertogenbosch", key: "GM0796    " },
+      { code: "GM0164", name: "Hengelo (O.)", key: "GM0164    " },
+      { code: "GM0893", name: "Bergen (L.)", key: "GM0893    " },
+      { code: "NL01", name: "Nederland", key: "NL01      " },
+    ]);
+    const rows = result.value.package.observations;
+    expect(new Set(rows.map((o) => o.gebied))).toEqual(new Set(["'s-Gravenhage", "Utrecht", "Groningen", "'s-Hertogenbosch", "Hengelo (O.)", "Bergen (L.)", "Nederland"]));
+    expect(rows.some((o) => /\(gemeente\)/.test(o.gebied + o.toelichting))).toBe(false);
+    expect(one(rows, { indicator: "inwoners", gebied: "'s-Gravenhage", groep: "inwoners", periode: "2022" }).waarde).toBe(nationalityCell("GM0518", 2022, "T001059"));
+    expect(one(rows, { indicator: "inwoners", gebied: "Hengelo (O.)", groep: "inwoners", periode: "2022" }).waarde).toBe(nationalityCell("GM0164", 2022, "T001059"));
+    // The functions take the everyday name too.
+    const q = new MonitorQueries(new MonitorStore(result.value.package));
+    expect(q.count("inwoners", "2022", "Groningen")).toBe(nationalityCell("GM0014", 2022, "T001059"));
+    for (const typed of ["Den Haag", "s-Gravenhage", "'s-Gravenhage (gemeente)"]) expect(q.count("inwoners", "2022", typed)).toBe(nationalityCell("GM0518", 2022, "T001059"));
+    expect(q.count("inwoners", "2022", "Hengelo")).toBe(nationalityCell("GM0164", 2022, "T001059"));
+    expect(q.count("inwoners", "2022", "Den Bosch")).toBe(nationalityCell("GM0796", 2022, "T001059"));
   });
 
-  it("says when the newest year has no figures yet, instead of writing zeros", async () => {
-    const result = await pulled(["Leiden"], 2024, 2025);
-    expect(result.value.package.observations.some((o) => o.periode === "2025")).toBe(false);
-    expect(result.notes).toContain("Leiden 2025: CBS heeft (nog) geen cijfers; dit jaar ontbreekt.");
+  it("refuses a name that fits two municipalities, naming both", async () => {
+    expect(await refused(["Bergen"])).toEqual(["'Bergen' past bij 2 gemeenten: 'Bergen (L.)' en 'Bergen (NH.)'; kies er één."]);
   });
 
-  it("retries a transient 503 with back-off, then succeeds", async () => {
-    cbs.behaviour.fail503 = 2;
+  it("reports every unknown name at once, each with a suggestion where one fits", async () => {
+    expect(await refused(["Leidn", "Amsterdm", "Haag", "Xyzzy"])).toEqual([
+      "Onbekende gemeente 'Leidn' in CBS-tabel 85644NED. Bedoelt u 'Leiden'?",
+      "Onbekende gemeente 'Amsterdm' in CBS-tabel 85644NED. Bedoelt u 'Amsterdam'?",
+      "Onbekende gemeente 'Haag' in CBS-tabel 85644NED. Bedoelt u ''s-Gravenhage'?",
+      "Onbekende gemeente 'Xyzzy' in CBS-tabel 85644NED.",
+    ]);
+    expect(cbs.requests.some((r) => r.includes("TypedDataSet"))).toBe(false);
+  });
+
+  it("never takes a province or a landsdeel for a municipality", async () => {
+    expect(await refused(["Zuid-Holland"])).toEqual([expect.stringMatching(/^Onbekende gemeente 'Zuid-Holland'/)]);
+  });
+});
+
+describe("CBS's data taken as data", () => {
+  it("refuses a count sent as text, naming the cell, instead of taking it for a suppression", async () => {
+    cbs.behaviour.stringValuesFor = "GM0503";
+    const messages = await refused(["Leiden"]);
+    // The first of Delft's cells the pull reads: its total in the ranking's query.
+    expect(messages).toEqual([`CBS-tabel 85644NED gaf voor Delft (GM0503), 2022, Nationaliteit 'Totaal' (T001059) in Bevolking_1 de tekst "${nationalityCell("GM0503", 2022, "T001059")}" in plaats van een aantal; de cijfers zijn niet te vertrouwen, dus er is niets geschreven.`]);
+  });
+
+  it("keeps a pull going when CBS's metadata is odd: a 40,000-character title, control characters", async () => {
+    cbs.behaviour.tableTitle = `Bevolking\u0000\u000b; ${"heel lang ".repeat(4000)}`;
+    cbs.behaviour.nationalityTitle = "Italiaans\u0007";
+    const result = await pulled(["Leiden"], 2022, 2022);
+    const rows = result.value.package.observations;
+    const note = one(rows, { indicator: "inwoners", groep: "Italiaans", gebied: "Leiden", periode: "2022" }).toelichting;
+    expect(note.length).toBeLessThan(400);
+    expect(note).toMatch(/^CBS StatLine 85644NED \(Bevolking; heel lang heel lang .*…\), gewijzigd 2025-06-30\.$/);
+    // eslint-disable-next-line no-control-regex
+    expect(rows.some((o) => /[\u0000-\u001f]/.test(o.toelichting + o.groep))).toBe(false);
+  });
+});
+
+describe("CBS that is slow, down or wrong", () => {
+  it("waits 1, 2 and 4 times the delay between retries (a fake clock), then succeeds", async () => {
+    cbs.behaviour.fail503 = 3;
+    const waits: number[] = [];
     const messages: string[] = [];
-    await pulled(["Leiden"], 2022, 2022, { onProgress: (m) => messages.push(m) });
-    expect(messages.filter((m) => m.startsWith("CBS antwoordt niet goed"))).toEqual(["CBS antwoordt niet goed; opnieuw proberen (1 van 3)…", "CBS antwoordt niet goed; opnieuw proberen (2 van 3)…"]);
+    await pulled(["Leiden"], 2022, 2022, { retryDelayMs: 1000, sleep: async (ms) => void waits.push(ms), onProgress: (m) => messages.push(m) });
+    expect(waits).toEqual([1000, 2000, 4000]);
+    expect(messages.filter((m) => m.startsWith("CBS antwoordt niet goed"))).toEqual([1, 2, 3].map((n) => `CBS antwoordt niet goed; opnieuw proberen (${n} van 3)…`));
   });
 
   it("gives up after three retries with one clear message", async () => {
     cbs.behaviour.fail503 = 100;
-    const result = await pullFromCbs({ areas: ["Leiden"], from: 2022, to: 2022 }, options());
-    expect(!result.ok && result.problems[0].message).toMatch(/gaf HTTP 503 Service Unavailable: een fout bij de server; probeer het later opnieuw\. \(na 4 pogingen\) Er is niets geschreven\./);
+    const waits: number[] = [];
+    expect(await refused(["Leiden"], 2022, 2022, { sleep: async (ms) => void waits.push(ms) })).toEqual([expect.stringMatching(/gaf HTTP 503 Service Unavailable: een fout bij de server; probeer het later opnieuw\. \(na 4 pogingen\) Er is niets geschreven\.$/)]);
     expect(cbs.requests).toHaveLength(4);
+    expect(waits).toEqual([5, 10, 20]);
+  });
+
+  it("does not retry a table that does not exist (404)", async () => {
+    const waits: number[] = [];
+    const result = await pullFromCbs({ areas: ["Leiden"], from: 2022, to: 2022 }, options({ baseUrl: `${cbs.origin}/ODataApi/odata/nope`, sleep: async (ms) => void waits.push(ms) }));
+    expect(!result.ok && result.problems[0].message).toMatch(/gaf HTTP 404/);
+    expect(cbs.requests).toHaveLength(1);
+    expect(waits).toEqual([]);
   });
 
   it("times out a request that hangs, retries, and then fails clearly", async () => {
     cbs.behaviour.hang = /TypedDataSet/;
-    const result = await pullFromCbs({ areas: ["Leiden"], from: 2022, to: 2022 }, options({ timeoutMs: 200 }));
-    expect(!result.ok && result.problems[0].message).toMatch(/antwoordde niet binnen 0,2 seconden.*\(na 4 pogingen\)/);
+    expect(await refused(["Leiden"], 2022, 2022, { timeoutMs: 200 })).toEqual([expect.stringMatching(/antwoordde niet binnen 0,2 seconden.*\(na 4 pogingen\)/)]);
   });
 });
 
@@ -127,5 +278,12 @@ describe("the CBS stand-in itself", () => {
     expect(match({ RegioS: "GM0546    ", Perioden: "2022JJ00" })).toBe(true);
     expect(match({ RegioS: "GM0546", Perioden: "2022JJ00" })).toBe(false); // unpadded keys do not match
     expect(() => parseFilter("RegioS gt 'x'")).toThrow(/only 'eq'/);
+  });
+
+  it("publishes CBS's titles with their disambiguators and marks, and a foreign share that sets municipalities well apart", () => {
+    const titles = publishedDimension(FIXTURE_TABLE, "RegioS").map((r) => r.title);
+    for (const title of ["'s-Gravenhage (gemeente)", "Utrecht (gemeente)", "Groningen (gemeente)", "Hengelo (O.)", "Bergen (L.)", "Bergen (NH.)", "Groningen (PV)"]) expect(titles).toContain(title);
+    const shares = municipalityCodes.map((code) => foreignShare(code, 2021)).sort((a, b) => a - b);
+    for (let i = 1; i < shares.length; i++) expect(shares[i] - shares[i - 1]).toBeGreaterThan(0.005);
   });
 });

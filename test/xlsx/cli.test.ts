@@ -146,18 +146,19 @@ describe("npm run pull -- cbs", () => {
     cbs = await startCbsServer();
   });
   afterAll(() => cbs.close());
-  beforeEach(() => Object.assign(cbs.behaviour, { fail503: 0, hang: null }));
+  beforeEach(() => cbs.resetBehaviour());
   const pull = (...args: string[]) => runChild("pull.js", args, { CBS_ODATA_URL: cbs.url, MONITOR_FETCH_TIMEOUT_MS: "500", MONITOR_RETRY_DELAY_MS: "5" });
 
   it("writes a valid data package, which npm run workbook renders with each municipality's sheets", async () => {
     const out = join(dir, "cbs-leiden-delft");
     const result = await pull("cbs", "--gebied", "Leiden,Delft", "--van", "2012", "--tot", "2024", "--out", out);
     expect(result.status).toBe(0);
-    expect(result.stderr.split("\n").filter((l) => l.startsWith("CBS-verzoek"))).toHaveLength(8); // TableInfos, 5 dimensions, the figures, the totals for the ranks
-    expect(result.stdout.split("\n").pop()).toMatch(new RegExp(`^Wrote ${out.replace(/[/.]/g, "\\$&")}: \\d+ figures for Leiden, Delft, 2012–2024, from CBS StatLine 85644NED \\(8 requests\\)`));
+    // Per table: TableInfos, its dimensions, the figures (85644NED: and the totals for the ranks).
+    expect(result.stderr.split("\n").filter((l) => l.startsWith("CBS-verzoek"))).toHaveLength(16);
+    expect(result.stdout.split("\n").pop()).toMatch(new RegExp(`^Wrote ${out.replace(/[/.]/g, "\\$&")}: \\d+ figures for Leiden, Delft, 2012–2024, from CBS StatLine 85644NED, 85458NED \\(16 requests\\)`));
     expect(readdirSync(out).sort()).toEqual(["datapackage.json", "indicators.csv", "observations.csv", "sources.csv"]);
     const descriptor = JSON.parse(readFileSync(join(out, "datapackage.json"), "utf8"));
-    expect(descriptor).toMatchObject({ title: "CBS StatLine 85644NED: Leiden, Delft, 2012–2024", referenceDate: "2024-01-01", licenses: [expect.objectContaining({ name: "CC-BY-4.0" })] });
+    expect(descriptor).toMatchObject({ title: "CBS StatLine 85644NED en 85458NED: Leiden, Delft, 2012–2024", referenceDate: "2024-01-01", licenses: [expect.objectContaining({ name: "CC-BY-4.0" })] });
     const workbook = join(dir, "cbs.xlsx");
     const rendered = run("--data", out, "--out", workbook);
     expect(rendered.stderr).toBe("");

@@ -1,28 +1,47 @@
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../../data/columns";
+import { Municipality, MunicipalityNames } from "../../data/municipality-names";
 import { normalise } from "../../data/normalise";
 import { parsePackageTables } from "../../data/package";
 import { Indicator, Observation, Source } from "../../data/types";
 import { GROUPS, NameIndex } from "../../data/vocabulary";
 import { PullResult, SourceError, sourceProblem } from "../types";
+import { countOf, metadataText } from "./cells";
 import { CbsOptions, getAll, literal, ODataRow } from "./client";
+import { fraction, growthSpan, ranksByShare } from "./derive";
 
 /**
- * Population by nationality for chosen municipalities and years from CBS StatLine table
- * 85644NED, as a monitor data package: the counts as CBS publishes them, and derived shares,
- * growth and each municipality's rank among all Dutch municipalities. Every key is looked up in
- * the table's dimension endpoints and used as they return it (padded to a fixed width); only the
+ * Population for chosen municipalities and years from CBS StatLine, as a monitor data package:
+ * by nationality from table 85644NED, by herkomst from 85458NED (since 2022), the counts as CBS
+ * publishes them, and derived shares, growth and each municipality's rank among all Dutch
+ * municipalities by both shares; Nederland beside them for comparison. Every key is looked up in
+ * the tables' dimension endpoints and used as they return it (padded to a fixed width); only the
  * totals for sex (T001038) and age (10000) are fixed, as CBS documents them.
  */
 export const CBS_TABLE = "85644NED";
+export const HERKOMST_TABLE = "85458NED";
+/** The first year of 85458NED: CBS publishes herkomst instead of migration background since 2022. */
+export const HERKOMST_FROM = 2022;
 const TOTAL_SEX = "T001038";
 const TOTAL_AGE = "10000";
+const COUNTRY = "NL01";
 const FOREIGN = "buitenlandse nationaliteit";
+export const ORIGIN_DUTCH = "herkomst Nederland";
+export const ORIGIN_OTHER = "herkomst buiten Nederland";
 const TOTAL_TITLES = new Set(["totaal", "totaal nationaliteiten", "totaal alle nationaliteiten"]);
 const DUTCH_TITLES = new Set(["nederlands", "nederlandse nationaliteit"]);
 const FOREIGN_TITLES = new Set(["totaal buitenlandse nationaliteit", "buitenlandse nationaliteit", "niet nederlands", "totaal niet nederlands", "niet nederlandse nationaliteit", "totaal niet nederlandse nationaliteit"]);
+/**
+ * Nationality titles that are aggregates, not nationalities (84727NED: `Europa (exclusief
+ * Nederlands)`, `Europese Unie (exclusief Nederlands)`, `Afrika`, `Amerika`, `Azië`, `Oceanië`):
+ * counted as a group they would top every list of nationalities and count people twice.
+ */
+const AGGREGATE = /^(europa|europese unie|afrika|amerika|azie|oceanie|noord amerika|zuid amerika|midden amerika)\b|exclusief|^totaal\b/;
+/** Herkomst: the total and Nederland, as titled in 85458NED's `Herkomstland`; the born-anywhere total of `Geboorteland`. */
+const HERKOMST_TOTAL_TITLES = new Set(["totaal", "totaal herkomstland"]);
+const HERKOMST_DUTCH_TITLES = new Set(["nederland"]);
 
 export interface CbsQuery {
-  /** Municipality names as people type them: "Leiden", "'s-Gravenhage", "s gravenhage". */
+  /** Municipality names as people type them: "Leiden", "Den Haag", "s-Gravenhage", "Hengelo". */
   areas: string[];
   from: number;
   to: number;
@@ -33,254 +52,356 @@ interface Dimension {
   title: string;
 }
 
-const fail = (message: string): never => {
-  throw new SourceError([sourceProblem(`CBS ${CBS_TABLE}`, message)]);
+const failIn = (table: string, message: string): never => {
+  throw new SourceError([sourceProblem(`CBS ${table}`, message)]);
 };
+const fail = (message: string): never => failIn(CBS_TABLE, message);
 /** Titles compared the way people type them: case, accents, spacing, dashes and apostrophes folded. */
-const fold = (text: string) => normalise(text.replace(/['’]/g, ""));
+const fold = (text: string) => normalise(text.replace(/['’]/g, "").replace(/[()]/g, " "));
+const trimmed = (value: unknown) => String(value ?? "").trim();
 
-async function dimension(name: string, options: CbsOptions): Promise<Dimension[]> {
-  options.onProgress?.(`CBS: ${name} ophalen…`);
-  const rows = await getAll(CBS_TABLE, name, { select: ["Key", "Title"] }, options);
-  return rows.map((r) => ({ key: String(r.Key ?? ""), title: String(r.Title ?? "").trim() })).filter((d) => d.key !== "");
+async function dimension(table: string, name: string, options: CbsOptions): Promise<Dimension[]> {
+  options.onProgress?.(`CBS: ${name} van ${table} ophalen…`);
+  const rows = await getAll(table, name, { select: ["Key", "Title"] }, options);
+  return rows.map((r) => ({ key: typeof r.Key === "string" ? r.Key : "", title: metadataText(r.Title) })).filter((d) => d.key.trim() !== "");
 }
 
-/** Municipalities by title; an unknown name gets a suggestion, as the functions give one. */
-function resolveAreas(wanted: string[], regions: Dimension[]): Dimension[] {
-  const municipalities = regions.filter((r) => r.key.trim().startsWith("GM"));
-  const index = new NameIndex(municipalities.map((m) => ({ nl: m.title, en: m.title, aliases: [m.title.replace(/['’]/g, "")] })));
-  const byTitle = new Map(municipalities.map((m) => [m.title, m]));
-  return wanted.map((name) => {
-    const resolved = index.resolve(name.replace(/['’]/g, "")).found ?? index.resolve(name).found;
-    if (resolved) return byTitle.get(resolved) as Dimension;
-    const suggestion = index.suggest(name.replace(/['’]/g, ""));
-    return fail(`Onbekende gemeente '${name}' in CBS-tabel ${CBS_TABLE}.${suggestion ? ` Bedoelt u '${suggestion}'?` : ""}`);
-  });
+async function tableInfo(table: string, options: CbsOptions): Promise<{ title: string; modified: string }> {
+  options.onProgress?.(`CBS: tabel ${table} ophalen…`);
+  const info = (await getAll(table, "TableInfos", {}, options))[0] ?? {};
+  const modified = trimmed(info.Modified).slice(0, 10);
+  return { title: metadataText(info.Title), modified: /^\d{4}-\d{2}-\d{2}$/.test(modified) ? modified : "" };
 }
 
-function resolveYears(from: number, to: number, periods: Dimension[]): Dimension[] {
+function resolveYears(table: string, from: number, to: number, periods: Dimension[]): Dimension[] {
   const years = periods.filter((p) => /^\d{4}JJ00$/.test(p.key.trim()));
   const first = years[0]?.key.trim().slice(0, 4);
   const last = years[years.length - 1]?.key.trim().slice(0, 4);
-  if (from > to) fail(`Het beginjaar ${from} ligt na het eindjaar ${to}.`);
+  if (from > to) failIn(table, `Het beginjaar ${from} ligt na het eindjaar ${to}.`);
   return Array.from({ length: to - from + 1 }, (_, i) => {
     const year = from + i;
-    return years.find((p) => p.key.trim() === `${year}JJ00`) ?? fail(`CBS-tabel ${CBS_TABLE} heeft geen jaar ${year}; beschikbaar: ${first}–${last}.`);
+    return years.find((p) => p.key.trim() === `${year}JJ00`) ?? failIn(table, `CBS-tabel ${table} heeft geen jaar ${year}; beschikbaar: ${first}–${last}.`);
   });
 }
 
-const byKey = (rows: Dimension[], key: string, what: string) => rows.find((r) => r.key.trim() === key) ?? fail(`CBS-tabel ${CBS_TABLE} heeft geen ${what} (${key}).`);
+const byKey = (table: string, rows: Dimension[], key: string, what: string) => rows.find((r) => r.key.trim() === key) ?? failIn(table, `CBS-tabel ${table} heeft geen ${what} (${key}).`);
 const or = (field: string, keys: string[]) => `(${keys.map((k) => `${field} eq ${literal(k)}`).join(" or ")})`;
 
-/** The municipalities' titles, for a search list. */
-export async function fetchMunicipalities(options: CbsOptions): Promise<string[]> {
+/** The municipalities of 85644NED by name, for the pane's search and the CLI. */
+export async function fetchMunicipalityNames(options: CbsOptions): Promise<MunicipalityNames> {
+  return MunicipalityNames.fromRegions(await dimension(CBS_TABLE, "RegioS", options));
+}
+
+/** The municipalities' plain names, for a search list (a failure is thrown as one sentence). */
+export async function fetchMunicipalities(options: CbsOptions): Promise<Municipality[]> {
   try {
-    const regions = await dimension("RegioS", options);
-    return regions.filter((r) => r.key.trim().startsWith("GM")).map((r) => r.title).sort((a, b) => a.localeCompare(b, "nl"));
+    return [...(await fetchMunicipalityNames(options)).municipalities].sort((a, b) => a.name.localeCompare(b.name, "nl"));
   } catch (error) {
     if (error instanceof SourceError) throw new Error(error.problems.map((p) => p.message).join(" "));
     throw error;
   }
 }
 
+/** The chosen municipalities, every name that does not resolve reported at once. */
+function resolveAreas(wanted: string[], regions: Dimension[]): Municipality[] {
+  const resolved = MunicipalityNames.fromRegions(regions).resolveAll(wanted, `CBS-tabel ${CBS_TABLE}`);
+  if (!resolved.ok) throw new SourceError(resolved.messages.map((message) => sourceProblem(`CBS ${CBS_TABLE}`, message)));
+  return resolved.municipalities;
+}
+
+/** An area the package holds figures for: a chosen municipality or Nederland, with its CBS code. */
+export interface PulledArea {
+  code: string;
+  name: string;
+  /** The key as CBS's dimension endpoint gives it (padded). */
+  key: string;
+}
+
 export interface CbsPull {
   observations: Observation[];
   notes: string[];
-  modified: string;
-  title: string;
+  /** The areas by name, with their CBS codes (Gebiedscode). */
+  areas: PulledArea[];
+  tables: { id: string; title: string; modified: string }[];
 }
+
+const describer = (dimensions: Record<string, Dimension[]>) => (row: ODataRow) =>
+  Object.entries(dimensions)
+    .map(([name, list]) => {
+      const key = trimmed(row[name]);
+      const title = list.find((d) => d.key.trim() === key)?.title;
+      if (name === "Perioden") return key.slice(0, 4);
+      if (name === "RegioS") return `${title ?? "gebied"} (${key})`;
+      return title ? `${name} '${title}' (${key})` : `${name} ${key}`;
+    })
+    .join(", ");
+
+/** A count per area code, year and category key, checked cell by cell. */
+function countsOf(rows: ODataRow[], table: string, category: string, describe: (row: ODataRow) => string): Map<string, number | null> {
+  const cells = new Map<string, number | null>();
+  for (const row of rows) cells.set(`${trimmed(row.RegioS)}|${trimmed(row.Perioden).slice(0, 4)}|${trimmed(row[category])}`, countOf(row, "Bevolking_1", table, describe));
+  return cells;
+}
+
+const groups = new NameIndex(GROUPS);
 
 /** Asks CBS for the figures, in as few requests as the 10,000-cell limit allows. */
 export async function fetchCbsFigures(query: CbsQuery, options: CbsOptions): Promise<CbsPull> {
-  options.onProgress?.(`CBS: tabel ${CBS_TABLE} ophalen…`);
-  const info = (await getAll(CBS_TABLE, "TableInfos", {}, options))[0] ?? {};
-  const modified = String(info.Modified ?? "").slice(0, 10);
-  const title = String(info.Title ?? "").trim();
-  const [regions, periods, nationalities, sexes, ages] = [
-    await dimension("RegioS", options),
-    await dimension("Perioden", options),
-    await dimension("Nationaliteit", options),
-    await dimension("Geslacht", options),
-    await dimension("Leeftijd", options),
-  ];
-  const areas = resolveAreas(query.areas, regions);
-  const years = resolveYears(query.from, query.to, periods);
-  const sex = byKey(sexes, TOTAL_SEX, "totaal van mannen en vrouwen");
-  const age = byKey(ages, TOTAL_AGE, "totaal van alle leeftijden");
+  const info = await tableInfo(CBS_TABLE, options);
+  const regions = await dimension(CBS_TABLE, "RegioS", options);
+  const municipalities = resolveAreas(query.areas, regions);
+  const periods = await dimension(CBS_TABLE, "Perioden", options);
+  const years = resolveYears(CBS_TABLE, query.from, query.to, periods);
+  const [nationalities, sexes, ages] = [await dimension(CBS_TABLE, "Nationaliteit", options), await dimension(CBS_TABLE, "Geslacht", options), await dimension(CBS_TABLE, "Leeftijd", options)];
+  const sex = byKey(CBS_TABLE, sexes, TOTAL_SEX, "totaal van mannen en vrouwen");
+  const age = byKey(CBS_TABLE, ages, TOTAL_AGE, "totaal van alle leeftijden");
   const total = nationalities.find((n) => TOTAL_TITLES.has(fold(n.title))) ?? fail(`CBS-tabel ${CBS_TABLE} heeft geen nationaliteit 'Totaal'.`);
   const dutch = nationalities.find((n) => DUTCH_TITLES.has(fold(n.title))) ?? fail(`CBS-tabel ${CBS_TABLE} heeft geen nationaliteit 'Nederlands'.`);
   const foreign = nationalities.find((n) => FOREIGN_TITLES.has(fold(n.title))) ?? null;
+  const country = byKey(CBS_TABLE, regions, COUNTRY, "Nederland");
+  const areas: PulledArea[] = [...municipalities.map((m) => ({ code: m.code, name: m.name, key: regions.find((r) => r.key.trim() === m.code)?.key as string })), { code: COUNTRY, name: "Nederland", key: country.key }];
   const fixed = `Geslacht eq ${literal(sex.key)} and Leeftijd eq ${literal(age.key)}`;
   const select = ["RegioS", "Perioden", "Nationaliteit", "Bevolking_1"];
+  const describe = describer({ RegioS: regions, Perioden: periods, Nationaliteit: nationalities });
 
-  options.onProgress?.(`CBS: inwoners naar nationaliteit voor ${areas.map((a) => a.title).join(", ")}, ${query.from}–${query.to}…`);
+  options.onProgress?.(`CBS: inwoners naar nationaliteit voor ${municipalities.map((a) => a.name).join(", ")} en Nederland, ${query.from}–${query.to}…`);
   const figures = await getAll(CBS_TABLE, "TypedDataSet", { filter: `${or("RegioS", areas.map((a) => a.key))} and ${or("Perioden", years.map((y) => y.key))} and ${fixed}`, select }, options);
   // For the rank: the two totals (all inhabitants, foreign or Dutch) of every municipality.
   options.onProgress?.("CBS: totalen van alle gemeenten, voor de rangorde…");
   const second = foreign ?? dutch;
   const totals = await getAll(CBS_TABLE, "TypedDataSet", { filter: `${or("Nationaliteit", [total.key, second.key])} and ${or("Perioden", years.map((y) => y.key))} and ${fixed}`, select }, options);
-  return { ...buildObservations({ areas, years, nationalities, total, dutch, foreign, figures, totals, modified, title }), modified, title };
+  const nationality = buildNationality({
+    areas,
+    years: years.map((y) => y.key.trim().slice(0, 4)),
+    nationalities,
+    total,
+    dutch,
+    foreign,
+    cells: countsOf(figures, CBS_TABLE, "Nationaliteit", describe),
+    totals: countsOf(totals, CBS_TABLE, "Nationaliteit", describe),
+    note: `CBS StatLine ${CBS_TABLE}${info.title ? ` (${info.title})` : ""}, gewijzigd ${info.modified || "onbekend"}.`,
+  });
+  const tables = [{ id: CBS_TABLE, ...info }];
+  const notes = [...nationality.notes];
+  const observations = nationality.observations;
+  if (query.to >= HERKOMST_FROM) {
+    const herkomst = await fetchHerkomst(query, areas, options);
+    tables.push({ id: HERKOMST_TABLE, title: herkomst.title, modified: herkomst.modified });
+    for (const o of herkomst.observations) observations.push(o);
+    notes.push(...herkomst.notes);
+  } else notes.push(`Herkomst (CBS-tabel ${HERKOMST_TABLE}) bestaat pas vanaf ${HERKOMST_FROM}; voor ${query.from}–${query.to} is die niet opgehaald.`);
+  return { observations, notes, areas, tables };
 }
 
-interface BuildInput {
-  areas: Dimension[];
-  years: Dimension[];
+interface NationalityInput {
+  areas: PulledArea[];
+  years: string[];
   nationalities: Dimension[];
   total: Dimension;
   dutch: Dimension;
   foreign: Dimension | null;
-  figures: ODataRow[];
-  totals: ODataRow[];
-  modified: string;
-  title: string;
+  cells: Map<string, number | null>;
+  totals: Map<string, number | null>;
+  note: string;
 }
 
-const groups = new NameIndex(GROUPS);
+const row = (o: Partial<Observation> & Pick<Observation, "indicator" | "gebied" | "groep" | "periode" | "waarde" | "eenheid" | "status" | "toelichting">): Observation => ({
+  onderwerp: "Bevolking",
+  leeftijd: "",
+  bron: "CBS",
+  peildatum: /^\d{4}$/.test(o.periode) ? `${o.periode}-01-01` : "",
+  pagina: null,
+  ...o,
+});
 
-/** The rows of the package: counts as CBS gives them, then shares, growth and ranks derived from them. */
-function buildObservations(input: BuildInput): { observations: Observation[]; notes: string[] } {
-  const { areas, years, nationalities, total, dutch, foreign } = input;
-  const note = `CBS StatLine ${CBS_TABLE}${input.title ? ` (${input.title})` : ""}, gewijzigd ${input.modified || "onbekend"}.`;
-  const value = (row: ODataRow) => (typeof row.Bevolking_1 === "number" && Number.isFinite(row.Bevolking_1) ? row.Bevolking_1 : null);
-  const cell = new Map<string, number | null>();
-  for (const row of input.figures) cell.set(`${String(row.RegioS).trim()}|${String(row.Perioden).trim()}|${String(row.Nationaliteit).trim()}`, value(row));
+/** Growth from the first to the last year with figures, per group; the note says where the span stops short. */
+function growthRows(area: string, years: string[], groupsInOrder: string[], count: (year: string, group: string) => number | undefined, note: string, notes: string[]): Observation[] {
+  const span = growthSpan(years, (y) => count(y, groupsInOrder[0]) !== undefined);
+  if (!span) return [];
+  const shortened = [
+    span.missingAtStart.length ? `CBS heeft voor ${span.missingAtStart.join(", ")} geen cijfers; groei vanaf ${span.first}.` : "",
+    span.missingAtEnd.length ? `CBS heeft voor ${span.missingAtEnd.join(", ")} (nog) geen cijfers; groei tot en met ${span.last}, het laatste jaar met cijfers.` : "",
+  ].filter(Boolean).join(" ");
+  if (shortened) notes.push(`${area}: ${shortened}`);
+  const out: Observation[] = [];
+  for (const group of groupsInOrder) {
+    const [a, b] = [count(span.first, group), count(span.last, group)];
+    if (a === undefined || b === undefined || a === 0) continue;
+    out.push(row({ indicator: "groei", gebied: area, groep: group, periode: `${span.first}-${span.last}`, peildatum: "", waarde: fraction(b - a, a), eenheid: "groei", status: "afgeleid", toelichting: `Afgeleid: (${b} − ${a}) / ${a}, inwoners op 1 januari ${span.first} en ${span.last}.${shortened ? ` ${shortened}` : ""} ${note}` }));
+  }
+  return out;
+}
+
+/** Each municipality's rank by a share, per year, with the number of municipalities ranked. */
+function rankRows(input: { areas: PulledArea[]; years: string[]; share: (code: string, year: string) => number | null; codes: string[]; group: string; what: string; table: string; note: string; countRow: boolean }): Observation[] {
+  const out: Observation[] = [];
+  for (const year of input.years) {
+    const shares = new Map<string, number>();
+    for (const code of input.codes) {
+      const share = input.share(code, year);
+      if (share !== null) shares.set(code, share);
+    }
+    if (shares.size === 0) continue;
+    const ranks = ranksByShare(shares);
+    for (const area of input.areas) {
+      const rank = ranks.get(area.code);
+      if (rank === undefined) continue;
+      out.push(row({ indicator: "rang", gebied: area.name, groep: input.group, periode: year, waarde: rank, eenheid: "rang", status: "afgeleid", toelichting: `Afgeleid: plek ${rank} van ${shares.size} gemeenten naar aandeel inwoners ${input.what}. ${input.note}` }));
+    }
+    if (input.countRow) out.push(row({ indicator: "gemeenten", gebied: "Nederland", groep: "gemeenten", periode: year, waarde: shares.size, eenheid: "aantal", status: "afgeleid", toelichting: `Afgeleid: gemeenten met cijfers in ${input.table} op 1 januari ${year}. ${input.note}` }));
+  }
+  return out;
+}
+
+const municipalityCodes = (cells: Map<string, number | null>) => [...new Set([...cells.keys()].map((k) => k.split("|")[0]).filter((code) => code.startsWith("GM")))];
+
+/** The rows by nationality: counts as CBS gives them, then shares, growth and ranks derived from them. */
+function buildNationality(input: NationalityInput): { observations: Observation[]; notes: string[] } {
+  const { areas, years, nationalities, total, dutch, foreign, note } = input;
   const observations: Observation[] = [];
   const notes: string[] = [];
-  const year = (y: Dimension) => y.key.trim().slice(0, 4);
-  const row = (o: Partial<Observation> & Pick<Observation, "indicator" | "gebied" | "groep" | "periode" | "waarde" | "eenheid" | "status" | "toelichting">): Observation => ({
-    onderwerp: "Bevolking",
-    leeftijd: "",
-    bron: "CBS",
-    peildatum: /^\d{4}$/.test(o.periode) ? `${o.periode}-01-01` : "",
-    pagina: null,
-    ...o,
-  });
-  const counts = new Map<string, number>(); // area|year|group → count, for the derived rows
+  const singles = nationalities.filter((n) => n !== total && n !== dutch && n !== foreign && !AGGREGATE.test(fold(n.title)));
   const groupOf = (n: Dimension) => (n === total ? "inwoners" : n === dutch ? "Nederlands" : n === foreign ? FOREIGN : (groups.resolve(n.title).found ?? n.title));
+  const counts = new Map<string, number>(); // area|year|group → count, for the derived rows
+  const countKey = (area: PulledArea, year: string, group: string) => `${area.code}|${year}|${group}`;
+  const groupOrder = ["inwoners", "Nederlands", FOREIGN, ...singles.map(groupOf)];
 
   for (const area of areas) {
-    for (const y of years) {
-      const get = (n: Dimension) => cell.get(`${area.key.trim()}|${y.key.trim()}|${n.key.trim()}`);
+    for (const year of years) {
+      const get = (n: Dimension) => input.cells.get(`${area.code}|${year}|${n.key.trim()}`);
       const suppressed: string[] = [];
-      for (const n of nationalities) {
+      for (const n of [total, dutch, ...(foreign ? [foreign] : []), ...singles]) {
         const v = get(n);
         if (v === undefined) continue;
+        // CBS's own suppression of small numbers: not 0, so not a row.
         if (v === null) {
-          // CBS's own suppression of small numbers: not 0, so not a row.
-          if (n !== total && n !== dutch && n !== foreign) suppressed.push(n.title);
+          if (singles.includes(n)) suppressed.push(n.title);
           continue;
         }
-        counts.set(`${area.title}|${year(y)}|${groupOf(n)}`, v);
+        counts.set(countKey(area, year, groupOf(n)), v);
+        observations.push(row({ indicator: "inwoners", gebied: area.name, groep: groupOf(n), periode: year, waarde: v, eenheid: "aantal", status: "gerapporteerd", toelichting: note }));
       }
-      const key = (group: string) => `${area.title}|${year(y)}|${group}`;
-      const t = counts.get(key("inwoners"));
-      const d = counts.get(key("Nederlands"));
-      if (t === undefined) notes.push(`${area.title} ${year(y)}: CBS heeft (nog) geen cijfers; dit jaar ontbreekt.`);
-      for (const n of nationalities) {
-        const v = counts.get(key(groupOf(n)));
-        if (v === undefined || typeof get(n) !== "number") continue;
-        const extra = n === (foreign ?? total) && suppressed.length ? ` Niet als rij opgenomen: CBS onderdrukt kleine aantallen voor ${suppressed.join(", ")}.` : "";
-        observations.push(row({ indicator: "inwoners", gebied: area.title, groep: groupOf(n), periode: year(y), waarde: v, eenheid: "aantal", status: "gerapporteerd", toelichting: note + extra }));
+      const t = counts.get(countKey(area, year, "inwoners"));
+      const d = counts.get(countKey(area, year, "Nederlands"));
+      if (t === undefined) {
+        notes.push(`${area.name} ${year}: CBS heeft (nog) geen cijfers; dit jaar ontbreekt.`);
+        continue;
       }
-      let f = counts.get(key(FOREIGN));
-      if (f === undefined && t !== undefined && d !== undefined) {
+      if (suppressed.length) {
+        const at = observations.findIndex((o) => o.gebied === area.name && o.periode === year && o.indicator === "inwoners" && o.groep === (foreign ? FOREIGN : "inwoners"));
+        if (at >= 0) observations[at] = { ...observations[at], toelichting: `${note} Niet als rij opgenomen: CBS onderdrukt kleine aantallen voor ${suppressed.join(", ")}.` };
+      }
+      let f = counts.get(countKey(area, year, FOREIGN));
+      if (f === undefined && d !== undefined) {
         // The table names no foreign total: derived from the two totals it does give.
         f = t - d;
-        counts.set(key(FOREIGN), f);
-        observations.push(row({ indicator: "inwoners", gebied: area.title, groep: FOREIGN, periode: year(y), waarde: f, eenheid: "aantal", status: "afgeleid", toelichting: `Afgeleid: totaal (${t}) min Nederlands (${d}). ${note}` }));
+        counts.set(countKey(area, year, FOREIGN), f);
+        observations.push(row({ indicator: "inwoners", gebied: area.name, groep: FOREIGN, periode: year, waarde: f, eenheid: "aantal", status: "afgeleid", toelichting: `Afgeleid: totaal (${t}) min Nederlands (${d}). ${note}` }));
       }
-      if (t !== undefined && t > 0) {
+      if (t > 0) {
         for (const [group, v] of [[FOREIGN, f], ["Nederlands", d]] as const) {
           if (v === undefined) continue;
-          observations.push(row({ indicator: "aandeel", gebied: area.title, groep: group, periode: year(y), waarde: Number((v / t).toPrecision(12)), eenheid: "aandeel", status: "afgeleid", toelichting: `Afgeleid: ${v} / ${t} inwoners. ${note}` }));
+          observations.push(row({ indicator: "aandeel", gebied: area.name, groep: group, periode: year, waarde: fraction(v, t), eenheid: "aandeel", status: "afgeleid", toelichting: `Afgeleid: ${v} / ${t} inwoners. ${note}` }));
         }
       }
     }
-    // Growth from the first to the last chosen year, for every group with both counts.
-    const [first, last] = [year(years[0]), year(years[years.length - 1])];
-    if (first !== last) {
-      const seen = new Set<string>();
-      for (const n of nationalities) {
-        const group = groupOf(n);
-        if (seen.has(group)) continue;
-        seen.add(group);
-        const [a, b] = [counts.get(`${area.title}|${first}|${group}`), counts.get(`${area.title}|${last}|${group}`)];
-        if (a === undefined || b === undefined || a === 0) continue;
-        observations.push(row({ indicator: "groei", gebied: area.title, groep: group, periode: `${first}-${last}`, peildatum: "", waarde: Number(((b - a) / a).toPrecision(12)), eenheid: "groei", status: "afgeleid", toelichting: `Afgeleid: (${b} − ${a}) / ${a}, inwoners op 1 januari ${first} en ${last}. ${note}` }));
-      }
-    }
+    for (const o of growthRows(area.name, years, [...new Set(groupOrder)], (year, group) => counts.get(countKey(area, year, group)), note, notes)) observations.push(o);
   }
-  observations.push(...ranks(input, note));
+  const share = (code: string, year: string) => {
+    const t = input.totals.get(`${code}|${year}|${total.key.trim()}`);
+    const other = input.totals.get(`${code}|${year}|${(foreign ?? dutch).key.trim()}`);
+    if (t === undefined || t === null || other === undefined || other === null || t <= 0) return null;
+    return foreign ? other / t : (t - other) / t;
+  };
+  const municipalities = areas.filter((a) => a.code.startsWith("GM"));
+  const what = `met een buitenlandse nationaliteit (${foreign ? "buitenlands" : "totaal min Nederlands"} / totaal)`;
+  for (const o of rankRows({ areas: municipalities, years, share, codes: municipalityCodes(input.totals), group: FOREIGN, what, table: CBS_TABLE, note, countRow: true })) observations.push(o);
   return { observations, notes };
 }
 
-/** Each chosen municipality's rank among all municipalities by share of foreign nationality. */
-function ranks(input: BuildInput, note: string): Observation[] {
-  const { areas, years, total, foreign } = input;
-  const out: Observation[] = [];
-  for (const y of years) {
-    const shares = new Map<string, number>();
-    const byRegion = new Map<string, { t?: number; other?: number }>();
-    for (const row of input.totals) {
-      const region = String(row.RegioS).trim();
-      if (!region.startsWith("GM") || String(row.Perioden).trim() !== y.key.trim() || typeof row.Bevolking_1 !== "number") continue;
-      const entry = byRegion.get(region) ?? {};
-      if (String(row.Nationaliteit).trim() === total.key.trim()) entry.t = row.Bevolking_1;
-      else entry.other = row.Bevolking_1;
-      byRegion.set(region, entry);
+/** The herkomst definition and its change in 2022, said wherever herkomst is shown. */
+export const HERKOMST_DEFINITION =
+  "Herkomst (CBS, sinds 2022): het geboorteland van de ouders, of het eigen geboorteland wie in het buitenland is geboren. Een herkomst buiten Nederland is wat het rapport van 2022 een migratieachtergrond noemt; CBS verving dat begrip in 2022, dus cijfers vanaf 2022 zijn niet zonder meer vergelijkbaar met eerdere cijfers naar migratieachtergrond.";
+
+/** Inhabitants by herkomst (Nederland / other) from 85458NED, their share and rank, for the years since 2022. */
+async function fetchHerkomst(query: CbsQuery, areas: PulledArea[], options: CbsOptions): Promise<{ observations: Observation[]; notes: string[]; title: string; modified: string }> {
+  const T = HERKOMST_TABLE;
+  const info = await tableInfo(T, options);
+  const regions = await dimension(T, "RegioS", options);
+  const periods = await dimension(T, "Perioden", options);
+  const notes: string[] = [];
+  const wanted = Array.from({ length: query.to - Math.max(query.from, HERKOMST_FROM) + 1 }, (_, i) => String(Math.max(query.from, HERKOMST_FROM) + i));
+  const years = periods.filter((p) => wanted.includes(p.key.trim().slice(0, 4)) && /^\d{4}JJ00$/.test(p.key.trim()));
+  const missing = wanted.filter((y) => !years.some((p) => p.key.trim().startsWith(y)));
+  if (missing.length) notes.push(`CBS-tabel ${T} heeft (nog) geen jaar ${missing.join(", ")}; herkomst ontbreekt daar.`);
+  if (query.from < HERKOMST_FROM) notes.push(`Herkomst (CBS-tabel ${T}) bestaat pas vanaf ${HERKOMST_FROM}; voor ${query.from}–${HERKOMST_FROM - 1} geeft de tabel geen cijfers.`);
+  if (years.length === 0) return { observations: [], notes, ...info };
+  const [origins, births, sexes, ages] = [await dimension(T, "Herkomstland", options), await dimension(T, "Geboorteland", options), await dimension(T, "Geslacht", options), await dimension(T, "Leeftijd", options)];
+  const sex = byKey(T, sexes, TOTAL_SEX, "totaal van mannen en vrouwen");
+  const age = byKey(T, ages, TOTAL_AGE, "totaal van alle leeftijden");
+  const total = origins.find((o) => HERKOMST_TOTAL_TITLES.has(fold(o.title))) ?? failIn(T, `CBS-tabel ${T} heeft geen herkomstland 'Totaal'.`);
+  const dutch = origins.find((o) => HERKOMST_DUTCH_TITLES.has(fold(o.title))) ?? failIn(T, `CBS-tabel ${T} heeft geen herkomstland 'Nederland'.`);
+  const born = births.find((b) => fold(b.title) === "totaal") ?? failIn(T, `CBS-tabel ${T} heeft geen geboorteland 'Totaal'.`);
+  // The same municipalities by code: 85458NED also holds codes of former municipalities.
+  const here = areas.map((a) => ({ ...a, key: regions.find((r) => r.key.trim() === a.code)?.key ?? failIn(T, `CBS-tabel ${T} heeft geen gebied ${a.name} (${a.code}).`) }));
+  const fixed = `Geslacht eq ${literal(sex.key)} and Leeftijd eq ${literal(age.key)} and Geboorteland eq ${literal(born.key)}`;
+  const select = ["RegioS", "Perioden", "Herkomstland", "Bevolking_1"];
+  const describe = describer({ RegioS: regions, Perioden: periods, Herkomstland: origins });
+  const yearFilter = or("Perioden", years.map((y) => y.key));
+  const originFilter = or("Herkomstland", [total.key, dutch.key]);
+  options.onProgress?.(`CBS: inwoners naar herkomst voor alle gemeenten, ${years[0].title}–${years[years.length - 1].title}…`);
+  // One query serves both the chosen areas and the ranks: two cells per region and year.
+  const cells = countsOf(await getAll(T, "TypedDataSet", { filter: `${originFilter} and ${yearFilter} and ${fixed}`, select }, options), T, "Herkomstland", describe);
+  const note = `CBS StatLine ${T}${info.title ? ` (${info.title})` : ""}, gewijzigd ${info.modified || "onbekend"}. ${HERKOMST_DEFINITION}`;
+  const observations: Observation[] = [];
+  const count = (code: string, year: string, origin: Dimension) => cells.get(`${code}|${year}|${origin.key.trim()}`) ?? null;
+  const yearsWithData = years.map((y) => y.key.trim().slice(0, 4));
+  for (const area of here) {
+    const counts = new Map<string, number>();
+    for (const year of yearsWithData) {
+      const [t, d] = [count(area.code, year, total), count(area.code, year, dutch)];
+      if (t === null || d === null) {
+        notes.push(`${area.name} ${year}: CBS heeft (nog) geen cijfers naar herkomst; dit jaar ontbreekt.`);
+        continue;
+      }
+      counts.set(`${year}|${ORIGIN_DUTCH}`, d);
+      counts.set(`${year}|${ORIGIN_OTHER}`, t - d);
+      observations.push(row({ indicator: "inwoners", gebied: area.name, groep: ORIGIN_DUTCH, periode: year, waarde: d, eenheid: "aantal", status: "gerapporteerd", toelichting: note }));
+      observations.push(row({ indicator: "inwoners", gebied: area.name, groep: ORIGIN_OTHER, periode: year, waarde: t - d, eenheid: "aantal", status: "afgeleid", toelichting: `Afgeleid: totaal (${t}) min herkomst Nederland (${d}). ${note}` }));
+      if (t > 0) observations.push(row({ indicator: "aandeel", gebied: area.name, groep: ORIGIN_OTHER, periode: year, waarde: fraction(t - d, t), eenheid: "aandeel", status: "afgeleid", toelichting: `Afgeleid: ${t - d} / ${t} inwoners. ${note}` }));
     }
-    for (const [region, { t, other }] of byRegion) {
-      if (t === undefined || other === undefined || t <= 0) continue;
-      shares.set(region, foreign ? other / t : (t - other) / t);
-    }
-    const year = y.key.trim().slice(0, 4);
-    if (shares.size === 0) continue;
-    const ordered = [...shares.values()].sort((a, b) => b - a);
-    for (const area of areas) {
-      const share = shares.get(area.key.trim());
-      if (share === undefined) continue;
-      const rank = ordered.indexOf(share) + 1;
-      out.push({
-        onderwerp: "Bevolking",
-        indicator: "rang",
-        gebied: area.title,
-        groep: FOREIGN,
-        leeftijd: "",
-        periode: year,
-        waarde: rank,
-        eenheid: "rang",
-        bron: "CBS",
-        peildatum: `${year}-01-01`,
-        status: "afgeleid",
-        pagina: null,
-        toelichting: `Afgeleid: plek ${rank} van ${shares.size} gemeenten naar aandeel inwoners met een buitenlandse nationaliteit (${foreign ? "buitenlands" : "totaal min Nederlands"} / totaal). ${note}`,
-      });
-    }
-    out.push({ onderwerp: "Bevolking", indicator: "gemeenten", gebied: "Nederland", groep: "gemeenten", leeftijd: "", periode: year, waarde: shares.size, eenheid: "aantal", bron: "CBS", peildatum: `${year}-01-01`, status: "afgeleid", pagina: null, toelichting: `Afgeleid: gemeenten met cijfers in ${CBS_TABLE} op 1 januari ${year}. ${note}` });
+    for (const o of growthRows(area.name, yearsWithData, [ORIGIN_OTHER, ORIGIN_DUTCH], (year, group) => counts.get(`${year}|${group}`), note, notes)) observations.push(o);
   }
-  return out;
+  const share = (code: string, year: string) => {
+    const [t, d] = [count(code, year, total), count(code, year, dutch)];
+    return t === null || d === null || t <= 0 ? null : (t - d) / t;
+  };
+  const what = "met een herkomst buiten Nederland ((totaal min herkomst Nederland) / totaal)";
+  for (const o of rankRows({ areas: here.filter((a) => a.code.startsWith("GM")), years: yearsWithData, share, codes: municipalityCodes(cells), group: ORIGIN_OTHER, what, table: T, note, countRow: false })) observations.push(o);
+  return { observations, notes, ...info };
 }
 
 const CBS_URL = `https://opendata.cbs.nl/statline/#/CBS/nl/dataset/${CBS_TABLE}/table`;
 
 /** The indicators of a CBS package: the edition's ids and units, defined for CBS's figures. */
 const CBS_INDICATORS: Indicator[] = [
-  { id: "inwoners", labelNl: "Inwoners naar nationaliteit", labelEn: "Inhabitants by nationality", eenheid: "aantal", standaardgroep: "inwoners", definitie: `Inwoners op 1 januari naar nationaliteit (CBS StatLine, tabel ${CBS_TABLE}; beide geslachten, alle leeftijden). Wie twee paspoorten heeft waarvan één Nederlands, telt bij de Nederlanders.`, bron: "CBS" },
-  { id: "aandeel", labelNl: "Aandeel van de inwoners", labelEn: "Share of inhabitants", eenheid: "aandeel", standaardgroep: "buitenlandse nationaliteit", definitie: "Aandeel van alle inwoners van de gemeente met deze nationaliteit, als fractie (11,6% = 0,116), berekend uit de aantallen van CBS.", bron: "CBS" },
-  { id: "groei", labelNl: "Groei van het aantal inwoners", labelEn: "Growth in inhabitants", eenheid: "groei", standaardgroep: "buitenlandse nationaliteit", definitie: "Relatieve groei van het aantal inwoners in een groep tussen het eerste en het laatste gekozen jaar, als fractie, berekend uit de aantallen van CBS.", bron: "CBS" },
-  { id: "rang", labelNl: "Plek onder de Nederlandse gemeenten", labelEn: "Rank among Dutch municipalities", eenheid: "rang", standaardgroep: "buitenlandse nationaliteit", definitie: "Plek van de gemeente onder alle Nederlandse gemeenten naar aandeel inwoners met een buitenlandse nationaliteit (1 = hoogste aandeel), berekend uit de totalen van CBS.", bron: "CBS" },
+  { id: "inwoners", labelNl: "Inwoners naar nationaliteit", labelEn: "Inhabitants by nationality", eenheid: "aantal", standaardgroep: "inwoners", definitie: `Inwoners op 1 januari naar nationaliteit (CBS StatLine, tabel ${CBS_TABLE}) en, sinds ${HERKOMST_FROM}, naar herkomst (tabel ${HERKOMST_TABLE}); beide geslachten, alle leeftijden. Wie twee paspoorten heeft waarvan één Nederlands, telt bij de Nederlanders.`, bron: "CBS" },
+  { id: "aandeel", labelNl: "Aandeel van de inwoners", labelEn: "Share of inhabitants", eenheid: "aandeel", standaardgroep: "buitenlandse nationaliteit", definitie: "Aandeel van alle inwoners van de gemeente in deze groep (een nationaliteit of een herkomst), als fractie (11,6% = 0,116), berekend uit de aantallen van CBS.", bron: "CBS" },
+  { id: "groei", labelNl: "Groei van het aantal inwoners", labelEn: "Growth in inhabitants", eenheid: "groei", standaardgroep: "buitenlandse nationaliteit", definitie: "Relatieve groei van het aantal inwoners in een groep tussen het eerste en het laatste gekozen jaar met cijfers, als fractie, berekend uit de aantallen van CBS.", bron: "CBS" },
+  { id: "rang", labelNl: "Plek onder de Nederlandse gemeenten", labelEn: "Rank among Dutch municipalities", eenheid: "rang", standaardgroep: "buitenlandse nationaliteit", definitie: "Plek van de gemeente onder alle Nederlandse gemeenten naar aandeel inwoners met een buitenlandse nationaliteit, of met een herkomst buiten Nederland (1 = hoogste aandeel), berekend uit de totalen van CBS.", bron: "CBS" },
   { id: "gemeenten", labelNl: "Aantal Nederlandse gemeenten", labelEn: "Number of Dutch municipalities", eenheid: "aantal", standaardgroep: "gemeenten", definitie: "Aantal gemeenten waartussen de plek is bepaald (gemeenten met cijfers in de CBS-tabel).", bron: "CBS" },
 ];
 
 /** The indicators and the source of a CBS package. */
-function packageTables(observations: Observation[], modified: string, to: number) {
+function packageTables(observations: Observation[], pulled: CbsPull, to: number) {
   const wanted = new Set(observations.map((o) => o.indicator));
   const indicators = CBS_INDICATORS.filter((i) => wanted.has(i.id));
+  const ids = pulled.tables.map((t) => t.id);
   const source: Source = {
     id: "CBS",
     naam: "Centraal Bureau voor de Statistiek",
-    citeernaam: `CBS StatLine, tabel ${CBS_TABLE}`,
-    omschrijving: `Bevolking; geslacht, leeftijd, nationaliteit en regio, 1 januari. Open data onder de licentie CC BY 4.0 (bron: CBS). Tabel gewijzigd op ${modified || "onbekend"}.`,
+    citeernaam: ids.length > 1 ? `CBS StatLine, tabellen ${ids.join(" en ")}` : `CBS StatLine, tabel ${ids[0]}`,
+    omschrijving: `${pulled.tables.map((t) => `${t.title || `Tabel ${t.id}`} (tabel ${t.id}, gewijzigd op ${t.modified || "onbekend"})`).join("; ")}. Open data onder de licentie CC BY 4.0 (bron: CBS).`,
     peildatum: `${to}-01-01`,
     url: CBS_URL,
   };
@@ -288,25 +409,27 @@ function packageTables(observations: Observation[], modified: string, to: number
 }
 
 /** A validated monitor package of CBS figures, or problems; nothing partial. */
-export async function pullFromCbs(query: CbsQuery, options: CbsOptions): Promise<PullResult & { notes?: string[] }> {
+export async function pullFromCbs(query: CbsQuery, options: CbsOptions): Promise<PullResult & { notes?: string[]; areas?: PulledArea[] }> {
   try {
     const pulled = await fetchCbsFigures(query, options);
-    const validated = parsePackageTables(packageTables(pulled.observations, pulled.modified, query.to));
+    const validated = parsePackageTables(packageTables(pulled.observations, pulled, query.to));
     if (!validated.ok) return validated;
-    const places = query.areas.join(", ");
+    const places = pulled.areas.filter((a) => a.code !== COUNTRY).map((a) => a.name).join(", ");
+    const ids = pulled.tables.map((t) => t.id);
     return {
       ok: true,
       value: {
         package: validated.value,
         edition: {
           name: `cbs-${CBS_TABLE.toLowerCase()}-${query.from}-${query.to}`,
-          title: `CBS StatLine ${CBS_TABLE}: ${places}, ${query.from}–${query.to}`,
-          version: pulled.modified,
+          title: `CBS StatLine ${ids.join(" en ")}: ${places}, ${query.from}–${query.to}`,
+          version: pulled.tables[0].modified,
           referenceDate: `${query.to}-01-01`,
         },
-        origin: `${options.baseUrl} (${CBS_TABLE})`,
+        origin: `${options.baseUrl} (${ids.join(", ")})`,
       },
       notes: pulled.notes,
+      areas: pulled.areas,
     };
   } catch (error) {
     if (error instanceof SourceError) return { ok: false, problems: error.problems };
