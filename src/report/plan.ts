@@ -5,7 +5,7 @@ import { comparePeriods } from "../data/periods";
 import { safeCellText } from "../data/text-rules";
 import { MonitorStore } from "../data/store";
 import { Language, MonitorPackage, Observation, Unit } from "../data/types";
-import { areaSheets, pulledAreas } from "./area-sheets";
+import { areaSheets, comparisonSheet, pulledAreas } from "./area-sheets";
 import { SHEETS } from "./sheets";
 import { safeSheetName, safeTableName } from "./sheet-names";
 import { Axes, Axis, BlockSpec, CellKey, SheetSpec } from "./spec-types";
@@ -230,10 +230,10 @@ export function buildPlan(pkg: MonitorPackage, options: PlanOptions): WorkbookPl
   });
 }
 
-/** The report's sheets, then each municipality's population sheets that hold any table. */
+/** The report's sheets, then each municipality's population sheets and their comparison, each only when it holds a table. */
 function indicatorSheets(store: MonitorStore, language: Language, areas: string[] = pulledAreas(store)): SheetPlan[] {
   const report = SHEETS.map((spec) => buildSheet(spec, store, language));
-  const local = areas.flatMap((area) => areaSheets(store, area)).map((spec) => buildSheet(spec, store, language)).filter((sheet) => sheet.tables.length > 0);
+  const local = [...areas.flatMap((area) => areaSheets(store, area)), ...comparisonSheet(store, areas)].map((spec) => buildSheet(spec, store, language)).filter((sheet) => sheet.tables.length > 0);
   return [...report, ...local];
 }
 
