@@ -40,6 +40,22 @@ type SourceSpec = { kind: "shipped" } | { kind: "url"; url: string } | { kind: "
 let pending: { pulled: PulledPackage; spec: SourceSpec; comparison: Comparison; signature: string | null } | null = null;
 let running: AbortController | null = null;
 
+/**
+ * In a plain browser there is no workbook to remember what each source delivered, so the pane
+ * remembers it, as the Excel path does with the workbook's settings: editions (shipped, a URL, a
+ * file) replace one another, CBS figures sit beside them (see excel-actions' sourceGroup).
+ */
+const previewSnapshots = new Map<"edition" | "cbs", Set<string>>();
+const groupOf = (kind: SourceSpec["kind"]) => (kind === "cbs" ? "cbs" : "edition");
+
+/** The comparison in a plain browser: the same rules as in Excel, over the data the pane shows. */
+function comparePreview(ctx: DataPanelContext, pkg: MonitorPackage, kind: SourceSpec["kind"]): Comparison {
+  if (!previewSnapshots.has("edition")) previewSnapshots.set("edition", new Set(snapshotOf(ctx.shipped)));
+  const group = groupOf(kind);
+  const others = new Set([...previewSnapshots].filter(([g]) => g !== group).flatMap(([, hashes]) => [...hashes]));
+  return compareWithWorkbook(pkg, ctx.current(), previewSnapshots.get(group) ?? new Set(), others, group === "edition" ? "source" : "workbook");
+}
+
 const describeRow = (o: Observation) => [o.groep, o.gebied, o.leeftijd, o.periode].filter(Boolean).join(" · ") + ` (${o.indicator})`;
 
 function chosenSource(ctx: DataPanelContext): SourceSpec | string {
@@ -59,7 +75,7 @@ function chosenSource(ctx: DataPanelContext): SourceSpec | string {
   return { kind: "shipped" };
 }
 
-async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal, progress: (message: string) => void): Promise<PullResult> {
+async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal, progress: (message: string) => void): Promise<PullResult & { notes?: string[] }> {
   if (spec.kind === "shipped") return { ok: true, value: pullShipped() };
   if (spec.kind === "cbs") {
     const { pullFromCbs } = await import(/* webpackChunkName: "cbs" */ "../sources/cbs/pull");
@@ -73,7 +89,6 @@ async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal
       onProgress: progress,
       onRequest: () => progress(`${ctx.texts().fetching} (${++requests})`),
     });
-    if (result.ok && result.notes?.length) progress(result.notes.join(" "));
     return result;
   }
   if (spec.kind === "url") return pullFromUrl(spec.url, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, signal, onProgress: progress, inBrowser: true });
@@ -122,9 +137,10 @@ function progressTo(fraction: number | null, message: string): void {
   setMessage("data-message", message);
 }
 
+/** A failure said once: one problem in the message line, several as a list under it. */
 const failed = (ctx: DataPanelContext, problems: Problem[]) => {
-  ctx.showProblems(problems);
-  setMessage("data-message", `${ctx.texts().failed} ${problems[0]?.message ?? ""}`.trim(), "error");
+  ctx.showProblems(problems.length > 1 ? problems : []);
+  setMessage("data-message", `${ctx.texts().failed} ${problems.length === 1 ? problems[0].message : ""}`.trim(), "error");
 };
 
 /** Gets a source and shows the comparison; writes nothing. */
@@ -151,12 +167,14 @@ async function getAndCompare(ctx: DataPanelContext, spec: SourceSpec): Promise<v
       comparison = preview.comparison;
       signature = preview.signature;
     } else {
-      comparison = compareWithWorkbook(pulled.value.package, ctx.current(), new Set(snapshotOf(ctx.current())));
+      comparison = comparePreview(ctx, pulled.value.package, spec.kind);
     }
     if (signal.aborted) return void setMessage("data-message", t.cancelledNothing);
     pending = { pulled: pulled.value, spec, comparison, signature };
     setMessage("data-message", "");
     renderComparison(ctx, comparison);
+    // What the source said about its figures (CBS: a year without figures yet, growth up to the last year with them).
+    byId("data-details").replaceChildren(...(pulled.notes ?? []).map((note) => element("li", { textContent: note })));
   } finally {
     setBusy(false);
     if (!pending) byId("comparison").hidden = true;
@@ -175,6 +193,7 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
   const t = ctx.texts();
   const { pulled, spec, comparison, signature } = pending;
   if (ctx.host() !== "excel") {
+    previewSnapshots.set(groupOf(spec.kind), new Set(comparison.snapshot));
     ctx.use(comparison.result, pulled.edition, pulled.origin);
     pending = null;
     byId("comparison").hidden = true;

@@ -4,8 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { buildBundles } from "../support/build";
 import { elements } from "../support/manifest";
 import { PackageServer, startPackageServer } from "../support/package-server";
-import { CbsServer, startCbsServer } from "../support/cbs-server";
-import { pullFromCbs } from "../../src/sources/cbs/pull";
+import { CbsServer, FIXTURE_MUNICIPALITIES, publishedCell, startCbsServer } from "../support/cbs-server";
 import { serveFolder } from "../support/static-server";
 import { openXlsx } from "../support/xlsx";
 import { requirement } from "../support/requirement";
@@ -447,9 +446,8 @@ withBrowser.describe("pulling an edition in a plain browser", () => {
 withBrowser.describe("CBS StatLine in the pane (against a stand-in with synthetic figures)", () => {
   jest.setTimeout(120_000);
   it("finds municipalities as you type, pulls them, writes them after the comparison, and the functions and Regenerate use them", async () => {
-    const expected = await pullFromCbs({ areas: ["Leiden", "Delft"], from: 2020, to: 2022 }, { baseUrl: cbs.url, fetch: (input, init) => fetch(input, init) });
-    if (!expected.ok) throw new Error("the stand-in failed");
-    const delftItalian = expected.value.package.observations.find((o) => o.gebied === "Delft" && o.groep === "Italiaans" && o.periode === "2022")?.waarde;
+    // Expected figures from the stand-in's own published cells, not from the pull.
+    const delftItalian = publishedCell("85644NED", { RegioS: "GM0503", Perioden: "2022JJ00", Nationaliteit: "NAT9318" });
 
     const page = await openInExcel(1000);
     const call = (id: string, ...args: unknown[]) => page.evaluate(([i, a]) => __fakeOffice.call(i as string, ...(a as unknown[])), [id, args] as const);
@@ -462,11 +460,26 @@ withBrowser.describe("CBS StatLine in the pane (against a stand-in with syntheti
     await page.locator("#cbs-url").fill(cbs.url);
     await page.locator("#cbs-url").dispatchEvent("change");
     await page.locator("#cbs-area").focus();
-    await page.waitForFunction(() => document.querySelectorAll("#cbs-areas option").length === 12);
-    for (const area of ["Leiden", "Delft"]) {
-      await page.locator("#cbs-area").fill(area);
-      await page.locator("#cbs-area").press("Enter");
-    }
+    await page.waitForFunction((n) => document.querySelectorAll("#cbs-areas option").length === n, FIXTURE_MUNICIPALITIES.length);
+    // The search list finds a municipality by the name people use.
+    await page.locator("#cbs-area").fill("Haag");
+    const options = () => page.evaluate(() => Array.from(document.querySelectorAll<HTMLOptionElement>("#cbs-areas option")).map((o) => `${o.value} | ${o.label}`));
+    await expect(options()).resolves.toEqual(["'s-Gravenhage | 's-Gravenhage (Den Haag, The Hague, 's-Gravenhage (gemeente))"]);
+    // Names that fit no municipality, or two, are said at once when added, and stay in the field.
+    await page.locator("#cbs-area").fill("Leidn, Bergen");
+    await page.locator("#cbs-area").press("Enter");
+    await waitForText(page.locator("#data-message"), /^Onbekende gemeente 'Leidn'\. Bedoelt u 'Leiden'\? 'Bergen' past bij 2 gemeenten: 'Bergen \(L\.\)' en 'Bergen \(NH\.\)'; kies er één\.$/);
+    await expect(page.locator("#cbs-area").inputValue()).resolves.toBe("Leidn, Bergen");
+    await expect(page.locator("#cbs-chosen li").count()).resolves.toBe(0);
+    // Everyday names become chips under CBS's plain names.
+    await page.locator("#cbs-area").fill("Leiden, Den Haag");
+    await page.locator("#cbs-area").press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll("#cbs-chosen li").length === 2);
+    await expect(page.locator("#cbs-chosen li").allTextContents()).resolves.toEqual(["Leiden×", "'s-Gravenhage×"]);
+    await page.locator("#cbs-chosen li", { hasText: "'s-Gravenhage" }).locator("button").click();
+    await page.locator("#cbs-area").fill("Delft");
+    await page.locator("#cbs-area").press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll("#cbs-chosen li").length === 2);
     await expect(page.locator("#cbs-chosen li").allTextContents()).resolves.toEqual(["Leiden×", "Delft×"]);
     await page.locator("#cbs-from").fill("2020");
     await page.locator("#cbs-to").fill("2022");
@@ -476,7 +489,7 @@ withBrowser.describe("CBS StatLine in the pane (against a stand-in with syntheti
     await waitForText(page.locator("#comparison-summary"), /^Wat er verandert in MonitorData: \d+ toegevoegd, 0 gewijzigd, 0 verwijderd; 0 eigen rijen blijven staan, 0 ongewijzigd\. Er is nog niets geschreven\. \d+ rijen uit andere bronnen blijven zoals ze zijn\.$/, 20_000);
     await expect(page.locator("#comparison-list").textContent()).resolves.toMatch(/= Italiaans · Leiden · 2022 \(inwoners\): 1\.253 uit BRP blijft staan \(deze bron zegt [\d.]+\)/);
     await page.locator("#confirm").click();
-    await waitForText(page.locator("#data-message"), /cijfers van 'CBS StatLine 85644NED: Leiden, Delft, 2020–2022' staan in MonitorData\./, 20_000);
+    await waitForText(page.locator("#data-message"), /cijfers van 'CBS StatLine 85644NED en 85458NED: Leiden, Delft, 2020–2022' staan in MonitorData\./, 20_000);
     await expect(call("AANTAL", "Italiaans", 2022, "Delft")).resolves.toBe(delftItalian);
     await expect(call("AANTAL", "Italiaans", 2022)).resolves.toBe(1253); // Leiden's figure from the report stays the report's
     const top = (await call("TOP", 3, 2022, "Delft")) as [string, number][];
@@ -487,12 +500,41 @@ withBrowser.describe("CBS StatLine in the pane (against a stand-in with syntheti
     await page.getByRole("tab", { name: "Bladen & grafieken" }).click();
     await page.locator("#area").selectOption("Delft");
     await page.locator("#regenerate").click();
-    await waitForText(page.locator("#sheets-message"), /^13 bladen opgebouwd met \d+ grafieken\.$/, 30_000);
+    await waitForText(page.locator("#sheets-message"), /^14 bladen opgebouwd met \d+ grafieken\.$/, 30_000);
     const sheets = await page.evaluate(() => __fakeOffice.model.sheets.map((s) => s.name));
-    expect(sheets).toEqual(expect.arrayContaining(["Bevolking Delft", "Nationaliteiten Delft"]));
+    expect(sheets).toEqual(expect.arrayContaining(["Bevolking Delft", "Nationaliteiten Delft", "Vergelijking gemeenten"]));
     mkdirSync(RESULTS, { recursive: true });
     await page.getByRole("tab", { name: "Gegevens" }).click();
     await page.screenshot({ path: join(RESULTS, "taskpane-cbs.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("in the preview, keeps the edition's figures beside CBS's (as in Excel), and says each failure once", async () => {
+    const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForFunction(() => document.body.dataset.host === "browser");
+    await page.locator('input[name="source"][value="cbs"]').check();
+    await page.locator("#cbs-options details summary").click();
+    await page.locator("#cbs-url").fill(cbs.url);
+    await page.locator("#cbs-url").dispatchEvent("change");
+    await page.locator("#cbs-area").fill("Delft");
+    await page.locator("#cbs-area").press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll("#cbs-chosen li").length === 1);
+    // A failure: one message, not the same sentence again in the list below it.
+    await page.locator("#cbs-from").fill("2005");
+    await page.locator("#cbs-to").fill("2022");
+    await page.locator("#load").click();
+    await waitForText(page.locator("#data-message"), "Dat lukte niet: CBS-tabel 85644NED heeft geen jaar 2005; beschikbaar: 2010–2025.", 20_000);
+    await expect(page.locator("#data-details li").count()).resolves.toBe(0);
+
+    await page.locator("#cbs-from").fill("2021");
+    await page.locator("#load").click();
+    await waitForText(page.locator("#comparison-summary"), /^.*\d+ toegevoegd, 0 gewijzigd, 0 verwijderd; .*\b112 rijen uit andere bronnen blijven zoals ze zijn\.$/, 20_000);
+    const added = Number(/(\d+) toegevoegd/.exec((await page.locator("#comparison-summary").textContent()) ?? "")?.[1]);
+    await page.locator("#confirm").click();
+    // The edition's 112 figures are all still there, beside CBS's.
+    await waitForText(page.locator("#data-message"), `De pagina gebruikt nu ${112 + added} cijfers van 'CBS StatLine 85644NED en 85458NED: Delft, 2021–2022'.`, 20_000);
     await page.close();
   });
 });
