@@ -20,6 +20,10 @@ const HERKOMST_NOTE = t(
   "Origin: since 2022 CBS publishes origin (herkomst) instead of migration background; an origin outside the Netherlands is what the 2022 report calls a migration background, but the definition changed, so do not compare directly with figures from before 2022.",
 );
 
+/** The two measures side by side: nationality, and herkomst since 2022. */
+const FOREIGN_SERIES: Axis = { label: t("Buitenlandse nationaliteit", "Foreign nationality"), key: { group: FOREIGN } };
+const ORIGIN_SERIES: Axis = { label: t("Herkomst buiten Nederland", "Origin outside the Netherlands"), key: { group: ORIGIN_OTHER } };
+
 /** Excel's 31 characters: the full prefix where it fits, else its short form, else the name cut at a word. */
 export function areaSheetName(prefix: string, short: string, area: string): string {
   for (const candidate of [`${prefix} ${area}`, `${short} ${area}`]) if (candidate.length <= 31) return candidate;
@@ -104,7 +108,7 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
           categories: periodsOf(store, area, "inwoners", "aantal"),
           series: [
             { label: t("Nederlands", "Dutch"), key: { group: "Nederlands" } },
-            { label: t("Buitenlandse nationaliteit", "Foreign nationality"), key: { group: FOREIGN } },
+            FOREIGN_SERIES,
           ],
           unit: "aantal",
           chart: { kind: "line", categoryAxis: t("Jaar", "Year"), valueAxis: t("Inwoners", "Inhabitants") },
@@ -116,8 +120,8 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
           base: { ...base, indicator: "aandeel", unit: "aandeel" },
           categories: periodsOf(store, area, "aandeel", "aandeel", FOREIGN, ORIGIN_OTHER),
           series: [
-            { label: t("Buitenlandse nationaliteit", "Foreign nationality"), key: { group: FOREIGN } },
-            ...(hasSeries(store, area, "aandeel", "aandeel", ORIGIN_OTHER) ? [{ label: t("Herkomst buiten Nederland", "Origin outside the Netherlands"), key: { group: ORIGIN_OTHER } }] : []),
+            FOREIGN_SERIES,
+            ...(hasSeries(store, area, "aandeel", "aandeel", ORIGIN_OTHER) ? [ORIGIN_SERIES] : []),
           ],
           unit: "aandeel",
           chart: { kind: "line", categoryAxis: t("Jaar", "Year"), valueAxis: t("Aandeel van de inwoners", "Share of inhabitants") },
@@ -130,7 +134,7 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
           categories: periodsOf(store, area, "inwoners", "aantal", ORIGIN_DUTCH, ORIGIN_OTHER),
           series: [
             { label: t("Herkomst Nederland", "Dutch origin"), key: { group: ORIGIN_DUTCH } },
-            { label: t("Herkomst buiten Nederland", "Origin outside the Netherlands"), key: { group: ORIGIN_OTHER } },
+            ORIGIN_SERIES,
           ],
           unit: "aantal",
           chart: { kind: "columnClustered", categoryAxis: t("Jaar", "Year"), valueAxis: t("Inwoners", "Inhabitants") },
@@ -142,8 +146,8 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
           base: { ...base, indicator: "rang", unit: "rang" },
           categories: periodsOf(store, area, "rang", "rang", FOREIGN, ORIGIN_OTHER),
           series: [
-            { label: t("Buitenlandse nationaliteit", "Foreign nationality"), key: { group: FOREIGN } },
-            ...(hasSeries(store, area, "rang", "rang", ORIGIN_OTHER) ? [{ label: t("Herkomst buiten Nederland", "Origin outside the Netherlands"), key: { group: ORIGIN_OTHER } }] : []),
+            FOREIGN_SERIES,
+            ...(hasSeries(store, area, "rang", "rang", ORIGIN_OTHER) ? [ORIGIN_SERIES] : []),
           ],
           unit: "rang",
           chart: { kind: "columnClustered", categoryAxis: t("Jaar", "Year"), valueAxis: t("Plek", "Rank") },
@@ -231,8 +235,8 @@ export function comparisonSheet(store: MonitorStore, areas: string[] = pulledAre
           base: { indicator: "aandeel", period: latest, age: "", unit: "aandeel" },
           categories: byArea(compared),
           series: [
-            { label: t("Buitenlandse nationaliteit", "Foreign nationality"), key: { group: FOREIGN } },
-            { label: t("Herkomst buiten Nederland", "Origin outside the Netherlands"), key: { group: ORIGIN_OTHER } },
+            FOREIGN_SERIES,
+            ORIGIN_SERIES,
           ],
           unit: "aandeel",
           chart: { kind: "barClustered", categoryAxis: t("Gebied", "Area"), valueAxis: t("Aandeel van de inwoners", "Share of inhabitants") },
@@ -244,8 +248,8 @@ export function comparisonSheet(store: MonitorStore, areas: string[] = pulledAre
           base: { indicator: "rang", period: latest, age: "", unit: "rang" },
           categories: byArea(municipalities),
           series: [
-            { label: t("Buitenlandse nationaliteit", "Foreign nationality"), key: { group: FOREIGN } },
-            { label: t("Herkomst buiten Nederland", "Origin outside the Netherlands"), key: { group: ORIGIN_OTHER } },
+            FOREIGN_SERIES,
+            ORIGIN_SERIES,
           ],
           unit: "rang",
         },
