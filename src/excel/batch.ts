@@ -82,6 +82,33 @@ export class WriteBatch {
   }
 }
 
+/**
+ * Queues reads and syncs whenever the next one would take the response past the limit (Excel on
+ * the web refuses a response over 5 MB as well as a request): small reads share one sync, large
+ * ones get as many as they need, never one per sheet or row.
+ */
+export class ReadBatch {
+  private pending = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly limit = MAX_SYNC_BYTES,
+  ) {}
+
+  /** Queues one read answering about `bytes`; syncs what is queued first when both would not fit. */
+  async queue(bytes: number, read: () => void): Promise<void> {
+    if (this.pending > 0 && this.pending + bytes > this.limit) await this.flush();
+    read();
+    this.pending += bytes;
+  }
+
+  /** Sends what is queued, if anything. */
+  async flush(): Promise<void> {
+    if (this.pending === 0) return;
+    await this.context.sync();
+    this.pending = 0;
+  }
+}
+
 export interface RowSource {
   total: number;
   /** The range of `count` rows starting at row `from`. */
@@ -93,7 +120,7 @@ export interface RowSource {
  * first round asks a few thousand rows of each, later rounds are sized from what the rows turned
  * out to weigh. Small tables take one sync between them.
  */
-export async function readRows(context: Excel.RequestContext, sources: RowSource[], limit = MAX_SYNC_BYTES): Promise<Cell[][][]> {
+export async function readRows(context: Excel.RequestContext, sources: RowSource[], limit = MAX_SYNC_BYTES, property: "values" | "formulas" = "values"): Promise<Cell[][][]> {
   const results: Cell[][][] = sources.map(() => []);
   let perRow = 0;
   while (sources.some((source, i) => results[i].length < source.total)) {
@@ -104,13 +131,13 @@ export async function readRows(context: Excel.RequestContext, sources: RowSource
       if (left === 0 || budget <= 0) continue;
       const count = Math.min(left, perRow === 0 ? 2000 : Math.max(1, Math.floor(budget / perRow)));
       budget -= perRow === 0 ? budget / sources.length : count * perRow;
-      pending.push({ i, range: source.range(results[i].length, count).load("values") });
+      pending.push({ i, range: source.range(results[i].length, count).load(property) });
     }
     // One sync per ~4 MB round, by design: a single read of 100,000 rows would exceed Excel's limit.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     for (const { i, range } of pending) {
-      const values = range.values as Cell[][];
+      const values = (property === "values" ? range.values : range.formulas) as Cell[][];
       perRow = Math.max(perRow, values.reduce((n, r) => n + rowBytes(r), 0) / Math.max(1, values.length));
       for (const row of values) results[i].push(row);
     }

@@ -1,10 +1,11 @@
 import { TABLE_NAMES } from "../data/package";
 import { Cell } from "../data/validate";
-import { SheetContent } from "../report/fingerprint";
+import { SheetContent, SheetExtras } from "../report/fingerprint";
 import { SheetMark } from "../report/mark";
 import { DATA_SHEET_KEY } from "../report/plan";
-import { readRows } from "./batch";
+import { ReadBatch, readRows } from "./batch";
 import { queueReadMark } from "./marks";
+import { CELL_PROPERTY_BYTES, queueReadExtras } from "./sheet-extras";
 
 export interface SheetState {
   sheet: Excel.Worksheet;
@@ -15,6 +16,8 @@ export interface SheetState {
   mark: SheetMark | null;
   /** What is on a marked sheet now (null for unmarked sheets or when not asked for). */
   content: SheetContent | null;
+  /** Everything else on a marked indicator sheet (formats, panes, notes…; null when not read or too large). */
+  extras: SheetExtras | null;
   /** The charts on a marked sheet (empty otherwise), so that a rebuild can remove them. */
   charts: Excel.Chart[];
 }
@@ -35,21 +38,33 @@ export interface WorkbookState {
   sheets: SheetState[];
   /** Every table by lower-case name. */
   tables: Map<string, TableState>;
+  /** The workbook's defined names (a table may not take one; one pointing into a sheet makes it the user's). */
+  names: { name: string; formula: string }[];
 }
 
 const DATA_TABLES: string[] = Object.values(TABLE_NAMES);
-/** A used range larger than this is not one the add-in wrote: its formulas are not read. */
-const MAX_FINGERPRINT_CELLS = 50_000; // the add-in writes a few hundred cells a sheet; this many formulas stay well under 4 MB
+/** The formulas of a sheet that were not read (too large to be the add-in's, or its Data sheet). */
+export const NOT_READ: (string | number | boolean)[][] = [["(niet gelezen)"]];
+/**
+ * A used range larger than this is not one the add-in wrote: its formulas and cell properties
+ * are not read. The add-in writes at most a few hundred cells a sheet.
+ */
+const MAX_FINGERPRINT_CELLS = 5_000;
+/** What a formula or value of an indicator sheet weighs in a response, for chunking (texts are long). */
+const FORMULA_BYTES = 80;
 
 /**
  * Reads what the add-in needs to know about the workbook in a few syncs, whatever its size: the
- * sheets and tables; the marks and the tables' places; (with `content`) what is on the add-in's
- * sheets, to tell its own work from the user's ("data": on its Data sheet only); then the data
- * tables' cells in chunks of about 4 MB (one sync each, so the count grows with the data only).
+ * sheets, tables and defined names; the marks, the tables' places and the size of what is on
+ * the add-in's sheets; (with `content`) what is on them, to tell its own work from the user's
+ * ("data": on its Data sheet only): formulas, cell properties and everything else a user may
+ * add, in syncs of at most about 4 MB of response each; then the data tables' cells in chunks
+ * of about 4 MB (one sync each, so the count grows with the data only).
  */
 export async function inspectWorkbook(context: Excel.RequestContext, options: { marks: boolean; content: boolean | "data" }): Promise<WorkbookState> {
   const worksheets = context.workbook.worksheets.load("items/name,items/id");
   const tables = context.workbook.tables.load("items/name");
+  const names = context.workbook.names.load("items/name,items/formula");
   await context.sync();
 
   const markReaders = worksheets.items.map((sheet) => (options.marks ? queueReadMark(sheet) : () => null));
@@ -58,20 +73,31 @@ export async function inspectWorkbook(context: Excel.RequestContext, options: { 
   await context.sync();
   const marks = markReaders.map((read) => read());
 
-  // What is on each of the add-in's sheets: the used range's size first, its formulas only where
-  // it is small enough to be the add-in's own (a sheet the user filled is theirs anyway).
+  // What is on each of the add-in's sheets: the used ranges' sizes first (with values only, and
+  // with formats); their formulas and everything else only where they are small enough to be the
+  // add-in's own (a sheet the user filled is theirs anyway).
   const inspected = worksheets.items.map((sheet, i) => {
     const mark = marks[i];
     if (!options.content || mark === null || (options.content === "data" && mark.key !== DATA_SHEET_KEY)) return null;
     const used = sheet.getUsedRangeOrNullObject(true).load("address,rowCount,columnCount");
-    return { sheet, used, charts: mark.key === DATA_SHEET_KEY ? null : sheet.charts.load("items/name"), formulas: null as Excel.Range | null };
+    const indicator = mark.key !== DATA_SHEET_KEY;
+    const formatted = indicator ? sheet.getUsedRangeOrNullObject(false).load("address,rowCount,columnCount") : null;
+    return { sheet, used, formatted, charts: indicator ? sheet.charts.load("items/name") : null, formulas: null as Excel.Range | null, extras: null as (() => SheetExtras) | null };
   });
   if (inspected.some((x) => x !== null)) {
     await context.sync();
+    const reads = new ReadBatch(context);
     for (const x of inspected) {
-      if (x && x.charts && !x.used.isNullObject && x.used.rowCount * x.used.columnCount <= MAX_FINGERPRINT_CELLS) x.formulas = x.sheet.getUsedRangeOrNullObject(true).load("formulas");
+      if (!x || !x.charts || !x.formatted) continue;
+      const cells = (range: Excel.Range) => (range.isNullObject ? 0 : range.rowCount * range.columnCount);
+      if (cells(x.used) > MAX_FINGERPRINT_CELLS || cells(x.formatted) > MAX_FINGERPRINT_CELLS) continue;
+      const [used, formatted, charts] = [x.used, x.formatted, x.charts.items];
+      await reads.queue(cells(used) * FORMULA_BYTES + cells(formatted) * CELL_PROPERTY_BYTES + 4000, () => {
+        if (!used.isNullObject) x.formulas = x.sheet.getUsedRangeOrNullObject(true).load("formulas");
+        x.extras = queueReadExtras(x.sheet, formatted.isNullObject ? null : x.sheet.getUsedRangeOrNullObject(false).load("address"), charts);
+      });
     }
-    if (inspected.some((x) => x?.formulas)) await context.sync();
+    await reads.flush();
   }
 
   const dataIndexes = tables.items.flatMap((table, i) => (DATA_TABLES.includes(table.name) ? [i] : []));
@@ -91,13 +117,13 @@ export async function inspectWorkbook(context: Excel.RequestContext, options: { 
       const content: SheetContent | null = x
         ? {
             usedAddress: x.used.isNullObject ? null : x.used.address,
-            // A sheet too large to be the add-in's gets a content no fingerprint matches.
-            formulas: x.formulas ? x.formulas.formulas : x.used.isNullObject ? [] : [["(groter dan wat de invoegtoepassing schrijft)"]],
+            // A sheet too large to be the add-in's (or the Data sheet) gets a content no fingerprint matches.
+            formulas: x.formulas ? x.formulas.formulas : x.used.isNullObject ? [] : NOT_READ,
             tables: tables.items.flatMap((table, t) => (tableSheets[t].name === sheet.name ? [{ name: table.name, address: tableRanges[t].address }] : [])),
             charts: x.charts ? x.charts.items.map((c) => c.name) : [],
           }
         : null;
-      return { sheet, name: sheet.name, id: sheet.id, mark: marks[i], content, charts: x?.charts ? x.charts.items : [] };
+      return { sheet, name: sheet.name, id: sheet.id, mark: marks[i], content, extras: x?.extras ? x.extras() : null, charts: x?.charts ? x.charts.items : [] };
     }),
     tables: new Map(
       tables.items.map((table, i) => {
@@ -108,5 +134,6 @@ export async function inspectWorkbook(context: Excel.RequestContext, options: { 
         return [table.name.toLowerCase(), state];
       }),
     ),
+    names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
   };
 }

@@ -1,4 +1,5 @@
-import { fingerprint } from "../report/fingerprint";
+import { extrasPrint, fingerprint } from "../report/fingerprint";
+import { pointsInto } from "../report/references";
 import { SheetState } from "./inspect";
 
 /**
@@ -7,17 +8,31 @@ import { SheetState } from "./inspect";
  *
  * - Ours is the sheet whose id is the one in the mark (ids hold within a session); across
  *   sessions, the one that still has the name the add-in gave it; a lone marked sheet is ours
- *   whatever its name. Every other sheet with the mark is a copy the user made: theirs.
- * - Ours is untouched when its content has the fingerprint in the mark. An untouched sheet may be
- *   rebuilt, renamed or not; a touched one (a note, a formula, a chart, anything) is the user's.
+ *   whatever its name. Every other sheet with the mark is a copy: theirs. (Excel does not copy
+ *   a sheet's custom properties, office-js #5486, so a copy made in Excel has no mark at all;
+ *   two marked sheets come from elsewhere, e.g. a sheet moved in from another workbook.)
+ * - Ours is untouched when what Excel reports of it has the prints in the mark: its content
+ *   (values, formulas, tables, charts) and everything else (formats, widths, panes, merges,
+ *   notes, comments, hyperlinks, conditional formats, validation, shapes, the sheet's names),
+ *   and no defined name of the workbook points into it. A mark without a print of the extras
+ *   (written without Excel, or by an older version) proves the content only: `proven` is false,
+ *   and such a sheet may only be brought up to date in place, values only (see regenerate.ts).
  */
 export type Ownership =
-  | { kind: "rebuild"; sheet: SheetState; renamed: boolean }
+  | { kind: "rebuild"; sheet: SheetState; renamed: boolean; proven: boolean }
   | { kind: "keep"; sheet: SheetState; renamed: boolean }
   | { kind: "copy"; sheet: SheetState };
 
-export function untouched(sheet: SheetState): boolean {
-  return sheet.mark !== null && sheet.mark.print !== null && sheet.content !== null && fingerprint(sheet.content) === sheet.mark.print;
+type Names = readonly { name: string; formula: string }[];
+
+/** "proven": everything is as written; "content": the content is, the rest cannot be checked; null: the user changed something. */
+export function untouched(sheet: SheetState, names: Names = []): "proven" | "content" | null {
+  const mark = sheet.mark;
+  if (!mark || mark.print === null || sheet.content === null || fingerprint(sheet.content) !== mark.print) return null;
+  const tables = sheet.content.tables.map((t) => t.name);
+  if (names.some((n) => pointsInto(n.formula, sheet.name, tables))) return null;
+  if (mark.extras === null || mark.extras === undefined) return "content";
+  return sheet.extras !== null && extrasPrint(sheet.extras) === mark.extras ? "proven" : null;
 }
 
 function ours(candidates: SheetState[]): SheetState | null {
@@ -29,11 +44,12 @@ function ours(candidates: SheetState[]): SheetState | null {
 }
 
 /** Decisions for the marked sheets of one key (in workbook order). */
-export function decideOwnership(candidates: SheetState[]): Ownership[] {
+export function decideOwnership(candidates: SheetState[], names: Names = []): Ownership[] {
   const own = ours(candidates);
   return candidates.map((sheet): Ownership => {
     if (sheet !== own) return { kind: "copy", sheet };
     const renamed = sheet.mark?.name !== null && sheet.mark?.name !== undefined && sheet.mark.name !== sheet.name;
-    return untouched(sheet) ? { kind: "rebuild", sheet, renamed } : { kind: "keep", sheet, renamed };
+    const state = untouched(sheet, names);
+    return state ? { kind: "rebuild", sheet, renamed, proven: state === "proven" } : { kind: "keep", sheet, renamed };
   });
 }

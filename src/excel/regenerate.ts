@@ -1,21 +1,24 @@
 import { Language, MonitorPackage, Problem } from "../data/types";
-import { fingerprint } from "../report/fingerprint";
+import { extrasPrint, fingerprint, layoutPrint, SheetExtras } from "../report/fingerprint";
 import { buildIndicatorSheets } from "../report/plan";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
 import { tableRef } from "../report/a1";
-import { WriteBatch } from "./batch";
+import { ReadBatch, WriteBatch } from "./batch";
 import { DataSheetOutcome, readWorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook, SheetState, TableState } from "./inspect";
 import { queueRemoveMark, queueWriteMark } from "./marks";
 import { decideOwnership, Ownership } from "./ownership";
-import { writeIndicatorSheet } from "./write";
+import { sheetsReferenced } from "./references-scan";
+import { CELL_PROPERTY_BYTES, queueReadExtras } from "./sheet-extras";
+import { updateIndicatorSheet, writeIndicatorSheet } from "./write";
 
 export interface SheetOutcome {
   key: string;
   /** The sheet's name, or null when it was skipped. */
   name: string | null;
-  status: "created" | "replaced" | "skipped";
+  /** "updated": brought up to date in place, values only (same layout: every figure in its cell). */
+  status: "created" | "replaced" | "updated" | "skipped";
   tables: number;
   charts: number;
   /** What the user should know: a clash with their sheet or table, and what was done about it. */
@@ -29,8 +32,15 @@ export interface KeptSheet {
   name: string;
   /** Its name before Regenerate (differs when it was renamed to make room). */
   was: string;
-  why: "edited" | "copy";
+  /**
+   * edited: holds something of the user's; copy: a second sheet with the mark; referenced: the
+   * user's formulas point into it and a new layout would move its figures; unproven: written
+   * without Excel (or by an older version), so its formats cannot be checked, and its layout changes.
+   */
+  why: KeptWhy;
 }
+
+export type KeptWhy = "edited" | "copy" | "referenced" | "unproven";
 
 export type RegenerateResult =
   | { ok: true; sheets: SheetOutcome[]; kept: KeptSheet[]; data: DataSheetOutcome | null; figures: number }
@@ -41,7 +51,7 @@ export interface RegenerateOptions {
   language: Language;
   /** Called as the work goes on: 0..1 and a sentence for the progress bar. */
   onProgress?: (fraction: number, message: string) => void;
-  /** Lets the pane repaint between sheets; never a sync. */
+  /** Lets the pane repaint between sheets; never a sync, never dependent on the pane being visible. */
   yieldToUi?: () => Promise<void>;
   /** Today as YYYY-MM-DD, for the names of kept versions (injected by tests). */
   today?: () => string;
@@ -59,6 +69,8 @@ interface Written {
   name: string;
   tables: { name: string; address: string }[];
 }
+
+type Rebuild = Extract<Ownership, { kind: "rebuild" }>;
 
 /**
  * Rebuilds every indicator sheet from the workbook's MonitorData (the edition's data when the
@@ -84,36 +96,56 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   const batch = new WriteBatch(context, { limit: options.syncLimit });
   const data = found.kind === "none" ? await writeDataSheet(batch, context, state, edition) : null;
 
-  // What happens to each sheet that carries a mark of one of the planned sheets.
-  const decisions = new Map<string, Ownership[]>();
-  for (const plan of plans) decisions.set(plan.key, decideOwnership(state.sheets.filter((s) => s.mark?.key === plan.key)));
+  // What happens to each sheet that carries a mark of one of the planned sheets: a sheet exactly
+  // as written with the plan's layout is brought up to date in place (values only: every figure
+  // stays in its cell, so the user's formulas pointing at it still mean the same figure); with
+  // a new layout it is rebuilt, unless the user's formulas point into it (then it is kept, so
+  // they keep showing what they showed) or its formats cannot be checked; anything else is kept.
+  const planOf = new Map(plans.map((p) => [p.key, p]));
+  const decisions = new Map<string, { decision: Ownership; why: KeptWhy | null }[]>();
+  const candidates: Rebuild[] = [];
+  for (const plan of plans) {
+    const list = decideOwnership(state.sheets.filter((s) => s.mark?.key === plan.key), state.names).map((decision) => ({ decision, why: null as KeptWhy | null }));
+    for (const entry of list) {
+      const d = entry.decision;
+      if (d.kind !== "rebuild" || d.sheet.mark?.layout === layoutPrint(plan)) continue;
+      if (d.proven) candidates.push(d);
+      else entry.why = "unproven";
+    }
+    decisions.set(plan.key, list);
+  }
+  const referenced = candidates.length ? await sheetsReferenced(context, state, candidates.map((d) => d.sheet)) : new Set<SheetState>();
   const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
   if (data) taken.add(data.sheetName.toLowerCase());
   const kept: KeptSheet[] = [];
-  const rebuilt = new Map<string, Extract<Ownership, { kind: "rebuild" }>>();
+  const rebuilt = new Map<string, Rebuild>();
+  const updated = new Map<string, Rebuild>();
   const today = (options.today ?? isoToday)();
   for (const [key, list] of decisions) {
-    for (const decision of list) {
+    for (const { decision, why } of list) {
       const { sheet } = decision;
-      if (decision.kind === "rebuild") {
-        // Rewritten in place (same sheet, same place, same id): its name is free for it again.
-        rebuilt.set(key, decision);
+      const reason: KeptWhy | null = decision.kind === "copy" ? "copy" : decision.kind === "keep" ? "edited" : (why ?? (referenced.has(sheet) ? "referenced" : null));
+      if (decision.kind === "rebuild" && reason === null) {
+        // Written again in place (same sheet, same place, same id): its name is free for it again.
+        (sheet.mark?.layout === layoutPrint(planOf.get(key) as SheetPlan) ? updated : rebuilt).set(key, decision);
         taken.delete(sheet.name.toLowerCase());
         continue;
       }
       queueRemoveMark(sheet.sheet);
-      const moveAside = decision.kind === "keep" && !decision.renamed;
+      const moveAside = decision.kind !== "copy" && !decision.renamed;
       const backup = moveAside ? backupSheetName(sheet.name, today, taken) : null;
       if (backup) {
         sheet.sheet.name = backup;
         taken.delete(sheet.name.toLowerCase());
         taken.add(backup.toLowerCase());
       }
-      kept.push({ key, name: backup ?? sheet.name, was: sheet.name, why: decision.kind === "copy" ? "copy" : "edited" });
+      kept.push({ key, name: backup ?? sheet.name, was: sheet.name, why: reason ?? "edited" });
     }
   }
   const rebuiltSheets = new Set([...rebuilt.values()].map((d) => d.sheet.name));
-  const takenTables = new Set([...state.tables.values()].filter((t) => !rebuiltSheets.has(t.sheetName)).map((t) => t.name.toLowerCase()));
+  // Names are unique across tables and defined names (ECMA-376 Part 1, defined names): a table
+  // never takes the name of a defined name either.
+  const takenTables = new Set([...[...state.tables.values()].filter((t) => !rebuiltSheets.has(t.sheetName)).map((t) => t.name), ...state.names.map((n) => n.name)].map((n) => n.toLowerCase()));
 
   const outcomes: SheetOutcome[] = [];
   const written: Written[] = [];
@@ -136,43 +168,69 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
       takenTables.add(candidate.toLowerCase());
       return candidate;
     };
-    const previous = rebuilt.get(plan.key);
-    const sheet = previous ? clearForRebuild(previous.sheet, state.tables.values(), name) : context.workbook.worksheets.add(name);
-    await writeIndicatorSheet(batch, sheet, plan, (planned: string) => {
-      const actual = tableName(planned);
-      const table = plan.tables.find((t) => t.name === planned);
-      if (table) tables.push({ name: actual, address: tableRef(table) });
-      return actual;
-    });
-    written.push({ plan, sheet, name, tables });
+    const inPlace = updated.get(plan.key);
+    const previous = rebuilt.get(plan.key) ?? inPlace;
+    if (inPlace) {
+      // Same layout: the values are written again where they are; tables, charts, formats and
+      // whatever refers to them stay as they are.
+      const sheet = inPlace.sheet.sheet;
+      if (inPlace.sheet.name !== name) sheet.name = name;
+      await updateIndicatorSheet(batch, sheet, plan);
+      for (const t of inPlace.sheet.content?.tables ?? []) tables.push(t);
+      written.push({ plan, sheet, name, tables });
+    } else {
+      const sheet = previous ? clearForRebuild(previous.sheet, state.tables.values(), name) : context.workbook.worksheets.add(name);
+      await writeIndicatorSheet(batch, sheet, plan, (planned: string) => {
+        const actual = tableName(planned);
+        const table = plan.tables.find((t) => t.name === planned);
+        if (table) tables.push({ name: actual, address: tableRef(table) });
+        return actual;
+      });
+      written.push({ plan, sheet, name, tables });
+    }
     const notes = [
       clash && `${clash}; ${nl ? `dit blad heet '${name}'.` : `this sheet is named '${name}'.`}`,
       previous?.renamed && previous.sheet.name !== name ? (nl ? `Het hernoemde blad '${previous.sheet.name}' (ongewijzigd) is opnieuw opgebouwd als '${name}'.` : `The renamed sheet '${previous.sheet.name}' (unchanged) was rebuilt as '${name}'.`) : null,
       renamedTables.length ? (nl ? `Tabelnaam al in gebruik: ${renamedTables.join(", ")} kreeg een achtervoegsel.` : `Table name in use: ${renamedTables.join(", ")} got a suffix.`) : null,
       ...kept.filter((k) => k.key === plan.key).map((k) => keptNote(k, nl)),
     ].filter(Boolean);
-    outcomes.push({ key: plan.key, name, status: previous ? "replaced" : "created", tables: plan.tables.length, charts: plan.charts.length, note: notes.length ? notes.join(" ") : null });
+    outcomes.push({ key: plan.key, name, status: inPlace ? "updated" : previous ? "replaced" : "created", tables: plan.tables.length, charts: plan.charts.length, note: notes.length ? notes.join(" ") : null });
   }
   progress(0.75, nl ? "Schrijven naar Excel…" : "Writing to Excel…");
   await batch.flush();
 
-  // What Excel now holds on each new sheet is what the marks remember, so that any later change
-  // by the user is recognised as theirs.
+  // What Excel now holds on each sheet written is what the marks remember (its content, and
+  // everything else it reports: formats, widths, panes…), so that any later change by the user
+  // is recognised as theirs.
   progress(0.9, nl ? "Bladen markeren…" : "Marking sheets…");
   const readBack = written.map((w) => {
     w.sheet.load("id");
-    return { used: w.sheet.getUsedRangeOrNullObject(true).load("address,formulas"), charts: w.sheet.charts.load("items/name") };
+    return {
+      used: w.sheet.getUsedRangeOrNullObject(true).load("address,formulas"),
+      formatted: w.sheet.getUsedRangeOrNullObject(false).load("address,rowCount,columnCount"),
+      charts: w.sheet.charts.load("items/name"),
+      extras: null as (() => SheetExtras) | null,
+    };
   });
   await context.sync();
+  const reads = new ReadBatch(context);
+  for (const [i, w] of written.entries()) {
+    const back = readBack[i];
+    const cells = back.formatted.isNullObject ? 0 : back.formatted.rowCount * back.formatted.columnCount;
+    await reads.queue(cells * CELL_PROPERTY_BYTES + 4000, () => {
+      back.extras = queueReadExtras(w.sheet, back.formatted.isNullObject ? null : w.sheet.getUsedRangeOrNullObject(false).load("address"), back.charts.items);
+    });
+  }
+  await reads.flush();
   written.forEach((w, i) => {
-    const { used, charts } = readBack[i];
+    const { used, charts, extras } = readBack[i];
     const content = {
       usedAddress: used.isNullObject ? null : used.address,
       formulas: used.isNullObject ? [] : used.formulas,
       tables: w.tables,
       charts: charts.items.map((c) => c.name),
     };
-    queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, print: fingerprint(content) });
+    queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, print: fingerprint(content), extras: extras ? extrasPrint(extras()) : null, layout: layoutPrint(w.plan) });
   });
   await context.sync();
   progress(1, nl ? "Klaar" : "Done");
@@ -194,6 +252,16 @@ function clearForRebuild(state: SheetState, tables: Iterable<TableState>, name: 
 
 function keptNote(kept: KeptSheet, nl: boolean): string {
   if (kept.why === "copy") return nl ? `Uw kopie '${kept.name}' is niet aangeraakt en is nu van u.` : `Your copy '${kept.name}' was left alone and is now yours.`;
+  if (kept.why === "referenced") {
+    return nl
+      ? `Uw formules verwijzen naar dit blad en de nieuwe indeling zou de cijfers verplaatsen; het blad staat ongewijzigd onder '${kept.name}', zodat uw formules blijven tonen wat ze toonden.`
+      : `Your formulas point into this sheet and the new layout would move its figures; the sheet is kept unchanged as '${kept.name}', so your formulas keep showing what they showed.`;
+  }
+  if (kept.why === "unproven") {
+    return nl
+      ? `Het blad is buiten Excel gemaakt, dus niet na te gaan of u de opmaak veranderde, en de indeling verandert; het staat ongewijzigd onder '${kept.name}'.`
+      : `The sheet was made outside Excel, so whether you changed its formatting cannot be checked, and its layout changes; it is kept unchanged as '${kept.name}'.`;
+  }
   if (kept.name !== kept.was) {
     return nl
       ? `Het blad bevatte eigen aanvullingen; uw versie staat nu onder '${kept.name}'.`

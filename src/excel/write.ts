@@ -90,6 +90,21 @@ export async function writeIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksh
   await batch.queue(plan.charts.length * 1000, () => queueCharts(sheet, plan));
 }
 
+/**
+ * Brings a sheet with the plan's layout up to date in place: the texts' and tables' values are
+ * written where they are, nothing else (no formats, no tables or charts made or removed), so
+ * every figure stays in its cell and whatever refers to the sheet keeps its meaning.
+ */
+export async function updateIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: SheetPlan): Promise<void> {
+  await batch.queue(plan.texts.reduce((n, line) => n + line.text.length + 100, 200), () => {
+    for (const line of plan.texts) sheet.getRangeByIndexes(line.row, 0, 1, 1).values = [[literal(line.text)]];
+  });
+  for (const table of plan.tables) {
+    const values = [table.header.map(literal), ...table.rows.map((row) => row.map(writable))];
+    await batch.writeRows(values, null, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length));
+  }
+}
+
 function queueTexts(sheet: Excel.Worksheet, plan: SheetPlan): void {
   queueColumnWidths(sheet, 0, plan.columnWidths);
   for (const line of plan.texts) {

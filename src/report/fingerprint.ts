@@ -27,6 +27,45 @@ export function fingerprint(content: SheetContent): string {
 }
 
 /**
+ * What Excel reports about a sheet beyond its cells' values, tables and chart names: everything
+ * a user may add or change that the content does not show (formats of every cell in the used
+ * range with formats, number formats, column widths and row heights, frozen panes, merged cells,
+ * conditional formats, data validation, threaded comments and notes, shapes and pictures, the
+ * sheet's own defined names, the charts' kind, place, size, title, legend and series). Plain data
+ * as read (see excel/sheet-extras.ts); its print is kept in the mark beside the content's.
+ */
+export interface SheetExtras {
+  /** The used range with formats, without the sheet name; null for an empty sheet. */
+  usedWithFormats: string | null;
+  /** Anything else read, as Excel returned it (addresses without sheet names). */
+  details: unknown;
+}
+
+/** The print of a sheet's extras; addresses lose their sheet name, so a rename is no change. */
+export function extrasPrint(extras: SheetExtras): string {
+  const strip = (value: unknown): unknown => {
+    if (typeof value === "string") return value.includes("!") ? value.split(",").map(withoutSheet).join(",") : value;
+    if (Array.isArray(value)) return value.map(strip);
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strip(v)]));
+    return value;
+  };
+  return hash53(JSON.stringify([extras.usedWithFormats === null ? null : withoutSheet(extras.usedWithFormats), strip(extras.details)]));
+}
+
+/**
+ * Where a plan puts its figures: texts' rows and styles, tables' names, places, headers, row
+ * labels (first column), number formats and sizes, charts' kinds, titles, tables and places,
+ * widths and frozen rows; not the figures themselves. Two plans with one layout put each figure
+ * in the same cell, so a sheet can be brought up to date in place (values only) and a user's
+ * formula pointing at a cell still points at the same figure.
+ */
+export function layoutPrint(plan: SheetPlan): string {
+  const tables = plan.tables.map((t) => [t.name, t.row, t.column, t.header, t.rows.map((r) => r[0]), t.numberFormats, t.widths]);
+  const charts = plan.charts.map((c) => [c.kind, c.title, c.categoryAxisTitle, c.valueAxisTitle, c.numberFormat, c.showValues, c.table.name, c.anchor]);
+  return hash53(JSON.stringify([plan.texts.map((t) => [t.row, t.style]), tables, charts, plan.frozenRows, plan.columnWidths]));
+}
+
+/**
  * The content a plan puts on a sheet, as Excel will report it: for a workbook written without
  * Excel (the .xlsx), whose marks must carry the fingerprint Excel will find when it opens it.
  */

@@ -12,21 +12,29 @@ export interface SheetMark {
   name: string | null;
   /** Fingerprint of the content written (see fingerprint.ts); null in old marks. */
   print: string | null;
+  /**
+   * Print of everything else Excel reported after writing (formats, sizes, panes, notes…; see
+   * SheetExtras); null where it was written without Excel or by an older version, where it
+   * cannot be proved that the user changed nothing of it.
+   */
+  extras?: string | null;
+  /** Print of the plan's layout (see layoutPrint); null in old marks. */
+  layout?: string | null;
 }
 
 export function encodeMark(mark: SheetMark): string {
-  return JSON.stringify({ k: mark.key, i: mark.id, n: mark.name, f: mark.print });
+  return JSON.stringify({ k: mark.key, i: mark.id, n: mark.name, f: mark.print, x: mark.extras ?? null, l: mark.layout ?? null });
 }
 
 /** Reads a mark; a mark from before fingerprints is its bare key. Anything else is no mark of ours. */
 export function decodeMark(value: unknown): SheetMark | null {
   if (typeof value !== "string" || value === "") return null;
-  if (!value.startsWith("{")) return /^[a-z0-9-]+$/.test(value) ? { key: value, id: null, name: null, print: null } : null;
+  if (!value.startsWith("{")) return /^[a-z0-9-]+$/.test(value) ? { key: value, id: null, name: null, print: null, extras: null, layout: null } : null;
   try {
     const parsed = JSON.parse(value) as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === "string" ? v : null);
     const key = text(parsed.k);
-    return key ? { key, id: text(parsed.i), name: text(parsed.n), print: text(parsed.f) } : null;
+    return key ? { key, id: text(parsed.i), name: text(parsed.n), print: text(parsed.f), extras: text(parsed.x), layout: text(parsed.l) } : null;
   } catch {
     return null;
   }

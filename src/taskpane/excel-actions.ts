@@ -144,7 +144,10 @@ export async function runLoadData(
 }
 
 export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: string) => void, area?: string): Promise<RegenerateResult> {
-  const repaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  // A turn of the event loop lets the pane repaint; not requestAnimationFrame, which a hidden
+  // pane may never fire (browsers pause it in hidden pages), so the ribbon's Regenerate with
+  // the pane closed would never finish.
+  const repaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   return Excel.run((context) => regenerate(context, { edition, language, onProgress, yieldToUi: repaint, area }));
 }
 

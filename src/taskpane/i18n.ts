@@ -1,4 +1,5 @@
 import { Language } from "../data/types";
+import type { KeptWhy } from "../excel/regenerate";
 
 /** Every text of the pane, Dutch first. */
 export const TEXTS = {
@@ -92,8 +93,17 @@ export const TEXTS = {
     sheetReplaced: "vervangen",
     sheetSkipped: "overgeslagen",
     sheetKept: "bewaard",
-    keptItem: (name: string, was: string, why: "edited" | "copy") =>
-      why === "copy" ? `'${name}': uw kopie van een monitorblad, niet aangeraakt; het is nu uw eigen blad.` : name === was ? `'${name}': bevat uw eigen aanvullingen, niet aangeraakt; het is nu uw eigen blad.` : `'${name}': uw versie van '${was}' met uw eigen aanvullingen, bewaard onder deze naam.`,
+    sheetUpdated: "bijgewerkt",
+    keptItem: (name: string, was: string, why: KeptWhy) =>
+      why === "copy"
+        ? `'${name}': uw kopie van een monitorblad, niet aangeraakt; het is nu uw eigen blad.`
+        : why === "referenced"
+          ? `'${name}': uw formules verwijzen ernaar en de nieuwe indeling zou de cijfers verplaatsen; ongewijzigd bewaard, zodat uw formules tonen wat ze toonden.`
+          : why === "unproven"
+            ? `'${name}': buiten Excel gemaakt (opmaak niet na te gaan) en de indeling verandert; ongewijzigd bewaard.`
+            : name === was
+              ? `'${name}': bevat uw eigen aanvullingen, niet aangeraakt; het is nu uw eigen blad.`
+              : `'${name}': uw versie van '${was}' met uw eigen aanvullingen, bewaard onder deze naam.`,
     summary: (sheets: number, charts: number) => `${sheets} bladen opgebouwd met ${charts} grafieken.`,
     formulaInserted: (address: string) => `Formule ingevoegd in ${address}.`,
     downloadReady: "De werkmap is gedownload.",
@@ -194,8 +204,17 @@ export const TEXTS = {
     sheetReplaced: "replaced",
     sheetSkipped: "skipped",
     sheetKept: "kept",
-    keptItem: (name: string, was: string, why: "edited" | "copy") =>
-      why === "copy" ? `'${name}': your copy of a monitor sheet, left alone; it is your own sheet now.` : name === was ? `'${name}': holds your own additions, left alone; it is your own sheet now.` : `'${name}': your version of '${was}' with your own additions, kept under this name.`,
+    sheetUpdated: "updated",
+    keptItem: (name: string, was: string, why: KeptWhy) =>
+      why === "copy"
+        ? `'${name}': your copy of a monitor sheet, left alone; it is your own sheet now.`
+        : why === "referenced"
+          ? `'${name}': your formulas point into it and the new layout would move its figures; kept unchanged, so your formulas show what they showed.`
+          : why === "unproven"
+            ? `'${name}': made outside Excel (its formatting cannot be checked) and its layout changes; kept unchanged.`
+            : name === was
+              ? `'${name}': holds your own additions, left alone; it is your own sheet now.`
+              : `'${name}': your version of '${was}' with your own additions, kept under this name.`,
     summary: (sheets: number, charts: number) => `${sheets} sheets built with ${charts} charts.`,
     formulaInserted: (address: string) => `Formula inserted in ${address}.`,
     downloadReady: "The workbook was downloaded.",

@@ -184,7 +184,7 @@ async function regenerateClicked(): Promise<boolean> {
       list.replaceChildren(...problemItems(result.problems));
       throw new Error(texts().problems);
     }
-    const badge = { created: texts().sheetCreated, replaced: texts().sheetReplaced, skipped: texts().sheetSkipped };
+    const badge = { created: texts().sheetCreated, replaced: texts().sheetReplaced, updated: texts().sheetUpdated, skipped: texts().sheetSkipped };
     list.replaceChildren(
       ...result.sheets.map((s) =>
         element("li", {}, [

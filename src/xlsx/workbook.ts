@@ -2,7 +2,7 @@ import type * as ExcelJSModule from "exceljs";
 import JSZip from "jszip";
 import { SheetPlan, TablePlan, TextLine, WorkbookPlan } from "../report/types";
 import { DATA_SHEET_KEY, MANAGED_SHEET_PROPERTY } from "../report/plan";
-import { fingerprint, planContent } from "../report/fingerprint";
+import { fingerprint, layoutPrint, planContent } from "../report/fingerprint";
 import { encodeMark, SheetMark } from "../report/mark";
 import { addBulkRows, ROWS_BY_EXCELJS } from "./bulk-rows";
 import { addSheetParts } from "./package-parts";
@@ -104,7 +104,7 @@ export async function renderXlsx(plan: WorkbookPlan, excel: ExcelJS): Promise<Ui
   const mark = (mark: SheetMark) => ({ name: MANAGED_SHEET_PROPERTY, value: encodeMark(mark) });
   await addSheetParts(zip, [
     { sheetName: plan.data.name, charts: [], property: mark({ key: DATA_SHEET_KEY, id: null, name: plan.data.name, print: null }) },
-    ...plan.sheets.map((s) => ({ sheetName: s.name, charts: s.charts, property: mark({ key: s.key, id: null, name: s.name, print: fingerprint(planContent(s)) }) })),
+    ...plan.sheets.map((s) => ({ sheetName: s.name, charts: s.charts, property: mark({ key: s.key, id: null, name: s.name, print: fingerprint(planContent(s)), extras: null, layout: layoutPrint(s) }) })),
   ]);
   // Same input, same bytes: every part gets the edition's timestamp instead of "now".
   zip.forEach((_, file) => (file.date = plan.properties.created));

@@ -43,6 +43,13 @@ describe("manifest.xml (offline checks; npm run validate asks Microsoft's servic
     expect(xml).toContain("<FunctionName>regenerateSheets</FunctionName>");
   });
 
+  it("follows the shared-runtime guidance: no Action carries a TaskpaneId (one task pane only)", () => {
+    // docs/develop/configure-your-add-in-to-use-a-shared-runtime.md, "Good practice: avoid multiple task panes".
+    expect(named("Action")).toHaveLength(2);
+    expect(named("TaskpaneId")).toEqual([]);
+    expect(xml).not.toMatch(/<TaskpaneId/i);
+  });
+
   it("has a Dutch override for every string, within Office's length limits", () => {
     const limits: Record<string, number> = { ShortStrings: 125, LongStrings: 250 };
     for (const [group, limit] of Object.entries(limits)) {

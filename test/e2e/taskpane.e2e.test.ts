@@ -227,7 +227,7 @@ withBrowser.describe("the task pane in Excel (office.js replaced by the fake Exc
     await waitForText(page.locator("#data-message"), "Geannuleerd; er is niets veranderd.");
   });
 
-  it("regenerates every sheet with a status per sheet, and again replaces them", async () => {
+  it("regenerates every sheet with a status per sheet, and again brings them up to date in place", async () => {
     await page.getByRole("tab", { name: "Bladen & grafieken" }).click();
     await page.locator("#regenerate").click();
     await waitForText(page.locator("#sheets-message"), "11 bladen opgebouwd met 21 grafieken.", 20_000);
@@ -242,7 +242,7 @@ withBrowser.describe("the task pane in Excel (office.js replaced by the fake Exc
     });
     expect(nationalities).toEqual(["Italiaans", 1260]);
     await page.locator("#regenerate").click();
-    await waitForText(page.locator("#sheets-status li .badge").first(), "vervangen", 20_000);
+    await waitForText(page.locator("#sheets-status li .badge").first(), "bijgewerkt", 20_000);
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: join(RESULTS, "taskpane-excel.png") });
   });

@@ -84,8 +84,9 @@ describe("Regenerate on a user's workbook", () => {
   });
 
   it("uses a small constant number of syncs, writes in one batch, and suspends calculation while writing", () => {
-    // 2 to read (nothing is marked yet), 1 to write, 1 to read back, 1 for the marks, + Excel.run's own
-    expect(syncs).toBe(6);
+    // 2 to read (nothing is marked yet), 1 to write, 2 to read back (content and sizes, then
+    // formats and the rest), 1 for the marks, + Excel.run's own
+    expect(syncs).toBe(7);
     const writing = model.batches.filter((b) => b.cellsWritten > 0);
     expect(writing).toHaveLength(1); // everything in one batch
     expect(writing[0]).toEqual({ suspended: true, cellsWritten: expect.any(Number), bytes: expect.any(Number) });
@@ -98,11 +99,12 @@ describe("Regenerate on a user's workbook", () => {
     const again = await run(model);
     expect(snapshot(model)).toBe(before);
     expect(model.sheets.map((s) => s.id)).toEqual(ids);
-    // Now 5 to read: sheets and tables; marks and places; the used ranges and then the formulas of
-    // the add-in's sheets (compared with their marks); the data tables' rows. Then write, read
-    // back, mark, and Excel.run's own.
-    expect(again.syncs).toBe(9);
-    expect(again.result.ok && again.result.sheets.every((s) => s.status === "replaced")).toBe(true);
+    // Now 5 to read: sheets, tables and names; marks and places; the used ranges and then the
+    // formulas, formats and the rest of the add-in's sheets (compared with their marks); the data
+    // tables' rows. Then write, read back (2), mark, and Excel.run's own. Same layout: each
+    // sheet is brought up to date in place, values only.
+    expect(again.syncs).toBe(10);
+    expect(again.result.ok && again.result.sheets.every((s) => s.status === "updated")).toBe(true);
   });
 });
 

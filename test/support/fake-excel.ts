@@ -27,6 +27,14 @@ export interface CellModel {
   italic?: boolean;
   size?: number;
   color?: string;
+  // ── Formats and cell properties a user may add (issue 14; see the section "What Excel keeps
+  // beside values" below for what reads them).
+  fill?: string;
+  fontName?: string;
+  underline?: string;
+  borders?: Record<string, string>;
+  horizontalAlignment?: string;
+  hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
 }
 
 export interface Box {
@@ -42,6 +50,18 @@ export class SheetModel {
   readonly charts: ChartModel[] = [];
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
+  // ── What Excel keeps on a sheet beside values and formats (issue 14): each read by the add-in
+  // through the API named in the section "What Excel keeps beside values".
+  frozenColumns = 0;
+  readonly rowHeights = new Map<number, number>();
+  merges: Box[] = [];
+  /** Notes (ExcelApi 1.18) and threaded comments (ExcelApi 1.10), by cell. */
+  notes: { row: number; column: number; text: string }[] = [];
+  comments: { row: number; column: number; text: string }[] = [];
+  conditionalFormats: Box[] = [];
+  dataValidations: Box[] = [];
+  /** Shapes and pictures (ExcelApi 1.9); charts are separate, as in Office.js. */
+  shapes: { name: string; type: string }[] = [];
   visibility: "Visible" | "Hidden" = "Visible";
   constructor(
     readonly id: string,
@@ -58,11 +78,15 @@ export class SheetModel {
     return cell;
   }
 
-  /** The smallest box holding every cell with a value or formula (Excel's used range, valuesOnly); null when there is none. */
-  usedBox(): Box | null {
+  /**
+   * The smallest box holding every cell with a value or formula (valuesOnly), or also every cell
+   * with a format of its own (the default: "the used range … including formatted cells", Excel
+   * API reference, Worksheet.getUsedRange); null when there is none.
+   */
+  usedBox(valuesOnly = true): Box | null {
     let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
     for (const [key, cell] of this.cells) {
-      if (cell.formula === null && (cell.value === null || cell.value === "")) continue;
+      if (cell.formula === null && (cell.value === null || cell.value === "") && (valuesOnly || !hasOwnFormat(cell))) continue;
       const [row, column] = key.split(",").map(Number);
       [top, left, bottom, right] = [Math.min(top, row), Math.min(left, column), Math.max(bottom, row), Math.max(right, column)];
     }
@@ -111,6 +135,8 @@ export class WorkbookModel {
   /** Handlers registered with table.onChanged, by table name: `fireTableChanged` calls them. */
   readonly tableChangeHandlers = new Map<string, ((event: unknown) => unknown)[]>();
   readonly settings = new Map<string, unknown>();
+  /** Defined names (ExcelApi 1.4): workbook-scoped (sheet null) or a sheet's own. */
+  names: { name: string; formula: string; sheet: SheetModel | null }[] = [];
   calculationSuspendedSyncs = 0;
   /** For each sync: whether calculation was suspended for it, and how many cells it wrote. */
   readonly batches: { suspended: boolean; cellsWritten: number; bytes: number }[] = [];
@@ -131,9 +157,10 @@ export class WorkbookModel {
   }
 
   /**
-   * What Excel does when the user copies a sheet: everything comes along, custom properties
-   * (so the add-in's mark) included; the copy gets a new id and its tables new names. `before`:
-   * English Excel places the copy before the original.
+   * What Excel does when the user copies a sheet: the cells, charts, widths and panes come
+   * along, but not the worksheet's custom properties (so not the add-in's mark): "by design",
+   * office-js #5486. The copy gets a new id and its tables new names. `before`: English Excel
+   * places the copy before the original.
    */
   copySheet(name: string, copyName: string, before = false): SheetModel {
     const original = this.sheetNamed(name);
@@ -141,10 +168,12 @@ export class WorkbookModel {
     checkSheetName(copyName);
     const copy = new SheetModel(`{sheet-${this.nextId++}}`, copyName);
     for (const [key, cell] of original.cells) copy.cells.set(key, { ...cell });
-    for (const [key, value] of original.customProperties) copy.customProperties.set(key, value);
     for (const chart of original.charts) copy.charts.push(structuredClone(chart));
     for (const [column, width] of original.columnWidths) copy.columnWidths.set(column, width);
     copy.frozenRows = original.frozenRows;
+    copy.frozenColumns = original.frozenColumns;
+    for (const [row, height] of original.rowHeights) copy.rowHeights.set(row, height);
+    Object.assign(copy, structuredClone({ merges: original.merges, notes: original.notes, comments: original.comments, conditionalFormats: original.conditionalFormats, dataValidations: original.dataValidations, shapes: original.shapes }));
     for (const table of this.tables.filter((t) => t.sheet === original)) {
       let n = 2;
       while (this.tables.some((t) => t.name.toLowerCase() === `${table.name}${n}`.toLowerCase())) n++;
@@ -191,6 +220,8 @@ export function toAddress(box: Box): string {
 
 const overlaps = (a: Box, b: Box) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
 
+const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
 /** The request context: the queue of operations, `sync`, and the count of syncs. */
 export class FakeContext {
   syncs = 0;
@@ -214,15 +245,29 @@ export class FakeContext {
     this.pendingBytes += JSON.stringify(data).length;
   }
 
+  /** What the loads of the running sync return (their JSON), for the response limit. */
+  responseBytes = 0;
+
   async sync(): Promise<void> {
     this.syncs++;
     const batch = this.queue;
     const bytes = this.pendingBytes;
     this.queue = [];
     this.pendingBytes = 0;
+    this.responseBytes = 0;
     const written = this.model.cellsWritten;
+    // Excel on the web refuses a request over 5 MB, and a response over 5 MB as well
+    // (docs/excel/performance.md, "payload size limits"; error codes from
+    // docs/testing/application-specific-api-error-handling.md). A refused request runs nothing;
+    // for a refused response the docs do not say whether the batch ran: the fake assumes the
+    // worst, that it did.
+    if (bytes > PAYLOAD_LIMIT) {
+      this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: 0, bytes });
+      throw new OfficeError("RequestPayloadSizeLimitExceeded", `The request payload (${bytes} bytes) exceeds the 5 MB limit.`);
+    }
     try {
       for (const operation of batch) operation(); // throws out of the batch, like Excel
+      if (this.responseBytes > PAYLOAD_LIMIT) throw new OfficeError("ResponsePayloadSizeLimitExceeded", `The response payload (${this.responseBytes} bytes) exceeds the 5 MB limit.`);
     } finally {
       this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: this.model.cellsWritten - written, bytes });
       if (this.model.calculationSuspendedSyncs > 0) this.model.calculationSuspendedSyncs--;
@@ -264,7 +309,11 @@ class ClientObject<M> {
     const model = this.resolver();
     this.nullState = model === null;
     if (model === null) return;
-    for (const name of names) this.loaded.set(name, this.readProperty(model, name));
+    for (const name of names) {
+      const value = this.readProperty(model, name);
+      this.context.responseBytes += JSON.stringify(value ?? null).length;
+      this.loaded.set(name, value);
+    }
   }
 
   get isNullObject(): boolean {
@@ -317,7 +366,9 @@ export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly application: FakeApplication;
+  readonly names: FakeNameCollection;
   constructor(readonly context: FakeContext) {
+    this.names = new FakeNameCollection(context, null);
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, null);
     this.application = new FakeApplication(context);
@@ -356,7 +407,27 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   readonly tables = new FakeTableCollection(this.context, () => this.model());
   readonly charts = new FakeChartCollection(this.context, () => this.model(), () => this.model().charts);
   readonly customProperties = new FakeCustomPropertyCollection(this.context, () => this.model());
-  readonly freezePanes = { freezeRows: (count: number) => this.set((s) => (s.frozenRows = count)) };
+  readonly freezePanes = {
+    freezeRows: (count: number) => this.set((s) => (s.frozenRows = count)),
+    /** The frozen cells, or a null object when nothing is frozen (ExcelApi 1.7, WorksheetFreezePanes.getLocationOrNullObject). */
+    getLocationOrNullObject: () =>
+      new FakeRange(this.context, () => {
+        const s = this.model();
+        if (s.frozenRows === 0 && s.frozenColumns === 0) return null;
+        // Frozen rows are whole rows, frozen columns whole columns, both the cells where they meet.
+        return { sheet: s, box: { row: 0, column: 0, rows: s.frozenRows || 1_048_576, columns: s.frozenColumns || 16_384 } };
+      }),
+  };
+  /** Threaded comments (ExcelApi 1.10) and notes (ExcelApi 1.18): counted. */
+  readonly comments = { getCount: () => this.result(() => this.model().comments.length) };
+  readonly notes = { getCount: () => this.result(() => this.model().notes.length) };
+  readonly shapes = new FakeNamedList(this.context, () => this.model().shapes);
+  readonly names = new FakeNameCollection(this.context, () => this.model());
+  private result<T>(read: () => T): FakeClientResult<T> {
+    const result = new FakeClientResult<T>();
+    this.context.enqueue(() => result.settle(read(), this.context));
+    return result;
+  }
 
   protected override readProperty(sheet: SheetModel, name: string): unknown {
     const values: Record<string, unknown> = { name: sheet.name, id: sheet.id, position: this.context.model.sheets.indexOf(sheet), visibility: sheet.visibility };
@@ -371,6 +442,7 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
       checkSheetName(value);
       const other = this.context.model.sheetNamed(value);
       if (other && other !== s) throw new OfficeError("ItemAlreadyExists", `A sheet named '${value}' already exists.`);
+      renameReferences(this.context.model, s.name, value);
       s.name = value;
     });
   }
@@ -411,11 +483,10 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
     return new FakeRange(this.context, () => ({ sheet: this.model(), box: { row, column, rows, columns } }));
   }
-  /** The fake knows values and formulas only, so its used range is always Excel's valuesOnly one. */
-  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    if (valuesOnly !== true) throw new OfficeError("InvalidArgument", "The fake models only getUsedRangeOrNullObject(true).");
+  /** The used range: cells with values only, or (the default) formatted cells too (Worksheet.getUsedRangeOrNullObject). */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.context, () => {
-      const box = this.model().usedBox();
+      const box = this.model().usedBox(valuesOnly);
       return box ? { sheet: this.model(), box } : null;
     });
   }
@@ -434,6 +505,8 @@ export class FakeRange extends ClientObject<RangeModel> {
       case "values":
       case "formulas":
         return range.sheet.values(range.box);
+      case "numberFormat":
+        return Array.from({ length: range.box.rows }, (_, r) => Array.from({ length: range.box.columns }, (_, c) => range.sheet.cells.get(`${range.box.row + r},${range.box.column + c}`)?.numberFormat ?? "General"));
       case "address":
         return `${range.sheet.name}!${toAddress(range.box)}`;
       case "rowIndex":
@@ -508,6 +581,11 @@ export class FakeRange extends ClientObject<RangeModel> {
         const whole = table.box.row >= box.row && table.box.column >= box.column && table.box.column + table.box.columns <= box.column + box.columns;
         if (!whole) throw new OfficeError("InvalidOperation", `This operation is attempting to shift cells in the table '${table.name}'.`);
       }
+      // A merged area the shift would cut through refuses the insert with InsertDeleteConflict
+      // (docs/testing/application-specific-api-error-handling.md); which neighbours block it in
+      // Excel is not documented: the fake takes a merge partly in the shifted columns.
+      const cut = sheet.merges.find((m) => inColumns(m) && m.row + m.rows > box.row && (m.column < box.column || m.column + m.columns > box.column + box.columns));
+      if (cut) throw new OfficeError("InsertDeleteConflict", `The insert would move part of the merged cells ${toAddress(cut)}.`);
       const shifted = [...sheet.cells].filter(([key]) => {
         const [row, column] = key.split(",").map(Number);
         return row >= box.row && column >= box.column && column < box.column + box.columns;
@@ -532,6 +610,9 @@ export class FakeRange extends ClientObject<RangeModel> {
   get columnCount(): number {
     return this.get("columnCount");
   }
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
+  }
   set numberFormat(formats: string[][]) {
     this.context.addPayload(formats);
     this.set(({ sheet, box }) => {
@@ -539,6 +620,57 @@ export class FakeRange extends ClientObject<RangeModel> {
       formats.forEach((row, r) => row.forEach((format, c) => (sheet.cell(box.row + r, box.column + c).numberFormat = format)));
     });
   }
+  // ── What Excel keeps beside values (issue 14) ──
+  /** Each cell's format, hyperlink and style, as asked for (ExcelApi 1.9, Range.getCellProperties). */
+  getCellProperties(options: Record<string, unknown>): FakeClientResult<Record<string, unknown>[][]> {
+    return this.result(({ sheet, box }) => rows(box, (r, c) => pick(cellProperties(sheet.cells.get(`${r},${c}`)), options) as Record<string, unknown>));
+  }
+  /** Each column's width in points (ExcelApi 1.9, Range.getColumnProperties); Excel's default is 48. */
+  getColumnProperties(options: Record<string, unknown>): FakeClientResult<Record<string, unknown>[]> {
+    return this.result(({ sheet, box }) => Array.from({ length: box.columns }, (_, c) => pick({ columnIndex: box.column + c, format: { columnWidth: sheet.columnWidths.get(box.column + c) ?? 48 } }, options) as Record<string, unknown>));
+  }
+  /** Each row's height in points (ExcelApi 1.9, Range.getRowProperties); Excel's default is 15. */
+  getRowProperties(options: Record<string, unknown>): FakeClientResult<Record<string, unknown>[]> {
+    return this.result(({ sheet, box }) => Array.from({ length: box.rows }, (_, r) => pick({ rowIndex: box.row + r, format: { rowHeight: sheet.rowHeights.get(box.row + r) ?? 15 } }, options) as Record<string, unknown>));
+  }
+  /** The merged areas in the range, or a null object (ExcelApi 1.13, Range.getMergedAreasOrNullObject). */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const { sheet, box } = this.model();
+      const areas = sheet.merges.filter((m) => overlaps(m, box));
+      return areas.length ? { sheet, areas } : null;
+    });
+  }
+  /**
+   * Cells of a kind, or a null object (ExcelApi 1.9, Range.getSpecialCellsOrNullObject):
+   * "Formulas", "ConditionalFormats", "DataValidations".
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const { sheet, box } = this.model();
+      let areas: Box[];
+      if (cellType === "ConditionalFormats") areas = sheet.conditionalFormats.filter((b) => overlaps(b, box));
+      else if (cellType === "DataValidations") areas = sheet.dataValidations.filter((b) => overlaps(b, box));
+      else if (cellType === "Formulas") {
+        areas = [...sheet.cells]
+          .filter(([key, cell]) => {
+            const [row, column] = key.split(",").map(Number);
+            return cell.formula !== null && overlaps({ row, column, rows: 1, columns: 1 }, box);
+          })
+          .map(([key]) => {
+            const [row, column] = key.split(",").map(Number);
+            return { row, column, rows: 1, columns: 1 };
+          });
+      } else throw new OfficeError("InvalidArgument", `The fake finds Formulas, ConditionalFormats or DataValidations, not ${cellType}.`);
+      return areas.length ? { sheet, areas } : null;
+    });
+  }
+  private result<T>(read: (range: RangeModel) => T): FakeClientResult<T> {
+    const result = new FakeClientResult<T>();
+    this.context.enqueue(() => result.settle(read(this.model()), this.context));
+    return result;
+  }
+
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(this.context, () => {
       const { sheet, box } = this.model();
@@ -552,16 +684,25 @@ export class FakeRange extends ClientObject<RangeModel> {
       formulas.forEach((row, r) => row.forEach((formula, c) => Object.assign(sheet.cell(box.row + r, box.column + c), formula.startsWith("=") ? { formula, value: null } : { formula: null, value: formula })));
     });
   }
-  /** "Contents" empties the cells and keeps their formats; "All" (the default) removes both. */
+  /**
+   * Clears by type (docs/excel/excel-add-ins-ranges-clear-delete.md, Range.clear): "All" (the
+   * default) contents and formats, "Contents" values and formulas only (formats stay),
+   * "Formats" formats only (values stay), "Hyperlinks" the links only. Notes, comments,
+   * conditional formats and data validation are not cleared by the fake (the docs do not say
+   * they are; the safe reading for the add-in is that they may stay).
+   */
   clear(applyTo: string = "All"): void {
     this.set(({ sheet, box }) => {
-      if (applyTo !== "All" && applyTo !== "Contents") throw new OfficeError("InvalidArgument", `The fake clears All or Contents, not ${applyTo}.`);
+      if (!["All", "Contents", "Formats", "Hyperlinks"].includes(applyTo)) throw new OfficeError("InvalidArgument", `The fake clears All, Contents, Formats or Hyperlinks, not ${applyTo}.`);
       for (const [key, cell] of [...sheet.cells]) {
         const [row, column] = key.split(",").map(Number);
         if (row < box.row || row >= box.row + box.rows || column < box.column || column >= box.column + box.columns) continue;
         if (applyTo === "All") sheet.cells.delete(key);
-        else Object.assign(cell, { value: null, formula: null });
+        else if (applyTo === "Contents") Object.assign(cell, { value: null, formula: null });
+        else if (applyTo === "Hyperlinks") delete cell.hyperlink;
+        else sheet.cells.set(key, { value: cell.value, formula: cell.formula, numberFormat: "General", ...(cell.hyperlink ? { hyperlink: cell.hyperlink } : {}) });
       }
+      if (applyTo === "All" || applyTo === "Formats") sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
     });
   }
 }
@@ -746,16 +887,8 @@ export class FakeChart extends ClientObject<ChartModel> {
     };
   }
   readonly axes = { categoryAxis: this.axis("category"), valueAxis: this.axis("value") };
-  readonly title = ((apply: FakeChart["change"]) => ({
-    set text(value: string) {
-      apply((c) => (c.title = value));
-    },
-  }))(this.change);
-  readonly legend = ((apply: FakeChart["change"]) => ({
-    set position(value: string) {
-      apply((c) => (c.legendPosition = value));
-    },
-  }))(this.change);
+  readonly title = new FakeChartPart(this.context, () => this.resolver(), { text: (c: ChartModel) => c.title, set: { text: (c, v) => (c.title = v as string) } }) as FakeChartPart & { text: string };
+  readonly legend = new FakeChartPart(this.context, () => this.resolver(), { position: (c: ChartModel) => c.legendPosition ?? "Right", visible: () => true, set: { position: (c, v) => (c.legendPosition = v as string) } }) as FakeChartPart & { position: string; visible: boolean };
   readonly dataLabels = ((apply: FakeChart["change"]) => ({
     set showValue(value: boolean) {
       apply((c) => (c.dataLabels.showValue = value));
@@ -766,6 +899,11 @@ export class FakeChart extends ClientObject<ChartModel> {
   }))(this.change);
   /** Series as Excel makes them from the source (one per column after the first), with their points. */
   readonly series = {
+    getCount: () => {
+      const result = new FakeClientResult<number>();
+      this.context.enqueue(() => result.settle(PIE_TYPES.includes(this.model().type) ? 1 : this.model().source.columns - 1, this.context));
+      return result;
+    },
     getItemAt: (index: number) => {
       const checked = (change: (c: ChartModel) => void) =>
         this.change((c) => {
@@ -798,7 +936,27 @@ export class FakeChart extends ClientObject<ChartModel> {
     },
   };
   protected override readProperty(chart: ChartModel, name: string): unknown {
-    return name === "name" ? chart.name : super.readProperty(chart, name);
+    // Where a chart sits, in points, as Excel reports it after setPosition (the fake: 15 points a
+    // row, 48 a column from the cells it was placed over).
+    const start = chart.position ? parseAddress(chart.position.start) : { row: 0, column: 0 };
+    const end = chart.position ? parseAddress(chart.position.end) : { row: 15, column: 8 };
+    const place: Record<string, unknown> = { name: chart.name, chartType: chart.type, top: start.row * 15, left: start.column * 48, height: (end.row - start.row + 1) * 15, width: (end.column - start.column + 1) * 48 };
+    return name in place ? place[name] : super.readProperty(chart, name);
+  }
+  get chartType(): string {
+    return this.get("chartType");
+  }
+  get top(): number {
+    return this.get("top");
+  }
+  get left(): number {
+    return this.get("left");
+  }
+  get height(): number {
+    return this.get("height");
+  }
+  get width(): number {
+    return this.get("width");
   }
   get name(): string {
     return this.get("name");
@@ -867,4 +1025,175 @@ export async function fakeRun<T>(model: WorkbookModel, body: (context: FakeConte
   const result = await body(context);
   await context.sync(); // Excel.run syncs what is still queued at the end
   return { result, syncs: context.syncs };
+}
+
+// ── What Excel keeps beside values (issue 14) ──────────────────────────────────────────────────
+
+/** A value known after the sync (OfficeExtension.ClientResult). */
+export class FakeClientResult<T> {
+  private settled = false;
+  private current: T | undefined;
+  settle(value: T, context: FakeContext): void {
+    context.responseBytes += JSON.stringify(value ?? null).length;
+    this.current = value;
+    this.settled = true;
+  }
+  get value(): T {
+    if (!this.settled) throw new OfficeError("PropertyNotLoaded", "A result is known only after sync().");
+    return this.current as T;
+  }
+}
+
+/** A cell with any format of its own, which the used range (with formats) covers. */
+export function hasOwnFormat(cell: CellModel): boolean {
+  return cell.numberFormat !== "General" || Object.keys(cell).some((k) => !["value", "formula", "numberFormat"].includes(k));
+}
+
+const rows = <T>(box: Box, cell: (row: number, column: number) => T): T[][] => Array.from({ length: box.rows }, (_, r) => Array.from({ length: box.columns }, (_, c) => cell(box.row + r, box.column + c)));
+
+/** A cell's properties as Excel reports them, with Excel's defaults where the cell has none. */
+function cellProperties(cell: CellModel | undefined) {
+  const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+  return {
+    format: {
+      fill: { color: cell?.fill ?? "#FFFFFF", pattern: cell?.fill ? "Solid" : "None" },
+      font: { bold: cell?.bold ?? false, italic: cell?.italic ?? false, color: cell?.color ?? "#000000", size: cell?.size ?? 11, name: cell?.fontName ?? "Aptos Narrow", underline: cell?.underline ?? "None", strikethrough: false },
+      borders: Object.fromEntries(edges.map((e) => [e, { style: cell?.borders?.[e] ?? "None", color: "#000000" }])),
+      horizontalAlignment: cell?.horizontalAlignment ?? "General",
+      verticalAlignment: "Bottom",
+      wrapText: false,
+      indentLevel: 0,
+    },
+    hyperlink: cell?.hyperlink ?? null,
+    style: "Normal",
+  };
+}
+
+/** The parts of `value` that `options` asks for (true: the whole part), as Excel's load options select. */
+function pick(value: unknown, options: unknown): unknown {
+  if (options === true || typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, want] of Object.entries(options as Record<string, unknown>)) {
+    const part = (value as Record<string, unknown>)[key];
+    if (!want || !(key in (value as Record<string, unknown>))) continue;
+    // Border options apply to each edge (CellBorderCollection), as in Excel.
+    out[key] = key === "borders" && want !== true ? Object.fromEntries(Object.entries(part as Record<string, unknown>).map(([edge, b]) => [edge, pick(b, want)])) : pick(part, want);
+  }
+  return out;
+}
+
+/** Several areas of one sheet (RangeAreas): their address and count. */
+export class FakeRangeAreas extends ClientObject<{ sheet: SheetModel; areas: Box[] }> {
+  protected override readProperty(model: { sheet: SheetModel; areas: Box[] }, name: string): unknown {
+    if (name === "address") return model.areas.map((a) => `${model.sheet.name}!${toAddress(a)}`).join(",");
+    if (name === "areaCount") return model.areas.length;
+    if (name === "cellCount") return model.areas.reduce((n, a) => n + a.rows * a.columns, 0);
+    return super.readProperty(model, name);
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+  get cellCount(): number {
+    return this.get("cellCount");
+  }
+  /** The areas as ranges (RangeAreas.areas). */
+  get areas(): { load: (p: string) => unknown; items: FakeRange[] } {
+    const list = new FakeAreaList(this.context, () => {
+      const model = this.resolver();
+      return model ? model.areas.map((box) => ({ sheet: model.sheet, box })) : [];
+    });
+    return list as unknown as { load: (p: string) => unknown; items: FakeRange[] };
+  }
+}
+
+class FakeAreaList extends CollectionObject<RangeModel, FakeRange> {
+  protected wrap(item: RangeModel): FakeRange {
+    return new FakeRange(this.context, () => item);
+  }
+}
+
+/** Shapes (ExcelApi 1.9): names and types. */
+class FakeShape extends ClientObject<{ name: string; type: string }> {
+  protected override readProperty(shape: { name: string; type: string }, name: string): unknown {
+    return name === "name" || name === "type" ? shape[name] : super.readProperty(shape, name);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+}
+class FakeNamedList extends CollectionObject<{ name: string; type: string }, FakeShape> {
+  protected wrap(item: { name: string; type: string }): FakeShape {
+    return new FakeShape(this.context, () => item);
+  }
+}
+
+/** Defined names (ExcelApi 1.4; `formula` 1.7): the workbook's (sheet null) or a sheet's own. */
+type NameModel = WorkbookModel["names"][number];
+class FakeNamedItem extends ClientObject<NameModel> {
+  protected override readProperty(item: NameModel, name: string): unknown {
+    if (name === "name") return item.name;
+    if (name === "formula") return item.formula;
+    if (name === "type") return "Range";
+    return super.readProperty(item, name);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+}
+class FakeNameCollection extends CollectionObject<NameModel, FakeNamedItem> {
+  constructor(context: FakeContext, sheet: (() => SheetModel) | null) {
+    super(context, () => context.model.names.filter((n) => (sheet ? n.sheet === sheet() : n.sheet === null)));
+  }
+  protected wrap(item: NameModel): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => item);
+  }
+}
+
+/**
+ * A part of a chart (title, legend) whose properties are set and loaded like a client object's:
+ * `readers` maps each loadable property to the chart model, `set` the settable ones.
+ */
+class FakeChartPart extends ClientObject<ChartModel> {
+  constructor(
+    context: FakeContext,
+    resolver: () => ChartModel | null,
+    private readonly parts: Record<string, unknown> & { set: Record<string, (c: ChartModel, v: unknown) => void> },
+  ) {
+    super(context, resolver);
+    for (const name of new Set([...Object.keys(parts).filter((k) => k !== "set"), ...Object.keys(parts.set)])) {
+      Object.defineProperty(this, name, {
+        get: () => this.get(name),
+        set: (value: unknown) => {
+          const apply = this.parts.set[name];
+          if (!apply) throw new OfficeError("InvalidArgument", `'${name}' is read-only.`);
+          this.set((c) => apply(c, value));
+        },
+      });
+    }
+  }
+  protected override readProperty(chart: ChartModel, name: string): unknown {
+    const read = this.parts[name];
+    return typeof read === "function" && name !== "set" ? (read as (c: ChartModel) => unknown)(chart) : super.readProperty(chart, name);
+  }
+}
+
+/**
+ * What Excel does to formulas when a sheet is renamed: every reference to it, in any cell's
+ * formula and in defined names, follows the new name ("Rename a worksheet", Microsoft Support:
+ * references update automatically; not verified from this machine).
+ */
+function renameReferences(model: WorkbookModel, from: string, to: string): void {
+  const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(?:${escape(quote(from))}|(?<![A-Za-z0-9_.'])${escape(from)})!`, "gi");
+  const target = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(to) ? to : quote(to);
+  const rewrite = (formula: string) => formula.replace(pattern, `${target}!`);
+  for (const sheet of model.sheets) for (const cell of sheet.cells.values()) if (cell.formula) cell.formula = rewrite(cell.formula);
+  for (const name of model.names) name.formula = rewrite(name.formula);
 }

@@ -50,9 +50,25 @@ export const tableValues = (model: WorkbookModel, name: string) => {
 export const snapshot = (model: WorkbookModel) =>
   JSON.stringify(
     model.sheets
-      .map((s) => ({ name: s.name, cells: [...s.cells].sort(), props: [...s.customProperties], charts: s.charts, frozen: s.frozenRows, widths: [...s.columnWidths] }))
-      .concat(model.tables.map((t) => ({ ...t, sheet: t.sheet.name })) as never[]),
+      .map((s) => ({ name: s.name, props: [...s.customProperties], ...sheetState(s) }))
+      .concat(model.tables.map((t) => ({ ...t, sheet: t.sheet.name })) as never[])
+      .concat([{ names: model.names.map((n) => ({ ...n, sheet: n.sheet?.name ?? null })) }] as never[]),
   );
+
+/** Everything on a sheet but its name and custom properties: cells with their formats, charts, sizes, panes, notes… */
+export const sheetState = (s: SheetModel) => ({
+  cells: [...s.cells].sort(),
+  charts: s.charts,
+  frozen: [s.frozenRows, s.frozenColumns],
+  widths: [...s.columnWidths].sort(),
+  heights: [...s.rowHeights].sort(),
+  merges: s.merges,
+  notes: s.notes,
+  comments: s.comments,
+  conditionalFormats: s.conditionalFormats,
+  dataValidations: s.dataValidations,
+  shapes: s.shapes,
+});
 
 /** What Excel does on closing and reopening a workbook: every sheet gets a new id. */
 export function reopen(model: WorkbookModel): void {

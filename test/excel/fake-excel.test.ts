@@ -1,0 +1,73 @@
+import { FakeContext, OfficeError, WorkbookModel } from "../support/fake-excel";
+
+/** The Excel fake models what Microsoft documents (each behaviour cites its source in fake-excel.ts). */
+describe("the Excel fake", () => {
+  const workbook = () => {
+    const model = new WorkbookModel();
+    const sheet = model.addSheet("Blad1");
+    Object.assign(sheet.cell(0, 0), { value: "a" });
+    Object.assign(sheet.cell(4, 3), { fill: "#FFFF00" });
+    return { model, sheet, context: new FakeContext(model) };
+  };
+
+  it("reports the used range with formatted cells by default, without them for valuesOnly", async () => {
+    const { context } = workbook();
+    const sheet = context.workbook.worksheets.getItem("Blad1");
+    const [all, values] = [sheet.getUsedRangeOrNullObject().load("address"), sheet.getUsedRangeOrNullObject(true).load("address")];
+    await context.sync();
+    expect([all.address, values.address]).toEqual(["Blad1!A1:D5", "Blad1!A1"]);
+  });
+
+  it("clears by type: Contents keeps formats, Formats keeps values, All removes both", async () => {
+    const { model, sheet, context } = workbook();
+    Object.assign(sheet.cell(4, 3), { value: 7, bold: true });
+    context.workbook.worksheets.getItem("Blad1").getRange("D5").clear("Contents");
+    await context.sync();
+    expect(sheet.cell(4, 3)).toMatchObject({ value: null, fill: "#FFFF00", bold: true });
+    Object.assign(sheet.cell(4, 3), { value: 8 });
+    context.workbook.worksheets.getItem("Blad1").getRange("D5").clear("Formats");
+    await context.sync();
+    expect(sheet.cell(4, 3)).toEqual({ value: 8, formula: null, numberFormat: "General" });
+    context.workbook.worksheets.getItem("Blad1").getRange("A1:D5").clear();
+    await context.sync();
+    expect(model.sheets[0].cells.size).toBe(0);
+  });
+
+  it("copies a sheet without its custom properties (office-js #5486)", () => {
+    const { model, sheet } = workbook();
+    sheet.customProperties.set("LeidenMonitor", "{}");
+    const copy = model.copySheet("Blad1", "Blad1 (2)");
+    expect(copy.customProperties.size).toBe(0);
+    expect(copy.cell(4, 3).fill).toBe("#FFFF00");
+  });
+
+  it("refuses a request over 5 MB before running any of it, and a response over 5 MB", async () => {
+    const { sheet, context } = workbook();
+    const range = context.workbook.worksheets.getItem("Blad1").getRangeByIndexes(10, 0, 1, 1);
+    range.values = [["x".repeat(6 * 1024 * 1024)]];
+    await expect(context.sync()).rejects.toThrow("RequestPayloadSizeLimitExceeded");
+    expect(sheet.cells.has("10,0")).toBe(false);
+    Object.assign(sheet.cell(10, 0), { value: "y".repeat(6 * 1024 * 1024) });
+    context.workbook.worksheets.getItem("Blad1").getRange("A11").load("values");
+    await expect(context.sync()).rejects.toThrow("ResponsePayloadSizeLimitExceeded");
+  });
+
+  it("refuses an insert that would cut through merged cells with InsertDeleteConflict", async () => {
+    const { sheet, context } = workbook();
+    sheet.merges.push({ row: 8, column: 0, rows: 1, columns: 3 });
+    context.workbook.worksheets.getItem("Blad1").getRangeByIndexes(2, 0, 2, 2).insert("Down");
+    const error = await context.sync().catch((e: OfficeError) => e);
+    expect((error as OfficeError).code).toBe("InsertDeleteConflict");
+  });
+
+  it("follows a renamed sheet in formulas and defined names, as Excel does", async () => {
+    const { model, context } = workbook();
+    const other = model.addSheet("Mijn");
+    Object.assign(other.cell(0, 0), { formula: "=Blad1!A1&'Blad1'!B2" });
+    model.names.push({ name: "Eerste", formula: "=Blad1!$A$1", sheet: null });
+    context.workbook.worksheets.getItem("Blad1").name = "Blad 1 oud";
+    await context.sync();
+    expect(other.cell(0, 0).formula).toBe("='Blad 1 oud'!A1&'Blad 1 oud'!B2");
+    expect(model.names[0].formula).toBe("='Blad 1 oud'!$A$1");
+  });
+});
