@@ -10,7 +10,7 @@ import { openXlsx, renderPackage } from "../support/xlsx";
 import { decodeMark } from "../../src/report/mark";
 import { OBSERVATION_COLUMNS, toCells } from "../../src/data/columns";
 import { largePackage } from "../support/workbooks";
-import { fingerprint, planContent } from "../../src/report/fingerprint";
+import { fingerprint, layoutPrint, planContent } from "../../src/report/fingerprint";
 import { requirement } from "../support/requirement";
 import { buildIndicatorSheets } from "../../src/report/plan";
 
@@ -84,7 +84,7 @@ describe("the .xlsx workbook", () => {
     const decoded = Object.fromEntries(Object.entries(marks).map(([name, value]) => [name, decodeMark(value)]));
     expect(Object.fromEntries(Object.entries(decoded).map(([name, m]) => [name, m?.key]))).toEqual({ Data: "data", Bevolking: "bevolking", "Regio en Nederland": "regio", "Vestiging en vertrek": "vestiging", Woonduur: "woonduur", Repats: "repats", Kinderen: "kinderen", Nationaliteiten: "nationaliteiten", "Expat Centre": "expat-centre", Werknemers: "werknemers", Statushouders: "statushouders", Studenten: "studenten" });
     // Each indicator sheet's mark names the sheet and carries the fingerprint Excel will find on it.
-    for (const plan of buildIndicatorSheets(pkg, "nl")) expect(decoded[plan.name]).toEqual({ key: plan.key, id: null, name: plan.name, print: fingerprint(planContent(plan)) });
+    for (const plan of buildIndicatorSheets(pkg, "nl")) expect(decoded[plan.name]).toEqual({ key: plan.key, id: null, name: plan.name, print: fingerprint(planContent(plan)), extras: null, layout: layoutPrint(plan) });
   });
 
   it("holds every row of a large MonitorData, as Excel reads it back", async () => {
