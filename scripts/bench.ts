@@ -127,17 +127,21 @@ function benchLargeStore(): void {
   console.log(`store build: ${ms.toFixed(0)} ms (100,000 figures); lookup: ${fmt(perSecond((i) => store.get(cells[(i * 7919) % cells.length])))} per second`);
 }
 
-/** `npm run workbook` as a process on a 100,000-row package folder: read, validate, render, write. */
-function benchWorkbookCli(): void {
-  const data = largePackage(100_000);
+/**
+ * `npm run workbook` as a process on a package folder of `rows` figures: read, validate, render,
+ * write. Time is the process's wall clock; peak memory its own maxrss (report-peak-rss.js).
+ */
+function benchWorkbookCli(rows: number): void {
   const folder = mkdtempSync(join(tmpdir(), "leiden-monitor-bench-"));
   for (const name of readdirSync(DEFAULT_PACKAGE)) copyFileSync(join(DEFAULT_PACKAGE, name), join(folder, name));
-  writeFileSync(join(folder, "observations.csv"), writeCsv(tableCells(OBSERVATION_COLUMNS, data.observations)));
+  writeFileSync(join(folder, "observations.csv"), writeCsv(tableCells(OBSERVATION_COLUMNS, largePackage(rows).observations)));
+  const preload = join(__dirname, "..", "..", "test", "support", "report-peak-rss.js");
   const start = performance.now();
-  const run = spawnSync(process.execPath, [join(__dirname, "workbook.js"), "--data", folder, "--out", join(folder, "out.xlsx")], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--require", preload, join(__dirname, "workbook.js"), "--data", folder, "--out", join(folder, "out.xlsx")], { encoding: "utf8", maxBuffer: 64 * MB });
   const ms = performance.now() - start;
   if (run.status !== 0) throw new Error(`workbook CLI failed: ${run.stderr}`);
-  console.log(`workbook CLI: 100,000 rows in ${(ms / 1000).toFixed(1)} s (${(statSync(join(folder, "out.xlsx")).size / MB).toFixed(1)} MB .xlsx)`);
+  const peak = Number(/peak-rss-kib (\d+)/.exec(run.stderr)?.[1]) / 1024;
+  console.log(`workbook CLI: ${fmt(rows)} rows in ${(ms / 1000).toFixed(1)} s, peak ${fmt(peak)} MB (${(statSync(join(folder, "out.xlsx")).size / MB).toFixed(1)} MB .xlsx)`);
   rmSync(folder, { recursive: true, force: true });
 }
 
@@ -171,7 +175,8 @@ async function main(): Promise<void> {
   await benchWorkbook(parsed.result.value);
   await benchExcel();
   benchLargeStore();
-  benchWorkbookCli();
+  benchWorkbookCli(100_000);
+  benchWorkbookCli(1_000_000);
   await benchCbs();
   benchBundles();
 }

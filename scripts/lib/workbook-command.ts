@@ -1,9 +1,9 @@
-import * as ExcelJS from "exceljs";
-import { existsSync, statSync, writeFileSync } from "fs";
+import { existsSync, statSync } from "fs";
 import { dirname, resolve } from "path";
 import { Language } from "../../src/data/types";
 import { buildPlan } from "../../src/report/plan";
-import { renderXlsx } from "../../src/xlsx/workbook";
+import { RowLimitError } from "../../src/xlsx/limits";
+import { writeXlsxFile } from "../../src/xlsx/xlsx-file";
 import { CommandError, loadPackageFrom } from "./load";
 import { DEFAULT_PACKAGE } from "./read-package";
 
@@ -41,20 +41,22 @@ function checkOutput(path: string): void {
   if (existsSync(path) && statSync(path).isDirectory()) throw new CommandError(`Cannot write ${path}: it is a folder.`);
 }
 
-/** Validates the package, renders the workbook and writes it; returns a one-line summary. */
+/** Validates the package, renders the workbook and streams it to the file; returns a one-line summary. */
 export async function writeWorkbook(options: WorkbookOptions): Promise<string> {
   const out = resolve(options.out);
   checkOutput(out);
   const pkg = await loadPackageFrom(options.data);
   const started = Date.now();
   const plan = buildPlan(pkg, { language: options.language });
-  const bytes = await renderXlsx(plan, ExcelJS);
+  let bytes: number;
   try {
-    writeFileSync(out, bytes);
+    bytes = await writeXlsxFile(plan, out);
   } catch (e) {
+    if (e instanceof RowLimitError) throw new CommandError(e.text("en"));
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CommandError(`Cannot write ${out}: ${code === "EACCES" || code === "EPERM" ? "no permission to write there" : (e as Error).message}.`);
+    if (code) throw new CommandError(`Cannot write ${out}: ${code === "EACCES" || code === "EPERM" ? "no permission to write there" : (e as Error).message}.`);
+    throw e;
   }
   const charts = plan.sheets.reduce((n, s) => n + s.charts.length, 0);
-  return `Wrote ${out} (${(bytes.length / 1024).toFixed(0)} KB): ${plan.sheets.length + 1} sheets, ${charts} charts, ${pkg.observations.length} figures, in ${Date.now() - started} ms.`;
+  return `Wrote ${out} (${(bytes / 1024).toFixed(0)} KB): ${plan.sheets.length + 1} sheets, ${charts} charts, ${pkg.observations.length} figures, in ${Date.now() - started} ms.`;
 }

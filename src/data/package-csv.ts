@@ -1,6 +1,7 @@
-import { parseCsv } from "./csv";
+import { CsvTable, parseCsv } from "./csv";
 import { parsePackageTables, TABLE_NAMES } from "./package";
-import { MonitorPackage } from "./types";
+import { EXCEL_ROWS } from "./text-rules";
+import { MonitorPackage, Problem } from "./types";
 import { Result } from "./validate";
 
 /**
@@ -23,8 +24,26 @@ export function parsePackageCsv(texts: PackageTexts): Result<MonitorPackage> {
   if (!csv.observations.ok || !csv.indicators.ok || !csv.sources.ok) {
     return { ok: false, problems: [csv.indicators, csv.sources, csv.observations].flatMap((r) => (r.ok ? [] : r.problems)) };
   }
+  const tooLong = [
+    ...tooManyRows(csv.observations.value, TABLE_NAMES.observations),
+    ...tooManyRows(csv.indicators.value, TABLE_NAMES.indicators),
+    ...tooManyRows(csv.sources.value, TABLE_NAMES.sources),
+  ];
+  if (tooLong.length > 0) return { ok: false, problems: tooLong };
   return parsePackageTables(
     { observations: csv.observations.value.rows, indicators: csv.indicators.value.rows, sources: csv.sources.value.rows },
     { observations: csv.observations.value.dialect, indicators: csv.indicators.value.dialect, sources: csv.sources.value.dialect },
   );
+}
+
+/**
+ * A table longer than an Excel sheet, refused before it is validated: neither Load data nor a
+ * workbook can hold it, and validating a million rows first would only cost time and memory.
+ */
+function tooManyRows(csv: CsvTable, table: string): Problem[] {
+  const rows = csv.rows.length - 1;
+  if (rows + 1 <= EXCEL_ROWS) return [];
+  const count = (n: number) => n.toLocaleString("nl-NL");
+  const message = `${table} heeft ${count(rows)} rijen; met de kopregel zijn dat er meer dan de ${count(EXCEL_ROWS)} van een Excel-blad (ten hoogste ${count(EXCEL_ROWS - 1)} rijen gegevens). Splits de gegevens, bijvoorbeeld per gebied of periode.`;
+  return [{ table, row: null, column: null, message }];
 }

@@ -6,6 +6,9 @@
  */
 export const MAX_CELL_TEXT = 32_767;
 
+/** Rows of an Excel sheet, the header row included ("Excel specifications and limits", Microsoft Support). */
+export const EXCEL_ROWS = 1_048_576;
+
 // Finding control characters is the point of this pattern.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,60 +1,85 @@
 import JSZip from "jszip";
-import { cellRef, columnLetters, tableRef } from "../report/a1";
+import { columnLetters, tableRef } from "../report/a1";
 import { TablePlan } from "../report/types";
-import { escapeXml, insertBefore } from "./cells";
+import { escapeXml } from "./cells";
 import { sheetPaths } from "./package-parts";
+import { PartWriter } from "./zip-writer";
 
 /**
- * The data tables' rows past the first, written straight into the sheet part: exceljs takes
- * about seven seconds to serialise 100,000 rows of MonitorData, this about half a second. exceljs
- * still writes each table with its header and first row (its structure, styles and shared
- * strings); these rows follow them, as inline strings and numbers without a style, and the
- * tables' ranges and the sheet's dimension are widened to hold them.
+ * The data tables' rows past the first, streamed straight into the sheet part: exceljs would
+ * take about seven seconds and a gigabyte to serialise 100,000 rows of MonitorData, and cannot
+ * hold a million. exceljs still writes each table with its header and first row (its
+ * structure, styles and shared strings); these rows follow them, as inline strings and numbers
+ * without a style, and the tables' ranges and the sheet's dimension are widened to hold them.
  */
 export const ROWS_BY_EXCELJS = 1;
 
-function cellXml(row: number, column: number, value: string | number | null): string {
+/** Rows handed to the compressor at a time: about a megabyte of MonitorData's XML. */
+const ROWS_PER_CHUNK = 2_000;
+
+export const hasBulkRows = (tables: TablePlan[]) => tables.some((t) => t.rows.length > ROWS_BY_EXCELJS);
+
+function cellXml(ref: string, value: string | number | null): string {
   if (value === null || value === "") return "";
-  const ref = cellRef(row, column);
   if (typeof value === "number") return `<c r="${ref}"><v>${value}</v></c>`;
   return `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
 }
 
-/** `<row>` elements for the rows exceljs did not write, in sheet order. */
-export function bulkRowsXml(tables: TablePlan[]): string {
+/** `<row>` elements for the rows exceljs did not write, in sheet order, a chunk of rows at a time. */
+export function* bulkRowChunks(tables: TablePlan[], rowsPerChunk = ROWS_PER_CHUNK): Generator<string> {
+  const letters = tables.map((t) => t.header.map((_, c) => columnLetters(t.column + c)));
   const last = Math.max(0, ...tables.map((t) => t.row + t.rows.length));
-  const parts: string[] = [];
+  let chunk = "";
+  let rows = 0;
   for (let sheetRow = 0; sheetRow <= last; sheetRow++) {
+    const number = sheetRow + 1;
     let cells = "";
-    for (const table of tables) {
+    tables.forEach((table, t) => {
       const index = sheetRow - table.row - 1;
-      if (index < ROWS_BY_EXCELJS || index >= table.rows.length) continue;
-      table.rows[index].forEach((value, c) => (cells += cellXml(sheetRow, table.column + c, value)));
+      if (index < ROWS_BY_EXCELJS || index >= table.rows.length) return;
+      const row = table.rows[index];
+      for (let c = 0; c < row.length; c++) cells += cellXml(`${letters[t][c]}${number}`, row[c]);
+    });
+    if (!cells) continue;
+    chunk += `<row r="${number}">${cells}</row>`;
+    if (++rows === rowsPerChunk) {
+      yield chunk;
+      [chunk, rows] = ["", 0];
     }
-    if (cells) parts.push(`<row r="${sheetRow + 1}">${cells}</row>`);
   }
-  return parts.join("");
+  if (chunk) yield chunk;
 }
 
-/** Adds the rest of the rows to the sheet and widens the tables' ranges. */
-export async function addBulkRows(zip: JSZip, sheetName: string, tables: TablePlan[]): Promise<void> {
-  if (!tables.some((t) => t.rows.length > ROWS_BY_EXCELJS)) return;
+/**
+ * Widens the sheet's dimension and the tables' ranges, in the small parts exceljs wrote, to
+ * hold the bulk rows; returns the path of the sheet's part. Replacements are functions: a
+ * replacement string would read `$` patterns.
+ */
+export async function widenForBulkRows(zip: JSZip, sheetName: string, tables: TablePlan[]): Promise<string> {
   const path = (await sheetPaths(zip)).get(sheetName);
   if (!path) throw new Error(`The workbook package has no sheet named ${sheetName}.`);
-  let sheet = (await zip.file(path)?.async("string")) ?? "";
-  sheet = insertBefore(sheet, "</sheetData>", bulkRowsXml(tables));
   const right = Math.max(...tables.map((t) => t.column + t.header.length - 1));
   const bottom = Math.max(...tables.map((t) => t.row + t.rows.length + 1));
-  // Replacements are functions throughout: a replacement string would read `$` patterns.
-  sheet = sheet.replace(/<dimension ref="[^"]*"\/>/, () => `<dimension ref="A1:${columnLetters(right)}${bottom}"/>`);
-  zip.file(path, sheet);
+  const sheet = (await zip.file(path)?.async("string")) ?? "";
+  zip.file(path, sheet.replace(/<dimension ref="[^"]*"\/>/, () => `<dimension ref="A1:${columnLetters(right)}${bottom}"/>`));
   for (const file of Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f))) {
     const xml = (await zip.file(file)?.async("string")) ?? "";
     const name = /<table\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1];
     const table = tables.find((t) => escapeXml(t.name) === name);
     if (!table) continue;
-    const ref = tableRef(table);
-    const widen = (_: string, start: string) => `${start}${ref}"`;
+    const widen = (_: string, start: string) => `${start}${tableRef(table)}"`;
     zip.file(file, xml.replace(/(<table\b[^>]*\bref=")[^"]*"/, widen).replace(/(<autoFilter\b[^>]*\bref=")[^"]*"/, widen));
   }
+  return path;
+}
+
+/** The sheet part as exceljs wrote it, with the bulk rows streamed in before its `</sheetData>`. */
+export async function writeSheetWithBulkRows(part: PartWriter, sheetXml: string, tables: TablePlan[]): Promise<void> {
+  const at = sheetXml.lastIndexOf("</sheetData>");
+  if (at < 0) throw new Error("The Data sheet part has no </sheetData>.");
+  const encoder = new TextEncoder();
+  await part.write(encoder.encode(sheetXml.slice(0, at)));
+  for (const chunk of bulkRowChunks(tables)) await part.write(encoder.encode(chunk));
+  await part.write(encoder.encode(sheetXml.slice(at)));
+  await part.end();
 }

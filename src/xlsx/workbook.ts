@@ -4,7 +4,9 @@ import { SheetPlan, TablePlan, TextLine, WorkbookPlan } from "../report/types";
 import { DATA_SHEET_KEY, MANAGED_SHEET_PROPERTY } from "../report/plan";
 import { fingerprint, layoutPrint, planContent } from "../report/fingerprint";
 import { encodeMark, SheetMark } from "../report/mark";
-import { addBulkRows, ROWS_BY_EXCELJS } from "./bulk-rows";
+import { hasBulkRows, ROWS_BY_EXCELJS, widenForBulkRows, writeSheetWithBulkRows } from "./bulk-rows";
+import { rowLimitProblem, RowLimitError } from "./limits";
+import { EntryFactory, zipWriter, ZipSink } from "./zip-writer";
 import { addSheetParts } from "./package-parts";
 import { referenceWhiteSpace } from "./cells";
 
@@ -67,11 +69,22 @@ async function mendExceljsParts(zip: JSZip): Promise<void> {
   }
 }
 
+/** Where a rendered package goes, and how its large part (the Data sheet) is compressed. */
+export interface XlsxOutput {
+  sink: ZipSink;
+  /** The compressor for the Data sheet's part: fflate's deflate unless the host has a faster one (the CLI: Node's zlib). */
+  streamedEntry?: EntryFactory;
+}
+
 /**
- * Renders a workbook plan as .xlsx bytes with exceljs (passed in: the Node build for the CLI,
- * the browser build for the task pane), then adds the native charts exceljs cannot write.
+ * Renders a workbook plan as an .xlsx with exceljs (passed in: the Node build for the CLI, the
+ * browser build for the task pane), adds the native charts exceljs cannot write, and streams the
+ * package to `output` with the Data sheet's rows written a chunk at a time. A plan that does not
+ * fit in Excel is a RowLimitError before anything is written.
  */
-export async function renderXlsx(plan: WorkbookPlan, excel: ExcelJS): Promise<Uint8Array> {
+export async function writeXlsx(plan: WorkbookPlan, excel: ExcelJS, output: XlsxOutput): Promise<void> {
+  const tooLarge = rowLimitProblem(plan);
+  if (tooLarge) throw new RowLimitError(tooLarge);
   const workbook = new excel.Workbook();
   Object.assign(workbook, {
     creator: plan.properties.creator,
@@ -93,11 +106,10 @@ export async function renderXlsx(plan: WorkbookPlan, excel: ExcelJS): Promise<Ui
   }
   for (const sheet of plan.sheets) writeIndicatorSheet(workbook, sheet);
 
-  // exceljs stores its parts uncompressed: the package is compressed once, below, after the chart
-  // parts are added (compressing twice made a 100,000-row workbook take seconds longer).
+  // exceljs stores its parts uncompressed: each is compressed once, as the package is written.
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJSModule.XlsxWriteOptions));
   await mendExceljsParts(zip);
-  await addBulkRows(zip, plan.data.name, plan.data.tables);
+  const bulk = hasBulkRows(plan.data.tables) ? await widenForBulkRows(zip, plan.data.name, plan.data.tables) : null;
   // Every sheet carries the add-in's mark, so Excel with the add-in recognises them as its own.
   // The indicator sheets' marks carry the fingerprint of what Excel will find on them, so that
   // Regenerate in Excel rewrites them in place and recognises anything a user adds.
@@ -107,6 +119,24 @@ export async function renderXlsx(plan: WorkbookPlan, excel: ExcelJS): Promise<Ui
     ...plan.sheets.map((s) => ({ sheetName: s.name, charts: s.charts, property: mark({ key: s.key, id: null, name: s.name, print: fingerprint(planContent(s)), extras: null, layout: layoutPrint(s) }) })),
   ]);
   // Same input, same bytes: every part gets the edition's timestamp instead of "now".
-  zip.forEach((_, file) => (file.date = plan.properties.created));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  const writer = zipWriter(output.sink, { mtime: plan.properties.created, streamedEntry: output.streamedEntry });
+  for (const [path, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    if (path === bulk) await writeSheetWithBulkRows(writer.stream(path), await file.async("string"), plan.data.tables);
+    else await writer.add(path, await file.async("uint8array"));
+  }
+  await writer.finish();
+}
+
+/** The .xlsx as bytes in memory (the pane's download, the tests); the CLI streams to a file instead (xlsx-file.ts). */
+export async function renderXlsx(plan: WorkbookPlan, excel: ExcelJS): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await writeXlsx(plan, excel, { sink: (chunk) => chunks.push(chunk) });
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }

@@ -1,0 +1,108 @@
+import { FlateError, Zip, ZipDeflate, ZipInputFile } from "fflate";
+
+/**
+ * The .xlsx package written as a stream of zip bytes with fflate's Zip, one part after the
+ * other, so that neither a part nor the package is ever held whole: the Data sheet of a million
+ * rows goes from its rows to compressed bytes a chunk at a time. Every part carries the same
+ * timestamp, so the same input gives the same bytes.
+ */
+
+/** Where the zip's bytes go, in order: a file in the CLI, chunks for a Blob in the pane. */
+export type ZipSink = (chunk: Uint8Array) => void;
+
+/** A part written chunk by chunk; `write` resolves when the compressor can take more. */
+export interface PartWriter {
+  write(chunk: Uint8Array): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** A zip entry that compresses what it is pushed: fflate's ZipDeflate, or one on the host's own zlib. */
+export interface DeflatingEntry extends ZipInputFile {
+  push(chunk: Uint8Array, final?: boolean): void;
+  /** Resolves when the compressor can take more: a host's zlib buffers, fflate's deflate works as it is pushed. */
+  ready?(): Promise<void>;
+}
+
+export type EntryFactory = (filename: string, mtime: Date) => DeflatingEntry;
+
+export const fflateEntry: EntryFactory = (filename, mtime) => Object.assign(new ZipDeflate(filename, { level: 6 }), { mtime });
+
+/**
+ * Without ZIP64, which fflate does not write, no part may be larger than 4 GiB (the sizes are
+ * 32-bit); Excel opens no sheet of that size anyway. Writing more stops with a PartTooLargeError.
+ */
+export const MAX_PART_BYTES = 0xffff_ffff;
+
+export class PartTooLargeError extends Error {}
+
+export interface ZipWriter {
+  add(name: string, data: Uint8Array): Promise<void>;
+  /** A part written chunk by chunk; the next part starts after its end(). */
+  stream(name: string): PartWriter;
+  /** Writes the central directory; resolves when the last byte went to the sink. */
+  finish(): Promise<void>;
+}
+
+export interface ZipWriterOptions {
+  mtime: Date;
+  /** The entries for parts written chunk by chunk (the Data sheet); fflate's deflate unless given. */
+  streamedEntry?: EntryFactory;
+  /** MAX_PART_BYTES unless given (a test gives less). */
+  maxPartBytes?: number;
+}
+
+export function zipWriter(sink: ZipSink, options: ZipWriterOptions): ZipWriter {
+  let failure: FlateError | null = null;
+  let closed: () => void = () => undefined;
+  const zip = new Zip((error, chunk, final) => {
+    if (error) failure ??= error;
+    else sink(chunk);
+    if (final) closed();
+  });
+  const check = () => {
+    if (failure) throw new Error(`The workbook package could not be written: ${failure.message}`);
+  };
+  const open = (name: string, make: EntryFactory): PartWriter => {
+    check();
+    const entry = make(name, options.mtime);
+    zip.add(entry);
+    // The zip's handler for this entry, wrapped to know when the entry's last bytes have arrived.
+    const forward = entry.ondata as NonNullable<ZipInputFile["ondata"]>;
+    let arrived: () => void = () => undefined;
+    const last = new Promise<void>((resolve) => (arrived = resolve));
+    entry.ondata = (error, chunk, final) => {
+      forward(error, chunk, final);
+      if (final || error) arrived();
+    };
+    let size = 0;
+    return {
+      async write(chunk) {
+        check();
+        size += chunk.length;
+        if (size > (options.maxPartBytes ?? MAX_PART_BYTES)) throw new PartTooLargeError(`${name} would be larger than 4 GiB, more than an .xlsx package holds. Nothing was written.`);
+        entry.push(chunk, false);
+        await entry.ready?.();
+      },
+      async end() {
+        entry.push(new Uint8Array(0), true);
+        await last;
+        check();
+      },
+    };
+  };
+  return {
+    async add(name, data) {
+      const part = open(name, fflateEntry);
+      await part.write(data);
+      await part.end();
+    },
+    stream: (name) => open(name, options.streamedEntry ?? fflateEntry),
+    async finish() {
+      check();
+      const done = new Promise<void>((resolve) => (closed = resolve));
+      zip.end();
+      await done;
+      check();
+    },
+  };
+}
