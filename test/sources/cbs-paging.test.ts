@@ -83,11 +83,25 @@ describe("CBS paging is bounded", () => {
     }
   });
 
+  it("refuses an answer larger than a CBS page can be, naming the limit, without reading it whole", async () => {
+    let served = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        served += 1024 * 1024;
+        controller.enqueue(new Uint8Array(1024 * 1024).fill(32));
+      },
+    });
+    const huge = async () => new Response(endless, { status: 200, headers: { "Content-Type": "application/json" } });
+    const result = await pullFromCbs(query, { baseUrl: "http://cbs.invalid/ODataApi/odata", fetch: huge, retryDelayMs: 1 });
+    expect(!result.ok && result.problems[0].message).toBe("http://cbs.invalid/ODataApi/odata/85644NED/TableInfos?%24format=json&%24top=1250&%24inlinecount=allpages is groter dan 8 MB, de grens voor één antwoord van een server; er is niets gelezen of veranderd.");
+    expect(served).toBeLessThan(12 * 1024 * 1024);
+  });
+
   it("takes a page of 300,000 rows without spreading it into the call stack, and bounds it", async () => {
     const big = JSON.stringify({ "odata.count": "300000", value: Array.from({ length: 300_000 }, (_, i) => ({ Key: `K${i}`, Title: "x" })) });
     const fetchBig = async () => new Response(big, { status: 200, headers: { "Content-Type": "application/json" } });
-    const rows = await getAll("85644NED", "RegioS", { select: ["Key", "Title"] }, { baseUrl: "http://cbs.invalid/ODataApi/odata", fetch: fetchBig, maxCells: 600_000 * 2, maxRows: 400_000 }).catch((e: Error) => e);
-    // One request may carry 10,000 cells whatever is asked: 5,000 rows of two columns, so 300,000 is refused as a page too large.
+    const rows = await getAll("85644NED", "RegioS", { select: ["Key", "Title"] }, { baseUrl: "http://cbs.invalid/ODataApi/odata", fetch: fetchBig, maxCells: 600_000 * 2, maxRows: 400_000, maxBytes: 64 * 1024 * 1024 }).catch((e: Error) => e);
+    // Past the byte limit (raised here), one request may still carry only 10,000 cells: 5,000 rows of two columns.
     expect(rows).toBeInstanceOf(Error);
     expect((rows as Error).message).toMatch(/300000 rijen op één pagina terwijl er ten hoogste 5000 gevraagd waren/);
   });

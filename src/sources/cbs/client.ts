@@ -10,6 +10,12 @@ const RETRIES = 3;
 /** Bounds on one entity set, far above what a pull needs (a few thousand rows), far below what breaks a pane. */
 export const CBS_MAX_PAGES = 500;
 export const CBS_MAX_ROWS = 500_000;
+/**
+ * Bytes of one CBS answer at most: a page of 10,000 cells is about 250 KB of JSON, a page of
+ * dimension titles under 1 MB, so 8 MB is generous, and far below the general limit for a
+ * response (a whole CSV of a package), which a broken CBS would otherwise fill page after page.
+ */
+export const CBS_MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
 export interface CbsOptions extends FetchOptions {
   baseUrl: string;
@@ -68,7 +74,7 @@ async function getPage(url: string, options: CbsOptions): Promise<ODataPage> {
   for (let attempt = 0; ; attempt++) {
     try {
       options.onRequest?.(url);
-      const { bytes } = await fetchBytes(url, options);
+      const { bytes } = await fetchBytes(url, { ...options, maxBytes: options.maxBytes ?? CBS_MAX_PAGE_BYTES });
       const text = decodeUtf8(bytes, url);
       if (!text.ok) throw new SourceError(text.problems);
       return parsePage(text.value, url);
