@@ -145,7 +145,7 @@ function benchWorkbookCli(rows: number): void {
   rmSync(folder, { recursive: true, force: true });
 }
 
-/** A CBS pull of 2 municipalities × 13 years against the local stand-in (synthetic figures). */
+/** A CBS pull of 2 municipalities × 13 years (nationality, and herkomst from 2022) against the local stand-in (synthetic figures). */
 async function benchCbs(): Promise<void> {
   const cbs = await startCbsServer();
   try {
@@ -153,7 +153,7 @@ async function benchCbs(): Promise<void> {
     const start = performance.now();
     const result = await pullFromCbs({ areas: ["Leiden", "Delft"], from: 2012, to: 2024 }, { baseUrl: cbs.url, fetch: (input, init) => fetch(input, init), onRequest: () => void requests++ });
     if (!result.ok) throw new Error("CBS pull failed");
-    console.log(`cbs pull: 2 municipalities × 13 years, ${requests} requests, ${(performance.now() - start).toFixed(0)} ms, ${result.value.package.observations.length} figures (local stand-in)`);
+    console.log(`cbs pull: 2 municipalities × 13 years, 85644NED and 85458NED, ${requests} requests, ${(performance.now() - start).toFixed(0)} ms, ${result.value.package.observations.length} figures (local stand-in)`);
   } finally {
     await cbs.close();
   }
