@@ -221,9 +221,10 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
     const notes = [
       result.outcome.clash ? t.dataClash(result.outcome.clash, result.outcome.sheetName) : null,
       result.outcome.insertedRows > 0 ? t.insertedRows(result.outcome.insertedRows) : null,
+      result.notSaved ? t.memoryNotSaved(result.notSaved) : null,
     ].filter((n): n is string => n !== null);
     byId("data-details").replaceChildren(...notes.map((note) => element("li", { textContent: note })));
-    setMessage("data-message", t.pulled(result.outcome.figures, pulled.edition.title), "ok");
+    setMessage("data-message", t.pulled(result.outcome.figures, pulled.edition.title), result.notSaved ? "error" : "ok");
   } catch (error) {
     setMessage("data-message", `${t.failed} ${(error as Error).message}`, "error");
   } finally {

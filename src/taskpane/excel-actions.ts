@@ -6,6 +6,7 @@ import { Edition } from "../data/descriptor";
 import type { CbsQuery } from "../sources/cbs/pull";
 import { loadData, LoadDataResult, packageTables, PreviewResult, previewLoad, readWorkbookFigures, recalculate } from "../excel/load-data";
 import { regenerate, RegenerateResult } from "../excel/regenerate";
+import { readSnapshots, writeSnapshot } from "../excel/snapshot-store";
 import type { LeidenMonitorFunctionsApi } from "../functions/functions";
 
 /** The custom functions of the shared runtime (same page), when they are loaded. */
@@ -71,7 +72,7 @@ export async function watchMonitorData(onChanged: () => void): Promise<void> {
   });
 }
 
-/** Where the workbook's data came from, kept in the document's settings (with the workbook). */
+/** Where the workbook's data came from, kept in the document's settings (with the workbook; small). */
 export interface RememberedSource {
   kind: "shipped" | "url" | "file" | "cbs";
   /** The URL for a package on a server; the file name for a picked file; the CBS API's address. */
@@ -83,6 +84,7 @@ export interface RememberedSource {
 }
 
 const SOURCE_SETTING = "LeidenMonitor.source";
+/** Where versions before the snapshot store kept the snapshots (read once more, then removed). */
 const SNAPSHOT_SETTING = "LeidenMonitor.snapshots";
 
 /** Editions (shipped, a URL, a file) replace one another; CBS figures sit beside them. */
@@ -93,39 +95,66 @@ export function rememberedSource(): RememberedSource | null {
   return value && typeof value === "object" && typeof value.location === "string" ? value : null;
 }
 
-function storedSnapshots(): Map<string, string> {
+/** Snapshots an older version kept in the settings, by group. */
+function legacySnapshots(): Map<string, string[]> {
   const value = Office.context.document.settings.get(SNAPSHOT_SETTING);
-  return new Map(value && typeof value === "object" ? Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string") : []);
+  const entries = value && typeof value === "object" ? Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string") : [];
+  return new Map(entries.map(([group, text]) => [group, text ? text.split(",") : []]));
+}
+
+/** Every group's snapshot: the workbook's store (see excel/snapshot-store.ts), else what an older version left in the settings. */
+async function storedSnapshots(): Promise<Map<string, string[]>> {
+  const stored = await Excel.run((context) => readSnapshots(context));
+  for (const [group, hashes] of legacySnapshots()) if (!stored.has(group)) stored.set(group, hashes);
+  return stored;
 }
 
 /**
  * The rows this kind of source delivered last time, and those of the others. A workbook without a
  * record was loaded from the shipped edition.
  */
-export function snapshotsFor(kind: RememberedSource["kind"], shipped: MonitorPackage): { previous: Set<string>; others: Set<string>; definitions: "source" | "workbook" } {
-  const stored = storedSnapshots();
-  if (!stored.has("edition")) stored.set("edition", snapshotOf(shipped).join(","));
+export async function snapshotsFor(kind: RememberedSource["kind"], shipped: MonitorPackage): Promise<{ previous: Set<string>; others: Set<string>; definitions: "source" | "workbook" }> {
+  const stored = await storedSnapshots();
+  if (!stored.has("edition")) stored.set("edition", snapshotOf(shipped));
   const group = sourceGroup(kind);
-  const split = (text: string | undefined) => (text ? text.split(",") : []);
   return {
-    previous: new Set(split(stored.get(group))),
-    others: new Set([...stored].filter(([g]) => g !== group).flatMap(([, text]) => split(text))),
+    previous: new Set(stored.get(group) ?? []),
+    others: new Set([...stored].filter(([g]) => g !== group).flatMap(([, hashes]) => hashes)),
     definitions: group === "edition" ? "source" : "workbook",
   };
 }
 
-async function remember(source: RememberedSource, snapshot: string[]): Promise<void> {
+/**
+ * Remembers the source (in the settings, small) and the rows it delivered (in the workbook's
+ * snapshot store, at any size), checking both: returns what could not be saved, or null. A
+ * snapshot that is not saved means the next pull cannot tell this source's rows from the
+ * analyst's edits, so the pane says so.
+ */
+export async function remember(source: RememberedSource, snapshot: string[]): Promise<string | null> {
+  const failures: string[] = [];
+  const legacy = legacySnapshots();
+  try {
+    await Excel.run(async (context) => {
+      // Groups an older version kept in the settings move to the store with the first write.
+      for (const [group, hashes] of legacy) if (group !== sourceGroup(source.kind)) await writeSnapshot(context, group, hashes);
+      await writeSnapshot(context, sourceGroup(source.kind), snapshot);
+    });
+  } catch (error) {
+    failures.push(`${(error as Error).message}`);
+  }
   const settings = Office.context.document.settings;
-  const snapshots = storedSnapshots();
-  snapshots.set(sourceGroup(source.kind), snapshot.join(","));
   settings.set(SOURCE_SETTING, source);
-  settings.set(SNAPSHOT_SETTING, Object.fromEntries(snapshots));
-  await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
+  if (failures.length === 0 && legacy.size) settings.remove(SNAPSHOT_SETTING);
+  const saved = await new Promise<Office.AsyncResult<void>>((resolve) => settings.saveAsync((result) => resolve(result)));
+  // Office.AsyncResultStatus.Failed is "failed"; compared as text so it holds without office.js loaded too.
+  if ((saved?.status as unknown) === "failed") failures.push(saved.error?.message ?? "saveAsync");
+  return failures.length ? failures.join("; ") : null;
 }
 
 /** What pulling `pkg` would change in the workbook, read without writing. */
 export async function runPreview(pkg: MonitorPackage, kind: RememberedSource["kind"], shipped: MonitorPackage): Promise<PreviewResult> {
-  return Excel.run((context) => previewLoad(context, pkg, snapshotsFor(kind, shipped)));
+  const snapshots = await snapshotsFor(kind, shipped);
+  return Excel.run((context) => previewLoad(context, pkg, snapshots));
 }
 
 /** Writes the pulled package as compared, remembers where it came from, and points the functions at it. */
@@ -133,14 +162,13 @@ export async function runLoadData(
   pulled: { pkg: MonitorPackage; source: Omit<RememberedSource, "pulledAt"> },
   shipped: MonitorPackage,
   options: { expected?: string; signal?: AbortSignal; onProgress?: (fraction: number, message: string) => void },
-): Promise<LoadDataResult> {
-  const snapshots = snapshotsFor(pulled.source.kind, shipped);
+): Promise<LoadDataResult & { notSaved?: string | null }> {
+  const snapshots = await snapshotsFor(pulled.source.kind, shipped);
   const result = await Excel.run((context) => loadData(context, pulled.pkg, { ...snapshots, ...options }));
-  if (result.ok) {
-    await remember({ ...pulled.source, pulledAt: new Date().toISOString() }, result.comparison.snapshot);
-    await useWorkbookFigures({ kind: "found", package: result.comparison.result });
-  }
-  return result;
+  if (!result.ok) return result;
+  const notSaved = await remember({ ...pulled.source, pulledAt: new Date().toISOString() }, result.comparison.snapshot);
+  await useWorkbookFigures({ kind: "found", package: result.comparison.result });
+  return { ...result, notSaved };
 }
 
 export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: string) => void, area?: string): Promise<RegenerateResult> {

@@ -70,6 +70,8 @@ export const TEXTS = {
     pulled: (n: number, title: string) => `${n} cijfers van '${title}' staan in MonitorData.`,
     pulledPreview: (n: number, title: string) => `De pagina gebruikt nu ${n} cijfers van '${title}'.`,
     insertedRows: (n: number) => `De tabellen zijn met ${n} rijen gegroeid; cellen onder een tabel zijn mee naar beneden geschoven, niet overschreven.`,
+    memoryNotSaved: (why: string) =>
+      `Let op: wat deze bron leverde kon niet bij de werkmap worden bewaard (${why}). Bij de volgende keer ophalen kunnen correcties van de bron dan voor uw eigen wijzigingen worden aangezien. Sla de werkmap op en haal opnieuw op.`,
     download: "Werkmap downloaden",
     downloadHelp: "Dezelfde werkmap als de invoegtoepassing maakt: tabellen, indicatorbladen en grafieken, zonder formules van de invoegtoepassing.",
     regenerate: "Bladen en grafieken opnieuw opbouwen",
@@ -181,6 +183,8 @@ export const TEXTS = {
     pulled: (n: number, title: string) => `${n} figures of '${title}' are in MonitorData.`,
     pulledPreview: (n: number, title: string) => `The page now uses ${n} figures of '${title}'.`,
     insertedRows: (n: number) => `The tables grew by ${n} rows; cells below a table moved down with them, nothing was overwritten.`,
+    memoryNotSaved: (why: string) =>
+      `Note: what this source delivered could not be saved with the workbook (${why}). At the next pull, the source's corrections may then be taken for your own edits. Save the workbook and pull again.`,
     download: "Download workbook",
     downloadHelp: "The same workbook the add-in builds: tables, indicator sheets and charts, with no add-in formulas.",
     regenerate: "Regenerate sheets & charts",

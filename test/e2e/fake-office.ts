@@ -31,7 +31,7 @@ Object.assign(globalThis, {
     context: {
       displayLanguage,
       requirements: { isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version) <= 1.17 },
-      document: { settings: { get: (k: string) => settings.get(k) ?? null, set: (k: string, v: unknown) => settings.set(k, v), saveAsync: (cb?: () => void) => cb?.() } },
+      document: { settings: { get: (k: string) => settings.get(k) ?? null, set: (k: string, v: unknown) => settings.set(k, v), remove: (k: string) => settings.delete(k), saveAsync: (cb?: (result: { status: string }) => void) => cb?.({ status: "succeeded" }) } },
     },
     actions: { associate: (id: string, fn: (event: { completed: () => void }) => unknown) => actions.set(id, fn) },
     addin: { showAsTaskpane: async () => void paneShown++ },

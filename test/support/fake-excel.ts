@@ -10,6 +10,8 @@
  * The model it keeps is the resulting workbook, for tests to assert on; `syncs` counts syncs.
  */
 
+import { FakeCustomXmlParts, XmlPartModel } from "./fake-xml-parts";
+
 export class OfficeError extends Error {
   constructor(
     readonly code: string,
@@ -137,6 +139,8 @@ export class WorkbookModel {
   readonly settings = new Map<string, unknown>();
   /** Defined names (ExcelApi 1.4): workbook-scoped (sheet null) or a sheet's own. */
   names: { name: string; formula: string; sheet: SheetModel | null }[] = [];
+  /** Custom XML parts (ExcelApi 1.5), see fake-xml-parts.ts. */
+  customXmlParts: XmlPartModel[] = [];
   calculationSuspendedSyncs = 0;
   /** For each sync: whether calculation was suspended for it, and how many cells it wrote. */
   readonly batches: { suspended: boolean; cellsWritten: number; bytes: number }[] = [];
@@ -367,7 +371,9 @@ export class FakeWorkbook {
   readonly tables: FakeTableCollection;
   readonly application: FakeApplication;
   readonly names: FakeNameCollection;
+  readonly customXmlParts: FakeCustomXmlParts;
   constructor(readonly context: FakeContext) {
+    this.customXmlParts = new FakeCustomXmlParts(context);
     this.names = new FakeNameCollection(context, null);
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, null);
@@ -838,6 +844,57 @@ export class FakeTable extends ClientObject<TableModel> {
   }
   delete(): void {
     this.set((t) => (this.context.model.tables = this.context.model.tables.filter((x) => x !== t)));
+  }
+  /**
+   * The table's rows (ExcelApi 1.1): `getItemAt(i).delete()` deletes body row i, `add(index,
+   * values)` inserts rows there (at the end without an index). Whether cells below the table
+   * move along is not documented: the fake shifts the table's columns below it, as a range
+   * delete or insert does (Excel's "Delete Table Rows" does the same).
+   */
+  readonly rows = {
+    getItemAt: (index: number) => ({
+      delete: () =>
+        this.set((t) => {
+          if (index < 0 || index >= t.box.rows - 1) throw new OfficeError("ItemNotFound", `The table has no row ${index}.`);
+          shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + index, -1);
+          t.box = { ...t.box, rows: t.box.rows - 1 };
+        }),
+    }),
+    add: (index: number | null | undefined, values: (string | number | boolean)[][]) => {
+      this.context.addPayload(values);
+      this.set((t) => {
+        const at = index === null || index === undefined ? t.box.rows - 1 : index;
+        if (at < 0 || at > t.box.rows - 1) throw new OfficeError("InvalidArgument", `The table has no row ${at}.`);
+        for (let n = 0; n < values.length; n++) shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + at, 1);
+        t.box = { ...t.box, rows: t.box.rows + values.length };
+        values.forEach((row, r) => {
+          if (row.length !== t.box.columns) throw new OfficeError("InvalidArgument", "A table row needs a value for each column.");
+          row.forEach((value, c) => {
+            const cell = t.sheet.cell(t.box.row + 1 + at + r, t.box.column + c);
+            Object.assign(cell, typeof value === "string" && value.startsWith("=") ? { formula: value, value: null } : { formula: null, value: value === "" ? null : value });
+          });
+        });
+      });
+      return {};
+    },
+  };
+}
+
+/** Moves the cells of `box`'s columns from row `from` down by one (`by` 1) or deletes row `from` and moves those below up (`by` -1); tables wholly in those columns below move along. */
+function shiftColumns(model: WorkbookModel, sheet: SheetModel, box: Box, from: number, by: 1 | -1): void {
+  const inColumns = (column: number) => column >= box.column && column < box.column + box.columns;
+  const moving = [...sheet.cells].filter(([key]) => {
+    const [row, column] = key.split(",").map(Number);
+    return inColumns(column) && row >= from;
+  });
+  for (const [key] of moving) sheet.cells.delete(key);
+  for (const [key, cell] of moving) {
+    const [row, column] = key.split(",").map(Number);
+    if (by === -1 && row === from) continue;
+    sheet.cells.set(`${row + by},${column}`, cell);
+  }
+  for (const table of model.tables) {
+    if (table.sheet === sheet && table.box.row > from && table.box.column >= box.column && table.box.column + table.box.columns <= box.column + box.columns) table.box = { ...table.box, row: table.box.row + by };
   }
 }
 
