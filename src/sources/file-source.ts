@@ -1,10 +1,10 @@
-import JSZip from "jszip";
 import { INDICATOR_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
 import { decodeUtf8, parseCsv } from "../data/csv";
 import { TABLE_NAMES, parsePackageTables } from "../data/package";
 import { MonitorPackage } from "../data/types";
-import { readPackage } from "./package-reader";
-import { PullResult, SourceError, sourceProblem } from "./types";
+import { ByteLimits, DEFAULT_LIMITS, tooLargeProblem } from "./limits";
+import { PullResult, sourceProblem } from "./types";
+import { pullFromZip } from "./zip-source";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const isZip = (bytes: Uint8Array) => ZIP_MAGIC.every((b, i) => bytes[i] === b);
@@ -12,10 +12,11 @@ const isZip = (bytes: Uint8Array) => ZIP_MAGIC.every((b, i) => bytes[i] === b);
 /**
  * A file the user picked: a .zip of a data package, or a CSV of observations in the contract's
  * columns (comma CSV, or Dutch Excel's semicolon CSV), whose indicators and sources are those of
- * `base` (the workbook's tables, or the edition).
+ * `base` (the workbook's tables, or the edition). Bounded like every read (`limits`).
  */
-export async function pullFromFile(name: string, bytes: Uint8Array, base: MonitorPackage, onProgress?: (message: string) => void): Promise<PullResult> {
-  if (isZip(bytes)) return pullFromZip(name, bytes, onProgress);
+export async function pullFromFile(name: string, bytes: Uint8Array, base: MonitorPackage, onProgress?: (message: string) => void, limits: ByteLimits = DEFAULT_LIMITS): Promise<PullResult> {
+  if (bytes.byteLength > limits.fileBytes) return { ok: false, problems: [tooLargeProblem(name, { limit: "fileBytes", what: name, limitBytes: limits.fileBytes, sizeBytes: bytes.byteLength })] };
+  if (isZip(bytes)) return pullFromZip(name, bytes, onProgress, limits);
   if (/\.zip$/i.test(name)) return { ok: false, problems: [sourceProblem(name, `${name} is geen zip-bestand (het begint niet zoals een zip).`)] };
   const text = decodeUtf8(bytes, name);
   if (!text.ok) return text;
@@ -28,30 +29,4 @@ export async function pullFromFile(name: string, bytes: Uint8Array, base: Monito
   );
   if (!pkg.ok) return pkg;
   return { ok: true, value: { package: pkg.value, edition: { name, title: name, version: "", referenceDate: "" }, origin: name } };
-}
-
-async function pullFromZip(name: string, bytes: Uint8Array, onProgress?: (message: string) => void): Promise<PullResult> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return { ok: false, problems: [sourceProblem(name, `${name} is een beschadigd zip-bestand.`)] };
-  }
-  // datapackage.json at the top, or in the one folder the zip holds.
-  const descriptors = Object.keys(zip.files).filter((path) => /^([^/]+\/)?datapackage\.json$/.test(path));
-  if (descriptors.length !== 1) {
-    return { ok: false, problems: [sourceProblem(name, descriptors.length ? `${name} bevat meer dan één datapackage.json.` : `${name} bevat geen datapackage.json; is dit een datapakket van de monitor?`)] };
-  }
-  const folder = descriptors[0].slice(0, -"datapackage.json".length);
-  const descriptor = await (zip.file(descriptors[0]) as JSZip.JSZipObject).async("uint8array");
-  return readPackage(
-    { bytes: descriptor },
-    async (path) => {
-      const file = zip.file(folder + path);
-      if (!file) throw new SourceError([sourceProblem(name, `${name}: ${path} ontbreekt in de zip, terwijl datapackage.json het noemt.`)]);
-      return file.async("uint8array");
-    },
-    name,
-    onProgress,
-  );
 }
