@@ -54,8 +54,14 @@ export function parseDescriptor(json: string): Result<Descriptor> {
   const problems: Problem[] = [];
   const paths = new Map<ResourceName, string>();
   for (const name of RESOURCE_NAMES) {
-    const resource = resources.find((r) => isRecord(r) && r.name === name);
+    const named = resources.filter((r) => isRecord(r) && r.name === name);
+    const resource = named[0];
     const table = TABLE_NAMES[name];
+    if (named.length > 1) {
+      // Which one was meant cannot be known; taking the first would be a silent choice.
+      problems.push(problem(`datapackage.json heeft ${named.length} resources met de naam '${name}' (de tabel ${table}); elke naam mag maar één keer voorkomen.`));
+      continue;
+    }
     if (!isRecord(resource)) {
       problems.push(problem(`datapackage.json heeft geen resource '${name}' (de tabel ${table}).`));
       continue;
