@@ -1,8 +1,12 @@
 import { parsePackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage } from "../../src/data/types";
 import { formatProblems } from "../../src/data/validate";
+import { basename } from "path";
+import { DEFAULT_LIMITS } from "../../src/sources/limits";
+import { PullResult } from "../../src/sources/types";
 import { pullFromUrl } from "../../src/sources/url-source";
-import { readPackageTexts } from "./read-package";
+import { pullFromZip } from "../../src/sources/zip-source";
+import { readFileBounded, readPackageTexts } from "./read-package";
 
 /** A failure the user can act on: printed as it is, exit code 1, nothing written. */
 export class CommandError extends Error {}
@@ -10,13 +14,26 @@ export class CommandError extends Error {}
 /** Time per request when the package comes from a server (MONITOR_FETCH_TIMEOUT_MS overrides it). */
 const FETCH_TIMEOUT_MS = Number(process.env.MONITOR_FETCH_TIMEOUT_MS) || 30_000;
 
+/** A zipped data package, as the pane takes it: the same reader, the same limits. */
+async function pullZipFile(path: string, log: (line: string) => void): Promise<PullResult> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileBounded(path, DEFAULT_LIMITS.fileBytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CommandError(`Cannot read ${path}: ${code === "ENOENT" ? "there is no such file" : code === "EACCES" ? "no permission to read it" : (e as Error).message}`);
+  }
+  return pullFromZip(basename(path), bytes, log);
+}
+
 /**
- * A package from a folder or from the http(s) URL of its datapackage.json (progress on stderr);
- * a bad one is a CommandError with the validator's row/column messages, or one clear line.
+ * A package from a folder, a .zip of one, or the http(s) URL of its datapackage.json (progress on
+ * stderr); a bad one is a CommandError with the validator's row/column messages, or one clear line.
  */
 export async function loadPackageFrom(location: string, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<MonitorPackage> {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) return loadPackage(location);
-  const pulled = await pullFromUrl(location, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, onProgress: log });
+  const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
+  if (!isUrl && !/\.zip$/i.test(location)) return loadPackage(location);
+  const pulled = isUrl ? await pullFromUrl(location, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, onProgress: log }) : await pullZipFile(location, log);
   if (!pulled.ok) throw new CommandError(`The data package at ${location} could not be used; nothing was written:\n${formatProblems(pulled.problems)}`);
   log(`Edition: ${pulled.value.edition.title}${pulled.value.edition.version ? ` (version ${pulled.value.edition.version})` : ""}`);
   return pulled.value.package;

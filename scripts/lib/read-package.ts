@@ -1,29 +1,61 @@
-import { existsSync, readFileSync, statSync } from "fs";
+import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from "fs";
 import { dirname, join, relative, resolve, sep } from "path";
 import { decodeUtf8 } from "../../src/data/csv";
 import { parseDescriptor, RESOURCE_NAMES } from "../../src/data/descriptor";
 import { PackageTexts } from "../../src/data/package-csv";
 import { TABLE_NAMES } from "../../src/data/package";
+import { DEFAULT_LIMITS, tooLargeText } from "../../src/sources/limits";
+
+/** Whether `path` (already resolved through its links) is inside `root` (the same). */
+const isInside = (root: string, path: string) => path.startsWith(root + sep) && !relative(root, path).startsWith("..");
+
+/**
+ * A file's bytes, at most `maxBytes`: the size is checked on the open file before reading, and
+ * what is read is counted too (a file may grow between the two).
+ */
+export function readFileBounded(path: string, maxBytes: number, shownAs = path): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const tooLarge = (sizeBytes?: number) => new Error(tooLargeText({ limit: "fileBytes", what: shownAs, limitBytes: maxBytes, sizeBytes }, "en"));
+    if (size > maxBytes) throw tooLarge(size);
+    const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    if (length > maxBytes) throw tooLarge();
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Reads a data package folder (datapackage.json + its CSV resources) as texts. Every failure is
  * an Error with a sentence for the user: no JSON parser's or file system's own wording, and never
- * the contents of a file outside the package.
+ * the contents of a file outside the package. A path is followed through its symbolic links
+ * (realpath) and must still be inside the folder, so a link to a file elsewhere is not read.
  */
-export function readPackageTexts(folder: string): PackageTexts {
+export function readPackageTexts(folder: string, maxFileBytes: number = DEFAULT_LIMITS.fileBytes): PackageTexts {
   const descriptorPath = join(folder, "datapackage.json");
   if (!existsSync(descriptorPath)) throw new Error(`No datapackage.json in '${folder}'.`);
-  const descriptor = parseDescriptor(readFileSync(descriptorPath, "utf8"));
+  const root = realpathSync(resolve(folder));
+  const inPackage = (path: string, what: string) => {
+    const real = realpathSync(path);
+    if (!isInside(root, real)) throw new Error(`${what} is a link to a file outside the package folder '${folder}'; it was not read.`);
+    return real;
+  };
+  const descriptorFile = inPackage(descriptorPath, "datapackage.json");
+  const descriptor = parseDescriptor(readFileBounded(descriptorFile, maxFileBytes, descriptorPath).toString("utf8"));
   if (!descriptor.ok) throw new Error(`${descriptorPath}: ${descriptor.problems.map((p) => p.message).join(" ")}`);
-  const root = resolve(folder);
   const texts = {} as PackageTexts;
   for (const name of RESOURCE_NAMES) {
     const path = descriptor.value.paths.get(name) as string;
     const full = resolve(root, path);
     // Checked by parseDescriptor already; kept as a second guard at the file system.
-    if (relative(root, full).startsWith("..") || !full.startsWith(root + sep)) throw new Error(`Resource '${name}' points outside the package folder.`);
+    if (!isInside(root, full)) throw new Error(`Resource '${name}' points outside the package folder.`);
     if (!existsSync(full) || !statSync(full).isFile()) throw new Error(`Resource '${name}' points at '${path}', which does not exist in '${folder}'.`);
-    const decoded = decodeUtf8(readFileSync(full), TABLE_NAMES[name]);
+    const real = inPackage(full, `Resource '${name}' ('${path}')`);
+    const decoded = decodeUtf8(readFileBounded(real, maxFileBytes, join(folder, path)), TABLE_NAMES[name]);
     if (!decoded.ok) throw new Error(`${path}: ${decoded.problems[0].message}`);
     texts[name] = decoded.value;
   }

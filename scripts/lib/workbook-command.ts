@@ -7,7 +7,7 @@ import { writeXlsxFile } from "../../src/xlsx/xlsx-file";
 import { CommandError, loadPackageFrom } from "./load";
 import { DEFAULT_PACKAGE } from "./read-package";
 
-export const USAGE = "Usage: npm run workbook -- [--out FILE.xlsx] [--lang nl|en] [--data PACKAGE_DIR | --data https://…/datapackage.json]";
+export const USAGE = "Usage: npm run workbook -- [--out FILE.xlsx] [--lang nl|en] [--data PACKAGE_DIR | --data PACKAGE.zip | --data https://…/datapackage.json]";
 
 export { CommandError };
 
