@@ -7,9 +7,11 @@
 import { compareWithWorkbook, Comparison, nothingChanges, snapshotOf } from "../data/compare";
 import { Edition } from "../data/descriptor";
 import { formatFigure } from "../data/format";
+import { MonitorError } from "../data/errors";
 import { MonitorPackage, Observation, Problem } from "../data/types";
+import { DEFAULT_LIMITS, tooLargeProblem } from "../sources/limits";
 import { pullShipped, SHIPPED_ORIGIN } from "../sources/shipped-source";
-import { PulledPackage, PullResult } from "../sources/types";
+import { PulledPackage, PullResult, sourceProblem } from "../sources/types";
 import { pullFromUrl } from "../sources/url-source";
 import type { CbsQuery } from "../sources/cbs/pull";
 import { cbsBaseUrl, cbsQuery, setUpCbsPanel, showCbsQuery } from "./cbs-panel";
@@ -92,9 +94,19 @@ async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal
     return result;
   }
   if (spec.kind === "url") return pullFromUrl(spec.url, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, signal, onProgress: progress, inBrowser: true });
+  const { name, size } = spec.file;
+  // Its size is known before it is read: a file over the limit is never loaded into memory.
+  if (size > DEFAULT_LIMITS.fileBytes) return { ok: false, problems: [tooLargeProblem(name, { limit: "fileBytes", what: name, limitBytes: DEFAULT_LIMITS.fileBytes, sizeBytes: size })] };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await spec.file.arrayBuffer());
+  } catch {
+    // The browser refuses (NotReadableError) a file changed, moved or deleted after it was picked.
+    return { ok: false, problems: [sourceProblem(name, `${name} kon niet worden gelezen; is het na het kiezen verplaatst, gewijzigd of verwijderd? Kies het opnieuw.`)] };
+  }
   // Loaded on demand: reading a zip needs JSZip, which the pane does not carry at start.
   const { pullFromFile } = await import(/* webpackChunkName: "file-source" */ "../sources/file-source");
-  return pullFromFile(spec.file.name, new Uint8Array(await spec.file.arrayBuffer()), ctx.current(), progress);
+  return pullFromFile(name, bytes, ctx.current(), progress);
 }
 
 function renderComparison(ctx: DataPanelContext, comparison: Comparison): void {
@@ -143,6 +155,15 @@ const failed = (ctx: DataPanelContext, problems: Problem[]) => {
   setMessage("data-message", `${ctx.texts().failed} ${problems.length === 1 ? problems[0].message : ""}`.trim(), "error");
 };
 
+/**
+ * What nobody foresaw (Excel refusing a batch while a cell is being edited, a chunk that does not
+ * load): said as it is, so the pane never stays on "Ophalen…"; the caller re-enables its buttons.
+ */
+const unexpected = (ctx: DataPanelContext, error: unknown) => {
+  const message = error instanceof MonitorError ? error.text(ctx.language()) : error instanceof Error ? error.message : String(error);
+  setMessage("data-message", `${ctx.texts().failed} ${message}`.trim(), "error");
+};
+
 /** Gets a source and shows the comparison; writes nothing. */
 async function getAndCompare(ctx: DataPanelContext, spec: SourceSpec): Promise<void> {
   const t = ctx.texts();
@@ -175,6 +196,10 @@ async function getAndCompare(ctx: DataPanelContext, spec: SourceSpec): Promise<v
     renderComparison(ctx, comparison);
     // What the source said about its figures (CBS: a year without figures yet, growth up to the last year with them).
     byId("data-details").replaceChildren(...(pulled.notes ?? []).map((note) => element("li", { textContent: note })));
+  } catch (error) {
+    pending = null;
+    if (signal.aborted) setMessage("data-message", t.cancelledNothing);
+    else unexpected(ctx, error);
   } finally {
     setBusy(false);
     if (!pending) byId("comparison").hidden = true;
@@ -226,7 +251,7 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
     byId("data-details").replaceChildren(...notes.map((note) => element("li", { textContent: note })));
     setMessage("data-message", t.pulled(result.outcome.figures, pulled.edition.title), result.notSaved ? "error" : "ok");
   } catch (error) {
-    setMessage("data-message", `${t.failed} ${(error as Error).message}`, "error");
+    unexpected(ctx, error);
   } finally {
     setBusy(false);
   }
@@ -243,8 +268,13 @@ function cancel(ctx: DataPanelContext): void {
 
 /** Refresh: the source the workbook remembers, compared again. */
 async function refresh(ctx: DataPanelContext): Promise<void> {
-  const { rememberedSource } = await import("./excel-actions");
-  const remembered = rememberedSource();
+  let remembered: RememberedSource | null;
+  try {
+    const { rememberedSource } = await import("./excel-actions");
+    remembered = rememberedSource();
+  } catch (error) {
+    return unexpected(ctx, error);
+  }
   if (!remembered) return void setMessage("data-message", ctx.texts().noSource);
   if (remembered.kind === "file") return void setMessage("data-message", ctx.texts().fileAgain(remembered.location));
   if (remembered.kind === "cbs" && remembered.query) return getAndCompare(ctx, { kind: "cbs", query: remembered.query, baseUrl: remembered.location });

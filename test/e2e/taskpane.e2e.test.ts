@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, unlinkSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { buildBundles } from "../support/build";
 import { elements } from "../support/manifest";
-import { PackageServer, startPackageServer } from "../support/package-server";
+import { PackageServer, packageFiles, startPackageServer } from "../support/package-server";
+import { declaring, zipOf } from "../support/zips";
 import { CbsServer, FIXTURE_MUNICIPALITIES, publishedCell, startCbsServer } from "../support/cbs-server";
 import { serveFolder } from "../support/static-server";
 import { openXlsx } from "../support/xlsx";
@@ -536,5 +538,85 @@ withBrowser.describe("CBS StatLine in the pane (against a stand-in with syntheti
     // The edition's 112 figures are all still there, beside CBS's.
     await waitForText(page.locator("#data-message"), `De pagina gebruikt nu ${112 + added} cijfers van 'CBS StatLine 85644NED en 85458NED: Delft, 2021–2022'.`, 20_000);
     await page.close();
+  });
+});
+
+withBrowser.describe("the pane never hangs on a failure: it says what went wrong, changes nothing, and its buttons work again", () => {
+  jest.setTimeout(120_000);
+  let page: Page;
+  let other: PackageServer;
+  let redirecting: PackageServer;
+  const SECRET = "GEHEIM-VAN-EEN-ANDERE-SERVER";
+  const tables = () => page.evaluate(() => JSON.stringify(__fakeOffice.model.tables.map((t) => t.sheet.values(t.box))));
+  /** After a failure: the message, the buttons enabled, no progress bar, no comparison, the tables as they were. */
+  const failedCleanly = async (message: string | RegExp, before: string) => {
+    await waitForText(page.locator("#data-message"), message);
+    for (const id of ["#load", "#refresh", "#download"]) expect(await page.locator(id).isEnabled()).toBe(true);
+    expect(await page.locator("#data-progress").isVisible()).toBe(false);
+    expect(await page.locator("#comparison").isVisible()).toBe(false);
+    expect(await tables()).toBe(before);
+  };
+
+  beforeAll(async () => {
+    other = await startPackageServer({ secret: packageFiles({ "sources.csv": `id,naam\n${SECRET},x\n` }) });
+    redirecting = await startPackageServer({ away: packageFiles() }, { redirects: { "/away/sources.csv": `${other.url}/secret/sources.csv` } });
+    page = await openInExcel();
+    await page.locator("#load").click(); // the shipped edition first
+    await page.locator("#confirm").click();
+    await waitForText(page.locator("#data-message"), /^112 cijfers van /);
+  });
+
+  afterAll(async () => {
+    await page?.close();
+    await other?.close();
+    await redirecting?.close();
+  });
+
+  it("a zip bomb: refused by the sizes its directory declares, naming the limit", async () => {
+    const before = await tables();
+    const bomb = declaring(await zipOf(packageFiles()), 300 * 1024 * 1024, ["observations.csv"]);
+    await page.locator("#source-file").setInputFiles({ name: "editie.zip", mimeType: "application/zip", buffer: Buffer.from(bomb) });
+    await page.locator("#load").click();
+    await failedCleanly("Dat lukte niet: editie.zip: observations.csv is groter dan 256 MB (300 MB), de grens voor één uitgepakt bestand in een zip; er is niets gelezen of veranderd.", before);
+  });
+
+  it("a resource the browser is redirected to on another server: refused, and nothing of that server is shown", async () => {
+    const before = await tables();
+    await page.locator("#source-url").fill(`${redirecting.url}/away/datapackage.json`);
+    await page.locator("#load").click();
+    await failedCleanly(
+      `Dat lukte niet: ${redirecting.url}/away/sources.csv verwijst door naar ${other.url}/secret/sources.csv, buiten ${redirecting.url}/away/. Alleen een doorverwijzing binnen de map van het pakket op dezelfde server wordt gevolgd; er is niets gelezen.`,
+      before,
+    );
+    await expect(page.locator("#data-details").textContent()).resolves.not.toContain(SECRET);
+  });
+
+  it("a picked file deleted before it is read", async () => {
+    const before = await tables();
+    const file = join(mkdtempSync(join(tmpdir(), "leiden-monitor-pick-")), "cijfers.csv");
+    writeFileSync(file, readFileSync(join(__dirname, "..", "..", "data", "leiden-2022", "observations.csv")));
+    await page.locator("#source-file").setInputFiles(file);
+    unlinkSync(file);
+    await page.locator("#load").click();
+    await failedCleanly("Dat lukte niet: cijfers.csv kon niet worden gelezen; is het na het kiezen verplaatst, gewijzigd of verwijderd? Kies het opnieuw.", before);
+  });
+
+  it("Excel refusing the comparison's batch (as while a cell is being edited): said as it is", async () => {
+    const before = await tables();
+    await page.evaluate(() => {
+      const excel = (globalThis as unknown as { Excel: { run: (...args: unknown[]) => Promise<unknown> } }).Excel;
+      const run = excel.run;
+      excel.run = async () => {
+        excel.run = run;
+        throw new Error("Excel is bezig (InvalidOperation).");
+      };
+    });
+    await page.locator('input[name="source"][value="shipped"]').check();
+    await page.locator("#load").click();
+    await failedCleanly("Dat lukte niet: Excel is bezig (InvalidOperation).", before);
+    // …and the next try works.
+    await page.locator("#load").click();
+    await waitForText(page.locator("#comparison-summary"), "De werkmap heeft deze gegevens al; er is niets te schrijven.");
+    await page.locator("#cancel-pull").click();
   });
 });
