@@ -1,3 +1,4 @@
+import { randomBytes } from "crypto";
 import JSZip from "jszip";
 import { writeCsv } from "../../src/data/csv";
 import { pullFromFile } from "../../src/sources/file-source";
@@ -8,18 +9,21 @@ import { fetchBytes } from "../../src/sources/fetch-bytes";
 import { FetchLike, FetchOptions, SourceError } from "../../src/sources/types";
 import { csvRows, shippedPackage, shippedTexts } from "../support/fixtures";
 import { nextEditionFiles, PackageServer, packageFiles, startPackageServer } from "../support/package-server";
+import { declaring, zipOf } from "../support/zips";
 
 let server: PackageServer;
 /** Another origin (another port): what a redirect out of the package would reach. */
 let other: PackageServer;
 const SECRET = "GEHEIM-VAN-EEN-ANDERE-SERVER";
 beforeAll(async () => {
+  const descriptor = JSON.parse(packageFiles()["datapackage.json"].toString());
   other = await startPackageServer({ secret: packageFiles({ "sources.csv": `id,naam\n${SECRET},x\n`, "datapackage.json": SECRET }) });
   server = await startPackageServer(
     {
       moving: packageFiles({ "observations-2022.csv": packageFiles()["observations.csv"] }),
       upward: packageFiles(),
       away: packageFiles(),
+      twice: packageFiles({ "datapackage.json": JSON.stringify({ ...descriptor, resources: [...descriptor.resources, { name: "observations", path: "other.csv" }] }) }),
     },
     {
       redirects: {
@@ -71,6 +75,7 @@ describe("a data package from a URL", () => {
     ["/html/datapackage.json", /geeft een webpagina \(HTML\), geen datapackage\.json/],
     ["/broken/datapackage.json", /MonitorData rij 3, kolom Waarde: 'veel' is geen getal/],
     ["/escape/datapackage.json", /resource 'sources': het pad mag niet buiten de pakketmap wijzen/],
+    ["/twice/datapackage.json", /^datapackage\.json heeft 2 resources met de naam 'observations' \(de tabel MonitorData\); elke naam mag maar één keer voorkomen\.$/],
   ])("%s gives its own clear message", async (path, message) => {
     expect(await failure(path)).toMatch(message);
   });
@@ -222,6 +227,58 @@ describe("a file the user picks", () => {
     expect(!missing.ok && missing.problems[0].message).toMatch(/sources\.csv ontbreekt in de zip/);
     const damaged = await pullFromFile("x.zip", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), base);
     expect(!damaged.ok && damaged.problems[0].message).toMatch(/beschadigd zip-bestand/);
+  });
+});
+
+const MB = 1024 * 1024;
+/** Limits small enough for a test to reach with a zip it makes in a moment. */
+const small = { responseBytes: MB, fileBytes: MB, archiveEntryBytes: MB, archiveBytes: 2 * MB };
+/** A CSV that deflates to almost nothing: the heart of a zip bomb. */
+const bomb = (bytes: number) => Buffer.alloc(bytes, "0");
+
+describe("a zip is bounded before and while it is unpacked", () => {
+  const base = shippedPackage();
+  const message = async (bytes: Uint8Array, limits?: typeof small) => {
+    const result = await pullFromFile("editie.zip", bytes, base, undefined, limits);
+    if (result.ok) throw new Error("expected the zip to be refused");
+    return result.problems.map((p) => p.message).join(" ");
+  };
+
+  it("a zip bomb: an entry that says it unpacks to more than the limit is refused before unpacking", async () => {
+    const zip = await zipOf(packageFiles({ "observations.csv": bomb(5 * MB) }));
+    expect(zip.length).toBeLessThan(50_000);
+    expect(await message(zip, small)).toBe("editie.zip: observations.csv is groter dan 1 MB (5 MB), de grens voor één uitgepakt bestand in een zip; er is niets gelezen of veranderd.");
+  });
+
+  it("with the default limits: an entry declared at 300 MB is refused by its declaration alone", async () => {
+    const zip = declaring(await zipOf(packageFiles()), 300 * MB);
+    expect(await message(zip)).toBe("editie.zip: datapackage.json is groter dan 256 MB (300 MB), de grens voor één uitgepakt bestand in een zip; er is niets gelezen of veranderd.");
+  });
+
+  it("entries that together say they unpack to more than the archive's limit", async () => {
+    const zip = await zipOf(packageFiles({ "observations.csv": bomb(0.9 * MB), "extra-1.csv": bomb(0.9 * MB), "extra-2.csv": bomb(0.9 * MB) }));
+    expect(await message(zip, small)).toBe("editie.zip is groter dan 2 MB (2,7 MB), de grens voor alles in een zip samen, uitgepakt; er is niets gelezen of veranderd.");
+  });
+
+  it("a zip that claims small sizes is counted while unpacking and stopped at the limit", async () => {
+    const zip = declaring(await zipOf(packageFiles({ "observations.csv": bomb(5 * MB) })), 100, ["observations.csv"]);
+    expect(await message(zip, small)).toBe("editie.zip: observations.csv is groter dan 1 MB, de grens voor één uitgepakt bestand in een zip; er is niets gelezen of veranderd.");
+    // Without the count, JSZip would inflate all of it and only then fail: the limit is what stops it.
+  });
+
+  it("…and the sum of what it unpacks is counted against the archive's limit (the last entry lies)", async () => {
+    const liar = declaring(await zipOf(packageFiles({ "observations.csv": bomb(0.9 * MB), "indicators.csv": bomb(0.9 * MB), "sources.csv": bomb(0.9 * MB) })), 100, ["sources.csv"]);
+    expect(await message(liar, small)).toBe("editie.zip is groter dan 2 MB, de grens voor alles in een zip samen, uitgepakt; er is niets gelezen of veranderd.");
+  });
+
+  it("a file over the limit for one file is refused before it is opened", async () => {
+    const zip = await zipOf(packageFiles({ "padding.bin": randomBytes(1.5 * MB) }));
+    expect(await message(zip, small)).toBe("editie.zip is groter dan 1 MB (1,5 MB), de grens voor één bestand; er is niets gelezen of veranderd.");
+  });
+
+  it("a zip that lies about a size but within the limits is damaged, not trusted", async () => {
+    const zip = declaring(await zipOf(packageFiles()), 100);
+    expect(await message(zip)).toBe("editie.zip is een beschadigd zip-bestand.");
   });
 });
 
