@@ -1,6 +1,6 @@
 import { decideOwnership, untouched } from "../../src/excel/ownership";
 import { SheetState } from "../../src/excel/inspect";
-import { fingerprint, SheetContent } from "../../src/report/fingerprint";
+import { extrasPrint, fingerprint, SheetContent, SheetExtras } from "../../src/report/fingerprint";
 import { SheetMark } from "../../src/report/mark";
 
 /**
@@ -10,34 +10,72 @@ import { SheetMark } from "../../src/report/mark";
 const written: SheetContent = { usedAddress: "A1:B3", formulas: [["Woonduur", ""], ["Jaren", "Aantal"], ["0-1", 1200]], tables: [{ name: "lm_woonduur_woonduur", address: "A2:B3" }], charts: ["Woonduur"] };
 const PRINT = fingerprint(written);
 const annotated: SheetContent = { ...written, usedAddress: "A1:C3", formulas: [["Woonduur", "", "Let op"], ["Jaren", "Aantal", ""], ["0-1", 1200, ""]] };
+const extras: SheetExtras = { usedWithFormats: "A1:B3", details: { widths: [30, 12], frozen: 2 } };
+const EXTRAS = extrasPrint(extras);
+const widened: SheetExtras = { ...extras, details: { widths: [30, 20], frozen: 2 } };
 
-function sheet(name: string, id: string, mark: Partial<SheetMark> | null, content: SheetContent | null = written): SheetState {
-  return { sheet: {} as Excel.Worksheet, name, id, mark: mark && { key: "woonduur", id: "{1}", name: "Woonduur", print: PRINT, ...mark }, content, charts: [] };
+function sheet(name: string, id: string, mark: Partial<SheetMark> | null, content: SheetContent | null = written, now: SheetExtras | null = extras): SheetState {
+  return { sheet: {} as Excel.Worksheet, name, id, mark: mark && { key: "woonduur", id: "{1}", name: "Woonduur", print: PRINT, extras: EXTRAS, ...mark }, content, extras: now, charts: [] };
 }
-const decisions = (candidates: SheetState[]) => decideOwnership(candidates).map((d) => ("renamed" in d ? [d.kind, d.sheet.name, d.renamed] : [d.kind, d.sheet.name]));
+const decisions = (candidates: SheetState[], names: { name: string; formula: string }[] = []) =>
+  decideOwnership(candidates, names).map((d) => (d.kind === "rebuild" ? [d.kind, d.sheet.name, d.renamed, d.proven] : d.kind === "keep" ? [d.kind, d.sheet.name, d.renamed] : [d.kind, d.sheet.name]));
 
 describe("whether a sheet is untouched since the add-in wrote it", () => {
-  it("is so when its content has the fingerprint in its mark", () => {
-    expect(untouched(sheet("Woonduur", "{1}", {}))).toBe(true);
+  it("proven so when its content and everything else Excel reports have the prints in its mark", () => {
+    expect(untouched(sheet("Woonduur", "{1}", {}))).toBe("proven");
+  });
+
+  it("proven so whatever its name now (addresses lose the sheet name)", () => {
+    expect(untouched(sheet("Oud", "{1}", {}))).toBe("proven");
+  });
+
+  it.each<[string, Partial<SheetMark>]>([
+    ["without a print of the extras (written without Excel)", { extras: null }],
+    ["from before prints of the extras", { extras: undefined }],
+  ])("its content only, from a mark %s", (_why, mark) => {
+    expect(untouched(sheet("Woonduur", "{1}", mark))).toBe("content");
   });
 
   it.each<[string, SheetState]>([
     ["its content differs", sheet("Woonduur", "{1}", {}, annotated)],
+    ["its content differs, even where the mark proves the content only", sheet("Woonduur", "{1}", { extras: null }, annotated)],
+    ["something else differs (a column widened)", sheet("Woonduur", "{1}", {}, written, widened)],
+    ["the extras were not read (too large)", sheet("Woonduur", "{1}", {}, written, null)],
     ["its mark has no fingerprint (an older version's)", sheet("Woonduur", "{1}", { print: null })],
     ["its content was not read (too large)", sheet("Woonduur", "{1}", {}, null)],
     ["it has no mark", sheet("Woonduur", "{1}", null)],
-  ])("is not so when %s", (_why, state) => {
-    expect(untouched(state)).toBe(false);
+  ])("not so when %s", (_why, state) => {
+    expect(untouched(state)).toBeNull();
+  });
+
+  it.each([
+    ["by the sheet's name", "=Woonduur!$B$3"],
+    ["by its name in quotes, in another case", "=SUM('WOONDUUR'!B3:B9)"],
+    ["by the name of a table on it", "=lm_woonduur_woonduur[Aantal]"],
+  ])("not so when a defined name of the workbook points into it %s", (_how, formula) => {
+    expect(untouched(sheet("Woonduur", "{1}", {}), [{ name: "MijnCijfer", formula }])).toBeNull();
+  });
+
+  it("so when the workbook's defined names point elsewhere", () => {
+    expect(untouched(sheet("Woonduur", "{1}", {}), [{ name: "Elders", formula: "=Blad1!$A$1" }, { name: "Tabel", formula: "=Tabel1[Kolom]" }])).toBe("proven");
   });
 });
 
 describe("the one sheet with the mark", () => {
   it("untouched, under its own name: rebuilt", () => {
-    expect(decisions([sheet("Woonduur", "{1}", {})])).toEqual([["rebuild", "Woonduur", false]]);
+    expect(decisions([sheet("Woonduur", "{1}", {})])).toEqual([["rebuild", "Woonduur", false, true]]);
+  });
+
+  it("untouched as far as its mark can prove (written without Excel): rebuilt, not proven", () => {
+    expect(decisions([sheet("Woonduur", "{1}", { extras: null })])).toEqual([["rebuild", "Woonduur", false, false]]);
+  });
+
+  it("with a defined name of the user's pointing into it: kept", () => {
+    expect(decisions([sheet("Woonduur", "{1}", {})], [{ name: "MijnCijfer", formula: "=Woonduur!$B$3" }])).toEqual([["keep", "Woonduur", false]]);
   });
 
   it("untouched but renamed by the user: rebuilt, and said to be renamed", () => {
-    expect(decisions([sheet("Oud", "{1}", {})])).toEqual([["rebuild", "Oud", true]]);
+    expect(decisions([sheet("Oud", "{1}", {})])).toEqual([["rebuild", "Oud", true, true]]);
   });
 
   it("with the user's additions: kept", () => {
@@ -49,7 +87,7 @@ describe("the one sheet with the mark", () => {
   });
 
   it("is ours whatever its id and name (the workbook was reopened and the sheet renamed)", () => {
-    expect(decisions([sheet("Oud", "{9}", {})])).toEqual([["rebuild", "Oud", true]]);
+    expect(decisions([sheet("Oud", "{9}", {})])).toEqual([["rebuild", "Oud", true, true]]);
   });
 
   it("from a mark without a name (an older version's): not said to be renamed, and kept for want of a fingerprint", () => {
@@ -61,27 +99,27 @@ describe("a sheet and the user's copies of it (Excel copies the mark along)", ()
   it("within a session: ours is the one whose id is in the mark, wherever it stands", () => {
     expect(decisions([sheet("Woonduur (2)", "{2}", {}), sheet("Woonduur", "{1}", {})])).toEqual([
       ["copy", "Woonduur (2)"],
-      ["rebuild", "Woonduur", false],
+      ["rebuild", "Woonduur", false, true],
     ]);
   });
 
   it("within a session: the id decides even when the user renamed ours and the copy took its name", () => {
     expect(decisions([sheet("Woonduur", "{2}", {}), sheet("Oud", "{1}", {})])).toEqual([
       ["copy", "Woonduur"],
-      ["rebuild", "Oud", true],
+      ["rebuild", "Oud", true, true],
     ]);
   });
 
   it("after reopening (new ids): ours is the one that has the name the add-in gave it", () => {
     expect(decisions([sheet("Woonduur (2)", "{7}", {}), sheet("Woonduur", "{8}", {})])).toEqual([
       ["copy", "Woonduur (2)"],
-      ["rebuild", "Woonduur", false],
+      ["rebuild", "Woonduur", false, true],
     ]);
   });
 
   it("written without Excel (no id in the mark): the name decides", () => {
     expect(decisions([sheet("Woonduur", "{7}", { id: null }), sheet("Woonduur (2)", "{8}", { id: null })])).toEqual([
-      ["rebuild", "Woonduur", false],
+      ["rebuild", "Woonduur", false, true],
       ["copy", "Woonduur (2)"],
     ]);
   });
@@ -103,7 +141,7 @@ describe("a sheet and the user's copies of it (Excel copies the mark along)", ()
   it("when two carry the id of the mark (a copy made by another tool), the name decides", () => {
     expect(decisions([sheet("Woonduur (2)", "{1}", {}), sheet("Woonduur", "{1}", {})])).toEqual([
       ["copy", "Woonduur (2)"],
-      ["rebuild", "Woonduur", false],
+      ["rebuild", "Woonduur", false, true],
     ]);
   });
 });
