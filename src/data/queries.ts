@@ -30,8 +30,9 @@ export class MonitorQueries {
     const r = index.resolve(name);
     if (r.found !== null) return r.found;
     const k = KINDS[kind];
-    const nl = r.suggestion ? ` Bedoelt u '${r.suggestion}'?` : ` Kies uit: ${index.names().slice(0, 12).join(", ")}.`;
-    const en = r.suggestion ? ` Did you mean '${index.label(r.suggestion, "en")}'?` : ` Choose from: ${index.names().slice(0, 12).join(", ")}.`;
+    const suggestion = index.suggest(name); // only now that a message is shown
+    const nl = suggestion ? ` Bedoelt u '${suggestion}'?` : ` Kies uit: ${index.names().slice(0, 12).join(", ")}.`;
+    const en = suggestion ? ` Did you mean '${index.label(suggestion, "en")}'?` : ` Choose from: ${index.names().slice(0, 12).join(", ")}.`;
     throw valueError(`Onbekende ${k.nl} '${name}'.${nl}`, `Unknown ${k.en} '${name}'.${en}`);
   }
 

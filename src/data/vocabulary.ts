@@ -67,15 +67,20 @@ export const AREAS: GroupEntry[] = [
   { nl: "Regio071", en: "Leiden region (Regio071)", aliases: ["regio 071", "Leidse regio", "Leiden region"] },
 ];
 
-export type Resolution = { found: string } | { found: null; suggestion: string | null };
+export type Resolution = { found: string } | { found: null };
 
 /**
  * Looks names up after normalisation, in O(1): Dutch name, English name and aliases all map to
- * the canonical Dutch name. Unknown names get the nearest known name as a suggestion.
+ * the canonical Dutch name. Names the data brings (a CBS title such as "Turks") join through
+ * `addName` and leave again with `removeName` once no row uses them. A "did you mean" is
+ * computed only when an error message is shown (`suggest`), never for a name that is found or
+ * for every row of a table.
  */
 export class NameIndex {
   private readonly byName = new Map<string, string>();
   private readonly englishByCanonical = new Map<string, string>();
+  /** How many rows use each name only the data knows, by normalised name. */
+  private readonly extraUses = new Map<string, number>();
   /** Names as typed → resolution: a worksheet repeats the same few names thousands of times. */
   private readonly typed = new Map<string, Resolution>();
 
@@ -87,9 +92,32 @@ export class NameIndex {
         if (!this.byName.has(key)) this.byName.set(key, entry.nl);
       }
     }
-    for (const name of extraNames) {
-      const key = normalise(name);
-      if (key !== "" && !this.byName.has(key)) this.byName.set(key, name);
+    for (const name of extraNames) this.addName(name);
+  }
+
+  /** A row uses `name`: it resolves from now on (the vocabulary's own names keep their meaning). */
+  addName(name: string): void {
+    const key = normalise(name);
+    if (key === "") return;
+    const uses = this.extraUses.get(key);
+    if (uses !== undefined) this.extraUses.set(key, uses + 1);
+    else if (!this.byName.has(key)) {
+      this.extraUses.set(key, 1);
+      this.byName.set(key, name);
+      this.typed.clear();
+    }
+  }
+
+  /** A row no longer uses `name`: once none does, it is unknown again. */
+  removeName(name: string): void {
+    const key = normalise(name);
+    const uses = this.extraUses.get(key);
+    if (uses === undefined) return;
+    if (uses > 1) this.extraUses.set(key, uses - 1);
+    else {
+      this.extraUses.delete(key);
+      this.byName.delete(key);
+      this.typed.clear();
     }
   }
 
@@ -97,13 +125,13 @@ export class NameIndex {
     const cached = this.typed.get(name);
     if (cached) return cached;
     const found = this.byName.get(normalise(name));
-    const resolution: Resolution = found !== undefined ? { found } : { found: null, suggestion: this.suggest(name) };
+    const resolution: Resolution = found !== undefined ? { found } : { found: null };
     if (this.typed.size >= 10_000) this.typed.clear(); // bounded: arbitrary input must not grow memory
     this.typed.set(name, resolution);
     return resolution;
   }
 
-  /** The canonical name closest to what was typed; only on the error path, so a scan is fine. */
+  /** The canonical name closest to what was typed, for an error message; a scan, so only there. */
   suggest(name: string): string | null {
     const typed = normalise(name);
     if (typed === "") return null;

@@ -30,11 +30,31 @@ describe("the group vocabulary", () => {
     ["buitenlandse nat", "buitenlandse nationaliteit"],
     ["Poolse", "Pools"],
   ])("suggests for %j: %s", (typed, suggestion) => {
-    expect(groups.resolve(typed)).toEqual({ found: null, suggestion });
+    expect(groups.resolve(typed)).toEqual({ found: null });
+    expect(groups.suggest(typed)).toBe(suggestion);
   });
 
   it("does not suggest something far away", () => {
-    expect(groups.resolve("xyzzy")).toEqual({ found: null, suggestion: null });
+    expect(groups.suggest("xyzzy")).toBeNull();
+  });
+
+  it("computes a suggestion only when asked, never while resolving (a table of unknown names costs no suggestions)", () => {
+    const index = new NameIndex(GROUPS);
+    const suggest = jest.spyOn(index, "suggest");
+    for (let i = 0; i < 1000; i++) index.resolve(`Onbekende groep ${i}`);
+    expect(suggest).not.toHaveBeenCalled();
+  });
+
+  it("knows a name the data brings while a row uses it, and forgets it after the last", () => {
+    const index = new NameIndex(GROUPS, ["Turks", "turks "]);
+    expect(index.resolve("TURKS")).toEqual({ found: "Turks" });
+    index.removeName("Turks");
+    expect(index.resolve("TURKS")).toEqual({ found: "Turks" }); // "turks " still uses it
+    index.removeName("turks ");
+    expect(index.resolve("TURKS")).toEqual({ found: null });
+    index.addName("Italiaans"); // the vocabulary's own names stay the vocabulary's
+    index.removeName("Italiaans");
+    expect(index.resolve("Italiaans")).toEqual({ found: "Italiaans" });
   });
 
   it("knows the hierarchy of DESIGN.md", () => {
