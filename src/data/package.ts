@@ -55,7 +55,7 @@ function unitProblem(o: Observation): string | null {
 }
 
 /** Ids must be unique as users type them (case and spacing folded). */
-function checkIds(table: string, ids: string[]): Problem[] {
+export function checkIds(table: string, ids: string[]): Problem[] {
   const problems: Problem[] = [];
   const first = new Map<string, number>();
   ids.forEach((id, index) => {
@@ -67,29 +67,41 @@ function checkIds(table: string, ids: string[]): Problem[] {
   return problems;
 }
 
+/** The rules of one figure beyond its cells: its unit's, and the indicator and source it names. */
+export function observationProblems(o: Observation, row: number, indicatorIds: ReadonlySet<string>, sourceIds: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  const table = TABLE_NAMES.observations;
+  const at = (column: string, message: string) => problems.push({ table, row, column, message: `${table} rij ${row}, kolom ${column}: ${message}` });
+  if (!indicatorIds.has(o.indicator)) at("Indicator", `onbekende indicator '${o.indicator}'; voeg hem eerst toe aan ${TABLE_NAMES.indicators}.`);
+  if (!sourceIds.has(o.bron)) at("Bron", `onbekende bron '${o.bron}'; voeg hem eerst toe aan ${TABLE_NAMES.sources}.`);
+  const unit = unitProblem(o);
+  if (unit) at("Waarde", unit);
+  if (o.status === "afgeleid" && o.toelichting === "") at("Toelichting", "een afgeleid cijfer heeft de berekening in de toelichting nodig.");
+  return problems;
+}
+
+/** Two rows a formula cannot tell apart: the later one is reported, naming the first. */
+export function duplicateProblem(first: { row: number; o: Observation }, row: number, o: Observation): Problem {
+  const table = TABLE_NAMES.observations;
+  const spelled = first.o.groep !== o.groep || first.o.gebied !== o.gebied || first.o.leeftijd !== o.leeftijd || first.o.indicator !== o.indicator;
+  const how = spelled ? ` (anders geschreven, maar een formule kan ze niet uit elkaar houden: '${first.o.groep}' / '${o.groep}')` : "";
+  const message = `dubbel cijfer: rij ${first.row} en rij ${row} hebben dezelfde Indicator, Gebied, Groep, Leeftijd, Periode en Eenheid${how}.`;
+  return { table, row, column: "Indicator", message: `${table} rij ${row}, kolom Indicator: ${message}` };
+}
+
 /** Rules that span a row (units) or the table (keys) or tables (references). */
 function checkObservations(observations: Observation[], indicators: Indicator[], sources: Source[]): Problem[] {
   const problems: Problem[] = [];
-  const table = TABLE_NAMES.observations;
   const indicatorIds = new Set(indicators.map((i) => i.id));
   const sourceIds = new Set(sources.map((s) => s.id));
   const firstRowOfKey = new Map<string, { row: number; o: Observation }>();
   observations.forEach((o, index) => {
     const row = index + 1;
-    const at = (column: string, message: string) => problems.push({ table, row, column, message: `${table} rij ${row}, kolom ${column}: ${message}` });
-    if (!indicatorIds.has(o.indicator)) at("Indicator", `onbekende indicator '${o.indicator}'; voeg hem eerst toe aan ${TABLE_NAMES.indicators}.`);
-    if (!sourceIds.has(o.bron)) at("Bron", `onbekende bron '${o.bron}'; voeg hem eerst toe aan ${TABLE_NAMES.sources}.`);
-    const unit = unitProblem(o);
-    if (unit) at("Waarde", unit);
-    if (o.status === "afgeleid" && o.toelichting === "") at("Toelichting", "een afgeleid cijfer heeft de berekening in de toelichting nodig.");
+    problems.push(...observationProblems(o, row, indicatorIds, sourceIds));
     const key = lookupKey(o);
     const first = firstRowOfKey.get(key);
     if (first === undefined) firstRowOfKey.set(key, { row, o });
-    else {
-      const spelled = first.o.groep !== o.groep || first.o.gebied !== o.gebied || first.o.leeftijd !== o.leeftijd || first.o.indicator !== o.indicator;
-      const how = spelled ? ` (anders geschreven, maar een formule kan ze niet uit elkaar houden: '${first.o.groep}' / '${o.groep}')` : "";
-      at("Indicator", `dubbel cijfer: rij ${first.row} en rij ${row} hebben dezelfde Indicator, Gebied, Groep, Leeftijd, Periode en Eenheid${how}.`);
-    }
+    else problems.push(duplicateProblem(first, row, o));
   });
   return problems;
 }

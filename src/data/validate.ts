@@ -9,7 +9,7 @@ export type Cell = string | number | boolean | null | undefined;
 export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 /** Stop listing after this many problems: a wholly wrong file should not produce 10,000 lines. */
-const MAX_PROBLEMS = 50;
+export const MAX_PROBLEMS = 50;
 
 function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return "";
@@ -53,14 +53,12 @@ function describe(cell: Cell): string {
   return text.length > 40 ? `'${text.slice(0, 40)}…'` : `'${text}'`;
 }
 
-/**
- * Reads a table (header row + data rows) into records by its column contract. Every problem
- * names the table, the row (1 = first data row) and the column; nothing is returned partially.
- */
-export function readTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cell[][], dialect?: CsvDialect): Result<T[]> {
-  const problems: Problem[] = [];
-  const decimal = dialect?.decimal ?? ".";
-  const header = (cells[0] ?? []).map(cellText);
+/** Where each contract column sits in a table's header, or the problem with the header. */
+export type HeaderReading = { ok: true; position: Map<string, number> } | { ok: false; problems: Problem[] };
+
+/** Checks a table's header row against its column contract: every column once, no unknown ones. */
+export function readHeader<T>(table: string, columns: ColumnSpec<T>[], headerRow: readonly Cell[] | undefined): HeaderReading {
+  const header = (headerRow ?? []).map(cellText);
   const doubled = header.filter((name, i) => name !== "" && header.indexOf(name) !== i);
   if (doubled.length > 0) {
     return { ok: false, problems: [{ table, row: null, column: doubled[0], message: `${table}: kolom ${doubled[0]} staat twee keer in de kopregel.` }] };
@@ -72,48 +70,70 @@ export function readTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cel
     const parts = [];
     if (missing.length) parts.push(`ontbrekende kolom(men): ${missing.join(", ")}`);
     if (extra.length) parts.push(`onbekende kolom(men): ${extra.join(", ")}`);
-    problems.push({ table, row: null, column: missing[0] ?? extra[0], message: `${table}: ${parts.join("; ")}. Verwacht: ${expected.join(", ")}.` });
-    return { ok: false, problems };
+    return { ok: false, problems: [{ table, row: null, column: missing[0] ?? extra[0], message: `${table}: ${parts.join("; ")}. Verwacht: ${expected.join(", ")}.` }] };
   }
   // Columns are found by name, so an analyst who reorders the table's columns breaks nothing.
-  const position = new Map(header.map((name, index) => [name, index]));
+  return { ok: true, position: new Map(header.map((name, index) => [name, index])) };
+}
+
+/** One data row read: its record, nothing for a blank row, or the problems that name its cells. */
+export type RowReading<T> = { record: T; problems: [] } | { record: null; problems: Problem[] };
+
+const BLANK: RowReading<never> = { record: null, problems: [] };
+
+/** Reads data row `r` (1 = the first data row) by the column contract, every problem naming its cell. */
+export function readRow<T>(table: string, columns: ColumnSpec<T>[], position: ReadonlyMap<string, number>, row: readonly Cell[], r: number, decimal: "." | "," = "."): RowReading<T> {
+  if (row.every((cell) => cellText(cell) === "")) return BLANK; // blank lines are not figures
+  const problems: Problem[] = [];
+  const record: Record<string, unknown> = {};
+  for (const column of columns) {
+    const cell = row[position.get(column.name) as number];
+    const text = cellText(cell);
+    const at = { table, row: r, column: column.name };
+    if (text === "") {
+      if (column.required) problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: mag niet leeg zijn.` });
+      record[column.key as string] = column.kind === "text" ? "" : null;
+      continue;
+    }
+    if (column.kind === "number" || column.kind === "integer") {
+      const reading = parseNumber(cell, decimal);
+      if (reading.value === null) {
+        problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is geen getal (${reading.hint}).` });
+      } else if (column.kind === "integer" && !Number.isInteger(reading.value)) {
+        problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is geen geheel getal.` });
+      }
+      record[column.key as string] = reading.value;
+      continue;
+    }
+    const textProblem = cellTextProblem(text);
+    if (textProblem) {
+      problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${textProblem}` });
+      continue;
+    }
+    if (column.allowed && !column.allowed.includes(text)) {
+      problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is niet toegestaan; kies uit ${column.allowed.join(", ")}.` });
+    } else if (column.pattern && !column.pattern.test(text)) {
+      problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} heeft niet de juiste vorm.` });
+    }
+    record[column.key as string] = text;
+  }
+  return problems.length ? { record: null, problems } : { record: record as T, problems: [] };
+}
+
+/**
+ * Reads a table (header row + data rows) into records by its column contract. Every problem
+ * names the table, the row (1 = first data row) and the column; nothing is returned partially.
+ */
+export function readTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cell[][], dialect?: CsvDialect): Result<T[]> {
+  const header = readHeader(table, columns, cells[0]);
+  if (!header.ok) return header;
+  const decimal = dialect?.decimal ?? ".";
+  const problems: Problem[] = [];
   const records: T[] = [];
   for (let r = 1; r < cells.length && problems.length < MAX_PROBLEMS; r++) {
-    const row = cells[r];
-    if (row.every((cell) => cellText(cell) === "")) continue; // blank lines are not figures
-    const record: Record<string, unknown> = {};
-    for (const column of columns) {
-      const cell = row[position.get(column.name) as number];
-      const text = cellText(cell);
-      const at = { table, row: r, column: column.name };
-      if (text === "") {
-        if (column.required) problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: mag niet leeg zijn.` });
-        record[column.key as string] = column.kind === "text" ? "" : null;
-        continue;
-      }
-      if (column.kind === "number" || column.kind === "integer") {
-        const reading = parseNumber(cell, decimal);
-        if (reading.value === null) {
-          problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is geen getal (${reading.hint}).` });
-        } else if (column.kind === "integer" && !Number.isInteger(reading.value)) {
-          problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is geen geheel getal.` });
-        }
-        record[column.key as string] = reading.value;
-        continue;
-      }
-      const textProblem = cellTextProblem(text);
-      if (textProblem) {
-        problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${textProblem}` });
-        continue;
-      }
-      if (column.allowed && !column.allowed.includes(text)) {
-        problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is niet toegestaan; kies uit ${column.allowed.join(", ")}.` });
-      } else if (column.pattern && !column.pattern.test(text)) {
-        problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} heeft niet de juiste vorm.` });
-      }
-      record[column.key as string] = text;
-    }
-    records.push(record as T);
+    const reading = readRow(table, columns, header.position, cells[r], r, decimal);
+    if (reading.record !== null) records.push(reading.record);
+    else problems.push(...reading.problems);
   }
   return problems.length ? { ok: false, problems } : { ok: true, value: records };
 }
