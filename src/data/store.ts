@@ -39,69 +39,203 @@ export interface Cell {
   period: string;
 }
 
+/** A list kept in some order, sorted again only when read after a change. */
+class LazySorted<T> {
+  private dirty = false;
+  constructor(
+    private readonly compare: (a: T, b: T) => number,
+    readonly items: T[] = [],
+  ) {}
+  add(item: T): void {
+    this.items.push(item);
+    this.dirty = true;
+  }
+  remove(item: T): void {
+    const at = this.items.indexOf(item);
+    if (at >= 0) this.items.splice(at, 1);
+  }
+  sorted(): readonly T[] {
+    if (this.dirty) this.items.sort(this.compare);
+    this.dirty = false;
+    return this.items;
+  }
+}
+
+type Ranked = { group: string; value: number; o: Observation };
+const byPeriod = (a: Observation, b: Observation) => comparePeriods(a.periode, b.periode);
+const byCount = (a: Ranked, b: Ranked) => b.value - a.value || a.group.localeCompare(b.group);
+
 /**
- * The figures, indexed once so that every look-up a formula makes is a hash look-up:
- * by cell (indicator, area, group, age, period), by series (the same without period) and the
+ * The figures, indexed so that every look-up a formula makes is a hash look-up: by cell
+ * (indicator, area, group, age, period), by series (the same without period) and the
  * nationality ranking per period. Names in the data are mapped to the vocabulary's canonical
  * names on the way in, so "italiaans " in an analyst's row is the same group as "Italiaans".
+ *
+ * The store is updated in place (`replace`): an edit of a few rows costs those rows, not the
+ * table. Each update is synchronous, so a formula never sees half of one.
  */
 export class MonitorStore {
-  readonly observations: readonly Observation[];
-  readonly indicators: readonly Indicator[];
-  readonly sources: readonly Source[];
-  readonly groupNames: NameIndex;
-  readonly areaNames: NameIndex;
-  readonly indicatorNames: NameIndex;
-  readonly ageNames: NameIndex;
+  indicators: readonly Indicator[] = [];
+  sources: readonly Source[] = [];
+  readonly groupNames = new NameIndex(GROUPS);
+  indicatorNames = new NameIndex([]);
+  readonly ageNames = new NameIndex([]);
   private readonly byCell = new Map<string, Observation[]>();
-  private readonly bySeries = new Map<string, Observation[]>();
+  private readonly bySeries = new Map<string, LazySorted<Observation>>();
   private readonly indicatorById = new Map<string, Indicator>();
   private readonly sourceById = new Map<string, Source>();
-  private readonly nationalityRanking = new Map<string, { group: string; value: number }[]>();
-  private readonly periodsByIndicator = new Map<string, string[]>();
+  private readonly nationalityRanking = new Map<string, LazySorted<Ranked>>();
+  /** Per indicator: how many figures each period has, and the periods sorted (null: to sort again). */
+  private readonly periodsByIndicator = new Map<string, { uses: Map<string, number>; sorted: string[] | null }>();
+  /** The figures in table order; an edited row keeps its place, a removed one leaves a hole until read. */
+  private list: (Observation | undefined)[] = [];
+  private readonly slot = new Map<Observation, number>();
+  /** Each stored figure's row as read, whose names the name indexes count. */
+  private readonly rawOf = new Map<Observation, Observation>();
+  private holes = 0;
+  /** How many figures each area (as written) has; the area names are indexed again when that set changes. */
+  private readonly areaUses = new Map<string, number>();
+  private areaIndex: NameIndex | null = null;
+  private static readonly vocabulary = new NameIndex(GROUPS);
+  private static readonly areaVocabulary = new NameIndex(AREAS);
 
   constructor(data: MonitorPackage) {
-    this.indicators = data.indicators;
-    this.sources = data.sources;
-    for (const indicator of data.indicators) this.indicatorById.set(indicator.id, indicator);
-    for (const source of data.sources) this.sourceById.set(source.id, source);
-    const vocabulary = new NameIndex(GROUPS);
-    const areaVocabulary = new NameIndex(AREAS);
-    // Names the vocabulary does not know are taken as they are written in the data.
-    this.groupNames = new NameIndex(GROUPS, data.observations.map((o) => o.groep));
-    // Municipalities also by the names people use (Den Haag, s-Gravenhage, Hengelo for Hengelo (O.)).
-    this.areaNames = new NameIndex([...AREAS, ...areaAliases(data.observations.map((o) => o.gebied))]);
-    this.ageNames = new NameIndex([], data.observations.map((o) => o.leeftijd).filter((a) => a !== ""));
-    this.indicatorNames = new NameIndex(
-      data.indicators.map((i): GroupEntry => ({ nl: i.id, en: i.id, aliases: [i.labelNl, i.labelEn, ...(INDICATOR_ALIASES.get(i.id) ?? [])] })),
-    );
-    const canonical = (index: NameIndex, name: string) => {
-      const r = index.resolve(name);
-      return r.found ?? name;
-    };
-    this.observations = data.observations.map((o) => ({
-      ...o,
-      groep: canonical(vocabulary, o.groep),
-      gebied: canonical(areaVocabulary, o.gebied),
-      leeftijd: o.leeftijd === "" ? "" : canonical(this.ageNames, o.leeftijd),
-    }));
-    for (const o of this.observations) {
-      push(this.byCell, cellKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.periode), o);
-      push(this.bySeries, seriesKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.eenheid), o);
+    this.define(data.indicators, data.sources);
+    this.replace([], data.observations);
+  }
+
+  /** The indicators and sources (MonitorIndicatoren, MonitorBronnen): small, replaced whole. */
+  define(indicators: readonly Indicator[], sources: readonly Source[]): void {
+    this.indicators = indicators;
+    this.sources = sources;
+    this.indicatorById.clear();
+    this.sourceById.clear();
+    for (const indicator of indicators) this.indicatorById.set(indicator.id, indicator);
+    for (const source of sources) this.sourceById.set(source.id, source);
+    this.indicatorNames = new NameIndex(indicators.map((i): GroupEntry => ({ nl: i.id, en: i.id, aliases: [i.labelNl, i.labelEn, ...(INDICATOR_ALIASES.get(i.id) ?? [])] })));
+  }
+
+  /** Areas by their names, and municipalities also by the names people use (Den Haag, s-Gravenhage, Hengelo for Hengelo (O.)). */
+  get areaNames(): NameIndex {
+    this.areaIndex ??= new NameIndex([...AREAS, ...areaAliases(this.areaUses.keys())]);
+    return this.areaIndex;
+  }
+
+  private countArea(area: string, change: 1 | -1): void {
+    const uses = (this.areaUses.get(area) ?? 0) + change;
+    if (uses > 0) this.areaUses.set(area, uses);
+    else this.areaUses.delete(area);
+    if (uses === 0 || (uses === 1 && change === 1)) this.areaIndex = null; // an area came or went
+  }
+
+  /** Every figure, in table order (shared, do not modify). */
+  get observations(): readonly Observation[] {
+    if (this.holes > 0) {
+      this.list = this.list.filter((o) => o !== undefined);
+      this.list.forEach((o, i) => this.slot.set(o as Observation, i));
+      this.holes = 0;
     }
-    for (const list of this.bySeries.values()) list.sort((a, b) => comparePeriods(a.periode, b.periode));
-    for (const o of this.observations) {
-      const periods = this.periodsByIndicator.get(o.indicator) ?? [];
-      if (!periods.includes(o.periode)) periods.push(o.periode);
-      this.periodsByIndicator.set(o.indicator, periods);
-      // Nationalities: the vocabulary's (Overig excluded) and groups only the data knows (a CBS title such as "Turks").
-      const nationality = NATIONALITIES.includes(o.groep) ? o.groep !== "Overig" : groupEntry(o.groep) === undefined;
-      if (o.indicator === "inwoners" && o.eenheid === "aantal" && o.leeftijd === "" && nationality) {
-        push(this.nationalityRanking, `${o.periode}|${o.gebied}`, { group: o.groep, value: o.waarde });
+    return this.list as Observation[];
+  }
+
+  get size(): number {
+    return this.slot.size;
+  }
+
+  /**
+   * Takes `removed` (figures this store returned before) out and puts `added` (as read from the
+   * table) in; an added figure takes the place of the removed one at the same position. Returns
+   * the added figures as the store holds them (names made canonical).
+   */
+  replace(removed: readonly Observation[], added: readonly Observation[]): Observation[] {
+    const freed: number[] = [];
+    for (const o of removed) {
+      const at = this.slot.get(o);
+      if (at === undefined) continue;
+      this.unindex(o);
+      this.slot.delete(o);
+      this.list[at] = undefined;
+      freed.push(at);
+    }
+    const stored = added.map((raw, i) => {
+      const o = this.canonical(raw);
+      const at = i < freed.length ? freed[i] : this.list.push(undefined) - 1;
+      this.list[at] = o;
+      this.slot.set(o, at);
+      this.index(o);
+      return o;
+    });
+    this.holes += Math.max(0, freed.length - added.length);
+    return stored;
+  }
+
+  private canonical(o: Observation): Observation {
+    const stored = this.canonicalOf(o);
+    this.rawOf.set(stored, o);
+    return stored;
+  }
+
+  private canonicalOf(o: Observation): Observation {
+    // Names the vocabulary does not know are taken as they are written in the data.
+    const name = (index: NameIndex, text: string) => index.resolve(text).found ?? text;
+    this.groupNames.addName(o.groep);
+    this.countArea(o.gebied, 1);
+    if (o.leeftijd !== "") this.ageNames.addName(o.leeftijd);
+    return {
+      ...o,
+      groep: name(MonitorStore.vocabulary, o.groep),
+      gebied: name(MonitorStore.areaVocabulary, o.gebied),
+      leeftijd: o.leeftijd === "" ? "" : name(this.ageNames, o.leeftijd),
+    };
+  }
+
+  private index(o: Observation): void {
+    push(this.byCell, cellKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.periode), o);
+    const series = seriesKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.eenheid);
+    let list = this.bySeries.get(series);
+    if (!list) this.bySeries.set(series, (list = new LazySorted(byPeriod)));
+    list.add(o);
+    let periods = this.periodsByIndicator.get(o.indicator);
+    if (!periods) this.periodsByIndicator.set(o.indicator, (periods = { uses: new Map(), sorted: null }));
+    const uses = periods.uses.get(o.periode) ?? 0;
+    periods.uses.set(o.periode, uses + 1);
+    if (uses === 0) periods.sorted = null;
+    const ranking = rankingKey(o);
+    if (ranking) {
+      let list = this.nationalityRanking.get(ranking);
+      if (!list) this.nationalityRanking.set(ranking, (list = new LazySorted(byCount)));
+      list.add({ group: o.groep, value: o.waarde, o });
+    }
+  }
+
+  private unindex(o: Observation): void {
+    const raw = this.rawOf.get(o) ?? o;
+    this.rawOf.delete(o);
+    this.groupNames.removeName(raw.groep);
+    this.countArea(raw.gebied, -1);
+    if (raw.leeftijd !== "") this.ageNames.removeName(raw.leeftijd);
+    pull(this.byCell, cellKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.periode), o);
+    const series = seriesKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.eenheid);
+    const list = this.bySeries.get(series);
+    list?.remove(o);
+    if (list?.items.length === 0) this.bySeries.delete(series);
+    const periods = this.periodsByIndicator.get(o.indicator);
+    if (periods) {
+      const uses = (periods.uses.get(o.periode) ?? 1) - 1;
+      if (uses > 0) periods.uses.set(o.periode, uses);
+      else {
+        periods.uses.delete(o.periode);
+        periods.sorted = null;
+        if (periods.uses.size === 0) this.periodsByIndicator.delete(o.indicator);
       }
     }
-    for (const periods of this.periodsByIndicator.values()) periods.sort(comparePeriods);
-    for (const list of this.nationalityRanking.values()) list.sort((a, b) => b.value - a.value || a.group.localeCompare(b.group));
+    const ranking = rankingKey(o);
+    const ranked = ranking ? this.nationalityRanking.get(ranking) : undefined;
+    if (ranking && ranked) {
+      const entry = ranked.items.find((r) => r.o === o);
+      if (entry) ranked.remove(entry);
+      if (ranked.items.length === 0) this.nationalityRanking.delete(ranking);
+    }
   }
 
   indicator(id: string): Indicator | undefined {
@@ -123,7 +257,7 @@ export class MonitorStore {
 
   /** The figures of a series in period order (shared, do not modify). */
   series(indicator: string, area: string, group: string, age: string, unit: Unit): readonly Observation[] {
-    return this.bySeries.get(seriesKey(indicator, area, group, age, unit)) ?? [];
+    return this.bySeries.get(seriesKey(indicator, area, group, age, unit))?.sorted() ?? [];
   }
 
   /** The periods for which a cell has a figure in any unit, for #N/A messages. */
@@ -134,12 +268,15 @@ export class MonitorStore {
   }
 
   periodsOfIndicator(indicator: string): readonly string[] {
-    return this.periodsByIndicator.get(indicator) ?? [];
+    const periods = this.periodsByIndicator.get(indicator);
+    if (!periods) return [];
+    periods.sorted ??= [...periods.uses.keys()].sort(comparePeriods);
+    return periods.sorted;
   }
 
   /** Nationalities by count for a period, largest first, `Overig` excluded. */
   ranking(period: string, area: string): readonly { group: string; value: number }[] {
-    return this.nationalityRanking.get(`${period}|${area}`) ?? [];
+    return this.nationalityRanking.get(`${period}|${area}`)?.sorted() ?? [];
   }
 
   /** Periods with a nationality ranking, for #N/A messages. */
@@ -153,9 +290,23 @@ export class MonitorStore {
   }
 }
 
+/** Nationalities: the vocabulary's (Overig excluded) and groups only the data knows (a CBS title such as "Turks"). */
+function rankingKey(o: Observation): string | null {
+  const nationality = NATIONALITIES.includes(o.groep) ? o.groep !== "Overig" : groupEntry(o.groep) === undefined;
+  return o.indicator === "inwoners" && o.eenheid === "aantal" && o.leeftijd === "" && nationality ? `${o.periode}|${o.gebied}` : null;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function pull<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  const at = list ? list.indexOf(value) : -1;
+  if (!list || at < 0) return;
+  list.splice(at, 1);
+  if (list.length === 0) map.delete(key);
 }
 
