@@ -31,6 +31,10 @@ function describe(entry, id, language, helpUrl) {
       dimensionality: "scalar",
       ...(p.optional ? { optional: true } : {}),
     })),
+    // Streaming: the add-in pushes a formula's new answer when the data changes, because Excel
+    // does not re-run non-volatile custom functions on Calculate Now or on opening a workbook
+    // (office-js #1462, #1567); see src/functions/live.ts.
+    options: { stream: true },
   };
 }
 

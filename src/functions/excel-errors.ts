@@ -15,14 +15,3 @@ export function toExcelError(error: unknown, language: Language): CustomFunction
   const message = language === "nl" ? "Onverwachte fout in de Leiden Monitor-functie; controleer de argumenten." : "Unexpected error in the Leiden Monitor function; check the arguments.";
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
-
-/** Wraps an implementation so it returns its value or throws a CustomFunctions.Error, nothing else. */
-export function guard<A extends unknown[], R>(implementation: (...args: A) => R, language: () => Language): (...args: A) => R {
-  return (...args: A) => {
-    try {
-      return implementation(...args);
-    } catch (error) {
-      throw toExcelError(error, language());
-    }
-  };
-}

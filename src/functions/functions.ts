@@ -3,22 +3,41 @@
  * runtime of the task pane) and must also load where only `CustomFunctions.associate` and
  * `Office.onReady` exist: no DOM, no network, no work at load beyond registering.
  */
-import { guard } from "./excel-errors";
+import { toExcelError } from "./excel-errors";
 import { FUNCTION_IDS, FunctionId } from "./ids";
+import { Invocation, liveCount, subscribe } from "./live";
 import { IMPLEMENTATIONS } from "./monitor";
-import { getMessageLanguage, resetData, setData, setMessageLanguage, setProblems } from "./state";
+import { forgetData, getMessageLanguage, resetData, setData, setMessageLanguage, setProblems, storeUpdated, useQueries } from "./state";
+import { Language } from "../data/types";
+
+/**
+ * A streaming function as Excel calls it: the declared arguments, then the invocation. Its
+ * answers are pushed with `setResult` (see live.ts); a failure is an Excel error with a message.
+ */
+function streaming(implementation: (lang: Language, ...args: unknown[]) => unknown, lang: Language) {
+  return (...args: unknown[]) => {
+    const invocation = args.pop() as Invocation;
+    subscribe(() => {
+      try {
+        return { value: implementation(lang, ...args) };
+      } catch (error) {
+        return { error: toExcelError(error, getMessageLanguage()) };
+      }
+    }, invocation);
+  };
+}
 
 // Outside a custom functions runtime (the pane's preview in a plain browser) there is nothing to register with.
 if (typeof CustomFunctions !== "undefined") {
   for (const [englishId, dutchId] of Object.entries(FUNCTION_IDS)) {
     const implementation = IMPLEMENTATIONS[englishId as FunctionId];
-    CustomFunctions.associate(englishId, guard((...args: unknown[]) => implementation("en", ...args), getMessageLanguage));
-    if (dutchId !== englishId) CustomFunctions.associate(dutchId, guard((...args: unknown[]) => implementation("nl", ...args), getMessageLanguage));
+    CustomFunctions.associate(englishId, streaming(implementation, "en"));
+    if (dutchId !== englishId) CustomFunctions.associate(dutchId, streaming(implementation, "nl"));
   }
 }
 
 /** The task pane (same page in the shared runtime) points the functions at the workbook's data. */
-const api = { setData, setProblems, resetData, setMessageLanguage };
+const api = { useQueries, storeUpdated, setData, setProblems, resetData, forgetData, setMessageLanguage, liveCount };
 (globalThis as unknown as { LeidenMonitorFunctions: typeof api }).LeidenMonitorFunctions = api;
 export type LeidenMonitorFunctionsApi = typeof api;
 

@@ -4,19 +4,25 @@ import { MonitorQueries } from "../data/queries";
 import { loadShippedPackage } from "../data/shipped";
 import { MonitorStore } from "../data/store";
 import { Language, Problem } from "../data/types";
+import { dataChanged, dataUnknown } from "./live";
 
 /**
- * What the functions read: the shipped edition, built on first use (so loading functions.js
- * costs nothing), or the workbook's own three tables once the task pane hands them over. When
- * the workbook's tables have problems, the functions answer #N/A pointing at the pane: they
- * never quietly fall back to another dataset than the one the pane and Regenerate use.
+ * What the functions read. Nothing until the task pane (same page in the shared runtime) has
+ * read the workbook: the functions wait instead of answering from another dataset. Then the
+ * workbook's own tables, handed over as the store the pane built (one store for pane and
+ * functions), or their problems (the functions answer #N/A pointing at the pane), or, for a
+ * workbook without monitor tables, the shipped edition (built on first use).
  */
-type DataState = { kind: "shipped"; queries: MonitorQueries | null } | { kind: "workbook"; queries: MonitorQueries } | { kind: "invalid"; problems: Problem[] };
+type DataState =
+  | { kind: "waiting" }
+  | { kind: "shipped"; queries: MonitorQueries | null }
+  | { kind: "workbook"; queries: MonitorQueries }
+  | { kind: "invalid"; problems: readonly Problem[] };
 
-let state: DataState = { kind: "shipped", queries: null };
+let state: DataState = { kind: "waiting" };
 let messageLanguage: Language = "nl";
 
-function invalidWorkbookError(problems: Problem[]) {
+function invalidWorkbookError(problems: readonly Problem[]) {
   const first = problems[0]?.message ?? "";
   const more = problems.length > 1 ? ` (+${problems.length - 1})` : "";
   return notAvailable(
@@ -25,10 +31,26 @@ function invalidWorkbookError(problems: Problem[]) {
   );
 }
 
+/** True until the workbook's tables have been read: formulas then get no answer yet. */
+export function waiting(): boolean {
+  return state.kind === "waiting";
+}
+
 export function queries(): MonitorQueries {
+  if (state.kind === "waiting") throw new Error("The functions have no data yet.");
   if (state.kind === "invalid") throw invalidWorkbookError(state.problems);
   if (state.queries === null) state = { kind: "shipped", queries: new MonitorQueries(new MonitorStore(loadShippedPackage())) };
   return state.queries as MonitorQueries;
+}
+
+function changeTo(next: DataState): void {
+  state = next;
+  dataChanged();
+}
+
+/** The workbook's tables, as the store the pane built and keeps up to date. */
+export function useQueries(workbook: MonitorQueries): void {
+  changeTo({ kind: "workbook", queries: workbook });
 }
 
 /**
@@ -39,25 +61,37 @@ export function queries(): MonitorQueries {
 export function setData(tables: PackageTables): { ok: true; figures: number } | { ok: false; problems: Problem[] } {
   const result = parsePackageTables(tables);
   if (!result.ok) {
-    state = { kind: "invalid", problems: result.problems };
+    changeTo({ kind: "invalid", problems: result.problems });
     return result;
   }
-  state = { kind: "workbook", queries: new MonitorQueries(new MonitorStore(result.value)) };
+  changeTo({ kind: "workbook", queries: new MonitorQueries(new MonitorStore(result.value)) });
   return { ok: true, figures: result.value.observations.length };
 }
 
 /** The workbook's tables were found invalid by the pane: the functions say so instead of answering. */
-export function setProblems(problems: Problem[]): void {
-  state = { kind: "invalid", problems };
+export function setProblems(problems: readonly Problem[]): void {
+  changeTo({ kind: "invalid", problems });
 }
 
 /** The workbook has no monitor tables (any more): the shipped edition is the dataset. */
 export function resetData(): void {
-  state = { kind: "shipped", queries: null };
+  changeTo({ kind: "shipped", queries: null });
+}
+
+/** The store the functions read was updated in place (an edit): formulas whose answer changed get it. */
+export function storeUpdated(): void {
+  if (state.kind === "workbook") dataChanged();
+}
+
+/** Back to the state of a freshly opened workbook (for tests). */
+export function forgetData(): void {
+  state = { kind: "waiting" };
+  dataUnknown();
 }
 
 export function setMessageLanguage(language: Language): void {
   messageLanguage = language;
+  if (state.kind !== "waiting") dataChanged(); // messages are answers too
 }
 
 export function getMessageLanguage(): Language {

@@ -1,4 +1,4 @@
-import { callExcel, installCustomFunctions } from "../support/custom-functions-fake";
+import { callExcel, installCustomFunctions, invoke, PENDING } from "../support/custom-functions-fake";
 import { csvRows, shippedObservationCells, shippedTexts } from "../support/fixtures";
 
 const associated = installCustomFunctions();
@@ -13,6 +13,7 @@ const call = (id: string, ...args: unknown[]) => {
   return callExcel(fn, ...args);
 };
 
+beforeEach(() => api.resetData());
 afterEach(() => {
   api.resetData();
   api.setMessageLanguage("nl");
@@ -172,5 +173,54 @@ describe("the workbook's own tables", () => {
   it("found invalid by the pane stop the functions too", () => {
     api.setProblems([{ table: "MonitorData", row: 3, column: "Groep", message: "MonitorData rij 3, kolom Groep: mag niet leeg zijn." }]);
     expect(call("SHARE", "Italiaans", 2022)).toMatchObject({ error: "#N/A", message: expect.stringMatching(/rij 3, kolom Groep/) });
+  });
+});
+
+describe("formulas follow the data without Excel recalculating them", () => {
+  const fn = (id: string) => associated.get(id) as (...args: unknown[]) => unknown;
+  const withItalians = (count: string) => {
+    const cells = shippedObservationCells();
+    cells[cells.findIndex((r) => r[1] === "inwoners" && r[3] === "Italiaans")][6] = count;
+    const texts = shippedTexts();
+    return { observations: cells, indicators: csvRows(texts.indicators), sources: csvRows(texts.sources) };
+  };
+
+  it("wait (pending) until the workbook's tables have been read, and never answer from the shipped edition meanwhile", () => {
+    api.forgetData();
+    const cell = invoke(fn("AANTAL"), "Italiaans", 2022, null);
+    expect(cell.current).toEqual(PENDING);
+    api.setData(withItalians("1300"));
+    expect(cell.results).toEqual([1300]);
+  });
+
+  it("get a new answer pushed when a figure they show changes, and nothing when it does not", () => {
+    const italians = invoke(fn("AANTAL"), "Italiaans", 2022, null);
+    const germans = invoke(fn("COUNT"), "Duits", 2022, null);
+    const top = invoke(fn("TOP"), 2, 2022, null);
+    expect([italians.current, germans.current]).toEqual([1253, 1162]);
+    api.setData(withItalians("1260"));
+    expect(italians.results).toEqual([1253, 1260]);
+    expect(germans.results).toEqual([1162]); // Duits did not change: no new result sent
+    expect(top.results).toEqual([[["Italiaans", 1253], ["Duits", 1162]], [["Italiaans", 1260], ["Duits", 1162]]]);
+    api.setData(withItalians("1260"));
+    expect(italians.results).toHaveLength(2);
+  });
+
+  it("turn into #N/A naming the problem when the tables become invalid, and back", () => {
+    const cell = invoke(fn("AANTAL"), "Italiaans", 2022, null);
+    api.setProblems([{ table: "MonitorData", row: 3, column: "Groep", message: "MonitorData rij 3, kolom Groep: mag niet leeg zijn." }]);
+    expect(cell.current).toMatchObject({ error: "#N/A", message: expect.stringMatching(/rij 3, kolom Groep/) });
+    api.resetData();
+    expect(cell.current).toBe(1253);
+  });
+
+  it("stop being answered once Excel cancels them (the formula was edited or cleared)", () => {
+    const before = api.liveCount();
+    const cell = invoke(fn("AANTAL"), "Italiaans", 2022, null);
+    expect(api.liveCount()).toBe(before + 1);
+    cell.cancel();
+    expect(api.liveCount()).toBe(before);
+    api.setData(withItalians("1400"));
+    expect(cell.results).toEqual([1253]);
   });
 });

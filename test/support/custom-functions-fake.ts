@@ -1,6 +1,14 @@
 /**
- * The custom functions runtime as far as our code uses it: `associate`, `Error`, `ErrorCode`.
- * Installed as a global before functions.ts is loaded; records what was associated.
+ * The custom functions runtime as far as our code uses it: `associate`, `Error`, `ErrorCode`,
+ * and streaming invocations. Installed as a global before functions.ts is loaded; records what
+ * was associated.
+ *
+ * Streaming functions (functions.json `"options": { "stream": true }`) are called with the
+ * declared arguments and then a `CustomFunctions.StreamingInvocation`; they answer through
+ * `setResult`, as often as they like, and Excel shows the last result. Until the first
+ * `setResult` the cell is pending (#BUSY!). Excel calls `onCanceled` when the cell no longer
+ * needs the invocation (its formula edited or cleared, its arguments changed): learn.microsoft.com
+ * "CustomFunctions.StreamingInvocation interface" and "Custom functions: streaming".
  */
 export class FakeCustomFunctionsError extends Error {
   constructor(
@@ -26,12 +34,35 @@ export function installCustomFunctions(): Map<string, (...args: unknown[]) => un
   return associated;
 }
 
-/** Calls a function the way Excel does and returns its value or the Excel error it raised. */
-export function callExcel(fn: (...args: unknown[]) => unknown, ...args: unknown[]): unknown {
-  try {
-    return fn(...args);
-  } catch (e) {
-    if (e instanceof FakeCustomFunctionsError) return { error: e.code, message: e.message };
-    throw e;
+/** What a cell with a MONITOR formula shows: a value, an error with its message, or pending. */
+export type Shown = unknown;
+export const PENDING = { pending: "#BUSY!" } as const;
+
+const shown = (result: unknown): Shown => (result instanceof FakeCustomFunctionsError ? { error: result.code, message: result.message } : result);
+
+/** One streaming invocation: what its cell shows now, how often it was answered, and its cancel. */
+export class FakeInvocation {
+  results: unknown[] = [];
+  onCanceled?: () => void;
+  setResult = (value: unknown) => void this.results.push(value);
+  get current(): Shown {
+    return this.results.length === 0 ? PENDING : shown(this.results[this.results.length - 1]);
   }
+  cancel(): void {
+    this.onCanceled?.();
+  }
+}
+
+/** Enters a formula once, the way Excel invokes a streaming function; the cell keeps the invocation. */
+export function invoke(fn: (...args: unknown[]) => unknown, ...args: unknown[]): FakeInvocation {
+  const invocation = new FakeInvocation();
+  fn(...args, invocation);
+  return invocation;
+}
+
+/** Calls a function and returns what its cell shows right away (the value, an error, or PENDING); the invocation is cancelled again. */
+export function callExcel(fn: (...args: unknown[]) => unknown, ...args: unknown[]): Shown {
+  const invocation = invoke(fn, ...args);
+  invocation.cancel();
+  return invocation.current;
 }

@@ -5,6 +5,8 @@ import { shippedQueries } from "../support/fixtures";
 const associated = installCustomFunctions();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require("../../src/functions/functions");
+type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
+(globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions.resetData(); // the functions read the shipped edition on their own
 const queries = shippedQueries();
 
 /** Evaluates a formula's arguments the way Excel would pass them to MONITOR.VALUE. */
