@@ -147,8 +147,15 @@ export async function readWorkbookFigures(context: Excel.RequestContext, edition
   return readWorkbookData(state, edition);
 }
 
-/** After the functions have the workbook's data: recalculate every MONITOR formula. */
+/**
+ * After a write with Excel's calculation suspended, "it is the developer's responsibility to
+ * re-calc the workbook" (ExcelApi reference, suspendApiCalculationUntilNextSync): the cells that
+ * depend on what was written. "Recalculate" recalculates the cells Excel marked dirty, not the
+ * whole workbook; the safe reading taken here is that cells written while calculation was
+ * suspended are marked dirty like any other edit. MONITOR formulas need none of it: they are
+ * streaming functions that the add-in answers again itself (src/functions/live.ts).
+ */
 export async function recalculate(context: Excel.RequestContext): Promise<void> {
-  context.workbook.application.calculate("Full");
+  context.workbook.application.calculate("Recalculate");
   await context.sync();
 }

@@ -1,76 +1,45 @@
 import { MonitorPackage, Language } from "../data/types";
-import { TABLE_NAMES } from "../data/package";
-import { WorkbookData } from "../excel/data-sheet";
 import { snapshotOf } from "../data/compare";
 import { Edition } from "../data/descriptor";
 import type { CbsQuery } from "../sources/cbs/pull";
-import { loadData, LoadDataResult, packageTables, PreviewResult, previewLoad, readWorkbookFigures, recalculate } from "../excel/load-data";
+import { loadData, LoadDataResult, PreviewResult, previewLoad, recalculate } from "../excel/load-data";
+import { FollowedData, Listener, WorkbookFollower } from "../excel/follow";
+import { functionsApi, functionsLink } from "./functions-link";
+import { yieldToEventLoop } from "../data/slices";
 import { regenerate, RegenerateResult } from "../excel/regenerate";
 import { readSnapshots, writeSnapshot } from "../excel/snapshot-store";
-import type { LeidenMonitorFunctionsApi } from "../functions/functions";
 
-/** The custom functions of the shared runtime (same page), when they are loaded. */
-function functionsApi(): LeidenMonitorFunctionsApi | undefined {
-  return (globalThis as unknown as { LeidenMonitorFunctions?: LeidenMonitorFunctionsApi }).LeidenMonitorFunctions;
-}
-
-/** What the functions answer from now: the shipped edition ("none"), the workbook's tables, or their problems. */
-let functionsFollow: WorkbookData["kind"] = "none";
+/** The workbook's monitor tables as the functions and the pane follow them (one for the session). */
+let follower: WorkbookFollower | null = null;
+let paneListener: Listener = () => undefined;
+const tellFunctions = functionsLink();
 
 /**
- * Points the MONITOR functions at the workbook's three tables (or at its problems, so they
- * answer #N/A instead of another dataset's figures), then recalculates them.
+ * Reads the workbook's monitor tables (in slices that yield to Excel and the pane), hands them to
+ * the functions, and from then on follows every edit of them: `onChange` hears of each new state.
  */
-export async function useWorkbookFigures(found: WorkbookData): Promise<void> {
-  const api = functionsApi();
-  if (!api) return;
-  // A workbook without monitor tables, opened while the functions already answer from the
-  // shipped edition, needs no recalculation (which can take long in a large workbook).
-  if (found.kind === "none" && functionsFollow === "none") return;
-  functionsFollow = found.kind;
-  if (found.kind === "found") api.setData(packageTables(found.package));
-  else if (found.kind === "invalid") api.setProblems(found.problems);
-  else api.resetData();
-  await Excel.run((context) => recalculate(context));
+export async function followWorkbook(edition: MonitorPackage, onChange: Listener): Promise<FollowedData> {
+  paneListener = onChange;
+  follower ??= new WorkbookFollower(
+    (body) => Excel.run(body),
+    edition,
+    (data, how) => {
+      tellFunctions(data);
+      paneListener(data, how);
+    },
+    yieldToEventLoop,
+  );
+  const data = await follower.readAll();
+  await follower.watch();
+  return data;
 }
 
 export function setFunctionsLanguage(language: Language): void {
   functionsApi()?.setMessageLanguage(language);
 }
 
-/**
- * Makes the functions use the workbook's MonitorData as it is now (on opening the workbook and
- * after an edit of the table). Returns what was found, for the pane to show.
- */
-export async function useWorkbookData(edition: MonitorPackage): Promise<WorkbookData> {
-  const found = await Excel.run((context) => readWorkbookFigures(context, edition));
-  await useWorkbookFigures(found);
-  return found;
-}
-
-let watching = false;
-
-/**
- * Re-reads the workbook's monitor tables shortly after the user edits any of the three, so that
- * formulas return the corrected figures, labels and citations.
- */
-export async function watchMonitorData(onChanged: () => void): Promise<void> {
-  if (watching) return;
-  await Excel.run(async (context) => {
-    const tables = Object.values(TABLE_NAMES).map((name) => context.workbook.tables.getItemOrNullObject(name).load("name"));
-    await context.sync();
-    const present = tables.filter((table) => !table.isNullObject);
-    if (present.length === 0) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const changed = async () => {
-      clearTimeout(timer);
-      timer = setTimeout(onChanged, 800); // one refresh after a burst of edits
-    };
-    for (const table of present) table.onChanged.add(changed);
-    await context.sync();
-    watching = true;
-  });
-}
+/** While the add-in writes the monitor tables, their change events are its own, not the user's. */
+const writing = <T>(write: () => Promise<T>): Promise<T> => (follower ? follower.during(write) : write());
 
 /** Where the workbook's data came from, kept in the document's settings (with the workbook; small). */
 export interface RememberedSource {
@@ -164,10 +133,11 @@ export async function runLoadData(
   options: { expected?: string; signal?: AbortSignal; onProgress?: (fraction: number, message: string) => void },
 ): Promise<LoadDataResult & { notSaved?: string | null }> {
   const snapshots = await snapshotsFor(pulled.source.kind, shipped);
-  const result = await Excel.run((context) => loadData(context, pulled.pkg, { ...snapshots, ...options }));
+  const result = await writing(() => Excel.run((context) => loadData(context, pulled.pkg, { ...snapshots, ...options })));
+  // The load suspended Excel's calculation: formulas of the user's that read MonitorData are recalculated (MONITOR formulas follow by themselves).
+  await Excel.run((context) => recalculate(context));
   if (!result.ok) return result;
   const notSaved = await remember({ ...pulled.source, pulledAt: new Date().toISOString() }, result.comparison.snapshot);
-  await useWorkbookFigures({ kind: "found", package: result.comparison.result });
   return { ...result, notSaved };
 }
 
@@ -176,7 +146,9 @@ export async function runRegenerate(edition: MonitorPackage, language: Language,
   // pane may never fire (browsers pause it in hidden pages), so the ribbon's Regenerate with
   // the pane closed would never finish.
   const repaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-  return Excel.run((context) => regenerate(context, { edition, language, onProgress, yieldToUi: repaint, area }));
+  const result = await writing(() => Excel.run((context) => regenerate(context, { edition, language, onProgress, yieldToUi: repaint, area })));
+  await Excel.run((context) => recalculate(context)); // Regenerate suspended Excel's calculation too
+  return result;
 }
 
 /** Puts a formula in the top-left cell of the selection; returns that cell's address. */

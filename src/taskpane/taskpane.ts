@@ -11,6 +11,7 @@ import { pulledAreas } from "../report/area-sheets";
 import { pullShipped, SHIPPED_ORIGIN } from "../sources/shipped-source";
 import { MonitorStore } from "../data/store";
 import { Language, MonitorPackage, Problem } from "../data/types";
+import type { FollowedData } from "../excel/follow";
 import { registerCommands } from "../commands/commands";
 import { copyText, byId, element, setMessage, setUpTabs } from "./dom";
 import { buildWorkbookBlob, saveBlob, WORKBOOK_FILE } from "./download";
@@ -21,10 +22,15 @@ import { TEXTS, Texts } from "./i18n";
 
 const shipped = pullShipped();
 const edition = shipped.package;
-const state: { language: Language; host: Host; data: MonitorPackage; edition: Edition; origin: string; queries: MonitorQueries; selected: FigureView | null } = {
+/**
+ * `queries` is the one store the pane shows: in Excel, the same live store the functions read
+ * (built once from the workbook's tables and updated in place by edits); `data` gives the
+ * edition as a package, built only when something needs it whole (the download, a comparison).
+ */
+const state: { language: Language; host: Host; data: () => MonitorPackage; edition: Edition; origin: string; queries: MonitorQueries; selected: FigureView | null } = {
   language: "nl",
   host: "browser",
-  data: edition,
+  data: () => edition,
   edition: shipped.edition,
   origin: shipped.origin,
   queries: new MonitorQueries(new MonitorStore(edition)),
@@ -33,9 +39,13 @@ const state: { language: Language; host: Host; data: MonitorPackage; edition: Ed
 const texts = (): Texts => TEXTS[state.language];
 
 function useData(data: MonitorPackage, from?: { edition: Edition; origin: string }): void {
+  useQueries(new MonitorQueries(new MonitorStore(data)), () => data, from);
+}
+
+function useQueries(queries: MonitorQueries, data: () => MonitorPackage, from?: { edition: Edition; origin: string }): void {
   state.data = data;
   if (from) Object.assign(state, from);
-  state.queries = new MonitorQueries(new MonitorStore(data));
+  state.queries = queries;
   renderFacts();
   renderResults();
   renderAreaChoice();
@@ -69,7 +79,8 @@ function applyTexts(): void {
 }
 
 function renderFacts(): void {
-  const dates = [...new Set(state.data.sources.map((s) => s.peildatum).filter(Boolean))].sort().reverse();
+  const store = state.queries.store;
+  const dates = [...new Set(store.sources.map((s) => s.peildatum).filter(Boolean))].sort().reverse();
   const referenceDate = state.edition.referenceDate || dates[0] || "";
   byId("edition-title").textContent = state.edition === shipped.edition ? texts().edition : state.edition.title;
   const rows: [string, string][] = [
@@ -77,9 +88,9 @@ function renderFacts(): void {
     ...(state.edition.version ? [[texts().versionFact, state.edition.version] as [string, string]] : []),
     [texts().originFact, state.origin === SHIPPED_ORIGIN ? texts().shippedOrigin : state.origin],
     [texts().referenceDate, referenceDate ? formatDate(referenceDate, state.language) : "–"],
-    [texts().figures, String(state.data.observations.length)],
-    [texts().indicators, String(state.data.indicators.length)],
-    [texts().sources, state.data.sources.map((s) => s.id).join(", ")],
+    [texts().figures, String(store.size)],
+    [texts().indicators, String(store.indicators.length)],
+    [texts().sources, store.sources.map((s) => s.id).join(", ")],
   ];
   byId("facts").replaceChildren(...rows.flatMap(([term, value]) => [element("dt", { textContent: term }), element("dd", { textContent: value })]));
 }
@@ -156,7 +167,7 @@ async function act(messageId: string, run: () => Promise<string | void>): Promis
 
 async function download(messageId: string): Promise<void> {
   await act(messageId, async () => {
-    saveBlob(await buildWorkbookBlob(state.data, state.language), WORKBOOK_FILE);
+    saveBlob(await buildWorkbookBlob(state.data(), state.language), WORKBOOK_FILE);
     return texts().downloadReady;
   });
 }
@@ -209,21 +220,36 @@ async function regenerateClicked(): Promise<boolean> {
   return attention;
 }
 
-/** In Excel: the functions and the pane use the workbook's own MonitorData when it has one. */
+/** In Excel: the functions and the pane use the workbook's own MonitorData when it has one, and follow its edits. */
 async function followWorkbookData(): Promise<void> {
-  const { useWorkbookData, watchMonitorData } = await import("./excel-actions");
-  const found = await useWorkbookData(edition);
-  if (found.kind === "invalid") {
-    setMessage("data-message", texts().problems, "error");
-    byId("data-details").replaceChildren(...problemItems(found.problems));
-    return;
-  }
+  const { followWorkbook } = await import("./excel-actions");
+  const found = await followWorkbook(edition, (data, how) => void showFollowed(data, how));
   if (found.kind === "found") {
     const remembered = await showRememberedSource();
-    useData(found.package, remembered ? { edition: remembered.edition, origin: remembered.kind === "shipped" ? SHIPPED_ORIGIN : remembered.location } : undefined);
-    setMessage("data-message", texts().loaded(found.package.observations.length));
-    await watchMonitorData(() => void followWorkbookData());
+    if (remembered) Object.assign(state, { edition: remembered.edition, origin: remembered.kind === "shipped" ? SHIPPED_ORIGIN : remembered.location });
+    renderFacts();
   }
+}
+
+/**
+ * What the pane shows of the workbook's tables after a read or an edit. After an edit the facts
+ * are redrawn at once and the search results a moment later, once the functions have answered.
+ */
+function showFollowed(data: FollowedData, how: "read" | "edit"): void {
+  if (data.kind === "invalid") {
+    setMessage("data-message", texts().problems, "error");
+    byId("data-details").replaceChildren(...problemItems(data.problems));
+    return;
+  }
+  if (data.kind !== "found") return;
+  const live = data.live;
+  if (how === "read" || state.queries !== live.queries) useQueries(live.queries, () => live.package());
+  else {
+    renderFacts();
+    setTimeout(renderResults, 0);
+  }
+  byId("data-details").replaceChildren();
+  setMessage("data-message", texts().loaded(live.figures));
 }
 
 async function setLanguage(language: Language): Promise<void> {
@@ -242,8 +268,9 @@ async function start(): Promise<void> {
     texts,
     language: () => state.language,
     shipped: edition,
-    current: () => state.data,
-    use: (pkg, pulledEdition, origin) => useData(pkg, { edition: pulledEdition, origin }),
+    current: () => state.data(),
+    // In Excel the pane follows what was written from the workbook itself (followWorkbook).
+    use: (pkg, pulledEdition, origin) => (state.host === "excel" ? Object.assign(state, { edition: pulledEdition, origin }) : useData(pkg, { edition: pulledEdition, origin })),
     followWorkbook: followWorkbookData,
     showProblems: (problems) => byId("data-details").replaceChildren(...problemItems(problems)),
   });

@@ -5,7 +5,7 @@
  * reads and drives all of it through `window.__fakeOffice`.
  */
 import { FakeContext, WorkbookModel } from "../support/fake-excel";
-import { ErrorCode, FakeCustomFunctionsError } from "../support/custom-functions-fake";
+import { callExcel, ErrorCode, FakeCustomFunctionsError } from "../support/custom-functions-fake";
 
 const model = new WorkbookModel();
 const sheet = model.addSheet("Blad1");
@@ -48,12 +48,10 @@ Object.assign(globalThis, {
   CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => functions.set(id, fn), Error: FakeCustomFunctionsError, ErrorCode },
   __fakeOffice: {
     model,
+    /** What a cell with this formula shows: its value, `{ error, message }`, or `{ pending }` while the functions wait for the workbook's tables. */
     call: (id: string, ...args: unknown[]) => {
-      try {
-        return functions.get(id)?.(...args);
-      } catch (e) {
-        return { error: (e as FakeCustomFunctionsError).code, message: (e as Error).message };
-      }
+      const fn = functions.get(id);
+      return fn ? callExcel(fn, ...args) : undefined;
     },
     functionIds: () => [...functions.keys()],
     runAction: (id: string) => new Promise<void>((resolve) => void actions.get(id)?.({ completed: resolve })),

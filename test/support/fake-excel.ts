@@ -134,8 +134,14 @@ export class WorkbookModel {
   tables: TableModel[] = [];
   /** The user's selection (sheet name and box); the first sheet's A1 when not set. */
   selection: { sheet: string; box: Box } | null = null;
-  /** Handlers registered with table.onChanged, by table name: `fireTableChanged` calls them. */
-  readonly tableChangeHandlers = new Map<string, ((event: unknown) => unknown)[]>();
+  /**
+   * Handlers registered with table.onChanged, per table: a table that is deleted takes its
+   * handlers with it, and a table re-created under the same name has none ("Work with events
+   * using the Excel JavaScript API": events are registered on an object). `fireTableChanged`
+   * calls them, and those registered on the workbook's table collection, which fire for every table.
+   */
+  readonly tableChangeHandlers = new Map<TableModel, ((event: unknown) => unknown)[]>();
+  readonly tableCollectionChangeHandlers: ((event: unknown) => unknown)[] = [];
   readonly settings = new Map<string, unknown>();
   /** Defined names (ExcelApi 1.4): workbook-scoped (sheet null) or a sheet's own. */
   names: { name: string; formula: string; sheet: SheetModel | null }[] = [];
@@ -145,7 +151,17 @@ export class WorkbookModel {
   /** For each sync: whether calculation was suspended for it, and how many cells it wrote. */
   readonly batches: { suspended: boolean; cellsWritten: number; bytes: number }[] = [];
   cellsWritten = 0;
+  /** Every `application.calculate(type)` in order. */
   calculations: string[] = [];
+  /**
+   * Cells were written while API calculation was suspended, so formulas depending on them show
+   * old results until the add-in recalculates: "it is the developer's responsibility to re-calc
+   * the workbook" (ExcelApi reference, Application.suspendApiCalculationUntilNextSync).
+   * `calculate` (any type) brings them up to date. It never re-runs the add-in's custom
+   * functions: Excel does not re-run non-volatile custom functions on a recalculation, Calculate
+   * Now included (office-js #1462; on opening a workbook neither, #1567, "by design").
+   */
+  dependentsStale = false;
   private nextId = 1;
 
   addSheet(name: string): SheetModel {
@@ -187,9 +203,24 @@ export class WorkbookModel {
     return copy;
   }
 
-  /** What Excel does when the user edits a table: call its onChanged handlers. */
-  async fireTableChanged(name: string): Promise<void> {
-    for (const handler of this.tableChangeHandlers.get(name.toLowerCase()) ?? []) await handler({ tableId: name, changeType: "RangeEdited" });
+  /**
+   * What Excel does after the user changed a table: call its onChanged handlers and the table
+   * collection's, with an Excel.TableChangedEventArgs naming the table's id, the changed area's
+   * address on its sheet (ExcelApi 1.7) and the kind of change. Without an address: the whole table.
+   */
+  async fireTableChanged(name: string, address?: string, changeType = "RangeEdited"): Promise<void> {
+    const table = this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (!table) throw new Error(`no table ${name}`);
+    const event = { type: "TableChanged", source: "Local", tableId: tableIdOf(table), worksheetId: table.sheet.id, address: address ?? toAddress(table.box), changeType };
+    for (const handler of [...(this.tableChangeHandlers.get(table) ?? []), ...this.tableCollectionChangeHandlers]) await handler(event);
+  }
+
+  /** The user types `values` into a table from (row, column) of its sheet (0-based); Excel then reports the change with its address. */
+  async editTable(name: string, row: number, column: number, values: (string | number | boolean | null)[][]): Promise<void> {
+    const table = this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (!table) throw new Error(`no table ${name}`);
+    values.forEach((cells, r) => cells.forEach((value, c) => Object.assign(table.sheet.cell(row + r, column + c), { value, formula: null })));
+    await this.fireTableChanged(name, toAddress({ row, column, rows: values.length, columns: values[0].length }));
   }
 
   /** A readable picture of the workbook for assertions: sheets in order with what is on them. */
@@ -274,6 +305,7 @@ export class FakeContext {
       if (this.responseBytes > PAYLOAD_LIMIT) throw new OfficeError("ResponsePayloadSizeLimitExceeded", `The response payload (${this.responseBytes} bytes) exceeds the 5 MB limit.`);
     } finally {
       this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: this.model.cellsWritten - written, bytes });
+      if (this.model.calculationSuspendedSyncs > 0 && this.model.cellsWritten > written) this.model.dependentsStale = true;
       if (this.model.calculationSuspendedSyncs > 0) this.model.calculationSuspendedSyncs--;
     }
   }
@@ -362,7 +394,11 @@ export class FakeApplication {
     this.context.model.calculationSuspendedSyncs = 1;
   }
   calculate(type: string): void {
-    this.context.enqueue(() => this.context.model.calculations.push(type));
+    this.context.enqueue(() => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new OfficeError("InvalidArgument", `'${type}' is not a calculation type.`);
+      this.context.model.calculations.push(type);
+      this.context.model.dependentsStale = false; // custom functions are not re-run (see WorkbookModel.dependentsStale)
+    });
   }
 }
 
@@ -787,19 +823,40 @@ export class FakeTableCollection extends CollectionObject<TableModel, FakeTable>
     if (!sheet) throw new OfficeError("ItemNotFound", `No sheet for '${address}'.`);
     return { sheet, box: parsed };
   }
-  getItem(name: string): FakeTable {
-    return new FakeTable(this.context, () => this.context.model.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null);
+  /** "Name or ID of the table" (TableCollection.getItem). */
+  getItem(key: string): FakeTable {
+    return new FakeTable(this.context, () => this.context.model.tables.find((t) => t.name.toLowerCase() === key.toLowerCase() || tableIdOf(t) === key) ?? null);
   }
   getItemOrNullObject(name: string): FakeTable {
     return this.getItem(name);
   }
+  /** TableCollection.onChanged (ExcelApi 1.7): fires for a change of any table in the workbook. */
+  readonly onChanged = {
+    add: (handler: (event: unknown) => unknown) => {
+      this.context.enqueue(() => this.context.model.tableCollectionChangeHandlers.push(handler));
+      return {};
+    },
+  };
+}
+
+/** Excel gives every table an id of its own, never reused in the session (a re-created table gets a new one). */
+const tableIds = new WeakMap<TableModel, string>();
+let nextTableId = 1;
+export function tableIdOf(table: TableModel): string {
+  let id = tableIds.get(table);
+  if (id === undefined) tableIds.set(table, (id = `{table-${nextTableId++}}`));
+  return id;
 }
 
 export class FakeTable extends ClientObject<TableModel> {
   protected override readProperty(table: TableModel, name: string): unknown {
     if (name === "name") return table.name;
+    if (name === "id") return tableIdOf(table);
     if (name === "style") return table.style;
     return super.readProperty(table, name);
+  }
+  get id(): string {
+    return this.get("id");
   }
   get name(): string {
     return this.get("name");
@@ -821,7 +878,7 @@ export class FakeTable extends ClientObject<TableModel> {
     add: (handler: (event: unknown) => unknown) => {
       this.set((t) => {
         const handlers = this.context.model.tableChangeHandlers;
-        handlers.set(t.name.toLowerCase(), [...(handlers.get(t.name.toLowerCase()) ?? []), handler]);
+        handlers.set(t, [...(handlers.get(t) ?? []), handler]);
       });
       return {};
     },

@@ -1,0 +1,238 @@
+import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS } from "./columns";
+import { checkIds, duplicateProblem, lookupKey, observationProblems, PackageTables, TABLE_NAMES } from "./package";
+import { MonitorQueries } from "./queries";
+import { inSlices, Pause, Slices } from "./slices";
+import { MonitorStore } from "./store";
+import { Indicator, MonitorPackage, Observation, Problem, Source } from "./types";
+import { Cell, MAX_PROBLEMS, readHeader, readRow, readTable } from "./validate";
+
+/** One data row of MonitorData as the add-in last read it. */
+interface Row {
+  /** The figure as read; null for a blank row or one whose cells have problems. */
+  record: Observation | null;
+  /** The same figure as the store holds it. */
+  stored: Observation | null;
+  /** Problems of its cells (then it is no figure), or of the figure (unit, references). */
+  problems: Problem[];
+  /** The key a formula looks it up by (names folded), for duplicates. */
+  key: string | null;
+}
+
+const NO_ROW: Row = { record: null, stored: null, problems: [], key: null };
+
+/**
+ * The workbook's three monitor tables, validated and indexed once, then kept up to date row by
+ * row: an edit of some rows of MonitorData re-reads those rows, checks them and the rows that
+ * share their keys (duplicates), and updates the one store that both the pane and the functions
+ * read. Nothing is validated twice. Problems are kept per row, and listed (with the first 50) only
+ * when asked; every problem names its table, row (1 = first data row) and column.
+ */
+export class LiveData {
+  readonly store: MonitorStore;
+  readonly queries: MonitorQueries;
+  private rows: Row[] = [];
+  private position: Map<string, number> | null = null;
+  private headerProblems: Problem[] = [];
+  private definitionProblems: { cells: Problem[]; ids: Problem[] } = { cells: [], ids: [] };
+  private indicatorIds = new Set<string>();
+  private sourceIds = new Set<string>();
+  /** Rows (0-based) by key, ascending: the first is the figure, later ones are duplicates. */
+  private readonly keyRows = new Map<string, number[]>();
+  private readonly duplicateKeys = new Set<string>();
+  /** Rows with a problem of their own (cells or figure). */
+  private readonly problemRows = new Set<number>();
+  private cachedPackage: MonitorPackage | null = null;
+
+  private constructor(definitions: { indicators: Indicator[]; sources: Source[] }) {
+    this.store = new MonitorStore({ observations: [], ...definitions });
+    this.queries = new MonitorQueries(this.store);
+  }
+
+  /** Reads the three tables' cells (header row first), in slices when given a pause. */
+  static async read(tables: PackageTables, pause?: Pause): Promise<LiveData> {
+    const definitions = readDefinitions(tables.indicators, tables.sources);
+    const live = new LiveData(definitions.ok ? definitions.value : { indicators: [], sources: [] });
+    live.useDefinitionReading(definitions);
+    const header = readHeader(TABLE_NAMES.observations, OBSERVATION_COLUMNS, tables.observations[0]);
+    if (!header.ok) {
+      live.headerProblems = header.problems;
+      return live;
+    }
+    live.position = header.position;
+    const slices = new Slices(pause);
+    const body = tables.observations.slice(1);
+    live.rows = new Array<Row>(body.length);
+    await inSlices(body, slices, (cells, i) => (live.rows[i] = live.readRow(cells, i)));
+    // The store takes the figures in chunks too: indexing 100,000 figures is work of its own.
+    const readable = live.rows.flatMap((row, i) => (row.record ? [i] : []));
+    for (let from = 0; from < readable.length; from += 2000) {
+      const chunk = readable.slice(from, from + 2000);
+      const stored = live.store.replace([], chunk.map((i) => live.rows[i].record as Observation));
+      chunk.forEach((i, n) => (live.rows[i].stored = stored[n]));
+      await slices.between();
+    }
+    await inSlices(live.rows, slices, (row, i) => live.addKey(row, i));
+    return live;
+  }
+
+  /** True when every table is valid: the figures are the workbook's dataset. */
+  get valid(): boolean {
+    return this.headerProblems.length === 0 && this.definitionProblems.cells.length + this.definitionProblems.ids.length === 0 && this.problemRows.size === 0 && this.duplicateKeys.size === 0;
+  }
+
+  get figures(): number {
+    return this.store.size;
+  }
+
+  /** How many data rows MonitorData has (blank ones included). */
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  /**
+   * Cell problems first (as validation reports them, table by table), else the rules across rows
+   * and tables; at most 50, in row order.
+   */
+  problems(): Problem[] {
+    const rowProblems = (cells: boolean) => {
+      const listed: Problem[] = [];
+      for (const index of [...this.problemRows].sort((a, b) => a - b)) {
+        const row = this.rows[index];
+        if ((row.record === null) === cells) listed.push(...row.problems);
+      }
+      return listed;
+    };
+    const cells = [...this.definitionProblems.cells, ...this.headerProblems, ...rowProblems(true)];
+    if (cells.length) return cells.slice(0, MAX_PROBLEMS);
+    const figures = rowProblems(false).map((p) => ({ at: (p.row ?? 0) - 1, p }));
+    for (const key of this.duplicateKeys) {
+      const [first, ...later] = this.keyRows.get(key) ?? [];
+      const firstRow = this.rows[first];
+      for (const index of later) figures.push({ at: index, p: duplicateProblem({ row: first + 1, o: firstRow.record as Observation }, index + 1, this.rows[index].record as Observation) });
+    }
+    figures.sort((a, b) => a.at - b.at); // stable: a row's own problems before its duplicate
+    return [...this.definitionProblems.ids, ...figures.map((f) => f.p)].slice(0, MAX_PROBLEMS);
+  }
+
+  /** The tables as a package (the figures as read), for what needs the whole edition. */
+  package(): MonitorPackage {
+    this.cachedPackage ??= {
+      observations: this.rows.flatMap((row) => (row.record ? [row.record] : [])),
+      indicators: [...this.store.indicators],
+      sources: [...this.store.sources],
+    };
+    return this.cachedPackage;
+  }
+
+  /**
+   * Rows `from`… (0-based data rows) of MonitorData now hold `cells` (each row in the table's
+   * column order). Re-checks those rows and the rows sharing their old or new keys, and updates
+   * the store in one synchronous step. Returns whether any figure or problem changed.
+   */
+  editRows(from: number, cells: readonly (readonly Cell[])[]): boolean {
+    if (this.position === null) return false;
+    if (from < 0 || from + cells.length > this.rows.length) throw new RangeError(`Rows ${from}…${from + cells.length - 1} are not in the table of ${this.rows.length} rows.`);
+    const touched = new Set<string>();
+    const removed: Observation[] = [];
+    const added: { index: number; row: Row }[] = [];
+    const changed: number[] = [];
+    cells.forEach((rowCells, n) => {
+      const index = from + n;
+      const old = this.rows[index];
+      const row = this.readRow(rowCells, index);
+      if (sameRow(old, row)) return;
+      changed.push(index);
+      if (old.key !== null) touched.add(old.key);
+      this.removeKey(old, index);
+      if (old.stored) removed.push(old.stored);
+      this.rows[index] = row;
+      if (row.record) added.push({ index, row });
+    });
+    if (changed.length === 0) return false;
+    const stored = this.store.replace(removed, added.map((a) => a.row.record as Observation));
+    added.forEach((a, n) => (a.row.stored = stored[n]));
+    for (const index of changed) this.addKey(this.rows[index], index, touched);
+    for (const key of touched) this.checkDuplicate(key);
+    this.cachedPackage = null;
+    return true;
+  }
+
+  /**
+   * MonitorIndicatoren and MonitorBronnen changed: both are small and read whole. The figures'
+   * references are checked again against the new ids (a look-up per row, nothing re-read).
+   */
+  editDefinitions(indicators: Cell[][], sources: Cell[][]): void {
+    const definitions = readDefinitions(indicators, sources);
+    this.useDefinitionReading(definitions);
+    if (definitions.ok) this.store.define(definitions.value.indicators, definitions.value.sources);
+    this.rows.forEach((row, index) => {
+      if (!row.record) return;
+      row.problems = observationProblems(row.record, index + 1, this.indicatorIds, this.sourceIds);
+      if (row.problems.length) this.problemRows.add(index);
+      else this.problemRows.delete(index);
+    });
+    this.cachedPackage = null;
+  }
+
+  private useDefinitionReading(definitions: DefinitionReading): void {
+    if (!definitions.ok) {
+      this.definitionProblems = { cells: definitions.problems, ids: [] };
+      return;
+    }
+    const { indicators, sources } = definitions.value;
+    this.indicatorIds = new Set(indicators.map((i) => i.id));
+    this.sourceIds = new Set(sources.map((s) => s.id));
+    this.definitionProblems = { cells: [], ids: [...checkIds(TABLE_NAMES.indicators, indicators.map((i) => i.id)), ...checkIds(TABLE_NAMES.sources, sources.map((s) => s.id))] };
+  }
+
+  private readRow(cells: readonly Cell[], index: number): Row {
+    const reading = readRow(TABLE_NAMES.observations, OBSERVATION_COLUMNS, this.position as Map<string, number>, cells, index + 1);
+    if (reading.record === null) return reading.problems.length ? { ...NO_ROW, problems: reading.problems } : NO_ROW;
+    const record = reading.record;
+    return { record, stored: null, problems: observationProblems(record, index + 1, this.indicatorIds, this.sourceIds), key: lookupKey(record) };
+  }
+
+  private addKey(row: Row, index: number, touched?: Set<string>): void {
+    if (row.problems.length) this.problemRows.add(index);
+    if (row.key === null) return;
+    const rows = this.keyRows.get(row.key);
+    if (!rows) this.keyRows.set(row.key, [index]);
+    else {
+      let at = rows.length;
+      while (at > 0 && rows[at - 1] > index) at--;
+      rows.splice(at, 0, index);
+      if (!touched) this.duplicateKeys.add(row.key);
+    }
+    touched?.add(row.key);
+  }
+
+  private removeKey(row: Row, index: number): void {
+    this.problemRows.delete(index);
+    if (row.key === null) return;
+    const rows = this.keyRows.get(row.key);
+    if (!rows) return;
+    rows.splice(rows.indexOf(index), 1);
+    if (rows.length === 0) this.keyRows.delete(row.key);
+  }
+
+  private checkDuplicate(key: string): void {
+    if ((this.keyRows.get(key)?.length ?? 0) > 1) this.duplicateKeys.add(key);
+    else this.duplicateKeys.delete(key);
+  }
+}
+
+type DefinitionReading = { ok: true; value: { indicators: Indicator[]; sources: Source[] } } | { ok: false; problems: Problem[] };
+
+function readDefinitions(indicatorCells: Cell[][], sourceCells: Cell[][]): DefinitionReading {
+  const indicators = readTable(TABLE_NAMES.indicators, INDICATOR_COLUMNS, indicatorCells);
+  const sources = readTable(TABLE_NAMES.sources, SOURCE_COLUMNS, sourceCells);
+  if (indicators.ok && sources.ok) return { ok: true, value: { indicators: indicators.value, sources: sources.value } };
+  return { ok: false, problems: [...(indicators.ok ? [] : indicators.problems), ...(sources.ok ? [] : sources.problems)] };
+}
+
+/** The same figure with the same problems: an edit that changed nothing a formula or message can see. */
+function sameRow(a: Row, b: Row): boolean {
+  if (a.problems.length !== b.problems.length || a.problems.some((p, i) => p.message !== b.problems[i].message)) return false;
+  if (a.record === null || b.record === null) return a.record === b.record;
+  return (Object.keys(b.record) as (keyof Observation)[]).every((k) => a.record?.[k] === b.record?.[k]);
+}

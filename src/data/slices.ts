@@ -1,0 +1,36 @@
+/**
+ * Work that scales with a table runs in slices: after about `budgetMs` of work it pauses (the
+ * pane passes a pause that yields to Excel and the browser), so neither the pane nor a formula
+ * waits long for the one JavaScript thread the shared runtime has.
+ */
+export type Pause = () => Promise<void>;
+
+/** Yields to the event loop: timers, Excel's messages and the pane's input run in between. */
+export const yieldToEventLoop: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+export class Slices {
+  private started = now();
+
+  constructor(
+    private readonly pause: Pause | undefined,
+    private readonly budgetMs = 30,
+  ) {}
+
+  /** Between two pieces of work: pauses when this slice has used its time. */
+  async between(): Promise<void> {
+    if (!this.pause || now() - this.started < this.budgetMs) return;
+    await this.pause();
+    this.started = now();
+  }
+}
+
+/** Runs `work` on `items` in chunks of `size`, pausing between chunks once a slice is used up. */
+export async function inSlices<T>(items: readonly T[], slices: Slices, work: (item: T, index: number) => void, size = 500): Promise<void> {
+  for (let from = 0; from < items.length; from += size) {
+    const to = Math.min(items.length, from + size);
+    for (let i = from; i < to; i++) work(items[i], i);
+    await slices.between();
+  }
+}

@@ -1,0 +1,231 @@
+import { INDICATOR_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
+import { LiveData } from "../data/live-data";
+import { PackageTables, TABLE_NAMES } from "../data/package";
+import { Pause } from "../data/slices";
+import { MonitorPackage, Problem } from "../data/types";
+import { Cell } from "../data/validate";
+import { parseA1Range } from "../report/a1";
+import { readRows } from "./batch";
+
+/** What the workbook's monitor tables amount to now. */
+export type FollowedData = { kind: "none" } | { kind: "invalid"; problems: Problem[]; live: LiveData | null } | { kind: "found"; live: LiveData };
+
+/** Where a data table is: its id (for change events) and its range, header row included. */
+interface Place {
+  id: string;
+  name: string;
+  sheetName: string;
+  address: string;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/** What Excel tells about a change (Excel.TableChangedEventArgs, ExcelApi 1.7). */
+export interface TableChange {
+  tableId: string;
+  /** The changed area of the table on its sheet, e.g. "G5" or "A7:M9". */
+  address: string;
+  changeType: string;
+}
+
+export type Runner = <T>(body: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Whoever needs to know: the functions (and the pane) get the state after every change. */
+export type Listener = (data: FollowedData, how: "read" | "edit") => void;
+
+const DATA_TABLES: string[] = Object.values(TABLE_NAMES);
+
+/**
+ * Reads the three data tables: their places in one sync, then their cells in chunks of about
+ * 4 MB (one sync each). The tables' ids come along, so change events can be told apart.
+ */
+async function readPlaces(context: Excel.RequestContext): Promise<{ places: Map<string, Place>; ids: Set<string> }> {
+  const tables = context.workbook.tables.load("items/name,items/id");
+  await context.sync();
+  const ours = tables.items.filter((t) => DATA_TABLES.includes(t.name));
+  const loaded = ours.map((table) => ({ table, sheet: table.worksheet.load("name"), range: table.getRange().load("address,rowIndex,columnIndex,rowCount,columnCount") }));
+  if (loaded.length) await context.sync();
+  const places = new Map(
+    loaded.map(({ table, sheet, range }) => [table.name, { id: table.id, name: table.name, sheetName: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount }]),
+  );
+  return { places, ids: new Set(tables.items.map((t) => t.id)) };
+}
+
+function sheetRange(context: Excel.RequestContext, place: Place, from: number, count: number): Excel.Range {
+  return context.workbook.worksheets.getItem(place.sheetName).getRangeByIndexes(place.row + from, place.column, count, place.columns);
+}
+
+/** The data rows (0-based) an event's address covers, or null when it reaches the header or beyond the table. */
+export function changedRows(address: string, place: Pick<Place, "row" | "rows">): { from: number; count: number } | null {
+  let [first, last] = [Infinity, -Infinity];
+  for (const area of address.split(",")) {
+    const box = parseA1Range(area.trim());
+    [first, last] = [Math.min(first, box.row), Math.max(last, box.row + box.rows - 1)];
+  }
+  if (first <= place.row || last >= place.row + place.rows) return null;
+  return { from: first - place.row - 1, count: last - first + 1 };
+}
+
+/**
+ * Follows the workbook's monitor tables for the functions and the pane. The first read (and a
+ * read after the add-in itself wrote the tables) goes through every row, in slices; after that
+ * an edit costs what it changed: the change event names the address, one sync reads back those
+ * rows (and checks that the table did not move or change size), and the live data re-checks
+ * them. Events that come while work is running are merged into the next round.
+ *
+ * One handler on the workbook's table collection (`TableCollection.onChanged`, ExcelApi 1.7)
+ * instead of one per table: a handler registered on a table stops firing when the table is
+ * deleted, and a cancelled load deletes and re-creates the tables (docs: "Work with events using
+ * the Excel JavaScript API"). Whether the collection's event covers tables added after the
+ * handler was registered is not stated; the safe reading taken here: an event from an unknown
+ * table id makes the follower look the table up, and a full read if it is one of the three.
+ */
+export class WorkbookFollower {
+  private data: FollowedData = { kind: "none" };
+  private places = new Map<string, Place>();
+  private knownIds = new Set<string>();
+  private pending: TableChange[] = [];
+  private fullReadWanted = false;
+  private running: Promise<void> | null = null;
+  private held = 0;
+  private watching = false;
+
+  constructor(
+    private readonly run: Runner,
+    private readonly edition: MonitorPackage,
+    private readonly listener: Listener,
+    private readonly pause?: Pause,
+  ) {}
+
+  get current(): FollowedData {
+    return this.data;
+  }
+
+  /** Reads every row of the tables again (on opening, and after the add-in wrote them). */
+  async readAll(): Promise<FollowedData> {
+    this.fullReadWanted = true;
+    await this.work();
+    return this.data;
+  }
+
+  /** Registers the change handler once for the session. */
+  async watch(): Promise<void> {
+    if (this.watching) return;
+    this.watching = true;
+    await this.run(async (context) => {
+      context.workbook.tables.onChanged.add(async (event: Excel.TableChangedEventArgs) => this.changed(event));
+      await context.sync();
+    });
+  }
+
+  /** While the add-in writes the tables itself, their events are not the user's edits: one read follows. */
+  async during<T>(write: () => Promise<T>): Promise<T> {
+    this.held++;
+    try {
+      return await write();
+    } finally {
+      this.held--;
+      this.fullReadWanted = true;
+    }
+  }
+
+  /** A change event: merged with others that come meanwhile, then read back in one round. */
+  async changed(event: TableChange): Promise<void> {
+    if (this.held > 0) return;
+    this.pending.push({ tableId: event.tableId, address: event.address, changeType: event.changeType });
+    await this.work();
+  }
+
+  private async work(): Promise<void> {
+    while (this.running) await this.running;
+    if (!this.fullReadWanted && this.pending.length === 0) return;
+    this.running = this.round().finally(() => (this.running = null));
+    await this.running;
+    if (this.fullReadWanted || this.pending.length) await this.work();
+  }
+
+  private async round(): Promise<void> {
+    const changes = this.pending;
+    this.pending = [];
+    if (!this.fullReadWanted) {
+      const done = await this.run((context) => this.applyEdits(context, changes));
+      if (done) return;
+    }
+    this.fullReadWanted = false;
+    await this.readEverything();
+  }
+
+  /** Reads the three tables whole and builds the live data from them. */
+  private async readEverything(): Promise<void> {
+    const read = await this.run(async (context) => {
+      const { places, ids } = await readPlaces(context);
+      const order = DATA_TABLES.filter((name) => places.has(name));
+      const cells = await readRows(
+        context,
+        order.map((name) => {
+          const place = places.get(name) as Place;
+          return { total: place.rows, range: (from: number, count: number) => sheetRange(context, place, from, count) };
+        }),
+      );
+      return { places, ids, cells: new Map(order.map((name, i) => [name, cells[i]])) };
+    });
+    this.places = read.places;
+    this.knownIds = read.ids;
+    const observations = read.cells.get(TABLE_NAMES.observations);
+    if (!observations) return this.publish({ kind: "none" }, "read");
+    const tables: PackageTables = {
+      observations,
+      indicators: read.cells.get(TABLE_NAMES.indicators) ?? tableCells(INDICATOR_COLUMNS, this.edition.indicators),
+      sources: read.cells.get(TABLE_NAMES.sources) ?? tableCells(SOURCE_COLUMNS, this.edition.sources),
+    };
+    const live = await LiveData.read(tables, this.pause);
+    this.publish(stateOf(live), "read");
+  }
+
+  /**
+   * Reads back only the rows the events name, in one sync, and applies them. Returns false when
+   * that is not enough (a table moved, grew or shrank, its header or columns changed, a table of
+   * unknown id): then everything is read again.
+   */
+  private async applyEdits(context: Excel.RequestContext, changes: TableChange[]): Promise<boolean> {
+    const live = this.data.kind === "none" ? null : this.data.live;
+    const byId = new Map([...this.places.values()].map((p) => [p.id, p]));
+    const unknown = changes.filter((c) => !byId.has(c.tableId));
+    if (unknown.some((c) => !this.knownIds.has(c.tableId))) return false; // a table made since the last read may be one of ours
+    const ours = changes.filter((c) => byId.has(c.tableId));
+    if (ours.length === 0) return true; // only the user's own tables changed
+    if (!live) return false;
+    const observations = this.places.get(TABLE_NAMES.observations);
+    const definitionsChanged = ours.some((c) => c.tableId !== observations?.id);
+    const rows = ours.filter((c) => c.tableId === observations?.id).map((c) => (c.changeType === "RangeEdited" && observations ? changedRows(c.address, observations) : null));
+    if (rows.some((r) => r === null)) return false;
+    // One sync: where each table is now (it must not have moved), the changed rows, and the small tables when they changed.
+    const tables = [...this.places.values()].map((place) => ({ place, table: context.workbook.tables.getItem(place.name).getRange().load("address") }));
+    const reads = (rows as { from: number; count: number }[]).map((r) => ({ ...r, range: sheetRange(context, observations as Place, r.from + 1, r.count).load("values") }));
+    const definitions = definitionsChanged ? [TABLE_NAMES.indicators, TABLE_NAMES.sources].map((name) => this.places.get(name)).map((place) => (place ? sheetRange(context, place, 0, place.rows).load("values") : null)) : [];
+    try {
+      await context.sync();
+    } catch {
+      return false; // a table was deleted or renamed meanwhile: read everything again
+    }
+    if (tables.some(({ place, table }) => table.address !== place.address)) return false;
+    for (const read of reads) live.editRows(read.from, read.range.values as Cell[][]);
+    if (definitionsChanged) {
+      const cellsOf = (range: Excel.Range | null, fallback: Cell[][]) => (range ? (range.values as Cell[][]) : fallback);
+      live.editDefinitions(cellsOf(definitions[0], tableCells(INDICATOR_COLUMNS, this.edition.indicators)), cellsOf(definitions[1], tableCells(SOURCE_COLUMNS, this.edition.sources)));
+    }
+    this.publish(stateOf(live), "edit");
+    return true;
+  }
+
+  private publish(data: FollowedData, how: "read" | "edit"): void {
+    this.data = data;
+    this.listener(data, how);
+  }
+}
+
+function stateOf(live: LiveData): FollowedData {
+  return live.valid ? { kind: "found", live } : { kind: "invalid", problems: live.problems(), live };
+}

@@ -1,0 +1,28 @@
+import type { FollowedData } from "../excel/follow";
+import type { LiveData } from "../data/live-data";
+import type { LeidenMonitorFunctionsApi } from "../functions/functions";
+
+/** The custom functions of the shared runtime (same page), when they are loaded. */
+export function functionsApi(): LeidenMonitorFunctionsApi | undefined {
+  return (globalThis as unknown as { LeidenMonitorFunctions?: LeidenMonitorFunctionsApi }).LeidenMonitorFunctions;
+}
+
+/**
+ * Points the MONITOR functions at what was read: the workbook's live data (the same store the
+ * pane shows), its problems (so they answer #N/A instead of another dataset's figures), or the
+ * shipped edition when the workbook has no monitor tables. The functions push every changed
+ * answer to its cell themselves (streaming, see src/functions/live.ts): no recalculation.
+ */
+export function functionsLink(): (data: FollowedData) => void {
+  let told: { kind: FollowedData["kind"]; live: LiveData | null } = { kind: "none", live: null };
+  return (data) => {
+    const api = functionsApi();
+    if (!api) return;
+    const live = data.kind === "none" ? null : data.live;
+    if (data.kind === "found" && told.kind === "found" && told.live === live) api.storeUpdated();
+    else if (data.kind === "found") api.useQueries(data.live.queries);
+    else if (data.kind === "invalid") api.setProblems(data.problems);
+    else api.resetData();
+    told = { kind: data.kind, live };
+  };
+}
