@@ -18,5 +18,13 @@ export class MonitorError extends Error {
   }
 }
 
+/**
+ * True for a MonitorError, also one made by another bundle's copy of this class: in the shared
+ * runtime the functions read the store the pane's bundle built, so `instanceof` is not enough.
+ */
+export function isMonitorError(error: unknown): error is MonitorError {
+  return error instanceof MonitorError || (error instanceof Error && error.name === "MonitorError" && typeof (error as MonitorError).text === "function" && ((error as MonitorError).kind === "na" || (error as MonitorError).kind === "value"));
+}
+
 export const valueError = (nl: string, en: string) => new MonitorError("value", { nl, en });
 export const notAvailable = (nl: string, en: string) => new MonitorError("na", { nl, en });

@@ -1,4 +1,4 @@
-import { MonitorError } from "../data/errors";
+import { isMonitorError } from "../data/errors";
 import { Language } from "../data/types";
 
 /**
@@ -8,7 +8,7 @@ import { Language } from "../data/types";
  */
 export function toExcelError(error: unknown, language: Language): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
-  if (error instanceof MonitorError) {
+  if (isMonitorError(error)) {
     const code = error.kind === "na" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, error.text(language));
   }

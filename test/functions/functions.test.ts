@@ -224,3 +224,27 @@ describe("formulas follow the data without Excel recalculating them", () => {
     expect(cell.results).toEqual([1253]);
   });
 });
+
+describe("a store built by the pane's bundle (the shared runtime)", () => {
+  it("still turns its errors into #N/A and #VALUE! with their messages, though its error class is another copy", () => {
+    class MonitorError extends Error {
+      constructor(
+        readonly kind: "value" | "na",
+        readonly messages: { nl: string; en: string },
+      ) {
+        super(messages.nl);
+        this.name = "MonitorError";
+      }
+      text(language: "nl" | "en") {
+        return this.messages[language];
+      }
+    }
+    const queries = {
+      count: () => {
+        throw new MonitorError("na", { nl: "Geen cijfer voor het aantal Italiaans in 1990.", en: "No figure for the count of Italiaans in 1990." });
+      },
+    };
+    api.useQueries(queries as never);
+    expect(call("AANTAL", "Italiaans", 1990)).toEqual({ error: "#N/A", message: "Geen cijfer voor het aantal Italiaans in 1990." });
+  });
+});
