@@ -2,7 +2,7 @@ import { INDICATOR_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
 import { decodeUtf8, parseCsv } from "../data/csv";
 import { TABLE_NAMES, parsePackageTables } from "../data/package";
 import { MonitorPackage } from "../data/types";
-import { ByteLimits, DEFAULT_LIMITS, tooLargeProblem } from "./limits";
+import { ByteLimits, DEFAULT_LIMITS, fileTooLarge } from "./limits";
 import { PullResult, sourceProblem } from "./types";
 import { pullFromZip } from "./zip-source";
 
@@ -15,7 +15,8 @@ const isZip = (bytes: Uint8Array) => ZIP_MAGIC.every((b, i) => bytes[i] === b);
  * `base` (the workbook's tables, or the edition). Bounded like every read (`limits`).
  */
 export async function pullFromFile(name: string, bytes: Uint8Array, base: MonitorPackage, onProgress?: (message: string) => void, limits: ByteLimits = DEFAULT_LIMITS): Promise<PullResult> {
-  if (bytes.byteLength > limits.fileBytes) return { ok: false, problems: [tooLargeProblem(name, { limit: "fileBytes", what: name, limitBytes: limits.fileBytes, sizeBytes: bytes.byteLength })] };
+  const tooLarge = fileTooLarge(name, bytes.byteLength, limits);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   if (isZip(bytes)) return pullFromZip(name, bytes, onProgress, limits);
   if (/\.zip$/i.test(name)) return { ok: false, problems: [sourceProblem(name, `${name} is geen zip-bestand (het begint niet zoals een zip).`)] };
   const text = decodeUtf8(bytes, name);

@@ -62,3 +62,7 @@ export function tooLargeText(problem: TooLarge, language: Language): string {
 
 /** A limit reached, as a problem for the pane and the CLI (Dutch, like every source problem). */
 export const tooLargeProblem = (table: string, problem: TooLarge): Problem => sourceProblem(table, tooLargeText(problem, "nl"));
+
+/** A whole file (picked, or read before it is opened as a zip) over the limit for one file, or null. */
+export const fileTooLarge = (name: string, sizeBytes: number, limits: Pick<ByteLimits, "fileBytes"> = DEFAULT_LIMITS): Problem | null =>
+  sizeBytes > limits.fileBytes ? tooLargeProblem(name, { limit: "fileBytes", what: name, limitBytes: limits.fileBytes, sizeBytes }) : null;

@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { ByteLimits, DEFAULT_LIMITS, tooLargeProblem } from "./limits";
+import { ByteLimits, DEFAULT_LIMITS, fileTooLarge, tooLargeProblem } from "./limits";
 import { readPackage } from "./package-reader";
 import { PullResult, SourceError, sourceProblem } from "./types";
 import { declaredEntries } from "./zip-directory";
@@ -54,7 +54,8 @@ function inflateBounded(file: JSZip.JSZipObject, maxBytes: number, tooLarge: () 
  */
 export async function pullFromZip(name: string, bytes: Uint8Array, onProgress?: (message: string) => void, limits: ByteLimits = DEFAULT_LIMITS): Promise<PullResult> {
   try {
-    if (bytes.byteLength > limits.fileBytes) throw new SourceError([tooLargeProblem(name, { limit: "fileBytes", what: name, limitBytes: limits.fileBytes, sizeBytes: bytes.byteLength })]);
+    const tooLarge = fileTooLarge(name, bytes.byteLength, limits);
+    if (tooLarge) throw new SourceError([tooLarge]);
     const declared = declaredEntries(bytes);
     if (!declared) throw damaged(name);
     let declaredTotal = 0;
