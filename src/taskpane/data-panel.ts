@@ -9,7 +9,7 @@ import { Edition } from "../data/descriptor";
 import { formatFigure } from "../data/format";
 import { MonitorError } from "../data/errors";
 import { MonitorPackage, Observation, Problem } from "../data/types";
-import { DEFAULT_LIMITS, tooLargeProblem } from "../sources/limits";
+import { fileTooLarge } from "../sources/limits";
 import { pullShipped, SHIPPED_ORIGIN } from "../sources/shipped-source";
 import { PulledPackage, PullResult, sourceProblem } from "../sources/types";
 import { pullFromUrl } from "../sources/url-source";
@@ -96,7 +96,8 @@ async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal
   if (spec.kind === "url") return pullFromUrl(spec.url, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, signal, onProgress: progress, inBrowser: true });
   const { name, size } = spec.file;
   // Its size is known before it is read: a file over the limit is never loaded into memory.
-  if (size > DEFAULT_LIMITS.fileBytes) return { ok: false, problems: [tooLargeProblem(name, { limit: "fileBytes", what: name, limitBytes: DEFAULT_LIMITS.fileBytes, sizeBytes: size })] };
+  const tooLarge = fileTooLarge(name, size);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await spec.file.arrayBuffer());
@@ -218,11 +219,16 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
   const t = ctx.texts();
   const { pulled, spec, comparison, signature } = pending;
   if (ctx.host() !== "excel") {
-    previewSnapshots.set(groupOf(spec.kind), new Set(comparison.snapshot));
-    ctx.use(comparison.result, pulled.edition, pulled.origin);
-    pending = null;
-    byId("comparison").hidden = true;
-    setMessage("data-message", t.pulledPreview(comparison.result.observations.length, pulled.edition.title), "ok");
+    try {
+      previewSnapshots.set(groupOf(spec.kind), new Set(comparison.snapshot));
+      ctx.use(comparison.result, pulled.edition, pulled.origin);
+      setMessage("data-message", t.pulledPreview(comparison.result.observations.length, pulled.edition.title), "ok");
+    } catch (error) {
+      unexpected(ctx, error);
+    } finally {
+      pending = null;
+      byId("comparison").hidden = true;
+    }
     return;
   }
   running = new AbortController();
