@@ -176,6 +176,15 @@ async function openInExcel(height = 900, displayLanguage = "nl-NL"): Promise<Pag
   return page;
 }
 
+/** A page in Excel whose workbook already holds the shipped edition (loaded and written through the pane). */
+async function openInExcelWithEdition(height?: number): Promise<Page> {
+  const page = await openInExcel(height);
+  await page.locator("#load").click();
+  await page.locator("#confirm").click();
+  await waitForText(page.locator("#data-message"), /^112 cijfers van /);
+  return page;
+}
+
 /** Reads the fake workbook and calls the registered functions inside the page. */
 interface FakeOfficeHandle {
   model: import("../support/fake-excel").WorkbookModel;
@@ -349,10 +358,7 @@ withBrowser.describe("pulling editions in Excel: from a URL, from a file, refres
   };
 
   beforeAll(async () => {
-    page = await openInExcel();
-    await page.locator("#load").click(); // the shipped edition first
-    await page.locator("#confirm").click();
-    await waitForText(page.locator("#data-message"), /^112 cijfers van /);
+    page = await openInExcelWithEdition();
   });
 
   afterAll(async () => {
@@ -449,11 +455,8 @@ withBrowser.describe("CBS StatLine in the pane (against a stand-in with syntheti
     // Expected figures from the stand-in's own published cells, not from the pull.
     const delftItalian = publishedCell("85644NED", { RegioS: "GM0503", Perioden: "2022JJ00", Nationaliteit: "NAT9318" });
 
-    const page = await openInExcel(1000);
+    const page = await openInExcelWithEdition(1000); // the report's edition first
     const call = (id: string, ...args: unknown[]) => page.evaluate(([i, a]) => __fakeOffice.call(i as string, ...(a as unknown[])), [id, args] as const);
-    await page.locator("#load").click(); // the report's edition first
-    await page.locator("#confirm").click();
-    await waitForText(page.locator("#data-message"), /^112 cijfers van /);
 
     await page.locator('input[name="source"][value="cbs"]').check();
     await page.locator("#cbs-options details summary").click();
@@ -558,10 +561,7 @@ withBrowser.describe("the pane never hangs on a failure: it says what went wrong
   beforeAll(async () => {
     other = await startPackageServer({ secret: packageFiles({ "sources.csv": `id,naam\n${SECRET},x\n` }) });
     redirecting = await startPackageServer({ away: packageFiles() }, { redirects: { "/away/sources.csv": `${other.url}/secret/sources.csv` } });
-    page = await openInExcel();
-    await page.locator("#load").click(); // the shipped edition first
-    await page.locator("#confirm").click();
-    await waitForText(page.locator("#data-message"), /^112 cijfers van /);
+    page = await openInExcelWithEdition();
   });
 
   afterAll(async () => {
