@@ -92,16 +92,6 @@ export async function fetchMunicipalityNames(options: CbsOptions): Promise<Munic
   return MunicipalityNames.fromRegions(await dimension(CBS_TABLE, "RegioS", options));
 }
 
-/** The municipalities' plain names, for a search list (a failure is thrown as one sentence). */
-export async function fetchMunicipalities(options: CbsOptions): Promise<Municipality[]> {
-  try {
-    return [...(await fetchMunicipalityNames(options)).municipalities].sort((a, b) => a.name.localeCompare(b.name, "nl"));
-  } catch (error) {
-    if (error instanceof SourceError) throw new Error(error.problems.map((p) => p.message).join(" "));
-    throw error;
-  }
-}
-
 /** The chosen municipalities, every name that does not resolve reported at once. */
 function resolveAreas(wanted: string[], regions: Dimension[]): Municipality[] {
   const resolved = MunicipalityNames.fromRegions(regions).resolveAll(wanted, `CBS-tabel ${CBS_TABLE}`);
