@@ -1,5 +1,5 @@
 import * as ExcelJS from "exceljs";
-import { mkdtempSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { loadPackage } from "../../scripts/lib/load";
@@ -104,6 +104,21 @@ describe("a CBS pull by the names people use, rendered as a workbook", () => {
   it("documents every option in --help", () => {
     expect(parsePullArguments(["cbs", "--help"])).toBe("help");
     for (const option of ["--gebied", "--van", "--tot", "--out", "--help", "CBS_ODATA_URL", "MONITOR_FETCH_TIMEOUT_MS", "MONITOR_RETRY_DELAY_MS", "85644NED", "85458NED"]) expect(PULL_HELP).toContain(option);
+  });
+
+  it("writes nothing when CBS's pages come back short without saying where the rest is", async () => {
+    cbs.behaviour.cutPages = 50;
+    cbs.behaviour.cutWithoutLink = true;
+    try {
+      const out = join(dir, "cut");
+      const options = parsePullArguments(["cbs", "--gebied", "Leiden", "--van", "2022", "--tot", "2022", "--out", out]);
+      if (options === "help") throw new Error("unexpected help");
+      await expect(pullCommand(options, () => undefined)).rejects.toThrow(/^Nothing was written:\n- CBS meldde voor .* rijen maar gaf er 50; de gegevens zijn niet compleet opgehaald\. Er is niets geschreven\.$/);
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(dir).some((f) => f.startsWith(".cut"))).toBe(false);
+    } finally {
+      cbs.resetBehaviour();
+    }
   });
 
   it("refuses every unknown name at once and writes nothing", async () => {
