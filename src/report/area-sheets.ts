@@ -195,9 +195,10 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
   ];
 }
 
-/** The areas compared: every municipality with shares derived from CBS figures, then Nederland. */
+/** The areas compared: Leiden when its figures were pulled from CBS too, every municipality with shares, then Nederland. */
 function comparedAreas(store: MonitorStore, areas: string[]): string[] {
-  const withShares = areas.filter((area) => hasSeries(store, area, "aandeel", "aandeel", FOREIGN));
+  const leidenPulled = store.observations.some((o) => o.gebied === "Leiden" && o.indicator === "aandeel" && o.bron === "CBS" && o.status === "afgeleid");
+  const withShares = [...(leidenPulled && !areas.includes("Leiden") ? ["Leiden"] : []), ...areas].filter((area) => hasSeries(store, area, "aandeel", "aandeel", FOREIGN));
   return withShares.length && hasSeries(store, "Nederland", "aandeel", "aandeel", FOREIGN) ? [...withShares, "Nederland"] : withShares;
 }
 

@@ -94,6 +94,14 @@ describe("a CBS pull by the names people use, rendered as a workbook", () => {
     expect(comparisonLead).toContain("sinds 2022 publiceert CBS herkomst in plaats van migratieachtergrond");
   });
 
+  it("compares Leiden too when its figures were pulled from CBS (the report's own sheets stay Leiden's)", async () => {
+    const { table, workbook } = await pullAndRender("Leiden, Oegstgeest", 2023, 2024);
+    expect(workbook.worksheets.map((w) => w.name)).not.toContain("Bevolking Leiden");
+    expect(table("Vergelijking gemeenten", "lm_gebied_vergelijking_aandeel").slice(1)).toEqual(
+      [["GM0546", "Leiden"], ["GM0579", "Oegstgeest"], ["NL01", "Nederland"]].map(([code, name]) => [name, expect.closeTo(foreignShare(code, 2024), 10), expect.closeTo(herkomstShare(code, 2024), 10)]),
+    );
+  });
+
   it("cuts a long sheet name at a word, never inside one", async () => {
     const { workbook } = await pullAndRender("Alphen aan den Rijn", 2023, 2024);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Bevolking Alphen aan den Rijn", "Nat. Alphen aan den Rijn"]));
