@@ -47,7 +47,7 @@ describe("CBS paging is bounded", () => {
     expect(cbs.requests).toHaveLength(3);
     cbs.requests.length = 0;
     await expect(getAll("85644NED", "TypedDataSet", { filter: "Geslacht eq 'T001038'", select }, options({ maxCells: 400, maxRows: 250 }))).rejects.toThrow("CBS gaf voor TypedDataSet van CBS-tabel 85644NED meer dan 250 rijen; zo groot is geen vraag van deze invoegtoepassing. Er is niets geschreven.");
-    expect(cbs.requests).toHaveLength(3);
+    expect(cbs.requests).toHaveLength(1); // the count CBS reports is already over the limit
   });
 
   it("follows a nextLink on the same address when a page is cut short, and gets every row", async () => {

@@ -153,7 +153,7 @@ export async function getAll(table: string, entity: string, query: { filter?: st
       if (count !== null && page.count !== count) throw problem(url, `CBS meldde voor ${what} eerst ${count} en daarna ${page.count} rijen; de tabel veranderde tijdens het ophalen. Probeer het opnieuw; er is niets geschreven.`);
       count = page.count;
     }
-    if (rows.length + page.rows.length > maxRows) throw problem(base, `CBS gaf voor ${what} meer dan ${maxRows} rijen; zo groot is geen vraag van deze invoegtoepassing. Er is niets geschreven.`);
+    if (rows.length + page.rows.length > maxRows || (count ?? 0) > maxRows) throw problem(base, `CBS gaf voor ${what} meer dan ${maxRows} rijen; zo groot is geen vraag van deze invoegtoepassing. Er is niets geschreven.`);
     // One row at a time: spreading a page of 300,000 rows into push() overflows the call stack.
     for (const row of page.rows) rows.push(row);
     if (page.rows.length === 0 || (count !== null && rows.length >= count)) break;
