@@ -142,7 +142,8 @@ function benchLargeStore(): void {
 
 /**
  * `npm run workbook` as a process on a package folder of `rows` figures: read, validate, render,
- * write. Time is the process's wall clock; peak memory its own maxrss (report-peak-rss.js).
+ * write, with the flags `npm run workbook` gives node. Time is the process's wall clock; peak
+ * memory its own maxrss (report-peak-rss.js).
  */
 function benchWorkbookCli(rows: number): void {
   const folder = mkdtempSync(join(tmpdir(), "leiden-monitor-bench-"));
@@ -150,7 +151,7 @@ function benchWorkbookCli(rows: number): void {
   writeFileSync(join(folder, "observations.csv"), writeCsv(tableCells(OBSERVATION_COLUMNS, largePackage(rows).observations)));
   const preload = join(__dirname, "..", "..", "test", "support", "report-peak-rss.js");
   const start = performance.now();
-  const run = spawnSync(process.execPath, ["--require", preload, join(__dirname, "workbook.js"), "--data", folder, "--out", join(folder, "out.xlsx")], { encoding: "utf8", maxBuffer: 64 * MB });
+  const run = spawnSync(process.execPath, ["--expose-gc", "--require", preload, join(__dirname, "workbook.js"), "--data", folder, "--out", join(folder, "out.xlsx")], { encoding: "utf8", maxBuffer: 64 * MB });
   const ms = performance.now() - start;
   if (run.status !== 0) throw new Error(`workbook CLI failed: ${run.stderr}`);
   const peak = Number(/peak-rss-kib (\d+)/.exec(run.stderr)?.[1]) / 1024;

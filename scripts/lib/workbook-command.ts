@@ -4,7 +4,7 @@ import { Language } from "../../src/data/types";
 import { buildPlan } from "../../src/report/plan";
 import { RowLimitError } from "../../src/xlsx/limits";
 import { writeXlsxFile } from "../../src/xlsx/xlsx-file";
-import { CommandError, loadPackageFrom } from "./load";
+import { collectGarbage, CommandError, loadPackageFrom } from "./load";
 import { DEFAULT_PACKAGE } from "./read-package";
 
 export const USAGE = "Usage: npm run workbook -- [--out FILE.xlsx] [--lang nl|en] [--data PACKAGE_DIR | --data PACKAGE.zip | --data https://…/datapackage.json]";
@@ -48,6 +48,7 @@ export async function writeWorkbook(options: WorkbookOptions): Promise<string> {
   const pkg = await loadPackageFrom(options.data);
   const started = Date.now();
   const plan = buildPlan(pkg, { language: options.language });
+  collectGarbage();
   let bytes: number;
   try {
     bytes = await writeXlsxFile(plan, out);

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { CellPool } from "./shared-cells";
 import { Problem } from "./types";
 import { Result } from "./validate";
 
@@ -72,13 +73,14 @@ export function parseCsv(text: string, table: string): Result<CsvTable> {
   const width = parsed.data[0]?.length ?? 0;
   const problems: Problem[] = [];
   const rows: string[][] = [];
+  const pool = new CellPool();
   parsed.data.forEach((row, index) => {
     // Blank lines stay (as one empty cell) so that row numbers in messages are the file's lines.
     const blank = row.length === 1 && row[0].trim() === "";
     if (index > 0 && !blank && row.length !== width) {
       problems.push(problem(table, index, null, `${table} rij ${index}: ${row.length} cellen, terwijl de kopregel ${width} kolommen heeft.`));
     }
-    rows.push(row);
+    rows.push(pool.share(row));
   });
   while (rows.length > 1 && rows[rows.length - 1].every((cell) => cell.trim() === "")) rows.pop(); // the last line's end
   return problems.length ? { ok: false, problems: problems.slice(0, 50) } : { ok: true, value: { rows, dialect: dialect.value } };

@@ -14,8 +14,16 @@ export interface PackageTexts {
   sources: string;
 }
 
+export type PackageCsv = Record<keyof PackageTexts, CsvTable>;
+
 /** A package from its three CSV texts (comma CSV, or Dutch Excel's semicolon CSV per table). */
 export function parsePackageCsv(texts: PackageTexts): Result<MonitorPackage> {
+  const tables = readPackageCsv(texts);
+  return tables.ok ? packageFromCsv(tables.value) : tables;
+}
+
+/** The three tables as parsed CSV, each no longer than an Excel sheet, before validation. */
+export function readPackageCsv(texts: PackageTexts): Result<PackageCsv> {
   const csv = {
     observations: parseCsv(texts.observations, TABLE_NAMES.observations),
     indicators: parseCsv(texts.indicators, TABLE_NAMES.indicators),
@@ -30,9 +38,14 @@ export function parsePackageCsv(texts: PackageTexts): Result<MonitorPackage> {
     ...tooManyRows(csv.sources.value, TABLE_NAMES.sources),
   ];
   if (tooLong.length > 0) return { ok: false, problems: tooLong };
+  return { ok: true, value: { observations: csv.observations.value, indicators: csv.indicators.value, sources: csv.sources.value } };
+}
+
+/** The parsed tables validated as a package. */
+export function packageFromCsv(csv: PackageCsv): Result<MonitorPackage> {
   return parsePackageTables(
-    { observations: csv.observations.value.rows, indicators: csv.indicators.value.rows, sources: csv.sources.value.rows },
-    { observations: csv.observations.value.dialect, indicators: csv.indicators.value.dialect, sources: csv.sources.value.dialect },
+    { observations: csv.observations.rows, indicators: csv.indicators.rows, sources: csv.sources.rows },
+    { observations: csv.observations.dialect, indicators: csv.indicators.dialect, sources: csv.sources.dialect },
   );
 }
 

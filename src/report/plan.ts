@@ -214,8 +214,10 @@ export function dataTables(pkg: MonitorPackage): TablePlan[] {
 
 /** The whole workbook: the Data sheet with the three tables and every indicator sheet. */
 export function buildPlan(pkg: MonitorPackage, options: PlanOptions): WorkbookPlan {
-  const store = new MonitorStore(pkg);
   const { language } = options;
+  // The sheets first, with a store only they hold: it is garbage before the data tables, a copy
+  // of every row, are made, so that at a million rows the two never take memory at once.
+  const sheets = indicatorSheets(new MonitorStore(pkg), language, options.areas);
   return withSafeText({
     language,
     properties: {
@@ -226,7 +228,7 @@ export function buildPlan(pkg: MonitorPackage, options: PlanOptions): WorkbookPl
       created: options.created ?? new Date("2022-06-01T00:00:00Z"),
     },
     data: { name: DATA_SHEET_NAME, tables: dataTables(pkg) },
-    sheets: indicatorSheets(store, language, options.areas),
+    sheets,
   });
 }
 

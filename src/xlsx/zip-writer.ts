@@ -10,17 +10,20 @@ import { FlateError, Zip, ZipDeflate, ZipInputFile } from "fflate";
 /** Where the zip's bytes go, in order: a file in the CLI, chunks for a Blob in the pane. */
 export type ZipSink = (chunk: Uint8Array) => void;
 
-/** A part written chunk by chunk; `write` resolves when the compressor can take more. */
+/** A part written a piece of text at a time (as UTF-8); `write` resolves when the compressor can take more. */
 export interface PartWriter {
-  write(chunk: Uint8Array): Promise<void>;
+  write(text: string): Promise<void>;
   end(): Promise<void>;
 }
 
 /** A zip entry that compresses what it is pushed: fflate's ZipDeflate, or one on the host's own zlib. */
 export interface DeflatingEntry extends ZipInputFile {
   push(chunk: Uint8Array, final?: boolean): void;
-  /** Resolves when the compressor can take more: a host's zlib buffers, fflate's deflate works as it is pushed. */
-  ready?(): Promise<void>;
+  /**
+   * Text as UTF-8, for an entry that encodes it into buffers of its own (no new buffer per
+   * chunk); resolves when the compressor can take more. Without it, text is encoded and pushed.
+   */
+  pushText?(text: string): Promise<void>;
 }
 
 export type EntryFactory = (filename: string, mtime: Date) => DeflatingEntry;
@@ -36,6 +39,7 @@ export const MAX_PART_BYTES = 0xffff_ffff;
 export class PartTooLargeError extends Error {}
 
 export interface ZipWriter {
+  /** A whole part, as its bytes. */
   add(name: string, data: Uint8Array): Promise<void>;
   /** A part written chunk by chunk; the next part starts after its end(). */
   stream(name: string): PartWriter;
@@ -52,6 +56,8 @@ export interface ZipWriterOptions {
 }
 
 export function zipWriter(sink: ZipSink, options: ZipWriterOptions): ZipWriter {
+  const encoder = new TextEncoder();
+  const maxPartBytes = options.maxPartBytes ?? MAX_PART_BYTES;
   let failure: FlateError | null = null;
   let closed: () => void = () => undefined;
   const zip = new Zip((error, chunk, final) => {
@@ -62,11 +68,12 @@ export function zipWriter(sink: ZipSink, options: ZipWriterOptions): ZipWriter {
   const check = () => {
     if (failure) throw new Error(`The workbook package could not be written: ${failure.message}`);
   };
-  const open = (name: string, make: EntryFactory): PartWriter => {
+  /** Adds an entry to the zip; resolves `last` when its last compressed bytes have reached the zip. */
+  const open = (name: string, make: EntryFactory) => {
     check();
     const entry = make(name, options.mtime);
     zip.add(entry);
-    // The zip's handler for this entry, wrapped to know when the entry's last bytes have arrived.
+    // fflate's Zip sets the entry's handler on add; wrapped here to see the entry's final chunk.
     const forward = entry.ondata as NonNullable<ZipInputFile["ondata"]>;
     let arrived: () => void = () => undefined;
     const last = new Promise<void>((resolve) => (arrived = resolve));
@@ -74,29 +81,31 @@ export function zipWriter(sink: ZipSink, options: ZipWriterOptions): ZipWriter {
       forward(error, chunk, final);
       if (final || error) arrived();
     };
-    let size = 0;
-    return {
-      async write(chunk) {
-        check();
-        size += chunk.length;
-        if (size > (options.maxPartBytes ?? MAX_PART_BYTES)) throw new PartTooLargeError(`${name} would be larger than 4 GiB, more than an .xlsx package holds. Nothing was written.`);
-        entry.push(chunk, false);
-        await entry.ready?.();
-      },
-      async end() {
-        entry.push(new Uint8Array(0), true);
-        await last;
-        check();
-      },
+    const end = async () => {
+      entry.push(new Uint8Array(0), true);
+      await last;
+      check();
     };
+    return { entry, end };
   };
   return {
     async add(name, data) {
-      const part = open(name, fflateEntry);
-      await part.write(data);
-      await part.end();
+      const { entry, end } = open(name, fflateEntry);
+      entry.push(data, false);
+      await end();
     },
-    stream: (name) => open(name, options.streamedEntry ?? fflateEntry),
+    stream(name) {
+      const { entry, end } = open(name, options.streamedEntry ?? fflateEntry);
+      return {
+        async write(text) {
+          check();
+          if (entry.pushText) await entry.pushText(text);
+          else entry.push(encoder.encode(text), false);
+          if (entry.size > maxPartBytes) throw new PartTooLargeError(`${name} would be larger than 4 GiB, more than an .xlsx package holds. Nothing was written.`);
+        },
+        end,
+      };
+    },
     async finish() {
       check();
       const done = new Promise<void>((resolve) => (closed = resolve));

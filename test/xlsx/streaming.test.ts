@@ -82,10 +82,13 @@ describe("Excel's row limit", () => {
 });
 
 describe("the zip writer", () => {
-  it("stops a part that would outgrow what a zip without ZIP64 holds", async () => {
-    const writer = zipWriter(() => undefined, { mtime: new Date("2022-06-01T00:00:00Z"), maxPartBytes: 1000 });
+  it.each([
+    ["fflate's deflate", undefined],
+    ["Node's zlib", (name: string, mtime: Date) => new NodeDeflateEntry(name, mtime)],
+  ])("stops a part that would outgrow what a zip without ZIP64 holds (%s)", async (_, streamedEntry) => {
+    const writer = zipWriter(() => undefined, { mtime: new Date("2022-06-01T00:00:00Z"), maxPartBytes: 1000, streamedEntry });
     const part = writer.stream("xl/worksheets/sheet1.xml");
-    await part.write(new Uint8Array(600));
-    await expect(part.write(new Uint8Array(600))).rejects.toThrow(PartTooLargeError);
+    await part.write("é".repeat(300)); // 600 bytes of UTF-8
+    await expect(part.write("é".repeat(300))).rejects.toThrow(PartTooLargeError);
   });
 });
