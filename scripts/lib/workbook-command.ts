@@ -47,7 +47,7 @@ export async function writeWorkbook(options: WorkbookOptions): Promise<string> {
   checkOutput(out);
   const pkg = await loadPackageFrom(options.data);
   const started = Date.now();
-  const plan = buildPlan(pkg, { language: options.language });
+  const plan = buildPlan(pkg, { language: options.language, afterSheets: collectGarbage });
   collectGarbage();
   let bytes: number;
   try {

@@ -37,6 +37,11 @@ export interface PlanOptions {
   /** Fixed, so that the same input gives the same file. */
   created?: Date;
   edition?: string;
+  /**
+   * Called once the sheets are built and the store they were built from is garbage, before the
+   * Data sheet's rows are copied: the workbook command collects garbage there.
+   */
+  afterSheets?: () => void;
 }
 
 const resolveAxes = (axes: Axes, store: MonitorStore): Axis[] => (typeof axes === "function" ? axes(store) : axes);
@@ -216,8 +221,9 @@ export function dataTables(pkg: MonitorPackage): TablePlan[] {
 export function buildPlan(pkg: MonitorPackage, options: PlanOptions): WorkbookPlan {
   const { language } = options;
   // The sheets first, with a store only they hold: it is garbage before the data tables, a copy
-  // of every row, are made, so that at a million rows the two never take memory at once.
+  // of every row, are made, so that at a million rows the two need not take memory at once.
   const sheets = indicatorSheets(new MonitorStore(pkg), language, options.areas);
+  options.afterSheets?.();
   return withSafeText({
     language,
     properties: {

@@ -64,6 +64,16 @@ describe("the streamed .xlsx", () => {
   });
 });
 
+describe("the plan at scale", () => {
+  it("calls the command's hook once and plans the same workbook with it as without", () => {
+    const calls: string[] = [];
+    const pkg = largePackage(500);
+    const plan = buildPlan(pkg, { language: "nl", afterSheets: () => calls.push("after sheets") });
+    expect(calls).toEqual(["after sheets"]);
+    expect(plan).toEqual(buildPlan(pkg, { language: "nl" }));
+  });
+});
+
 describe("Excel's row limit", () => {
   it("fits a table whose header and rows end on Excel's last row, and no longer one", () => {
     expect(rowLimitProblem(planWithDataRows(EXCEL_ROWS - 1))).toBeNull();
