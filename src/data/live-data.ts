@@ -53,7 +53,8 @@ export class LiveData {
     const definitions = readDefinitions(tables.indicators, tables.sources);
     const live = new LiveData(definitions.ok ? definitions.value : { indicators: [], sources: [] });
     live.useDefinitionReading(definitions);
-    const header = readHeader(TABLE_NAMES.observations, OBSERVATION_COLUMNS, tables.observations[0]);
+    // The workbook's table: a column the analyst added (for a pivot) is theirs, no problem.
+    const header = readHeader(TABLE_NAMES.observations, OBSERVATION_COLUMNS, tables.observations[0], WORKBOOK_TABLE);
     if (!header.ok) {
       live.headerProblems = header.problems;
       return live;
@@ -223,9 +224,11 @@ export class LiveData {
 
 type DefinitionReading = { ok: true; value: { indicators: Indicator[]; sources: Source[] } } | { ok: false; problems: Problem[] };
 
+const WORKBOOK_TABLE = { extraColumns: "ignore" } as const;
+
 function readDefinitions(indicatorCells: Cell[][], sourceCells: Cell[][]): DefinitionReading {
-  const indicators = readTable(TABLE_NAMES.indicators, INDICATOR_COLUMNS, indicatorCells);
-  const sources = readTable(TABLE_NAMES.sources, SOURCE_COLUMNS, sourceCells);
+  const indicators = readTable(TABLE_NAMES.indicators, INDICATOR_COLUMNS, indicatorCells, undefined, WORKBOOK_TABLE);
+  const sources = readTable(TABLE_NAMES.sources, SOURCE_COLUMNS, sourceCells, undefined, WORKBOOK_TABLE);
   if (indicators.ok && sources.ok) return { ok: true, value: { indicators: indicators.value, sources: sources.value } };
   return { ok: false, problems: [...(indicators.ok ? [] : indicators.problems), ...(sources.ok ? [] : sources.problems)] };
 }

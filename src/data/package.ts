@@ -107,10 +107,10 @@ function checkObservations(observations: Observation[], indicators: Indicator[],
 }
 
 /** Validates the three tables of a monitor data package; returns all of it or nothing. */
-export function parsePackageTables(tables: PackageTables, dialects: Partial<Record<keyof PackageTables, CsvDialect>> = {}): Result<MonitorPackage> {
-  const indicators = readTable(TABLE_NAMES.indicators, INDICATOR_COLUMNS, tables.indicators, dialects.indicators);
-  const sources = readTable(TABLE_NAMES.sources, SOURCE_COLUMNS, tables.sources, dialects.sources);
-  const observations = readTable(TABLE_NAMES.observations, OBSERVATION_COLUMNS, tables.observations, dialects.observations);
+export function parsePackageTables(tables: PackageTables, dialects: Partial<Record<keyof PackageTables, CsvDialect>> = {}, options: { extraColumns?: "refuse" | "ignore" } = {}): Result<MonitorPackage> {
+  const indicators = readTable(TABLE_NAMES.indicators, INDICATOR_COLUMNS, tables.indicators, dialects.indicators, options);
+  const sources = readTable(TABLE_NAMES.sources, SOURCE_COLUMNS, tables.sources, dialects.sources, options);
+  const observations = readTable(TABLE_NAMES.observations, OBSERVATION_COLUMNS, tables.observations, dialects.observations, options);
   const problems = [indicators, sources, observations].flatMap((r) => (r.ok ? [] : r.problems));
   if (!indicators.ok || !sources.ok || !observations.ok) return { ok: false, problems };
   const crossProblems = [

@@ -11,7 +11,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[
 /** Stop listing after this many problems: a wholly wrong file should not produce 10,000 lines. */
 export const MAX_PROBLEMS = 50;
 
-function cellText(cell: Cell): string {
+export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return "";
   return typeof cell === "string" ? cell.trim() : String(cell);
 }
@@ -56,8 +56,13 @@ function describe(cell: Cell): string {
 /** Where each contract column sits in a table's header, or the problem with the header. */
 export type HeaderReading = { ok: true; position: Map<string, number> } | { ok: false; problems: Problem[] };
 
-/** Checks a table's header row against its column contract: every column once, no unknown ones. */
-export function readHeader<T>(table: string, columns: ColumnSpec<T>[], headerRow: readonly Cell[] | undefined): HeaderReading {
+/** How a header may differ from the contract: in a workbook's table, the analyst's own columns are theirs. */
+export interface HeaderOptions {
+  extraColumns?: "refuse" | "ignore";
+}
+
+/** Checks a table's header row against its column contract: every column once, no unknown ones (unless ignored). */
+export function readHeader<T>(table: string, columns: ColumnSpec<T>[], headerRow: readonly Cell[] | undefined, options: HeaderOptions = {}): HeaderReading {
   const header = (headerRow ?? []).map(cellText);
   const doubled = header.filter((name, i) => name !== "" && header.indexOf(name) !== i);
   if (doubled.length > 0) {
@@ -66,7 +71,9 @@ export function readHeader<T>(table: string, columns: ColumnSpec<T>[], headerRow
   const expected = columns.map((c) => c.name);
   const missing = expected.filter((name) => !header.includes(name));
   const extra = header.filter((name) => name !== "" && !expected.includes(name));
-  if (missing.length > 0 || extra.length > 0) {
+  // In a workbook's table, a column of the analyst's (a calculated column for a pivot) is theirs,
+  // not a problem; it is named only beside a missing column (it may be that one, renamed).
+  if (missing.length > 0 || (extra.length > 0 && options.extraColumns !== "ignore")) {
     const parts = [];
     if (missing.length) parts.push(`ontbrekende kolom(men): ${missing.join(", ")}`);
     if (extra.length) parts.push(`onbekende kolom(men): ${extra.join(", ")}`);
@@ -124,8 +131,8 @@ export function readRow<T>(table: string, columns: ColumnSpec<T>[], position: Re
  * Reads a table (header row + data rows) into records by its column contract. Every problem
  * names the table, the row (1 = first data row) and the column; nothing is returned partially.
  */
-export function readTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cell[][], dialect?: CsvDialect): Result<T[]> {
-  const header = readHeader(table, columns, cells[0]);
+export function readTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cell[][], dialect?: CsvDialect, options: HeaderOptions = {}): Result<T[]> {
+  const header = readHeader(table, columns, cells[0], options);
   if (!header.ok) return header;
   const decimal = dialect?.decimal ?? ".";
   const problems: Problem[] = [];

@@ -1,15 +1,17 @@
-import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
+import { ColumnSpec, INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
 import { valueError } from "../data/errors";
-import { parsePackageTables, TABLE_NAMES } from "../data/package";
-import { MonitorPackage, Problem } from "../data/types";
-import { parseA1Range } from "../report/a1";
+import { normalise } from "../data/normalise";
+import { lookupKey, parsePackageTables, TABLE_NAMES } from "../data/package";
+import { MonitorPackage, Observation, Problem } from "../data/types";
+import { cellText } from "../data/validate";
 import { dataTables, DATA_SHEET_KEY, DATA_SHEET_NAME } from "../report/plan";
 import { freeSheetName } from "../report/sheet-names";
 import { WorkbookState } from "./inspect";
-import { planGrowth } from "./growth";
 import { queueRemoveMark, queueWriteMark } from "./marks";
 import { WriteBatch } from "./batch";
-import { queueColumnWidths, writable, writeTable } from "./write";
+import { Cell } from "./row-changes";
+import { RefreshCounts, refreshTables, TableTarget } from "./table-refresh";
+import { queueColumnWidths, writeTable } from "./write";
 
 export const DATA_KEY = DATA_SHEET_KEY;
 
@@ -27,11 +29,15 @@ export function readWorkbookData(state: WorkbookState, edition: MonitorPackage):
   const cells = (name: string) => state.tables.get(name.toLowerCase())?.cells;
   const observations = cells(TABLE_NAMES.observations);
   if (!observations) return { kind: "none" };
-  const result = parsePackageTables({
-    observations,
-    indicators: cells(TABLE_NAMES.indicators) ?? tableCells(INDICATOR_COLUMNS, edition.indicators),
-    sources: cells(TABLE_NAMES.sources) ?? tableCells(SOURCE_COLUMNS, edition.sources),
-  });
+  const result = parsePackageTables(
+    {
+      observations,
+      indicators: cells(TABLE_NAMES.indicators) ?? tableCells(INDICATOR_COLUMNS, edition.indicators),
+      sources: cells(TABLE_NAMES.sources) ?? tableCells(SOURCE_COLUMNS, edition.sources),
+    },
+    {},
+    { extraColumns: "ignore" }, // the analyst's own columns are theirs
+  );
   return result.ok ? { kind: "found", package: result.value } : { kind: "invalid", problems: result.problems };
 }
 
@@ -43,6 +49,8 @@ export interface DataSheetOutcome {
   figures: number;
   /** Rows inserted below a table that grew, so that the user's cells there moved down. */
   insertedRows: number;
+  /** For tables refreshed in place: cells written, rows added and deleted. */
+  changes?: RefreshCounts;
 }
 
 const noFreeName = () =>
@@ -94,38 +102,31 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
     }
     return current;
   });
-  const growth = planGrowth(
-    found.map((current, i) => ({ name: current.name, sheetName: current.sheetName, box: parseA1Range(current.address), rowsNeeded: tables[i].rows.length + 1 })),
-    [...state.tables.values()].map((t) => ({ name: t.name, sheetName: t.sheetName, address: t.address })),
-  );
-  if (!growth.ok) {
-    throw valueError(
-      `${growth.table} moet groeien, maar de tabel '${growth.blocking}' eronder staat gedeeltelijk in dezelfde kolommen; verplaats die tabel. Er is niets veranderd.`,
-      `${growth.table} must grow, but the table '${growth.blocking}' below it is partly in the same columns; move that table. Nothing was changed.`,
-    );
-  }
-  // Inserts first, in the first sync: if Excel refuses one, nothing else has happened yet.
-  await batch.queue(1000, () => {
-    for (const insert of growth.inserts) {
-      const sheet = context.workbook.worksheets.getItem(insert.sheetName);
-      sheet.getRangeByIndexes(insert.box.row, insert.box.column, insert.box.rows, insert.box.columns).insert("Down");
-    }
+  // Only what changes is written (see table-refresh.ts): the user's formats, formulas, order and
+  // columns stay; a cancel, a refusal by Excel or an edit meanwhile puts the tables back.
+  const records = [pkg.observations, pkg.indicators, pkg.sources] as unknown as Record<string, unknown>[][];
+  const targets: TableTarget[] = found.map((current, i) => {
+    const spec = specs[i] as unknown as ColumnSpec<Record<string, unknown>>[];
+    return {
+      table: current,
+      rows: records[i].map((record) => new Map(spec.map((column) => [column.name, (record[column.key] ?? null) as Cell]))),
+      keyOf: i === 0 ? observationKeyOf : idKeyOf,
+      columns: spec.map((c) => c.name),
+      formatOf: (column: string) => (spec.find((c) => c.name === column)?.kind === "text" ? "@" : "General"),
+    };
   });
-  for (const [i, table] of tables.entries()) {
-    const current = found[i];
-    const header = (current.cells?.[0] ?? specs[i].map((c) => c.name)).map(String);
-    const sheet = current.table.worksheet;
-    const row = growth.rowOf.get(current.name) ?? current.row ?? 0;
-    const column = current.column ?? 0;
-    // Clear the old body, give the table its new size, and write the rows in its own column order.
-    await batch.queue(1000, () => {
-      current.table.getDataBodyRange().clear("Contents");
-      current.table.resize(sheet.getRangeByIndexes(row, column, table.rows.length + 1, header.length));
-    });
-    const order = header.map((h) => table.header.indexOf(h));
-    const formats = table.rows.map(() => order.map((c) => (specs[i][c].kind === "text" ? "@" : "General")));
-    const values = table.rows.map((r) => order.map((c) => writable(r[c])));
-    await batch.writeRows(values, formats, (from, count) => sheet.getRangeByIndexes(row + 1 + from, column, count, header.length));
-  }
-  return { sheetName: found[0].sheetName, created: false, clash: null, figures, insertedRows: growth.inserts.reduce((n, i) => n + i.box.rows, 0) };
+  const counts = await refreshTables(batch, context, state, targets);
+  return { sheetName: found[0].sheetName, created: false, clash: null, figures, insertedRows: counts.insertedRows, changes: counts };
+}
+
+/** A MonitorData row's key as look-ups compare it; null for a blank row. */
+function observationKeyOf(cell: (column: string) => Cell | undefined): string | null {
+  const [indicator, gebied, groep, leeftijd, periode, eenheid] = ["Indicator", "Gebied", "Groep", "Leeftijd", "Periode", "Eenheid"].map((c) => cellText(cell(c)));
+  return [indicator, gebied, groep, periode, eenheid].every((t) => t === "") ? null : lookupKey({ indicator, gebied, groep, leeftijd, periode, eenheid: eenheid as Observation["eenheid"] });
+}
+
+/** An indicator's or a source's key: its id as users type it; null for a blank row. */
+function idKeyOf(cell: (column: string) => Cell | undefined): string | null {
+  const id = cellText(cell("id"));
+  return id === "" ? null : normalise(id);
 }

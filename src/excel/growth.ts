@@ -15,13 +15,13 @@ export interface GrowingTable {
   rowsNeeded: number;
 }
 
-export type GrowthPlan = { ok: true; rowOf: Map<string, number>; inserts: { sheetName: string; box: Box }[] } | { ok: false; table: string; blocking: string };
+export type GrowthPlan = { ok: true; rowOf: Map<string, number>; inserts: { table: string; sheetName: string; box: Box }[] } | { ok: false; table: string; blocking: string };
 
 const columnsOverlap = (a: Box, b: Box) => a.column < b.column + b.columns && b.column < a.column + a.columns;
 
 export function planGrowth(tables: GrowingTable[], others: { name: string; sheetName: string; address: string }[]): GrowthPlan {
   const rowOf = new Map<string, number>();
-  const inserts: { sheetName: string; box: Box }[] = [];
+  const inserts: { table: string; sheetName: string; box: Box }[] = [];
   const sorted = [...tables].sort((a, b) => a.box.row - b.box.row);
   const shifts: { sheetName: string; below: number; box: Box; rows: number }[] = [];
   for (const table of sorted) {
@@ -37,7 +37,7 @@ export function planGrowth(tables: GrowingTable[], others: { name: string; sheet
       const partly = columnsOverlap(box, table.box) && box.row >= bottom && (box.column < table.box.column || box.column + box.columns > table.box.column + table.box.columns);
       if (partly) return { ok: false, table: table.name, blocking: other.name };
     }
-    inserts.push({ sheetName: table.sheetName, box: { row: row + table.box.rows, column: table.box.column, rows: growth, columns: table.box.columns } });
+    inserts.push({ table: table.name, sheetName: table.sheetName, box: { row: row + table.box.rows, column: table.box.column, rows: growth, columns: table.box.columns } });
     shifts.push({ sheetName: table.sheetName, below: bottom, box: table.box, rows: growth });
   }
   return { ok: true, rowOf, inserts };

@@ -3,11 +3,11 @@ import { compareWithWorkbook, Comparison } from "../data/compare";
 import { hash53 } from "../data/hash";
 import { lookupKey, PackageTables, TABLE_NAMES } from "../data/package";
 import { MonitorPackage, Observation, Problem } from "../data/types";
-import { parseA1Range } from "../report/a1";
+import { MonitorError } from "../data/errors";
 import { Cancelled, WriteBatch } from "./batch";
+import { EditedMeanwhile } from "./table-refresh";
 import { DataSheetOutcome, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook, WorkbookState } from "./inspect";
-import { literal } from "./write";
 
 /** A package as the three tables' cells, the form the functions take it in. */
 export function packageTables(pkg: MonitorPackage): PackageTables {
@@ -90,52 +90,41 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
     progress(1, "Klaar");
     return { ok: true, outcome, comparison, tables: packageTables(comparison.result) };
   } catch (error) {
+    if (Object.values(TABLE_NAMES).some((name) => state.tables.has(name.toLowerCase()))) {
+      // Refreshed in place: refreshTables has put the tables back as they were before rethrowing.
+      if (error instanceof Cancelled) return { ok: false, problems: [], cancelled: true };
+      if (error instanceof EditedMeanwhile) {
+        const message = `${error.table} rij ${error.row} is veranderd terwijl de invoegtoepassing schreef; het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging. Vergelijk opnieuw.`;
+        return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message }] };
+      }
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === "string" && !(error instanceof MonitorError)) {
+        const message = `Excel weigerde een wijziging (${code}: ${(error as Error).message}); de werkmap is teruggezet zoals hij was.`;
+        return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
+      }
+      throw error;
+    }
     if (!(error instanceof Cancelled)) throw error;
     progress(0.5, "Annuleren: de werkmap terugzetten…");
-    await restore(context, state, comparison.result, options.syncLimit);
+    await removeCreated(context, state);
     return { ok: false, problems: [], cancelled: true };
   }
 }
 
 /**
- * Puts the data tables back as they were before a cancelled load: each table its old size and
- * cells, rows inserted below it removed again (the user's cells move back up), a sheet the load
- * created deleted. Everything queued before the cancel is sent first, so this starts from it.
+ * Puts the workbook back as it was before a cancelled first load: the tables it made removed,
+ * and the sheet, when the load added it. Everything queued before the cancel is sent first.
  */
-async function restore(context: Excel.RequestContext, state: WorkbookState, written: MonitorPackage, syncLimit?: number): Promise<void> {
-  const batch = new WriteBatch(context, { limit: syncLimit });
+async function removeCreated(context: Excel.RequestContext, state: WorkbookState): Promise<void> {
   const names: string[] = Object.values(TABLE_NAMES);
-  const data = names.map((name) => state.tables.get(name.toLowerCase()));
-  if (data.every((t) => t === undefined)) {
-    // The load made the tables: remove them again (and the sheet, when the load added it).
-    await batch.flush();
-    const sheets = context.workbook.worksheets.load("items/name");
-    const tables = context.workbook.tables.load("items/name");
-    await context.sync();
-    const before = new Set(state.sheets.map((s) => s.name));
-    for (const table of tables.items) if (names.includes(table.name)) table.delete();
-    for (const sheet of sheets.items) if (!before.has(sheet.name)) sheet.delete();
-    await context.sync();
-    return;
-  }
-  const newRows = [written.observations.length, written.indicators.length, written.sources.length];
-  for (const [i, table] of data.entries()) {
-    if (!table?.cells) continue;
-    const old = parseA1Range(table.address);
-    const sheet = table.table.worksheet;
-    const range = table.table.getRange().load("rowIndex");
-    await batch.flush(); // what was queued before the cancel, and where the table is now
-    const row = range.rowIndex;
-    const grown = newRows[i] + 1 - old.rows;
-    await batch.queue(1000, () => {
-      table.table.resize(sheet.getRangeByIndexes(row, old.column, old.rows, old.columns));
-      if (grown > 0) sheet.getRangeByIndexes(row + old.rows, old.column, grown, old.columns).delete("Up");
-    });
-    // Written back literally: a note that starts with ' or = stays the text it was.
-    const cells = table.cells.map((row) => row.map((cell) => (typeof cell === "string" ? literal(cell) : (cell ?? ""))));
-    await batch.writeRows(cells, null, (from, count) => sheet.getRangeByIndexes(row + from, old.column, count, old.columns));
-  }
-  await batch.flush();
+  await context.sync();
+  const sheets = context.workbook.worksheets.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
+  await context.sync();
+  const before = new Set(state.sheets.map((s) => s.name));
+  for (const table of tables.items) if (names.includes(table.name)) table.delete();
+  for (const sheet of sheets.items) if (!before.has(sheet.name)) sheet.delete();
+  await context.sync();
 }
 
 /**

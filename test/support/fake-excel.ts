@@ -96,10 +96,11 @@ export class SheetModel {
   }
 
   /** Values of a box as a 2-D array ("" for empty cells, as Excel returns them). */
-  values(box: Box): (string | number | boolean)[][] {
+  values(box: Box, results = false): (string | number | boolean)[][] {
     return Array.from({ length: box.rows }, (_, r) =>
       Array.from({ length: box.columns }, (_, c) => {
         const cell = this.cells.get(`${box.row + r},${box.column + c}`);
+        if (results && cell?.formula && cell.value !== null) return cell.value;
         return cell?.formula ?? cell?.value ?? "";
       }),
     );
@@ -545,6 +546,8 @@ export class FakeRange extends ClientObject<RangeModel> {
   protected override readProperty(range: RangeModel, name: string): unknown {
     switch (name) {
       case "values":
+        // A formula's result where the model knows it (a cached value), else its text.
+        return range.sheet.values(range.box, true);
       case "formulas":
         return range.sheet.values(range.box);
       case "numberFormat":
@@ -719,11 +722,11 @@ export class FakeRange extends ClientObject<RangeModel> {
       return { sheet, box: { row: box.row + row, column: box.column + column, rows: 1, columns: 1 } };
     });
   }
-  set formulas(formulas: string[][]) {
+  set formulas(formulas: (string | number | boolean)[][]) {
     this.context.addPayload(formulas);
     this.set(({ sheet, box }) => {
       checkShape(formulas, box, "formulas");
-      formulas.forEach((row, r) => row.forEach((formula, c) => Object.assign(sheet.cell(box.row + r, box.column + c), formula.startsWith("=") ? { formula, value: null } : { formula: null, value: formula })));
+      formulas.forEach((row, r) => row.forEach((formula, c) => Object.assign(sheet.cell(box.row + r, box.column + c), typeof formula === "string" && formula.startsWith("=") ? { formula, value: null } : { formula: null, value: formula === "" ? null : formula })));
     });
   }
   /**
