@@ -117,11 +117,11 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
       done.written.add(plan);
       await writeChanges(batch, plan);
     }
-    await batch.flush();
+    if (plans.some((p) => p.changes.writes.length || p.changes.appends.length)) await batch.flush();
     for (const plan of plans) checkSeen(plan); // an edit meanwhile stops before anything is deleted
     done.deleting = true;
     for (const plan of plans) await deleteRows(batch, plan);
-    await batch.flush();
+    if (plans.some((p) => p.changes.deletes.length)) await batch.flush();
   } catch (error) {
     await undo(context, plans, done, limit);
     throw error;
