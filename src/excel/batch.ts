@@ -15,6 +15,9 @@ export function cellBytes(value: unknown): number {
 
 export const rowBytes = (row: readonly unknown[]) => row.reduce<number>((n, cell) => n + cellBytes(cell), 2);
 
+/** An error Excel answered with, as the pane names it: its code and message ("InsertDeleteConflict: …"). */
+export const refusal = (code: string, error: Error) => (error.message.startsWith(code) ? error.message : `${code}: ${error.message}`);
+
 export class Cancelled extends Error {
   constructor() {
     super("Geannuleerd.");

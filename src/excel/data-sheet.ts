@@ -70,6 +70,15 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
   const figures = pkg.observations.length;
 
   if (existing.every((e) => e === undefined)) {
+    // Names are unique across tables and defined names: a defined name of the user's with a
+    // monitor table's name stops the load before anything is written.
+    const named = tables.find((t) => state.names.some((n) => n.name.toLowerCase() === t.name.toLowerCase()));
+    if (named) {
+      throw valueError(
+        `De werkmap heeft al een gedefinieerde naam '${named.name}'; een tabel kan die naam dan niet krijgen. Hernoem of verwijder die naam (Formules › Namen beheren). Er is niets veranderd.`,
+        `The workbook already has a defined name '${named.name}', so no table can take that name. Rename or delete that name (Formulas › Name Manager). Nothing was changed.`,
+      );
+    }
     const marked = state.sheets.filter((s) => s.mark?.key === DATA_KEY);
     // The add-in's own Data sheet is reused only while it is empty: what is on it now is the user's.
     const own = marked.find((s) => s.content !== null && s.content.usedAddress === null && ![...state.tables.values()].some((t) => t.sheetName === s.name));

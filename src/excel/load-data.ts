@@ -4,7 +4,7 @@ import { hash53 } from "../data/hash";
 import { lookupKey, PackageTables, TABLE_NAMES } from "../data/package";
 import { MonitorPackage, Observation, Problem } from "../data/types";
 import { MonitorError } from "../data/errors";
-import { Cancelled, WriteBatch } from "./batch";
+import { Cancelled, refusal, WriteBatch } from "./batch";
 import { EditedMeanwhile } from "./table-refresh";
 import { DataSheetOutcome, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook, WorkbookState } from "./inspect";
@@ -99,7 +99,7 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
       }
       const code = (error as { code?: unknown }).code;
       if (typeof code === "string" && !(error instanceof MonitorError)) {
-        const message = `Excel weigerde een wijziging (${code}: ${(error as Error).message}); de werkmap is teruggezet zoals hij was.`;
+        const message = `Excel weigerde een wijziging (${refusal(code, error as Error)}); de werkmap is teruggezet zoals hij was.`;
         return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
       }
       throw error;

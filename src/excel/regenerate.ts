@@ -1,10 +1,11 @@
+import { MonitorError, valueError } from "../data/errors";
 import { Language, MonitorPackage, Problem } from "../data/types";
 import { extrasPrint, fingerprint, layoutPrint, SheetExtras } from "../report/fingerprint";
 import { buildIndicatorSheets } from "../report/plan";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
 import { tableRef } from "../report/a1";
-import { ReadBatch, WriteBatch } from "./batch";
+import { ReadBatch, refusal, WriteBatch } from "./batch";
 import { DataSheetOutcome, readWorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook, SheetState, TableState } from "./inspect";
 import { queueRemoveMark, queueWriteMark } from "./marks";
@@ -92,9 +93,46 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   const pkg = found.kind === "found" ? found.package : edition;
   const plans = buildIndicatorSheets(pkg, language, options.area && options.area !== "Leiden" ? [options.area] : []);
 
+  const written: Written[] = [];
+  try {
+    return await build(context, options, { state, found, plans, pkg, progress, nl, written });
+  } catch (error) {
+    throw describeRefusal(error, written.map((w) => w.name));
+  }
+}
+
+/**
+ * What the pane says when Excel refuses a sync while Regenerate writes (any of its batches may
+ * have partly run): which sheets may be partly written, and that nothing else was touched. The
+ * next Regenerate finds those sheets unlike their marks and sets them aside before building
+ * them again, so nothing is lost. Other errors pass unchanged.
+ */
+function describeRefusal(error: unknown, sheets: string[]): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== "string" || error instanceof MonitorError) return error;
+  const what = refusal(code, error as Error);
+  const list = sheets.length ? sheets.map((s) => `'${s}'`).join(", ") : "";
+  return valueError(
+    `Excel weigerde een wijziging (${what}). ${list ? `Deze bladen kunnen half geschreven zijn: ${list}. ` : ""}Uw eigen bladen en de bewaarde bladen zijn niet aangeraakt. Bouw opnieuw op: een half geschreven blad wordt dan apart gezet en opnieuw opgebouwd.`,
+    `Excel refused a change (${what}). ${list ? `These sheets may be partly written: ${list}. ` : ""}Your own sheets and the kept sheets were not touched. Regenerate again: a partly written sheet is then set aside and built anew.`,
+  );
+}
+
+interface Inspected {
+  state: Awaited<ReturnType<typeof inspectWorkbook>>;
+  found: ReturnType<typeof readWorkbookData>;
+  plans: SheetPlan[];
+  pkg: MonitorPackage;
+  progress: (fraction: number, message: string) => void;
+  nl: boolean;
+  /** The sheets being written, for the message when Excel refuses a sync. */
+  written: Written[];
+}
+
+async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, pkg, progress, nl, written }: Inspected): Promise<RegenerateResult> {
   context.application.suspendApiCalculationUntilNextSync();
   const batch = new WriteBatch(context, { limit: options.syncLimit });
-  const data = found.kind === "none" ? await writeDataSheet(batch, context, state, edition) : null;
+  const data = found.kind === "none" ? await writeDataSheet(batch, context, state, options.edition) : null;
 
   // What happens to each sheet that carries a mark of one of the planned sheets: a sheet exactly
   // as written with the plan's layout is brought up to date in place (values only: every figure
@@ -148,7 +186,6 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   const takenTables = new Set([...[...state.tables.values()].filter((t) => !rebuiltSheets.has(t.sheetName)).map((t) => t.name), ...state.names.map((n) => n.name)].map((n) => n.toLowerCase()));
 
   const outcomes: SheetOutcome[] = [];
-  const written: Written[] = [];
   for (const [index, plan] of plans.entries()) {
     progress(0.1 + (0.6 * index) / plans.length, nl ? `Blad ${plan.name} opbouwen…` : `Building sheet ${plan.name}…`);
     await options.yieldToUi?.();

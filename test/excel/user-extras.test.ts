@@ -189,6 +189,14 @@ describe("a sheet whose mark proves only its content (written without Excel, as 
 });
 
 describe("names", () => {
+  it("a defined name of the user's called MonitorData stops the first load before anything is written", async () => {
+    const model = userWorkbook();
+    model.names.push({ name: "MonitorData", formula: "='Mijn analyse'!$A$1:$B$3", sheet: null });
+    const before = snapshot(model);
+    await expect(runRegenerate(model)).rejects.toThrow("De werkmap heeft al een gedefinieerde naam 'MonitorData'; een tabel kan die naam dan niet krijgen. Hernoem of verwijder die naam (Formules › Namen beheren). Er is niets veranderd.");
+    expect(snapshot(model)).toBe(before);
+  });
+
   it("a table never takes the name of a defined name (names are unique across both)", async () => {
     const model = userWorkbook();
     model.names.push({ name: "lm_woonduur_woonduur", formula: "='Mijn analyse'!$B$2", sheet: null });

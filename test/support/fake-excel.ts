@@ -144,6 +144,14 @@ export class WorkbookModel {
   readonly tableChangeHandlers = new Map<TableModel, ((event: unknown) => unknown)[]>();
   readonly tableCollectionChangeHandlers: ((event: unknown) => unknown)[] = [];
   readonly settings = new Map<string, unknown>();
+  /**
+   * Makes Excel refuse a sync, as it may with InsertDeleteConflict or GeneralException after
+   * earlier syncs already wrote (docs/testing/application-specific-api-error-handling.md):
+   * given the request's payload in bytes, the error code to refuse it with, or null. Whether the
+   * operations of a refused batch before the failing one ran is not documented; the fake
+   * assumes the worst: the first half of the batch ran.
+   */
+  refuse: ((requestBytes: number) => string | null) | null = null;
   /** Defined names (ExcelApi 1.4): workbook-scoped (sheet null) or a sheet's own. */
   names: { name: string; formula: string; sheet: SheetModel | null }[] = [];
   /** Custom XML parts (ExcelApi 1.5), see fake-xml-parts.ts. */
@@ -301,7 +309,12 @@ export class FakeContext {
       this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: 0, bytes });
       throw new OfficeError("RequestPayloadSizeLimitExceeded", `The request payload (${bytes} bytes) exceeds the 5 MB limit.`);
     }
+    const refused = this.model.refuse?.(bytes) ?? null;
     try {
+      if (refused) {
+        for (const operation of batch.slice(0, Math.floor(batch.length / 2))) operation();
+        throw new OfficeError(refused, "The request could not be processed.");
+      }
       for (const operation of batch) operation(); // throws out of the batch, like Excel
       if (this.responseBytes > PAYLOAD_LIMIT) throw new OfficeError("ResponsePayloadSizeLimitExceeded", `The response payload (${this.responseBytes} bytes) exceeds the 5 MB limit.`);
     } finally {
@@ -868,6 +881,9 @@ export class FakeTable extends ClientObject<TableModel> {
     this.set((t) => {
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(value)) throw new OfficeError("InvalidArgument", `'${value}' is not a valid table name.`);
       if (this.context.model.tables.some((o) => o !== t && o.name.toLowerCase() === value.toLowerCase())) throw new OfficeError("InvalidArgument", `A table named '${value}' already exists.`);
+      // Names are unique across tables and defined names (ECMA-376 Part 1, definedName); Excel
+      // answers a clash only with "The argument is invalid" (office-js #551).
+      if (this.context.model.names.some((n) => n.name.toLowerCase() === value.toLowerCase())) throw new OfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       t.name = value;
     });
   }
