@@ -21,7 +21,7 @@ describe("planning the growth of the data tables", () => {
     expect(planGrowth([grow("MonitorData", 2, 1, 113, 13, 116)], [])).toEqual({
       ok: true,
       rowOf: new Map([["MonitorData", 2]]),
-      inserts: [{ sheetName: "Data", box: { row: 115, column: 1, rows: 3, columns: 13 } }],
+      inserts: [{ table: "MonitorData", sheetName: "Data", box: { row: 115, column: 1, rows: 3, columns: 13 } }],
     });
   });
 
@@ -31,8 +31,8 @@ describe("planning the growth of the data tables", () => {
       ok: true,
       rowOf: new Map([["A", 0], ["B", 23]]),
       inserts: [
-        { sheetName: "Data", box: { row: 10, column: 0, rows: 3, columns: 6 } },
-        { sheetName: "Data", box: { row: 28, column: 0, rows: 2, columns: 4 } },
+        { table: "A", sheetName: "Data", box: { row: 10, column: 0, rows: 3, columns: 6 } },
+        { table: "B", sheetName: "Data", box: { row: 28, column: 0, rows: 2, columns: 4 } },
       ],
     });
   });
