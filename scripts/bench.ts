@@ -24,6 +24,7 @@ import { parsePackageCsv } from "../src/data/package-csv";
 import { MonitorStore } from "../src/data/store";
 import { MonitorPackage } from "../src/data/types";
 import { readPackageTexts, DEFAULT_PACKAGE } from "./lib/read-package";
+import { benchEdits } from "./lib/bench-edits";
 
 function timeIt<T>(run: () => T): { result: T; ms: number } {
   const start = performance.now();
@@ -188,6 +189,7 @@ async function main(): Promise<void> {
   benchFunctions();
   await benchWorkbook(parsed.result.value);
   await benchExcel();
+  await benchEdits(DIST);
   benchLargeStore();
   benchWorkbookCli(100_000);
   benchWorkbookCli(1_000_000);

@@ -49,7 +49,7 @@ export class LiveData {
   }
 
   /** Reads the three tables' cells (header row first), in slices when given a pause. */
-  static async read(tables: PackageTables, pause?: Pause): Promise<LiveData> {
+  static async read(tables: PackageTables, pause?: Pause, onProgress?: (fraction: number) => void): Promise<LiveData> {
     const definitions = readDefinitions(tables.indicators, tables.sources);
     const live = new LiveData(definitions.ok ? definitions.value : { indicators: [], sources: [] });
     live.useDefinitionReading(definitions);
@@ -63,16 +63,23 @@ export class LiveData {
     const slices = new Slices(pause);
     const body = tables.observations.slice(1);
     live.rows = new Array<Row>(body.length);
-    await inSlices(body, slices, (cells, i) => (live.rows[i] = live.readRow(cells, i)));
+    const progress = (done: number) => onProgress?.(Math.min(1, done / Math.max(1, 2 * body.length)));
+    await inSlices(body, slices, (cells, i) => {
+      live.rows[i] = live.readRow(cells, i);
+      if (i % 5000 === 0) progress(i);
+    });
     // The store takes the figures in chunks too: indexing 100,000 figures is work of its own.
     const readable = live.rows.flatMap((row, i) => (row.record ? [i] : []));
     for (let from = 0; from < readable.length; from += 2000) {
       const chunk = readable.slice(from, from + 2000);
       const stored = live.store.replace([], chunk.map((i) => live.rows[i].record as Observation));
       chunk.forEach((i, n) => (live.rows[i].stored = stored[n]));
+      progress(body.length + from);
       await slices.between();
     }
     await inSlices(live.rows, slices, (row, i) => live.addKey(row, i));
+    await live.store.indexAreaNames(() => slices.between());
+    onProgress?.(1);
     return live;
   }
 

@@ -121,6 +121,18 @@ export class MonitorStore {
     return this.areaIndex;
   }
 
+  /** Indexes the area names now, a part at a time with `between` after each (the first read of a large table). */
+  async indexAreaNames(between: () => Promise<void>): Promise<void> {
+    const entries = areaAliases(this.areaUses.keys());
+    await between();
+    const index = new NameIndex(AREAS);
+    for (let from = 0; from < entries.length; from += 500) {
+      index.addEntries(entries.slice(from, from + 500));
+      await between();
+    }
+    this.areaIndex = index;
+  }
+
   private countArea(area: string, change: 1 | -1): void {
     const uses = (this.areaUses.get(area) ?? 0) + change;
     if (uses > 0) this.areaUses.set(area, uses);
@@ -148,6 +160,9 @@ export class MonitorStore {
    * the added figures as the store holds them (names made canonical).
    */
   replace(removed: readonly Observation[], added: readonly Observation[]): Observation[] {
+    // Areas counted in first, out after: an edited row that keeps its area does not re-index the area names.
+    for (const o of added) this.countArea(o.gebied, 1);
+    for (const o of removed) if (this.slot.has(o)) this.countArea((this.rawOf.get(o) ?? o).gebied, -1);
     const freed: number[] = [];
     for (const o of removed) {
       const at = this.slot.get(o);
@@ -179,7 +194,6 @@ export class MonitorStore {
     // Names the vocabulary does not know are taken as they are written in the data.
     const name = (index: NameIndex, text: string) => index.resolve(text).found ?? text;
     this.groupNames.addName(o.groep);
-    this.countArea(o.gebied, 1);
     if (o.leeftijd !== "") this.ageNames.addName(o.leeftijd);
     return {
       ...o,
@@ -212,7 +226,6 @@ export class MonitorStore {
     const raw = this.rawOf.get(o) ?? o;
     this.rawOf.delete(o);
     this.groupNames.removeName(raw.groep);
-    this.countArea(raw.gebied, -1);
     if (raw.leeftijd !== "") this.ageNames.removeName(raw.leeftijd);
     pull(this.byCell, cellKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.periode), o);
     const series = seriesKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.eenheid);

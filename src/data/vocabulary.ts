@@ -85,6 +85,12 @@ export class NameIndex {
   private readonly typed = new Map<string, Resolution>();
 
   constructor(entries: GroupEntry[], extraNames: Iterable<string> = []) {
+    this.addEntries(entries);
+    for (const name of extraNames) this.addName(name);
+  }
+
+  /** More entries, as the constructor takes them (a large index can be built a part at a time). */
+  addEntries(entries: readonly GroupEntry[]): void {
     for (const entry of entries) {
       this.englishByCanonical.set(entry.nl, entry.en);
       for (const name of [entry.nl, entry.en, ...entry.aliases]) {
@@ -92,7 +98,7 @@ export class NameIndex {
         if (!this.byName.has(key)) this.byName.set(key, entry.nl);
       }
     }
-    for (const name of extraNames) this.addName(name);
+    this.typed.clear();
   }
 
   /** A row uses `name`: it resolves from now on (the vocabulary's own names keep their meaning). */

@@ -90,6 +90,8 @@ export class WorkbookFollower {
   private fullReadWanted = false;
   private running: Promise<void> | null = null;
   private held = 0;
+  /** A change event came while the add-in wrote the tables itself. */
+  private missed = false;
   private watching = false;
 
   constructor(
@@ -97,6 +99,7 @@ export class WorkbookFollower {
     private readonly edition: MonitorPackage,
     private readonly listener: Listener,
     private readonly pause?: Pause,
+    private readonly onProgress?: (fraction: number) => void,
   ) {}
 
   get current(): FollowedData {
@@ -127,13 +130,14 @@ export class WorkbookFollower {
       return await write();
     } finally {
       this.held--;
-      this.fullReadWanted = true;
+      if (this.missed) this.fullReadWanted = true;
+      this.missed = false;
     }
   }
 
   /** A change event: merged with others that come meanwhile, then read back in one round. */
   async changed(event: TableChange): Promise<void> {
-    if (this.held > 0) return;
+    if (this.held > 0) return void (this.missed = true);
     this.pending.push({ tableId: event.tableId, address: event.address, changeType: event.changeType });
     await this.work();
   }
@@ -180,7 +184,7 @@ export class WorkbookFollower {
       indicators: read.cells.get(TABLE_NAMES.indicators) ?? tableCells(INDICATOR_COLUMNS, this.edition.indicators),
       sources: read.cells.get(TABLE_NAMES.sources) ?? tableCells(SOURCE_COLUMNS, this.edition.sources),
     };
-    const live = await LiveData.read(tables, this.pause);
+    const live = await LiveData.read(tables, this.pause, this.onProgress);
     this.publish(stateOf(live), "read");
   }
 

@@ -12,14 +12,16 @@ import { readSnapshots, writeSnapshot } from "../excel/snapshot-store";
 /** The workbook's monitor tables as the functions and the pane follow them (one for the session). */
 let follower: WorkbookFollower | null = null;
 let paneListener: Listener = () => undefined;
+let paneProgress: (fraction: number) => void = () => undefined;
 const tellFunctions = functionsLink();
 
 /**
  * Reads the workbook's monitor tables (in slices that yield to Excel and the pane), hands them to
  * the functions, and from then on follows every edit of them: `onChange` hears of each new state.
  */
-export async function followWorkbook(edition: MonitorPackage, onChange: Listener): Promise<FollowedData> {
+export async function followWorkbook(edition: MonitorPackage, onChange: Listener, onProgress: (fraction: number) => void = () => undefined): Promise<FollowedData> {
   paneListener = onChange;
+  paneProgress = onProgress;
   follower ??= new WorkbookFollower(
     (body) => Excel.run(body),
     edition,
@@ -28,6 +30,7 @@ export async function followWorkbook(edition: MonitorPackage, onChange: Listener
       paneListener(data, how);
     },
     yieldToEventLoop,
+    (fraction) => paneProgress(fraction),
   );
   const data = await follower.readAll();
   await follower.watch();

@@ -1,10 +1,20 @@
 import type { FollowedData } from "../excel/follow";
 import type { LiveData } from "../data/live-data";
-import type { LeidenMonitorFunctionsApi } from "../functions/functions";
+import type { MonitorQueries } from "../data/queries";
+import type { Language, Problem } from "../data/types";
+
+/** What the pane uses of the functions' API (src/functions/functions.ts), without loading that bundle's modules. */
+export interface FunctionsApi {
+  useQueries(queries: MonitorQueries): void;
+  storeUpdated(): void;
+  setProblems(problems: readonly Problem[]): void;
+  resetData(): void;
+  setMessageLanguage(language: Language): void;
+}
 
 /** The custom functions of the shared runtime (same page), when they are loaded. */
-export function functionsApi(): LeidenMonitorFunctionsApi | undefined {
-  return (globalThis as unknown as { LeidenMonitorFunctions?: LeidenMonitorFunctionsApi }).LeidenMonitorFunctions;
+export function functionsApi(): FunctionsApi | undefined {
+  return (globalThis as unknown as { LeidenMonitorFunctions?: FunctionsApi }).LeidenMonitorFunctions;
 }
 
 /**

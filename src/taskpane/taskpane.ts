@@ -223,7 +223,11 @@ async function regenerateClicked(): Promise<boolean> {
 /** In Excel: the functions and the pane use the workbook's own MonitorData when it has one, and follow its edits. */
 async function followWorkbookData(): Promise<void> {
   const { followWorkbook } = await import("./excel-actions");
-  const found = await followWorkbook(edition, (data, how) => void showFollowed(data, how));
+  const found = await followWorkbook(
+    edition,
+    (data, how) => void showFollowed(data, how),
+    (fraction) => setMessage("data-message", texts().readingWorkbook(Math.round(fraction * 100))),
+  );
   if (found.kind === "found") {
     const remembered = await showRememberedSource();
     if (remembered) Object.assign(state, { edition: remembered.edition, origin: remembered.kind === "shipped" ? SHIPPED_ORIGIN : remembered.location });

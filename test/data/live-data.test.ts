@@ -106,9 +106,12 @@ describe("the live data of the workbook's tables", () => {
     const body = cells.slice(1);
     for (let i = 1; cells.length < 20_001; i++) for (const row of body) if (cells.length < 20_001) cells.push(row.map((c, k) => (k === 2 ? `Testwijk ${i} ${c}` : c)));
     let pauses = 0;
-    const live = await LiveData.read(tables(cells), async () => void pauses++);
+    const progress: number[] = [];
+    const live = await LiveData.read(tables(cells), async () => void pauses++, (fraction) => progress.push(fraction));
     expect(live.valid).toBe(true);
     expect(live.figures).toBe(20_000);
     expect(pauses).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBe(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b)); // progress only goes forward
   });
 });

@@ -248,3 +248,10 @@ describe("a store built by the pane's bundle (the shared runtime)", () => {
     expect(call("AANTAL", "Italiaans", 1990)).toEqual({ error: "#N/A", message: "Geen cijfer voor het aantal Italiaans in 1990." });
   });
 });
+
+describe("the API the pane calls", () => {
+  it("is what the pane's side expects of it", () => {
+    const expected: import("../../src/taskpane/functions-link").FunctionsApi = api;
+    expect(Object.keys(expected)).toEqual(expect.arrayContaining(["useQueries", "storeUpdated", "setProblems", "resetData", "setMessageLanguage"]));
+  });
+});

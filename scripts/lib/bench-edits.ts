@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`, section "edit": what one edit of MonitorData costs on the Excel fake with
+ * MONITOR formulas live, at 10,000 and 100,000 rows, and the first read of such a workbook.
+ * It measures; it asserts nothing (the tests do).
+ */
+import { existsSync, readFileSync } from "fs";
+import { join } from "path";
+import { performance } from "perf_hooks";
+import { runInNewContext } from "vm";
+import { snapshotOf } from "../../src/data/compare";
+import { yieldToEventLoop } from "../../src/data/slices";
+import { Runner, WorkbookFollower } from "../../src/excel/follow";
+import { loadData } from "../../src/excel/load-data";
+import { functionsLink } from "../../src/taskpane/functions-link";
+import { FakeContext, fakeRun } from "../../test/support/fake-excel";
+import { asExcel, edition, largePackage, userWorkbook } from "../../test/support/workbooks";
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+/** Time spent inside the fake's syncs: Excel's own work, which in Excel does not run on the pane's thread. */
+let excelWorkMs = 0;
+
+/** While `work` runs, each fake sync is a round trip (the thread is free during it) whose own work is counted apart. */
+async function withRoundTrips<T>(work: () => Promise<T>): Promise<T> {
+  const fakeSync = FakeContext.prototype.sync;
+  FakeContext.prototype.sync = async function (this: FakeContext) {
+    const start = performance.now();
+    try {
+      await fakeSync.call(this);
+    } finally {
+      excelWorkMs += performance.now() - start;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  try {
+    return await work();
+  } finally {
+    FakeContext.prototype.sync = fakeSync;
+  }
+}
+
+/**
+ * The longest stretch the add-in's JavaScript held the thread while `work` ran: the gaps between
+ * turns of the event loop, less the fake's own syncs (Excel's work, not the pane's).
+ */
+async function longestSlice<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; longest: number }> {
+  let longest = 0;
+  let last = performance.now();
+  let excelAtLast = excelWorkMs;
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - (excelWorkMs - excelAtLast));
+    [last, excelAtLast] = [now, excelWorkMs];
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const start = performance.now();
+  const result = await work();
+  const ms = performance.now() - start;
+  running = false;
+  tick();
+  return { result, ms, longest };
+}
+
+type Cell = { results: unknown[]; at: number[] };
+
+/** dist/functions.js as the shared runtime loads it; a formula is entered as Excel invokes a streaming function. */
+function loadFunctionsBundle(dist: string): ((id: string, ...args: unknown[]) => Cell) | null {
+  const file = join(dist, "functions.js");
+  if (!existsSync(file)) return null;
+  const associated = new Map<string, (...args: unknown[]) => unknown>();
+  const CustomFunctions = { associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn), Error: class extends Error {}, ErrorCode: {} };
+  const context: Record<string, unknown> = { CustomFunctions, Office: { onReady: () => undefined } };
+  runInNewContext(readFileSync(file, "utf8"), context);
+  (globalThis as Record<string, unknown>).LeidenMonitorFunctions = context.LeidenMonitorFunctions; // the pane's side finds them as in the shared runtime
+  return (id, ...args) => {
+    const cell: Cell = { results: [], at: [] };
+    (associated.get(id) as (...a: unknown[]) => unknown)(...args, { setResult: (value: unknown) => (cell.results.push(value), cell.at.push(performance.now())) });
+    return cell;
+  };
+}
+
+export async function benchEdits(dist: string): Promise<void> {
+  const formula = loadFunctionsBundle(dist);
+  if (!formula) return void console.log("edit: dist/functions.js missing (run npm run build)");
+  for (const rows of [10_000, 100_000]) {
+    const model = userWorkbook();
+    await fakeRun(model, (context) => loadData(asExcel(context), largePackage(rows), { previous: new Set(snapshotOf(edition)) }));
+    let syncs = 0;
+    const run: Runner = async (body) => {
+      const done = await fakeRun(model, (context) => body(asExcel(context)));
+      syncs += done.syncs;
+      return done.result;
+    };
+    const follower = new WorkbookFollower(run, edition, functionsLink(), yieldToEventLoop);
+    await withRoundTrips(async () => {
+      const first = await longestSlice(() => follower.readAll());
+      if (first.result.kind !== "found") throw new Error("the workbook's tables did not read as valid");
+      console.log(`first read: ${fmt(rows)} rows, ${syncs} syncs, ${first.ms.toFixed(0)} ms total, longest slice ${first.longest.toFixed(0)} ms`);
+      await follower.watch();
+      const table = model.tables.find((t) => t.name === "MonitorData");
+      if (!table) throw new Error("no MonitorData");
+      const cells = table.sheet.values(table.box);
+      const formulaOf = (r: (string | number | boolean)[]) => formula("VALUE", r[1], r[5], r[3], r[4] || null, r[2], r[7]);
+      // A workbook that uses its figures: 1,000 MONITOR formulas live besides the ones watched.
+      for (let r = cells.length - 1; r > cells.length - 1001; r--) formulaOf(cells[r]);
+      for (const changed of [1, 100]) {
+        const from = Math.floor(rows / 2) + changed; // data rows (1 = the first), away from the formulas above
+        const watched = Array.from({ length: changed }, (_, i) => formulaOf(cells[from + i]));
+        // Each figure changed within its unit's rules (a share stays a fraction), so the table stays valid.
+        const values = Array.from({ length: changed }, (_, i) => [cells[from + i][7] === "aandeel" ? Number(cells[from + i][6]) / 2 : Number(cells[from + i][6]) + 1]);
+        const before = syncs;
+        const edit = await longestSlice(async () => {
+          const start = performance.now();
+          await model.editTable("MonitorData", table.box.row + from, table.box.column + 6, values);
+          return start;
+        });
+        const answered = watched.map((cell, i) => (cell.results.at(-1) === values[i][0] ? (cell.at.at(-1) as number) : NaN));
+        if (answered.some(Number.isNaN)) throw new Error("a formula did not get its new figure");
+        const ms = Math.max(...answered) - edit.result;
+        console.log(`edit: ${fmt(rows)} rows, ${changed} cell${changed > 1 ? "s" : ""} changed, ${syncs - before} syncs, ${ms.toFixed(1)} ms until the functions answer the new figure, longest blocking slice ${edit.longest.toFixed(1)} ms`);
+      }
+    });
+  }
+}
