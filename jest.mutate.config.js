@@ -13,5 +13,5 @@ module.exports = {
   ...base,
   reporters: ["default"],
   ...(only.length ? { testMatch: only.map((p) => `<rootDir>/test/${p.replace(/\.test\.ts$/, "")}{.test.ts,/**/*.test.ts}`) } : {}),
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/tooling/", "<rootDir>/test/functions/bundle.test.ts", "<rootDir>/test/xlsx/cli.test.ts", "<rootDir>/test/data/traceability.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/tooling/", "<rootDir>/test/functions/bundle.test.ts", "<rootDir>/test/xlsx/cli.test.ts", "<rootDir>/test/xlsx/scale.test.ts", "<rootDir>/test/data/traceability.test.ts"],
 };
