@@ -14,8 +14,8 @@ const KINDS: Record<string, Kind> = {
   unit: { nl: "eenheid", en: "unit" },
 };
 
-function listed(items: readonly string[]): string {
-  return items.length ? items.join(", ") : "geen";
+function listed(items: readonly string[], language: Language = "nl"): string {
+  return items.length ? items.join(", ") : language === "nl" ? "geen" : "none";
 }
 
 /**
@@ -66,14 +66,14 @@ export class MonitorQueries {
     const groups = this.store.groupsOf(indicator.id);
     throw valueError(
       `Geef een groep voor '${indicator.id}'; kies uit: ${listed(groups)}.`,
-      `Give a group for '${indicator.id}'; choose from: ${listed(groups)}.`,
+      `Give a group for '${indicator.id}'; choose from: ${listed(groups, "en")}.`,
     );
   }
 
   private missing(what: string, period: string, periods: string[], whatEn = what): never {
     throw notAvailable(
       `Geen cijfer voor ${what} in ${period}; beschikbaar: ${listed(periods)}.`,
-      `No figure for ${whatEn} in ${period}; available: ${periods.length ? periods.join(", ") : "none"}.`,
+      `No figure for ${whatEn} in ${period}; available: ${listed(periods, "en")}.`,
     );
   }
 
@@ -130,7 +130,7 @@ export class MonitorQueries {
     if (!chain.includes(of)) {
       throw valueError(
         `'${of}' is geen bovenliggende groep van '${group}'; kies uit: ${listed(chain)}.`,
-        `'${of}' is not a parent group of '${group}'; choose from: ${listed(chain)}.`,
+        `'${of}' is not a parent group of '${group}'; choose from: ${listed(chain, "en")}.`,
       );
     }
     const part = this.countOf(group, period, area);
@@ -162,7 +162,7 @@ export class MonitorQueries {
     const spans = this.store.series(indicator, area, group, "", "groei").map((o) => o.periode);
     throw notAvailable(
       `Geen groei voor ${group} van ${from} tot ${to}: geen aantallen voor beide jaren (wel: ${listed(this.countPeriods(group, area))}) en geen gerapporteerde groei (wel: ${listed(spans)}).`,
-      `No growth for ${group} from ${from} to ${to}: no counts for both years (available: ${listed(this.countPeriods(group, area))}) and no reported growth (available: ${listed(spans)}).`,
+      `No growth for ${group} from ${from} to ${to}: no counts for both years (available: ${listed(this.countPeriods(group, area), "en")}) and no reported growth (available: ${listed(spans, "en")}).`,
     );
   }
 
@@ -175,7 +175,7 @@ export class MonitorQueries {
     if (rows.length === 0) {
       throw notAvailable(
         `Geen reeks voor ${indicator.id}, ${group}, ${area} (eenheid ${indicator.eenheid}); groepen met cijfers: ${listed(this.store.groupsOf(indicator.id))}.`,
-        `No series for ${indicator.id}, ${group}, ${area} (unit ${indicator.eenheid}); groups with figures: ${listed(this.store.groupsOf(indicator.id))}.`,
+        `No series for ${indicator.id}, ${group}, ${area} (unit ${indicator.eenheid}); groups with figures: ${listed(this.store.groupsOf(indicator.id), "en")}.`,
       );
     }
     return rows.map((o) => [o.periode, o.waarde]);
