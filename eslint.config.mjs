@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 
 export default tseslint.config(
-  { ignores: ["dist/", "build/", "node_modules/", "coverage/", "test-results/", "reports/", ".stryker-tmp/"] },
+  { ignores: ["dist/", "build/", "node_modules/", "coverage/", "test-results/", "reports/", ".stryker-tmp*/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
