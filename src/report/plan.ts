@@ -8,7 +8,11 @@ import { Language, MonitorPackage, Observation, Unit } from "../data/types";
 import { areaSheets, comparisonSheet, pulledAreas } from "./area-sheets";
 import { SHEETS } from "./sheets";
 import { safeSheetName, safeTableName } from "./sheet-names";
-import { Axes, Axis, BlockSpec, CellKey, SheetSpec } from "./spec-types";
+import { Edition } from "../data/descriptor";
+import { listed, t } from "../text/words";
+import { editionFacts, EditionFacts, workbookFileName } from "./edition";
+import { latestPeriod } from "./latest";
+import { Axes, Axis, BlockFacts, BlockSpec, CellKey, FigureText, SheetFacts, SheetSpec } from "./spec-types";
 import { ChartKind, ChartPlan, SheetPlan, TablePlan, TextLine, WorkbookPlan } from "./types";
 
 export const DATA_SHEET_NAME = "Data";
@@ -26,6 +30,8 @@ const CHART_ROWS = 15;
 const CHART_COLUMNS = 7;
 const LABEL_WIDTH = 34;
 const VALUE_WIDTH = 14;
+/** Years side by side in a table and as clustered columns, at most; more turn the table. */
+const MAX_YEAR_COLUMNS = 4;
 
 export interface PlanOptions {
   language: Language;
@@ -36,7 +42,8 @@ export interface PlanOptions {
   areas?: string[];
   /** Fixed, so that the same input gives the same file. */
   created?: Date;
-  edition?: string;
+  /** What datapackage.json says of the edition; without it, the year comes from the figures. */
+  edition?: Edition;
   /**
    * Called once the sheets are built and the store they were built from is garbage, before the
    * Data sheet's rows are copied: the workbook command collects garbage there.
@@ -44,11 +51,14 @@ export interface PlanOptions {
   afterSheets?: () => void;
 }
 
+/** The municipality of the report's own sheets (the Monitor Internationalisering is Leiden's). */
+export const REPORT_AREA = "Leiden";
+
 const resolveAxes = (axes: Axes, store: MonitorStore): Axis[] => (typeof axes === "function" ? axes(store) : axes);
 
 function lookup(store: MonitorStore, key: CellKey): Observation | undefined {
   if (!key.indicator || !key.group || !key.period) return undefined;
-  return store.get({ indicator: key.indicator, area: key.area ?? "Leiden", group: key.group, age: key.age ?? "", period: key.period }, key.unit);
+  return store.get({ indicator: key.indicator, area: key.area ?? REPORT_AREA, group: key.group, age: key.age ?? "", period: key.period }, key.unit);
 }
 
 /** A percentage format with a decimal only where a figure needs one (88% but 11,6%). */
@@ -77,104 +87,164 @@ function chartAltText(kind: ChartKind, title: string, table: TablePlan, language
 }
 
 interface BuiltBlock {
+  key: string;
   table: TablePlan;
   chart: ChartPlan | null;
   caption: string;
+  note: string | null;
   used: Observation[];
+  facts: BlockFacts;
 }
 
+const resolveBlock = (block: SheetSpec["blocks"][number], store: MonitorStore): BlockSpec | null => (typeof block === "function" ? block(store) : block);
+
 function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, language: Language, row: number): BuiltBlock | null {
-  const categories = resolveAxes(block.categories, store);
-  const used: Observation[] = [];
-  const figure = (category: Axis, s: Axis) => lookup(store, { ...block.base, ...category.key, ...s.key });
-  // A series without a single figure would be an empty column and an empty chart series: left out.
-  const series = resolveAxes(block.series, store).filter((s) => categories.some((category) => figure(category, s) !== undefined));
-  const rows = categories.map((category) => [
-    category.label[language],
-    ...series.map((s) => {
-      const found = figure(category, s);
-      if (found) used.push(found);
-      return found ? found.waarde : null;
-    }),
-  ]);
+  const base = typeof block.base === "function" ? block.base(store) : block.base;
+  if (!base) return null;
+  const allCategories = resolveAxes(block.categories, store);
+  const figure = (category: Axis, s: Axis) => {
+    const key = { ...base, ...category.key, ...s.key };
+    const derived = category.derived ?? s.derived;
+    return derived ? derived(key) : lookup(store, key);
+  };
+  // A series or category without a single figure would be an empty column or row, an empty
+  // chart series or bar: left out.
+  let series = resolveAxes(block.series, store).filter((s) => allCategories.some((category) => figure(category, s) !== undefined));
+  let categories = allCategories.filter((category) => series.some((s) => figure(category, s) !== undefined));
+  let { categoryHeader, chart: chartSpec } = block;
+  // Years across read well up to a few; beyond that the table turns, years down, drawn as lines.
+  const turned = block.overTime === true && series.length > MAX_YEAR_COLUMNS;
+  if (turned) {
+    [categories, series] = [series, categories];
+    categoryHeader = t("Jaar", "Year");
+    chartSpec = chartSpec && { kind: "line", categoryAxis: t("Jaar", "Year"), valueAxis: chartSpec.valueAxis };
+  }
+  // Ranks are drawn as lines over an axis that runs from 1 at the top: higher is better.
+  if (block.unit === "rang" && chartSpec) chartSpec = { ...chartSpec, kind: "line" };
+  const cells = categories.map((category) => series.map((s) => figure(category, s)));
+  const used = cells.flat().filter((o): o is Observation => o !== undefined);
   // A block whose data is wholly missing is left out rather than shown as empty cells.
   if (used.length === 0) return null;
+  const rows = categories.map((category, c) => [category.label[language], ...cells[c].map((o) => (o ? o.waarde : null))]);
+  const facts: BlockFacts = { categories, series, cells, periods: [...new Set(used.map((o) => o.periode))].sort(comparePeriods) };
+  const caption = (typeof block.caption === "function" ? block.caption(facts) : block.caption)[language];
   const values = rows.flatMap((r) => r.slice(1) as (number | null)[]);
   const format = numberFormat(block.unit, values);
   const table: TablePlan = {
     name: safeTableName(`${TABLE_PREFIX}${sheet.key}_${block.key}`),
     row: row + 1,
     column: 0,
-    header: [block.categoryHeader[language], ...series.map((s) => s.label[language])],
+    header: [categoryHeader[language], ...series.map((s) => s.label[language])],
     rows,
     numberFormats: [null, ...series.map(() => format)],
     widths: [LABEL_WIDTH, ...series.map((s) => Math.max(VALUE_WIDTH, s.label[language].length + 3))],
   };
   const drawable = values.filter((v) => v !== null).length >= 2;
-  const pie = block.chart?.kind === "pie" || block.chart?.kind === "doughnut";
+  const pie = chartSpec?.kind === "pie" || chartSpec?.kind === "doughnut";
   const chart: ChartPlan | null =
-    block.chart && drawable
+    chartSpec && drawable
       ? {
-          kind: block.chart.kind,
-          title: block.caption[language],
-          categoryAxisTitle: block.chart.categoryAxis?.[language] ?? null,
-          valueAxisTitle: block.chart.valueAxis?.[language] ?? null,
+          kind: chartSpec.kind,
+          title: caption,
+          categoryAxisTitle: chartSpec.categoryAxis?.[language] ?? null,
+          valueAxisTitle: chartSpec.valueAxis?.[language] ?? null,
           numberFormat: format,
           showValues: pie ? categories.length <= 6 : series.length === 1,
-          altText: chartAltText(block.chart.kind, block.caption[language], table, language),
+          ranks: block.unit === "rang",
+          altText: chartAltText(chartSpec.kind, caption, table, language),
           table,
-          anchor: { fromRow: row, fromColumn: 0, toRow: row + CHART_ROWS, toColumn: 0 },
+          // Below the caption row, so that a caption longer than its table is never under the chart.
+          anchor: { fromRow: row + 1, fromColumn: 0, toRow: row + 1 + CHART_ROWS, toColumn: 0 },
         }
       : null;
-  return { table, chart, caption: block.caption[language], used };
+  return { key: block.key, table, chart, caption, note: block.note?.(facts)?.[language] ?? null, used, facts };
 }
 
-function sourceLines(used: Observation[], store: MonitorStore, language: Language): [string, string] {
+const join = (parts: string[]) => parts.filter(Boolean).join(" ");
+
+/**
+ * Reference dates as a reader wants them: "1 januari 2021, 1 januari 2022", and a long run of
+ * 1 January dates as a span, "1 januari van 2012 tot en met 2024".
+ */
+function datesText(isoDates: string[], language: Language): string {
+  const dates = [...isoDates].sort();
+  const years = dates.map((d) => (d.endsWith("-01-01") ? Number(d.slice(0, 4)) : NaN));
+  const run = dates.length > 3 && years.every((y, i) => !Number.isNaN(y) && (i === 0 || y === years[i - 1] + 1));
+  if (!run) return dates.map((d) => formatDate(d, language)).join(", ");
+  return language === "nl" ? `1 januari van ${years[0]} tot en met ${years[years.length - 1]}` : `1 January of ${years[0]} to ${years[years.length - 1]}`;
+}
+
+function sourceLines(used: Observation[], store: MonitorStore, edition: EditionFacts, language: Language): [string, string] {
+  const nl = language === "nl";
   const citations = new Map<string, Set<string>>();
   for (const o of used) {
-    const name = store.source(o.bron)?.citeernaam ?? o.bron;
+    const name = store.source(o.bron)?.citeernaam || o.bron;
     if (!citations.has(name)) citations.set(name, new Set());
     if (o.peildatum) citations.get(name)?.add(o.peildatum);
   }
   const pages = [...new Set(used.map((o) => o.pagina).filter((p): p is number => p !== null))].sort((a, b) => a - b);
-  const sources = [...citations].map(([name, dates]) => (dates.size ? `${name} (${language === "nl" ? "peildatum" : "reference date"} ${[...dates].sort().map((d) => formatDate(d, language)).join(", ")})` : name));
-  const report = language === "nl" ? `Internationals in cijfers, Leiden 2022, pagina ${pages.join(", ")}` : `Internationals in cijfers, Leiden 2022, page ${pages.join(", ")}`;
-  const source = `${language === "nl" ? "Bron" : "Source"}: ${sources.join("; ")}. ${pages.length ? report + "." : ""}`.trim();
+  const sources = [...citations].map(([name, dates]) => (dates.size ? `${name} (${nl ? "peildatum" : "reference date"} ${datesText([...dates], language)})` : name));
+  const pageList = pages.join(", ");
+  const report = !pages.length ? "" : edition.report ? `${edition.report}, ${nl ? "pagina" : "page"} ${pageList}.` : nl ? `Rapport van deze editie, pagina ${pageList}.` : `This edition's report, page ${pageList}.`;
+  const source = join([`${nl ? "Bron" : "Source"}: ${sources.join("; ")}.`, report]);
   const dates = [...new Set(used.map((o) => o.peildatum).filter(Boolean))].sort();
   const periods = [...new Set(used.map((o) => o.periode))].sort(comparePeriods);
   const when = dates.length
-    ? `${language === "nl" ? "Peildatum" : "Reference date"}: ${dates.map((d) => formatDate(d, language)).join(", ")}${used.some((o) => !o.peildatum) ? (language === "nl" ? "; overige cijfers per periode" : "; other figures per period") : ""}.`
-    : `${language === "nl" ? "Periode" : "Period"}: ${periods.join(", ")}.`;
-  const note = language === "nl" ? " Alle cijfers staan met toelichting in de tabel MonitorData (blad Data)." : " All figures are listed with notes in the MonitorData table (Data sheet).";
+    ? `${nl ? "Peildatum" : "Reference date"}: ${datesText(dates, language)}${used.some((o) => !o.peildatum) ? (nl ? "; overige cijfers per periode" : "; other figures per period") : ""}.`
+    : `${nl ? "Periode" : "Period"}: ${periods.join(", ")}.`;
+  const note = nl
+    ? " Alle cijfers staan met toelichting in de tabel MonitorData (blad Data)."
+    : " All figures are listed with notes in the MonitorData table (Data sheet); its column names and notes are in Dutch, as the data contract defines them.";
   return [source, when + note];
 }
 
-function buildSheet(spec: SheetSpec, store: MonitorStore, language: Language): SheetPlan {
-  const figure = (key: CellKey) => {
-    const o = lookup(store, { area: "Leiden", age: "", ...key });
-    return o ? formatFigure(o.waarde, o.eenheid, language) : null;
+/** The facts a sheet's texts are computed from. */
+function sheetFacts(store: MonitorStore, edition: EditionFacts, area: string, blocks: BuiltBlock[]): SheetFacts {
+  const find = (key: CellKey) => lookup(store, { area, age: "", ...key });
+  return {
+    store,
+    edition,
+    area,
+    find,
+    figure: (key) => {
+      const o = find(key);
+      return o ? { nl: formatFigure(o.waarde, o.eenheid, "nl"), en: formatFigure(o.waarde, o.eenheid, "en") } : null;
+    },
+    latest: (where) => latestPeriod(store, { area, ...where }),
+    block: (key) => blocks.find((b) => b.key === key)?.facts,
   };
-  const texts: TextLine[] = [
-    { row: 0, text: spec.title[language], style: "title" },
-    { row: 1, text: spec.lead(figure, language), style: "lead" },
-  ];
-  const tables: TablePlan[] = [];
-  const charts: ChartPlan[] = [];
-  const used: Observation[] = [];
+}
+
+/** A sheet with the tables its data supports, or null when it supports none. */
+function buildSheet(spec: SheetSpec, store: MonitorStore, language: Language, edition: EditionFacts, area: string): SheetPlan | null {
+  const blocks: BuiltBlock[] = [];
   let row = FIRST_BLOCK_ROW;
   for (const blockSpec of spec.blocks) {
-    const block = buildBlock(spec, blockSpec, store, language, row);
+    const resolved = resolveBlock(blockSpec, store);
+    const block = resolved && buildBlock(spec, resolved, store, language, row);
     if (!block) continue;
-    texts.push({ row, text: block.caption, style: "caption" });
-    tables.push(block.table);
-    if (block.chart) charts.push(block.chart);
-    used.push(...block.used);
-    row += Math.max(block.table.rows.length + 2, block.chart ? CHART_ROWS + 1 : 0) + 1;
+    blocks.push(block);
+    row += Math.max(block.table.rows.length + 2 + (block.note ? 1 : 0), block.chart ? CHART_ROWS + 2 : 0) + 1;
   }
+  // A sheet appears only when the workbook has figures for it.
+  if (blocks.length === 0) return null;
+  const facts = sheetFacts(store, edition, area, blocks);
+  const figure: FigureText = (key) => facts.figure(key)?.[language] ?? null;
+  const title = typeof spec.title === "function" ? spec.title(facts) : spec.title;
+  const texts: TextLine[] = [
+    { row: 0, text: title[language], style: "title" },
+    { row: 1, text: spec.lead(figure, language, facts), style: "lead" },
+  ];
+  for (const block of blocks) {
+    texts.push({ row: block.table.row - 1, text: block.caption, style: "caption" });
+    if (block.note) texts.push({ row: block.table.row + block.table.rows.length + 1, text: block.note, style: "caption" });
+  }
+  const tables = blocks.map((b) => b.table);
+  const charts = blocks.flatMap((b) => (b.chart ? [b.chart] : []));
   // Charts stand to the right of the widest table of the sheet, so they line up.
   const chartColumn = Math.max(2, ...tables.map((t) => t.header.length)) + 1;
   for (const chart of charts) Object.assign(chart.anchor, { fromColumn: chartColumn, toColumn: chartColumn + CHART_COLUMNS });
-  const [source, when] = sourceLines(used, store, language);
+  const [source, when] = sourceLines(blocks.flatMap((b) => b.used), store, edition, language);
   texts.push({ row, text: source, style: "source" }, { row: row + 1, text: when, style: "source" });
   const widest = Math.max(...tables.map((t) => t.header.length), 1);
   const widthOf = (column: number) => Math.max(...tables.map((t) => t.widths[column] ?? 0), column === 0 ? LABEL_WIDTH : VALUE_WIDTH);
@@ -217,37 +287,75 @@ export function dataTables(pkg: MonitorPackage): TablePlan[] {
   });
 }
 
+/** The sheets a workbook of these figures gets, and the municipalities it is the monitor of. */
+function indicatorSheets(store: MonitorStore, language: Language, edition: EditionFacts, areas: string[] = pulledAreas(store)): { sheets: SheetPlan[]; places: string[] } {
+  // Each sheet is of one municipality, except the comparison of several (which adds no place of its own).
+  const specs: { spec: SheetSpec; area: string | null }[] = [
+    ...SHEETS.map((spec) => ({ spec, area: REPORT_AREA })),
+    ...areas.flatMap((area) => areaSheets(store, area).map((spec) => ({ spec, area }))),
+    ...comparisonSheet(store, areas).map((spec) => ({ spec, area: null })),
+  ];
+  const built = specs.flatMap(({ spec, area }) => {
+    const sheet = buildSheet(spec, store, language, edition, area ?? areas[0] ?? REPORT_AREA);
+    return sheet ? [{ sheet, area }] : [];
+  });
+  return { sheets: built.map((b) => b.sheet), places: [...new Set(built.flatMap((b) => (b.area ? [b.area] : [])))] };
+}
+
+/** The workbook's title, subject and keywords, from the edition and the places it covers. */
+function workbookProperties(edition: EditionFacts, places: string[], language: Language) {
+  const where = listed(places, language, t("", ""));
+  const title = language === "nl" ? join(["Monitor Internationalisering", where, edition.year ?? ""]) : join([where, "Internationalisation Monitor", edition.year ?? ""]);
+  return {
+    title,
+    subject: edition.report ?? title,
+    keywords: [...places, "internationals", "monitor", edition.year ?? ""].filter(Boolean).join("; "),
+    description: join([
+      edition.title ? `${edition.title}${edition.version ? (language === "nl" ? `, versie ${edition.version}` : `, version ${edition.version}`) : ""}.` : "",
+      language === "nl" ? "Geschreven door de monitor-invoegtoepassing uit de cijfers van deze werkmap." : "Written by the monitor add-in from the figures of this workbook.",
+    ]),
+    fileName: workbookFileName(places, edition.year),
+  };
+}
+
 /** The whole workbook: the Data sheet with the three tables and every indicator sheet. */
 export function buildPlan(pkg: MonitorPackage, options: PlanOptions): WorkbookPlan {
   const { language } = options;
   // The sheets first, with a store only they hold: it is garbage before the data tables, a copy
   // of every row, are made, so that at a million rows the two need not take memory at once.
-  const sheets = indicatorSheets(new MonitorStore(pkg), language, options.areas);
+  const { sheets, places, edition, created } = (() => {
+    const store = new MonitorStore(pkg);
+    const facts = editionFacts(options.edition, store);
+    return { ...indicatorSheets(store, language, facts, options.areas), edition: facts, created: options.created ?? createdOf(facts, store) };
+  })();
   options.afterSheets?.();
   return withSafeText({
     language,
     properties: {
-      title: language === "nl" ? "Monitor Internationalisering Leiden 2022" : "Leiden Internationalisation Monitor 2022",
-      subject: language === "nl" ? "Internationals in cijfers, Leiden 2022" : "Internationals in figures, Leiden 2022",
+      ...workbookProperties(edition, places, language),
       creator: "Leiden Monitor add-in",
-      edition: options.edition ?? "2022",
-      created: options.created ?? new Date("2022-06-01T00:00:00Z"),
+      edition: edition.version || edition.year || "",
+      created,
     },
     data: { name: DATA_SHEET_NAME, tables: dataTables(pkg) },
     sheets,
   });
 }
 
-/** The report's sheets, then each municipality's population sheets and their comparison, each only when it holds a table. */
-function indicatorSheets(store: MonitorStore, language: Language, areas: string[] = pulledAreas(store)): SheetPlan[] {
-  const report = SHEETS.map((spec) => buildSheet(spec, store, language));
-  const local = [...areas.flatMap((area) => areaSheets(store, area)), ...comparisonSheet(store, areas)].map((spec) => buildSheet(spec, store, language)).filter((sheet) => sheet.tables.length > 0);
-  return [...report, ...local];
+/**
+ * A fixed creation date, so the same figures always give the same file: the edition's reference
+ * date, else the latest reference date of a figure.
+ */
+function createdOf(edition: EditionFacts, store: MonitorStore): Date {
+  const latest = store.observations.reduce((max, o) => (o.peildatum > max ? o.peildatum : max), "");
+  const day = [edition.referenceDate, latest].find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  return new Date(`${day ?? "2000-01-01"}T00:00:00Z`);
 }
 
 /** The indicator sheets only, from the workbook's own data (what Regenerate rebuilds). */
-export function buildIndicatorSheets(pkg: MonitorPackage, language: Language, areas?: string[]): SheetPlan[] {
-  return withSafeText(indicatorSheets(new MonitorStore(pkg), language, areas));
+export function buildIndicatorSheets(pkg: MonitorPackage, language: Language, areas?: string[], edition?: Edition): SheetPlan[] {
+  const store = new MonitorStore(pkg);
+  return withSafeText(indicatorSheets(store, language, editionFacts(edition, store), areas).sheets);
 }
 
 /**

@@ -3,7 +3,18 @@ import { Language } from "../data/types";
 /** The workbook the add-in builds, independent of the host that renders it (Office.js or exceljs). */
 export interface WorkbookPlan {
   language: Language;
-  properties: { title: string; subject: string; creator: string; edition: string; created: Date };
+  properties: {
+    title: string;
+    subject: string;
+    keywords: string;
+    description: string;
+    creator: string;
+    /** The edition's version (else its year), as datapackage.json gives it. */
+    edition: string;
+    /** The name to save the workbook under: its municipalities and year (`leiden-monitor-2022.xlsx`). */
+    fileName: string;
+    created: Date;
+  };
   data: DataSheetPlan;
   sheets: SheetPlan[];
 }
@@ -37,6 +48,8 @@ export interface ChartPlan {
   numberFormat: string;
   /** Values written on the chart: where they do not crowd it (small pies, single series). */
   showValues: boolean;
+  /** Ranks: the value axis runs from 1 at the top down, so that a better rank stands higher. */
+  ranks: boolean;
   /** What a screen reader says for the chart: its kind, title, series, categories and table. */
   altText: string;
   /** The table it draws: categories from the first column, one series per further column. */

@@ -93,10 +93,9 @@ export async function writeXlsx(plan: WorkbookPlan, excel: ExcelJS, output: Xlsx
     modified: plan.properties.created,
     title: plan.properties.title,
     subject: plan.properties.subject,
-    keywords: `Leiden; internationals; monitor; editie ${plan.properties.edition}`,
+    keywords: plan.properties.keywords,
     category: "Monitor Internationalisering",
-    description: `${plan.properties.subject}; editie ${plan.properties.edition}. Geschreven door de Leiden Monitor-invoegtoepassing uit de data package van deze editie.`,
-    company: "Gemeente Leiden",
+    description: plan.properties.description,
   });
   const data = workbook.addWorksheet(plan.data.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
   for (const table of plan.data.tables) {

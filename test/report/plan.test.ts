@@ -1,10 +1,11 @@
 import { Observation } from "../../src/data/types";
 import { buildPlan } from "../../src/report/plan";
 import { freeSheetName, safeSheetName, safeTableName } from "../../src/report/sheet-names";
+import { SHIPPED_EDITION } from "../../src/sources/shipped-source";
 import { shippedPackage } from "../support/fixtures";
 
 const pkg = shippedPackage();
-const plan = buildPlan(pkg, { language: "nl" });
+const plan = buildPlan(pkg, { language: "nl", edition: SHIPPED_EDITION });
 const sheet = (key: string) => plan.sheets.find((s) => s.key === key) ?? (() => { throw new Error(key); })();
 const table = (name: string) => plan.sheets.flatMap((s) => s.tables).find((t) => t.name === name) ?? (() => { throw new Error(name); })();
 
@@ -42,7 +43,8 @@ describe("the workbook plan", () => {
     const kinds = Object.fromEntries(plan.sheets.map((s) => [s.key, s.charts.map((c) => c.kind)]));
     expect(kinds.vestiging).toEqual(["line"]);
     expect(kinds.woonduur).toEqual(["pie"]);
-    expect(kinds.nationaliteiten).toEqual(["doughnut", "barClustered"]);
+    // Ten nationalities and the rest: bars in table order, each with its value.
+    expect(kinds.nationaliteiten).toEqual(["barClustered", "barClustered"]);
     // One repats figure per year is no line; the comparison by age is a chart.
     expect(kinds.repats).toEqual(["columnClustered"]);
     expect(kinds["expat-centre"]).toEqual([]);
@@ -52,7 +54,8 @@ describe("the workbook plan", () => {
   it("writes values on charts only where they do not crowd them", () => {
     const labelled = Object.fromEntries(plan.sheets.flatMap((s) => s.charts.map((c) => [c.table.name, c.showValues])));
     expect(labelled.lm_woonduur_woonduur).toBe(true); // a pie of three
-    expect(labelled.lm_nationaliteiten_aantal).toBe(false); // a doughnut of ten
+    expect(labelled.lm_kinderen_leeftijd).toBe(true); // a doughnut of three
+    expect(labelled.lm_nationaliteiten_aantal).toBe(true); // ten bars of one series
     expect(labelled.lm_vestiging_per_jaar).toBe(false); // two series
     expect(labelled.lm_nationaliteiten_groei).toBe(true); // one series
   });
@@ -101,11 +104,10 @@ describe("the workbook plan", () => {
     expect(changed.sheets.find((s) => s.key === "expat-centre")?.charts).toHaveLength(1);
   });
 
-  it("leaves out a block whose figures are all missing", () => {
-    const without = buildPlan({ ...pkg, observations: pkg.observations.filter((o) => o.indicator !== "woonduur") }, { language: "nl" });
-    const woonduur = without.sheets.find((s) => s.key === "woonduur");
-    expect(woonduur?.tables).toEqual([]);
-    expect(woonduur?.texts[1].text).toBe("De helft van de Leidenaren met een buitenlandse nationaliteit woont hier korter dan 3 jaar.");
+  it("leaves out a block whose figures are all missing, and a sheet without any", () => {
+    const without = buildPlan({ ...pkg, observations: pkg.observations.filter((o) => o.indicator !== "woonduur" && !(o.indicator === "vestiging" && o.eenheid === "aandeel")) }, { language: "nl" });
+    expect(without.sheets.map((s) => s.key)).not.toContain("woonduur");
+    expect(without.sheets.find((s) => s.key === "vestiging")?.tables.map((t) => t.name)).toEqual(["lm_vestiging_per_jaar"]);
   });
 });
 

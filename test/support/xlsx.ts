@@ -1,11 +1,14 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { Edition } from "../../src/data/descriptor";
 import { MonitorPackage } from "../../src/data/types";
 import { buildPlan } from "../../src/report/plan";
+import { SHIPPED_EDITION } from "../../src/sources/shipped-source";
 import { renderXlsx } from "../../src/xlsx/workbook";
 
-export async function renderPackage(pkg: MonitorPackage, language: "nl" | "en" = "nl"): Promise<Uint8Array> {
-  return renderXlsx(buildPlan(pkg, { language }), ExcelJS);
+/** A package rendered as `npm run workbook` does; the edition defaults to the shipped one's datapackage.json. */
+export async function renderPackage(pkg: MonitorPackage, language: "nl" | "en" = "nl", edition: Edition = SHIPPED_EDITION): Promise<Uint8Array> {
+  return renderXlsx(buildPlan(pkg, { language, edition }), ExcelJS);
 }
 
 export interface XlsxContents {

@@ -13,6 +13,7 @@ import { largePackage } from "../support/workbooks";
 import { fingerprint, layoutPrint, planContent } from "../../src/report/fingerprint";
 import { requirement } from "../support/requirement";
 import { buildIndicatorSheets } from "../../src/report/plan";
+import { SHIPPED_EDITION } from "../../src/sources/shipped-source";
 
 const pkg = shippedPackage();
 
@@ -84,7 +85,7 @@ describe("the .xlsx workbook", () => {
     const decoded = Object.fromEntries(Object.entries(marks).map(([name, value]) => [name, decodeMark(value)]));
     expect(Object.fromEntries(Object.entries(decoded).map(([name, m]) => [name, m?.key]))).toEqual({ Data: "data", Bevolking: "bevolking", "Regio en Nederland": "regio", "Vestiging en vertrek": "vestiging", Woonduur: "woonduur", Repats: "repats", Kinderen: "kinderen", Nationaliteiten: "nationaliteiten", "Expat Centre": "expat-centre", Werknemers: "werknemers", Statushouders: "statushouders", Studenten: "studenten" });
     // Each indicator sheet's mark names the sheet and carries the fingerprint Excel will find on it.
-    for (const plan of buildIndicatorSheets(pkg, "nl")) expect(decoded[plan.name]).toEqual({ key: plan.key, id: null, name: plan.name, print: fingerprint(planContent(plan)), extras: null, layout: layoutPrint(plan) });
+    for (const plan of buildIndicatorSheets(pkg, "nl", undefined, SHIPPED_EDITION)) expect(decoded[plan.name]).toEqual({ key: plan.key, id: null, name: plan.name, print: fingerprint(planContent(plan)), extras: null, layout: layoutPrint(plan) });
   });
 
   it("holds every row of a large MonitorData, as Excel reads it back", async () => {
@@ -127,8 +128,10 @@ describe("the .xlsx workbook", () => {
     const core = await (await openXlsx(bytes)).read("docProps/core.xml");
     expect(core).toContain("<dc:title>Monitor Internationalisering Leiden 2022</dc:title>");
     expect(core).toContain("<dc:creator>Leiden Monitor add-in</dc:creator>");
-    expect(core).toContain("2022-06-01T00:00:00Z");
-    expect(core).toMatch(/<dc:description>Internationals in cijfers, Leiden 2022; editie 2022\./);
+    // Fixed at the edition's reference date, so the same edition gives the same file.
+    expect(core).toContain("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2022-01-01T00:00:00Z</dcterms:created>");
+    expect(core).toMatch(/<dc:description>Monitor Internationalisering: Internationals in cijfers, Leiden 2022, versie 2022\.1\.0\./);
+    expect(core).toContain("<cp:keywords>Leiden; internationals; monitor; 2022</cp:keywords>");
   });
 
   const xmllint = requirement("xmllint", (() => {
@@ -161,7 +164,8 @@ describe("npm run workbook", () => {
   });
 
   it("reads the options, with the default file name", () => {
-    expect(parseArguments([])).toEqual({ out: "leiden-monitor-2022.xlsx", language: "nl", data: DEFAULT_PACKAGE });
+    // No --out: the file is named after the edition once it is read (see the CLI test).
+    expect(parseArguments([])).toEqual({ out: null, language: "nl", data: DEFAULT_PACKAGE });
     expect(() => parseArguments(["--lang", "fr"])).toThrow("--lang takes nl or en, not 'fr'.");
     expect(() => parseArguments(["--out"])).toThrow(/needs a value/);
     expect(() => parseArguments(["--colour", "red"])).toThrow(/Unknown option '--colour'/);

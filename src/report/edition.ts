@@ -1,0 +1,64 @@
+import { Edition } from "../data/descriptor";
+import { MonitorStore } from "../data/store";
+
+/**
+ * What a workbook says of its edition: title, version and reference date as `datapackage.json`
+ * gives them, the year they stand for, and the report that figures with a page number are on.
+ * Nothing of it is fixed in code: a 2023 edition is the 2023 edition everywhere.
+ */
+export interface EditionFacts {
+  name: string;
+  title: string;
+  version: string;
+  referenceDate: string;
+  /** The edition's year: that of its reference date, else the latest year among its figures. */
+  year: string | null;
+  /**
+   * The report the figures' page numbers refer to: the title after "Monitor Internationalisering:"
+   * (the convention of the monitor's packages), else the whole title; null without a title.
+   */
+  report: string | null;
+}
+
+/** The prefix the monitor's packages put before the report's own title. */
+const SERIES_PREFIX = /^\s*monitor internationalisering\s*:\s*/i;
+
+/** The latest calendar year any figure refers to (the last year of a span or study year). */
+function latestYear(store: MonitorStore): string | null {
+  let latest: string | null = null;
+  for (const o of store.observations) {
+    const years = o.periode.match(/\d{4}/g) ?? [];
+    const last = years[years.length - 1];
+    if (last && (latest === null || last > latest)) latest = last;
+  }
+  return latest;
+}
+
+export function editionFacts(edition: Edition | undefined, store: MonitorStore): EditionFacts {
+  const title = edition?.title.trim() ?? "";
+  const referenceDate = edition?.referenceDate ?? "";
+  const report = title.replace(SERIES_PREFIX, "").trim();
+  return {
+    name: edition?.name ?? "",
+    title,
+    version: edition?.version ?? "",
+    referenceDate,
+    year: /^\d{4}/.test(referenceDate) ? referenceDate.slice(0, 4) : latestYear(store),
+    report: report || null,
+  };
+}
+
+/**
+ * The file name a workbook is saved under: the municipalities it is the monitor of and its year,
+ * `leiden-monitor-2022.xlsx`, `delft-monitor-2024.xlsx`; `monitor.xlsx` when it holds neither.
+ */
+export function workbookFileName(places: readonly string[], year: string | null): string {
+  const slug = places
+    .join("-")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return `${[slug, "monitor", year].filter(Boolean).join("-")}.xlsx`;
+}

@@ -1,0 +1,198 @@
+import { Edition } from "../../src/data/descriptor";
+import { MonitorPackage, Observation } from "../../src/data/types";
+import { buildPlan } from "../../src/report/plan";
+import { SheetPlan, WorkbookPlan } from "../../src/report/types";
+import { pullFromCbs } from "../../src/sources/cbs/pull";
+import { SHIPPED_EDITION } from "../../src/sources/shipped-source";
+import { CbsServer, startCbsServer } from "../support/cbs-server";
+import { EDITION_2023, edition2023 } from "../support/edition-2023";
+import { shippedPackage } from "../support/fixtures";
+
+/**
+ * Every word of a sheet comes from the figures: these tests change a figure, an edition or a
+ * municipality and watch the words follow. CBS figures come from the local stand-in, whose
+ * figures are synthetic (see cbs-server.ts); the 2023 edition is synthetic too.
+ */
+let cbs: CbsServer;
+beforeAll(async () => {
+  cbs = await startCbsServer();
+});
+afterAll(() => cbs.close());
+
+async function fromCbs(areas: string[], from = 2012, to = 2024): Promise<{ pkg: MonitorPackage; edition: Edition }> {
+  const result = await pullFromCbs({ areas, from, to }, { baseUrl: cbs.url, fetch: (input, init) => fetch(input, init) });
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
+  return { pkg: result.value.package, edition: result.value.edition };
+}
+
+const sheetOf = (plan: WorkbookPlan, key: string): SheetPlan => plan.sheets.find((s) => s.key === key) ?? (() => { throw new Error(`no sheet ${key}: ${plan.sheets.map((s) => s.key)}`); })();
+const text = (sheet: SheetPlan, style: "title" | "lead" | "caption" | "source") => sheet.texts.filter((t) => t.style === style).map((t) => t.text);
+const lead = (plan: WorkbookPlan, key: string) => text(sheetOf(plan, key), "lead")[0];
+const tableOf = (sheet: SheetPlan, suffix: string) => sheet.tables.find((t) => t.name.endsWith(suffix)) ?? (() => { throw new Error(suffix); })();
+const withFigure = (pkg: MonitorPackage, match: Partial<Observation>, waarde: number): MonitorPackage => {
+  let hits = 0;
+  const observations = pkg.observations.map((o) => {
+    if (!Object.entries(match).every(([k, v]) => o[k as keyof Observation] === v)) return o;
+    hits++;
+    return { ...o, waarde };
+  });
+  if (hits !== 1) throw new Error(`${hits} figures match ${JSON.stringify(match)}`);
+  return { ...pkg, observations };
+};
+
+/**
+ * Rules that hold for every sheet of every workbook: no dangling line, no empty source, and no
+ * year in a text that neither the figures nor the edition's title hold (a year kept from the 2022
+ * report over other data).
+ */
+function expectWellFormed(plan: WorkbookPlan, pkg: MonitorPackage, edition: Edition): void {
+  const years = new Set([...pkg.observations.flatMap((o) => `${o.periode} ${o.peildatum}`.match(/\d{4}/g) ?? []), ...(edition.title.match(/\d{4}/g) ?? [])]);
+  for (const sheet of plan.sheets) {
+    for (const line of sheet.texts) for (const year of line.text.match(/\b(19|20)\d{2}\b/g) ?? []) expect({ line: line.text, year, known: years.has(year) }).toMatchObject({ known: true });
+    expect(sheet.tables.length).toBeGreaterThan(0);
+    for (const line of sheet.texts) {
+      expect(line.text).not.toMatch(/:\s*\.?$/);
+      expect(line.text.trim()).not.toBe("");
+    }
+    const [source] = text(sheet, "source");
+    expect(source).toMatch(plan.language === "nl" ? /^Bron: [^.;]/ : /^Source: [^.;]/);
+  }
+}
+
+const all2022 = (["nl", "en"] as const).map((language) => buildPlan(shippedPackage(), { language, edition: SHIPPED_EDITION }));
+
+describe("the 2022 edition", () => {
+  const [nl, en] = all2022;
+
+  it("reads as the report: its leads are unchanged", () => {
+    expect(lead(nl, "bevolking")).toBe("In Leiden heeft 11,6% van de inwoners een buitenlandse nationaliteit en 32,9% een migratieachtergrond. Op 1 januari 2022 zijn dat 14.472 inwoners met een buitenlandse nationaliteit.");
+    expect(lead(nl, "vestiging")).toBe("Het aantal internationals dat zich in Leiden vestigt is al jaren groter dan het aantal dat vertrekt, behalve in coronajaar 2020. In 2021 vestigden zich 4.049 internationals en vertrokken er 2.989.");
+    expect(lead(nl, "repats")).toBe("Het aantal Nederlanders dat zich in Leiden vestigt na een verblijf in het buitenland daalt al een aantal jaar. In 2021 waren het er 478, van wie 17% kinderen.");
+    expect(lead(nl, "nationaliteiten")).toBe("De Italiaanse nationaliteit komt in Leiden het meest voor (1.253 inwoners op 1 januari 2022). Het aantal inwoners met een buitenlandse nationaliteit steeg tussen 2012 en 2022 met 28%.");
+    expect(lead(nl, "statushouders")).toBe("Op 1 januari 2022 wonen er 769 statushouders in Leiden; de grootste groep komt uit Syrië.");
+    expect(lead(en, "nationaliteiten")).toBe("Italian is the most common foreign nationality in Leiden (1,253 inhabitants on 1 January 2022). Inhabitants with a foreign nationality grew by 28% between 2012 and 2022.");
+  });
+
+  it("says what the table shows: the count of nationalities, the span of the growth, the share under 3 years", () => {
+    const sheet = sheetOf(nl, "nationaliteiten");
+    const rows = tableOf(sheet, "_aantal").rows.map((r) => r[0]);
+    expect(rows).toEqual(["Italiaans", "Duits", "Pools", "Brits", "Chinees", "Frans", "Spaans", "Amerikaans", "Syrisch", "Overig"]);
+    // Nine nationalities and the report's own Overig: the title counts the nationalities.
+    expect(text(sheet, "title")).toEqual(["De negen meest voorkomende nationaliteiten"]);
+    expect(text(sheetOf(en, "nationaliteiten"), "title")).toEqual(["The nine most common nationalities"]);
+    expect(text(sheetOf(nl, "bevolking"), "caption")).toContain("Groei sinds 2012");
+    expect(lead(nl, "woonduur")).toBe("Meer dan de helft (63%) van de Leidenaren met een buitenlandse nationaliteit woont hier korter dan 3 jaar. 34% woont er korter dan een jaar (1 januari 2022).");
+    expect(text(sheetOf(nl, "regio"), "title")).toEqual(["Leiden vergeleken met Nederland"]);
+  });
+
+  it("takes its title, year and file name from datapackage.json", () => {
+    expect(nl.properties).toMatchObject({ title: "Monitor Internationalisering Leiden 2022", subject: "Internationals in cijfers, Leiden 2022", edition: "2022.1.0", fileName: "leiden-monitor-2022.xlsx" });
+    expect(en.properties.title).toBe("Leiden Internationalisation Monitor 2022");
+    expect(text(sheetOf(nl, "kinderen"), "source")[0]).toBe("Bron: BRP, gemeente Leiden (peildatum 1 januari 2022). Internationals in cijfers, Leiden 2022, pagina 14, 16.");
+  });
+
+  it("follows a changed figure into the sentence", () => {
+    const changed = buildPlan(withFigure(shippedPackage(), { indicator: "inwoners", groep: "Duits", periode: "2022" }, 1300), { language: "nl", edition: SHIPPED_EDITION });
+    expect(lead(changed, "nationaliteiten")).toMatch(/^De Duitse nationaliteit komt in Leiden het meest voor \(1\.300 inwoners op 1 januari 2022\)\./);
+    expect(tableOf(sheetOf(changed, "nationaliteiten"), "_aantal").rows[0]).toEqual(["Duits", 1300]);
+    const fewer = buildPlan(withFigure(shippedPackage(), { indicator: "vestiging", periode: "2021", eenheid: "aantal", leeftijd: "" }, 2000), { language: "en", edition: SHIPPED_EDITION });
+    expect(lead(fewer, "vestiging")).toBe("In 8 of the 10 years from 2012 to 2021 more internationals settled in Leiden than left. In 2021, 2,000 settled and 2,989 left.");
+  });
+
+  it("is well formed in both languages", () => all2022.forEach((plan) => expectWellFormed(plan, shippedPackage(), SHIPPED_EDITION)));
+});
+
+describe("a 2023 edition (synthetic)", () => {
+  const plans = (["nl", "en"] as const).map((language) => buildPlan(edition2023(), { language, edition: EDITION_2023 }));
+  const [nl, en] = plans;
+
+  it("is the 2023 edition everywhere: title, file name, years, the report its pages cite", () => {
+    expect(nl.properties).toMatchObject({ title: "Monitor Internationalisering Leiden 2023", fileName: "leiden-monitor-2023.xlsx", edition: "2023.0.0-test" });
+    expect(en.properties.title).toBe("Leiden Internationalisation Monitor 2023");
+    expect(lead(nl, "bevolking")).toBe("In Leiden heeft 11,6% van de inwoners een buitenlandse nationaliteit en 32,9% een migratieachtergrond. Op 1 januari 2023 zijn dat 14.472 inwoners met een buitenlandse nationaliteit.");
+    expect(text(sheetOf(nl, "nationaliteiten"), "caption")).toEqual(["Inwoners met een buitenlandse nationaliteit, 2023", "Groei per nationaliteit sinds 2013"]);
+    expect(text(sheetOf(nl, "kinderen"), "source")[0]).toBe("Bron: BRP, gemeente Leiden (peildatum 1 januari 2023). Internationals in cijfers, Leiden 2023 (synthetische testeditie), pagina 14, 16.");
+  });
+
+  it("says what its own figures say, and none of the 2022 report's claims", () => {
+    expect(lead(nl, "nationaliteiten")).toMatch(/^De Poolse nationaliteit komt in Leiden het meest voor \(1\.400 inwoners op 1 januari 2023\)\./);
+    expect(lead(en, "nationaliteiten")).toMatch(/^Polish is the most common foreign nationality in Leiden \(1,400 inhabitants on 1 January 2023\)\./);
+    expect(lead(nl, "vestiging")).toBe("In 8 van de 10 jaren van 2013 tot en met 2022 vestigden zich meer internationals in Leiden dan er vertrokken. In 2022 vestigden zich 2.900 internationals en vertrokken er 2.989.");
+    expect(lead(nl, "repats")).toBe("In 2022 kwamen 512 Nederlanders na een verblijf in het buitenland in Leiden wonen, van wie 17% kinderen.");
+    expect(lead(nl, "statushouders")).toBe("Op 1 januari 2023 wonen er 769 statushouders in Leiden.");
+    expect(lead(nl, "kinderen")).not.toMatch(/Syrische/);
+    expect(lead(nl, "expat-centre")).toBe("In 2022 schreven 450 internationals zich via het Expat Centre Leiden in.");
+  });
+
+  it("is well formed in both languages", () => plans.forEach((plan) => expectWellFormed(plan, edition2023(), EDITION_2023)));
+});
+
+describe("CBS figures", () => {
+  it("for another municipality only: that municipality's monitor, without a Leiden sheet or word", async () => {
+    const { pkg, edition } = await fromCbs(["Delft"]);
+    for (const language of ["nl", "en"] as const) {
+      const plan = buildPlan(pkg, { language, edition });
+      expect(plan.sheets.map((s) => s.key)).toEqual(["gebied-delft-bevolking", "gebied-delft-nationaliteiten"]);
+      expect(plan.properties.title).toBe(language === "nl" ? "Monitor Internationalisering Delft 2024" : "Delft Internationalisation Monitor 2024");
+      expect(plan.properties.fileName).toBe("delft-monitor-2024.xlsx");
+      const words = [plan.properties.title, plan.properties.subject, plan.properties.keywords, plan.properties.description, ...plan.sheets.flatMap((s) => [s.name, ...s.texts.map((t) => t.text), ...s.tables.flatMap((t) => [...t.header, ...t.rows.map((r) => String(r[0]))])])];
+      expect(words.filter((w) => /Leiden/.test(w))).toEqual([]);
+      expectWellFormed(plan, pkg, edition);
+    }
+  });
+
+  it("for Leiden: the report's sheets that the figures support, their words from CBS's figures", async () => {
+    const { pkg, edition } = await fromCbs(["Leiden"]);
+    const plan = buildPlan(pkg, { language: "nl", edition });
+    expect(plan.sheets.map((s) => s.key)).toEqual(["bevolking", "regio", "nationaliteiten"]);
+    const nationalities = sheetOf(plan, "nationaliteiten");
+    const [first] = tableOf(nationalities, "_aantal").rows;
+    const top = pkg.observations.filter((o) => o.indicator === "inwoners" && o.gebied === "Leiden" && o.periode === "2024" && !["inwoners", "Nederlands", "buitenlandse nationaliteit"].includes(o.groep)).sort((a, b) => b.waarde - a.waarde)[0];
+    expect(first).toEqual([top.groep, top.waarde]);
+    expect(text(nationalities, "lead")[0]).toContain(`het meest voor (${top.waarde.toLocaleString("nl-NL")} inwoners op 1 januari 2024)`);
+    expect(text(nationalities, "title")[0]).toBe(`De ${["", "", "", "", "", "", "", "", "acht"][tableOf(nationalities, "_aantal").rows.length]} meest voorkomende nationaliteiten`);
+    // Without a migration background the title and lead say nothing of it, and "dat" refers to a share.
+    expect(text(sheetOf(plan, "bevolking"), "title")).toEqual(["Nationaliteit in Leiden"]);
+    expect(lead(plan, "bevolking")).toMatch(/^In Leiden heeft \d+,\d% van de inwoners een buitenlandse nationaliteit\. Op 1 januari 2024 zijn dat [\d.]+ inwoners met een buitenlandse nationaliteit\.$/);
+    expect(text(sheetOf(plan, "bevolking"), "caption")).toContain("Groei sinds 2012");
+    const recent = await fromCbs(["Leiden"], 2019, 2022);
+    expect(text(sheetOf(buildPlan(recent.pkg, { language: "nl", edition: recent.edition }), "bevolking"), "caption")).toContain("Groei sinds 2019");
+    expectWellFormed(plan, pkg, edition);
+  });
+
+  it("follows a changed CBS figure into the sentence", async () => {
+    const { pkg, edition } = await fromCbs(["Leiden"]);
+    const changed = withFigure(pkg, { indicator: "inwoners", gebied: "Leiden", groep: "Duits", periode: "2024" }, 5000);
+    const plan = buildPlan(changed, { language: "en", edition });
+    expect(lead(plan, "nationaliteiten")).toMatch(/^German is the most common foreign nationality in Leiden \(5,000 inhabitants on 1 January 2024\)\./);
+  });
+
+  it("shows the ten largest nationalities and sums the rest as Overig, saying so", async () => {
+    const { pkg, edition } = await fromCbs(["Leiden"]);
+    const extra = ["Belgisch", "Indiaas", "Spaans", "Frans"].map((groep, i): Observation => ({ ...(pkg.observations.find((o) => o.gebied === "Leiden" && o.groep === "Duits" && o.periode === "2024") as Observation), groep, waarde: 150 - i * 10 }));
+    const total = pkg.observations.find((o) => o.gebied === "Leiden" && o.groep === "buitenlandse nationaliteit" && o.periode === "2024" && o.indicator === "inwoners") as Observation;
+    const more = { ...pkg, observations: [...pkg.observations, ...extra].map((o) => (o === total ? { ...o, waarde: o.waarde + 580 } : o)) };
+    const plan = buildPlan(more, { language: "nl", edition });
+    const sheet = sheetOf(plan, "nationaliteiten");
+    const rows = tableOf(sheet, "_aantal").rows;
+    expect(rows).toHaveLength(11);
+    expect(rows[10][0]).toBe("Overig");
+    const shown = rows.slice(0, 10).reduce((sum, r) => sum + (r[1] as number), 0);
+    expect(rows[10][1]).toBe(total.waarde + 580 - shown);
+    expect(text(sheet, "title")).toEqual(["De tien meest voorkomende nationaliteiten"]);
+    expect(text(sheet, "caption")).toContain("Overig: alle inwoners met een buitenlandse nationaliteit min de tien hierboven (berekend).");
+    expect(tableOf(sheet, "_groei").rows.map((r) => r[0])).toEqual(rows.slice(0, 10).map((r) => r[0]).filter((g) => pkg.observations.some((o) => o.indicator === "groei" && o.groep === g)));
+  });
+
+  it("for several municipalities: Leiden's sheets compare it with the others, each municipality has its own", async () => {
+    const { pkg, edition } = await fromCbs(["Leiden", "Delft"]);
+    for (const language of ["nl", "en"] as const) {
+      const plan = buildPlan(pkg, { language, edition });
+      expect(plan.sheets.map((s) => s.key)).toEqual(["bevolking", "regio", "nationaliteiten", "gebied-delft-bevolking", "gebied-delft-nationaliteiten"]);
+      expect(text(sheetOf(plan, "regio"), "title")).toEqual([language === "nl" ? "Leiden vergeleken met Delft" : "Leiden compared with Delft"]);
+      expect(tableOf(sheetOf(plan, "regio"), "_gemeenten").rows.map((r) => r[0])).toEqual(["Leiden", "Delft"]);
+      expect(plan.properties.title).toBe(language === "nl" ? "Monitor Internationalisering Leiden en Delft 2024" : "Leiden and Delft Internationalisation Monitor 2024");
+      expectWellFormed(plan, pkg, edition);
+    }
+  });
+});
