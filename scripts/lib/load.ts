@@ -1,3 +1,4 @@
+import { Edition } from "../../src/data/descriptor";
 import { PackageCsv, packageFromCsv, readPackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage } from "../../src/data/types";
 import { formatProblems, Result } from "../../src/data/validate";
@@ -6,7 +7,13 @@ import { DEFAULT_LIMITS } from "../../src/sources/limits";
 import { PullResult } from "../../src/sources/types";
 import { pullFromUrl } from "../../src/sources/url-source";
 import { pullFromZip } from "../../src/sources/zip-source";
-import { readFileBounded, readPackageTexts } from "./read-package";
+import { readEdition, readFileBounded, readPackageTexts } from "./read-package";
+
+/** A validated package with what its datapackage.json says of the edition. */
+export interface LoadedPackage {
+  package: MonitorPackage;
+  edition: Edition;
+}
 
 /** A failure the user can act on: printed as it is, exit code 1, nothing written. */
 export class CommandError extends Error {}
@@ -30,13 +37,13 @@ async function pullZipFile(path: string, log: (line: string) => void): Promise<P
  * A package from a folder, a .zip of one, or the http(s) URL of its datapackage.json (progress on
  * stderr); a bad one is a CommandError with the validator's row/column messages, or one clear line.
  */
-export async function loadPackageFrom(location: string, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<MonitorPackage> {
+export async function loadPackageFrom(location: string, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<LoadedPackage> {
   const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
-  if (!isUrl && !/\.zip$/i.test(location)) return loadPackage(location);
+  if (!isUrl && !/\.zip$/i.test(location)) return { package: loadPackage(location), edition: readEdition(location) };
   const pulled = isUrl ? await pullFromUrl(location, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, onProgress: log }) : await pullZipFile(location, log);
   if (!pulled.ok) throw new CommandError(`The data package at ${location} could not be used; nothing was written:\n${formatProblems(pulled.problems)}`);
   log(`Edition: ${pulled.value.edition.title}${pulled.value.edition.version ? ` (version ${pulled.value.edition.version})` : ""}`);
-  return pulled.value.package;
+  return { package: pulled.value.package, edition: pulled.value.edition };
 }
 
 /** Reads and validates a package folder; a bad one is a CommandError with the validator's row/column messages. */

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from "fs";
 import { dirname, join, relative, resolve, sep } from "path";
 import { decodeUtf8 } from "../../src/data/csv";
-import { parseDescriptor, RESOURCE_NAMES } from "../../src/data/descriptor";
+import { Edition, parseDescriptor, RESOURCE_NAMES } from "../../src/data/descriptor";
 import { PackageTexts } from "../../src/data/package-csv";
 import { TABLE_NAMES } from "../../src/data/package";
 import { DEFAULT_LIMITS, tooLargeText } from "../../src/sources/limits";
@@ -60,6 +60,13 @@ export function readPackageTexts(folder: string, maxFileBytes: number = DEFAULT_
     texts[name] = decoded.value;
   }
   return texts;
+}
+
+/** What a package folder's datapackage.json says of its edition (read after readPackageTexts checked it). */
+export function readEdition(folder: string): Edition {
+  const descriptor = parseDescriptor(readFileBounded(join(folder, "datapackage.json"), DEFAULT_LIMITS.fileBytes).toString("utf8"));
+  if (!descriptor.ok) throw new Error(`${join(folder, "datapackage.json")}: ${descriptor.problems.map((p) => p.message).join(" ")}`);
+  return descriptor.value.edition;
 }
 
 /** The project root: the nearest folder up with a package.json (works from src and from build/). */

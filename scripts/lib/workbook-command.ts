@@ -12,13 +12,14 @@ export const USAGE = "Usage: npm run workbook -- [--out FILE.xlsx] [--lang nl|en
 export { CommandError };
 
 export interface WorkbookOptions {
-  out: string;
+  /** Where to write; by default the edition's own name in this folder (`leiden-monitor-2022.xlsx`). */
+  out: string | null;
   language: Language;
   data: string;
 }
 
 export function parseArguments(argv: string[]): WorkbookOptions | "help" {
-  const options: WorkbookOptions = { out: "leiden-monitor-2022.xlsx", language: "nl", data: DEFAULT_PACKAGE };
+  const options: WorkbookOptions = { out: null, language: "nl", data: DEFAULT_PACKAGE };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === "--help" || flag === "-h") return "help";
@@ -43,12 +44,13 @@ function checkOutput(path: string): void {
 
 /** Validates the package, renders the workbook and streams it to the file; returns a one-line summary. */
 export async function writeWorkbook(options: WorkbookOptions): Promise<string> {
-  const out = resolve(options.out);
-  checkOutput(out);
-  const pkg = await loadPackageFrom(options.data);
+  if (options.out !== null) checkOutput(resolve(options.out));
+  const { package: pkg, edition } = await loadPackageFrom(options.data);
   const started = Date.now();
-  const plan = buildPlan(pkg, { language: options.language, afterSheets: collectGarbage });
+  const plan = buildPlan(pkg, { language: options.language, edition, afterSheets: collectGarbage });
   collectGarbage();
+  const out = resolve(options.out ?? plan.properties.fileName);
+  if (options.out === null) checkOutput(out);
   let bytes: number;
   try {
     bytes = await writeXlsxFile(plan, out);

@@ -1,4 +1,5 @@
 import { MonitorError, valueError } from "../data/errors";
+import { Edition } from "../data/descriptor";
 import { Language, MonitorPackage, Problem } from "../data/types";
 import { extrasPrint, fingerprint, layoutPrint, SheetExtras } from "../report/fingerprint";
 import { buildIndicatorSheets } from "../report/plan";
@@ -49,6 +50,8 @@ export type RegenerateResult =
 
 export interface RegenerateOptions {
   edition: MonitorPackage;
+  /** What datapackage.json said of the edition the workbook holds: its title and year on the sheets. */
+  about?: Edition;
   language: Language;
   /** Called as the work goes on: 0..1 and a sentence for the progress bar. */
   onProgress?: (fraction: number, message: string) => void;
@@ -91,7 +94,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   const found = readWorkbookData(state, edition);
   if (found.kind === "invalid") return { ok: false, problems: found.problems };
   const pkg = found.kind === "found" ? found.package : edition;
-  const plans = buildIndicatorSheets(pkg, language, options.area && options.area !== "Leiden" ? [options.area] : []);
+  const plans = buildIndicatorSheets(pkg, language, options.area && options.area !== "Leiden" ? [options.area] : [], options.about);
 
   const written: Written[] = [];
   try {

@@ -28,7 +28,8 @@ export interface DataPanelContext {
   /** The data the pane shows now. */
   current: () => MonitorPackage;
   /** The pane shows (and the download uses) this data from now on. */
-  use: (pkg: MonitorPackage, edition: Edition, origin: string) => void;
+  /** `kind`: CBS figures sit beside the edition, so they do not replace the edition the sheets cite. */
+  use: (pkg: MonitorPackage, edition: Edition, origin: string, kind: SourceSpec["kind"]) => void;
   /** In Excel: after a write, read the workbook's tables again. */
   followWorkbook: () => Promise<void>;
   showProblems: (problems: Problem[]) => void;
@@ -221,7 +222,7 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
   if (ctx.host() !== "excel") {
     try {
       previewSnapshots.set(groupOf(spec.kind), new Set(comparison.snapshot));
-      ctx.use(comparison.result, pulled.edition, pulled.origin);
+      ctx.use(comparison.result, pulled.edition, pulled.origin, spec.kind);
       setMessage("data-message", t.pulledPreview(comparison.result.observations.length, pulled.edition.title), "ok");
     } catch (error) {
       unexpected(ctx, error);
@@ -247,7 +248,7 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
       if (result.cancelled) return void setMessage("data-message", t.cancelled, "ok");
       return failed(ctx, result.problems);
     }
-    ctx.use(result.comparison.result, pulled.edition, pulled.origin);
+    ctx.use(result.comparison.result, pulled.edition, pulled.origin, spec.kind);
     await ctx.followWorkbook();
     const notes = [
       result.outcome.clash ? t.dataClash(result.outcome.clash, result.outcome.sheetName) : null,

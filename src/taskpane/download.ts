@@ -1,16 +1,17 @@
+import { Edition } from "../data/descriptor";
 import { MonitorPackage, Language } from "../data/types";
 import { buildPlan } from "../report/plan";
-
-export const WORKBOOK_FILE = "leiden-monitor-2022.xlsx";
 
 /**
  * Builds the same .xlsx as `npm run workbook`, in the browser. exceljs and the chart writer
  * are loaded only now, as a separate chunk: the pane starts without them.
  */
-export async function buildWorkbookBlob(pkg: MonitorPackage, language: Language): Promise<Blob> {
+export async function buildWorkbookBlob(pkg: MonitorPackage, language: Language, edition: Edition): Promise<{ blob: Blob; fileName: string }> {
   const [{ renderXlsx }, excel] = await Promise.all([import(/* webpackChunkName: "xlsx" */ "../xlsx/workbook"), import(/* webpackChunkName: "exceljs" */ "exceljs/dist/exceljs.bare.min.js")]);
-  const bytes = await renderXlsx(buildPlan(pkg, { language }), (excel as unknown as { default?: typeof excel }).default ?? excel);
-  return new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const plan = buildPlan(pkg, { language, edition });
+  const bytes = await renderXlsx(plan, (excel as unknown as { default?: typeof excel }).default ?? excel);
+  // The file is named after the municipalities and year of its figures: leiden-monitor-2022.xlsx.
+  return { blob: new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName: plan.properties.fileName };
 }
 
 export function saveBlob(blob: Blob, fileName: string): void {

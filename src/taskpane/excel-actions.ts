@@ -58,9 +58,17 @@ export interface RememberedSource {
 const SOURCE_SETTING = "LeidenMonitor.source";
 /** Where versions before the snapshot store kept the snapshots (read once more, then removed). */
 const SNAPSHOT_SETTING = "LeidenMonitor.snapshots";
+/** The last edition pulled (not CBS figures beside it): the one the sheets' page numbers cite. */
+const EDITION_SETTING = "LeidenMonitor.edition";
 
 /** Editions (shipped, a URL, a file) replace one another; CBS figures sit beside them. */
 export const sourceGroup = (kind: RememberedSource["kind"]) => (kind === "cbs" ? "cbs" : "edition");
+
+/** The edition the workbook's figures were last pulled from (CBS pulls beside it leave it). */
+export function rememberedEdition(): Edition | null {
+  const value = Office.context.document.settings.get(EDITION_SETTING) as Edition | null;
+  return value && typeof value === "object" && typeof value.title === "string" && typeof value.name === "string" ? value : null;
+}
 
 export function rememberedSource(): RememberedSource | null {
   const value = Office.context.document.settings.get(SOURCE_SETTING) as RememberedSource | null;
@@ -116,6 +124,7 @@ export async function remember(source: RememberedSource, snapshot: string[]): Pr
   }
   const settings = Office.context.document.settings;
   settings.set(SOURCE_SETTING, source);
+  if (sourceGroup(source.kind) === "edition") settings.set(EDITION_SETTING, source.edition);
   if (failures.length === 0 && legacy.size) settings.remove(SNAPSHOT_SETTING);
   const saved = await new Promise<Office.AsyncResult<void>>((resolve) => settings.saveAsync((result) => resolve(result)));
   // Office.AsyncResultStatus.Failed is "failed"; compared as text so it holds without office.js loaded too.
@@ -144,12 +153,13 @@ export async function runLoadData(
   return { ...result, notSaved };
 }
 
-export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: string) => void, area?: string): Promise<RegenerateResult> {
+/** `about`: what datapackage.json said of the edition, for the sheets' titles, years and citations. */
+export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: string) => void, area?: string, about?: Edition): Promise<RegenerateResult> {
   // A turn of the event loop lets the pane repaint; not requestAnimationFrame, which a hidden
   // pane may never fire (browsers pause it in hidden pages), so the ribbon's Regenerate with
   // the pane closed would never finish.
   const repaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-  const result = await writing(() => Excel.run((context) => regenerate(context, { edition, language, onProgress, yieldToUi: repaint, area })));
+  const result = await writing(() => Excel.run((context) => regenerate(context, { edition, about, language, onProgress, yieldToUi: repaint, area })));
   await Excel.run((context) => recalculate(context)); // Regenerate suspended Excel's calculation too
   return result;
 }

@@ -5,7 +5,7 @@ import type { KeptWhy } from "../excel/regenerate";
 export const TEXTS = {
   nl: {
     appTitle: "Leiden Monitor",
-    edition: "Internationals in cijfers, Leiden 2022",
+    edition: "Monitor Internationalisering",
     inExcel: "Verbonden met Excel",
     preview: "Voorbeeld: Excel is niet gevonden. U ziet de cijfers van de editie en kunt de werkmap downloaden.",
     tabData: "Gegevens",
@@ -119,7 +119,7 @@ export const TEXTS = {
   },
   en: {
     appTitle: "Leiden Monitor",
-    edition: "Internationals in figures, Leiden 2022",
+    edition: "Internationalisation Monitor",
     inExcel: "Connected to Excel",
     preview: "Preview: Excel was not found. You see the edition's figures and can download the workbook.",
     tabData: "Data",

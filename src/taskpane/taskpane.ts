@@ -14,7 +14,7 @@ import { Language, MonitorPackage, Problem } from "../data/types";
 import type { FollowedData } from "../excel/follow";
 import { registerCommands } from "../commands/commands";
 import { copyText, byId, element, setMessage, setUpTabs } from "./dom";
-import { buildWorkbookBlob, saveBlob, WORKBOOK_FILE } from "./download";
+import { buildWorkbookBlob, saveBlob } from "./download";
 import { setUpDataPanel, showRememberedSource } from "./data-panel";
 import { describeFigure, FigureView, searchFigures } from "./figures";
 import { detectHost, Host } from "./host";
@@ -27,24 +27,52 @@ const edition = shipped.package;
  * (built once from the workbook's tables and updated in place by edits); `data` gives the
  * edition as a package, built only when something needs it whole (the download, a comparison).
  */
-const state: { language: Language; host: Host; data: () => MonitorPackage; edition: Edition; origin: string; queries: MonitorQueries; selected: FigureView | null } = {
+const state: {
+  language: Language;
+  host: Host;
+  data: () => MonitorPackage;
+  /** Where the figures last came from, as the pane shows it. */
+  edition: Edition;
+  /** The edition the sheets are of (title, year, the report its pages cite): CBS figures beside it leave it. */
+  sheetsEdition: Edition;
+  origin: string;
+  queries: MonitorQueries;
+  selected: FigureView | null;
+} = {
   language: "nl",
   host: "browser",
   data: () => edition,
   edition: shipped.edition,
+  sheetsEdition: shipped.edition,
   origin: shipped.origin,
   queries: new MonitorQueries(new MonitorStore(edition)),
   selected: null,
 };
 const texts = (): Texts => TEXTS[state.language];
 
-function useData(data: MonitorPackage, from?: { edition: Edition; origin: string }): void {
+/** Where figures came from; `kind` "cbs": figures beside the edition, which the sheets keep citing. */
+interface SourceOf {
+  edition: Edition;
+  origin: string;
+  kind: string;
+  /** The edition the workbook remembers for its sheets (Excel), when known. */
+  sheetsEdition?: Edition | null;
+}
+
+function useSource(from: SourceOf): void {
+  state.edition = from.edition;
+  state.origin = from.origin;
+  if (from.sheetsEdition) state.sheetsEdition = from.sheetsEdition;
+  else if (from.kind !== "cbs") state.sheetsEdition = from.edition;
+}
+
+function useData(data: MonitorPackage, from?: SourceOf): void {
   useQueries(new MonitorQueries(new MonitorStore(data)), () => data, from);
 }
 
-function useQueries(queries: MonitorQueries, data: () => MonitorPackage, from?: { edition: Edition; origin: string }): void {
+function useQueries(queries: MonitorQueries, data: () => MonitorPackage, from?: SourceOf): void {
   state.data = data;
-  if (from) Object.assign(state, from);
+  if (from) useSource(from);
   state.queries = queries;
   renderFacts();
   renderResults();
@@ -82,7 +110,7 @@ function renderFacts(): void {
   const store = state.queries.store;
   const dates = [...new Set(store.sources.map((s) => s.peildatum).filter(Boolean))].sort().reverse();
   const referenceDate = state.edition.referenceDate || dates[0] || "";
-  byId("edition-title").textContent = state.edition === shipped.edition ? texts().edition : state.edition.title;
+  byId("edition-title").textContent = state.edition.title || texts().edition;
   const rows: [string, string][] = [
     [texts().editionFact, state.edition.title],
     ...(state.edition.version ? [[texts().versionFact, state.edition.version] as [string, string]] : []),
@@ -167,7 +195,8 @@ async function act(messageId: string, run: () => Promise<string | void>): Promis
 
 async function download(messageId: string): Promise<void> {
   await act(messageId, async () => {
-    saveBlob(await buildWorkbookBlob(state.data(), state.language), WORKBOOK_FILE);
+    const { blob, fileName } = await buildWorkbookBlob(state.data(), state.language, state.sheetsEdition);
+    saveBlob(blob, fileName);
     return texts().downloadReady;
   });
 }
@@ -190,6 +219,7 @@ async function regenerateClicked(): Promise<boolean> {
         setMessage("sheets-message", message);
       },
       area,
+      state.sheetsEdition,
     );
     if (!result.ok) {
       list.replaceChildren(...problemItems(result.problems));
@@ -230,7 +260,8 @@ async function followWorkbookData(): Promise<void> {
   );
   if (found.kind === "found") {
     const remembered = await showRememberedSource();
-    if (remembered) Object.assign(state, { edition: remembered.edition, origin: remembered.kind === "shipped" ? SHIPPED_ORIGIN : remembered.location });
+    const { rememberedEdition } = await import("./excel-actions");
+    if (remembered) useSource({ edition: remembered.edition, origin: remembered.kind === "shipped" ? SHIPPED_ORIGIN : remembered.location, kind: remembered.kind, sheetsEdition: rememberedEdition() });
     renderFacts();
   }
 }
@@ -274,7 +305,7 @@ async function start(): Promise<void> {
     shipped: edition,
     current: () => state.data(),
     // In Excel the pane follows what was written from the workbook itself (followWorkbook).
-    use: (pkg, pulledEdition, origin) => (state.host === "excel" ? Object.assign(state, { edition: pulledEdition, origin }) : useData(pkg, { edition: pulledEdition, origin })),
+    use: (pkg, pulledEdition, origin, kind) => (state.host === "excel" ? useSource({ edition: pulledEdition, origin, kind }) : useData(pkg, { edition: pulledEdition, origin, kind })),
     followWorkbook: followWorkbookData,
     showProblems: (problems) => byId("data-details").replaceChildren(...problemItems(problems)),
   });

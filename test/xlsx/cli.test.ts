@@ -64,6 +64,20 @@ describe("npm run workbook", () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it("names the file after the edition when no --out is given: a 2023 edition is leiden-monitor-2023.xlsx", async () => {
+    const folder = packageWith("edition-2023", (f) => {
+      // Synthetic: the shipped figures under a 2023 edition's metadata.
+      const d = descriptor(f);
+      writeFileSync(join(f, "datapackage.json"), JSON.stringify({ ...d, name: "leiden-monitor-test-2023", title: "Monitor Internationalisering: Internationals in cijfers, Leiden 2023 (synthetisch)", version: "2023.0.0", referenceDate: "2023-01-01" }));
+    });
+    const result = run("--data", folder);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Wrote .*leiden-monitor-2023\.xlsx /);
+    const core = await (await openXlsx(readFileSync(join(dir, "leiden-monitor-2023.xlsx")))).read("docProps/core.xml");
+    expect(core).toContain("<dc:title>Monitor Internationalisering Leiden 2023</dc:title>");
+    expect(core).toContain("<dc:subject>Internationals in cijfers, Leiden 2023 (synthetisch)</dc:subject>");
+  });
+
   it.each([
     ["a resource path leaving the folder", (f: string) => setPath(f, "observations", "../../etc/passwd"), /resource 'observations': het pad mag niet buiten de pakketmap wijzen/],
     ["an absolute resource path", (f: string) => setPath(f, "sources", "/etc/passwd"), /resource 'sources': het pad moet een relatief pad binnen de pakketmap zijn/],
