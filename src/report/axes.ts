@@ -1,6 +1,7 @@
 import { comparePeriods } from "../data/periods";
 import { MonitorStore } from "../data/store";
 import { Observation } from "../data/types";
+import { AREAS } from "../data/vocabulary";
 import { Axis, CellKey, t } from "./spec-types";
 
 /** Axes found in the data: each distinct value of a column among the figures matching `where`. */
@@ -30,7 +31,10 @@ export const groupsIn = (where: CellKey, keep: (group: string) => boolean = () =
 export const areasIn = (where: CellKey, keep: (area: string) => boolean = () => true) => (store: MonitorStore): Axis[] =>
   distinct(store, where, (o) => o.gebied)
     .filter(keep)
-    .map((area) => ({ label: t(area, store.areaNames.label(area, "en")), key: { area } }));
+    .map((area) => ({ label: t(area, englishArea(store, area)), key: { area } }));
+
+/** An area's English name: the vocabulary's for Nederland and Regio071 (a municipality keeps its name). */
+const englishArea = (store: MonitorStore, area: string) => AREAS.find((a) => a.nl === area)?.en ?? store.areaNames.label(area, "en");
 
 /** Fixed groups, labelled in both languages from the vocabulary. */
 export const groups = (...names: string[]) => (store: MonitorStore): Axis[] =>
