@@ -146,7 +146,8 @@ describe("CBS figures", () => {
   it("for Leiden: the report's sheets that the figures support, their words from CBS's figures", async () => {
     const { pkg, edition } = await fromCbs(["Leiden"]);
     const plan = buildPlan(pkg, { language: "nl", edition });
-    expect(plan.sheets.map((s) => s.key)).toEqual(["bevolking", "regio", "nationaliteiten"]);
+    // The report's sheets the figures support, and CBS's comparison with Nederland.
+    expect(plan.sheets.map((s) => s.key)).toEqual(["bevolking", "regio", "nationaliteiten", "gebied-vergelijking"]);
     const nationalities = sheetOf(plan, "nationaliteiten");
     const [first] = tableOf(nationalities, "_aantal").rows;
     // A nationality: a group the vocabulary places under foreign nationality, or one it does not know (Turks).
