@@ -1,3 +1,4 @@
+import { AREA_CODE_PATTERN } from "./derived";
 import { Indicator, Observation, Source, STATUSES, UNITS } from "./types";
 
 /**
@@ -7,8 +8,11 @@ import { Indicator, Observation, Source, STATUSES, UNITS } from "./types";
 export interface ColumnSpec<T> {
   name: string;
   key: keyof T;
-  kind: "text" | "number" | "integer";
+  /** "date": an ISO date in CSV, a date (a serial number) in Excel. */
+  kind: "text" | "number" | "integer" | "date";
   required: boolean;
+  /** A column a package may lack (an older edition): its values are derived (derived.ts). */
+  derived?: boolean;
   allowed?: readonly string[];
   pattern?: RegExp;
 }
@@ -27,10 +31,14 @@ export const OBSERVATION_COLUMNS: ColumnSpec<Observation>[] = [
   { name: "Waarde", key: "waarde", kind: "number", required: true },
   { name: "Eenheid", key: "eenheid", kind: "text", required: true, allowed: UNITS },
   { name: "Bron", key: "bron", kind: "text", required: true, allowed: SOURCE_IDS },
-  { name: "Peildatum", key: "peildatum", kind: "text", required: false, pattern: ISO_DATE_OR_EMPTY },
+  { name: "Peildatum", key: "peildatum", kind: "date", required: false, pattern: ISO_DATE_OR_EMPTY },
   { name: "Status", key: "status", kind: "text", required: true, allowed: STATUSES },
   { name: "Pagina", key: "pagina", kind: "integer", required: false },
   { name: "Toelichting", key: "toelichting", kind: "text", required: false },
+  // For pivots and joins, after the thirteen; derived where a package lacks them or a cell is empty.
+  { name: "Jaar", key: "jaar", kind: "integer", required: false, derived: true },
+  { name: "Bovengroep", key: "bovengroep", kind: "text", required: false, derived: true },
+  { name: "Gebiedscode", key: "gebiedscode", kind: "text", required: false, derived: true, pattern: AREA_CODE_PATTERN },
 ];
 
 export const INDICATOR_COLUMNS: ColumnSpec<Indicator>[] = [

@@ -1,3 +1,4 @@
+import { withDerivedColumns } from "./derived";
 import { hash53 } from "./hash";
 import { lookupKey } from "./package";
 import { Indicator, MonitorPackage, Observation, Source } from "./types";
@@ -37,9 +38,16 @@ export interface Comparison {
   snapshot: string[];
 }
 
-/** A row's content as one hash: key and every column, so that any edit changes it. */
+/**
+ * A row's content as one hash: key and every column, so that any edit changes it. Jaar,
+ * Bovengroep and Gebiedscode count only where they differ from what derived.ts gives: snapshots
+ * kept with workbooks from before those columns still match, and an analyst's edit of them is
+ * still an edit.
+ */
 export function rowHash(o: Observation, key = lookupKey(o)): string {
-  return hash53(JSON.stringify([key, o.onderwerp, o.waarde, o.bron, o.peildatum, o.status, o.pagina, o.toelichting]));
+  const derived = withDerivedColumns({ ...o, jaar: null, bovengroep: "", gebiedscode: "" });
+  const own = derived.jaar === o.jaar && derived.bovengroep === o.bovengroep && derived.gebiedscode === o.gebiedscode ? [] : [o.jaar, o.bovengroep, o.gebiedscode];
+  return hash53(JSON.stringify([key, o.onderwerp, o.waarde, o.bron, o.peildatum, o.status, o.pagina, o.toelichting, ...own]));
 }
 
 export const snapshotOf = (pkg: MonitorPackage): string[] => pkg.observations.map((o) => rowHash(o));

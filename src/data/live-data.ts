@@ -1,4 +1,5 @@
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS } from "./columns";
+import { withDerivedColumns } from "./derived";
 import { checkIds, duplicateProblem, lookupKey, observationProblems, PackageTables, TABLE_NAMES } from "./package";
 import { MonitorQueries } from "./queries";
 import { inSlices, Pause, Slices } from "./slices";
@@ -196,7 +197,7 @@ export class LiveData {
   private readRow(cells: readonly Cell[], index: number): Row {
     const reading = readRow(TABLE_NAMES.observations, OBSERVATION_COLUMNS, this.position as Map<string, number>, cells, index + 1);
     if (reading.record === null) return reading.problems.length ? { ...NO_ROW, problems: reading.problems } : NO_ROW;
-    const record = reading.record;
+    const record = withDerivedColumns(reading.record); // Jaar, Bovengroep, Gebiedscode where empty or absent
     return { record, stored: null, problems: observationProblems(record, index + 1, this.indicatorIds, this.sourceIds), key: lookupKey(record) };
   }
 

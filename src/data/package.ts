@@ -1,5 +1,6 @@
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, OBSERVATION_KEY, SOURCE_COLUMNS } from "./columns";
 import type { CsvDialect } from "./csv";
+import { periodKind, withDerivedColumns, yearOfPeriod } from "./derived";
 import { normalise } from "./normalise";
 import { AREAS, GROUPS, NameIndex } from "./vocabulary";
 import { Indicator, MonitorPackage, Observation, Problem, Source } from "./types";
@@ -77,8 +78,17 @@ export function observationProblems(o: Observation, row: number, indicatorIds: R
   const unit = unitProblem(o);
   if (unit) at("Waarde", unit);
   if (o.status === "afgeleid" && o.toelichting === "") at("Toelichting", "een afgeleid cijfer heeft de berekening in de toelichting nodig.");
+  const year = yearOfPeriod(o.periode);
+  if (o.jaar !== null && year !== null && o.jaar !== year) at("Jaar", `${o.jaar} past niet bij Periode ${o.periode}; ${YEAR_RULE[periodKind(o.periode)]} (${year}). Laat de cel leeg, dan wordt het jaar afgeleid.`);
   return problems;
 }
+
+/** The rule of derived.ts for each kind of period, as a message states it. */
+const YEAR_RULE = {
+  year: "het jaar is de periode zelf",
+  studyYear: "een studiejaar telt als het jaar waarin het begint",
+  span: "een tijdvak telt als zijn laatste jaar",
+} as const;
 
 /** Two rows a formula cannot tell apart: the later one is reported, naming the first. */
 export function duplicateProblem(first: { row: number; o: Observation }, row: number, o: Observation): Problem {
@@ -119,6 +129,6 @@ export function parsePackageTables(tables: PackageTables, dialects: Partial<Reco
     ...checkObservations(observations.value, indicators.value, sources.value),
   ];
   if (crossProblems.length) return { ok: false, problems: crossProblems };
-  return { ok: true, value: { observations: observations.value, indicators: indicators.value, sources: sources.value } };
+  return { ok: true, value: { observations: observations.value.map(withDerivedColumns), indicators: indicators.value, sources: sources.value } };
 }
 

@@ -21,6 +21,12 @@ export interface Observation {
   status: Status;
   pagina: number | null;
   toelichting: string;
+  /** The calendar year the figure refers to (derived.ts: a study year its first, a span its last). */
+  jaar: number | null;
+  /** The group's parent in the hierarchy; "" for a top group. */
+  bovengroep: string;
+  /** The CBS code of the area (`GM0546`, `NL01`); "" where no named source gives one. */
+  gebiedscode: string;
 }
 
 export interface Indicator {

@@ -1,5 +1,6 @@
 import type { ColumnSpec } from "./columns";
 import type { CsvDialect } from "./csv";
+import { isoFromSerial, serialFromIso } from "./dates";
 import { cellTextProblem } from "./text-rules";
 import { Problem } from "./types";
 
@@ -69,7 +70,8 @@ export function readHeader<T>(table: string, columns: ColumnSpec<T>[], headerRow
     return { ok: false, problems: [{ table, row: null, column: doubled[0], message: `${table}: kolom ${doubled[0]} staat twee keer in de kopregel.` }] };
   }
   const expected = columns.map((c) => c.name);
-  const missing = expected.filter((name) => !header.includes(name));
+  // A derived column may be absent (an older edition): its cells read as empty and are derived.
+  const missing = columns.filter((c) => !c.derived && !header.includes(c.name)).map((c) => c.name);
   const extra = header.filter((name) => name !== "" && !expected.includes(name));
   // In a workbook's table, a column of the analyst's (a calculated column for a pivot) is theirs,
   // not a problem; it is named only beside a missing column (it may be that one, renamed).
@@ -94,12 +96,20 @@ export function readRow<T>(table: string, columns: ColumnSpec<T>[], position: Re
   const problems: Problem[] = [];
   const record: Record<string, unknown> = {};
   for (const column of columns) {
-    const cell = row[position.get(column.name) as number];
+    const index = position.get(column.name);
+    const cell = index === undefined ? undefined : row[index];
     const text = cellText(cell);
     const at = { table, row: r, column: column.name };
     if (text === "") {
       if (column.required) problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: mag niet leeg zijn.` });
-      record[column.key as string] = column.kind === "text" ? "" : null;
+      record[column.key as string] = column.kind === "text" || column.kind === "date" ? "" : null;
+      continue;
+    }
+    if (column.kind === "date") {
+      // Excel hands a date over as its serial number; CSV and text cells hold the ISO form.
+      const iso = typeof cell === "number" ? isoFromSerial(cell) : serialFromIso(text) === null ? null : text;
+      if (iso === null) problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is geen datum (schrijf bijvoorbeeld 2022-01-01).` });
+      record[column.key as string] = iso ?? "";
       continue;
     }
     if (column.kind === "number" || column.kind === "integer") {

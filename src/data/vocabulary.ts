@@ -16,7 +16,18 @@ export interface GroupEntry {
   shareIndicator?: string;
   /** A total that is the sum of these groups where the data gives no total. */
   sumOf?: string[];
+  /**
+   * MonitorData's Bovengroep where it is not `parent`: a group of a classification that overlaps
+   * another (migration background beside nationality) names its own parent, so that the parts
+   * under one Bovengroep add up to it and a pivot never adds the two classifications together.
+   */
+  bovengroep?: string;
 }
+
+/** The Bovengroep of the groups by migration background: all inhabitants, in that classification. */
+export const MIGRATION_BACKGROUND_PARENT = "inwoners (migratieachtergrond)";
+/** The same for CBS's herkomst, which counts the same inhabitants once more, by another definition. */
+export const ORIGIN_PARENT = "inwoners (herkomst)";
 
 const NATIONALITY = { parent: "buitenlandse nationaliteit", countIndicator: "inwoners", growthIndicator: "groei" };
 const WORKERS = { countIndicator: "werknemers-werkend", growthIndicator: "werknemers-werkend" };
@@ -26,11 +37,11 @@ export const GROUPS: GroupEntry[] = [
   { nl: "inwoners", en: "inhabitants", aliases: ["all inhabitants", "alle inwoners", "totaal", "total", "population", "bevolking"], countIndicator: "inwoners", growthIndicator: "groei", sumOf: ["Nederlands", "buitenlandse nationaliteit"] },
   { nl: "Nederlands", en: "Dutch", aliases: ["Nederlandse nationaliteit", "Dutch nationality", "NL"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
   { nl: "buitenlandse nationaliteit", en: "foreign nationality", aliases: ["internationals", "niet-Nederlandse nationaliteit", "non-Dutch nationality", "foreign nationals", "buitenlands", "foreign"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
-  { nl: "migratieachtergrond", en: "migration background", aliases: ["met migratieachtergrond", "with a migration background", "migrant background"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
-  { nl: "Nederlands met migratieachtergrond", en: "Dutch with a migration background", aliases: ["Dutch with migration background"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
+  { nl: "migratieachtergrond", en: "migration background", aliases: ["met migratieachtergrond", "with a migration background", "migrant background"], parent: "inwoners", bovengroep: MIGRATION_BACKGROUND_PARENT, countIndicator: "inwoners", growthIndicator: "groei" },
+  { nl: "Nederlands met migratieachtergrond", en: "Dutch with a migration background", aliases: ["Dutch with migration background"], parent: "inwoners", bovengroep: "migratieachtergrond", countIndicator: "inwoners", growthIndicator: "groei" },
   // CBS's herkomst (table 85458NED, since 2022), the successor of migration background: its own groups.
-  { nl: "herkomst Nederland", en: "Dutch origin", aliases: ["Nederlandse herkomst", "origin Netherlands"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
-  { nl: "herkomst buiten Nederland", en: "origin outside the Netherlands", aliases: ["buitenlandse herkomst", "herkomst buitenland", "foreign origin"], parent: "inwoners", countIndicator: "inwoners", growthIndicator: "groei" },
+  { nl: "herkomst Nederland", en: "Dutch origin", aliases: ["Nederlandse herkomst", "origin Netherlands"], parent: "inwoners", bovengroep: ORIGIN_PARENT, countIndicator: "inwoners", growthIndicator: "groei" },
+  { nl: "herkomst buiten Nederland", en: "origin outside the Netherlands", aliases: ["buitenlandse herkomst", "herkomst buitenland", "foreign origin"], parent: "inwoners", bovengroep: ORIGIN_PARENT, countIndicator: "inwoners", growthIndicator: "groei" },
   { nl: "Italiaans", en: "Italian", aliases: ["Italië", "Italy", "IT"], ...NATIONALITY },
   { nl: "Duits", en: "German", aliases: ["Duitsland", "Germany", "DE"], ...NATIONALITY },
   { nl: "Pools", en: "Polish", aliases: ["Polen", "Poland", "PL"], ...NATIONALITY },

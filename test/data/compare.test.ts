@@ -1,4 +1,6 @@
 import { compareWithWorkbook, nothingChanges, snapshotOf } from "../../src/data/compare";
+import { hash53 } from "../../src/data/hash";
+import { lookupKey } from "../../src/data/package";
 import { parsePackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage, Observation } from "../../src/data/types";
 import { shippedPackage } from "../support/fixtures";
@@ -44,6 +46,23 @@ describe("comparing a pulled package with the workbook", () => {
     expect(c.changed).toEqual([]);
     expect(c.result.observations.find(italian)?.waarde).toBe(1260);
     expect(c.result.observations.some((o) => o.groep === "Turks")).toBe(true);
+  });
+
+  it("keeps an analyst's own Bovengroep or Gebiedscode: an edit of the new columns is an edit too", () => {
+    const workbook = withRows(edition, (rows) => {
+      const slaagh = rows.find((o) => o.gebied === "Slaaghwijk") as Observation;
+      slaagh.gebiedscode = "WK054612";
+      return rows;
+    });
+    const c = compareWithWorkbook(next, workbook, previous);
+    expect(c.kept.map((k) => [k.row.gebied, k.row.gebiedscode, k.source?.gebiedscode])).toEqual([["Slaaghwijk", "WK054612", ""]]);
+    expect(c.result.observations.find((o) => o.gebied === "Slaaghwijk")?.gebiedscode).toBe("WK054612");
+  });
+
+  it("recognises the rows of a snapshot taken before Jaar, Bovengroep and Gebiedscode existed", () => {
+    // The row hash as the add-in computed it with thirteen columns, kept in workbooks since.
+    const before = (o: Observation) => hash53(JSON.stringify([lookupKey(o), o.onderwerp, o.waarde, o.bron, o.peildatum, o.status, o.pagina, o.toelichting]));
+    expect(snapshotOf(edition)).toEqual(edition.observations.map(before));
   });
 
   it("an analyst's correction the source now makes too is no longer theirs: it follows the source", () => {

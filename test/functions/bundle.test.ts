@@ -38,7 +38,8 @@ describe("the built functions.js", () => {
   });
 
   it("is small and carries no exceljs, zip or UI code", () => {
-    expect(statSync(file).size).toBeLessThan(64 * 1000); // the shipped edition, the queries and a store that edits update in place
+    // The shipped edition (about 25 KB since Jaar, Bovengroep, Gebiedscode), the queries and a store that edits update in place.
+    expect(statSync(file).size).toBeLessThan(80 * 1000);
     expect(code).not.toMatch(/exceljs|JSZip|document\.|window\./i);
   });
 

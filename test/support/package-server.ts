@@ -40,7 +40,7 @@ export function nextEditionFiles(): Record<string, string | Buffer> {
   rows[italian] = rows[italian].replace(",1253,", ",1301,");
   const last = rows.filter((r) => r !== "").length - 1;
   rows.splice(last, 1); // the last figure is no longer published
-  rows.splice(rows.length - 1, 0, "Bevolking,inwoners,Leiden,Italiaans,,2023,1350,aantal,BRP,2023-01-01,gerapporteerd,,Synthetisch testcijfer");
+  rows.splice(rows.length - 1, 0, "Bevolking,inwoners,Leiden,Italiaans,,2023,1350,aantal,BRP,2023-01-01,gerapporteerd,,Synthetisch testcijfer,,,"); // Jaar, Bovengroep, Gebiedscode left to be derived
   const descriptor = JSON.parse(text("datapackage.json"));
   Object.assign(descriptor, { name: "leiden-monitor-test-2023", title: "Testeditie 2023 (synthetisch)", version: "2023.0.1", referenceDate: "2023-01-01" });
   return packageFiles({ "observations.csv": rows.join("\n"), "datapackage.json": JSON.stringify(descriptor) });

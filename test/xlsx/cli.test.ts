@@ -104,7 +104,7 @@ describe("npm run workbook", () => {
   it("renders a package whose ids are JavaScript's own names", () => {
     const folder = packageWith("prototype-names", (f) => {
       writeFileSync(join(f, "indicators.csv"), readFileSync(join(f, "indicators.csv"), "utf8") + "constructor,Constructor,Constructor,aantal,,Test.,BRP\n");
-      writeFileSync(join(f, "observations.csv"), readFileSync(join(f, "observations.csv"), "utf8") + "Bevolking,constructor,__proto__,toString,,2022,7,aantal,BRP,,gerapporteerd,,\n");
+      writeFileSync(join(f, "observations.csv"), readFileSync(join(f, "observations.csv"), "utf8") + "Bevolking,constructor,__proto__,toString,,2022,7,aantal,BRP,,gerapporteerd,,,,,\n");
     });
     const out = join(dir, "prototype.xlsx");
     const result = run("--data", folder, "--out", out);

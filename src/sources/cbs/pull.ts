@@ -1,5 +1,6 @@
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../../data/columns";
 import { Municipality, MunicipalityNames } from "../../data/municipality-names";
+import { withDerivedColumns } from "../../data/derived";
 import { normalise } from "../../data/normalise";
 import { parsePackageTables } from "../../data/package";
 import { Indicator, Observation, Source } from "../../data/types";
@@ -195,14 +196,15 @@ interface NationalityInput {
   note: string;
 }
 
-const row = (o: Partial<Observation> & Pick<Observation, "indicator" | "gebied" | "groep" | "periode" | "waarde" | "eenheid" | "status" | "toelichting">): Observation => ({
-  onderwerp: "Bevolking",
-  leeftijd: "",
-  bron: "CBS",
-  peildatum: /^\d{4}$/.test(o.periode) ? `${o.periode}-01-01` : "",
-  pagina: null,
-  ...o,
-});
+const row = (o: Partial<Observation> & Pick<Observation, "indicator" | "gebied" | "groep" | "periode" | "waarde" | "eenheid" | "status" | "toelichting">): Observation =>
+  withDerivedColumns({
+    onderwerp: "Bevolking",
+    leeftijd: "",
+    bron: "CBS",
+    peildatum: /^\d{4}$/.test(o.periode) ? `${o.periode}-01-01` : "",
+    pagina: null,
+    ...o,
+  });
 
 /** Growth from the first to the last year with figures, per group; the note says where the span stops short. */
 function growthRows(area: string, years: string[], groupsInOrder: string[], count: (year: string, group: string) => number | undefined, note: string, notes: string[]): Observation[] {
