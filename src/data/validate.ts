@@ -107,7 +107,8 @@ export function readRow<T>(table: string, columns: ColumnSpec<T>[], position: Re
     }
     if (column.kind === "date") {
       // Excel hands a date over as its serial number; CSV and text cells hold the ISO form.
-      const iso = typeof cell === "number" ? isoFromSerial(cell) : serialFromIso(text) === null ? null : text;
+      // A serial that reached a cell formatted as text (an older workbook's Peildatum column) reads as a date too.
+      const iso = typeof cell === "number" || /^\d{5}$/.test(text) ? isoFromSerial(Number(text)) : serialFromIso(text) === null ? null : text;
       if (iso === null) problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is geen datum (schrijf bijvoorbeeld 2022-01-01).` });
       record[column.key as string] = iso ?? "";
       continue;

@@ -2,7 +2,7 @@ import { ColumnSpec, INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tab
 import { valueError } from "../data/errors";
 import { normalise } from "../data/normalise";
 import { lookupKey, parsePackageTables, TABLE_NAMES } from "../data/package";
-import { MonitorPackage, Observation, Problem } from "../data/types";
+import { MonitorPackage, Observation, Problem, Unit } from "../data/types";
 import { cellText } from "../data/validate";
 import { dataTables, DATA_SHEET_KEY, DATA_SHEET_NAME } from "../report/plan";
 import { freeSheetName } from "../report/sheet-names";
@@ -12,6 +12,8 @@ import { WriteBatch } from "./batch";
 import { Cell } from "./row-changes";
 import { RefreshCounts, refreshTables, TableTarget } from "./table-refresh";
 import { queueColumnWidths, writeTable } from "./write";
+import { DATE_FORMAT, valueFormat, WHOLE_NUMBER_FORMAT } from "../report/data-columns";
+import { serialFromIso } from "../data/dates";
 
 export const DATA_KEY = DATA_SHEET_KEY;
 
@@ -118,10 +120,16 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
     const spec = specs[i] as unknown as ColumnSpec<Record<string, unknown>>[];
     return {
       table: current,
-      rows: records[i].map((record) => new Map(spec.map((column) => [column.name, (record[column.key] ?? null) as Cell]))),
+      // As a new table holds them (data-columns.ts): blanks, Peildatum as Excel's date serial.
+      rows: records[i].map((record) => new Map(spec.map((column) => [column.name, excelCell(column, record[column.key])]))),
       keyOf: i === 0 ? observationKeyOf : idKeyOf,
       columns: spec.map((c) => c.name),
-      formatOf: (column: string) => (spec.find((c) => c.name === column)?.kind === "text" ? "@" : "General"),
+      formatOf: (column: string, value: Cell, row?: (name: string) => Cell | undefined) => {
+        const kind = spec.find((c) => c.name === column)?.kind;
+        if (kind === "date") return DATE_FORMAT;
+        if (column === "Waarde" && i === 0 && typeof value === "number" && row) return valueFormat(String(row("Eenheid")) as Unit, value);
+        return kind === "text" ? "@" : column === "Jaar" ? WHOLE_NUMBER_FORMAT : "General";
+      },
     };
   });
   const counts = await refreshTables(batch, context, state, targets);
@@ -138,4 +146,11 @@ function observationKeyOf(cell: (column: string) => Cell | undefined): string | 
 function idKeyOf(cell: (column: string) => Cell | undefined): string | null {
   const id = cellText(cell("id"));
   return id === "" ? null : normalise(id);
+}
+
+/** A record's value as MonitorData's cell: empty is a blank, a date its serial number. */
+function excelCell(column: ColumnSpec<Record<string, unknown>>, value: unknown): Cell {
+  if (value === null || value === undefined || value === "") return null;
+  if (column.kind === "date") return serialFromIso(String(value));
+  return value as Cell;
 }

@@ -27,7 +27,7 @@ export interface TableTarget {
   /** The columns the add-in fills; any other column of the table is the user's and never written. */
   columns: readonly string[];
   /** The number format of a new row's cell, by column name. */
-  formatOf: (column: string, value: Cell) => string;
+  formatOf: (column: string, value: Cell, row?: (column: string) => Cell | undefined) => string;
 }
 
 export interface RefreshCounts {
@@ -107,7 +107,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
         // Only the add-in's columns: the user's (a calculated column) are left to Excel.
         for (const [first, width] of knownRuns(plan)) {
           const cells = appends.map((row) => row.slice(first, first + width));
-          const formats = cells.map((row) => row.map((value, c) => plan.target.formatOf(plan.header[first + c], value)));
+          const formats = cells.map((row, r) => row.map((value, c) => plan.target.formatOf(plan.header[first + c], value, (name) => appends[r][plan.header.indexOf(name)])));
           await batch.writeRows(cells.map((row) => row.map(text)), formats, (from, count) => sheet.getRangeByIndexes(top + plan.box.rows + from, plan.box.column + first, count, width));
         }
       }

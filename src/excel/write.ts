@@ -1,5 +1,6 @@
 import { cellRef } from "../report/a1";
 import { WriteBatch } from "./batch";
+import { formatOf } from "../report/data-columns";
 import { paletteColour } from "../report/palette";
 import { ChartKind, ChartPlan, SheetPlan, TablePlan, TextLine } from "../report/types";
 
@@ -37,6 +38,12 @@ export function literal(value: string): string {
 
 const isTextColumn = (table: TablePlan, column: number) => table.rows.every((row) => row[column] === null || typeof row[column] === "string");
 
+/** Each body cell's number format: text for a text column, else the plan's format (per row where it varies). */
+export function bodyFormats(table: TablePlan): string[][] {
+  const textColumns = table.header.map((_, c) => isTextColumn(table, c));
+  return table.rows.map((_, r) => table.header.map((__, c) => (textColumns[c] ? TEXT : (formatOf(table, r, c) ?? "General"))));
+}
+
 /** A plan value as Excel takes it: blank for a missing figure, strings as literal text. */
 export function writable(value: string | number | null): string | number {
   if (value === null) return "";
@@ -49,8 +56,7 @@ export function writable(value: string | number | null): string | number {
  * becoming a date and "=…" from becoming a formula.
  */
 export async function writeTable(batch: WriteBatch, sheet: Excel.Worksheet, table: TablePlan, name: string): Promise<void> {
-  const textColumns = table.header.map((_, c) => isTextColumn(table, c));
-  const formats = [table.header.map(() => TEXT), ...table.rows.map(() => table.header.map((_, c) => (textColumns[c] ? TEXT : (table.numberFormats[c] ?? "General"))))];
+  const formats = [table.header.map(() => TEXT), ...bodyFormats(table)];
   const values = [table.header.map(literal), ...table.rows.map((row) => row.map(writable))];
   await batch.writeRows(values, formats, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length));
   await batch.queue(100, () => {

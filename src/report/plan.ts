@@ -1,4 +1,4 @@
-import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
+import { INDICATOR_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
 import { excelNumberFormat, formatDate, formatFigure } from "../data/format";
 import { TABLE_NAMES } from "../data/package";
 import { comparePeriods } from "../data/periods";
@@ -6,6 +6,7 @@ import { safeCellText } from "../data/text-rules";
 import { MonitorStore } from "../data/store";
 import { Language, MonitorPackage, Observation, Unit } from "../data/types";
 import { areaSheets, comparisonSheet, pulledAreas } from "./area-sheets";
+import { observationCells } from "./data-columns";
 import { SHEETS } from "./sheets";
 import { safeSheetName, safeTableName } from "./sheet-names";
 import { Edition } from "../data/descriptor";
@@ -264,22 +265,23 @@ const MEDIUM_COLUMNS = ["Onderwerp", "Groep", "label_nl", "label_en", "naam", "c
 
 /** The three data tables side by side on the Data sheet (what Load data writes). */
 export function dataTables(pkg: MonitorPackage): TablePlan[] {
+  const plain = (cells: (string | number)[][]) => {
+    const [header, ...rows] = cells;
+    return { header: header.map(String), rows: rows.map((row) => row.map((cell) => (cell === "" ? null : cell))), numberFormats: header.map(() => null) };
+  };
   const tables = [
-    { name: TABLE_NAMES.observations, cells: tableCells(OBSERVATION_COLUMNS, pkg.observations) },
-    { name: TABLE_NAMES.indicators, cells: tableCells(INDICATOR_COLUMNS, pkg.indicators) },
-    { name: TABLE_NAMES.sources, cells: tableCells(SOURCE_COLUMNS, pkg.sources) },
+    { name: TABLE_NAMES.observations, cells: observationCells(pkg.observations) },
+    { name: TABLE_NAMES.indicators, cells: plain(tableCells(INDICATOR_COLUMNS, pkg.indicators)) },
+    { name: TABLE_NAMES.sources, cells: plain(tableCells(SOURCE_COLUMNS, pkg.sources)) },
   ];
   let column = 0;
   return tables.map(({ name, cells }) => {
-    const [header, ...rows] = cells;
-    const names = header.map(String);
+    const names = cells.header;
     const table: TablePlan = {
       name,
       row: 0,
       column,
-      header: names,
-      rows,
-      numberFormats: names.map(() => null),
+      ...cells,
       widths: names.map((n) => (WIDE_COLUMNS.includes(n) ? 60 : MEDIUM_COLUMNS.includes(n) ? 28 : 14)),
     };
     column += names.length + 1; // one empty column between tables, so each can grow

@@ -33,6 +33,8 @@ export interface TablePlan {
   rows: (string | number | null)[][];
   /** Excel number format per column, null for General. */
   numberFormats: (string | null)[];
+  /** Formats that differ from row to row in a column (MonitorData's Waarde: one per unit); they win over numberFormats. */
+  rowFormats?: { column: number; formats: (string | null)[] }[];
   /** Column widths in characters, per column. */
   widths: number[];
 }

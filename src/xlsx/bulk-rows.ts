@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import { columnLetters, tableRef } from "../report/a1";
 import { TablePlan } from "../report/types";
 import { escapeXml } from "./cells";
+import { addNumberStyles } from "./number-styles";
 import { sheetPaths } from "./package-parts";
 import { PartWriter } from "./zip-writer";
 
@@ -23,15 +24,28 @@ const ROWS_PER_CHUNK = 100;
 
 export const hasBulkRows = (tables: TablePlan[]) => tables.some((t) => t.rows.length > ROWS_BY_EXCELJS);
 
-function cellXml(ref: string, value: string | number | null): string {
+function cellXml(ref: string, value: string | number | null, style: number | undefined): string {
   if (value === null || value === "") return "";
-  if (typeof value === "number") return `<c r="${ref}"><v>${value}</v></c>`;
+  if (typeof value === "number") return `<c r="${ref}"${style ? ` s="${style}"` : ""}><v>${value}</v></c>`;
   return `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
 }
 
+/** The cell style of each number format the tables use, added to the styles part where missing. */
+export async function bulkRowStyles(zip: JSZip, tables: TablePlan[]): Promise<Map<string, number>> {
+  const formats = new Set<string>();
+  for (const table of tables) {
+    for (const format of table.numberFormats) if (format) formats.add(format);
+    for (const varying of table.rowFormats ?? []) for (const format of varying.formats) if (format) formats.add(format);
+  }
+  return addNumberStyles(zip, formats);
+}
+
 /** `<row>` elements for the rows exceljs did not write, in sheet order, a chunk of rows at a time. */
-export function* bulkRowChunks(tables: TablePlan[], rowsPerChunk = ROWS_PER_CHUNK): Generator<string> {
+export function* bulkRowChunks(tables: TablePlan[], rowsPerChunk = ROWS_PER_CHUNK, styles: ReadonlyMap<string, number> = new Map()): Generator<string> {
   const letters = tables.map((t) => t.header.map((_, c) => columnLetters(t.column + c)));
+  // Per column: the style of its one format, or the formats of its rows (formatOf, made cheap).
+  const fixed = tables.map((t) => t.header.map((_, c) => styleOf(styles, t.numberFormats[c])));
+  const varying = tables.map((t) => t.header.map((_, c) => t.rowFormats?.find((f) => f.column === c)?.formats));
   const last = Math.max(0, ...tables.map((t) => t.row + t.rows.length));
   let chunk = "";
   let rows = 0;
@@ -42,7 +56,10 @@ export function* bulkRowChunks(tables: TablePlan[], rowsPerChunk = ROWS_PER_CHUN
       const index = sheetRow - table.row - 1;
       if (index < ROWS_BY_EXCELJS || index >= table.rows.length) return;
       const row = table.rows[index];
-      for (let c = 0; c < row.length; c++) cells += cellXml(`${letters[t][c]}${number}`, row[c]);
+      for (let c = 0; c < row.length; c++) {
+        const formats = varying[t][c];
+        cells += cellXml(`${letters[t][c]}${number}`, row[c], formats ? styleOf(styles, formats[index]) : fixed[t][c]);
+      }
     });
     if (!cells) continue;
     chunk += `<row r="${number}">${cells}</row>`;
@@ -77,12 +94,14 @@ export async function widenForBulkRows(zip: JSZip, sheetName: string, tables: Ta
   return path;
 }
 
+const styleOf = (styles: ReadonlyMap<string, number>, format: string | null | undefined) => (format ? styles.get(format) : undefined);
+
 /** The sheet part as exceljs wrote it, with the bulk rows streamed in before its `</sheetData>`. */
-export async function writeSheetWithBulkRows(part: PartWriter, sheetXml: string, tables: TablePlan[]): Promise<void> {
+export async function writeSheetWithBulkRows(part: PartWriter, sheetXml: string, tables: TablePlan[], styles: ReadonlyMap<string, number> = new Map()): Promise<void> {
   const at = sheetXml.lastIndexOf("</sheetData>");
   if (at < 0) throw new Error("The Data sheet part has no </sheetData>.");
   await part.write(sheetXml.slice(0, at));
-  for (const chunk of bulkRowChunks(tables)) await part.write(chunk);
+  for (const chunk of bulkRowChunks(tables, ROWS_PER_CHUNK, styles)) await part.write(chunk);
   await part.write(sheetXml.slice(at));
   await part.end();
 }

@@ -1,10 +1,11 @@
 import type * as ExcelJSModule from "exceljs";
 import JSZip from "jszip";
 import { SheetPlan, TablePlan, TextLine, WorkbookPlan } from "../report/types";
+import { formatOf } from "../report/data-columns";
 import { DATA_SHEET_KEY, MANAGED_SHEET_PROPERTY } from "../report/plan";
 import { fingerprint, layoutPrint, planContent } from "../report/fingerprint";
 import { encodeMark, SheetMark } from "../report/mark";
-import { hasBulkRows, ROWS_BY_EXCELJS, widenForBulkRows, writeSheetWithBulkRows } from "./bulk-rows";
+import { bulkRowStyles, hasBulkRows, ROWS_BY_EXCELJS, widenForBulkRows, writeSheetWithBulkRows } from "./bulk-rows";
 import { rowLimitProblem, RowLimitError } from "./limits";
 import { EntryFactory, zipWriter, ZipSink } from "./zip-writer";
 import { addSheetParts } from "./package-parts";
@@ -31,9 +32,11 @@ function writeTable(sheet: Worksheet, table: TablePlan): void {
     // An empty text is an empty cell, as in the bulk rows and as Excel itself keeps it.
     rows: table.rows.map((row) => row.map((value) => (value === null || value === "" ? undefined : value))) as ExcelJSModule.CellValue[][],
   });
-  table.numberFormats.forEach((format, c) => {
-    if (!format) return;
-    for (let r = 0; r < table.rows.length; r++) sheet.getCell(table.row + 2 + r, table.column + 1 + c).numFmt = format;
+  table.header.forEach((_, c) => {
+    for (let r = 0; r < table.rows.length; r++) {
+      const format = formatOf(table, r, c);
+      if (format) sheet.getCell(table.row + 2 + r, table.column + 1 + c).numFmt = format;
+    }
   });
 }
 
@@ -109,6 +112,7 @@ export async function writeXlsx(plan: WorkbookPlan, excel: ExcelJS, output: Xlsx
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJSModule.XlsxWriteOptions));
   await mendExceljsParts(zip);
   const bulk = hasBulkRows(plan.data.tables) ? await widenForBulkRows(zip, plan.data.name, plan.data.tables) : null;
+  const styles = bulk ? await bulkRowStyles(zip, plan.data.tables) : new Map<string, number>();
   // Every sheet carries the add-in's mark, so Excel with the add-in recognises them as its own.
   // The indicator sheets' marks carry the fingerprint of what Excel will find on them, so that
   // Regenerate in Excel rewrites them in place and recognises anything a user adds.
@@ -121,7 +125,7 @@ export async function writeXlsx(plan: WorkbookPlan, excel: ExcelJS, output: Xlsx
   const writer = zipWriter(output.sink, { mtime: plan.properties.created, streamedEntry: output.streamedEntry });
   for (const [path, file] of Object.entries(zip.files)) {
     if (file.dir) continue;
-    if (path === bulk) await writeSheetWithBulkRows(writer.stream(path), await file.async("string"), plan.data.tables);
+    if (path === bulk) await writeSheetWithBulkRows(writer.stream(path), await file.async("string"), plan.data.tables, styles);
     else await writer.add(path, await file.async("uint8array"));
   }
   await writer.finish();

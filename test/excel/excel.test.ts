@@ -50,13 +50,13 @@ describe("Regenerate on a user's workbook", () => {
   it("writes the data tables with the figures, text kept as text", () => {
     const data = tableValues(model, "MonitorData");
     expect(data).toHaveLength(edition.observations.length + 1);
-    expect(data[0]).toEqual(["Onderwerp", "Indicator", "Gebied", "Groep", "Leeftijd", "Periode", "Waarde", "Eenheid", "Bron", "Peildatum", "Status", "Pagina", "Toelichting"]);
+    expect(data[0]).toEqual(["Onderwerp", "Indicator", "Gebied", "Groep", "Leeftijd", "Periode", "Waarde", "Eenheid", "Bron", "Peildatum", "Status", "Pagina", "Toelichting", "Jaar", "Bovengroep", "Gebiedscode"]);
     const twelveToSeventeen = data.find((r) => r[4] === "12-17" && r[2] === "Slaaghwijk");
     expect(twelveToSeventeen?.[6]).toBe(60);
     const table = tableNamed(model, "MonitorData");
     const ageCell = table?.sheet.cell((table?.box.row ?? 0) + 1, 4);
     expect(ageCell?.numberFormat).toBe("@");
-    expect(tableNamed(model, "MonitorIndicatoren")?.box.column).toBe(14);
+    expect(tableNamed(model, "MonitorIndicatoren")?.box.column).toBe(17);
   });
 
   it("puts named tables and native charts of the right kind on each sheet", () => {

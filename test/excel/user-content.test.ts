@@ -156,7 +156,7 @@ describe("Load data never writes a cell outside the rows a table owns", () => {
     if (!data) throw new Error("no MonitorData");
     // The analyst removed rows of the edition (Load data will put them back: the table grows).
     data.box = { ...data.box, rows: data.box.rows - count };
-    for (let r = data.box.row + data.box.rows; r < data.box.row + data.box.rows + count; r++) for (let c = 0; c < 13; c++) data.sheet.cells.delete(`${r},${c}`);
+    for (let r = data.box.row + data.box.rows; r < data.box.row + data.box.rows + count; r++) for (let c = 0; c < data.box.columns; c++) data.sheet.cells.delete(`${r},${c}`);
     return { model, data, bottom: data.box.row + data.box.rows };
   }
 
@@ -164,13 +164,13 @@ describe("Load data never writes a cell outside the rows a table owns", () => {
     const { model, data, bottom } = await withRowsToAdd(3);
     note(data.sheet, bottom, 0, "Mijn opmerking onder de tabel");
     note(data.sheet, bottom + 1, 6, 123);
-    note(data.sheet, bottom, 13, "naast de tabel"); // column N: outside the table's columns
+    note(data.sheet, bottom, 16, "naast de tabel"); // column Q: outside the table's sixteen columns
     const { result } = await runLoadData(model);
     expect(result.ok).toBe(true);
     expect(data.box.rows).toBe(edition.observations.length + 1);
     expect(data.sheet.cell(bottom + 3, 0).value).toBe("Mijn opmerking onder de tabel");
     expect(data.sheet.cell(bottom + 4, 6).value).toBe(123);
-    expect(data.sheet.cell(bottom, 13).value).toBe("naast de tabel");
+    expect(data.sheet.cell(bottom, 16).value).toBe("naast de tabel");
     expect(tableValues(model, "MonitorData").slice(-1)[0][3]).toBe("niet-EU");
   });
 
@@ -178,8 +178,8 @@ describe("Load data never writes a cell outside the rows a table owns", () => {
     const { model, data, bottom } = await withRowsToAdd(2);
     const context = new FakeContext(model);
     const sheet = context.workbook.worksheets.getItem(data.sheet.name);
-    sheet.getRangeByIndexes(bottom + 2, 11, 2, 4).values = [["a", "b", "c", "d"], [1, 2, 3, 4]];
-    sheet.tables.add(sheet.getRangeByIndexes(bottom + 2, 11, 2, 4), true).name = "Mijn_tabel";
+    sheet.getRangeByIndexes(bottom + 2, 14, 2, 4).values = [["a", "b", "c", "d"], [1, 2, 3, 4]];
+    sheet.tables.add(sheet.getRangeByIndexes(bottom + 2, 14, 2, 4), true).name = "Mijn_tabel";
     await context.sync();
     const before = snapshot(model);
     await expect(runLoadData(model)).rejects.toThrow("MonitorData moet groeien, maar de tabel 'Mijn_tabel' eronder staat gedeeltelijk in dezelfde kolommen; verplaats die tabel. Er is niets veranderd.");

@@ -14,8 +14,8 @@ describe("the workbook plan", () => {
     expect(plan.data.name).toBe("Data");
     expect(plan.data.tables.map((t) => [t.name, t.column, t.rows.length])).toEqual([
       ["MonitorData", 0, pkg.observations.length],
-      ["MonitorIndicatoren", 14, pkg.indicators.length],
-      ["MonitorBronnen", 22, pkg.sources.length],
+      ["MonitorIndicatoren", 17, pkg.indicators.length],
+      ["MonitorBronnen", 25, pkg.sources.length],
     ]);
   });
 

@@ -55,7 +55,7 @@ describe("the streamed .xlsx", () => {
     const read = await readWorkbook((await written(plan, true)).bytes);
     const table = plan.data.tables[0];
     const data = read.sheets[0];
-    expect(data.tables[0]).toMatchObject({ name: "MonitorData", ref: `A1:M${table.rows.length + 1}` });
+    expect(data.tables[0]).toMatchObject({ name: "MonitorData", ref: `A1:P${table.rows.length + 1}` });
     for (const r of [0, 1, 1999, 2000, 2001, 4999]) {
       const cells = table.rows[r].map((_, c) => data.cells.get(`${String.fromCharCode(65 + c)}${r + 2}`) ?? "");
       expect(cells).toEqual(table.rows[r].map((v) => v ?? ""));

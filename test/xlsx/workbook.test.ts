@@ -25,7 +25,7 @@ describe("the .xlsx workbook", () => {
 
   it("has the Data tables and every indicator table as real Excel tables on their sheets", async () => {
     const tables = await (await openXlsx(bytes)).tables();
-    expect(tables.get("MonitorData")).toEqual({ ref: `A1:M${pkg.observations.length + 1}`, sheet: "Data" });
+    expect(tables.get("MonitorData")).toEqual({ ref: `A1:P${pkg.observations.length + 1}`, sheet: "Data" });
     expect(tables.get("MonitorIndicatoren")?.sheet).toBe("Data");
     expect(tables.get("MonitorBronnen")?.sheet).toBe("Data");
     expect(tables.get("lm_vestiging_per_jaar")).toEqual({ ref: "A5:C15", sheet: "Vestiging en vertrek" });
@@ -95,13 +95,15 @@ describe("the .xlsx workbook", () => {
     const sheet = workbook.getWorksheet("Data");
     const read = (row: number) => {
       const values = sheet?.getRow(row).values as unknown[];
-      return Array.from({ length: 13 }, (_, c) => values[c + 1] ?? "");
+      return Array.from({ length: 16 }, (_, c) => values[c + 1] ?? "");
     };
-    const expected = (i: number) => toCells(OBSERVATION_COLUMNS, big.observations[i]);
+    // As Excel reads it: Peildatum a date (exceljs gives a Date for a date-formatted cell), empty cells blank.
+    const peildatum = OBSERVATION_COLUMNS.findIndex((c) => c.name === "Peildatum");
+    const expected = (i: number) => toCells(OBSERVATION_COLUMNS, big.observations[i]).map((cell, c) => (c === peildatum && cell !== "" ? new Date(`${cell}T00:00:00Z`) : cell));
     for (const i of [0, 1, 2, 1500, 2999]) expect(read(i + 2)).toEqual(expected(i));
     const tables = await (await openXlsx(await renderPackage(big))).tables();
-    expect(tables.get("MonitorData")).toEqual({ ref: "A1:M3001", sheet: "Data" });
-    expect(tables.get("MonitorIndicatoren")?.ref).toBe(`O1:U${big.indicators.length + 1}`);
+    expect(tables.get("MonitorData")).toEqual({ ref: "A1:P3001", sheet: "Data" });
+    expect(tables.get("MonitorIndicatoren")?.ref).toBe(`R1:X${big.indicators.length + 1}`);
   });
 
   it("holds no MONITOR formulas, nor any formula: it opens anywhere", async () => {
