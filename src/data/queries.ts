@@ -1,6 +1,7 @@
 import { notAvailable, valueError } from "./errors";
-import { formatDate, formatFigure } from "./format";
+import { formatDate } from "./format";
 import { comparePeriods } from "./periods";
+import { clerkSentence } from "./sentences";
 import { MonitorStore } from "./store";
 import { Indicator, Language, Observation, Unit, UNITS } from "./types";
 import { ancestors, groupEntry, NameIndex } from "./vocabulary";
@@ -219,16 +220,9 @@ export class MonitorQueries {
     return this.sentenceFor(this.value(indicatorName, period, groupName, undefined, areaName), language);
   }
 
-  /** The clerk's sentence for one figure, whatever its area, age or unit. */
+  /** The clerk's sentence for one figure, whatever its area, age or unit (patterns: sentences.ts). */
   sentenceFor(o: Observation, language: Language = "nl"): string {
-    const indicator = this.store.indicator(o.indicator) as Indicator;
-    const label = language === "nl" ? indicator.labelNl : indicator.labelEn;
-    const group = this.store.groupNames.label(o.groep, language);
-    const age = o.leeftijd ? `, ${o.leeftijd} ${language === "nl" ? "jaar" : "years"}` : "";
-    const area = this.store.areaNames.label(o.gebied, language);
-    const figure = formatFigure(o.waarde, o.eenheid, language);
-    const citation = this.citeObservation(o, language);
-    return `${label}, ${group}${age}, ${area}, ${o.periode}: ${figure} (${language === "nl" ? "bron" : "source"}: ${citation}).`;
+    return clerkSentence(this.store, o, language);
   }
 
   /** INDICATORS: id, label, unit, periods, source, one row per indicator. */

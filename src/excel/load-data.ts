@@ -8,6 +8,7 @@ import { Cancelled, refusal, WriteBatch } from "./batch";
 import { EditedMeanwhile } from "./table-refresh";
 import { DataSheetOutcome, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook, WorkbookState } from "./inspect";
+import { queueFindMonitorPivot } from "./pivot";
 
 /** A package as the three tables' cells, the form the functions take it in. */
 export function packageTables(pkg: MonitorPackage): PackageTables {
@@ -86,7 +87,9 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
   context.application.suspendApiCalculationUntilNextSync();
   try {
     const outcome = await writeDataSheet(batch, context, state, comparison.result);
+    const pivot = queueFindMonitorPivot(context);
     await batch.flush();
+    await pivot.refresh(); // a PivotTable does not follow its table by itself
     progress(1, "Klaar");
     return { ok: true, outcome, comparison, tables: packageTables(comparison.result) };
   } catch (error) {

@@ -7,6 +7,7 @@ import { MonitorStore } from "../data/store";
 import { Language, MonitorPackage, Observation, Unit } from "../data/types";
 import { areaSheets, comparisonSheet, pulledAreas } from "./area-sheets";
 import { observationCells } from "./data-columns";
+import { sentenceLines } from "./sentence-lines";
 import { SHEETS } from "./sheets";
 import { safeSheetName, safeTableName } from "./sheet-names";
 import { Edition } from "../data/descriptor";
@@ -247,6 +248,7 @@ function buildSheet(spec: SheetSpec, store: MonitorStore, language: Language, ed
   for (const chart of charts) Object.assign(chart.anchor, { fromColumn: chartColumn, toColumn: chartColumn + CHART_COLUMNS });
   const [source, when] = sourceLines(blocks.flatMap((b) => b.used), store, edition, language);
   texts.push({ row, text: source, style: "source" }, { row: row + 1, text: when, style: "source" });
+  texts.push(...sentenceLines(used, store, language, row + 3)); // the figures as sentences, for a workbook without the add-in
   const widest = Math.max(...tables.map((t) => t.header.length), 1);
   const widthOf = (column: number) => Math.max(...tables.map((t) => t.widths[column] ?? 0), column === 0 ? LABEL_WIDTH : VALUE_WIDTH);
   return {

@@ -6,6 +6,7 @@ import { loadData, LoadDataResult, PreviewResult, previewLoad, recalculate } fro
 import { FollowedData, Listener, WorkbookFollower } from "../excel/follow";
 import { functionsApi, functionsLink } from "./functions-link";
 import { yieldToEventLoop } from "../data/slices";
+import { buildPivot, PivotResult } from "../excel/pivot";
 import { regenerate, RegenerateResult } from "../excel/regenerate";
 import { readSnapshots, writeSnapshot } from "../excel/snapshot-store";
 
@@ -162,6 +163,11 @@ export async function runRegenerate(edition: MonitorPackage, language: Language,
   const result = await writing(() => Excel.run((context) => regenerate(context, { edition, about, language, onProgress, yieldToUi: repaint, area })));
   await Excel.run((context) => recalculate(context)); // Regenerate suspended Excel's calculation too
   return result;
+}
+
+/** The ready PivotTable on MonitorData, made or refreshed. */
+export async function runPivot(pkg: MonitorPackage, language: Language): Promise<PivotResult> {
+  return Excel.run((context) => buildPivot(context, pkg, language));
 }
 
 /** Puts a formula in the top-left cell of the selection; returns that cell's address. */

@@ -169,6 +169,9 @@ function showFigure(figure: FigureView, button?: HTMLButtonElement): void {
       ...(o.toelichting ? [element("dt", { textContent: texts().note }), element("dd", { textContent: o.toelichting })] : []),
       element("dt", { textContent: texts().formula }),
       element("dd", {}, [element("code", { textContent: figure.displayFormula })]),
+      // The sentence is shown before it is copied, so the clerk knows what lands in the note.
+      element("dt", { textContent: texts().sentence }),
+      element("dd", { className: "sentence", textContent: figure.sentence }),
     ]),
     element("div", { className: "actions" }, [insert, copy]),
   );
@@ -202,6 +205,18 @@ async function download(messageId: string): Promise<void> {
 }
 
 /** Regenerates from the pane or the ribbon; true when the outcome needs the user's attention. */
+async function pivotClicked(): Promise<void> {
+  await act("sheets-message", async () => {
+    const { runPivot } = await import("./excel-actions");
+    const result = await runPivot(state.data(), state.language);
+    if (!result.ok) {
+      byId("sheets-status").replaceChildren(...problemItems(result.problems));
+      throw new Error(texts().problems);
+    }
+    return [texts().pivotDone(result.sheetName, result.status === "refreshed"), result.note].filter(Boolean).join(" ");
+  });
+}
+
 async function regenerateClicked(): Promise<boolean> {
   let attention = true;
   const progress = byId<HTMLProgressElement>("progress");
@@ -310,6 +325,7 @@ async function start(): Promise<void> {
     showProblems: (problems) => byId("data-details").replaceChildren(...problemItems(problems)),
   });
   byId("regenerate").addEventListener("click", () => void regenerateClicked());
+  byId("pivot").addEventListener("click", () => void pivotClicked());
   byId("search").addEventListener("input", renderResults);
   applyTexts();
   state.host = await detectHost();

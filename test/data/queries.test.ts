@@ -117,13 +117,9 @@ describe("texts", () => {
   });
 
   it("TEXT writes a sentence with the figure in Dutch number format", () => {
-    expect(q.sentence("inwoners", "2022", "Italiaans")).toBe(
-      "Inwoners naar nationaliteit en migratieachtergrond, Italiaans, Leiden, 2022: 1.253 (bron: BRP, gemeente Leiden, peildatum 1 januari 2022).",
-    );
-    expect(q.sentence("aandeel", "2022")).toMatch(/: 11,6% \(bron: BRP/);
-    expect(q.sentence("inwoners", "2022", "Italian", "en")).toBe(
-      "Inhabitants by nationality and migration background, Italian, Leiden, 2022: 1,253 (source: BRP, gemeente Leiden, reference date 1 January 2022).",
-    );
+    expect(q.sentence("inwoners", "2022", "Italiaans")).toBe("Op 1 januari 2022 telde Leiden 1.253 inwoners met de Italiaanse nationaliteit (bron: BRP, gemeente Leiden).");
+    expect(q.sentence("aandeel", "2022")).toBe("Op 1 januari 2022 had 11,6% van de inwoners van Leiden een buitenlandse nationaliteit (bron: BRP, gemeente Leiden).");
+    expect(q.sentence("inwoners", "2022", "Italian", "en")).toBe("On 1 January 2022, Leiden had 1,253 inhabitants with Italian nationality (source: BRP, gemeente Leiden).");
   });
 
   it("INDICATORS lists every indicator with periods and source", () => {

@@ -80,6 +80,8 @@ withBrowser.describe("the task pane in a plain browser (preview mode)", () => {
     const detail = await page.locator("#detail").textContent();
     expect(detail).toContain("BRP, gemeente Leiden, peildatum 1 januari 2022 (pagina 17)");
     expect(detail).toContain('=MONITOR.WAARDE("inwoners";2022;"Italiaans")');
+    // The sentence a clerk copies is on show before the copy button.
+    expect(detail).toContain("Zin om over te nemenOp 1 januari 2022 telde Leiden 1.253 inwoners met de Italiaanse nationaliteit (bron: BRP, gemeente Leiden).");
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: join(RESULTS, "taskpane-figures.png") });
   });

@@ -133,6 +133,8 @@ export interface ChartModel {
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
+  /** PivotTables, in the section on PivotTables at the end of this file. */
+  pivots: PivotModel[] = [];
   /** The user's selection (sheet name and box); the first sheet's A1 when not set. */
   selection: { sheet: string; box: Box } | null = null;
   /**
@@ -419,6 +421,7 @@ export class FakeApplication {
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
+  readonly pivotTables: FakePivotTableCollection;
   readonly application: FakeApplication;
   readonly names: FakeNameCollection;
   readonly customXmlParts: FakeCustomXmlParts;
@@ -427,6 +430,7 @@ export class FakeWorkbook {
     this.names = new FakeNameCollection(context, null);
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, null);
+    this.pivotTables = new FakePivotTableCollection(context, null);
     this.application = new FakeApplication(context);
   }
   getSelectedRange(): FakeRange {
@@ -461,6 +465,7 @@ export class FakeWorksheetCollection extends CollectionObject<SheetModel, FakeWo
 
 export class FakeWorksheet extends ClientObject<SheetModel> {
   readonly tables = new FakeTableCollection(this.context, () => this.model());
+  readonly pivotTables = new FakePivotTableCollection(this.context, () => this.model());
   readonly charts = new FakeChartCollection(this.context, () => this.model(), () => this.model().charts);
   readonly customProperties = new FakeCustomPropertyCollection(this.context, () => this.model());
   readonly freezePanes = {
@@ -524,6 +529,7 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
       if (model.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) throw new OfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       model.sheets = model.sheets.filter((x) => x !== s);
       model.tables = model.tables.filter((t) => t.sheet !== s);
+      model.pivots = model.pivots.filter((p) => p.sheet !== s);
     });
   }
   activate(): void {
@@ -1329,4 +1335,240 @@ function renameReferences(model: WorkbookModel, from: string, to: string): void 
   const rewrite = (formula: string) => formula.replace(pattern, `${target}!`);
   for (const sheet of model.sheets) for (const cell of sheet.cells.values()) if (cell.formula) cell.formula = rewrite(cell.formula);
   for (const name of model.names) name.formula = rewrite(name.formula);
+}
+
+// ---------------------------------------------------------------------------------------------
+// PivotTables (ExcelApi 1.8 to 1.13), as far as the add-in uses them. Sources:
+// - learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-pivottables ("Work with
+//   PivotTables using the Excel JavaScript API"): four hierarchy categories (rows, columns,
+//   data, filters); "Adding a hierarchy to a new category removes it from the old one".
+// - Excel.PivotTableCollection.add (ExcelApi 1.8): a name, a source (range, address or table)
+//   and the destination's top-left cell.
+// - OfficeDev/office-js-snippets, samples/excel/38-pivottable/pivottable-refresh.yaml: "the
+//   PivotTable doesn't automatically refresh"; "Make the source of the PivotTable a Table so
+//   added rows are picked up by the refresh operation". The fake keeps the source's rows as read
+//   at `add` and at each `refresh()` (its cache), and reads the table as it is then.
+// - pivottable-pivotfilters.yaml (ExcelApi 1.12): "PivotFilters can only be applied to
+//   PivotHierarchies that are being used for pivoting"; Excel.PivotManualFilter: selectedItems
+//   "must be existing and valid items from the chosen field".
+// Where the docs are silent the fake takes the strict reading: a PivotTable name in use, or a
+// destination inside a table, is refused.
+// The fake does not draw the PivotTable's cells on the sheet; `pivotView` computes what it shows.
+// ---------------------------------------------------------------------------------------------
+
+export interface PivotModel {
+  name: string;
+  sheet: SheetModel;
+  source: TableModel;
+  anchor: { row: number; column: number };
+  rows: string[];
+  columns: string[];
+  filters: string[];
+  data: { field: string; summarizeBy: string; numberFormat: string }[];
+  /** Manual filters by field: the items shown. */
+  manualFilters: Map<string, string[]>;
+  layout: { showRowGrandTotals: boolean; showColumnGrandTotals: boolean };
+  refreshOnOpen: boolean;
+  /** The source's header and rows as last read (at add and at every refresh). */
+  cache: { header: string[]; rows: (string | number | boolean)[][] };
+  refreshes: number;
+}
+
+/** How an item of a field is named: its value as text; an empty cell is "(blank)". */
+export const pivotItem = (value: string | number | boolean | null | undefined): string => (value === "" || value === null || value === undefined ? "(blank)" : String(value));
+
+function readSource(table: TableModel): PivotModel["cache"] {
+  const [header, ...rows] = table.sheet.values(table.box);
+  return { header: header.map(String), rows };
+}
+
+/**
+ * What a PivotTable shows, from its cache: the rows that pass every manual filter, summed by
+ * the first data hierarchy per row item (all row fields) and column item (the first column
+ * field); `subtotal` sums the rows under a prefix of row items (Excel's subtotal of an outer
+ * row field).
+ */
+export function pivotView(pivot: PivotModel) {
+  const { header, rows } = pivot.cache;
+  const at = (field: string) => header.indexOf(field);
+  const passing = rows.filter((row) => [...pivot.manualFilters].every(([field, items]) => items.includes(pivotItem(row[at(field)]))));
+  const data = pivot.data[0];
+  const column = pivot.columns[0];
+  const sum = (selected: typeof rows) => {
+    const numbers = selected.map((r) => r[at(data.field)]).filter((v): v is number => typeof v === "number");
+    return numbers.length ? numbers.reduce((a, b) => a + b, 0) : null;
+  };
+  const matches = (row: (typeof rows)[number], rowItems: string[], columnItem: string | null) =>
+    rowItems.every((item, i) => pivotItem(row[at(pivot.rows[i])]) === item) && (columnItem === null || pivotItem(row[at(column)]) === columnItem);
+  return {
+    rowItems: [...new Set(passing.map((r) => JSON.stringify(pivot.rows.map((f) => pivotItem(r[at(f)])))))].map((k) => JSON.parse(k) as string[]),
+    columnItems: column ? [...new Set(passing.map((r) => pivotItem(r[at(column)])))].sort() : [],
+    value: (rowItems: string[], columnItem: string | null) => sum(passing.filter((r) => matches(r, rowItems, columnItem))),
+    subtotal: (outer: string[], columnItem: string | null) => sum(passing.filter((r) => matches(r, outer, columnItem))),
+  };
+}
+
+export class FakePivotTableCollection extends CollectionObject<PivotModel, FakePivotTable> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: (() => SheetModel) | null,
+  ) {
+    super(context, () => context.model.pivots.filter((p) => !sheet || p.sheet === sheet()));
+  }
+  protected wrap(item: PivotModel): FakePivotTable {
+    return new FakePivotTable(this.context, () => (this.context.model.pivots.includes(item) ? item : null));
+  }
+  add(name: string, source: FakeTable, destination: FakeRange): FakePivotTable {
+    let created: PivotModel | null = null;
+    this.context.enqueue(() => {
+      const model = this.context.model;
+      const table = (source as unknown as { model(): TableModel }).model();
+      const { sheet, box } = (destination as unknown as { model(): RangeModel }).model();
+      if (this.sheet && this.sheet() !== sheet) throw new OfficeError("InvalidArgument", "The destination must be on the worksheet of this collection.");
+      if (model.pivots.some((p) => p.name.toLowerCase() === name.toLowerCase())) throw new OfficeError("InvalidArgument", `A PivotTable named '${name}' already exists.`);
+      if (model.tables.some((t) => t.sheet === sheet && overlaps(t.box, { ...box, rows: 1, columns: 1 }))) throw new OfficeError("InvalidOperation", "A PivotTable cannot be placed inside a table.");
+      created = {
+        name,
+        sheet,
+        source: table,
+        anchor: { row: box.row, column: box.column },
+        rows: [],
+        columns: [],
+        filters: [],
+        data: [],
+        manualFilters: new Map(),
+        layout: { showRowGrandTotals: true, showColumnGrandTotals: true },
+        refreshOnOpen: false,
+        cache: readSource(table),
+        refreshes: 0,
+      };
+      model.pivots.push(created);
+    });
+    return new FakePivotTable(this.context, () => created);
+  }
+  getItem(name: string): FakePivotTable {
+    return new FakePivotTable(this.context, () => this.context.model.pivots.find((p) => (!this.sheet || p.sheet === this.sheet()) && p.name.toLowerCase() === name.toLowerCase()) ?? null);
+  }
+  getItemOrNullObject(name: string): FakePivotTable {
+    return this.getItem(name);
+  }
+}
+
+type Axis = "rows" | "columns" | "filters";
+
+class FakePivotField extends ClientObject<PivotModel> {
+  constructor(
+    context: FakeContext,
+    resolver: () => PivotModel | null,
+    private readonly field: string,
+  ) {
+    super(context, resolver);
+  }
+  applyFilter(filter: { manualFilter?: { selectedItems?: string[] } }): void {
+    this.set((p) => {
+      if (![...p.rows, ...p.columns, ...p.filters].includes(this.field)) throw new OfficeError("InvalidOperation", `The field '${this.field}' is not on the rows, columns or filters of the PivotTable.`);
+      const selected = filter.manualFilter?.selectedItems;
+      if (!selected) throw new OfficeError("InvalidArgument", "The fake applies manual filters only.");
+      const items = new Set(p.cache.rows.map((r) => pivotItem(r[p.cache.header.indexOf(this.field)])));
+      const unknown = selected.filter((s) => !items.has(s));
+      if (unknown.length) throw new OfficeError("InvalidArgument", `'${unknown[0]}' is not an item of the field '${this.field}'.`);
+      p.manualFilters.set(this.field, [...selected]);
+    });
+  }
+}
+
+class FakePivotHierarchy extends ClientObject<PivotModel> {
+  constructor(
+    context: FakeContext,
+    resolver: () => PivotModel | null,
+    readonly field: string,
+  ) {
+    super(context, resolver);
+  }
+  readonly fields = { getItem: (name: string) => new FakePivotField(this.context, () => this.resolver(), name) };
+}
+
+class FakeAxisHierarchies {
+  constructor(
+    private readonly pivot: FakePivotTable,
+    private readonly axis: Axis,
+  ) {}
+  add(hierarchy: FakePivotHierarchy): FakePivotHierarchy {
+    this.pivot.change((p) => {
+      if (!p.cache.header.includes(hierarchy.field)) throw new OfficeError("ItemNotFound", `The PivotTable has no hierarchy '${hierarchy.field}'.`);
+      for (const axis of ["rows", "columns", "filters"] as Axis[]) p[axis] = p[axis].filter((f) => f !== hierarchy.field);
+      p[this.axis].push(hierarchy.field);
+    });
+    return hierarchy;
+  }
+}
+
+class FakeDataHierarchy {
+  constructor(
+    private readonly pivot: FakePivotTable,
+    private readonly field: string,
+  ) {}
+  private apply(change: (d: PivotModel["data"][number]) => void): void {
+    this.pivot.change((p) => {
+      const data = p.data.find((d) => d.field === this.field);
+      if (!data) throw new OfficeError("ItemNotFound", `No data hierarchy for '${this.field}'.`);
+      change(data);
+    });
+  }
+  set summarizeBy(value: string) {
+    this.apply((d) => (d.summarizeBy = value));
+  }
+  set numberFormat(value: string) {
+    this.apply((d) => (d.numberFormat = value));
+  }
+}
+
+export class FakePivotTable extends ClientObject<PivotModel> {
+  readonly change = (apply: (p: PivotModel) => void) => this.set(apply);
+  readonly hierarchies = {
+    getItem: (name: string) => new FakePivotHierarchy(this.context, () => this.resolver(), name),
+  };
+  readonly rowHierarchies = new FakeAxisHierarchies(this, "rows");
+  readonly columnHierarchies = new FakeAxisHierarchies(this, "columns");
+  readonly filterHierarchies = new FakeAxisHierarchies(this, "filters");
+  readonly dataHierarchies = {
+    add: (hierarchy: FakePivotHierarchy) => {
+      this.change((p) => {
+        if (!p.cache.header.includes(hierarchy.field)) throw new OfficeError("ItemNotFound", `The PivotTable has no hierarchy '${hierarchy.field}'.`);
+        p.data.push({ field: hierarchy.field, summarizeBy: "Automatic", numberFormat: "General" });
+      });
+      return new FakeDataHierarchy(this, hierarchy.field);
+    },
+  };
+  readonly layout = ((apply: FakePivotTable["change"]) => ({
+    set showRowGrandTotals(value: boolean) {
+      apply((p) => (p.layout.showRowGrandTotals = value));
+    },
+    set showColumnGrandTotals(value: boolean) {
+      apply((p) => (p.layout.showColumnGrandTotals = value));
+    },
+  }))(this.change);
+  protected override readProperty(pivot: PivotModel, name: string): unknown {
+    return name === "name" ? pivot.name : super.readProperty(pivot, name);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.resolver()?.sheet ?? null);
+  }
+  set refreshOnOpen(value: boolean) {
+    this.set((p) => (p.refreshOnOpen = value));
+  }
+  /** Reads the source table as it is now: rows a pull added or removed are in the PivotTable after this. */
+  refresh(): void {
+    this.set((p) => {
+      if (!this.context.model.tables.includes(p.source)) throw new OfficeError("InvalidOperation", "The PivotTable's source table no longer exists.");
+      p.cache = readSource(p.source);
+      p.refreshes++;
+    });
+  }
+  delete(): void {
+    this.set((p) => (this.context.model.pivots = this.context.model.pivots.filter((x) => x !== p)));
+  }
 }
