@@ -179,9 +179,12 @@ async function writeChanges(batch: WriteBatch, plan: Plan): Promise<void> {
   const looks: { row: number; range: Excel.Range }[] = [];
   seen.set(plan, looks);
   const sheet = plan.target.table.table.worksheet;
+  // A row is looked at before its first run only: a later run of the same row would see the first one's write.
+  const looked = new Set<number>();
   for (const run of plan.changes.writes) {
     await batch.queue(rowBytes(run.values) * 2 + rowBytes(plan.before.rows.get(run.row) ?? []) + 200, () => {
-      looks.push({ row: run.row, range: bodyRow(plan, run.row).load("formulas") });
+      if (!looked.has(run.row)) looks.push({ row: run.row, range: bodyRow(plan, run.row).load("formulas") });
+      looked.add(run.row);
       sheet.getRangeByIndexes(plan.box.row + 1 + run.row, plan.box.column + run.column, 1, run.values.length).values = [run.values.map(text)];
     });
   }
