@@ -246,7 +246,8 @@ function buildSheet(spec: SheetSpec, store: MonitorStore, language: Language, ed
   // Charts stand to the right of the widest table of the sheet, so they line up.
   const chartColumn = Math.max(2, ...tables.map((t) => t.header.length)) + 1;
   for (const chart of charts) Object.assign(chart.anchor, { fromColumn: chartColumn, toColumn: chartColumn + CHART_COLUMNS });
-  const [source, when] = sourceLines(blocks.flatMap((b) => b.used), store, edition, language);
+  const used = blocks.flatMap((b) => b.used);
+  const [source, when] = sourceLines(used, store, edition, language);
   texts.push({ row, text: source, style: "source" }, { row: row + 1, text: when, style: "source" });
   texts.push(...sentenceLines(used, store, language, row + 3)); // the figures as sentences, for a workbook without the add-in
   const widest = Math.max(...tables.map((t) => t.header.length), 1);

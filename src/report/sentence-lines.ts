@@ -12,5 +12,5 @@ export function sentenceLines(used: readonly Observation[], store: MonitorStore,
   const figures = [...new Set(used)];
   if (figures.length === 0) return [];
   const heading = language === "nl" ? "Zinnen om over te nemen" : "Sentences to paste";
-  return [{ row: firstRow, text: heading, style: "caption" }, ...figures.map((o, i): TextLine => ({ row: firstRow + 1 + i, text: clerkSentence(store, o, language), style: "lead" }))];
+  return [{ row: firstRow, text: heading, style: "source" }, ...figures.map((o, i): TextLine => ({ row: firstRow + 1 + i, text: clerkSentence(store, o, language), style: "lead" }))];
 }

@@ -22,6 +22,9 @@ const obs = (indicator: string, groep: string, periode: string, waarde: number, 
   status: "gerapporteerd",
   pagina: null,
   toelichting: "",
+  jaar: null,
+  bovengroep: "",
+  gebiedscode: "",
   ...extra,
 });
 const indicator = (id: string, eenheid: Unit, standaardgroep: string, bron = "BRP"): Indicator => ({ id, labelNl: `Label ${id}`, labelEn: `Label ${id} (en)`, eenheid, standaardgroep, definitie: "", bron });
@@ -240,8 +243,8 @@ describe("citations and sentences", () => {
   });
 
   it("a sentence with the age band, in both languages", () => {
-    expect(q.sentenceFor(q.value("kinderen", "2022", undefined, "0-3", "Slaaghwijk"), "nl")).toBe("Label kinderen, buitenlandse nationaliteit, 0-3 jaar, Slaaghwijk, 2022: 60 (bron: BRP, gemeente Leiden, peildatum 1 januari 2022).");
-    expect(q.sentenceFor(q.value("kinderen", "2022", undefined, "0-3"), "en")).toBe("Label kinderen (en), foreign nationality, 0-3 years, Leiden, 2022: 446 (source: BRP, gemeente Leiden, reference date 1 January 2022).");
+    expect(q.sentenceFor(q.value("kinderen", "2022", undefined, "0-3", "Slaaghwijk"), "nl")).toBe("Op 1 januari 2022 woonden in Slaaghwijk 60 kinderen van 0 tot en met 3 jaar met een buitenlandse nationaliteit (bron: BRP, gemeente Leiden).");
+    expect(q.sentenceFor(q.value("kinderen", "2022", undefined, "0-3"), "en")).toBe("On 1 January 2022, 446 children aged 0 to 3 with a foreign nationality lived in Leiden (source: BRP, gemeente Leiden).");
   });
 
   it("the catalogue in English: English labels, the periods, the source's citation name", () => {
