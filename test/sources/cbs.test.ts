@@ -193,6 +193,16 @@ describe("municipalities by the names people use", () => {
     expect(q.count("inwoners", "2022", "Den Bosch")).toBe(nationalityCell("GM0796", 2022, "T001059"));
   });
 
+  it("keeps each area's CBS code with every one of its figures (Gebiedscode), also for a municipality no built-in list knows", async () => {
+    const result = await pulled(["Delft", "Den Bosch", "Leiden"], 2020, 2024);
+    const rows = result.value.package.observations;
+    // The codes as the stand-in's RegioS dimension publishes them, written out by hand.
+    const expected = new Map([["Delft", "GM0503"], ["'s-Hertogenbosch", "GM0796"], ["Leiden", "GM0546"], ["Nederland", "NL01"]]);
+    expect(new Set(rows.map((o) => o.gebied))).toEqual(new Set(expected.keys()));
+    for (const o of rows) expect(`${o.gebied} ${o.indicator} ${o.groep} ${o.periode}: ${o.gebiedscode}`).toBe(`${o.gebied} ${o.indicator} ${o.groep} ${o.periode}: ${expected.get(o.gebied)}`);
+    for (const indicator of ["inwoners", "aandeel", "groei", "rang"]) expect(find(rows, { indicator, gebied: "Delft", gebiedscode: "GM0503" }).length).toBeGreaterThan(0);
+  });
+
   it("refuses a name that fits two municipalities, naming both", async () => {
     expect(await refused(["Bergen"])).toEqual(["'Bergen' past bij 2 gemeenten: 'Bergen (L.)' en 'Bergen (NH.)'; kies er één."]);
   });

@@ -207,19 +207,19 @@ const row = (o: Partial<Observation> & Pick<Observation, "indicator" | "gebied" 
   });
 
 /** Growth from the first to the last year with figures, per group; the note says where the span stops short. */
-function growthRows(area: string, years: string[], groupsInOrder: string[], count: (year: string, group: string) => number | undefined, note: string, notes: string[]): Observation[] {
+function growthRows(area: PulledArea, years: string[], groupsInOrder: string[], count: (year: string, group: string) => number | undefined, note: string, notes: string[]): Observation[] {
   const span = growthSpan(years, (y) => count(y, groupsInOrder[0]) !== undefined);
   if (!span) return [];
   const shortened = [
     span.missingAtStart.length ? `CBS heeft voor ${span.missingAtStart.join(", ")} geen cijfers; groei vanaf ${span.first}.` : "",
     span.missingAtEnd.length ? `CBS heeft voor ${span.missingAtEnd.join(", ")} (nog) geen cijfers; groei tot en met ${span.last}, het laatste jaar met cijfers.` : "",
   ].filter(Boolean).join(" ");
-  if (shortened) notes.push(`${area}: ${shortened}`);
+  if (shortened) notes.push(`${area.name}: ${shortened}`);
   const out: Observation[] = [];
   for (const group of groupsInOrder) {
     const [a, b] = [count(span.first, group), count(span.last, group)];
     if (a === undefined || b === undefined || a === 0) continue;
-    out.push(row({ indicator: "groei", gebied: area, groep: group, periode: `${span.first}-${span.last}`, peildatum: "", waarde: fraction(b - a, a), eenheid: "groei", status: "afgeleid", toelichting: `Afgeleid: (${b} − ${a}) / ${a}, inwoners op 1 januari ${span.first} en ${span.last}.${shortened ? ` ${shortened}` : ""} ${note}` }));
+    out.push(row({ indicator: "groei", gebied: area.name, gebiedscode: area.code, groep: group, periode: `${span.first}-${span.last}`, peildatum: "", waarde: fraction(b - a, a), eenheid: "groei", status: "afgeleid", toelichting: `Afgeleid: (${b} − ${a}) / ${a}, inwoners op 1 januari ${span.first} en ${span.last}.${shortened ? ` ${shortened}` : ""} ${note}` }));
   }
   return out;
 }
@@ -238,9 +238,9 @@ function rankRows(input: { areas: PulledArea[]; years: string[]; share: (code: s
     for (const area of input.areas) {
       const rank = ranks.get(area.code);
       if (rank === undefined) continue;
-      out.push(row({ indicator: "rang", gebied: area.name, groep: input.group, periode: year, waarde: rank, eenheid: "rang", status: "afgeleid", toelichting: `Afgeleid: plek ${rank} van ${shares.size} gemeenten naar aandeel inwoners ${input.what}. ${input.note}` }));
+      out.push(row({ indicator: "rang", gebied: area.name, gebiedscode: area.code, groep: input.group, periode: year, waarde: rank, eenheid: "rang", status: "afgeleid", toelichting: `Afgeleid: plek ${rank} van ${shares.size} gemeenten naar aandeel inwoners ${input.what}. ${input.note}` }));
     }
-    if (input.countRow) out.push(row({ indicator: "gemeenten", gebied: "Nederland", groep: "gemeenten", periode: year, waarde: shares.size, eenheid: "aantal", status: "afgeleid", toelichting: `Afgeleid: gemeenten met cijfers in ${input.table} op 1 januari ${year}. ${input.note}` }));
+    if (input.countRow) out.push(row({ indicator: "gemeenten", gebied: "Nederland", gebiedscode: COUNTRY, groep: "gemeenten", periode: year, waarde: shares.size, eenheid: "aantal", status: "afgeleid", toelichting: `Afgeleid: gemeenten met cijfers in ${input.table} op 1 januari ${year}. ${input.note}` }));
   }
   return out;
 }
@@ -271,7 +271,7 @@ function buildNationality(input: NationalityInput): { observations: Observation[
           continue;
         }
         counts.set(countKey(area, year, groupOf(n)), v);
-        observations.push(row({ indicator: "inwoners", gebied: area.name, groep: groupOf(n), periode: year, waarde: v, eenheid: "aantal", status: "gerapporteerd", toelichting: note }));
+        observations.push(row({ indicator: "inwoners", gebied: area.name, gebiedscode: area.code, groep: groupOf(n), periode: year, waarde: v, eenheid: "aantal", status: "gerapporteerd", toelichting: note }));
       }
       const t = counts.get(countKey(area, year, "inwoners"));
       const d = counts.get(countKey(area, year, "Nederlands"));
@@ -288,16 +288,16 @@ function buildNationality(input: NationalityInput): { observations: Observation[
         // The table names no foreign total: derived from the two totals it does give.
         f = t - d;
         counts.set(countKey(area, year, FOREIGN), f);
-        observations.push(row({ indicator: "inwoners", gebied: area.name, groep: FOREIGN, periode: year, waarde: f, eenheid: "aantal", status: "afgeleid", toelichting: `Afgeleid: totaal (${t}) min Nederlands (${d}). ${note}` }));
+        observations.push(row({ indicator: "inwoners", gebied: area.name, gebiedscode: area.code, groep: FOREIGN, periode: year, waarde: f, eenheid: "aantal", status: "afgeleid", toelichting: `Afgeleid: totaal (${t}) min Nederlands (${d}). ${note}` }));
       }
       if (t > 0) {
         for (const [group, v] of [[FOREIGN, f], ["Nederlands", d]] as const) {
           if (v === undefined) continue;
-          observations.push(row({ indicator: "aandeel", gebied: area.name, groep: group, periode: year, waarde: fraction(v, t), eenheid: "aandeel", status: "afgeleid", toelichting: `Afgeleid: ${v} / ${t} inwoners. ${note}` }));
+          observations.push(row({ indicator: "aandeel", gebied: area.name, gebiedscode: area.code, groep: group, periode: year, waarde: fraction(v, t), eenheid: "aandeel", status: "afgeleid", toelichting: `Afgeleid: ${v} / ${t} inwoners. ${note}` }));
         }
       }
     }
-    for (const o of growthRows(area.name, years, [...new Set(groupOrder)], (year, group) => counts.get(countKey(area, year, group)), note, notes)) observations.push(o);
+    for (const o of growthRows(area, years, [...new Set(groupOrder)], (year, group) => counts.get(countKey(area, year, group)), note, notes)) observations.push(o);
   }
   const share = (code: string, year: string) => {
     const t = input.totals.get(`${code}|${year}|${total.key.trim()}`);
@@ -358,11 +358,11 @@ async function fetchHerkomst(query: CbsQuery, areas: PulledArea[], options: CbsO
       }
       counts.set(`${year}|${ORIGIN_DUTCH}`, d);
       counts.set(`${year}|${ORIGIN_OTHER}`, t - d);
-      observations.push(row({ indicator: "inwoners", gebied: area.name, groep: ORIGIN_DUTCH, periode: year, waarde: d, eenheid: "aantal", status: "gerapporteerd", toelichting: note }));
-      observations.push(row({ indicator: "inwoners", gebied: area.name, groep: ORIGIN_OTHER, periode: year, waarde: t - d, eenheid: "aantal", status: "afgeleid", toelichting: `Afgeleid: totaal (${t}) min herkomst Nederland (${d}). ${note}` }));
-      if (t > 0) observations.push(row({ indicator: "aandeel", gebied: area.name, groep: ORIGIN_OTHER, periode: year, waarde: fraction(t - d, t), eenheid: "aandeel", status: "afgeleid", toelichting: `Afgeleid: ${t - d} / ${t} inwoners. ${note}` }));
+      observations.push(row({ indicator: "inwoners", gebied: area.name, gebiedscode: area.code, groep: ORIGIN_DUTCH, periode: year, waarde: d, eenheid: "aantal", status: "gerapporteerd", toelichting: note }));
+      observations.push(row({ indicator: "inwoners", gebied: area.name, gebiedscode: area.code, groep: ORIGIN_OTHER, periode: year, waarde: t - d, eenheid: "aantal", status: "afgeleid", toelichting: `Afgeleid: totaal (${t}) min herkomst Nederland (${d}). ${note}` }));
+      if (t > 0) observations.push(row({ indicator: "aandeel", gebied: area.name, gebiedscode: area.code, groep: ORIGIN_OTHER, periode: year, waarde: fraction(t - d, t), eenheid: "aandeel", status: "afgeleid", toelichting: `Afgeleid: ${t - d} / ${t} inwoners. ${note}` }));
     }
-    for (const o of growthRows(area.name, yearsWithData, [ORIGIN_OTHER, ORIGIN_DUTCH], (year, group) => counts.get(`${year}|${group}`), note, notes)) observations.push(o);
+    for (const o of growthRows(area, yearsWithData, [ORIGIN_OTHER, ORIGIN_DUTCH], (year, group) => counts.get(`${year}|${group}`), note, notes)) observations.push(o);
   }
   const share = (code: string, year: string) => {
     const [t, d] = [count(code, year, total), count(code, year, dutch)];
