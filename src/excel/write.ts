@@ -2,7 +2,7 @@ import { cellRef } from "../report/a1";
 import { WriteBatch } from "./batch";
 import { formatOf } from "../report/data-columns";
 import { paletteColour } from "../report/palette";
-import { ChartKind, ChartPlan, SheetPlan, TablePlan, TextLine } from "../report/types";
+import { ChartKind, ChartPlan, numericColumns, SheetPlan, TablePlan, TextLine } from "../report/types";
 
 /**
  * Writes the parts of a plan on a sheet through a WriteBatch: every table as 2-D arrays of values
@@ -60,6 +60,10 @@ export async function writeTable(batch: WriteBatch, sheet: Excel.Worksheet, tabl
   const values = [table.header.map(literal), ...table.rows.map((row) => row.map(writable))];
   await batch.writeRows(values, formats, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length));
   await batch.queue(100, () => {
+    // A header over figures stands where they do, on the right.
+    numericColumns(table).forEach((numeric, c) => {
+      if (numeric) sheet.getRangeByIndexes(table.row, table.column + c, 1, 1).format.horizontalAlignment = "Right";
+    });
     const created = sheet.tables.add(sheet.getRangeByIndexes(table.row, table.column, table.rows.length + 1, table.header.length), true);
     created.name = name;
     created.style = "TableStyleMedium2";
@@ -73,19 +77,40 @@ export function queueColumnWidths(sheet: Excel.Worksheet, firstColumn: number, w
 /** The monitor's colours and value labels, as the .xlsx renderer draws them. */
 function queueChartStyle(created: Excel.Chart, chart: ChartPlan): void {
   const pie = chart.kind === "pie" || chart.kind === "doughnut";
+  const colour = (i: number) => `#${chart.colours[i] ?? paletteColour(i)}`;
   if (pie) {
     const points = created.series.getItemAt(0).points;
-    chart.table.rows.forEach((_, i) => points.getItemAt(i).format.fill.setSolidColor(`#${paletteColour(i)}`));
+    chart.table.rows.forEach((_, i) => points.getItemAt(i).format.fill.setSolidColor(colour(i)));
   } else {
     chart.table.header.slice(1).forEach((_, i) => {
       const format = created.series.getItemAt(i).format;
-      if (chart.kind === "line") format.line.color = `#${paletteColour(i)}`;
-      else format.fill.setSolidColor(`#${paletteColour(i)}`);
+      if (chart.kind === "line") format.line.color = colour(i);
+      else format.fill.setSolidColor(colour(i));
     });
   }
   if (chart.showValues) {
     created.dataLabels.showValue = true;
     created.dataLabels.numberFormat = chart.numberFormat;
+  }
+}
+
+/**
+ * As the .xlsx draws them (see chart-xml.ts): every category labelled; bars top-down in table
+ * order with the value axis at the bottom; ranks from 1 at the top with the categories' labels
+ * at the bottom. `position` is where the other axis crosses this one (ExcelApi 1.8;
+ * reversePlotOrder and tickLabelSpacing 1.7; the manifest asks 1.13).
+ */
+function queueAxes(created: Excel.Chart, chart: ChartPlan): void {
+  const { categoryAxis, valueAxis } = created.axes;
+  categoryAxis.tickLabelSpacing = 1;
+  if (chart.kind === "barClustered") {
+    categoryAxis.reversePlotOrder = true;
+    categoryAxis.position = "Maximum";
+  }
+  if (chart.ranks) {
+    valueAxis.reversePlotOrder = true;
+    valueAxis.minimum = 1;
+    valueAxis.position = "Maximum";
   }
 }
 
@@ -138,6 +163,7 @@ function queueCharts(sheet: Excel.Worksheet, plan: SheetPlan): void {
       if (chart.categoryAxisTitle) created.axes.categoryAxis.title.text = chart.categoryAxisTitle;
       if (chart.valueAxisTitle) created.axes.valueAxis.title.text = chart.valueAxisTitle;
       created.axes.valueAxis.numberFormat = chart.numberFormat;
+      queueAxes(created, chart);
     }
     queueChartStyle(created, chart);
     created.setPosition(cellRef(chart.anchor.fromRow, chart.anchor.fromColumn), cellRef(chart.anchor.toRow, chart.anchor.toColumn));

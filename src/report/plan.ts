@@ -9,6 +9,7 @@ import { areaSheets, comparisonSheet, pulledAreas } from "./area-sheets";
 import { observationCells } from "./data-columns";
 import { sentenceLines } from "./sentence-lines";
 import { SHEETS } from "./sheets";
+import { paletteColour } from "./palette";
 import { safeSheetName, safeTableName } from "./sheet-names";
 import { Edition } from "../data/descriptor";
 import { listed, t } from "../text/words";
@@ -98,6 +99,31 @@ interface BuiltBlock {
   facts: BlockFacts;
 }
 
+/**
+ * Rows a chart needs so that every category has its label: bars lie one under another, about
+ * a row each (two series side by side take more), above the title and axis.
+ */
+function chartRows(kind: ChartKind, categories: number, series: number): number {
+  if (kind !== "barClustered") return CHART_ROWS;
+  return Math.max(CHART_ROWS, Math.ceil(categories * Math.max(1, series * 0.7)) + 6);
+}
+
+/**
+ * One colour per series or category label across a sheet: the year 2022, a group or a sector is
+ * the same colour in every chart of the sheet. Pies colour their slices by category.
+ */
+function assignColours(charts: ChartPlan[]): void {
+  const byLabel = new Map<string, string>();
+  const colour = (label: string) => {
+    if (!byLabel.has(label)) byLabel.set(label, paletteColour(byLabel.size));
+    return byLabel.get(label) as string;
+  };
+  for (const chart of charts) {
+    const pie = chart.kind === "pie" || chart.kind === "doughnut";
+    chart.colours = pie ? chart.table.rows.map((r) => colour(String(r[0]))) : chart.table.header.slice(1).map(colour);
+  }
+}
+
 const resolveBlock = (block: SheetSpec["blocks"][number], store: MonitorStore): BlockSpec | null => (typeof block === "function" ? block(store) : block);
 
 function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, language: Language, row: number): BuiltBlock | null {
@@ -156,7 +182,8 @@ function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, lan
           altText: chartAltText(chartSpec.kind, caption, table, language),
           table,
           // Below the caption row, so that a caption longer than its table is never under the chart.
-          anchor: { fromRow: row + 1, fromColumn: 0, toRow: row + 1 + CHART_ROWS, toColumn: 0 },
+          anchor: { fromRow: row + 1, fromColumn: 0, toRow: row + 1 + chartRows(chartSpec.kind, categories.length, series.length), toColumn: 0 },
+          colours: [],
         }
       : null;
   return { key: block.key, table, chart, caption, note: block.note?.(facts)?.[language] ?? null, used, facts };
@@ -226,7 +253,7 @@ function buildSheet(spec: SheetSpec, store: MonitorStore, language: Language, ed
     const block = resolved && buildBlock(spec, resolved, store, language, row);
     if (!block) continue;
     blocks.push(block);
-    row += Math.max(block.table.rows.length + 2 + (block.note ? 1 : 0), block.chart ? CHART_ROWS + 2 : 0) + 1;
+    row += Math.max(block.table.rows.length + 2, block.chart ? block.chart.anchor.toRow - block.chart.anchor.fromRow + 2 : 0) + 1;
   }
   // A sheet appears only when the workbook has figures for it.
   if (blocks.length === 0) return null;
@@ -237,19 +264,20 @@ function buildSheet(spec: SheetSpec, store: MonitorStore, language: Language, ed
     { row: 0, text: title[language], style: "title" },
     { row: 1, text: spec.lead(figure, language, facts), style: "lead" },
   ];
-  for (const block of blocks) {
-    texts.push({ row: block.table.row - 1, text: block.caption, style: "caption" });
-    if (block.note) texts.push({ row: block.table.row + block.table.rows.length + 1, text: block.note, style: "caption" });
-  }
+  for (const block of blocks) texts.push({ row: block.table.row - 1, text: block.caption, style: "caption" });
   const tables = blocks.map((b) => b.table);
   const charts = blocks.flatMap((b) => (b.chart ? [b.chart] : []));
   // Charts stand to the right of the widest table of the sheet, so they line up.
   const chartColumn = Math.max(2, ...tables.map((t) => t.header.length)) + 1;
   for (const chart of charts) Object.assign(chart.anchor, { fromColumn: chartColumn, toColumn: chartColumn + CHART_COLUMNS });
+  assignColours(charts);
   const used = blocks.flatMap((b) => b.used);
   const [source, when] = sourceLines(used, store, edition, language);
   texts.push({ row, text: source, style: "source" }, { row: row + 1, text: when, style: "source" });
-  texts.push(...sentenceLines(used, store, language, row + 3)); // the figures as sentences, for a workbook without the add-in
+  // How a row was computed, under the source: long, and nothing stands beside it there to hide it.
+  const notes = blocks.flatMap((b) => (b.note ? [b.note] : []));
+  notes.forEach((note, i) => texts.push({ row: row + 2 + i, text: note, style: "source" }));
+  texts.push(...sentenceLines(used, store, language, row + 3 + notes.length)); // the figures as sentences, for a workbook without the add-in
   const widest = Math.max(...tables.map((t) => t.header.length), 1);
   const widthOf = (column: number) => Math.max(...tables.map((t) => t.widths[column] ?? 0), column === 0 ? LABEL_WIDTH : VALUE_WIDTH);
   return {

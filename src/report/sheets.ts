@@ -480,7 +480,7 @@ export const SHEETS: SheetSpec[] = [
             const overig = facts.cells[facts.categories.findIndex((c) => c.key.group === "Overig")]?.[0];
             if (!overig || overig.status !== "afgeleid" || overig.toelichting.indexOf("grootste nationaliteiten") < 0) return null;
             const n = facts.categories.length - 1;
-            return t(`Overig: alle inwoners met een buitenlandse nationaliteit min de ${numberWord(n, "nl")} hierboven (berekend).`, `Other: all inhabitants with a foreign nationality minus the ${numberWord(n, "en")} above (computed).`);
+            return t(`Overig in de tabel Nationaliteiten: alle inwoners met een buitenlandse nationaliteit min de ${numberWord(n, "nl")} getoonde (berekend).`, `Other in the Nationalities table: all inhabitants with a foreign nationality minus the ${numberWord(n, "en")} shown (computed).`);
           },
         };
       },

@@ -52,6 +52,8 @@ export interface ChartPlan {
   showValues: boolean;
   /** Ranks: the value axis runs from 1 at the top down, so that a better rank stands higher. */
   ranks: boolean;
+  /** Colours (RRGGBB) per series, or per slice of a pie: one colour per label across the sheet. */
+  colours: string[];
   /** What a screen reader says for the chart: its kind, title, series, categories and table. */
   altText: string;
   /** The table it draws: categories from the first column, one series per further column. */
@@ -79,3 +81,7 @@ export interface SheetPlan {
   columnWidths: number[];
 }
 
+
+/** A column of numbers (a figure in every row that has one): its header is aligned as its figures are. */
+export const numericColumns = (table: TablePlan): boolean[] =>
+  table.header.map((_, c) => table.rows.some((row) => typeof row[c] === "number") && table.rows.every((row) => row[c] === null || typeof row[c] === "number"));

@@ -34,12 +34,21 @@ function dataLabels(format: string, pie: boolean): string {
   return `<c:dLbls><c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>${pie ? '<c:showLeaderLines val="1"/>' : ""}</c:dLbls>`;
 }
 
+/**
+ * The two axes. Every category keeps its label (tickLblSkip 1: Excel and LibreOffice otherwise
+ * drop every other one when they crowd). Bars list their categories top-down, in table order
+ * (categories reversed, the value axis crossing at the last one, so it stays at the bottom).
+ * Ranks run from 1 at the top (values reversed, from 1; categories crossing at the largest rank,
+ * so their labels stay at the bottom): a better rank stands higher.
+ */
 function axes(chart: ChartPlan, horizontal: boolean): string {
   const axisTitle = (text: string | null) => (text ? title(text, 1000) : "");
   const shared = '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>';
+  const categoriesDown = horizontal;
+  const valueScaling = chart.ranks ? '<c:orientation val="maxMin"/><c:min val="1"/>' : '<c:orientation val="minMax"/>';
   return (
-    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "l" : "b"}"/>${axisTitle(chart.categoryAxisTitle)}<c:numFmt formatCode="General" sourceLinked="0"/>${shared}<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>${axisTitle(chart.valueAxisTitle)}<c:numFmt formatCode="${escapeXml(chart.numberFormat)}" sourceLinked="0"/>${shared}<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
+    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="${categoriesDown ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "l" : "b"}"/>${axisTitle(chart.categoryAxisTitle)}<c:numFmt formatCode="General" sourceLinked="0"/>${shared}<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="${chart.ranks ? "max" : "autoZero"}"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling>${valueScaling}</c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>${axisTitle(chart.valueAxisTitle)}<c:numFmt formatCode="${escapeXml(chart.numberFormat)}" sourceLinked="0"/>${shared}<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="${categoriesDown ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`
   );
 }
 
@@ -54,14 +63,14 @@ export function chartXml(chart: ChartPlan, sheetName: string): string {
   const seriesColumns = pie ? [1] : table.header.slice(1).map((_, i) => i + 1);
   const series = seriesColumns
     .map((column, index) => {
-      const colour = paletteColour(index);
+      const colour = chart.colours[index] ?? paletteColour(index);
       const nameRef = `${sheet}!${absoluteRef(table.row, table.column + column)}`;
       const valueRef = `${sheet}!${absoluteRef(firstDataRow, table.column + column)}:${absoluteRef(lastDataRow, table.column + column)}`;
       const style =
         chart.kind === "line"
           ? `${line(colour)}<c:marker><c:symbol val="circle"/><c:size val="6"/>${fill(colour)}</c:marker>`
           : pie
-            ? categories.map((_, i) => `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="${paletteColour(i)}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`).join("")
+            ? categories.map((_, i) => `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="${chart.colours[i] ?? paletteColour(i)}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`).join("")
             : `${fill(colour)}<c:invertIfNegative val="0"/>`;
       const labels = chart.showValues ? dataLabels(chart.numberFormat, pie) : "";
       return (

@@ -1,6 +1,6 @@
 import type * as ExcelJSModule from "exceljs";
 import JSZip from "jszip";
-import { SheetPlan, TablePlan, TextLine, WorkbookPlan } from "../report/types";
+import { numericColumns, SheetPlan, TablePlan, TextLine, WorkbookPlan } from "../report/types";
 import { formatOf } from "../report/data-columns";
 import { DATA_SHEET_KEY, MANAGED_SHEET_PROPERTY } from "../report/plan";
 import { fingerprint, layoutPrint, planContent } from "../report/fingerprint";
@@ -37,6 +37,10 @@ function writeTable(sheet: Worksheet, table: TablePlan): void {
       const format = formatOf(table, r, c);
       if (format) sheet.getCell(table.row + 2 + r, table.column + 1 + c).numFmt = format;
     }
+  });
+  // A header over figures stands where they do, on the right (Excel aligns numbers right, text left).
+  numericColumns(table).forEach((numeric, c) => {
+    if (numeric) sheet.getCell(table.row + 1, table.column + 1 + c).alignment = { horizontal: "right" };
   });
 }
 

@@ -13,7 +13,7 @@ const plan = (texts: TextLine[], tables: TablePlan[], charts: string[] = []): Sh
   name: "Test",
   texts,
   tables,
-  charts: charts.map((title) => ({ kind: "line", title, categoryAxisTitle: null, valueAxisTitle: null, numberFormat: "0", showValues: false, ranks: false, altText: title, table: tables[0], anchor: { fromRow: 0, fromColumn: 5, toRow: 10, toColumn: 10 } })),
+  charts: charts.map((title) => ({ kind: "line", title, categoryAxisTitle: null, valueAxisTitle: null, numberFormat: "0", showValues: false, ranks: false, colours: [], altText: title, table: tables[0], anchor: { fromRow: 0, fromColumn: 5, toRow: 10, toColumn: 10 } })),
   frozenRows: 0,
   columnWidths: [],
 });

@@ -188,7 +188,8 @@ describe("CBS figures", () => {
     const shown = rows.slice(0, 10).reduce((sum, r) => sum + (r[1] as number), 0);
     expect(rows[10][1]).toBe(total.waarde + 580 - shown);
     expect(text(sheet, "title")).toEqual(["De tien meest voorkomende nationaliteiten"]);
-    expect(text(sheet, "caption")).toContain("Overig: alle inwoners met een buitenlandse nationaliteit min de tien hierboven (berekend).");
+    // Under the source lines, where no chart stands beside it.
+    expect(text(sheet, "source")).toContain("Overig in de tabel Nationaliteiten: alle inwoners met een buitenlandse nationaliteit min de tien getoonde (berekend).");
     expect(tableOf(sheet, "_groei").rows.map((r) => r[0])).toEqual(rows.slice(0, 10).map((r) => r[0]).filter((g) => pkg.observations.some((o) => o.indicator === "groei" && o.groep === g)));
   });
 

@@ -128,6 +128,18 @@ export interface ChartModel {
   seriesColours: string[];
   pointColours: string[];
   dataLabels: { showValue?: boolean; numberFormat?: string };
+  /**
+   * Axis settings as set (ChartAxis: reversePlotOrder and tickLabelSpacing ExcelApi 1.7, position
+   * — where the other axis crosses this one — 1.8, minimum 1.1; @types/office-js documents them).
+   */
+  axisSettings: { category: AxisSettings; value: AxisSettings };
+}
+
+export interface AxisSettings {
+  reversePlotOrder?: boolean;
+  minimum?: number;
+  position?: string;
+  tickLabelSpacing?: number;
 }
 
 export class WorkbookModel {
@@ -798,6 +810,10 @@ class FakeRangeFormat extends ClientObject<RangeModel> {
       },
     };
   })();
+  /** Range.format.horizontalAlignment (ExcelApi 1.1): per cell, read back by getCellProperties. */
+  set horizontalAlignment(value: string) {
+    this.eachCell((c) => (c.horizontalAlignment = value));
+  }
   eachCell(change: (cell: CellModel) => void): void {
     this.set(({ sheet, box }) => {
       for (let r = 0; r < box.rows; r++) for (let c = 0; c < box.columns; c++) change(sheet.cell(box.row + r, box.column + c));
@@ -997,7 +1013,7 @@ class FakeChartCollection extends CollectionObject<ChartModel, FakeChart> {
       const sheet = this.sheet();
       const range = (source as unknown as { model(): RangeModel }).model();
       if (range.sheet !== sheet) throw new OfficeError("InvalidArgument", "A chart's data must be on its own sheet in this add-in.");
-      created = { name: `Chart ${sheet.charts.length + 1}`, type, source: range.box, seriesBy, title: null, categoryAxisTitle: null, valueAxisTitle: null, valueAxisNumberFormat: null, legendPosition: null, position: null, seriesColours: [], pointColours: [], dataLabels: {} };
+      created = { name: `Chart ${sheet.charts.length + 1}`, type, source: range.box, seriesBy, title: null, categoryAxisTitle: null, valueAxisTitle: null, valueAxisNumberFormat: null, legendPosition: null, position: null, seriesColours: [], pointColours: [], dataLabels: {}, axisSettings: { category: {}, value: {} } };
       sheet.charts.push(created);
     });
     return new FakeChart(this.context, () => created);
@@ -1022,6 +1038,20 @@ export class FakeChart extends ClientObject<ChartModel> {
       },
       set numberFormat(value: string) {
         apply((c) => (c.valueAxisNumberFormat = value));
+      },
+      set reversePlotOrder(value: boolean) {
+        apply((c) => (c.axisSettings[which].reversePlotOrder = value));
+      },
+      set minimum(value: number) {
+        apply((c) => (c.axisSettings[which].minimum = value));
+      },
+      set position(value: string) {
+        apply((c) => (c.axisSettings[which].position = value));
+      },
+      set tickLabelSpacing(value: number) {
+        // Excel: "a value from 1 through 31999" (ChartAxis.tickLabelSpacing).
+        if (!Number.isInteger(value) || value < 1 || value > 31999) throw new OfficeError("InvalidArgument", `tickLabelSpacing ${value} is not from 1 through 31999.`);
+        apply((c) => (c.axisSettings[which].tickLabelSpacing = value));
       },
     };
   }
