@@ -6,13 +6,14 @@ import { MonitorStore } from "./store";
 import { Indicator, Language, Observation, Unit, UNITS } from "./types";
 import { ancestors, groupEntry, NameIndex } from "./vocabulary";
 
-type Kind = { nl: string; en: string };
+/** `unknownNl` agrees with the noun: a neuter (het-)word takes "onbekend", the others "onbekende". */
+type Kind = { en: string; unknownNl: string };
 const KINDS: Record<string, Kind> = {
-  indicator: { nl: "indicator", en: "indicator" },
-  group: { nl: "groep", en: "group" },
-  area: { nl: "gebied", en: "area" },
-  age: { nl: "leeftijdsgroep", en: "age band" },
-  unit: { nl: "eenheid", en: "unit" },
+  indicator: { en: "indicator", unknownNl: "Onbekende indicator" },
+  group: { en: "group", unknownNl: "Onbekende groep" },
+  area: { en: "area", unknownNl: "Onbekend gebied" },
+  age: { en: "age band", unknownNl: "Onbekende leeftijdsgroep" },
+  unit: { en: "unit", unknownNl: "Onbekende eenheid" },
 };
 
 function listed(items: readonly string[], language: Language = "nl"): string {
@@ -34,7 +35,7 @@ export class MonitorQueries {
     const suggestion = index.suggest(name); // only now that a message is shown
     const nl = suggestion ? ` Bedoelt u '${suggestion}'?` : ` Kies uit: ${index.names().slice(0, 12).join(", ")}.`;
     const en = suggestion ? ` Did you mean '${index.label(suggestion, "en")}'?` : ` Choose from: ${index.names().slice(0, 12).join(", ")}.`;
-    throw valueError(`Onbekende ${k.nl} '${name}'.${nl}`, `Unknown ${k.en} '${name}'.${en}`);
+    throw valueError(`${k.unknownNl} '${name}'.${nl}`, `Unknown ${k.en} '${name}'.${en}`);
   }
 
   indicator(name: string): Indicator {

@@ -98,7 +98,7 @@ describe("errors: #VALUE! for wrong input, #N/A for a missing figure, with a mes
     ["COUNT", [null, 2022], "#VALUE!", /Argument 'groep' ontbreekt/],
     ["COUNT", ["Italiaans", "vorig jaar"], "#VALUE!", /Ongeldige jaar 'vorig jaar'/],
     ["COUNT", [[["Italiaans"]], 2022], "#VALUE!", /moet tekst zijn, niet een bereik/],
-    ["COUNT", ["Italiaans", 2022, "Amsterdm"], "#VALUE!", /Onbekende gebied 'Amsterdm'/],
+    ["COUNT", ["Italiaans", 2022, "Amsterdm"], "#VALUE!", /Onbekend gebied 'Amsterdm'/],
     ["VALUE", ["kinderen", 2022, null, "0-4"], "#VALUE!", /Onbekende leeftijdsgroep '0-4'/],
     ["VALUE", ["vestiging", 2011], "#N/A", /beschikbaar: 2012, 2013.*2021/],
     ["GROWTH", ["Italiaans", 2013, 2022], "#N/A", /Geen groei voor Italiaans van 2013 tot 2022/],
