@@ -8,9 +8,23 @@ import { TextLine } from "./types";
  * lines, so that a workbook opened without the add-in has them too: a heading, then one line
  * per figure in the order the tables show them.
  */
+/**
+ * At most this many sentences on a sheet: a sheet over a large package (thousands of areas or
+ * ages) would otherwise carry thousands of lines, and Regenerate reads every written sheet back
+ * (its fingerprint) under Excel's 5 MB per sync. The rest are a MONITOR.TEKST away.
+ */
+export const MAX_SENTENCES = 100;
+
 export function sentenceLines(used: readonly Observation[], store: MonitorStore, language: Language, firstRow: number): TextLine[] {
   const figures = [...new Set(used)];
   if (figures.length === 0) return [];
   const heading = language === "nl" ? "Zinnen om over te nemen" : "Sentences to paste";
-  return [{ row: firstRow, text: heading, style: "source" }, ...figures.map((o, i): TextLine => ({ row: firstRow + 1 + i, text: clerkSentence(store, o, language), style: "lead" }))];
+  const shown = figures.slice(0, MAX_SENTENCES);
+  const lines: TextLine[] = [{ row: firstRow, text: heading, style: "source" }, ...shown.map((o, i): TextLine => ({ row: firstRow + 1 + i, text: clerkSentence(store, o, language), style: "lead" }))];
+  const rest = figures.length - shown.length;
+  if (rest > 0) {
+    const more = language === "nl" ? `En ${rest} zinnen meer: MONITOR.TEKST geeft de zin van elk cijfer.` : `And ${rest} more sentences: MONITOR.TEKST gives the sentence of any figure.`;
+    lines.push({ row: firstRow + 1 + shown.length, text: more, style: "source" });
+  }
+  return lines;
 }

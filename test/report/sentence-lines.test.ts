@@ -1,5 +1,6 @@
 import { buildPlan } from "../../src/report/plan";
 import { shippedPackage } from "../support/fixtures";
+import { largePackage } from "../support/workbooks";
 
 describe("the sentences on the indicator sheets", () => {
   it("stand as text below the source lines, one per figure of the sheet, in both languages", () => {
@@ -14,5 +15,19 @@ describe("the sentences on the indicator sheets", () => {
     expect(after(en?.texts ?? [], "Sentences to paste")[0]).toBe("On 1 January 2022, 34% of the inhabitants with a foreign nationality had lived in Leiden for less than a year (source: BRP, gemeente Leiden).");
     const rows = (nl?.texts ?? []).map((t) => t.row);
     expect(new Set(rows).size).toBe(rows.length); // every line on a row of its own
+  });
+
+  it("stops at 100 sentences on a sheet with thousands of figures, and says how many more MONITOR.TEKST gives", () => {
+    const plan = buildPlan(largePackage(100000), { language: "nl" });
+    for (const sheet of plan.sheets) {
+      const texts = sheet.texts.map((t) => t.text);
+      const from = texts.indexOf("Zinnen om over te nemen");
+      if (from < 0) continue;
+      const after = texts.slice(from + 1);
+      expect(after.length).toBeLessThanOrEqual(101);
+      if (after.length === 101) expect(after[100]).toMatch(/^En \d+ zinnen meer: MONITOR\.TEKST geeft de zin van elk cijfer\.$/);
+    }
+    const kinderen = plan.sheets.find((s) => s.key === "kinderen")?.texts.map((t) => t.text) ?? [];
+    expect(kinderen.some((t) => /^En \d+ zinnen meer/.test(t))).toBe(true);
   });
 });
