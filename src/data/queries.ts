@@ -1,24 +1,11 @@
+import { AnyMessage, say, textOf } from "../text/message";
+import { FUNCTIONS, NameKind } from "../text/functions";
 import { notAvailable, valueError } from "./errors";
-import { formatDate } from "./format";
 import { comparePeriods } from "./periods";
 import { clerkSentence } from "./sentences";
 import { MonitorStore } from "./store";
 import { Indicator, Language, Observation, Unit, UNITS } from "./types";
 import { ancestors, groupEntry, NameIndex } from "./vocabulary";
-
-/** `unknownNl` agrees with the noun: a neuter (het-)word takes "onbekend", the others "onbekende". */
-type Kind = { en: string; unknownNl: string };
-const KINDS: Record<string, Kind> = {
-  indicator: { en: "indicator", unknownNl: "Onbekende indicator" },
-  group: { en: "group", unknownNl: "Onbekende groep" },
-  area: { en: "area", unknownNl: "Onbekend gebied" },
-  age: { en: "age band", unknownNl: "Onbekende leeftijdsgroep" },
-  unit: { en: "unit", unknownNl: "Onbekende eenheid" },
-};
-
-function listed(items: readonly string[], language: Language = "nl"): string {
-  return items.length ? items.join(", ") : language === "nl" ? "geen" : "none";
-}
 
 /**
  * The questions the MONITOR.* functions ask, over a MonitorStore. Names are resolved here
@@ -28,14 +15,11 @@ function listed(items: readonly string[], language: Language = "nl"): string {
 export class MonitorQueries {
   constructor(readonly store: MonitorStore) {}
 
-  private resolve(index: NameIndex, kind: keyof typeof KINDS, name: string): string {
+  private resolve(index: NameIndex, kind: NameKind, name: string): string {
     const r = index.resolve(name);
     if (r.found !== null) return r.found;
-    const k = KINDS[kind];
     const suggestion = index.suggest(name); // only now that a message is shown
-    const nl = suggestion ? ` Bedoelt u '${suggestion}'?` : ` Kies uit: ${index.names().slice(0, 12).join(", ")}.`;
-    const en = suggestion ? ` Did you mean '${index.label(suggestion, "en")}'?` : ` Choose from: ${index.names().slice(0, 12).join(", ")}.`;
-    throw valueError(`${k.unknownNl} '${name}'.${nl}`, `Unknown ${k.en} '${name}'.${en}`);
+    throw valueError(say(FUNCTIONS.unknownName, { kind, name, suggestion, choices: suggestion ? [] : index.names().slice(0, 12) }));
   }
 
   indicator(name: string): Indicator {
@@ -58,7 +42,7 @@ export class MonitorQueries {
   unit(name: string | undefined): Unit | undefined {
     if (name === undefined || name === "") return undefined;
     const unit = UNITS.find((u) => u === name.trim().toLowerCase());
-    if (!unit) throw valueError(`Onbekende eenheid '${name}'. Kies uit: ${UNITS.join(", ")}.`, `Unknown unit '${name}'. Choose from: ${UNITS.join(", ")}.`);
+    if (!unit) throw valueError(say(FUNCTIONS.unknownName, { kind: "unit", name, suggestion: null, choices: [...UNITS] }));
     return unit;
   }
 
@@ -66,17 +50,11 @@ export class MonitorQueries {
   private defaultGroup(indicator: Indicator): string {
     if (indicator.standaardgroep !== "") return this.group(indicator.standaardgroep);
     const groups = this.store.groupsOf(indicator.id);
-    throw valueError(
-      `Geef een groep voor '${indicator.id}'; kies uit: ${listed(groups)}.`,
-      `Give a group for '${indicator.id}'; choose from: ${listed(groups, "en")}.`,
-    );
+    throw valueError(say(FUNCTIONS.giveGroup, { indicator: indicator.id, groups }));
   }
 
-  private missing(what: string, period: string, periods: string[], whatEn = what): never {
-    throw notAvailable(
-      `Geen cijfer voor ${what} in ${period}; beschikbaar: ${listed(periods)}.`,
-      `No figure for ${whatEn} in ${period}; available: ${listed(periods, "en")}.`,
-    );
+  private missing(what: AnyMessage, period: string, periods: string[]): never {
+    throw notAvailable(say(FUNCTIONS.noFigure, { what, period, periods }));
   }
 
   /** VALUE: any one figure of the package. */
@@ -89,7 +67,7 @@ export class MonitorQueries {
     const cell = { indicator: indicator.id, area, group, age, period };
     const found = this.store.get(cell, unit);
     if (found) return found;
-    const what = [indicator.id, group, age && `${age} jaar`, area !== "Leiden" && area, unit].filter(Boolean).join(", ");
+    const what = say(FUNCTIONS.theCell, { indicator: indicator.id, group, age, area: area !== "Leiden" ? area : "", unit: unit ?? "" });
     return this.missing(what, period, this.store.periodsFor(indicator.id, area, group, age));
   }
 
@@ -116,7 +94,7 @@ export class MonitorQueries {
     const group = this.group(groupName);
     const area = this.area(areaName);
     const value = this.countOf(group, period, area);
-    if (value === undefined) this.missing(`het aantal ${group}`, period, this.countPeriods(group, area), `the count of ${group}`);
+    if (value === undefined) this.missing(say(FUNCTIONS.theCount, { group }), period, this.countPeriods(group, area));
     return value as number;
   }
 
@@ -127,13 +105,10 @@ export class MonitorQueries {
     const chain = ancestors(group);
     const of = ofName ? this.group(ofName) : chain[0];
     if (!of) {
-      throw valueError(`'${group}' heeft geen bovenliggende groep; geef de noemer als derde argument.`, `'${group}' has no parent group; give the denominator as the third argument.`);
+      throw valueError(say(FUNCTIONS.noParent, { group }));
     }
     if (!chain.includes(of)) {
-      throw valueError(
-        `'${of}' is geen bovenliggende groep van '${group}'; kies uit: ${listed(chain)}.`,
-        `'${of}' is not a parent group of '${group}'; choose from: ${listed(chain, "en")}.`,
-      );
+      throw valueError(say(FUNCTIONS.notParent, { of, group, parents: chain }));
     }
     const part = this.countOf(group, period, area);
     const whole = this.countOf(of, period, area);
@@ -147,7 +122,7 @@ export class MonitorQueries {
       if (reported) return reported.waarde;
     }
     const periods = [...new Set([...this.countPeriods(group, area).filter((p) => this.countOf(of, p, area) !== undefined), ...this.store.series(indicator, area, group, "", "aandeel").map((o) => o.periode)])];
-    return this.missing(`het aandeel ${group} van ${of}`, period, periods.sort(comparePeriods), `the share of ${group} in ${of}`);
+    return this.missing(say(FUNCTIONS.theShare, { group, of }), period, periods.sort(comparePeriods));
   }
 
   /** GROWTH: from the two counts when both exist, else the growth the report gives for that span. */
@@ -162,10 +137,7 @@ export class MonitorQueries {
     const reported = this.store.get({ indicator, area, group, age: "", period: span }, "groei");
     if (reported) return reported.waarde;
     const spans = this.store.series(indicator, area, group, "", "groei").map((o) => o.periode);
-    throw notAvailable(
-      `Geen groei voor ${group} van ${from} tot ${to}: geen aantallen voor beide jaren (wel: ${listed(this.countPeriods(group, area))}) en geen gerapporteerde groei (wel: ${listed(spans)}).`,
-      `No growth for ${group} from ${from} to ${to}: no counts for both years (available: ${listed(this.countPeriods(group, area), "en")}) and no reported growth (available: ${listed(spans, "en")}).`,
-    );
+    throw notAvailable(say(FUNCTIONS.noGrowth, { group, from, to, counts: this.countPeriods(group, area), spans }));
   }
 
   /** SERIES: [period, value] rows in period order for the indicator's own unit. */
@@ -175,10 +147,7 @@ export class MonitorQueries {
     const area = this.area(areaName);
     const rows = this.store.series(indicator.id, area, group, "", indicator.eenheid);
     if (rows.length === 0) {
-      throw notAvailable(
-        `Geen reeks voor ${indicator.id}, ${group}, ${area} (eenheid ${indicator.eenheid}); groepen met cijfers: ${listed(this.store.groupsOf(indicator.id))}.`,
-        `No series for ${indicator.id}, ${group}, ${area} (unit ${indicator.eenheid}); groups with figures: ${listed(this.store.groupsOf(indicator.id), "en")}.`,
-      );
+      throw notAvailable(say(FUNCTIONS.noSeries, { indicator: indicator.id, group, area, unit: indicator.eenheid, groups: this.store.groupsOf(indicator.id) }));
     }
     return rows.map((o) => [o.periode, o.waarde]);
   }
@@ -187,10 +156,10 @@ export class MonitorQueries {
   top(n: number, period: string, areaName?: string): [string, number][] {
     const area = this.area(areaName);
     if (!Number.isInteger(n) || n < 1) {
-      throw valueError(`Ongeldig aantal '${n}': geef een geheel getal vanaf 1.`, `Invalid number '${n}': give a whole number of at least 1.`);
+      throw valueError(say(FUNCTIONS.invalidCount, { n }));
     }
     const ranking = this.store.ranking(period, area);
-    if (ranking.length === 0) this.missing("de nationaliteiten", period, this.store.rankingPeriods(area), "the nationalities");
+    if (ranking.length === 0) this.missing(say(FUNCTIONS.theNationalities), period, this.store.rankingPeriods(area));
     return ranking.slice(0, n).map((r) => [r.group, r.value]);
   }
 
@@ -211,8 +180,8 @@ export class MonitorQueries {
 
   private cite(sourceId: string, peildatum: string, period: string | undefined, language: Language): string {
     const name = this.store.source(sourceId)?.citeernaam ?? sourceId;
-    if (peildatum) return `${name}, ${language === "nl" ? "peildatum" : "reference date"} ${formatDate(peildatum, language)}`;
-    if (period) return `${name}, ${language === "nl" ? (period.includes("/") ? "studiejaar" : "periode") : period.includes("/") ? "study year" : "period"} ${period}`;
+    if (peildatum) return textOf(say(FUNCTIONS.citeReferenceDate, { source: name, date: peildatum }), language);
+    if (period) return textOf(say(FUNCTIONS.citePeriod, { source: name, period }), language);
     return name;
   }
 

@@ -78,6 +78,13 @@ export const AREAS: GroupEntry[] = [
   { nl: "Regio071", en: "Leiden region (Regio071)", aliases: ["regio 071", "Leidse regio", "Leiden region"] },
 ];
 
+const ENGLISH_NAMES = new Map([...GROUPS, ...AREAS].map((entry) => [entry.nl, entry.en]));
+
+/** A group's or area's English name where the vocabulary has one, else the name itself (a name only the data knows). */
+export function englishName(canonical: string): string {
+  return ENGLISH_NAMES.get(canonical) ?? canonical;
+}
+
 export type Resolution = { found: string } | { found: null };
 
 /**

@@ -14,6 +14,8 @@ import { RefreshCounts, refreshTables, TableTarget } from "./table-refresh";
 import { queueColumnWidths, writeTable } from "./write";
 import { DATE_FORMAT, valueFormat, WHOLE_NUMBER_FORMAT } from "../report/data-columns";
 import { serialFromIso } from "../data/dates";
+import { EXCEL } from "../text/excel";
+import { say } from "../text/message";
 
 export const DATA_KEY = DATA_SHEET_KEY;
 
@@ -56,7 +58,7 @@ export interface DataSheetOutcome {
 }
 
 const noFreeName = () =>
-  valueError(`Geen vrije naam voor het gegevensblad naast uw blad '${DATA_SHEET_NAME}'; hernoem dat blad.`, `No free name for the data sheet beside your sheet '${DATA_SHEET_NAME}'; rename that sheet.`);
+  valueError(say(EXCEL.noFreeDataSheetName, { theirs: DATA_SHEET_NAME }));
 
 /**
  * Writes the three monitor tables with `pkg`: fresh tables where there are none, else the
@@ -76,10 +78,7 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
     // monitor table's name stops the load before anything is written.
     const named = tables.find((t) => state.names.some((n) => n.name.toLowerCase() === t.name.toLowerCase()));
     if (named) {
-      throw valueError(
-        `De werkmap heeft al een gedefinieerde naam '${named.name}'; een tabel kan die naam dan niet krijgen. Hernoem of verwijder die naam (Formules › Namen beheren). Er is niets veranderd.`,
-        `The workbook already has a defined name '${named.name}', so no table can take that name. Rename or delete that name (Formulas › Name Manager). Nothing was changed.`,
-      );
+      throw valueError(say(EXCEL.definedNameTaken, { name: named.name }));
     }
     const marked = state.sheets.filter((s) => s.mark?.key === DATA_KEY);
     // The add-in's own Data sheet is reused only while it is empty: what is on it now is the user's.
@@ -106,10 +105,7 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
   const found = tables.map((table, i) => {
     const current = existing[i];
     if (!current) {
-      throw valueError(
-        `De tabel ${table.name} ontbreekt terwijl de andere monitortabellen er wel zijn; zet hem terug of verwijder ook de andere.`,
-        `The table ${table.name} is missing while the other monitor tables exist; restore it or delete the others too.`,
-      );
+      throw valueError(say(EXCEL.tableMissing, { table: table.name }));
     }
     return current;
   });

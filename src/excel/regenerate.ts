@@ -14,6 +14,8 @@ import { decideOwnership, Ownership } from "./ownership";
 import { sheetsReferenced } from "./references-scan";
 import { CELL_PROPERTY_BYTES, queueReadExtras } from "./sheet-extras";
 import { updateIndicatorSheet, writeIndicatorSheet } from "./write";
+import { EXCEL } from "../text/excel";
+import { say } from "../text/message";
 
 export interface SheetOutcome {
   key: string;
@@ -113,12 +115,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
 function describeRefusal(error: unknown, sheets: string[]): unknown {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== "string" || error instanceof MonitorError) return error;
-  const what = refusal(code, error as Error);
-  const list = sheets.length ? sheets.map((s) => `'${s}'`).join(", ") : "";
-  return valueError(
-    `Excel weigerde een wijziging (${what}). ${list ? `Deze bladen kunnen half geschreven zijn: ${list}. ` : ""}Uw eigen bladen en de bewaarde bladen zijn niet aangeraakt. Bouw opnieuw op: een half geschreven blad wordt dan apart gezet en opnieuw opgebouwd.`,
-    `Excel refused a change (${what}). ${list ? `These sheets may be partly written: ${list}. ` : ""}Your own sheets and the kept sheets were not touched. Regenerate again: a partly written sheet is then set aside and built anew.`,
-  );
+  return valueError(say(EXCEL.regenerateRefused, { refusal: refusal(code, error as Error), sheets }));
 }
 
 interface Inspected {

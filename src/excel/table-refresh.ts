@@ -5,6 +5,8 @@ import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
 import { Cell, planRowChanges, RowChanges } from "./row-changes";
 import { literal } from "./write";
+import { EXCEL } from "../text/excel";
+import { say } from "../text/message";
 
 /**
  * Refreshes existing monitor tables with what a pull decided, writing only what changes (see
@@ -43,7 +45,8 @@ export class EditedMeanwhile extends Error {
     readonly table: string,
     readonly row: number,
   ) {
-    super(`${table} rij ${row} is tijdens het schrijven gewijzigd.`);
+    // Not shown as it is: the load that catches it tells the user, in their language (load-data.ts).
+    super(`${table} row ${row} was changed during the write.`);
     this.name = "EditedMeanwhile";
   }
 }
@@ -76,10 +79,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     [...state.tables.values()].map((t) => ({ name: t.name, sheetName: t.sheetName, address: t.address })),
   );
   if (!growth.ok) {
-    throw valueError(
-      `${growth.table} moet groeien, maar de tabel '${growth.blocking}' eronder staat gedeeltelijk in dezelfde kolommen; verplaats die tabel. Er is niets veranderd.`,
-      `${growth.table} must grow, but the table '${growth.blocking}' below it is partly in the same columns; move that table. Nothing was changed.`,
-    );
+    throw valueError(say(EXCEL.tableCannotGrow, { table: growth.table, blocking: growth.blocking }));
   }
   await readBefore(context, plans, limit);
 

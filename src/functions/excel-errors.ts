@@ -1,5 +1,7 @@
 import { isMonitorError } from "../data/errors";
 import { Language } from "../data/types";
+import { FUNCTIONS } from "../text/functions";
+import { say, textOf } from "../text/message";
 
 /**
  * The one place where failures become Excel errors. Only #VALUE! and #N/A show their message
@@ -12,6 +14,5 @@ export function toExcelError(error: unknown, language: Language): CustomFunction
     const code = error.kind === "na" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, error.text(language));
   }
-  const message = language === "nl" ? "Onverwachte fout in de Leiden Monitor-functie; controleer de argumenten." : "Unexpected error in the Leiden Monitor function; check the arguments.";
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, textOf(say(FUNCTIONS.unexpected), language));
 }

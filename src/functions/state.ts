@@ -4,6 +4,8 @@ import { MonitorQueries } from "../data/queries";
 import { loadShippedPackage } from "../data/shipped";
 import { MonitorStore } from "../data/store";
 import { Language, Problem } from "../data/types";
+import { FUNCTIONS } from "../text/functions";
+import { say } from "../text/message";
 import { dataChanged, dataUnknown } from "./live";
 
 /**
@@ -23,12 +25,7 @@ let state: DataState = { kind: "waiting" };
 let messageLanguage: Language = "nl";
 
 function invalidWorkbookError(problems: readonly Problem[]) {
-  const first = problems[0]?.message ?? "";
-  const more = problems.length > 1 ? ` (+${problems.length - 1})` : "";
-  return notAvailable(
-    `De monitortabellen van deze werkmap hebben fouten; zie het taakvenster. ${first}${more}`,
-    `The workbook's monitor tables have problems; see the task pane. ${first}${more}`,
-  );
+  return notAvailable(say(FUNCTIONS.invalidWorkbook, { first: problems[0]?.message ?? "", more: Math.max(0, problems.length - 1) }));
 }
 
 /** True until the workbook's tables have been read: formulas then get no answer yet. */

@@ -1,6 +1,8 @@
 import { MonitorError } from "../data/errors";
 import { EXCEL_ROWS } from "../data/text-rules";
 import { WorkbookPlan } from "../report/types";
+import { EXCEL } from "../text/excel";
+import { say } from "../text/message";
 
 /** A table that does not fit on its sheet: its name, its sheet, and the rows it needs with its header. */
 export interface RowLimitProblem {
@@ -24,11 +26,6 @@ export function rowLimitProblem(plan: WorkbookPlan): RowLimitProblem | null {
 /** A plan that does not fit in Excel: nothing is written. */
 export class RowLimitError extends MonitorError {
   constructor(readonly problem: RowLimitProblem) {
-    const [nl, en] = [problem.rows.toLocaleString("nl-NL"), problem.rows.toLocaleString("en-US")];
-    const [limitNl, limitEn] = [problem.limit.toLocaleString("nl-NL"), problem.limit.toLocaleString("en-US")];
-    super("value", {
-      nl: `${problem.table} op het blad ${problem.sheet} zou met de kopregel ${nl} rijen beslaan, meer dan de ${limitNl} rijen van een Excel-blad. Er is niets geschreven.`,
-      en: `${problem.table} on the ${problem.sheet} sheet would take ${en} rows with its header, more than the ${limitEn} rows of an Excel sheet. Nothing was written.`,
-    });
+    super("value", say(EXCEL.rowLimit, { ...problem }));
   }
 }

@@ -73,11 +73,11 @@ describe("counts", () => {
   });
 
   it("a total with a part missing is not there: never a partial sum", () => {
-    expect(failure(() => q.count("inwoners", "2020"))).toEqual({ kind: "na", nl: "Geen cijfer voor het aantal inwoners in 2020; beschikbaar: geen.", en: "No figure for the count of inwoners in 2020; available: none." });
+    expect(failure(() => q.count("inwoners", "2020"))).toEqual({ kind: "na", nl: "Geen cijfer voor het aantal inwoners in 2020; beschikbaar: geen.", en: "No figure for the count of inhabitants in 2020; available: none." });
   });
 
   it("a count for a year without one names the years there are", () => {
-    expect(failure(() => q.count("Duits", "2020"))).toEqual({ kind: "na", nl: "Geen cijfer voor het aantal Duits in 2020; beschikbaar: 2021, 2022.", en: "No figure for the count of Duits in 2020; available: 2021, 2022." });
+    expect(failure(() => q.count("Duits", "2020"))).toEqual({ kind: "na", nl: "Geen cijfer voor het aantal Duits in 2020; beschikbaar: 2021, 2022.", en: "No figure for the count of German in 2020; available: 2021, 2022." });
   });
 });
 
@@ -97,7 +97,7 @@ describe("shares", () => {
     expect(failure(() => q.share("korter dan 1 jaar", "2022", "inwoners"))).toEqual({
       kind: "na",
       nl: "Geen cijfer voor het aandeel korter dan 1 jaar van inwoners in 2022; beschikbaar: geen.",
-      en: "No figure for the share of korter dan 1 jaar in inwoners in 2022; available: none.",
+      en: "No figure for the share of less than 1 year in inhabitants in 2022; available: none.",
     });
   });
 
@@ -105,19 +105,19 @@ describe("shares", () => {
     expect(failure(() => q.share("Italiaans", "2021"))).toEqual({
       kind: "na",
       nl: "Geen cijfer voor het aandeel Italiaans van buitenlandse nationaliteit in 2021; beschikbaar: 2022.",
-      en: "No figure for the share of Italiaans in buitenlandse nationaliteit in 2021; available: 2022.",
+      en: "No figure for the share of Italian in foreign nationality in 2021; available: 2022.",
     });
   });
 
   it("of a group without a parent, when no denominator is given: refused", () => {
-    expect(failure(() => q.share("inwoners", "2022"))).toEqual({ kind: "value", nl: "'inwoners' heeft geen bovenliggende groep; geef de noemer als derde argument.", en: "'inwoners' has no parent group; give the denominator as the third argument." });
+    expect(failure(() => q.share("inwoners", "2022"))).toEqual({ kind: "value", nl: "'inwoners' heeft geen bovenliggende groep; geef de noemer als derde argument.", en: "'inhabitants' has no parent group; give the denominator as the third argument." });
   });
 
   it("of a group that is not an ancestor: refused, listing the ancestors", () => {
     expect(failure(() => q.share("Italiaans", "2022", "Duits"))).toEqual({
       kind: "value",
       nl: "'Duits' is geen bovenliggende groep van 'Italiaans'; kies uit: buitenlandse nationaliteit, inwoners.",
-      en: "'Duits' is not a parent group of 'Italiaans'; choose from: buitenlandse nationaliteit, inwoners.",
+      en: "'German' is not a parent group of 'Italian'; choose from: foreign nationality, inhabitants.",
     });
   });
 });
@@ -136,12 +136,12 @@ describe("growth", () => {
     expect(failure(() => q.growth("Duits", "2021", "2022"))).toEqual({
       kind: "na",
       nl: "Geen groei voor Duits van 2021 tot 2022: geen aantallen voor beide jaren (wel: 2021, 2022) en geen gerapporteerde groei (wel: geen).",
-      en: "No growth for Duits from 2021 to 2022: no counts for both years (available: 2021, 2022) and no reported growth (available: none).",
+      en: "No growth for German from 2021 to 2022: no counts for both years (available: 2021, 2022) and no reported growth (available: none).",
     });
   });
 
   it("neither counts nor a reported span: refused", () => {
-    expect(failure(() => q.growth("Italiaans", "2015", "2022")).en).toBe("No growth for Italiaans from 2015 to 2022: no counts for both years (available: 2022) and no reported growth (available: 2012-2022).");
+    expect(failure(() => q.growth("Italiaans", "2015", "2022")).en).toBe("No growth for Italian from 2015 to 2022: no counts for both years (available: 2022) and no reported growth (available: 2012-2022).");
   });
 });
 
@@ -156,13 +156,13 @@ describe("any figure (VALUE)", () => {
     expect(failure(() => q.value("kinderen", "2021", undefined, "0-3", "Slaaghwijk", "aantal"))).toEqual({
       kind: "na",
       nl: "Geen cijfer voor kinderen, buitenlandse nationaliteit, 0-3 jaar, Slaaghwijk, aantal in 2021; beschikbaar: 2022.",
-      en: "No figure for kinderen, buitenlandse nationaliteit, 0-3 jaar, Slaaghwijk, aantal in 2021; available: 2022.",
+      en: "No figure for kinderen, foreign nationality, 0-3 years, Slaaghwijk, aantal in 2021; available: 2022.",
     });
-    expect(failure(() => q.value("inwoners", "2020", "Italiaans"))).toEqual({ kind: "na", nl: "Geen cijfer voor inwoners, Italiaans in 2020; beschikbaar: 2022.", en: "No figure for inwoners, Italiaans in 2020; available: 2022." });
+    expect(failure(() => q.value("inwoners", "2020", "Italiaans"))).toEqual({ kind: "na", nl: "Geen cijfer voor inwoners, Italiaans in 2020; beschikbaar: 2022.", en: "No figure for inwoners, Italian in 2020; available: 2022." });
   });
 
   it("of an indicator without a total, without a group: asks for one", () => {
-    expect(failure(() => q.value("groei", "2012-2022"))).toEqual({ kind: "value", nl: "Geef een groep voor 'groei'; kies uit: Italiaans.", en: "Give a group for 'groei'; choose from: Italiaans." });
+    expect(failure(() => q.value("groei", "2012-2022"))).toEqual({ kind: "value", nl: "Geef een groep voor 'groei'; kies uit: Italiaans.", en: "Give a group for 'groei'; choose from: Italian." });
   });
 });
 
@@ -206,7 +206,7 @@ describe("series and the top nationalities", () => {
     expect(failure(() => q.series("inwoners", "Pools"))).toEqual({
       kind: "na",
       nl: "Geen reeks voor inwoners, Pools, Leiden (eenheid aantal); groepen met cijfers: Nederlands, buitenlandse nationaliteit, Italiaans, Duits.",
-      en: "No series for inwoners, Pools, Leiden (unit aantal); groups with figures: Nederlands, buitenlandse nationaliteit, Italiaans, Duits.",
+      en: "No series for inwoners, Polish, Leiden (unit aantal); groups with figures: Dutch, foreign nationality, Italian, German.",
     });
   });
 

@@ -96,7 +96,7 @@ describe("errors: #VALUE! for wrong input, #N/A for a missing figure, with a mes
     ["TOP", [2.5, 2022], "#VALUE!", /geheel getal/],
     ["TOP", [true, 2022], "#VALUE!", /niet WAAR/],
     ["COUNT", [null, 2022], "#VALUE!", /Argument 'groep' ontbreekt/],
-    ["COUNT", ["Italiaans", "vorig jaar"], "#VALUE!", /Ongeldige jaar 'vorig jaar'/],
+    ["COUNT", ["Italiaans", "vorig jaar"], "#VALUE!", /^Ongeldige periode 'vorig jaar' in argument 'jaar': gebruik een jaar/],
     ["COUNT", [[["Italiaans"]], 2022], "#VALUE!", /moet tekst zijn, niet een bereik/],
     ["COUNT", ["Italiaans", 2022, "Amsterdm"], "#VALUE!", /Onbekend gebied 'Amsterdm'/],
     ["VALUE", ["kinderen", 2022, null, "0-4"], "#VALUE!", /Onbekende leeftijdsgroep '0-4'/],
@@ -118,6 +118,19 @@ describe("errors: #VALUE! for wrong input, #N/A for a missing figure, with a mes
   it("speaks English when the pane is English", () => {
     api.setMessageLanguage("en");
     expect(call("SHARE", "Italiaanss", 2022)).toEqual({ error: "#VALUE!", message: "Unknown group 'Italiaanss'. Did you mean 'Italian'?" });
+  });
+
+  it("names the arguments by their English names in English, and the periods that exist", () => {
+    api.setMessageLanguage("en");
+    expect(call("COUNT", null, 2022)).toEqual({ error: "#VALUE!", message: "Argument 'group' is missing." });
+    expect(call("AANTAL", "Italiaans", "vorig jaar")).toEqual({
+      error: "#VALUE!",
+      message: "Invalid period 'vorig jaar' in argument 'year': use a year (2022), a study year (\"2021/2022\") or a span (\"2011-2020\").",
+    });
+    expect(call("TOP", true, 2022)).toEqual({ error: "#VALUE!", message: "Argument 'n' must be a whole number of at least 1, not TRUE." });
+    expect(call("TEXT", "inwoners", 2022, null, "fr")).toEqual({ error: "#VALUE!", message: "Unknown language 'fr': use \"nl\" or \"en\"." });
+    expect(call("COUNT", "Italiaans", 1999)).toEqual({ error: "#N/A", message: "No figure for the count of Italian in 1999; available: 2022." });
+    expect(call("VALUE", "kinderen", 2021, null, "0-3")).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^No figure for kinderen, foreign nationality, 0-3 years in 2021; available: 2022\.$/) });
   });
 });
 

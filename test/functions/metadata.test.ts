@@ -1,4 +1,5 @@
 import catalog from "../../src/functions/catalog.json";
+import { ARGUMENT_NAMES } from "../../src/functions/args";
 import { FUNCTION_IDS } from "../../src/functions/ids";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildMetadata, buildHelpPage } = require("../../scripts/functions-metadata");
@@ -29,6 +30,12 @@ describe("functions.json", () => {
 
   it("agrees with the id table the bundle registers", () => {
     expect(Object.fromEntries(catalog.functions.map((f) => [f.id, f.nlId]))).toEqual(FUNCTION_IDS);
+  });
+
+  it("names the arguments in messages as catalog.json names them, English and Dutch", () => {
+    const declared = catalog.functions.flatMap((f) => f.parameters.map((p) => ({ nl: p.name.nl, en: p.name.en })));
+    const key = (n: { nl: string; en: string }) => `${n.en}/${n.nl}`;
+    expect([...new Set(ARGUMENT_NAMES.map(key))].sort()).toEqual([...new Set(declared.map(key))].sort());
   });
 
   it("describes English ids in English and Dutch ids in Dutch", () => {

@@ -1,0 +1,131 @@
+import { formatNumber } from "../data/format";
+import { phrase } from "./message";
+
+/**
+ * The words of the add-in's actions in Excel: Regenerate's progress and its notes per sheet, the
+ * PivotTable, the Data sheet and its tables, and what stops them. Sheet and table names are
+ * parameters as Excel holds them; the contract's table names (MonitorData…) stay as they are.
+ */
+
+/** Names quoted and joined by commas: 'Bevolking', 'Woonduur'. */
+const quoted = (names: readonly string[]) => names.map((n) => `'${n}'`).join(", ");
+
+/** Why a monitor sheet was kept instead of rebuilt (regenerate.ts's KeptWhy). */
+export type KeptReason = "copy" | "edited" | "referenced" | "unproven";
+
+export const EXCEL = {
+  // Regenerate's progress, step by step.
+  readingWorkbook: phrase("excel.readingWorkbook", () => "Werkmap lezen…", () => "Reading the workbook…"),
+  buildingSheet: phrase<{ sheet: string }>(
+    "excel.buildingSheet",
+    ({ sheet }) => `Blad ${sheet} opbouwen…`,
+    ({ sheet }) => `Building sheet ${sheet}…`,
+  ),
+  writingToExcel: phrase("excel.writingToExcel", () => "Schrijven naar Excel…", () => "Writing to Excel…"),
+  markingSheets: phrase("excel.markingSheets", () => "Bladen markeren…", () => "Marking sheets…"),
+  done: phrase("excel.done", () => "Klaar", () => "Done"),
+
+  // Regenerate's notes on a sheet.
+  sheetClashSkipped: phrase<{ theirs: string }>(
+    "excel.sheetClashSkipped",
+    ({ theirs }) => `Uw blad '${theirs}' is niet aangeraakt; dit blad is overgeslagen.`,
+    ({ theirs }) => `Your sheet '${theirs}' was left alone; this sheet was skipped.`,
+  ),
+  sheetClashRenamed: phrase<{ theirs: string; ours: string }>(
+    "excel.sheetClashRenamed",
+    ({ theirs, ours }) => `Uw blad '${theirs}' is niet aangeraakt; dit blad heet '${ours}'.`,
+    ({ theirs, ours }) => `Your sheet '${theirs}' was left alone; this sheet is named '${ours}'.`,
+  ),
+  renamedSheetRebuilt: phrase<{ was: string; now: string }>(
+    "excel.renamedSheetRebuilt",
+    ({ was, now }) => `Het hernoemde blad '${was}' (ongewijzigd) is opnieuw opgebouwd als '${now}'.`,
+    ({ was, now }) => `The renamed sheet '${was}' (unchanged) was rebuilt as '${now}'.`,
+  ),
+  tableNamesTaken: phrase<{ tables: string[] }>(
+    "excel.tableNamesTaken",
+    ({ tables }) => `Tabelnaam al in gebruik: ${tables.join(", ")} kreeg een achtervoegsel.`,
+    ({ tables }) => `Table name in use: ${tables.join(", ")} ${tables.length === 1 ? "got a suffix" : "got suffixes"}.`,
+  ),
+  /** A monitor sheet kept as the user's: `name` is where it is now, `was` its name before. */
+  keptSheet: phrase<{ why: KeptReason; name: string; was: string }>(
+    "excel.keptSheet",
+    ({ why, name, was }) =>
+      why === "copy"
+        ? `Uw kopie '${name}' is niet aangeraakt en is nu van u.`
+        : why === "referenced"
+          ? `Uw formules verwijzen naar dit blad en de nieuwe indeling zou de cijfers verplaatsen; het blad staat ongewijzigd onder '${name}', zodat uw formules blijven tonen wat ze toonden.`
+          : why === "unproven"
+            ? `Het blad is buiten Excel gemaakt, dus niet na te gaan of u de opmaak veranderde, en de indeling verandert; het staat ongewijzigd onder '${name}'.`
+            : name !== was
+              ? `Het blad bevatte eigen aanvullingen; uw versie staat nu onder '${name}'.`
+              : `Uw aangepaste blad '${name}' is niet aangeraakt en is nu van u.`,
+    ({ why, name, was }) =>
+      why === "copy"
+        ? `Your copy '${name}' was left alone and is now yours.`
+        : why === "referenced"
+          ? `Your formulas point into this sheet and the new layout would move its figures; the sheet is kept unchanged as '${name}', so your formulas keep showing what they showed.`
+          : why === "unproven"
+            ? `The sheet was made outside Excel, so whether you changed its formatting cannot be checked, and its layout changes; it is kept unchanged as '${name}'.`
+            : name !== was
+              ? `The sheet held your own additions; your version is now named '${name}'.`
+              : `Your edited sheet '${name}' was left alone and is now yours.`,
+  ),
+  /** Excel refused a sync while Regenerate wrote; `refusal` is Excel's own code and message. */
+  regenerateRefused: phrase<{ refusal: string; sheets: string[] }>(
+    "excel.regenerateRefused",
+    ({ refusal, sheets }) =>
+      `Excel weigerde een wijziging (${refusal}). ${sheets.length ? `Deze bladen kunnen half geschreven zijn: ${quoted(sheets)}. ` : ""}Uw eigen bladen en de bewaarde bladen zijn niet aangeraakt. Bouw opnieuw op: een half geschreven blad wordt dan apart gezet en opnieuw opgebouwd.`,
+    ({ refusal, sheets }) =>
+      `Excel refused a change (${refusal}). ${sheets.length ? `These sheets may be partly written: ${quoted(sheets)}. ` : ""}Your own sheets and the kept sheets were not touched. Regenerate again: a partly written sheet is then set aside and built anew.`,
+  ),
+
+  // The PivotTable.
+  noTableForPivot: phrase<{ table: string }>(
+    "excel.noTableForPivot",
+    ({ table }) => `Er is geen tabel ${table} om een draaitabel op te maken; haal eerst gegevens op (tabblad Gegevens).`,
+    ({ table }) => `There is no table ${table} to make a PivotTable from; load data first (Data tab).`,
+  ),
+  noFreeSheetName: phrase<{ theirs: string }>(
+    "excel.noFreeSheetName",
+    ({ theirs }) => `Geen vrije bladnaam naast uw blad '${theirs}'; hernoem dat blad.`,
+    ({ theirs }) => `No free sheet name beside your sheet '${theirs}'; rename that sheet.`,
+  ),
+  pivotClash: phrase<{ theirs: string; ours: string }>(
+    "excel.pivotClash",
+    ({ theirs, ours }) => `Uw blad '${theirs}' is niet aangeraakt; de draaitabel staat op '${ours}'.`,
+    ({ theirs, ours }) => `Your sheet '${theirs}' was left alone; the PivotTable is on '${ours}'.`,
+  ),
+  earlierPivotSheetKept: phrase<{ sheets: string[] }>(
+    "excel.earlierPivotSheetKept",
+    ({ sheets }) => (sheets.length === 1 ? `Het eerdere blad ${quoted(sheets)} zonder draaitabel is bewaard.` : `De eerdere bladen ${quoted(sheets)} zonder draaitabel zijn bewaard.`),
+    ({ sheets }) => (sheets.length === 1 ? `The earlier sheet ${quoted(sheets)} without a PivotTable was kept.` : `The earlier sheets ${quoted(sheets)} without a PivotTable were kept.`),
+  ),
+
+  // The Data sheet and its tables.
+  noFreeDataSheetName: phrase<{ theirs: string }>(
+    "excel.noFreeDataSheetName",
+    ({ theirs }) => `Geen vrije naam voor het gegevensblad naast uw blad '${theirs}'; hernoem dat blad.`,
+    ({ theirs }) => `No free name for the data sheet beside your sheet '${theirs}'; rename that sheet.`,
+  ),
+  definedNameTaken: phrase<{ name: string }>(
+    "excel.definedNameTaken",
+    ({ name }) => `De werkmap heeft al een gedefinieerde naam '${name}'; een tabel kan die naam dan niet krijgen. Hernoem of verwijder die naam (Formules › Namen beheren). Er is niets veranderd.`,
+    ({ name }) => `The workbook already has a defined name '${name}', so no table can take that name. Rename or delete that name (Formulas › Name Manager). Nothing was changed.`,
+  ),
+  tableMissing: phrase<{ table: string }>(
+    "excel.tableMissing",
+    ({ table }) => `De tabel ${table} ontbreekt terwijl de andere monitortabellen er wel zijn; zet hem terug of verwijder ook de andere.`,
+    ({ table }) => `The table ${table} is missing while the other monitor tables exist; restore it or delete the others too.`,
+  ),
+  tableCannotGrow: phrase<{ table: string; blocking: string }>(
+    "excel.tableCannotGrow",
+    ({ table, blocking }) => `${table} moet groeien, maar de tabel '${blocking}' eronder staat gedeeltelijk in dezelfde kolommen; verplaats die tabel. Er is niets veranderd.`,
+    ({ table, blocking }) => `${table} must grow, but the table '${blocking}' below it is partly in the same columns; move that table. Nothing was changed.`,
+  ),
+  /** A table that would reach below Excel's last row (src/xlsx/limits.ts): nothing is written. */
+  rowLimit: phrase<{ table: string; sheet: string; rows: number; limit: number }>(
+    "excel.rowLimit",
+    ({ table, sheet, rows, limit }) => `${table} op het blad ${sheet} zou met de kopregel ${formatNumber(rows, 0, "nl")} rijen beslaan, meer dan de ${formatNumber(limit, 0, "nl")} rijen van een Excel-blad. Er is niets geschreven.`,
+    ({ table, sheet, rows, limit }) => `${table} on the ${sheet} sheet would take ${formatNumber(rows, 0, "en")} rows with its header, more than the ${formatNumber(limit, 0, "en")} rows of an Excel sheet. Nothing was written.`,
+  ),
+} as const;

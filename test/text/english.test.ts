@@ -1,0 +1,106 @@
+import { EXCEL } from "../../src/text/excel";
+import { FUNCTIONS } from "../../src/text/functions";
+import { AnyMessage, Phrase, say, textOf } from "../../src/text/message";
+
+/**
+ * Every English text is English: each phrase of the phrasebooks of the functions, the Excel
+ * actions and the pane, rendered in English with sample parameters, holds no tell-tale Dutch
+ * word. Data names (a sheet, a group, a contract column such as MonitorData) may appear, quoted
+ * or as the contract's names; the samples below use neutral names so that any Dutch is the
+ * phrase's own. Every phrase needs a sample, so a new phrase is checked too.
+ */
+const DUTCH = [
+  "aantal", "aangeraakt", "annuleren", "bedoelt", "beschikbaar", "bewaard", "bezig", "bijgewerkt", "blad", "bladen", "bron", "bronnen", "cijfer", "cijfers",
+  "de", "draaitabel", "een", "eigen", "en", "geen", "gebruik", "gegevens", "gemeente", "gemeenten", "groep", "groepen", "heeft", "het", "jaar", "jaren", "kies",
+  "klaar", "kolom", "met", "moet", "naar", "niet", "nieuw", "nog", "ontbreekt", "onbekend", "onbekende", "ongeldig", "ongeldige", "op", "ophalen", "opnieuw",
+  "overgeslagen", "peildatum", "periode", "rij", "rijen", "staat", "studiejaar", "tabel", "tabellen", "tot", "u", "uit", "uw", "van", "vervangen", "voor", "wel",
+  "werkmap", "wordt", "zijn", "zonder",
+];
+const CONTRACT_NAMES = /\b(MonitorData|MonitorIndicatoren|MonitorBronnen|Bovengroep|Toelichting|Gebiedscode)\b/g;
+
+/** The Dutch words of an English text, outside quoted names and the contract's names. */
+function dutchWords(text: string): string[] {
+  const bare = text.replace(/'[^']*'/g, " ").replace(/"[^"]*"/g, " ").replace(CONTRACT_NAMES, " ");
+  return (bare.toLowerCase().match(/[a-zà-ÿ]+/g) ?? []).filter((word) => DUTCH.includes(word));
+}
+
+const cell = say(FUNCTIONS.theCell, { indicator: "settlement", group: "Italiaans", age: "0-3", area: "Nederland", unit: "euro" });
+const SAMPLES: Record<string, unknown> = {
+  "functions.argumentMissing": { argument: { nl: "groep", en: "group" } },
+  "functions.argumentNotText": { argument: { nl: "groep", en: "group" }, given: { kind: "range" } },
+  "functions.argumentNotWholeNumber": { argument: { nl: "n", en: "n" }, given: { kind: "boolean", value: false } },
+  "functions.invalidPeriod": { argument: { nl: "jaar", en: "year" }, shown: "'last year'" },
+  "functions.unknownLanguage": { typed: "fr" },
+  "functions.unknownName": [
+    { kind: "area", name: "Amsterdm", suggestion: "Nederland", choices: [] },
+    { kind: "age", name: "0-4", suggestion: null, choices: ["0-3", "4-11"] },
+  ],
+  "functions.giveGroup": [{ indicator: "settlement", groups: ["Italiaans", "Duits"] }, { indicator: "settlement", groups: [] }],
+  "functions.noParent": { group: "inwoners" },
+  "functions.notParent": { of: "Duits", group: "Italiaans", parents: ["buitenlandse nationaliteit", "inwoners"] },
+  "functions.noFigure": [{ what: cell, period: "2021", periods: ["2022"] }, { what: say(FUNCTIONS.theCount, { group: "Duits" }), period: "2020", periods: [] }],
+  "functions.theCell": { indicator: "settlement", group: "Italiaans", age: "0-3", area: "Nederland", unit: "euro" },
+  "functions.theCount": { group: "inwoners" },
+  "functions.theShare": { group: "Italiaans", of: "buitenlandse nationaliteit" },
+  "functions.theNationalities": undefined,
+  "functions.noGrowth": [{ group: "Duits", from: "2021", to: "2022", counts: ["2021"], spans: [] }],
+  "functions.noSeries": { indicator: "settlement", group: "Pools", area: "Nederland", unit: "euro", groups: ["Italiaans"] },
+  "functions.invalidCount": { n: 0 },
+  "functions.invalidWorkbook": [{ first: "Row 3, column Waarde: not a number.", more: 2 }, { first: say(FUNCTIONS.unexpected), more: 0 }],
+  "functions.citeReferenceDate": { source: "BRP, Leiden", date: "2022-01-01" },
+  "functions.citePeriod": [{ source: "Nuffic", period: "2021/2022" }, { source: "ABF", period: "2011-2020" }],
+  "functions.unexpected": undefined,
+
+  "excel.readingWorkbook": undefined,
+  "excel.buildingSheet": { sheet: "Population" },
+  "excel.writingToExcel": undefined,
+  "excel.markingSheets": undefined,
+  "excel.done": undefined,
+  "excel.sheetClashSkipped": { theirs: "Population" },
+  "excel.sheetClashRenamed": { theirs: "Population", ours: "Population (monitor)" },
+  "excel.renamedSheetRebuilt": { was: "Old", now: "Repats" },
+  "excel.tableNamesTaken": [{ tables: ["lm_a"] }, { tables: ["lm_a", "lm_b"] }],
+  "excel.keptSheet": (["copy", "edited", "referenced", "unproven"] as const).flatMap((why) => [
+    { why, name: "Residence 2026-11-25", was: "Residence" },
+    { why, name: "Residence", was: "Residence" },
+  ]),
+  "excel.regenerateRefused": [{ refusal: "GeneralException: refused", sheets: ["Population"] }, { refusal: "GeneralException: refused", sheets: [] }],
+  "excel.noTableForPivot": { table: "MonitorData" },
+  "excel.noFreeSheetName": { theirs: "Pivot" },
+  "excel.pivotClash": { theirs: "Pivot", ours: "Pivot (monitor)" },
+  "excel.earlierPivotSheetKept": [{ sheets: ["Pivot (2)"] }, { sheets: ["Pivot (2)", "Pivot (3)"] }],
+  "excel.noFreeDataSheetName": { theirs: "Data" },
+  "excel.definedNameTaken": { name: "MonitorData" },
+  "excel.tableMissing": { table: "MonitorBronnen" },
+  "excel.tableCannotGrow": { table: "MonitorData", blocking: "Table1" },
+  "excel.rowLimit": { table: "MonitorData", sheet: "Data", rows: 1048577, limit: 1048576 },
+};
+
+const BOOKS: Record<string, Record<string, Phrase<never>>> = { FUNCTIONS, EXCEL } as never;
+const phrases = Object.entries(BOOKS).flatMap(([book, phrasebook]) => Object.values(phrasebook).map((p) => [book, p] as const));
+
+test("every phrase has a sample, and its id names its book", () => {
+  for (const [book, p] of phrases) {
+    expect(p.id.startsWith(`${book.toLowerCase()}.`)).toBe(true);
+    expect(Object.keys(SAMPLES)).toContain(p.id);
+  }
+  expect(new Set(phrases.map(([, p]) => p.id)).size).toBe(phrases.length);
+});
+
+test.each(phrases.map(([, p]) => [p.id, p]))("%s reads as English in English", (_id, p) => {
+  const sample = SAMPLES[p.id];
+  const all = Array.isArray(sample) ? sample : [sample];
+  for (const params of all) {
+    const message = { phrase: p, params } as AnyMessage;
+    const english = textOf(message, "en");
+    expect(english.length).toBeGreaterThan(0);
+    expect({ english, dutch: dutchWords(english) }).toEqual({ english, dutch: [] });
+    // The Dutch text differs, unless it is a name that reads the same in both.
+    expect(typeof textOf(message, "nl")).toBe("string");
+  }
+});
+
+test("the check itself finds Dutch outside quotes, and not in quoted names", () => {
+  expect(dutchWords("No figure for the count of inwoners in 2020; beschikbaar: geen.")).toEqual(["beschikbaar", "geen"]);
+  expect(dutchWords("Your sheet 'Bladen van de monitor' was left alone; MonitorData is there.")).toEqual([]);
+});
