@@ -110,7 +110,9 @@ export class NameIndex {
   /** More entries, as the constructor takes them (a large index can be built a part at a time). */
   addEntries(entries: readonly GroupEntry[]): void {
     for (const entry of entries) {
-      this.englishByCanonical.set(entry.nl, entry.en);
+      // The first entry's English name stays, as its names do: the data's own entry for
+      // Nederland (English name = its name) must not undo the vocabulary's 'the Netherlands'.
+      if (!this.englishByCanonical.has(entry.nl)) this.englishByCanonical.set(entry.nl, entry.en);
       for (const name of [entry.nl, entry.en, ...entry.aliases]) {
         const key = normalise(name);
         if (!this.byName.has(key)) this.byName.set(key, entry.nl);
