@@ -19,16 +19,25 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 /** Time spent inside the fake's syncs: Excel's own work, which in Excel does not run on the pane's thread. */
 let excelWorkMs = 0;
+/** The same in CPU time of this process. */
+let excelCpuMs = 0;
+
+/** CPU time of this process (user and system, all its threads), in ms. */
+const cpuMs = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
 
 /** While `work` runs, each fake sync is a round trip (the thread is free during it) whose own work is counted apart. */
 async function withRoundTrips<T>(work: () => Promise<T>): Promise<T> {
   const fakeSync = FakeContext.prototype.sync;
   FakeContext.prototype.sync = async function (this: FakeContext) {
-    const start = performance.now();
+    const [start, startCpu] = [performance.now(), cpuMs()];
     try {
       await fakeSync.call(this);
     } finally {
       excelWorkMs += performance.now() - start;
+      excelCpuMs += cpuMs() - startCpu;
     }
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
@@ -41,17 +50,20 @@ async function withRoundTrips<T>(work: () => Promise<T>): Promise<T> {
 
 /**
  * The longest stretch the add-in's JavaScript held the thread while `work` ran: the gaps between
- * turns of the event loop, less the fake's own syncs (Excel's work, not the pane's).
+ * turns of the event loop, less the fake's own syncs (Excel's work, not the pane's). On a shared
+ * machine a stretch's wall time grows with the load (the process waits for a core), so the
+ * stretch's CPU time is measured too: the longest one's, which the load does not change.
  */
-async function longestSlice<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; longest: number }> {
-  let longest = 0;
-  let last = performance.now();
-  let excelAtLast = excelWorkMs;
+async function longestSlice<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; longest: number; longestCpu: number }> {
+  let [longest, longestCpu] = [0, 0];
+  let [last, lastCpu] = [performance.now(), cpuMs()];
+  let [excelAtLast, excelCpuAtLast] = [excelWorkMs, excelCpuMs];
   let running = true;
   const tick = () => {
-    const now = performance.now();
+    const [now, cpu] = [performance.now(), cpuMs()];
     longest = Math.max(longest, now - last - (excelWorkMs - excelAtLast));
-    [last, excelAtLast] = [now, excelWorkMs];
+    longestCpu = Math.max(longestCpu, cpu - lastCpu - (excelCpuMs - excelCpuAtLast));
+    [last, lastCpu, excelAtLast, excelCpuAtLast] = [now, cpu, excelWorkMs, excelCpuMs];
     if (running) setImmediate(tick);
   };
   setImmediate(tick);
@@ -60,7 +72,7 @@ async function longestSlice<T>(work: () => Promise<T>): Promise<{ result: T; ms:
   const ms = performance.now() - start;
   running = false;
   tick();
-  return { result, ms, longest };
+  return { result, ms, longest, longestCpu };
 }
 
 type Cell = { results: unknown[]; at: number[] };
@@ -97,7 +109,7 @@ export async function benchEdits(dist: string): Promise<void> {
     await withRoundTrips(async () => {
       const first = await longestSlice(() => follower.readAll());
       if (first.result.kind !== "found") throw new Error("the workbook's tables did not read as valid");
-      console.log(`first read: ${fmt(rows)} rows, ${syncs} syncs, ${first.ms.toFixed(0)} ms total, longest slice ${first.longest.toFixed(0)} ms`);
+      console.log(`first read: ${fmt(rows)} rows, ${syncs} syncs, ${first.ms.toFixed(0)} ms total, longest slice ${first.longest.toFixed(0)} ms (${first.longestCpu.toFixed(0)} ms of CPU)`);
       await follower.watch();
       const table = model.tables.find((t) => t.name === "MonitorData");
       if (!table) throw new Error("no MonitorData");
@@ -119,7 +131,7 @@ export async function benchEdits(dist: string): Promise<void> {
         const answered = watched.map((cell, i) => (cell.results.at(-1) === values[i][0] ? (cell.at.at(-1) as number) : NaN));
         if (answered.some(Number.isNaN)) throw new Error("a formula did not get its new figure");
         const ms = Math.max(...answered) - edit.result;
-        console.log(`edit: ${fmt(rows)} rows, ${changed} cell${changed > 1 ? "s" : ""} changed, ${syncs - before} syncs, ${ms.toFixed(1)} ms until the functions answer the new figure, longest blocking slice ${edit.longest.toFixed(1)} ms`);
+        console.log(`edit: ${fmt(rows)} rows, ${changed} cell${changed > 1 ? "s" : ""} changed, ${syncs - before} syncs, ${ms.toFixed(1)} ms until the functions answer the new figure, longest blocking slice ${edit.longest.toFixed(1)} ms (${edit.longestCpu.toFixed(1)} ms of CPU)`);
       }
     });
   }

@@ -140,19 +140,70 @@ export class MunicipalityNames {
   }
 }
 
+/** The everyday names by the folded plain name they mean, folded once. */
+let everydayByPlain: Map<string, string[]> | null = null;
+
+function everydayNamesOf(folded: string): string[] {
+  if (!everydayByPlain) {
+    everydayByPlain = new Map();
+    for (const [everyday, plain] of EVERYDAY_NAMES) everydayByPlain.set(foldName(plain), [...(everydayByPlain.get(foldName(plain)) ?? []), everyday]);
+  }
+  return everydayByPlain.get(folded) ?? [];
+}
+
 /**
  * The other names of the areas a dataset holds, for the functions' area argument: `Den Haag` and
  * `s-Gravenhage` for `'s-Gravenhage`, `Hengelo` for `Hengelo (O.)` when no other Hengelo is in
- * the data, `Utrecht (gemeente)` for `Utrecht`. Each entry's canonical name is the data's own.
+ * the data, `Utrecht (gemeente)` for `Utrecht`. Each entry's canonical name is the data's own;
+ * it carries no English name of its own (`en` is the name itself), so a label the vocabulary
+ * gives (Nederland: the Netherlands) is kept. Built in two passes that each take a part of the
+ * names at a time (`AreaAliases`), so a dataset of thousands of areas can be indexed in slices.
  */
+export class AreaAliases {
+  private readonly names: string[];
+  /** How many of the names share each folded name without its mark. */
+  private readonly bases = new Map<string, number>();
+  private readonly folded: string[] = [];
+  private counted = 0;
+
+  constructor(areas: Iterable<string>) {
+    this.names = [...new Set(areas)];
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  /** First pass: names `from`…`to` folded and counted by their base. */
+  count(from: number, to: number): void {
+    for (let i = from; i < Math.min(to, this.names.length); i++) {
+      const base = foldName(withoutMark(this.names[i]));
+      this.folded[i] = base;
+      this.bases.set(base, (this.bases.get(base) ?? 0) + 1);
+    }
+    this.counted = Math.max(this.counted, Math.min(to, this.names.length));
+  }
+
+  /** Second pass (after every name was counted): the entries of names `from`…`to`. */
+  entries(from: number, to: number): { nl: string; en: string; aliases: string[] }[] {
+    if (this.counted < this.names.length) throw new Error("AreaAliases: count every name before the entries");
+    const entries: { nl: string; en: string; aliases: string[] }[] = [];
+    for (let i = from; i < Math.min(to, this.names.length); i++) {
+      const name = this.names[i];
+      const aliases = new Set([name.replace(/['’‘`´]/g, ""), `${name} (gemeente)`]);
+      const base = withoutMark(name);
+      // A name without a mark folds to its base; one with a mark needs the plain name folded apart.
+      for (const everyday of everydayNamesOf(base === name ? this.folded[i] : foldName(name))) aliases.add(everyday);
+      if (base !== name && this.bases.get(this.folded[i]) === 1) aliases.add(base);
+      entries.push({ nl: name, en: name, aliases: [...aliases] });
+    }
+    return entries;
+  }
+}
+
+/** Every area's entry at once (see AreaAliases). */
 export function areaAliases(areas: Iterable<string>): { nl: string; en: string; aliases: string[] }[] {
-  const names = [...new Set(areas)];
-  const bases = new Map<string, string[]>();
-  for (const name of names) bases.set(foldName(withoutMark(name)), [...(bases.get(foldName(withoutMark(name))) ?? []), name]);
-  return names.map((name) => {
-    const aliases = new Set([name.replace(/['’‘`´]/g, ""), `${name} (gemeente)`, ...EVERYDAY_NAMES.filter(([, plain]) => foldName(plain) === foldName(name)).map(([everyday]) => everyday)]);
-    const base = withoutMark(name);
-    if (base !== name && bases.get(foldName(base))?.length === 1) aliases.add(base);
-    return { nl: name, en: name, aliases: [...aliases] };
-  });
+  const aliases = new AreaAliases(areas);
+  aliases.count(0, aliases.size);
+  return aliases.entries(0, aliases.size);
 }

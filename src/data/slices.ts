@@ -26,8 +26,8 @@ export class Slices {
   }
 }
 
-/** Runs `work` on `items` in chunks of `size`, pausing between chunks once a slice is used up. */
-export async function inSlices<T>(items: readonly T[], slices: Slices, work: (item: T, index: number) => void, size = 500): Promise<void> {
+/** Runs `work` on `items` in chunks of `size` (small, so that a slice ends near its budget), pausing between chunks once a slice is used up. */
+export async function inSlices<T>(items: readonly T[], slices: Slices, work: (item: T, index: number) => void, size = 100): Promise<void> {
   for (let from = 0; from < items.length; from += size) {
     const to = Math.min(items.length, from + size);
     for (let i = from; i < to; i++) work(items[i], i);

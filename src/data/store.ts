@@ -1,6 +1,6 @@
 import { comparePeriods } from "./periods";
 import { Indicator, MonitorPackage, Observation, Source, Unit } from "./types";
-import { areaAliases } from "./municipality-names";
+import { AreaAliases, areaAliases } from "./municipality-names";
 import { AREAS, groupEntry, GROUPS, GroupEntry, NameIndex, NATIONALITIES } from "./vocabulary";
 
 /** English aliases users may type for indicator ids, besides the ids and both labels. */
@@ -123,11 +123,15 @@ export class MonitorStore {
 
   /** Indexes the area names now, a part at a time with `between` after each (the first read of a large table). */
   async indexAreaNames(between: () => Promise<void>): Promise<void> {
-    const entries = areaAliases(this.areaUses.keys());
-    await between();
+    const aliases = new AreaAliases(this.areaUses.keys());
     const index = new NameIndex(AREAS);
-    for (let from = 0; from < entries.length; from += 500) {
-      index.addEntries(entries.slice(from, from + 500));
+    const part = 250;
+    for (let from = 0; from < aliases.size; from += part) {
+      aliases.count(from, from + part);
+      await between();
+    }
+    for (let from = 0; from < aliases.size; from += part) {
+      index.addEntries(aliases.entries(from, from + part));
       await between();
     }
     this.areaIndex = index;
