@@ -71,9 +71,56 @@ export function compareWithWorkbook(
   /** "workbook": a source beside the edition (CBS) adds indicators but leaves the edition's definitions. */
   definitions: "source" | "workbook" = "source",
 ): Comparison {
+  const steps = comparing(source, workbook, previous, others, definitions);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same comparison in slices: `between` runs after every few hundred rows (the pane passes a
+ * pause that yields to Excel once a slice has used its time), `onProgress` hears the fraction
+ * done. It reads the packages and builds a result of its own: nothing the functions read changes
+ * while it runs, so they answer from the data they had.
+ */
+export async function compareInSlices(
+  source: MonitorPackage,
+  workbook: MonitorPackage | null,
+  options: { previous: ReadonlySet<string>; others?: ReadonlySet<string>; definitions?: "source" | "workbook"; between: () => Promise<void>; onProgress?: (fraction: number) => void },
+): Promise<Comparison> {
+  const steps = comparing(source, workbook, options.previous, options.others ?? new Set(), options.definitions ?? "source");
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    options.onProgress?.(step.value);
+    await options.between();
+  }
+}
+
+/** Rows compared between two yields of `comparing`. */
+const ROWS_PER_STEP = 250;
+
+/** The comparison as steps: it yields the fraction done every ROWS_PER_STEP rows of either package, and returns the comparison. */
+function* comparing(
+  source: MonitorPackage,
+  workbook: MonitorPackage | null,
+  previous: ReadonlySet<string>,
+  others: ReadonlySet<string>,
+  definitions: "source" | "workbook",
+): Generator<number, Comparison> {
+  const total = Math.max(1, 2 * source.observations.length + 2 * (workbook?.observations.length ?? 0));
+  let done = 0;
+  const step = () => ++done % ROWS_PER_STEP === 0;
   // Each row's key and hash once: the look-up key is the costly part of both.
-  const sourceKeys = source.observations.map((o) => lookupKey(o));
-  const snapshot = source.observations.map((o, i) => rowHash(o, sourceKeys[i]));
+  const sourceKeys: string[] = [];
+  const snapshot: string[] = [];
+  for (const o of source.observations) {
+    const key = lookupKey(o);
+    sourceKeys.push(key);
+    snapshot.push(rowHash(o, key));
+    if (step()) yield done / total;
+  }
   if (!workbook) return { added: [...source.observations], changed: [], removed: [], kept: [], unchanged: 0, others: 0, result: source, snapshot };
   const inSource = new Set(sourceKeys);
   const workbookByKey = new Map<string, { row: Observation; hash: string; fromSource: boolean; other: boolean }>();
@@ -81,11 +128,13 @@ export function compareWithWorkbook(
     const key = lookupKey(row);
     const hash = rowHash(row, key);
     workbookByKey.set(key, { row, hash, fromSource: previous.has(hash), other: !previous.has(hash) && others.has(hash) });
+    if (step()) yield done / total;
   }
 
   const comparison: Omit<Comparison, "result" | "snapshot"> = { added: [], changed: [], removed: [], kept: [], unchanged: 0, others: 0 };
   const rows: Observation[] = [];
-  source.observations.forEach((incoming, i) => {
+  for (let i = 0; i < source.observations.length; i++) {
+    const incoming = source.observations[i];
     const key = sourceKeys[i];
     const current = workbookByKey.get(key);
     if (!current) {
@@ -102,8 +151,10 @@ export function compareWithWorkbook(
       comparison.changed.push({ key, before: current.row, after: incoming });
       rows.push(incoming);
     }
-  });
+    if (step()) yield done / total;
+  }
   for (const [key, current] of workbookByKey) {
+    if (step()) yield done / total;
     if (inSource.has(key)) continue;
     if (current.fromSource) comparison.removed.push(current.row);
     else if (current.other) {

@@ -43,6 +43,10 @@ export class LiveData {
   /** Rows with a problem of their own (cells or figure). */
   private readonly problemRows = new Set<number>();
   private cachedPackage: MonitorPackage | null = null;
+  /** Counts the edits taken, so that a comparison in slices can tell one came in meanwhile. */
+  private edits = 0;
+  /** The three tables' cells as read and edited since (header rows first): what `holds` compares. */
+  private cells: PackageTables = { observations: [], indicators: [], sources: [] };
 
   private constructor(definitions: { indicators: Indicator[]; sources: Source[] }) {
     this.store = new MonitorStore({ observations: [], ...definitions });
@@ -54,6 +58,7 @@ export class LiveData {
     const definitions = readDefinitions(tables.indicators, tables.sources);
     const live = new LiveData(definitions.ok ? definitions.value : { indicators: [], sources: [] });
     live.useDefinitionReading(definitions);
+    live.cells = { observations: [...tables.observations], indicators: tables.indicators, sources: tables.sources };
     // The workbook's table: a column the analyst added (for a pivot) is theirs, no problem.
     const header = readHeader(TABLE_NAMES.observations, OBSERVATION_COLUMNS, tables.observations[0], WORKBOOK_TABLE);
     if (!header.ok) {
@@ -71,11 +76,12 @@ export class LiveData {
     });
     // The store takes the figures in chunks too: indexing 100,000 figures is work of its own.
     const readable = live.rows.flatMap((row, i) => (row.record ? [i] : []));
-    for (let from = 0; from < readable.length; from += 2000) {
-      const chunk = readable.slice(from, from + 2000);
-      const stored = live.store.replace([], chunk.map((i) => live.rows[i].record as Observation));
-      chunk.forEach((i, n) => (live.rows[i].stored = stored[n]));
-      progress(body.length + from);
+    const chunk = 200;
+    for (let from = 0; from < readable.length; from += chunk) {
+      const part = readable.slice(from, from + chunk);
+      const stored = live.store.replace([], part.map((i) => live.rows[i].record as Observation));
+      part.forEach((i, n) => (live.rows[i].stored = stored[n]));
+      if (from % 5000 === 0) progress(body.length + from);
       await slices.between();
     }
     await inSlices(live.rows, slices, (row, i) => live.addKey(row, i));
@@ -123,6 +129,27 @@ export class LiveData {
     return [...this.definitionProblems.ids, ...figures.map((f) => f.p)].slice(0, MAX_PROBLEMS);
   }
 
+  /**
+   * Whether `tables`, read from the workbook again, hold exactly the cells this live data was read
+   * from and edited to since: then its package and problems are theirs, and what needs them (a
+   * pull's comparison) takes them instead of validating the same cells again. Compared a part at
+   * a time, with `between` after each. Returns null when they differ, else a check to make right
+   * before taking the package: still true when no edit came in since.
+   */
+  async holds(tables: PackageTables, between: () => Promise<void>): Promise<(() => boolean) | null> {
+    const edits = this.edits;
+    for (const name of ["indicators", "sources", "observations"] as const) {
+      const [mine, theirs] = [this.cells[name], tables[name]];
+      if (mine.length !== theirs.length) return null;
+      for (let from = 0; from < mine.length; from += 500) {
+        for (let i = from; i < Math.min(mine.length, from + 500); i++) if (!sameCells(mine[i], theirs[i])) return null;
+        await between();
+        if (this.edits !== edits) return null;
+      }
+    }
+    return () => this.edits === edits;
+  }
+
   /** The tables as a package (the figures as read), for what needs the whole edition. */
   package(): MonitorPackage {
     this.cachedPackage ??= {
@@ -138,9 +165,15 @@ export class LiveData {
    * column order). Re-checks those rows and the rows sharing their old or new keys, and updates
    * the store in one synchronous step. Returns whether any figure or problem changed.
    */
-  editRows(from: number, cells: readonly (readonly Cell[])[]): boolean {
+  editRows(from: number, cells: readonly Cell[][]): boolean {
+    const rows = this.cells.observations.length - 1; // its header row first
+    if (from < 0 || from + cells.length > rows) {
+      if (this.position === null) return false;
+      throw new RangeError(`Rows ${from}…${from + cells.length - 1} are not in the table of ${rows} rows.`);
+    }
+    this.edits++;
+    cells.forEach((rowCells, n) => (this.cells.observations[from + 1 + n] = rowCells));
     if (this.position === null) return false;
-    if (from < 0 || from + cells.length > this.rows.length) throw new RangeError(`Rows ${from}…${from + cells.length - 1} are not in the table of ${this.rows.length} rows.`);
     const touched = new Set<string>();
     const removed: Observation[] = [];
     const added: { index: number; row: Row }[] = [];
@@ -173,6 +206,8 @@ export class LiveData {
   editDefinitions(indicators: Cell[][], sources: Cell[][]): void {
     const definitions = readDefinitions(indicators, sources);
     this.useDefinitionReading(definitions);
+    this.edits++;
+    this.cells = { ...this.cells, indicators, sources };
     if (definitions.ok) this.store.define(definitions.value.indicators, definitions.value.sources);
     this.rows.forEach((row, index) => {
       if (!row.record) return;
@@ -246,4 +281,10 @@ function sameRow(a: Row, b: Row): boolean {
   if (a.problems.length !== b.problems.length || a.problems.some((p, i) => p.message !== b.problems[i].message)) return false;
   if (a.record === null || b.record === null) return a.record === b.record;
   return (Object.keys(b.record) as (keyof Observation)[]).every((k) => a.record?.[k] === b.record?.[k]);
+}
+
+function sameCells(a: readonly Cell[], b: readonly Cell[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -1,7 +1,7 @@
 import { ColumnSpec, INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
 import { valueError } from "../data/errors";
 import { normalise } from "../data/normalise";
-import { lookupKey, parsePackageTables, TABLE_NAMES } from "../data/package";
+import { lookupKey, PackageTables, parsePackageTables, TABLE_NAMES } from "../data/package";
 import { MonitorPackage, Observation, Problem, Unit } from "../data/types";
 import { cellText } from "../data/validate";
 import { dataTables, DATA_SHEET_KEY, DATA_SHEET_NAME } from "../report/plan";
@@ -24,24 +24,27 @@ export type WorkbookData =
   | { kind: "invalid"; problems: Problem[] }
   | { kind: "found"; package: MonitorPackage };
 
+/** The three tables' cells as read (header rows first), MonitorIndicatoren/MonitorBronnen from the edition where missing; null without MonitorData. */
+export function workbookTables(state: WorkbookState, edition: MonitorPackage): PackageTables | null {
+  const cells = (name: string) => state.tables.get(name.toLowerCase())?.cells;
+  const observations = cells(TABLE_NAMES.observations);
+  if (!observations) return null;
+  return {
+    observations,
+    indicators: cells(TABLE_NAMES.indicators) ?? tableCells(INDICATOR_COLUMNS, edition.indicators),
+    sources: cells(TABLE_NAMES.sources) ?? tableCells(SOURCE_COLUMNS, edition.sources),
+  };
+}
+
 /**
  * The workbook's own data tables as a package. A workbook without MonitorData has none; a
  * malformed one is reported with row and column. Missing MonitorIndicatoren/MonitorBronnen
  * are taken from the edition.
  */
 export function readWorkbookData(state: WorkbookState, edition: MonitorPackage): WorkbookData {
-  const cells = (name: string) => state.tables.get(name.toLowerCase())?.cells;
-  const observations = cells(TABLE_NAMES.observations);
-  if (!observations) return { kind: "none" };
-  const result = parsePackageTables(
-    {
-      observations,
-      indicators: cells(TABLE_NAMES.indicators) ?? tableCells(INDICATOR_COLUMNS, edition.indicators),
-      sources: cells(TABLE_NAMES.sources) ?? tableCells(SOURCE_COLUMNS, edition.sources),
-    },
-    {},
-    { extraColumns: "ignore" }, // the analyst's own columns are theirs
-  );
+  const tables = workbookTables(state, edition);
+  if (!tables) return { kind: "none" };
+  const result = parsePackageTables(tables, {}, { extraColumns: "ignore" }); // the analyst's own columns are theirs
   return result.ok ? { kind: "found", package: result.value } : { kind: "invalid", problems: result.problems };
 }
 

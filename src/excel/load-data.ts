@@ -1,12 +1,14 @@
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
-import { compareWithWorkbook, Comparison } from "../data/compare";
+import { compareInSlices, Comparison } from "../data/compare";
+import type { LiveData } from "../data/live-data";
+import { Pause, Slices } from "../data/slices";
 import { hash53 } from "../data/hash";
 import { lookupKey, PackageTables, TABLE_NAMES } from "../data/package";
 import { MonitorPackage, Observation, Problem } from "../data/types";
 import { MonitorError } from "../data/errors";
 import { Cancelled, refusal, WriteBatch } from "./batch";
 import { EditedMeanwhile } from "./table-refresh";
-import { DataSheetOutcome, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
+import { DataSheetOutcome, readWorkbookData, WorkbookData, workbookTables, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook, WorkbookState } from "./inspect";
 import { queueFindMonitorPivot } from "./pivot";
 
@@ -44,21 +46,45 @@ export interface LoadOptions {
   onProgress?: (fraction: number, message: string) => void;
   /** Bytes per sync; the default keeps under Excel on the web's 5 MB (tests pass less). */
   syncLimit?: number;
+  /** The live data the pane follows the workbook's tables with: what it holds is not validated again. */
+  known?: LiveData | null;
+  /** Yields to Excel and the pane between slices of the comparison (the pane passes one). */
+  pause?: Pause;
 }
 
-async function compare(context: Excel.RequestContext, source: MonitorPackage, previous: ReadonlySet<string>, others?: ReadonlySet<string>, definitions?: "source" | "workbook") {
+type CompareOptions = Pick<LoadOptions, "previous" | "others" | "definitions" | "known" | "pause">;
+
+/**
+ * The workbook's tables as a package. The live data the pane follows them with (`known`) has
+ * validated them already: when the cells read now are the ones it holds, its package and
+ * problems are theirs and nothing is validated again; otherwise (an edit it has not heard of
+ * yet, another edition's definitions) the cells are validated here.
+ */
+async function workbookData(state: WorkbookState, edition: MonitorPackage, known: LiveData | null | undefined, between: () => Promise<void>): Promise<WorkbookData> {
+  const tables = workbookTables(state, edition);
+  if (!tables) return { kind: "none" };
+  const unchanged = known ? await known.holds(tables, between) : null;
+  if (known && unchanged?.()) return known.valid ? { kind: "found", package: known.package() } : { kind: "invalid", problems: known.problems() };
+  return readWorkbookData(state, edition);
+}
+
+async function compare(context: Excel.RequestContext, source: MonitorPackage, options: CompareOptions, progress: (fraction: number) => void) {
   const state = await inspectWorkbook(context, { marks: true, content: "data" });
-  const found = readWorkbookData(state, source);
+  const slices = new Slices(options.pause);
+  const between = () => slices.between();
+  const found = await workbookData(state, source, options.known, between);
   if (found.kind === "invalid") return { state, found, comparison: null };
-  return { state, found, comparison: compareWithWorkbook(source, found.kind === "found" ? found.package : null, previous, others, definitions) };
+  const workbook = found.kind === "found" ? found.package : null;
+  const comparison = await compareInSlices(source, workbook, { previous: options.previous, others: options.others, definitions: options.definitions, between, onProgress: progress });
+  return { state, found, comparison };
 }
 
 /**
  * What pulling `source` would change in MonitorData, read without writing anything: the pane
  * shows it and asks the user to confirm.
  */
-export async function previewLoad(context: Excel.RequestContext, source: MonitorPackage, options: Pick<LoadOptions, "previous" | "others" | "definitions">): Promise<PreviewResult> {
-  const { found, comparison } = await compare(context, source, options.previous, options.others, options.definitions);
+export async function previewLoad(context: Excel.RequestContext, source: MonitorPackage, options: CompareOptions & { onProgress?: (fraction: number) => void }): Promise<PreviewResult> {
+  const { found, comparison } = await compare(context, source, options, options.onProgress ?? (() => undefined));
   if (found.kind === "invalid" || !comparison) return { ok: false, problems: found.kind === "invalid" ? found.problems : [] };
   return { ok: true, comparison, signature: comparisonSignature(comparison) };
 }
@@ -71,7 +97,7 @@ export async function previewLoad(context: Excel.RequestContext, source: Monitor
 export async function loadData(context: Excel.RequestContext, source: MonitorPackage, options: LoadOptions): Promise<LoadDataResult> {
   const progress = options.onProgress ?? (() => undefined);
   progress(0.05, "Werkmap lezen…");
-  const { state, found, comparison } = await compare(context, source, options.previous, options.others, options.definitions);
+  const { state, found, comparison } = await compare(context, source, options, (fraction) => progress(0.05 + 0.05 * fraction, "Werkmap lezen…"));
   if (found.kind === "invalid" || !comparison) return { ok: false, problems: found.kind === "invalid" ? found.problems : [] };
   if (options.expected !== undefined && options.expected !== comparisonSignature(comparison)) {
     const message = "De werkmap is veranderd sinds de vergelijking; er is niets geschreven. Vergelijk opnieuw.";

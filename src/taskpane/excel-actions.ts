@@ -4,6 +4,7 @@ import { Edition } from "../data/descriptor";
 import type { CbsQuery } from "../sources/cbs/pull";
 import { loadData, LoadDataResult, PreviewResult, previewLoad, recalculate } from "../excel/load-data";
 import { FollowedData, Listener, WorkbookFollower } from "../excel/follow";
+import type { LiveData } from "../data/live-data";
 import { functionsApi, functionsLink } from "./functions-link";
 import { yieldToEventLoop } from "../data/slices";
 import { buildPivot, PivotResult } from "../excel/pivot";
@@ -133,10 +134,16 @@ export async function remember(source: RememberedSource, snapshot: string[]): Pr
   return failures.length ? failures.join("; ") : null;
 }
 
+/** The live data the pane follows the tables with (validated already), and a pause for the comparison's slices. */
+function comparing(): { known: LiveData | null; pause: typeof yieldToEventLoop } {
+  const data = follower?.current;
+  return { known: data && data.kind !== "none" ? data.live : null, pause: yieldToEventLoop };
+}
+
 /** What pulling `pkg` would change in the workbook, read without writing. */
 export async function runPreview(pkg: MonitorPackage, kind: RememberedSource["kind"], shipped: MonitorPackage): Promise<PreviewResult> {
   const snapshots = await snapshotsFor(kind, shipped);
-  return Excel.run((context) => previewLoad(context, pkg, snapshots));
+  return Excel.run((context) => previewLoad(context, pkg, { ...snapshots, ...comparing() }));
 }
 
 /** Writes the pulled package as compared, remembers where it came from, and points the functions at it. */
@@ -146,7 +153,7 @@ export async function runLoadData(
   options: { expected?: string; signal?: AbortSignal; onProgress?: (fraction: number, message: string) => void },
 ): Promise<LoadDataResult & { notSaved?: string | null }> {
   const snapshots = await snapshotsFor(pulled.source.kind, shipped);
-  const result = await writing(() => Excel.run((context) => loadData(context, pulled.pkg, { ...snapshots, ...options })));
+  const result = await writing(() => Excel.run((context) => loadData(context, pulled.pkg, { ...snapshots, ...comparing(), ...options })));
   // The load suspended Excel's calculation: formulas of the user's that read MonitorData are recalculated (MONITOR formulas follow by themselves).
   await Excel.run((context) => recalculate(context));
   if (!result.ok) return result;
