@@ -10,9 +10,9 @@ import { runInNewContext } from "vm";
 import { snapshotOf } from "../../src/data/compare";
 import { yieldToEventLoop } from "../../src/data/slices";
 import { Runner, WorkbookFollower } from "../../src/excel/follow";
-import { loadData } from "../../src/excel/load-data";
+import { loadData, previewLoad } from "../../src/excel/load-data";
 import { functionsLink } from "../../src/taskpane/functions-link";
-import { FakeContext, fakeRun } from "../../test/support/fake-excel";
+import { FakeContext, fakeRun, WorkbookModel } from "../../test/support/fake-excel";
 import { asExcel, edition, largePackage, userWorkbook } from "../../test/support/workbooks";
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -133,6 +133,24 @@ export async function benchEdits(dist: string): Promise<void> {
         const ms = Math.max(...answered) - edit.result;
         console.log(`edit: ${fmt(rows)} rows, ${changed} cell${changed > 1 ? "s" : ""} changed, ${syncs - before} syncs, ${ms.toFixed(1)} ms until the functions answer the new figure, longest blocking slice ${edit.longest.toFixed(1)} ms (${edit.longestCpu.toFixed(1)} ms of CPU)`);
       }
+      await benchPullComparison(model, rows, follower);
     });
   }
+}
+
+/**
+ * A pull's comparison (the preview) of a source that changed every tenth figure, with the live
+ * data the pane follows the workbook with: the workbook's cells read, found to be the ones the
+ * live data holds (nothing validated again), compared in slices.
+ */
+async function benchPullComparison(model: WorkbookModel, rows: number, follower: WorkbookFollower): Promise<void> {
+  const delivered = largePackage(rows);
+  const source = { ...delivered, observations: delivered.observations.map((o, i) => (i % 10 === 0 && o.eenheid === "aantal" ? { ...o, waarde: o.waarde + 1 } : o)) };
+  const current = follower.current;
+  const known = current.kind === "none" ? null : current.live;
+  const previous = new Set(snapshotOf(delivered));
+  const pull = await longestSlice(() => fakeRun(model, (context) => previewLoad(asExcel(context), source, { previous, known, pause: yieldToEventLoop })));
+  if (!pull.result.result.ok) throw new Error("the pull's comparison failed");
+  const changed = pull.result.result.comparison.changed.length;
+  console.log(`pull comparison: ${fmt(rows)} rows, ${pull.result.syncs} syncs, ${pull.ms.toFixed(0)} ms total, ${fmt(changed)} figures changed, longest slice ${pull.longest.toFixed(0)} ms (${pull.longestCpu.toFixed(0)} ms of CPU)`);
 }
