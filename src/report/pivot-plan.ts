@@ -1,5 +1,8 @@
 import { TABLE_NAMES } from "../data/package";
 import { Language, MonitorPackage, Unit } from "../data/types";
+import { AREAS } from "../data/vocabulary";
+import { say, textOf } from "../text/message";
+import { PIVOT } from "../text/sheets";
 import { valueFormat } from "./data-columns";
 
 /**
@@ -26,11 +29,6 @@ export interface PivotPlan {
   texts: [string, string];
 }
 
-const SHEET_NAMES: Record<Language, string> = { nl: "Draaitabel", en: "Pivot" };
-const UNIT_NAMES: Record<Language, Record<Unit, string>> = {
-  nl: { aantal: "aantallen", aandeel: "aandelen", groei: "groei", rang: "rangen", euro: "bedragen in euro" },
-  en: { aantal: "counts", aandeel: "shares", groei: "growth", rang: "ranks", euro: "amounts in euros" },
-};
 
 /** The most frequent value, ties to the first seen: what the pivot shows when the preferred one is absent. */
 function mostFrequent(values: string[]): string | null {
@@ -54,20 +52,10 @@ export function planPivot(pkg: MonitorPackage, language: Language): PivotPlan {
   const unit = (indicatorUnit && ofIndicator.some((o) => o.eenheid === indicatorUnit) ? indicatorUnit : mostFrequent(ofIndicator.map((o) => o.eenheid))) as Unit | null;
   const area = indicator && unit && has(indicator, unit, "Leiden") ? "Leiden" : mostFrequent(ofIndicator.filter((o) => o.eenheid === unit).map((o) => o.gebied));
   const label = pkg.indicators.find((i) => i.id === indicator);
-  const what = label ? (language === "nl" ? label.labelNl : label.labelEn) : (indicator ?? "");
-  const unitName = unit ? UNIT_NAMES[language][unit] : "";
-  const texts: [string, string] =
-    language === "nl"
-      ? [
-          `Draaitabel op ${TABLE_NAMES.observations}: ${what}${area ? `, ${area}` : ""}, ${unitName}, per groep en jaar.`,
-          "Kies boven de tabel een andere Indicator, Eenheid, Gebied of Leeftijd; kies één eenheid tegelijk. Subtotalen per Bovengroep tellen de delen op tot hun geheel.",
-        ]
-      : [
-          `PivotTable on ${TABLE_NAMES.observations}: ${what}${area ? `, ${area}` : ""}, ${unitName}, by group and year.`,
-          "Choose another Indicator, Eenheid (unit), Gebied (area) or Leeftijd (age) above the table; choose one unit at a time. Subtotals per Bovengroep add the parts up to their whole.",
-        ];
+  const what = label ? { nl: label.labelNl, en: label.labelEn } : { nl: indicator ?? "", en: indicator ?? "" };
+  const texts: [string, string] = [textOf(say(PIVOT.shows, { table: TABLE_NAMES.observations, what, area: area ? { nl: area, en: AREAS.find((a) => a.nl === area)?.en ?? area } : null, unit }), language), textOf(PIVOT.howTo, language)];
   return {
-    sheetName: SHEET_NAMES[language],
+    sheetName: textOf(PIVOT.sheetName, language),
     name: PIVOT_NAME,
     source: TABLE_NAMES.observations,
     filters: [

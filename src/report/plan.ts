@@ -1,5 +1,5 @@
 import { INDICATOR_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
-import { excelNumberFormat, formatDate, formatFigure } from "../data/format";
+import { excelNumberFormat } from "../data/format";
 import { TABLE_NAMES } from "../data/package";
 import { comparePeriods } from "../data/periods";
 import { safeCellText } from "../data/text-rules";
@@ -12,10 +12,12 @@ import { SHEETS } from "./sheets";
 import { paletteColour } from "./palette";
 import { safeSheetName, safeTableName } from "./sheet-names";
 import { Edition } from "../data/descriptor";
-import { listed, t } from "../text/words";
+import { say, textOf } from "../text/message";
+import { LABEL, WORKBOOK } from "../text/sheets";
+import { figureOf } from "../text/words";
 import { editionFacts, EditionFacts, workbookFileName } from "./edition";
 import { latestPeriod } from "./latest";
-import { Axes, Axis, BlockFacts, BlockSpec, CellKey, FigureText, SheetFacts, SheetSpec } from "./spec-types";
+import { Axes, Axis, BlockFacts, BlockSpec, CellKey, SheetFacts, SheetSpec } from "./spec-types";
 import { ChartKind, ChartPlan, SheetPlan, TablePlan, TextLine, WorkbookPlan } from "./types";
 
 export const DATA_SHEET_NAME = "Data";
@@ -71,22 +73,12 @@ function numberFormat(unit: Unit, values: (number | null)[]): string {
   return values.every((v) => v === null || Number.isInteger(Math.round(v * 1e6) / 1e4)) ? "0%" : "0.0%";
 }
 
-const CHART_KINDS: Record<ChartKind, Record<Language, string>> = {
-  line: { nl: "Lijngrafiek", en: "Line chart" },
-  columnClustered: { nl: "Kolomgrafiek", en: "Column chart" },
-  barClustered: { nl: "Staafgrafiek", en: "Bar chart" },
-  pie: { nl: "Cirkeldiagram", en: "Pie chart" },
-  doughnut: { nl: "Ringdiagram", en: "Doughnut chart" },
-};
-
 /** Alternative text for a chart, for screen readers and Excel's selection pane. */
 function chartAltText(kind: ChartKind, title: string, table: TablePlan, language: Language): string {
   const pie = kind === "pie" || kind === "doughnut";
-  const series = (pie ? table.header.slice(1, 2) : table.header.slice(1)).join(", ");
-  const categories = table.rows.map((r) => r[0]).join(", ");
-  return language === "nl"
-    ? `${CHART_KINDS[kind].nl}: ${title}. ${series} per ${table.header[0].toLowerCase()} (${categories}). Gegevens in tabel ${table.name}.`
-    : `${CHART_KINDS[kind].en}: ${title}. ${series} by ${table.header[0].toLowerCase()} (${categories}). Data in table ${table.name}.`;
+  const series = pie ? table.header.slice(1, 2) : table.header.slice(1);
+  const categories = table.rows.map((r) => String(r[0]));
+  return textOf(say(WORKBOOK.chartAltText, { kind, title, series, per: table.header[0], categories, table: table.name }), language);
 }
 
 interface BuiltBlock {
@@ -144,8 +136,8 @@ function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, lan
   const turned = block.overTime === true && series.length > MAX_YEAR_COLUMNS;
   if (turned) {
     [categories, series] = [series, categories];
-    categoryHeader = t("Jaar", "Year");
-    chartSpec = chartSpec && { kind: "line", categoryAxis: t("Jaar", "Year"), valueAxis: chartSpec.valueAxis };
+    categoryHeader = LABEL.year;
+    chartSpec = chartSpec && { kind: "line", categoryAxis: LABEL.year, valueAxis: chartSpec.valueAxis };
   }
   // Ranks are drawn as lines over an axis that runs from 1 at the top: higher is better.
   if (block.unit === "rang" && chartSpec) chartSpec = { ...chartSpec, kind: "line" };
@@ -153,19 +145,20 @@ function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, lan
   const used = cells.flat().filter((o): o is Observation => o !== undefined);
   // A block whose data is wholly missing is left out rather than shown as empty cells.
   if (used.length === 0) return null;
-  const rows = categories.map((category, c) => [category.label[language], ...cells[c].map((o) => (o ? o.waarde : null))]);
+  const rows = categories.map((category, c) => [textOf(category.label, language), ...cells[c].map((o) => (o ? o.waarde : null))]);
   const facts: BlockFacts = { categories, series, cells, periods: [...new Set(used.map((o) => o.periode))].sort(comparePeriods) };
-  const caption = (typeof block.caption === "function" ? block.caption(facts) : block.caption)[language];
+  const caption = textOf(typeof block.caption === "function" ? block.caption(facts) : block.caption, language);
+  const seriesLabels = series.map((s) => textOf(s.label, language));
   const values = rows.flatMap((r) => r.slice(1) as (number | null)[]);
   const format = numberFormat(block.unit, values);
   const table: TablePlan = {
     name: safeTableName(`${TABLE_PREFIX}${sheet.key}_${block.key}`),
     row: row + 1,
     column: 0,
-    header: [categoryHeader[language], ...series.map((s) => s.label[language])],
+    header: [textOf(categoryHeader, language), ...seriesLabels],
     rows,
     numberFormats: [null, ...series.map(() => format)],
-    widths: [LABEL_WIDTH, ...series.map((s) => Math.max(VALUE_WIDTH, s.label[language].length + 3))],
+    widths: [LABEL_WIDTH, ...seriesLabels.map((label) => Math.max(VALUE_WIDTH, label.length + 3))],
   };
   const drawable = values.filter((v) => v !== null).length >= 2;
   const pie = chartSpec?.kind === "pie" || chartSpec?.kind === "doughnut";
@@ -174,8 +167,8 @@ function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, lan
       ? {
           kind: chartSpec.kind,
           title: caption,
-          categoryAxisTitle: chartSpec.categoryAxis?.[language] ?? null,
-          valueAxisTitle: chartSpec.valueAxis?.[language] ?? null,
+          categoryAxisTitle: chartSpec.categoryAxis ? textOf(chartSpec.categoryAxis, language) : null,
+          valueAxisTitle: chartSpec.valueAxis ? textOf(chartSpec.valueAxis, language) : null,
           numberFormat: format,
           showValues: pie ? categories.length <= 6 : series.length === 1,
           ranks: block.unit === "rang",
@@ -186,25 +179,12 @@ function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, lan
           colours: [],
         }
       : null;
-  return { key: block.key, table, chart, caption, note: block.note?.(facts)?.[language] ?? null, used, facts };
+  const note = block.note?.(facts);
+  return { key: block.key, table, chart, caption, note: note ? textOf(note, language) : null, used, facts };
 }
 
-const join = (parts: string[]) => parts.filter(Boolean).join(" ");
-
-/**
- * Reference dates as a reader wants them: "1 januari 2021, 1 januari 2022", and a long run of
- * 1 January dates as a span, "1 januari van 2012 tot en met 2024".
- */
-function datesText(isoDates: string[], language: Language): string {
-  const dates = [...isoDates].sort();
-  const years = dates.map((d) => (d.endsWith("-01-01") ? Number(d.slice(0, 4)) : NaN));
-  const run = dates.length > 3 && years.every((y, i) => !Number.isNaN(y) && (i === 0 || y === years[i - 1] + 1));
-  if (!run) return dates.map((d) => formatDate(d, language)).join(", ");
-  return language === "nl" ? `1 januari van ${years[0]} tot en met ${years[years.length - 1]}` : `1 January of ${years[0]} to ${years[years.length - 1]}`;
-}
-
+/** The source and reference-date lines under a sheet's tables, from the figures it shows. */
 function sourceLines(used: Observation[], store: MonitorStore, edition: EditionFacts, language: Language): [string, string] {
-  const nl = language === "nl";
   const citations = new Map<string, Set<string>>();
   for (const o of used) {
     const name = store.source(o.bron)?.citeernaam || o.bron;
@@ -212,19 +192,11 @@ function sourceLines(used: Observation[], store: MonitorStore, edition: EditionF
     if (o.peildatum) citations.get(name)?.add(o.peildatum);
   }
   const pages = [...new Set(used.map((o) => o.pagina).filter((p): p is number => p !== null))].sort((a, b) => a - b);
-  const sources = [...citations].map(([name, dates]) => (dates.size ? `${name} (${nl ? "peildatum" : "reference date"} ${datesText([...dates], language)})` : name));
-  const pageList = pages.join(", ");
-  const report = !pages.length ? "" : edition.report ? `${edition.report}, ${nl ? "pagina" : "page"} ${pageList}.` : nl ? `Rapport van deze editie, pagina ${pageList}.` : `This edition's report, page ${pageList}.`;
-  const source = join([`${nl ? "Bron" : "Source"}: ${sources.join("; ")}.`, report]);
+  const source = say(WORKBOOK.source, { citations: [...citations].map(([name, dates]) => ({ name, dates: [...dates] })), pages, report: edition.report });
   const dates = [...new Set(used.map((o) => o.peildatum).filter(Boolean))].sort();
   const periods = [...new Set(used.map((o) => o.periode))].sort(comparePeriods);
-  const when = dates.length
-    ? `${nl ? "Peildatum" : "Reference date"}: ${datesText(dates, language)}${used.some((o) => !o.peildatum) ? (nl ? "; overige cijfers per periode" : "; other figures per period") : ""}.`
-    : `${nl ? "Periode" : "Period"}: ${periods.join(", ")}.`;
-  const note = nl
-    ? " Alle cijfers staan met toelichting in de tabel MonitorData (blad Data)."
-    : " All figures are listed with notes in the MonitorData table (Data sheet); its column names and notes are in Dutch, as the data contract defines them.";
-  return [source, when + note];
+  const when = say(WORKBOOK.when, { dates, someWithout: used.some((o) => !o.peildatum), periods });
+  return [textOf(source, language), textOf(when, language)];
 }
 
 /** The facts a sheet's texts are computed from. */
@@ -237,7 +209,7 @@ function sheetFacts(store: MonitorStore, edition: EditionFacts, area: string, bl
     find,
     figure: (key) => {
       const o = find(key);
-      return o ? { nl: formatFigure(o.waarde, o.eenheid, "nl"), en: formatFigure(o.waarde, o.eenheid, "en") } : null;
+      return o ? figureOf(o) : null;
     },
     latest: (where) => latestPeriod(store, { area, ...where }),
     block: (key) => blocks.find((b) => b.key === key)?.facts,
@@ -258,11 +230,10 @@ function buildSheet(spec: SheetSpec, store: MonitorStore, language: Language, ed
   // A sheet appears only when the workbook has figures for it.
   if (blocks.length === 0) return null;
   const facts = sheetFacts(store, edition, area, blocks);
-  const figure: FigureText = (key) => facts.figure(key)?.[language] ?? null;
   const title = typeof spec.title === "function" ? spec.title(facts) : spec.title;
   const texts: TextLine[] = [
-    { row: 0, text: title[language], style: "title" },
-    { row: 1, text: spec.lead(figure, language, facts), style: "lead" },
+    { row: 0, text: textOf(title, language), style: "title" },
+    { row: 1, text: textOf(spec.lead(facts), language), style: "lead" },
   ];
   for (const block of blocks) texts.push({ row: block.table.row - 1, text: block.caption, style: "caption" });
   const tables = blocks.map((b) => b.table);
@@ -282,7 +253,7 @@ function buildSheet(spec: SheetSpec, store: MonitorStore, language: Language, ed
   const widthOf = (column: number) => Math.max(...tables.map((t) => t.widths[column] ?? 0), column === 0 ? LABEL_WIDTH : VALUE_WIDTH);
   return {
     key: spec.key,
-    name: safeSheetName(spec.name[language]),
+    name: safeSheetName(textOf(spec.name, language)),
     texts,
     tables,
     charts,
@@ -337,16 +308,12 @@ function indicatorSheets(store: MonitorStore, language: Language, edition: Editi
 
 /** The workbook's title, subject and keywords, from the edition and the places it covers. */
 function workbookProperties(edition: EditionFacts, places: string[], language: Language) {
-  const where = listed(places, language, t("", ""));
-  const title = language === "nl" ? join(["Monitor Internationalisering", where, edition.year ?? ""]) : join([where, "Internationalisation Monitor", edition.year ?? ""]);
+  const title = textOf(say(WORKBOOK.title, { places, year: edition.year }), language);
   return {
     title,
     subject: edition.report ?? title,
     keywords: [...places, "internationals", "monitor", edition.year ?? ""].filter(Boolean).join("; "),
-    description: join([
-      edition.title ? `${edition.title}${edition.version ? (language === "nl" ? `, versie ${edition.version}` : `, version ${edition.version}`) : ""}.` : "",
-      language === "nl" ? "Geschreven door de monitor-invoegtoepassing uit de cijfers van deze werkmap." : "Written by the monitor add-in from the figures of this workbook.",
-    ]),
+    description: textOf(say(WORKBOOK.description, { title: edition.title, version: edition.version }), language),
     fileName: workbookFileName(places, edition.year),
   };
 }

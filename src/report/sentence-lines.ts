@@ -1,6 +1,8 @@
 import { clerkSentence } from "../data/sentences";
 import { MonitorStore } from "../data/store";
 import { Language, Observation } from "../data/types";
+import { say, textOf } from "../text/message";
+import { WORKBOOK } from "../text/sheets";
 import { TextLine } from "./types";
 
 /**
@@ -18,12 +20,12 @@ export const MAX_SENTENCES = 100;
 export function sentenceLines(used: readonly Observation[], store: MonitorStore, language: Language, firstRow: number): TextLine[] {
   const figures = [...new Set(used)];
   if (figures.length === 0) return [];
-  const heading = language === "nl" ? "Zinnen om over te nemen" : "Sentences to paste";
+  const heading = textOf(WORKBOOK.sentencesHeading, language);
   const shown = figures.slice(0, MAX_SENTENCES);
   const lines: TextLine[] = [{ row: firstRow, text: heading, style: "source" }, ...shown.map((o, i): TextLine => ({ row: firstRow + 1 + i, text: clerkSentence(store, o, language), style: "lead" }))];
   const rest = figures.length - shown.length;
   if (rest > 0) {
-    const more = language === "nl" ? `En ${rest} zinnen meer: MONITOR.TEKST geeft de zin van elk cijfer.` : `And ${rest} more sentences: MONITOR.TEKST gives the sentence of any figure.`;
+    const more = textOf(say(WORKBOOK.moreSentences, { rest }), language);
     lines.push({ row: firstRow + 1 + shown.length, text: more, style: "source" });
   }
   return lines;

@@ -1,11 +1,12 @@
 import { MonitorStore } from "../data/store";
-import { Language, Observation, Unit } from "../data/types";
-import { Bilingual, t } from "../text/words";
+import { Observation, Unit } from "../data/types";
+import { AnyMessage } from "../text/message";
+import { Figure } from "../text/words";
 import { EditionFacts } from "./edition";
 import { ChartKind } from "./types";
 
-export type { Bilingual };
-export { t };
+/** A text of a sheet: a message of the phrasebook src/text/sheets.ts, rendered in the workbook's language by the plan. */
+export type SheetText = AnyMessage;
 
 /** Part of the key of a figure; a cell of a block merges its base, category and series parts. */
 export interface CellKey {
@@ -18,7 +19,7 @@ export interface CellKey {
 }
 
 export interface Axis {
-  label: Bilingual;
+  label: SheetText;
   key: CellKey;
   /**
    * A figure computed from others instead of looked up (an `Overig` summed from the rest), as an
@@ -42,22 +43,19 @@ export interface BlockFacts {
 
 export interface BlockSpec {
   key: string;
-  caption: Bilingual | ((facts: BlockFacts) => Bilingual);
-  categoryHeader: Bilingual;
+  caption: SheetText | ((facts: BlockFacts) => SheetText);
+  categoryHeader: SheetText;
   /** Fixed, or found in the data (e.g. the latest period); null leaves the block out. */
   base: CellKey | ((store: MonitorStore) => CellKey | null);
   categories: Axes;
   series: Axes;
   unit: Unit;
-  chart?: { kind: ChartKind; categoryAxis?: Bilingual; valueAxis?: Bilingual };
+  chart?: { kind: ChartKind; categoryAxis?: SheetText; valueAxis?: SheetText };
   /** The series are years: with more than a few, the table turns (years down) and is drawn as lines. */
   overTime?: boolean;
   /** A line under the table that says how a row was computed (e.g. an Overig summed from others). */
-  note?: (facts: BlockFacts) => Bilingual | null;
+  note?: (facts: BlockFacts) => SheetText | null;
 }
-
-/** Formats one figure for a lead sentence, or null when the data does not have it. */
-export type FigureText = (key: CellKey) => string | null;
 
 /** What a sheet's texts are computed from: the figures, the edition and the blocks as built. */
 export interface SheetFacts {
@@ -67,8 +65,8 @@ export interface SheetFacts {
   area: string;
   /** A figure (area defaults to the sheet's, age to none). */
   find: (key: CellKey) => Observation | undefined;
-  /** A figure formatted in both languages, or null. */
-  figure: (key: CellKey) => Bilingual | null;
+  /** A figure (its value and unit, for a phrase to write in its language), or null. */
+  figure: (key: CellKey) => Figure | null;
   /** The latest period among the figures matching `where` (area defaults to the sheet's). */
   latest: (where: CellKey) => string | null;
   /** A block of this sheet as built, or undefined when the data left it out. */
@@ -77,8 +75,9 @@ export interface SheetFacts {
 
 export interface SheetSpec {
   key: string;
-  name: Bilingual;
-  title: Bilingual | ((facts: SheetFacts) => Bilingual);
-  lead: (figure: FigureText, language: Language, facts: SheetFacts) => string;
+  name: SheetText;
+  title: SheetText | ((facts: SheetFacts) => SheetText);
+  /** The lead sentences under the title, from the sheet's figures (a plain description when they are missing). */
+  lead: (facts: SheetFacts) => SheetText;
   blocks: (BlockSpec | ((store: MonitorStore) => BlockSpec | null))[];
 }

@@ -1,13 +1,26 @@
-import { Language } from "../data/types";
+import { formatDate, formatFigure } from "../data/format";
+import { Language, Unit } from "../data/types";
+import { AnyMessage, phrase, say, textOf } from "./message";
 
 /**
  * Words the add-in's texts are made of, in Dutch and English: the one place for small phrases
- * that many texts share (lists, counts in words, ages, nationalities used as adjectives). Pure:
- * no Office, no DOM.
+ * that many texts share (lists, counts in words, ages, nationalities used as adjectives, figures
+ * and dates in a language's format). Pure: no Office, no DOM.
  */
 
-export type Bilingual = Record<Language, string>;
-export const t = (nl: string, en: string): Bilingual => ({ nl, en });
+/** A figure as a phrase's parameter: its value and unit, written in the phrase's own language. */
+export interface Figure {
+  value: number;
+  unit: Unit;
+}
+
+/** 1.253 / 1,253, 11,6% / 11.6%, € 30.672: a figure as the report prints it in `language`. */
+export const figureText = (figure: Figure, language: Language): string => formatFigure(figure.value, figure.unit, language);
+
+/** The figure of an observation, as a phrase's parameter. */
+export const figureOf = (o: { waarde: number; eenheid: Unit }): Figure => ({ value: o.waarde, unit: o.eenheid });
+
+export const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const NUMBER_WORDS: Record<Language, string[]> = {
   nl: ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"],
@@ -19,15 +32,37 @@ export function numberWord(n: number, language: Language): string {
   return Number.isInteger(n) && n >= 0 && n < NUMBER_WORDS[language].length ? NUMBER_WORDS[language][n] : String(n);
 }
 
-/** "a, b en c" / "a, b and c"; `none` when the list is empty. */
-export function listed(items: readonly string[], language: Language, none: Bilingual = t("geen", "none")): string {
-  if (items.length === 0) return none[language];
+const WORDS = {
+  none: phrase("words.none", () => "geen", () => "none"),
+  nothing: phrase("words.nothing", () => "", () => ""),
+  and: phrase("words.and", () => "en", () => "and"),
+  age: phrase<{ age: string }>("words.age", ({ age }) => `${age} jaar`, ({ age }) => `${age} years`),
+  /** A name from the data (a period, a group or area with its English label): not translated here. */
+  name: phrase<{ nl: string; en: string }>("words.name", ({ nl }) => nl, ({ en }) => en),
+};
+
+/** Nothing at all when a list is empty (a title without places), instead of "geen" / "none". */
+export const NOTHING: AnyMessage = say(WORDS.nothing);
+
+/** "a, b en c" / "a, b and c"; `none` ("geen" / "none", in the list's language) when the list is empty. */
+export function listed(items: readonly string[], language: Language, none: AnyMessage = say(WORDS.none)): string {
+  if (items.length === 0) return textOf(none, language);
   if (items.length === 1) return items[0];
-  return `${items.slice(0, -1).join(", ")} ${language === "nl" ? "en" : "and"} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(", ")} ${textOf(say(WORDS.and), language)} ${items[items.length - 1]}`;
 }
 
+/** The texts of messages in one language, as a list: "Delft en Nederland" / "Delft and the Netherlands". */
+export const listedMessages = (items: readonly AnyMessage[], language: Language, none?: AnyMessage): string =>
+  listed(items.map((m) => textOf(m, language)), language, none);
+
 /** An age band as a label: "0-17 jaar" / "0-17 years". */
-export const ageLabel = (age: string): Bilingual => t(`${age} jaar`, `${age} years`);
+export const ageLabel = (age: string): AnyMessage => say(WORDS.age, { age });
+
+/** A name as the data writes it, with its English label where the vocabulary has one: a period, group or area. */
+export const named = (nl: string, en: string = nl): AnyMessage => say(WORDS.name, { nl, en });
+
+/** "1 januari 2022" / "1 January 2022". */
+export const dateText = (iso: string, language: Language): string => formatDate(iso, language);
 
 /**
  * A Dutch nationality name as the adjective before "nationaliteit": Italiaans → Italiaanse,
