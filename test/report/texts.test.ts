@@ -1,6 +1,10 @@
+import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS } from "../../src/data/columns";
 import { Edition } from "../../src/data/descriptor";
-import { MonitorPackage, Observation } from "../../src/data/types";
-import { groupEntry } from "../../src/data/vocabulary";
+import { TABLE_NAMES } from "../../src/data/package";
+import { MonitorStore } from "../../src/data/store";
+import { Language, MonitorPackage, Observation } from "../../src/data/types";
+import { AREAS, groupEntry } from "../../src/data/vocabulary";
+import { planPivot } from "../../src/report/pivot-plan";
 import { buildPlan } from "../../src/report/plan";
 import { SheetPlan, WorkbookPlan } from "../../src/report/types";
 import { pullFromCbs } from "../../src/sources/cbs/pull";
@@ -26,6 +30,7 @@ async function fromCbs(areas: string[], from = 2012, to = 2024): Promise<{ pkg: 
   return { pkg: result.value.package, edition: result.value.edition };
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const sheetOf = (plan: WorkbookPlan, key: string): SheetPlan => plan.sheets.find((s) => s.key === key) ?? (() => { throw new Error(`no sheet ${key}: ${plan.sheets.map((s) => s.key)}`); })();
 const text = (sheet: SheetPlan, style: "title" | "lead" | "caption" | "source") => sheet.texts.filter((t) => t.style === style).map((t) => t.text);
 const lead = (plan: WorkbookPlan, key: string) => text(sheetOf(plan, key), "lead")[0];
@@ -69,7 +74,7 @@ describe("the 2022 edition", () => {
     expect(lead(nl, "bevolking")).toBe("In Leiden heeft 11,6% van de inwoners een buitenlandse nationaliteit en 32,9% een migratieachtergrond. Op 1 januari 2022 zijn dat 14.472 inwoners met een buitenlandse nationaliteit.");
     expect(lead(nl, "vestiging")).toBe("Het aantal internationals dat zich in Leiden vestigt is al jaren groter dan het aantal dat vertrekt, behalve in coronajaar 2020. In 2021 vestigden zich 4.049 internationals en vertrokken er 2.989.");
     expect(lead(nl, "repats")).toBe("Het aantal Nederlanders dat zich in Leiden vestigt na een verblijf in het buitenland daalt al een aantal jaar. In 2021 waren het er 478, van wie 17% kinderen.");
-    expect(lead(nl, "nationaliteiten")).toBe("De Italiaanse nationaliteit komt in Leiden het meest voor (1.253 inwoners op 1 januari 2022). Het aantal inwoners met een buitenlandse nationaliteit steeg tussen 2012 en 2022 met 28%.");
+    expect(lead(nl, "nationaliteiten")).toBe("De Italiaanse nationaliteit komt in Leiden het meest voor van alle buitenlandse nationaliteiten (1.253 inwoners op 1 januari 2022). Het aantal inwoners met een buitenlandse nationaliteit steeg tussen 2012 en 2022 met 28%.");
     expect(lead(nl, "statushouders")).toBe("Op 1 januari 2022 wonen er 769 statushouders in Leiden; de grootste groep komt uit Syrië.");
     expect(lead(en, "nationaliteiten")).toBe("Italian is the most common foreign nationality in Leiden (1,253 inhabitants on 1 January 2022). Inhabitants with a foreign nationality grew by 28% between 2012 and 2022.");
   });
@@ -78,9 +83,11 @@ describe("the 2022 edition", () => {
     const sheet = sheetOf(nl, "nationaliteiten");
     const rows = tableOf(sheet, "_aantal").rows.map((r) => r[0]);
     expect(rows).toEqual(["Italiaans", "Duits", "Pools", "Brits", "Chinees", "Frans", "Spaans", "Amerikaans", "Syrisch", "Overig"]);
-    // Nine nationalities and the report's own Overig: the title counts the nationalities.
-    expect(text(sheet, "title")).toEqual(["De negen meest voorkomende nationaliteiten"]);
-    expect(text(sheetOf(en, "nationaliteiten"), "title")).toEqual(["The nine most common nationalities"]);
+    // Nine nationalities and the report's own Overig: the title counts the nationalities the
+    // table shows. The report's "tien meest voorkomende nationaliteiten" (page 17) count
+    // Nederlands as well, which this table does not show: nine foreign ones.
+    expect(text(sheet, "title")).toEqual(["De negen meest voorkomende buitenlandse nationaliteiten"]);
+    expect(text(sheetOf(en, "nationaliteiten"), "title")).toEqual(["The nine most common foreign nationalities"]);
     expect(text(sheetOf(nl, "bevolking"), "caption")).toContain("Groei sinds 2012");
     expect(lead(nl, "woonduur")).toBe("Meer dan de helft (63%) van de Leidenaren met een buitenlandse nationaliteit woont hier korter dan 3 jaar. 34% woont er korter dan een jaar (1 januari 2022).");
     expect(text(sheetOf(nl, "regio"), "title")).toEqual(["Leiden vergeleken met Nederland"]);
@@ -94,7 +101,7 @@ describe("the 2022 edition", () => {
 
   it("follows a changed figure into the sentence", () => {
     const changed = buildPlan(withFigure(shippedPackage(), { indicator: "inwoners", groep: "Duits", periode: "2022" }, 1300), { language: "nl", edition: SHIPPED_EDITION });
-    expect(lead(changed, "nationaliteiten")).toMatch(/^De Duitse nationaliteit komt in Leiden het meest voor \(1\.300 inwoners op 1 januari 2022\)\./);
+    expect(lead(changed, "nationaliteiten")).toMatch(/^De Duitse nationaliteit komt in Leiden het meest voor van alle buitenlandse nationaliteiten \(1\.300 inwoners op 1 januari 2022\)\./);
     expect(tableOf(sheetOf(changed, "nationaliteiten"), "_aantal").rows[0]).toEqual(["Duits", 1300]);
     const fewer = buildPlan(withFigure(shippedPackage(), { indicator: "vestiging", periode: "2021", eenheid: "aantal", leeftijd: "" }, 2000), { language: "en", edition: SHIPPED_EDITION });
     expect(lead(fewer, "vestiging")).toBe("In 8 of the 10 years from 2012 to 2021 more internationals settled in Leiden than left. In 2021, 2,000 settled and 2,989 left.");
@@ -116,7 +123,7 @@ describe("a 2023 edition (synthetic)", () => {
   });
 
   it("says what its own figures say, and none of the 2022 report's claims", () => {
-    expect(lead(nl, "nationaliteiten")).toMatch(/^De Poolse nationaliteit komt in Leiden het meest voor \(1\.400 inwoners op 1 januari 2023\)\./);
+    expect(lead(nl, "nationaliteiten")).toMatch(/^De Poolse nationaliteit komt in Leiden het meest voor van alle buitenlandse nationaliteiten \(1\.400 inwoners op 1 januari 2023\)\./);
     expect(lead(en, "nationaliteiten")).toMatch(/^Polish is the most common foreign nationality in Leiden \(1,400 inhabitants on 1 January 2023\)\./);
     expect(lead(nl, "vestiging")).toBe("In 8 van de 10 jaren van 2013 tot en met 2022 vestigden zich meer internationals in Leiden dan er vertrokken. In 2022 vestigden zich 2.900 internationals en vertrokken er 2.989.");
     expect(lead(nl, "repats")).toBe("In 2022 kwamen 512 Nederlanders na een verblijf in het buitenland in Leiden wonen, van wie 17% kinderen.");
@@ -157,8 +164,8 @@ describe("CBS figures", () => {
     };
     const top = pkg.observations.filter((o) => o.indicator === "inwoners" && o.gebied === "Leiden" && o.periode === "2024" && nationality(o.groep)).sort((a, b) => b.waarde - a.waarde)[0];
     expect(first).toEqual([top.groep, top.waarde]);
-    expect(text(nationalities, "lead")[0]).toContain(`het meest voor (${top.waarde.toLocaleString("nl-NL")} inwoners op 1 januari 2024)`);
-    expect(text(nationalities, "title")[0]).toBe(`De ${["", "", "", "", "", "", "", "", "acht"][tableOf(nationalities, "_aantal").rows.length]} meest voorkomende nationaliteiten`);
+    expect(text(nationalities, "lead")[0]).toContain(`het meest voor van alle buitenlandse nationaliteiten (${top.waarde.toLocaleString("nl-NL")} inwoners op 1 januari 2024)`);
+    expect(text(nationalities, "title")[0]).toBe(`De ${["", "", "", "", "", "", "", "", "acht"][tableOf(nationalities, "_aantal").rows.length]} meest voorkomende buitenlandse nationaliteiten`);
     // Without a migration background the title and lead say nothing of it, and "dat" refers to a share.
     expect(text(sheetOf(plan, "bevolking"), "title")).toEqual(["Nationaliteit in Leiden"]);
     expect(lead(plan, "bevolking")).toMatch(/^In Leiden heeft \d+,\d% van de inwoners een buitenlandse nationaliteit\. Op 1 januari 2024 zijn dat [\d.]+ inwoners met een buitenlandse nationaliteit\.$/);
@@ -187,7 +194,7 @@ describe("CBS figures", () => {
     expect(rows[10][0]).toBe("Overig");
     const shown = rows.slice(0, 10).reduce((sum, r) => sum + (r[1] as number), 0);
     expect(rows[10][1]).toBe(total.waarde + 580 - shown);
-    expect(text(sheet, "title")).toEqual(["De tien meest voorkomende nationaliteiten"]);
+    expect(text(sheet, "title")).toEqual(["De tien meest voorkomende buitenlandse nationaliteiten"]);
     // Under the source lines, where no chart stands beside it.
     expect(text(sheet, "source")).toContain("Overig in de tabel Nationaliteiten: alle inwoners met een buitenlandse nationaliteit min de tien getoonde (berekend).");
     expect(tableOf(sheet, "_groei").rows.map((r) => r[0])).toEqual(rows.slice(0, 10).map((r) => r[0]).filter((g) => pkg.observations.some((o) => o.indicator === "groei" && o.groep === g)));
@@ -204,6 +211,184 @@ describe("CBS figures", () => {
       expect(text(sheetOf(plan, "regio"), "title")).toEqual([language === "nl" ? "Leiden vergeleken met Delft en Nederland" : "Leiden compared with Delft and the Netherlands"]);
       expect(plan.properties.title).toBe(language === "nl" ? "Monitor Internationalisering Leiden en Delft 2024" : "Leiden and Delft Internationalisation Monitor 2024");
       expectWellFormed(plan, pkg, edition);
+    }
+  });
+});
+
+/**
+ * Each sheet's texts against its own tables and against the figures of the package, in both
+ * languages. The expected words are made here from the package's figures, with the platform's
+ * own number and date formats (Intl), never from the plan or the phrasebook.
+ */
+const LOCALES = { nl: "nl-NL", en: "en-GB" } as const;
+const count = (n: number, language: Language) => new Intl.NumberFormat(LOCALES[language]).format(n);
+const percent = (share: number, language: Language) => `${new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 }).format(Math.round(share * 1000) / 10)}%`;
+const day = (iso: string, language: Language) => new Intl.DateTimeFormat(LOCALES[language], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const NUMBER_WORDS = { nl: { 8: "acht", 9: "negen", 10: "tien" }, en: { 8: "eight", 9: "nine", 10: "ten" } } as Record<Language, Record<number, string>>;
+const FOREIGN = "buitenlandse nationaliteit";
+const figureIn = (pkg: MonitorPackage, match: Partial<Observation>): Observation => {
+  const found = pkg.observations.filter((o) => Object.entries({ leeftijd: "", ...match }).every(([k, v]) => o[k as keyof Observation] === v));
+  if (found.length !== 1) throw new Error(`${found.length} figures match ${JSON.stringify(match)}`);
+  return found[0];
+};
+const latestOf = (pkg: MonitorPackage, match: Partial<Observation>): Observation =>
+  pkg.observations.filter((o) => Object.entries({ leeftijd: "", ...match }).every(([k, v]) => o[k as keyof Observation] === v)).sort((a, b) => a.periode.localeCompare(b.periode)).pop() as Observation;
+/** The nationalities among a package's counts: groups the vocabulary places under foreign nationality, or ones it does not know. */
+const nationalitiesOf = (pkg: MonitorPackage, area: string, period: string) =>
+  pkg.observations
+    .filter((o) => o.indicator === "inwoners" && o.gebied === area && o.periode === period && o.leeftijd === "" && o.eenheid === "aantal" && o.groep !== "Overig")
+    .filter((o) => (groupEntry(o.groep) ? groupEntry(o.groep)?.parent === FOREIGN : true))
+    .sort((a, b) => b.waarde - a.waarde);
+const lastRow = (sheet: SheetPlan, suffix: string) => tableOf(sheet, suffix).rows[tableOf(sheet, suffix).rows.length - 1];
+
+describe("texts agree with their tables, in both languages", () => {
+  it("a CBS-only workbook (Delft): its leads, captions and titles say what its tables hold", async () => {
+    const { pkg, edition } = await fromCbs(["Delft"]);
+    const foreign = latestOf(pkg, { indicator: "inwoners", gebied: "Delft", groep: FOREIGN, eenheid: "aantal" });
+    const year = foreign.periode;
+    const dutch = figureIn(pkg, { indicator: "inwoners", gebied: "Delft", groep: "Nederlands", periode: year, eenheid: "aantal" });
+    const share = figureIn(pkg, { indicator: "aandeel", gebied: "Delft", groep: FOREIGN, periode: year });
+    const rank = figureIn(pkg, { indicator: "rang", gebied: "Delft", groep: FOREIGN, periode: year });
+    const nederland = figureIn(pkg, { indicator: "aandeel", gebied: "Nederland", groep: FOREIGN, periode: year });
+    const largest = nationalitiesOf(pkg, "Delft", year);
+    for (const language of ["nl", "en"] as const) {
+      const plan = buildPlan(pkg, { language, edition });
+      const population = sheetOf(plan, "gebied-delft-bevolking");
+      expect(lastRow(population, "_aantal")).toEqual([year, dutch.waarde, foreign.waarde]);
+      expect(lastRow(population, "_rang")[1]).toBe(rank.waarde);
+      expect(text(population, "lead")[0]).toMatch(
+        new RegExp(
+          `^${escape(
+            language === "nl"
+              ? `Op ${day(`${year}-01-01`, "nl")} hebben ${count(foreign.waarde, "nl")} inwoners van Delft een buitenlandse nationaliteit (${percent(share.waarde, "nl")}). Delft staat daarmee op plek ${rank.waarde} van de Nederlandse gemeenten.`
+              : `On ${day(`${year}-01-01`, "en")}, ${count(foreign.waarde, "en")} inhabitants of Delft have a foreign nationality (${percent(share.waarde, "en")}). That puts Delft in place ${rank.waarde} among Dutch municipalities.`,
+          )}`,
+        ),
+      );
+      const nationalities = sheetOf(plan, "gebied-delft-nationaliteiten");
+      expect(tableOf(nationalities, "_grootste").rows.map((r) => r[1])).toEqual(largest.slice(0, 10).map((o) => o.waarde));
+      if (language === "nl") expect(tableOf(nationalities, "_grootste").rows[0][0]).toBe(largest[0].groep);
+      expect(text(nationalities, "caption")[0]).toBe(language === "nl" ? `Grootste nationaliteiten, Delft, ${year}` : `Largest nationalities, Delft, ${year}`);
+      expect(text(nationalities, "lead")[0]).toContain(day(`${year}-01-01`, language));
+      const comparison = sheetOf(plan, "gebied-vergelijking");
+      expect(text(comparison, "title")).toEqual([language === "nl" ? "Delft vergeleken met Nederland" : "Delft compared with the Netherlands"]);
+      expect(tableOf(comparison, "_aandeel").rows.map((r) => r.slice(0, 2))).toEqual([
+        ["Delft", share.waarde],
+        [language === "nl" ? "Nederland" : "the Netherlands", nederland.waarde],
+      ]);
+      expect(text(comparison, "caption")[0]).toBe(language === "nl" ? `Aandeel van de inwoners, ${year}` : `Share of inhabitants, ${year}`);
+    }
+  });
+
+  it("the 2023 edition: the most common nationality, the count in the title, the share under 3 years, settling and leaving", () => {
+    const pkg = edition2023();
+    const largest = nationalitiesOf(pkg, "Leiden", "2023");
+    const growth = figureIn(pkg, { indicator: "groei", gebied: "Leiden", groep: FOREIGN, eenheid: "groei" });
+    const [short, middle] = ["korter dan 1 jaar", "1 tot 3 jaar"].map((groep) => figureIn(pkg, { indicator: "woonduur", groep, periode: "2023" }));
+    const settled = pkg.observations.filter((o) => o.indicator === "vestiging" && o.eenheid === "aantal" && o.leeftijd === "").sort((a, b) => a.periode.localeCompare(b.periode));
+    const left = (period: string) => figureIn(pkg, { indicator: "vertrek", eenheid: "aantal", periode: period, groep: FOREIGN });
+    const more = settled.filter((o) => o.waarde > left(o.periode).waarde).length;
+    const final = settled[settled.length - 1];
+    for (const language of ["nl", "en"] as const) {
+      const plan = buildPlan(pkg, { language, edition: EDITION_2023 });
+      const nationalities = sheetOf(plan, "nationaliteiten");
+      expect(tableOf(nationalities, "_aantal").rows.slice(0, largest.length).map((r) => r[1])).toEqual(largest.map((o) => o.waarde));
+      expect(text(nationalities, "title")).toEqual([language === "nl" ? `De ${NUMBER_WORDS.nl[largest.length]} meest voorkomende buitenlandse nationaliteiten` : `The ${NUMBER_WORDS.en[largest.length]} most common foreign nationalities`]);
+      const [from, to] = growth.periode.split("-");
+      expect(text(nationalities, "lead")[0]).toBe(
+        language === "nl"
+          ? `De Poolse nationaliteit komt in Leiden het meest voor van alle buitenlandse nationaliteiten (${count(largest[0].waarde, "nl")} inwoners op ${day(largest[0].peildatum, "nl")}). Het aantal inwoners met een buitenlandse nationaliteit steeg tussen ${from} en ${to} met ${percent(growth.waarde, "nl")}.`
+          : `Polish is the most common foreign nationality in Leiden (${count(largest[0].waarde, "en")} inhabitants on ${day(largest[0].peildatum, "en")}). Inhabitants with a foreign nationality grew by ${percent(growth.waarde, "en")} between ${from} and ${to}.`,
+      );
+      expect(largest[0].groep).toBe("Pools");
+      const residence = sheetOf(plan, "woonduur");
+      expect(tableOf(residence, "_woonduur").rows.slice(0, 2).map((r) => r[1])).toEqual([short.waarde, middle.waarde]);
+      expect(text(residence, "lead")[0]).toMatch(new RegExp(`^${escape(language === "nl" ? `Meer dan de helft (${percent(short.waarde + middle.waarde, "nl")}) van de Leidenaren` : `More than half (${percent(short.waarde + middle.waarde, "en")}) of Leiden's inhabitants`)}`));
+      const settlement = sheetOf(plan, "vestiging");
+      expect(lastRow(settlement, "_per_jaar")).toEqual([final.periode, final.waarde, left(final.periode).waarde]);
+      expect(text(settlement, "lead")[0]).toBe(
+        language === "nl"
+          ? `In ${more} van de ${settled.length} jaren van ${settled[0].periode} tot en met ${final.periode} vestigden zich meer internationals in Leiden dan er vertrokken. In ${final.periode} vestigden zich ${count(final.waarde, "nl")} internationals en vertrokken er ${count(left(final.periode).waarde, "nl")}.`
+          : `In ${more} of the ${settled.length} years from ${settled[0].periode} to ${final.periode} more internationals settled in Leiden than left. In ${final.periode}, ${count(final.waarde, "en")} settled and ${count(left(final.periode).waarde, "en")} left.`,
+      );
+      const holders = figureIn(pkg, { indicator: "statushouders", groep: "statushouders", eenheid: "aantal" });
+      expect(text(sheetOf(plan, "statushouders"), "lead")[0]).toBe(language === "nl" ? `Op ${day(holders.peildatum, "nl")} wonen er ${count(holders.waarde, "nl")} statushouders in Leiden.` : `On ${day(holders.peildatum, "en")}, ${count(holders.waarde, "en")} status holders live in Leiden.`);
+    }
+  });
+
+  it("a pull of several municipalities: the comparisons name what their tables hold, each lead its own municipality's figures", async () => {
+    const { pkg, edition } = await fromCbs(["Leiden", "Delft"]);
+    const year = latestOf(pkg, { indicator: "inwoners", gebied: "Delft", groep: FOREIGN, eenheid: "aantal" }).periode;
+    const share = (gebied: string) => figureIn(pkg, { indicator: "aandeel", gebied, groep: FOREIGN, periode: year }).waarde;
+    const rank = (gebied: string) => figureIn(pkg, { indicator: "rang", gebied, groep: FOREIGN, periode: year }).waarde;
+    const foreign = (gebied: string) => figureIn(pkg, { indicator: "inwoners", gebied, groep: FOREIGN, periode: year, eenheid: "aantal" }).waarde;
+    for (const language of ["nl", "en"] as const) {
+      const plan = buildPlan(pkg, { language, edition });
+      const netherlands = language === "nl" ? "Nederland" : "the Netherlands";
+      expect(tableOf(sheetOf(plan, "regio"), "_gemeenten").rows).toEqual([
+        ["Leiden", share("Leiden")],
+        ["Delft", share("Delft")],
+        [netherlands, share("Nederland")],
+      ]);
+      const comparison = sheetOf(plan, "gebied-vergelijking");
+      expect(text(comparison, "title")).toEqual([language === "nl" ? "Leiden en Delft vergeleken met Nederland" : "Leiden and Delft compared with the Netherlands"]);
+      expect(tableOf(comparison, "_rang").rows.map((r) => r.slice(0, 2))).toEqual([
+        ["Leiden", rank("Leiden")],
+        ["Delft", rank("Delft")],
+      ]);
+      expect(text(sheetOf(plan, "bevolking"), "lead")[0]).toBe(
+        language === "nl"
+          ? `In Leiden heeft ${percent(share("Leiden"), "nl")} van de inwoners een buitenlandse nationaliteit. Op ${day(`${year}-01-01`, "nl")} zijn dat ${count(foreign("Leiden"), "nl")} inwoners met een buitenlandse nationaliteit.`
+          : `In Leiden, ${percent(share("Leiden"), "en")} of inhabitants have a foreign nationality. On ${day(`${year}-01-01`, "en")} that is ${count(foreign("Leiden"), "en")} inhabitants with a foreign nationality.`,
+      );
+      expect(text(sheetOf(plan, "regio"), "lead")[0]).toMatch(new RegExp(`^${escape(language === "nl" ? `Leiden staat op plek ${rank("Leiden")} van de gemeenten` : `Leiden ranks ${rank("Leiden")} among Dutch municipalities`)}`));
+      expect(text(sheetOf(plan, "gebied-delft-bevolking"), "lead")[0]).toContain(language === "nl" ? `${count(foreign("Delft"), "nl")} inwoners van Delft` : `${count(foreign("Delft"), "en")} inhabitants of Delft`);
+    }
+  });
+});
+
+/** Words that give a Dutch text away, as whole words. */
+const DUTCH_WORDS = /\b(de|het|een|van|en|met|naar|voor|jaar|jaren|geen|inwoners|nationaliteit(en)?|peildatum|bron|pagina|blad|tabel(len)?|gemeenten?|leeftijd|groep|gebied|aandeel|groei|plek|vergeleken|studiejaar|coronajaar|zinnen|cijfers|werknemers|kinderen|studenten|herkomst|Nederlandse|buitenlandse|totaal|overig|Nederland)\b/i;
+
+/** Every text of an English workbook, without the names the data gives (sources, the edition's title, groups and areas without an English name, the contract's column names). */
+function englishTexts(plan: WorkbookPlan, pkg: MonitorPackage, edition: Edition): string[] {
+  const store = new MonitorStore(pkg);
+  const names = [
+    edition.title,
+    edition.title.replace(/^Monitor Internationalisering:\s*/, ""), // the report, as the source lines cite it
+    ...pkg.sources.flatMap((s) => [s.citeernaam, s.naam]),
+    ...[...new Set(pkg.observations.flatMap((o) => [o.groep, o.gebied]))].filter((name) => store.groupNames.label(name, "en") === name && !AREAS.some((a) => a.nl === name && a.en !== name)),
+    ...[...OBSERVATION_COLUMNS, ...INDICATOR_COLUMNS, ...SOURCE_COLUMNS].map((c) => c.name),
+    ...Object.values(TABLE_NAMES),
+    "(herkomst)", // the Dutch term, named once where the English lead explains it
+  ].filter(Boolean).sort((a, b) => b.length - a.length);
+  const pivot = planPivot(pkg, "en");
+  const texts = [
+    ...[plan.properties.title, plan.properties.subject, plan.properties.keywords, plan.properties.description],
+    pivot.sheetName,
+    ...pivot.texts,
+    ...plan.sheets.flatMap((s) => [s.name, ...s.texts.map((t) => t.text), ...s.tables.flatMap((t) => [...t.header, ...t.rows.map((r) => String(r[0]))]), ...s.charts.flatMap((c) => [c.title, c.categoryAxisTitle ?? "", c.valueAxisTitle ?? "", c.altText])]),
+  ];
+  const asWords = names.map((name) => new RegExp(`(?<![\\p{L}\\d])${escape(name)}(?![\\p{L}\\d])`, "gu"));
+  return texts.map((t) => asWords.reduce((rest, name) => rest.replace(name, () => " "), t));
+}
+
+describe("every English text is English", () => {
+  it("finds a Dutch word where there is one", () => {
+    expect(["Bron: BRP.", "Groei sinds 2012", "18 jaar", "geen"].filter((t) => DUTCH_WORDS.test(t))).toHaveLength(4);
+    expect(DUTCH_WORDS.test("Growth since 2012 among the inhabitants of Leiden")).toBe(false);
+  });
+
+  it("has no Dutch word on any sheet, chart or property of an English workbook (the 2022 and 2023 editions, CBS figures for one and for several municipalities)", async () => {
+    const workbooks: [MonitorPackage, Edition][] = [[shippedPackage(), SHIPPED_EDITION], [edition2023(), EDITION_2023]];
+    for (const areas of [["Delft"], ["Leiden", "Delft"]]) {
+      const { pkg, edition } = await fromCbs(areas);
+      workbooks.push([pkg, edition]);
+    }
+    for (const [pkg, edition] of workbooks) {
+      const plan = buildPlan(pkg, { language: "en", edition });
+      const dutch = englishTexts(plan, pkg, edition).filter((t) => DUTCH_WORDS.test(t));
+      expect({ edition: edition.name, dutch }).toEqual({ edition: edition.name, dutch: [] });
     }
   });
 });
