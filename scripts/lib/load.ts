@@ -1,7 +1,9 @@
 import { Edition } from "../../src/data/descriptor";
 import { PackageCsv, packageFromCsv, readPackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage } from "../../src/data/types";
-import { formatProblems, Result } from "../../src/data/validate";
+import { Result } from "../../src/data/validate";
+import { AnyMessage, textOf } from "../../src/text/message";
+import { problemList } from "../../src/text/problems";
 import { basename } from "path";
 import { DEFAULT_LIMITS } from "../../src/sources/limits";
 import { PullResult } from "../../src/sources/types";
@@ -30,7 +32,7 @@ async function pullZipFile(path: string, log: (line: string) => void): Promise<P
     const code = (e as NodeJS.ErrnoException).code;
     throw new CommandError(`Cannot read ${path}: ${code === "ENOENT" ? "there is no such file" : code === "EACCES" ? "no permission to read it" : (e as Error).message}`);
   }
-  return pullFromZip(basename(path), bytes, log);
+  return pullFromZip(basename(path), bytes, (message: AnyMessage) => log(textOf(message, "nl")));
 }
 
 /**
@@ -40,8 +42,8 @@ async function pullZipFile(path: string, log: (line: string) => void): Promise<P
 export async function loadPackageFrom(location: string, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<LoadedPackage> {
   const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
   if (!isUrl && !/\.zip$/i.test(location)) return { package: loadPackage(location), edition: readEdition(location) };
-  const pulled = isUrl ? await pullFromUrl(location, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, onProgress: log }) : await pullZipFile(location, log);
-  if (!pulled.ok) throw new CommandError(`The data package at ${location} could not be used; nothing was written:\n${formatProblems(pulled.problems)}`);
+  const pulled = isUrl ? await pullFromUrl(location, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, onProgress: (message) => log(textOf(message, "nl")) }) : await pullZipFile(location, log);
+  if (!pulled.ok) throw new CommandError(`The data package at ${location} could not be used; nothing was written:\n${problemList(pulled.problems, "nl")}`);
   log(`Edition: ${pulled.value.edition.title}${pulled.value.edition.version ? ` (version ${pulled.value.edition.version})` : ""}`);
   return { package: pulled.value.package, edition: pulled.value.edition };
 }
@@ -57,7 +59,7 @@ function validatePackage(folder: string): MonitorPackage {
   const csv = readPackage(folder);
   collectGarbage(); // the files' texts: at a million rows, 360 MB
   const parsed = csv.ok ? packageFromCsv(csv.value) : csv;
-  if (!parsed.ok) throw new CommandError(`The data package in '${folder}' is not valid; nothing was written:\n${formatProblems(parsed.problems)}`);
+  if (!parsed.ok) throw new CommandError(`The data package in '${folder}' is not valid; nothing was written:\n${problemList(parsed.problems, "nl")}`);
   return parsed.value;
 }
 

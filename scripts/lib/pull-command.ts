@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync,
 import { basename, dirname, join, resolve } from "path";
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../../src/data/columns";
 import { writeCsv } from "../../src/data/csv";
-import { formatProblems } from "../../src/data/validate";
+import { textOf } from "../../src/text/message";
+import { problemList } from "../../src/text/problems";
 import { CBS_DEFAULT_URL } from "../../src/sources/cbs/client";
 import { CBS_TABLE, HERKOMST_FROM, HERKOMST_TABLE, pullFromCbs } from "../../src/sources/cbs/pull";
 import { PulledPackage } from "../../src/sources/types";
@@ -116,11 +117,11 @@ export async function pullCommand(options: PullOptions, log: (line: string) => v
       timeoutMs: Number(process.env.MONITOR_FETCH_TIMEOUT_MS) || 60_000,
       retryDelayMs: Number(process.env.MONITOR_RETRY_DELAY_MS) || 1000,
       onRequest: (url) => log(`CBS-verzoek ${++requests}: ${decodeURIComponent(url.slice(baseUrl.length)).replace(/\$format=json&?/, "").slice(0, 160)}`),
-      onProgress: log,
+      onProgress: (message) => log(textOf(message, "nl")),
     },
   );
-  if (!result.ok) throw new CommandError(`Nothing was written:\n${formatProblems(result.problems)}`);
-  for (const note of result.notes ?? []) log(note);
+  if (!result.ok) throw new CommandError(`Nothing was written:\n${problemList(result.problems, "nl")}`);
+  for (const note of result.notes ?? []) log(textOf(note, "nl"));
   const pkg = result.value.package;
   // The municipalities by their plain names, as resolved from what was typed.
   const places = (result.areas ?? []).filter((a) => a.code.startsWith("GM")).map((a) => a.name).join(", ");

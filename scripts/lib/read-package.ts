@@ -4,7 +4,10 @@ import { decodeUtf8 } from "../../src/data/csv";
 import { Edition, parseDescriptor, RESOURCE_NAMES } from "../../src/data/descriptor";
 import { PackageTexts } from "../../src/data/package-csv";
 import { TABLE_NAMES } from "../../src/data/package";
-import { DEFAULT_LIMITS, tooLargeText } from "../../src/sources/limits";
+import { DEFAULT_LIMITS } from "../../src/sources/limits";
+import { say, textOf } from "../../src/text/message";
+import { problemText } from "../../src/text/problems";
+import { SOURCES } from "../../src/text/sources";
 
 /** Whether `path` (already resolved through its links) is inside `root` (the same). */
 const isInside = (root: string, path: string) => path.startsWith(root + sep) && !relative(root, path).startsWith("..");
@@ -17,7 +20,7 @@ export function readFileBounded(path: string, maxBytes: number, shownAs = path):
   const fd = openSync(path, "r");
   try {
     const size = fstatSync(fd).size;
-    const tooLarge = (sizeBytes?: number) => new Error(tooLargeText({ limit: "fileBytes", what: shownAs, limitBytes: maxBytes, sizeBytes }, "en"));
+    const tooLarge = (sizeBytes?: number) => new Error(textOf(say(SOURCES.tooLarge, { limit: "fileBytes", what: shownAs, limitBytes: maxBytes, sizeBytes }), "en"));
     if (size > maxBytes) throw tooLarge(size);
     const buffer = Buffer.alloc(Math.min(size, maxBytes) + 1);
     let length = 0;
@@ -46,7 +49,7 @@ export function readPackageTexts(folder: string, maxFileBytes: number = DEFAULT_
   };
   const descriptorFile = inPackage(descriptorPath, "datapackage.json");
   const descriptor = parseDescriptor(readFileBounded(descriptorFile, maxFileBytes, descriptorPath).toString("utf8"));
-  if (!descriptor.ok) throw new Error(`${descriptorPath}: ${descriptor.problems.map((p) => p.message).join(" ")}`);
+  if (!descriptor.ok) throw new Error(`${descriptorPath}: ${descriptor.problems.map((p) => problemText(p, "nl")).join(" ")}`);
   const texts = {} as PackageTexts;
   for (const name of RESOURCE_NAMES) {
     const path = descriptor.value.paths.get(name) as string;
@@ -56,7 +59,7 @@ export function readPackageTexts(folder: string, maxFileBytes: number = DEFAULT_
     if (!existsSync(full) || !statSync(full).isFile()) throw new Error(`Resource '${name}' points at '${path}', which does not exist in '${folder}'.`);
     const real = inPackage(full, `Resource '${name}' ('${path}')`);
     const decoded = decodeUtf8(readFileBounded(real, maxFileBytes, join(folder, path)), TABLE_NAMES[name]);
-    if (!decoded.ok) throw new Error(`${path}: ${decoded.problems[0].message}`);
+    if (!decoded.ok) throw new Error(`${path}: ${problemText(decoded.problems[0], "nl")}`);
     texts[name] = decoded.value;
   }
   return texts;
@@ -65,7 +68,7 @@ export function readPackageTexts(folder: string, maxFileBytes: number = DEFAULT_
 /** What a package folder's datapackage.json says of its edition (read after readPackageTexts checked it). */
 export function readEdition(folder: string): Edition {
   const descriptor = parseDescriptor(readFileBounded(join(folder, "datapackage.json"), DEFAULT_LIMITS.fileBytes).toString("utf8"));
-  if (!descriptor.ok) throw new Error(`${join(folder, "datapackage.json")}: ${descriptor.problems.map((p) => p.message).join(" ")}`);
+  if (!descriptor.ok) throw new Error(`${join(folder, "datapackage.json")}: ${descriptor.problems.map((p) => problemText(p, "nl")).join(" ")}`);
   return descriptor.value.edition;
 }
 

@@ -1,5 +1,7 @@
 import Papa from "papaparse";
 import { CellPool } from "./shared-cells";
+import { AnyMessage, say } from "../text/message";
+import { INPUT } from "../text/input";
 import { Problem } from "./types";
 import { Result } from "./validate";
 
@@ -23,7 +25,7 @@ export interface CsvTable {
   dialect: CsvDialect;
 }
 
-const problem = (table: string, row: number | null, column: string | null, message: string): Problem => ({ table, row, column, message });
+const problem = (table: string, row: number | null, column: string | null, message: AnyMessage): Problem => ({ table, row, column, message });
 
 /**
  * Bytes of a file as UTF-8 text, strictly: a file saved as Windows-1252 ("ANSI") would otherwise
@@ -41,7 +43,7 @@ export function decodeUtf8(bytes: Uint8Array, table: string): Result<string> {
     const byte = bytes[offset]?.toString(16).toUpperCase().padStart(2, "0") ?? "?";
     return {
       ok: false,
-      problems: [problem(table, line, null, `${table}: het bestand is geen UTF-8 (byte 0x${byte} op regel ${line + 1}); sla het in Excel op als "CSV UTF-8 (door komma's gescheiden)".`)],
+      problems: [problem(table, line, null, say(INPUT.notUtf8, { table, byte, line: line + 1 }))],
     };
   }
 }
@@ -52,10 +54,7 @@ function detectDialect(headerLine: string, table: string): Result<CsvDialect> {
   const semicolons = (headerLine.match(/;/g) ?? []).length;
   if (semicolons > 0 && commas === 0) return { ok: true, value: { delimiter: ";", decimal: "," } };
   if (commas > 0 && semicolons === 0) return { ok: true, value: PACKAGE_DIALECT };
-  const message =
-    commas > 0
-      ? `${table}: de kopregel bevat zowel komma's als puntkomma's; onduidelijk welk scheidingsteken bedoeld is.`
-      : `${table}: de kopregel bevat geen komma's of puntkomma's; is dit een CSV-bestand van een monitortabel?`;
+  const message = say(commas > 0 ? INPUT.mixedSeparators : INPUT.noSeparators, { table });
   return { ok: false, problems: [problem(table, null, null, message)] };
 }
 
@@ -68,7 +67,7 @@ export function parseCsv(text: string, table: string): Result<CsvTable> {
   const quoteError = parsed.errors.find((e) => e.type === "Quotes");
   if (quoteError) {
     const row = quoteError.row ?? 0;
-    return { ok: false, problems: [problem(table, row, null, `${table} rij ${row}: een aanhalingsteken (") wordt geopend maar niet goed gesloten; de rest van het bestand zou in één cel belanden.`)] };
+    return { ok: false, problems: [problem(table, row, null, say(INPUT.unclosedQuote, { table, row }))] };
   }
   const width = parsed.data[0]?.length ?? 0;
   const problems: Problem[] = [];
@@ -78,7 +77,7 @@ export function parseCsv(text: string, table: string): Result<CsvTable> {
     // Blank lines stay (as one empty cell) so that row numbers in messages are the file's lines.
     const blank = row.length === 1 && row[0].trim() === "";
     if (index > 0 && !blank && row.length !== width) {
-      problems.push(problem(table, index, null, `${table} rij ${index}: ${row.length} cellen, terwijl de kopregel ${width} kolommen heeft.`));
+      problems.push(problem(table, index, null, say(INPUT.cellCount, { table, row: index, cells: row.length, columns: width })));
     }
     rows.push(pool.share(row));
   });

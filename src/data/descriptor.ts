@@ -1,6 +1,8 @@
 import { TABLE_NAMES } from "./package";
 import { Problem } from "./types";
 import { Result } from "./validate";
+import { AnyMessage, say } from "../text/message";
+import { INPUT } from "../text/input";
 
 /** The resources a monitor package must have, by their name in datapackage.json. */
 export const RESOURCE_NAMES = ["observations", "indicators", "sources"] as const;
@@ -21,7 +23,7 @@ export interface Descriptor {
   paths: Map<ResourceName, string>;
 }
 
-const problem = (message: string): Problem => ({ table: "datapackage.json", row: null, column: null, message });
+const problem = (message: AnyMessage): Problem => ({ table: "datapackage.json", row: null, column: null, message });
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
@@ -30,13 +32,13 @@ const text = (value: unknown): string => (typeof value === "string" ? value : ""
  * "/etc/passwd", "C:\x", "file:…" or "https:…" are refused, so a package can never make the
  * add-in read (and quote in a message) a file outside it.
  */
-export function checkResourcePath(path: string): string | null {
-  if (path === "") return "is leeg";
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("/") || path.startsWith("\\") || /^[a-z]:/i.test(path)) return "moet een relatief pad binnen de pakketmap zijn";
-  if (path.includes("\\")) return "gebruik '/' tussen mappen";
-  if (path.split("/").some((part) => part === ".." || part === "")) return "mag niet buiten de pakketmap wijzen";
+export function checkResourcePath(path: string): AnyMessage | null {
+  if (path === "") return say(INPUT.pathEmpty);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("/") || path.startsWith("\\") || /^[a-z]:/i.test(path)) return say(INPUT.pathNotRelative);
+  if (path.includes("\\")) return say(INPUT.pathBackslash);
+  if (path.split("/").some((part) => part === ".." || part === "")) return say(INPUT.pathOutside);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f]/.test(path)) return "bevat een stuurteken";
+  if (/[\u0000-\u001f]/.test(path)) return say(INPUT.pathControl);
   return null;
 }
 
@@ -46,11 +48,11 @@ export function parseDescriptor(json: string): Result<Descriptor> {
   try {
     value = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch {
-    return { ok: false, problems: [problem("datapackage.json is geen geldige JSON; is dit wel een databestand van de monitor?")] };
+    return { ok: false, problems: [problem(say(INPUT.descriptorNotJson))] };
   }
-  if (!isRecord(value)) return { ok: false, problems: [problem("datapackage.json beschrijft geen datapakket (verwacht een object met 'resources').")] };
+  if (!isRecord(value)) return { ok: false, problems: [problem(say(INPUT.descriptorNotPackage))] };
   const resources = value.resources;
-  if (!Array.isArray(resources)) return { ok: false, problems: [problem("datapackage.json heeft geen lijst 'resources'.")] };
+  if (!Array.isArray(resources)) return { ok: false, problems: [problem(say(INPUT.descriptorNoResources))] };
   const problems: Problem[] = [];
   const paths = new Map<ResourceName, string>();
   for (const name of RESOURCE_NAMES) {
@@ -59,20 +61,20 @@ export function parseDescriptor(json: string): Result<Descriptor> {
     const table = TABLE_NAMES[name];
     if (named.length > 1) {
       // Which one was meant cannot be known; taking the first would be a silent choice.
-      problems.push(problem(`datapackage.json heeft ${named.length} resources met de naam '${name}' (de tabel ${table}); elke naam mag maar één keer voorkomen.`));
+      problems.push(problem(say(INPUT.resourceTwice, { count: named.length, name, table })));
       continue;
     }
     if (!isRecord(resource)) {
-      problems.push(problem(`datapackage.json heeft geen resource '${name}' (de tabel ${table}).`));
+      problems.push(problem(say(INPUT.resourceMissing, { name, table })));
       continue;
     }
     const path = resource.path;
     if (typeof path !== "string") {
-      problems.push(problem(`resource '${name}': 'path' moet één bestandsnaam zijn.`));
+      problems.push(problem(say(INPUT.resourcePathNotText, { name })));
       continue;
     }
     const wrong = checkResourcePath(path);
-    if (wrong) problems.push(problem(`resource '${name}': het pad ${wrong}.`));
+    if (wrong) problems.push(problem(say(INPUT.resourcePath, { name, wrong })));
     else paths.set(name, path);
   }
   if (problems.length) return { ok: false, problems };

@@ -6,6 +6,7 @@ import { inSlices, Pause, Slices } from "./slices";
 import { MonitorStore } from "./store";
 import { Indicator, MonitorPackage, Observation, Problem, Source } from "./types";
 import { Cell, MAX_PROBLEMS, readHeader, readRow, readTable } from "./validate";
+import { sameMessage } from "../text/message";
 
 /** One data row of MonitorData as the add-in last read it. */
 interface Row {
@@ -278,7 +279,7 @@ function readDefinitions(indicatorCells: Cell[][], sourceCells: Cell[][]): Defin
 
 /** The same figure with the same problems: an edit that changed nothing a formula or message can see. */
 function sameRow(a: Row, b: Row): boolean {
-  if (a.problems.length !== b.problems.length || a.problems.some((p, i) => p.message !== b.problems[i].message)) return false;
+  if (a.problems.length !== b.problems.length || a.problems.some((p, i) => !sameMessage(p.message, b.problems[i].message))) return false;
   if (a.record === null || b.record === null) return a.record === b.record;
   return (Object.keys(b.record) as (keyof Observation)[]).every((k) => a.record?.[k] === b.record?.[k]);
 }

@@ -1,5 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import { normalise } from "./normalise";
+import { AnyMessage, say } from "../text/message";
+import { MUNICIPALITIES } from "../text/municipalities";
 
 /**
  * Dutch municipalities by the names people use. CBS titles a municipality whose name another
@@ -39,14 +41,10 @@ export type NameResolution =
   | { kind: "ambiguous"; candidates: Municipality[] }
   | { kind: "unknown"; suggestion: string | null };
 
-const list = (names: string[]) => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`);
-
-/** The message for a name that does not resolve (Dutch, as the source layer's messages are). */
-export function nameProblem(typed: string, resolution: Exclude<NameResolution, { kind: "found" }>, where: string): string {
-  if (resolution.kind === "ambiguous") {
-    return `'${typed}' past bij ${resolution.candidates.length} gemeenten: ${list(resolution.candidates.map((m) => `'${m.name}'`))}; kies er één.`;
-  }
-  return `Onbekende gemeente '${typed}' in ${where}.${resolution.suggestion ? ` Bedoelt u '${resolution.suggestion}'?` : ""}`;
+/** The message for a name that does not resolve among the municipalities of CBS table `table`. */
+export function nameProblem(typed: string, resolution: Exclude<NameResolution, { kind: "found" }>, table: string): AnyMessage {
+  if (resolution.kind === "ambiguous") return say(MUNICIPALITIES.ambiguous, { typed, candidates: resolution.candidates.map((m) => m.name) });
+  return say(MUNICIPALITIES.unknown, { typed, table, suggestion: resolution.suggestion });
 }
 
 export class MunicipalityNames {
@@ -92,15 +90,15 @@ export class MunicipalityNames {
     return { kind: "unknown", suggestion: this.suggest(folded) };
   }
 
-  /** Every name resolved at once: the municipalities, or one message per name that does not resolve. */
-  resolveAll(typed: readonly string[], where: string): { ok: true; municipalities: Municipality[] } | { ok: false; messages: string[] } {
+  /** Every name resolved at once: the municipalities, or one message per name that does not resolve (in CBS table `table`). */
+  resolveAll(typed: readonly string[], table: string): { ok: true; municipalities: Municipality[] } | { ok: false; messages: AnyMessage[] } {
     const municipalities: Municipality[] = [];
-    const messages: string[] = [];
+    const messages: AnyMessage[] = [];
     for (const name of typed) {
       const resolution = this.resolve(name);
       if (resolution.kind === "found") {
         if (!municipalities.includes(resolution.municipality)) municipalities.push(resolution.municipality);
-      } else messages.push(nameProblem(name, resolution, where));
+      } else messages.push(nameProblem(name, resolution, table));
     }
     return messages.length ? { ok: false, messages } : { ok: true, municipalities };
   }

@@ -3,6 +3,8 @@ import { parsePackageTables, TABLE_NAMES } from "./package";
 import { EXCEL_ROWS } from "./text-rules";
 import { MonitorPackage, Problem } from "./types";
 import { Result } from "./validate";
+import { say } from "../text/message";
+import { INPUT } from "../text/input";
 
 /**
  * A package from CSV texts. Kept apart from package.ts so that the custom functions bundle,
@@ -56,7 +58,5 @@ export function packageFromCsv(csv: PackageCsv): Result<MonitorPackage> {
 function tooManyRows(csv: CsvTable, table: string): Problem[] {
   const rows = csv.rows.length - 1;
   if (rows + 1 <= EXCEL_ROWS) return [];
-  const count = (n: number) => n.toLocaleString("nl-NL");
-  const message = `${table} heeft ${count(rows)} rijen; met de kopregel zijn dat er meer dan de ${count(EXCEL_ROWS)} van een Excel-blad (ten hoogste ${count(EXCEL_ROWS - 1)} rijen gegevens). Splits de gegevens, bijvoorbeeld per gebied of periode.`;
-  return [{ table, row: null, column: null, message }];
+  return [{ table, row: null, column: null, message: say(INPUT.tooManyRows, { table, rows, sheetRows: EXCEL_ROWS }) }];
 }

@@ -4,7 +4,9 @@ import { periodKind, withDerivedColumns, yearOfPeriod } from "./derived";
 import { normalise } from "./normalise";
 import { AREAS, GROUPS, NameIndex } from "./vocabulary";
 import { Indicator, MonitorPackage, Observation, Problem, Source } from "./types";
-import { Cell, readTable, Result } from "./validate";
+import { Cell, cellProblem, readTable, Result } from "./validate";
+import { AnyMessage, say } from "../text/message";
+import { INPUT } from "../text/input";
 
 export const TABLE_NAMES = { observations: "MonitorData", indicators: "MonitorIndicatoren", sources: "MonitorBronnen" } as const;
 
@@ -31,25 +33,25 @@ export function lookupKey(o: Pick<Observation, "indicator" | "gebied" | "groep" 
   return [normalise(o.indicator), canonical(vocabularies.areas, o.gebied), canonical(vocabularies.groups, o.groep), normalise(o.leeftijd), o.periode, o.eenheid].join("|");
 }
 
-/** A count as a person would write it, when a value looks like a count with a thousands dot. */
-function thousandsHint(value: number): string {
-  return /^\d{1,3}\.\d{3}$/.test(String(value)) ? ` Bedoeld is waarschijnlijk ${Math.round(value * 1000)} (een punt als scheiding van duizendtallen).` : "";
+/** The count a person meant, when a value looks like a count with a thousands dot (1.253), or null. */
+function thousandsMeant(value: number): number | null {
+  return /^\d{1,3}\.\d{3}$/.test(String(value)) ? Math.round(value * 1000) : null;
 }
 
 /** Rules for a value given its unit. */
-function unitProblem(o: Observation): string | null {
+function unitProblem(o: Observation): AnyMessage | null {
   const v = o.waarde;
   switch (o.eenheid) {
     case "aantal":
-      if (!Number.isInteger(v)) return `een aantal is een geheel getal, niet ${v}.${thousandsHint(v)}`;
-      return v < 0 ? `een aantal kan niet negatief zijn (${v}).` : null;
+      if (!Number.isInteger(v)) return say(INPUT.countNotWhole, { value: v, meant: thousandsMeant(v) });
+      return v < 0 ? say(INPUT.countNegative, { value: v }) : null;
     case "aandeel":
       if (v >= 0 && v <= 1) return null;
-      return `een aandeel is een fractie tussen 0 en 1 (11,6% = 0.116), niet ${v}.${v > 1 && v <= 100 ? ` Bedoeld is waarschijnlijk ${Number((v / 100).toPrecision(12))}.` : ""}`;
+      return say(INPUT.shareOutOfRange, { value: v, meant: v > 1 && v <= 100 ? Number((v / 100).toPrecision(12)) : null });
     case "rang":
-      return Number.isInteger(v) && v >= 1 ? null : `een rang is een geheel getal vanaf 1, niet ${v}.`;
+      return Number.isInteger(v) && v >= 1 ? null : say(INPUT.rankInvalid, { value: v });
     case "euro":
-      return v >= 0 ? null : `een bedrag in euro's kan hier niet negatief zijn (${v}).`;
+      return v >= 0 ? null : say(INPUT.euroNegative, { value: v });
     default:
       return null;
   }
@@ -63,7 +65,7 @@ export function checkIds(table: string, ids: string[]): Problem[] {
     const key = normalise(id);
     const earlier = first.get(key);
     if (earlier === undefined) first.set(key, index + 1);
-    else problems.push({ table, row: index + 1, column: "id", message: `${table} rij ${index + 1}, kolom id: '${id}' staat al in rij ${earlier}; een id komt één keer voor.` });
+    else problems.push(cellProblem(table, index + 1, "id", say(INPUT.idTaken, { id, earlier })));
   });
   return problems;
 }
@@ -72,31 +74,22 @@ export function checkIds(table: string, ids: string[]): Problem[] {
 export function observationProblems(o: Observation, row: number, indicatorIds: ReadonlySet<string>, sourceIds: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   const table = TABLE_NAMES.observations;
-  const at = (column: string, message: string) => problems.push({ table, row, column, message: `${table} rij ${row}, kolom ${column}: ${message}` });
-  if (!indicatorIds.has(o.indicator)) at("Indicator", `onbekende indicator '${o.indicator}'; voeg hem eerst toe aan ${TABLE_NAMES.indicators}.`);
-  if (!sourceIds.has(o.bron)) at("Bron", `onbekende bron '${o.bron}'; voeg hem eerst toe aan ${TABLE_NAMES.sources}.`);
+  const at = (column: string, problem: AnyMessage) => problems.push(cellProblem(table, row, column, problem));
+  if (!indicatorIds.has(o.indicator)) at("Indicator", say(INPUT.unknownIndicator, { indicator: o.indicator, table: TABLE_NAMES.indicators }));
+  if (!sourceIds.has(o.bron)) at("Bron", say(INPUT.unknownSource, { source: o.bron, table: TABLE_NAMES.sources }));
   const unit = unitProblem(o);
   if (unit) at("Waarde", unit);
-  if (o.status === "afgeleid" && o.toelichting === "") at("Toelichting", "een afgeleid cijfer heeft de berekening in de toelichting nodig.");
+  if (o.status === "afgeleid" && o.toelichting === "") at("Toelichting", say(INPUT.derivedNeedsNote));
   const year = yearOfPeriod(o.periode);
-  if (o.jaar !== null && year !== null && o.jaar !== year) at("Jaar", `${o.jaar} past niet bij Periode ${o.periode}; ${YEAR_RULE[periodKind(o.periode)]} (${year}). Laat de cel leeg, dan wordt het jaar afgeleid.`);
+  if (o.jaar !== null && year !== null && o.jaar !== year) at("Jaar", say(INPUT.yearMismatch, { given: o.jaar, period: o.periode, kind: periodKind(o.periode), year }));
   return problems;
 }
-
-/** The rule of derived.ts for each kind of period, as a message states it. */
-const YEAR_RULE = {
-  year: "het jaar is de periode zelf",
-  studyYear: "een studiejaar telt als het jaar waarin het begint",
-  span: "een tijdvak telt als zijn laatste jaar",
-} as const;
 
 /** Two rows a formula cannot tell apart: the later one is reported, naming the first. */
 export function duplicateProblem(first: { row: number; o: Observation }, row: number, o: Observation): Problem {
   const table = TABLE_NAMES.observations;
   const spelled = first.o.groep !== o.groep || first.o.gebied !== o.gebied || first.o.leeftijd !== o.leeftijd || first.o.indicator !== o.indicator;
-  const how = spelled ? ` (anders geschreven, maar een formule kan ze niet uit elkaar houden: '${first.o.groep}' / '${o.groep}')` : "";
-  const message = `dubbel cijfer: rij ${first.row} en rij ${row} hebben dezelfde Indicator, Gebied, Groep, Leeftijd, Periode en Eenheid${how}.`;
-  return { table, row, column: "Indicator", message: `${table} rij ${row}, kolom Indicator: ${message}` };
+  return cellProblem(table, row, "Indicator", say(INPUT.duplicateFigure, { first: first.row, row, spelled: spelled ? { first: first.o.groep, later: o.groep } : null }));
 }
 
 /** Rules that span a row (units) or the table (keys) or tables (references). */

@@ -1,3 +1,6 @@
+import { INPUT } from "../text/input";
+import { AnyMessage, say } from "../text/message";
+
 /**
  * What text a cell of an .xlsx file can hold. XML 1.0 forbids most control characters (the
  * vertical tab Word pastes for a soft line break among them), U+FFFE/U+FFFF and unpaired
@@ -14,26 +17,17 @@ export const EXCEL_ROWS = 1_048_576;
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, "g");
 
-const NAMES = new Map<number, string>([
-  [0x0b, "een verticale tab (zoals Word die plakt voor een zachte regelovergang)"],
-  [0x0c, "een pagina-einde"],
-]);
-
-/** The first character a file cannot hold, described for a message; null when the text is fine. */
-export function forbiddenCharacter(text: string): string | null {
+/** The first character a file cannot hold, with its 1-based position; null when the text is fine. */
+export function forbiddenCharacter(text: string): { code: number; position: number } | null {
   const match = FORBIDDEN.exec(text);
-  if (!match) return null;
-  const code = match[0].charCodeAt(0);
-  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-  const name = NAMES.has(code) ? `${NAMES.get(code)}, ${hex}` : hex;
-  return `${name} op positie ${match.index + 1}`;
+  return match ? { code: match[0].charCodeAt(0), position: match.index + 1 } : null;
 }
 
 /** The problem with a text as cell content, or null. */
-export function cellTextProblem(text: string): string | null {
-  if (text.length > MAX_CELL_TEXT) return `de tekst is ${text.length} tekens lang; een Excel-cel houdt er ten hoogste ${MAX_CELL_TEXT}.`;
+export function cellTextProblem(text: string): AnyMessage | null {
+  if (text.length > MAX_CELL_TEXT) return say(INPUT.textTooLong, { length: text.length, max: MAX_CELL_TEXT });
   const forbidden = forbiddenCharacter(text);
-  return forbidden ? `bevat een teken dat een Excel-bestand niet kan bewaren (${forbidden}); verwijder het.` : null;
+  return forbidden ? say(INPUT.forbiddenCharacter, forbidden) : null;
 }
 
 /**

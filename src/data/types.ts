@@ -1,3 +1,5 @@
+import type { AnyMessage } from "../text/message";
+
 /** The data contract of DESIGN.md as types. Nothing here knows about Office or exceljs. */
 
 export const UNITS = ["aantal", "aandeel", "groei", "rang", "euro"] as const;
@@ -62,7 +64,7 @@ export interface Problem {
   /** 1-based data row (the header is row 0); null for a problem with the header itself. */
   row: number | null;
   column: string | null;
-  message: string;
+  message: AnyMessage;
 }
 
 export type Language = "nl" | "en";

@@ -2,6 +2,8 @@ import type { ColumnSpec } from "./columns";
 import type { CsvDialect } from "./csv";
 import { isoFromSerial, serialFromIso } from "./dates";
 import { cellTextProblem } from "./text-rules";
+import { AnyMessage, say } from "../text/message";
+import { INPUT } from "../text/input";
 import { Problem } from "./types";
 
 /** A cell as it arrives from CSV (string) or from an Excel range (string, number, boolean, empty). */
@@ -23,7 +25,7 @@ const DUTCH_GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
 const GROUPED_WITH_DOTS = /^-?\d{1,3}(\.\d{3}){2,}$/;
 const GROUPED_WITH_COMMAS = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
-type NumberReading = { value: number } | { value: null; hint: string };
+type NumberReading = { value: number } | { value: null; hint: AnyMessage };
 
 /**
  * Numbers, strictly: JavaScript numbers from Excel, text with "." as decimal point (the
@@ -31,22 +33,22 @@ type NumberReading = { value: number } | { value: null; hint: string };
  * Never Infinity, never a guess: what is not clearly one number is refused with a hint.
  */
 function parseNumber(cell: Cell, decimal: "." | ","): NumberReading {
-  if (typeof cell === "number") return Number.isFinite(cell) ? { value: cell } : { value: null, hint: "geen eindig getal" };
+  if (typeof cell === "number") return Number.isFinite(cell) ? { value: cell } : { value: null, hint: say(INPUT.notFinite) };
   const text = cellText(cell);
   let value: number | null = null;
   if (decimal === ",") {
     if (DUTCH_NUMBER.test(text)) value = Number(text.replace(",", "."));
     else if (DUTCH_GROUPED.test(text)) value = Number(text.replace(/\./g, "").replace(",", "."));
-    else if (PLAIN_NUMBER.test(text)) return { value: null, hint: "gebruik in dit bestand (puntkomma's) een komma als decimaalteken" };
+    else if (PLAIN_NUMBER.test(text)) return { value: null, hint: say(INPUT.semicolonsTakeDecimalComma) };
   } else if (PLAIN_NUMBER.test(text)) {
     value = Number(text);
   } else if (GROUPED_WITH_DOTS.test(text) || GROUPED_WITH_COMMAS.test(text)) {
-    return { value: null, hint: `schrijf getallen zonder scheidingsteken voor duizendtallen (bedoeld is waarschijnlijk ${text.replace(GROUPED_WITH_DOTS.test(text) ? /\./g : /,/g, "")})` };
+    return { value: null, hint: say(INPUT.noThousandsSeparator, { meant: text.replace(GROUPED_WITH_DOTS.test(text) ? /\./g : /,/g, "") }) };
   } else if (DUTCH_NUMBER.test(text)) {
-    return { value: null, hint: `gebruik een punt als decimaalteken (${text.replace(",", ".")})` };
+    return { value: null, hint: say(INPUT.decimalPointFor, { meant: text.replace(",", ".") }) };
   }
-  if (value === null) return { value: null, hint: decimal === "," ? "gebruik een komma als decimaalteken" : "gebruik een punt als decimaalteken" };
-  return Number.isFinite(value) ? { value } : { value: null, hint: "dat getal is te groot" };
+  if (value === null) return { value: null, hint: say(decimal === "," ? INPUT.decimalComma : INPUT.decimalPoint) };
+  return Number.isFinite(value) ? { value } : { value: null, hint: say(INPUT.numberTooLarge) };
 }
 
 function describe(cell: Cell): string {
@@ -67,7 +69,7 @@ export function readHeader<T>(table: string, columns: ColumnSpec<T>[], headerRow
   const header = (headerRow ?? []).map(cellText);
   const doubled = header.filter((name, i) => name !== "" && header.indexOf(name) !== i);
   if (doubled.length > 0) {
-    return { ok: false, problems: [{ table, row: null, column: doubled[0], message: `${table}: kolom ${doubled[0]} staat twee keer in de kopregel.` }] };
+    return { ok: false, problems: [{ table, row: null, column: doubled[0], message: say(INPUT.columnTwice, { table, column: doubled[0] }) }] };
   }
   const expected = columns.map((c) => c.name);
   // A derived column may be absent (an older edition): its cells read as empty and are derived.
@@ -76,10 +78,8 @@ export function readHeader<T>(table: string, columns: ColumnSpec<T>[], headerRow
   // In a workbook's table, a column of the analyst's (a calculated column for a pivot) is theirs,
   // not a problem; it is named only beside a missing column (it may be that one, renamed).
   if (missing.length > 0 || (extra.length > 0 && options.extraColumns !== "ignore")) {
-    const parts = [];
-    if (missing.length) parts.push(`ontbrekende kolom(men): ${missing.join(", ")}`);
-    if (extra.length) parts.push(`onbekende kolom(men): ${extra.join(", ")}`);
-    return { ok: false, problems: [{ table, row: null, column: missing[0] ?? extra[0], message: `${table}: ${parts.join("; ")}. Verwacht: ${expected.join(", ")}.` }] };
+    const message = say(INPUT.headerColumns, { table, missing, unknown: extra, expected });
+    return { ok: false, problems: [{ table, row: null, column: missing[0] ?? extra[0], message }] };
   }
   // Columns are found by name, so an analyst who reorders the table's columns breaks nothing.
   return { ok: true, position: new Map(header.map((name, index) => [name, index])) };
@@ -90,6 +90,9 @@ export type RowReading<T> = { record: T; problems: [] } | { record: null; proble
 
 const BLANK: RowReading<never> = { record: null, problems: [] };
 
+/** A problem of one cell, its message saying where it is: "MonitorData rij 5, kolom Waarde: …". */
+export const cellProblem = (table: string, row: number, column: string, problem: AnyMessage): Problem => ({ table, row, column, message: say(INPUT.inCell, { table, row, column, problem }) });
+
 /** Reads data row `r` (1 = the first data row) by the column contract, every problem naming its cell. */
 export function readRow<T>(table: string, columns: ColumnSpec<T>[], position: ReadonlyMap<string, number>, row: readonly Cell[], r: number, decimal: "." | "," = "."): RowReading<T> {
   if (row.every((cell) => cellText(cell) === "")) return BLANK; // blank lines are not figures
@@ -99,9 +102,9 @@ export function readRow<T>(table: string, columns: ColumnSpec<T>[], position: Re
     const index = position.get(column.name);
     const cell = index === undefined ? undefined : row[index];
     const text = cellText(cell);
-    const at = { table, row: r, column: column.name };
+    const at = (problem: AnyMessage) => cellProblem(table, r, column.name, problem);
     if (text === "") {
-      if (column.required) problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: mag niet leeg zijn.` });
+      if (column.required) problems.push(at(say(INPUT.empty)));
       record[column.key as string] = column.kind === "text" || column.kind === "date" ? "" : null;
       continue;
     }
@@ -109,29 +112,29 @@ export function readRow<T>(table: string, columns: ColumnSpec<T>[], position: Re
       // Excel hands a date over as its serial number; CSV and text cells hold the ISO form.
       // A serial that reached a cell formatted as text (an older workbook's Peildatum column) reads as a date too.
       const iso = typeof cell === "number" || /^\d{5}$/.test(text) ? isoFromSerial(Number(text)) : serialFromIso(text) === null ? null : text;
-      if (iso === null) problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is geen datum (schrijf bijvoorbeeld 2022-01-01).` });
+      if (iso === null) problems.push(at(say(INPUT.notADate, { shown: describe(cell) })));
       record[column.key as string] = iso ?? "";
       continue;
     }
     if (column.kind === "number" || column.kind === "integer") {
       const reading = parseNumber(cell, decimal);
       if (reading.value === null) {
-        problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is geen getal (${reading.hint}).` });
+        problems.push(at(say(INPUT.notANumber, { shown: describe(cell), hint: reading.hint })));
       } else if (column.kind === "integer" && !Number.isInteger(reading.value)) {
-        problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is geen geheel getal.` });
+        problems.push(at(say(INPUT.notAWholeNumber, { shown: describe(cell) })));
       }
       record[column.key as string] = reading.value;
       continue;
     }
     const textProblem = cellTextProblem(text);
     if (textProblem) {
-      problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${textProblem}` });
+      problems.push(at(textProblem));
       continue;
     }
     if (column.allowed && !column.allowed.includes(text)) {
-      problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} is niet toegestaan; kies uit ${column.allowed.join(", ")}.` });
+      problems.push(at(say(INPUT.notAllowed, { shown: describe(cell), allowed: [...column.allowed] })));
     } else if (column.pattern && !column.pattern.test(text)) {
-      problems.push({ ...at, message: `${table} rij ${r}, kolom ${column.name}: ${describe(cell)} heeft niet de juiste vorm.` });
+      problems.push(at(say(INPUT.wrongForm, { shown: describe(cell) })));
     }
     record[column.key as string] = text;
   }
@@ -154,8 +157,4 @@ export function readTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cel
     else problems.push(...reading.problems);
   }
   return problems.length ? { ok: false, problems } : { ok: true, value: records };
-}
-
-export function formatProblems(problems: Problem[]): string {
-  return problems.map((p) => `- ${p.message}`).join("\n");
 }

@@ -18,9 +18,10 @@ export const rowBytes = (row: readonly unknown[]) => row.reduce<number>((n, cell
 /** An error Excel answered with, as the pane names it: its code and message ("InsertDeleteConflict: …"). */
 export const refusal = (code: string, error: Error) => (error.message.startsWith(code) ? error.message : `${code}: ${error.message}`);
 
+/** The user's cancel between two syncs: caught by the action that batches, never shown as it is. */
 export class Cancelled extends Error {
   constructor() {
-    super("Geannuleerd.");
+    super("Cancelled.");
     this.name = "Cancelled";
   }
 }

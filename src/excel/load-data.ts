@@ -11,6 +11,8 @@ import { EditedMeanwhile } from "./table-refresh";
 import { DataSheetOutcome, readWorkbookData, WorkbookData, workbookTables, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook, WorkbookState } from "./inspect";
 import { queueFindMonitorPivot } from "./pivot";
+import { AnyMessage, say } from "../text/message";
+import { LOAD } from "../text/load";
 
 /** A package as the three tables' cells, the form the functions take it in. */
 export function packageTables(pkg: MonitorPackage): PackageTables {
@@ -43,7 +45,7 @@ export interface LoadOptions {
   /** The signature of the comparison the user confirmed: if the workbook changed since, nothing is written. */
   expected?: string;
   signal?: AbortSignal;
-  onProgress?: (fraction: number, message: string) => void;
+  onProgress?: (fraction: number, message: AnyMessage) => void;
   /** Bytes per sync; the default keeps under Excel on the web's 5 MB (tests pass less). */
   syncLimit?: number;
   /** The live data the pane follows the workbook's tables with: what it holds is not validated again. */
@@ -96,19 +98,18 @@ export async function previewLoad(context: Excel.RequestContext, source: Monitor
  */
 export async function loadData(context: Excel.RequestContext, source: MonitorPackage, options: LoadOptions): Promise<LoadDataResult> {
   const progress = options.onProgress ?? (() => undefined);
-  progress(0.05, "Werkmap lezen…");
-  const { state, found, comparison } = await compare(context, source, options, (fraction) => progress(0.05 + 0.05 * fraction, "Werkmap lezen…"));
+  progress(0.05, say(LOAD.readingWorkbook));
+  const { state, found, comparison } = await compare(context, source, options, (fraction) => progress(0.05 + 0.05 * fraction, say(LOAD.readingWorkbook)));
   if (found.kind === "invalid" || !comparison) return { ok: false, problems: found.kind === "invalid" ? found.problems : [] };
   if (options.expected !== undefined && options.expected !== comparisonSignature(comparison)) {
-    const message = "De werkmap is veranderd sinds de vergelijking; er is niets geschreven. Vergelijk opnieuw.";
-    return { ok: false, problems: [{ table: "MonitorData", row: null, column: null, message }] };
+    return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message: say(LOAD.changedSinceComparison) }] };
   }
   if (options.signal?.aborted) return { ok: false, problems: [], cancelled: true };
   const total = Math.max(1, comparison.result.observations.length * 200);
   const batch = new WriteBatch(context, {
     limit: options.syncLimit,
     signal: options.signal,
-    onSync: (written) => progress(0.1 + 0.85 * Math.min(1, written / total), "Schrijven naar Excel…"),
+    onSync: (written) => progress(0.1 + 0.85 * Math.min(1, written / total), say(LOAD.writing)),
   });
   context.application.suspendApiCalculationUntilNextSync();
   try {
@@ -116,25 +117,24 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
     const pivot = queueFindMonitorPivot(context);
     await batch.flush();
     await pivot.refresh(); // a PivotTable does not follow its table by itself
-    progress(1, "Klaar");
+    progress(1, say(LOAD.done));
     return { ok: true, outcome, comparison, tables: packageTables(comparison.result) };
   } catch (error) {
     if (Object.values(TABLE_NAMES).some((name) => state.tables.has(name.toLowerCase()))) {
       // Refreshed in place: refreshTables has put the tables back as they were before rethrowing.
       if (error instanceof Cancelled) return { ok: false, problems: [], cancelled: true };
       if (error instanceof EditedMeanwhile) {
-        const message = `${error.table} rij ${error.row} is veranderd terwijl de invoegtoepassing schreef; het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging. Vergelijk opnieuw.`;
-        return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message }] };
+        return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.editedMeanwhile, { table: error.table, row: error.row }) }] };
       }
       const code = (error as { code?: unknown }).code;
       if (typeof code === "string" && !(error instanceof MonitorError)) {
-        const message = `Excel weigerde een wijziging (${refusal(code, error as Error)}); de werkmap is teruggezet zoals hij was.`;
+        const message = say(LOAD.excelRefused, { refusal: refusal(code, error as Error) });
         return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
       }
       throw error;
     }
     if (!(error instanceof Cancelled)) throw error;
-    progress(0.5, "Annuleren: de werkmap terugzetten…");
+    progress(0.5, say(LOAD.cancelling));
     await removeCreated(context, state);
     return { ok: false, problems: [], cancelled: true };
   }

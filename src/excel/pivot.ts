@@ -4,6 +4,8 @@ import { PIVOT_NAME, PIVOT_SHEET_KEY, planPivot } from "../report/pivot-plan";
 import { freeSheetName } from "../report/sheet-names";
 import { queueReadMark, queueWriteMark } from "./marks";
 import { literal } from "./write";
+import { say } from "../text/message";
+import { EXCEL } from "../text/excel";
 
 /**
  * The ready PivotTable on MonitorData (plan: report/pivot-plan.ts), on a sheet of its own that
@@ -27,9 +29,7 @@ export async function buildPivot(context: Excel.RequestContext, pkg: MonitorPack
   const existing = context.workbook.pivotTables.getItemOrNullObject(PIVOT_NAME).load("name");
   await context.sync();
   if (table.isNullObject) {
-    const message = nl
-      ? `Er is geen tabel ${TABLE_NAMES.observations} om een draaitabel op te maken; haal eerst gegevens op (tabblad Gegevens).`
-      : `There is no table ${TABLE_NAMES.observations} to make a PivotTable from; load data first (Data tab).`;
+    const message = say(EXCEL.noTableForPivot, { table: TABLE_NAMES.observations });
     return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
   }
   if (!existing.isNullObject) {
@@ -45,7 +45,7 @@ export async function buildPivot(context: Excel.RequestContext, pkg: MonitorPack
   // A sheet of ours whose PivotTable is gone holds whatever the user kept there: it stays, and the new one gets a free name.
   const name = freeSheetName(plan.sheetName, taken);
   if (name === null) {
-    const message = nl ? `Geen vrije bladnaam naast uw blad '${plan.sheetName}'; hernoem dat blad.` : `No free sheet name beside your sheet '${plan.sheetName}'; rename that sheet.`;
+    const message = say(EXCEL.noFreeSheetName, { theirs: plan.sheetName });
     return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
   }
   const clash = name !== plan.sheetName;

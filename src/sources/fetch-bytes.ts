@@ -1,10 +1,9 @@
 import { DEFAULT_LIMITS, tooLargeProblem } from "./limits";
 import { FetchOptions, SourceError, sourceProblem } from "./types";
+import { AnyMessage, say } from "../text/message";
+import { SOURCES } from "../text/sources";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-
-/** "30 seconden", "0,3 seconden". */
-const seconds = (ms: number) => `${ms >= 1000 ? Math.round(ms / 1000) : String(ms / 1000).replace(".", ",")} seconden`;
 
 const host = (url: string) => {
   try {
@@ -23,30 +22,22 @@ const originOf = (url: string) => {
   }
 };
 
-function httpMessage(status: number, statusText: string, url: string): string {
-  const what = `${url} gaf HTTP ${status}${statusText ? ` ${statusText}` : ""}`;
-  if (status === 404 || status === 410) return `${what}: dat bestand bestaat (niet meer) op de server; klopt het adres?`;
-  if (status === 401 || status === 403) return `${what}: de server geeft geen toegang tot dit bestand.`;
-  if (status >= 500) return `${what}: een fout bij de server; probeer het later opnieuw.`;
-  return `${what}.`;
-}
-
 /**
  * What a failed request means for the user. In a browser, a server that does not allow the
  * add-in's origin (no CORS header) fails exactly like an unreachable one; a second request
  * without CORS (whose answer cannot be read, only whether it came) tells the two apart.
  */
-async function networkMessage(url: string, options: FetchOptions): Promise<string> {
-  if (options.inBrowser && typeof navigator !== "undefined" && navigator.onLine === false) return `U bent offline; ${host(url)} is niet te bereiken. Er is niets veranderd.`;
+async function networkMessage(url: string, options: FetchOptions): Promise<AnyMessage> {
+  if (options.inBrowser && typeof navigator !== "undefined" && navigator.onLine === false) return say(SOURCES.offline, { host: host(url) });
   if (options.inBrowser) {
     try {
       await options.fetch(url, { mode: "no-cors", signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
-      return `De server ${host(url)} staat niet toe dat de invoegtoepassing dit bestand ophaalt (CORS: de header Access-Control-Allow-Origin ontbreekt). Vraag de beheerder die header te zetten, of download het bestand en kies "Uit een bestand".`;
+      return say(SOURCES.corsRefused, { host: host(url) });
     } catch {
       // unreachable too without CORS: fall through
     }
   }
-  return `De server ${host(url)} is niet bereikbaar (geen verbinding, of het adres bestaat niet).`;
+  return say(SOURCES.unreachable, { host: host(url) });
 }
 
 /** Lets go of a body we will not read (a refused redirect, an error page, too large), ignoring how that goes. */
@@ -110,34 +101,34 @@ export async function fetchBytes(url: string, options: FetchOptions): Promise<{ 
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const onCancel = () => timeout.abort();
   options.signal?.addEventListener("abort", onCancel);
-  const fail = (message: string, retryable = false) => new SourceError([sourceProblem(url, message)], retryable);
+  const fail = (message: AnyMessage, retryable = false) => new SourceError([sourceProblem(url, message)], retryable);
   try {
     let response: Response;
     try {
       response = await options.fetch(url, { signal: timeout.signal, redirect: "follow", headers: { Accept: "application/json, text/csv, */*" } });
     } catch {
-      if (options.signal?.aborted) throw fail("Geannuleerd; er is niets veranderd.");
-      if (timeout.signal.aborted) throw fail(`${host(url)} antwoordde niet binnen ${seconds(timeoutMs)}; probeer het later opnieuw.`, true);
+      if (options.signal?.aborted) throw fail(say(SOURCES.cancelled));
+      if (timeout.signal.aborted) throw fail(say(SOURCES.timedOut, { host: host(url), ms: timeoutMs }), true);
       throw fail(await networkMessage(url, options), true);
     }
     // A Response made in a test (or by a service worker) has no URL: then it is the one asked for.
     const final = response.url || url;
     if (!final.startsWith(within)) {
       void discard(response);
-      throw fail(`${url} verwijst door naar ${final}, buiten ${within}. Alleen een doorverwijzing binnen de map van het pakket op dezelfde server wordt gevolgd; er is niets gelezen.`);
+      throw fail(say(SOURCES.redirectOutside, { url, final, within }));
     }
     if (!response.ok) {
       void discard(response);
-      throw fail(httpMessage(response.status, response.statusText, url), response.status >= 500);
+      throw fail(say(SOURCES.httpStatus, { url, status: response.status, statusText: response.statusText }), response.status >= 500);
     }
     try {
       const bytes = await readBounded(response, url, maxBytes);
       return { bytes, contentType: response.headers.get("content-type") ?? "" };
     } catch (error) {
       if (error instanceof SourceError) throw error;
-      if (options.signal?.aborted) throw fail("Geannuleerd; er is niets veranderd.");
-      if (timeout.signal.aborted) throw fail(`${host(url)} stopte met antwoorden (na ${seconds(timeoutMs)}); probeer het later opnieuw.`, true);
-      throw fail(`De verbinding met ${host(url)} werd verbroken tijdens het ophalen.`, true);
+      if (options.signal?.aborted) throw fail(say(SOURCES.cancelled));
+      if (timeout.signal.aborted) throw fail(say(SOURCES.stoppedAnswering, { host: host(url), ms: timeoutMs }), true);
+      throw fail(say(SOURCES.connectionLost, { host: host(url) }), true);
     }
   } finally {
     clearTimeout(timer);

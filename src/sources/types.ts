@@ -1,6 +1,8 @@
 import { Edition } from "../data/descriptor";
 import { MonitorPackage, Problem } from "../data/types";
 import { Result } from "../data/validate";
+import { AnyMessage } from "../text/message";
+import { problemText } from "../text/problems";
 
 /** The one way this layer reaches a network: a fetch given to it (the browser's, Node's, or a test's). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -11,8 +13,8 @@ export interface FetchOptions {
   timeoutMs?: number;
   /** The user's cancel. */
   signal?: AbortSignal;
-  /** A sentence per step, for a progress line or bar. */
-  onProgress?: (message: string) => void;
+  /** A message per step, for a progress line or bar (shown in the reader's language). */
+  onProgress?: (message: AnyMessage) => void;
   /** In a browser a blocked cross-origin request looks like a network error: probe to tell which. */
   inBrowser?: boolean;
   /** Bytes one response may have (DEFAULT_LIMITS.responseBytes unless a caller or test wants less). */
@@ -34,16 +36,19 @@ export interface PulledPackage {
 
 export type PullResult = Result<PulledPackage>;
 
-/** A failure of a source, as problems the pane and the CLI show as they are. */
+/**
+ * A failure of a source, as problems the pane and the CLI show in their language. Its Error
+ * message (for a log, never what the user is shown) is their Dutch text, the add-in's default.
+ */
 export class SourceError extends Error {
   /** `retryable`: a time-out, a network error or a server error (5xx), which may pass. */
   constructor(
     readonly problems: Problem[],
     readonly retryable = false,
   ) {
-    super(problems.map((p) => p.message).join(" "));
+    super(problems.map((p) => problemText(p, "nl")).join(" "));
     this.name = "SourceError";
   }
 }
 
-export const sourceProblem = (table: string, message: string): Problem => ({ table, row: null, column: null, message });
+export const sourceProblem = (table: string, message: AnyMessage): Problem => ({ table, row: null, column: null, message });

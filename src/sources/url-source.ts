@@ -1,16 +1,18 @@
 import { fetchBytes } from "./fetch-bytes";
 import { readPackage } from "./package-reader";
 import { FetchOptions, PullResult, SourceError, sourceProblem } from "./types";
+import { AnyMessage, say } from "../text/message";
+import { SOURCES } from "../text/sources";
 
 /** Only web addresses: a `file:` or `javascript:` URL is not a source. */
-export function checkPackageUrl(text: string): { ok: true; url: URL } | { ok: false; message: string } {
+export function checkPackageUrl(text: string): { ok: true; url: URL } | { ok: false; message: AnyMessage } {
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
-    return { ok: false, message: `'${text}' is geen geldig adres; geef het volledige adres van een datapackage.json (https://…).` };
+    return { ok: false, message: say(SOURCES.invalidUrl, { text }) };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, message: `Alleen http(s)-adressen kunnen worden opgehaald, niet ${url.protocol}.` };
+  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, message: say(SOURCES.onlyHttp, { protocol: url.protocol }) };
   return { ok: true, url };
 }
 
@@ -25,14 +27,14 @@ export async function pullFromUrl(address: string, options: FetchOptions): Promi
   const base = checked.url;
   const folder = new URL(".", base).href;
   try {
-    options.onProgress?.(`datapackage.json ophalen bij ${base.host}…`);
+    options.onProgress?.(say(SOURCES.fetchingDescriptor, { host: base.host }));
     const inFolder = { ...options, within: folder };
     const descriptor = await fetchBytes(base.href, inFolder);
     return await readPackage(
       descriptor,
       async (path) => {
         const resource = new URL(path, folder).href;
-        if (!resource.startsWith(folder)) throw new SourceError([sourceProblem(path, `Het pad '${path}' wijst buiten de map van het pakket.`)]);
+        if (!resource.startsWith(folder)) throw new SourceError([sourceProblem(path, say(SOURCES.pathOutsidePackage, { path }))]);
         return (await fetchBytes(resource, inFolder)).bytes;
       },
       base.href,

@@ -3,8 +3,10 @@ import { ByteLimits, DEFAULT_LIMITS, fileTooLarge, tooLargeProblem } from "./lim
 import { readPackage } from "./package-reader";
 import { PullResult, SourceError, sourceProblem } from "./types";
 import { declaredEntries } from "./zip-directory";
+import { AnyMessage, say } from "../text/message";
+import { SOURCES } from "../text/sources";
 
-const damaged = (name: string) => new SourceError([sourceProblem(name, `${name} is een beschadigd zip-bestand.`)]);
+const damaged = (name: string) => new SourceError([sourceProblem(name, say(SOURCES.damagedZip, { name }))]);
 
 /**
  * An entry's bytes, counted while JSZip inflates them (ZipObject#internalStream, a documented
@@ -52,7 +54,7 @@ function inflateBounded(file: JSZip.JSZipObject, maxBytes: number, tooLarge: () 
  * Before anything is inflated, every entry's declared size and their sum are checked against the
  * limits; while inflating, the bytes are counted against the same limits.
  */
-export async function pullFromZip(name: string, bytes: Uint8Array, onProgress?: (message: string) => void, limits: ByteLimits = DEFAULT_LIMITS): Promise<PullResult> {
+export async function pullFromZip(name: string, bytes: Uint8Array, onProgress?: (message: AnyMessage) => void, limits: ByteLimits = DEFAULT_LIMITS): Promise<PullResult> {
   try {
     const tooLarge = fileTooLarge(name, bytes.byteLength, limits);
     if (tooLarge) throw new SourceError([tooLarge]);
@@ -86,7 +88,7 @@ export async function pullFromZip(name: string, bytes: Uint8Array, onProgress?: 
 
     const descriptors = Object.keys(zip.files).filter((path) => /^([^/]+\/)?datapackage\.json$/.test(path));
     if (descriptors.length !== 1) {
-      throw new SourceError([sourceProblem(name, descriptors.length ? `${name} bevat meer dan één datapackage.json.` : `${name} bevat geen datapackage.json; is dit een datapakket van de monitor?`)]);
+      throw new SourceError([sourceProblem(name, say(descriptors.length ? SOURCES.severalDescriptors : SOURCES.noDescriptor, { name }))]);
     }
     const folder = descriptors[0].slice(0, -"datapackage.json".length);
     const descriptor = await inflate(descriptors[0], zip.files[descriptors[0]]);
@@ -94,7 +96,7 @@ export async function pullFromZip(name: string, bytes: Uint8Array, onProgress?: 
       { bytes: descriptor },
       async (path) => {
         const file = zip.file(folder + path);
-        if (!file) throw new SourceError([sourceProblem(name, `${name}: ${path} ontbreekt in de zip, terwijl datapackage.json het noemt.`)]);
+        if (!file) throw new SourceError([sourceProblem(name, say(SOURCES.missingFromZip, { name, path }))]);
         return inflate(folder + path, file);
       },
       name,

@@ -5,7 +5,7 @@
  * A name that fits no municipality, or two, is said when it is added, all at once.
  */
 import type { MunicipalityNames } from "../data/municipality-names";
-import { CBS_DEFAULT_URL } from "../sources/cbs/client";
+import { CBS_DEFAULT_URL } from "../sources/cbs/address";
 import type { CbsQuery } from "../sources/cbs/pull";
 import { byId, element, setMessage } from "./dom";
 import { Texts } from "./i18n";

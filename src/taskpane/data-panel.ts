@@ -19,6 +19,9 @@ import { byId, element, setMessage } from "./dom";
 import type { RememberedSource } from "./excel-actions";
 import { Host } from "./host";
 import { Texts } from "./i18n";
+import { AnyMessage, say, textOf } from "../text/message";
+import { problemText } from "../text/problems";
+import { SOURCES } from "../text/sources";
 
 export interface DataPanelContext {
   host: () => Host;
@@ -78,7 +81,8 @@ function chosenSource(ctx: DataPanelContext): SourceSpec | string {
   return { kind: "shipped" };
 }
 
-async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal, progress: (message: string) => void): Promise<PullResult & { notes?: string[] }> {
+async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal, progress: (message: string) => void): Promise<PullResult & { notes?: AnyMessage[] }> {
+  const onProgress = (message: AnyMessage) => progress(textOf(message, ctx.language()));
   if (spec.kind === "shipped") return { ok: true, value: pullShipped() };
   if (spec.kind === "cbs") {
     const { pullFromCbs } = await import(/* webpackChunkName: "cbs" */ "../sources/cbs/pull");
@@ -89,12 +93,12 @@ async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal
       timeoutMs: FETCH_TIMEOUT_MS,
       signal,
       inBrowser: true,
-      onProgress: progress,
+      onProgress,
       onRequest: () => progress(`${ctx.texts().fetching} (${++requests})`),
     });
     return result;
   }
-  if (spec.kind === "url") return pullFromUrl(spec.url, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, signal, onProgress: progress, inBrowser: true });
+  if (spec.kind === "url") return pullFromUrl(spec.url, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, signal, onProgress, inBrowser: true });
   const { name, size } = spec.file;
   // Its size is known before it is read: a file over the limit is never loaded into memory.
   const tooLarge = fileTooLarge(name, size);
@@ -104,11 +108,11 @@ async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal
     bytes = new Uint8Array(await spec.file.arrayBuffer());
   } catch {
     // The browser refuses (NotReadableError) a file changed, moved or deleted after it was picked.
-    return { ok: false, problems: [sourceProblem(name, `${name} kon niet worden gelezen; is het na het kiezen verplaatst, gewijzigd of verwijderd? Kies het opnieuw.`)] };
+    return { ok: false, problems: [sourceProblem(name, say(SOURCES.fileUnreadable, { name }))] };
   }
   // Loaded on demand: reading a zip needs JSZip, which the pane does not carry at start.
   const { pullFromFile } = await import(/* webpackChunkName: "file-source" */ "../sources/file-source");
-  return pullFromFile(name, bytes, ctx.current(), progress);
+  return pullFromFile(name, bytes, ctx.current(), onProgress);
 }
 
 function renderComparison(ctx: DataPanelContext, comparison: Comparison): void {
@@ -154,7 +158,7 @@ function progressTo(fraction: number | null, message: string): void {
 /** A failure said once: one problem in the message line, several as a list under it. */
 const failed = (ctx: DataPanelContext, problems: Problem[]) => {
   ctx.showProblems(problems.length > 1 ? problems : []);
-  setMessage("data-message", `${ctx.texts().failed} ${problems.length === 1 ? problems[0].message : ""}`.trim(), "error");
+  setMessage("data-message", `${ctx.texts().failed} ${problems.length === 1 ? problemText(problems[0], ctx.language()) : ""}`.trim(), "error");
 };
 
 /**
@@ -197,7 +201,7 @@ async function getAndCompare(ctx: DataPanelContext, spec: SourceSpec): Promise<v
     setMessage("data-message", "");
     renderComparison(ctx, comparison);
     // What the source said about its figures (CBS: a year without figures yet, growth up to the last year with them).
-    byId("data-details").replaceChildren(...(pulled.notes ?? []).map((note) => element("li", { textContent: note })));
+    byId("data-details").replaceChildren(...(pulled.notes ?? []).map((note) => element("li", { textContent: textOf(note, ctx.language()) })));
   } catch (error) {
     pending = null;
     if (signal.aborted) setMessage("data-message", t.cancelledNothing);
@@ -240,7 +244,7 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
     const result = await runLoadData({ pkg: pulled.package, source: rememberAs(spec, pulled) }, ctx.shipped, {
       expected: signature ?? undefined,
       signal: running.signal,
-      onProgress: (fraction, message) => progressTo(fraction, message),
+      onProgress: (fraction, message) => progressTo(fraction, textOf(message, ctx.language())),
     });
     pending = null;
     byId("comparison").hidden = true;

@@ -1,4 +1,5 @@
 import { MonitorPackage, Language } from "../data/types";
+import type { AnyMessage } from "../text/message";
 import { snapshotOf } from "../data/compare";
 import { Edition } from "../data/descriptor";
 import type { CbsQuery } from "../sources/cbs/pull";
@@ -150,7 +151,7 @@ export async function runPreview(pkg: MonitorPackage, kind: RememberedSource["ki
 export async function runLoadData(
   pulled: { pkg: MonitorPackage; source: Omit<RememberedSource, "pulledAt"> },
   shipped: MonitorPackage,
-  options: { expected?: string; signal?: AbortSignal; onProgress?: (fraction: number, message: string) => void },
+  options: { expected?: string; signal?: AbortSignal; onProgress?: (fraction: number, message: AnyMessage) => void },
 ): Promise<LoadDataResult & { notSaved?: string | null }> {
   const snapshots = await snapshotsFor(pulled.source.kind, shipped);
   const result = await writing(() => Excel.run((context) => loadData(context, pulled.pkg, { ...snapshots, ...comparing(), ...options })));

@@ -19,6 +19,7 @@ import { setUpDataPanel, showRememberedSource } from "./data-panel";
 import { describeFigure, FigureView, searchFigures } from "./figures";
 import { detectHost, Host } from "./host";
 import { TEXTS, Texts } from "./i18n";
+import { problemText } from "../text/problems";
 
 const shipped = pullShipped();
 const edition = shipped.package;
@@ -178,7 +179,7 @@ function showFigure(figure: FigureView, button?: HTMLButtonElement): void {
 }
 
 /** Validation problems as list items, each naming its row and column. */
-const problemItems = (problems: Problem[]) => problems.map((p) => element("li", { textContent: p.message }));
+const problemItems = (problems: Problem[]) => problems.map((p) => element("li", { textContent: problemText(p, state.language) }));
 
 /** Runs an action with the buttons disabled; its outcome (or failure) goes to a live region. */
 async function act(messageId: string, run: () => Promise<string | void>): Promise<void> {

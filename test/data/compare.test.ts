@@ -5,12 +5,13 @@ import { parsePackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage, Observation } from "../../src/data/types";
 import { shippedPackage } from "../support/fixtures";
 import { nextEditionFiles } from "../support/package-server";
+import { problemText } from "../../src/text/problems";
 
 const edition = shippedPackage();
 const next = (() => {
   const files = nextEditionFiles();
   const result = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
-  if (!result.ok) throw new Error(result.problems[0].message);
+  if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
   return result.value;
 })();
 const italian = (o: Observation) => o.indicator === "inwoners" && o.groep === "Italiaans" && o.periode === "2022";

@@ -4,6 +4,7 @@ import { parsePackageCsv } from "../../src/data/package-csv";
 import { parsePackageTables } from "../../src/data/package";
 import { Observation } from "../../src/data/types";
 import { csvRows, problemsWithObservations, seedText, shippedObservationCells, shippedPackage, shippedTexts } from "../support/fixtures";
+import { problemText } from "../../src/text/problems";
 
 const find = (rows: readonly Observation[], indicator: string, gebied: string, groep: string, periode: string, leeftijd = "") =>
   rows.find((o) => o.indicator === indicator && o.gebied === gebied && o.groep === groep && o.periode === periode && o.leeftijd === leeftijd) as Observation;
@@ -62,7 +63,7 @@ describe("Jaar, Bovengroep and Gebiedscode", () => {
 
   it("are derived when a package lacks them: an older edition reads as the same figures", () => {
     const old = parsePackageCsv({ ...shippedTexts(), observations: withoutNewColumns() });
-    if (!old.ok) throw new Error(old.problems[0].message);
+    if (!old.ok) throw new Error(problemText(old.problems[0], "nl"));
     expect(old.value).toEqual(shippedPackage());
   });
 
@@ -77,7 +78,7 @@ describe("Jaar, Bovengroep and Gebiedscode", () => {
     cells[slaagh][header.indexOf("Gebiedscode")] = "WK054612";
     const texts = shippedTexts();
     const result = parsePackageTables({ observations: cells, indicators: csvRows(texts.indicators), sources: csvRows(texts.sources) });
-    if (!result.ok) throw new Error(result.problems[0].message);
+    if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
     const row = (r: number) => result.value.observations[r - 1];
     expect([row(italian).jaar, row(italian).bovengroep, row(italian).gebiedscode]).toEqual([2022, "buitenlandse nationaliteit", "GM0546"]);
     expect(row(slaagh).gebiedscode).toBe("WK054612");
@@ -90,7 +91,7 @@ describe("Jaar, Bovengroep and Gebiedscode", () => {
       cells[study][header.indexOf("Jaar")] = "2022";
       cells[1][header.indexOf("Gebiedscode")] = "GM546";
     });
-    expect(problems.map((p) => p.message)).toEqual([
+    expect(problems.map((p) => problemText(p, "nl"))).toEqual([
       "MonitorData rij 1, kolom Gebiedscode: 'GM546' heeft niet de juiste vorm.",
     ]);
     const jaar = problemsWithObservations((cells) => {
@@ -98,7 +99,7 @@ describe("Jaar, Bovengroep and Gebiedscode", () => {
       const study = cells.findIndex((r) => r[5] === "2021/2022");
       cells[study][header.indexOf("Jaar")] = "2022";
     });
-    expect(jaar[0].message).toMatch(/kolom Jaar: 2022 past niet bij Periode 2021\/2022; een studiejaar telt als het jaar waarin het begint \(2021\)\. Laat de cel leeg, dan wordt het jaar afgeleid\.$/);
+    expect(problemText(jaar[0], "nl")).toMatch(/kolom Jaar: 2022 past niet bij Periode 2021\/2022; een studiejaar telt als het jaar waarin het begint \(2021\)\. Laat de cel leeg, dan wordt het jaar afgeleid\.$/);
   });
 });
 
@@ -117,6 +118,6 @@ describe("Peildatum as Excel keeps it", () => {
     const result = parsePackageTables({ observations: cells, indicators: csvRows(texts.indicators), sources: csvRows(texts.sources) });
     expect(result.ok && result.value.observations[0].peildatum).toBe("2022-01-01");
     const problems = problemsWithObservations((c) => (c[2][column] = "1 januari 2022"));
-    expect(problems.map((p) => p.message)).toEqual(["MonitorData rij 2, kolom Peildatum: '1 januari 2022' is geen datum (schrijf bijvoorbeeld 2022-01-01)."]);
+    expect(problems.map((p) => problemText(p, "nl"))).toEqual(["MonitorData rij 2, kolom Peildatum: '1 januari 2022' is geen datum (schrijf bijvoorbeeld 2022-01-01)."]);
   });
 });

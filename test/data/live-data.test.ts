@@ -4,6 +4,7 @@ import { MonitorQueries } from "../../src/data/queries";
 import { MonitorStore } from "../../src/data/store";
 import { Cell } from "../../src/data/validate";
 import { csvRows, shippedObservationCells, shippedTexts } from "../support/fixtures";
+import { problemText } from "../../src/text/problems";
 
 const texts = shippedTexts();
 const tables = (observations: Cell[][] = shippedObservationCells()): PackageTables => ({ observations, indicators: csvRows(texts.indicators), sources: csvRows(texts.sources) });
@@ -13,7 +14,7 @@ const italianRow = (cells: Cell[][]) => cells.findIndex((r) => r[1] === "inwoner
 /** What a full validation of the same cells says, to compare the live data with. */
 function fullReading(cells: Cell[][]) {
   const result = parsePackageTables(tables(cells));
-  return result.ok ? { problems: [], queries: new MonitorQueries(new MonitorStore(result.value)) } : { problems: result.problems.map((p) => p.message), queries: null };
+  return result.ok ? { problems: [], queries: new MonitorQueries(new MonitorStore(result.value)) } : { problems: result.problems.map((p) => problemText(p, "nl")), queries: null };
 }
 
 describe("the live data of the workbook's tables", () => {
@@ -30,7 +31,7 @@ describe("the live data of the workbook's tables", () => {
     cells[4][WAARDE] = "veel";
     const live = await LiveData.read(tables(cells));
     expect(live.valid).toBe(false);
-    expect(live.problems().map((p) => p.message)).toEqual(fullReading(cells).problems);
+    expect(live.problems().map((p) => problemText(p, "nl"))).toEqual(fullReading(cells).problems);
     expect(live.problems()[0]).toMatchObject({ table: "MonitorData", row: 4, column: "Waarde" });
   });
 
@@ -57,8 +58,8 @@ describe("the live data of the workbook's tables", () => {
     live.editRows(german, [copy]);
     cells[german + 1] = copy;
     expect(live.valid).toBe(false);
-    expect(live.problems().map((p) => p.message)).toEqual(fullReading(cells).problems);
-    expect(live.problems()[0].message).toContain(`rij ${Math.min(italian, german) + 1} en rij ${Math.max(italian, german) + 1}`);
+    expect(live.problems().map((p) => problemText(p, "nl"))).toEqual(fullReading(cells).problems);
+    expect(problemText(live.problems()[0], "nl")).toContain(`rij ${Math.min(italian, german) + 1} en rij ${Math.max(italian, german) + 1}`);
     live.editRows(german, [shippedObservationCells()[german + 1]]);
     expect(live.valid).toBe(true);
     expect(live.queries.count("Duits", "2022")).toBe(1162);
@@ -86,7 +87,7 @@ describe("the live data of the workbook's tables", () => {
       cells[row + 1] = edited;
       live.editRows(row, [edited]);
       const fresh = fullReading(cells);
-      expect(live.problems().map((p) => p.message)).toEqual(fresh.problems);
+      expect(live.problems().map((p) => problemText(p, "nl"))).toEqual(fresh.problems);
       if (fresh.queries) expect(questions(live.queries)).toEqual(questions(fresh.queries));
     }
   });
@@ -96,7 +97,7 @@ describe("the live data of the workbook's tables", () => {
     const indicators = csvRows(texts.indicators).filter((r) => r[0] !== "vestiging");
     live.editDefinitions(indicators, csvRows(texts.sources));
     expect(live.valid).toBe(false);
-    expect(live.problems()[0].message).toMatch(/onbekende indicator 'vestiging'/);
+    expect(problemText(live.problems()[0], "nl")).toMatch(/onbekende indicator 'vestiging'/);
     live.editDefinitions(csvRows(texts.indicators), csvRows(texts.sources));
     expect(live.valid).toBe(true);
   });

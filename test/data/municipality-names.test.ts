@@ -1,5 +1,6 @@
 import { MunicipalityNames, plainMunicipalityName } from "../../src/data/municipality-names";
 import { ranksByShare, growthSpan } from "../../src/sources/cbs/derive";
+import { textOf } from "../../src/text/message";
 
 /** CBS's titles as ../shared/cbs/README.md gives them (a 2026 harvest of 85644NED's RegioS). */
 const names = MunicipalityNames.fromRegions([
@@ -58,16 +59,20 @@ describe("municipality names as people type them", () => {
   });
 
   it("reports every unknown name at once, with a suggestion where one fits", () => {
-    expect(names.resolveAll(["Leidn", "Bergen", "Leiden", "Haag", "Qwerty"], "CBS-tabel 85644NED")).toEqual({
-      ok: false,
-      messages: [
+    const resolved = names.resolveAll(["Leidn", "Bergen", "Leiden", "Haag", "Qwerty"], "85644NED");
+    expect(!resolved.ok && resolved.messages.map((m) => textOf(m, "nl"))).toEqual([
         "Onbekende gemeente 'Leidn' in CBS-tabel 85644NED. Bedoelt u 'Leiden'?",
         "'Bergen' past bij 2 gemeenten: 'Bergen (L.)' en 'Bergen (NH.)'; kies er één.",
         "Onbekende gemeente 'Haag' in CBS-tabel 85644NED. Bedoelt u ''s-Gravenhage'?",
         "Onbekende gemeente 'Qwerty' in CBS-tabel 85644NED.",
-      ],
-    });
-    expect(names.resolveAll(["Den Haag", "'s-Gravenhage", "Leiden"], "x")).toEqual({ ok: true, municipalities: [expect.objectContaining({ code: "GM0518" }), expect.objectContaining({ code: "GM0546" })] });
+    ]);
+    expect(!resolved.ok && resolved.messages.map((m) => textOf(m, "en"))).toEqual([
+      "Unknown municipality 'Leidn' in CBS table 85644NED. Did you mean 'Leiden'?",
+      "'Bergen' fits 2 municipalities: 'Bergen (L.)' and 'Bergen (NH.)'; choose one.",
+      "Unknown municipality 'Haag' in CBS table 85644NED. Did you mean ''s-Gravenhage'?",
+      "Unknown municipality 'Qwerty' in CBS table 85644NED.",
+    ]);
+    expect(names.resolveAll(["Den Haag", "'s-Gravenhage", "Leiden"], "85644NED")).toEqual({ ok: true, municipalities: [expect.objectContaining({ code: "GM0518" }), expect.objectContaining({ code: "GM0546" })] });
   });
 
   it("searches by any part of a name, CBS's title or an everyday name, best match first", () => {

@@ -2,6 +2,8 @@ import { writeCsv } from "../../src/data/csv";
 import { parsePackageTables } from "../../src/data/package";
 import { parsePackageCsv } from "../../src/data/package-csv";
 import { csvRows, problemsWithObservations, shippedTexts } from "../support/fixtures";
+import { problemText } from "../../src/text/problems";
+import { asRead } from "../support/texts";
 
 const COL = { Indicator: 1, Groep: 3, Waarde: 6, Eenheid: 7, Bron: 8, Status: 10, Periode: 5, Toelichting: 12 };
 
@@ -12,12 +14,12 @@ describe("the package validator", () => {
     const problems = withObservations((cells) => cells.forEach((row) => row.splice(COL.Bron, 1)));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ table: "MonitorData", row: null, column: "Bron" });
-    expect(problems[0].message).toMatch(/ontbrekende kolom\(men\): Bron/);
+    expect(problemText(problems[0], "nl")).toMatch(/ontbrekende kolom\(men\): Bron/);
   });
 
   it("rejects an unknown extra column", () => {
     const problems = withObservations((cells) => cells.forEach((row, i) => row.push(i === 0 ? "Opmerking" : "")));
-    expect(problems[0].message).toMatch(/onbekende kolom\(men\): Opmerking/);
+    expect(problemText(problems[0], "nl")).toMatch(/onbekende kolom\(men\): Opmerking/);
   });
 
   it("reads columns by name, so another order is fine", () => {
@@ -30,7 +32,7 @@ describe("the package validator", () => {
 
   it("rejects text in Waarde, naming row and column", () => {
     const problems = withObservations((cells) => (cells[5][COL.Waarde] = "veel"));
-    expect(problems).toEqual([expect.objectContaining({ row: 5, column: "Waarde", message: "MonitorData rij 5, kolom Waarde: 'veel' is geen getal (gebruik een punt als decimaalteken)." })]);
+    expect(asRead(problems)).toEqual([expect.objectContaining({ row: 5, column: "Waarde", message: "MonitorData rij 5, kolom Waarde: 'veel' is geen getal (gebruik een punt als decimaalteken)." })]);
   });
 
   it("rejects a Dutch decimal comma instead of guessing", () => {
@@ -41,7 +43,7 @@ describe("the package validator", () => {
   it("rejects a share outside 0..1 (a percentage typed as 11.6)", () => {
     const problems = withObservations((cells) => (cells[20][COL.Waarde] = "11.6"));
     expect(problems).toEqual([expect.objectContaining({ row: 20, column: "Waarde" })]);
-    expect(problems[0].message).toMatch(/fractie tussen 0 en 1.*11\.6/);
+    expect(problemText(problems[0], "nl")).toMatch(/fractie tussen 0 en 1.*11\.6/);
   });
 
   it.each([
@@ -52,19 +54,19 @@ describe("the package validator", () => {
     ["Groep", COL.Groep, "", /mag niet leeg zijn/],
   ])("rejects a bad %s", (column, index, value, message) => {
     const problems = withObservations((cells) => (cells[7][index] = value));
-    expect(problems).toEqual([expect.objectContaining({ row: 7, column, message: expect.stringMatching(message) })]);
+    expect(asRead(problems)).toEqual([expect.objectContaining({ row: 7, column, message: expect.stringMatching(message) })]);
   });
 
   it("rejects an unknown indicator", () => {
     const problems = withObservations((cells) => (cells[3][COL.Indicator] = "inwonertjes"));
     expect(problems[0]).toMatchObject({ row: 3, column: "Indicator" });
-    expect(problems[0].message).toMatch(/onbekende indicator 'inwonertjes'/);
+    expect(problemText(problems[0], "nl")).toMatch(/onbekende indicator 'inwonertjes'/);
   });
 
   it("rejects a duplicate key, naming both rows", () => {
     const problems = withObservations((cells) => cells.push([...cells[9]]));
     expect(problems).toHaveLength(1);
-    expect(problems[0].message).toMatch(/dubbel cijfer.*rij 9/);
+    expect(problemText(problems[0], "nl")).toMatch(/dubbel cijfer.*rij 9/);
     expect(problems[0].row).toBe(113);
   });
 

@@ -4,6 +4,8 @@ import { fakeRun, PivotModel, pivotView, WorkbookModel } from "../support/fake-e
 import { nextEditionFiles } from "../support/package-server";
 import { parsePackageCsv } from "../../src/data/package-csv";
 import { asExcel, edition, markKey, runLoadData, runRegenerate, sheetNamed, snapshot } from "../support/workbooks";
+import { problemText } from "../../src/text/problems";
+import { asRead } from "../support/texts";
 
 const runPivot = (model: WorkbookModel, language: "nl" | "en" = "nl") => fakeRun(model, (context) => buildPivot(asExcel(context), edition, language));
 const pivotOf = (model: WorkbookModel): PivotModel => {
@@ -72,7 +74,7 @@ describe("the ready PivotTable on MonitorData", () => {
   it("follows MonitorData when a pull grows or shrinks it", async () => {
     const files = nextEditionFiles();
     const next = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
-    if (!next.ok) throw new Error(next.problems[0].message);
+    if (!next.ok) throw new Error(problemText(next.problems[0], "nl"));
     const refreshes = pivotOf(model).refreshes;
     const { result } = await runLoadData(model, next.value);
     expect(result.ok).toBe(true);
@@ -99,7 +101,7 @@ describe("the ready PivotTable on MonitorData", () => {
     empty.addSheet("Blad1");
     const before = snapshot(empty);
     const { result } = await runPivot(empty, "en");
-    expect(result).toEqual({ ok: false, problems: [{ table: "MonitorData", row: null, column: null, message: "There is no table MonitorData to make a PivotTable from; load data first (Data tab)." }] });
+    expect(!result.ok && asRead(result.problems, "en")).toEqual([{ table: "MonitorData", row: null, column: null, message: "There is no table MonitorData to make a PivotTable from; load data first (Data tab)." }]);
     expect(snapshot(empty)).toBe(before);
   });
 });

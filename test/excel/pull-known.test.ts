@@ -8,6 +8,7 @@ import { previewLoad } from "../../src/excel/load-data";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
 import { nextEditionFiles } from "../support/package-server";
 import { asExcel, edition, largePackage, runLoadData, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
+import { problemText } from "../../src/text/problems";
 
 /**
  * A pull compares the source with the workbook's tables. The pane follows those tables with live
@@ -17,7 +18,7 @@ import { asExcel, edition, largePackage, runLoadData, snapshot, tableNamed, user
 const next: MonitorPackage = (() => {
   const files = nextEditionFiles();
   const result = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
-  if (!result.ok) throw new Error(result.problems[0].message);
+  if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
   return result.value;
 })();
 const previous = new Set(snapshotOf(edition));
@@ -107,7 +108,7 @@ describe("a pull beside the live data of the workbook's tables", () => {
   it("a pull writes as compared with the live data: the source's new figure, the rows it dropped gone", async () => {
     const { model, live } = await followed();
     const { result } = await runLoadData(model, next, { known: live });
-    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join());
+    if (!result.ok) throw new Error(result.problems.map((p) => problemText(p, "nl")).join());
     expect(counts(result.comparison)).toEqual([1, 1, 1, 0, 110]);
     const rows = tableNamed(model, TABLE_NAMES.observations);
     const values = rows ? rows.sheet.values(rows.box) : [];

@@ -4,6 +4,9 @@ import { MonitorPackage } from "../../src/data/types";
 import { FakeContext, TableModel, WorkbookModel } from "../support/fake-excel";
 import { nextEditionFiles } from "../support/package-server";
 import { edition, runLoadData, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
+import { problemText } from "../../src/text/problems";
+import { LOAD } from "../../src/text/load";
+import { isMessageOf } from "../../src/text/message";
 
 /**
  * A pull writes only the figures that change: each case is MonitorData before and after, on
@@ -12,7 +15,7 @@ import { edition, runLoadData, snapshot, tableNamed, tableValues, userWorkbook }
 const next: MonitorPackage = (() => {
   const files = nextEditionFiles();
   const result = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
-  if (!result.ok) throw new Error(result.problems[0].message);
+  if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
   return result.value;
 })();
 
@@ -53,7 +56,7 @@ describe("a pull writes only what changes", () => {
     const written = model.cellsWritten;
 
     const { result } = await runLoadData(model, next);
-    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join());
+    if (!result.ok) throw new Error(result.problems.map((p) => problemText(p, "nl")).join());
     expect([result.comparison.changed.length, result.comparison.added.length, result.comparison.removed.length]).toEqual([1, 1, 1]);
     // The changed figure in its own (sorted) row (rows below a deleted one moved up by one).
     const gone = result.comparison.removed[0];
@@ -110,14 +113,14 @@ describe("a pull writes only what changes", () => {
     const { result } = await runLoadData(model, changed, {
       syncLimit: 2 * 1024,
       onProgress: (_f, message) => {
-        if (!edited && message.startsWith("Schrijven")) {
+        if (!edited && isMessageOf(message, LOAD.writing)) {
           edited = true;
           Object.assign(cellAt(data, last, WAARDE), { value: 7777 }); // typed by the user meanwhile
         }
       },
     });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0].message).toMatch(/^MonitorData rij \d+ is veranderd terwijl de invoegtoepassing schreef; het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging\. Vergelijk opnieuw\.$/);
+    expect(!result.ok && problemText(result.problems[0], "nl")).toMatch(/^MonitorData rij \d+ is veranderd terwijl de invoegtoepassing schreef; het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging\. Vergelijk opnieuw\.$/);
     const values = tableValues(model, "MonitorData");
     expect(values.filter((r) => r[7] === "aantal" && r[2] === "Leiden").map((r) => r[WAARDE])).toEqual(
       edition.observations.filter((o) => o.eenheid === "aantal" && o.gebied === "Leiden").map((o) => (o.groep === "Overig" && o.periode === "2022" && o.indicator === "inwoners" ? 7777 : o.waarde)),
@@ -137,9 +140,9 @@ describe("a pull writes only what changes", () => {
       return original.call(this);
     });
     try {
-      const { result } = await runLoadData(model, changed, { syncLimit: 2 * 1024, previous: new Set(snapshotOf(edition)), onProgress: (_f, message) => void (message.startsWith("Schrijven") && (writing ||= 1)) });
+      const { result } = await runLoadData(model, changed, { syncLimit: 2 * 1024, previous: new Set(snapshotOf(edition)), onProgress: (_f, message) => void (isMessageOf(message, LOAD.writing) && (writing ||= 1)) });
       expect(writing).toBeGreaterThan(3);
-      expect(!result.ok && result.problems[0].message).toBe("Excel weigerde een wijziging (InsertDeleteConflict: The operation could not be completed.); de werkmap is teruggezet zoals hij was.");
+      expect(!result.ok && problemText(result.problems[0], "nl")).toBe("Excel weigerde een wijziging (InsertDeleteConflict: The operation could not be completed.); de werkmap is teruggezet zoals hij was.");
     } finally {
       spy.mockRestore();
     }
@@ -151,7 +154,7 @@ describe("a pull writes only what changes", () => {
     data.sheet.merges.push({ row: data.box.row + data.box.rows + 2, column: 13, rows: 1, columns: 6 }); // across the table's right edge
     const before = snapshot(model);
     const { result } = await runLoadData(model, next);
-    expect(!result.ok && result.problems[0].message).toMatch(/^Excel weigerde een wijziging \(InsertDeleteConflict: /);
+    expect(!result.ok && problemText(result.problems[0], "nl")).toMatch(/^Excel weigerde een wijziging \(InsertDeleteConflict: /);
     expect(snapshot(model)).toBe(before);
   });
 });

@@ -5,12 +5,13 @@ import { previewLoad } from "../../src/excel/load-data";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
 import { nextEditionFiles } from "../support/package-server";
 import { asExcel, edition, largePackage, runLoadData, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
+import { problemText } from "../../src/text/problems";
 
 const MB = 1024 * 1024;
 const next: MonitorPackage = (() => {
   const files = nextEditionFiles();
   const result = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
-  if (!result.ok) throw new Error(result.problems[0].message);
+  if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
   return result.value;
 })();
 
@@ -40,7 +41,7 @@ describe("pulling a new edition into a workbook", () => {
     expect(c.changed[0]).toMatchObject({ before: { waarde: 1253 }, after: { waarde: 1301 } });
 
     const { result } = await runLoadData(model, next, { expected: preview.result.signature });
-    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join());
+    if (!result.ok) throw new Error(result.problems.map((p) => problemText(p, "nl")).join());
     const rows = tableValues(model, "MonitorData");
     expect(rows.find((r) => r[3] === "Italiaans" && r[5] === "2022" && r[1] === "inwoners")?.[6]).toBe(1301);
     expect(rows.find((r) => r[3] === "Italiaans" && r[5] === "2023")?.[6]).toBe(1350);
@@ -58,7 +59,7 @@ describe("pulling a new edition into a workbook", () => {
     Object.assign(data?.sheet.cell((data?.box.row ?? 0) + 7, 6) ?? {}, { value: 99 }); // an edit in between
     const before = snapshot(model);
     const { result } = await runLoadData(model, next, { expected: preview.result.ok ? preview.result.signature : "" });
-    expect(!result.ok && result.problems[0].message).toBe("De werkmap is veranderd sinds de vergelijking; er is niets geschreven. Vergelijk opnieuw.");
+    expect(!result.ok && problemText(result.problems[0], "nl")).toBe("De werkmap is veranderd sinds de vergelijking; er is niets geschreven. Vergelijk opnieuw.");
     expect(snapshot(model)).toBe(before);
   });
 });

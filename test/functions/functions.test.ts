@@ -1,5 +1,10 @@
 import { callExcel, installCustomFunctions, invoke, PENDING } from "../support/custom-functions-fake";
 import { csvRows, shippedObservationCells, shippedTexts } from "../support/fixtures";
+import { INPUT } from "../../src/text/input";
+import { say } from "../../src/text/message";
+
+/** A problem as the validator makes it: MonitorData rij 3, kolom Groep, empty. */
+const emptyGroup = { table: "MonitorData", row: 3, column: "Groep", message: say(INPUT.inCell, { table: "MonitorData", row: 3, column: "Groep", problem: say(INPUT.empty) }) };
 
 const associated = installCustomFunctions();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -184,7 +189,7 @@ describe("the workbook's own tables", () => {
   });
 
   it("found invalid by the pane stop the functions too", () => {
-    api.setProblems([{ table: "MonitorData", row: 3, column: "Groep", message: "MonitorData rij 3, kolom Groep: mag niet leeg zijn." }]);
+    api.setProblems([emptyGroup]);
     expect(call("SHARE", "Italiaans", 2022)).toMatchObject({ error: "#N/A", message: expect.stringMatching(/rij 3, kolom Groep/) });
   });
 });
@@ -221,7 +226,7 @@ describe("formulas follow the data without Excel recalculating them", () => {
 
   it("turn into #N/A naming the problem when the tables become invalid, and back", () => {
     const cell = invoke(fn("AANTAL"), "Italiaans", 2022, null);
-    api.setProblems([{ table: "MonitorData", row: 3, column: "Groep", message: "MonitorData rij 3, kolom Groep: mag niet leeg zijn." }]);
+    api.setProblems([emptyGroup]);
     expect(cell.current).toMatchObject({ error: "#N/A", message: expect.stringMatching(/rij 3, kolom Groep/) });
     api.resetData();
     expect(cell.current).toBe(1253);

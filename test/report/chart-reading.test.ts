@@ -8,6 +8,7 @@ import { chartXml } from "../../src/xlsx/chart-xml";
 import { CbsServer, startCbsServer } from "../support/cbs-server";
 import { EDITION_2023, edition2023 } from "../support/edition-2023";
 import { shippedPackage } from "../support/fixtures";
+import { problemText } from "../../src/text/problems";
 
 /**
  * Charts and tables read right, in every workbook kind: one colour per label across a sheet,
@@ -19,7 +20,7 @@ const workbooks: [string, WorkbookPlan][] = [];
 beforeAll(async () => {
   cbs = await startCbsServer();
   const pulled = await pullFromCbs({ areas: ["Leiden", "Delft"], from: 2012, to: 2024 }, { baseUrl: cbs.url, fetch: (input, init) => fetch(input, init) });
-  if (!pulled.ok) throw new Error(pulled.problems.map((p) => p.message).join("\n"));
+  if (!pulled.ok) throw new Error(pulled.problems.map((p) => problemText(p, "nl")).join("\n"));
   const kinds: [string, MonitorPackage, Edition][] = [
     ["2022", shippedPackage(), SHIPPED_EDITION],
     ["2023 (synthetic)", edition2023(), EDITION_2023],

@@ -12,6 +12,7 @@ import { SHIPPED_EDITION } from "../../src/sources/shipped-source";
 import { CbsServer, startCbsServer } from "../support/cbs-server";
 import { EDITION_2023, edition2023 } from "../support/edition-2023";
 import { shippedPackage } from "../support/fixtures";
+import { problemText } from "../../src/text/problems";
 
 /**
  * Every word of a sheet comes from the figures: these tests change a figure, an edition or a
@@ -26,7 +27,7 @@ afterAll(() => cbs.close());
 
 async function fromCbs(areas: string[], from = 2012, to = 2024): Promise<{ pkg: MonitorPackage; edition: Edition }> {
   const result = await pullFromCbs({ areas, from, to }, { baseUrl: cbs.url, fetch: (input, init) => fetch(input, init) });
-  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
+  if (!result.ok) throw new Error(result.problems.map((p) => problemText(p, "nl")).join("\n"));
   return { pkg: result.value.package, edition: result.value.edition };
 }
 

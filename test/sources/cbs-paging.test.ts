@@ -3,6 +3,7 @@ import { AddressInfo } from "net";
 import { getAll, CbsOptions } from "../../src/sources/cbs/client";
 import { pullFromCbs } from "../../src/sources/cbs/pull";
 import { CbsServer, startCbsServer } from "../support/cbs-server";
+import { problemText } from "../../src/text/problems";
 
 /**
  * CBS's paging against servers that break it: one that ignores $top and $skip, one that ignores
@@ -24,7 +25,7 @@ const query = { areas: ["Leiden", "Delft"], from: 2020, to: 2022 };
 const messages = async (extra: Partial<CbsOptions> = {}) => {
   const result = await pullFromCbs(query, options(extra));
   if (result.ok) throw new Error("the pull was expected to fail");
-  return result.problems.map((p) => p.message);
+  return result.problems.map((p) => problemText(p, "nl"));
 };
 
 describe("CBS paging is bounded", () => {
@@ -93,7 +94,7 @@ describe("CBS paging is bounded", () => {
     });
     const huge = async () => new Response(endless, { status: 200, headers: { "Content-Type": "application/json" } });
     const result = await pullFromCbs(query, { baseUrl: "http://cbs.invalid/ODataApi/odata", fetch: huge, retryDelayMs: 1 });
-    expect(!result.ok && result.problems[0].message).toBe("http://cbs.invalid/ODataApi/odata/85644NED/TableInfos?%24format=json&%24top=1250&%24inlinecount=allpages is groter dan 8 MB, de grens voor één antwoord van een server; er is niets gelezen of veranderd.");
+    expect(!result.ok && problemText(result.problems[0], "nl")).toBe("http://cbs.invalid/ODataApi/odata/85644NED/TableInfos?%24format=json&%24top=1250&%24inlinecount=allpages is groter dan 8 MB, de grens voor één antwoord van een server; er is niets gelezen of veranderd.");
     expect(served).toBeLessThan(12 * 1024 * 1024);
   });
 

@@ -4,6 +4,8 @@ import { MonitorQueries } from "../../src/data/queries";
 import { MonitorStore } from "../../src/data/store";
 import { Observation } from "../../src/data/types";
 import { CbsServer, FIXTURE_HERKOMST_TABLE, FIXTURE_MUNICIPALITIES, FIXTURE_TABLE, parseFilter, publishedCell, publishedDimension, startCbsServer } from "../support/cbs-server";
+import { problemText } from "../../src/text/problems";
+import { textOf } from "../../src/text/message";
 
 /**
  * Against the CBS stand-in: its figures are synthetic, made up by a formula (see cbs-server.ts).
@@ -23,13 +25,13 @@ beforeEach(() => {
 const options = (extra: Partial<CbsOptions> = {}): CbsOptions => ({ baseUrl: cbs.url, fetch: (input, init) => fetch(input, init), timeoutMs: 2000, retryDelayMs: 5, ...extra });
 const pulled = async (areas: string[], from = 2012, to = 2024, extra: Partial<CbsOptions> = {}) => {
   const result = await pullFromCbs({ areas, from, to }, options(extra));
-  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
+  if (!result.ok) throw new Error(result.problems.map((p) => problemText(p, "nl")).join("\n"));
   return result;
 };
 const refused = async (areas: string[], from = 2022, to = 2022, extra: Partial<CbsOptions> = {}) => {
   const result = await pullFromCbs({ areas, from, to }, options(extra));
   if (result.ok) throw new Error("the pull was expected to fail");
-  return result.problems.map((p) => p.message);
+  return result.problems.map((p) => problemText(p, "nl"));
 };
 
 // The stand-in's published cells, both sexes and all ages.
@@ -108,7 +110,7 @@ describe("population by nationality and herkomst from CBS StatLine", () => {
       expect(one(rows, { indicator: "aandeel", gebied: "Nederland", groep: "herkomst buiten Nederland", periode: String(year) }).waarde).toBeCloseTo(herkomstShare("NL01", year), 12);
     }
     expect(find(rows, { groep: "herkomst buiten Nederland", periode: "2021" })).toEqual([]);
-    expect(result.notes).toContain("Herkomst (CBS-tabel 85458NED) bestaat pas vanaf 2022; voor 2020–2021 geeft de tabel geen cijfers.");
+    expect(result.notes?.map((n) => textOf(n, "nl"))).toContain("Herkomst (CBS-tabel 85458NED) bestaat pas vanaf 2022; voor 2020–2021 geeft de tabel geen cijfers.");
   });
 
   it("leaves suppressed cells out (never 0) and says so in the note", async () => {
@@ -152,12 +154,12 @@ describe("population by nationality and herkomst from CBS StatLine", () => {
     const result = await pulled(["Leiden"], 2020, 2025);
     const rows = result.value.package.observations;
     expect(rows.some((o) => o.periode === "2025")).toBe(false);
-    expect(result.notes).toContain("Leiden 2025: CBS heeft (nog) geen cijfers; dit jaar ontbreekt.");
+    expect(result.notes?.map((n) => textOf(n, "nl"))).toContain("Leiden 2025: CBS heeft (nog) geen cijfers; dit jaar ontbreekt.");
     const growth = one(rows, { indicator: "groei", gebied: "Leiden", groep: "buitenlandse nationaliteit" });
     const [a, b] = [nationalityCell("GM0546", 2020, "NAT9489") as number, nationalityCell("GM0546", 2024, "NAT9489") as number];
     expect(growth).toMatchObject({ periode: "2020-2024", waarde: expect.closeTo((b - a) / a, 12) });
     expect(growth.toelichting).toContain("CBS heeft voor 2025 (nog) geen cijfers; groei tot en met 2024, het laatste jaar met cijfers.");
-    expect(result.notes).toContain("Leiden: CBS heeft voor 2025 (nog) geen cijfers; groei tot en met 2024, het laatste jaar met cijfers.");
+    expect(result.notes?.map((n) => textOf(n, "nl"))).toContain("Leiden: CBS heeft voor 2025 (nog) geen cijfers; groei tot en met 2024, het laatste jaar met cijfers.");
     expect(one(rows, { indicator: "groei", gebied: "Leiden", groep: "herkomst buiten Nederland" }).periode).toBe("2022-2024");
   });
 
@@ -248,7 +250,7 @@ describe("CBS that is slow, down or wrong", () => {
     cbs.behaviour.fail503 = 3;
     const waits: number[] = [];
     const messages: string[] = [];
-    await pulled(["Leiden"], 2022, 2022, { retryDelayMs: 1000, sleep: async (ms) => void waits.push(ms), onProgress: (m) => messages.push(m) });
+    await pulled(["Leiden"], 2022, 2022, { retryDelayMs: 1000, sleep: async (ms) => void waits.push(ms), onProgress: (m) => messages.push(textOf(m, "nl")) });
     expect(waits).toEqual([1000, 2000, 4000]);
     expect(messages.filter((m) => m.startsWith("CBS antwoordt niet goed"))).toEqual([1, 2, 3].map((n) => `CBS antwoordt niet goed; opnieuw proberen (${n} van 3)…`));
   });
@@ -264,7 +266,7 @@ describe("CBS that is slow, down or wrong", () => {
   it("does not retry a table that does not exist (404)", async () => {
     const waits: number[] = [];
     const result = await pullFromCbs({ areas: ["Leiden"], from: 2022, to: 2022 }, options({ baseUrl: `${cbs.origin}/ODataApi/odata/nope`, sleep: async (ms) => void waits.push(ms) }));
-    expect(!result.ok && result.problems[0].message).toMatch(/gaf HTTP 404/);
+    expect(!result.ok && problemText(result.problems[0], "nl")).toMatch(/gaf HTTP 404/);
     expect(cbs.requests).toHaveLength(1);
     expect(waits).toEqual([]);
   });

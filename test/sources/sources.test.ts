@@ -10,6 +10,8 @@ import { FetchLike, FetchOptions, SourceError } from "../../src/sources/types";
 import { csvRows, shippedPackage, shippedTexts } from "../support/fixtures";
 import { nextEditionFiles, PackageServer, packageFiles, startPackageServer } from "../support/package-server";
 import { declaring, zipOf } from "../support/zips";
+import { problemText } from "../../src/text/problems";
+import { asRead } from "../support/texts";
 
 let server: PackageServer;
 /** Another origin (another port): what a redirect out of the package would reach. */
@@ -56,13 +58,13 @@ const refusal = (url: string, options: Omit<FetchOptions, "fetch"> = {}) =>
 const failure = async (path: string, timeoutMs?: number) => {
   const result = await pull(path, timeoutMs);
   if (result.ok) throw new Error(`expected ${path} to fail`);
-  return result.problems.map((p) => p.message).join(" ");
+  return result.problems.map((p) => problemText(p, "nl")).join(" ");
 };
 
 describe("a data package from a URL", () => {
   it("is read with its resources resolved relative to datapackage.json, validated, with its edition", async () => {
     const result = await pull("/next/datapackage.json");
-    if (!result.ok) throw new Error(result.problems[0].message);
+    if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
     expect(result.value.edition).toEqual({ name: "leiden-monitor-test-2023", title: "Testeditie 2023 (synthetisch)", version: "2023.0.1", referenceDate: "2023-01-01" });
     expect(result.value.origin).toBe(`${server.url}/next/datapackage.json`);
     expect(result.value.package.observations.find((o) => o.groep === "Italiaans" && o.periode === "2022" && o.indicator === "inwoners")?.waarde).toBe(1301);
@@ -91,7 +93,7 @@ describe("a data package from a URL", () => {
     const url = `${closed.url}/good/datapackage.json`;
     await closed.close();
     const result = await pullFromUrl(url, { fetch: nodeFetch, timeoutMs: 2000 });
-    expect(!result.ok && result.problems[0].message).toMatch(/De server 127\.0\.0\.1:\d+ is niet bereikbaar/);
+    expect(!result.ok && problemText(result.problems[0], "nl")).toMatch(/De server 127\.0\.0\.1:\d+ is niet bereikbaar/);
   });
 
   it.each([
@@ -101,7 +103,7 @@ describe("a data package from a URL", () => {
   ])("refuses %s, which is not a web address, with its reason and without a request", async (address, message) => {
     const asked: string[] = [];
     const result = await pullFromUrl(address, { fetch: (input, init) => (asked.push(input), nodeFetch(input, init)) });
-    expect(result).toEqual({ ok: false, problems: [{ table: address, row: null, column: null, message }] });
+    expect(!result.ok && asRead(result.problems)).toEqual([{ table: address, row: null, column: null, message }]);
     expect(asked).toEqual([]);
   });
 
@@ -110,7 +112,7 @@ describe("a data package from a URL", () => {
     const pending = pullFromUrl(`${server.url}/slow/datapackage.json`, { fetch: nodeFetch, timeoutMs: 5000, signal: cancel.signal });
     setTimeout(() => cancel.abort(), 50);
     const result = await pending;
-    expect(!result.ok && result.problems[0].message).toBe("Geannuleerd; er is niets veranderd.");
+    expect(!result.ok && problemText(result.problems[0], "nl")).toBe("Geannuleerd; er is niets veranderd.");
   });
 
   it("tells a server without CORS from an unreachable one in a browser (probe without CORS)", async () => {
@@ -121,7 +123,7 @@ describe("a data package from a URL", () => {
       throw new TypeError("Failed to fetch");
     };
     const result = await pullFromUrl(`${server.url}/nocors/datapackage.json`, { fetch: browserLike, inBrowser: true });
-    expect(!result.ok && result.problems[0].message).toMatch(/staat niet toe dat de invoegtoepassing dit bestand ophaalt \(CORS/);
+    expect(!result.ok && problemText(result.problems[0], "nl")).toMatch(/staat niet toe dat de invoegtoepassing dit bestand ophaalt \(CORS/);
   });
 });
 
@@ -157,7 +159,7 @@ describe("what a URL may lead to", () => {
     const before = server.streamed();
     const url = `${server.url}/stream/${200 * 1024 * 1024}/observations.csv`;
     const error = await refusal(url, { timeoutMs: 5000, maxBytes: 1024 * 1024 });
-    expect(error.problems[0].message).toBe(`${url} is groter dan 1 MB, de grens voor één antwoord van een server; er is niets gelezen of veranderd.`);
+    expect(problemText(error.problems[0], "nl")).toBe(`${url} is groter dan 1 MB, de grens voor één antwoord van een server; er is niets gelezen of veranderd.`);
     expect(error.retryable).toBe(false);
     // The server stopped soon after: the client hung up instead of reading the 200 MB on.
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -166,7 +168,7 @@ describe("what a URL may lead to", () => {
 
   it("a limit the caller sets applies to every file of a package", async () => {
     const result = await pullFromUrl(`${server.url}/good/datapackage.json`, { fetch: nodeFetch, maxBytes: 10 * 1024 });
-    expect(!result.ok && result.problems[0].message).toBe(`${server.url}/good/observations.csv is groter dan 10 kB, de grens voor één antwoord van een server; er is niets gelezen of veranderd.`);
+    expect(!result.ok && problemText(result.problems[0], "nl")).toBe(`${server.url}/good/observations.csv is groter dan 10 kB, de grens voor één antwoord van een server; er is niets gelezen of veranderd.`);
   });
 });
 
@@ -210,7 +212,7 @@ describe("a file the user picks", () => {
       const zip = new JSZip();
       for (const [name, content] of Object.entries(nextEditionFiles())) zip.file(folder + name, content);
       const result = await pullFromFile("editie.zip", await zip.generateAsync({ type: "uint8array" }), base);
-      if (!result.ok) throw new Error(result.problems[0].message);
+      if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
       expect(result.value.edition.version).toBe("2023.0.1");
     }
   });
@@ -219,14 +221,14 @@ describe("a file the user picks", () => {
     const empty = new JSZip();
     empty.file("readme.txt", "hallo");
     const none = await pullFromFile("x.zip", await empty.generateAsync({ type: "uint8array" }), base);
-    expect(!none.ok && none.problems[0].message).toMatch(/bevat geen datapackage\.json/);
+    expect(!none.ok && problemText(none.problems[0], "nl")).toMatch(/bevat geen datapackage\.json/);
     const partial = new JSZip();
     const files = packageFiles();
     for (const name of ["datapackage.json", "observations.csv", "indicators.csv"]) partial.file(name, files[name]);
     const missing = await pullFromFile("x.zip", await partial.generateAsync({ type: "uint8array" }), base);
-    expect(!missing.ok && missing.problems[0].message).toMatch(/sources\.csv ontbreekt in de zip/);
+    expect(!missing.ok && problemText(missing.problems[0], "nl")).toMatch(/sources\.csv ontbreekt in de zip/);
     const damaged = await pullFromFile("x.zip", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), base);
-    expect(!damaged.ok && damaged.problems[0].message).toMatch(/beschadigd zip-bestand/);
+    expect(!damaged.ok && problemText(damaged.problems[0], "nl")).toMatch(/beschadigd zip-bestand/);
   });
 });
 
@@ -241,7 +243,7 @@ describe("a zip is bounded before and while it is unpacked", () => {
   const message = async (bytes: Uint8Array, limits?: typeof small) => {
     const result = await pullFromFile("editie.zip", bytes, base, undefined, limits);
     if (result.ok) throw new Error("expected the zip to be refused");
-    return result.problems.map((p) => p.message).join(" ");
+    return result.problems.map((p) => problemText(p, "nl")).join(" ");
   };
 
   it("a zip bomb: an entry that says it unpacks to more than the limit is refused before unpacking", async () => {

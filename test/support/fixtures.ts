@@ -7,12 +7,13 @@ import { MonitorStore } from "../../src/data/store";
 import { MonitorPackage, Problem } from "../../src/data/types";
 import { parsePackageTables } from "../../src/data/package";
 import { DEFAULT_PACKAGE, readPackageTexts } from "../../scripts/lib/read-package";
+import { problemText } from "../../src/text/problems";
 
 export const shippedTexts = (): PackageTexts => readPackageTexts(DEFAULT_PACKAGE);
 
 export function shippedPackage(): MonitorPackage {
   const result = parsePackageCsv(shippedTexts());
-  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
+  if (!result.ok) throw new Error(result.problems.map((p) => problemText(p, "nl")).join("\n"));
   return result.value;
 }
 
@@ -21,7 +22,7 @@ export const shippedQueries = () => new MonitorQueries(new MonitorStore(shippedP
 /** CSV text as cells, for tests that expect it to parse. */
 export function csvRows(text: string): string[][] {
   const result = parseCsv(text, "test");
-  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
+  if (!result.ok) throw new Error(result.problems.map((p) => problemText(p, "nl")).join("\n"));
   return result.value.rows;
 }
 

@@ -1,6 +1,8 @@
 import { safeCellText } from "../../data/text-rules";
 import { SourceError, sourceProblem } from "../types";
 import { ODataRow } from "./client";
+import { say } from "../../text/message";
+import { CBS } from "../../text/cbs";
 
 /**
  * CBS's cells and metadata taken as data, not at face value: a count is a number or CBS's own
@@ -32,6 +34,6 @@ export function countOf(row: ODataRow, measure: string, table: string, describe:
   const value = row[measure];
   if (value === null) return null;
   if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
-  const shown = typeof value === "string" ? `de tekst "${metadataText(value, 40)}"` : value === undefined ? "niets" : `${metadataText(JSON.stringify(value), 40)}`;
-  throw new SourceError([sourceProblem(`CBS ${table}`, `CBS-tabel ${table} gaf voor ${describe(row)} in ${measure} ${shown} in plaats van een aantal; de cijfers zijn niet te vertrouwen, dus er is niets geschreven.`)]);
+  const given = typeof value === "string" ? { text: metadataText(value, 40) } : value === undefined ? null : { json: metadataText(JSON.stringify(value), 40) };
+  throw new SourceError([sourceProblem(`CBS ${table}`, say(CBS.notACount, { table, cell: describe(row), measure, given }))]);
 }

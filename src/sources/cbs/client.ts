@@ -1,9 +1,10 @@
 import { decodeUtf8 } from "../../data/csv";
 import { fetchBytes } from "../fetch-bytes";
 import { FetchOptions, SourceError, sourceProblem } from "../types";
+import { AnyMessage, say } from "../../text/message";
+import { CBS } from "../../text/cbs";
 
-/** The CBS OData v3 API's base URL; CBS_ODATA_URL (CLI) or the pane's setting overrides it. */
-export const CBS_DEFAULT_URL = "https://opendata.cbs.nl/ODataApi/odata";
+export { CBS_DEFAULT_URL } from "./address";
 /** The standard API answers at most 10,000 cells per request, and refuses a broader one. */
 export const CBS_MAX_CELLS = 10_000;
 const RETRIES = 3;
@@ -47,25 +48,25 @@ const wait = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
   });
 
-const problem = (url: string, message: string) => new SourceError([sourceProblem(url, message)]);
+const problem = (url: string, message: AnyMessage) => new SourceError([sourceProblem(url, message)]);
 
 function parsePage(text: string, url: string): ODataPage {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw problem(url, `CBS gaf geen JSON terug voor ${url}; is het adres van de CBS-API goed?`);
+    throw problem(url, say(CBS.notJson, { url }));
   }
   const envelope = (body ?? {}) as { value?: unknown; "odata.nextLink"?: unknown; "odata.count"?: unknown };
   if (!Array.isArray(envelope.value) || envelope.value.some((row) => row === null || typeof row !== "object" || Array.isArray(row))) {
-    throw problem(url, `CBS gaf een onverwacht antwoord voor ${url} (geen lijst 'value' met rijen).`);
+    throw problem(url, say(CBS.unexpectedAnswer, { url, wrong: "value" }));
   }
   const nextLink = envelope["odata.nextLink"];
-  if (nextLink !== undefined && typeof nextLink !== "string") throw problem(url, `CBS gaf een onverwacht antwoord voor ${url} ('odata.nextLink' is geen adres).`);
+  if (nextLink !== undefined && typeof nextLink !== "string") throw problem(url, say(CBS.unexpectedAnswer, { url, wrong: "nextLink" }));
   // OData v3 sends the count as a string ("1234").
   const rawCount = envelope["odata.count"];
   const count = rawCount === undefined ? null : Number(rawCount);
-  if (count !== null && !(Number.isInteger(count) && count >= 0)) throw problem(url, `CBS gaf een onverwacht antwoord voor ${url} ('odata.count' is geen aantal).`);
+  if (count !== null && !(Number.isInteger(count) && count >= 0)) throw problem(url, say(CBS.unexpectedAnswer, { url, wrong: "count" }));
   return { rows: envelope.value as ODataRow[], nextLink: nextLink ?? null, count };
 }
 
@@ -82,11 +83,11 @@ async function getPage(url: string, options: CbsOptions): Promise<ODataPage> {
       const retry = error instanceof SourceError && error.retryable && attempt < RETRIES && !options.signal?.aborted;
       if (!retry) {
         if (error instanceof SourceError && error.retryable) {
-          throw new SourceError(error.problems.map((p) => ({ ...p, message: `${p.message} (na ${attempt + 1} pogingen) Er is niets geschreven.` })));
+          throw new SourceError(error.problems.map((p) => ({ ...p, message: say(CBS.afterAttempts, { cause: p.message, attempts: attempt + 1 }) })));
         }
         throw error;
       }
-      options.onProgress?.(`CBS antwoordt niet goed; opnieuw proberen (${attempt + 1} van ${RETRIES})…`);
+      options.onProgress?.(say(CBS.retrying, { attempt: attempt + 1, of: RETRIES }));
       await (options.sleep ?? wait)((options.retryDelayMs ?? 1000) * 2 ** attempt, options.signal);
     }
   }
@@ -99,16 +100,16 @@ export const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
  * The next page's address from an `odata.nextLink`: followed only on the same origin and path as
  * the request (CBS's server-driven paging); anything else is refused, never fetched.
  */
-function nextPageUrl(nextLink: string, current: string, entity: string): string {
+function nextPageUrl(nextLink: string, current: string, what: AnyMessage): string {
   const here = new URL(current);
   let next: URL;
   try {
     next = new URL(nextLink, here);
   } catch {
-    throw problem(current, `CBS verwees voor de volgende pagina van ${entity} naar '${nextLink.slice(0, 200)}', geen geldig adres. Er is niets geschreven.`);
+    throw problem(current, say(CBS.nextLinkInvalid, { what, link: nextLink.slice(0, 200) }));
   }
   if (next.origin !== here.origin || next.pathname !== here.pathname) {
-    throw problem(current, `CBS verwees voor de volgende pagina van ${entity} naar ${next.origin}${next.pathname}, een ander adres dan ${here.origin}${here.pathname}; die verwijzing wordt niet gevolgd. Er is niets geschreven.`);
+    throw problem(current, say(CBS.nextLinkElsewhere, { what, next: `${next.origin}${next.pathname}`, here: `${here.origin}${here.pathname}` }));
   }
   if (!next.searchParams.has("$format")) next.searchParams.set("$format", "json");
   return next.toString();
@@ -138,22 +139,22 @@ export async function getAll(table: string, entity: string, query: { filter?: st
     return `${base}?${params.toString().replace(/\+/g, "%20")}`;
   };
   const rows: ODataRow[] = [];
-  const what = `${entity} van CBS-tabel ${table}`;
+  const what = say(CBS.entitySet, { entity, table });
   let count: number | null = null;
   let previous = "";
   let url = urlFor(0);
   for (let pages = 1; ; pages++) {
-    if (pages > maxPages) throw problem(base, `CBS gaf voor ${what} meer dan ${maxPages} pagina's; zo groot is geen vraag van deze invoegtoepassing, dus er klopt iets niet met de server. Er is niets geschreven.`);
+    if (pages > maxPages) throw problem(base, say(CBS.tooManyPages, { what, max: maxPages }));
     const page = await getPage(url, options);
-    if (page.rows.length > pageSize) throw problem(url, `CBS gaf voor ${what} ${page.rows.length} rijen op één pagina terwijl er ten hoogste ${pageSize} gevraagd waren; de server negeert $top. Er is niets geschreven.`);
+    if (page.rows.length > pageSize) throw problem(url, say(CBS.pageTooLarge, { what, rows: page.rows.length, asked: pageSize }));
     const signature = pageSignature(page.rows);
-    if (signature !== "" && signature === previous) throw problem(url, `CBS gaf voor ${what} twee keer dezelfde pagina; de server negeert $skip. Er is niets geschreven.`);
+    if (signature !== "" && signature === previous) throw problem(url, say(CBS.samePage, { what }));
     previous = signature;
     if (page.count !== null) {
-      if (count !== null && page.count !== count) throw problem(url, `CBS meldde voor ${what} eerst ${count} en daarna ${page.count} rijen; de tabel veranderde tijdens het ophalen. Probeer het opnieuw; er is niets geschreven.`);
+      if (count !== null && page.count !== count) throw problem(url, say(CBS.countChanged, { what, before: count, after: page.count }));
       count = page.count;
     }
-    if (rows.length + page.rows.length > maxRows || (count ?? 0) > maxRows) throw problem(base, `CBS gaf voor ${what} meer dan ${maxRows} rijen; zo groot is geen vraag van deze invoegtoepassing. Er is niets geschreven.`);
+    if (rows.length + page.rows.length > maxRows || (count ?? 0) > maxRows) throw problem(base, say(CBS.tooManyRows, { what, max: maxRows }));
     // One row at a time: spreading a page of 300,000 rows into push() overflows the call stack.
     for (const row of page.rows) rows.push(row);
     if (page.rows.length === 0 || (count !== null && rows.length >= count)) break;
@@ -162,7 +163,7 @@ export async function getAll(table: string, entity: string, query: { filter?: st
     else url = urlFor(rows.length);
   }
   if (count !== null && rows.length !== count) {
-    throw problem(base, `CBS meldde voor ${what} ${count} rijen maar gaf er ${rows.length}; de gegevens zijn niet compleet opgehaald. Er is niets geschreven.`);
+    throw problem(base, say(CBS.incomplete, { what, reported: count, given: rows.length }));
   }
   return rows;
 }

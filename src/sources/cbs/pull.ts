@@ -9,6 +9,8 @@ import { PullResult, SourceError, sourceProblem } from "../types";
 import { countOf, metadataText } from "./cells";
 import { CbsOptions, getAll, literal, ODataRow } from "./client";
 import { fraction, growthSpan, ranksByShare } from "./derive";
+import { AnyMessage, say, textOf } from "../../text/message";
+import { CBS } from "../../text/cbs";
 
 /**
  * Population for chosen municipalities and years from CBS StatLine, as a monitor data package:
@@ -53,22 +55,21 @@ interface Dimension {
   title: string;
 }
 
-const failIn = (table: string, message: string): never => {
+const failIn = (table: string, message: AnyMessage): never => {
   throw new SourceError([sourceProblem(`CBS ${table}`, message)]);
 };
-const fail = (message: string): never => failIn(CBS_TABLE, message);
 /** Titles compared the way people type them: case, accents, spacing, dashes and apostrophes folded. */
 const fold = (text: string) => normalise(text.replace(/['’]/g, "").replace(/[()]/g, " "));
 const trimmed = (value: unknown) => String(value ?? "").trim();
 
 async function dimension(table: string, name: string, options: CbsOptions): Promise<Dimension[]> {
-  options.onProgress?.(`CBS: ${name} van ${table} ophalen…`);
+  options.onProgress?.(say(CBS.fetchingDimension, { name, table }));
   const rows = await getAll(table, name, { select: ["Key", "Title"] }, options);
   return rows.map((r) => ({ key: typeof r.Key === "string" ? r.Key : "", title: metadataText(r.Title) })).filter((d) => d.key.trim() !== "");
 }
 
 async function tableInfo(table: string, options: CbsOptions): Promise<{ title: string; modified: string }> {
-  options.onProgress?.(`CBS: tabel ${table} ophalen…`);
+  options.onProgress?.(say(CBS.fetchingTableInfo, { table }));
   const info = (await getAll(table, "TableInfos", {}, options))[0] ?? {};
   const modified = trimmed(info.Modified).slice(0, 10);
   return { title: metadataText(info.Title), modified: /^\d{4}-\d{2}-\d{2}$/.test(modified) ? modified : "" };
@@ -78,14 +79,14 @@ function resolveYears(table: string, from: number, to: number, periods: Dimensio
   const years = periods.filter((p) => /^\d{4}JJ00$/.test(p.key.trim()));
   const first = years[0]?.key.trim().slice(0, 4);
   const last = years[years.length - 1]?.key.trim().slice(0, 4);
-  if (from > to) failIn(table, `Het beginjaar ${from} ligt na het eindjaar ${to}.`);
+  if (from > to) failIn(table, say(CBS.startAfterEnd, { from, to }));
   return Array.from({ length: to - from + 1 }, (_, i) => {
     const year = from + i;
-    return years.find((p) => p.key.trim() === `${year}JJ00`) ?? failIn(table, `CBS-tabel ${table} heeft geen jaar ${year}; beschikbaar: ${first}–${last}.`);
+    return years.find((p) => p.key.trim() === `${year}JJ00`) ?? failIn(table, say(CBS.noYear, { table, year, first, last }));
   });
 }
 
-const byKey = (table: string, rows: Dimension[], key: string, what: string) => rows.find((r) => r.key.trim() === key) ?? failIn(table, `CBS-tabel ${table} heeft geen ${what} (${key}).`);
+const byKey = (table: string, rows: Dimension[], key: string, what: "totalSexes" | "totalAges" | "country") => rows.find((r) => r.key.trim() === key) ?? failIn(table, say(CBS.noKey, { table, what, key }));
 const or = (field: string, keys: string[]) => `(${keys.map((k) => `${field} eq ${literal(k)}`).join(" or ")})`;
 
 /** The municipalities of 85644NED by name, for the pane's search and the CLI. */
@@ -95,7 +96,7 @@ export async function fetchMunicipalityNames(options: CbsOptions): Promise<Munic
 
 /** The chosen municipalities, every name that does not resolve reported at once. */
 function resolveAreas(wanted: string[], regions: Dimension[]): Municipality[] {
-  const resolved = MunicipalityNames.fromRegions(regions).resolveAll(wanted, `CBS-tabel ${CBS_TABLE}`);
+  const resolved = MunicipalityNames.fromRegions(regions).resolveAll(wanted, CBS_TABLE);
   if (!resolved.ok) throw new SourceError(resolved.messages.map((message) => sourceProblem(`CBS ${CBS_TABLE}`, message)));
   return resolved.municipalities;
 }
@@ -110,7 +111,7 @@ export interface PulledArea {
 
 export interface CbsPull {
   observations: Observation[];
-  notes: string[];
+  notes: AnyMessage[];
   /** The areas by name, with their CBS codes (Gebiedscode). */
   areas: PulledArea[];
   tables: { id: string; title: string; modified: string }[];
@@ -122,7 +123,7 @@ const describer = (dimensions: Record<string, Dimension[]>) => (row: ODataRow) =
       const key = trimmed(row[name]);
       const title = list.find((d) => d.key.trim() === key)?.title;
       if (name === "Perioden") return key.slice(0, 4);
-      if (name === "RegioS") return `${title ?? "gebied"} (${key})`;
+      if (name === "RegioS") return title ? `${title} (${key})` : key;
       return title ? `${name} '${title}' (${key})` : `${name} ${key}`;
     })
     .join(", ");
@@ -144,21 +145,21 @@ export async function fetchCbsFigures(query: CbsQuery, options: CbsOptions): Pro
   const periods = await dimension(CBS_TABLE, "Perioden", options);
   const years = resolveYears(CBS_TABLE, query.from, query.to, periods);
   const [nationalities, sexes, ages] = [await dimension(CBS_TABLE, "Nationaliteit", options), await dimension(CBS_TABLE, "Geslacht", options), await dimension(CBS_TABLE, "Leeftijd", options)];
-  const sex = byKey(CBS_TABLE, sexes, TOTAL_SEX, "totaal van mannen en vrouwen");
-  const age = byKey(CBS_TABLE, ages, TOTAL_AGE, "totaal van alle leeftijden");
-  const total = nationalities.find((n) => TOTAL_TITLES.has(fold(n.title))) ?? fail(`CBS-tabel ${CBS_TABLE} heeft geen nationaliteit 'Totaal'.`);
-  const dutch = nationalities.find((n) => DUTCH_TITLES.has(fold(n.title))) ?? fail(`CBS-tabel ${CBS_TABLE} heeft geen nationaliteit 'Nederlands'.`);
+  const sex = byKey(CBS_TABLE, sexes, TOTAL_SEX, "totalSexes");
+  const age = byKey(CBS_TABLE, ages, TOTAL_AGE, "totalAges");
+  const total = nationalities.find((n) => TOTAL_TITLES.has(fold(n.title))) ?? failIn(CBS_TABLE, say(CBS.noCategory, { table: CBS_TABLE, dimension: "Nationaliteit", title: "Totaal" }));
+  const dutch = nationalities.find((n) => DUTCH_TITLES.has(fold(n.title))) ?? failIn(CBS_TABLE, say(CBS.noCategory, { table: CBS_TABLE, dimension: "Nationaliteit", title: "Nederlands" }));
   const foreign = nationalities.find((n) => FOREIGN_TITLES.has(fold(n.title))) ?? null;
-  const country = byKey(CBS_TABLE, regions, COUNTRY, "Nederland");
+  const country = byKey(CBS_TABLE, regions, COUNTRY, "country");
   const areas: PulledArea[] = [...municipalities.map((m) => ({ code: m.code, name: m.name, key: regions.find((r) => r.key.trim() === m.code)?.key as string })), { code: COUNTRY, name: "Nederland", key: country.key }];
   const fixed = `Geslacht eq ${literal(sex.key)} and Leeftijd eq ${literal(age.key)}`;
   const select = ["RegioS", "Perioden", "Nationaliteit", "Bevolking_1"];
   const describe = describer({ RegioS: regions, Perioden: periods, Nationaliteit: nationalities });
 
-  options.onProgress?.(`CBS: inwoners naar nationaliteit voor ${municipalities.map((a) => a.name).join(", ")} en Nederland, ${query.from}–${query.to}…`);
+  options.onProgress?.(say(CBS.fetchingNationality, { areas: municipalities.map((a) => a.name), from: query.from, to: query.to }));
   const figures = await getAll(CBS_TABLE, "TypedDataSet", { filter: `${or("RegioS", areas.map((a) => a.key))} and ${or("Perioden", years.map((y) => y.key))} and ${fixed}`, select }, options);
   // For the rank: the two totals (all inhabitants, foreign or Dutch) of every municipality.
-  options.onProgress?.("CBS: totalen van alle gemeenten, voor de rangorde…");
+  options.onProgress?.(say(CBS.fetchingTotals));
   const second = foreign ?? dutch;
   const totals = await getAll(CBS_TABLE, "TypedDataSet", { filter: `${or("Nationaliteit", [total.key, second.key])} and ${or("Perioden", years.map((y) => y.key))} and ${fixed}`, select }, options);
   const nationality = buildNationality({
@@ -180,7 +181,7 @@ export async function fetchCbsFigures(query: CbsQuery, options: CbsOptions): Pro
     tables.push({ id: HERKOMST_TABLE, title: herkomst.title, modified: herkomst.modified });
     for (const o of herkomst.observations) observations.push(o);
     notes.push(...herkomst.notes);
-  } else notes.push(`Herkomst (CBS-tabel ${HERKOMST_TABLE}) bestaat pas vanaf ${HERKOMST_FROM}; voor ${query.from}–${query.to} is die niet opgehaald.`);
+  } else notes.push(say(CBS.herkomstNotPulled, { table: HERKOMST_TABLE, since: HERKOMST_FROM, from: query.from, to: query.to }));
   return { observations, notes, areas, tables };
 }
 
@@ -207,14 +208,13 @@ const row = (o: Partial<Observation> & Pick<Observation, "indicator" | "gebied" 
   });
 
 /** Growth from the first to the last year with figures, per group; the note says where the span stops short. */
-function growthRows(area: PulledArea, years: string[], groupsInOrder: string[], count: (year: string, group: string) => number | undefined, note: string, notes: string[]): Observation[] {
+function growthRows(area: PulledArea, years: string[], groupsInOrder: string[], count: (year: string, group: string) => number | undefined, note: string, notes: AnyMessage[]): Observation[] {
   const span = growthSpan(years, (y) => count(y, groupsInOrder[0]) !== undefined);
   if (!span) return [];
-  const shortened = [
-    span.missingAtStart.length ? `CBS heeft voor ${span.missingAtStart.join(", ")} geen cijfers; groei vanaf ${span.first}.` : "",
-    span.missingAtEnd.length ? `CBS heeft voor ${span.missingAtEnd.join(", ")} (nog) geen cijfers; groei tot en met ${span.last}, het laatste jaar met cijfers.` : "",
-  ].filter(Boolean).join(" ");
-  if (shortened) notes.push(`${area.name}: ${shortened}`);
+  const stopsShort = say(CBS.growthShortened, span);
+  // The Toelichting is data of the contract, in Dutch whatever the reader's language.
+  const shortened = textOf(stopsShort, "nl");
+  if (shortened) notes.push(say(CBS.areaNote, { area: area.name, note: stopsShort }));
   const out: Observation[] = [];
   for (const group of groupsInOrder) {
     const [a, b] = [count(span.first, group), count(span.last, group)];
@@ -248,10 +248,10 @@ function rankRows(input: { areas: PulledArea[]; years: string[]; share: (code: s
 const municipalityCodes = (cells: Map<string, number | null>) => [...new Set([...cells.keys()].map((k) => k.split("|")[0]).filter((code) => code.startsWith("GM")))];
 
 /** The rows by nationality: counts as CBS gives them, then shares, growth and ranks derived from them. */
-function buildNationality(input: NationalityInput): { observations: Observation[]; notes: string[] } {
+function buildNationality(input: NationalityInput): { observations: Observation[]; notes: AnyMessage[] } {
   const { areas, years, nationalities, total, dutch, foreign, note } = input;
   const observations: Observation[] = [];
-  const notes: string[] = [];
+  const notes: AnyMessage[] = [];
   const singles = nationalities.filter((n) => n !== total && n !== dutch && n !== foreign && !AGGREGATE.test(fold(n.title)));
   const groupOf = (n: Dimension) => (n === total ? "inwoners" : n === dutch ? "Nederlands" : n === foreign ? FOREIGN : (groups.resolve(n.title).found ?? n.title));
   const counts = new Map<string, number>(); // area|year|group → count, for the derived rows
@@ -276,7 +276,7 @@ function buildNationality(input: NationalityInput): { observations: Observation[
       const t = counts.get(countKey(area, year, "inwoners"));
       const d = counts.get(countKey(area, year, "Nederlands"));
       if (t === undefined) {
-        notes.push(`${area.name} ${year}: CBS heeft (nog) geen cijfers; dit jaar ontbreekt.`);
+        notes.push(say(CBS.noFigures, { area: area.name, year }));
         continue;
       }
       if (suppressed.length) {
@@ -316,32 +316,32 @@ export const HERKOMST_DEFINITION =
   "Herkomst (CBS, sinds 2022): het geboorteland van de ouders, of het eigen geboorteland wie in het buitenland is geboren. Een herkomst buiten Nederland is wat het rapport van 2022 een migratieachtergrond noemt; CBS verving dat begrip in 2022, dus cijfers vanaf 2022 zijn niet zonder meer vergelijkbaar met eerdere cijfers naar migratieachtergrond.";
 
 /** Inhabitants by herkomst (Nederland / other) from 85458NED, their share and rank, for the years since 2022. */
-async function fetchHerkomst(query: CbsQuery, areas: PulledArea[], options: CbsOptions): Promise<{ observations: Observation[]; notes: string[]; title: string; modified: string }> {
+async function fetchHerkomst(query: CbsQuery, areas: PulledArea[], options: CbsOptions): Promise<{ observations: Observation[]; notes: AnyMessage[]; title: string; modified: string }> {
   const T = HERKOMST_TABLE;
   const info = await tableInfo(T, options);
   const regions = await dimension(T, "RegioS", options);
   const periods = await dimension(T, "Perioden", options);
-  const notes: string[] = [];
+  const notes: AnyMessage[] = [];
   const wanted = Array.from({ length: query.to - Math.max(query.from, HERKOMST_FROM) + 1 }, (_, i) => String(Math.max(query.from, HERKOMST_FROM) + i));
   const years = periods.filter((p) => wanted.includes(p.key.trim().slice(0, 4)) && /^\d{4}JJ00$/.test(p.key.trim()));
   const missing = wanted.filter((y) => !years.some((p) => p.key.trim().startsWith(y)));
-  if (missing.length) notes.push(`CBS-tabel ${T} heeft (nog) geen jaar ${missing.join(", ")}; herkomst ontbreekt daar.`);
-  if (query.from < HERKOMST_FROM) notes.push(`Herkomst (CBS-tabel ${T}) bestaat pas vanaf ${HERKOMST_FROM}; voor ${query.from}–${HERKOMST_FROM - 1} geeft de tabel geen cijfers.`);
+  if (missing.length) notes.push(say(CBS.herkomstYearsMissing, { table: T, years: missing }));
+  if (query.from < HERKOMST_FROM) notes.push(say(CBS.herkomstBefore, { table: T, since: HERKOMST_FROM, from: query.from, to: HERKOMST_FROM - 1 }));
   if (years.length === 0) return { observations: [], notes, ...info };
   const [origins, births, sexes, ages] = [await dimension(T, "Herkomstland", options), await dimension(T, "Geboorteland", options), await dimension(T, "Geslacht", options), await dimension(T, "Leeftijd", options)];
-  const sex = byKey(T, sexes, TOTAL_SEX, "totaal van mannen en vrouwen");
-  const age = byKey(T, ages, TOTAL_AGE, "totaal van alle leeftijden");
-  const total = origins.find((o) => HERKOMST_TOTAL_TITLES.has(fold(o.title))) ?? failIn(T, `CBS-tabel ${T} heeft geen herkomstland 'Totaal'.`);
-  const dutch = origins.find((o) => HERKOMST_DUTCH_TITLES.has(fold(o.title))) ?? failIn(T, `CBS-tabel ${T} heeft geen herkomstland 'Nederland'.`);
-  const born = births.find((b) => fold(b.title) === "totaal") ?? failIn(T, `CBS-tabel ${T} heeft geen geboorteland 'Totaal'.`);
+  const sex = byKey(T, sexes, TOTAL_SEX, "totalSexes");
+  const age = byKey(T, ages, TOTAL_AGE, "totalAges");
+  const total = origins.find((o) => HERKOMST_TOTAL_TITLES.has(fold(o.title))) ?? failIn(T, say(CBS.noCategory, { table: T, dimension: "Herkomstland", title: "Totaal" }));
+  const dutch = origins.find((o) => HERKOMST_DUTCH_TITLES.has(fold(o.title))) ?? failIn(T, say(CBS.noCategory, { table: T, dimension: "Herkomstland", title: "Nederland" }));
+  const born = births.find((b) => fold(b.title) === "totaal") ?? failIn(T, say(CBS.noCategory, { table: T, dimension: "Geboorteland", title: "Totaal" }));
   // The same municipalities by code: 85458NED also holds codes of former municipalities.
-  const here = areas.map((a) => ({ ...a, key: regions.find((r) => r.key.trim() === a.code)?.key ?? failIn(T, `CBS-tabel ${T} heeft geen gebied ${a.name} (${a.code}).`) }));
+  const here = areas.map((a) => ({ ...a, key: regions.find((r) => r.key.trim() === a.code)?.key ?? failIn(T, say(CBS.noArea, { table: T, name: a.name, code: a.code })) }));
   const fixed = `Geslacht eq ${literal(sex.key)} and Leeftijd eq ${literal(age.key)} and Geboorteland eq ${literal(born.key)}`;
   const select = ["RegioS", "Perioden", "Herkomstland", "Bevolking_1"];
   const describe = describer({ RegioS: regions, Perioden: periods, Herkomstland: origins });
   const yearFilter = or("Perioden", years.map((y) => y.key));
   const originFilter = or("Herkomstland", [total.key, dutch.key]);
-  options.onProgress?.(`CBS: inwoners naar herkomst voor alle gemeenten, ${years[0].title}–${years[years.length - 1].title}…`);
+  options.onProgress?.(say(CBS.fetchingHerkomst, { from: years[0].title, to: years[years.length - 1].title }));
   // One query serves both the chosen areas and the ranks: two cells per region and year.
   const cells = countsOf(await getAll(T, "TypedDataSet", { filter: `${originFilter} and ${yearFilter} and ${fixed}`, select }, options), T, "Herkomstland", describe);
   const note = `CBS StatLine ${T}${info.title ? ` (${info.title})` : ""}, gewijzigd ${info.modified || "onbekend"}. ${HERKOMST_DEFINITION}`;
@@ -353,7 +353,7 @@ async function fetchHerkomst(query: CbsQuery, areas: PulledArea[], options: CbsO
     for (const year of yearsWithData) {
       const [t, d] = [count(area.code, year, total), count(area.code, year, dutch)];
       if (t === null || d === null) {
-        notes.push(`${area.name} ${year}: CBS heeft (nog) geen cijfers naar herkomst; dit jaar ontbreekt.`);
+        notes.push(say(CBS.noHerkomstFigures, { area: area.name, year }));
         continue;
       }
       counts.set(`${year}|${ORIGIN_DUTCH}`, d);
@@ -401,7 +401,7 @@ function packageTables(observations: Observation[], pulled: CbsPull, to: number)
 }
 
 /** A validated monitor package of CBS figures, or problems; nothing partial. */
-export async function pullFromCbs(query: CbsQuery, options: CbsOptions): Promise<PullResult & { notes?: string[]; areas?: PulledArea[] }> {
+export async function pullFromCbs(query: CbsQuery, options: CbsOptions): Promise<PullResult & { notes?: AnyMessage[]; areas?: PulledArea[] }> {
   try {
     const pulled = await fetchCbsFigures(query, options);
     const validated = parsePackageTables(packageTables(pulled.observations, pulled, query.to));
