@@ -3,7 +3,6 @@ import { INPUT } from "../../src/text/input";
 import { LOAD } from "../../src/text/load";
 import { AnyMessage, Phrase, say, textOf } from "../../src/text/message";
 import { MUNICIPALITIES } from "../../src/text/municipalities";
-import { PIVOT } from "../../src/text/pivot";
 import { SOURCES } from "../../src/text/sources";
 
 /**
@@ -13,7 +12,7 @@ import { SOURCES } from "../../src/text/sources";
  * stay Dutch and are not on the list below; a phrase that quotes a Dutch term on purpose gives it
  * in parentheses after the English ("a count (aantal)"), also not on the list.
  */
-const BOOKS = { INPUT, SOURCES, CBS, LOAD, MUNICIPALITIES, PIVOT };
+const BOOKS = { INPUT, SOURCES, CBS, LOAD, MUNICIPALITIES };
 
 /** Words that give Dutch away, as whole words (a space or punctuation around them). */
 const DUTCH = ["de", "het", "een", "niet", "geen", "rij", "rijen", "kolom", "jaar", "van", "voor", "met", "naar", "bij", "is geen", "bestand", "gemeente", "gemeenten", "ophalen", "cijfers", "pagina", "werkmap", "opnieuw", "veranderd", "geschreven", "teken", "regel", "kopregel", "tabel", "ontbreekt", "Bedoelt", "waarschijnlijk"];
@@ -111,8 +110,6 @@ const SAMPLES: Record<string, unknown> = {
   "cbs.areaNote": { area: "Leiden", note: say(CBS.noFigures, { area: "Leiden", year: "2025" }) },
   "load.editedMeanwhile": { table: "MonitorData", row: 12 },
   "load.excelRefused": { refusal: "InsertDeleteConflict: The operation could not be completed." },
-  "pivot.noTable": { table: "MonitorData" },
-  "pivot.noSheetName": { sheet: "Draaitabel" },
 };
 
 const phrases = Object.values(BOOKS).flatMap((book) => Object.values(book) as Phrase<unknown>[]);
