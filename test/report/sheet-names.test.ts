@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { backupSheetName, freeSheetName, safeSheetName } from "../../src/report/sheet-names";
+import { backupSheetName, freeSheetName, safeSheetName, shortenAtWord } from "../../src/report/sheet-names";
 
 /**
  * Sheet names Excel accepts, for any name a package or a user may bring: at most 31 characters,
@@ -72,5 +72,27 @@ describe("backupSheetName", () => {
   it("counts up when the dated name is taken", () => {
     expect(backupSheetName("Woonduur", "2026-11-25", new Set(["woonduur 2026-11-25"]))).toBe("Woonduur 2026-11-25 (2)");
     expect(backupSheetName("Vestiging en vertrek in Leiden", "2026-11-25", new Set())).toBe("Vestiging en vertrek 2026-11-25");
+  });
+
+  it("shortens a long name at a word boundary, never mid-word", () => {
+    expect(backupSheetName("Nationaliteiten en herkomst Leiden", "2026-11-25", new Set())).toBe("Nationaliteiten en 2026-11-25");
+    expect(backupSheetName("Nationaliteiten en herkomst Leiden", "2026-11-25", new Set(["nationaliteiten en 2026-11-25"]))).toBe("Nationaliteiten 2026-11-25 (2)");
+    // One word longer than the room has no boundary to cut at: it is cut where the room ends.
+    expect(backupSheetName("Internationaliseringsmonitor", "2026-11-25", new Set())).toBe("Internationalisering 2026-11-25");
+  });
+});
+
+describe("shortenAtWord", () => {
+  it("keeps whole words: a prefix of the name that ends where a word ends, within the room", () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-zA-Zë]{1,9}$/), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 40 }), (words, room) => {
+        const name = words.join(" ");
+        const short = shortenAtWord(name, room);
+        expect(short.length).toBeLessThanOrEqual(room);
+        expect(name.startsWith(short)).toBe(true);
+        if (short.length >= words[0].length) expect([undefined, " "]).toContain(name[short.length]);
+        else expect(short).toBe(words[0].slice(0, room)); // the first word alone is longer than the room
+      }),
+    );
   });
 });
