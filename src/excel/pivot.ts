@@ -4,8 +4,8 @@ import { PIVOT_NAME, PIVOT_SHEET_KEY, planPivot } from "../report/pivot-plan";
 import { freeSheetName } from "../report/sheet-names";
 import { queueReadMark, queueWriteMark } from "./marks";
 import { literal } from "./write";
-import { say } from "../text/message";
 import { EXCEL } from "../text/excel";
+import { AnyMessage, say } from "../text/message";
 
 /**
  * The ready PivotTable on MonitorData (plan: report/pivot-plan.ts), on a sheet of its own that
@@ -16,13 +16,13 @@ import { EXCEL } from "../text/excel";
  * PivotTable that exists already is refreshed and otherwise left as the user arranged it.
  */
 
-export type PivotResult = { ok: true; sheetName: string; status: "created" | "refreshed"; note: string | null } | { ok: false; problems: Problem[] };
+/** `notes`: what the user should know (a clash with their sheet, an earlier sheet kept), as messages. */
+export type PivotResult = { ok: true; sheetName: string; status: "created" | "refreshed"; notes: AnyMessage[] } | { ok: false; problems: Problem[] };
 
 /** Where the PivotTable starts: below the two lines of text, with a blank row between. */
 const FIRST_ROW = 3;
 
 export async function buildPivot(context: Excel.RequestContext, pkg: MonitorPackage, language: Language): Promise<PivotResult> {
-  const nl = language === "nl";
   const plan = planPivot(pkg, language);
   const sheets = context.workbook.worksheets.load("items/name");
   const table = context.workbook.tables.getItemOrNullObject(TABLE_NAMES.observations).load("name");
@@ -36,7 +36,7 @@ export async function buildPivot(context: Excel.RequestContext, pkg: MonitorPack
     const sheetOfExisting = existing.worksheet.load("name");
     existing.refresh();
     await context.sync();
-    return { ok: true, sheetName: sheetOfExisting.name, status: "refreshed", note: null };
+    return { ok: true, sheetName: sheetOfExisting.name, status: "refreshed", notes: [] };
   }
 
   const marks = sheets.items.map((sheet) => queueReadMark(sheet));
@@ -74,11 +74,8 @@ export async function buildPivot(context: Excel.RequestContext, pkg: MonitorPack
   }
   sheet.activate();
   await context.sync();
-  const notes = [
-    clash ? (nl ? `Uw blad '${plan.sheetName}' is niet aangeraakt; de draaitabel staat op '${name}'.` : `Your sheet '${plan.sheetName}' was left alone; the PivotTable is on '${name}'.`) : null,
-    earlier.length ? (nl ? `Het eerdere blad '${earlier.join("', '")}' zonder draaitabel is bewaard.` : `The earlier sheet '${earlier.join("', '")}' without a PivotTable was kept.`) : null,
-  ].filter((n): n is string => n !== null);
-  return { ok: true, sheetName: name, status: "created", note: notes.length ? notes.join(" ") : null };
+  const notes = [clash ? say(EXCEL.pivotClash, { theirs: plan.sheetName, ours: name }) : null, earlier.length ? say(EXCEL.earlierPivotSheetKept, { sheets: earlier }) : null];
+  return { ok: true, sheetName: name, status: "created", notes: notes.filter((n): n is AnyMessage => n !== null) };
 }
 
 /**

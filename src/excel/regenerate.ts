@@ -14,8 +14,8 @@ import { decideOwnership, Ownership } from "./ownership";
 import { sheetsReferenced } from "./references-scan";
 import { CELL_PROPERTY_BYTES, queueReadExtras } from "./sheet-extras";
 import { updateIndicatorSheet, writeIndicatorSheet } from "./write";
-import { EXCEL } from "../text/excel";
-import { say } from "../text/message";
+import { EXCEL, KeptReason } from "../text/excel";
+import { AnyMessage, say } from "../text/message";
 
 export interface SheetOutcome {
   key: string;
@@ -25,8 +25,8 @@ export interface SheetOutcome {
   status: "created" | "replaced" | "updated" | "skipped";
   tables: number;
   charts: number;
-  /** What the user should know: a clash with their sheet or table, and what was done about it. */
-  note: string | null;
+  /** What the user should know: a clash with their sheet or table, and what was done about it; as messages, in the order they happened. */
+  notes: AnyMessage[];
 }
 
 /** A sheet that holds what the user made, kept (never deleted) and no longer the add-in's. */
@@ -44,7 +44,7 @@ export interface KeptSheet {
   why: KeptWhy;
 }
 
-export type KeptWhy = "edited" | "copy" | "referenced" | "unproven";
+export type KeptWhy = KeptReason;
 
 export type RegenerateResult =
   | { ok: true; sheets: SheetOutcome[]; kept: KeptSheet[]; data: DataSheetOutcome | null; figures: number }
@@ -55,8 +55,8 @@ export interface RegenerateOptions {
   /** What datapackage.json said of the edition the workbook holds: its title and year on the sheets. */
   about?: Edition;
   language: Language;
-  /** Called as the work goes on: 0..1 and a sentence for the progress bar. */
-  onProgress?: (fraction: number, message: string) => void;
+  /** Called as the work goes on: 0..1 and the step, as a message the pane shows in its language. */
+  onProgress?: (fraction: number, message: AnyMessage) => void;
   /** Lets the pane repaint between sheets; never a sync, never dependent on the pane being visible. */
   yieldToUi?: () => Promise<void>;
   /** Today as YYYY-MM-DD, for the names of kept versions (injected by tests). */
@@ -90,8 +90,7 @@ type Rebuild = Extract<Ownership, { kind: "rebuild" }>;
 export async function regenerate(context: Excel.RequestContext, options: RegenerateOptions): Promise<RegenerateResult> {
   const { edition, language } = options;
   const progress = options.onProgress ?? (() => undefined);
-  const nl = language === "nl";
-  progress(0.05, nl ? "Werkmap lezen…" : "Reading the workbook…");
+  progress(0.05, say(EXCEL.readingWorkbook));
   const state = await inspectWorkbook(context, { marks: true, content: true });
   const found = readWorkbookData(state, edition);
   if (found.kind === "invalid") return { ok: false, problems: found.problems };
@@ -100,7 +99,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
 
   const written: Written[] = [];
   try {
-    return await build(context, options, { state, found, plans, pkg, progress, nl, written });
+    return await build(context, options, { state, found, plans, pkg, progress, written });
   } catch (error) {
     throw describeRefusal(error, written.map((w) => w.name));
   }
@@ -123,13 +122,12 @@ interface Inspected {
   found: ReturnType<typeof readWorkbookData>;
   plans: SheetPlan[];
   pkg: MonitorPackage;
-  progress: (fraction: number, message: string) => void;
-  nl: boolean;
+  progress: (fraction: number, message: AnyMessage) => void;
   /** The sheets being written, for the message when Excel refuses a sync. */
   written: Written[];
 }
 
-async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, pkg, progress, nl, written }: Inspected): Promise<RegenerateResult> {
+async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, pkg, progress, written }: Inspected): Promise<RegenerateResult> {
   context.application.suspendApiCalculationUntilNextSync();
   const batch = new WriteBatch(context, { limit: options.syncLimit });
   const data = found.kind === "none" ? await writeDataSheet(batch, context, state, options.edition) : null;
@@ -187,12 +185,11 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
 
   const outcomes: SheetOutcome[] = [];
   for (const [index, plan] of plans.entries()) {
-    progress(0.1 + (0.6 * index) / plans.length, nl ? `Blad ${plan.name} opbouwen…` : `Building sheet ${plan.name}…`);
+    progress(0.1 + (0.6 * index) / plans.length, say(EXCEL.buildingSheet, { sheet: plan.name }));
     await options.yieldToUi?.();
     const name = freeSheetName(plan.name, taken);
-    const clash = name !== plan.name ? (nl ? `Uw blad '${plan.name}' is niet aangeraakt` : `Your sheet '${plan.name}' was left alone`) : null;
     if (name === null) {
-      outcomes.push({ key: plan.key, name: null, status: "skipped", tables: 0, charts: 0, note: `${clash}; ${nl ? "dit blad is overgeslagen." : "this sheet was skipped."}` });
+      outcomes.push({ key: plan.key, name: null, status: "skipped", tables: 0, charts: 0, notes: [say(EXCEL.sheetClashSkipped, { theirs: plan.name })] });
       continue;
     }
     taken.add(name.toLowerCase());
@@ -226,20 +223,20 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       written.push({ plan, sheet, name, tables });
     }
     const notes = [
-      clash && `${clash}; ${nl ? `dit blad heet '${name}'.` : `this sheet is named '${name}'.`}`,
-      previous?.renamed && previous.sheet.name !== name ? (nl ? `Het hernoemde blad '${previous.sheet.name}' (ongewijzigd) is opnieuw opgebouwd als '${name}'.` : `The renamed sheet '${previous.sheet.name}' (unchanged) was rebuilt as '${name}'.`) : null,
-      renamedTables.length ? (nl ? `Tabelnaam al in gebruik: ${renamedTables.join(", ")} kreeg een achtervoegsel.` : `Table name in use: ${renamedTables.join(", ")} got a suffix.`) : null,
-      ...kept.filter((k) => k.key === plan.key).map((k) => keptNote(k, nl)),
-    ].filter(Boolean);
-    outcomes.push({ key: plan.key, name, status: inPlace ? "updated" : previous ? "replaced" : "created", tables: plan.tables.length, charts: plan.charts.length, note: notes.length ? notes.join(" ") : null });
+      name !== plan.name ? say(EXCEL.sheetClashRenamed, { theirs: plan.name, ours: name }) : null,
+      previous?.renamed && previous.sheet.name !== name ? say(EXCEL.renamedSheetRebuilt, { was: previous.sheet.name, now: name }) : null,
+      renamedTables.length ? say(EXCEL.tableNamesTaken, { tables: renamedTables }) : null,
+      ...kept.filter((k) => k.key === plan.key).map((k) => say(EXCEL.keptSheet, { why: k.why, name: k.name, was: k.was })),
+    ].filter((note): note is AnyMessage => note !== null);
+    outcomes.push({ key: plan.key, name, status: inPlace ? "updated" : previous ? "replaced" : "created", tables: plan.tables.length, charts: plan.charts.length, notes });
   }
-  progress(0.75, nl ? "Schrijven naar Excel…" : "Writing to Excel…");
+  progress(0.75, say(EXCEL.writingToExcel));
   await batch.flush();
 
   // What Excel now holds on each sheet written is what the marks remember (its content, and
   // everything else it reports: formats, widths, panes…), so that any later change by the user
   // is recognised as theirs.
-  progress(0.9, nl ? "Bladen markeren…" : "Marking sheets…");
+  progress(0.9, say(EXCEL.markingSheets));
   const readBack = written.map((w) => {
     w.sheet.load("id");
     return {
@@ -270,7 +267,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
     queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, print: fingerprint(content), extras: extras ? extrasPrint(extras()) : null, layout: layoutPrint(w.plan) });
   });
   await context.sync();
-  progress(1, nl ? "Klaar" : "Done");
+  progress(1, say(EXCEL.done));
   return { ok: true, sheets: outcomes, kept, data, figures: pkg.observations.length };
 }
 
@@ -285,24 +282,4 @@ function clearForRebuild(state: SheetState, tables: Iterable<TableState>, name: 
   state.sheet.getRange().clear("All");
   if (state.name !== name) state.sheet.name = name;
   return state.sheet;
-}
-
-function keptNote(kept: KeptSheet, nl: boolean): string {
-  if (kept.why === "copy") return nl ? `Uw kopie '${kept.name}' is niet aangeraakt en is nu van u.` : `Your copy '${kept.name}' was left alone and is now yours.`;
-  if (kept.why === "referenced") {
-    return nl
-      ? `Uw formules verwijzen naar dit blad en de nieuwe indeling zou de cijfers verplaatsen; het blad staat ongewijzigd onder '${kept.name}', zodat uw formules blijven tonen wat ze toonden.`
-      : `Your formulas point into this sheet and the new layout would move its figures; the sheet is kept unchanged as '${kept.name}', so your formulas keep showing what they showed.`;
-  }
-  if (kept.why === "unproven") {
-    return nl
-      ? `Het blad is buiten Excel gemaakt, dus niet na te gaan of u de opmaak veranderde, en de indeling verandert; het staat ongewijzigd onder '${kept.name}'.`
-      : `The sheet was made outside Excel, so whether you changed its formatting cannot be checked, and its layout changes; it is kept unchanged as '${kept.name}'.`;
-  }
-  if (kept.name !== kept.was) {
-    return nl
-      ? `Het blad bevatte eigen aanvullingen; uw versie staat nu onder '${kept.name}'.`
-      : `The sheet held your own additions; your version is now named '${kept.name}'.`;
-  }
-  return nl ? `Uw aangepaste blad '${kept.name}' is niet aangeraakt en is nu van u.` : `Your edited sheet '${kept.name}' was left alone and is now yours.`;
 }

@@ -30,8 +30,8 @@ export function cbsQuery(texts: Texts): CbsQuery | string {
 function renderChips(texts: () => Texts): void {
   byId("cbs-chosen").replaceChildren(
     ...chosen.map((area) => {
-      const remove = element("button", { type: "button", textContent: "×", title: texts().cbsRemove(area) });
-      remove.setAttribute("aria-label", texts().cbsRemove(area));
+      const remove = element("button", { type: "button", textContent: "×", title: texts().cbsRemove({ area }) });
+      remove.setAttribute("aria-label", texts().cbsRemove({ area }));
       remove.addEventListener("click", () => {
         chosen.splice(chosen.indexOf(area), 1);
         renderChips(texts);
@@ -99,7 +99,7 @@ async function addTyped(texts: () => Texts): Promise<void> {
       continue;
     }
     refused.push(typed);
-    problems.push(resolution.kind === "ambiguous" ? texts().cbsAmbiguous(typed, resolution.candidates.map((m) => m.name)) : texts().cbsUnknown(typed, resolution.suggestion));
+    problems.push(resolution.kind === "ambiguous" ? texts().cbsAmbiguous({ name: typed, candidates: resolution.candidates.map((m) => m.name) }) : texts().cbsUnknown({ name: typed, suggestion: resolution.suggestion }));
   }
   input.value = refused.join(", ");
   renderChips(texts);

@@ -122,20 +122,20 @@ function renderComparison(ctx: DataPanelContext, comparison: Comparison): void {
   const items: string[] = [];
   const add = <T>(list: T[], line: (item: T) => string) => {
     for (const item of list.slice(0, SHOWN_PER_KIND)) items.push(line(item));
-    if (list.length > SHOWN_PER_KIND) items.push(t.more(list.length - SHOWN_PER_KIND));
+    if (list.length > SHOWN_PER_KIND) items.push(t.more({ n: list.length - SHOWN_PER_KIND }));
   };
-  add(comparison.added, (o) => t.addedItem(describeRow(o), figure(o)));
-  add(comparison.changed, (d) => t.changedFigure(describeRow(d.after), figure(d.before), figure(d.after)));
-  add(comparison.removed, (o) => t.removedItem(describeRow(o), figure(o)));
+  add(comparison.added, (o) => t.addedItem({ what: describeRow(o), value: figure(o) }));
+  add(comparison.changed, (d) => t.changedFigure({ what: describeRow(d.after), from: figure(d.before), to: figure(d.after) }));
+  add(comparison.removed, (o) => t.removedItem({ what: describeRow(o), value: figure(o) }));
   const own = comparison.kept.filter((k) => !k.other);
   const other = comparison.kept.filter((k) => k.other);
-  add(own, (k) => (k.source && k.source.waarde !== k.row.waarde ? t.keptEdit(describeRow(k.row), figure(k.row), figure(k.source)) : t.keptOwn(describeRow(k.row), figure(k.row))));
-  add(other, (k) => t.keptOther(describeRow(k.row), figure(k.row), k.row.bron, k.source ? figure(k.source) : "–"));
+  add(own, (k) => (k.source && k.source.waarde !== k.row.waarde ? t.keptEdit({ what: describeRow(k.row), value: figure(k.row), source: figure(k.source) }) : t.keptOwn({ what: describeRow(k.row), value: figure(k.row) })));
+  add(other, (k) => t.keptOther({ what: describeRow(k.row), value: figure(k.row), from: k.row.bron, source: k.source ? figure(k.source) : "–" }));
   const others = comparison.others + other.length;
   byId("comparison-summary").textContent =
     nothingChanges(comparison) && own.length === 0
       ? t.nothingToDo
-      : t.comparisonSummary(comparison.added.length, comparison.changed.length, comparison.removed.length, own.length, comparison.unchanged) + (others > 0 ? t.othersKept(others) : "");
+      : t.comparisonSummary({ added: comparison.added.length, changed: comparison.changed.length, removed: comparison.removed.length, kept: own.length, unchanged: comparison.unchanged }) + (others > 0 ? t.othersKept({ n: others }) : "");
   byId("comparison-list").replaceChildren(...items.map((text) => element("li", { textContent: text })));
   byId("confirm").textContent = ctx.host() === "excel" ? t.confirmWrite : t.confirmUse;
   byId<HTMLButtonElement>("confirm").disabled = false;
@@ -227,7 +227,7 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
     try {
       previewSnapshots.set(groupOf(spec.kind), new Set(comparison.snapshot));
       ctx.use(comparison.result, pulled.edition, pulled.origin, spec.kind);
-      setMessage("data-message", t.pulledPreview(comparison.result.observations.length, pulled.edition.title), "ok");
+      setMessage("data-message", t.pulledPreview({ n: comparison.result.observations.length, title: pulled.edition.title }), "ok");
     } catch (error) {
       unexpected(ctx, error);
     } finally {
@@ -255,12 +255,12 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
     ctx.use(result.comparison.result, pulled.edition, pulled.origin, spec.kind);
     await ctx.followWorkbook();
     const notes = [
-      result.outcome.clash ? t.dataClash(result.outcome.clash, result.outcome.sheetName) : null,
-      result.outcome.insertedRows > 0 ? t.insertedRows(result.outcome.insertedRows) : null,
-      result.notSaved ? t.memoryNotSaved(result.notSaved) : null,
+      result.outcome.clash ? t.dataClash({ theirs: result.outcome.clash, ours: result.outcome.sheetName }) : null,
+      result.outcome.insertedRows > 0 ? t.insertedRows({ n: result.outcome.insertedRows }) : null,
+      result.notSaved ? t.memoryNotSaved({ why: result.notSaved }) : null,
     ].filter((n): n is string => n !== null);
     byId("data-details").replaceChildren(...notes.map((note) => element("li", { textContent: note })));
-    setMessage("data-message", t.pulled(result.outcome.figures, pulled.edition.title), result.notSaved ? "error" : "ok");
+    setMessage("data-message", t.pulled({ n: result.outcome.figures, title: pulled.edition.title }), result.notSaved ? "error" : "ok");
   } catch (error) {
     unexpected(ctx, error);
   } finally {
@@ -287,7 +287,7 @@ async function refresh(ctx: DataPanelContext): Promise<void> {
     return unexpected(ctx, error);
   }
   if (!remembered) return void setMessage("data-message", ctx.texts().noSource);
-  if (remembered.kind === "file") return void setMessage("data-message", ctx.texts().fileAgain(remembered.location));
+  if (remembered.kind === "file") return void setMessage("data-message", ctx.texts().fileAgain({ name: remembered.location }));
   if (remembered.kind === "cbs" && remembered.query) return getAndCompare(ctx, { kind: "cbs", query: remembered.query, baseUrl: remembered.location });
   await getAndCompare(ctx, remembered.kind === "url" ? { kind: "url", url: remembered.location } : { kind: "shipped" });
 }

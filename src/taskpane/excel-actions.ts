@@ -163,7 +163,7 @@ export async function runLoadData(
 }
 
 /** `about`: what datapackage.json said of the edition, for the sheets' titles, years and citations. */
-export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: string) => void, area?: string, about?: Edition): Promise<RegenerateResult> {
+export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: AnyMessage) => void, area?: string, about?: Edition): Promise<RegenerateResult> {
   // A turn of the event loop lets the pane repaint; not requestAnimationFrame, which a hidden
   // pane may never fire (browsers pause it in hidden pages), so the ribbon's Regenerate with
   // the pane closed would never finish.

@@ -2,6 +2,8 @@ import { formatFigure } from "../data/format";
 import { normalise } from "../data/normalise";
 import { MonitorQueries } from "../data/queries";
 import { Language, Observation } from "../data/types";
+import { say, textOf } from "../text/message";
+import { PANE } from "../text/pane";
 
 /** One figure as the pane lists it, with what a clerk or analyst needs from it. */
 export interface FigureView {
@@ -39,13 +41,15 @@ export function describeFigure(queries: MonitorQueries, o: Observation, language
   const indicator = queries.store.indicator(o.indicator);
   const args = formulaArguments(queries, o);
   const group = queries.store.groupNames.label(o.groep, language);
-  const parts = [language === "nl" ? indicator?.labelNl : indicator?.labelEn, group, o.leeftijd && `${o.leeftijd} ${language === "nl" ? "jaar" : "years"}`, o.gebied !== "Leiden" && o.gebied, o.periode];
+  const label = language === "nl" ? indicator?.labelNl : indicator?.labelEn; // the data's own label in each language
+  const parts = [label, group, o.leeftijd && textOf(say(PANE.ageBand, { age: o.leeftijd }), language), o.gebied !== "Leiden" && o.gebied, o.periode];
   return {
     observation: o,
     label: parts.filter(Boolean).join(" · "),
     value: formatFigure(o.waarde, o.eenheid, language),
     citation: queries.citeObservation(o, language),
     apiFormula: `=MONITOR.VALUE(${args.join(",")})`,
+    // A formula, not words: the Dutch Excel's function name and separator, or the English one.
     displayFormula: language === "nl" ? `=MONITOR.WAARDE(${args.join(";")})` : `=MONITOR.VALUE(${args.join(",")})`,
     sentence: queries.sentenceFor(o, language),
   };

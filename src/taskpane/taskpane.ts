@@ -18,7 +18,8 @@ import { buildWorkbookBlob, saveBlob } from "./download";
 import { setUpDataPanel, showRememberedSource } from "./data-panel";
 import { describeFigure, FigureView, searchFigures } from "./figures";
 import { detectHost, Host } from "./host";
-import { TEXTS, Texts } from "./i18n";
+import { paneTexts, Texts } from "./i18n";
+import { textOf } from "../text/message";
 import { problemText } from "../text/problems";
 
 const shipped = pullShipped();
@@ -49,7 +50,7 @@ const state: {
   queries: new MonitorQueries(new MonitorStore(edition)),
   selected: null,
 };
-const texts = (): Texts => TEXTS[state.language];
+const texts = (): Texts => paneTexts(state.language);
 
 /** Where figures came from; `kind` "cbs": figures beside the edition, which the sheets keep citing. */
 interface SourceOf {
@@ -152,7 +153,7 @@ function showFigure(figure: FigureView, button?: HTMLButtonElement): void {
   const copy = element("button", { type: "button", className: "secondary", textContent: texts().copySentence });
   insert.addEventListener("click", () => act("figures-message", async () => {
     const { insertFormula } = await import("./excel-actions");
-    return texts().formulaInserted(await insertFormula(figure.apiFormula));
+    return texts().formulaInserted({ address: await insertFormula(figure.apiFormula) });
   }));
   copy.addEventListener("click", () => act("figures-message", async () => {
     await copyText(figure.sentence);
@@ -166,7 +167,7 @@ function showFigure(figure: FigureView, button?: HTMLButtonElement): void {
       element("dt", { textContent: texts().source }),
       element("dd", { textContent: `${figure.citation} (${texts().page} ${o.pagina ?? "–"})` }),
       element("dt", { textContent: texts().status }),
-      element("dd", { textContent: o.status }),
+      element("dd", { textContent: texts().statusValue({ status: o.status }) }),
       ...(o.toelichting ? [element("dt", { textContent: texts().note }), element("dd", { textContent: o.toelichting })] : []),
       element("dt", { textContent: texts().formula }),
       element("dd", {}, [element("code", { textContent: figure.displayFormula })]),
@@ -214,7 +215,7 @@ async function pivotClicked(): Promise<void> {
       byId("sheets-status").replaceChildren(...problemItems(result.problems));
       throw new Error(texts().problems);
     }
-    return [texts().pivotDone(result.sheetName, result.status === "refreshed"), result.note].filter(Boolean).join(" ");
+    return [texts().pivotDone({ sheet: result.sheetName, refreshed: result.status === "refreshed" }), ...result.notes.map((note) => textOf(note, state.language))].join(" ");
   });
 }
 
@@ -232,7 +233,7 @@ async function regenerateClicked(): Promise<boolean> {
       state.language,
       (fraction, message) => {
         progress.value = fraction;
-        setMessage("sheets-message", message);
+        setMessage("sheets-message", textOf(message, state.language));
       },
       area,
       state.sheetsEdition,
@@ -247,20 +248,20 @@ async function regenerateClicked(): Promise<boolean> {
         element("li", {}, [
           element("span", { className: "badge", textContent: badge[s.status] }),
           s.name ?? s.key,
-          s.status === "skipped" ? "" : texts().sheetCounts(s.tables, s.charts),
-          ...(s.note ? [element("span", { className: "note", textContent: s.note })] : []),
+          s.status === "skipped" ? "" : texts().sheetCounts({ tables: s.tables, charts: s.charts }),
+          ...(s.notes.length ? [element("span", { className: "note", textContent: s.notes.map((note) => textOf(note, state.language)).join(" ") })] : []),
         ]),
       ),
     );
     list.append(
-      ...result.kept.map((k) => element("li", {}, [element("span", { className: "badge kept", textContent: texts().sheetKept }), texts().keptItem(k.name, k.was, k.why)])),
+      ...result.kept.map((k) => element("li", {}, [element("span", { className: "badge kept", textContent: texts().sheetKept }), texts().keptItem({ name: k.name, was: k.was, why: k.why })])),
     );
     // Regenerate wrote the Data tables itself (the workbook had none): follow them from now on.
     if (result.data) await followWorkbookData();
-    if (result.data?.clash) list.prepend(element("li", {}, [element("span", { className: "note", textContent: texts().dataClash(result.data.clash, result.data.sheetName) })]));
+    if (result.data?.clash) list.prepend(element("li", {}, [element("span", { className: "note", textContent: texts().dataClash({ theirs: result.data.clash, ours: result.data.sheetName }) })]));
     const built = result.sheets.filter((s) => s.status !== "skipped");
-    attention = result.sheets.some((s) => s.note !== null) || result.kept.length > 0 || Boolean(result.data?.clash);
-    return texts().summary(built.length, built.reduce((n, s) => n + s.charts, 0));
+    attention = result.sheets.some((s) => s.notes.length > 0) || result.kept.length > 0 || Boolean(result.data?.clash);
+    return texts().summary({ sheets: built.length, charts: built.reduce((n, s) => n + s.charts, 0) });
   });
   progress.hidden = true;
   return attention;
@@ -272,7 +273,7 @@ async function followWorkbookData(): Promise<void> {
   const found = await followWorkbook(
     edition,
     (data, how) => void showFollowed(data, how),
-    (fraction) => setMessage("data-message", texts().readingWorkbook(Math.round(fraction * 100))),
+    (fraction) => setMessage("data-message", texts().readingWorkbook({ percent: Math.round(fraction * 100) })),
   );
   if (found.kind === "found") {
     const remembered = await showRememberedSource();
@@ -300,7 +301,7 @@ function showFollowed(data: FollowedData, how: "read" | "edit"): void {
     setTimeout(renderResults, 0);
   }
   byId("data-details").replaceChildren();
-  setMessage("data-message", texts().loaded(live.figures));
+  setMessage("data-message", texts().loaded({ n: live.figures }));
 }
 
 async function setLanguage(language: Language): Promise<void> {

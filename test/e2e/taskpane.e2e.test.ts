@@ -10,6 +10,7 @@ import { CbsServer, FIXTURE_MUNICIPALITIES, publishedCell, startCbsServer } from
 import { serveFolder } from "../support/static-server";
 import { openXlsx } from "../support/xlsx";
 import { requirement } from "../support/requirement";
+import { formatNumber } from "../../src/data/format";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findChromium, browserArgs } = require("../../scripts/lib/chromium");
 
@@ -98,6 +99,22 @@ withBrowser.describe("the task pane in a plain browser (preview mode)", () => {
     await expect(page.locator("#host").textContent()).resolves.toMatch(/^Preview: Excel was not found/);
     await expect(page.getByRole("tab", { name: "Sheets & charts" }).count()).resolves.toBe(1);
     await page.getByRole("button", { name: "NL", exact: true }).click();
+  });
+
+  it("shows a figure's Status in English words in English, and says the contract's names stay Dutch", async () => {
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    await page.getByRole("tab", { name: "Figures" }).click();
+    await page.locator("#search").fill("Italian 2022");
+    await page.locator("#results li button").first().click();
+    const detail = await page.locator("#detail").textContent();
+    expect(detail).toContain("Statusreported");
+    expect(detail).not.toContain("gerapporteerd");
+    await page.getByRole("tab", { name: "Data" }).click();
+    await expect(page.locator("#load").textContent()).resolves.toBe("Get and compare");
+    await expect(page.locator("[data-text=loadDataPreviewHelp]").textContent()).resolves.toMatch(/keep the data contract's Dutch names/);
+    await page.getByRole("button", { name: "NL", exact: true }).click();
+    await page.getByRole("tab", { name: "Cijfers" }).click();
+    await expect(page.locator("#detail").textContent()).resolves.toContain("Statusgerapporteerd");
   });
 
   it("downloads the same workbook, with its tables and native charts", async () => {
@@ -495,7 +512,7 @@ withBrowser.describe("CBS StatLine in the pane (against a stand-in with syntheti
     await page.locator("#load").click();
     // CBS's figures sit beside the report's: nothing of the edition is removed; where both have a
     // figure for the same key (Leiden's counts of 2022), the report's stays and CBS's is shown beside it.
-    await waitForText(page.locator("#comparison-summary"), /^Wat er verandert in MonitorData: \d+ toegevoegd, 0 gewijzigd, 0 verwijderd; 0 eigen rijen blijven staan, 0 ongewijzigd\. Er is nog niets geschreven\. \d+ rijen uit andere bronnen blijven zoals ze zijn\.$/, 20_000);
+    await waitForText(page.locator("#comparison-summary"), /^Wat er verandert in MonitorData: [\d.]+ toegevoegd, 0 gewijzigd, 0 verwijderd; 0 eigen rijen blijven staan, 0 ongewijzigd\. Er is nog niets geschreven\. [\d.]+ rijen uit andere bronnen blijven zoals ze zijn\.$/, 20_000);
     await expect(page.locator("#comparison-list").textContent()).resolves.toMatch(/= Italiaans · Leiden · 2022 \(inwoners\): 1\.253 uit BRP blijft staan \(deze bron zegt [\d.]+\)/);
     await page.locator("#confirm").click();
     await waitForText(page.locator("#data-message"), /cijfers van 'CBS StatLine 85644NED en 85458NED: Leiden, Delft, 2020–2022' staan in MonitorData\./, 20_000);
@@ -539,11 +556,11 @@ withBrowser.describe("CBS StatLine in the pane (against a stand-in with syntheti
 
     await page.locator("#cbs-from").fill("2021");
     await page.locator("#load").click();
-    await waitForText(page.locator("#comparison-summary"), /^.*\d+ toegevoegd, 0 gewijzigd, 0 verwijderd; .*\b112 rijen uit andere bronnen blijven zoals ze zijn\.$/, 20_000);
-    const added = Number(/(\d+) toegevoegd/.exec((await page.locator("#comparison-summary").textContent()) ?? "")?.[1]);
+    await waitForText(page.locator("#comparison-summary"), /^.*[\d.]+ toegevoegd, 0 gewijzigd, 0 verwijderd; .*\b112 rijen uit andere bronnen blijven zoals ze zijn\.$/, 20_000);
+    const added = Number(/([\d.]+) toegevoegd/.exec((await page.locator("#comparison-summary").textContent()) ?? "")?.[1].replace(/\./g, ""));
     await page.locator("#confirm").click();
     // The edition's 112 figures are all still there, beside CBS's.
-    await waitForText(page.locator("#data-message"), `De pagina gebruikt nu ${112 + added} cijfers van 'CBS StatLine 85644NED en 85458NED: Delft, 2021–2022'.`, 20_000);
+    await waitForText(page.locator("#data-message"), `De pagina gebruikt nu ${formatNumber(112 + added, 0, "nl")} cijfers van 'CBS StatLine 85644NED en 85458NED: Delft, 2021–2022'.`, 20_000);
     await page.close();
   });
 });

@@ -2,6 +2,7 @@ import { MARK_KEY } from "../../src/excel/marks";
 import { decodeMark, encodeMark } from "../../src/report/mark";
 import { parseAddress, SheetModel, WorkbookModel } from "../support/fake-excel";
 import { markKey, runRegenerate, sheetNamed, sheetState, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
+import { notesText } from "../support/notes";
 
 /**
  * Whatever a user adds to an indicator sheet beyond values (formats, sizes, panes, notes,
@@ -132,7 +133,7 @@ describe("a figure keeps its place, or its sheet is kept", () => {
     setFigure(model, inwoners2022("Duits"), 1300);
     const result = await regenerate(model);
     expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced" }]);
-    expect(result.sheets.find((s) => s.key === "nationaliteiten")?.note).toContain("Uw formules verwijzen naar dit blad");
+    expect(notesText(result.sheets.find((s) => s.key === "nationaliteiten"))).toContain("Uw formules verwijzen naar dit blad");
     expect(JSON.stringify(sheetState(nationaliteiten))).toBe(before);
     // Excel follows the rename: the formula still shows Italiaans 1253; the fresh sheet has Duits first.
     expect(mine.cell(5, 0).formula).toBe("='Nationaliteiten 2026-11-25'!B6");
@@ -203,6 +204,6 @@ describe("names", () => {
     const result = await regenerate(model);
     expect(tableNamed(model, "lm_woonduur_woonduur")).toBeUndefined();
     expect(tableNamed(model, "lm_woonduur_woonduur_2")?.sheet.name).toBe("Woonduur");
-    expect(result.sheets.find((s) => s.key === "woonduur")?.note).toBe("Tabelnaam al in gebruik: lm_woonduur_woonduur kreeg een achtervoegsel.");
+    expect(notesText(result.sheets.find((s) => s.key === "woonduur"))).toBe("Tabelnaam al in gebruik: lm_woonduur_woonduur kreeg een achtervoegsel.");
   });
 });

@@ -1,0 +1,241 @@
+import { formatNumber } from "../data/format";
+import { Language } from "../data/types";
+import type { KeptReason } from "./excel";
+import { phrase } from "./message";
+
+/**
+ * Every text of the task pane, Dutch and English: labels, help, and what the pane says after an
+ * action. The pane renders them in its language (src/taskpane/i18n.ts); labels without
+ * parameters are also looked up by name from the page's `data-text` attributes. The contract's
+ * names (MonitorData, its Dutch column names, the Status values) stay Dutch where the data holds
+ * them; the English texts say so.
+ */
+
+/** A count as the pane shows it: 1.253 in Dutch, 1,253 in English. */
+const count = (n: number, language: Language) => formatNumber(n, 0, language);
+
+/** The contract's Status values (DESIGN.md) as a reader of each language says them. */
+const STATUS_WORDS: Record<string, Record<Language, string>> = {
+  gerapporteerd: { nl: "gerapporteerd", en: "reported" },
+  afgeleid: { nl: "afgeleid", en: "derived" },
+};
+
+/** What the English pane says of the contract's names, which no language changes. */
+const DUTCH_NAMES_EN =
+  "The tables and their columns (Indicator, Groep, Waarde, Status…) keep the data contract's Dutch names in English too, so that formulas and other tools find them in any language.";
+
+export const PANE = {
+  appTitle: phrase("pane.appTitle", () => "Leiden Monitor", () => "Leiden Monitor"),
+  edition: phrase("pane.edition", () => "Monitor Internationalisering", () => "Internationalisation Monitor"),
+  inExcel: phrase("pane.inExcel", () => "Verbonden met Excel", () => "Connected to Excel"),
+  preview: phrase("pane.preview", () => "Voorbeeld: Excel is niet gevonden. U ziet de cijfers van de editie en kunt de werkmap downloaden.", () => "Preview: Excel was not found. You see the edition's figures and can download the workbook."),
+  tabData: phrase("pane.tabData", () => "Gegevens", () => "Data"),
+  tabSheets: phrase("pane.tabSheets", () => "Bladen & grafieken", () => "Sheets & charts"),
+  tabFigures: phrase("pane.tabFigures", () => "Cijfers", () => "Figures"),
+  referenceDate: phrase("pane.referenceDate", () => "Peildatum", () => "Reference date"),
+  figures: phrase("pane.figures", () => "Cijfers", () => "Figures"),
+  indicators: phrase("pane.indicators", () => "Indicatoren", () => "Indicators"),
+  sources: phrase("pane.sources", () => "Bronnen", () => "Sources"),
+  loadData: phrase("pane.loadData", () => "Ophalen en vergelijken", () => "Get and compare"),
+  loadDataHelp: phrase("pane.loadDataHelp", () => "Haalt de gekozen bron op en laat zien wat er in MonitorData verandert; pas na uw bevestiging worden de tabellen MonitorData, MonitorIndicatoren en MonitorBronnen op het blad Data geschreven. Uw eigen rijen en aanpassingen blijven staan.", () =>
+      `Gets the chosen source and shows what changes in MonitorData; only after you confirm are the MonitorData, MonitorIndicatoren and MonitorBronnen tables written on the Data sheet. Your own rows and edits stay. ${DUTCH_NAMES_EN}`),
+  loadDataPreviewHelp: phrase("pane.loadDataPreviewHelp", () => "Haalt de gekozen bron op en laat zien wat er verandert; daarna gebruiken de cijfers en de download deze gegevens.", () => `Gets the chosen source and shows what changes; the figures and the download then use this data. ${DUTCH_NAMES_EN}`),
+  sourceLegend: phrase("pane.sourceLegend", () => "Gegevens ophalen uit", () => "Get data from"),
+  sourceShipped: phrase("pane.sourceShipped", () => "de meegeleverde editie", () => "the edition that comes with the add-in"),
+  sourceUrl: phrase("pane.sourceUrl", () => "een adres (URL) van een datapackage.json", () => "an address (URL) of a datapackage.json"),
+  sourceFile: phrase("pane.sourceFile", () => "een bestand: een CSV met cijfers of een .zip met een datapakket", () => "a file: a CSV of figures or a .zip of a data package"),
+  sourceUrlLabel: phrase("pane.sourceUrlLabel", () => "Adres van datapackage.json", () => "Address of datapackage.json"),
+  sourceFileLabel: phrase("pane.sourceFileLabel", () => "Bestand", () => "File"),
+  sourceCbs: phrase("pane.sourceCbs", () => "CBS StatLine: bevolking naar nationaliteit en herkomst voor elke gemeente", () => "CBS StatLine: population by nationality and origin for any municipality"),
+  cbsArea: phrase("pane.cbsArea", () => "Gemeente", () => "Municipality"),
+  cbsAdd: phrase("pane.cbsAdd", () => "Toevoegen", () => "Add"),
+  cbsRemove: phrase<{ area: string }>("pane.cbsRemove", ({ area }) => `${area} verwijderen`, ({ area }) => `Remove ${area}`),
+  cbsFrom: phrase("pane.cbsFrom", () => "Van", () => "From"),
+  cbsTo: phrase("pane.cbsTo", () => "tot en met", () => "to"),
+  cbsSettings: phrase("pane.cbsSettings", () => "Instellingen", () => "Settings"),
+  cbsUrl: phrase("pane.cbsUrl", () => "Adres van de CBS-API (OData v3)", () => "Address of the CBS API (OData v3)"),
+  cbsChooseArea: phrase("pane.cbsChooseArea", () => "Kies eerst een of meer gemeenten.", () => "Choose one or more municipalities first."),
+  cbsAreasLoading: phrase("pane.cbsAreasLoading", () => "Gemeenten ophalen bij CBS…", () => "Getting municipalities from CBS…"),
+  cbsUnknown: phrase<{ name: string; suggestion: string | null }>(
+    "pane.cbsUnknown",
+    ({ name, suggestion }) => `Onbekende gemeente '${name}'.${suggestion ? ` Bedoelt u '${suggestion}'?` : ""}`,
+    ({ name, suggestion }) => `Unknown municipality '${name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""}`,
+  ),
+  cbsAmbiguous: phrase<{ name: string; candidates: string[] }>(
+    "pane.cbsAmbiguous",
+    ({ name, candidates }) => `'${name}' past bij ${candidates.length} gemeenten: ${candidates.map((c) => `'${c}'`).join(" en ")}; kies er één.`,
+    ({ name, candidates }) => `'${name}' fits ${candidates.length} municipalities: ${candidates.map((c) => `'${c}'`).join(" and ")}; choose one.`,
+  ),
+  cbsAttribution: phrase("pane.cbsAttribution", () => "Bron: CBS StatLine (open data, CC BY 4.0).", () => "Source: CBS StatLine (open data, CC BY 4.0)."),
+  areaSheets: phrase("pane.areaSheets", () => "Ook bevolkingsbladen voor gemeente", () => "Also population sheets for municipality"),
+  areaNone: phrase("pane.areaNone", () => "geen (alleen de bladen van het rapport)", () => "none (only the report's sheets)"),
+  refresh: phrase("pane.refresh", () => "Opnieuw ophalen", () => "Get again"),
+  refreshHelp: phrase<{ where: string }>("pane.refreshHelp", ({ where }) => `Haalt ${where} opnieuw op en vergelijkt.`, ({ where }) => `Gets ${where} again and compares.`),
+  confirmWrite: phrase("pane.confirmWrite", () => "Schrijven naar de werkmap", () => "Write to the workbook"),
+  confirmUse: phrase("pane.confirmUse", () => "Deze gegevens gebruiken", () => "Use this data"),
+  cancel: phrase("pane.cancel", () => "Annuleren", () => "Cancel"),
+  fetching: phrase("pane.fetching", () => "Ophalen…", () => "Getting…"),
+  comparing: phrase("pane.comparing", () => "Vergelijken met de werkmap…", () => "Comparing with the workbook…"),
+  comparisonSummary: phrase<{ added: number; changed: number; removed: number; kept: number; unchanged: number }>(
+    "pane.comparisonSummary",
+    ({ added, changed, removed, kept, unchanged }) =>
+      `Wat er verandert in MonitorData: ${count(added, "nl")} toegevoegd, ${count(changed, "nl")} gewijzigd, ${count(removed, "nl")} verwijderd; ${count(kept, "nl")} eigen ${kept === 1 ? "rij blijft" : "rijen blijven"} staan, ${count(unchanged, "nl")} ongewijzigd. Er is nog niets geschreven.`,
+    ({ added, changed, removed, kept, unchanged }) =>
+      `What changes in MonitorData: ${count(added, "en")} added, ${count(changed, "en")} changed, ${count(removed, "en")} removed; ${count(kept, "en")} of your own ${kept === 1 ? "row stays" : "rows stay"}, ${count(unchanged, "en")} unchanged. Nothing has been written yet.`,
+  ),
+  nothingToDo: phrase("pane.nothingToDo", () => "De werkmap heeft deze gegevens al; er is niets te schrijven.", () => "The workbook already has this data; there is nothing to write."),
+  addedItem: phrase<{ what: string; value: string }>("pane.addedItem", ({ what, value }) => `+ ${what}: ${value}`, ({ what, value }) => `+ ${what}: ${value}`),
+  changedFigure: phrase<{ what: string; from: string; to: string }>("pane.changedFigure", ({ what, from, to }) => `~ ${what}: ${from} → ${to}`, ({ what, from, to }) => `~ ${what}: ${from} → ${to}`),
+  removedItem: phrase<{ what: string; value: string }>(
+    "pane.removedItem",
+    ({ what, value }) => `− ${what}: ${value} (niet meer in de bron)`,
+    ({ what, value }) => `− ${what}: ${value} (no longer in the source)`,
+  ),
+  keptOwn: phrase<{ what: string; value: string }>(
+    "pane.keptOwn",
+    ({ what, value }) => `= ${what}: ${value} (uw eigen rij, blijft staan)`,
+    ({ what, value }) => `= ${what}: ${value} (your own row, stays)`,
+  ),
+  keptEdit: phrase<{ what: string; value: string; source: string }>(
+    "pane.keptEdit",
+    ({ what, value, source }) => `= ${what}: uw ${value} blijft staan (de bron zegt ${source})`,
+    ({ what, value, source }) => `= ${what}: your ${value} stays (the source says ${source})`,
+  ),
+  keptOther: phrase<{ what: string; value: string; from: string; source: string }>(
+    "pane.keptOther",
+    ({ what, value, from, source }) => `= ${what}: ${value} uit ${from} blijft staan (deze bron zegt ${source})`,
+    ({ what, value, from, source }) => `= ${what}: ${value} from ${from} stays (this source says ${source})`,
+  ),
+  othersKept: phrase<{ n: number }>(
+    "pane.othersKept",
+    ({ n }) => ` ${count(n, "nl")} ${n === 1 ? "rij" : "rijen"} uit andere bronnen ${n === 1 ? "blijft" : "blijven"} zoals ${n === 1 ? "hij is" : "ze zijn"}.`,
+    ({ n }) => ` ${count(n, "en")} ${n === 1 ? "row from another source stays as it is" : "rows from other sources stay as they are"}.`,
+  ),
+  more: phrase<{ n: number }>("pane.more", ({ n }) => `… en nog ${count(n, "nl")}`, ({ n }) => `… and ${count(n, "en")} more`),
+  cancelled: phrase("pane.cancelled", () => "Geannuleerd; de werkmap is zoals hij was.", () => "Cancelled; the workbook is as it was."),
+  cancelledNothing: phrase("pane.cancelledNothing", () => "Geannuleerd; er is niets veranderd.", () => "Cancelled; nothing was changed."),
+  noSource: phrase("pane.noSource", () => "Voor deze werkmap is nog geen bron onthouden; kies er een en haal op.", () => "No source is remembered for this workbook yet; choose one and get it."),
+  fileAgain: phrase<{ name: string }>(
+    "pane.fileAgain",
+    ({ name }) => `Een bestand (${name}) kan niet opnieuw worden opgehaald; kies het opnieuw.`,
+    ({ name }) => `A file (${name}) cannot be fetched again; choose it again.`,
+  ),
+  chooseUrl: phrase("pane.chooseUrl", () => "Vul het adres van een datapackage.json in.", () => "Fill in the address of a datapackage.json."),
+  chooseFile: phrase("pane.chooseFile", () => "Kies eerst een bestand.", () => "Choose a file first."),
+  editionFact: phrase("pane.editionFact", () => "Editie", () => "Edition"),
+  versionFact: phrase("pane.versionFact", () => "Versie", () => "Version"),
+  originFact: phrase("pane.originFact", () => "Opgehaald uit", () => "Fetched from"),
+  shippedOrigin: phrase("pane.shippedOrigin", () => "de meegeleverde editie", () => "the edition that comes with the add-in"),
+  pulled: phrase<{ n: number; title: string }>(
+    "pane.pulled",
+    ({ n, title }) => `${count(n, "nl")} cijfers van '${title}' staan in MonitorData.`,
+    ({ n, title }) => `${count(n, "en")} figures of '${title}' are in MonitorData.`,
+  ),
+  pulledPreview: phrase<{ n: number; title: string }>(
+    "pane.pulledPreview",
+    ({ n, title }) => `De pagina gebruikt nu ${count(n, "nl")} cijfers van '${title}'.`,
+    ({ n, title }) => `The page now uses ${count(n, "en")} figures of '${title}'.`,
+  ),
+  insertedRows: phrase<{ n: number }>(
+    "pane.insertedRows",
+    ({ n }) => `De tabellen zijn met ${count(n, "nl")} rijen gegroeid; cellen onder een tabel zijn mee naar beneden geschoven, niet overschreven.`,
+    ({ n }) => `The tables grew by ${count(n, "en")} rows; cells below a table moved down with them, nothing was overwritten.`,
+  ),
+  /** `why` is the reason as the browser or Excel gave it. */
+  memoryNotSaved: phrase<{ why: string }>(
+    "pane.memoryNotSaved",
+    ({ why }) =>
+      `Let op: wat deze bron leverde kon niet bij de werkmap worden bewaard (${why}). Bij de volgende keer ophalen kunnen correcties van de bron dan voor uw eigen wijzigingen worden aangezien. Sla de werkmap op en haal opnieuw op.`,
+    ({ why }) =>
+      `Note: what this source delivered could not be saved with the workbook (${why}). At the next pull, the source's corrections may then be taken for your own edits. Save the workbook and pull again.`,
+  ),
+  download: phrase("pane.download", () => "Werkmap downloaden", () => "Download workbook"),
+  downloadHelp: phrase("pane.downloadHelp", () => "Dezelfde werkmap als de invoegtoepassing maakt: tabellen, indicatorbladen en grafieken, zonder formules van de invoegtoepassing.", () => "The same workbook the add-in builds: tables, indicator sheets and charts, with no add-in formulas."),
+  regenerate: phrase("pane.regenerate", () => "Bladen en grafieken opnieuw opbouwen", () => "Regenerate sheets & charts"),
+  pivot: phrase("pane.pivot", () => "Draaitabel maken", () => "Make a PivotTable"),
+  pivotHelp: phrase("pane.pivotHelp", () => "Zet een draaitabel op MonitorData op een eigen blad: indicator, eenheid, gebied en leeftijd als filters, groepen als rijen (onder hun Bovengroep), jaren als kolommen, één eenheid tegelijk. Na elke keer ophalen volgt hij de tabel.", () => "Puts a PivotTable on MonitorData on a sheet of its own: indicator, unit, area and age as filters, groups as rows (under their Bovengroep, MonitorData's column of parent groups), years as columns, one unit at a time. It follows the table after every pull."),
+  pivotDone: phrase<{ sheet: string; refreshed: boolean }>(
+    "pane.pivotDone",
+    ({ sheet, refreshed }) => (refreshed ? `De draaitabel op blad '${sheet}' is bijgewerkt.` : `De draaitabel staat op blad '${sheet}'.`),
+    ({ sheet, refreshed }) => (refreshed ? `The PivotTable on sheet '${sheet}' was refreshed.` : `The PivotTable is on sheet '${sheet}'.`),
+  ),
+  regenerateHelp: phrase("pane.regenerateHelp", () => "Bouwt elk indicatorblad opnieuw op uit MonitorData. Alleen bladen die de invoegtoepassing zelf maakte en die niemand aanvulde worden herschreven; een blad waarop u iets toevoegde blijft bewaard onder een naam met de datum.", () => "Rebuilds every indicator sheet from MonitorData. Only sheets the add-in made and nobody added to are rewritten; a sheet you added something to is kept under a name with the date."),
+  search: phrase("pane.search", () => "Zoek een cijfer", () => "Find a figure"),
+  searchPlaceholder: phrase("pane.searchPlaceholder", () => "bijv. Italiaans 2022", () => "e.g. Italian 2022"),
+  insertFormula: phrase("pane.insertFormula", () => "Formule invoegen", () => "Insert formula"),
+  copySentence: phrase("pane.copySentence", () => "Zin kopiëren", () => "Copy sentence"),
+  copied: phrase("pane.copied", () => "Gekopieerd", () => "Copied"),
+  noResults: phrase("pane.noResults", () => "Geen cijfers gevonden.", () => "No figures found."),
+  note: phrase("pane.note", () => "Toelichting", () => "Note"),
+  source: phrase("pane.source", () => "Bron", () => "Source"),
+  formula: phrase("pane.formula", () => "Formule", () => "Formula"),
+  sentence: phrase("pane.sentence", () => "Zin om over te nemen", () => "Sentence to paste"),
+  status: phrase("pane.status", () => "Status", () => "Status"),
+  page: phrase("pane.page", () => "pagina", () => "page"),
+  working: phrase("pane.working", () => "Bezig…", () => "Working…"),
+  done: phrase("pane.done", () => "Klaar", () => "Done"),
+  loaded: phrase<{ n: number }>("pane.loaded", ({ n }) => `${count(n, "nl")} cijfers staan in MonitorData.`, ({ n }) => `${count(n, "en")} figures are in MonitorData.`),
+  readingWorkbook: phrase<{ percent: number }>(
+    "pane.readingWorkbook",
+    ({ percent }) => `De monitortabellen van de werkmap lezen… ${percent}%`,
+    ({ percent }) => `Reading the workbook's monitor tables… ${percent}%`,
+  ),
+  problems: phrase("pane.problems", () => "De monitortabellen van deze werkmap kloppen niet; er is niets veranderd en de formules MONITOR.* geven #N/B tot dit is opgelost:", () => "The workbook's monitor tables are not valid; nothing was changed, and MONITOR.* formulas return #N/A until this is fixed:"),
+  sheetCreated: phrase("pane.sheetCreated", () => "nieuw", () => "new"),
+  sheetReplaced: phrase("pane.sheetReplaced", () => "vervangen", () => "replaced"),
+  sheetSkipped: phrase("pane.sheetSkipped", () => "overgeslagen", () => "skipped"),
+  sheetKept: phrase("pane.sheetKept", () => "bewaard", () => "kept"),
+  sheetUpdated: phrase("pane.sheetUpdated", () => "bijgewerkt", () => "updated"),
+  keptItem: phrase<{ name: string; was: string; why: KeptReason }>(
+    "pane.keptItem",
+    ({ name, was, why }) =>
+      why === "copy"
+        ? `'${name}': uw kopie van een monitorblad, niet aangeraakt; het is nu uw eigen blad.`
+        : why === "referenced"
+          ? `'${name}': uw formules verwijzen ernaar en de nieuwe indeling zou de cijfers verplaatsen; ongewijzigd bewaard, zodat uw formules tonen wat ze toonden.`
+          : why === "unproven"
+            ? `'${name}': buiten Excel gemaakt (opmaak niet na te gaan) en de indeling verandert; ongewijzigd bewaard.`
+            : name === was
+              ? `'${name}': bevat uw eigen aanvullingen, niet aangeraakt; het is nu uw eigen blad.`
+              : `'${name}': uw versie van '${was}' met uw eigen aanvullingen, bewaard onder deze naam.`,
+    ({ name, was, why }) =>
+      why === "copy"
+        ? `'${name}': your copy of a monitor sheet, left alone; it is your own sheet now.`
+        : why === "referenced"
+          ? `'${name}': your formulas point into it and the new layout would move its figures; kept unchanged, so your formulas show what they showed.`
+          : why === "unproven"
+            ? `'${name}': made outside Excel (its formatting cannot be checked) and its layout changes; kept unchanged.`
+            : name === was
+              ? `'${name}': holds your own additions, left alone; it is your own sheet now.`
+              : `'${name}': your version of '${was}' with your own additions, kept under this name.`,
+  ),
+  summary: phrase<{ sheets: number; charts: number }>(
+    "pane.summary",
+    ({ sheets, charts }) => `${sheets} ${sheets === 1 ? "blad" : "bladen"} opgebouwd met ${charts} ${charts === 1 ? "grafiek" : "grafieken"}.`,
+    ({ sheets, charts }) => `${sheets} ${sheets === 1 ? "sheet" : "sheets"} built with ${charts} ${charts === 1 ? "chart" : "charts"}.`,
+  ),
+  formulaInserted: phrase<{ address: string }>("pane.formulaInserted", ({ address }) => `Formule ingevoegd in ${address}.`, ({ address }) => `Formula inserted in ${address}.`),
+  downloadReady: phrase("pane.downloadReady", () => "De werkmap is gedownload.", () => "The workbook was downloaded."),
+  failed: phrase("pane.failed", () => "Dat lukte niet:", () => "That did not work:"),
+  language: phrase("pane.language", () => "Taal", () => "Language"),
+  progress: phrase("pane.progress", () => "Voortgang", () => "Progress"),
+  sheetCounts: phrase<{ tables: number; charts: number }>(
+    "pane.sheetCounts",
+    ({ tables, charts }) => ` · ${tables} ${tables === 1 ? "tabel" : "tabellen"}, ${charts} ${charts === 1 ? "grafiek" : "grafieken"}`,
+    ({ tables, charts }) => ` · ${tables} ${tables === 1 ? "table" : "tables"}, ${charts} ${charts === 1 ? "chart" : "charts"}`,
+  ),
+  results: phrase("pane.results", () => "Resultaten", () => "Results"),
+  dataClash: phrase<{ theirs: string; ours: string }>(
+    "pane.dataClash",
+    ({ theirs, ours }) => `Uw blad '${theirs}' is niet aangeraakt; de tabellen staan op '${ours}'.`,
+    ({ theirs, ours }) => `Your sheet '${theirs}' was left alone; the tables are on '${ours}'.`,
+  ),
+  /** An age band in a figure's label. */
+  ageBand: phrase<{ age: string }>("pane.ageBand", ({ age }) => `${age} jaar`, ({ age }) => `${age} years`),
+  /** A figure's Status: the contract's value in Dutch, its meaning in English. */
+  statusValue: phrase<{ status: string }>(
+    "pane.statusValue",
+    ({ status }) => STATUS_WORDS[status]?.nl ?? status,
+    ({ status }) => STATUS_WORDS[status]?.en ?? status,
+  ),
+} as const;

@@ -1,0 +1,41 @@
+import { paneTexts } from "../../src/taskpane/i18n";
+
+/** The pane's texts as it renders them, in each language (literal expectations). */
+describe("the pane's texts", () => {
+  const nl = paneTexts("nl");
+  const en = paneTexts("en");
+
+  it("are labels without parameters, in the pane's language", () => {
+    expect([nl.loadData, en.loadData]).toEqual(["Ophalen en vergelijken", "Get and compare"]);
+    expect([nl.regenerate, en.regenerate]).toEqual(["Bladen en grafieken opnieuw opbouwen", "Regenerate sheets & charts"]);
+  });
+
+  it("say a figure's Status in the reader's words: the contract's Dutch value, its meaning in English", () => {
+    expect([nl.statusValue({ status: "gerapporteerd" }), en.statusValue({ status: "gerapporteerd" })]).toEqual(["gerapporteerd", "reported"]);
+    expect([nl.statusValue({ status: "afgeleid" }), en.statusValue({ status: "afgeleid" })]).toEqual(["afgeleid", "derived"]);
+  });
+
+  it("count in each language's notation and agree with the count", () => {
+    expect(nl.pulled({ n: 1253, title: "Monitor 2023" })).toBe("1.253 cijfers van 'Monitor 2023' staan in MonitorData.");
+    expect(en.pulled({ n: 1253, title: "Monitor 2023" })).toBe("1,253 figures of 'Monitor 2023' are in MonitorData.");
+    expect(en.summary({ sheets: 1, charts: 1 })).toBe("1 sheet built with 1 chart.");
+    expect(nl.summary({ sheets: 11, charts: 21 })).toBe("11 bladen opgebouwd met 21 grafieken.");
+    expect(en.othersKept({ n: 1 })).toBe(" 1 row from another source stays as it is.");
+    expect(nl.othersKept({ n: 2 })).toBe(" 2 rijen uit andere bronnen blijven zoals ze zijn.");
+  });
+
+  it("say in English that the tables keep the contract's Dutch column names", () => {
+    expect(en.loadDataHelp).toMatch(/The tables and their columns \(Indicator, Groep, Waarde, Status…\) keep the data contract's Dutch names in English too/);
+    expect(nl.loadDataHelp).toBe(
+      "Haalt de gekozen bron op en laat zien wat er in MonitorData verandert; pas na uw bevestiging worden de tabellen MonitorData, MonitorIndicatoren en MonitorBronnen op het blad Data geschreven. Uw eigen rijen en aanpassingen blijven staan.",
+    );
+  });
+
+  it("name every label the page asks for by data-text or data-label", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const html: string = require("fs").readFileSync(require("path").join(__dirname, "../../src/taskpane/taskpane.html"), "utf8");
+    const asked = [...html.matchAll(/data-(?:text|label)="(\w+)"/g)].map((m) => m[1]);
+    expect(asked.length).toBeGreaterThan(30);
+    for (const key of asked) expect({ key, type: typeof (en as Record<string, unknown>)[key] }).toEqual({ key, type: "string" });
+  });
+});
