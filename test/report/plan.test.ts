@@ -125,9 +125,10 @@ describe("Excel names", () => {
     expect(freeSheetName("Data", new Set(["data", "data (monitor)", "data (monitor 2)"]))).toBeNull();
     // Long names keep their suffix whole, so the alternatives stay distinct.
     const english = new Set(["settlement and departure"]);
-    expect(freeSheetName("Settlement and departure", english)).toBe("Settlement and depart (monitor)");
-    english.add("settlement and depart (monitor)");
-    expect(freeSheetName("Settlement and departure", english)).toBe("Settlement and depa (monitor 2)");
+    // …and the name is shortened at a word boundary, never mid-word.
+    expect(freeSheetName("Settlement and departure", english)).toBe("Settlement and (monitor)");
+    english.add("settlement and (monitor)");
+    expect(freeSheetName("Settlement and departure", english)).toBe("Settlement and (monitor 2)");
     // Every alternative within Excel's 31 characters, for any name: test/report/sheet-names.test.ts.
   });
 
