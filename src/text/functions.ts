@@ -29,7 +29,7 @@ const UNKNOWN: Record<NameKind, { nl: string; en: string }> = {
 /** Names joined by commas; "geen" / "none" when there are none. */
 const list = (items: readonly string[], none: string) => (items.length ? items.join(", ") : none);
 const listNl = (items: readonly string[]) => list(items, "geen");
-/** Group and area names in English where the vocabulary knows them. */
+/** Group and area names in English where the vocabulary knows them (a name only the data knows stays as it is). */
 const listEn = (items: readonly string[]) => list(items.map(englishName), "none");
 
 /** What a user typed that is not text, described for the message. */
@@ -106,7 +106,8 @@ export const FUNCTIONS = {
   theCell: phrase<CellAsked>(
     "functions.theCell",
     ({ indicator, group, age, area, unit }) => [indicator, group, age && `${age} jaar`, area, unit].filter(Boolean).join(", "),
-    ({ indicator, group, age, area, unit }) => [indicator, englishName(group), age && `${age} years`, area && englishName(area), unit].filter(Boolean).join(", "),
+    // The indicator id and the unit are the contract's names a formula types: quoted, as they are.
+    ({ indicator, group, age, area, unit }) => [`'${indicator}'`, englishName(group), age && `${age} years`, area && englishName(area), unit && `unit '${unit}'`].filter(Boolean).join(", "),
   ),
   theCount: phrase<{ group: string }>(
     "functions.theCount",
@@ -131,7 +132,7 @@ export const FUNCTIONS = {
   noSeries: phrase<{ indicator: string; group: string; area: string; unit: string; groups: string[] }>(
     "functions.noSeries",
     ({ indicator, group, area, unit, groups }) => `Geen reeks voor ${indicator}, ${group}, ${area} (eenheid ${unit}); groepen met cijfers: ${listNl(groups)}.`,
-    ({ indicator, group, area, unit, groups }) => `No series for ${indicator}, ${englishName(group)}, ${englishName(area)} (unit ${unit}); groups with figures: ${listEn(groups)}.`,
+    ({ indicator, group, area, unit, groups }) => `No series for '${indicator}', ${englishName(group)}, ${englishName(area)} (unit '${unit}'); groups with figures: ${listEn(groups)}.`,
   ),
   invalidCount: phrase<{ n: number }>(
     "functions.invalidCount",

@@ -156,9 +156,9 @@ describe("any figure (VALUE)", () => {
     expect(failure(() => q.value("kinderen", "2021", undefined, "0-3", "Slaaghwijk", "aantal"))).toEqual({
       kind: "na",
       nl: "Geen cijfer voor kinderen, buitenlandse nationaliteit, 0-3 jaar, Slaaghwijk, aantal in 2021; beschikbaar: 2022.",
-      en: "No figure for kinderen, foreign nationality, 0-3 years, Slaaghwijk, aantal in 2021; available: 2022.",
+      en: "No figure for 'kinderen', foreign nationality, 0-3 years, Slaaghwijk, unit 'aantal' in 2021; available: 2022.",
     });
-    expect(failure(() => q.value("inwoners", "2020", "Italiaans"))).toEqual({ kind: "na", nl: "Geen cijfer voor inwoners, Italiaans in 2020; beschikbaar: 2022.", en: "No figure for inwoners, Italian in 2020; available: 2022." });
+    expect(failure(() => q.value("inwoners", "2020", "Italiaans"))).toEqual({ kind: "na", nl: "Geen cijfer voor inwoners, Italiaans in 2020; beschikbaar: 2022.", en: "No figure for 'inwoners', Italian in 2020; available: 2022." });
   });
 
   it("of an indicator without a total, without a group: asks for one", () => {
@@ -206,7 +206,7 @@ describe("series and the top nationalities", () => {
     expect(failure(() => q.series("inwoners", "Pools"))).toEqual({
       kind: "na",
       nl: "Geen reeks voor inwoners, Pools, Leiden (eenheid aantal); groepen met cijfers: Nederlands, buitenlandse nationaliteit, Italiaans, Duits.",
-      en: "No series for inwoners, Polish, Leiden (unit aantal); groups with figures: Dutch, foreign nationality, Italian, German.",
+      en: "No series for 'inwoners', Polish, Leiden (unit 'aantal'); groups with figures: Dutch, foreign nationality, Italian, German.",
     });
   });
 

@@ -135,7 +135,7 @@ describe("errors: #VALUE! for wrong input, #N/A for a missing figure, with a mes
     expect(call("TOP", true, 2022)).toEqual({ error: "#VALUE!", message: "Argument 'n' must be a whole number of at least 1, not TRUE." });
     expect(call("TEXT", "inwoners", 2022, null, "fr")).toEqual({ error: "#VALUE!", message: "Unknown language 'fr': use \"nl\" or \"en\"." });
     expect(call("COUNT", "Italiaans", 1999)).toEqual({ error: "#N/A", message: "No figure for the count of Italian in 1999; available: 2022." });
-    expect(call("VALUE", "kinderen", 2021, null, "0-3")).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^No figure for kinderen, foreign nationality, 0-3 years in 2021; available: 2022\.$/) });
+    expect(call("VALUE", "kinderen", 2021, null, "0-3")).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^No figure for 'kinderen', foreign nationality, 0-3 years in 2021; available: 2022\.$/) });
   });
 });
 

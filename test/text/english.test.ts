@@ -27,7 +27,7 @@ function dutchWords(text: string): string[] {
   return (bare.toLowerCase().match(/[a-zà-ÿ]+/g) ?? []).filter((word) => DUTCH.includes(word));
 }
 
-const cell = say(FUNCTIONS.theCell, { indicator: "settlement", group: "Italiaans", age: "0-3", area: "Nederland", unit: "euro" });
+const cell = say(FUNCTIONS.theCell, { indicator: "kinderen", group: "Italiaans", age: "0-3", area: "Nederland", unit: "aantal" });
 const SAMPLES: Record<string, unknown> = {
   "functions.argumentMissing": { argument: { nl: "groep", en: "group" } },
   "functions.argumentNotText": { argument: { nl: "groep", en: "group" }, given: { kind: "range" } },
@@ -42,12 +42,12 @@ const SAMPLES: Record<string, unknown> = {
   "functions.noParent": { group: "inwoners" },
   "functions.notParent": { of: "Duits", group: "Italiaans", parents: ["buitenlandse nationaliteit", "inwoners"] },
   "functions.noFigure": [{ what: cell, period: "2021", periods: ["2022"] }, { what: say(FUNCTIONS.theCount, { group: "Duits" }), period: "2020", periods: [] }],
-  "functions.theCell": { indicator: "settlement", group: "Italiaans", age: "0-3", area: "Nederland", unit: "euro" },
+  "functions.theCell": [{ indicator: "kinderen", group: "Italiaans", age: "0-3", area: "Nederland", unit: "aantal" }, { indicator: "inwoners", group: "Turks", age: "", area: "", unit: "" }],
   "functions.theCount": { group: "inwoners" },
   "functions.theShare": { group: "Italiaans", of: "buitenlandse nationaliteit" },
   "functions.theNationalities": undefined,
   "functions.noGrowth": [{ group: "Duits", from: "2021", to: "2022", counts: ["2021"], spans: [] }],
-  "functions.noSeries": { indicator: "settlement", group: "Pools", area: "Nederland", unit: "euro", groups: ["Italiaans"] },
+  "functions.noSeries": { indicator: "inwoners", group: "Pools", area: "Nederland", unit: "aantal", groups: ["Italiaans"] },
   "functions.invalidCount": { n: 0 },
   "functions.invalidWorkbook": [{ first: "Row 3, column Waarde: not a number.", more: 2 }, { first: say(FUNCTIONS.unexpected), more: 0 }],
   "functions.citeReferenceDate": { source: "BRP, Leiden", date: "2022-01-01" },
