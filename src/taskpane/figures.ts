@@ -17,6 +17,11 @@ export interface FigureView {
   sentence: string;
 }
 
+/** A formula as a person types it in Excel in each language: the function's name and the argument separator. */
+const FORMULA: Record<Language, { name: string; separator: string }> = { nl: { name: "WAARDE", separator: ";" }, en: { name: "VALUE", separator: "," } };
+/** Where the indicators table keeps each language's label. */
+const LABEL = { nl: "labelNl", en: "labelEn" } as const;
+
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /**
@@ -41,7 +46,7 @@ export function describeFigure(queries: MonitorQueries, o: Observation, language
   const indicator = queries.store.indicator(o.indicator);
   const args = formulaArguments(queries, o);
   const group = queries.store.groupNames.label(o.groep, language);
-  const label = language === "nl" ? indicator?.labelNl : indicator?.labelEn; // the data's own label in each language
+  const label = indicator?.[LABEL[language]]; // the data's own label in each language
   const parts = [label, group, o.leeftijd && textOf(say(PANE.ageBand, { age: o.leeftijd }), language), o.gebied !== "Leiden" && o.gebied, o.periode];
   return {
     observation: o,
@@ -49,8 +54,7 @@ export function describeFigure(queries: MonitorQueries, o: Observation, language
     value: formatFigure(o.waarde, o.eenheid, language),
     citation: queries.citeObservation(o, language),
     apiFormula: `=MONITOR.VALUE(${args.join(",")})`,
-    // A formula, not words: the Dutch Excel's function name and separator, or the English one.
-    displayFormula: language === "nl" ? `=MONITOR.WAARDE(${args.join(";")})` : `=MONITOR.VALUE(${args.join(",")})`,
+    displayFormula: `=MONITOR.${FORMULA[language].name}(${args.join(FORMULA[language].separator)})`,
     sentence: queries.sentenceFor(o, language),
   };
 }
