@@ -184,6 +184,12 @@ describe("the workbook's own tables", () => {
     const answer = call("COUNT", "Italiaans", 2022);
     expect(answer).toMatchObject({ error: "#N/A" });
     expect((answer as { message: string }).message).toMatch(/taakvenster.*MonitorData rij 9, kolom Waarde/);
+    api.setMessageLanguage("en");
+    expect(call("COUNT", "Italiaans", 2022)).toEqual({
+      error: "#N/A",
+      message: "The workbook's monitor tables have problems; see the task pane. MonitorData row 9, column Waarde: 'veel' is not a number (use a point as the decimal separator).",
+    });
+    api.setMessageLanguage("nl");
     api.resetData();
     expect(call("COUNT", "Italiaans", 2022)).toBe(1253);
   });
