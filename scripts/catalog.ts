@@ -2,7 +2,7 @@
 import { MonitorQueries } from "../src/data/queries";
 import { MonitorStore } from "../src/data/store";
 import { DEFAULT_PACKAGE } from "./lib/read-package";
-import { loadPackage, runCommand } from "./lib/load";
+import { commandLanguage, loadPackage, runCommand } from "./lib/load";
 
 runCommand(() => {
   const dataIndex = process.argv.indexOf("--data");
@@ -14,4 +14,4 @@ runCommand(() => {
   for (const row of rows) console.log(row.map((cell, c) => (cell.length > widths[c] ? cell.slice(0, widths[c] - 1) + "…" : cell.padEnd(widths[c]))).join("  ").trimEnd());
   const reported = pkg.observations.filter((o) => o.status === "gerapporteerd").length;
   console.log(`\n${pkg.observations.length} figures (${reported} reported, ${pkg.observations.length - reported} derived) in ${pkg.indicators.length} indicators from ${pkg.sources.length} sources.`);
-});
+}, commandLanguage(process.argv));

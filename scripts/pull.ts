@@ -3,12 +3,16 @@
  * Pulls population by nationality and herkomst from CBS StatLine (tables 85644NED and 85458NED;
  * base URL from CBS_ODATA_URL; `--help` lists every option)
  * and writes it as a monitor data package. A progress line per request on stderr; the last line
- * says what was written. A failure writes nothing.
+ * says what was written; all of it in --lang (Dutch unless told). A failure writes nothing.
  */
-import { runCommand } from "./lib/load";
-import { parsePullArguments, pullCommand, PULL_HELP } from "./lib/pull-command";
+import { textOf } from "../src/text/message";
+import { commandLanguage, runCommand } from "./lib/load";
+import { parsePullArguments, pullCommand, pullHelp } from "./lib/pull-command";
 
+const argv = process.argv.slice(2);
+const language = commandLanguage(argv);
 runCommand(async () => {
-  const options = parsePullArguments(process.argv.slice(2));
-  console.log(options === "help" ? PULL_HELP : await pullCommand(options, (line) => process.stderr.write(`${line}\n`)));
-});
+  const options = parsePullArguments(argv);
+  const answer = options === "help" ? pullHelp() : await pullCommand(options, (message) => process.stderr.write(`${textOf(message, language)}\n`));
+  console.log(textOf(answer, language));
+}, language);

@@ -2,14 +2,15 @@ import { Edition } from "../../src/data/descriptor";
 import { PackageCsv, packageFromCsv, readPackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage } from "../../src/data/types";
 import { Result } from "../../src/data/validate";
-import { AnyMessage, textOf } from "../../src/text/message";
-import { problemList } from "../../src/text/problems";
+import { Language } from "../../src/data/types";
+import { CLI } from "../../src/text/cli";
+import { AnyMessage, say, textOf } from "../../src/text/message";
 import { basename } from "path";
 import { DEFAULT_LIMITS } from "../../src/sources/limits";
 import { PullResult } from "../../src/sources/types";
 import { pullFromUrl } from "../../src/sources/url-source";
 import { pullFromZip } from "../../src/sources/zip-source";
-import { readEdition, readFileBounded, readPackageTexts } from "./read-package";
+import { PackageReadError, readEdition, readFileBounded, readPackageTexts } from "./read-package";
 
 /** A validated package with what its datapackage.json says of the edition. */
 export interface LoadedPackage {
@@ -17,58 +18,87 @@ export interface LoadedPackage {
   edition: Edition;
 }
 
-/** A failure the user can act on: printed as it is, exit code 1, nothing written. */
-export class CommandError extends Error {}
+/**
+ * A failure the user can act on: printed in the command's language, exit code 1, nothing
+ * written. Its Error message is the text in `language` too, for a caller that catches it.
+ */
+export class CommandError extends Error {
+  constructor(
+    readonly text: AnyMessage,
+    language: Language = "nl",
+  ) {
+    super(textOf(text, language));
+  }
+}
+
+/** The language a command reports in: its `--lang` when that is nl or en, else Dutch. */
+export function commandLanguage(argv: readonly string[]): Language {
+  const value = argv[argv.indexOf("--lang") + 1];
+  return argv.includes("--lang") && (value === "nl" || value === "en") ? value : "nl";
+}
 
 /** Time per request when the package comes from a server (MONITOR_FETCH_TIMEOUT_MS overrides it). */
 const FETCH_TIMEOUT_MS = Number(process.env.MONITOR_FETCH_TIMEOUT_MS) || 30_000;
 
 /** A zipped data package, as the pane takes it: the same reader, the same limits. */
-async function pullZipFile(path: string, log: (line: string) => void): Promise<PullResult> {
+async function pullZipFile(path: string, log: (message: AnyMessage) => void, language: Language): Promise<PullResult> {
   let bytes: Buffer;
   try {
     bytes = readFileBounded(path, DEFAULT_LIMITS.fileBytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CommandError(`Cannot read ${path}: ${code === "ENOENT" ? "there is no such file" : code === "EACCES" ? "no permission to read it" : (e as Error).message}`);
+    const reason = e instanceof PackageReadError ? { message: e.text } : code === "ENOENT" ? "missing" : code === "EACCES" ? "permission" : { system: (e as Error).message };
+    throw new CommandError(say(CLI.cannotRead, { path, reason }), language);
   }
-  return pullFromZip(basename(path), bytes, (message: AnyMessage) => log(textOf(message, "nl")));
+  return pullFromZip(basename(path), bytes, log);
 }
 
 /**
  * A package from a folder, a .zip of one, or the http(s) URL of its datapackage.json (progress on
  * stderr); a bad one is a CommandError with the validator's row/column messages, or one clear line.
  */
-export async function loadPackageFrom(location: string, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<LoadedPackage> {
+export async function loadPackageFrom(location: string, language: Language = "nl", log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<LoadedPackage> {
   const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
-  if (!isUrl && !/\.zip$/i.test(location)) return { package: loadPackage(location), edition: readEdition(location) };
-  const pulled = isUrl ? await pullFromUrl(location, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, onProgress: (message) => log(textOf(message, "nl")) }) : await pullZipFile(location, log);
-  if (!pulled.ok) throw new CommandError(`The data package at ${location} could not be used; nothing was written:\n${problemList(pulled.problems, "nl")}`);
-  log(`Edition: ${pulled.value.edition.title}${pulled.value.edition.version ? ` (version ${pulled.value.edition.version})` : ""}`);
+  if (!isUrl && !/\.zip$/i.test(location)) return { package: loadPackage(location, language), edition: readEditionOf(location, language) };
+  const report = (message: AnyMessage) => log(textOf(message, language));
+  const pulled = isUrl ? await pullFromUrl(location, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, onProgress: report }) : await pullZipFile(location, report, language);
+  if (!pulled.ok) throw new CommandError(say(CLI.packageUnusable, { location, problems: pulled.problems.map((p) => p.message) }), language);
+  report(say(CLI.edition, { title: pulled.value.edition.title, version: pulled.value.edition.version }));
   return { package: pulled.value.package, edition: pulled.value.edition };
 }
 
 /** Reads and validates a package folder; a bad one is a CommandError with the validator's row/column messages. */
-export function loadPackage(folder: string): MonitorPackage {
-  const pkg = validatePackage(folder);
+export function loadPackage(folder: string, language: Language = "nl"): MonitorPackage {
+  const pkg = validatePackage(folder, language);
   collectGarbage(); // the parsed tables
   return pkg;
 }
 
-function validatePackage(folder: string): MonitorPackage {
-  const csv = readPackage(folder);
+function validatePackage(folder: string, language: Language): MonitorPackage {
+  const csv = readPackage(folder, language);
   collectGarbage(); // the files' texts: at a million rows, 360 MB
   const parsed = csv.ok ? packageFromCsv(csv.value) : csv;
-  if (!parsed.ok) throw new CommandError(`The data package in '${folder}' is not valid; nothing was written:\n${problemList(parsed.problems, "nl")}`);
+  if (!parsed.ok) throw new CommandError(say(CLI.packageInvalid, { folder, problems: parsed.problems.map((p) => p.message) }), language);
   return parsed.value;
 }
 
 /** The package's tables as parsed CSV; the texts are held only in here. */
-function readPackage(folder: string): Result<PackageCsv> {
+function readPackage(folder: string, language: Language): Result<PackageCsv> {
   try {
     return readPackageCsv(readPackageTexts(folder));
   } catch (e) {
-    throw new CommandError(`Cannot read the data package: ${(e as Error).message}`);
+    if (e instanceof PackageReadError) throw new CommandError(say(CLI.cannotReadPackage, { reason: e.text }), language);
+    throw e;
+  }
+}
+
+/** What the folder's datapackage.json says of its edition; a problem with it as a CommandError. */
+function readEditionOf(folder: string, language: Language): Edition {
+  try {
+    return readEdition(folder);
+  } catch (e) {
+    if (e instanceof PackageReadError) throw new CommandError(say(CLI.cannotReadPackage, { reason: e.text }), language);
+    throw e;
   }
 }
 
@@ -82,12 +112,12 @@ export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** Runs a command's main: CommandErrors print as they are, anything else without a stack trace. */
-export function runCommand(main: () => Promise<void> | void): void {
+/** Runs a command's main: CommandErrors print in the command's language, anything else without a stack trace. */
+export function runCommand(main: () => Promise<void> | void, language: Language): void {
   Promise.resolve()
     .then(main)
     .catch((e) => {
-      console.error(e instanceof CommandError ? e.message : `Failed: ${(e as Error).message}`);
+      console.error(textOf(e instanceof CommandError ? e.text : say(CLI.failed, { system: (e as Error).message }), language));
       process.exit(1);
     });
 }

@@ -2,73 +2,53 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync,
 import { basename, dirname, join, resolve } from "path";
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../../src/data/columns";
 import { writeCsv } from "../../src/data/csv";
-import { textOf } from "../../src/text/message";
-import { problemList } from "../../src/text/problems";
-import { CBS_DEFAULT_URL } from "../../src/sources/cbs/client";
+import { Language } from "../../src/data/types";
+import { CLI } from "../../src/text/cli";
+import { AnyMessage, say } from "../../src/text/message";
+import { CBS_DEFAULT_URL } from "../../src/sources/cbs/address";
 import { CBS_TABLE, HERKOMST_FROM, HERKOMST_TABLE, pullFromCbs } from "../../src/sources/cbs/pull";
 import { PulledPackage } from "../../src/sources/types";
-import { CommandError } from "./load";
+import { CommandError, commandLanguage } from "./load";
 import { DEFAULT_PACKAGE } from "./read-package";
 
-export const PULL_USAGE = 'Usage: npm run pull -- cbs --gebied "Leiden,Delft" --van 2012 --tot 2024 --out FOLDER';
-
 /** `npm run pull -- cbs --help`: every option and setting. */
-export const PULL_HELP = `${PULL_USAGE}
-
-Pulls population figures for Dutch municipalities from CBS StatLine and writes them as a monitor
-data package (datapackage.json + CSV) that \`npm run workbook -- --data FOLDER\` renders:
-inhabitants by nationality (table ${CBS_TABLE}) and, from ${HERKOMST_FROM}, by herkomst (table ${HERKOMST_TABLE}, the
-successor of migration background), their shares, growth, and each municipality's rank among all
-Dutch municipalities by both shares, with Nederland beside them for comparison.
-
-Options (all required):
-  --gebied NAMES  municipalities, separated by commas, by the names people use: "Den Haag",
-                  "'s-Gravenhage", "Utrecht", "Groningen", "Den Bosch", "Hengelo". A name that
-                  fits two municipalities ("Bergen") is refused with both named; every unknown
-                  name is reported at once, with a suggestion where one fits.
-  --van YEAR      first year (1 January), e.g. 2012
-  --tot YEAR      last year, e.g. 2024; a year CBS has not filled yet is left out and said so
-  --out FOLDER    a new or empty folder; written whole or not at all
-  --help, -h      this text
-
-Settings (environment):
-  CBS_ODATA_URL              the CBS OData v3 API (default ${CBS_DEFAULT_URL})
-  MONITOR_FETCH_TIMEOUT_MS   time-out per request in ms (default 60000)
-  MONITOR_RETRY_DELAY_MS     first wait before a retry in ms, doubled each time (default 1000)
-
-A progress line per request goes to stderr; the last line says what was written.
-Source: CBS StatLine, open data under CC BY 4.0 (bron: CBS).`;
+export const pullHelp = () => say(CLI.pullHelp, { table: CBS_TABLE, herkomstTable: HERKOMST_TABLE, herkomstFrom: HERKOMST_FROM, defaultUrl: CBS_DEFAULT_URL });
 
 export interface PullOptions {
   areas: string[];
   from: number;
   to: number;
   out: string;
+  /** The language the command reports in (--lang; Dutch unless told). */
+  language: Language;
 }
 
-const year = (flag: string, value: string) => {
-  if (!/^\d{4}$/.test(value)) throw new CommandError(`${flag} takes a year such as 2012, not '${value}'.`);
-  return Number(value);
-};
-
 export function parsePullArguments(argv: string[]): PullOptions | "help" {
+  const language = commandLanguage(argv);
+  const refuse = (message: AnyMessage) => new CommandError(message, language);
+  const usage = say(CLI.pullUsage);
+  const year = (flag: string, value: string) => {
+    if (!/^\d{4}$/.test(value)) throw refuse(say(CLI.yearValue, { flag, value }));
+    return Number(value);
+  };
   const [source, ...rest] = argv;
   if (source === "--help" || source === "-h" || source === undefined) return "help";
-  if (source !== "cbs") throw new CommandError(`Unknown source '${source}'; the source to pull from is 'cbs'.\n${PULL_USAGE}`);
-  const options: Partial<PullOptions> = {};
+  if (source !== "cbs") throw refuse(say(CLI.unknownSource, { source, usage }));
+  const options: Partial<PullOptions> = { language };
   for (let i = 0; i < rest.length; i += 2) {
     const [flag, value] = [rest[i], rest[i + 1]];
     if (flag === "--help" || flag === "-h") return "help";
-    if (!["--gebied", "--van", "--tot", "--out"].includes(flag)) throw new CommandError(`Unknown option '${flag}'.\n${PULL_USAGE}`);
-    if (value === undefined || value.startsWith("--")) throw new CommandError(`Option ${flag} needs a value.\n${PULL_USAGE}`);
+    if (!["--gebied", "--van", "--tot", "--out", "--lang"].includes(flag)) throw refuse(say(CLI.unknownOption, { flag, usage }));
+    if (value === undefined || value.startsWith("--")) throw refuse(say(CLI.needsValue, { flag, usage }));
     if (flag === "--gebied") options.areas = value.split(",").map((a) => a.trim()).filter(Boolean);
     if (flag === "--van") options.from = year(flag, value);
     if (flag === "--tot") options.to = year(flag, value);
     if (flag === "--out") options.out = value;
+    if (flag === "--lang" && value !== "nl" && value !== "en") throw refuse(say(CLI.languageValue, { value }));
   }
   const missing = ["--gebied", "--van", "--tot", "--out"].filter((f) => options[({ "--gebied": "areas", "--van": "from", "--tot": "to", "--out": "out" } as const)[f as "--gebied"]] === undefined);
-  if (missing.length) throw new CommandError(`Missing ${missing.join(", ")}.\n${PULL_USAGE}`);
-  if (!options.areas?.length) throw new CommandError(`--gebied names at least one municipality.\n${PULL_USAGE}`);
+  if (missing.length) throw refuse(say(CLI.missingOptions, { flags: missing, usage }));
+  if (!options.areas?.length) throw refuse(say(CLI.noMunicipality, { usage }));
   return options as PullOptions;
 }
 
@@ -94,19 +74,21 @@ function descriptor(pulled: PulledPackage, options: PullOptions, places: string)
   );
 }
 
-function checkOut(out: string): void {
+function checkOut(out: string, language: Language): void {
   const parent = dirname(out);
-  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new CommandError(`Cannot write ${out}: the folder ${parent} does not exist.`);
-  if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) throw new CommandError(`${out} exists and is not an empty folder; choose a new folder.`);
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new CommandError(say(CLI.folderMissing, { path: out, folder: parent }), language);
+  if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) throw new CommandError(say(CLI.outNotEmpty, { out }), language);
 }
 
 /**
  * Pulls the package and writes it, whole or not at all: the files go to a temporary folder
- * beside --out, which is renamed only when everything is written.
+ * beside --out, which is renamed only when everything is written. Progress goes to `log`; the
+ * answer is the last line, said in the command's language where it is shown.
  */
-export async function pullCommand(options: PullOptions, log: (line: string) => void): Promise<string> {
+export async function pullCommand(options: PullOptions, log: (message: AnyMessage) => void): Promise<AnyMessage> {
+  const { language } = options;
   const out = resolve(options.out);
-  checkOut(out);
+  checkOut(out, language);
   const baseUrl = process.env.CBS_ODATA_URL || CBS_DEFAULT_URL;
   let requests = 0;
   const result = await pullFromCbs(
@@ -116,12 +98,12 @@ export async function pullCommand(options: PullOptions, log: (line: string) => v
       fetch: (input, init) => fetch(input, init),
       timeoutMs: Number(process.env.MONITOR_FETCH_TIMEOUT_MS) || 60_000,
       retryDelayMs: Number(process.env.MONITOR_RETRY_DELAY_MS) || 1000,
-      onRequest: (url) => log(`CBS-verzoek ${++requests}: ${decodeURIComponent(url.slice(baseUrl.length)).replace(/\$format=json&?/, "").slice(0, 160)}`),
-      onProgress: (message) => log(textOf(message, "nl")),
+      onRequest: (url) => log(say(CLI.cbsRequest, { count: ++requests, request: decodeURIComponent(url.slice(baseUrl.length)).replace(/\$format=json&?/, "").slice(0, 160) })),
+      onProgress: log,
     },
   );
-  if (!result.ok) throw new CommandError(`Nothing was written:\n${problemList(result.problems, "nl")}`);
-  for (const note of result.notes ?? []) log(textOf(note, "nl"));
+  if (!result.ok) throw new CommandError(say(CLI.nothingWritten, { problems: result.problems.map((p) => p.message) }), language);
+  for (const note of result.notes ?? []) log(note);
   const pkg = result.value.package;
   // The municipalities by their plain names, as resolved from what was typed.
   const places = (result.areas ?? []).filter((a) => a.code.startsWith("GM")).map((a) => a.name).join(", ");
@@ -135,7 +117,8 @@ export async function pullCommand(options: PullOptions, log: (line: string) => v
     renameSync(temporary, out);
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
-    throw new CommandError(`Cannot write ${out}: ${(error as Error).message}`);
+    throw new CommandError(say(CLI.cannotWrite, { path: out, reason: { system: (error as Error).message } }), language);
   }
-  return `Wrote ${out}: ${pkg.observations.length} figures for ${places}, ${options.from}–${options.to}, from CBS StatLine ${result.value.origin.replace(/^.*\(|\)$/g, "")} (${requests} requests). Render it with: npm run workbook -- --data ${options.out}`;
+  const tables = result.value.origin.replace(/^.*\(|\)$/g, "");
+  return say(CLI.wrotePull, { out, figures: pkg.observations.length, places, from: options.from, to: options.to, tables, requests, folder: options.out });
 }

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { loadPackage } from "../../scripts/lib/load";
-import { parsePullArguments, PULL_HELP, pullCommand } from "../../scripts/lib/pull-command";
+import { parsePullArguments, pullCommand, pullHelp } from "../../scripts/lib/pull-command";
+import { textOf } from "../../src/text/message";
 import { areaSheetName } from "../../src/report/area-sheets";
 import { buildPlan } from "../../src/report/plan";
 import { renderXlsx } from "../../src/xlsx/workbook";
@@ -39,9 +40,9 @@ const rankBy = (share: (code: string, year: number) => number, code: string, yea
 async function pullAndRender(typed: string, from: number, to: number) {
   const out = join(dir, `pull-${Math.random().toString(16).slice(2)}`);
   const lines: string[] = [];
-  const options = parsePullArguments(["cbs", "--gebied", typed, "--van", String(from), "--tot", String(to), "--out", out]);
+  const options = parsePullArguments(["cbs", "--gebied", typed, "--van", String(from), "--tot", String(to), "--out", out, "--lang", "en"]);
   if (options === "help") throw new Error("unexpected help");
-  const summary = await pullCommand(options, (line) => lines.push(line));
+  const summary = textOf(await pullCommand(options, (line) => lines.push(textOf(line, "en"))), "en");
   const pkg = loadPackage(out);
   const plan = buildPlan(pkg, { language: "nl" });
   const workbook = new ExcelJS.Workbook();
@@ -111,7 +112,12 @@ describe("a CBS pull by the names people use, rendered as a workbook", () => {
 
   it("documents every option in --help", () => {
     expect(parsePullArguments(["cbs", "--help"])).toBe("help");
-    for (const option of ["--gebied", "--van", "--tot", "--out", "--help", "CBS_ODATA_URL", "MONITOR_FETCH_TIMEOUT_MS", "MONITOR_RETRY_DELAY_MS", "85644NED", "85458NED"]) expect(PULL_HELP).toContain(option);
+    for (const language of ["nl", "en"] as const) {
+      const help = textOf(pullHelp(), language);
+      for (const option of ["--gebied", "--van", "--tot", "--out", "--lang", "--help", "CBS_ODATA_URL", "MONITOR_FETCH_TIMEOUT_MS", "MONITOR_RETRY_DELAY_MS", "85644NED", "85458NED"]) expect(help).toContain(option);
+    }
+    expect(textOf(pullHelp(), "nl")).toMatch(/^Gebruik: npm run pull -- cbs .*\n\nHaalt bevolkingscijfers van Nederlandse gemeenten op bij CBS StatLine/);
+    expect(textOf(pullHelp(), "en")).toMatch(/^Usage: npm run pull -- cbs .*\n\nPulls population figures for Dutch municipalities from CBS StatLine/);
   });
 
   it("writes nothing when CBS's pages come back short without saying where the rest is", async () => {
@@ -121,7 +127,7 @@ describe("a CBS pull by the names people use, rendered as a workbook", () => {
       const out = join(dir, "cut");
       const options = parsePullArguments(["cbs", "--gebied", "Leiden", "--van", "2022", "--tot", "2022", "--out", out]);
       if (options === "help") throw new Error("unexpected help");
-      await expect(pullCommand(options, () => undefined)).rejects.toThrow(/^Nothing was written:\n- CBS meldde voor .* rijen maar gaf er 50; de gegevens zijn niet compleet opgehaald\. Er is niets geschreven\.$/);
+      await expect(pullCommand(options, () => undefined)).rejects.toThrow(/^Er is niets geschreven:\n- CBS meldde voor .* rijen maar gaf er 50; de gegevens zijn niet compleet opgehaald\. Er is niets geschreven\.$/);
       expect(existsSync(out)).toBe(false);
       expect(readdirSync(dir).some((f) => f.startsWith(".cut"))).toBe(false);
     } finally {
@@ -134,7 +140,12 @@ describe("a CBS pull by the names people use, rendered as a workbook", () => {
     const options = parsePullArguments(["cbs", "--gebied", "Leidn,Amsterdm,Bergen", "--van", "2022", "--tot", "2022", "--out", out]);
     if (options === "help") throw new Error("unexpected help");
     await expect(pullCommand(options, () => undefined)).rejects.toThrow(
-      "Nothing was written:\n- Onbekende gemeente 'Leidn' in CBS-tabel 85644NED. Bedoelt u 'Leiden'?\n- Onbekende gemeente 'Amsterdm' in CBS-tabel 85644NED. Bedoelt u 'Amsterdam'?\n- 'Bergen' past bij 2 gemeenten: 'Bergen (L.)' en 'Bergen (NH.)'; kies er één.",
+      "Er is niets geschreven:\n- Onbekende gemeente 'Leidn' in CBS-tabel 85644NED. Bedoelt u 'Leiden'?\n- Onbekende gemeente 'Amsterdm' in CBS-tabel 85644NED. Bedoelt u 'Amsterdam'?\n- 'Bergen' past bij 2 gemeenten: 'Bergen (L.)' en 'Bergen (NH.)'; kies er één.",
+    );
+    const english = parsePullArguments(["cbs", "--gebied", "Leidn,Amsterdm,Bergen", "--van", "2022", "--tot", "2022", "--out", out, "--lang", "en"]);
+    if (english === "help") throw new Error("unexpected help");
+    await expect(pullCommand(english, () => undefined)).rejects.toThrow(
+      "Nothing was written:\n- Unknown municipality 'Leidn' in CBS table 85644NED. Did you mean 'Leiden'?\n- Unknown municipality 'Amsterdm' in CBS table 85644NED. Did you mean 'Amsterdam'?\n- 'Bergen' fits 2 municipalities: 'Bergen (L.)' and 'Bergen (NH.)'; choose one.",
     );
   });
 });

@@ -72,7 +72,7 @@ describe("npm run workbook -- --data FILE.zip", () => {
     const file = join(dir, "editie.zip");
     writeFileSync(file, await zipOf(Object.fromEntries(["datapackage.json", "observations.csv", "indicators.csv", "sources.csv"].map((name) => [name, readFileSync(join(DEFAULT_PACKAGE, name))])), "leiden-2022/"));
     const out = join(dir, "zipped.xlsx");
-    const run = await workbook("--data", file, "--out", out);
+    const run = await workbook("--data", file, "--out", out, "--lang", "en");
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Wrote .*zipped\.xlsx \(\d+ KB\): 12 sheets, 21 charts, 112 figures/);
     expect(existsSync(out)).toBe(true);
@@ -86,7 +86,7 @@ describe("npm run workbook -- --data FILE.zip", () => {
     const run = await workbook("--data", file, "--out", out);
     refusedWithoutWriting(run, out);
     expect(run.stderr).toBe(
-      `The data package at ${file} could not be used; nothing was written:\n- bomb.zip: observations.csv is groter dan 256 MB (300 MB), de grens voor één uitgepakt bestand in een zip; er is niets gelezen of veranderd.`,
+      `Het datapakket op ${file} is niet te gebruiken; er is niets geschreven:\n- bomb.zip: observations.csv is groter dan 256 MB (300 MB), de grens voor één uitgepakt bestand in een zip; er is niets gelezen of veranderd.`,
     );
     expect(run.peakMb).toBeLessThan(200); // nothing of the 300 MB was ever inflated
   }, 60_000);
@@ -95,7 +95,9 @@ describe("npm run workbook -- --data FILE.zip", () => {
     const out = join(dir, "none.xlsx");
     const run = await workbook("--data", join(dir, "nothing-here.zip"), "--out", out);
     refusedWithoutWriting(run, out);
-    expect(run.stderr).toBe(`Cannot read ${join(dir, "nothing-here.zip")}: there is no such file`);
+    expect(run.stderr).toBe(`Kan ${join(dir, "nothing-here.zip")} niet lezen: dat bestand bestaat niet`);
+    const english = await workbook("--data", join(dir, "nothing-here.zip"), "--out", out, "--lang", "en");
+    expect(english.stderr).toBe(`Cannot read ${join(dir, "nothing-here.zip")}: there is no such file`);
   });
 });
 
@@ -112,7 +114,7 @@ describe("a package folder reads nothing outside itself, and nothing too large",
     const out = join(dir, "linked-out.xlsx");
     const run = await workbook("--data", folder, "--out", out);
     refusedWithoutWriting(run, out);
-    expect(run.stderr).toBe(`Cannot read the data package: Resource 'sources' ('sources.csv') is a link to a file outside the package folder '${folder}'; it was not read.`);
+    expect(run.stderr).toBe(`Kan het datapakket niet lezen: Het bestand van resource 'sources' ('sources.csv') is een koppeling naar een bestand buiten de pakketmap '${folder}'; het is niet gelezen.`);
     expect(run.stderr).not.toContain("GEHEIM");
   });
 
@@ -123,7 +125,7 @@ describe("a package folder reads nothing outside itself, and nothing too large",
     for (const name of ["observations.csv", "indicators.csv", "sources.csv"]) cpSync(join(elsewhere, name), join(folder, name));
     symlinkSync(join(elsewhere, "datapackage.json"), join(folder, "datapackage.json"));
     const out = join(dir, "linked-descriptor.xlsx");
-    const run = await workbook("--data", folder, "--out", out);
+    const run = await workbook("--data", folder, "--out", out, "--lang", "en");
     refusedWithoutWriting(run, out);
     expect(run.stderr).toBe(`Cannot read the data package: datapackage.json is a link to a file outside the package folder '${folder}'; it was not read.`);
   });
@@ -146,7 +148,7 @@ describe("a package folder reads nothing outside itself, and nothing too large",
   it("refuses a CSV larger than the limit by its size, without reading it", async () => {
     const folder = packageWith("huge", (f) => truncateSync(join(f, "observations.csv"), 300 * MB)); // sparse: no disk, no time
     const out = join(dir, "huge.xlsx");
-    const run = await workbook("--data", folder, "--out", out);
+    const run = await workbook("--data", folder, "--out", out, "--lang", "en");
     refusedWithoutWriting(run, out);
     expect(run.stderr).toBe(`Cannot read the data package: ${join(folder, "observations.csv")} is larger than 256 MB (300 MB), the limit for one file; nothing was read or changed.`);
     expect(run.peakMb).toBeLessThan(200);
@@ -162,7 +164,7 @@ describe("a package folder reads nothing outside itself, and nothing too large",
     const run = await workbook("--data", folder, "--out", out);
     refusedWithoutWriting(run, out);
     expect(run.stderr).toBe(
-      `Cannot read the data package: ${join(folder, "datapackage.json")}: datapackage.json heeft 2 resources met de naam 'observations' (de tabel MonitorData); elke naam mag maar één keer voorkomen.`,
+      `Kan het datapakket niet lezen: ${join(folder, "datapackage.json")}: datapackage.json heeft 2 resources met de naam 'observations' (de tabel MonitorData); elke naam mag maar één keer voorkomen.`,
     );
   });
 });
@@ -180,7 +182,7 @@ describe("a package on a web server that sends too much", () => {
     const run = await workbook("--data", url, "--out", out);
     refusedWithoutWriting(run, out);
     expect(run.stderr.split("\n").slice(-2)).toEqual([
-      `The data package at ${url} could not be used; nothing was written:`,
+      `Het datapakket op ${url} is niet te gebruiken; er is niets geschreven:`,
       `- ${url} is groter dan 256 MB, de grens voor één antwoord van een server; er is niets gelezen of veranderd.`,
     ]);
     // The limit's worth held once, not the stream's 2 GB (which took 6.4 GB of RSS before the limit).

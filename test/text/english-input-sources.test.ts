@@ -1,4 +1,5 @@
 import { CBS } from "../../src/text/cbs";
+import { CLI } from "../../src/text/cli";
 import { INPUT } from "../../src/text/input";
 import { LOAD } from "../../src/text/load";
 import { AnyMessage, Phrase, say, textOf } from "../../src/text/message";
@@ -6,13 +7,13 @@ import { MUNICIPALITIES } from "../../src/text/municipalities";
 import { SOURCES } from "../../src/text/sources";
 
 /**
- * Every phrase of the input's and the sources' phrasebooks, said in English with sample
+ * Every phrase of the input's, the sources' and the commands' phrasebooks, said in English with sample
  * parameters, holds no Dutch word. The samples are data as it comes: the contract's table and
  * column names (MonitorData, Waarde, Toelichting) and CBS's names (RegioS, Nationaliteit 'Totaal')
  * stay Dutch and are not on the list below; a phrase that quotes a Dutch term on purpose gives it
  * in parentheses after the English ("a count (aantal)"), also not on the list.
  */
-const BOOKS = { INPUT, SOURCES, CBS, LOAD, MUNICIPALITIES };
+const BOOKS = { INPUT, SOURCES, CBS, LOAD, MUNICIPALITIES, CLI };
 
 /** Words that give Dutch away, as whole words (a space or punctuation around them). */
 const DUTCH = ["de", "het", "een", "niet", "geen", "rij", "rijen", "kolom", "jaar", "van", "voor", "met", "naar", "bij", "is geen", "bestand", "gemeente", "gemeenten", "ophalen", "cijfers", "pagina", "werkmap", "opnieuw", "veranderd", "geschreven", "teken", "regel", "kopregel", "tabel", "ontbreekt", "Bedoelt", "waarschijnlijk"];
@@ -108,6 +109,35 @@ const SAMPLES: Record<string, unknown> = {
   "cbs.herkomstNotPulled": { table: "85458NED", since: 2022, from: 2012, to: 2021 },
   "cbs.growthShortened": { missingAtStart: ["2012"], first: "2013", missingAtEnd: ["2025"], last: "2024" },
   "cbs.areaNote": { area: "Leiden", note: say(CBS.noFigures, { area: "Leiden", year: "2025" }) },
+  "cli.pullHelp": { table: "85644NED", herkomstTable: "85458NED", herkomstFrom: 2022, defaultUrl: "https://opendata.cbs.nl/ODataApi/odata" },
+  "cli.unknownOption": { flag: "--colour", usage: say(CLI.workbookUsage) },
+  "cli.needsValue": { flag: "--out", usage: say(CLI.workbookUsage) },
+  "cli.languageValue": { value: "fr" },
+  "cli.yearValue": { flag: "--van", value: "twaalf" },
+  "cli.unknownSource": { source: "statline", usage: say(CLI.pullUsage) },
+  "cli.missingOptions": { flags: ["--van", "--tot"], usage: say(CLI.pullUsage) },
+  "cli.noMunicipality": { usage: say(CLI.pullUsage) },
+  "cli.folderMissing": { path: "/tmp/x/monitor.xlsx", folder: "/tmp/x" },
+  "cli.notAFolder": { path: "/tmp/x/monitor.xlsx", folder: "/tmp/x" },
+  "cli.isAFolder": { path: "/tmp/x" },
+  "cli.outNotEmpty": { out: "/tmp/x" },
+  "cli.cannotWrite": { path: "/tmp/x/monitor.xlsx", reason: "permission" },
+  "cli.cannotRead": { path: "/tmp/x.zip", reason: "missing" },
+  "cli.cannotReadPackage": { reason: say(CLI.noDescriptorIn, { folder: "/tmp/x" }) },
+  "cli.noDescriptorIn": { folder: "/tmp/x" },
+  "cli.resourceFile": { name: "sources", path: "sources.csv" },
+  "cli.linkOutside": { what: say(CLI.resourceFile, { name: "sources", path: "sources.csv" }), folder: "/tmp/x" },
+  "cli.resourceOutside": { name: "sources" },
+  "cli.resourceAbsent": { name: "sources", path: "sources.csv", folder: "/tmp/x" },
+  "cli.fileProblems": { path: "/tmp/x/datapackage.json", problems: [say(INPUT.descriptorNotJson)] },
+  "cli.packageUnusable": { location: "https://a.example/datapackage.json", problems: [say(SOURCES.unreachable, { host: "a.example" })] },
+  "cli.packageInvalid": { folder: "/tmp/x", problems: [say(INPUT.inCell, { table: "MonitorData", row: 3, column: "Waarde", problem: say(INPUT.notANumber, { shown: "'veel'", hint: say(INPUT.decimalPoint) }) })] },
+  "cli.nothingWritten": { problems: [say(CBS.noYear, { table: "85644NED", year: 2001, first: "2010", last: "2025" })] },
+  "cli.edition": { title: "Testeditie 2023 (synthetisch)", version: "2023.0.1" },
+  "cli.cbsRequest": { count: 1, request: "/85644NED/TableInfos?$top=1250" },
+  "cli.wroteWorkbook": { out: "/tmp/monitor.xlsx", kb: 812, sheets: 12, charts: 21, figures: 112, ms: 900 },
+  "cli.wrotePull": { out: "/tmp/cbs", figures: 1200, places: "Leiden, Delft", from: 2012, to: 2024, tables: "85644NED, 85458NED", requests: 16, folder: "cbs" },
+  "cli.failed": { system: "ENOSPC: no space left on device" },
   "load.editedMeanwhile": { table: "MonitorData", row: 12 },
   "load.excelRefused": { refusal: "InsertDeleteConflict: The operation could not be completed." },
 };

@@ -56,11 +56,13 @@ const setPath = (folder: string, resource: string, path: string) => {
 };
 
 describe("npm run workbook", () => {
-  it("writes the workbook and says what it wrote", () => {
+  it("writes the workbook and says what it wrote, in Dutch unless --lang says en", () => {
     const out = join(dir, "ok.xlsx");
     const result = run("--out", out);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Wrote .*ok\.xlsx \(\d+ KB\): 12 sheets, 21 charts, 112 figures/);
+    expect(result.stdout).toMatch(/^\/.*ok\.xlsx geschreven \(\d+ KB\): 12 bladen, 21 grafieken, 112 cijfers, in \d+ ms\.$/);
+    const english = run("--out", join(dir, "ok-en.xlsx"), "--lang", "en");
+    expect(english.stdout).toMatch(/^Wrote .*ok-en\.xlsx \(\d+ KB\): 12 sheets, 21 charts, 112 figures, in \d+ ms\.$/);
     expect(existsSync(out)).toBe(true);
   });
 
@@ -72,7 +74,7 @@ describe("npm run workbook", () => {
     });
     const result = run("--data", folder);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Wrote .*leiden-monitor-2023\.xlsx /);
+    expect(result.stdout).toMatch(/leiden-monitor-2023\.xlsx geschreven /);
     const core = await (await openXlsx(readFileSync(join(dir, "leiden-monitor-2023.xlsx")))).read("docProps/core.xml");
     expect(core).toContain("<dc:title>Monitor Internationalisering Leiden 2023</dc:title>");
     expect(core).toContain("<dc:subject>Internationals in cijfers, Leiden 2023 (synthetisch)</dc:subject>");
@@ -110,7 +112,7 @@ describe("npm run workbook", () => {
     const result = run("--data", folder, "--out", out);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/113 figures/);
+    expect(result.stdout).toMatch(/113 cijfers/);
   });
 });
 
@@ -132,9 +134,9 @@ describe("npm run workbook -- --data URL", () => {
       "MonitorIndicatoren ophalen (indicators.csv)…",
       "MonitorBronnen ophalen (sources.csv)…",
       "Controleren…",
-      "Edition: Testeditie 2023 (synthetisch) (version 2023.0.1)",
+      "Editie: Testeditie 2023 (synthetisch) (versie 2023.0.1)",
     ]);
-    expect(result.stdout).toMatch(/112 figures/);
+    expect(result.stdout).toMatch(/112 cijfers/);
     expect(existsSync(out)).toBe(true);
   });
 
@@ -169,14 +171,14 @@ describe("npm run pull -- cbs", () => {
     expect(result.status).toBe(0);
     // Per table: TableInfos, its dimensions, the figures (85644NED: and the totals for the ranks).
     expect(result.stderr.split("\n").filter((l) => l.startsWith("CBS-verzoek"))).toHaveLength(16);
-    expect(result.stdout.split("\n").pop()).toMatch(new RegExp(`^Wrote ${out.replace(/[/.]/g, "\\$&")}: \\d+ figures for Leiden, Delft, 2012–2024, from CBS StatLine 85644NED, 85458NED \\(16 requests\\)`));
+    expect(result.stdout.split("\n").pop()).toMatch(new RegExp(`^${out.replace(/[/.]/g, "\\$&")} geschreven: \\d+ cijfers voor Leiden, Delft, 2012–2024, uit CBS StatLine 85644NED, 85458NED \\(16 verzoeken\\)`));
     expect(readdirSync(out).sort()).toEqual(["datapackage.json", "indicators.csv", "observations.csv", "sources.csv"]);
     const descriptor = JSON.parse(readFileSync(join(out, "datapackage.json"), "utf8"));
     expect(descriptor).toMatchObject({ title: "CBS StatLine 85644NED en 85458NED: Leiden, Delft, 2012–2024", referenceDate: "2024-01-01", licenses: [expect.objectContaining({ name: "CC-BY-4.0" })] });
     const workbook = join(dir, "cbs.xlsx");
     const rendered = run("--data", out, "--out", workbook);
     expect(rendered.stderr).toBe("");
-    expect(rendered.stdout).toMatch(/Wrote .*cbs\.xlsx/);
+    expect(rendered.stdout).toMatch(/cbs\.xlsx geschreven/);
     const sheets = await openXlsx(readFileSync(workbook));
     const names = [...(await sheets.read("xl/workbook.xml")).matchAll(/<sheet\b[^>]*name="([^"]+)"/g)].map((m) => m[1]);
     expect(names).toEqual(expect.arrayContaining(["Bevolking Delft", "Nationaliteiten Delft"]));
@@ -185,8 +187,10 @@ describe("npm run pull -- cbs", () => {
   it.each([
     [["cbs", "--gebied", "Leidn", "--van", "2012", "--tot", "2024"], /Onbekende gemeente 'Leidn' in CBS-tabel 85644NED\. Bedoelt u 'Leiden'\?/],
     [["cbs", "--gebied", "Leiden", "--van", "2001", "--tot", "2024"], /geen jaar 2001; beschikbaar: 2010–2025/],
-    [["cbs", "--gebied", "Leiden", "--van", "twaalf", "--tot", "2024"], /--van takes a year such as 2012, not 'twaalf'/],
-    [["statline", "--gebied", "Leiden"], /Unknown source 'statline'/],
+    [["cbs", "--gebied", "Leiden", "--van", "twaalf", "--tot", "2024"], /--van is een jaar zoals 2012, niet 'twaalf'/],
+    [["cbs", "--gebied", "Leiden", "--van", "twaalf", "--tot", "2024", "--lang", "en"], /--van takes a year such as 2012, not 'twaalf'/],
+    [["cbs", "--gebied", "Leidn", "--van", "2012", "--tot", "2024", "--lang", "en"], /\nNothing was written:\n- Unknown municipality 'Leidn' in CBS table 85644NED\. Did you mean 'Leiden'\?$/],
+    [["statline", "--gebied", "Leiden"], /Onbekende bron 'statline'/],
   ])("refuses %j with one clear message and no folder", async (args, message) => {
     const out = join(dir, `cbs-never-${Math.random().toString(16).slice(2)}`);
     const result = await pull(...args, "--out", out);
@@ -204,7 +208,7 @@ describe("npm run pull -- cbs", () => {
     const out = join(dir, "cbs-down");
     const down = await pull("cbs", "--gebied", "Leiden", "--van", "2022", "--tot", "2022", "--out", out);
     expect(down.status).toBe(1);
-    expect(down.stderr).toMatch(/Nothing was written:\n- .*HTTP 503.*\(na 4 pogingen\)/);
+    expect(down.stderr).toMatch(/Er is niets geschreven:\n- .*HTTP 503.*\(na 4 pogingen\)/);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).some((f) => f.startsWith(".cbs-down"))).toBe(false);
   });

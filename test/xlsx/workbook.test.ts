@@ -14,6 +14,7 @@ import { fingerprint, layoutPrint, planContent } from "../../src/report/fingerpr
 import { requirement } from "../support/requirement";
 import { buildIndicatorSheets } from "../../src/report/plan";
 import { SHIPPED_EDITION } from "../../src/sources/shipped-source";
+import { textOf } from "../../src/text/message";
 
 const pkg = shippedPackage();
 
@@ -161,16 +162,21 @@ describe("npm run workbook", () => {
   it("writes the workbook, with a one-line summary", async () => {
     const out = join(dir, "monitor.xlsx");
     const summary = await writeWorkbook({ out, language: "en", data: DEFAULT_PACKAGE });
-    expect(summary).toMatch(/^Wrote .*monitor\.xlsx \(\d+ KB\): 12 sheets, 21 charts, 112 figures, in \d+ ms\.$/);
+    expect(textOf(summary, "en")).toMatch(/^Wrote .*monitor\.xlsx \(\d+ KB\): 12 sheets, 21 charts, 112 figures, in \d+ ms\.$/);
+    expect(textOf(summary, "nl")).toMatch(/^.*monitor\.xlsx geschreven \(\d+ KB\): 12 bladen, 21 grafieken, 112 cijfers, in \d+ ms\.$/);
     expect((await (await openXlsx(readFileSync(out))).tables()).get("lm_bevolking_nationaliteit")?.sheet).toBe("Population");
   });
 
   it("reads the options, with the default file name", () => {
     // No --out: the file is named after the edition once it is read (see the CLI test).
     expect(parseArguments([])).toEqual({ out: null, language: "nl", data: DEFAULT_PACKAGE });
-    expect(() => parseArguments(["--lang", "fr"])).toThrow("--lang takes nl or en, not 'fr'.");
-    expect(() => parseArguments(["--out"])).toThrow(/needs a value/);
-    expect(() => parseArguments(["--colour", "red"])).toThrow(/Unknown option '--colour'/);
+    expect(parseArguments(["--lang", "en"])).toEqual({ out: null, language: "en", data: DEFAULT_PACKAGE });
+    // Said in the command's language: Dutch unless --lang says en.
+    expect(() => parseArguments(["--lang", "fr"])).toThrow("--lang is nl of en, niet 'fr'.");
+    expect(() => parseArguments(["--out"])).toThrow(/^Optie --out heeft een waarde nodig\.\nGebruik: npm run workbook -- /);
+    expect(() => parseArguments(["--lang", "en", "--out"])).toThrow(/^Option --out needs a value\.\nUsage: npm run workbook -- /);
+    expect(() => parseArguments(["--colour", "red", "--lang", "en"])).toThrow(/Unknown option '--colour'/);
+    expect(() => parseArguments(["--colour", "red"])).toThrow(/Onbekende optie '--colour'/);
   });
 
   it("stops with the validator's row and column messages on a bad package, and writes nothing", async () => {
@@ -186,14 +192,15 @@ describe("npm run workbook", () => {
   });
 
   it("says clearly when the output folder is missing or not writable", async () => {
-    await expect(writeWorkbook({ out: join(dir, "no-such-folder", "x.xlsx"), language: "nl", data: DEFAULT_PACKAGE })).rejects.toThrow(/the folder .*no-such-folder does not exist/);
-    await expect(writeWorkbook({ out: dir, language: "nl", data: DEFAULT_PACKAGE })).rejects.toThrow(/it is a folder/);
+    await expect(writeWorkbook({ out: join(dir, "no-such-folder", "x.xlsx"), language: "nl", data: DEFAULT_PACKAGE })).rejects.toThrow(/de map .*no-such-folder bestaat niet/);
+    await expect(writeWorkbook({ out: join(dir, "no-such-folder", "x.xlsx"), language: "en", data: DEFAULT_PACKAGE })).rejects.toThrow(/the folder .*no-such-folder does not exist/);
+    await expect(writeWorkbook({ out: dir, language: "en", data: DEFAULT_PACKAGE })).rejects.toThrow(/it is a folder/);
     await expect(writeWorkbook({ out: join(dir, "x.xlsx"), language: "nl", data: join(dir, "nowhere") })).rejects.toThrow(CommandError);
     if (process.getuid?.() !== 0) {
       const locked = join(dir, "locked");
       mkdirSync(locked);
       chmodSync(locked, 0o500);
-      await expect(writeWorkbook({ out: join(locked, "x.xlsx"), language: "nl", data: DEFAULT_PACKAGE })).rejects.toThrow(/no permission/);
+      await expect(writeWorkbook({ out: join(locked, "x.xlsx"), language: "en", data: DEFAULT_PACKAGE })).rejects.toThrow(/no permission/);
     }
   });
 });
