@@ -73,7 +73,7 @@ describe("npm run workbook beyond Excel's row limit", () => {
     const result = spawnSync(process.execPath, [join(compiled, "scripts", "workbook.js"), "--data", folder, "--out", out], { encoding: "utf8" });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split("\n")).toEqual([
-      `The data package in '${folder}' is not valid; nothing was written:`,
+      `Het datapakket in '${folder}' is niet geldig; er is niets geschreven:`,
       "- MonitorData heeft 1.048.576 rijen; met de kopregel zijn dat er meer dan de 1.048.576 van een Excel-blad (ten hoogste 1.048.575 rijen gegevens). Splits de gegevens, bijvoorbeeld per gebied of periode.",
     ]);
     expect(existsSync(out)).toBe(false);
