@@ -5,21 +5,20 @@ import { numericColumns, WorkbookPlan } from "../../src/report/types";
 import { pullFromCbs } from "../../src/sources/cbs/pull";
 import { SHIPPED_EDITION } from "../../src/sources/shipped-source";
 import { chartXml } from "../../src/xlsx/chart-xml";
-import { CbsServer, startCbsServer } from "../support/cbs-server";
 import { EDITION_2023, edition2023 } from "../support/edition-2023";
 import { shippedPackage } from "../support/fixtures";
 import { problemText } from "../../src/text/problems";
+import { useCbsServer } from "../support/use-cbs-server";
 
 /**
  * Charts and tables read right, in every workbook kind: one colour per label across a sheet,
  * ranks drawn with 1 on top, every bar with room for its label, nothing written where a chart
  * stands. CBS figures come from the local stand-in (synthetic, see cbs-server.ts).
  */
-let cbs: CbsServer;
+const cbs = useCbsServer();
 const workbooks: [string, WorkbookPlan][] = [];
 beforeAll(async () => {
-  cbs = await startCbsServer();
-  const pulled = await pullFromCbs({ areas: ["Leiden", "Delft"], from: 2012, to: 2024 }, { baseUrl: cbs.url, fetch: (input, init) => fetch(input, init) });
+  const pulled = await pullFromCbs({ areas: ["Leiden", "Delft"], from: 2012, to: 2024 }, cbs.options());
   if (!pulled.ok) throw new Error(pulled.problems.map((p) => problemText(p, "nl")).join("\n"));
   const kinds: [string, MonitorPackage, Edition][] = [
     ["2022", shippedPackage(), SHIPPED_EDITION],
@@ -28,7 +27,6 @@ beforeAll(async () => {
   ];
   for (const [name, pkg, edition] of kinds) for (const language of ["nl", "en"] as const) workbooks.push([`${name}, ${language}`, buildPlan(pkg, { language, edition })]);
 });
-afterAll(() => cbs.close());
 
 describe("charts and tables that read right", () => {
   it("give a label the same colour in every chart of a sheet", () => {

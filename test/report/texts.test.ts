@@ -9,24 +9,20 @@ import { buildPlan } from "../../src/report/plan";
 import { SheetPlan, WorkbookPlan } from "../../src/report/types";
 import { pullFromCbs } from "../../src/sources/cbs/pull";
 import { SHIPPED_EDITION } from "../../src/sources/shipped-source";
-import { CbsServer, startCbsServer } from "../support/cbs-server";
 import { EDITION_2023, edition2023 } from "../support/edition-2023";
 import { shippedPackage } from "../support/fixtures";
 import { problemText } from "../../src/text/problems";
+import { useCbsServer } from "../support/use-cbs-server";
 
 /**
  * Every word of a sheet comes from the figures: these tests change a figure, an edition or a
  * municipality and watch the words follow. CBS figures come from the local stand-in, whose
  * figures are synthetic (see cbs-server.ts); the 2023 edition is synthetic too.
  */
-let cbs: CbsServer;
-beforeAll(async () => {
-  cbs = await startCbsServer();
-});
-afterAll(() => cbs.close());
+const cbs = useCbsServer();
 
 async function fromCbs(areas: string[], from = 2012, to = 2024): Promise<{ pkg: MonitorPackage; edition: Edition }> {
-  const result = await pullFromCbs({ areas, from, to }, { baseUrl: cbs.url, fetch: (input, init) => fetch(input, init) });
+  const result = await pullFromCbs({ areas, from, to }, cbs.options());
   if (!result.ok) throw new Error(result.problems.map((p) => problemText(p, "nl")).join("\n"));
   return { pkg: result.value.package, edition: result.value.edition };
 }

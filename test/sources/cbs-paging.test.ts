@@ -2,25 +2,16 @@ import { createServer } from "http";
 import { AddressInfo } from "net";
 import { getAll, CbsOptions } from "../../src/sources/cbs/client";
 import { pullFromCbs } from "../../src/sources/cbs/pull";
-import { CbsServer, startCbsServer } from "../support/cbs-server";
 import { problemText } from "../../src/text/problems";
+import { useCbsServer } from "../support/use-cbs-server";
 
 /**
  * CBS's paging against servers that break it: one that ignores $top and $skip, one that ignores
  * only $skip, one that cuts pages short (with and without an `odata.nextLink`), one whose nextLink
  * points at another origin. A pull either has every row or fails with a message; never a part.
  */
-let cbs: CbsServer;
-beforeAll(async () => {
-  cbs = await startCbsServer();
-});
-afterAll(() => cbs.close());
-beforeEach(() => {
-  cbs.requests.length = 0;
-  cbs.resetBehaviour();
-});
-
-const options = (extra: Partial<CbsOptions> = {}): CbsOptions => ({ baseUrl: cbs.url, fetch: (input, init) => fetch(input, init), timeoutMs: 5000, retryDelayMs: 1, ...extra });
+const cbs = useCbsServer();
+const options = cbs.options;
 const query = { areas: ["Leiden", "Delft"], from: 2020, to: 2022 };
 const messages = async (extra: Partial<CbsOptions> = {}) => {
   const result = await pullFromCbs(query, options(extra));

@@ -8,26 +8,25 @@ import { textOf } from "../../src/text/message";
 import { areaSheetName } from "../../src/report/area-sheets";
 import { buildPlan } from "../../src/report/plan";
 import { renderXlsx } from "../../src/xlsx/workbook";
-import { CbsServer, FIXTURE_HERKOMST_TABLE, FIXTURE_TABLE, publishedCell, publishedDimension, startCbsServer } from "../support/cbs-server";
+import { FIXTURE_HERKOMST_TABLE, FIXTURE_TABLE, publishedCell, publishedDimension } from "../support/cbs-server";
+import { useCbsServer } from "../support/use-cbs-server";
 
 /**
  * `npm run pull -- cbs` by the names analysts from Den Haag, Utrecht, Groningen, Den Bosch and
  * Hengelo type, then the workbook rendered from the package, read back cell by cell. Expected
  * figures are computed from the stand-in's published cells (synthetic figures, see cbs-server.ts).
  */
-let cbs: CbsServer;
+const cbs = useCbsServer();
 let dir: string;
 beforeAll(async () => {
-  cbs = await startCbsServer();
   dir = mkdtempSync(join(tmpdir(), "leiden-monitor-cbs-"));
   process.env.CBS_ODATA_URL = cbs.url;
   process.env.MONITOR_RETRY_DELAY_MS = "5";
 });
-afterAll(async () => {
+afterAll(() => {
   delete process.env.CBS_ODATA_URL;
   delete process.env.MONITOR_RETRY_DELAY_MS;
   rmSync(dir, { recursive: true, force: true });
-  await cbs.close();
 });
 
 const nationalityCell = (code: string, year: number, nationality: string) => publishedCell(FIXTURE_TABLE, { RegioS: code, Perioden: `${year}JJ00`, Nationaliteit: nationality }) as number;

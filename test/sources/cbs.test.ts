@@ -3,26 +3,18 @@ import { CbsOptions } from "../../src/sources/cbs/client";
 import { MonitorQueries } from "../../src/data/queries";
 import { MonitorStore } from "../../src/data/store";
 import { Observation } from "../../src/data/types";
-import { CbsServer, FIXTURE_HERKOMST_TABLE, FIXTURE_MUNICIPALITIES, FIXTURE_TABLE, parseFilter, publishedCell, publishedDimension, startCbsServer } from "../support/cbs-server";
 import { problemText } from "../../src/text/problems";
 import { textOf } from "../../src/text/message";
+import { FIXTURE_HERKOMST_TABLE, FIXTURE_MUNICIPALITIES, FIXTURE_TABLE, parseFilter, publishedCell, publishedDimension } from "../support/cbs-server";
+import { useCbsServer } from "../support/use-cbs-server";
 
 /**
  * Against the CBS stand-in: its figures are synthetic, made up by a formula (see cbs-server.ts).
  * Expected values are computed here from the stand-in's own published cells, the way an analyst
  * would from StatLine, never taken from the pull's output.
  */
-let cbs: CbsServer;
-beforeAll(async () => {
-  cbs = await startCbsServer();
-});
-afterAll(() => cbs.close());
-beforeEach(() => {
-  cbs.requests.length = 0;
-  cbs.resetBehaviour();
-});
-
-const options = (extra: Partial<CbsOptions> = {}): CbsOptions => ({ baseUrl: cbs.url, fetch: (input, init) => fetch(input, init), timeoutMs: 2000, retryDelayMs: 5, ...extra });
+const cbs = useCbsServer({ timeoutMs: 2000, retryDelayMs: 5 });
+const options = cbs.options;
 const pulled = async (areas: string[], from = 2012, to = 2024, extra: Partial<CbsOptions> = {}) => {
   const result = await pullFromCbs({ areas, from, to }, options(extra));
   if (!result.ok) throw new Error(result.problems.map((p) => problemText(p, "nl")).join("\n"));

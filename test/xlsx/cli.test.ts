@@ -1,24 +1,23 @@
-import { spawn, spawnSync, execFileSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { DEFAULT_PACKAGE } from "../../scripts/lib/read-package";
+import { compiledScripts } from "../support/compiled-scripts";
 import { PackageServer, startPackageServer } from "../support/package-server";
-import { CbsServer, startCbsServer } from "../support/cbs-server";
+import { useCbsServer } from "../support/use-cbs-server";
 import { openXlsx } from "../support/xlsx";
 
 /**
  * `npm run workbook` as a user runs it: a process with an exit code, what it prints, and the
- * file it writes or does not write. The scripts are compiled once into a temporary folder.
+ * file it writes or does not write. The scripts are compiled once for all the test files that run
+ * them (compiled-scripts.ts).
  */
-const ROOT = join(__dirname, "..", "..");
 let cli: string;
 let dir: string;
 
 beforeAll(() => {
-  // Inside the project, so that the compiled scripts find node_modules.
-  const out = join(ROOT, "build", "cli-test");
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.scripts.json"), "--outDir", out], { cwd: ROOT, stdio: "pipe" });
+  const out = compiledScripts();
   cli = join(out, "scripts", "workbook.js");
   dir = mkdtempSync(join(tmpdir(), "leiden-monitor-packages-"));
 }, 120_000);
@@ -157,12 +156,7 @@ describe("npm run workbook -- --data URL", () => {
 });
 
 describe("npm run pull -- cbs", () => {
-  let cbs: CbsServer;
-  beforeAll(async () => {
-    cbs = await startCbsServer();
-  });
-  afterAll(() => cbs.close());
-  beforeEach(() => cbs.resetBehaviour());
+  const cbs = useCbsServer();
   const pull = (...args: string[]) => runChild("pull.js", args, { CBS_ODATA_URL: cbs.url, MONITOR_FETCH_TIMEOUT_MS: "500", MONITOR_RETRY_DELAY_MS: "5" });
 
   it("writes a valid data package, which npm run workbook renders with each municipality's sheets", async () => {
