@@ -1,25 +1,24 @@
-import { execFileSync, spawn } from "child_process";
+import { spawn } from "child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { DEFAULT_PACKAGE } from "../../scripts/lib/read-package";
+import { compiledScripts } from "../support/compiled-scripts";
 import { PackageServer, packageFiles, startPackageServer } from "../support/package-server";
 import { zipOf } from "../support/zips";
 
 /**
  * `npm run workbook` given a package that is too large, a zip bomb, or links out of its folder:
  * a process with an exit code, what it prints, the file it must not write, and its peak memory.
- * The scripts are compiled once into a folder of their own (other test files compile theirs).
+ * The scripts are compiled once for all the test files that run them (compiled-scripts.ts).
  */
-const ROOT = join(__dirname, "..", "..");
 const MB = 1024 * 1024;
 let cli: string;
 let dir: string;
 let probe: string;
 
 beforeAll(() => {
-  const out = join(ROOT, "build", "cli-bounds-test");
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.scripts.json"), "--outDir", out], { cwd: ROOT, stdio: "pipe" });
+  const out = compiledScripts();
   cli = join(out, "scripts", "workbook.js");
   dir = mkdtempSync(join(tmpdir(), "leiden-monitor-bounds-"));
   // Preloaded into the child: its peak resident memory, printed as it exits (also by process.exit).

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import JSZip from "jszip";
 import { tmpdir } from "os";
@@ -6,6 +6,7 @@ import { join } from "path";
 import { DEFAULT_PACKAGE } from "../../scripts/lib/read-package";
 import { OBSERVATION_COLUMNS, tableCells } from "../../src/data/columns";
 import { writeCsv } from "../../src/data/csv";
+import { compiledScripts } from "../support/compiled-scripts";
 import { largePackage } from "../support/workbooks";
 
 /**
@@ -30,9 +31,7 @@ function packageFolder(name: string, csv: string): string {
 const observationsCsv = (rows: number) => writeCsv(tableCells(OBSERVATION_COLUMNS, largePackage(rows).observations));
 
 beforeAll(() => {
-  // Inside the project, so that the compiled modules find node_modules.
-  compiled = join(ROOT, "build", "scale-test");
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.scripts.json"), "--outDir", compiled], { cwd: ROOT, stdio: "pipe" });
+  compiled = compiledScripts();
   dir = mkdtempSync(join(tmpdir(), "leiden-monitor-scale-"));
 }, 120_000);
 
