@@ -56,6 +56,17 @@ describe("CBS paging is bounded", () => {
     expect(await messages()).toEqual([expect.stringMatching(/^CBS meldde voor TypedDataSet van CBS-tabel 85644NED \d+ rijen maar gaf er 100; de gegevens zijn niet compleet opgehaald\. Er is niets geschreven\.$/)]);
   });
 
+  it("needs no count: a server that ignores $inlinecount gives the same figures, paged or not", async () => {
+    const counted = await pullFromCbs(query, options({ maxCells: 400 }));
+    cbs.behaviour.omitCount = true;
+    cbs.requests.length = 0;
+    const uncounted = await pullFromCbs(query, options({ maxCells: 400 }));
+    expect(counted.ok && uncounted.ok).toBe(true);
+    expect(uncounted.ok && uncounted.value.package.observations).toEqual(counted.ok && counted.value.package.observations);
+    // Pages of 100 rows (4 columns, 400 cells): it paged on with $skip after a full page.
+    expect(cbs.requests.filter((r) => r.includes("TypedDataSet") && /\$skip=100(&|$)/.test(r)).length).toBeGreaterThan(0);
+  });
+
   it("refuses a nextLink to another origin, and never asks it", async () => {
     const asked: string[] = [];
     const other = createServer((request, response) => {

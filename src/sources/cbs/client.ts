@@ -135,6 +135,13 @@ export async function getAll(table: string, entity: string, query: { filter?: st
     if (skip > 0) params.set("$skip", String(skip));
     if (query.filter) params.set("$filter", query.filter);
     if (query.select) params.set("$select", query.select.join(","));
+    // Whether CBS's v3 API honours $inlinecount is not verified (../shared/cbs/README.md is
+    // silent; no public CBS client sends it). It is OData v3's way to ask for the count
+    // (MS-ODATA 2.2.3.6.1.10), and CBS's service is ASP.NET Web API OData ("Cbs.OData.WebAPI" in
+    // its metadata), which allows it by default. Read safely: the count is a check when CBS
+    // reports it and nothing depends on it when CBS does not (paging then ends at a page shorter
+    // than asked for without a nextLink, or an empty one). Should CBS refuse the option, every
+    // request fails with CBS's HTTP status and nothing is written; drop this line then.
     params.set("$inlinecount", "allpages");
     return `${base}?${params.toString().replace(/\+/g, "%20")}`;
   };
