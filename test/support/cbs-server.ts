@@ -195,8 +195,8 @@ const cellKey = (row: Record<string, unknown>) =>
     .map((k) => `${k}=${String(row[k]).trim()}`)
     .join("|");
 
-/** A dimension of a table as the stand-in publishes it (keys trimmed). */
-export const publishedDimension = (table: string, name: string) => TABLES[table].dimensions[name].map((r) => ({ key: r.Key.trim(), title: r.Title }));
+/** A dimension of a table as the stand-in publishes it (keys trimmed; `group` its CategoryGroupID). */
+export const publishedDimension = (table: string, name: string) => TABLES[table].dimensions[name].map((r) => ({ key: r.Key.trim(), title: r.Title, group: r.CategoryGroupID }));
 
 /** OData `$filter` with eq, and, or and parentheses, as CBS's v3 API takes it. */
 export function parseFilter(text: string): (row: DataRow) => boolean {
