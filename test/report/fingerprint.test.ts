@@ -1,4 +1,4 @@
-import { fingerprint, SheetContent } from "../../src/report/fingerprint";
+import { extrasPrint, fingerprint, SheetContent, SheetExtras } from "../../src/report/fingerprint";
 
 /**
  * The fingerprint tells an untouched sheet of the add-in from one the user changed: whatever a
@@ -59,5 +59,21 @@ describe("a sheet's fingerprint stays the same", () => {
 
   it("is 14 hex digits", () => {
     expect(print()).toMatch(/^[0-9a-f]{14}$/);
+  });
+});
+
+describe("the print of a sheet's extras", () => {
+  const numberFormats = [["General", "$#,##0", "0.0%"]];
+  const extras: SheetExtras = { usedWithFormats: "Woonduur!A1:C8", details: { numberFormats, validation: ["Woonduur!B3:B8"] } };
+  const extrasWith = (formats: string[][], validation = ["Woonduur!B3:B8"]) => extrasPrint({ ...extras, details: { numberFormats: formats, validation } });
+
+  it("changes when the user changes a number format, even only its dollar sign (only addresses lose their '$')", () => {
+    expect(extrasWith([["General", "#,##0", "0.0%"]])).not.toBe(extrasPrint(extras));
+    expect(extrasWith([["General", "$#,##0", "0.00%"]])).not.toBe(extrasPrint(extras));
+    expect(extrasWith(numberFormats, ["Woonduur!B3:B9"])).not.toBe(extrasPrint(extras));
+  });
+
+  it("stays the same when the sheet is renamed or Excel writes absolute addresses", () => {
+    expect(extrasPrint({ usedWithFormats: "'Mijn woonduur'!$A$1:$C$8", details: { numberFormats, validation: ["'Mijn woonduur'!$B$3:$B$8"] } })).toBe(extrasPrint(extras));
   });
 });
