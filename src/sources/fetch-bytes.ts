@@ -97,11 +97,13 @@ export async function fetchBytes(url: string, options: FetchOptions): Promise<{ 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.responseBytes;
   const within = options.within ?? originOf(url);
+  const fail = (message: AnyMessage, retryable = false) => new SourceError([sourceProblem(url, message)], retryable);
+  // Cancelled before it starts (e.g. during a retry's wait): a signal that is already aborted fires no event.
+  if (options.signal?.aborted) throw fail(say(SOURCES.cancelled));
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const onCancel = () => timeout.abort();
   options.signal?.addEventListener("abort", onCancel);
-  const fail = (message: AnyMessage, retryable = false) => new SourceError([sourceProblem(url, message)], retryable);
   try {
     let response: Response;
     try {
