@@ -97,7 +97,8 @@ function queueChartStyle(created: Excel.Chart, chart: ChartPlan): void {
 /**
  * As the .xlsx draws them (see chart-xml.ts): every category labelled; bars top-down in table
  * order with the value axis at the bottom; ranks from 1 at the top with the categories' labels
- * at the bottom. `position` is where the other axis crosses this one (ExcelApi 1.8;
+ * at the bottom; bars and columns of figures none below 0 from 0. `position` is where the other
+ * axis crosses this one (ExcelApi 1.8;
  * reversePlotOrder and tickLabelSpacing 1.7; the manifest asks 1.13).
  */
 function queueAxes(created: Excel.Chart, chart: ChartPlan): void {
@@ -112,6 +113,7 @@ function queueAxes(created: Excel.Chart, chart: ChartPlan): void {
     valueAxis.minimum = 1;
     valueAxis.position = "Maximum";
   }
+  if (chart.fromZero) valueAxis.minimum = 0;
 }
 
 /** Writes an indicator sheet: texts, tables, charts (small: it all fits one sync with the rest). */

@@ -63,9 +63,10 @@ function largestNationalities(store: MonitorStore, area: string, period: string,
     .map((o) => ({ label: named(o.groep, store.groupNames.label(o.groep, "en")), key: { group: o.groep } }));
 }
 
-function growthGroups(store: MonitorStore, area: string, nationalities: boolean): Axis[] {
+/** The totals (all inhabitants, by nationality and by origin) whose growth the data holds. */
+function growthTotals(store: MonitorStore, area: string): Axis[] {
   const groups = new Set<string>();
-  for (const o of store.observations) if (o.indicator === "groei" && o.gebied === area && o.eenheid === "groei" && TOTALS.has(o.groep) !== nationalities) groups.add(o.groep);
+  for (const o of store.observations) if (o.indicator === "groei" && o.gebied === area && o.eenheid === "groei" && TOTALS.has(o.groep)) groups.add(o.groep);
   return [...groups].map((group) => ({ label: named(group, store.groupNames.label(group, "en")), key: { group } }));
 }
 
@@ -149,7 +150,7 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
           caption: say(AREA.growthCaption, { area }),
           categoryHeader: LABEL.group,
           base: { ...base, indicator: "groei", unit: "groei" },
-          categories: growthGroups(store, area, false),
+          categories: growthTotals(store, area),
           series: growthPeriods.map((period) => ({ label: named(period), key: { period } })),
           unit: "groei",
           chart: { kind: "barClustered", categoryAxis: LABEL.group, valueAxis: LABEL.growth },
@@ -177,7 +178,8 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
           caption: say(AREA.growthByNationalityCaption, { area }),
           categoryHeader: LABEL.nationality,
           base: { ...base, indicator: "groei", unit: "groei" },
-          categories: growthGroups(store, area, true),
+          // The nationalities of the table above, in its order, so that the two charts read alike.
+          categories: largestNationalities(store, area, latest, 10),
           series: growthPeriods.map((period) => ({ label: named(period), key: { period } })),
           unit: "groei",
           chart: { kind: "barClustered", categoryAxis: LABEL.nationality, valueAxis: LABEL.growth },

@@ -172,6 +172,7 @@ function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, lan
           numberFormat: format,
           showValues: pie ? categories.length <= 6 : series.length === 1,
           ranks: block.unit === "rang",
+          fromZero: (chartSpec.kind === "barClustered" || chartSpec.kind === "columnClustered") && values.every((v) => v === null || v >= 0),
           altText: chartAltText(chartSpec.kind, caption, table, language),
           table,
           // Below the caption row, so that a caption longer than its table is never under the chart.

@@ -120,7 +120,8 @@ export const SHEETS: SheetSpec[] = [
         caption: FIXED_CAPTION.shareOfInhabitants,
         categoryHeader: LABEL.group,
         base: { indicator: "aandeel", area: "Leiden", age: "", unit: "aandeel" },
-        categories: groupsIn({ indicator: "aandeel", area: "Leiden", unit: "aandeel" }),
+        // Not the share with Dutch nationality: the rest of the foreign share, it would press the shares worth reading flat at the bottom of the chart.
+        categories: groupsIn({ indicator: "aandeel", area: "Leiden", unit: "aandeel" }, (g) => g !== "Nederlands"),
         series: periodsIn({ indicator: "aandeel", area: "Leiden", unit: "aandeel" }),
         unit: "aandeel",
         overTime: true,
@@ -175,7 +176,7 @@ export const SHEETS: SheetSpec[] = [
         if (!period || !store.observations.some((o) => o.indicator === "aandeel" && o.gebied === "Leiden")) return null;
         return {
           key: "gemeenten",
-          caption: say(CAPTION.sharesByArea, { period }),
+          caption: (facts) => say(CAPTION.sharesByArea, { period, areas: facts.categories.map((c) => c.label) }),
           categoryHeader: LABEL.area,
           base: { indicator: "aandeel", age: "", period, unit: "aandeel" },
           categories: areasIn({ indicator: "aandeel", period, unit: "aandeel" }),

@@ -52,6 +52,12 @@ export interface ChartPlan {
   showValues: boolean;
   /** Ranks: the value axis runs from 1 at the top down, so that a better rank stands higher. */
   ranks: boolean;
+  /**
+   * Bars or columns of figures none below 0: the value axis starts at 0, as a bar's length is its
+   * figure (left to itself, Excel starts an axis near the smallest of close figures, and 8,9%
+   * looks three times 8,6%).
+   */
+  fromZero?: boolean;
   /** Colours (RRGGBB) per series, or per slice of a pie: one colour per label across the sheet. */
   colours: string[];
   /** What a screen reader says for the chart: its kind, title, series, categories and table. */

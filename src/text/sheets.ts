@@ -130,7 +130,12 @@ export const CAPTION = {
     ({ caption, from }) => (from ? `${text(caption, "en")} since ${from}` : text(caption, "en")),
   ),
   growthOver: phrase<{ period: string | null }>("sheets.caption.growthOver", ({ period }) => (period ? `Groei ${period}` : "Groei"), ({ period }) => (period ? `Growth ${period}` : "Growth")),
-  sharesByArea: phrase<{ period: string }>("sheets.caption.sharesByArea", ({ period }) => `Aandeel van de inwoners per gebied, ${period}`, ({ period }) => `Share of inhabitants by area, ${period}`),
+  /** Per area; a table of one area (the 2022 edition has Nederland's share of 2021 only) names it. */
+  sharesByArea: phrase<{ period: string; areas: AnyMessage[] }>(
+    "sheets.caption.sharesByArea",
+    ({ period, areas }) => (areas.length === 1 ? `Aandeel van de inwoners van ${text(areas[0], "nl")}, ${period}` : `Aandeel van de inwoners per gebied, ${period}`),
+    ({ period, areas }) => (areas.length === 1 ? `Share of inhabitants of ${text(areas[0], "en")}, ${period}` : `Share of inhabitants by area, ${period}`),
+  ),
   lengthOfResidence: phrase<{ day: When | null; periods: string[] }>(
     "sheets.caption.lengthOfResidence",
     ({ day, periods }) => `Woonduur van inwoners met een buitenlandse nationaliteit, ${day?.date ? dateText(day.date, "nl") : periods.join(", ")}`,

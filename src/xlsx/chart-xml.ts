@@ -39,13 +39,14 @@ function dataLabels(format: string, pie: boolean): string {
  * drop every other one when they crowd). Bars list their categories top-down, in table order
  * (categories reversed, the value axis crossing at the last one, so it stays at the bottom).
  * Ranks run from 1 at the top (values reversed, from 1; categories crossing at the largest rank,
- * so their labels stay at the bottom): a better rank stands higher.
+ * so their labels stay at the bottom): a better rank stands higher. Bars and columns of figures
+ * none below 0 start at 0, so a bar's length is its figure.
  */
 function axes(chart: ChartPlan, horizontal: boolean): string {
   const axisTitle = (text: string | null) => (text ? title(text, 1000) : "");
   const shared = '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>';
   const categoriesDown = horizontal;
-  const valueScaling = chart.ranks ? '<c:orientation val="maxMin"/><c:min val="1"/>' : '<c:orientation val="minMax"/>';
+  const valueScaling = chart.ranks ? '<c:orientation val="maxMin"/><c:min val="1"/>' : `<c:orientation val="minMax"/>${chart.fromZero ? '<c:min val="0"/>' : ""}`;
   return (
     `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="${categoriesDown ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "l" : "b"}"/>${axisTitle(chart.categoryAxisTitle)}<c:numFmt formatCode="General" sourceLinked="0"/>${shared}<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="${chart.ranks ? "max" : "autoZero"}"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling>${valueScaling}</c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>${axisTitle(chart.valueAxisTitle)}<c:numFmt formatCode="${escapeXml(chart.numberFormat)}" sourceLinked="0"/>${shared}<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="${categoriesDown ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`

@@ -20,6 +20,13 @@ describe("charts and tables in Excel", () => {
     expect(rank.axisSettings.value).toEqual({ reversePlotOrder: true, minimum: 1, position: "Maximum" });
   });
 
+  it("starts bars and columns at 0, as the .xlsx does", () => {
+    const [counts, growth] = sheetNamed(model, "Nationaliteiten").charts;
+    expect([counts.axisSettings.value.minimum, growth.axisSettings.value.minimum]).toEqual([0, 0]);
+    const [rank] = sheetNamed(model, "Regio en Nederland").charts;
+    expect(rank.axisSettings.value.minimum).toBe(1);
+  });
+
   it("lists bars top-down in table order, every category labelled", () => {
     const [counts] = sheetNamed(model, "Nationaliteiten").charts;
     expect(counts.type).toBe("BarClustered");

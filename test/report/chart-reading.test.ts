@@ -65,6 +65,21 @@ describe("charts and tables that read right", () => {
     expect(ranks).toBeGreaterThanOrEqual(6);
   });
 
+  it("start bars and columns at 0 where no figure is below it, so that a bar's length is its figure", () => {
+    let bars = 0;
+    for (const [, plan] of workbooks) {
+      for (const chart of plan.sheets.flatMap((s) => s.charts).filter((c) => c.kind === "barClustered" || c.kind === "columnClustered")) {
+        const values = chart.table.rows.flatMap((r) => r.slice(1)).filter((v): v is number => typeof v === "number");
+        const fromZero = /<c:valAx><c:axId val="\d+"\/><c:scaling><c:orientation val="minMax"\/><c:min val="0"\/><\/c:scaling>/.test(chartXml(chart, "Blad"));
+        expect({ title: chart.title, fromZero }).toEqual({ title: chart.title, fromZero: values.every((v) => v >= 0) });
+        bars++;
+      }
+    }
+    expect(bars).toBeGreaterThanOrEqual(20);
+    // Line charts keep Excel's own scale (a trend of shares near 11% is not squeezed to the bottom).
+    for (const [, plan] of workbooks) for (const chart of plan.sheets.flatMap((s) => s.charts).filter((c) => c.kind === "line" && !c.ranks)) expect(chartXml(chart, "Blad")).not.toContain('<c:min val="0"/>');
+  });
+
   it("label every category: no label skipped, a bar chart tall enough for its bars, listed top-down", () => {
     for (const [, plan] of workbooks) {
       for (const chart of plan.sheets.flatMap((s) => s.charts)) {

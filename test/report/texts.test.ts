@@ -87,7 +87,12 @@ describe("the 2022 edition", () => {
     expect(text(sheetOf(en, "nationaliteiten"), "title")).toEqual(["The nine most common foreign nationalities"]);
     expect(text(sheetOf(nl, "bevolking"), "caption")).toContain("Groei sinds 2012");
     expect(lead(nl, "woonduur")).toBe("Meer dan de helft (63%) van de Leidenaren met een buitenlandse nationaliteit woont hier korter dan 3 jaar. 34% woont er korter dan een jaar (1 januari 2022).");
+    // The report compares Leiden with the region (page 7), but those bars lost their figures:
+    // the workbook holds Nederland's share of 2021 only, and says so.
     expect(text(sheetOf(nl, "regio"), "title")).toEqual(["Leiden vergeleken met Nederland"]);
+    expect(tableOf(sheetOf(nl, "regio"), "_gemeenten").rows).toEqual([["Nederland", 0.07, 0.25]]);
+    expect(text(sheetOf(nl, "regio"), "caption")).toContain("Aandeel van de inwoners van Nederland, 2021");
+    expect(text(sheetOf(en, "regio"), "caption")).toContain("Share of inhabitants of the Netherlands, 2021");
   });
 
   it("takes its title, year and file name from datapackage.json", () => {
@@ -267,6 +272,10 @@ describe("texts agree with their tables, in both languages", () => {
       if (language === "nl") expect(tableOf(nationalities, "_grootste").rows[0][0]).toBe(largest[0].groep);
       expect(text(nationalities, "caption")[0]).toBe(language === "nl" ? `Grootste nationaliteiten, Delft, ${year}` : `Largest nationalities, Delft, ${year}`);
       expect(text(nationalities, "lead")[0]).toContain(day(`${year}-01-01`, language));
+      // The growth chart lists the nationalities of the table above, in its order.
+      const grown = new Set(pkg.observations.filter((o) => o.indicator === "groei" && o.gebied === "Delft").map((o) => o.groep));
+      const shown = tableOf(nationalities, "_grootste").rows.map((r) => r[0]);
+      expect(tableOf(nationalities, "_groei").rows.map((r) => r[0])).toEqual(shown.filter((_, i) => grown.has(largest[i].groep)));
       const comparison = sheetOf(plan, "gebied-vergelijking");
       expect(text(comparison, "title")).toEqual([language === "nl" ? "Delft vergeleken met Nederland" : "Delft compared with the Netherlands"]);
       expect(tableOf(comparison, "_aandeel").rows.map((r) => r.slice(0, 2))).toEqual([
