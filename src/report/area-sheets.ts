@@ -224,6 +224,7 @@ export function comparisonSheet(store: MonitorStore, areas: string[] = pulledAre
         {
           key: "aandeel",
           caption: say(AREA.sharesOf, { year: latest }),
+          note: () => AREA.originNote,
           categoryHeader: LABEL.area,
           base: { indicator: "aandeel", period: latest, age: "", unit: "aandeel" },
           categories: byArea(compared),

@@ -86,7 +86,8 @@ interface BuiltBlock {
   table: TablePlan;
   chart: ChartPlan | null;
   caption: string;
-  note: string | null;
+  /** Lines under the source that say how a row was computed or how to read the table. */
+  notes: string[];
   used: Observation[];
   facts: BlockFacts;
 }
@@ -180,8 +181,8 @@ function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, lan
           colours: [],
         }
       : null;
-  const note = block.note?.(facts);
-  return { key: block.key, table, chart, caption, note: note ? textOf(note, language) : null, used, facts };
+  const notes = [block.note?.(facts) ?? []].flat().map((note) => textOf(note, language));
+  return { key: block.key, table, chart, caption, notes, used, facts };
 }
 
 /** The source and reference-date lines under a sheet's tables, from the figures it shows. */
@@ -247,7 +248,7 @@ function buildSheet(spec: SheetSpec, store: MonitorStore, language: Language, ed
   const [source, when] = sourceLines(used, store, edition, language);
   texts.push({ row, text: source, style: "source" }, { row: row + 1, text: when, style: "source" });
   // How a row was computed, under the source: long, and nothing stands beside it there to hide it.
-  const notes = blocks.flatMap((b) => (b.note ? [b.note] : []));
+  const notes = blocks.flatMap((b) => b.notes);
   notes.forEach((note, i) => texts.push({ row: row + 2 + i, text: note, style: "source" }));
   texts.push(...sentenceLines(used, store, language, row + 3 + notes.length)); // the figures as sentences, for a workbook without the add-in
   const widest = Math.max(...tables.map((t) => t.header.length), 1);

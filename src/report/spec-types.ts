@@ -54,7 +54,7 @@ export interface BlockSpec {
   /** The series are years: with more than a few, the table turns (years down) and is drawn as lines. */
   overTime?: boolean;
   /** A line under the table that says how a row was computed (e.g. an Overig summed from others). */
-  note?: (facts: BlockFacts) => SheetText | null;
+  note?: (facts: BlockFacts) => SheetText | SheetText[] | null;
 }
 
 /** What a sheet's texts are computed from: the figures, the edition and the blocks as built. */

@@ -1,7 +1,7 @@
 import { Language, Observation } from "../data/types";
 import { AREAS, groupEntry } from "../data/vocabulary";
 import { phrase } from "./message";
-import { capital, dateText, figureText } from "./words";
+import { capital, dateText, figureText, ordinal } from "./words";
 
 /**
  * The clerk's sentence for one figure, as a phrase: a subject, the figure in the language's
@@ -78,9 +78,6 @@ export function inflectedAdjective(adjective: string): string {
   if (/(aa|ee|oo|uu)s$/.test(adjective)) return `${adjective.slice(0, -2)}se`;
   return `${adjective}e`;
 }
-
-/** "6th", "1st", "22nd". */
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
 
 const share = (o: Observation) => o.eenheid === "aandeel";
 

@@ -1,6 +1,6 @@
 import { Language, Unit } from "../data/types";
 import { AnyMessage, phrase, say, textOf } from "./message";
-import { capital, dateText, Figure, figureText, listed, listedMessages, nationalityAdjective, NOTHING, numberWord } from "./words";
+import { capital, dateText, Figure, figureText, listed, listedMessages, nationalityAdjective, NOTHING, numberWord, ordinal } from "./words";
 
 /**
  * The words of the indicator sheets: titles, leads, captions, headers, axis titles, source lines
@@ -239,7 +239,7 @@ export const LEAD = {
       ) || `${area} vergeleken met andere gemeenten.`,
     ({ area, year, rank, rankMigration, average }) =>
       sentences(
-        rank && (rankMigration ? `${area} ranks ${fig(rank, "en")} among Dutch municipalities by share of inhabitants with a foreign nationality and ${fig(rankMigration, "en")} by migration background (${year}).` : `${area} ranks ${fig(rank, "en")} among Dutch municipalities by share of inhabitants with a foreign nationality (${year}).`),
+        rank && (rankMigration ? `${area} ranks ${ordinal(rank.value)} among Dutch municipalities by share of inhabitants with a foreign nationality and ${ordinal(rankMigration.value)} by migration background (${year}).` : `${area} ranks ${ordinal(rank.value)} among Dutch municipalities by share of inhabitants with a foreign nationality (${year}).`),
         average && `On average ${fig(average, "en")} of the inhabitants of the Netherlands have a foreign nationality.`,
       ) || `${area} compared with other municipalities.`,
   ),
@@ -427,8 +427,8 @@ export const AREA = {
     ({ area, year, count, share, rank, origin, originRank }) =>
       sentences(
         count && `On ${dateText(`${year}-01-01`, "en")}, ${fig(count, "en")} inhabitants of ${area} have a foreign nationality${share ? ` (${fig(share, "en")})` : ""}.`,
-        rank && `That puts ${area} in place ${fig(rank, "en")} among Dutch municipalities.`,
-        origin && `${fig(origin, "en")} have an origin outside the Netherlands (what the 2022 report calls a migration background; the definition changed in 2022)${originRank ? `: place ${fig(originRank, "en")}` : ""}.`,
+        rank && `That puts ${area} ${ordinal(rank.value)} among Dutch municipalities.`,
+        origin && `${fig(origin, "en")} have an origin outside the Netherlands (what the 2022 report calls a migration background; the definition changed in 2022)${originRank ? `: ${ordinal(originRank.value)}` : ""}.`,
       ) || `Inhabitants of ${area} by nationality.`,
   ),
   inhabitantsCaption: phrase<{ area: string }>("sheets.area.inhabitantsCaption", ({ area }) => `Inwoners naar nationaliteit, ${area}`, ({ area }) => `Inhabitants by nationality, ${area}`),
@@ -459,13 +459,18 @@ export const AREA = {
   ),
   comparisonLead: phrase<{ year: string }>(
     "sheets.area.comparisonLead",
-    ({ year }) =>
-      `Aandeel inwoners met een buitenlandse nationaliteit en met een herkomst buiten Nederland op ${dateText(`${year}-01-01`, "nl")}, en de plek onder alle Nederlandse gemeenten. ` +
-      "Herkomst: sinds 2022 publiceert CBS herkomst in plaats van migratieachtergrond; een herkomst buiten Nederland is wat het rapport van 2022 een migratieachtergrond noemt, maar de definitie veranderde, dus vergelijk niet zonder meer met cijfers van vóór 2022.",
-    ({ year }) =>
-      `Share of inhabitants with a foreign nationality and with an origin outside the Netherlands on ${dateText(`${year}-01-01`, "en")}, and the rank among all Dutch municipalities. ` +
-      "Origin: since 2022 CBS publishes origin (herkomst) instead of migration background; an origin outside the Netherlands is what the 2022 report calls a migration background, but the definition changed, so do not compare directly with figures from before 2022.",
+    ({ year }) => `Aandeel inwoners met een buitenlandse nationaliteit en met een herkomst buiten Nederland op ${dateText(`${year}-01-01`, "nl")}, en de plek onder alle Nederlandse gemeenten.`,
+    ({ year }) => `Share of inhabitants with a foreign nationality and with an origin outside the Netherlands on ${dateText(`${year}-01-01`, "en")}, and the rank among all Dutch municipalities.`,
   ),
+  /** Two lines under the comparison's source: a lead this long would stretch the printed page to a third of its size. */
+  originNote: [
+    fixed("area.originNote.1", "Herkomst: sinds 2022 publiceert CBS herkomst in plaats van migratieachtergrond.", "Origin: since 2022 CBS publishes origin (herkomst) instead of migration background."),
+    fixed(
+      "area.originNote.2",
+      "Een herkomst buiten Nederland is wat het rapport van 2022 een migratieachtergrond noemt, maar de definitie veranderde: vergelijk niet zonder meer met cijfers van vóór 2022.",
+      "An origin outside the Netherlands is what the 2022 report calls a migration background, but the definition changed: do not compare it directly with figures from before 2022.",
+    ),
+  ],
   sharesOf: phrase<{ year: string }>("sheets.area.sharesOf", ({ year }) => `Aandeel van de inwoners, ${year}`, ({ year }) => `Share of inhabitants, ${year}`),
   ranksOf: phrase<{ year: string }>("sheets.area.ranksOf", ({ year }) => `Plek onder de Nederlandse gemeenten, ${year}`, ({ year }) => `Rank among Dutch municipalities, ${year}`),
 };

@@ -20,6 +20,9 @@ export const figureText = (figure: Figure, language: Language): string => format
 /** The figure of an observation, as a phrase's parameter. */
 export const figureOf = (o: { waarde: number; eenheid: Unit }): Figure => ({ value: o.waarde, unit: o.eenheid });
 
+/** "1st", "2nd", "23rd", "11th": an English rank. */
+export const ordinal = (n: number): string => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+
 export const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const NUMBER_WORDS: Record<Language, string[]> = {
