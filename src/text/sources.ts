@@ -74,8 +74,8 @@ export const SOURCES = {
   ),
   httpStatus: phrase<{ url: string; status: number; statusText: string }>(
     "sources.httpStatus",
-    ({ url, status, statusText }) => `${url} gaf HTTP ${status}${statusText ? ` ${statusText}` : ""}${HTTP_MEANING.nl(status)}`,
-    ({ url, status, statusText }) => `${url} answered HTTP ${status}${statusText ? ` ${statusText}` : ""}${HTTP_MEANING.en(status)}`,
+    ({ url, status, statusText }) => `${url} gaf HTTP ${status}${statusText ? ` ${statusText}` : ""}${HTTP_MEANING.nl[httpKind(status)]}`,
+    ({ url, status, statusText }) => `${url} answered HTTP ${status}${statusText ? ` ${statusText}` : ""}${HTTP_MEANING.en[httpKind(status)]}`,
   ),
   offline: phrase<{ host: string }>(
     "sources.offline",
@@ -157,26 +157,12 @@ export const SOURCES = {
     ({ name }) => `${name} kon niet worden gelezen; is het na het kiezen verplaatst, gewijzigd of verwijderd? Kies het opnieuw.`,
     ({ name }) => `${name} could not be read; was it moved, changed or deleted after it was chosen? Choose it again.`,
   ),
-
 } as const;
 
 /** What an HTTP status means for the user, after "… answered HTTP 404 Not Found". */
-const HTTP_MEANING: Record<Language, (status: number) => string> = {
-  nl: (status) =>
-    status === 404 || status === 410
-      ? ": dat bestand bestaat (niet meer) op de server; klopt het adres?"
-      : status === 401 || status === 403
-        ? ": de server geeft geen toegang tot dit bestand."
-        : status >= 500
-          ? ": een fout bij de server; probeer het later opnieuw."
-          : ".",
-  en: (status) =>
-    status === 404 || status === 410
-      ? ": that file does not exist (any more) on the server; is the address right?"
-      : status === 401 || status === 403
-        ? ": the server gives no access to this file."
-        : status >= 500
-          ? ": an error at the server; try again later."
-          : ".",
+const httpKind = (status: number) => (status === 404 || status === 410 ? "gone" : status === 401 || status === 403 ? "denied" : status >= 500 ? "server" : "other");
+const HTTP_MEANING: Record<Language, Record<ReturnType<typeof httpKind>, string>> = {
+  nl: { gone: ": dat bestand bestaat (niet meer) op de server; klopt het adres?", denied: ": de server geeft geen toegang tot dit bestand.", server: ": een fout bij de server; probeer het later opnieuw.", other: "." },
+  en: { gone: ": that file does not exist (any more) on the server; is the address right?", denied: ": the server gives no access to this file.", server: ": an error at the server; try again later.", other: "." },
 };
 
