@@ -1,8 +1,7 @@
 import { Edition } from "../../src/data/descriptor";
 import { PackageCsv, packageFromCsv, readPackageCsv } from "../../src/data/package-csv";
-import { MonitorPackage } from "../../src/data/types";
+import { Language, MonitorPackage } from "../../src/data/types";
 import { Result } from "../../src/data/validate";
-import { Language } from "../../src/data/types";
 import { CLI } from "../../src/text/cli";
 import { AnyMessage, say, textOf } from "../../src/text/message";
 import { basename } from "path";

@@ -87,7 +87,7 @@ export const SOURCES = {
     ({ host }) =>
       `De server ${host} staat niet toe dat de invoegtoepassing dit bestand ophaalt (CORS: de header Access-Control-Allow-Origin ontbreekt). Vraag de beheerder die header te zetten, of download het bestand en kies "Uit een bestand".`,
     ({ host }) =>
-      `The server ${host} does not allow the add-in to fetch this file (CORS: the header Access-Control-Allow-Origin is missing). Ask its administrator to set that header, or download the file and choose "File" as the source.`,
+      `The server ${host} does not allow the add-in to fetch this file (CORS: the header Access-Control-Allow-Origin is missing). Ask its administrator to set that header, or download the file and get the data from "a file".`,
   ),
   unreachable: phrase<{ host: string }>(
     "sources.unreachable",
