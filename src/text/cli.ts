@@ -211,5 +211,11 @@ Source: CBS StatLine, open data under CC BY 4.0 (bron: CBS).`,
     ({ out, figures, places, from, to, tables, requests, folder }) =>
       `Wrote ${out}: ${figures} figures for ${places}, ${from}–${to}, from CBS StatLine ${tables} (${requests} requests). Render it with: npm run workbook -- --data ${folder}`,
   ),
+  catalogueHeader: phrase("cli.catalogueHeader", () => "indicator\tlabel\teenheid\tperioden\tbron", () => "indicator\tlabel\tunit\tperiods\tsource"),
+  catalogueSummary: phrase<{ figures: number; reported: number; indicators: number; sources: number }>(
+    "cli.catalogueSummary",
+    ({ figures, reported, indicators, sources }) => `${figures} cijfers (${reported} gerapporteerd, ${figures - reported} afgeleid) in ${indicators} indicatoren uit ${sources} bronnen.`,
+    ({ figures, reported, indicators, sources }) => `${figures} figures (${reported} reported, ${figures - reported} derived) in ${indicators} indicators from ${sources} sources.`,
+  ),
   failed: phrase<{ system: string }>("cli.failed", ({ system }) => `Mislukt: ${system}`, ({ system }) => `Failed: ${system}`),
 } as const;

@@ -137,6 +137,7 @@ const SAMPLES: Record<string, unknown> = {
   "cli.cbsRequest": { count: 1, request: "/85644NED/TableInfos?$top=1250" },
   "cli.wroteWorkbook": { out: "/tmp/monitor.xlsx", kb: 812, sheets: 12, charts: 21, figures: 112, ms: 900 },
   "cli.wrotePull": { out: "/tmp/cbs", figures: 1200, places: "Leiden, Delft", from: 2012, to: 2024, tables: "85644NED, 85458NED", requests: 16, folder: "cbs" },
+  "cli.catalogueSummary": { figures: 112, reported: 80, indicators: 20, sources: 7 },
   "cli.failed": { system: "ENOSPC: no space left on device" },
   "load.editedMeanwhile": { table: "MonitorData", row: 12 },
   "load.excelRefused": { refusal: "InsertDeleteConflict: The operation could not be completed." },
