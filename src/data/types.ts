@@ -64,6 +64,7 @@ export interface Problem {
   /** 1-based data row (the header is row 0); null for a problem with the header itself. */
   row: number | null;
   column: string | null;
+  /** What is wrong, as a message (a phrase of src/text/input.ts or sources.ts and its parameters), said at the edge by problemText. */
   message: AnyMessage;
 }
 

@@ -369,6 +369,17 @@ withBrowser.describe("the task pane in Excel running in English (office.js repor
     const sheets = await page.evaluate(() => __fakeOffice.model.sheets.map((s) => s.name));
     expect(sheets.slice(0, 3)).toEqual(["Blad1", "Data", "Population"]);
   });
+
+  it("lists a problem in the workbook's tables in English, and the functions say it in English", async () => {
+    await page.evaluate(async () => {
+      const table = __fakeOffice.model.tables.find((t) => t.name === "MonitorData");
+      if (!table) throw new Error("no MonitorData");
+      await __fakeOffice.model.editTable("MonitorData", table.box.row + 4, table.box.column + 6, [["veel"]]);
+    });
+    await page.getByRole("tab", { name: "Data", exact: true }).click();
+    await waitForText(page.locator("#data-details"), /MonitorData row 4, column Waarde: 'veel' is not a number \(use a point as the decimal separator\)\./);
+    await expect(call("COUNT", "Italiaans", 2022)).resolves.toMatchObject({ error: "#N/A", message: expect.stringMatching(/task pane.*MonitorData row 4, column Waarde: 'veel' is not a number/) });
+  });
 });
 
 withBrowser.describe("pulling editions in Excel: from a URL, from a file, refreshed", () => {
