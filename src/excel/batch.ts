@@ -95,14 +95,30 @@ export class ReadBatch {
   private pending = 0;
   constructor(
     private readonly context: Excel.RequestContext,
-    private readonly limit = MAX_SYNC_BYTES,
+    readonly limit = MAX_SYNC_BYTES,
   ) {}
 
-  /** Queues one read answering about `bytes`; syncs what is queued first when both would not fit. */
-  async queue(bytes: number, read: () => void): Promise<void> {
+  /** Queues one read answering about `bytes` (syncs what is queued first when both would not fit), and gives what `read` gave. */
+  async queue<T>(bytes: number, read: () => T): Promise<T> {
     if (this.pending > 0 && this.pending + bytes > this.limit) await this.flush();
-    read();
+    const queued = read();
     this.pending += bytes;
+    return queued;
+  }
+
+  /**
+   * Queues reading `rows` rows of about `bytesPerRow` each in blocks of rows, each block at most
+   * the limit (a large sheet takes as many syncs as its bytes need, never one per row): `read`
+   * queues the block of `count` rows from row `from` and gives what to read after the last flush.
+   */
+  async queueRows<T>(rows: number, bytesPerRow: number, read: (from: number, count: number) => T): Promise<T[]> {
+    const perBlock = Math.max(1, Math.floor(this.limit / Math.max(1, bytesPerRow)));
+    const blocks: T[] = [];
+    for (let from = 0; from < rows; from += perBlock) {
+      const [start, count] = [from, Math.min(perBlock, rows - from)];
+      blocks.push(await this.queue(count * bytesPerRow, () => read(start, count)));
+    }
+    return blocks;
   }
 
   /** Sends what is queued, if anything. */

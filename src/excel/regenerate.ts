@@ -8,11 +8,11 @@ import { SheetPlan } from "../report/types";
 import { tableRef } from "../report/a1";
 import { ReadBatch, refusal, WriteBatch } from "./batch";
 import { DataSheetOutcome, readWorkbookData, writeDataSheet } from "./data-sheet";
-import { inspectWorkbook, SheetState, TableState } from "./inspect";
+import { AREA, inspectWorkbook, queueReadFormulas, SheetState, TableState } from "./inspect";
 import { queueRemoveMark, queueWriteMark } from "./marks";
 import { decideOwnership, Ownership } from "./ownership";
 import { sheetsReferenced } from "./references-scan";
-import { CELL_PROPERTY_BYTES, queueReadExtras } from "./sheet-extras";
+import { queueReadExtras } from "./sheet-extras";
 import { updateIndicatorSheet, writeIndicatorSheet } from "./write";
 import { EXCEL, KeptReason } from "../text/excel";
 import { AnyMessage, say } from "../text/message";
@@ -240,9 +240,10 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   const readBack = written.map((w) => {
     w.sheet.load("id");
     return {
-      used: w.sheet.getUsedRangeOrNullObject(true).load("address,formulas"),
-      formatted: w.sheet.getUsedRangeOrNullObject(false).load("address,rowCount,columnCount"),
+      used: w.sheet.getUsedRangeOrNullObject(true).load(AREA),
+      formatted: w.sheet.getUsedRangeOrNullObject(false).load(AREA),
       charts: w.sheet.charts.load("items/name"),
+      formulas: null as (() => (string | number | boolean)[][]) | null,
       extras: null as (() => SheetExtras) | null,
     };
   });
@@ -250,17 +251,15 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   const reads = new ReadBatch(context);
   for (const [i, w] of written.entries()) {
     const back = readBack[i];
-    const cells = back.formatted.isNullObject ? 0 : back.formatted.rowCount * back.formatted.columnCount;
-    await reads.queue(cells * CELL_PROPERTY_BYTES + 4000, () => {
-      back.extras = queueReadExtras(w.sheet, back.formatted.isNullObject ? null : w.sheet.getUsedRangeOrNullObject(false).load("address"), back.charts.items);
-    });
+    back.formulas = await queueReadFormulas(reads, w.sheet, back.used.isNullObject ? null : back.used);
+    back.extras = await queueReadExtras(reads, w.sheet, back.formatted.isNullObject ? null : back.formatted, back.charts.items);
   }
   await reads.flush();
   written.forEach((w, i) => {
-    const { used, charts, extras } = readBack[i];
+    const { used, charts, formulas, extras } = readBack[i];
     const content = {
       usedAddress: used.isNullObject ? null : used.address,
-      formulas: used.isNullObject ? [] : used.formulas,
+      formulas: formulas ? formulas() : [],
       tables: w.tables,
       charts: charts.items.map((c) => c.name),
     };

@@ -12,8 +12,9 @@ import { TextLine } from "./types";
  */
 /**
  * At most this many sentences on a sheet: a sheet over a large package (thousands of areas or
- * ages) would otherwise carry thousands of lines, and Regenerate reads every written sheet back
- * (its fingerprint) under Excel's 5 MB per sync. The rest are a MONITOR.TEKST away.
+ * ages) would otherwise carry thousands of lines, more than anyone scans for the one they need.
+ * The rest are a MONITOR.TEKST away. (Excel's 5 MB per sync is not the reason: Regenerate reads
+ * a written sheet back for its fingerprint in blocks of rows, whatever its size.)
  */
 export const MAX_SENTENCES = 100;
 

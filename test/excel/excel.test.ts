@@ -87,12 +87,12 @@ describe("Regenerate on a user's workbook", () => {
   });
 
   it("uses a small constant number of syncs, writes in one batch, and suspends calculation while writing", () => {
-    // 2 to read (nothing is marked yet), 1 to write, 2 to read back (content and sizes, then
-    // formats and the rest), 1 for the marks, + Excel.run's own
+    // 2 to read (nothing is marked yet), 1 to write, 2 to read back (the sizes, then the
+    // formulas, formats and the rest), 1 for the marks, + Excel.run's own
     expect(syncs).toBe(7);
     const writing = model.batches.filter((b) => b.cellsWritten > 0);
     expect(writing).toHaveLength(1); // everything in one batch
-    expect(writing[0]).toEqual({ suspended: true, cellsWritten: expect.any(Number), bytes: expect.any(Number) });
+    expect(writing[0]).toEqual({ suspended: true, cellsWritten: expect.any(Number), bytes: expect.any(Number), responseBytes: 0 });
     expect(writing[0].cellsWritten).toBeGreaterThan(edition.observations.length * 13);
   });
 

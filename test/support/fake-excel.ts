@@ -171,8 +171,8 @@ export class WorkbookModel {
   /** Custom XML parts (ExcelApi 1.5), see fake-xml-parts.ts. */
   customXmlParts: XmlPartModel[] = [];
   calculationSuspendedSyncs = 0;
-  /** For each sync: whether calculation was suspended for it, and how many cells it wrote. */
-  readonly batches: { suspended: boolean; cellsWritten: number; bytes: number }[] = [];
+  /** For each sync: whether calculation was suspended for it, how many cells it wrote, its request's bytes and its response's. */
+  readonly batches: { suspended: boolean; cellsWritten: number; bytes: number; responseBytes: number }[] = [];
   cellsWritten = 0;
   /** Every `application.calculate(type)` in order. */
   calculations: string[] = [];
@@ -320,7 +320,7 @@ export class FakeContext {
     // for a refused response the docs do not say whether the batch ran: the fake assumes the
     // worst, that it did.
     if (bytes > PAYLOAD_LIMIT) {
-      this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: 0, bytes });
+      this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: 0, bytes, responseBytes: 0 });
       throw new OfficeError("RequestPayloadSizeLimitExceeded", `The request payload (${bytes} bytes) exceeds the 5 MB limit.`);
     }
     const refused = this.model.refuse?.(bytes) ?? null;
@@ -332,7 +332,7 @@ export class FakeContext {
       for (const operation of batch) operation(); // throws out of the batch, like Excel
       if (this.responseBytes > PAYLOAD_LIMIT) throw new OfficeError("ResponsePayloadSizeLimitExceeded", `The response payload (${this.responseBytes} bytes) exceeds the 5 MB limit.`);
     } finally {
-      this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: this.model.cellsWritten - written, bytes });
+      this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: this.model.cellsWritten - written, bytes, responseBytes: this.responseBytes });
       if (this.model.calculationSuspendedSyncs > 0 && this.model.cellsWritten > written) this.model.dependentsStale = true;
       if (this.model.calculationSuspendedSyncs > 0) this.model.calculationSuspendedSyncs--;
     }
