@@ -5,7 +5,7 @@ import { SheetMark } from "../report/mark";
 import { DATA_SHEET_KEY } from "../report/plan";
 import { ReadBatch, readRows } from "./batch";
 import { queueReadMark } from "./marks";
-import { Area, queueReadExtras } from "./sheet-extras";
+import { Area, readExtras } from "./sheet-extras";
 
 export interface SheetState {
   sheet: Excel.Worksheet;
@@ -98,19 +98,19 @@ export async function inspectWorkbook(context: Excel.RequestContext, options: { 
     const used = sheet.getUsedRangeOrNullObject(true).load(AREA);
     const indicator = mark.key !== DATA_SHEET_KEY;
     const formatted = indicator ? sheet.getUsedRangeOrNullObject(false).load(AREA) : null;
-    return { sheet, used, formatted, charts: indicator ? sheet.charts.load("items/name") : null, formulas: null as (() => Formulas) | null, extras: null as (() => SheetExtras) | null };
+    return { sheet, used, formatted, charts: indicator ? sheet.charts.load("items/name") : null, formulas: null as (() => Formulas) | null, extras: null as SheetExtras | null };
   });
   if (inspected.some((x) => x !== null)) {
     await context.sync();
     const reads = new ReadBatch(context);
-    for (const x of inspected) {
-      if (!x || !x.charts || !x.formatted) continue;
-      const cells = (range: Excel.Range) => (range.isNullObject ? 0 : range.rowCount * range.columnCount);
-      if (cells(x.used) > MAX_FINGERPRINT_CELLS || cells(x.formatted) > MAX_FINGERPRINT_CELLS) continue;
-      x.formulas = await queueReadFormulas(reads, x.sheet, x.used.isNullObject ? null : x.used);
-      x.extras = await queueReadExtras(reads, x.sheet, x.formatted.isNullObject ? null : x.formatted, x.charts.items);
-    }
-    await reads.flush();
+    const cells = (range: Excel.Range) => (range.isNullObject ? 0 : range.rowCount * range.columnCount);
+    const fingerprinted = inspected.flatMap((x) => (x && x.charts && x.formatted && cells(x.used) <= MAX_FINGERPRINT_CELLS && cells(x.formatted) <= MAX_FINGERPRINT_CELLS ? [{ x, formatted: x.formatted, charts: x.charts }] : []));
+    for (const { x } of fingerprinted) x.formulas = await queueReadFormulas(reads, x.sheet, x.used.isNullObject ? null : x.used);
+    const extras = await readExtras(
+      reads,
+      fingerprinted.map(({ x, formatted, charts }) => ({ sheet: x.sheet, formatted: formatted.isNullObject ? null : formatted, charts: charts.items })),
+    );
+    fingerprinted.forEach(({ x }, i) => (x.extras = extras[i]));
   }
 
   const dataIndexes = tables.items.flatMap((table, i) => (DATA_TABLES.includes(table.name) ? [i] : []));
@@ -136,7 +136,7 @@ export async function inspectWorkbook(context: Excel.RequestContext, options: { 
             charts: x.charts ? x.charts.items.map((c) => c.name) : [],
           }
         : null;
-      return { sheet, name: sheet.name, id: sheet.id, mark: marks[i], content, extras: x?.extras ? x.extras() : null, charts: x?.charts ? x.charts.items : [] };
+      return { sheet, name: sheet.name, id: sheet.id, mark: marks[i], content, extras: x?.extras ?? null, charts: x?.charts ? x.charts.items : [] };
     }),
     tables: new Map(
       tables.items.map((table, i) => {

@@ -2,15 +2,41 @@
  * Office.js members newer than the ExcelApi 1.13 the manifest requires, each used only where
  * Excel says it has them (`isSetSupported`), so the add-in still loads everywhere the manifest
  * allows. test/addin/api-sets.test.ts allows newer members in this file only, and only with
- * the check for their set beside them.
+ * the check for their set beside them. Each gives null where Excel lacks its set: then what it
+ * reads cannot be seen, and the caller takes the safe reading (see SheetExtras.unseen).
  */
 const supports = (version: string): boolean => typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", version) === true;
 
+/** A sheet's notes as read: their number and texts after the first sync, their cells after a second. */
+export interface NotesRead {
+  count: () => number;
+  texts: () => string[];
+  /** Queues reading each note's cell (after the first sync); the reader works after the next. */
+  queueCells: () => () => string[];
+}
+
 /**
- * The number of notes on a sheet (ExcelApi 1.18, `Worksheet.notes`), or null where Excel has no
- * notes API: there a note cannot be seen, which the README says.
+ * A sheet's notes with their text and cell (ExcelApi 1.18, `Worksheet.notes`, `Note.content`,
+ * `Note.getLocation`; "Work with notes using the Excel JavaScript API"), or null where Excel has
+ * no notes API.
  */
-export function queueNoteCount(sheet: Excel.Worksheet): OfficeExtension.ClientResult<number> | null {
+export function queueNotes(sheet: Excel.Worksheet): NotesRead | null {
   if (!supports("1.18")) return null;
-  return sheet.notes.getCount();
+  const notes = sheet.notes.load("items/content");
+   
+  return {
+    count: () => notes.items.length,
+    texts: () => notes.items.map((note) => note.content),
+    queueCells: () => {
+      const cells = notes.items.map((note) => note.getLocation().load("address"));
+      return () => cells.map((cell) => cell.address);
+    },
+  };
+   
+}
+
+/** The colour of a chart element's fill (ExcelApi 1.16, `ChartFill.getSolidColor`), or null where Excel cannot tell it. */
+export function queueSolidColour(fill: Excel.ChartFill): OfficeExtension.ClientResult<string> | null {
+  if (!supports("1.16")) return null;
+  return fill.getSolidColor();
 }

@@ -1,4 +1,4 @@
-import { extrasPrint, fingerprint } from "../report/fingerprint";
+import { extrasPrint, fingerprint, isCurrentExtrasPrint } from "../report/fingerprint";
 import { pointsInto } from "../report/references";
 import { SheetState } from "./inspect";
 
@@ -17,22 +17,29 @@ import { SheetState } from "./inspect";
  *   and no defined name of the workbook points into it. A mark without a print of the extras
  *   (written without Excel, or by an older version) proves the content only: `proven` is false,
  *   and such a sheet may only be brought up to date in place, values only (see regenerate.ts).
+ *   So does one where this Excel cannot report everything (`unseen`: notes before ExcelApi
+ *   1.18, chart colours before 1.16): the safe reading is that the user may have changed it.
  */
 export type Ownership =
-  | { kind: "rebuild"; sheet: SheetState; renamed: boolean; proven: boolean }
+  | { kind: "rebuild"; sheet: SheetState; renamed: boolean; proven: boolean; unseen: string[] }
   | { kind: "keep"; sheet: SheetState; renamed: boolean }
   | { kind: "copy"; sheet: SheetState };
 
 type Names = readonly { name: string; formula: string }[];
 
-/** "proven": everything is as written; "content": the content is, the rest cannot be checked; null: the user changed something. */
+/**
+ * "proven": everything is as written; "content": the content is, the rest cannot be checked
+ * (no print of it in the mark, a print from an older version that read less, or what this Excel
+ * cannot report: see SheetExtras.unseen); null: the user changed something.
+ */
 export function untouched(sheet: SheetState, names: Names = []): "proven" | "content" | null {
   const mark = sheet.mark;
   if (!mark || mark.print === null || sheet.content === null || fingerprint(sheet.content) !== mark.print) return null;
   const tables = sheet.content.tables.map((t) => t.name);
   if (names.some((n) => pointsInto(n.formula, sheet.name, tables))) return null;
-  if (mark.extras === null || mark.extras === undefined) return "content";
-  return sheet.extras !== null && extrasPrint(sheet.extras) === mark.extras ? "proven" : null;
+  if (!isCurrentExtrasPrint(mark.extras)) return "content";
+  if (sheet.extras === null || extrasPrint(sheet.extras) !== mark.extras) return null;
+  return sheet.extras.unseen?.length ? "content" : "proven";
 }
 
 function ours(candidates: SheetState[]): SheetState | null {
@@ -50,6 +57,8 @@ export function decideOwnership(candidates: SheetState[], names: Names = []): Ow
     if (sheet !== own) return { kind: "copy", sheet };
     const renamed = sheet.mark?.name !== null && sheet.mark?.name !== undefined && sheet.mark.name !== sheet.name;
     const state = untouched(sheet, names);
-    return state ? { kind: "rebuild", sheet, renamed, proven: state === "proven" } : { kind: "keep", sheet, renamed };
+    if (!state) return { kind: "keep", sheet, renamed };
+    const unseen = state === "content" && isCurrentExtrasPrint(sheet.mark?.extras) ? (sheet.extras?.unseen ?? []) : [];
+    return { kind: "rebuild", sheet, renamed, proven: state === "proven", unseen };
   });
 }

@@ -1,7 +1,7 @@
 import { MonitorError, valueError } from "../data/errors";
 import { Edition } from "../data/descriptor";
 import { Language, MonitorPackage, Problem } from "../data/types";
-import { extrasPrint, fingerprint, layoutPrint, SheetExtras } from "../report/fingerprint";
+import { extrasPrint, fingerprint, layoutPrint } from "../report/fingerprint";
 import { buildIndicatorSheets } from "../report/plan";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
@@ -12,7 +12,7 @@ import { AREA, inspectWorkbook, queueReadFormulas, SheetState, TableState } from
 import { queueRemoveMark, queueWriteMark } from "./marks";
 import { decideOwnership, Ownership } from "./ownership";
 import { sheetsReferenced } from "./references-scan";
-import { queueReadExtras } from "./sheet-extras";
+import { readExtras } from "./sheet-extras";
 import { updateIndicatorSheet, writeIndicatorSheet } from "./write";
 import { EXCEL, KeptReason } from "../text/excel";
 import { AnyMessage, say } from "../text/message";
@@ -39,9 +39,12 @@ export interface KeptSheet {
   /**
    * edited: holds something of the user's; copy: a second sheet with the mark; referenced: the
    * user's formulas point into it and a new layout would move its figures; unproven: written
-   * without Excel (or by an older version), so its formats cannot be checked, and its layout changes.
+   * without Excel (or by an older version), so its formats cannot be checked, and its layout changes;
+   * unseen: this Excel cannot report some of what a user may add (`unseen` says what), and its layout changes.
    */
   why: KeptWhy;
+  /** For "unseen": what this Excel cannot report ("notes", "chart colours", "chart points"). */
+  unseen?: string[];
 }
 
 export type KeptWhy = KeptReason;
@@ -146,7 +149,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       const d = entry.decision;
       if (d.kind !== "rebuild" || d.sheet.mark?.layout === layoutPrint(plan)) continue;
       if (d.proven) candidates.push(d);
-      else entry.why = "unproven";
+      else entry.why = d.unseen.length ? "unseen" : "unproven";
     }
     decisions.set(plan.key, list);
   }
@@ -175,7 +178,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
         taken.delete(sheet.name.toLowerCase());
         taken.add(backup.toLowerCase());
       }
-      kept.push({ key, name: backup ?? sheet.name, was: sheet.name, why: reason ?? "edited" });
+      kept.push({ key, name: backup ?? sheet.name, was: sheet.name, why: reason ?? "edited", ...(reason === "unseen" && decision.kind === "rebuild" ? { unseen: decision.unseen } : {}) });
     }
   }
   const rebuiltSheets = new Set([...rebuilt.values()].map((d) => d.sheet.name));
@@ -226,7 +229,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       name !== plan.name ? say(EXCEL.sheetClashRenamed, { theirs: plan.name, ours: name }) : null,
       previous?.renamed && previous.sheet.name !== name ? say(EXCEL.renamedSheetRebuilt, { was: previous.sheet.name, now: name }) : null,
       renamedTables.length ? say(EXCEL.tableNamesTaken, { tables: renamedTables }) : null,
-      ...kept.filter((k) => k.key === plan.key).map((k) => say(EXCEL.keptSheet, { why: k.why, name: k.name, was: k.was })),
+      ...kept.filter((k) => k.key === plan.key).map((k) => say(EXCEL.keptSheet, { why: k.why, name: k.name, was: k.was, unseen: k.unseen ?? [] })),
     ].filter((note): note is AnyMessage => note !== null);
     outcomes.push({ key: plan.key, name, status: inPlace ? "updated" : previous ? "replaced" : "created", tables: plan.tables.length, charts: plan.charts.length, notes });
   }
@@ -244,26 +247,24 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       formatted: w.sheet.getUsedRangeOrNullObject(false).load(AREA),
       charts: w.sheet.charts.load("items/name"),
       formulas: null as (() => (string | number | boolean)[][]) | null,
-      extras: null as (() => SheetExtras) | null,
     };
   });
   await context.sync();
   const reads = new ReadBatch(context);
-  for (const [i, w] of written.entries()) {
-    const back = readBack[i];
-    back.formulas = await queueReadFormulas(reads, w.sheet, back.used.isNullObject ? null : back.used);
-    back.extras = await queueReadExtras(reads, w.sheet, back.formatted.isNullObject ? null : back.formatted, back.charts.items);
-  }
-  await reads.flush();
+  for (const [i, w] of written.entries()) readBack[i].formulas = await queueReadFormulas(reads, w.sheet, readBack[i].used.isNullObject ? null : readBack[i].used);
+  const extras = await readExtras(
+    reads,
+    written.map((w, i) => ({ sheet: w.sheet, formatted: readBack[i].formatted.isNullObject ? null : readBack[i].formatted, charts: readBack[i].charts.items })),
+  );
   written.forEach((w, i) => {
-    const { used, charts, formulas, extras } = readBack[i];
+    const { used, charts, formulas } = readBack[i];
     const content = {
       usedAddress: used.isNullObject ? null : used.address,
       formulas: formulas ? formulas() : [],
       tables: w.tables,
       charts: charts.items.map((c) => c.name),
     };
-    queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, print: fingerprint(content), extras: extras ? extrasPrint(extras()) : null, layout: layoutPrint(w.plan) });
+    queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, print: fingerprint(content), extras: extrasPrint(extras[i]), layout: layoutPrint(w.plan) });
   });
   await context.sync();
   progress(1, say(EXCEL.done));

@@ -39,9 +39,24 @@ export interface SheetExtras {
   usedWithFormats: string | null;
   /** Anything else read, as Excel returned it (addresses without sheet names). */
   details: unknown;
+  /**
+   * What this Excel could not report ("notes" before ExcelApi 1.18, "chart colours" before 1.16,
+   * "chart points" of a series too long to read): a user's change there cannot be seen, so such
+   * a sheet proves its content only (see excel/ownership.ts). Not part of the print.
+   */
+  unseen?: string[];
 }
 
-/** The print of a sheet's extras; addresses lose their sheet name, so a rename is no change. */
+/**
+ * The version of what the extras print covers, at its head: a mark with a print from an older
+ * version (which read less) proves the content only, as one without a print does.
+ */
+export const EXTRAS_PRINT_VERSION = "2";
+
+/** Whether an extras print in a mark is of what this version reads. */
+export const isCurrentExtrasPrint = (print: string | null | undefined): print is string => typeof print === "string" && print.startsWith(`${EXTRAS_PRINT_VERSION}.`);
+
+/** The print of a sheet's extras (its version, a dot, a hash); addresses lose their sheet name, so a rename is no change. */
 export function extrasPrint(extras: SheetExtras): string {
   const strip = (value: unknown): unknown => {
     if (typeof value === "string") return value.includes("!") ? value.split(",").map(withoutSheet).join(",") : value;
@@ -49,7 +64,7 @@ export function extrasPrint(extras: SheetExtras): string {
     if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strip(v)]));
     return value;
   };
-  return hash53(JSON.stringify([extras.usedWithFormats === null ? null : withoutSheet(extras.usedWithFormats), strip(extras.details)]));
+  return `${EXTRAS_PRINT_VERSION}.${hash53(JSON.stringify([extras.usedWithFormats === null ? null : withoutSheet(extras.usedWithFormats), strip(extras.details)]))}`;
 }
 
 /**

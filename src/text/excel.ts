@@ -11,7 +11,15 @@ import { phrase } from "./message";
 const quoted = (names: readonly string[]) => names.map((n) => `'${n}'`).join(", ");
 
 /** Why a monitor sheet was kept instead of rebuilt (regenerate.ts's KeptWhy). */
-export type KeptReason = "copy" | "edited" | "referenced" | "unproven";
+export type KeptReason = "copy" | "edited" | "referenced" | "unproven" | "unseen";
+
+/** What an Excel without an API cannot report (SheetExtras.unseen), Dutch and English. */
+const UNSEEN: Record<string, [string, string]> = {
+  notes: ["notities", "notes"],
+  "chart colours": ["de kleuren van grafieken", "the charts' colours"],
+  "chart points": ["de kleuren van losse punten in lange grafieken", "the colours of single points in long charts"],
+};
+const unseenList = (unseen: readonly string[], nl: boolean) => unseen.map((u) => UNSEEN[u]?.[nl ? 0 : 1] ?? u).join(nl ? " en " : " and ");
 
 export const EXCEL = {
   // Regenerate's progress, step by step.
@@ -47,23 +55,27 @@ export const EXCEL = {
     ({ tables }) => `Table name in use: ${tables.join(", ")} ${tables.length === 1 ? "got a suffix" : "got suffixes"}.`,
   ),
   /** A monitor sheet kept as the user's: `name` is where it is now, `was` its name before. */
-  keptSheet: phrase<{ why: KeptReason; name: string; was: string }>(
+  keptSheet: phrase<{ why: KeptReason; name: string; was: string; unseen?: string[] }>(
     "excel.keptSheet",
-    ({ why, name, was }) =>
+    ({ why, name, was, unseen }) =>
       why === "copy"
         ? `Uw kopie '${name}' is niet aangeraakt en is nu van u.`
         : why === "referenced"
           ? `Uw formules verwijzen naar dit blad en de nieuwe indeling zou de cijfers verplaatsen; het blad staat ongewijzigd onder '${name}', zodat uw formules blijven tonen wat ze toonden.`
+          : why === "unseen"
+            ? `Deze versie van Excel kan ${unseenList(unseen ?? [], true)} niet lezen, dus niet na te gaan of u die veranderde, en de indeling verandert; het blad staat ongewijzigd onder '${name}'.`
           : why === "unproven"
             ? `Het blad is buiten Excel gemaakt, dus niet na te gaan of u de opmaak veranderde, en de indeling verandert; het staat ongewijzigd onder '${name}'.`
             : name !== was
               ? `Het blad bevatte eigen aanvullingen; uw versie staat nu onder '${name}'.`
               : `Uw aangepaste blad '${name}' is niet aangeraakt en is nu van u.`,
-    ({ why, name, was }) =>
+    ({ why, name, was, unseen }) =>
       why === "copy"
         ? `Your copy '${name}' was left alone and is now yours.`
         : why === "referenced"
           ? `Your formulas point into this sheet and the new layout would move its figures; the sheet is kept unchanged as '${name}', so your formulas keep showing what they showed.`
+          : why === "unseen"
+            ? `This version of Excel cannot read ${unseenList(unseen ?? [], false)}, so whether you changed them cannot be checked, and the layout changes; the sheet is kept unchanged as '${name}'.`
           : why === "unproven"
             ? `The sheet was made outside Excel, so whether you changed its formatting cannot be checked, and its layout changes; it is kept unchanged as '${name}'.`
             : name !== was

@@ -208,6 +208,8 @@ export const PANE = {
         ? `'${name}': uw kopie van een monitorblad, niet aangeraakt; het is nu uw eigen blad.`
         : why === "referenced"
           ? `'${name}': uw formules verwijzen ernaar en de nieuwe indeling zou de cijfers verplaatsen; ongewijzigd bewaard, zodat uw formules tonen wat ze toonden.`
+          : why === "unseen"
+            ? `'${name}': deze versie van Excel kan niet alles lezen wat u kunt toevoegen (notities of kleuren van grafieken) en de indeling verandert; ongewijzigd bewaard.`
           : why === "unproven"
             ? `'${name}': buiten Excel gemaakt (opmaak niet na te gaan) en de indeling verandert; ongewijzigd bewaard.`
             : name === was
@@ -218,6 +220,8 @@ export const PANE = {
         ? `'${name}': your copy of a monitor sheet, left alone; it is your own sheet now.`
         : why === "referenced"
           ? `'${name}': your formulas point into it and the new layout would move its figures; kept unchanged, so your formulas show what they showed.`
+          : why === "unseen"
+            ? `'${name}': this version of Excel cannot read everything you may add (notes or the charts' colours) and its layout changes; kept unchanged.`
           : why === "unproven"
             ? `'${name}': made outside Excel (its formatting cannot be checked) and its layout changes; kept unchanged.`
             : name === was

@@ -87,9 +87,10 @@ describe("Regenerate on a user's workbook", () => {
   });
 
   it("uses a small constant number of syncs, writes in one batch, and suspends calculation while writing", () => {
-    // 2 to read (nothing is marked yet), 1 to write, 2 to read back (the sizes, then the
-    // formulas, formats and the rest), 1 for the marks, + Excel.run's own
-    expect(syncs).toBe(7);
+    // 2 to read (nothing is marked yet), 1 to write, 4 to read back (the sizes; the formulas,
+    // formats and the rest; the charts' series, which Excel gives by index only; their points),
+    // 1 for the marks, + Excel.run's own
+    expect(syncs).toBe(9);
     const writing = model.batches.filter((b) => b.cellsWritten > 0);
     expect(writing).toHaveLength(1); // everything in one batch
     expect(writing[0]).toEqual({ suspended: true, cellsWritten: expect.any(Number), bytes: expect.any(Number), responseBytes: 0 });
@@ -102,11 +103,11 @@ describe("Regenerate on a user's workbook", () => {
     const again = await run(model);
     expect(snapshot(model)).toBe(before);
     expect(model.sheets.map((s) => s.id)).toEqual(ids);
-    // Now 5 to read: sheets, tables and names; marks and places; the used ranges and then the
-    // formulas, formats and the rest of the add-in's sheets (compared with their marks); the data
-    // tables' rows. Then write, read back (2), mark, and Excel.run's own. Same layout: each
-    // sheet is brought up to date in place, values only.
-    expect(again.syncs).toBe(10);
+    // Now 7 to read: sheets, tables and names; marks and places; the used ranges and then the
+    // formulas, formats and the rest of the add-in's sheets, their charts' series and their
+    // points (compared with their marks); the data tables' rows. Then write, read back (4), mark,
+    // and Excel.run's own. Same layout: each sheet is brought up to date in place, values only.
+    expect(again.syncs).toBe(14);
     expect(again.result.ok && again.result.sheets.every((s) => s.status === "updated")).toBe(true);
   });
 });

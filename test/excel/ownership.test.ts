@@ -32,8 +32,16 @@ describe("whether a sheet is untouched since the add-in wrote it", () => {
   it.each<[string, Partial<SheetMark>]>([
     ["without a print of the extras (written without Excel)", { extras: null }],
     ["from before prints of the extras", { extras: undefined }],
+    ["with a print of an older version, which read less (no version at its head)", { extras: "00a1b2c3d4e5f6" }],
   ])("its content only, from a mark %s", (_why, mark) => {
     expect(untouched(sheet("Woonduur", "{1}", mark))).toBe("content");
+  });
+
+  it("its content only, where this Excel cannot report everything (notes before ExcelApi 1.18): the safe reading", () => {
+    const blind: SheetExtras = { ...extras, unseen: ["notes"] };
+    expect(extrasPrint(blind)).toBe(EXTRAS); // what could not be read is not part of the print
+    expect(untouched(sheet("Woonduur", "{1}", {}, written, blind))).toBe("content");
+    expect(decideOwnership([sheet("Woonduur", "{1}", {}, written, blind)])).toEqual([expect.objectContaining({ kind: "rebuild", proven: false, unseen: ["notes"] })]);
   });
 
   it.each<[string, SheetState]>([

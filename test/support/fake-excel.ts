@@ -127,7 +127,10 @@ export interface ChartModel {
   position: { start: string; end: string } | null;
   seriesColours: string[];
   pointColours: string[];
-  dataLabels: { showValue?: boolean; numberFormat?: string };
+  dataLabels: { showValue?: boolean; numberFormat?: string; showCategoryName?: boolean; showSeriesName?: boolean; showPercentage?: boolean; position?: string };
+  /** Data labels a user switched on for one series (ChartSeries.hasDataLabels, ExcelApi 1.7) or one point of the first (ChartPoint.hasDataLabel, 1.7). */
+  seriesDataLabels?: boolean[];
+  pointDataLabels?: boolean[];
   /**
    * Axis settings as set (ChartAxis: reversePlotOrder and tickLabelSpacing ExcelApi 1.7, position
    * — where the other axis crosses this one — 1.8, minimum 1.1; @types/office-js documents them).
@@ -168,6 +171,12 @@ export class WorkbookModel {
   refuse: ((requestBytes: number) => string | null) | null = null;
   /** Defined names (ExcelApi 1.4): workbook-scoped (sheet null) or a sheet's own. */
   names: { name: string; formula: string; sheet: SheetModel | null }[] = [];
+  /**
+   * The latest ExcelApi requirement set this Excel supports, as fakeRun tells the add-in through
+   * Office.context.requirements.isSetSupported: by default Microsoft 365's (notes are 1.18); set
+   * an older one ("1.15": Excel 2021 without chart colours or notes) to model an older Excel.
+   */
+  excelApi = "1.18";
   /** Custom XML parts (ExcelApi 1.5), see fake-xml-parts.ts. */
   customXmlParts: XmlPartModel[] = [];
   calculationSuspendedSyncs = 0;
@@ -491,16 +500,11 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
         return { sheet: s, box: { row: 0, column: 0, rows: s.frozenRows || 1_048_576, columns: s.frozenColumns || 16_384 } };
       }),
   };
-  /** Threaded comments (ExcelApi 1.10) and notes (ExcelApi 1.18): counted. */
-  readonly comments = { getCount: () => this.result(() => this.model().comments.length) };
-  readonly notes = { getCount: () => this.result(() => this.model().notes.length) };
+  /** Threaded comments (ExcelApi 1.10) and notes (ExcelApi 1.18): counted, and read with their content and cell. */
+  readonly comments = new FakeCellNoteCollection(this.context, () => this.model(), "comments");
+  readonly notes = new FakeCellNoteCollection(this.context, () => this.model(), "notes");
   readonly shapes = new FakeNamedList(this.context, () => this.model().shapes);
   readonly names = new FakeNameCollection(this.context, () => this.model());
-  private result<T>(read: () => T): FakeClientResult<T> {
-    const result = new FakeClientResult<T>();
-    this.context.enqueue(() => result.settle(read(), this.context));
-    return result;
-  }
 
   protected override readProperty(sheet: SheetModel, name: string): unknown {
     const values: Record<string, unknown> = { name: sheet.name, id: sheet.id, position: this.context.model.sheets.indexOf(sheet), visibility: sheet.visibility };
@@ -1058,51 +1062,28 @@ export class FakeChart extends ClientObject<ChartModel> {
   readonly axes = { categoryAxis: this.axis("category"), valueAxis: this.axis("value") };
   readonly title = new FakeChartPart(this.context, () => this.resolver(), { text: (c: ChartModel) => c.title, set: { text: (c, v) => (c.title = v as string) } }) as FakeChartPart & { text: string };
   readonly legend = new FakeChartPart(this.context, () => this.resolver(), { position: (c: ChartModel) => c.legendPosition ?? "Right", visible: () => true, set: { position: (c, v) => (c.legendPosition = v as string) } }) as FakeChartPart & { position: string; visible: boolean };
-  readonly dataLabels = ((apply: FakeChart["change"]) => ({
-    set showValue(value: boolean) {
-      apply((c) => (c.dataLabels.showValue = value));
-    },
-    set numberFormat(value: string) {
-      apply((c) => (c.dataLabels.numberFormat = value));
-    },
-  }))(this.change);
+  /**
+   * The chart's data labels (Chart.dataLabels, ExcelApi 1.1; numberFormat 1.8), set and read like
+   * Excel's ChartDataLabels: what is not set reads as Excel's default for a new chart (off, "General").
+   */
+  readonly dataLabels = new FakeChartPart(this.context, () => this.resolver(), {
+    showValue: (c: ChartModel) => c.dataLabels.showValue ?? false,
+    showCategoryName: (c: ChartModel) => c.dataLabels.showCategoryName ?? false,
+    showSeriesName: (c: ChartModel) => c.dataLabels.showSeriesName ?? false,
+    showPercentage: (c: ChartModel) => c.dataLabels.showPercentage ?? false,
+    showLegendKey: () => false,
+    position: (c: ChartModel) => c.dataLabels.position ?? "BestFit",
+    numberFormat: (c: ChartModel) => c.dataLabels.numberFormat ?? "General",
+    set: { showValue: (c, v) => (c.dataLabels.showValue = v as boolean), numberFormat: (c, v) => (c.dataLabels.numberFormat = v as string) },
+  }) as FakeChartPart & { showValue: boolean; numberFormat: string };
   /** Series as Excel makes them from the source (one per column after the first), with their points. */
   readonly series = {
     getCount: () => {
       const result = new FakeClientResult<number>();
-      this.context.enqueue(() => result.settle(PIE_TYPES.includes(this.model().type) ? 1 : this.model().source.columns - 1, this.context));
+      this.context.enqueue(() => result.settle(seriesCount(this.model()), this.context));
       return result;
     },
-    getItemAt: (index: number) => {
-      const checked = (change: (c: ChartModel) => void) =>
-        this.change((c) => {
-          if (index >= c.source.columns - 1) throw new OfficeError("ItemNotFound", `The chart has no series ${index}.`);
-          change(c);
-        });
-      return {
-        format: {
-          fill: { setSolidColor: (colour: string) => checked((c) => (c.seriesColours[index] = colour)) },
-          line: {
-            set color(colour: string) {
-              checked((c) => (c.seriesColours[index] = colour));
-            },
-          },
-        },
-        points: {
-          getItemAt: (point: number) => ({
-            format: {
-              fill: {
-                setSolidColor: (colour: string) =>
-                  checked((c) => {
-                    if (point >= c.source.rows - 1) throw new OfficeError("ItemNotFound", `The series has no point ${point}.`);
-                    c.pointColours[point] = colour;
-                  }),
-              },
-            },
-          }),
-        },
-      };
-    },
+    getItemAt: (index: number) => new FakeChartSeries(this.context, () => this.resolver(), index),
   };
   protected override readProperty(chart: ChartModel, name: string): unknown {
     // Where a chart sits, in points, as Excel reports it after setPosition (the fake: 15 points a
@@ -1191,9 +1172,26 @@ class FakeCustomPropertyCollection extends CollectionObject<{ key: string; sheet
 /** Runs `body` the way Excel.run does, with a fresh context on the given workbook. */
 export async function fakeRun<T>(model: WorkbookModel, body: (context: FakeContext) => Promise<T>): Promise<{ result: T; syncs: number }> {
   const context = new FakeContext(model);
-  const result = await body(context);
-  await context.sync(); // Excel.run syncs what is still queued at the end
-  return { result, syncs: context.syncs };
+  // The add-in asks Office which ExcelApi sets this Excel has (Office.context.requirements.
+  // isSetSupported, "Check for API availability at runtime"): the model's, unless a test put an
+  // Office of its own in place.
+  const global = globalThis as { Office?: unknown };
+  const own = global.Office === undefined;
+  if (own) global.Office = { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && !newerVersion(version, model.excelApi) } } };
+  try {
+    const result = await body(context);
+    await context.sync(); // Excel.run syncs what is still queued at the end
+    return { result, syncs: context.syncs };
+  } finally {
+    if (own) delete global.Office;
+  }
+}
+
+/** Whether version `a` ("1.16") is later than `b`. */
+function newerVersion(a: string, b: string): boolean {
+  const [x, y] = [a.split(".").map(Number), b.split(".").map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  return false;
 }
 
 // ── What Excel keeps beside values (issue 14) ──────────────────────────────────────────────────
@@ -1299,6 +1297,55 @@ class FakeNamedList extends CollectionObject<{ name: string; type: string }, Fak
   }
 }
 
+type CellNoteModel = SheetModel["notes"][number];
+
+/**
+ * A sheet's notes (NoteCollection, ExcelApi 1.18) or threaded comments (CommentCollection, 1.10):
+ * counted (getCount), loaded with their text (Note.content, Comment.content) and asked where
+ * they are (getLocation, a range of one cell), as Microsoft documents both ("Work with notes" and
+ * "Work with comments using the Excel JavaScript API").
+ */
+class FakeCellNoteCollection extends CollectionObject<CellNoteModel, FakeCellNote> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => SheetModel,
+    kind: "notes" | "comments",
+  ) {
+    super(context, () => sheet()[kind]);
+  }
+  protected wrap(item: CellNoteModel): FakeCellNote {
+    return new FakeCellNote(this.context, () => item, this.sheet);
+  }
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue(() => result.settle(this.model().length, this.context));
+    return result;
+  }
+}
+
+class FakeCellNote extends ClientObject<CellNoteModel> {
+  constructor(
+    context: FakeContext,
+    resolver: () => CellNoteModel | null,
+    private readonly sheet: () => SheetModel,
+  ) {
+    super(context, resolver);
+  }
+  protected override readProperty(item: CellNoteModel, name: string): unknown {
+    if (name === "content") return item.text;
+    return super.readProperty(item, name);
+  }
+  get content(): string {
+    return this.get("content");
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const item = this.resolver();
+      return item ? { sheet: this.sheet(), box: { row: item.row, column: item.column, rows: 1, columns: 1 } } : null;
+    });
+  }
+}
+
 /** Defined names (ExcelApi 1.4; `formula` 1.7): the workbook's (sheet null) or a sheet's own. */
 type NameModel = WorkbookModel["names"][number];
 class FakeNamedItem extends ClientObject<NameModel> {
@@ -1323,6 +1370,106 @@ class FakeNameCollection extends CollectionObject<NameModel, FakeNamedItem> {
     return new FakeNamedItem(this.context, () => item);
   }
 }
+
+/**
+ * What Excel answers for the colour of a fill nobody set (an automatic colour): the docs of
+ * ChartFill.getSolidColor (ExcelApi 1.16) do not say; the fake answers Office's first accent colour.
+ */
+const AUTOMATIC_COLOUR = "#4472C4";
+
+/**
+ * One series of a chart (ChartSeries, ExcelApi 1.1): its fill (setSolidColor 1.1, getSolidColor
+ * 1.16) and line colour (ChartLineFormat.color 1.1). The fake keeps one colour per series, the
+ * one the add-in sets (the fill of bars, the line of a line chart), and both read it: in Excel a
+ * bar's line is its border, which the fake does not tell apart; whether it has data labels (hasDataLabels, 1.7); its points
+ * (ChartPointsCollection: getItemAt 1.1, getCount 1.4), one per category of the source.
+ */
+class FakeChartSeries extends ClientObject<ChartModel> {
+  constructor(
+    context: FakeContext,
+    resolver: () => ChartModel | null,
+    private readonly index: number,
+  ) {
+    super(context, () => {
+      const chart = resolver();
+      return chart && index < seriesCount(chart) ? chart : null;
+    });
+  }
+  private readonly colour = (read: () => string | undefined) => {
+    const result = new FakeClientResult<string>();
+    this.context.enqueue(() => result.settle(read() ?? AUTOMATIC_COLOUR, this.context));
+    return result;
+  };
+  readonly format = {
+    fill: {
+      setSolidColor: (colour: string) => this.set((c) => (c.seriesColours[this.index] = colour)),
+      getSolidColor: () => this.colour(() => this.model().seriesColours[this.index]),
+    },
+    line: new FakeChartPart(this.context, () => this.resolver(), { color: (c: ChartModel) => c.seriesColours[this.index] ?? AUTOMATIC_COLOUR, set: { color: (c, v) => (c.seriesColours[this.index] = v as string) } }) as FakeChartPart & { color: string },
+  };
+  readonly points = {
+    getCount: () => {
+      const result = new FakeClientResult<number>();
+      this.context.enqueue(() => result.settle(this.model().source.rows - 1, this.context));
+      return result;
+    },
+    getItemAt: (point: number) => new FakeChartPoint(this.context, () => this.resolver(), this.index, point),
+  };
+  protected override readProperty(chart: ChartModel, name: string): unknown {
+    if (name === "hasDataLabels") return chart.seriesDataLabels?.[this.index] ?? chart.dataLabels.showValue === true;
+    return super.readProperty(chart, name);
+  }
+  get hasDataLabels(): boolean {
+    return this.get("hasDataLabels");
+  }
+}
+
+/**
+ * One point of a series (ChartPoint, ExcelApi 1.1): its fill (as the series'), and whether it has
+ * a data label (hasDataLabel, 1.7). The fake keeps per-point colours and labels for the first
+ * series only (the add-in colours the points of a pie, which has one); other points read their
+ * series' colour.
+ */
+class FakeChartPoint extends ClientObject<ChartModel> {
+  constructor(
+    context: FakeContext,
+    resolver: () => ChartModel | null,
+    private readonly series: number,
+    private readonly point: number,
+  ) {
+    super(context, () => {
+      const chart = resolver();
+      return chart && series < seriesCount(chart) && point < chart.source.rows - 1 ? chart : null;
+    });
+  }
+  readonly format = {
+    fill: {
+      setSolidColor: (colour: string) =>
+        this.set((c) => {
+          if (this.series === 0) c.pointColours[this.point] = colour;
+          else c.seriesColours[this.series] = colour;
+        }),
+      getSolidColor: () => {
+        const result = new FakeClientResult<string>();
+        this.context.enqueue(() => {
+          const c = this.model();
+          result.settle((this.series === 0 ? c.pointColours[this.point] : undefined) ?? c.seriesColours[this.series] ?? AUTOMATIC_COLOUR, this.context);
+        });
+        return result;
+      },
+    },
+  };
+  protected override readProperty(chart: ChartModel, name: string): unknown {
+    if (name === "hasDataLabel") return (this.series === 0 ? chart.pointDataLabels?.[this.point] : undefined) ?? chart.seriesDataLabels?.[this.series] ?? chart.dataLabels.showValue === true;
+    return super.readProperty(chart, name);
+  }
+  get hasDataLabel(): boolean {
+    return this.get("hasDataLabel");
+  }
+}
+
+/** Series as Excel makes them from the source: one per column after the first (a pie draws the first only). */
+const seriesCount = (chart: ChartModel) => (PIE_TYPES.includes(chart.type) ? 1 : chart.source.columns - 1);
 
 /**
  * A part of a chart (title, legend) whose properties are set and loaded like a client object's:

@@ -63,10 +63,13 @@ const SAMPLES: Record<string, unknown> = {
   "excel.sheetClashRenamed": { theirs: "Population", ours: "Population (monitor)" },
   "excel.renamedSheetRebuilt": { was: "Old", now: "Repats" },
   "excel.tableNamesTaken": [{ tables: ["lm_a"] }, { tables: ["lm_a", "lm_b"] }],
-  "excel.keptSheet": (["copy", "edited", "referenced", "unproven"] as const).flatMap((why) => [
-    { why, name: "Residence 2026-11-25", was: "Residence" },
-    { why, name: "Residence", was: "Residence" },
-  ]),
+  "excel.keptSheet": [
+    ...(["copy", "edited", "referenced", "unproven"] as const).flatMap((why) => [
+      { why, name: "Residence 2026-11-25", was: "Residence" },
+      { why, name: "Residence", was: "Residence" },
+    ]),
+    { why: "unseen", name: "Residence 2026-11-25", was: "Residence", unseen: ["notes", "chart colours"] },
+  ],
   "excel.regenerateRefused": [{ refusal: "GeneralException: refused", sheets: ["Population"] }, { refusal: "GeneralException: refused", sheets: [] }],
   "excel.noTableForPivot": { table: "MonitorData" },
   "excel.noFreeSheetName": { theirs: "Pivot" },
@@ -99,7 +102,7 @@ const SAMPLES: Record<string, unknown> = {
   "pane.pivotDone": [{ sheet: "Pivot", refreshed: true }, { sheet: "Pivot", refreshed: false }],
   "pane.loaded": { n: 112 },
   "pane.readingWorkbook": { percent: 40 },
-  "pane.keptItem": (["copy", "edited", "referenced", "unproven"] as const).flatMap((why) => [
+  "pane.keptItem": (["copy", "edited", "referenced", "unproven", "unseen"] as const).flatMap((why) => [
     { why, name: "Residence 2026-11-25", was: "Residence" },
     { why, name: "Residence", was: "Residence" },
   ]),
