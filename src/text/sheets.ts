@@ -499,7 +499,7 @@ function datesText(isoDates: readonly string[], language: Language): string {
   const years = dates.map((d) => (d.endsWith("-01-01") ? Number(d.slice(0, 4)) : NaN));
   const run = dates.length > 3 && years.every((y, i) => !Number.isNaN(y) && (i === 0 || y === years[i - 1] + 1));
   if (!run) return dates.map((d) => dateText(d, language)).join(", ");
-  return language === "nl" ? `1 januari van ${years[0]} tot en met ${years[years.length - 1]}` : `1 January of ${years[0]} to ${years[years.length - 1]}`;
+  return language === "nl" ? `1 januari van ${years[0]} tot en met ${years[years.length - 1]}` : `1 January of each year from ${years[0]} to ${years[years.length - 1]}`;
 }
 
 const cited = (citations: readonly Citation[], language: Language) =>
@@ -513,7 +513,7 @@ export const WORKBOOK = {
     ({ citations, pages, report }) =>
       sentences(`Bron: ${cited(citations, "nl")}.`, pages.length > 0 && (report ? `${report}, pagina ${pages.join(", ")}.` : `Rapport van deze editie, pagina ${pages.join(", ")}.`)),
     ({ citations, pages, report }) =>
-      sentences(`Source: ${cited(citations, "en")}.`, pages.length > 0 && (report ? `${report}, page ${pages.join(", ")}.` : `This edition's report, page ${pages.join(", ")}.`)),
+      sentences(`Source: ${cited(citations, "en")}.`, pages.length > 0 && `${report ?? "This edition's report"}, ${pages.length > 1 ? "pages" : "page"} ${pages.join(", ")}.`),
   ),
   /** The reference dates of the figures (and that some have a period only), else their periods; then where all figures are. */
   when: phrase<{ dates: string[]; someWithout: boolean; periods: string[] }>(

@@ -101,6 +101,8 @@ describe("the 2022 edition", () => {
     expect(nl.properties).toMatchObject({ title: "Monitor Internationalisering Leiden 2022", subject: "Internationals in cijfers, Leiden 2022", edition: "2022.1.0", fileName: "leiden-monitor-2022.xlsx" });
     expect(en.properties.title).toBe("Leiden Internationalisation Monitor 2022");
     expect(text(sheetOf(nl, "kinderen"), "source")[0]).toBe("Bron: BRP, gemeente Leiden (peildatum 1 januari 2022). Internationals in cijfers, Leiden 2022, pagina 14, 16.");
+    expect(text(sheetOf(en, "kinderen"), "source")[0]).toBe("Source: BRP, gemeente Leiden (reference date 1 January 2022). Internationals in cijfers, Leiden 2022, pages 14, 16.");
+    expect(text(sheetOf(en, "woonduur"), "source")[0]).toBe("Source: BRP, gemeente Leiden (reference date 1 January 2022). Internationals in cijfers, Leiden 2022, page 12.");
   });
 
   it("follows a changed figure into the sentence", () => {
