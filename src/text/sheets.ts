@@ -397,7 +397,7 @@ export const LEAD = {
     },
     (p) => {
       if (!p) return "International students in Leiden.";
-      const during = p.period.includes("/") ? `study year ${p.period}` : p.period;
+      const during = p.period.includes("/") ? `the ${p.period} academic year` : p.period;
       return `In ${during}, ${fig(p.share, "en")} of the students at Leiden University have a foreign nationality${p.average ? ` (Dutch average: ${fig(p.average, "en")})` : ""}.`;
     },
   ),

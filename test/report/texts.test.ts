@@ -75,6 +75,7 @@ describe("the 2022 edition", () => {
     expect(lead(nl, "repats")).toBe("Het aantal Nederlanders dat zich in Leiden vestigt na een verblijf in het buitenland daalt al een aantal jaar. In 2021 waren het er 478, van wie 17% kinderen.");
     expect(lead(nl, "nationaliteiten")).toBe("De Italiaanse nationaliteit komt in Leiden het meest voor van alle buitenlandse nationaliteiten (1.253 inwoners op 1 januari 2022). Het aantal inwoners met een buitenlandse nationaliteit steeg tussen 2012 en 2022 met 28%.");
     expect(lead(nl, "statushouders")).toBe("Op 1 januari 2022 wonen er 769 statushouders in Leiden; de grootste groep komt uit Syrië.");
+    expect(lead(en, "studenten")).toBe("In the 2021/2022 academic year, 18.4% of the students at Leiden University have a foreign nationality (Dutch average: 23.5%).");
     expect(lead(en, "nationaliteiten")).toBe("Italian is the most common foreign nationality in Leiden (1,253 inhabitants on 1 January 2022). Inhabitants with a foreign nationality grew by 28% between 2012 and 2022.");
   });
 
