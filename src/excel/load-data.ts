@@ -12,6 +12,7 @@ import { DataSheetOutcome, readWorkbookData, WorkbookData, workbookTables, write
 import { inspectWorkbook, WorkbookState } from "./inspect";
 import { queueFindMonitorPivot } from "./pivot";
 import { AnyMessage, say } from "../text/message";
+import { EXCEL } from "../text/excel";
 import { LOAD } from "../text/load";
 
 /** A package as the three tables' cells, the form the functions take it in. */
@@ -98,8 +99,8 @@ export async function previewLoad(context: Excel.RequestContext, source: Monitor
  */
 export async function loadData(context: Excel.RequestContext, source: MonitorPackage, options: LoadOptions): Promise<LoadDataResult> {
   const progress = options.onProgress ?? (() => undefined);
-  progress(0.05, say(LOAD.readingWorkbook));
-  const { state, found, comparison } = await compare(context, source, options, (fraction) => progress(0.05 + 0.05 * fraction, say(LOAD.readingWorkbook)));
+  progress(0.05, say(EXCEL.readingWorkbook));
+  const { state, found, comparison } = await compare(context, source, options, (fraction) => progress(0.05 + 0.05 * fraction, say(EXCEL.readingWorkbook)));
   if (found.kind === "invalid" || !comparison) return { ok: false, problems: found.kind === "invalid" ? found.problems : [] };
   if (options.expected !== undefined && options.expected !== comparisonSignature(comparison)) {
     return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message: say(LOAD.changedSinceComparison) }] };
@@ -109,7 +110,7 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
   const batch = new WriteBatch(context, {
     limit: options.syncLimit,
     signal: options.signal,
-    onSync: (written) => progress(0.1 + 0.85 * Math.min(1, written / total), say(LOAD.writing)),
+    onSync: (written) => progress(0.1 + 0.85 * Math.min(1, written / total), say(EXCEL.writingToExcel)),
   });
   context.application.suspendApiCalculationUntilNextSync();
   try {
@@ -117,7 +118,7 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
     const pivot = queueFindMonitorPivot(context);
     await batch.flush();
     await pivot.refresh(); // a PivotTable does not follow its table by itself
-    progress(1, say(LOAD.done));
+    progress(1, say(EXCEL.done));
     return { ok: true, outcome, comparison, tables: packageTables(comparison.result) };
   } catch (error) {
     if (Object.values(TABLE_NAMES).some((name) => state.tables.has(name.toLowerCase()))) {

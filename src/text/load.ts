@@ -1,13 +1,11 @@
 import { phrase } from "./message";
 
 /**
- * The words of Load data (src/excel/load-data.ts, batch.ts): its progress steps and why it
- * wrote nothing or put the workbook back. The contract's table names stay as they are.
+ * The words of Load data (src/excel/load-data.ts): cancelling, and why it wrote nothing or put
+ * the workbook back. Its other steps are Regenerate's too (EXCEL.readingWorkbook, writingToExcel,
+ * done). The contract's table names stay as they are.
  */
 export const LOAD = {
-  readingWorkbook: phrase("load.readingWorkbook", () => "Werkmap lezen…", () => "Reading the workbook…"),
-  writing: phrase("load.writing", () => "Schrijven naar Excel…", () => "Writing to Excel…"),
-  done: phrase("load.done", () => "Klaar", () => "Done"),
   cancelling: phrase("load.cancelling", () => "Annuleren: de werkmap terugzetten…", () => "Cancelling: putting the workbook back…"),
   changedSinceComparison: phrase(
     "load.changedSinceComparison",

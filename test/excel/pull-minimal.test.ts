@@ -5,7 +5,7 @@ import { FakeContext, TableModel, WorkbookModel } from "../support/fake-excel";
 import { nextEditionFiles } from "../support/package-server";
 import { edition, runLoadData, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
-import { LOAD } from "../../src/text/load";
+import { EXCEL } from "../../src/text/excel";
 import { isMessageOf } from "../../src/text/message";
 
 /**
@@ -113,7 +113,7 @@ describe("a pull writes only what changes", () => {
     const { result } = await runLoadData(model, changed, {
       syncLimit: 2 * 1024,
       onProgress: (_f, message) => {
-        if (!edited && isMessageOf(message, LOAD.writing)) {
+        if (!edited && isMessageOf(message, EXCEL.writingToExcel)) {
           edited = true;
           Object.assign(cellAt(data, last, WAARDE), { value: 7777 }); // typed by the user meanwhile
         }
@@ -140,7 +140,7 @@ describe("a pull writes only what changes", () => {
       return original.call(this);
     });
     try {
-      const { result } = await runLoadData(model, changed, { syncLimit: 2 * 1024, previous: new Set(snapshotOf(edition)), onProgress: (_f, message) => void (isMessageOf(message, LOAD.writing) && (writing ||= 1)) });
+      const { result } = await runLoadData(model, changed, { syncLimit: 2 * 1024, previous: new Set(snapshotOf(edition)), onProgress: (_f, message) => void (isMessageOf(message, EXCEL.writingToExcel) && (writing ||= 1)) });
       expect(writing).toBeGreaterThan(3);
       expect(!result.ok && problemText(result.problems[0], "nl")).toBe("Excel weigerde een wijziging (InsertDeleteConflict: The operation could not be completed.); de werkmap is teruggezet zoals hij was.");
     } finally {
