@@ -13,8 +13,9 @@ const MAX_SCANNED_CELLS = 2_000_000;
  * another sheet points into, by sheet name or by the name of one of its tables. Formulas of the
  * add-in's sheets were read already (inspectWorkbook); of the other sheets, Excel is asked which
  * cells hold formulas (one sync), and only sheets with any are read, in chunks of about 4 MB.
- * (Defined names were checked when the sheets were inspected: one pointing into a sheet makes
- * it the user's.)
+ * Conditional formats and data validation rules on the other sheets count as their formulas do
+ * (see ruleFormulas). (Defined names were checked when the sheets were inspected: one pointing
+ * into a sheet makes it the user's.)
  */
 export async function sheetsReferenced(context: Excel.RequestContext, state: WorkbookState, targets: SheetState[]): Promise<Set<SheetState>> {
   const targetSet = new Set(targets);
@@ -48,5 +49,85 @@ export async function sheetsReferenced(context: Excel.RequestContext, state: Wor
     );
     for (const cells of read) formulas.push(...formulasIn(cells));
   }
+  const rules = await ruleFormulas(context, others);
+  if (rules === null) return targetSet;
+  formulas.push(...rules);
   return new Set(targets.filter((target) => formulas.some((f) => pointsInto(f, target.name, target.content?.tables.map((t) => t.name) ?? []))));
+}
+
+/**
+ * More conditional formats and validated areas than this on the other sheets, or more cells of
+ * areas whose validation differs from cell to cell, are not read one by one: then every target
+ * counts as referenced (kept, not rebuilt), the safe side.
+ */
+const MAX_RULES = 5_000;
+const MAX_MIXED_CELLS = 2_000;
+
+/**
+ * The formulas of the conditional formats (ExcelApi 1.6) and data validation rules (1.8) on
+ * `sheets`: a rule like `=B2>Nationaliteiten!$B$6` or a list from `=Woonduur!$A$6:$A$8` points
+ * into a sheet as a cell's formula does. Two syncs, whatever the number of rules: which formats
+ * there are and which cells are validated; each format's rule (by its type, as Excel gives it)
+ * and each sheet's validation. Where a sheet's validated cells do not share one rule
+ * ("Inconsistent"), up to two more: its areas' rules, and the cells of an area that mixes rules,
+ * one by one. Null where there are too many to read (see MAX_RULES).
+ */
+async function ruleFormulas(context: Excel.RequestContext, sheets: SheetState[]): Promise<string[] | null> {
+  if (sheets.length === 0) return [];
+  const found = sheets.map(({ sheet }) => ({ formats: sheet.getRange().conditionalFormats.load("items/type"), validated: sheet.getRange().getSpecialCellsOrNullObject("DataValidations").load("areaCount") }));
+  await context.sync();
+  const validated = found.flatMap((f) => (f.validated.isNullObject ? [] : [f.validated]));
+  if (found.reduce((n, f) => n + f.formats.items.length, 0) + validated.reduce((n, v) => n + v.areaCount, 0) > MAX_RULES) return null;
+  const formats = found.flatMap((f) => f.formats.items.map(queueRuleOf));
+  const sheetWide = validated.map((areas) => ({ areas: areas.areas.load(AREA_ITEMS), validation: areas.dataValidation.load("type,rule") }));
+  await context.sync();
+  const texts = [...formats.map((read) => read()), ...sheetWide.filter((v) => v.validation.type !== "Inconsistent").map((v) => v.validation.rule)];
+  // A sheet whose validated cells do not share one rule: area by area, then cell by cell where an area mixes rules.
+  const mixedSheets = sheetWide.filter((v) => v.validation.type === "Inconsistent");
+  if (mixedSheets.length) {
+    const areas = mixedSheets.flatMap((v) => v.areas.items.map((area) => ({ area, validation: area.dataValidation.load("type,rule") })));
+    await context.sync();
+    texts.push(...areas.filter((a) => a.validation.type !== "Inconsistent").map((a) => a.validation.rule));
+    const mixed = areas.filter((a) => a.validation.type === "Inconsistent").map((a) => a.area);
+    if (mixed.reduce((n, area) => n + area.rowCount * area.columnCount, 0) > MAX_MIXED_CELLS) return null;
+    if (mixed.length) {
+      const cells = mixed.flatMap((area) => Array.from({ length: area.rowCount * area.columnCount }, (_, i) => area.getCell(Math.floor(i / area.columnCount), i % area.columnCount).dataValidation.load("rule")));
+      await context.sync();
+      texts.push(...cells.map((cell) => cell.rule));
+    }
+  }
+  return texts.flatMap(stringsIn);
+}
+
+const AREA_ITEMS = "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount";
+
+/** Queues loading the part of a conditional format that holds its formulas; the reader works after the sync. */
+function queueRuleOf(format: Excel.ConditionalFormat): () => unknown {
+  switch (format.type) {
+    case "Custom":
+      return readAfterSync(format.custom.rule.load("formula"), (rule) => rule.formula);
+    case "CellValue":
+      return readAfterSync(format.cellValue.load("rule"), (part) => part.rule);
+    case "DataBar":
+      return readAfterSync(format.dataBar.load("lowerBoundRule,upperBoundRule"), (bar) => [bar.lowerBoundRule, bar.upperBoundRule]);
+    case "ColorScale":
+      return readAfterSync(format.colorScale.load("criteria"), (scale) => scale.criteria);
+    case "IconSet":
+      return readAfterSync(format.iconSet.load("criteria"), (icons) => icons.criteria);
+    default:
+      return () => null; // top/bottom, presets and text comparisons have no formula
+  }
+}
+
+const readAfterSync =
+  <T>(loaded: T, read: (loaded: T) => unknown) =>
+  () =>
+    read(loaded);
+
+/** Every string in a value as Excel returned it (a rule's formulas, wherever they sit in it). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === "object") return Object.values(value).flatMap(stringsIn);
+  return [];
 }

@@ -46,6 +46,18 @@ export interface Box {
   columns: number;
 }
 
+/**
+ * A conditional format or data validation rule over a box. Conditional formats: `type` "Custom"
+ * (the default; `formula` is its rule's formula) or "CellValue" (`formula` and `formula2` its
+ * bounds). Validation: "Custom" (the default; `formula`), "List" (`formula` its source) or
+ * "Decimal" (`formula`, `formula2`).
+ */
+export interface RuleModel extends Box {
+  type?: string;
+  formula?: string;
+  formula2?: string;
+}
+
 export class SheetModel {
   readonly cells = new Map<string, CellModel>();
   readonly customProperties = new Map<string, string>();
@@ -60,8 +72,9 @@ export class SheetModel {
   /** Notes (ExcelApi 1.18) and threaded comments (ExcelApi 1.10), by cell. */
   notes: { row: number; column: number; text: string }[] = [];
   comments: { row: number; column: number; text: string }[] = [];
-  conditionalFormats: Box[] = [];
-  dataValidations: Box[] = [];
+  /** Conditional formats and data validation rules: where they apply and, for those that have one, their formula (see "Rules" below). */
+  conditionalFormats: RuleModel[] = [];
+  dataValidations: RuleModel[] = [];
   /** Shapes and pictures (ExcelApi 1.9); charts are separate, as in Office.js. */
   shapes: { name: string; type: string }[] = [];
   visibility: "Visible" | "Hidden" = "Visible";
@@ -721,6 +734,20 @@ export class FakeRange extends ClientObject<RangeModel> {
       return areas.length ? { sheet, areas } : null;
     });
   }
+  /** The conditional formats that apply to cells of the range (Range.conditionalFormats, ExcelApi 1.6). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.context, () => {
+      const { sheet, box } = this.model();
+      return sheet.conditionalFormats.filter((rule) => overlaps(rule, box));
+    });
+  }
+  /** The range's data validation (Range.dataValidation, ExcelApi 1.8). */
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(this.context, () => {
+      const range = this.resolver();
+      return range && { sheet: range.sheet, boxes: [range.box] };
+    });
+  }
   /**
    * Cells of a kind, or a null object (ExcelApi 1.9, Range.getSpecialCellsOrNullObject):
    * "Formulas", "ConditionalFormats", "DataValidations".
@@ -730,7 +757,7 @@ export class FakeRange extends ClientObject<RangeModel> {
       const { sheet, box } = this.model();
       let areas: Box[];
       if (cellType === "ConditionalFormats") areas = sheet.conditionalFormats.filter((b) => overlaps(b, box));
-      else if (cellType === "DataValidations") areas = sheet.dataValidations.filter((b) => overlaps(b, box));
+      else if (cellType === "DataValidations") areas = sideBySide(sheet.dataValidations.filter((b) => overlaps(b, box)));
       else if (cellType === "Formulas") {
         areas = [...sheet.cells]
           .filter(([key, cell]) => {
@@ -1249,6 +1276,110 @@ function pick(value: unknown, options: unknown): unknown {
   return out;
 }
 
+// ── Rules: conditional formats and data validation (issue 14) ──
+
+/**
+ * What Excel answers for the cells with data validation (Range.getSpecialCellsOrNullObject
+ * "DataValidations"): areas, whose cut the docs leave open; the fake joins rules side by side
+ * over the same rows into one area, as Excel's areas cover cells, not rules.
+ */
+function sideBySide(rules: Box[]): Box[] {
+  const areas: Box[] = [];
+  for (const rule of [...rules].sort((a, b) => a.row - b.row || a.column - b.column)) {
+    const next = areas.find((a) => a.row === rule.row && a.rows === rule.rows && a.column + a.columns === rule.column);
+    if (next) next.columns += rule.columns;
+    else areas.push({ row: rule.row, column: rule.column, rows: rule.rows, columns: rule.columns });
+  }
+  return areas;
+}
+
+/** A range's conditional formats (ConditionalFormatCollection, ExcelApi 1.6): loaded by type, counted. */
+class FakeConditionalFormatCollection extends CollectionObject<RuleModel, FakeConditionalFormat> {
+  protected wrap(item: RuleModel): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, () => item);
+  }
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue(() => result.settle(this.model().length, this.context));
+    return result;
+  }
+}
+
+/**
+ * One conditional format (ConditionalFormat, ExcelApi 1.6): its `type`, and the part of its type
+ * with the rule: `custom.rule.formula` (ConditionalFormatRule) for "Custom", `cellValue.rule`
+ * (ConditionalCellValueRule: formula1, formula2, operator) for "CellValue". Asking a format for
+ * the part of another type fails, as Excel's does ("…OrNullObject" would give a null object).
+ */
+class FakeConditionalFormat extends ClientObject<RuleModel> {
+  private part(type: string, read: (rule: RuleModel) => unknown): FakeRulePart {
+    return new FakeRulePart(this.context, () => {
+      const rule = this.resolver();
+      return rule && (rule.type ?? "Custom") === type ? rule : null;
+    }, read);
+  }
+  readonly custom = { rule: this.part("Custom", (r) => ({ formula: r.formula ?? "" })) };
+  readonly cellValue = this.part("CellValue", (r) => ({ rule: { formula1: r.formula ?? "", formula2: r.formula2, operator: r.formula2 ? "Between" : "GreaterThan" } }));
+  protected override readProperty(rule: RuleModel, name: string): unknown {
+    if (name === "type") return rule.type ?? "Custom";
+    return super.readProperty(rule, name);
+  }
+  get type(): string {
+    return this.get("type");
+  }
+}
+
+/** A part of a rule whose properties `read` gives (the rule's formula, the bounds). */
+class FakeRulePart extends ClientObject<RuleModel> {
+  constructor(
+    context: FakeContext,
+    resolver: () => RuleModel | null,
+    private readonly read: (rule: RuleModel) => unknown,
+  ) {
+    super(context, resolver);
+  }
+  protected override readProperty(rule: RuleModel, name: string): unknown {
+    const values = this.read(rule) as Record<string, unknown>;
+    return name in values ? values[name] : super.readProperty(rule, name);
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  get rule(): unknown {
+    return this.get("rule");
+  }
+}
+
+/**
+ * A range's data validation (DataValidation, ExcelApi 1.8): `type` "None" where no cell has one,
+ * "Inconsistent" where its cells do not share one rule ("the data validation applied to the range
+ * is inconsistent"), else the rule's type and `rule` (DataValidationRule: custom.formula,
+ * list.source, decimal.formula1/formula2…).
+ */
+class FakeDataValidation extends ClientObject<{ sheet: SheetModel; boxes: Box[] }> {
+  protected override readProperty(range: { sheet: SheetModel; boxes: Box[] }, name: string): unknown {
+    const rules = range.sheet.dataValidations.filter((rule) => range.boxes.some((box) => overlaps(rule, box)));
+    const covers = (rule: Box, box: Box) => rule.row <= box.row && rule.column <= box.column && rule.row + rule.rows >= box.row + box.rows && rule.column + rule.columns >= box.column + box.columns;
+    const whole = rules.length === 1 && range.boxes.every((box) => covers(rules[0], box));
+    const type = rules.length === 0 ? "None" : whole ? (rules[0].type ?? "Custom") : "Inconsistent";
+    if (name === "type") return type;
+    if (name === "rule") {
+      if (!whole) return {};
+      const r = rules[0];
+      if (type === "List") return { list: { inCellDropDown: true, source: r.formula ?? "" } };
+      if (type === "Decimal") return { decimal: { formula1: r.formula ?? "", formula2: r.formula2, operator: r.formula2 ? "Between" : "GreaterThan" } };
+      return { custom: { formula: r.formula ?? "" } };
+    }
+    return super.readProperty(range, name);
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get rule(): unknown {
+    return this.get("rule");
+  }
+}
+
 /** Several areas of one sheet (RangeAreas): their address and count. */
 export class FakeRangeAreas extends ClientObject<{ sheet: SheetModel; areas: Box[] }> {
   protected override readProperty(model: { sheet: SheetModel; areas: Box[] }, name: string): unknown {
@@ -1265,6 +1396,13 @@ export class FakeRangeAreas extends ClientObject<{ sheet: SheetModel; areas: Box
   }
   get cellCount(): number {
     return this.get("cellCount");
+  }
+  /** The data validation of all its areas (RangeAreas.dataValidation, ExcelApi 1.9). */
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(this.context, () => {
+      const model = this.resolver();
+      return model && { sheet: model.sheet, boxes: model.areas };
+    });
   }
   /** The areas as ranges (RangeAreas.areas). */
   get areas(): { load: (p: string) => unknown; items: FakeRange[] } {
