@@ -3,6 +3,7 @@ import { parseA1Range } from "../report/a1";
 import { ReadBatch, rowBytes, WriteBatch } from "./batch";
 import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
+import { restorable } from "./restore-cells";
 import { Cell, planRowChanges, RowChanges } from "./row-changes";
 import { literal } from "./write";
 import { EXCEL } from "../text/excel";
@@ -14,8 +15,8 @@ import { say } from "../text/message";
  * table first, so the user's cells there move down), removed rows deleted last. The user's
  * formats, formulas in unchanged cells, sort order and extra columns stay.
  *
- * Before anything is written, the rows to change or delete are read (formulas and number
- * formats), so that a cancel, a refusal by Excel, or an edit the user makes meanwhile can put
+ * Before anything is written, the rows to change or delete are read (formulas, values and
+ * number formats), so that a cancel, a refusal by Excel, or an edit the user makes meanwhile can put
  * back exactly what was there. Every chunk re-reads the rows it is about to overwrite in the
  * same batch: a row that differs from what was read before is an edit made during the write,
  * which stops it, restores the workbook (with that edit), and says so.
@@ -54,6 +55,8 @@ export class EditedMeanwhile extends Error {
 interface Before {
   /** Body row → its formulas as read before writing (later: as last seen). */
   rows: Map<number, Cell[]>;
+  /** Body row → what puts it back through `values`: formulas as formulas, constants as literals (restore-cells.ts). */
+  restore: Map<number, (string | number | boolean)[]>;
   formats: Map<number, string[]>;
 }
 
@@ -72,7 +75,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
   const plans: Plan[] = targets.map((target) => {
     const cells = target.table.cells ?? [];
     const header = (cells[0] ?? []).map((h) => String(h ?? ""));
-    return { target, header, box: parseA1Range(target.table.address), changes: planRowChanges(header, cells.slice(1).map((row) => row.map((c) => c ?? null)), target.rows, target.keyOf), before: { rows: new Map(), formats: new Map() } };
+    return { target, header, box: parseA1Range(target.table.address), changes: planRowChanges(header, cells.slice(1).map((row) => row.map((c) => c ?? null)), target.rows, target.keyOf), before: { rows: new Map(), restore: new Map(), formats: new Map() } };
   });
   const growth = planGrowth(
     plans.map((p) => ({ name: p.target.table.name, sheetName: p.target.table.sheetName, box: p.box, rowsNeeded: p.box.rows + p.changes.appends.length })),
@@ -148,7 +151,7 @@ function knownRuns(plan: Plan): [number, number][] {
 
 const bodyRow = (plan: Plan, row: number, count = 1) => plan.target.table.table.worksheet.getRangeByIndexes(plan.box.row + 1 + row, plan.box.column, count, plan.box.columns);
 
-/** The formulas and number formats of every row a pull will change or delete, before anything is written. */
+/** The formulas, values and number formats of every row a pull will change or delete, before anything is written. */
 async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: number): Promise<void> {
   const reads = new ReadBatch(context, limit);
   const pending: { plan: Plan; row: number; count: number; range: Excel.Range }[] = [];
@@ -158,7 +161,7 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
     for (const d of plan.changes.deletes) rows.set(d.row, Math.max(rows.get(d.row) ?? 0, d.count));
     for (const [row, count] of rows) {
       const weight = count * (rowBytes(plan.target.table.cells?.[row + 1] ?? []) * 2 + 40 * plan.box.columns);
-      await reads.queue(weight, () => pending.push({ plan, row, count, range: bodyRow(plan, row, count).load("formulas,numberFormat") }));
+      await reads.queue(weight + count * rowBytes(plan.target.table.cells?.[row + 1] ?? []), () => pending.push({ plan, row, count, range: bodyRow(plan, row, count).load("formulas,values,numberFormat") }));
     }
   }
   await reads.flush();
@@ -166,6 +169,7 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
     for (let i = 0; i < count; i++) {
       plan.before.rows.set(row + i, range.formulas[i] as Cell[]);
       plan.before.formats.set(row + i, range.numberFormat[i] as string[]);
+      plan.before.restore.set(row + i, restorable(range.formulas[i] as Cell[], range.values[i] as Cell[], range.numberFormat[i] as string[]));
     }
   }
 }
@@ -182,8 +186,8 @@ async function writeChanges(batch: WriteBatch, plan: Plan): Promise<void> {
   // A row is looked at before its first run only: a later run of the same row would see the first one's write.
   const looked = new Set<number>();
   for (const run of plan.changes.writes) {
-    await batch.queue(rowBytes(run.values) * 2 + rowBytes(plan.before.rows.get(run.row) ?? []) + 200, () => {
-      if (!looked.has(run.row)) looks.push({ row: run.row, range: bodyRow(plan, run.row).load("formulas") });
+    await batch.queue(rowBytes(run.values) * 2 + rowBytes(plan.before.rows.get(run.row) ?? []) * 2 + 200, () => {
+      if (!looked.has(run.row)) looks.push({ row: run.row, range: bodyRow(plan, run.row).load("formulas,values") });
       looked.add(run.row);
       sheet.getRangeByIndexes(plan.box.row + 1 + run.row, plan.box.column + run.column, 1, run.values.length).values = [run.values.map(text)];
     });
@@ -196,6 +200,7 @@ function checkSeen(plan: Plan): void {
     const formulas = look.range.formulas[0] as Cell[];
     if (!same(formulas, plan.before.rows.get(look.row))) {
       plan.before.rows.set(look.row, formulas); // put back as the user left it
+      plan.before.restore.set(look.row, restorable(formulas, look.range.values[0] as Cell[], plan.before.formats.get(look.row)));
       throw new EditedMeanwhile(plan.target.table.name, look.row + 1);
     }
   }
@@ -221,7 +226,8 @@ interface Done {
 
 /**
  * Puts the tables back as they were: deleted rows added again where they were (formulas and
- * number formats), overwritten cells given back their formulas, new rows removed and the cells
+ * number formats), overwritten cells given back their formulas or their constants (text as
+ * literal text, never a formula: restore-cells.ts), new rows removed and the cells
  * inserted below deleted again (the user's cells move back up). Starts from what Excel holds
  * now: after a refusal, part of the last batch may have run.
  */
@@ -238,17 +244,17 @@ async function undo(context: Excel.RequestContext, plans: Plan[], done: Done, li
     const missing = done.deleting ? Math.max(0, plan.box.rows + appended - sizes[i].rowCount) : 0;
     const gone = plan.changes.deletes.flatMap((d) => Array.from({ length: d.count }, (_, k) => d.row + d.count - 1 - k)).slice(0, missing).sort((a, b) => a - b);
     for (const row of gone) {
-      const formulas = (plan.before.rows.get(row) ?? []).map((c) => (c === null ? "" : c)) as (string | number | boolean)[];
-      await batch.queue(rowBytes(formulas) * 2 + 200, () => {
-        table.table.rows.add(row, [formulas]);
-        bodyRow(plan, row).numberFormat = [plan.before.formats.get(row) ?? formulas.map(() => "General")];
+      const cells = plan.before.restore.get(row) ?? [];
+      await batch.queue(rowBytes(cells) * 2 + 200, () => {
+        table.table.rows.add(row, [cells]);
+        bodyRow(plan, row).numberFormat = [plan.before.formats.get(row) ?? cells.map(() => "General")];
       });
     }
     if (done.written.has(plan)) {
       for (const run of plan.changes.writes) {
-        const before = (plan.before.rows.get(run.row) ?? []).slice(run.column, run.column + run.values.length);
+        const before = (plan.before.restore.get(run.row) ?? []).slice(run.column, run.column + run.values.length);
         await batch.queue(rowBytes(before) * 2 + 200, () => {
-          sheet.getRangeByIndexes(plan.box.row + 1 + run.row, plan.box.column + run.column, 1, run.values.length).formulas = [before.map((c) => c ?? "")] as (string | number | boolean)[][];
+          sheet.getRangeByIndexes(plan.box.row + 1 + run.row, plan.box.column + run.column, 1, run.values.length).values = [before];
         });
       }
     }

@@ -597,6 +597,8 @@ export class FakeRange extends ClientObject<RangeModel> {
         // A formula's result where the model knows it (a cached value), else its text.
         return range.sheet.values(range.box, true);
       case "formulas":
+        // A constant cell's value, and a quote-prefixed text its text without the apostrophe
+        // (office-js #6687: "range.formulas removes Leading Single Quote"): "'=1+2" reads "=1+2".
         return range.sheet.values(range.box);
       case "numberFormat":
         return Array.from({ length: range.box.rows }, (_, r) => Array.from({ length: range.box.columns }, (_, c) => range.sheet.cells.get(`${range.box.row + r},${range.box.column + c}`)?.numberFormat ?? "General"));
@@ -1000,7 +1002,9 @@ export class FakeTable extends ClientObject<TableModel> {
           if (row.length !== t.box.columns) throw new OfficeError("InvalidArgument", "A table row needs a value for each column.");
           row.forEach((value, c) => {
             const cell = t.sheet.cell(t.box.row + 1 + at + r, t.box.column + c);
-            Object.assign(cell, typeof value === "string" && value.startsWith("=") ? { formula: value, value: null } : { formula: null, value: value === "" ? null : value });
+            // Taken as Range.values takes them (TableRowCollection.add: "unformatted values"): a quote-prefixed string is text.
+            if (typeof value === "string" && value.startsWith("'")) Object.assign(cell, { value: value.slice(1), formula: null });
+            else Object.assign(cell, typeof value === "string" && value.startsWith("=") ? { formula: value, value: null } : { formula: null, value: value === "" ? null : value });
           });
         });
       });
