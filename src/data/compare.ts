@@ -1,6 +1,7 @@
 import { withDerivedColumns } from "./derived";
 import { hash53 } from "./hash";
 import { lookupKey } from "./package";
+import { inScope, scopeOf } from "./pull-scope";
 import { Indicator, MonitorPackage, Observation, Source } from "./types";
 
 /**
@@ -70,8 +71,9 @@ export function compareWithWorkbook(
   others: ReadonlySet<string> = new Set(),
   /** "workbook": a source beside the edition (CBS) adds indicators but leaves the edition's definitions. */
   definitions: "source" | "workbook" = "source",
+  scope: Scope = "everything",
 ): Comparison {
-  const steps = comparing(source, workbook, previous, others, definitions);
+  const steps = comparing(source, workbook, previous, others, definitions, scope);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -87,9 +89,9 @@ export function compareWithWorkbook(
 export async function compareInSlices(
   source: MonitorPackage,
   workbook: MonitorPackage | null,
-  options: { previous: ReadonlySet<string>; others?: ReadonlySet<string>; definitions?: "source" | "workbook"; between: () => Promise<void>; onProgress?: (fraction: number) => void },
+  options: { previous: ReadonlySet<string>; others?: ReadonlySet<string>; definitions?: "source" | "workbook"; scope?: Scope; between: () => Promise<void>; onProgress?: (fraction: number) => void },
 ): Promise<Comparison> {
-  const steps = comparing(source, workbook, options.previous, options.others ?? new Set(), options.definitions ?? "source");
+  const steps = comparing(source, workbook, options.previous, options.others ?? new Set(), options.definitions ?? "source", options.scope ?? "everything");
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -97,6 +99,13 @@ export async function compareInSlices(
     await options.between();
   }
 }
+
+/**
+ * Which of the rows the source delivered before it can have dropped: "everything" (an edition
+ * replaces the one before it), or only those within the areas and years it delivers now
+ * ("pulled": CBS pulls of several municipalities sit beside one another; see pull-scope.ts).
+ */
+export type Scope = "everything" | "pulled";
 
 /** Rows compared between two yields of `comparing`. */
 const ROWS_PER_STEP = 250;
@@ -108,6 +117,7 @@ function* comparing(
   previous: ReadonlySet<string>,
   others: ReadonlySet<string>,
   definitions: "source" | "workbook",
+  scope: Scope,
 ): Generator<number, Comparison> {
   const total = Math.max(1, 2 * source.observations.length + 2 * (workbook?.observations.length ?? 0));
   let done = 0;
@@ -153,10 +163,16 @@ function* comparing(
     }
     if (step()) yield done / total;
   }
+  const pulled = scope === "pulled" ? scopeOf(source.observations) : null;
   for (const [key, current] of workbookByKey) {
     if (step()) yield done / total;
     if (inSource.has(key)) continue;
-    if (current.fromSource) comparison.removed.push(current.row);
+    if (current.fromSource && pulled && !inScope(pulled, current.row)) {
+      // An earlier pull's row outside what this one asked for: kept, and still the source's.
+      comparison.others++;
+      rows.push(current.row);
+      snapshot.push(current.hash);
+    } else if (current.fromSource) comparison.removed.push(current.row);
     else if (current.other) {
       comparison.others++;
       rows.push(current.row);

@@ -1,5 +1,5 @@
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
-import { compareInSlices, Comparison } from "../data/compare";
+import { compareInSlices, Comparison, Scope } from "../data/compare";
 import type { LiveData } from "../data/live-data";
 import { Pause, Slices } from "../data/slices";
 import { hash53 } from "../data/hash";
@@ -43,6 +43,8 @@ export interface LoadOptions {
   others?: ReadonlySet<string>;
   /** Whose indicator definitions win: an edition's own, or (for CBS beside an edition) the workbook's. */
   definitions?: "source" | "workbook";
+  /** Which rows the source delivered before it can have dropped: all, or those within the areas and years it delivers now (CBS). */
+  scope?: Scope;
   /** The signature of the comparison the user confirmed: if the workbook changed since, nothing is written. */
   expected?: string;
   signal?: AbortSignal;
@@ -55,7 +57,7 @@ export interface LoadOptions {
   pause?: Pause;
 }
 
-type CompareOptions = Pick<LoadOptions, "previous" | "others" | "definitions" | "known" | "pause">;
+type CompareOptions = Pick<LoadOptions, "previous" | "others" | "definitions" | "scope" | "known" | "pause">;
 
 /**
  * The workbook's tables as a package. The live data the pane follows them with (`known`) has
@@ -78,7 +80,7 @@ async function compare(context: Excel.RequestContext, source: MonitorPackage, op
   const found = await workbookData(state, source, options.known, between);
   if (found.kind === "invalid") return { state, found, comparison: null };
   const workbook = found.kind === "found" ? found.package : null;
-  const comparison = await compareInSlices(source, workbook, { previous: options.previous, others: options.others, definitions: options.definitions, between, onProgress: progress });
+  const comparison = await compareInSlices(source, workbook, { previous: options.previous, others: options.others, definitions: options.definitions, scope: options.scope, between, onProgress: progress });
   return { state, found, comparison };
 }
 

@@ -59,7 +59,7 @@ function comparePreview(ctx: DataPanelContext, pkg: MonitorPackage, kind: Source
   if (!previewSnapshots.has("edition")) previewSnapshots.set("edition", new Set(snapshotOf(ctx.shipped)));
   const group = groupOf(kind);
   const others = new Set([...previewSnapshots].filter(([g]) => g !== group).flatMap(([, hashes]) => [...hashes]));
-  return compareWithWorkbook(pkg, ctx.current(), previewSnapshots.get(group) ?? new Set(), others, group === "edition" ? "source" : "workbook");
+  return compareWithWorkbook(pkg, ctx.current(), previewSnapshots.get(group) ?? new Set(), others, group === "edition" ? "source" : "workbook", group === "edition" ? "everything" : "pulled");
 }
 
 const describeRow = (o: Observation) => [o.groep, o.gebied, o.leeftijd, o.periode].filter(Boolean).join(" · ") + ` (${o.indicator})`;

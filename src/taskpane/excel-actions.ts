@@ -1,6 +1,6 @@
 import { MonitorPackage, Language } from "../data/types";
 import type { AnyMessage } from "../text/message";
-import { snapshotOf } from "../data/compare";
+import { Scope, snapshotOf } from "../data/compare";
 import { Edition } from "../data/descriptor";
 import type { CbsQuery } from "../sources/cbs/pull";
 import { loadData, LoadDataResult, PreviewResult, previewLoad, recalculate } from "../excel/load-data";
@@ -96,7 +96,7 @@ async function storedSnapshots(): Promise<Map<string, string[]>> {
  * The rows this kind of source delivered last time, and those of the others. A workbook without a
  * record was loaded from the shipped edition.
  */
-export async function snapshotsFor(kind: RememberedSource["kind"], shipped: MonitorPackage): Promise<{ previous: Set<string>; others: Set<string>; definitions: "source" | "workbook" }> {
+export async function snapshotsFor(kind: RememberedSource["kind"], shipped: MonitorPackage): Promise<{ previous: Set<string>; others: Set<string>; definitions: "source" | "workbook"; scope: Scope }> {
   const stored = await storedSnapshots();
   if (!stored.has("edition")) stored.set("edition", snapshotOf(shipped));
   const group = sourceGroup(kind);
@@ -104,6 +104,8 @@ export async function snapshotsFor(kind: RememberedSource["kind"], shipped: Moni
     previous: new Set(stored.get(group) ?? []),
     others: new Set([...stored].filter(([g]) => g !== group).flatMap(([, hashes]) => hashes)),
     definitions: group === "edition" ? "source" : "workbook",
+    // A CBS pull drops rows only within its own areas and years: Delft's stay when Utrecht is pulled.
+    scope: group === "edition" ? "everything" : "pulled",
   };
 }
 

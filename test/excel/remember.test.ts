@@ -58,6 +58,12 @@ describe("remembering a pull", () => {
     expect(Object.fromEntries(result)).toEqual({ edition: ["0000000000000a", "0000000000000b"], cbs: ["0000000000000d"] });
   });
 
+  it("a CBS pull drops rows only within what it asked for; an edition anywhere", async () => {
+    expect((await snapshotsFor("cbs", edition)).scope).toBe("pulled");
+    expect((await snapshotsFor("url", edition)).scope).toBe("everything");
+    expect((await snapshotsFor("file", edition)).scope).toBe("everything");
+  });
+
   it("takes the shipped edition's rows as the edition's when nothing is remembered", async () => {
     const { previous } = await snapshotsFor("shipped", edition);
     expect(previous).toEqual(new Set(snapshotOf(edition)));
