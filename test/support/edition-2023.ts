@@ -4,7 +4,7 @@ import { shippedPackage } from "./fixtures";
 
 /**
  * A 2023 edition of the Leiden monitor, for tests only. IT IS SYNTHETIC: the 2022 edition's
- * figures moved on one year (2022 → 2023, 2012-2022 → 2013-2023, 2021/2022 → 2022/2023) and a few
+ * figures moved on one year (2022 → 2023, 2012-2022 → 2013-2023, 2021/2022 → 2022/2023, Jaar with them) and a few
  * changed by hand, so that the sheets must say something else. None of it is a published figure.
  */
 export const EDITION_2023: Edition = {
@@ -27,7 +27,8 @@ const CHANGES: { where: Partial<Observation>; waarde: number }[] = [
 export function edition2023(): MonitorPackage {
   const pkg = shippedPackage();
   const observations = pkg.observations.map((o): Observation => {
-    const moved = { ...o, periode: nextYear(o.periode), peildatum: o.peildatum && nextYear(o.peildatum), toelichting: `Synthetisch testcijfer (2022-editie een jaar verschoven). ${o.toelichting}`.trim() };
+    // Jaar moves with Periode (a study year's first, a span's last year: each one on), else the package's own check refuses the row.
+    const moved = { ...o, periode: nextYear(o.periode), jaar: o.jaar === null ? null : o.jaar + 1, peildatum: o.peildatum && nextYear(o.peildatum), toelichting: `Synthetisch testcijfer (2022-editie een jaar verschoven). ${o.toelichting}`.trim() };
     const change = CHANGES.find((c) => Object.entries(c.where).every(([k, v]) => moved[k as keyof Observation] === v));
     return change ? { ...moved, waarde: change.waarde, status: "afgeleid" } : moved;
   });
