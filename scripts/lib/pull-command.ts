@@ -96,6 +96,7 @@ export async function pullCommand(options: PullOptions, log: (message: AnyMessag
     {
       baseUrl,
       fetch: (input, init) => fetch(input, init),
+      // Longer than a package's 30 s: a request for every municipality's figures (the ranks) is a page of up to 10,000 cells CBS composes slowly.
       timeoutMs: Number(process.env.MONITOR_FETCH_TIMEOUT_MS) || 60_000,
       retryDelayMs: Number(process.env.MONITOR_RETRY_DELAY_MS) || 1000,
       onRequest: (url) => log(say(CLI.cbsRequest, { count: ++requests, request: decodeURIComponent(url.slice(baseUrl.length)).replace(/\$format=json&?/, "").slice(0, 160) })),

@@ -101,6 +101,10 @@ function applyTexts(): void {
     const label = texts()[node.dataset.label as keyof Texts];
     if (typeof label === "string") node.setAttribute("aria-label", label);
   }
+  for (const node of Array.from(document.querySelectorAll<HTMLInputElement>("[data-placeholder]"))) {
+    const placeholder = texts()[node.dataset.placeholder as keyof Texts];
+    if (typeof placeholder === "string") node.placeholder = placeholder;
+  }
   for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>("[data-lang]"))) button.setAttribute("aria-pressed", String(button.dataset.lang === state.language));
   byId<HTMLInputElement>("search").placeholder = texts().searchPlaceholder;
   byId("host").textContent = state.host === "excel" ? texts().inExcel : texts().preview;

@@ -57,6 +57,8 @@ export const PANE = {
     sourceFileLabel: ["Bestand", "File"],
     sourceCbs: ["CBS StatLine: bevolking naar nationaliteit en herkomst voor elke gemeente", "CBS StatLine: population by nationality and origin for any municipality"],
     cbsArea: ["Gemeente", "Municipality"],
+    // "Den Haag" in English too: the municipalities are found by their Dutch names (CBS's list).
+    cbsAreaPlaceholder: ["bijv. Delft, Den Haag", "e.g. Delft, Den Haag"],
     cbsAdd: ["Toevoegen", "Add"],
     cbsFrom: ["Van", "From"],
     cbsTo: ["tot en met", "to"],

@@ -98,7 +98,9 @@ withBrowser.describe("the task pane in a plain browser (preview mode)", () => {
     await page.getByRole("button", { name: "EN", exact: true }).click();
     await expect(page.locator("#host").textContent()).resolves.toMatch(/^Preview: Excel was not found/);
     await expect(page.getByRole("tab", { name: "Sheets & charts" }).count()).resolves.toBe(1);
+    await expect(page.locator("#cbs-area").getAttribute("placeholder")).resolves.toBe("e.g. Delft, Den Haag");
     await page.getByRole("button", { name: "NL", exact: true }).click();
+    await expect(page.locator("#cbs-area").getAttribute("placeholder")).resolves.toBe("bijv. Delft, Den Haag");
   });
 
   it("shows a figure's Status in English words in English, and says the contract's names stay Dutch", async () => {

@@ -31,10 +31,15 @@ describe("the pane's texts", () => {
     );
   });
 
-  it("name every label the page asks for by data-text or data-label", () => {
+  it("give the CBS municipality field's example in the pane's language", () => {
+    expect([nl.cbsAreaPlaceholder, en.cbsAreaPlaceholder]).toEqual(["bijv. Delft, Den Haag", "e.g. Delft, Den Haag"]);
+  });
+
+  it("name every label the page asks for by data-text, data-label or data-placeholder", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const html: string = require("fs").readFileSync(require("path").join(__dirname, "../../src/taskpane/taskpane.html"), "utf8");
-    const asked = [...html.matchAll(/data-(?:text|label)="(\w+)"/g)].map((m) => m[1]);
+    const asked = [...html.matchAll(/data-(?:text|label|placeholder)="(\w+)"/g)].map((m) => m[1]);
+    expect(asked).toContain("cbsAreaPlaceholder");
     expect(asked.length).toBeGreaterThan(30);
     for (const key of asked) expect({ key, type: typeof (en as Record<string, unknown>)[key] }).toEqual({ key, type: "string" });
   });
