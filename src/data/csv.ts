@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { guardCell, unguardCell } from "./csv-guard";
 import { CellPool } from "./shared-cells";
 import { AnyMessage, say } from "../text/message";
 import { INPUT } from "../text/input";
@@ -79,13 +80,18 @@ export function parseCsv(text: string, table: string): Result<CsvTable> {
     if (index > 0 && !blank && row.length !== width) {
       problems.push(problem(table, index, null, say(INPUT.cellCount, { table, row: index, cells: row.length, columns: width })));
     }
+    // A cell written quote-prefixed against formula injection reads as it was (csv-guard.ts).
+    for (let c = 0; c < row.length; c++) if (row[c].charCodeAt(0) === 39) row[c] = unguardCell(row[c]);
     rows.push(pool.share(row));
   });
   while (rows.length > 1 && rows[rows.length - 1].every((cell) => cell.trim() === "")) rows.pop(); // the last line's end
   return problems.length ? { ok: false, problems: problems.slice(0, 50) } : { ok: true, value: { rows, dialect: dialect.value } };
 }
 
-/** CSV in the package's dialect: comma-separated, quoted where needed, "\n" line ends. */
+/**
+ * CSV in the package's dialect: comma-separated, quoted where needed, "\n" line ends; a text a
+ * spreadsheet would take as a formula quote-prefixed (csv-guard.ts), numbers as they are.
+ */
 export function writeCsv(rows: (string | number)[][]): string {
-  return Papa.unparse(rows.map((row) => row.map(String)), { newline: "\n", quotes: false }) + "\n";
+  return Papa.unparse(rows.map((row) => row.map((cell) => (typeof cell === "string" ? guardCell(cell) : String(cell)))), { newline: "\n", quotes: false }) + "\n";
 }
