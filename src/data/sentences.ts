@@ -3,7 +3,6 @@ import { Language, Observation } from "./types";
 import { Message, say, textOf } from "../text/message";
 import { SENTENCE, SentenceFacts } from "../text/sentences";
 
-export { inflectedAdjective } from "../text/sentences";
 
 /**
  * The clerk's sentence of one figure as a message: what the store knows of it (the group's

@@ -78,11 +78,82 @@ export const AREAS: GroupEntry[] = [
   { nl: "Regio071", en: "Leiden region (Regio071)", aliases: ["regio 071", "Leidse regio", "Leiden region"] },
 ];
 
+/**
+ * English names of nationalities CBS publishes that the report does not name (table 85644NED's
+ * `Nationaliteit` titles are Dutch adjectives, "Hongaars" for NAT9345: ../shared/cbs/README.md).
+ * They are labels only, not groups of the vocabulary: a CBS title joins the store as a name the
+ * data knows, and an English sheet or sentence calls it by this name. The English adjectives are
+ * those of the EU Interinstitutional Style Guide, section 7.1 "Countries" (style-guide.europa.eu),
+ * for the countries whose Dutch adjective is CBS's form; CBS's English table (85644ENG) could not
+ * be consulted from here, so its own English titles may differ. A nationality not listed keeps its
+ * Dutch name, and English texts then quote it as a name ("the nationality 'Kaapverdisch'").
+ */
+const DATA_NATIONALITIES_ENGLISH: ReadonlyMap<string, string> = new Map([
+  ["Turks", "Turkish"],
+  ["Marokkaans", "Moroccan"],
+  ["Hongaars", "Hungarian"],
+  ["Roemeens", "Romanian"],
+  ["Bulgaars", "Bulgarian"],
+  ["Portugees", "Portuguese"],
+  ["Grieks", "Greek"],
+  ["Belgisch", "Belgian"],
+  ["Oostenrijks", "Austrian"],
+  ["Zwitsers", "Swiss"],
+  ["Iers", "Irish"],
+  ["Zweeds", "Swedish"],
+  ["Deens", "Danish"],
+  ["Noors", "Norwegian"],
+  ["Fins", "Finnish"],
+  ["Ests", "Estonian"],
+  ["Lets", "Latvian"],
+  ["Litouws", "Lithuanian"],
+  ["Tsjechisch", "Czech"],
+  ["Slowaaks", "Slovak"],
+  ["Sloveens", "Slovenian"],
+  ["Kroatisch", "Croatian"],
+  ["Servisch", "Serbian"],
+  ["Albanees", "Albanian"],
+  ["Russisch", "Russian"],
+  ["Oekraïens", "Ukrainian"],
+  ["Indiaas", "Indian"],
+  ["Pakistaans", "Pakistani"],
+  ["Indonesisch", "Indonesian"],
+  ["Japans", "Japanese"],
+  ["Vietnamees", "Vietnamese"],
+  ["Thais", "Thai"],
+  ["Filipijns", "Filipino"],
+  ["Iraans", "Iranian"],
+  ["Iraaks", "Iraqi"],
+  ["Afghaans", "Afghan"],
+  ["Israëlisch", "Israeli"],
+  ["Libanees", "Lebanese"],
+  ["Egyptisch", "Egyptian"],
+  ["Eritrees", "Eritrean"],
+  ["Ethiopisch", "Ethiopian"],
+  ["Somalisch", "Somali"],
+  ["Ghanees", "Ghanaian"],
+  ["Nigeriaans", "Nigerian"],
+  ["Surinaams", "Surinamese"],
+  ["Braziliaans", "Brazilian"],
+  ["Mexicaans", "Mexican"],
+  ["Colombiaans", "Colombian"],
+  ["Venezolaans", "Venezuelan"],
+  ["Argentijns", "Argentinian"],
+  ["Canadees", "Canadian"],
+  ["Australisch", "Australian"],
+]);
+
+/** A nationality's English name (an adjective: "Turkish"), the vocabulary's or CBS's; null when there is none. */
+export function englishNationality(name: string): string | null {
+  const entry = GROUPS.find((g) => g.nl === name && g.parent === "buitenlandse nationaliteit");
+  return entry ? entry.en : (DATA_NATIONALITIES_ENGLISH.get(name) ?? null);
+}
+
 const ENGLISH_NAMES = new Map([...GROUPS, ...AREAS].map((entry) => [entry.nl, entry.en]));
 
 /** A group's or area's English name where the vocabulary has one, else the name itself (a name only the data knows). */
 export function englishName(canonical: string): string {
-  return ENGLISH_NAMES.get(canonical) ?? canonical;
+  return ENGLISH_NAMES.get(canonical) ?? DATA_NATIONALITIES_ENGLISH.get(canonical) ?? canonical;
 }
 
 export type Resolution = { found: string } | { found: null };
@@ -174,7 +245,7 @@ export class NameIndex {
   }
 
   label(canonical: string, language: Language): string {
-    return language === "en" ? (this.englishByCanonical.get(canonical) ?? canonical) : canonical;
+    return language === "en" ? (this.englishByCanonical.get(canonical) ?? DATA_NATIONALITIES_ENGLISH.get(canonical) ?? canonical) : canonical;
   }
 
   names(): string[] {

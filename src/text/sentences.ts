@@ -1,7 +1,7 @@
 import { Language, Observation } from "../data/types";
-import { AREAS, groupEntry } from "../data/vocabulary";
+import { AREAS, englishNationality, groupEntry } from "../data/vocabulary";
 import { phrase } from "./message";
-import { capital, dateText, figureText, ordinal } from "./words";
+import { capital, dateText, figureText, lowerFirst, nationalityAdjective, ordinal } from "./words";
 
 /**
  * The clerk's sentence for one figure, as a phrase: a subject, the figure in the language's
@@ -50,7 +50,8 @@ type Pattern = (parts: Parts) => string;
 interface Words {
   /** Who a figure of inhabitants is about, for a fixed group. */
   fixedWho: Record<string, string>;
-  nationality: (group: string, english: string | undefined) => string;
+  /** Who a figure is about for a nationality: `english` its English name, null when it has none. */
+  nationality: (group: string, english: string | null) => string;
   /** A group that is neither fixed nor a nationality: `raw` as the data writes it, `names` its labels. */
   inGroup: (raw: string, names: Names) => string;
   ageSpan: (from: string, to: string) => string;
@@ -72,12 +73,6 @@ interface Words {
 }
 
 const join = (...words: string[]) => words.filter((w) => w !== "").join(" ");
-
-/** A Dutch nationality adjective inflected before a noun: Italiaans → Italiaanse, Chinees → Chinese. */
-export function inflectedAdjective(adjective: string): string {
-  if (/(aa|ee|oo|uu)s$/.test(adjective)) return `${adjective.slice(0, -2)}se`;
-  return `${adjective}e`;
-}
 
 const share = (o: Observation) => o.eenheid === "aandeel";
 
@@ -132,7 +127,10 @@ const DUTCH: Words = {
     "herkomst buiten Nederland": "met een herkomst buiten Nederland",
     Overig: "met een andere buitenlandse nationaliteit",
   },
-  nationality: (group) => `met de ${inflectedAdjective(group)} nationaliteit`,
+  nationality: (group) => {
+    const adjective = nationalityAdjective(group);
+    return adjective ? `met de ${adjective} nationaliteit` : `met de nationaliteit ${group}`;
+  },
   inGroup: (raw) => `in de groep ${raw}`,
   ageSpan: (from, to) => `van ${from} tot en met ${to} jaar`,
   ageUnder: (n) => `onder de ${n} jaar`,
@@ -146,7 +144,7 @@ const DUTCH: Words = {
   onDay: (date) => `op ${dateText(date, "nl")}`,
   rose: (negative) => (negative ? "daalde" : "groeide"),
   source: "bron",
-  general: (p, label) => `${capital(p.when)} was ${label.charAt(0).toLowerCase() + label.slice(1)} voor ${join(p.group, p.age)} in ${p.area} ${p.figure}`,
+  general: (p, label) => `${capital(p.when)} was ${lowerFirst(label)} voor ${join(p.group, p.age)} in ${p.area} ${p.figure}`,
   patterns: {
     inwoners: (p) => `${capital(p.when)} telde ${p.area} ${join(p.figure, "inwoners", p.who)}`,
     aandeel: (p) => `${capital(p.when)} had ${p.figure} van de inwoners van ${p.area} ${p.who.replace(/^met /, "")}`,
@@ -187,7 +185,8 @@ const ENGLISH: Words = {
     "herkomst buiten Nederland": "with an origin outside the Netherlands",
     Overig: "with another foreign nationality",
   },
-  nationality: (group, english) => `with ${english ?? group} nationality`,
+  // A Dutch name with no English one is quoted as the data's name, never used as an English adjective.
+  nationality: (group, english) => (english ? `with ${english} nationality` : `with the nationality '${group}'`),
   inGroup: (_raw, names) => `in the group ${names.en}`,
   ageSpan: (from, to) => `aged ${from} to ${to}`,
   ageUnder: (n) => `under ${n}`,
@@ -204,7 +203,7 @@ const ENGLISH: Words = {
   onDay: (date) => `on ${dateText(date, "en")}`,
   rose: (negative) => (negative ? "fell" : "grew"),
   source: "source",
-  general: (p, label) => `${capital(p.when)}, ${label} for ${join(p.group, p.age)} in ${p.area} was ${p.figure}`,
+  general: (p, label) => `${capital(p.when)}, ${lowerFirst(label)} for ${join(p.group, p.age)} in ${p.area} was ${p.figure}`,
   patterns: {
     inwoners: (p) => `${capital(p.when)}, ${p.area} had ${join(p.figure, "inhabitants", p.who)}`,
     aandeel: (p) => `${capital(p.when)}, ${p.figure} of the inhabitants of ${p.area} had ${p.who.replace(/^with /, "")}`,
@@ -241,7 +240,7 @@ function whoOf(group: string, names: Names, words: Words): string {
   if (Object.prototype.hasOwnProperty.call(words.fixedWho, group)) return words.fixedWho[group];
   const known = groupEntry(group);
   // A nationality: the vocabulary's, or one only the data knows (a CBS title such as "Turks").
-  if (known?.parent === "buitenlandse nationaliteit" || (!known && /(s|sch)$/.test(group) && !/\s/.test(group))) return words.nationality(group, known?.en);
+  if (known?.parent === "buitenlandse nationaliteit" || (!known && /(s|sch)$/.test(group) && !/\s/.test(group))) return words.nationality(group, englishNationality(group));
   return words.inGroup(group, names);
 }
 

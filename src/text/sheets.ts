@@ -80,7 +80,7 @@ export const LABEL = {
 /** Sheet names (Excel's tab), before they are made safe and short. */
 export const SHEET_NAME = {
   bevolking: fixed("name.bevolking", "Bevolking", "Population"),
-  regio: fixed("name.regio", "Regio en Nederland", "Region and Netherlands"),
+  regio: fixed("name.regio", "Regio en Nederland", "Region and the Netherlands"),
   vestiging: fixed("name.vestiging", "Vestiging en vertrek", "Settlement and departure"),
   woonduur: fixed("name.woonduur", "Woonduur", "Length of residence"),
   repats: fixed("name.repats", "Repats", "Repats"),
@@ -90,7 +90,7 @@ export const SHEET_NAME = {
   werknemers: fixed("name.werknemers", "Werknemers", "Workers"),
   statushouders: fixed("name.statushouders", "Statushouders", "Status holders"),
   studenten: fixed("name.studenten", "Studenten", "Students"),
-  comparison: fixed("name.comparison", "Vergelijking gemeenten", "Comparison"),
+  comparison: fixed("name.comparison", "Vergelijking gemeenten", "Comparison of municipalities"),
 };
 
 /** Captions that say the same whatever the figures (the table's period, if one, is added by CAPTION.withPeriod). */
@@ -227,7 +227,7 @@ export const LEAD = {
     ({ area, share, migration, count, day }) =>
       sentences(
         share && (migration ? `In ${area}, ${fig(share, "en")} of inhabitants have a foreign nationality and ${fig(migration, "en")} a migration background.` : `In ${area}, ${fig(share, "en")} of inhabitants have a foreign nationality.`),
-        count && (share ? `${capital(on(day, "en"))} that is ${fig(count, "en")} inhabitants with a foreign nationality.` : `${capital(on(day, "en"))}, ${fig(count, "en")} inhabitants of ${area} have a foreign nationality.`),
+        count && (share ? `${capital(on(day, "en"))}, that was ${fig(count, "en")} inhabitants with a foreign nationality.` : `${capital(on(day, "en"))}, ${fig(count, "en")} inhabitants of ${area} have a foreign nationality.`),
       ) || `Inhabitants of ${area} by nationality.`,
   ),
   region: phrase<{ area: string; year: string | null; rank: Figure | null; rankMigration: Figure | null; average: Figure | null }>(
@@ -282,7 +282,7 @@ export const LEAD = {
       const residents = area === "Leiden" ? "Leiden's inhabitants" : `the inhabitants of ${area}`;
       return sentences(
         underThree !== null && `${portion(underThree, "en")} of ${residents} with a foreign nationality have lived here for less than 3 years.`,
-        `${fig(short, "en")} ${underThree !== null ? "for" : "have lived here for"} less than a year (${dayOf(day, "en")}).`,
+        `${fig(short, "en")} have lived here for less than a year (${dayOf(day, "en")}).`,
       );
     },
   ),
@@ -321,7 +321,7 @@ export const LEAD = {
         : `Children with a foreign nationality in ${area}.`,
   ),
   /** `top`: the first row of the table (the most common nationality) with its count; `growth`: of all with a foreign nationality. */
-  nationalities: phrase<{ area: string; top: { nl: string; en: string; count: Figure; day: When } | null; growth: { value: number; from: string; to: string } | null }>(
+  nationalities: phrase<{ area: string; top: { nl: string; en: string | null; count: Figure; day: When } | null; growth: { value: number; from: string; to: string } | null }>(
     "sheets.lead.nationalities",
     ({ area, top, growth }) => {
       const adjective = top && nationalityAdjective(top.nl);
@@ -334,7 +334,7 @@ export const LEAD = {
     },
     ({ area, top, growth }) =>
       sentences(
-        top && `${top.en} is the most common foreign nationality in ${area} (${fig(top.count, "en")} inhabitants ${on(top.day, "en")}).`,
+        top && `${top.en ?? `The nationality '${top.nl}'`} is the most common foreign nationality in ${area} (${fig(top.count, "en")} inhabitants ${on(top.day, "en")}).`,
         growth && `Inhabitants with a foreign nationality ${growth.value < 0 ? "fell" : "grew"} by ${fig({ value: Math.abs(growth.value), unit: "groei" }, "en")} between ${growth.from} and ${growth.to}.`,
       ) || `The most common foreign nationalities in ${area}.`,
   ),
@@ -385,7 +385,7 @@ export const LEAD = {
   statusHolders: phrase<{ area: string; count: Figure | null; day: When; syria: boolean }>(
     "sheets.lead.statusHolders",
     ({ area, count, day, syria }) => (count ? `${capital(on(day, "nl"))} wonen er ${fig(count, "nl")} statushouders in ${area}${syria ? "; de grootste groep komt uit Syrië" : ""}.` : `Statushouders in ${area}.`),
-    ({ area, count, day, syria }) => (count ? `${capital(on(day, "en"))}, ${fig(count, "en")} status holders live in ${area}${syria ? "; the largest group comes from Syria" : ""}.` : `Status holders in ${area}.`),
+    ({ area, count, day, syria }) => (count ? `${capital(on(day, "en"))}, ${fig(count, "en")} status holders lived in ${area}${syria ? "; the largest group comes from Syria" : ""}.` : `Status holders in ${area}.`),
   ),
   /** `period`: a year, or a study year ("2021/2022"). */
   students: phrase<{ period: string; share: Figure; average: Figure | null } | null>(
@@ -533,9 +533,11 @@ export const WORKBOOK = {
   sentencesHeading: fixed("workbook.sentencesHeading", "Zinnen om over te nemen", "Sentences to paste"),
   moreSentences: phrase<{ rest: number }>(
     "sheets.workbook.moreSentences",
-    ({ rest }) => `En ${rest} zinnen meer: MONITOR.TEKST geeft de zin van elk cijfer.`,
-    ({ rest }) => `And ${rest} more sentences: MONITOR.TEXT gives the sentence of any figure.`,
+    ({ rest }) => `En nog ${rest === 1 ? "één zin" : `${fig({ value: rest, unit: "aantal" }, "nl")} zinnen`}: MONITOR.TEKST geeft de zin van elk cijfer.`,
+    ({ rest }) => `And ${rest === 1 ? "one more sentence" : `${fig({ value: rest, unit: "aantal" }, "en")} more sentences`}: MONITOR.TEXT gives the sentence of any figure.`,
   ),
+  /** The workbook's category in its document properties: what kind of document it is. */
+  category: fixed("workbook.category", "Monitor Internationalisering", "Internationalisation Monitor"),
   title: phrase<{ places: string[]; year: string | null }>(
     "sheets.workbook.title",
     ({ places, year }) => ["Monitor Internationalisering", listed(places, "nl", NOTHING), year ?? ""].filter(Boolean).join(" "),

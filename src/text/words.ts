@@ -68,16 +68,22 @@ export const named = (nl: string, en: string = nl): AnyMessage => say(WORDS.name
 export const dateText = (iso: string, language: Language): string => formatDate(iso, language);
 
 /**
- * A Dutch nationality name as the adjective before "nationaliteit": Italiaans → Italiaanse,
- * Chinees → Chinese, Syrisch → Syrische. Null for a name that is not such an adjective (CBS also
- * titles nationalities as "Staatloos" or with two words): the caller then writes it as a name.
+ * A Dutch nationality name as the adjective before "nationaliteit", the one rule for every Dutch
+ * text: Italiaans → Italiaanse, Chinees → Chinese, Indiaas → Indiase, Syrisch → Syrische,
+ * Zuid-Koreaans → Zuid-Koreaanse. Null for a name that is not such an adjective ("Staatloos": no
+ * nationality is called that; a name of two words or with other letters): the caller then writes
+ * it as a name, "de nationaliteit Staatloos".
  */
 export function nationalityAdjective(name: string): string | null {
-  if (!/^[A-Z][a-zë]+$/.test(name)) return null;
-  if (/ees$/.test(name)) return name.replace(/ees$/, "ese");
-  if (/(s|sch)$/.test(name) && !/loos$/.test(name)) return `${name}e`;
+  if (!/^[A-Z][a-zëï]+(-[A-Z][a-zëï]+)*$/.test(name) || /loos$/.test(name)) return null;
+  // A long vowel written double before the s is written single before the added e.
+  if (/(aa|ee|oo|uu)s$/.test(name)) return `${name.slice(0, -2)}se`;
+  if (/(s|sch)$/.test(name)) return `${name}e`;
   return null;
 }
+
+/** Lower case at the start of a label used inside a sentence ("Huurwoningen" → "huurwoningen"), but not an abbreviation ("IND-grens"). */
+export const lowerFirst = (label: string): string => (/^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
 
 /** A span of years as a reader says it: "2012-2022" → "tussen 2012 en 2022" / "between 2012 and 2022". */
 export function spanWords(span: string): { from: string; to: string } | null {
