@@ -1,11 +1,12 @@
 import { MonitorStore } from "../data/store";
-import { NATIONALITIES } from "../data/vocabulary";
+import { englishNationality, NATIONALITIES } from "../data/vocabulary";
 import { Observation } from "../data/types";
 import { say } from "../text/message";
 import { CAPTION, FIXED_CAPTION, LABEL, LEAD, NOTE, SettlementTrend, SHEET_NAME, TITLE, When } from "../text/sheets";
 import { figureOf, named, spanWords } from "../text/words";
 import { ages, areasIn, groups, groupsIn, largestGroupPerAge, periodsIn } from "./axes";
 import { latestPeriod } from "./latest";
+import { ReportClaim, reportClaimHolds } from "./report-claims";
 import { Axis, BlockFacts, CellKey, SheetFacts, SheetSpec, SheetText } from "./spec-types";
 
 const FOREIGN = "buitenlandse nationaliteit";
@@ -17,10 +18,11 @@ const TOP_NATIONALITIES = 10;
 /**
  * The edition whose report text makes claims its figures cannot show (a trend of which only the
  * last year survived, the largest group of status holders): those claims are repeated over that
- * edition's own figures only, never over another edition's or CBS's.
+ * edition's own figures only, never over another edition's or CBS's, nor over a copy of it whose
+ * figures for the claim differ (report-claims.ts).
  */
 export const REPORT_EDITION_2022 = "leiden-monitor-internationalisering-2022";
-const reportSays = (d: SheetFacts) => d.edition.name === REPORT_EDITION_2022;
+const reportSays = (d: SheetFacts, claim: ReportClaim) => d.edition.name === REPORT_EDITION_2022 && reportClaimHolds(claim, d.store.observations, d.area);
 
 /** When a figure holds: its reference date, else its period. */
 const whenOf = (o: Observation | undefined, period: string): When => ({ date: o?.peildatum ?? "", period });
@@ -143,7 +145,9 @@ export const SHEETS: SheetSpec[] = [
     key: "regio",
     name: SHEET_NAME.regio,
     title: (d) => {
-      const compared = d.block("gemeenten")?.categories.filter((c) => c.key.area !== d.area) ?? [];
+      // A comparison only where the table shows the sheet's own municipality beside the others.
+      const areas = d.block("gemeenten")?.categories ?? [];
+      const compared = areas.some((c) => c.key.area === d.area) ? areas.filter((c) => c.key.area !== d.area) : [];
       const name = (c: Axis): SheetText => (c.key.area === "Regio071" ? LABEL.theRegion : c.key.area === "Nederland" ? LABEL.netherlands : c.label);
       return say(TITLE.region, { area: d.area, compared: compared.map(name) });
     },
@@ -268,7 +272,7 @@ export const SHEETS: SheetSpec[] = [
       const falling = recent.length === 3 && recent[0] > recent[1] && recent[1] > recent[2];
       const rising = recent.length === 3 && recent[0] < recent[1] && recent[1] < recent[2];
       // The 2022 report says the number has been falling for years; only its last year survived in the text.
-      const trend = rising ? "rising" : falling || (series.length < 3 && reportSays(d)) ? "falling" : null;
+      const trend = rising ? "rising" : falling || (series.length < 3 && reportSays(d, "repatsFalling")) ? "falling" : null;
       return say(LEAD.repats, {
         area: d.area,
         trend,
@@ -310,7 +314,7 @@ export const SHEETS: SheetSpec[] = [
     lead: (d) => {
       const year = d.latest({ indicator: "kinderen", group: FOREIGN, age: "0-17", unit: "aantal" });
       const total = year ? d.find({ indicator: "kinderen", group: FOREIGN, age: "0-17", period: year, unit: "aantal" }) : undefined;
-      return say(LEAD.children, { area: d.area, total: total ? figureOf(total) : null, day: whenOf(total, year ?? ""), reportNamesSyrian: reportSays(d) });
+      return say(LEAD.children, { area: d.area, total: total ? figureOf(total) : null, day: whenOf(total, year ?? ""), reportNamesSyrian: reportSays(d, "childrenSyrian") });
     },
     blocks: [
       {
@@ -369,7 +373,7 @@ export const SHEETS: SheetSpec[] = [
       const span = growth && spanWords(growth.periode);
       return say(LEAD.nationalities, {
         area: d.area,
-        top: top ? { nl: top.groep, en: d.store.groupNames.label(top.groep, "en"), count: figureOf(top), day: whenOf(top, top.periode) } : null,
+        top: top ? { nl: top.groep, en: englishNationality(top.groep), count: figureOf(top), day: whenOf(top, top.periode) } : null,
         growth: growth && span ? { value: growth.waarde, ...span } : null,
       });
     },
@@ -422,7 +426,7 @@ export const SHEETS: SheetSpec[] = [
         count: figureOf(last),
         before: before ? { period: before.periode, count: figureOf(before) } : null,
         // The 2022 report compares 2021 with the pandemic year, whose figure its text does not give.
-        pandemic: reportSays(d) && last.periode === "2021",
+        pandemic: reportSays(d, "expatPandemic") && last.periode === "2021",
       });
     },
     blocks: [
@@ -536,7 +540,7 @@ export const SHEETS: SheetSpec[] = [
       const year = d.latest({ indicator: "statushouders", group: "statushouders", unit: "aantal" });
       const count = year ? d.find({ indicator: "statushouders", group: "statushouders", period: year, unit: "aantal" }) : undefined;
       // The 2022 report names Syria as the largest group, a figure its text does not give.
-      return say(LEAD.statusHolders, { area: d.area, count: count ? figureOf(count) : null, day: whenOf(count, year ?? ""), syria: reportSays(d) && year === "2022" });
+      return say(LEAD.statusHolders, { area: d.area, count: count ? figureOf(count) : null, day: whenOf(count, year ?? ""), syria: reportSays(d, "statusHoldersSyria") && year === "2022" });
     },
     blocks: [
       {

@@ -77,6 +77,10 @@ describe("the 2022 edition", () => {
     expect(lead(nl, "statushouders")).toBe("Op 1 januari 2022 wonen er 769 statushouders in Leiden; de grootste groep komt uit Syrië.");
     expect(lead(en, "studenten")).toBe("In the 2021/2022 academic year, 18.4% of the students at Leiden University have a foreign nationality (Dutch average: 23.5%).");
     expect(lead(en, "nationaliteiten")).toBe("Italian is the most common foreign nationality in Leiden (1,253 inhabitants on 1 January 2022). Inhabitants with a foreign nationality grew by 28% between 2012 and 2022.");
+    // English sentences whole: a comma after the opening date, no fragment, the past for a past date.
+    expect(lead(en, "bevolking")).toBe("In Leiden, 11.6% of inhabitants have a foreign nationality and 32.9% a migration background. On 1 January 2022, that was 14,472 inhabitants with a foreign nationality.");
+    expect(lead(en, "woonduur")).toBe("More than half (63%) of Leiden's inhabitants with a foreign nationality have lived here for less than 3 years. 34% have lived here for less than a year (1 January 2022).");
+    expect(lead(en, "statushouders")).toBe("On 1 January 2022, 769 status holders lived in Leiden; the largest group comes from Syria.");
   });
 
   it("says what the table shows: the count of nationalities, the span of the growth, the share under 3 years", () => {
@@ -91,8 +95,11 @@ describe("the 2022 edition", () => {
     expect(text(sheetOf(nl, "bevolking"), "caption")).toContain("Groei sinds 2012");
     expect(lead(nl, "woonduur")).toBe("Meer dan de helft (63%) van de Leidenaren met een buitenlandse nationaliteit woont hier korter dan 3 jaar. 34% woont er korter dan een jaar (1 januari 2022).");
     // The report compares Leiden with the region (page 7), but those bars lost their figures:
-    // the workbook holds Nederland's share of 2021 only, and says so.
-    expect(text(sheetOf(nl, "regio"), "title")).toEqual(["Leiden vergeleken met Nederland"]);
+    // the workbook holds Nederland's share of 2021 only, and says so. Without Leiden's own row
+    // beside it the table compares nothing: the title names the rank the sheet shows.
+    expect(text(sheetOf(nl, "regio"), "title")).toEqual(["Leiden onder de Nederlandse gemeenten"]);
+    expect(text(sheetOf(en, "regio"), "title")).toEqual(["Leiden among Dutch municipalities"]);
+    expect(sheetOf(en, "regio").name).toBe("Region and the Netherlands");
     expect(tableOf(sheetOf(nl, "regio"), "_gemeenten").rows).toEqual([["Nederland", 0.07, 0.25]]);
     expect(text(sheetOf(nl, "regio"), "caption")).toContain("Aandeel van de inwoners van Nederland, 2021");
     expect(text(sheetOf(en, "regio"), "caption")).toContain("Share of inhabitants of the Netherlands, 2021");
@@ -149,6 +156,7 @@ describe("CBS figures", () => {
       const plan = buildPlan(pkg, { language, edition });
       // Delft's sheets and its comparison with Nederland; none of the report's Leiden sheets.
       expect(plan.sheets.map((s) => s.key)).toEqual(["gebied-delft-bevolking", "gebied-delft-nationaliteiten", "gebied-vergelijking"]);
+      expect(plan.sheets.map((s) => s.name)).toEqual(language === "nl" ? ["Bevolking Delft", "Nationaliteiten Delft", "Vergelijking gemeenten"] : ["Population Delft", "Nationalities Delft", "Comparison of municipalities"]);
       expect(plan.properties.title).toBe(language === "nl" ? "Monitor Internationalisering Delft 2024" : "Delft Internationalisation Monitor 2024");
       expect(plan.properties.fileName).toBe("delft-monitor-2024.xlsx");
       const words = [plan.properties.title, plan.properties.subject, plan.properties.keywords, plan.properties.description, ...plan.sheets.flatMap((s) => [s.name, ...s.texts.map((t) => t.text), ...s.tables.flatMap((t) => [...t.header, ...t.rows.map((r) => String(r[0]))])])];
@@ -325,7 +333,7 @@ describe("texts agree with their tables, in both languages", () => {
           : `In ${more} of the ${settled.length} years from ${settled[0].periode} to ${final.periode} more internationals settled in Leiden than left. In ${final.periode}, ${count(final.waarde, "en")} settled and ${count(left(final.periode).waarde, "en")} left.`,
       );
       const holders = figureIn(pkg, { indicator: "statushouders", groep: "statushouders", eenheid: "aantal" });
-      expect(text(sheetOf(plan, "statushouders"), "lead")[0]).toBe(language === "nl" ? `Op ${day(holders.peildatum, "nl")} wonen er ${count(holders.waarde, "nl")} statushouders in Leiden.` : `On ${day(holders.peildatum, "en")}, ${count(holders.waarde, "en")} status holders live in Leiden.`);
+      expect(text(sheetOf(plan, "statushouders"), "lead")[0]).toBe(language === "nl" ? `Op ${day(holders.peildatum, "nl")} wonen er ${count(holders.waarde, "nl")} statushouders in Leiden.` : `On ${day(holders.peildatum, "en")}, ${count(holders.waarde, "en")} status holders lived in Leiden.`);
     }
   });
 
@@ -352,7 +360,7 @@ describe("texts agree with their tables, in both languages", () => {
       expect(text(sheetOf(plan, "bevolking"), "lead")[0]).toBe(
         language === "nl"
           ? `In Leiden heeft ${percent(share("Leiden"), "nl")} van de inwoners een buitenlandse nationaliteit. Op ${day(`${year}-01-01`, "nl")} zijn dat ${count(foreign("Leiden"), "nl")} inwoners met een buitenlandse nationaliteit.`
-          : `In Leiden, ${percent(share("Leiden"), "en")} of inhabitants have a foreign nationality. On ${day(`${year}-01-01`, "en")} that is ${count(foreign("Leiden"), "en")} inhabitants with a foreign nationality.`,
+          : `In Leiden, ${percent(share("Leiden"), "en")} of inhabitants have a foreign nationality. On ${day(`${year}-01-01`, "en")}, that was ${count(foreign("Leiden"), "en")} inhabitants with a foreign nationality.`,
       );
       expect(text(sheetOf(plan, "regio"), "lead")[0]).toMatch(new RegExp(`^${escape(language === "nl" ? `Leiden staat op plek ${rank("Leiden")} van de gemeenten` : `Leiden ranks ${ordinalEn(rank("Leiden"))} among Dutch municipalities`)}`));
       expect(text(sheetOf(plan, "gebied-delft-bevolking"), "lead")[0]).toContain(language === "nl" ? `${count(foreign("Delft"), "nl")} inwoners van Delft` : `${count(foreign("Delft"), "en")} inhabitants of Delft`);
