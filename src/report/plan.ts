@@ -314,6 +314,7 @@ function workbookProperties(edition: EditionFacts, places: string[], language: L
   return {
     title,
     subject: edition.report ?? title,
+    category: textOf(WORKBOOK.category, language),
     keywords: [...places, "internationals", "monitor", edition.year ?? ""].filter(Boolean).join("; "),
     description: textOf(say(WORKBOOK.description, { title: edition.title, version: edition.version }), language),
     fileName: workbookFileName(places, edition.year),

@@ -7,6 +7,8 @@ export interface WorkbookPlan {
     title: string;
     subject: string;
     keywords: string;
+    /** What kind of document it is, in the workbook's language (the core properties' category). */
+    category: string;
     description: string;
     creator: string;
     /** The edition's version (else its year), as datapackage.json gives it. */

@@ -1,3 +1,4 @@
+import { Language } from "../data/types";
 import { paletteColour } from "../report/palette";
 import { ChartPlan } from "../report/types";
 import { absoluteRef } from "../report/a1";
@@ -13,11 +14,18 @@ const NS = 'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xml
 const CATEGORY_AXIS = 500100;
 const VALUE_AXIS = 500200;
 
-function richText(text: string, size: number, bold: boolean): string {
-  return `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr lang="nl-NL" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
+/**
+ * The language tag of a chart's texts, for spelling and hyphenation: Dutch as spoken in the
+ * Netherlands, and British English, the spelling the English texts use ("neighbourhood",
+ * "Internationalisation").
+ */
+const LANGUAGE_TAG: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
+
+function richText(text: string, size: number, bold: boolean, language: Language): string {
+  return `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr lang="${LANGUAGE_TAG[language]}" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
 }
 
-const title = (text: string, size: number) => `<c:title>${richText(text, size, true)}<c:overlay val="0"/></c:title>`;
+const title = (text: string, size: number, language: Language) => `<c:title>${richText(text, size, true, language)}<c:overlay val="0"/></c:title>`;
 const fill = (colour: string) => `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr>`;
 const line = (colour: string) => `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:round/></a:ln></c:spPr>`;
 
@@ -42,8 +50,8 @@ function dataLabels(format: string, pie: boolean): string {
  * so their labels stay at the bottom): a better rank stands higher. Bars and columns of figures
  * none below 0 start at 0, so a bar's length is its figure.
  */
-function axes(chart: ChartPlan, horizontal: boolean): string {
-  const axisTitle = (text: string | null) => (text ? title(text, 1000) : "");
+function axes(chart: ChartPlan, horizontal: boolean, language: Language): string {
+  const axisTitle = (text: string | null) => (text ? title(text, 1000, language) : "");
   const shared = '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>';
   const categoriesDown = horizontal;
   const valueScaling = chart.ranks ? '<c:orientation val="maxMin"/><c:min val="1"/>' : `<c:orientation val="minMax"/>${chart.fromZero ? '<c:min val="0"/>' : ""}`;
@@ -53,7 +61,8 @@ function axes(chart: ChartPlan, horizontal: boolean): string {
   );
 }
 
-export function chartXml(chart: ChartPlan, sheetName: string): string {
+/** `language`: the workbook's, the language its texts are tagged with. */
+export function chartXml(chart: ChartPlan, sheetName: string, language: Language): string {
   const { table } = chart;
   const sheet = quoteSheet(sheetName);
   const firstDataRow = table.row + 1;
@@ -90,12 +99,12 @@ export function chartXml(chart: ChartPlan, sheetName: string): string {
   let plot: string;
   switch (chart.kind) {
     case "line":
-      plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axisIds}</c:lineChart>${axes(chart, false)}`;
+      plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axisIds}</c:lineChart>${axes(chart, false, language)}`;
       break;
     case "columnClustered":
     case "barClustered": {
       const horizontal = chart.kind === "barClustered";
-      plot = `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/>${axisIds}</c:barChart>${axes(chart, horizontal)}`;
+      plot = `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/>${axisIds}</c:barChart>${axes(chart, horizontal, language)}`;
       break;
     }
     case "pie":
@@ -106,5 +115,5 @@ export function chartXml(chart: ChartPlan, sheetName: string): string {
       break;
   }
   const legend = pie || seriesColumns.length > 1 ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : "";
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ${NS}><c:roundedCorners val="0"/><c:chart>${title(chart.title, 1200)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:latin typeface="Segoe UI"/></a:defRPr></a:pPr><a:endParaRPr lang="nl-NL"/></a:p></c:txPr></c:chartSpace>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ${NS}><c:roundedCorners val="0"/><c:chart>${title(chart.title, 1200, language)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:latin typeface="Segoe UI"/></a:defRPr></a:pPr><a:endParaRPr lang="${LANGUAGE_TAG[language]}"/></a:p></c:txPr></c:chartSpace>`;
 }

@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { Language } from "../data/types";
 import { ChartPlan } from "../report/types";
 import { chartXml } from "./chart-xml";
 import { escapeXml, insertBefore } from "./cells";
@@ -91,7 +92,8 @@ function utf16le(text: string): Uint8Array {
   return bytes;
 }
 
-export async function addSheetParts(zip: JSZip, sheets: SheetParts[]): Promise<void> {
+/** `language`: the workbook's, which its charts' texts are tagged with. */
+export async function addSheetParts(zip: JSZip, sheets: SheetParts[], language: Language): Promise<void> {
   const paths = await sheetPaths(zip);
   let contentTypes = await text(zip, "[Content_Types].xml");
   const declare = (part: string, type: string) => (contentTypes = insertBefore(contentTypes, "</Types>", `<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`));
@@ -123,7 +125,7 @@ export async function addSheetParts(zip: JSZip, sheets: SheetParts[]): Promise<v
       const chartTargets: { id: string; type: string; target: string }[] = [];
       charts.forEach((chart, i) => {
         chartNumber++;
-        zip.file(`xl/charts/chart${chartNumber}.xml`, chartXml(chart, sheetName));
+        zip.file(`xl/charts/chart${chartNumber}.xml`, chartXml(chart, sheetName, language));
         declare(`xl/charts/chart${chartNumber}.xml`, CHART_TYPE);
         chartTargets.push({ id: `rId${i + 1}`, type: "chart", target: `../charts/chart${chartNumber}.xml` });
       });

@@ -101,7 +101,7 @@ export async function writeXlsx(plan: WorkbookPlan, excel: ExcelJS, output: Xlsx
     title: plan.properties.title,
     subject: plan.properties.subject,
     keywords: plan.properties.keywords,
-    category: "Monitor Internationalisering",
+    category: plan.properties.category,
     description: plan.properties.description,
   });
   const data = workbook.addWorksheet(plan.data.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
@@ -124,7 +124,7 @@ export async function writeXlsx(plan: WorkbookPlan, excel: ExcelJS, output: Xlsx
   await addSheetParts(zip, [
     { sheetName: plan.data.name, charts: [], property: mark({ key: DATA_SHEET_KEY, id: null, name: plan.data.name, print: null }) },
     ...plan.sheets.map((s) => ({ sheetName: s.name, charts: s.charts, property: mark({ key: s.key, id: null, name: s.name, print: fingerprint(planContent(s)), extras: null, layout: layoutPrint(s) }) })),
-  ]);
+  ], plan.language);
   // Same input, same bytes: every part gets the edition's timestamp instead of "now".
   const writer = zipWriter(output.sink, { mtime: plan.properties.created, streamedEntry: output.streamedEntry });
   for (const [path, file] of Object.entries(zip.files)) {

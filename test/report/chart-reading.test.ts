@@ -56,7 +56,7 @@ describe("charts and tables that read right", () => {
       for (const chart of plan.sheets.flatMap((s) => s.charts).filter((c) => c.ranks)) {
         ranks++;
         expect(chart.kind).toBe("line");
-        const xml = chartXml(chart, "Blad");
+        const xml = chartXml(chart, "Blad", plan.language);
         expect(xml).toMatch(/<c:valAx><c:axId val="\d+"\/><c:scaling><c:orientation val="maxMin"\/><c:min val="1"\/><\/c:scaling>/);
         // The years stay at the bottom: the category axis crosses the reversed value axis at its maximum.
         expect(xml).toMatch(/<c:crossAx val="\d+"\/><c:crosses val="max"\/><c:auto val="1"\/>/);
@@ -70,20 +70,20 @@ describe("charts and tables that read right", () => {
     for (const [, plan] of workbooks) {
       for (const chart of plan.sheets.flatMap((s) => s.charts).filter((c) => c.kind === "barClustered" || c.kind === "columnClustered")) {
         const values = chart.table.rows.flatMap((r) => r.slice(1)).filter((v): v is number => typeof v === "number");
-        const fromZero = /<c:valAx><c:axId val="\d+"\/><c:scaling><c:orientation val="minMax"\/><c:min val="0"\/><\/c:scaling>/.test(chartXml(chart, "Blad"));
+        const fromZero = /<c:valAx><c:axId val="\d+"\/><c:scaling><c:orientation val="minMax"\/><c:min val="0"\/><\/c:scaling>/.test(chartXml(chart, "Blad", plan.language));
         expect({ title: chart.title, fromZero }).toEqual({ title: chart.title, fromZero: values.every((v) => v >= 0) });
         bars++;
       }
     }
     expect(bars).toBeGreaterThanOrEqual(20);
     // Line charts keep Excel's own scale (a trend of shares near 11% is not squeezed to the bottom).
-    for (const [, plan] of workbooks) for (const chart of plan.sheets.flatMap((s) => s.charts).filter((c) => c.kind === "line" && !c.ranks)) expect(chartXml(chart, "Blad")).not.toContain('<c:min val="0"/>');
+    for (const [, plan] of workbooks) for (const chart of plan.sheets.flatMap((s) => s.charts).filter((c) => c.kind === "line" && !c.ranks)) expect(chartXml(chart, "Blad", plan.language)).not.toContain('<c:min val="0"/>');
   });
 
   it("label every category: no label skipped, a bar chart tall enough for its bars, listed top-down", () => {
     for (const [, plan] of workbooks) {
       for (const chart of plan.sheets.flatMap((s) => s.charts)) {
-        const xml = chartXml(chart, "Blad");
+        const xml = chartXml(chart, "Blad", plan.language);
         if (chart.kind !== "pie" && chart.kind !== "doughnut") expect(xml).toContain('<c:tickLblSkip val="1"/>');
         if (chart.kind !== "barClustered") continue;
         const bars = chart.table.rows.length * Math.max(1, (chart.table.header.length - 1) * 0.7);
