@@ -41,7 +41,9 @@ function mostFrequent(values: string[]): string | null {
 
 /**
  * The plan for a package: it first shows Leiden's inhabitants as counts when the data has them,
- * else the most frequent indicator, unit and area among the figures there are.
+ * else the most frequent indicator and unit, in the workbook's own municipality: Leiden, else the
+ * municipality (a CBS code GM…) with the most of those figures, never Nederland or a region while
+ * a municipality has them (a Delft workbook opens on Delft).
  */
 export function planPivot(pkg: MonitorPackage, language: Language): PivotPlan {
   const rows = pkg.observations;
@@ -50,7 +52,9 @@ export function planPivot(pkg: MonitorPackage, language: Language): PivotPlan {
   const ofIndicator = rows.filter((o) => o.indicator === indicator);
   const indicatorUnit = pkg.indicators.find((i) => i.id === indicator)?.eenheid;
   const unit = (indicatorUnit && ofIndicator.some((o) => o.eenheid === indicatorUnit) ? indicatorUnit : mostFrequent(ofIndicator.map((o) => o.eenheid))) as Unit | null;
-  const area = indicator && unit && has(indicator, unit, "Leiden") ? "Leiden" : mostFrequent(ofIndicator.filter((o) => o.eenheid === unit).map((o) => o.gebied));
+  const inUnit = ofIndicator.filter((o) => o.eenheid === unit);
+  const municipalities = inUnit.filter((o) => /^GM\d{4}$/.test(o.gebiedscode.trim()));
+  const area = indicator && unit && has(indicator, unit, "Leiden") ? "Leiden" : mostFrequent((municipalities.length ? municipalities : inUnit).map((o) => o.gebied));
   const label = pkg.indicators.find((i) => i.id === indicator);
   const what = label ? { nl: label.labelNl, en: label.labelEn } : { nl: indicator ?? "", en: indicator ?? "" };
   const texts: [string, string] = [textOf(say(PIVOT.shows, { table: TABLE_NAMES.observations, what, area: area ? { nl: area, en: AREAS.find((a) => a.nl === area)?.en ?? area } : null, unit }), language), textOf(PIVOT.howTo, language)];
