@@ -1,6 +1,6 @@
 import { MonitorPackage, Observation } from "../../src/data/types";
 import { buildPlan } from "../../src/report/plan";
-import { reportClaimHolds } from "../../src/report/report-claims";
+import { CLAIM_FIGURES, reportClaimHolds } from "../../src/report/report-claims";
 import { SheetPlan, WorkbookPlan } from "../../src/report/types";
 import { SHIPPED_EDITION } from "../../src/sources/shipped-source";
 import { shippedPackage } from "../support/fixtures";
@@ -72,5 +72,14 @@ describe("the 2022 report's claims over corrected copies of its data", () => {
     expect(reportClaimHolds("repatsFalling", rows.map((o) => (o.indicator === "repats" && o.eenheid === "aantal" && o.leeftijd === "" ? { ...o, waarde: 479 } : o)), "Leiden")).toBe(false);
     // A figure the claim is not about leaves it standing.
     expect(reportClaimHolds("repatsFalling", rows.map((o) => (o.indicator === "statushouders" ? { ...o, waarde: 1 } : o)), "Leiden")).toBe(true);
+  });
+
+  it("rests on the figures data/leiden-2022 holds, as the seed text gives them", () => {
+    const rows = shippedPackage().observations.filter((o) => o.gebied === "Leiden");
+    for (const [claim, sets] of Object.entries(CLAIM_FIGURES)) {
+      for (const { about, report } of sets) expect({ claim, figures: rows.filter(about).map((o) => [o.periode, o.waarde]) }).toEqual({ claim, figures: report });
+    }
+    // Literal, from the seed (pages 13, 16, 32, 27): not read from the code under test.
+    expect(Object.values(CLAIM_FIGURES).flatMap((sets) => sets.flatMap((s) => s.report))).toEqual([["2021", 478], ["2022", 1641], ["2022", 769], ["2021", 450]]);
   });
 });
