@@ -1,5 +1,5 @@
 import { MunicipalityNames, plainMunicipalityName } from "../../src/data/municipality-names";
-import { ranksByShare, growthSpan } from "../../src/sources/cbs/derive";
+import { fraction, ranksByShare, growthSpan } from "../../src/sources/cbs/derive";
 import { textOf } from "../../src/text/message";
 
 /** CBS's titles as ../shared/cbs/README.md gives them (a 2026 harvest of 85644NED's RegioS). */
@@ -85,6 +85,14 @@ describe("municipality names as people type them", () => {
 });
 
 describe("derived figures", () => {
+  it("stores a share as a fraction of the whole, to 12 significant digits", () => {
+    expect(fraction(3, 12)).toBe(0.25);
+    expect(fraction(1, 3)).toBe(0.333333333333);
+    expect(fraction(2, 3)).toBe(0.666666666667);
+    // 0.1 + 0.2 parts of 1: the floating-point noise (0.30000000000000004) does not show.
+    expect(fraction(0.1 + 0.2, 1)).toBe(0.3);
+  });
+
   it("ranks by share, highest first; equal shares share a rank", () => {
     expect(ranksByShare(new Map([["a", 0.1], ["b", 0.3], ["c", 0.1], ["d", 0.05]]))).toEqual(new Map([["a", 2], ["b", 1], ["c", 2], ["d", 4]]));
   });
