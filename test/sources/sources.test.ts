@@ -43,7 +43,8 @@ afterAll(async () => {
 });
 
 const nodeFetch: FetchLike = (input, init) => fetch(input, init);
-const pull = (path: string, timeoutMs = 2000) => pullFromUrl(`${server.url}${path}`, { fetch: nodeFetch, timeoutMs });
+// Generous: under load (a mutation run instruments every line) a local answer may take seconds.
+const pull = (path: string, timeoutMs = 10_000) => pullFromUrl(`${server.url}${path}`, { fetch: nodeFetch, timeoutMs });
 /** The SourceError fetchBytes throws; a test fails if it gets bytes instead. */
 const refusal = (url: string, options: Omit<FetchOptions, "fetch"> = {}) =>
   fetchBytes(url, { fetch: nodeFetch, ...options }).then(
@@ -180,7 +181,7 @@ describe("retrying", () => {
 
   it("the CBS client asks once for a 404 and four times for a 500", async () => {
     const count = (prefix: string) => server.requests.filter((r) => r.startsWith(`GET ${prefix}`)).length;
-    const options = { fetch: nodeFetch, retryDelayMs: 1, timeoutMs: 2000 };
+    const options = { fetch: nodeFetch, retryDelayMs: 1, timeoutMs: 10_000 };
     await expect(getAll("T1", "TypedDataSet", {}, { ...options, baseUrl: `${server.url}/missing` })).rejects.toThrow(/HTTP 404/);
     expect(count("/missing/T1/")).toBe(1);
     await expect(getAll("T1", "TypedDataSet", {}, { ...options, baseUrl: `${server.url}/error` })).rejects.toThrow(/HTTP 500/);
