@@ -25,14 +25,15 @@ function scripted(...answers: Answer[]) {
   return { asked, options: (extra: Partial<CbsOptions> = {}): CbsOptions => ({ baseUrl: BASE, fetch, retryDelayMs: 1, ...extra }) };
 }
 const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ Key: `K${from + i}`, Title: `Gebied ${from + i}` }));
-const refusal = (promise: Promise<unknown>) =>
+/** The refusal's messages as a user reads them, in Dutch (the default) or English. */
+const refusal = (promise: Promise<unknown>, language: "nl" | "en" = "nl") =>
   promise.then(
     () => {
       throw new Error("expected a refusal");
     },
     (error: unknown) => {
       if (!(error instanceof SourceError)) throw error;
-      return error.problems.map((p) => problemText(p, "nl"));
+      return error.problems.map((p) => problemText(p, language));
     },
   );
 
@@ -140,9 +141,12 @@ describe("what the CBS client refuses in an answer, saying what it got", () => {
   });
 
   it("fewer rows than counted: incomplete, never a part", async () => {
-    const { options } = scripted({ body: { "odata.count": "5", value: rows(2) } }, { body: { "odata.count": "5", value: rows(1, 2) } });
-    expect(await refusal(getAll("T1", "RegioS", { select: ["Key", "Title"] }, options({ maxCells: 4 })))).toEqual([
+    const answers = () => scripted({ body: { "odata.count": "5", value: rows(2) } }, { body: { "odata.count": "5", value: rows(1, 2) } });
+    expect(await refusal(getAll("T1", "RegioS", { select: ["Key", "Title"] }, answers().options({ maxCells: 4 })))).toEqual([
       "CBS meldde voor RegioS van CBS-tabel T1 5 rijen maar gaf er 3; de gegevens zijn niet compleet opgehaald. Er is niets geschreven.",
+    ]);
+    expect(await refusal(getAll("T1", "RegioS", { select: ["Key", "Title"] }, answers().options({ maxCells: 4 })), "en")).toEqual([
+      "CBS reported 5 rows for RegioS of CBS table T1 but gave 3; the data were not fetched completely. Nothing was written.",
     ]);
   });
 
@@ -205,6 +209,12 @@ describe("how the CBS client waits between retries", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(asked).toHaveLength(1);
     expect(messages).toEqual(["Geannuleerd; er is niets veranderd."]);
+    // The same refusal in English, as an English Excel shows it.
+    const again = scripted(down);
+    const aborted = new AbortController();
+    aborted.abort();
+    expect(await refusal(getAll("T1", "RegioS", {}, again.options({ signal: aborted.signal })), "en")).toEqual(["Cancelled; nothing was changed."]);
+    expect(again.asked).toHaveLength(0);
   });
 
   it("waits the real time when no clock is given", async () => {
