@@ -74,6 +74,12 @@ describe("the pages the CBS client asks for", () => {
     expect(asked).toHaveLength(2);
   });
 
+  it("stops at an empty page even when it carries a nextLink (a server that hands out empty pages forever)", async () => {
+    const { asked, options } = scripted({ body: { value: rows(1), "odata.nextLink": `${ENTITY_URL}?$skiptoken=K0` } }, { body: { value: [], "odata.nextLink": `${ENTITY_URL}?$skiptoken=K0` } });
+    expect(await getAll("T1", "RegioS", { select: ["Key", "Title"] }, options())).toHaveLength(1);
+    expect(asked).toHaveLength(2);
+  });
+
   it("asks no further once it has as many rows as CBS counted, even after a full page", async () => {
     const { asked, options } = scripted({ body: { "odata.count": "2", value: rows(2) } });
     expect(await getAll("T1", "RegioS", { select: ["Key", "Title"] }, options({ maxCells: 4 }))).toHaveLength(2);
@@ -107,6 +113,12 @@ describe("what the CBS client refuses in an answer, saying what it got", () => {
     expect(messages).toHaveLength(1);
     const expected = message.startsWith("(") ? `CBS gaf een onverwacht antwoord voor ${ENTITY_URL}?$format=json&$top=5000&$select=Key,Title&$inlinecount=allpages ${message}` : message;
     expect(decodeURIComponent(messages[0])).toBe(expected);
+  });
+
+  it("takes a count of 0 with no rows: a filter that matches nothing", async () => {
+    const { asked, options } = scripted({ body: { "odata.count": "0", value: [] } });
+    expect(await getAll("T1", "RegioS", { filter: "Key eq 'GM9999    '", select: ["Key", "Title"] }, options())).toEqual([]);
+    expect(asked).toHaveLength(1);
   });
 
   it("takes a count sent as a number too (OData v3 sends it as text)", async () => {
@@ -215,6 +227,21 @@ describe("how the CBS client waits between retries", () => {
     aborted.abort();
     expect(await refusal(getAll("T1", "RegioS", {}, again.options({ signal: aborted.signal })), "en")).toEqual(["Cancelled; nothing was changed."]);
     expect(again.asked).toHaveLength(0);
+  });
+
+  it("does not try again when cancelled while CBS answered with an error", async () => {
+    const cancel = new AbortController();
+    const progress: string[] = [];
+    const asked: string[] = [];
+    const fetch = async (input: string) => {
+      asked.push(input);
+      cancel.abort(); // the user cancels while this answer is on its way
+      return new Response("{}", { status: 503 });
+    };
+    const messages = await refusal(getAll("T1", "RegioS", {}, { baseUrl: BASE, fetch, retryDelayMs: 1, signal: cancel.signal, onProgress: (m) => progress.push(textOf(m, "nl")) }));
+    expect(asked).toHaveLength(1);
+    expect(progress).toEqual([]);
+    expect(messages).toEqual([expect.stringMatching(/ gaf HTTP 503: een fout bij de server; probeer het later opnieuw\. \(na 1 pogingen\) Er is niets geschreven\.$/)]);
   });
 
   it("waits the real time when no clock is given", async () => {
