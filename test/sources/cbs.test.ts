@@ -291,3 +291,38 @@ describe("the CBS stand-in itself", () => {
     for (let i = 1; i < shares.length; i++) expect(shares[i] - shares[i - 1]).toBeGreaterThan(0.005);
   });
 });
+
+describe("figures CBS derives nothing for: the pull derives them, from the published cells", () => {
+  const dutchShare = (code: string, year: number) => 1 - (nationalityCell(code, year, "NAT9267") as number) / (nationalityCell(code, year, "T001059") as number);
+
+  it("a table without a foreign total: foreign = total − Dutch, with the share and rank that follow, said to be derived", async () => {
+    cbs.behaviour.omitNationality = "NAT9489";
+    const rows = (await pulled(["Leiden", "Delft"], 2021, 2022)).value.package.observations;
+    for (const [code, area] of [["GM0546", "Leiden"], ["GM0503", "Delft"]]) {
+      const [total, dutch] = [nationalityCell(code, 2022, "T001059") as number, nationalityCell(code, 2022, "NAT9267") as number];
+      const foreign = one(rows, { indicator: "inwoners", gebied: area, groep: "buitenlandse nationaliteit", periode: "2022" });
+      expect(foreign).toMatchObject({ waarde: total - dutch, status: "afgeleid" });
+      expect(foreign.toelichting).toMatch(new RegExp(`^Afgeleid: totaal \\(${total}\\) min Nederlands \\(${dutch}\\)\\. `));
+      expect(one(rows, { indicator: "aandeel", gebied: area, groep: "buitenlandse nationaliteit", periode: "2022" }).waarde).toBeCloseTo((total - dutch) / total, 12);
+      expect(one(rows, { indicator: "rang", gebied: area, groep: "buitenlandse nationaliteit", periode: "2022" }).waarde).toBe(rankBy(dutchShare, code, 2022));
+    }
+  });
+
+  it("a foreign count of 0 in the first year: no growth for it (never a division by 0), the other groups' growth stays", async () => {
+    cbs.behaviour.cells = { "GM0503|2021JJ00|NAT9380": 0 };
+    const rows = (await pulled(["Delft"], 2021, 2022)).value.package.observations;
+    expect(one(rows, { indicator: "inwoners", gebied: "Delft", groep: "Pools", periode: "2021" }).waarde).toBe(0);
+    expect(find(rows, { indicator: "groei", gebied: "Delft", groep: "Pools" })).toEqual([]);
+    const turks = [nationalityCell("GM0503", 2021, "NAT9437") as number, nationalityCell("GM0503", 2022, "NAT9437") as number];
+    expect(one(rows, { indicator: "groei", gebied: "Delft", groep: "Turks", periode: "2021-2022" }).waarde).toBeCloseTo((turks[1] - turks[0]) / turks[0], 12);
+  });
+
+  it("a municipality with no foreign inhabitants is ranked too: last, and counted among the municipalities", async () => {
+    cbs.behaviour.cells = { "GM0503|2022JJ00|NAT9489": 0 };
+    const rows = (await pulled(["Delft"], 2022, 2022)).value.package.observations;
+    const rank = one(rows, { indicator: "rang", gebied: "Delft", groep: "buitenlandse nationaliteit", periode: "2022" });
+    expect(rank.waarde).toBe(FIXTURE_MUNICIPALITIES.length);
+    expect(rank.toelichting).toContain(`plek ${FIXTURE_MUNICIPALITIES.length} van ${FIXTURE_MUNICIPALITIES.length} gemeenten`);
+    expect(one(rows, { indicator: "gemeenten", gebied: "Nederland", periode: "2022" }).waarde).toBe(FIXTURE_MUNICIPALITIES.length);
+  });
+});

@@ -263,6 +263,10 @@ export interface CbsBehaviour {
   /** TableInfos' title and the title of nationality NAT9318 (Italiaans), when set. */
   tableTitle: string | null;
   nationalityTitle: string | null;
+  /** Leave this key (trimmed, e.g. "NAT9489") out of the Nationaliteit dimension, as a table without that category. */
+  omitNationality: string | null;
+  /** Serve these values instead of the formula's, by "RegioS|Perioden|category key" (trimmed), e.g. "GM0503|2020JJ00|NAT9380". */
+  cells: Record<string, number | null>;
 }
 
 export interface CbsServer {
@@ -274,7 +278,7 @@ export interface CbsServer {
   close: () => Promise<void>;
 }
 
-const calm = (): CbsBehaviour => ({ fail503: 0, hang: null, ignorePaging: false, ignoreSkip: false, cutPages: null, cutWithoutLink: false, nextLinkOrigin: null, omitCount: false, stringValuesFor: null, tableTitle: null, nationalityTitle: null });
+const calm = (): CbsBehaviour => ({ fail503: 0, hang: null, ignorePaging: false, ignoreSkip: false, cutPages: null, cutWithoutLink: false, nextLinkOrigin: null, omitCount: false, stringValuesFor: null, tableTitle: null, nationalityTitle: null, omitNationality: null, cells: {} });
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" }).end(JSON.stringify(body));
@@ -303,6 +307,7 @@ export async function startCbsServer(): Promise<CbsServer> {
     else if (table.dimensions[entity]) {
       rows = table.dimensions[entity] as unknown as DataRow[];
       if (entity === "Nationaliteit" && behaviour.nationalityTitle !== null) rows = rows.map((r) => (String(r.Key).trim() === "NAT9318" ? { ...r, Title: behaviour.nationalityTitle } : r));
+      if (entity === "Nationaliteit" && behaviour.omitNationality !== null) rows = rows.filter((r) => String(r.Key).trim() !== behaviour.omitNationality);
     } else return void send(response, 404, { "odata.error": { message: { value: `No entity ${entity}` } } });
     const query = url.searchParams;
     let matched = rows;
@@ -332,6 +337,10 @@ export async function startCbsServer(): Promise<CbsServer> {
       }
     }
     const page = matched.slice(skip, end).map((row) => (select ? Object.fromEntries(select.map((c) => [c, row[c]])) : row));
+    page.forEach((row, i) => {
+      const key = [row.RegioS, row.Perioden, row.Nationaliteit ?? row.Herkomstland].map((v) => String(v).trim()).join("|");
+      if (key in behaviour.cells && "Bevolking_1" in row) page[i] = { ...row, Bevolking_1: behaviour.cells[key] }; // a copy: the table itself stays as published
+    });
     if (behaviour.stringValuesFor !== null) for (const row of page) if (String(row.RegioS).trim() === behaviour.stringValuesFor && typeof row.Bevolking_1 === "number") row.Bevolking_1 = String(row.Bevolking_1);
     const count = query.get("$inlinecount") === "allpages" && !behaviour.omitCount ? { "odata.count": String(matched.length) } : {};
     send(response, 200, { "odata.metadata": metadata, ...count, value: page, ...(nextLink ? { "odata.nextLink": nextLink } : {}) });
