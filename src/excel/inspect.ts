@@ -38,7 +38,11 @@ export interface WorkbookState {
   sheets: SheetState[];
   /** Every table by lower-case name. */
   tables: Map<string, TableState>;
-  /** The workbook's defined names (a table may not take one; one pointing into a sheet makes it the user's). */
+  /**
+   * The defined names, the workbook's and every sheet's own (a table may not take one; one
+   * pointing into a sheet makes it the user's): a name scoped to the user's sheet that points
+   * into an indicator sheet keeps that sheet as surely as a workbook's name does.
+   */
   names: { name: string; formula: string }[];
 }
 
@@ -86,6 +90,9 @@ export async function inspectWorkbook(context: Excel.RequestContext, options: { 
   const markReaders = worksheets.items.map((sheet) => (options.marks ? queueReadMark(sheet) : () => null));
   const tableSheets = tables.items.map((table) => table.worksheet.load("name"));
   const tableRanges = tables.items.map((table) => table.getRange().load("address,rowIndex,columnIndex,rowCount,columnCount"));
+  // Worksheet.names holds the names scoped to that sheet, which Workbook.names leaves out
+  // (ExcelApi 1.4, Excel.NamedItemScope): every sheet's, in this same sync.
+  const sheetNames = worksheets.items.map((sheet) => sheet.names.load("items/name,items/formula"));
   await context.sync();
   const marks = markReaders.map((read) => read());
 
@@ -147,6 +154,6 @@ export async function inspectWorkbook(context: Excel.RequestContext, options: { 
         return [table.name.toLowerCase(), state];
       }),
     ),
-    names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
+    names: [names, ...sheetNames].flatMap((collection) => collection.items.map((n) => ({ name: n.name, formula: n.formula }))),
   };
 }

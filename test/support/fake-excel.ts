@@ -1488,7 +1488,11 @@ class FakeCellNote extends ClientObject<CellNoteModel> {
   }
 }
 
-/** Defined names (ExcelApi 1.4; `formula` 1.7): the workbook's (sheet null) or a sheet's own. */
+/**
+ * Defined names (ExcelApi 1.4; `formula` 1.7): the workbook's (sheet null) or a sheet's own.
+ * Workbook.names lists the workbook-scoped ones only, Worksheet.names that sheet's (the
+ * Excel JS reference of both, and Excel.NamedItemScope: "Workbook", "Worksheet").
+ */
 type NameModel = WorkbookModel["names"][number];
 class FakeNamedItem extends ClientObject<NameModel> {
   protected override readProperty(item: NameModel, name: string): unknown {
