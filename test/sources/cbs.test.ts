@@ -317,6 +317,17 @@ describe("figures CBS derives nothing for: the pull derives them, from the publi
     expect(one(rows, { indicator: "groei", gebied: "Delft", groep: "Turks", periode: "2021-2022" }).waarde).toBeCloseTo((turks[1] - turks[0]) / turks[0], 12);
   });
 
+  it("a municipality-year with 0 inhabitants: its counts stay, but no share and no rank (never a division by 0), and it is not counted among those ranked", async () => {
+    cbs.behaviour.cells = { "GM0503|2022JJ00|T001059": 0 };
+    const rows = (await pulled(["Delft"], 2022, 2022)).value.package.observations;
+    expect(one(rows, { indicator: "inwoners", gebied: "Delft", groep: "inwoners", periode: "2022" }).waarde).toBe(0);
+    // By nationality (85644NED); Delft's herkomst figures come from 85458NED and stay.
+    for (const groep of ["buitenlandse nationaliteit", "Nederlands"]) expect(find(rows, { indicator: "aandeel", gebied: "Delft", groep, periode: "2022" })).toEqual([]);
+    expect(find(rows, { indicator: "rang", gebied: "Delft", groep: "buitenlandse nationaliteit", periode: "2022" })).toEqual([]);
+    expect(find(rows, { indicator: "rang", gebied: "Delft", groep: "herkomst buiten Nederland", periode: "2022" })).toHaveLength(1);
+    expect(one(rows, { indicator: "gemeenten", gebied: "Nederland", periode: "2022" }).waarde).toBe(FIXTURE_MUNICIPALITIES.length - 1);
+  });
+
   it("a municipality with no foreign inhabitants is ranked too: last, and counted among the municipalities", async () => {
     cbs.behaviour.cells = { "GM0503|2022JJ00|NAT9489": 0 };
     const rows = (await pulled(["Delft"], 2022, 2022)).value.package.observations;
