@@ -79,7 +79,7 @@ async function mendExceljsParts(zip: JSZip): Promise<void> {
 /** Where a rendered package goes, and how its large part (the Data sheet) is compressed. */
 export interface XlsxOutput {
   sink: ZipSink;
-  /** The compressor for the Data sheet's part: fflate's deflate unless the host has a faster one (the CLI: Node's zlib). */
+  /** The compressor for the parts: fflate's deflate unless the host has a faster one (the CLI: Node's zlib). */
   streamedEntry?: EntryFactory;
 }
 

@@ -49,7 +49,10 @@ export interface ZipWriter {
 
 export interface ZipWriterOptions {
   mtime: Date;
-  /** The entries for parts written chunk by chunk (the Data sheet); fflate's deflate unless given. */
+  /**
+   * The entries for the parts: fflate's deflate unless given (the CLI gives Node's zlib, native
+   * and on libuv's threads, for the Data sheet written chunk by chunk and the other parts alike).
+   */
   streamedEntry?: EntryFactory;
   /** MAX_PART_BYTES unless given (a test gives less). */
   maxPartBytes?: number;
@@ -90,7 +93,7 @@ export function zipWriter(sink: ZipSink, options: ZipWriterOptions): ZipWriter {
   };
   return {
     async add(name, data) {
-      const { entry, end } = open(name, fflateEntry);
+      const { entry, end } = open(name, options.streamedEntry ?? fflateEntry);
       entry.push(data, false);
       await end();
     },
