@@ -79,6 +79,18 @@ export function codeOfArea(gebied: string): string {
 /** CBS region codes: country, landsdeel, province, COROP, municipality, wijk, buurt. */
 export const AREA_CODE_PATTERN = /^(NL\d{2}|LD\d{2}|PV\d{2}|CR\d{2}|GM\d{4}|WK\d{6}|BU\d{8})?$/;
 
+/**
+ * The same, in place: for a record of its own that nothing else holds yet (a row just read), so
+ * that 100,000 rows are not copied once more.
+ */
+export function fillDerivedColumns<T extends Omit<Observation, "jaar" | "bovengroep" | "gebiedscode"> & Partial<Pick<Observation, "jaar" | "bovengroep" | "gebiedscode">>>(o: T): T & Observation {
+  const filled = o as T & Observation;
+  filled.jaar = o.jaar ?? yearOfPeriod(o.periode);
+  filled.bovengroep = o.bovengroep || parentOfGroup(o.groep);
+  filled.gebiedscode = o.gebiedscode || codeOfArea(o.gebied);
+  return filled;
+}
+
 /** A row with the three columns filled where they are empty (a given value is kept). */
 export function withDerivedColumns<T extends Omit<Observation, "jaar" | "bovengroep" | "gebiedscode"> & Partial<Pick<Observation, "jaar" | "bovengroep" | "gebiedscode">>>(o: T): T & Observation {
   return {

@@ -1,6 +1,6 @@
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, OBSERVATION_KEY, SOURCE_COLUMNS } from "./columns";
 import type { CsvDialect } from "./csv";
-import { periodKind, withDerivedColumns, yearOfPeriod } from "./derived";
+import { periodKind, fillDerivedColumns, yearOfPeriod } from "./derived";
 import { normalise } from "./normalise";
 import { AREAS, GROUPS, NameIndex } from "./vocabulary";
 import { Indicator, MonitorPackage, Observation, Problem, Source } from "./types";
@@ -122,6 +122,6 @@ export function parsePackageTables(tables: PackageTables, dialects: Partial<Reco
     ...checkObservations(observations.value, indicators.value, sources.value),
   ];
   if (crossProblems.length) return { ok: false, problems: crossProblems };
-  return { ok: true, value: { observations: observations.value.map(withDerivedColumns), indicators: indicators.value, sources: sources.value } };
+  return { ok: true, value: { observations: observations.value.map(fillDerivedColumns), indicators: indicators.value, sources: sources.value } };
 }
 

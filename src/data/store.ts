@@ -93,6 +93,8 @@ export class MonitorStore {
   /** Each stored figure's row as read, whose names the name indexes count. */
   private readonly rawOf = new Map<Observation, Observation>();
   private holes = 0;
+  /** The figures by indicator, by area and by both, in table order: built when first asked, dropped by any change. */
+  private byPart: Map<string, Observation[]> | null = null;
   /** How many figures each area (as written) has; the area names are indexed again when that set changes. */
   private readonly areaUses = new Map<string, number>();
   private areaIndex: NameIndex | null = null;
@@ -159,11 +161,26 @@ export class MonitorStore {
   }
 
   /**
+   * The figures of an indicator, of an area, or of both (every figure when neither is given), in
+   * table order (shared, do not modify): a sheet's questions without a scan of every figure.
+   */
+  figuresOf(indicator?: string, area?: string): readonly Observation[] {
+    if (indicator === undefined && area === undefined) return this.observations;
+    if (!this.byPart) {
+      const parts = new Map<string, Observation[]>();
+      for (const o of this.observations) for (const key of [`${o.indicator}|`, `|${o.gebied}`, `${o.indicator}|${o.gebied}`]) push(parts, key, o);
+      this.byPart = parts;
+    }
+    return this.byPart.get(`${indicator ?? ""}|${area ?? ""}`) ?? [];
+  }
+
+  /**
    * Takes `removed` (figures this store returned before) out and puts `added` (as read from the
    * table) in; an added figure takes the place of the removed one at the same position. Returns
    * the added figures as the store holds them (names made canonical).
    */
   replace(removed: readonly Observation[], added: readonly Observation[]): Observation[] {
+    if (removed.length + added.length > 0) this.byPart = null;
     // Areas counted in first, out after: an edited row that keeps its area does not re-index the area names.
     for (const o of added) this.countArea(o.gebied, 1);
     for (const o of removed) if (this.slot.has(o)) this.countArea((this.rawOf.get(o) ?? o).gebied, -1);
@@ -188,23 +205,21 @@ export class MonitorStore {
     return stored;
   }
 
+  /**
+   * The figure as the store holds it: the row itself where its names are canonical already (most
+   * rows: no copy, nothing to remember), else a copy with canonical names, which remembers the row.
+   */
   private canonical(o: Observation): Observation {
-    const stored = this.canonicalOf(o);
-    this.rawOf.set(stored, o);
-    return stored;
-  }
-
-  private canonicalOf(o: Observation): Observation {
     // Names the vocabulary does not know are taken as they are written in the data.
     const name = (index: NameIndex, text: string) => index.resolve(text).found ?? text;
     this.groupNames.addName(o.groep);
     if (o.leeftijd !== "") this.ageNames.addName(o.leeftijd);
-    return {
-      ...o,
-      groep: name(MonitorStore.vocabulary, o.groep),
-      gebied: name(MonitorStore.areaVocabulary, o.gebied),
-      leeftijd: o.leeftijd === "" ? "" : name(this.ageNames, o.leeftijd),
-    };
+    const [groep, gebied, leeftijd] = [name(MonitorStore.vocabulary, o.groep), name(MonitorStore.areaVocabulary, o.gebied), o.leeftijd === "" ? "" : name(this.ageNames, o.leeftijd)];
+    // The same row twice (one object in two places of a package) gets a copy: each figure has its own slot.
+    if (groep === o.groep && gebied === o.gebied && leeftijd === o.leeftijd && !this.slot.has(o)) return o;
+    const stored = { ...o, groep, gebied, leeftijd };
+    this.rawOf.set(stored, o);
+    return stored;
   }
 
   private index(o: Observation): void {

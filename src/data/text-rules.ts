@@ -23,8 +23,22 @@ export function forbiddenCharacter(text: string): { code: number; position: numb
   return match ? { code: match[0].charCodeAt(0), position: match.index + 1 } : null;
 }
 
+/** Texts found fine before: a table repeats the same few texts in most columns. Bounded. */
+const fine = new Set<string>();
+const MAX_FINE = 20_000;
+
 /** The problem with a text as cell content, or null. */
 export function cellTextProblem(text: string): AnyMessage | null {
+  if (fine.has(text)) return null;
+  const problem = textProblem(text);
+  if (problem === null) {
+    if (fine.size >= MAX_FINE) fine.clear();
+    fine.add(text);
+  }
+  return problem;
+}
+
+function textProblem(text: string): AnyMessage | null {
   if (text.length > MAX_CELL_TEXT) return say(INPUT.textTooLong, { length: text.length, max: MAX_CELL_TEXT });
   const forbidden = forbiddenCharacter(text);
   return forbidden ? say(INPUT.forbiddenCharacter, forbidden) : null;
@@ -37,6 +51,18 @@ export function cellTextProblem(text: string): AnyMessage | null {
  * is rejected earlier, with its row and column; this only makes sure no file is ever broken.
  */
 export function safeCellText(text: string): string {
+  const known = safe.get(text);
+  if (known !== undefined) return known;
+  const result = madeSafe(text);
+  if (safe.size >= MAX_FINE) safe.clear();
+  safe.set(text, result);
+  return result;
+}
+
+/** Texts made safe before, by text: a plan repeats the data's few texts in every row. Bounded. */
+const safe = new Map<string, string>();
+
+function madeSafe(text: string): string {
   const clean = (FORBIDDEN.test(text) ? text.replace(FORBIDDEN_ALL, "") : text).trim();
   if (clean.length <= MAX_CELL_TEXT) return clean;
   // Never cut a surrogate pair in two.

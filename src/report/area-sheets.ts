@@ -35,7 +35,7 @@ export function areaSheetName(prefix: string, short: string, area: string): stri
 export function pulledAreas(store: MonitorStore): string[] {
   const fixed = new Set(AREAS.map((a) => a.nl));
   const areas = new Set<string>();
-  for (const o of store.observations) if (o.indicator === "inwoners" && o.eenheid === "aantal" && o.groep === FOREIGN && o.leeftijd === "" && o.bron === "CBS" && !fixed.has(o.gebied)) areas.add(o.gebied);
+  for (const o of store.figuresOf("inwoners")) if (o.indicator === "inwoners" && o.eenheid === "aantal" && o.groep === FOREIGN && o.leeftijd === "" && o.bron === "CBS" && !fixed.has(o.gebied)) areas.add(o.gebied);
   return [...areas].sort((a, b) => a.localeCompare(b, "nl"));
 }
 
@@ -56,7 +56,8 @@ function latestCount(store: MonitorStore, area: string): string | null {
 
 /** The largest nationalities in the latest year, largest first. */
 function largestNationalities(store: MonitorStore, area: string, period: string, n: number): Axis[] {
-  return store.observations
+  return store
+    .figuresOf("inwoners", area)
     .filter((o) => o.indicator === "inwoners" && o.eenheid === "aantal" && o.gebied === area && o.periode === period && o.leeftijd === "" && !TOTALS.has(o.groep))
     .sort((a, b) => b.waarde - a.waarde || a.groep.localeCompare(b.groep))
     .slice(0, n)
@@ -66,14 +67,14 @@ function largestNationalities(store: MonitorStore, area: string, period: string,
 /** The totals (all inhabitants, by nationality and by origin) whose growth the data holds. */
 function growthTotals(store: MonitorStore, area: string): Axis[] {
   const groups = new Set<string>();
-  for (const o of store.observations) if (o.indicator === "groei" && o.gebied === area && o.eenheid === "groei" && TOTALS.has(o.groep)) groups.add(o.groep);
+  for (const o of store.figuresOf("groei", area)) if (o.indicator === "groei" && o.gebied === area && o.eenheid === "groei" && TOTALS.has(o.groep)) groups.add(o.groep);
   return [...groups].map((group) => ({ label: named(group, store.groupNames.label(group, "en")), key: { group } }));
 }
 
 export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
   const latest = latestCount(store, area);
   if (!latest) return [];
-  const growthPeriods = [...new Set(store.observations.filter((o) => o.indicator === "groei" && o.gebied === area).map((o) => o.periode))].sort(comparePeriods);
+  const growthPeriods = [...new Set(store.figuresOf("groei", area).filter((o) => o.indicator === "groei" && o.gebied === area).map((o) => o.periode))].sort(comparePeriods);
   const base = { area, age: "" };
   return [
     {
@@ -191,7 +192,7 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
 
 /** The areas compared: Leiden when its figures were pulled from CBS too, every municipality with shares, then Nederland. */
 function comparedAreas(store: MonitorStore, areas: string[]): string[] {
-  const leidenPulled = store.observations.some((o) => o.gebied === "Leiden" && o.indicator === "aandeel" && o.bron === "CBS" && o.status === "afgeleid");
+  const leidenPulled = store.figuresOf("aandeel", "Leiden").some((o) => o.gebied === "Leiden" && o.indicator === "aandeel" && o.bron === "CBS" && o.status === "afgeleid");
   const withShares = [...(leidenPulled && !areas.includes("Leiden") ? ["Leiden"] : []), ...areas].filter((area) => hasSeries(store, area, "aandeel", "aandeel", FOREIGN));
   return withShares.length && hasSeries(store, "Nederland", "aandeel", "aandeel", FOREIGN) ? [...withShares, "Nederland"] : withShares;
 }

@@ -10,7 +10,7 @@ import { Axis, CellKey } from "./spec-types";
 /** Axes found in the data: each distinct value of a column among the figures matching `where`. */
 function distinct(store: MonitorStore, where: CellKey, pick: (o: Observation) => string, sort?: (a: string, b: string) => number): string[] {
   const values = new Set<string>();
-  for (const o of store.observations) {
+  for (const o of store.figuresOf(where.indicator, where.area)) {
     if (where.indicator !== undefined && o.indicator !== where.indicator) continue;
     if (where.area !== undefined && o.gebied !== where.area) continue;
     if (where.group !== undefined && o.groep !== where.group) continue;
@@ -51,7 +51,7 @@ export const ages = (...names: string[]): Axis[] => names.map((age) => ({ label:
  */
 export const largestGroupPerAge = (where: CellKey, ageNames: string[], keep: (group: string) => boolean) => (store: MonitorStore): Axis[] =>
   ageNames.flatMap((age) => {
-    const candidates = store.observations.filter(
+    const candidates = store.figuresOf(where.indicator, where.area).filter(
       (o) => o.indicator === where.indicator && o.gebied === where.area && o.periode === where.period && o.eenheid === where.unit && o.leeftijd === age && keep(o.groep),
     );
     const top = candidates.sort((a, b) => b.waarde - a.waarde || a.groep.localeCompare(b.groep))[0];

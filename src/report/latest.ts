@@ -9,7 +9,7 @@ import { CellKey } from "./spec-types";
  */
 export function latestPeriod(store: MonitorStore, where: CellKey, keep: (o: Observation) => boolean = () => true): string | null {
   let latest: string | null = null;
-  for (const o of store.observations) {
+  for (const o of store.figuresOf(where.indicator, where.area)) {
     if (where.indicator !== undefined && o.indicator !== where.indicator) continue;
     if (where.area !== undefined && o.gebied !== where.area) continue;
     if (where.group !== undefined && o.groep !== where.group) continue;

@@ -368,6 +368,16 @@ export function buildIndicatorSheets(pkg: MonitorPackage, language: Language, ar
 function withSafeText<T extends object>(plan: T): T {
   const seen = new WeakSet<object>();
   const visit = (node: object): void => {
+    if (Array.isArray(node)) {
+      // Arrays are not remembered: a data table's 100,000 rows would make the set a burden to
+      // the garbage collector, and making a text safe twice gives the same text.
+      for (let i = 0; i < node.length; i++) {
+        const value: unknown = node[i];
+        if (typeof value === "string") node[i] = safeCellText(value);
+        else if (typeof value === "object" && value !== null) visit(value);
+      }
+      return;
+    }
     if (seen.has(node) || node instanceof Date) return;
     seen.add(node);
     const record = node as Record<string, unknown>;

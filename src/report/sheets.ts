@@ -177,7 +177,7 @@ export const SHEETS: SheetSpec[] = [
         // The comparison is of one year: the latest in which an area besides Leiden has a share,
         // and only where Leiden's own share is there to compare or the report compares it.
         const period = latestPeriod(store, { indicator: "aandeel", unit: "aandeel", age: "" }, (o) => o.gebied !== "Leiden");
-        if (!period || !store.observations.some((o) => o.indicator === "aandeel" && o.gebied === "Leiden")) return null;
+        if (!period || !store.figuresOf("aandeel", "Leiden").some((o) => o.indicator === "aandeel" && o.gebied === "Leiden")) return null;
         return {
           key: "gemeenten",
           caption: (facts) => say(CAPTION.sharesByArea, { period, areas: facts.categories.map((c) => c.label) }),
