@@ -105,7 +105,7 @@ export async function benchEdits(dist: string): Promise<void> {
       syncs += done.syncs;
       return done.result;
     };
-    const follower = new WorkbookFollower(run, edition, functionsLink(), yieldToEventLoop);
+    const follower = new WorkbookFollower(run, edition, functionsLink(() => edition), yieldToEventLoop);
     await withRoundTrips(async () => {
       const first = await longestSlice(() => follower.readAll());
       if (first.result.kind !== "found") throw new Error("the workbook's tables did not read as valid");

@@ -1,9 +1,8 @@
 import { notAvailable } from "../data/errors";
 import { parsePackageTables, PackageTables } from "../data/package";
 import { MonitorQueries } from "../data/queries";
-import { loadShippedPackage } from "../data/shipped";
 import { MonitorStore } from "../data/store";
-import { Language, Problem } from "../data/types";
+import { Language, MonitorPackage, Problem } from "../data/types";
 import { FUNCTIONS } from "../text/functions";
 import { say } from "../text/message";
 import { dataChanged, dataUnknown } from "./live";
@@ -13,11 +12,12 @@ import { dataChanged, dataUnknown } from "./live";
  * read the workbook: the functions wait instead of answering from another dataset. Then the
  * workbook's own tables, handed over as the store the pane built (one store for pane and
  * functions), or their problems (the functions answer #N/A pointing at the pane), or, for a
- * workbook without monitor tables, the shipped edition (built on first use).
+ * workbook without monitor tables, the shipped edition, which the pane hands over (its bundle
+ * carries the edition anyway; this one stays small), indexed on first use.
  */
 type DataState =
   | { kind: "waiting" }
-  | { kind: "shipped"; queries: MonitorQueries | null }
+  | { kind: "shipped"; edition: MonitorPackage; queries: MonitorQueries | null }
   | { kind: "workbook"; queries: MonitorQueries }
   | { kind: "invalid"; problems: readonly Problem[] };
 
@@ -36,7 +36,7 @@ export function waiting(): boolean {
 export function queries(): MonitorQueries {
   if (state.kind === "waiting") throw new Error("The functions have no data yet.");
   if (state.kind === "invalid") throw invalidWorkbookError(state.problems);
-  if (state.queries === null) state = { kind: "shipped", queries: new MonitorQueries(new MonitorStore(loadShippedPackage())) };
+  if (state.kind === "shipped" && state.queries === null) state = { ...state, queries: new MonitorQueries(new MonitorStore(state.edition)) };
   return state.queries as MonitorQueries;
 }
 
@@ -70,9 +70,9 @@ export function setProblems(problems: readonly Problem[]): void {
   changeTo({ kind: "invalid", problems });
 }
 
-/** The workbook has no monitor tables (any more): the shipped edition is the dataset. */
-export function resetData(): void {
-  changeTo({ kind: "shipped", queries: null });
+/** The workbook has no monitor tables (any more): the shipped edition (validated, from the pane) is the dataset. */
+export function resetData(edition: MonitorPackage): void {
+  changeTo({ kind: "shipped", edition, queries: null });
 }
 
 /** The store the functions read was updated in place (an edit): formulas whose answer changed get it. */

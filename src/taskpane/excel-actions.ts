@@ -1,6 +1,7 @@
 import { MonitorPackage, Language } from "../data/types";
 import type { AnyMessage } from "../text/message";
 import { Scope, snapshotOf } from "../data/compare";
+import { loadShippedPackage } from "../data/shipped";
 import { Edition } from "../data/descriptor";
 import type { CbsQuery } from "../sources/cbs/pull";
 import { loadData, LoadDataResult, PreviewResult, previewLoad, recalculate } from "../excel/load-data";
@@ -16,7 +17,7 @@ import { readSnapshots, writeSnapshot } from "../excel/snapshot-store";
 let follower: WorkbookFollower | null = null;
 let paneListener: Listener = () => undefined;
 let paneProgress: (fraction: number) => void = () => undefined;
-const tellFunctions = functionsLink();
+const tellFunctions = functionsLink(loadShippedPackage);
 
 /**
  * Reads the workbook's monitor tables (in slices that yield to Excel and the pane), hands them to

@@ -1,14 +1,14 @@
 import type { FollowedData } from "../excel/follow";
 import type { LiveData } from "../data/live-data";
 import type { MonitorQueries } from "../data/queries";
-import type { Language, Problem } from "../data/types";
+import type { Language, MonitorPackage, Problem } from "../data/types";
 
 /** What the pane uses of the functions' API (src/functions/functions.ts), without loading that bundle's modules. */
 export interface FunctionsApi {
   useQueries(queries: MonitorQueries): void;
   storeUpdated(): void;
   setProblems(problems: readonly Problem[]): void;
-  resetData(): void;
+  resetData(edition: MonitorPackage): void;
   setMessageLanguage(language: Language): void;
 }
 
@@ -20,10 +20,12 @@ export function functionsApi(): FunctionsApi | undefined {
 /**
  * Points the MONITOR functions at what was read: the workbook's live data (the same store the
  * pane shows), its problems (so they answer #N/A instead of another dataset's figures), or the
- * shipped edition when the workbook has no monitor tables. The functions push every changed
+ * shipped edition (from `shippedEdition`, once) when the workbook has no monitor tables. The functions push every changed
  * answer to its cell themselves (streaming, see src/functions/live.ts): no recalculation.
  */
-export function functionsLink(): (data: FollowedData) => void {
+export function functionsLink(shippedEdition: () => MonitorPackage): (data: FollowedData) => void {
+  // The edition the functions answer from in a workbook without monitor tables, validated once.
+  let shipped: MonitorPackage | null = null;
   let told: { kind: FollowedData["kind"]; live: LiveData | null } = { kind: "none", live: null };
   return (data) => {
     const api = functionsApi();
@@ -32,7 +34,7 @@ export function functionsLink(): (data: FollowedData) => void {
     if (data.kind === "found" && told.kind === "found" && told.live === live) api.storeUpdated();
     else if (data.kind === "found") api.useQueries(data.live.queries);
     else if (data.kind === "invalid") api.setProblems(data.problems);
-    else api.resetData();
+    else api.resetData((shipped ??= shippedEdition()));
     told = { kind: data.kind, live };
   };
 }

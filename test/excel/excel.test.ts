@@ -7,6 +7,7 @@ import { asExcel, edition, markKey, runLoadData, runRegenerate, sheetNamed, snap
 import { problemText } from "../../src/text/problems";
 import { asRead } from "../support/texts";
 import { notesText, withNoteText } from "../support/notes";
+import { shippedPackage } from "../support/fixtures";
 
 const functions = installCustomFunctions();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -245,7 +246,7 @@ describe("the analyst's own figures", () => {
     const count = functions.get("AANTAL") as (...a: unknown[]) => unknown;
     expect(callExcel(count, "Italiaans", 2022)).toBe(1260);
     expect(callExcel(functions.get("WAARDE") as (...a: unknown[]) => unknown, "kinderen", 2022, null, "12-17", "De Kooi")).toBe(25);
-    functionsApi.resetData();
+    functionsApi.resetData(shippedPackage());
     expect(callExcel(count, "Italiaans", 2022)).toBe(1253);
   });
 

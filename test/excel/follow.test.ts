@@ -6,6 +6,7 @@ import { FakeInvocation, installCustomFunctions, invoke, PENDING } from "../supp
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
 import { asExcel, edition, largePackage, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
+import { shippedPackage } from "../support/fixtures";
 
 const functions = installCustomFunctions();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -29,7 +30,7 @@ async function opened(pkg = edition) {
     return result;
   };
   const states: FollowedData[] = [];
-  const tell = functionsLink();
+  const tell = functionsLink(() => edition);
   const follower = new WorkbookFollower(run, edition, (data) => (tell(data), states.push(data)));
   return { model, follower, states, syncs: () => syncs };
 }
@@ -46,7 +47,7 @@ function waardeCell(model: WorkbookModel, group: string, period = 2022) {
 const shows = (cell: FakeInvocation) => cell.current;
 
 describe("the MONITOR formulas of a workbook, followed without recalculation", () => {
-  afterEach(() => api.resetData());
+  afterEach(() => api.resetData(shippedPackage()));
 
   it("wait until the tables are read, then show the workbook's figure, not the shipped edition's", async () => {
     const { model, follower } = await opened();
@@ -149,7 +150,7 @@ describe("the fake's calculation, as Excel's", () => {
   });
 
   it("does not re-run custom functions on a recalculation (office-js #1462)", async () => {
-    api.resetData();
+    api.resetData(shippedPackage());
     const cell = formula("AANTAL", "Italiaans", 2022, null);
     const model = new WorkbookModel();
     model.addSheet("Blad1");

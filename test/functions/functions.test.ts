@@ -1,5 +1,5 @@
 import { callExcel, installCustomFunctions, invoke, PENDING } from "../support/custom-functions-fake";
-import { csvRows, shippedObservationCells, shippedTexts } from "../support/fixtures";
+import { csvRows, shippedObservationCells, shippedTexts, shippedPackage } from "../support/fixtures";
 import { INPUT } from "../../src/text/input";
 import { say } from "../../src/text/message";
 
@@ -18,9 +18,9 @@ const call = (id: string, ...args: unknown[]) => {
   return callExcel(fn, ...args);
 };
 
-beforeEach(() => api.resetData());
+beforeEach(() => api.resetData(shippedPackage()));
 afterEach(() => {
-  api.resetData();
+  api.resetData(shippedPackage());
   api.setMessageLanguage("nl");
 });
 
@@ -190,7 +190,7 @@ describe("the workbook's own tables", () => {
       message: "The workbook's monitor tables have problems; see the task pane. MonitorData row 9, column Waarde: 'veel' is not a number (use a point as the decimal separator).",
     });
     api.setMessageLanguage("nl");
-    api.resetData();
+    api.resetData(shippedPackage());
     expect(call("COUNT", "Italiaans", 2022)).toBe(1253);
   });
 
@@ -234,7 +234,7 @@ describe("formulas follow the data without Excel recalculating them", () => {
     const cell = invoke(fn("AANTAL"), "Italiaans", 2022, null);
     api.setProblems([emptyGroup]);
     expect(cell.current).toMatchObject({ error: "#N/A", message: expect.stringMatching(/rij 3, kolom Groep/) });
-    api.resetData();
+    api.resetData(shippedPackage());
     expect(cell.current).toBe(1253);
   });
 

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { FakeCustomFunctionsError, installCustomFunctions, invoke } from "../support/custom-functions-fake";
+import { shippedPackage } from "../support/fixtures";
 
 const associated = installCustomFunctions();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require("../../src/functions/functions");
 type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-(globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions.resetData(); // a workbook without monitor tables
+(globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions.resetData(shippedPackage()); // a workbook without monitor tables
 
 const names = ["Italiaans", "italian", "inwoners", "vestiging", "kinderen", "0-3", "Leiden", "Nederland", "2021/2022", "aandeel", "en", "", " ", "Ω", "=1+1"];
 const argument = fc.oneof(

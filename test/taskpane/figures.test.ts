@@ -1,12 +1,12 @@
 import { describeFigure, formulaArguments, searchFigures } from "../../src/taskpane/figures";
 import { callExcel, installCustomFunctions } from "../support/custom-functions-fake";
-import { shippedQueries } from "../support/fixtures";
+import { shippedQueries, shippedPackage } from "../support/fixtures";
 
 const associated = installCustomFunctions();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require("../../src/functions/functions");
 type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-(globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions.resetData(); // the functions read the shipped edition on their own
+(globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions.resetData(shippedPackage()); // the functions read the shipped edition on their own
 const queries = shippedQueries();
 
 /** Evaluates a formula's arguments the way Excel would pass them to MONITOR.VALUE. */
