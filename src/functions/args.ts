@@ -28,9 +28,12 @@ const DUTCH_NAMES = {
 
 export type Argument = keyof typeof DUTCH_NAMES;
 
+/** Each argument's names, made once: every call of a function names its arguments (for a message it may need). */
+const NAMES = Object.fromEntries((Object.keys(DUTCH_NAMES) as Argument[]).map((argument) => [argument, { nl: DUTCH_NAMES[argument], en: argument }])) as Record<Argument, ArgumentName>;
+
 /** The argument's names in both languages. */
 export function argumentName(argument: Argument): ArgumentName {
-  return { nl: DUTCH_NAMES[argument], en: argument };
+  return NAMES[argument];
 }
 
 /** Every argument name pair, for the test against catalog.json. */

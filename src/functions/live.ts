@@ -23,7 +23,8 @@ export interface Invocation {
 interface Live {
   answer: () => Answer;
   invocation: Invocation;
-  last: string | null;
+  /** The answer sent last (null: none yet). */
+  last: Answer | null;
 }
 
 const live = new Set<Live>();
@@ -36,11 +37,16 @@ function fingerprint(answer: Answer): string {
   return `e${String(error.code)}|${String(error.message)}`;
 }
 
+/** The same answer: a number or text compared as it is (most formulas, and cheap), anything else by content. */
+function sameAnswer(a: Answer, b: Answer): boolean {
+  if ("value" in a && "value" in b && (typeof a.value !== "object" || a.value === null)) return a.value === b.value;
+  return fingerprint(a) === fingerprint(b);
+}
+
 function deliver(entry: Live): void {
   const answer = entry.answer();
-  const print = fingerprint(answer);
-  if (print === entry.last) return;
-  entry.last = print;
+  if (entry.last !== null && sameAnswer(entry.last, answer)) return;
+  entry.last = answer;
   entry.invocation.setResult("value" in answer ? answer.value : answer.error);
 }
 
