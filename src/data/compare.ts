@@ -125,14 +125,15 @@ function* comparing(
   // Each row's key and hash once: the look-up key is the costly part of both.
   const sourceKeys: string[] = [];
   const snapshot: string[] = [];
+  const inSource = new Set<string>(); // made as the keys come: 100,000 keys at once would be a long slice
   for (const o of source.observations) {
     const key = lookupKey(o);
     sourceKeys.push(key);
+    inSource.add(key);
     snapshot.push(rowHash(o, key));
     if (step()) yield done / total;
   }
   if (!workbook) return { added: [...source.observations], changed: [], removed: [], kept: [], unchanged: 0, others: 0, result: source, snapshot };
-  const inSource = new Set(sourceKeys);
   const workbookByKey = new Map<string, { row: Observation; hash: string; fromSource: boolean; other: boolean }>();
   for (const row of workbook.observations) {
     const key = lookupKey(row);
