@@ -23,15 +23,17 @@ export function forbiddenCharacter(text: string): { code: number; position: numb
   return match ? { code: match[0].charCodeAt(0), position: match.index + 1 } : null;
 }
 
-/** Texts found fine before: a table repeats the same few texts in most columns. Bounded. */
+/** Texts found fine before: a table repeats the same few texts in most columns. Bounded in count and length. */
 const fine = new Set<string>();
 const MAX_FINE = 20_000;
+/** Longer texts (a note) are checked each time: 20,000 of Excel's longest would be a gigabyte. */
+const MAX_REMEMBERED_LENGTH = 256;
 
 /** The problem with a text as cell content, or null. */
 export function cellTextProblem(text: string): AnyMessage | null {
   if (fine.has(text)) return null;
   const problem = textProblem(text);
-  if (problem === null) {
+  if (problem === null && text.length <= MAX_REMEMBERED_LENGTH) {
     if (fine.size >= MAX_FINE) fine.clear();
     fine.add(text);
   }
@@ -54,6 +56,7 @@ export function safeCellText(text: string): string {
   const known = safe.get(text);
   if (known !== undefined) return known;
   const result = madeSafe(text);
+  if (text.length > MAX_REMEMBERED_LENGTH) return result;
   if (safe.size >= MAX_FINE) safe.clear();
   safe.set(text, result);
   return result;
