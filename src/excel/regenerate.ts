@@ -5,14 +5,15 @@ import { extrasPrint, fingerprint, layoutPrint } from "../report/fingerprint";
 import { buildIndicatorSheets } from "../report/plan";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
-import { tableRef } from "../report/a1";
+import { parseA1Range, tableRef } from "../report/a1";
 import { ReadBatch, refusal, WriteBatch } from "./batch";
 import { DataSheetOutcome, readWorkbookData, writeDataSheet } from "./data-sheet";
-import { AREA, inspectWorkbook, queueReadFormulas, SheetState, TableState } from "./inspect";
+import { AREA, inspectWorkbook, queueReadFormulas, SheetState } from "./inspect";
 import { queueRemoveMark, queueWriteMark } from "./marks";
 import { decideOwnership, Ownership } from "./ownership";
 import { sheetsReferenced } from "./references-scan";
 import { readExtras } from "./sheet-extras";
+import { Journal } from "./undo";
 import { updateIndicatorSheet, writeIndicatorSheet } from "./write";
 import { EXCEL, KeptReason } from "../text/excel";
 import { AnyMessage, say } from "../text/message";
@@ -83,12 +84,15 @@ type Rebuild = Extract<Ownership, { kind: "rebuild" }>;
 
 /**
  * Rebuilds every indicator sheet from the workbook's MonitorData (the edition's data when the
- * workbook has none yet, which is then loaded too). No sheet is ever deleted: a sheet is
- * rewritten in place only when it is the add-in's own and holds exactly what the add-in wrote; a
- * sheet with anything the user made is kept under a dated name, a user's copy is left where it
- * is, and both lose the add-in's mark so they are the user's from now on. A user's sheet or table
- * with a clashing name is left alone. Syncs: a few to read (see inspectWorkbook), the writes in
- * chunks of about 4 MB, one to read back what was written, one for the marks.
+ * workbook has none yet, which is then loaded too). A sheet is rewritten only when it is the
+ * add-in's own and holds exactly what the add-in wrote: in place, values only, with the same
+ * layout; with a new one, built beside it, which then takes its place (the only sheet ever
+ * deleted is such an old one). A sheet with anything the user made is kept under a dated name,
+ * a user's copy is left where it is, and both lose the add-in's mark so they are the user's from
+ * now on. A user's sheet or table with a clashing name is left alone. When Excel refuses a sync
+ * before the new sheets took their places, everything is put back as it was (see Journal).
+ * Syncs: a few to read (see inspectWorkbook), the writes in chunks of about 4 MB, the swap, a few
+ * to read back what was written, one for the marks.
  */
 export async function regenerate(context: Excel.RequestContext, options: RegenerateOptions): Promise<RegenerateResult> {
   const { edition, language } = options;
@@ -101,23 +105,35 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   const plans = buildIndicatorSheets(pkg, language, options.area && options.area !== "Leiden" ? [options.area] : [], options.about);
 
   const written: Written[] = [];
+  const journal = new Journal(new Set(state.sheets.map((s) => s.id)));
+  const swapped = { done: false };
   try {
-    return await build(context, options, { state, found, plans, pkg, progress, written });
+    return await build(context, options, { state, found, plans, pkg, progress, written, journal, swapped });
   } catch (error) {
-    throw describeRefusal(error, written.map((w) => w.name));
+    if (!isRefusal(error) || swapped.done) throw describeRefusal(error, written.map((w) => w.name));
+    // Refused before the new sheets took the old ones' places: everything is put back.
+    const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
+    try {
+      await journal.undo(context, (i) => freeSheetName(`~${i}`, taken) ?? `~${i}`);
+    } catch {
+      throw describeRefusal(error, written.map((w) => w.name));
+    }
+    throw valueError(say(EXCEL.regenerateUndone, { refusal: refusal((error as { code: string }).code, error as Error) }));
   }
 }
 
+const isRefusal = (error: unknown) => typeof (error as { code?: unknown }).code === "string" && !(error instanceof MonitorError);
+
 /**
- * What the pane says when Excel refuses a sync while Regenerate writes (any of its batches may
- * have partly run): which sheets may be partly written, and that nothing else was touched. The
+ * What the pane says when Excel refuses a sync after the new sheets took the old ones' places
+ * (the last syncs: reading back and marking), or refuses putting the workbook back (any of its
+ * batches may have partly run): which sheets may be partly written, and that nothing else was touched. The
  * next Regenerate finds those sheets unlike their marks and sets them aside before building
  * them again, so nothing is lost. Other errors pass unchanged.
  */
 function describeRefusal(error: unknown, sheets: string[]): unknown {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== "string" || error instanceof MonitorError) return error;
-  return valueError(say(EXCEL.regenerateRefused, { refusal: refusal(code, error as Error), sheets }));
+  if (!isRefusal(error)) return error;
+  return valueError(say(EXCEL.regenerateRefused, { refusal: refusal((error as { code: string }).code, error as Error), sheets }));
 }
 
 interface Inspected {
@@ -128,9 +144,13 @@ interface Inspected {
   progress: (fraction: number, message: AnyMessage) => void;
   /** The sheets being written, for the message when Excel refuses a sync. */
   written: Written[];
+  /** What was changed before the writes were done, to undo them when Excel refuses a sync. */
+  journal: Journal;
+  /** Set once the new sheets took the old ones' places: from then on nothing can be undone. */
+  swapped: { done: boolean };
 }
 
-async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, pkg, progress, written }: Inspected): Promise<RegenerateResult> {
+async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, pkg, progress, written, journal, swapped }: Inspected): Promise<RegenerateResult> {
   context.application.suspendApiCalculationUntilNextSync();
   const batch = new WriteBatch(context, { limit: options.syncLimit });
   const data = found.kind === "none" ? await writeDataSheet(batch, context, state, options.edition) : null;
@@ -165,16 +185,17 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       const { sheet } = decision;
       const reason: KeptWhy | null = decision.kind === "copy" ? "copy" : decision.kind === "keep" ? "edited" : (why ?? (referenced.has(sheet) ? "referenced" : null));
       if (decision.kind === "rebuild" && reason === null) {
-        // Written again in place (same sheet, same place, same id): its name is free for it again.
+        // Written again (in place, or beside and then in its place): its name is free for it again.
         (sheet.mark?.layout === layoutPrint(planOf.get(key) as SheetPlan) ? updated : rebuilt).set(key, decision);
         taken.delete(sheet.name.toLowerCase());
         continue;
       }
+      journal.markChanging(sheet.sheet, sheet.mark);
       queueRemoveMark(sheet.sheet);
       const moveAside = decision.kind !== "copy" && !decision.renamed;
       const backup = moveAside ? backupSheetName(sheet.name, today, taken) : null;
       if (backup) {
-        sheet.sheet.name = backup;
+        journal.renameSheet(sheet.sheet, sheet.name, backup);
         taken.delete(sheet.name.toLowerCase());
         taken.add(backup.toLowerCase());
       }
@@ -185,6 +206,18 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   // Names are unique across tables and defined names (ECMA-376 Part 1, defined names): a table
   // never takes the name of a defined name either.
   const takenTables = new Set([...[...state.tables.values()].filter((t) => !rebuiltSheets.has(t.sheetName)).map((t) => t.name), ...state.names.map((n) => n.name)].map((n) => n.toLowerCase()));
+  // A sheet with a new layout is built beside the old one, which steps aside under a temporary
+  // name (its tables too) until every write is done; then it is deleted and the new sheet takes
+  // its place. Until then every change can be undone (see Journal).
+  const aside = new Set(takenTables);
+  for (const table of state.tables.values()) aside.add(table.name.toLowerCase());
+  const asideName = (name: string) => {
+    let candidate = `${name}_oud`;
+    for (let n = 2; aside.has(candidate.toLowerCase()); n++) candidate = `${name}_oud${n}`;
+    aside.add(candidate.toLowerCase());
+    return candidate;
+  };
+  const swaps: { old: SheetState; sheet: Excel.Worksheet; position: number }[] = [];
 
   const outcomes: SheetOutcome[] = [];
   for (const [index, plan] of plans.entries()) {
@@ -211,12 +244,24 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       // Same layout: the values are written again where they are; tables, charts, formats and
       // whatever refers to them stay as they are.
       const sheet = inPlace.sheet.sheet;
-      if (inPlace.sheet.name !== name) sheet.name = name;
+      if (inPlace.sheet.name !== name) journal.renameSheet(sheet, inPlace.sheet.name, name);
+      const content = inPlace.sheet.content;
+      if (content?.usedAddress) {
+        const at = parseA1Range(content.usedAddress);
+        journal.overwriting(sheet, at.row, at.column, content.formulas);
+      }
       await updateIndicatorSheet(batch, sheet, plan);
       for (const t of inPlace.sheet.content?.tables ?? []) tables.push(t);
       written.push({ plan, sheet, name, tables });
     } else {
-      const sheet = previous ? clearForRebuild(previous.sheet, state.tables.values(), name) : context.workbook.worksheets.add(name);
+      if (previous) {
+        const old = previous.sheet;
+        for (const table of state.tables.values()) if (table.sheetName === old.name) journal.renameTable(table.table, table.name, asideName(table.name));
+        journal.renameSheet(old.sheet, old.name, freeSheetName(`~${old.name}`, taken) ?? `~${swaps.length}`);
+        taken.add(`~${old.name}`.toLowerCase());
+      }
+      const sheet = context.workbook.worksheets.add(name);
+      if (previous) swaps.push({ old: previous.sheet, sheet, position: state.sheets.indexOf(previous.sheet) });
       await writeIndicatorSheet(batch, sheet, plan, (planned: string) => {
         const actual = tableName(planned);
         const table = plan.tables.find((t) => t.name === planned);
@@ -235,6 +280,12 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   }
   progress(0.75, say(EXCEL.writingToExcel));
   await batch.flush();
+  // Every write is done: the old sheets of a new layout make way, and the new ones take their places.
+  swapped.done = true;
+  for (const swap of [...swaps].sort((a, b) => a.position - b.position)) {
+    swap.old.sheet.delete();
+    swap.sheet.position = swap.position;
+  }
 
   // What Excel now holds on each sheet written is what the marks remember (its content, and
   // everything else it reports: formats, widths, panes…), so that any later change by the user
@@ -271,15 +322,3 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   return { ok: true, sheets: outcomes, kept, data, figures: pkg.observations.length };
 }
 
-/**
- * Empties a sheet of the add-in's that holds only what the add-in wrote, so it can be written
- * again where it is: its tables and charts removed, its cells and formats cleared, its name back
- * to the one planned.
- */
-function clearForRebuild(state: SheetState, tables: Iterable<TableState>, name: string): Excel.Worksheet {
-  for (const table of tables) if (table.sheetName === state.name) table.table.delete();
-  for (const chart of state.charts) chart.delete();
-  state.sheet.getRange().clear("All");
-  if (state.name !== name) state.sheet.name = name;
-  return state.sheet;
-}

@@ -83,6 +83,12 @@ export const EXCEL = {
               : `Your edited sheet '${name}' was left alone and is now yours.`,
   ),
   /** Excel refused a sync while Regenerate wrote; `refusal` is Excel's own code and message. */
+  /** Excel refused a sync while Regenerate wrote, and everything was put back as it was. */
+  regenerateUndone: phrase<{ refusal: string }>(
+    "excel.regenerateUndone",
+    ({ refusal }) => `Excel weigerde een wijziging (${refusal}). De werkmap is teruggezet zoals hij was: er is niets veranderd. Probeer het opnieuw.`,
+    ({ refusal }) => `Excel refused a change (${refusal}). The workbook was put back as it was: nothing changed. Try again.`,
+  ),
   regenerateRefused: phrase<{ refusal: string; sheets: string[] }>(
     "excel.regenerateRefused",
     ({ refusal, sheets }) =>

@@ -1,15 +1,78 @@
 import { MonitorError } from "../../src/data/errors";
-import { WorkbookModel } from "../support/fake-excel";
-import { runRegenerate, sheetNamed, sheetState, userWorkbook } from "../support/workbooks";
+import { regenerate } from "../../src/excel/regenerate";
+import { fakeRun, WorkbookModel } from "../support/fake-excel";
+import { asExcel, edition, runRegenerate, sheetNamed, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 
-/** A sync Excel refuses in the middle of Regenerate: the pane is told which sheets may be partly written; nothing else is touched, and the next run recovers. */
+/**
+ * A sync Excel refuses in the middle of Regenerate (GeneralException, InsertDeleteConflict…;
+ * the fake runs the first half of a refused batch, the worst the docs allow): the workbook is
+ * put back exactly as it was and the pane says so; only when putting it back is refused too, the
+ * pane names the sheets that may be partly written. Workbook states before and after.
+ */
+async function refusedRun(model: WorkbookModel, refuseNth: number, code = "GeneralException", syncLimit?: number): Promise<unknown> {
+  let writes = 0;
+  model.refuse = (bytes) => (bytes > 1000 && ++writes === refuseNth ? code : null);
+  try {
+    await fakeRun(model, (context) => regenerate(asExcel(context), { edition, language: "nl", today: () => "2026-11-25", syncLimit }));
+    return null;
+  } catch (error) {
+    return error;
+  } finally {
+    model.refuse = null;
+  }
+}
+
+const english = (error: unknown) => (error instanceof MonitorError ? error.text("en") : String(error));
+
+/** A workbook regenerated once, then: a user's figure on Woonduur (kept), a new Italiaans figure (in place), Duits up the ranking (a new layout). */
+async function changedWorkbook(): Promise<WorkbookModel> {
+  const model = userWorkbook();
+  await runRegenerate(model);
+  sheetNamed(model, "Woonduur").cell(5, 1).value = 0.35;
+  const table = tableNamed(model, "MonitorData");
+  if (!table) throw new Error("no MonitorData");
+  const rows = table.sheet.values(table.box);
+  const figure = (groep: string) => rows.findIndex((r) => r[1] === "inwoners" && r[2] === "Leiden" && r[3] === groep && r[5] === "2022" && r[4] === "");
+  Object.assign(table.sheet.cell(table.box.row + figure("Duits"), table.box.column + 6), { value: 1300, formula: null });
+  Object.assign(table.sheet.cell(table.box.row + figure("Pools"), table.box.column + 6), { value: 900, formula: null });
+  return model;
+}
+
 describe("Regenerate when Excel refuses a sync", () => {
-  it("names the sheets that may be partly written, leaves the user's sheet alone, and the next run sets them aside", async () => {
-    const model: WorkbookModel = userWorkbook();
-    await runRegenerate(model);
-    const mine = JSON.stringify(sheetState(sheetNamed(model, "Mijn analyse")));
-    sheetNamed(model, "Woonduur").cell(5, 1).value = 0.35; // their own figure: that sheet is kept
-    model.refuse = (bytes) => (bytes > 1000 ? "GeneralException" : null); // the writing sync (the only one that sends values)
+  it("on a workbook without monitor sheets: the Data sheet and every sheet begun are removed again", async () => {
+    const model = userWorkbook();
+    const before = snapshot(model);
+    const error = await refusedRun(model, 1);
+    expect(english(error)).toBe("Excel refused a change (GeneralException: The request could not be processed.). The workbook was put back as it was: nothing changed. Try again.");
+    expect(snapshot(model)).toBe(before);
+    expect((await runRegenerate(model)).result.ok).toBe(true);
+  });
+
+  it("with a kept sheet, an update in place and a new layout: names, marks, values and sheets are all as they were", async () => {
+    const model = await changedWorkbook();
+    const before = snapshot(model);
+    const error = await refusedRun(model, 1, "InsertDeleteConflict");
+    expect(english(error)).toMatch(/^Excel refused a change \(InsertDeleteConflict: .*\)\. The workbook was put back as it was: nothing changed\. Try again\.$/);
+    expect(snapshot(model)).toBe(before);
+    // And the next run does what the refused one would have done.
+    const { result } = await runRegenerate(model);
+    expect(result.ok && result.kept.map((k) => k.name)).toEqual(["Woonduur 2026-11-25"]);
+    const statuses = result.ok ? new Set(result.sheets.map((s) => s.status)) : new Set();
+    expect([...statuses].sort()).toEqual(["replaced", "updated"]); // what the refused run had begun: rebuilt beside, and written in place
+  });
+
+  it("refused at a later chunk, after earlier chunks were written: put back as it was", async () => {
+    const model = await changedWorkbook();
+    const before = snapshot(model);
+    const error = await refusedRun(model, 3, "GeneralException", 8 * 1024);
+    expect(english(error)).toMatch(/The workbook was put back as it was: nothing changed\./);
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("when putting it back is refused too, names the sheets that may be partly written and leaves the user's sheet alone", async () => {
+    const model = await changedWorkbook();
+    const mine = JSON.stringify(sheetNamed(model, "Mijn analyse").cells.get("1,1"));
+    model.refuse = (bytes) => (bytes > 1000 ? "GeneralException" : null); // every sync that sends values, the undo's too
     let error: unknown;
     try {
       await runRegenerate(model);
@@ -18,10 +81,7 @@ describe("Regenerate when Excel refuses a sync", () => {
     } finally {
       model.refuse = null;
     }
-    expect(error).toBeInstanceOf(MonitorError);
-    expect((error as MonitorError).text("en")).toMatch(/^Excel refused a change \(GeneralException: The request could not be processed\.\)\. These sheets may be partly written: 'Bevolking', .*'Studenten'\. Your own sheets and the kept sheets were not touched\./);
-    expect(JSON.stringify(sheetState(sheetNamed(model, "Mijn analyse")))).toBe(mine);
-    const again = await runRegenerate(model);
-    expect(again.result.ok).toBe(true);
+    expect(english(error)).toMatch(/^Excel refused a change \(GeneralException: The request could not be processed\.\)\. These sheets may be partly written: 'Bevolking', .*'Studenten'\. Your own sheets and the kept sheets were not touched\./);
+    expect(JSON.stringify(sheetNamed(model, "Mijn analyse").cells.get("1,1"))).toBe(mine);
   });
 });

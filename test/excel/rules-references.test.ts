@@ -56,18 +56,21 @@ describe("rules on the user's sheets that point into an indicator sheet", () => 
     expect(sheetNamed(model, "Nationaliteiten").cell(5, 0).value).toBe("Duits");
   });
 
-  it("rules that point only at the user's own cells leave the sheet to be rebuilt in place", async () => {
+  it("rules that point only at the user's own cells leave the sheet to be rebuilt where it was", async () => {
     const model = await generated();
     const mine = sheetNamed(model, "Mijn analyse");
     mine.conditionalFormats.push({ row: 1, column: 1, rows: 2, columns: 1, type: "Custom", formula: "=B2>$C$1" });
     // Side by side, so Excel answers 'Inconsistent' for their area and each cell is read.
     mine.dataValidations.push({ row: 4, column: 0, rows: 3, columns: 1, type: "List", formula: "='Mijn analyse'!$D$1:$D$3" }, { row: 4, column: 1, rows: 3, columns: 1, type: "Decimal", formula: "=0", formula2: "=$C$1" });
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
+    const position = model.sheets.indexOf(nationaliteiten);
     duitsUp(model);
     const result = await regenerate(model);
     expect(result.kept).toEqual([]);
-    expect(sheetNamed(model, "Nationaliteiten")).toBe(nationaliteiten);
-    expect(nationaliteiten.cell(5, 0).value).toBe("Duits");
+    const fresh = sheetNamed(model, "Nationaliteiten");
+    expect(model.sheets.indexOf(fresh)).toBe(position);
+    expect(model.sheets).not.toContain(nationaliteiten); // the old one, exactly as the add-in wrote it, made way
+    expect(fresh.cell(5, 0).value).toBe("Duits");
     expect(result.sheets.find((s) => s.key === "nationaliteiten")?.status).toBe("replaced");
   });
 });

@@ -149,14 +149,17 @@ describe("a figure keeps its place, or its sheet is kept", () => {
     expect(tableNamed(model, "lm_nationaliteiten_aantal")?.sheet.name).toBe("Nationaliteiten 2026-11-25");
   });
 
-  it("without references, a new layout is rebuilt in place: same sheet, Duits first", async () => {
+  it("without references, a new layout is rebuilt where the sheet was (built beside, then in its place), Duits first", async () => {
     const model = await generated();
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
+    const position = model.sheets.indexOf(nationaliteiten);
     setFigure(model, inwoners2022("Duits"), 1300);
     const result = await regenerate(model);
     expect(result.kept).toEqual([]);
-    expect(sheetNamed(model, "Nationaliteiten")).toBe(nationaliteiten);
-    expect(nationaliteiten.cell(5, 0).value).toBe("Duits");
+    const fresh = sheetNamed(model, "Nationaliteiten");
+    expect(model.sheets.indexOf(fresh)).toBe(position);
+    expect(model.sheets).not.toContain(nationaliteiten); // the old one, exactly as the add-in wrote it, made way
+    expect(fresh.cell(5, 0).value).toBe("Duits");
     expect(result.sheets.find((s) => s.key === "nationaliteiten")?.status).toBe("replaced");
   });
 });

@@ -630,6 +630,8 @@ export class FakeRange extends ClientObject<RangeModel> {
           if (typeof value === "string" && value.startsWith("'")) Object.assign(cell, { value: value.slice(1), formula: null });
           else if (typeof value === "string" && value.startsWith("=") && cell.numberFormat !== "@") Object.assign(cell, { value: null, formula: value });
           else Object.assign(cell, { value: value === "" ? null : value, formula: null });
+          // An empty cell without a format of its own is no different from one never written.
+          if (cell.value === null && cell.formula === null && !hasOwnFormat(cell)) sheet.cells.delete(`${box.row + r},${box.column + c}`);
         }),
       );
     });

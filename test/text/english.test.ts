@@ -70,6 +70,7 @@ const SAMPLES: Record<string, unknown> = {
     ]),
     { why: "unseen", name: "Residence 2026-11-25", was: "Residence", unseen: ["notes", "chart colours"] },
   ],
+  "excel.regenerateUndone": { refusal: "InsertDeleteConflict: refused" },
   "excel.regenerateRefused": [{ refusal: "GeneralException: refused", sheets: ["Population"] }, { refusal: "GeneralException: refused", sheets: [] }],
   "excel.noTableForPivot": { table: "MonitorData" },
   "excel.noFreeSheetName": { theirs: "Pivot" },
