@@ -26,8 +26,8 @@ export const CBS = {
   ),
   afterAttempts: phrase<{ cause: AnyMessage; attempts: number }>(
     "cbs.afterAttempts",
-    ({ cause, attempts }) => `${textOf(cause, "nl")} (na ${attempts} pogingen) Er is niets geschreven.`,
-    ({ cause, attempts }) => `${textOf(cause, "en")} (after ${attempts} attempts) Nothing was written.`,
+    ({ cause, attempts }) => `${textOf(cause, "nl")} (na ${attempts} ${attempts === 1 ? "poging" : "pogingen"}) Er is niets geschreven.`,
+    ({ cause, attempts }) => `${textOf(cause, "en")} (after ${attempts} ${attempts === 1 ? "attempt" : "attempts"}) Nothing was written.`,
   ),
   retrying: phrase<{ attempt: number; of: number }>(
     "cbs.retrying",

@@ -241,7 +241,7 @@ describe("how the CBS client waits between retries", () => {
     const messages = await refusal(getAll("T1", "RegioS", {}, { baseUrl: BASE, fetch, retryDelayMs: 1, signal: cancel.signal, onProgress: (m) => progress.push(textOf(m, "nl")) }));
     expect(asked).toHaveLength(1);
     expect(progress).toEqual([]);
-    expect(messages).toEqual([expect.stringMatching(/ gaf HTTP 503: een fout bij de server; probeer het later opnieuw\. \(na 1 pogingen\) Er is niets geschreven\.$/)]);
+    expect(messages).toEqual([expect.stringMatching(/ gaf HTTP 503: een fout bij de server; probeer het later opnieuw\. \(na 1 poging\) Er is niets geschreven\.$/)]);
   });
 
   it("waits the real time when no clock is given", async () => {

@@ -6,7 +6,9 @@ import { pullFromFile } from "../../src/sources/file-source";
 import { SourceError } from "../../src/sources/types";
 import { pullFromUrl } from "../../src/sources/url-source";
 import { pullFromZip } from "../../src/sources/zip-source";
-import { AnyMessage, textsOf } from "../../src/text/message";
+import { CBS } from "../../src/text/cbs";
+import { AnyMessage, say, textsOf } from "../../src/text/message";
+import { SOURCES } from "../../src/text/sources";
 import { problemList, problemText } from "../../src/text/problems";
 import { problemsWithObservations, shippedPackage } from "../support/fixtures";
 import { asRead } from "../support/texts";
@@ -103,5 +105,19 @@ describe("a problem of a source in Dutch and in English", () => {
     expect(!result.ok && problemText(result.problems[0], "nl")).toBe(
       "https://data.example.org/editie/datapackage.json gaf HTTP 404 Not Found: dat bestand bestaat (niet meer) op de server; klopt het adres?",
     );
+  });
+});
+
+describe("the number of attempts agrees with its noun", () => {
+  const gave503 = say(SOURCES.unreachable, { host: "cbs.example" });
+  it("one attempt is 'poging' and 'attempt', more are 'pogingen' and 'attempts'", () => {
+    expect(textsOf(say(CBS.afterAttempts, { cause: gave503, attempts: 1 }))).toEqual({
+      nl: `${textsOf(gave503).nl} (na 1 poging) Er is niets geschreven.`,
+      en: `${textsOf(gave503).en} (after 1 attempt) Nothing was written.`,
+    });
+    expect(textsOf(say(CBS.afterAttempts, { cause: gave503, attempts: 4 }))).toEqual({
+      nl: `${textsOf(gave503).nl} (na 4 pogingen) Er is niets geschreven.`,
+      en: `${textsOf(gave503).en} (after 4 attempts) Nothing was written.`,
+    });
   });
 });
