@@ -6,7 +6,7 @@ import { Language } from "../../src/data/types";
 import { CLI } from "../../src/text/cli";
 import { AnyMessage, say } from "../../src/text/message";
 import { CBS_DEFAULT_URL } from "../../src/sources/cbs/address";
-import { CBS_TABLE, HERKOMST_FROM, HERKOMST_TABLE, pullFromCbs } from "../../src/sources/cbs/pull";
+import { CBS_TABLE, HERKOMST_FROM, HERKOMST_TABLE, pullFromCbs, statLineTables } from "../../src/sources/cbs/pull";
 import { PulledPackage } from "../../src/sources/types";
 import { CommandError, commandLanguage } from "./load";
 import { DEFAULT_PACKAGE } from "./read-package";
@@ -52,22 +52,42 @@ export function parsePullArguments(argv: string[]): PullOptions | "help" {
   return options as PullOptions;
 }
 
-/** datapackage.json for a pulled package: the contract's resources and schemas, this pull's edition. */
-function descriptor(pulled: PulledPackage, options: PullOptions, places: string): string {
-  const base = JSON.parse(readFileSync(join(DEFAULT_PACKAGE, "datapackage.json"), "utf8"));
+/** What the package says of a field where the edition's words (its areas, "GM0546 Leiden") are not this pull's. */
+const CBS_FIELD_DESCRIPTIONS: Record<string, string> = {
+  Gebied: "Area: a municipality as CBS names it, or Nederland",
+  Gebiedscode: "CBS code of the area (GM followed by four digits for a municipality, NL01 for Nederland)",
+};
+
+/**
+ * datapackage.json for a pulled package: the contract's resources and schemas, and everything
+ * else from what was pulled (its municipalities, CBS's tables and licence). Nothing is taken from
+ * the shipped Leiden edition's description of itself: a pull for Delft says nothing of Leiden.
+ */
+export function pullDescriptor(pulled: PulledPackage, tables: readonly string[], options: Pick<PullOptions, "from" | "to">, places: readonly string[], created: Date): string {
+  const contract = JSON.parse(readFileSync(join(DEFAULT_PACKAGE, "datapackage.json"), "utf8")) as { profile: string; resources: { schema?: { fields?: { name: string; description?: string }[] } }[] };
+  const resources = contract.resources.map((resource) => ({
+    ...resource,
+    ...(resource.schema?.fields && {
+      schema: { ...resource.schema, fields: resource.schema.fields.map((field) => (field.name in CBS_FIELD_DESCRIPTIONS ? { ...field, description: CBS_FIELD_DESCRIPTIONS[field.name] } : field)) },
+    }),
+  }));
+  const tablesInWords = tables.length > 1 ? `tables ${tables.slice(0, -1).join(", ")} and ${tables[tables.length - 1]}` : `table ${tables[0]}`;
+  const byOrigin = tables.includes(HERKOMST_TABLE) ? ` and, from ${HERKOMST_FROM}, by origin (herkomst)` : "";
   return JSON.stringify(
     {
-      ...base,
+      profile: contract.profile,
       name: pulled.edition.name,
       title: pulled.edition.title,
+      description: `Inhabitants by nationality${byOrigin} of ${places.join(", ")}, ${options.from}–${options.to}, from CBS StatLine ${tablesInWords}: counts as CBS publishes them; shares, growth and ranks derived from them, with the computation in Toelichting. Cells CBS suppresses are left out.`,
       version: pulled.edition.version,
       referenceDate: pulled.edition.referenceDate,
-      created: new Date().toISOString(),
-      description: `Population by nationality and herkomst for ${places}, ${options.from}–${options.to}, from CBS StatLine tables ${CBS_TABLE} and ${HERKOMST_TABLE} (herkomst from ${HERKOMST_FROM}; counts as CBS publishes them; shares, growth and ranks derived from them, with the computation in Toelichting). Cells CBS suppresses are left out.`,
+      created: created.toISOString(),
       homepage: "https://opendata.cbs.nl/statline/",
-      licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0 (bron: CBS)" }],
-      sources: [CBS_TABLE, HERKOMST_TABLE].map((table) => ({ title: `Centraal Bureau voor de Statistiek (CBS), StatLine, tabel ${table}`, path: `https://opendata.cbs.nl/statline/#/CBS/nl/dataset/${table}/table` })),
-      contributors: [{ title: "Centraal Bureau voor de Statistiek", role: "publisher" }],
+      keywords: [...places, "CBS", "StatLine", ...tables, "nationaliteit", ...(byOrigin ? ["herkomst"] : [])],
+      licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0 International" }],
+      contributors: [{ title: "Centraal Bureau voor de Statistiek (CBS)", role: "publisher" }],
+      sources: tables.map((table) => ({ title: statLineTables([table]), path: `https://opendata.cbs.nl/statline/#/CBS/nl/dataset/${table}/table` })),
+      resources,
     },
     null,
     2,
@@ -107,19 +127,20 @@ export async function pullCommand(options: PullOptions, log: (message: AnyMessag
   for (const note of result.notes ?? []) log(note);
   const pkg = result.value.package;
   // The municipalities by their plain names, as resolved from what was typed.
-  const places = (result.areas ?? []).filter((a) => a.code.startsWith("GM")).map((a) => a.name).join(", ");
+  const municipalities = (result.areas ?? []).filter((a) => a.code.startsWith("GM")).map((a) => a.name);
+  const places = municipalities.join(", ");
+  const tables = (result.tables ?? []).map((t) => t.id);
   const temporary = mkdtempSync(join(dirname(out), `.${basename(out)}-`));
   try {
     writeFileSync(join(temporary, "observations.csv"), writeCsv(tableCells(OBSERVATION_COLUMNS, pkg.observations)));
     writeFileSync(join(temporary, "indicators.csv"), writeCsv(tableCells(INDICATOR_COLUMNS, pkg.indicators)));
     writeFileSync(join(temporary, "sources.csv"), writeCsv(tableCells(SOURCE_COLUMNS, pkg.sources)));
-    writeFileSync(join(temporary, "datapackage.json"), descriptor(result.value, options, places));
+    writeFileSync(join(temporary, "datapackage.json"), pullDescriptor(result.value, tables, options, municipalities, new Date()));
     if (existsSync(out)) rmSync(out, { recursive: true });
     renameSync(temporary, out);
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });
     throw new CommandError(say(CLI.cannotWrite, { path: out, reason: { system: (error as Error).message } }), language);
   }
-  const tables = result.value.origin.replace(/^.*\(|\)$/g, "");
-  return say(CLI.wrotePull, { out, figures: pkg.observations.length, places, from: options.from, to: options.to, tables, requests, folder: options.out });
+  return say(CLI.wrotePull, { out, figures: pkg.observations.length, places, from: options.from, to: options.to, tables: tables.join(", "), requests, folder: options.out });
 }

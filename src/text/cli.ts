@@ -51,7 +51,7 @@ Instellingen (omgeving):
   MONITOR_RETRY_DELAY_MS     eerste wachttijd voor een nieuwe poging in ms, elke keer verdubbeld (standaard 1000)
 
 Een voortgangsregel per verzoek gaat naar stderr; de laatste regel zegt wat er is geschreven.
-Bron: CBS StatLine, open data onder CC BY 4.0 (bron: CBS).`,
+Bron: CBS StatLine, open data onder CC BY 4.0.`,
     ({ table, herkomstTable, herkomstFrom, defaultUrl }) => `${PULL_USAGE.en}
 
 Pulls population figures for Dutch municipalities from CBS StatLine and writes them as a monitor
@@ -77,7 +77,7 @@ Settings (environment):
   MONITOR_RETRY_DELAY_MS     first wait before a retry in ms, doubled each time (default 1000)
 
 A progress line per request goes to stderr; the last line says what was written.
-Source: CBS StatLine, open data under CC BY 4.0 (bron: CBS).`,
+Source: CBS StatLine, open data under CC BY 4.0.`,
   ),
 
   // Arguments

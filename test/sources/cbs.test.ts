@@ -46,7 +46,7 @@ describe("population by nationality and herkomst from CBS StatLine", () => {
   it("stores the counts CBS publishes, and shares, growth and ranks computed from them", async () => {
     const result = await pulled(["Leiden", "Delft"]);
     const rows = result.value.package.observations;
-    expect(result.value.edition).toMatchObject({ title: "CBS StatLine 85644NED en 85458NED: Leiden, Delft, 2012–2024", version: "2025-06-30", referenceDate: "2024-01-01" });
+    expect(result.value.edition).toMatchObject({ title: "CBS StatLine 85644NED, 85458NED: Leiden, Delft, 2012–2024", version: "2025-06-30", referenceDate: "2024-01-01" });
     for (const [code, area] of [["GM0546", "Leiden"], ["GM0503", "Delft"], ["NL01", "Nederland"]]) {
       for (const year of [2012, 2018, 2024]) {
         const period = String(year);
@@ -64,7 +64,7 @@ describe("population by nationality and herkomst from CBS StatLine", () => {
     }
     const row = one(rows, { gebied: "Delft", groep: "Italiaans", periode: "2024", indicator: "inwoners" });
     expect(row).toMatchObject({ bron: "CBS", peildatum: "2024-01-01", status: "gerapporteerd", pagina: null, toelichting: "CBS StatLine 85644NED (Bevolking; geslacht, leeftijd, nationaliteit en regio, 1 januari), gewijzigd 2025-06-30." });
-    expect(result.value.package.sources).toEqual([expect.objectContaining({ id: "CBS", citeernaam: "CBS StatLine, tabellen 85644NED en 85458NED", url: expect.stringContaining("85644NED") })]);
+    expect(result.value.package.sources).toEqual([expect.objectContaining({ id: "CBS", citeernaam: "CBS StatLine 85644NED, 85458NED", url: expect.stringContaining("85644NED") })]);
     // The functions answer from the same figures.
     const q = new MonitorQueries(new MonitorStore(result.value.package));
     expect(q.share("buitenlandse nationaliteit", "2024", undefined, "Delft")).toBeCloseTo(foreignShare("GM0503", 2024), 12);
@@ -164,7 +164,7 @@ describe("municipalities by the names people use", () => {
   it("pulls by every everyday name and stores CBS's plain name with its code", async () => {
     const typed = ["Den Haag", "'s-Gravenhage", "s-Gravenhage", "Utrecht", "Groningen", "Den Bosch", "'s-Hertogenbosch", "Hengelo", "bergen (l)"];
     const result = await pulled(typed, 2022, 2022);
-    expect(result.value.edition.title).toBe("CBS StatLine 85644NED en 85458NED: 's-Gravenhage, Utrecht, Groningen, 's-Hertogenbosch, Hengelo (O.), Bergen (L.), 2022–2022");
+    expect(result.value.edition.title).toBe("CBS StatLine 85644NED, 85458NED: 's-Gravenhage, Utrecht, Groningen, 's-Hertogenbosch, Hengelo (O.), Bergen (L.), 2022–2022");
     expect(result.areas).toEqual([
       { code: "GM0518", name: "'s-Gravenhage", key: "GM0518    " },
       { code: "GM0344", name: "Utrecht", key: "GM0344    " },

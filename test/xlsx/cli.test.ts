@@ -168,7 +168,8 @@ describe("npm run pull -- cbs", () => {
     expect(result.stdout.split("\n").pop()).toMatch(new RegExp(`^${out.replace(/[/.]/g, "\\$&")} geschreven: \\d+ cijfers voor Leiden, Delft, 2012–2024, uit CBS StatLine 85644NED, 85458NED \\(16 verzoeken\\)`));
     expect(readdirSync(out).sort()).toEqual(["datapackage.json", "indicators.csv", "observations.csv", "sources.csv"]);
     const descriptor = JSON.parse(readFileSync(join(out, "datapackage.json"), "utf8"));
-    expect(descriptor).toMatchObject({ title: "CBS StatLine 85644NED en 85458NED: Leiden, Delft, 2012–2024", referenceDate: "2024-01-01", licenses: [expect.objectContaining({ name: "CC-BY-4.0" })] });
+    expect(descriptor).toMatchObject({ title: "CBS StatLine 85644NED, 85458NED: Leiden, Delft, 2012–2024", referenceDate: "2024-01-01", licenses: [expect.objectContaining({ name: "CC-BY-4.0" })] });
+    expect(descriptor.keywords).toEqual(["Leiden", "Delft", "CBS", "StatLine", "85644NED", "85458NED", "nationaliteit", "herkomst"]);
     const workbook = join(dir, "cbs.xlsx");
     const rendered = run("--data", out, "--out", workbook);
     expect(rendered.stderr).toBe("");
@@ -176,6 +177,50 @@ describe("npm run pull -- cbs", () => {
     const sheets = await openXlsx(readFileSync(workbook));
     const names = [...(await sheets.read("xl/workbook.xml")).matchAll(/<sheet\b[^>]*name="([^"]+)"/g)].map((m) => m[1]);
     expect(names).toEqual(expect.arrayContaining(["Bevolking Delft", "Nationaliteiten Delft"]));
+  });
+
+  it("describes a pull for Delft by what was pulled: Delft, CBS and its tables, CBS's licence, no word of Leiden", async () => {
+    const out = join(dir, "cbs-delft");
+    const result = await pull("cbs", "--gebied", "Delft", "--van", "2021", "--tot", "2022", "--out", out, "--lang", "en");
+    expect(result.status).toBe(0);
+    const text = readFileSync(join(out, "datapackage.json"), "utf8");
+    expect(text).not.toMatch(/Leiden|GM0546|Regio071|bron:|tabellen| en 85458NED/);
+    const descriptor = JSON.parse(text);
+    expect(descriptor).toMatchObject({
+      profile: "tabular-data-package",
+      name: "cbs-85644ned-2021-2022",
+      title: "CBS StatLine 85644NED, 85458NED: Delft, 2021–2022",
+      description:
+        "Inhabitants by nationality and, from 2022, by origin (herkomst) of Delft, 2021–2022, from CBS StatLine tables 85644NED and 85458NED: counts as CBS publishes them; shares, growth and ranks derived from them, with the computation in Toelichting. Cells CBS suppresses are left out.",
+      referenceDate: "2022-01-01",
+      homepage: "https://opendata.cbs.nl/statline/",
+      keywords: ["Delft", "CBS", "StatLine", "85644NED", "85458NED", "nationaliteit", "herkomst"],
+      licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0 International" }],
+      contributors: [{ title: "Centraal Bureau voor de Statistiek (CBS)", role: "publisher" }],
+      sources: [
+        { title: "CBS StatLine 85644NED", path: "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85644NED/table" },
+        { title: "CBS StatLine 85458NED", path: "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85458NED/table" },
+      ],
+    });
+    // The contract's tables and schemas, with the two fields that named the edition's areas described for CBS's.
+    expect(descriptor.resources.map((r: { name: string }) => r.name)).toEqual(["observations", "indicators", "sources"]);
+    const fields = descriptor.resources[0].schema.fields as { name: string; description?: string }[];
+    expect(fields.find((f) => f.name === "Gebied")?.description).toBe("Area: a municipality as CBS names it, or Nederland");
+    expect(readFileSync(join(out, "sources.csv"), "utf8")).toContain(',"CBS StatLine 85644NED, 85458NED",');
+    expect(result.stdout.split("\n").pop()).toMatch(/^Wrote .*cbs-delft: [\d,]+ figures for Delft, 2021–2022, from CBS StatLine 85644NED, 85458NED \(\d+ requests\)\. Render it with: npm run workbook -- --data .*cbs-delft$/);
+  });
+
+  it("describes a pull before herkomst existed by its one table", async () => {
+    const out = join(dir, "cbs-delft-2019");
+    const result = await pull("cbs", "--gebied", "Delft", "--van", "2019", "--tot", "2020", "--out", out);
+    expect(result.status).toBe(0);
+    const descriptor = JSON.parse(readFileSync(join(out, "datapackage.json"), "utf8"));
+    expect(descriptor).toMatchObject({
+      title: "CBS StatLine 85644NED: Delft, 2019–2020",
+      description: "Inhabitants by nationality of Delft, 2019–2020, from CBS StatLine table 85644NED: counts as CBS publishes them; shares, growth and ranks derived from them, with the computation in Toelichting. Cells CBS suppresses are left out.",
+      keywords: ["Delft", "CBS", "StatLine", "85644NED", "nationaliteit"],
+      sources: [{ title: "CBS StatLine 85644NED", path: "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85644NED/table" }],
+    });
   });
 
   it.each([

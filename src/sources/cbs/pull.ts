@@ -384,6 +384,13 @@ const CBS_INDICATORS: Indicator[] = [
   { id: "gemeenten", labelNl: "Aantal Nederlandse gemeenten", labelEn: "Number of Dutch municipalities", eenheid: "aantal", standaardgroep: "gemeenten", definitie: "Aantal gemeenten waartussen de plek is bepaald (gemeenten met cijfers in de CBS-tabel).", bron: "CBS" },
 ];
 
+/**
+ * "CBS StatLine 85644NED, 85458NED": how a CBS package cites its tables, in its source and its
+ * title. The add-in writes it into the package itself, so it has no word of either language and
+ * reads the same on a Dutch and an English sheet.
+ */
+export const statLineTables = (ids: readonly string[]) => `CBS StatLine ${ids.join(", ")}`;
+
 /** The indicators and the source of a CBS package. */
 function packageTables(observations: Observation[], pulled: CbsPull, to: number) {
   const wanted = new Set(observations.map((o) => o.indicator));
@@ -392,7 +399,7 @@ function packageTables(observations: Observation[], pulled: CbsPull, to: number)
   const source: Source = {
     id: "CBS",
     naam: "Centraal Bureau voor de Statistiek",
-    citeernaam: ids.length > 1 ? `CBS StatLine, tabellen ${ids.join(" en ")}` : `CBS StatLine, tabel ${ids[0]}`,
+    citeernaam: statLineTables(ids),
     omschrijving: `${pulled.tables.map((t) => `${t.title || `Tabel ${t.id}`} (tabel ${t.id}, gewijzigd op ${t.modified || "onbekend"})`).join("; ")}. Open data onder de licentie CC BY 4.0 (bron: CBS).`,
     peildatum: `${to}-01-01`,
     url: CBS_URL,
@@ -401,7 +408,7 @@ function packageTables(observations: Observation[], pulled: CbsPull, to: number)
 }
 
 /** A validated monitor package of CBS figures, or problems; nothing partial. */
-export async function pullFromCbs(query: CbsQuery, options: CbsOptions): Promise<PullResult & { notes?: AnyMessage[]; areas?: PulledArea[] }> {
+export async function pullFromCbs(query: CbsQuery, options: CbsOptions): Promise<PullResult & { notes?: AnyMessage[]; areas?: PulledArea[]; tables?: CbsPull["tables"] }> {
   try {
     const pulled = await fetchCbsFigures(query, options);
     const validated = parsePackageTables(packageTables(pulled.observations, pulled, query.to));
@@ -414,7 +421,7 @@ export async function pullFromCbs(query: CbsQuery, options: CbsOptions): Promise
         package: validated.value,
         edition: {
           name: `cbs-${CBS_TABLE.toLowerCase()}-${query.from}-${query.to}`,
-          title: `CBS StatLine ${ids.join(" en ")}: ${places}, ${query.from}–${query.to}`,
+          title: `${statLineTables(ids)}: ${places}, ${query.from}–${query.to}`,
           version: pulled.tables[0].modified,
           referenceDate: `${query.to}-01-01`,
         },
@@ -422,6 +429,7 @@ export async function pullFromCbs(query: CbsQuery, options: CbsOptions): Promise
       },
       notes: pulled.notes,
       areas: pulled.areas,
+      tables: pulled.tables,
     };
   } catch (error) {
     if (error instanceof SourceError) return { ok: false, problems: error.problems };

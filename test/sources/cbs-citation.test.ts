@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { loadPackage } from "../../scripts/lib/load";
+import { parsePullArguments, pullCommand } from "../../scripts/lib/pull-command";
+import { buildPlan } from "../../src/report/plan";
+import { useCbsServer } from "../support/use-cbs-server";
+
+/**
+ * How a CBS package cites CBS, which the add-in writes into the package itself: in one form
+ * without a word of either language ("CBS StatLine 85644NED, 85458NED"), so that each sheet's
+ * source line reads as its own language around it. Synthetic figures (cbs-server.ts).
+ */
+const cbs = useCbsServer();
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "leiden-monitor-cbs-citation-"));
+  process.env.CBS_ODATA_URL = cbs.url;
+  process.env.MONITOR_RETRY_DELAY_MS = "5";
+});
+afterAll(() => {
+  delete process.env.CBS_ODATA_URL;
+  delete process.env.MONITOR_RETRY_DELAY_MS;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function pulledPackage(from: number, to: number) {
+  const options = parsePullArguments(["cbs", "--gebied", "Delft", "--van", String(from), "--tot", String(to), "--out", join(dir, `delft-${from}-${to}`), "--lang", "en"]);
+  if (options === "help") throw new Error("unexpected help");
+  await pullCommand(options, () => undefined);
+  return loadPackage(join(dir, `delft-${from}-${to}`));
+}
+
+describe("the CBS citation in each language", () => {
+  it("each sheet of a Delft pull cites CBS in the sheet's own language, with the tables' codes alone", async () => {
+    const pkg = await pulledPackage(2021, 2022);
+    expect(pkg.sources.map((s) => s.citeernaam)).toEqual(["CBS StatLine 85644NED, 85458NED"]);
+    const sourceLines = (language: "nl" | "en") => {
+      const plan = buildPlan(pkg, { language });
+      return plan.sheets.map((s) => [s.name, s.texts.filter((t) => t.style === "source" && /^(Bron|Source):/.test(t.text)).map((t) => t.text)]);
+    };
+    expect(sourceLines("nl")).toEqual([
+      ["Bevolking Delft", ["Bron: CBS StatLine 85644NED, 85458NED (peildatum 1 januari 2021, 1 januari 2022)."]],
+      ["Nationaliteiten Delft", ["Bron: CBS StatLine 85644NED, 85458NED (peildatum 1 januari 2022)."]],
+      ["Vergelijking gemeenten", ["Bron: CBS StatLine 85644NED, 85458NED (peildatum 1 januari 2021, 1 januari 2022)."]],
+    ]);
+    expect(sourceLines("en")).toEqual([
+      ["Population Delft", ["Source: CBS StatLine 85644NED, 85458NED (reference date 1 January 2021, 1 January 2022)."]],
+      ["Nationalities Delft", ["Source: CBS StatLine 85644NED, 85458NED (reference date 1 January 2022)."]],
+      ["Comparison", ["Source: CBS StatLine 85644NED, 85458NED (reference date 1 January 2021, 1 January 2022)."]],
+    ]);
+  });
+
+  it("a pull before herkomst existed cites its one table", async () => {
+    const pkg = await pulledPackage(2019, 2020);
+    expect(pkg.sources.map((s) => s.citeernaam)).toEqual(["CBS StatLine 85644NED"]);
+  });
+});
