@@ -2,8 +2,8 @@ import type { Language } from "../data/types";
 import { formatNumber } from "../data/format";
 import { AnyMessage, phrase, textOf } from "./message";
 
-/** A count the add-in states: 500000 as the Dutch texts have always written it, 500,000 in English. */
-const count = (n: number, language: Language) => (language === "nl" ? String(n) : formatNumber(n, 0, "en"));
+/** A count the add-in states: 500.000 in Dutch, 500,000 in English. */
+const count = (n: number, language: Language) => formatNumber(n, 0, language);
 
 /**
  * The words of the CBS StatLine pull (src/sources/cbs): paging, CBS's cells and metadata, what
@@ -31,8 +31,8 @@ export const CBS = {
   ),
   retrying: phrase<{ attempt: number; of: number }>(
     "cbs.retrying",
-    ({ attempt, of }) => `CBS antwoordt niet goed; opnieuw proberen (${attempt} van ${of})…`,
-    ({ attempt, of }) => `CBS is not answering properly; trying again (${attempt} of ${of})…`,
+    ({ attempt, of }) => `CBS antwoordt niet goed; opnieuw proberen (${count(attempt, "nl")} van ${count(of, "nl")})…`,
+    ({ attempt, of }) => `CBS is not answering properly; trying again (${count(attempt, "en")} of ${count(of, "en")})…`,
   ),
   /** What is being paged through: "TypedDataSet van CBS-tabel 85644NED". */
   entitySet: phrase<{ entity: string; table: string }>("cbs.entitySet", ({ entity, table }) => `${entity} van CBS-tabel ${table}`, ({ entity, table }) => `${entity} of CBS table ${table}`),

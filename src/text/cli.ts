@@ -1,3 +1,4 @@
+import { formatNumber } from "../data/format";
 import type { Language } from "../data/types";
 import { AnyMessage, phrase, textOf } from "./message";
 
@@ -7,6 +8,10 @@ import { AnyMessage, phrase, textOf } from "./message";
  * (--gebied, --van, --tot) and settings keep their names; a system's own reason (a file
  * system's message) is quoted as it is.
  */
+
+/** A count as the command prints it: 1.000.000 in Dutch, 1,000,000 in English. */
+const nl = (n: number) => formatNumber(n, 0, "nl");
+const en = (n: number) => formatNumber(n, 0, "en");
 
 /** Problems as lines under a sentence: "- …" each, in the command's language. */
 const lines = (problems: readonly AnyMessage[], language: Language) => problems.map((p) => `- ${textOf(p, language)}`).join("\n");
@@ -198,24 +203,24 @@ Source: CBS StatLine, open data under CC BY 4.0.`,
     ({ title, version }) => `Editie: ${title}${version ? ` (versie ${version})` : ""}`,
     ({ title, version }) => `Edition: ${title}${version ? ` (version ${version})` : ""}`,
   ),
-  cbsRequest: phrase<{ count: number; request: string }>("cli.cbsRequest", ({ count, request }) => `CBS-verzoek ${count}: ${request}`, ({ count, request }) => `CBS request ${count}: ${request}`),
+  cbsRequest: phrase<{ count: number; request: string }>("cli.cbsRequest", ({ count, request }) => `CBS-verzoek ${nl(count)}: ${request}`, ({ count, request }) => `CBS request ${en(count)}: ${request}`),
   wroteWorkbook: phrase<{ out: string; kb: number; sheets: number; charts: number; figures: number; ms: number }>(
     "cli.wroteWorkbook",
-    ({ out, kb, sheets, charts, figures, ms }) => `${out} geschreven (${kb} KB): ${sheets} bladen, ${charts} grafieken, ${figures} cijfers, in ${ms} ms.`,
-    ({ out, kb, sheets, charts, figures, ms }) => `Wrote ${out} (${kb} KB): ${sheets} sheets, ${charts} charts, ${figures} figures, in ${ms} ms.`,
+    ({ out, kb, sheets, charts, figures, ms }) => `${out} geschreven (${nl(kb)} KB): ${nl(sheets)} bladen, ${nl(charts)} grafieken, ${nl(figures)} cijfers, in ${nl(ms)} ms.`,
+    ({ out, kb, sheets, charts, figures, ms }) => `Wrote ${out} (${en(kb)} KB): ${en(sheets)} sheets, ${en(charts)} charts, ${en(figures)} figures, in ${en(ms)} ms.`,
   ),
   wrotePull: phrase<{ out: string; figures: number; places: string; from: number; to: number; tables: string; requests: number; folder: string }>(
     "cli.wrotePull",
     ({ out, figures, places, from, to, tables, requests, folder }) =>
-      `${out} geschreven: ${figures} cijfers voor ${places}, ${from}–${to}, uit CBS StatLine ${tables} (${requests} verzoeken). Maak er een werkmap van met: npm run workbook -- --data ${folder}`,
+      `${out} geschreven: ${nl(figures)} cijfers voor ${places}, ${from}–${to}, uit CBS StatLine ${tables} (${nl(requests)} verzoeken). Maak er een werkmap van met: npm run workbook -- --data ${folder}`,
     ({ out, figures, places, from, to, tables, requests, folder }) =>
-      `Wrote ${out}: ${figures} figures for ${places}, ${from}–${to}, from CBS StatLine ${tables} (${requests} requests). Render it with: npm run workbook -- --data ${folder}`,
+      `Wrote ${out}: ${en(figures)} figures for ${places}, ${from}–${to}, from CBS StatLine ${tables} (${en(requests)} requests). Render it with: npm run workbook -- --data ${folder}`,
   ),
   catalogueHeader: phrase("cli.catalogueHeader", () => "indicator\tlabel\teenheid\tperioden\tbron", () => "indicator\tlabel\tunit\tperiods\tsource"),
   catalogueSummary: phrase<{ figures: number; reported: number; indicators: number; sources: number }>(
     "cli.catalogueSummary",
-    ({ figures, reported, indicators, sources }) => `${figures} cijfers (${reported} gerapporteerd, ${figures - reported} afgeleid) in ${indicators} indicatoren uit ${sources} bronnen.`,
-    ({ figures, reported, indicators, sources }) => `${figures} figures (${reported} reported, ${figures - reported} derived) in ${indicators} indicators from ${sources} sources.`,
+    ({ figures, reported, indicators, sources }) => `${nl(figures)} cijfers (${nl(reported)} gerapporteerd, ${nl(figures - reported)} afgeleid) in ${nl(indicators)} indicatoren uit ${nl(sources)} bronnen.`,
+    ({ figures, reported, indicators, sources }) => `${en(figures)} figures (${en(reported)} reported, ${en(figures - reported)} derived) in ${en(indicators)} indicators from ${en(sources)} sources.`,
   ),
   failed: phrase<{ system: string }>("cli.failed", ({ system }) => `Mislukt: ${system}`, ({ system }) => `Failed: ${system}`),
 } as const;

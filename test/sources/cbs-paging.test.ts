@@ -106,6 +106,6 @@ describe("CBS paging is bounded", () => {
     const rows = await getAll("85644NED", "RegioS", { select: ["Key", "Title"] }, { baseUrl: "http://cbs.invalid/ODataApi/odata", fetch: fetchBig, maxCells: 600_000 * 2, maxRows: 400_000, maxBytes: 64 * 1024 * 1024 }).catch((e: Error) => e);
     // Past the byte limit (raised here), one request may still carry only 10,000 cells: 5,000 rows of two columns.
     expect(rows).toBeInstanceOf(Error);
-    expect((rows as Error).message).toMatch(/300000 rijen op één pagina terwijl er ten hoogste 5000 gevraagd waren/);
+    expect((rows as Error).message).toMatch(/300\.000 rijen op één pagina terwijl er ten hoogste 5\.000 gevraagd waren/);
   });
 });

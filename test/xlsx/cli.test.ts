@@ -59,9 +59,9 @@ describe("npm run workbook", () => {
     const out = join(dir, "ok.xlsx");
     const result = run("--out", out);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^\/.*ok\.xlsx geschreven \(\d+ KB\): 12 bladen, 21 grafieken, 112 cijfers, in \d+ ms\.$/);
+    expect(result.stdout).toMatch(/^\/.*ok\.xlsx geschreven \(\d{1,3}(\.\d{3})* KB\): 12 bladen, 21 grafieken, 112 cijfers, in \d{1,3}(\.\d{3})* ms\.$/);
     const english = run("--out", join(dir, "ok-en.xlsx"), "--lang", "en");
-    expect(english.stdout).toMatch(/^Wrote .*ok-en\.xlsx \(\d+ KB\): 12 sheets, 21 charts, 112 figures, in \d+ ms\.$/);
+    expect(english.stdout).toMatch(/^Wrote .*ok-en\.xlsx \(\d{1,3}(,\d{3})* KB\): 12 sheets, 21 charts, 112 figures, in \d{1,3}(,\d{3})* ms\.$/);
     expect(existsSync(out)).toBe(true);
   });
 
@@ -89,7 +89,7 @@ describe("npm run workbook", () => {
     ["a path that is not text", (f: string) => setPath(f, "indicators", 42 as unknown as string), /'path' moet één bestandsnaam zijn/],
     ["a CSV saved as Windows-1252", (f: string) => writeFileSync(join(f, "sources.csv"), Buffer.from(readFileSync(join(f, "sources.csv"), "utf8").replace("Centraal", "Centraal é").replace(/é/g, "\u00e9"), "latin1")), /geen UTF-8 \(byte 0x/],
     ["an unbalanced quote", (f: string) => writeFileSync(join(f, "indicators.csv"), readFileSync(join(f, "indicators.csv"), "utf8").replace('"Inwoners op 1 januari.', '"Inwoners op 1 januari. "x')), /MonitorIndicatoren rij 1: een aanhalingsteken/],
-    ["a count with a thousands dot", (f: string) => writeFileSync(join(f, "observations.csv"), readFileSync(join(f, "observations.csv"), "utf8").replace(",110565,", ",110.565,")), /MonitorData rij 3, kolom Waarde: een aantal is een geheel getal, niet 110\.565\. Bedoeld is waarschijnlijk 110565/],
+    ["a count with a thousands dot", (f: string) => writeFileSync(join(f, "observations.csv"), readFileSync(join(f, "observations.csv"), "utf8").replace(",110565,", ",110.565,")), /MonitorData rij 3, kolom Waarde: een aantal is een geheel getal, niet 110,565\. Bedoeld is waarschijnlijk 110565/],
     ["an id that is JavaScript's own", (f: string) => writeFileSync(join(f, "sources.csv"), readFileSync(join(f, "sources.csv"), "utf8").replace(/^BRP,/m, "constructor,")), /onbekende bron 'BRP'/],
   ])("refuses %s: exit code 1, a clear message, no file, no stack trace", (name, change, message) => {
     const folder = packageWith(name.replace(/\W+/g, "-"), change);
@@ -165,7 +165,7 @@ describe("npm run pull -- cbs", () => {
     expect(result.status).toBe(0);
     // Per table: TableInfos, its dimensions, the figures (85644NED: and the totals for the ranks).
     expect(result.stderr.split("\n").filter((l) => l.startsWith("CBS-verzoek"))).toHaveLength(16);
-    expect(result.stdout.split("\n").pop()).toMatch(new RegExp(`^${out.replace(/[/.]/g, "\\$&")} geschreven: \\d+ cijfers voor Leiden, Delft, 2012–2024, uit CBS StatLine 85644NED, 85458NED \\(16 verzoeken\\)`));
+    expect(result.stdout.split("\n").pop()).toMatch(new RegExp(`^${out.replace(/[/.]/g, "\\$&")} geschreven: \\d{1,3}(\\.\\d{3})* cijfers voor Leiden, Delft, 2012–2024, uit CBS StatLine 85644NED, 85458NED \\(16 verzoeken\\)`));
     expect(readdirSync(out).sort()).toEqual(["datapackage.json", "indicators.csv", "observations.csv", "sources.csv"]);
     const descriptor = JSON.parse(readFileSync(join(out, "datapackage.json"), "utf8"));
     expect(descriptor).toMatchObject({ title: "CBS StatLine 85644NED, 85458NED: Leiden, Delft, 2012–2024", referenceDate: "2024-01-01", licenses: [expect.objectContaining({ name: "CC-BY-4.0" })] });

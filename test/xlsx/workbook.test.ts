@@ -162,8 +162,8 @@ describe("npm run workbook", () => {
   it("writes the workbook, with a one-line summary", async () => {
     const out = join(dir, "monitor.xlsx");
     const summary = await writeWorkbook({ out, language: "en", data: DEFAULT_PACKAGE });
-    expect(textOf(summary, "en")).toMatch(/^Wrote .*monitor\.xlsx \(\d+ KB\): 12 sheets, 21 charts, 112 figures, in \d+ ms\.$/);
-    expect(textOf(summary, "nl")).toMatch(/^.*monitor\.xlsx geschreven \(\d+ KB\): 12 bladen, 21 grafieken, 112 cijfers, in \d+ ms\.$/);
+    expect(textOf(summary, "en")).toMatch(/^Wrote .*monitor\.xlsx \(\d{1,3}(,\d{3})* KB\): 12 sheets, 21 charts, 112 figures, in \d{1,3}(,\d{3})* ms\.$/);
+    expect(textOf(summary, "nl")).toMatch(/^.*monitor\.xlsx geschreven \(\d{1,3}(\.\d{3})* KB\): 12 bladen, 21 grafieken, 112 cijfers, in \d{1,3}(\.\d{3})* ms\.$/);
     expect((await (await openXlsx(readFileSync(out))).tables()).get("lm_bevolking_nationaliteit")?.sheet).toBe("Population");
   });
 
