@@ -20,6 +20,7 @@ import type { RememberedSource } from "./excel-actions";
 import { Host } from "./host";
 import { Texts } from "./i18n";
 import { AnyMessage, say, textOf } from "../text/message";
+import { PANE } from "../text/pane";
 import { problemText } from "../text/problems";
 import { SOURCES } from "../text/sources";
 
@@ -94,7 +95,7 @@ async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal
       signal,
       inBrowser: true,
       onProgress,
-      onRequest: () => progress(`${ctx.texts().fetching} (${++requests})`),
+      onRequest: () => progress(textOf(say(PANE.cbsRequest, { count: ++requests }), ctx.language())),
     });
     return result;
   }

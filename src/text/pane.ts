@@ -117,6 +117,8 @@ export const PANE = {
     progress: ["Voortgang", "Progress"],
     results: ["Resultaten", "Results"],
   }),
+  /** Progress of a CBS pull in the pane: one line per request to CBS, counted. */
+  cbsRequest: phrase<{ count: number }>("pane.cbsRequest", ({ count: n }) => `Ophalen bij CBS: verzoek ${count(n, "nl")}…`, ({ count: n }) => `Getting data from CBS: request ${count(n, "en")}…`),
   cbsRemove: phrase<{ area: string }>("pane.cbsRemove", ({ area }) => `${area} verwijderen`, ({ area }) => `Remove ${area}`),
   cbsUnknown: phrase<{ name: string; suggestion: string | null }>(
     "pane.cbsUnknown",

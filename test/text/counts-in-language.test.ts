@@ -3,6 +3,7 @@ import { CBS } from "../../src/text/cbs";
 import { CLI } from "../../src/text/cli";
 import { INPUT } from "../../src/text/input";
 import { say, textsOf } from "../../src/text/message";
+import { PANE } from "../../src/text/pane";
 
 /**
  * Counts and values read from a cell, in the phrases of the input, CBS, the commands and the
@@ -27,6 +28,10 @@ describe("counts in the reader's notation", () => {
       nl: "2.500 cijfers (1.200 gerapporteerd, 1.300 afgeleid) in 20 indicatoren uit 5 bronnen.",
       en: "2,500 figures (1,200 reported, 1,300 derived) in 20 indicators from 5 sources.",
     });
+  });
+
+  it("the pane counts its requests to CBS in a sentence of its own", () => {
+    expect(textsOf(say(PANE.cbsRequest, { count: 1253 }))).toEqual({ nl: "Ophalen bij CBS: verzoek 1.253…", en: "Getting data from CBS: request 1,253…" });
   });
 
   it("the input checks: a text's length, a cell's value, the cells of a row", () => {

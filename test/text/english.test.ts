@@ -82,6 +82,7 @@ const SAMPLES: Record<string, unknown> = {
   "excel.tableCannotGrow": { table: "MonitorData", blocking: "Table1" },
   "excel.rowLimit": { table: "MonitorData", sheet: "Data", rows: 1048577, limit: 1048576 },
 
+  "pane.cbsRequest": { count: 1253 },
   "pane.cbsRemove": { area: "Delft" },
   "pane.cbsUnknown": [{ name: "Delf", suggestion: "Delft" }, { name: "Xyz", suggestion: null }],
   "pane.cbsAmbiguous": { name: "Bergen", candidates: ["Bergen (L.)", "Bergen (NH.)"] },
