@@ -17,18 +17,6 @@ export function formatNumber(value: number, decimals: number, language: Language
 }
 
 /**
- * A number as it was read, with every decimal it has, in the language's notation: 2.5 is "2,5"
- * to a Dutch reader and "2.5" to an English one, 110565 is "110.565" / "110,565". For a value a
- * message quotes back (a count that is not whole, a share out of range); a value too small or too
- * large for plain notation (1e-7) keeps JavaScript's, with the language's decimal sign.
- */
-export function formatRead(value: number, language: Language): string {
-  const plain = String(value);
-  if (/e/i.test(plain)) return language === "nl" ? plain.replace(".", ",") : plain;
-  return formatNumber(value, Math.min(20, plain.split(".")[1]?.length ?? 0), language);
-}
-
-/**
  * A figure with its unit the way the report prints it: `1.253`, `11,6%`, `88%`, `€ 30.672`.
  * Percentages keep at most one decimal, as the report does.
  */

@@ -1,19 +1,13 @@
-import { formatNumber, formatRead } from "../data/format";
-import type { Language } from "../data/types";
+import { formatNumber } from "../data/format";
 import { AnyMessage, phrase, textOf } from "./message";
 
 /**
  * The words of the input checks (src/data: csv.ts, validate.ts, package.ts, descriptor.ts,
  * package-csv.ts, text-rules.ts): what is wrong with a file, a table, a row or a cell. Table and
  * column names (MonitorData, Waarde, Periode…) are the contract's and stay Dutch in English too;
- * a cell's content is quoted as it is. Row, line and byte positions and years are written as
- * they are; counts and the values read from a cell are in the reader's notation (1.253 and 2,5
- * in Dutch, 1,253 and 2.5 in English); a value to type into the file instead (`meant`) is
- * written the way the file wants it, without a thousands separator.
+ * a cell's content is quoted as it is. Row numbers and the counts a user typed are written as
+ * they were read; counts the add-in states are formatted for the language.
  */
-/** A count the add-in states: 32.767 / 32,767. */
-const count = (n: number, language: Language) => formatNumber(n, 0, language);
-
 export const INPUT = {
   // A cell's problem, prefixed with where it is: the form of nearly every validation message.
   inCell: phrase<{ table: string; row: number; column: string; problem: AnyMessage }>(
@@ -45,8 +39,8 @@ export const INPUT = {
   ),
   cellCount: phrase<{ table: string; row: number; cells: number; columns: number }>(
     "input.cellCount",
-    ({ table, row, cells, columns }) => `${table} rij ${row}: ${count(cells, "nl")} cellen, terwijl de kopregel ${count(columns, "nl")} kolommen heeft.`,
-    ({ table, row, cells, columns }) => `${table} row ${row}: ${count(cells, "en")} cells, while the header line has ${count(columns, "en")} columns.`,
+    ({ table, row, cells, columns }) => `${table} rij ${row}: ${cells} cellen, terwijl de kopregel ${columns} kolommen heeft.`,
+    ({ table, row, cells, columns }) => `${table} row ${row}: ${cells} cells, while the header line has ${columns} columns.`,
   ),
 
   // validate.ts: the header
@@ -115,8 +109,8 @@ export const INPUT = {
   // text-rules.ts
   textTooLong: phrase<{ length: number; max: number }>(
     "input.textTooLong",
-    ({ length, max }) => `de tekst is ${count(length, "nl")} tekens lang; een Excel-cel houdt er ten hoogste ${count(max, "nl")}.`,
-    ({ length, max }) => `the text is ${count(length, "en")} characters long; an Excel cell holds at most ${count(max, "en")}.`,
+    ({ length, max }) => `de tekst is ${formatNumber(length, 0, "nl")} tekens lang; een Excel-cel houdt er ten hoogste ${formatNumber(max, 0, "nl")}.`,
+    ({ length, max }) => `the text is ${formatNumber(length, 0, "en")} characters long; an Excel cell holds at most ${formatNumber(max, 0, "en")}.`,
   ),
   forbiddenCharacter: phrase<{ code: number; position: number }>(
     "input.forbiddenCharacter",
@@ -127,28 +121,28 @@ export const INPUT = {
   // package.ts: a figure's value for its unit (Eenheid)
   countNotWhole: phrase<{ value: number; meant: number | null }>(
     "input.countNotWhole",
-    ({ value, meant }) => `een aantal is een geheel getal, niet ${formatRead(value, "nl")}.${meant === null ? "" : ` Bedoeld is waarschijnlijk ${meant} (een punt als scheiding van duizendtallen).`}`,
-    ({ value, meant }) => `a count (aantal) is a whole number, not ${formatRead(value, "en")}.${meant === null ? "" : ` Probably meant: ${meant} (a point as the thousands separator).`}`,
+    ({ value, meant }) => `een aantal is een geheel getal, niet ${value}.${meant === null ? "" : ` Bedoeld is waarschijnlijk ${meant} (een punt als scheiding van duizendtallen).`}`,
+    ({ value, meant }) => `a count (aantal) is a whole number, not ${value}.${meant === null ? "" : ` Probably meant: ${meant} (a point as the thousands separator).`}`,
   ),
   countNegative: phrase<{ value: number }>(
     "input.countNegative",
-    ({ value }) => `een aantal kan niet negatief zijn (${formatRead(value, "nl")}).`,
-    ({ value }) => `a count (aantal) cannot be negative (${formatRead(value, "en")}).`,
+    ({ value }) => `een aantal kan niet negatief zijn (${value}).`,
+    ({ value }) => `a count (aantal) cannot be negative (${value}).`,
   ),
   shareOutOfRange: phrase<{ value: number; meant: number | null }>(
     "input.shareOutOfRange",
-    ({ value, meant }) => `een aandeel is een fractie tussen 0 en 1 (11,6% = 0.116), niet ${formatRead(value, "nl")}.${meant === null ? "" : ` Bedoeld is waarschijnlijk ${meant}.`}`,
-    ({ value, meant }) => `a share (aandeel) is a fraction between 0 and 1 (11.6% = 0.116), not ${formatRead(value, "en")}.${meant === null ? "" : ` Probably meant: ${meant}.`}`,
+    ({ value, meant }) => `een aandeel is een fractie tussen 0 en 1 (11,6% = 0.116), niet ${value}.${meant === null ? "" : ` Bedoeld is waarschijnlijk ${meant}.`}`,
+    ({ value, meant }) => `a share (aandeel) is a fraction between 0 and 1 (11.6% = 0.116), not ${value}.${meant === null ? "" : ` Probably meant: ${meant}.`}`,
   ),
   rankInvalid: phrase<{ value: number }>(
     "input.rankInvalid",
-    ({ value }) => `een rang is een geheel getal vanaf 1, niet ${formatRead(value, "nl")}.`,
-    ({ value }) => `a rank (rang) is a whole number from 1, not ${formatRead(value, "en")}.`,
+    ({ value }) => `een rang is een geheel getal vanaf 1, niet ${value}.`,
+    ({ value }) => `a rank (rang) is a whole number from 1, not ${value}.`,
   ),
   euroNegative: phrase<{ value: number }>(
     "input.euroNegative",
-    ({ value }) => `een bedrag in euro's kan hier niet negatief zijn (${formatRead(value, "nl")}).`,
-    ({ value }) => `an amount in euros cannot be negative here (${formatRead(value, "en")}).`,
+    ({ value }) => `een bedrag in euro's kan hier niet negatief zijn (${value}).`,
+    ({ value }) => `an amount in euros cannot be negative here (${value}).`,
   ),
 
   // package.ts: a figure's references and keys
@@ -189,9 +183,9 @@ export const INPUT = {
   tooManyRows: phrase<{ table: string; rows: number; sheetRows: number }>(
     "input.tooManyRows",
     ({ table, rows, sheetRows }) =>
-      `${table} heeft ${count(rows, "nl")} rijen; met de kopregel zijn dat er meer dan de ${count(sheetRows, "nl")} van een Excel-blad (ten hoogste ${count(sheetRows - 1, "nl")} rijen gegevens). Splits de gegevens, bijvoorbeeld per gebied of periode.`,
+      `${table} heeft ${formatNumber(rows, 0, "nl")} rijen; met de kopregel zijn dat er meer dan de ${formatNumber(sheetRows, 0, "nl")} van een Excel-blad (ten hoogste ${formatNumber(sheetRows - 1, 0, "nl")} rijen gegevens). Splits de gegevens, bijvoorbeeld per gebied of periode.`,
     ({ table, rows, sheetRows }) =>
-      `${table} has ${count(rows, "en")} rows; with the header line that is more than the ${count(sheetRows, "en")} of an Excel sheet (at most ${count(sheetRows - 1, "en")} rows of data). Split the data, for example by area or period.`,
+      `${table} has ${formatNumber(rows, 0, "en")} rows; with the header line that is more than the ${formatNumber(sheetRows, 0, "en")} of an Excel sheet (at most ${formatNumber(sheetRows - 1, 0, "en")} rows of data). Split the data, for example by area or period.`,
   ),
 
   // descriptor.ts
@@ -208,8 +202,8 @@ export const INPUT = {
   descriptorNoResources: phrase("input.descriptorNoResources", () => "datapackage.json heeft geen lijst 'resources'.", () => "datapackage.json has no list 'resources'."),
   resourceTwice: phrase<{ count: number; name: string; table: string }>(
     "input.resourceTwice",
-    ({ count, name, table }) => `datapackage.json heeft ${formatNumber(count, 0, "nl")} resources met de naam '${name}' (de tabel ${table}); elke naam mag maar één keer voorkomen.`,
-    ({ count, name, table }) => `datapackage.json has ${formatNumber(count, 0, "en")} resources named '${name}' (the table ${table}); each name may occur only once.`,
+    ({ count, name, table }) => `datapackage.json heeft ${count} resources met de naam '${name}' (de tabel ${table}); elke naam mag maar één keer voorkomen.`,
+    ({ count, name, table }) => `datapackage.json has ${count} resources named '${name}' (the table ${table}); each name may occur only once.`,
   ),
   resourceMissing: phrase<{ name: string; table: string }>(
     "input.resourceMissing",

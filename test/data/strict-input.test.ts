@@ -22,7 +22,7 @@ describe("numbers are read strictly", () => {
     const problems = problemsWith((cells) => (cells[3][COL.Waarde] = "110.565"));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ row: 3, column: "Waarde" });
-    expect(problemText(problems[0], "nl")).toMatch(/een aantal is een geheel getal, niet 110,565\. Bedoeld is waarschijnlijk 110565/);
+    expect(problemText(problems[0], "nl")).toMatch(/een aantal is een geheel getal, niet 110\.565\. Bedoeld is waarschijnlijk 110565/);
   });
 
   it("refuses thousands separators in a plain CSV, with the number meant", () => {
