@@ -40,3 +40,14 @@ export function queueSolidColour(fill: Excel.ChartFill): OfficeExtension.ClientR
   if (!supports("1.16")) return null;
   return fill.getSolidColor();
 }
+
+/**
+ * Where a chart series takes its values and categories from, as Excel writes it in Select Data
+ * ("=Nationaliteiten!$B$6:$B$15"; ExcelApi 1.15, `ChartSeries.getDimensionDataSourceString`:
+ * "the string representation could be information such as a cell address"), or null where Excel
+ * has no such call.
+ */
+export function queueSeriesSources(series: Excel.ChartSeries): OfficeExtension.ClientResult<string>[] | null {
+  if (!supports("1.15")) return null;
+  return [series.getDimensionDataSourceString("Values"), series.getDimensionDataSourceString("Categories")];
+}

@@ -1,6 +1,7 @@
 import { formulasIn, pointsInto } from "../report/references";
 import { readRows } from "./batch";
 import { NOT_READ, SheetState, WorkbookState } from "./inspect";
+import { queueSeriesSources } from "./optional-apis";
 
 /**
  * More formula cells than this are not read to look for references (Excel caps a read at
@@ -14,8 +15,9 @@ const MAX_SCANNED_CELLS = 2_000_000;
  * add-in's sheets were read already (inspectWorkbook); of the other sheets, Excel is asked which
  * cells hold formulas (one sync), and only sheets with any are read, in chunks of about 4 MB.
  * Conditional formats and data validation rules on the other sheets count as their formulas do
- * (see ruleFormulas). (Defined names were checked when the sheets were inspected: one pointing
- * into a sheet makes it the user's.)
+ * (see ruleFormulas), and so do the data sources of the charts on them (see chartSources).
+ * (Defined names were checked when the sheets were inspected: one pointing into a sheet makes it
+ * the user's.)
  */
 export async function sheetsReferenced(context: Excel.RequestContext, state: WorkbookState, targets: SheetState[]): Promise<Set<SheetState>> {
   const targetSet = new Set(targets);
@@ -52,6 +54,9 @@ export async function sheetsReferenced(context: Excel.RequestContext, state: Wor
   const rules = await ruleFormulas(context, others);
   if (rules === null) return targetSet;
   formulas.push(...rules);
+  const charts = await chartSources(context, others);
+  if (charts === null) return targetSet;
+  formulas.push(...charts);
   return new Set(targets.filter((target) => formulas.some((f) => pointsInto(f, target.name, target.content?.tables.map((t) => t.name) ?? []))));
 }
 
@@ -97,6 +102,37 @@ async function ruleFormulas(context: Excel.RequestContext, sheets: SheetState[])
     }
   }
   return texts.flatMap(stringsIn);
+}
+
+/** More chart series than this on the other sheets are not read one by one: every target then counts as referenced. */
+const MAX_SERIES = 2_000;
+
+/**
+ * The data sources of the charts on `sheets`: a user's chart that plots
+ * `=Nationaliteiten!$B$6:$B$15` on their own sheet points into that sheet as a formula does, and
+ * would lose its data if the sheet were rebuilt. Three syncs whatever the number of charts: the
+ * charts, their number of series (Excel reaches series by index), each series' values and
+ * categories. Null (every target referenced, the safe side) where Excel cannot say: no ExcelApi
+ * 1.15, more than MAX_SERIES series, or a series whose source Excel refuses to give (the docs do
+ * not say which series have none; a refused sync here only read, so nothing is to be undone).
+ */
+async function chartSources(context: Excel.RequestContext, sheets: SheetState[]): Promise<string[] | null> {
+  if (sheets.length === 0) return [];
+  const charts = sheets.map(({ sheet }) => sheet.charts.load("items/name"));
+  await context.sync();
+  const all = charts.flatMap((c) => c.items);
+  if (all.length === 0) return [];
+  const counts = all.map((chart) => chart.series.getCount());
+  await context.sync();
+  if (counts.reduce((n, c) => n + c.value, 0) > MAX_SERIES) return null;
+  const sources = all.flatMap((chart, c) => Array.from({ length: counts[c].value }, (_, i) => queueSeriesSources(chart.series.getItemAt(i))));
+  if (sources.some((s) => s === null)) return null;
+  try {
+    await context.sync();
+  } catch {
+    return null;
+  }
+  return sources.flatMap((s) => (s ?? []).map((r) => r.value));
 }
 
 const AREA_ITEMS = "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount";

@@ -143,6 +143,13 @@ export interface ChartModel {
   dataLabels: { showValue?: boolean; numberFormat?: string; showCategoryName?: boolean; showSeriesName?: boolean; showPercentage?: boolean; position?: string };
   /** Data labels a user switched on for one series (ChartSeries.hasDataLabels, ExcelApi 1.7) or one point of the first (ChartPoint.hasDataLabel, 1.7). */
   seriesDataLabels?: boolean[];
+  /**
+   * Where each series takes its values and categories from when a user pointed them elsewhere
+   * (Select Data; a chart on their own sheet that plots an indicator sheet's cells), as
+   * ChartSeries.getDimensionDataSourceString (ExcelApi 1.15) gives them. Without it a series
+   * reads from its chart's own source on its own sheet, as Excel made it.
+   */
+  dataSources?: { values: string; categories: string }[];
   pointDataLabels?: boolean[];
   /**
    * Axis settings as set (ChartAxis: reversePlotOrder and tickLabelSpacing ExcelApi 1.7, position
@@ -1563,6 +1570,29 @@ class FakeChartSeries extends ClientObject<ChartModel> {
     },
     getItemAt: (point: number) => new FakeChartPoint(this.context, () => this.resolver(), this.index, point),
   };
+  /**
+   * ChartSeries.getDimensionDataSourceString (ExcelApi 1.15): "the string representation of the
+   * data source of the chart series … could be information such as a cell address". The fake
+   * answers for Values and Categories, an absolute address with its sheet, quoted as Excel
+   * quotes a sheet name with a space ("='Mijn analyse'!$B$2:$B$5").
+   */
+  getDimensionDataSourceString(dimension: string): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.context.enqueue(() => {
+      if (newerVersion("1.15", this.context.model.excelApi)) throw new OfficeError("ApiNotFound", "getDimensionDataSourceString needs ExcelApi 1.15.");
+      const chart = this.model();
+      const given = chart.dataSources?.[this.index];
+      if (dimension !== "Values" && dimension !== "Categories") throw new OfficeError("InvalidArgument", `The fake gives the data source of Values and Categories only, not ${dimension}.`);
+      if (given) return result.settle(dimension === "Values" ? given.values : given.categories, this.context);
+      const home = this.context.model.sheets.find((sheet) => sheet.charts.includes(chart));
+      const name = home ? (/^[A-Za-z0-9_]+$/.test(home.name) ? home.name : `'${home.name.replace(/'/g, "''")}'`) : "";
+      const { row, column, rows } = chart.source;
+      const box = dimension === "Values" ? { row: row + 1, column: column + 1 + this.index, rows: rows - 1, columns: 1 } : { row: row + 1, column, rows: rows - 1, columns: 1 };
+      const absolute = toAddress(box).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+      result.settle(`=${name}!${absolute}`, this.context);
+    });
+    return result;
+  }
   protected override readProperty(chart: ChartModel, name: string): unknown {
     if (name === "hasDataLabels") return chart.seriesDataLabels?.[this.index] ?? chart.dataLabels.showValue === true;
     return super.readProperty(chart, name);

@@ -1,0 +1,96 @@
+import { ChartModel, WorkbookModel } from "../support/fake-excel";
+import { runRegenerate, sheetNamed, sheetState, tableNamed, userWorkbook } from "../support/workbooks";
+
+/**
+ * A chart on the user's own sheet that plots an indicator sheet's cells refers to its figures as
+ * a formula does: rebuilt with a new layout, that sheet would be deleted and the chart would lose
+ * its data. So the sheet is kept unchanged and reported. Workbook states before and after, on the
+ * Excel fake (its series give their sources as ChartSeries.getDimensionDataSourceString does).
+ */
+async function generated(): Promise<WorkbookModel> {
+  const model = userWorkbook();
+  await runRegenerate(model);
+  return model;
+}
+
+/** Duits moves up the ranking: Nationaliteiten gets a new layout (Italiaans leaves row 6). */
+function duitsUp(model: WorkbookModel): void {
+  const table = tableNamed(model, "MonitorData");
+  if (!table) throw new Error("no MonitorData");
+  const r = table.sheet.values(table.box).findIndex((row) => row[1] === "inwoners" && row[2] === "Leiden" && row[3] === "Duits" && row[5] === "2022" && row[4] === "");
+  Object.assign(table.sheet.cell(table.box.row + r, table.box.column + 6), { value: 1300, formula: null });
+}
+
+/** A column chart the user made on their own sheet over A1:B3, its one series pointed where `dataSources` says. */
+function userChart(dataSources?: ChartModel["dataSources"]): ChartModel {
+  return {
+    name: "Mijn grafiek",
+    type: "ColumnClustered",
+    source: { row: 0, column: 0, rows: 3, columns: 2 },
+    seriesBy: "Columns",
+    title: "Mijn grafiek",
+    categoryAxisTitle: null,
+    valueAxisTitle: null,
+    valueAxisNumberFormat: null,
+    legendPosition: null,
+    position: null,
+    seriesColours: [],
+    pointColours: [],
+    dataLabels: {},
+    axisSettings: { category: {}, value: {} },
+    ...(dataSources ? { dataSources } : {}),
+  } as ChartModel;
+}
+
+async function regenerate(model: WorkbookModel) {
+  const { result } = await runRegenerate(model);
+  if (!result.ok) throw new Error("regenerate failed");
+  return result;
+}
+
+describe("a chart on the user's sheet", () => {
+  it.each([
+    ["plotting the sheet's figures", { values: "=Nationaliteiten!$B$6:$B$10", categories: "=Nationaliteiten!$A$6:$A$10" }],
+    ["taking only its categories from the sheet", { values: "='Mijn analyse'!$B$2:$B$3", categories: "='Nationaliteiten'!$A$6:$A$7" }],
+  ])("%s keeps that sheet unchanged when its layout changes", async (_what, source) => {
+    const model = await generated();
+    const mine = sheetNamed(model, "Mijn analyse");
+    mine.charts.push(userChart([source]));
+    const nationaliteiten = sheetNamed(model, "Nationaliteiten");
+    const [theirs, ours] = [JSON.stringify(sheetState(mine)), JSON.stringify(sheetState(nationaliteiten))];
+    duitsUp(model);
+    const result = await regenerate(model);
+    expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced" }]);
+    expect(JSON.stringify(sheetState(nationaliteiten))).toBe(ours);
+    expect(JSON.stringify(sheetState(mine))).toBe(theirs);
+    expect(mine.charts[0].dataSources).toEqual([source]);
+    expect(sheetNamed(model, "Nationaliteiten").cell(5, 0).value).toBe("Duits");
+  });
+
+  it("plotting only the user's own cells leaves the sheet to be rebuilt where it was", async () => {
+    const model = await generated();
+    sheetNamed(model, "Mijn analyse").charts.push(userChart());
+    const nationaliteiten = sheetNamed(model, "Nationaliteiten");
+    const position = model.sheets.indexOf(nationaliteiten);
+    duitsUp(model);
+    const result = await regenerate(model);
+    expect(result.kept).toEqual([]);
+    const fresh = sheetNamed(model, "Nationaliteiten");
+    expect(model.sheets.indexOf(fresh)).toBe(position);
+    expect(fresh.cell(5, 0).value).toBe("Duits");
+    expect(result.sheets.find((s) => s.key === "nationaliteiten")?.status).toBe("replaced");
+  });
+
+  it("the fake gives a series' own source as Excel writes it, with a quoted sheet name", async () => {
+    const model = await generated();
+    sheetNamed(model, "Mijn analyse").charts.push(userChart());
+    const { FakeContext } = await import("../support/fake-excel");
+    const context = new FakeContext(model);
+    const charts = context.workbook.worksheets.getItem("Mijn analyse").charts.load("items/name");
+    await context.sync();
+    const series = charts.items[0].series.getItemAt(0);
+    const [values, categories] = [series.getDimensionDataSourceString("Values"), series.getDimensionDataSourceString("Categories")];
+    await context.sync();
+    expect([values.value, categories.value]).toEqual(["='Mijn analyse'!$B$2:$B$3", "='Mijn analyse'!$A$2:$A$3"]);
+  });
+});
