@@ -73,3 +73,31 @@ describe("the package read", () => {
     expect(messages).toEqual(["Geannuleerd; er is niets veranderd."]);
   });
 });
+
+describe("what a refused descriptor's problem points at", () => {
+  const refused = async (result: ReturnType<typeof readPackage>) => {
+    const r = await result;
+    if (r.ok) throw new Error("expected the descriptor to be refused");
+    return r.problems.map((p) => ({ table: p.table, row: p.row, column: p.column, text: problemText(p, "en") }));
+  };
+
+  it("a web page is a problem of datapackage.json itself", async () => {
+    expect(await refused(readPackage({ bytes: bytesOf("<html></html>"), contentType: "text/html" }, read, ORIGIN))).toEqual([
+      { table: "datapackage.json", row: null, column: null, text: `${ORIGIN} returns a web page (HTML), not a datapackage.json. Point to the datapackage.json file itself.` },
+    ]);
+  });
+
+  it("a descriptor that is not UTF-8 is named as datapackage.json", async () => {
+    const latin1 = new Uint8Array([...bytesOf('{"name": "caf'), 0xe9, ...bytesOf('"}')]);
+    const problems = await refused(readPackage({ bytes: latin1 }, read, ORIGIN));
+    expect(problems).toHaveLength(1);
+    expect(problems[0].table).toBe("datapackage.json");
+    expect(problems[0].text).toMatch(/^datapackage\.json: /);
+  });
+
+  it("a descriptor that only mentions HTML later on is read as the JSON it is", async () => {
+    const described = { ...descriptorJson(), description: "Tabellen voor Excel; geen <html> of <body> hier" };
+    const result = await readPackage({ bytes: bytesOf(JSON.stringify(described)), contentType: "application/json" }, read, ORIGIN);
+    expect(result.ok).toBe(true);
+  });
+});
