@@ -1,5 +1,5 @@
-import { ChartModel, WorkbookModel } from "../support/fake-excel";
-import { runRegenerate, sheetNamed, sheetState, tableNamed, userWorkbook } from "../support/workbooks";
+import { ChartModel } from "../support/fake-excel";
+import { duitsMovesUp, generatedWorkbook, regenerated, sheetNamed, sheetState } from "../support/workbooks";
 
 /**
  * A chart on the user's own sheet that plots an indicator sheet's cells refers to its figures as
@@ -7,19 +7,6 @@ import { runRegenerate, sheetNamed, sheetState, tableNamed, userWorkbook } from 
  * its data. So the sheet is kept unchanged and reported. Workbook states before and after, on the
  * Excel fake (its series give their sources as ChartSeries.getDimensionDataSourceString does).
  */
-async function generated(): Promise<WorkbookModel> {
-  const model = userWorkbook();
-  await runRegenerate(model);
-  return model;
-}
-
-/** Duits moves up the ranking: Nationaliteiten gets a new layout (Italiaans leaves row 6). */
-function duitsUp(model: WorkbookModel): void {
-  const table = tableNamed(model, "MonitorData");
-  if (!table) throw new Error("no MonitorData");
-  const r = table.sheet.values(table.box).findIndex((row) => row[1] === "inwoners" && row[2] === "Leiden" && row[3] === "Duits" && row[5] === "2022" && row[4] === "");
-  Object.assign(table.sheet.cell(table.box.row + r, table.box.column + 6), { value: 1300, formula: null });
-}
 
 /** A column chart the user made on their own sheet over A1:B3, its one series pointed where `dataSources` says. */
 function userChart(dataSources?: ChartModel["dataSources"]): ChartModel {
@@ -42,24 +29,18 @@ function userChart(dataSources?: ChartModel["dataSources"]): ChartModel {
   } as ChartModel;
 }
 
-async function regenerate(model: WorkbookModel) {
-  const { result } = await runRegenerate(model);
-  if (!result.ok) throw new Error("regenerate failed");
-  return result;
-}
-
 describe("a chart on the user's sheet", () => {
   it.each([
     ["plotting the sheet's figures", { values: "=Nationaliteiten!$B$6:$B$10", categories: "=Nationaliteiten!$A$6:$A$10" }],
     ["taking only its categories from the sheet", { values: "='Mijn analyse'!$B$2:$B$3", categories: "='Nationaliteiten'!$A$6:$A$7" }],
   ])("%s keeps that sheet unchanged when its layout changes", async (_what, source) => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const mine = sheetNamed(model, "Mijn analyse");
     mine.charts.push(userChart([source]));
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
     const [theirs, ours] = [JSON.stringify(sheetState(mine)), JSON.stringify(sheetState(nationaliteiten))];
-    duitsUp(model);
-    const result = await regenerate(model);
+    duitsMovesUp(model);
+    const result = await regenerated(model);
     expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced" }]);
     expect(JSON.stringify(sheetState(nationaliteiten))).toBe(ours);
     expect(JSON.stringify(sheetState(mine))).toBe(theirs);
@@ -68,12 +49,12 @@ describe("a chart on the user's sheet", () => {
   });
 
   it("plotting only the user's own cells leaves the sheet to be rebuilt where it was", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     sheetNamed(model, "Mijn analyse").charts.push(userChart());
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
     const position = model.sheets.indexOf(nationaliteiten);
-    duitsUp(model);
-    const result = await regenerate(model);
+    duitsMovesUp(model);
+    const result = await regenerated(model);
     expect(result.kept).toEqual([]);
     const fresh = sheetNamed(model, "Nationaliteiten");
     expect(model.sheets.indexOf(fresh)).toBe(position);
@@ -82,7 +63,7 @@ describe("a chart on the user's sheet", () => {
   });
 
   it("the fake gives a series' own source as Excel writes it, with a quoted sheet name", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     sheetNamed(model, "Mijn analyse").charts.push(userChart());
     const { FakeContext } = await import("../support/fake-excel");
     const context = new FakeContext(model);

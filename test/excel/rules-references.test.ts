@@ -1,30 +1,11 @@
-import { RuleModel, WorkbookModel } from "../support/fake-excel";
-import { runRegenerate, sheetNamed, sheetState, tableNamed, userWorkbook } from "../support/workbooks";
+import { RuleModel } from "../support/fake-excel";
+import { duitsMovesUp, generatedWorkbook, regenerated, sheetNamed, sheetState } from "../support/workbooks";
 
 /**
  * A conditional format or a data validation rule on the user's own sheet that points into an
  * indicator sheet refers to its figures as a formula does: when a new layout would move them,
  * that sheet is kept unchanged and reported. Workbook states before and after, on the Excel fake.
  */
-async function generated(): Promise<WorkbookModel> {
-  const model = userWorkbook();
-  await runRegenerate(model);
-  return model;
-}
-
-/** Duits moves up the ranking: Nationaliteiten gets a new layout (Italiaans leaves row 6). */
-function duitsUp(model: WorkbookModel): void {
-  const table = tableNamed(model, "MonitorData");
-  if (!table) throw new Error("no MonitorData");
-  const r = table.sheet.values(table.box).findIndex((row) => row[1] === "inwoners" && row[2] === "Leiden" && row[3] === "Duits" && row[5] === "2022" && row[4] === "");
-  Object.assign(table.sheet.cell(table.box.row + r, table.box.column + 6), { value: 1300, formula: null });
-}
-
-async function regenerate(model: WorkbookModel) {
-  const { result } = await runRegenerate(model);
-  if (!result.ok) throw new Error("regenerate failed");
-  return result;
-}
 
 const rules: [string, "conditionalFormats" | "dataValidations", RuleModel[]][] = [
   ["a conditional format whose rule compares with a figure", "conditionalFormats", [{ row: 1, column: 1, rows: 2, columns: 1, type: "Custom", formula: "=B2>Nationaliteiten!$B$6" }]],
@@ -43,13 +24,13 @@ const rules: [string, "conditionalFormats" | "dataValidations", RuleModel[]][] =
 
 describe("rules on the user's sheets that point into an indicator sheet", () => {
   it.each(rules)("%s: the sheet it points into is kept unchanged when its layout changes", async (_what, kind, added) => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const mine = sheetNamed(model, "Mijn analyse");
     mine[kind].push(...added);
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
     const [theirs, ours] = [JSON.stringify(sheetState(mine)), JSON.stringify(sheetState(nationaliteiten))];
-    duitsUp(model);
-    const result = await regenerate(model);
+    duitsMovesUp(model);
+    const result = await regenerated(model);
     expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced" }]);
     expect(JSON.stringify(sheetState(nationaliteiten))).toBe(ours);
     expect(JSON.stringify(sheetState(mine))).toBe(theirs);
@@ -57,15 +38,15 @@ describe("rules on the user's sheets that point into an indicator sheet", () => 
   });
 
   it("rules that point only at the user's own cells leave the sheet to be rebuilt where it was", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const mine = sheetNamed(model, "Mijn analyse");
     mine.conditionalFormats.push({ row: 1, column: 1, rows: 2, columns: 1, type: "Custom", formula: "=B2>$C$1" });
     // Side by side, so Excel answers 'Inconsistent' for their area and each cell is read.
     mine.dataValidations.push({ row: 4, column: 0, rows: 3, columns: 1, type: "List", formula: "='Mijn analyse'!$D$1:$D$3" }, { row: 4, column: 1, rows: 3, columns: 1, type: "Decimal", formula: "=0", formula2: "=$C$1" });
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
     const position = model.sheets.indexOf(nationaliteiten);
-    duitsUp(model);
-    const result = await regenerate(model);
+    duitsMovesUp(model);
+    const result = await regenerated(model);
     expect(result.kept).toEqual([]);
     const fresh = sheetNamed(model, "Nationaliteiten");
     expect(model.sheets.indexOf(fresh)).toBe(position);

@@ -81,3 +81,25 @@ export function largePackage(rows: number): MonitorPackage {
   for (let i = 1; observations.length < rows; i++) for (const o of edition.observations) if (observations.length < rows) observations.push({ ...o, gebied: `Testwijk ${i} ${o.gebied}` });
   return { ...edition, observations };
 }
+
+/** The user's workbook after a first Regenerate: the add-in's sheets beside "Mijn analyse". */
+export async function generatedWorkbook(): Promise<WorkbookModel> {
+  const model = userWorkbook();
+  await runRegenerate(model);
+  return model;
+}
+
+/** Duits moves up the ranking in MonitorData: Nationaliteiten gets a new layout (Italiaans leaves row 6). */
+export function duitsMovesUp(model: WorkbookModel): void {
+  const table = tableNamed(model, "MonitorData");
+  if (!table) throw new Error("no MonitorData");
+  const r = table.sheet.values(table.box).findIndex((row) => row[1] === "inwoners" && row[2] === "Leiden" && row[3] === "Duits" && row[5] === "2022" && row[4] === "");
+  Object.assign(table.sheet.cell(table.box.row + r, table.box.column + 6), { value: 1300, formula: null });
+}
+
+/** Regenerate's result, which must be a success. */
+export async function regenerated(model: WorkbookModel) {
+  const { result } = await runRegenerate(model);
+  if (!result.ok) throw new Error("regenerate failed");
+  return result;
+}
