@@ -4,6 +4,7 @@ import { normalise } from "../data/normalise";
 import { lookupKey, PackageTables, parsePackageTables, TABLE_NAMES } from "../data/package";
 import { MonitorPackage, Observation, Problem, Unit } from "../data/types";
 import { cellText } from "../data/validate";
+import type { LiveData } from "../data/live-data";
 import { dataTables, DATA_SHEET_KEY, DATA_SHEET_NAME } from "../report/plan";
 import { freeSheetName } from "../report/sheet-names";
 import { WorkbookState } from "./inspect";
@@ -34,6 +35,20 @@ export function workbookTables(state: WorkbookState, edition: MonitorPackage): P
     indicators: cells(TABLE_NAMES.indicators) ?? tableCells(INDICATOR_COLUMNS, edition.indicators),
     sources: cells(TABLE_NAMES.sources) ?? tableCells(SOURCE_COLUMNS, edition.sources),
   };
+}
+
+/**
+ * The workbook's tables as a package. The live data the pane follows them with (`known`) has
+ * validated them already: when the cells read now are the ones it holds, its package and
+ * problems are theirs and nothing is validated again; otherwise (an edit it has not heard of
+ * yet, another edition's definitions) the cells are validated here.
+ */
+export async function readKnownWorkbookData(state: WorkbookState, edition: MonitorPackage, known: LiveData | null | undefined, between: () => Promise<void>): Promise<WorkbookData> {
+  const tables = workbookTables(state, edition);
+  if (!tables) return { kind: "none" };
+  const unchanged = known ? await known.holds(tables, between) : null;
+  if (known && unchanged?.()) return known.valid ? { kind: "found", package: known.package() } : { kind: "invalid", problems: known.problems() };
+  return readWorkbookData(state, edition);
 }
 
 /**

@@ -8,7 +8,7 @@ import { MonitorPackage, Observation, Problem } from "../data/types";
 import { MonitorError } from "../data/errors";
 import { Cancelled, refusal, WriteBatch } from "./batch";
 import { EditedMeanwhile } from "./table-refresh";
-import { DataSheetOutcome, readWorkbookData, WorkbookData, workbookTables, writeDataSheet } from "./data-sheet";
+import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook, WorkbookState } from "./inspect";
 import { queueFindMonitorPivot } from "./pivot";
 import { AnyMessage, say } from "../text/message";
@@ -59,25 +59,11 @@ export interface LoadOptions {
 
 type CompareOptions = Pick<LoadOptions, "previous" | "others" | "definitions" | "scope" | "known" | "pause">;
 
-/**
- * The workbook's tables as a package. The live data the pane follows them with (`known`) has
- * validated them already: when the cells read now are the ones it holds, its package and
- * problems are theirs and nothing is validated again; otherwise (an edit it has not heard of
- * yet, another edition's definitions) the cells are validated here.
- */
-async function workbookData(state: WorkbookState, edition: MonitorPackage, known: LiveData | null | undefined, between: () => Promise<void>): Promise<WorkbookData> {
-  const tables = workbookTables(state, edition);
-  if (!tables) return { kind: "none" };
-  const unchanged = known ? await known.holds(tables, between) : null;
-  if (known && unchanged?.()) return known.valid ? { kind: "found", package: known.package() } : { kind: "invalid", problems: known.problems() };
-  return readWorkbookData(state, edition);
-}
-
 async function compare(context: Excel.RequestContext, source: MonitorPackage, options: CompareOptions, progress: (fraction: number) => void) {
   const state = await inspectWorkbook(context, { marks: true, content: "data" });
   const slices = new Slices(options.pause);
   const between = () => slices.between();
-  const found = await workbookData(state, source, options.known, between);
+  const found = await readKnownWorkbookData(state, source, options.known, between);
   if (found.kind === "invalid") return { state, found, comparison: null };
   const workbook = found.kind === "found" ? found.package : null;
   const comparison = await compareInSlices(source, workbook, { previous: options.previous, others: options.others, definitions: options.definitions, scope: options.scope, between, onProgress: progress });

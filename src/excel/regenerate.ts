@@ -7,7 +7,9 @@ import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
 import { parseA1Range, tableRef } from "../report/a1";
 import { ReadBatch, refusal, WriteBatch } from "./batch";
-import { DataSheetOutcome, readWorkbookData, writeDataSheet } from "./data-sheet";
+import { DataSheetOutcome, readKnownWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
+import type { LiveData } from "../data/live-data";
+import { Slices } from "../data/slices";
 import { AREA, inspectWorkbook, queueReadFormulas, SheetState } from "./inspect";
 import { queueRemoveMark, queueWriteMark } from "./marks";
 import { decideOwnership, Ownership } from "./ownership";
@@ -65,6 +67,11 @@ export interface RegenerateOptions {
   yieldToUi?: () => Promise<void>;
   /** Today as YYYY-MM-DD, for the names of kept versions (injected by tests). */
   today?: () => string;
+  /**
+   * The live data the pane follows the workbook's tables with: when the cells read now are the
+   * ones it holds, its figures are used and nothing is validated again (see readKnownWorkbookData).
+   */
+  known?: LiveData | null;
   /** Bytes per sync; the default keeps under Excel on the web's 5 MB. */
   syncLimit?: number;
   /** A municipality whose population sheets to build besides the report's (none by default). */
@@ -99,7 +106,8 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   const progress = options.onProgress ?? (() => undefined);
   progress(0.05, say(EXCEL.readingWorkbook));
   const state = await inspectWorkbook(context, { marks: true, content: true });
-  const found = readWorkbookData(state, edition);
+  const slices = new Slices(options.yieldToUi);
+  const found = await readKnownWorkbookData(state, edition, options.known, () => slices.between());
   if (found.kind === "invalid") return { ok: false, problems: found.problems };
   const pkg = found.kind === "found" ? found.package : edition;
   const plans = buildIndicatorSheets(pkg, language, options.area && options.area !== "Leiden" ? [options.area] : [], options.about);
@@ -138,7 +146,7 @@ function describeRefusal(error: unknown, sheets: string[]): unknown {
 
 interface Inspected {
   state: Awaited<ReturnType<typeof inspectWorkbook>>;
-  found: ReturnType<typeof readWorkbookData>;
+  found: WorkbookData;
   plans: SheetPlan[];
   pkg: MonitorPackage;
   progress: (fraction: number, message: AnyMessage) => void;

@@ -171,7 +171,7 @@ export async function runRegenerate(edition: MonitorPackage, language: Language,
   // pane may never fire (browsers pause it in hidden pages), so the ribbon's Regenerate with
   // the pane closed would never finish.
   const repaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-  const result = await writing(() => Excel.run((context) => regenerate(context, { edition, about, language, onProgress, yieldToUi: repaint, area })));
+  const result = await writing(() => Excel.run((context) => regenerate(context, { edition, about, language, onProgress, yieldToUi: repaint, area, known: comparing().known })));
   await Excel.run((context) => recalculate(context)); // Regenerate suspended Excel's calculation too
   return result;
 }
