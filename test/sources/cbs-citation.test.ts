@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
 import { loadPackage } from "../../scripts/lib/load";
 import { parsePullArguments, pullCommand } from "../../scripts/lib/pull-command";
 import { buildPlan } from "../../src/report/plan";
-import { useCbsServer } from "../support/use-cbs-server";
+import { useCbsServer, usePullCommand } from "../support/use-cbs-server";
 
 /**
  * How a CBS package cites CBS, which the add-in writes into the package itself: in one form
@@ -12,23 +10,13 @@ import { useCbsServer } from "../support/use-cbs-server";
  * source line reads as its own language around it. Synthetic figures (cbs-server.ts).
  */
 const cbs = useCbsServer();
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "leiden-monitor-cbs-citation-"));
-  process.env.CBS_ODATA_URL = cbs.url;
-  process.env.MONITOR_RETRY_DELAY_MS = "5";
-});
-afterAll(() => {
-  delete process.env.CBS_ODATA_URL;
-  delete process.env.MONITOR_RETRY_DELAY_MS;
-  rmSync(dir, { recursive: true, force: true });
-});
+const pulls = usePullCommand(cbs, "cbs-citation");
 
 async function pulledPackage(from: number, to: number) {
-  const options = parsePullArguments(["cbs", "--gebied", "Delft", "--van", String(from), "--tot", String(to), "--out", join(dir, `delft-${from}-${to}`), "--lang", "en"]);
+  const options = parsePullArguments(["cbs", "--gebied", "Delft", "--van", String(from), "--tot", String(to), "--out", join(pulls.dir, `delft-${from}-${to}`), "--lang", "en"]);
   if (options === "help") throw new Error("unexpected help");
   await pullCommand(options, () => undefined);
-  return loadPackage(join(dir, `delft-${from}-${to}`));
+  return loadPackage(join(pulls.dir, `delft-${from}-${to}`));
 }
 
 describe("the CBS citation in each language", () => {

@@ -1,6 +1,5 @@
 import * as ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, readdirSync } from "fs";
 import { join } from "path";
 import { loadPackage } from "../../scripts/lib/load";
 import { parsePullArguments, pullCommand, pullHelp } from "../../scripts/lib/pull-command";
@@ -9,7 +8,7 @@ import { areaSheetName } from "../../src/report/area-sheets";
 import { buildPlan } from "../../src/report/plan";
 import { renderXlsx } from "../../src/xlsx/workbook";
 import { FIXTURE_HERKOMST_TABLE, FIXTURE_TABLE, publishedCell, publishedDimension } from "../support/cbs-server";
-import { useCbsServer } from "../support/use-cbs-server";
+import { useCbsServer, usePullCommand } from "../support/use-cbs-server";
 
 /**
  * `npm run pull -- cbs` by the names analysts from Den Haag, Utrecht, Groningen, Den Bosch and
@@ -17,17 +16,7 @@ import { useCbsServer } from "../support/use-cbs-server";
  * figures are computed from the stand-in's published cells (synthetic figures, see cbs-server.ts).
  */
 const cbs = useCbsServer();
-let dir: string;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "leiden-monitor-cbs-"));
-  process.env.CBS_ODATA_URL = cbs.url;
-  process.env.MONITOR_RETRY_DELAY_MS = "5";
-});
-afterAll(() => {
-  delete process.env.CBS_ODATA_URL;
-  delete process.env.MONITOR_RETRY_DELAY_MS;
-  rmSync(dir, { recursive: true, force: true });
-});
+const pulls = usePullCommand(cbs, "cbs");
 
 const nationalityCell = (code: string, year: number, nationality: string) => publishedCell(FIXTURE_TABLE, { RegioS: code, Perioden: `${year}JJ00`, Nationaliteit: nationality }) as number;
 const herkomstCell = (code: string, year: number, origin: string) => publishedCell(FIXTURE_HERKOMST_TABLE, { RegioS: code, Perioden: `${year}JJ00`, Herkomstland: origin, Geboorteland: "T001638" }) as number;
@@ -37,7 +26,7 @@ const municipalityCodes = publishedDimension(FIXTURE_TABLE, "RegioS").filter((r)
 const rankBy = (share: (code: string, year: number) => number, code: string, year: number) => 1 + municipalityCodes.filter((other) => share(other, year) > share(code, year)).length;
 
 async function pullAndRender(typed: string, from: number, to: number) {
-  const out = join(dir, `pull-${Math.random().toString(16).slice(2)}`);
+  const out = join(pulls.dir, `pull-${Math.random().toString(16).slice(2)}`);
   const lines: string[] = [];
   const options = parsePullArguments(["cbs", "--gebied", typed, "--van", String(from), "--tot", String(to), "--out", out, "--lang", "en"]);
   if (options === "help") throw new Error("unexpected help");
@@ -124,19 +113,19 @@ describe("a CBS pull by the names people use, rendered as a workbook", () => {
     cbs.behaviour.cutPages = 50;
     cbs.behaviour.cutWithoutLink = true;
     try {
-      const out = join(dir, "cut");
+      const out = join(pulls.dir, "cut");
       const options = parsePullArguments(["cbs", "--gebied", "Leiden", "--van", "2022", "--tot", "2022", "--out", out]);
       if (options === "help") throw new Error("unexpected help");
       await expect(pullCommand(options, () => undefined)).rejects.toThrow(/^Er is niets geschreven:\n- CBS meldde voor .* rijen maar gaf er 50; de gegevens zijn niet compleet opgehaald\. Er is niets geschreven\.$/);
       expect(existsSync(out)).toBe(false);
-      expect(readdirSync(dir).some((f) => f.startsWith(".cut"))).toBe(false);
+      expect(readdirSync(pulls.dir).some((f) => f.startsWith(".cut"))).toBe(false);
     } finally {
       cbs.resetBehaviour();
     }
   });
 
   it("refuses every unknown name at once and writes nothing", async () => {
-    const out = join(dir, "never");
+    const out = join(pulls.dir, "never");
     const options = parsePullArguments(["cbs", "--gebied", "Leidn,Amsterdm,Bergen", "--van", "2022", "--tot", "2022", "--out", out]);
     if (options === "help") throw new Error("unexpected help");
     await expect(pullCommand(options, () => undefined)).rejects.toThrow(

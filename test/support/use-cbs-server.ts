@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import { CbsOptions } from "../../src/sources/cbs/client";
 import { CbsServer, startCbsServer } from "./cbs-server";
 
@@ -33,5 +36,29 @@ export function useCbsServer(defaults: Partial<CbsOptions> = {}): UsedCbsServer 
     resetBehaviour: () => started().resetBehaviour(),
     close: () => started().close(),
     options: (extra = {}) => ({ baseUrl: started().url, fetch: (input, init) => fetch(input, init), timeoutMs: 5000, retryDelayMs: 1, ...defaults, ...extra }),
+  };
+}
+
+/**
+ * What a test of `npm run pull -- cbs` as a function needs beside the stand-in: the command
+ * pointed at it (CBS_ODATA_URL, a short retry delay) and a folder of its own to write packages
+ * into, removed after the last test. Call it at the top level of the file, after useCbsServer.
+ */
+export function usePullCommand(cbs: UsedCbsServer, name: string): { readonly dir: string } {
+  let dir: string | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), `leiden-monitor-${name}-`));
+    process.env.CBS_ODATA_URL = cbs.url;
+    process.env.MONITOR_RETRY_DELAY_MS = "5";
+  });
+  afterAll(() => {
+    delete process.env.CBS_ODATA_URL;
+    delete process.env.MONITOR_RETRY_DELAY_MS;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir ?? (() => { throw new Error("the pull command's folder is used before its beforeAll ran"); })();
+    },
   };
 }
