@@ -64,8 +64,7 @@ export class MonitorQueries {
     const age = this.age(ageName);
     const area = this.area(areaName);
     const unit = this.unit(unitName);
-    const cell = { indicator: indicator.id, area, group, age, period };
-    const found = this.store.get(cell, unit);
+    const found = this.store.figure(indicator.id, area, group, age, period, unit);
     if (found) return found;
     const what = say(FUNCTIONS.theCell, { indicator: indicator.id, group, age, area: area !== "Leiden" ? area : "", unit: unit ?? "" });
     return this.missing(what, period, this.store.periodsFor(indicator.id, area, group, age));
@@ -74,7 +73,7 @@ export class MonitorQueries {
   private countOf(group: string, period: string, area: string): number | undefined {
     const entry = groupEntry(group);
     const indicator = entry?.countIndicator ?? "inwoners";
-    const found = this.store.get({ indicator, area, group, age: "", period }, "aantal");
+    const found = this.store.figure(indicator, area, group, "", period, "aantal");
     if (found) return found.waarde;
     // A total the data does not give is the sum of its parts where all parts are there.
     if (entry?.sumOf) {
@@ -118,7 +117,7 @@ export class MonitorQueries {
     const entry = groupEntry(group);
     const indicator = of === "inwoners" ? "aandeel" : (entry?.shareIndicator ?? entry?.countIndicator ?? "aandeel");
     if (of === "inwoners" || of === chain[0]) {
-      const reported = this.store.get({ indicator, area, group, age: "", period }, "aandeel");
+      const reported = this.store.figure(indicator, area, group, "", period, "aandeel");
       if (reported) return reported.waarde;
     }
     const periods = [...new Set([...this.countPeriods(group, area).filter((p) => this.countOf(of, p, area) !== undefined), ...this.store.series(indicator, area, group, "", "aandeel").map((o) => o.periode)])];
@@ -134,7 +133,7 @@ export class MonitorQueries {
     if (start !== undefined && end !== undefined && start !== 0) return end / start - 1;
     const indicator = groupEntry(group)?.growthIndicator ?? "groei";
     const span = `${from}-${to}`;
-    const reported = this.store.get({ indicator, area, group, age: "", period: span }, "groei");
+    const reported = this.store.figure(indicator, area, group, "", span, "groei");
     if (reported) return reported.waarde;
     const spans = this.store.series(indicator, area, group, "", "groei").map((o) => o.periode);
     throw notAvailable(say(FUNCTIONS.noGrowth, { group, from, to, counts: this.countPeriods(group, area), spans }));

@@ -31,6 +31,11 @@ const UNIT_PREFERENCE: Unit[] = ["aantal", "euro", "rang", "aandeel", "groei"];
 const cellKey = (indicator: string, area: string, group: string, age: string, period: string) => `${indicator}|${area}|${group}|${age}|${period}`;
 const seriesKey = (indicator: string, area: string, group: string, age: string, unit: Unit) => `${indicator}|${area}|${group}|${age}|${unit}`;
 
+function inUnit(candidates: readonly Observation[], unit: Unit): Observation | undefined {
+  for (const o of candidates) if (o.eenheid === unit) return o;
+  return undefined;
+}
+
 export interface Cell {
   indicator: string;
   area: string;
@@ -280,11 +285,25 @@ export class MonitorStore {
 
   /** The figure for a cell in a unit; without a unit, the indicator's own unit, else counts first. */
   get(cell: Cell, unit?: Unit): Observation | undefined {
-    const candidates = this.byCell.get(cellKey(cell.indicator, cell.area, cell.group, cell.age, cell.period));
+    return this.figure(cell.indicator, cell.area, cell.group, cell.age, cell.period, unit);
+  }
+
+  /**
+   * `get` with the cell's parts as arguments: every MONITOR formula asks this, so it makes no
+   * cell object and no closures (loops over the one to five units a cell has).
+   */
+  figure(indicator: string, area: string, group: string, age: string, period: string, unit?: Unit): Observation | undefined {
+    const candidates = this.byCell.get(cellKey(indicator, area, group, age, period));
     if (!candidates) return undefined;
-    if (unit) return candidates.find((o) => o.eenheid === unit);
-    const own = this.indicatorById.get(cell.indicator)?.eenheid;
-    return candidates.find((o) => o.eenheid === own) ?? UNIT_PREFERENCE.map((u) => candidates.find((o) => o.eenheid === u)).find(Boolean);
+    if (unit) return inUnit(candidates, unit);
+    const own = this.indicatorById.get(indicator)?.eenheid;
+    const mine = own === undefined ? undefined : inUnit(candidates, own);
+    if (mine) return mine;
+    for (const preferred of UNIT_PREFERENCE) {
+      const found = inUnit(candidates, preferred);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The figures of a series in period order (shared, do not modify). */

@@ -5,9 +5,9 @@
  */
 import { toExcelError } from "./excel-errors";
 import { FUNCTION_IDS, FunctionId } from "./ids";
-import { Invocation, liveCount, subscribe } from "./live";
+import { Formula, Invocation, liveCount, subscribe } from "./live";
 import { IMPLEMENTATIONS } from "./monitor";
-import { forgetData, getMessageLanguage, resetData, setData, setMessageLanguage, setProblems, storeUpdated, useQueries } from "./state";
+import { forgetData, getMessageLanguage, resetData, setMessageLanguage, setProblems, storeUpdated, useQueries } from "./state";
 import { Language } from "../data/types";
 
 /**
@@ -15,15 +15,13 @@ import { Language } from "../data/types";
  * answers are pushed with `setResult` (see live.ts); a failure is an Excel error with a message.
  */
 function streaming(implementation: (lang: Language, ...args: unknown[]) => unknown, lang: Language) {
+  const formula: Formula = {
+    answer: (args) => implementation(lang, ...args),
+    error: (thrown) => toExcelError(thrown, getMessageLanguage()),
+  };
   return (...args: unknown[]) => {
     const invocation = args.pop() as Invocation;
-    subscribe(() => {
-      try {
-        return { value: implementation(lang, ...args) };
-      } catch (error) {
-        return { error: toExcelError(error, getMessageLanguage()) };
-      }
-    }, invocation);
+    subscribe(formula, args, invocation);
   };
 }
 
@@ -37,7 +35,7 @@ if (typeof CustomFunctions !== "undefined") {
 }
 
 /** The task pane (same page in the shared runtime) points the functions at the workbook's data. */
-const api = { useQueries, storeUpdated, setData, setProblems, resetData, forgetData, setMessageLanguage, liveCount };
+const api = { useQueries, storeUpdated, setProblems, resetData, forgetData, setMessageLanguage, liveCount };
 (globalThis as unknown as { LeidenMonitorFunctions: typeof api }).LeidenMonitorFunctions = api;
 export type LeidenMonitorFunctionsApi = typeof api;
 

@@ -1,5 +1,4 @@
 import { notAvailable } from "../data/errors";
-import { parsePackageTables, PackageTables } from "../data/package";
 import { MonitorQueries } from "../data/queries";
 import { MonitorStore } from "../data/store";
 import { Language, MonitorPackage, Problem } from "../data/types";
@@ -10,10 +9,11 @@ import { dataChanged, dataUnknown } from "./live";
 /**
  * What the functions read. Nothing until the task pane (same page in the shared runtime) has
  * read the workbook: the functions wait instead of answering from another dataset. Then the
- * workbook's own tables, handed over as the store the pane built (one store for pane and
- * functions), or their problems (the functions answer #N/A pointing at the pane), or, for a
- * workbook without monitor tables, the shipped edition, which the pane hands over (its bundle
- * carries the edition anyway; this one stays small), indexed on first use.
+ * workbook's own tables, handed over as the store the pane built and validated (one store for
+ * pane and functions; the validation of tables stays out of this bundle), or their problems
+ * (the functions answer #N/A pointing at the pane), or, for a workbook without monitor tables,
+ * the shipped edition, which the pane hands over (its bundle carries the edition anyway; this
+ * one stays small), indexed on first use.
  */
 type DataState =
   | { kind: "waiting" }
@@ -48,21 +48,6 @@ function changeTo(next: DataState): void {
 /** The workbook's tables, as the store the pane built and keeps up to date. */
 export function useQueries(workbook: MonitorQueries): void {
   changeTo({ kind: "workbook", queries: workbook });
-}
-
-/**
- * Replaces the data with the workbook's three tables (cells as read from Excel, header row
- * first). Invalid tables make every function answer #N/A naming the first problem, and the
- * problems are returned for the pane, each naming row and column.
- */
-export function setData(tables: PackageTables): { ok: true; figures: number } | { ok: false; problems: Problem[] } {
-  const result = parsePackageTables(tables);
-  if (!result.ok) {
-    changeTo({ kind: "invalid", problems: result.problems });
-    return result;
-  }
-  changeTo({ kind: "workbook", queries: new MonitorQueries(new MonitorStore(result.value)) });
-  return { ok: true, figures: result.value.observations.length };
 }
 
 /** The workbook's tables were found invalid by the pane: the functions say so instead of answering. */

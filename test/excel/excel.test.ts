@@ -8,6 +8,9 @@ import { problemText } from "../../src/text/problems";
 import { asRead } from "../support/texts";
 import { notesText, withNoteText } from "../support/notes";
 import { shippedPackage } from "../support/fixtures";
+import { parsePackageTables } from "../../src/data/package";
+import { MonitorQueries } from "../../src/data/queries";
+import { MonitorStore } from "../../src/data/store";
 
 const functions = installCustomFunctions();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -242,7 +245,11 @@ describe("the analyst's own figures", () => {
     const model = await withEditedData();
     const { result } = await runLoadData(model);
     if (!result.ok) throw new Error("expected ok");
-    expect(functionsApi.setData(result.tables)).toEqual({ ok: true, figures: edition.observations.length + 1 });
+    // The pane validates the tables written and hands the functions the store built from them (functions-link.ts).
+    const written = parsePackageTables(result.tables);
+    if (!written.ok) throw new Error("expected valid tables");
+    expect(written.value.observations).toHaveLength(edition.observations.length + 1);
+    functionsApi.useQueries(new MonitorQueries(new MonitorStore(written.value)));
     const count = functions.get("AANTAL") as (...a: unknown[]) => unknown;
     expect(callExcel(count, "Italiaans", 2022)).toBe(1260);
     expect(callExcel(functions.get("WAARDE") as (...a: unknown[]) => unknown, "kinderen", 2022, null, "12-17", "De Kooi")).toBe(25);
