@@ -51,3 +51,13 @@ export function queueSeriesSources(series: Excel.ChartSeries): OfficeExtension.C
   if (!supports("1.15")) return null;
   return [series.getDimensionDataSourceString("Values"), series.getDimensionDataSourceString("Categories")];
 }
+
+/**
+ * Where a PivotTable takes its data from (ExcelApi 1.15, `PivotTable.getDataSourceString`: "string
+ * representations for table and range objects. Otherwise, it returns an empty string"), or null
+ * where Excel has no such call.
+ */
+export function queuePivotSource(pivot: Excel.PivotTable): OfficeExtension.ClientResult<string> | null {
+  if (!supports("1.15")) return null;
+  return pivot.getDataSourceString();
+}

@@ -1,7 +1,7 @@
 import { formulasIn, pointsInto } from "../report/references";
 import { readRows } from "./batch";
 import { NOT_READ, SheetState, WorkbookState } from "./inspect";
-import { queueSeriesSources } from "./optional-apis";
+import { queuePivotSource, queueSeriesSources } from "./optional-apis";
 
 /**
  * More formula cells than this are not read to look for references (Excel caps a read at
@@ -15,9 +15,9 @@ const MAX_SCANNED_CELLS = 2_000_000;
  * add-in's sheets were read already (inspectWorkbook); of the other sheets, Excel is asked which
  * cells hold formulas (one sync), and only sheets with any are read, in chunks of about 4 MB.
  * Conditional formats and data validation rules on the other sheets count as their formulas do
- * (see ruleFormulas), and so do the data sources of the charts on them (see chartSources).
- * (Defined names were checked when the sheets were inspected: one pointing into a sheet makes it
- * the user's.)
+ * (see ruleFormulas), and so do the data sources of the charts on them (see chartSources) and of
+ * every PivotTable in the workbook (see pivotSources). (Defined names were checked when the sheets
+ * were inspected: one pointing into a sheet makes it the user's.)
  */
 export async function sheetsReferenced(context: Excel.RequestContext, state: WorkbookState, targets: SheetState[]): Promise<Set<SheetState>> {
   const targetSet = new Set(targets);
@@ -57,6 +57,9 @@ export async function sheetsReferenced(context: Excel.RequestContext, state: Wor
   const charts = await chartSources(context, others);
   if (charts === null) return targetSet;
   formulas.push(...charts);
+  const pivots = await pivotSources(context);
+  if (pivots === null) return targetSet;
+  formulas.push(...pivots);
   return new Set(targets.filter((target) => formulas.some((f) => pointsInto(f, target.name, target.content?.tables.map((t) => t.name) ?? []))));
 }
 
@@ -133,6 +136,34 @@ async function chartSources(context: Excel.RequestContext, sheets: SheetState[])
     return null;
   }
   return sources.flatMap((s) => (s ?? []).map((r) => r.value));
+}
+
+/** More PivotTables than this are not read one by one: every target then counts as referenced. */
+const MAX_PIVOTS = 2_000;
+
+/**
+ * The data sources of the workbook's PivotTables (ExcelApi 1.8, `Workbook.pivotTables`): an
+ * analyst's PivotTable over `lm_nationaliteiten_aantal` would lose its source if that sheet were
+ * rebuilt (its table is renamed aside and deleted with it). One sync to find them, one for their
+ * sources when there are any. Null (every target referenced, the safe side) where Excel cannot
+ * say: no ExcelApi 1.15 (`getDataSourceString`), too many PivotTables, a refused read, or a
+ * source Excel does not describe (an empty string: an external or Data Model source, which may
+ * itself be built from a table of these sheets).
+ */
+async function pivotSources(context: Excel.RequestContext): Promise<string[] | null> {
+  const pivots = context.workbook.pivotTables.load("items/name");
+  await context.sync();
+  if (pivots.items.length === 0) return [];
+  if (pivots.items.length > MAX_PIVOTS) return null;
+  const sources = pivots.items.map(queuePivotSource);
+  if (sources.some((s) => s === null)) return null;
+  try {
+    await context.sync();
+  } catch {
+    return null;
+  }
+  const texts = sources.map((s) => (s ? s.value : ""));
+  return texts.some((text) => text === "") ? null : texts;
 }
 
 const AREA_ITEMS = "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount";

@@ -1727,6 +1727,11 @@ export interface PivotModel {
   /** The source's header and rows as last read (at add and at every refresh). */
   cache: { header: string[]; rows: (string | number | boolean)[][] };
   refreshes: number;
+  /**
+   * What getDataSourceString answers where a test says so: a range's address, or "" for a source
+   * Excel does not describe (an external or Data Model source); by default the source table's name.
+   */
+  dataSourceString?: string;
 }
 
 /** How an item of a field is named: its value as text; an empty cell is "(blank)". */
@@ -1914,6 +1919,21 @@ export class FakePivotTable extends ClientObject<PivotModel> {
   }
   set refreshOnOpen(value: boolean) {
     this.set((p) => (p.refreshOnOpen = value));
+  }
+  /**
+   * PivotTable.getDataSourceString (ExcelApi 1.15): "the string representation of the data source
+   * for the PivotTable. This method currently supports string representations for table and range
+   * objects. Otherwise, it returns an empty string." Which form a table source takes is not
+   * documented: the fake answers the table's name (the add-in reads a name or an address alike).
+   */
+  getDataSourceString(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.context.enqueue(() => {
+      if (newerVersion("1.15", this.context.model.excelApi)) throw new OfficeError("ApiNotFound", "getDataSourceString needs ExcelApi 1.15.");
+      const pivot = this.model();
+      result.settle(pivot.dataSourceString ?? pivot.source.name, this.context);
+    });
+    return result;
   }
   /** Reads the source table as it is now: rows a pull added or removed are in the PivotTable after this. */
   refresh(): void {
