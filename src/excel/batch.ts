@@ -5,6 +5,10 @@
  */
 export const MAX_SYNC_BYTES = 4 * 1024 * 1024;
 
+import { valueError } from "../data/errors";
+import { EXCEL } from "../text/excel";
+import { say } from "../text/message";
+
 type Cell = string | number | boolean | null;
 
 /** What a cell costs in a request: its JSON text and a separator. */
@@ -131,36 +135,107 @@ export class ReadBatch {
 
 export interface RowSource {
   total: number;
+  /** How many columns each row has: a first read is sized from it. */
+  columns: number;
+  /** Where the rows are, for the message when a single row is too large to read: the sheet, and its row (0-based) of the first. */
+  sheet: string;
+  firstRow: number;
   /** The range of `count` rows starting at row `from`. */
   range: (from: number, count: number) => Excel.Range;
 }
 
 /**
- * Reads the rows of several tables together, each sync carrying at most about the limit: the
- * first round asks a few thousand rows of each, later rounds are sized from what the rows turned
- * out to weigh. Small tables take one sync between them.
+ * What a cell is assumed to weigh in a response before any of its source was read: enough for an
+ * ordinary look-up formula (`=SUMIFS(MonitorData[Waarde],…)`, about 75 characters) or a line of
+ * text. A cell may hold 32,767 characters, so no guess is safe: a response Excel refuses as too
+ * large is read again in smaller blocks (see readRows).
  */
-export async function readRows(context: Excel.RequestContext, sources: RowSource[], limit = MAX_SYNC_BYTES, property: "values" | "formulas" = "values"): Promise<Cell[][][]> {
+export const FIRST_CELL_BYTES = 100;
+
+/** Excel on the web's refusal of a response over 5 MB (docs/testing/application-specific-api-error-handling.md). */
+const tooLarge = (error: unknown) => (error as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded";
+
+export interface Block {
+  source: number;
+  from: number;
+  count: number;
+}
+
+/**
+ * Reads the rows of several ranges together, each sync's response at most about the limit: the
+ * first block of a source is sized from its column count (FIRST_CELL_BYTES a cell), later ones
+ * from the heaviest block of it read so far. Small tables take one sync between them; the number
+ * of syncs grows with the bytes, never with the rows.
+ *
+ * Rows further down may still be heavier than any seen (a long note, a long formula). When Excel
+ * refuses a response as too large, the blocks of that sync are halved and read again: the sync
+ * held only these loads (call readRows with nothing else queued), and a load changes nothing in
+ * the workbook, so whether Excel ran any of it or none (the docs do not say) the retry is safe.
+ * A single row that is alone over the limit (Excel on the web: 5 MB; a cell can hold 32,767
+ * characters) cannot be read at all: then the message names its sheet and row.
+ */
+export async function readRows(
+  context: Excel.RequestContext,
+  sources: RowSource[],
+  options: { limit?: number; property?: "values" | "formulas" } = {},
+): Promise<Cell[][][]> {
+  const limit = options.limit ?? MAX_SYNC_BYTES;
+  const property = options.property ?? "values";
   const results: Cell[][][] = sources.map(() => []);
-  let perRow = 0;
+  // The heaviest block of each source read so far, in bytes a cell; null before its first.
+  const heaviest: (number | null)[] = sources.map(() => null);
   while (sources.some((source, i) => results[i].length < source.total)) {
-    let budget = limit * 0.8;
-    const pending: { i: number; range: Excel.Range }[] = [];
-    for (const [i, source] of sources.entries()) {
-      const left = source.total - results[i].length;
-      if (left === 0 || budget <= 0) continue;
-      const count = Math.min(left, perRow === 0 ? 2000 : Math.max(1, Math.floor(budget / perRow)));
-      budget -= perRow === 0 ? budget / sources.length : count * perRow;
-      pending.push({ i, range: source.range(results[i].length, count).load(property) });
-    }
-    // One sync per ~4 MB round, by design: a single read of 100,000 rows would exceed Excel's limit.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    for (const { i, range } of pending) {
-      const values = (property === "values" ? range.values : range.formulas) as Cell[][];
-      perRow = Math.max(perRow, values.reduce((n, r) => n + rowBytes(r), 0) / Math.max(1, values.length));
-      for (const row of values) results[i].push(row);
+    let blocks = planRound(sources, results, heaviest, limit * 0.8);
+    for (;;) {
+      const pending = blocks.map((block) => ({ block, range: sources[block.source].range(block.from, block.count).load(property) }));
+      try {
+        // One sync per ~4 MB round, by design: a single read of 100,000 rows would exceed Excel's limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (error) {
+        if (!tooLarge(error)) throw error;
+        if (blocks.length === 1 && blocks[0].count === 1) {
+          const source = sources[blocks[0].source];
+          throw valueError(say(EXCEL.rowTooLarge, { sheet: source.sheet, row: source.firstRow + blocks[0].from + 1 }));
+        }
+        blocks = halved(blocks);
+        continue;
+      }
+      for (const { block, range } of pending) {
+        const rows = (property === "values" ? range.values : range.formulas) as Cell[][];
+        const bytes = rows.reduce((n, r) => n + rowBytes(r), 0);
+        heaviest[block.source] = Math.max(heaviest[block.source] ?? 0, bytes / Math.max(1, block.count * sources[block.source].columns));
+        for (const row of rows) results[block.source].push(row);
+      }
+      break;
     }
   }
   return results;
+}
+
+/**
+ * The blocks of the next sync: each source with rows left, in turn, as many rows as `budget`
+ * still holds at its heaviest weight so far (FIRST_CELL_BYTES a cell before its first read), at
+ * least one row each.
+ */
+export function planRound(sources: readonly Pick<RowSource, "total" | "columns">[], results: readonly unknown[][], heaviest: readonly (number | null)[], budget: number): Block[] {
+  const blocks: Block[] = [];
+  for (const [i, source] of sources.entries()) {
+    const left = source.total - results[i].length;
+    if (left === 0 || budget <= 0) continue;
+    const perRow = Math.max(1, source.columns) * (heaviest[i] ?? FIRST_CELL_BYTES);
+    const count = Math.min(left, Math.max(1, Math.floor(budget / perRow)));
+    budget -= count * perRow;
+    blocks.push({ source: i, from: results[i].length, count });
+  }
+  return blocks;
+}
+
+/**
+ * The blocks to try after Excel refused them as too large together: each of more than one row
+ * halved; when all are single rows, only the first (the others follow in the next rounds).
+ */
+export function halved(blocks: readonly Block[]): Block[] {
+  if (blocks.every((b) => b.count === 1)) return blocks.slice(0, 1);
+  return blocks.map((b) => ({ ...b, count: Math.ceil(b.count / 2) }));
 }

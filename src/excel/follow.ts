@@ -170,7 +170,7 @@ export class WorkbookFollower {
         context,
         order.map((name) => {
           const place = places.get(name) as Place;
-          return { total: place.rows, range: (from: number, count: number) => sheetRange(context, place, from, count) };
+          return { total: place.rows, columns: place.columns, sheet: place.sheetName, firstRow: place.row, range: (from: number, count: number) => sheetRange(context, place, from, count) };
         }),
       );
       return { places, ids, cells: new Map(order.map((name, i) => [name, cells[i]])) };

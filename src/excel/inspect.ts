@@ -126,7 +126,13 @@ export async function inspectWorkbook(context: Excel.RequestContext, options: { 
     dataIndexes.map((i) => {
       const range = tableRanges[i];
       const sheet = tables.items[i].worksheet;
-      return { total: range.rowCount, range: (from: number, count: number) => sheet.getRangeByIndexes(range.rowIndex + from, range.columnIndex, count, range.columnCount) };
+      return {
+        total: range.rowCount,
+        columns: range.columnCount,
+        sheet: tableSheets[i].name,
+        firstRow: range.rowIndex,
+        range: (from: number, count: number) => sheet.getRangeByIndexes(range.rowIndex + from, range.columnIndex, count, range.columnCount),
+      };
     }),
   );
   const cellsOf = new Map(dataIndexes.map((table, n) => [table, dataCells[n]]));

@@ -44,10 +44,12 @@ export async function sheetsReferenced(context: Excel.RequestContext, state: Wor
       context,
       withFormulas.map(({ sheet, used }) => ({
         total: used.rowCount,
+        columns: used.columnCount,
+        sheet: sheet.name,
+        firstRow: used.rowIndex,
         range: (from: number, count: number) => sheet.sheet.getRangeByIndexes(used.rowIndex + from, used.columnIndex, count, used.columnCount),
       })),
-      undefined,
-      "formulas",
+      { property: "formulas" },
     );
     for (const cells of read) formulas.push(...formulasIn(cells));
   }

@@ -140,6 +140,12 @@ export const EXCEL = {
     ({ table, blocking }) => `${table} moet groeien, maar de tabel '${blocking}' eronder staat gedeeltelijk in dezelfde kolommen; verplaats die tabel. Er is niets veranderd.`,
     ({ table, blocking }) => `${table} must grow, but the table '${blocking}' below it is partly in the same columns; move that table. Nothing was changed.`,
   ),
+  /** A row Excel cannot answer in one response (over 5 MB on the web, see readRows): nothing was changed. */
+  rowTooLarge: phrase<{ sheet: string; row: number }>(
+    "excel.rowTooLarge",
+    ({ sheet, row }) => `Rij ${formatNumber(row, 0, "nl")} van het blad '${sheet}' bevat meer tekst dan Excel in één keer kan doorgeven (5 MB). Maak de cellen in die rij korter of verdeel ze over meer rijen. Er is niets veranderd.`,
+    ({ sheet, row }) => `Row ${formatNumber(row, 0, "en")} of the sheet '${sheet}' holds more text than Excel can pass on at once (5 MB). Shorten the cells of that row or spread them over more rows. Nothing was changed.`,
+  ),
   /** A table that would reach below Excel's last row (src/xlsx/limits.ts): nothing is written. */
   rowLimit: phrase<{ table: string; sheet: string; rows: number; limit: number }>(
     "excel.rowLimit",
