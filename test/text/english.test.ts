@@ -81,6 +81,7 @@ const SAMPLES: Record<string, unknown> = {
   "excel.tableMissing": { table: "MonitorBronnen" },
   "excel.tableCannotGrow": { table: "MonitorData", blocking: "Table1" },
   "excel.rowLimit": { table: "MonitorData", sheet: "Data", rows: 1048577, limit: 1048576 },
+  "excel.rowTooLarge": { sheet: "Mijn analyse", row: 2005 },
 
   "pane.cbsRequest": { count: 1253 },
   "pane.cbsRemove": { area: "Delft" },
