@@ -19,6 +19,9 @@ export function cellBytes(value: unknown): number {
 
 export const rowBytes = (row: readonly unknown[]) => row.reduce<number>((n, cell) => n + cellBytes(cell), 2);
 
+/** A sync Excel refused: an error with Excel's own code, as against the add-in's own (which carry none). */
+export const isRefusal = (error: unknown): error is Error & { code: string } => typeof (error as { code?: unknown } | null)?.code === "string";
+
 /** An error Excel answered with, as the pane names it: its code and message ("InsertDeleteConflict: …"). */
 export const refusal = (code: string, error: Error) => (error.message.startsWith(code) ? error.message : `${code}: ${error.message}`);
 

@@ -13,6 +13,7 @@ import { WriteBatch } from "./batch";
 import { Cell } from "./row-changes";
 import { RefreshCounts, refreshTables, TableTarget } from "./table-refresh";
 import { queueColumnWidths, writeTable } from "./write";
+import { Journal } from "./undo";
 import { DATE_FORMAT, valueFormat, WHOLE_NUMBER_FORMAT } from "../report/data-columns";
 import { serialFromIso } from "../data/dates";
 import { EXCEL } from "../text/excel";
@@ -84,9 +85,10 @@ const noFreeName = () =>
  * cell outside the rows a table owns: a table that grows gets rows inserted below it (the user's
  * cells there move down), and a sheet of the add-in's that now holds the user's content is not
  * written on but left alone, unmarked. Throws a MonitorError, before anything is queued, when it
- * cannot keep to that.
+ * cannot keep to that. A first load notes in `journal` what it changes (the marks it removes,
+ * the blank sheet it writes on), so that a cancel or a refusal can put it back.
  */
-export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestContext, state: WorkbookState, pkg: MonitorPackage): Promise<DataSheetOutcome> {
+export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestContext, state: WorkbookState, pkg: MonitorPackage, journal: Journal): Promise<DataSheetOutcome> {
   const tables = dataTables(pkg);
   const existing = tables.map((t) => state.tables.get(t.name.toLowerCase()));
   const figures = pkg.observations.length;
@@ -99,20 +101,30 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
       throw valueError(say(EXCEL.definedNameTaken, { name: named.name }));
     }
     const marked = state.sheets.filter((s) => s.mark?.key === DATA_KEY);
-    // The add-in's own Data sheet is reused only while it is empty: what is on it now is the user's.
-    const own = marked.find((s) => s.content !== null && s.content.usedAddress === null && ![...state.tables.values()].some((t) => t.sheetName === s.name));
+    // The add-in's own Data sheet is reused only while it holds nothing at all (no value, no
+    // formatted cell, no table): anything on it now is the user's, and a blank sheet is put back
+    // exactly by emptying it again.
+    const own = marked.find((s) => s.content !== null && s.blank === true && ![...state.tables.values()].some((t) => t.sheetName === s.name));
     const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
     const name = own ? own.name : freeSheetName(DATA_SHEET_NAME, taken);
     if (name === null) throw noFreeName();
     let sheet = own?.sheet;
     await batch.queue(1000, () => {
-      for (const other of marked) if (other !== own) queueRemoveMark(other.sheet);
-      if (!sheet) {
+      for (const other of marked) {
+        if (other === own) continue;
+        journal.markChanging(other.sheet, other.mark);
+        queueRemoveMark(other.sheet);
+      }
+      if (sheet) {
+        // Its column widths and frozen panes are the ones its first load set, or the user's since:
+        // either way they stay as they are.
+        journal.fillingBlank(sheet);
+      } else {
         sheet = context.workbook.worksheets.add(name);
         queueWriteMark(sheet, { key: DATA_KEY, id: null, name, print: null });
+        for (const table of tables) queueColumnWidths(sheet, table.column, table.widths);
+        sheet.freezePanes.freezeRows(1);
       }
-      for (const table of tables) queueColumnWidths(sheet, table.column, table.widths);
-      sheet.freezePanes.freezeRows(1);
     });
     for (const table of tables) await writeTable(batch, sheet as Excel.Worksheet, table, table.name);
     const clash = !own && name !== DATA_SHEET_NAME ? DATA_SHEET_NAME : null;

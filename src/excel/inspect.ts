@@ -20,6 +20,8 @@ export interface SheetState {
   extras: SheetExtras | null;
   /** The charts on a marked sheet (empty otherwise), so that a rebuild can remove them. */
   charts: Excel.Chart[];
+  /** For a marked sheet whose content was read: whether it holds no value and no formatted cell (tables aside). */
+  blank?: boolean;
 }
 
 export interface TableState {
@@ -104,14 +106,14 @@ export async function inspectWorkbook(context: Excel.RequestContext, options: { 
     if (!options.content || mark === null || (options.content === "data" && mark.key !== DATA_SHEET_KEY)) return null;
     const used = sheet.getUsedRangeOrNullObject(true).load(AREA);
     const indicator = mark.key !== DATA_SHEET_KEY;
-    const formatted = indicator ? sheet.getUsedRangeOrNullObject(false).load(AREA) : null;
+    const formatted = sheet.getUsedRangeOrNullObject(false).load(AREA);
     return { sheet, used, formatted, charts: indicator ? sheet.charts.load("items/name") : null, formulas: null as (() => Formulas) | null, extras: null as SheetExtras | null };
   });
   if (inspected.some((x) => x !== null)) {
     await context.sync();
     const reads = new ReadBatch(context);
     const cells = (range: Excel.Range) => (range.isNullObject ? 0 : range.rowCount * range.columnCount);
-    const fingerprinted = inspected.flatMap((x) => (x && x.charts && x.formatted && cells(x.used) <= MAX_FINGERPRINT_CELLS && cells(x.formatted) <= MAX_FINGERPRINT_CELLS ? [{ x, formatted: x.formatted, charts: x.charts }] : []));
+    const fingerprinted = inspected.flatMap((x) => (x && x.charts && cells(x.used) <= MAX_FINGERPRINT_CELLS && cells(x.formatted) <= MAX_FINGERPRINT_CELLS ? [{ x, formatted: x.formatted, charts: x.charts }] : []));
     for (const { x } of fingerprinted) x.formulas = await queueReadFormulas(reads, x.sheet, x.used.isNullObject ? null : x.used);
     const extras = await readExtras(
       reads,
@@ -149,7 +151,8 @@ export async function inspectWorkbook(context: Excel.RequestContext, options: { 
             charts: x.charts ? x.charts.items.map((c) => c.name) : [],
           }
         : null;
-      return { sheet, name: sheet.name, id: sheet.id, mark: marks[i], content, extras: x?.extras ?? null, charts: x?.charts ? x.charts.items : [] };
+      const blank = x ? { blank: x.used.isNullObject && x.formatted.isNullObject } : {};
+      return { sheet, name: sheet.name, id: sheet.id, mark: marks[i], content, extras: x?.extras ?? null, charts: x?.charts ? x.charts.items : [], ...blank };
     }),
     tables: new Map(
       tables.items.map((table, i) => {

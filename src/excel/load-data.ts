@@ -5,11 +5,11 @@ import { Pause, Slices } from "../data/slices";
 import { hash53 } from "../data/hash";
 import { lookupKey, PackageTables, TABLE_NAMES } from "../data/package";
 import { MonitorPackage, Observation, Problem } from "../data/types";
-import { MonitorError } from "../data/errors";
-import { Cancelled, refusal, WriteBatch } from "./batch";
+import { Cancelled, isRefusal, refusal, WriteBatch } from "./batch";
 import { EditedMeanwhile } from "./table-refresh";
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
-import { inspectWorkbook, WorkbookState } from "./inspect";
+import { inspectWorkbook } from "./inspect";
+import { Journal } from "./undo";
 import { queueFindMonitorPivot } from "./pivot";
 import { AnyMessage, say } from "../text/message";
 import { EXCEL } from "../text/excel";
@@ -101,8 +101,10 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
     onSync: (written) => progress(0.1 + 0.85 * Math.min(1, written / total), say(EXCEL.writingToExcel)),
   });
   context.application.suspendApiCalculationUntilNextSync();
+  // A first load notes what it changes besides making its sheet, to put back on a cancel or a refusal.
+  const journal = new Journal(new Set(state.sheets.map((s) => s.id)));
   try {
-    const outcome = await writeDataSheet(batch, context, state, comparison.result);
+    const outcome = await writeDataSheet(batch, context, state, comparison.result, journal);
     const pivot = queueFindMonitorPivot(context);
     await batch.flush();
     await pivot.refresh(); // a PivotTable does not follow its table by itself
@@ -115,34 +117,20 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
       if (error instanceof EditedMeanwhile) {
         return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.editedMeanwhile, { table: error.table, row: error.row }) }] };
       }
-      const code = (error as { code?: unknown }).code;
-      if (typeof code === "string" && !(error instanceof MonitorError)) {
-        const message = say(LOAD.excelRefused, { refusal: refusal(code, error as Error) });
-        return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
-      }
+      if (isRefusal(error)) return refused(error);
       throw error;
     }
-    if (!(error instanceof Cancelled)) throw error;
-    progress(0.5, say(LOAD.cancelling));
-    await removeCreated(context, state);
-    return { ok: false, problems: [], cancelled: true };
+    // A first load: what it wrote is removed again, after a cancel or a refusal alike.
+    if (!(error instanceof Cancelled) && !isRefusal(error)) throw error;
+    if (error instanceof Cancelled) progress(0.5, say(LOAD.cancelling));
+    await journal.undo(context);
+    return error instanceof Cancelled ? { ok: false, problems: [], cancelled: true } : refused(error);
   }
 }
 
-/**
- * Puts the workbook back as it was before a cancelled first load: the tables it made removed,
- * and the sheet, when the load added it. Everything queued before the cancel is sent first.
- */
-async function removeCreated(context: Excel.RequestContext, state: WorkbookState): Promise<void> {
-  const names: string[] = Object.values(TABLE_NAMES);
-  await context.sync();
-  const sheets = context.workbook.worksheets.load("items/name");
-  const tables = context.workbook.tables.load("items/name");
-  await context.sync();
-  const before = new Set(state.sheets.map((s) => s.name));
-  for (const table of tables.items) if (names.includes(table.name)) table.delete();
-  for (const sheet of sheets.items) if (!before.has(sheet.name)) sheet.delete();
-  await context.sync();
+function refused(error: Error & { code: string }): LoadDataResult {
+  const message = say(LOAD.excelRefused, { refusal: refusal(error.code, error) });
+  return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }
 
 /**

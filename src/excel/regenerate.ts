@@ -1,4 +1,4 @@
-import { MonitorError, valueError } from "../data/errors";
+import { valueError } from "../data/errors";
 import { Edition } from "../data/descriptor";
 import { Language, MonitorPackage, Problem } from "../data/types";
 import { extrasPrint, fingerprint, layoutPrint } from "../report/fingerprint";
@@ -6,7 +6,7 @@ import { buildIndicatorSheets } from "../report/plan";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
 import { parseA1Range, tableRef } from "../report/a1";
-import { ReadBatch, refusal, WriteBatch } from "./batch";
+import { isRefusal, ReadBatch, refusal, WriteBatch } from "./batch";
 import { DataSheetOutcome, readKnownWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import type { LiveData } from "../data/live-data";
 import { Slices } from "../data/slices";
@@ -126,11 +126,10 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
     } catch {
       throw describeRefusal(error, written.map((w) => w.name));
     }
-    throw valueError(say(EXCEL.regenerateUndone, { refusal: refusal((error as { code: string }).code, error as Error) }));
+    throw valueError(say(EXCEL.regenerateUndone, { refusal: refusal(error.code, error) }));
   }
 }
 
-const isRefusal = (error: unknown) => typeof (error as { code?: unknown }).code === "string" && !(error instanceof MonitorError);
 
 /**
  * What the pane says when Excel refuses a sync after the new sheets took the old ones' places
@@ -141,7 +140,7 @@ const isRefusal = (error: unknown) => typeof (error as { code?: unknown }).code 
  */
 function describeRefusal(error: unknown, sheets: string[]): unknown {
   if (!isRefusal(error)) return error;
-  return valueError(say(EXCEL.regenerateRefused, { refusal: refusal((error as { code: string }).code, error as Error), sheets }));
+  return valueError(say(EXCEL.regenerateRefused, { refusal: refusal(error.code, error), sheets }));
 }
 
 interface Inspected {
@@ -161,7 +160,7 @@ interface Inspected {
 async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, pkg, progress, written, journal, swapped }: Inspected): Promise<RegenerateResult> {
   context.application.suspendApiCalculationUntilNextSync();
   const batch = new WriteBatch(context, { limit: options.syncLimit });
-  const data = found.kind === "none" ? await writeDataSheet(batch, context, state, options.edition) : null;
+  const data = found.kind === "none" ? await writeDataSheet(batch, context, state, options.edition, journal) : null;
 
   // What happens to each sheet that carries a mark of one of the planned sheets: a sheet exactly
   // as written with the plan's layout is brought up to date in place (values only: every figure
