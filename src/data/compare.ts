@@ -29,6 +29,12 @@ export interface Comparison {
    * `source` is this source's row for that key, if it has one (a figure it does not overwrite).
    */
   kept: { row: Observation; source: Observation | null; other: boolean }[];
+  /**
+   * The analyst's own rows and edits that lie outside the areas and years of a pull with scope
+   * "pulled" (Delft's edited row when Utrecht is pulled): this pull says nothing about them, so
+   * they are neither compared with it nor counted as kept from it; they stay as they are.
+   */
+  outside: Observation[];
   /** Rows identical in the workbook and the source. */
   unchanged: number;
   /** Rows of other sources (another pull into the same workbook) this source does not touch. */
@@ -133,7 +139,7 @@ function* comparing(
     snapshot.push(rowHash(o, key));
     if (step()) yield done / total;
   }
-  if (!workbook) return { added: [...source.observations], changed: [], removed: [], kept: [], unchanged: 0, others: 0, result: source, snapshot };
+  if (!workbook) return { added: [...source.observations], changed: [], removed: [], kept: [], outside: [], unchanged: 0, others: 0, result: source, snapshot };
   const workbookByKey = new Map<string, { row: Observation; hash: string; fromSource: boolean; other: boolean }>();
   for (const row of workbook.observations) {
     const key = lookupKey(row);
@@ -142,7 +148,7 @@ function* comparing(
     if (step()) yield done / total;
   }
 
-  const comparison: Omit<Comparison, "result" | "snapshot"> = { added: [], changed: [], removed: [], kept: [], unchanged: 0, others: 0 };
+  const comparison: Omit<Comparison, "result" | "snapshot"> = { added: [], changed: [], removed: [], kept: [], outside: [], unchanged: 0, others: 0 };
   const rows: Observation[] = [];
   for (let i = 0; i < source.observations.length; i++) {
     const incoming = source.observations[i];
@@ -168,7 +174,8 @@ function* comparing(
   for (const [key, current] of workbookByKey) {
     if (step()) yield done / total;
     if (inSource.has(key)) continue;
-    if (current.fromSource && pulled && !inScope(pulled, current.row)) {
+    const outside = pulled !== null && !inScope(pulled, current.row);
+    if (current.fromSource && outside) {
       // An earlier pull's row outside what this one asked for: kept, and still the source's.
       comparison.others++;
       rows.push(current.row);
@@ -176,6 +183,9 @@ function* comparing(
     } else if (current.fromSource) comparison.removed.push(current.row);
     else if (current.other) {
       comparison.others++;
+      rows.push(current.row);
+    } else if (outside) {
+      comparison.outside.push(current.row);
       rows.push(current.row);
     } else {
       comparison.kept.push({ row: current.row, source: null, other: false });

@@ -4,16 +4,16 @@
  * at any step leaves the workbook as it was. In a plain browser the same flow replaces the data
  * the page shows and downloads.
  */
-import { compareWithWorkbook, Comparison, nothingChanges, snapshotOf } from "../data/compare";
+import { compareWithWorkbook, Comparison, snapshotOf } from "../data/compare";
 import { Edition } from "../data/descriptor";
-import { formatFigure } from "../data/format";
 import { MonitorError } from "../data/errors";
-import { MonitorPackage, Observation, Problem } from "../data/types";
+import { MonitorPackage, Problem } from "../data/types";
 import { fileTooLarge } from "../sources/limits";
 import { pullShipped, SHIPPED_ORIGIN } from "../sources/shipped-source";
 import { PulledPackage, PullResult, sourceProblem } from "../sources/types";
 import { pullFromUrl } from "../sources/url-source";
 import type { CbsQuery } from "../sources/cbs/pull";
+import { comparisonLines } from "./comparison-lines";
 import { cbsBaseUrl, cbsQuery, setUpCbsPanel, showCbsQuery } from "./cbs-panel";
 import { byId, element, setMessage } from "./dom";
 import type { RememberedSource } from "./excel-actions";
@@ -39,7 +39,6 @@ export interface DataPanelContext {
   showProblems: (problems: Problem[]) => void;
 }
 
-const SHOWN_PER_KIND = 25;
 const FETCH_TIMEOUT_MS = 30_000;
 
 type SourceSpec = { kind: "shipped" } | { kind: "url"; url: string } | { kind: "file"; file: File } | { kind: "cbs"; query: CbsQuery; baseUrl: string };
@@ -62,8 +61,6 @@ function comparePreview(ctx: DataPanelContext, pkg: MonitorPackage, kind: Source
   const others = new Set([...previewSnapshots].filter(([g]) => g !== group).flatMap(([, hashes]) => [...hashes]));
   return compareWithWorkbook(pkg, ctx.current(), previewSnapshots.get(group) ?? new Set(), others, group === "edition" ? "source" : "workbook", group === "edition" ? "everything" : "pulled");
 }
-
-const describeRow = (o: Observation) => [o.groep, o.gebied, o.leeftijd, o.periode].filter(Boolean).join(" · ") + ` (${o.indicator})`;
 
 function chosenSource(ctx: DataPanelContext): SourceSpec | string {
   const choice = document.querySelector<HTMLInputElement>('input[name="source"]:checked')?.value ?? "shipped";
@@ -118,25 +115,8 @@ async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal
 
 function renderComparison(ctx: DataPanelContext, comparison: Comparison): void {
   const t = ctx.texts();
-  const lang = ctx.language();
-  const figure = (o: Observation) => formatFigure(o.waarde, o.eenheid, lang);
-  const items: string[] = [];
-  const add = <T>(list: T[], line: (item: T) => string) => {
-    for (const item of list.slice(0, SHOWN_PER_KIND)) items.push(line(item));
-    if (list.length > SHOWN_PER_KIND) items.push(t.more({ n: list.length - SHOWN_PER_KIND }));
-  };
-  add(comparison.added, (o) => t.addedItem({ what: describeRow(o), value: figure(o) }));
-  add(comparison.changed, (d) => t.changedFigure({ what: describeRow(d.after), from: figure(d.before), to: figure(d.after) }));
-  add(comparison.removed, (o) => t.removedItem({ what: describeRow(o), value: figure(o) }));
-  const own = comparison.kept.filter((k) => !k.other);
-  const other = comparison.kept.filter((k) => k.other);
-  add(own, (k) => (k.source && k.source.waarde !== k.row.waarde ? t.keptEdit({ what: describeRow(k.row), value: figure(k.row), source: figure(k.source) }) : t.keptOwn({ what: describeRow(k.row), value: figure(k.row) })));
-  add(other, (k) => t.keptOther({ what: describeRow(k.row), value: figure(k.row), from: k.row.bron, source: k.source ? figure(k.source) : "–" }));
-  const others = comparison.others + other.length;
-  byId("comparison-summary").textContent =
-    nothingChanges(comparison) && own.length === 0
-      ? t.nothingToDo
-      : t.comparisonSummary({ added: comparison.added.length, changed: comparison.changed.length, removed: comparison.removed.length, kept: own.length, unchanged: comparison.unchanged }) + (others > 0 ? t.othersKept({ n: others }) : "");
+  const { summary, items } = comparisonLines(comparison, t, ctx.language());
+  byId("comparison-summary").textContent = summary;
   byId("comparison-list").replaceChildren(...items.map((text) => element("li", { textContent: text })));
   byId("confirm").textContent = ctx.host() === "excel" ? t.confirmWrite : t.confirmUse;
   byId<HTMLButtonElement>("confirm").disabled = false;

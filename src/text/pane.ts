@@ -165,6 +165,12 @@ export const PANE = {
     ({ n }) => ` ${count(n, "nl")} ${n === 1 ? "rij" : "rijen"} uit andere bronnen ${n === 1 ? "blijft" : "blijven"} zoals ${n === 1 ? "hij is" : "ze zijn"}.`,
     ({ n }) => ` ${count(n, "en")} ${n === 1 ? "row from another source stays as it is" : "rows from other sources stay as they are"}.`,
   ),
+  outsideKept: phrase<{ n: number }>(
+    "pane.outsideKept",
+    ({ n }) =>
+      ` ${count(n, "nl")} ${n === 1 ? "rij die u zelf wijzigde of toevoegde, buiten de gebieden en jaren die nu zijn opgehaald, blijft zoals hij is" : "rijen die u zelf wijzigde of toevoegde, buiten de gebieden en jaren die nu zijn opgehaald, blijven zoals ze zijn"}.`,
+    ({ n }) => ` ${count(n, "en")} ${n === 1 ? "row you edited or added, outside the areas and years pulled now, stays as it is" : "rows you edited or added, outside the areas and years pulled now, stay as they are"}.`,
+  ),
   more: phrase<{ n: number }>("pane.more", ({ n }) => `… en nog ${count(n, "nl")}`, ({ n }) => `… and ${count(n, "en")} more`),
   fileAgain: phrase<{ name: string }>(
     "pane.fileAgain",

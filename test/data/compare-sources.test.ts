@@ -46,6 +46,37 @@ describe("rows another source delivered (their hashes in `others`)", () => {
   });
 });
 
+describe("a pull that drops rows only within its areas and years (scope \"pulled\")", () => {
+  const delft = row("Italiaans", 40, { gebied: "Delft", gebiedscode: "GM0503", bron: "CBS", periode: "2023" });
+  const delftEdited = { ...delft, waarde: 44 };
+  const utrecht = row("Italiaans", 70, { gebied: "Utrecht", gebiedscode: "GM0344", bron: "CBS", periode: "2023" });
+  const compare = (source: Observation[], workbook: Observation[], previous: Set<string>, scope: "pulled" | "everything" = "pulled") =>
+    compareWithWorkbook(pkg(source), pkg(workbook), previous, new Set(), "workbook", scope);
+
+  it("leaves the analyst's edit of a row outside those areas out of what it keeps: outside, in place", () => {
+    const c = compare([utrecht], [delftEdited], hashes(delft));
+    expect([c.kept, c.outside, c.removed, c.others]).toEqual([[], [delftEdited], [], 0]);
+    expect(c.result.observations).toEqual([utrecht, delftEdited]);
+  });
+
+  it("leaves the analyst's edit of a row outside those years out too", () => {
+    const earlier = { ...delftEdited, periode: "2019" };
+    const c = compare([delft], [delft, earlier], hashes(delft, { ...delft, periode: "2019" }));
+    expect([c.kept, c.outside]).toEqual([[], [earlier]]);
+  });
+
+  it("keeps, as the analyst's, an own row within its areas and years", () => {
+    const own = row("Turks", 12, { gebied: "Utrecht", gebiedscode: "GM0344", bron: "CBS", periode: "2023" });
+    const c = compare([utrecht], [own], new Set());
+    expect([c.kept, c.outside]).toEqual([[{ row: own, source: null, other: false }], []]);
+  });
+
+  it("an edition (scope \"everything\") keeps every own row as the analyst's: nothing is outside it", () => {
+    const c = compare([utrecht], [delftEdited], hashes(delft), "everything");
+    expect([c.kept, c.outside]).toEqual([[{ row: delftEdited, source: null, other: false }], []]);
+  });
+});
+
 describe("indicator and source definitions after the pull", () => {
   const observations = [row("Italiaans", 1253)];
   const theirs = pkg(observations, [indicator("inwoners", "Inwoners (bron)"), indicator("nieuw", "Nieuw")], [source("BRP", "BRP (bron)"), source("CBS", "CBS")]);

@@ -96,6 +96,7 @@ const SAMPLES: Record<string, unknown> = {
   "pane.keptEdit": { what: "settlement · Italian · 2022", value: "1,253", source: "1,254" },
   "pane.keptOther": { what: "settlement · Italian · 2022", value: "1,253", from: "CBS", source: "–" },
   "pane.othersKept": [{ n: 1 }, { n: 112 }],
+  "pane.outsideKept": [{ n: 1 }, { n: 2 }],
   "pane.more": { n: 40 },
   "pane.fileAgain": { name: "figures.csv" },
   "pane.pulled": { n: 1253, title: "Monitor 2023" },

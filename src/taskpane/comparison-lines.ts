@@ -1,0 +1,38 @@
+/**
+ * What the pane says of a comparison before anything is written: a summary line and one line per
+ * row that changes or is kept (at most SHOWN_PER_KIND of each kind). Pure: the Data tab puts the
+ * lines on the page, the tests read them as they are.
+ */
+import { Comparison, nothingChanges } from "../data/compare";
+import { formatFigure } from "../data/format";
+import { Language, Observation } from "../data/types";
+import { Texts } from "./i18n";
+
+export const SHOWN_PER_KIND = 25;
+
+const describeRow = (o: Observation) => [o.groep, o.gebied, o.leeftijd, o.periode].filter(Boolean).join(" · ") + ` (${o.indicator})`;
+
+export function comparisonLines(comparison: Comparison, t: Texts, lang: Language): { summary: string; items: string[] } {
+  const figure = (o: Observation) => formatFigure(o.waarde, o.eenheid, lang);
+  const items: string[] = [];
+  const add = <T>(list: T[], line: (item: T) => string) => {
+    for (const item of list.slice(0, SHOWN_PER_KIND)) items.push(line(item));
+    if (list.length > SHOWN_PER_KIND) items.push(t.more({ n: list.length - SHOWN_PER_KIND }));
+  };
+  add(comparison.added, (o) => t.addedItem({ what: describeRow(o), value: figure(o) }));
+  add(comparison.changed, (d) => t.changedFigure({ what: describeRow(d.after), from: figure(d.before), to: figure(d.after) }));
+  add(comparison.removed, (o) => t.removedItem({ what: describeRow(o), value: figure(o) }));
+  const own = comparison.kept.filter((k) => !k.other);
+  const other = comparison.kept.filter((k) => k.other);
+  add(own, (k) => (k.source && k.source.waarde !== k.row.waarde ? t.keptEdit({ what: describeRow(k.row), value: figure(k.row), source: figure(k.source) }) : t.keptOwn({ what: describeRow(k.row), value: figure(k.row) })));
+  add(other, (k) => t.keptOther({ what: describeRow(k.row), value: figure(k.row), from: k.row.bron, source: k.source ? figure(k.source) : "–" }));
+  // Rows outside this pull's areas and years get no line of their own: the pull does nothing to them.
+  const others = comparison.others + other.length;
+  const summary =
+    nothingChanges(comparison) && own.length === 0
+      ? t.nothingToDo
+      : t.comparisonSummary({ added: comparison.added.length, changed: comparison.changed.length, removed: comparison.removed.length, kept: own.length, unchanged: comparison.unchanged }) +
+        (others > 0 ? t.othersKept({ n: others }) : "") +
+        (comparison.outside.length > 0 ? t.outsideKept({ n: comparison.outside.length }) : "");
+  return { summary, items };
+}
