@@ -70,4 +70,25 @@ describe("the Excel fake", () => {
     expect(other.cell(0, 0).formula).toBe("='Blad 1 oud'!A1&'Blad 1 oud'!B2");
     expect(model.names[0].formula).toBe("='Blad 1 oud'!$A$1");
   });
+
+  it("reads a formula's result in values and its text in formulas, never the text as a value", async () => {
+    const { sheet, context } = workbook();
+    const formulas = ["=1200+53", "=-(2+3)*4/8", "=1/0", "=A1+1", "=SUM(B6:B8)", "=[@Waarde]*2", "=1000+2"];
+    formulas.forEach((formula, r) => Object.assign(sheet.cell(10 + r, 0), { value: null, formula }));
+    sheet.cell(16, 0).value = 1002; // the result Excel calculated, stored with the formula
+    const range = context.workbook.worksheets.getItem("Blad1").getRangeByIndexes(10, 0, formulas.length, 1).load(["values", "formulas"]);
+    await context.sync();
+    expect(range.values.map(([v]) => v)).toEqual([1253, -2.5, "#DIV/0!", "#CALC!", "#CALC!", "#CALC!", 1002]);
+    expect(range.formulas.map(([f]) => f)).toEqual(formulas);
+  });
+
+  it("reads what the add-in wrote as a formula as its result too, after the sync that wrote it", async () => {
+    const { context } = workbook();
+    const cells = context.workbook.worksheets.getItem("Blad1").getRange("C1:C2");
+    cells.values = [["=6*7"], ["=Blad1!A1"]];
+    await context.sync();
+    cells.load("values");
+    await context.sync();
+    expect(cells.values).toEqual([[42], ["#CALC!"]]);
+  });
 });

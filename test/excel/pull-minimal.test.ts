@@ -1,9 +1,10 @@
 import { snapshotOf } from "../../src/data/compare";
 import { parsePackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage } from "../../src/data/types";
-import { FakeContext, TableModel, WorkbookModel } from "../support/fake-excel";
+import { previewLoad } from "../../src/excel/load-data";
+import { FakeContext, fakeRun, TableModel, WorkbookModel } from "../support/fake-excel";
 import { nextEditionFiles } from "../support/package-server";
-import { edition, runLoadData, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
+import { asExcel, edition, runLoadData, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
 import { EXCEL } from "../../src/text/excel";
 import { isMessageOf } from "../../src/text/message";
@@ -101,6 +102,25 @@ describe("a pull writes only what changes", () => {
     let syncs = 0;
     const { result } = await runLoadData(model, changed, { syncLimit: 2 * 1024, signal: cancel.signal, onProgress: () => void (++syncs === 4 && cancel.abort()) });
     expect(result).toEqual({ ok: false, problems: [], cancelled: true });
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("reads a figure typed as a formula by its result, and a cancel puts the formula back", async () => {
+    const { model, data } = await loaded();
+    const italiaans = rowOf(data, italiaans2022);
+    // Typed by the analyst; Range.values gives Excel's result, 1253: the edition's own figure.
+    Object.assign(cellAt(data, italiaans, WAARDE), { value: null, formula: "=1200+53" });
+    const preview = await fakeRun(model, (context) => previewLoad(asExcel(context), next, { previous: new Set(snapshotOf(edition)) }));
+    if (!preview.result.ok) throw new Error("the preview failed");
+    expect(preview.result.comparison.changed.map((c) => [c.before.groep, c.before.waarde, c.after.waarde])).toContainEqual(["Italiaans", 1253, 1301]);
+    const changed = structuredClone(next);
+    for (const o of changed.observations) if (o.eenheid === "aantal") o.waarde += 1;
+    const before = snapshot(model);
+    const cancel = new AbortController();
+    let syncs = 0;
+    const { result } = await runLoadData(model, changed, { syncLimit: 2 * 1024, signal: cancel.signal, onProgress: () => void (++syncs === 4 && cancel.abort()) });
+    expect(result).toEqual({ ok: false, problems: [], cancelled: true });
+    expect(cellAt(data, italiaans, WAARDE)).toMatchObject({ formula: "=1200+53", value: null });
     expect(snapshot(model)).toBe(before);
   });
 

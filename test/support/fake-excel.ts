@@ -108,16 +108,80 @@ export class SheetModel {
     return bottom < 0 ? null : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
   }
 
-  /** Values of a box as a 2-D array ("" for empty cells, as Excel returns them). */
+  /**
+   * Values of a box as a 2-D array ("" for empty cells, as Excel returns them): each cell's
+   * formula or constant, or (`results`, what `Range.values` reads) each formula's result as
+   * `formulaResult` gives it.
+   */
   values(box: Box, results = false): (string | number | boolean)[][] {
     return Array.from({ length: box.rows }, (_, r) =>
       Array.from({ length: box.columns }, (_, c) => {
         const cell = this.cells.get(`${box.row + r},${box.column + c}`);
-        if (results && cell?.formula && cell.value !== null) return cell.value;
+        if (results && cell?.formula) return formulaResult(cell);
         return cell?.formula ?? cell?.value ?? "";
       }),
     );
   }
+}
+
+/**
+ * What `Range.values` reads for a formula cell: "use range.values to … read calculated results
+ * from cells; … range.formulas to … read the formula strings" (Microsoft Learn, "Set or get
+ * Excel range values, text, and formulas", excel-add-ins-ranges-set-get-values), and "cells that
+ * contain an error will return the error string" (Excel.Range.values reference). Never the
+ * formula's text. The fake has no calculation engine, so it gives, in this order:
+ * - the result a test stored with the formula (`value`), as Excel calculated it;
+ * - the result of a formula of constants only (`=1200+53`, `=(2+3)*4`, `=1/0` is "#DIV/0!"),
+ *   which depends on no other cell, so it is right whether or not calculation is stale;
+ * - otherwise "#CALC!", the error string Excel's calculation engine gives for what it cannot
+ *   calculate (Excel.CalcErrorCellValue: its basicValue "#CALC!" is "the value that would be
+ *   returned by Range.values"). An error string, not a guess: code that reads it must treat it
+ *   as Excel's error, as it would in Excel; a test that needs a real result stores it in `value`.
+ */
+export function formulaResult(cell: Pick<CellModel, "value" | "formula">): string | number | boolean {
+  if (cell.value !== null) return cell.value;
+  const result = cell.formula ? constantArithmetic(cell.formula.slice(1)) : null;
+  if (result === null) return "#CALC!";
+  return Number.isFinite(result) ? result : "#DIV/0!";
+}
+
+/** A formula of numbers, + - * / and parentheses, evaluated (Infinity or NaN for a division by zero); null for anything else. */
+function constantArithmetic(text: string): number | null {
+  const tokens = text.match(/\d+(?:\.\d+)?|[-+*/()]|\S/g) ?? [];
+  let at = 0;
+  const peek = () => tokens[at];
+  function primary(): number | null {
+    const token = tokens[at++];
+    if (token === "-" || token === "+") {
+      const operand = primary();
+      return operand === null ? null : token === "-" ? -operand : operand;
+    }
+    if (token === "(") {
+      const inner = sum();
+      return inner !== null && tokens[at++] === ")" ? inner : null;
+    }
+    return token !== undefined && /^\d/.test(token) ? Number(token) : null;
+  }
+  function product(): number | null {
+    let left = primary();
+    while (left !== null && (peek() === "*" || peek() === "/")) {
+      const operator = tokens[at++];
+      const right = primary();
+      left = right === null ? null : operator === "*" ? left * right : left / right;
+    }
+    return left;
+  }
+  function sum(): number | null {
+    let left = product();
+    while (left !== null && (peek() === "+" || peek() === "-")) {
+      const operator = tokens[at++];
+      const right = product();
+      left = right === null ? null : operator === "+" ? left + right : left - right;
+    }
+    return left;
+  }
+  const result = tokens.length > 0 ? sum() : null;
+  return at === tokens.length ? result : null;
 }
 
 export interface TableModel {
@@ -601,7 +665,7 @@ export class FakeRange extends ClientObject<RangeModel> {
   protected override readProperty(range: RangeModel, name: string): unknown {
     switch (name) {
       case "values":
-        // A formula's result where the model knows it (a cached value), else its text.
+        // A formula's result, never its text (see formulaResult).
         return range.sheet.values(range.box, true);
       case "formulas":
         // A constant cell's value, and a quote-prefixed text its text without the apostrophe
