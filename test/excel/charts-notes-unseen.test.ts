@@ -3,7 +3,7 @@ import { MARK_KEY } from "../../src/excel/marks";
 import { SheetOutcome } from "../../src/excel/regenerate";
 import { textOf } from "../../src/text/message";
 import { SheetModel, WorkbookModel } from "../support/fake-excel";
-import { markKey, runRegenerate, sheetNamed, sheetState, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
+import { generatedWorkbook, markKey, regenerated, sheetNamed, sheetState, snapshot, tableNamed } from "../support/workbooks";
 
 /**
  * What a user does to the charts and cells of an indicator sheet that only a series, a point or
@@ -11,21 +11,8 @@ import { markKey, runRegenerate, sheetNamed, sheetState, snapshot, tableNamed, u
  * Regenerate on the Excel fake. Where this Excel lacks the API, the safe reading: the sheet may
  * have been changed, so it is only ever brought up to date in place, values only, or kept.
  */
-async function generated(excelApi = "1.18"): Promise<WorkbookModel> {
-  const model = userWorkbook();
-  model.excelApi = excelApi;
-  await runRegenerate(model);
-  return model;
-}
-
 /** The notes Regenerate gave on one sheet, in one language. */
 const notesOf = (result: { sheets: SheetOutcome[] }, key: string, language: Language = "nl") => (result.sheets.find((s) => s.key === key)?.notes ?? []).map((m) => textOf(m, language));
-
-async function regenerate(model: WorkbookModel, today = "2026-11-25") {
-  const { result } = await runRegenerate(model, undefined, today);
-  if (!result.ok) throw new Error("regenerate failed");
-  return result;
-}
 
 /** Sets the 2022 figure of a nationality in MonitorData, as an analyst's edit would. */
 function setInwoners(model: WorkbookModel, groep: string, value: number): void {
@@ -47,28 +34,28 @@ const changes: [string, string, (sheet: SheetModel) => void][] = [
 
 describe("Regenerate sees what a user did to a chart's series, points and labels", () => {
   it.each(changes)("%s: the sheet is kept unchanged under a dated name and a fresh one built", async (_what, name, change) => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const sheet = sheetNamed(model, name);
     change(sheet);
     const theirs = JSON.stringify(sheetState(sheet));
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(result.kept).toEqual([{ key: markKey(sheetNamed(model, name)), name: `${name} 2026-11-25`, was: name, why: "edited" }]);
     expect(sheet.name).toBe(`${name} 2026-11-25`);
     expect(JSON.stringify(sheetState(sheet))).toBe(theirs);
     expect(sheet.customProperties.has(MARK_KEY)).toBe(false);
     const before = snapshot(model);
-    await regenerate(model, "2026-12-01");
+    await regenerated(model, "2026-12-01");
     expect(snapshot(model)).toBe(before);
   });
 });
 
 describe("in an Excel without notes and chart colours (ExcelApi 1.15, as Excel 2021)", () => {
   it("a note and a slice's colour the add-in cannot see survive: the same layout is brought up to date in place, values only", async () => {
-    const model = await generated("1.15");
+    const model = await generatedWorkbook({ excelApi: "1.15" });
     const woonduur = sheetNamed(model, "Woonduur");
     woonduur.notes.push({ row: 5, column: 1, text: "Zie de BRP-notitie" });
     woonduur.charts[0].pointColours[1] = "#00B050";
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(result.kept).toEqual([]);
     expect(result.sheets.find((s) => s.key === "woonduur")?.status).toBe("updated");
     expect(sheetNamed(model, "Woonduur")).toBe(woonduur);
@@ -77,12 +64,12 @@ describe("in an Excel without notes and chart colours (ExcelApi 1.15, as Excel 2
   });
 
   it("a new layout keeps the sheet unchanged and says what this Excel cannot read", async () => {
-    const model = await generated("1.15");
+    const model = await generatedWorkbook({ excelApi: "1.15" });
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
     nationaliteiten.notes.push({ row: 6, column: 1, text: "Duits stijgt" });
     const theirs = JSON.stringify(sheetState(nationaliteiten));
     setInwoners(model, "Duits", 1300); // Duits moves up the ranking: a new layout
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "unseen", unseen: ["notes", "chart colours"] }]);
     expect(JSON.stringify(sheetState(nationaliteiten))).toBe(theirs);
     expect(notesOf(result, "nationaliteiten")).toContain(
@@ -92,9 +79,9 @@ describe("in an Excel without notes and chart colours (ExcelApi 1.15, as Excel 2
   });
 
   it("with chart colours but without notes (ExcelApi 1.17), only the notes are what it cannot see", async () => {
-    const model = await generated("1.17");
+    const model = await generatedWorkbook({ excelApi: "1.17" });
     setInwoners(model, "Duits", 1300);
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "unseen", unseen: ["notes"] }]);
     expect(notesOf(result, "nationaliteiten")).toContain("Deze versie van Excel kan notities niet lezen, dus niet na te gaan of u die veranderde, en de indeling verandert; het blad staat ongewijzigd onder 'Nationaliteiten 2026-11-25'.");
     expect(notesOf(result, "nationaliteiten", "en")).toContain("This version of Excel cannot read notes, so whether you changed them cannot be checked, and the layout changes; the sheet is kept unchanged as 'Nationaliteiten 2026-11-25'.");

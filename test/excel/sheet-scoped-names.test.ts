@@ -1,22 +1,16 @@
 import { inspectWorkbook } from "../../src/excel/inspect";
 import { MARK_KEY } from "../../src/excel/marks";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
-import { asExcel, runRegenerate, sheetNamed, sheetState, userWorkbook } from "../support/workbooks";
+import { asExcel, generatedWorkbook, runRegenerate, sheetNamed, sheetState } from "../support/workbooks";
 
 /**
  * A defined name can belong to a sheet (Excel.NamedItemScope "Worksheet", ExcelApi 1.4), and
  * Workbook.names does not list it. One on the user's sheet that points into an indicator sheet
  * keeps that sheet, as a workbook's name does; the names of all sheets are read in one sync.
  */
-async function generated(): Promise<WorkbookModel> {
-  const model = userWorkbook();
-  await runRegenerate(model);
-  return model;
-}
-
 describe("names scoped to a sheet", () => {
   it("a name of the user's sheet pointing into an indicator sheet keeps that sheet unchanged, and a fresh one is built", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const woonduur = sheetNamed(model, "Woonduur");
     model.names.push({ name: "KortWonend", formula: "=Woonduur!$B$6", sheet: sheetNamed(model, "Mijn analyse") });
     const theirs = JSON.stringify(sheetState(woonduur));

@@ -3,19 +3,13 @@ import { fingerprint, planContent } from "../../src/report/fingerprint";
 import { buildIndicatorSheets } from "../../src/report/plan";
 import { encodeMark } from "../../src/report/mark";
 import { FakeContext, SheetModel, WorkbookModel } from "../support/fake-excel";
-import { edition, markKey, markOf, reopen, runLoadData, runRegenerate, sheetNamed, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
+import { edition, generatedWorkbook, markKey, markOf, reopen, runLoadData, runRegenerate, sheetNamed, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
 import { notesText, withNoteText } from "../support/notes";
 
 /**
  * Whatever a user adds to a workbook is kept, never lost: each case is a workbook state before
  * and after Regenerate or Load data, on the Excel fake.
  */
-async function generated(): Promise<WorkbookModel> {
-  const model = userWorkbook();
-  await runRegenerate(model);
-  return model;
-}
-
 const names = (model: WorkbookModel, prefix: string) => model.sheets.filter((s) => s.name.startsWith(prefix)).map((s) => s.name);
 const note = (sheet: SheetModel, row: number, column: number, value: string | number) => Object.assign(sheet.cell(row, column), { value, formula: null });
 const outcome = async (model: WorkbookModel, key: string) => {
@@ -31,7 +25,7 @@ describe("Regenerate keeps a managed sheet the user added to", () => {
     ["a changed figure", (s: SheetModel) => note(s, 5, 1, 0.5)],
     ["their own chart", (s: SheetModel) => s.charts.push({ ...structuredClone(s.charts[0]), name: "Mijn grafiek" })],
   ])("%s: their version is kept under a dated name, a fresh sheet is built, and the pane is told", async (_what, change) => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const woonduur = sheetNamed(model, "Woonduur");
     change(woonduur);
     const theirs = JSON.stringify([...woonduur.cells].sort());
@@ -52,7 +46,7 @@ describe("Regenerate keeps a managed sheet the user added to", () => {
   });
 
   it("a renamed and annotated sheet is the user's: left under their name, unmarked", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const sheet = sheetNamed(model, "Repats");
     sheet.name = "Repats analyse";
     note(sheet, 30, 0, "Mijn conclusie");
@@ -65,7 +59,7 @@ describe("Regenerate keeps a managed sheet the user added to", () => {
   });
 
   it("a renamed but untouched sheet is still the add-in's: brought up to date in place under its own name", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const sheet = sheetNamed(model, "Repats");
     sheet.name = "Oud";
     const { sheet: result, kept } = await outcome(model, "repats");
@@ -76,7 +70,7 @@ describe("Regenerate keeps a managed sheet the user added to", () => {
   });
 
   it("a sheet marked by an older version (no fingerprint) is kept, since nothing proves it untouched", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     sheetNamed(model, "Kinderen").customProperties.set(MARK_KEY, "kinderen");
     const { kept } = await outcome(model, "kinderen");
     expect(kept).toEqual([{ key: "kinderen", name: "Kinderen 2026-11-25", was: "Kinderen", why: "edited" }]);
@@ -88,7 +82,7 @@ const withMarkOf = (copy: SheetModel, original: SheetModel) => copy.customProper
 
 describe("a user's copy of a managed sheet (Excel does not copy the mark, office-js #5486)", () => {
   it("placed before the original, as English Excel does, is the user's sheet: left alone, the original brought up to date", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const original = sheetNamed(model, "Woonduur");
     const copy = model.copySheet("Woonduur", "Woonduur (2)", true);
     expect(copy.customProperties.size).toBe(0); // as Excel copies it
@@ -107,7 +101,7 @@ describe("a user's copy of a managed sheet (Excel does not copy the mark, office
   });
 
   it("a second sheet with the mark (from another program) is told from ours by id, and left alone", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const original = sheetNamed(model, "Woonduur");
     const copy = model.copySheet("Woonduur", "Woonduur (2)", true);
     withMarkOf(copy, original);
@@ -118,7 +112,7 @@ describe("a user's copy of a managed sheet (Excel does not copy the mark, office
   });
 
   it("an untouched copy is also the user's: never deleted", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const copy = model.copySheet("Woonduur", "Woonduur (2)");
     await runRegenerate(model);
     expect(model.sheets).toContain(copy);
@@ -126,7 +120,7 @@ describe("a user's copy of a managed sheet (Excel does not copy the mark, office
   });
 
   it("after the workbook was closed and reopened (new ids), is told apart by the name the add-in gave", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const copy = model.copySheet("Bevolking", "Bevolking (2)", true);
     withMarkOf(copy, sheetNamed(model, "Bevolking"));
     note(copy, 40, 0, "Kopie voor de raad");
@@ -139,7 +133,7 @@ describe("a user's copy of a managed sheet (Excel does not copy the mark, office
   });
 
   it("when neither copy nor original can be told apart, both are kept and a fresh sheet is built", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     withMarkOf(model.copySheet("Bevolking", "Bevolking (2)", true), sheetNamed(model, "Bevolking"));
     sheetNamed(model, "Bevolking").name = "Bevolking oud";
     reopen(model);
@@ -152,7 +146,7 @@ describe("a user's copy of a managed sheet (Excel does not copy the mark, office
 
 describe("Load data never writes a cell outside the rows a table owns", () => {
   async function withRowsToAdd(count: number) {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const data = tableNamed(model, "MonitorData");
     if (!data) throw new Error("no MonitorData");
     // The analyst removed rows of the edition (Load data will put them back: the table grows).
@@ -188,7 +182,7 @@ describe("Load data never writes a cell outside the rows a table owns", () => {
   });
 
   it("does not write on the add-in's Data sheet once the user has put their own content on it", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const data = sheetNamed(model, "Data");
     model.tables = model.tables.filter((t) => t.sheet !== data); // the user deleted the tables…
     for (const key of [...data.cells.keys()]) data.cells.delete(key);
@@ -201,7 +195,7 @@ describe("Load data never writes a cell outside the rows a table owns", () => {
   });
 
   it("reuses the add-in's Data sheet when it is empty", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const data = sheetNamed(model, "Data");
     model.tables = model.tables.filter((t) => t.sheet !== data);
     for (const key of [...data.cells.keys()]) data.cells.delete(key);
@@ -227,7 +221,7 @@ describe("names that are JavaScript's own", () => {
 
 describe("the fingerprint of a sheet the add-in wrote", () => {
   it("computed from the plan (as the .xlsx carries it) equals what Excel reports after writing", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     for (const plan of buildIndicatorSheets(edition, "nl")) {
       expect([plan.key, markOf(sheetNamed(model, plan.name))?.print]).toEqual([plan.key, fingerprint(planContent(plan))]);
     }

@@ -1,7 +1,7 @@
 import { MARK_KEY } from "../../src/excel/marks";
 import { decodeMark, encodeMark } from "../../src/report/mark";
 import { parseAddress, SheetModel, WorkbookModel } from "../support/fake-excel";
-import { markKey, runRegenerate, sheetNamed, sheetState, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
+import { generatedWorkbook, markKey, regenerated, runRegenerate, sheetNamed, sheetState, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 import { notesText } from "../support/notes";
 
 /**
@@ -9,18 +9,6 @@ import { notesText } from "../support/notes";
  * links, rules, shapes, chart styling, names) is theirs: each case is the workbook before and
  * after Regenerate, on the Excel fake. And a figure keeps its place, or its sheet is kept.
  */
-async function generated(): Promise<WorkbookModel> {
-  const model = userWorkbook();
-  await runRegenerate(model);
-  return model;
-}
-
-const regenerate = async (model: WorkbookModel) => {
-  const { result } = await runRegenerate(model);
-  if (!result.ok) throw new Error("regenerate failed");
-  return result;
-};
-
 // Woonduur: title A1, lead A2, table lm_woonduur_woonduur at A5:B8 (header and three rows), a pie chart.
 const additions: [string, (sheet: SheetModel, model: WorkbookModel) => void][] = [
   ["a fill colour on a figure", (s) => (s.cell(5, 1).fill = "#FFFF00")],
@@ -48,11 +36,11 @@ const additions: [string, (sheet: SheetModel, model: WorkbookModel) => void][] =
 
 describe("Regenerate keeps an indicator sheet the user changed beyond its values", () => {
   it.each(additions)("%s: their sheet is kept unchanged under a dated name, a fresh one is built, the pane is told", async (_what, change) => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const woonduur = sheetNamed(model, "Woonduur");
     change(woonduur, model);
     const theirs = JSON.stringify(sheetState(woonduur));
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(woonduur.name).toBe("Woonduur 2026-11-25");
     expect(JSON.stringify(sheetState(woonduur))).toBe(theirs);
     expect(woonduur.customProperties.has(MARK_KEY)).toBe(false);
@@ -68,10 +56,10 @@ describe("Regenerate keeps an indicator sheet the user changed beyond its values
     const office = { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && Number(version) <= 1.18 } } };
     Object.assign(globalThis, { Office: office });
     try {
-      const model = await generated();
+      const model = await generatedWorkbook();
       const woonduur = sheetNamed(model, "Woonduur");
       woonduur.notes.push({ row: 5, column: 1, text: "Nagevraagd bij BRP" });
-      const result = await regenerate(model);
+      const result = await regenerated(model);
       expect(result.kept.map((k) => k.name)).toEqual(["Woonduur 2026-11-25"]);
       expect(woonduur.notes).toEqual([{ row: 5, column: 1, text: "Nagevraagd bij BRP" }]);
     } finally {
@@ -80,9 +68,9 @@ describe("Regenerate keeps an indicator sheet the user changed beyond its values
   });
 
   it("a sheet exactly as written is brought up to date in place: same sheet, nothing kept", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const woonduur = sheetNamed(model, "Woonduur");
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(sheetNamed(model, "Woonduur")).toBe(woonduur);
     expect(result.kept).toEqual([]);
     expect(result.sheets.find((s) => s.key === "woonduur")?.status).toBe("updated");
@@ -109,7 +97,7 @@ function shown(model: WorkbookModel, formula: string): string | number | boolean
 
 describe("a figure keeps its place, or its sheet is kept", () => {
   async function withFormula(formula: string) {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const mine = sheetNamed(model, "Mijn analyse");
     Object.assign(mine.cell(5, 0), { value: null, formula });
     return { model, mine };
@@ -119,7 +107,7 @@ describe("a figure keeps its place, or its sheet is kept", () => {
     const { model, mine } = await withFormula("=Nationaliteiten!B6");
     expect(shown(model, "=Nationaliteiten!B6")).toBe(1253);
     setFigure(model, inwoners2022("Italiaans"), 1260);
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(result.kept).toEqual([]);
     expect(mine.cell(5, 0).formula).toBe("=Nationaliteiten!B6");
     expect(sheetNamed(model, "Nationaliteiten").cell(5, 0).value).toBe("Italiaans");
@@ -131,7 +119,7 @@ describe("a figure keeps its place, or its sheet is kept", () => {
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
     const before = JSON.stringify(sheetState(nationaliteiten));
     setFigure(model, inwoners2022("Duits"), 1300);
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced" }]);
     expect(notesText(result.sheets.find((s) => s.key === "nationaliteiten"))).toContain("Uw formules verwijzen naar dit blad");
     expect(JSON.stringify(sheetState(nationaliteiten))).toBe(before);
@@ -144,17 +132,17 @@ describe("a figure keeps its place, or its sheet is kept", () => {
   it("a formula over one of its tables by name counts as a reference too", async () => {
     const { model } = await withFormula("=INDEX(lm_nationaliteiten_aantal[Inwoners];1)");
     setFigure(model, inwoners2022("Duits"), 1300);
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(result.kept.map((k) => [k.name, k.why])).toEqual([["Nationaliteiten 2026-11-25", "referenced"]]);
     expect(tableNamed(model, "lm_nationaliteiten_aantal")?.sheet.name).toBe("Nationaliteiten 2026-11-25");
   });
 
   it("without references, a new layout is rebuilt where the sheet was (built beside, then in its place), Duits first", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
     const position = model.sheets.indexOf(nationaliteiten);
     setFigure(model, inwoners2022("Duits"), 1300);
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(result.kept).toEqual([]);
     const fresh = sheetNamed(model, "Nationaliteiten");
     expect(model.sheets.indexOf(fresh)).toBe(position);
@@ -172,22 +160,22 @@ describe("a sheet whose mark proves only its content (written without Excel, as 
   };
 
   it("is brought up to date in place, values only, so formats made before are not lost", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
     dropExtras(nationaliteiten);
     nationaliteiten.cell(5, 1).fill = "#FFFF00";
     setFigure(model, inwoners2022("Italiaans"), 1260);
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(result.kept).toEqual([]);
     expect(nationaliteiten.cell(5, 1)).toMatchObject({ value: 1260, fill: "#FFFF00" });
   });
 
   it("is kept when its layout changes, since its formats cannot be checked", async () => {
-    const model = await generated();
+    const model = await generatedWorkbook();
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
     dropExtras(nationaliteiten);
     setFigure(model, inwoners2022("Duits"), 1300);
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(result.kept.map((k) => [k.name, k.why])).toEqual([["Nationaliteiten 2026-11-25", "unproven"]]);
   });
 });
@@ -204,7 +192,7 @@ describe("names", () => {
   it("a table never takes the name of a defined name (names are unique across both)", async () => {
     const model = userWorkbook();
     model.names.push({ name: "lm_woonduur_woonduur", formula: "='Mijn analyse'!$B$2", sheet: null });
-    const result = await regenerate(model);
+    const result = await regenerated(model);
     expect(tableNamed(model, "lm_woonduur_woonduur")).toBeUndefined();
     expect(tableNamed(model, "lm_woonduur_woonduur_2")?.sheet.name).toBe("Woonduur");
     expect(notesText(result.sheets.find((s) => s.key === "woonduur"))).toBe("Tabelnaam al in gebruik: lm_woonduur_woonduur kreeg een achtervoegsel.");

@@ -82,9 +82,13 @@ export function largePackage(rows: number): MonitorPackage {
   return { ...edition, observations };
 }
 
-/** The user's workbook after a first Regenerate: the add-in's sheets beside "Mijn analyse". */
-export async function generatedWorkbook(): Promise<WorkbookModel> {
+/**
+ * The user's workbook after a first Regenerate: the add-in's sheets beside "Mijn analyse".
+ * `excelApi`: the ExcelApi version of the Excel it was made in (see WorkbookModel.excelApi).
+ */
+export async function generatedWorkbook(options: { excelApi?: string } = {}): Promise<WorkbookModel> {
   const model = userWorkbook();
+  if (options.excelApi) model.excelApi = options.excelApi;
   await runRegenerate(model);
   return model;
 }
@@ -97,9 +101,9 @@ export function duitsMovesUp(model: WorkbookModel): void {
   Object.assign(table.sheet.cell(table.box.row + r, table.box.column + 6), { value: 1300, formula: null });
 }
 
-/** Regenerate's result, which must be a success. */
-export async function regenerated(model: WorkbookModel) {
-  const { result } = await runRegenerate(model);
+/** Regenerate's result (on `today`), which must be a success. */
+export async function regenerated(model: WorkbookModel, today?: string) {
+  const { result } = await runRegenerate(model, undefined, today);
   if (!result.ok) throw new Error("regenerate failed");
   return result;
 }
