@@ -2,6 +2,7 @@ import { withDerivedColumns } from "./derived";
 import { hash53 } from "./hash";
 import { lookupKey } from "./package";
 import { inScope, scopeOf } from "./pull-scope";
+import { ROWS_PER_STEP, runSteps, runStepsInSlices } from "./slices";
 import { Indicator, MonitorPackage, Observation, Source } from "./types";
 
 /**
@@ -79,11 +80,7 @@ export function compareWithWorkbook(
   definitions: "source" | "workbook" = "source",
   scope: Scope = "everything",
 ): Comparison {
-  const steps = comparing(source, workbook, previous, others, definitions, scope);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(comparing(source, workbook, previous, others, definitions, scope));
 }
 
 /**
@@ -98,12 +95,7 @@ export async function compareInSlices(
   options: { previous: ReadonlySet<string>; others?: ReadonlySet<string>; definitions?: "source" | "workbook"; scope?: Scope; between: () => Promise<void>; onProgress?: (fraction: number) => void },
 ): Promise<Comparison> {
   const steps = comparing(source, workbook, options.previous, options.others ?? new Set(), options.definitions ?? "source", options.scope ?? "everything");
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    options.onProgress?.(step.value);
-    await options.between();
-  }
+  return runStepsInSlices(steps, options.between, options.onProgress);
 }
 
 /**
@@ -112,9 +104,6 @@ export async function compareInSlices(
  * ("pulled": CBS pulls of several municipalities sit beside one another; see pull-scope.ts).
  */
 export type Scope = "everything" | "pulled";
-
-/** Rows compared between two yields of `comparing`. */
-const ROWS_PER_STEP = 250;
 
 /** The comparison as steps: it yields the fraction done every ROWS_PER_STEP rows of either package, and returns the comparison. */
 function* comparing(

@@ -4,7 +4,8 @@ import { periodKind, fillDerivedColumns, yearOfPeriod } from "./derived";
 import { normalise } from "./normalise";
 import { AREAS, GROUPS, NameIndex } from "./vocabulary";
 import { Indicator, MonitorPackage, Observation, Problem, Source } from "./types";
-import { Cell, cellProblem, readTable, Result } from "./validate";
+import { ROWS_PER_STEP, runSteps, runStepsInSlices, Steps } from "./slices";
+import { Cell, cellProblem, readingTable, Result } from "./validate";
 import { AnyMessage, say } from "../text/message";
 import { INPUT } from "../text/input";
 
@@ -93,35 +94,55 @@ export function duplicateProblem(first: { row: number; o: Observation }, row: nu
 }
 
 /** Rules that span a row (units) or the table (keys) or tables (references). */
-function checkObservations(observations: Observation[], indicators: Indicator[], sources: Source[]): Problem[] {
+function* checkingObservations(observations: Observation[], indicators: Indicator[], sources: Source[]): Steps<Problem[]> {
   const problems: Problem[] = [];
   const indicatorIds = new Set(indicators.map((i) => i.id));
   const sourceIds = new Set(sources.map((s) => s.id));
   const firstRowOfKey = new Map<string, { row: number; o: Observation }>();
-  observations.forEach((o, index) => {
+  for (let index = 0; index < observations.length; index++) {
+    const o = observations[index];
     const row = index + 1;
     problems.push(...observationProblems(o, row, indicatorIds, sourceIds));
     const key = lookupKey(o);
     const first = firstRowOfKey.get(key);
     if (first === undefined) firstRowOfKey.set(key, { row, o });
     else problems.push(duplicateProblem(first, row, o));
-  });
+    if (row % ROWS_PER_STEP === 0) yield;
+  }
   return problems;
 }
 
 /** Validates the three tables of a monitor data package; returns all of it or nothing. */
 export function parsePackageTables(tables: PackageTables, dialects: Partial<Record<keyof PackageTables, CsvDialect>> = {}, options: { extraColumns?: "refuse" | "ignore" } = {}): Result<MonitorPackage> {
-  const indicators = readTable(TABLE_NAMES.indicators, INDICATOR_COLUMNS, tables.indicators, dialects.indicators, options);
-  const sources = readTable(TABLE_NAMES.sources, SOURCE_COLUMNS, tables.sources, dialects.sources, options);
-  const observations = readTable(TABLE_NAMES.observations, OBSERVATION_COLUMNS, tables.observations, dialects.observations, options);
+  return runSteps(parsingPackageTables(tables, dialects, options));
+}
+
+/**
+ * The same validation in slices: `between` runs after every few hundred rows (a pause that
+ * yields to Excel and the pane once a slice has used its time), so that validating a whole
+ * MonitorData of 100,000 rows (Regenerate or a pull without the pane's live data) never holds
+ * the thread in one piece. The same result as parsePackageTables.
+ */
+export function parsePackageTablesInSlices(tables: PackageTables, between: () => Promise<void>, options: { extraColumns?: "refuse" | "ignore" } = {}): Promise<Result<MonitorPackage>> {
+  return runStepsInSlices(parsingPackageTables(tables, {}, options), between);
+}
+
+function* parsingPackageTables(tables: PackageTables, dialects: Partial<Record<keyof PackageTables, CsvDialect>>, options: { extraColumns?: "refuse" | "ignore" }): Steps<Result<MonitorPackage>> {
+  const indicators = yield* readingTable(TABLE_NAMES.indicators, INDICATOR_COLUMNS, tables.indicators, dialects.indicators, options);
+  const sources = yield* readingTable(TABLE_NAMES.sources, SOURCE_COLUMNS, tables.sources, dialects.sources, options);
+  const observations = yield* readingTable(TABLE_NAMES.observations, OBSERVATION_COLUMNS, tables.observations, dialects.observations, options);
   const problems = [indicators, sources, observations].flatMap((r) => (r.ok ? [] : r.problems));
   if (!indicators.ok || !sources.ok || !observations.ok) return { ok: false, problems };
   const crossProblems = [
     ...checkIds(TABLE_NAMES.indicators, indicators.value.map((i) => i.id)),
     ...checkIds(TABLE_NAMES.sources, sources.value.map((s) => s.id)),
-    ...checkObservations(observations.value, indicators.value, sources.value),
+    ...(yield* checkingObservations(observations.value, indicators.value, sources.value)),
   ];
   if (crossProblems.length) return { ok: false, problems: crossProblems };
-  return { ok: true, value: { observations: observations.value.map(fillDerivedColumns), indicators: indicators.value, sources: sources.value } };
+  const filled: Observation[] = new Array<Observation>(observations.value.length);
+  for (let i = 0; i < filled.length; i++) {
+    filled[i] = fillDerivedColumns(observations.value[i]);
+    if ((i + 1) % ROWS_PER_STEP === 0) yield;
+  }
+  return { ok: true, value: { observations: filled, indicators: indicators.value, sources: sources.value } };
 }
-

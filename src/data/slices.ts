@@ -34,3 +34,31 @@ export async function inSlices<T>(items: readonly T[], slices: Slices, work: (it
     await slices.between();
   }
 }
+
+/**
+ * Work written as steps: a generator that yields between two pieces of it (every few hundred
+ * rows) and returns its result. `runSteps` runs it to its end at once (the command line, the
+ * tests); `runStepsInSlices` awaits `between` after every step, which pauses once a slice has
+ * used its time (see Slices), so that 100,000 rows never hold the thread in one piece.
+ */
+export type Steps<T> = Generator<unknown, T>;
+
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `onStep` hears what each step yielded (the fraction done, for a progress bar). */
+export async function runStepsInSlices<T, Y>(steps: Generator<Y, T>, between: () => Promise<void>, onStep?: (yielded: Y) => void): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onStep?.(step.value);
+    await between();
+  }
+}
+
+/** Rows of work between two yields of such steps: a few ms, so that a slice ends near its budget. */
+export const ROWS_PER_STEP = 250;

@@ -5,6 +5,7 @@ import { cellTextProblem } from "./text-rules";
 import { AnyMessage, say } from "../text/message";
 import { INPUT } from "../text/input";
 import { Problem } from "./types";
+import { ROWS_PER_STEP, runSteps, Steps } from "./slices";
 
 /** A cell as it arrives from CSV (string) or from an Excel range (string, number, boolean, empty). */
 export type Cell = string | number | boolean | null | undefined;
@@ -146,6 +147,11 @@ export function readRow<T>(table: string, columns: ColumnSpec<T>[], position: Re
  * names the table, the row (1 = first data row) and the column; nothing is returned partially.
  */
 export function readTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cell[][], dialect?: CsvDialect, options: HeaderOptions = {}): Result<T[]> {
+  return runSteps(readingTable(table, columns, cells, dialect, options));
+}
+
+/** readTable as steps (see slices.ts): it yields every ROWS_PER_STEP rows. */
+export function* readingTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cell[][], dialect?: CsvDialect, options: HeaderOptions = {}): Steps<Result<T[]>> {
   const header = readHeader(table, columns, cells[0], options);
   if (!header.ok) return header;
   const decimal = dialect?.decimal ?? ".";
@@ -155,6 +161,7 @@ export function readTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cel
     const reading = readRow(table, columns, header.position, cells[r], r, decimal);
     if (reading.record !== null) records.push(reading.record);
     else problems.push(...reading.problems);
+    if (r % ROWS_PER_STEP === 0) yield;
   }
   return problems.length ? { ok: false, problems } : { ok: true, value: records };
 }

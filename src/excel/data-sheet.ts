@@ -1,9 +1,9 @@
 import { ColumnSpec, INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
 import { valueError } from "../data/errors";
 import { normalise } from "../data/normalise";
-import { lookupKey, PackageTables, parsePackageTables, TABLE_NAMES } from "../data/package";
+import { lookupKey, PackageTables, parsePackageTables, parsePackageTablesInSlices, TABLE_NAMES } from "../data/package";
 import { MonitorPackage, Observation, Problem, Unit } from "../data/types";
-import { cellText } from "../data/validate";
+import { cellText, Result } from "../data/validate";
 import type { LiveData } from "../data/live-data";
 import { dataTables, DATA_SHEET_KEY, DATA_SHEET_NAME } from "../report/plan";
 import { freeSheetName } from "../report/sheet-names";
@@ -49,8 +49,14 @@ export async function readKnownWorkbookData(state: WorkbookState, edition: Monit
   if (!tables) return { kind: "none" };
   const unchanged = known ? await known.holds(tables, between) : null;
   if (known && unchanged?.()) return known.valid ? { kind: "found", package: known.package() } : { kind: "invalid", problems: known.problems() };
-  return readWorkbookData(state, edition);
+  // Validated whole, in slices: 100,000 rows must not hold the thread (Excel, the pane, the functions) in one piece.
+  return asWorkbookData(await parsePackageTablesInSlices(tables, between, IN_WORKBOOK));
 }
+
+/** In a workbook's tables, the analyst's own columns (a calculated column for a pivot) are theirs. */
+const IN_WORKBOOK = { extraColumns: "ignore" } as const;
+
+const asWorkbookData = (result: Result<MonitorPackage>): WorkbookData => (result.ok ? { kind: "found", package: result.value } : { kind: "invalid", problems: result.problems });
 
 /**
  * The workbook's own data tables as a package. A workbook without MonitorData has none; a
@@ -60,8 +66,7 @@ export async function readKnownWorkbookData(state: WorkbookState, edition: Monit
 export function readWorkbookData(state: WorkbookState, edition: MonitorPackage): WorkbookData {
   const tables = workbookTables(state, edition);
   if (!tables) return { kind: "none" };
-  const result = parsePackageTables(tables, {}, { extraColumns: "ignore" }); // the analyst's own columns are theirs
-  return result.ok ? { kind: "found", package: result.value } : { kind: "invalid", problems: result.problems };
+  return asWorkbookData(parsePackageTables(tables, {}, IN_WORKBOOK));
 }
 
 export interface DataSheetOutcome {

@@ -1,5 +1,4 @@
 import { compareInSlices, compareWithWorkbook, snapshotOf } from "../../src/data/compare";
-import * as packageModule from "../../src/data/package";
 import { TABLE_NAMES } from "../../src/data/package";
 import { parsePackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage } from "../../src/data/types";
@@ -7,6 +6,7 @@ import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
 import { previewLoad } from "../../src/excel/load-data";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
 import { nextEditionFiles } from "../support/package-server";
+import { validations } from "../support/validations";
 import { asExcel, edition, largePackage, runLoadData, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
 
@@ -32,17 +32,6 @@ async function followed(pkg = edition) {
   const data = await follower.readAll();
   if (data.kind !== "found") throw new Error("the tables did not read as valid");
   return { model, follower, live: data.live };
-}
-
-/** How often the tables are validated whole while `work` runs. */
-async function validations<T>(work: () => Promise<T>): Promise<{ result: T; count: number }> {
-  const spy = jest.spyOn(packageModule, "parsePackageTables");
-  try {
-    const result = await work();
-    return { result, count: spy.mock.calls.length };
-  } finally {
-    spy.mockRestore();
-  }
 }
 
 const counts = (c: { added: unknown[]; changed: unknown[]; removed: unknown[]; kept: unknown[]; unchanged: number }) => [c.added.length, c.changed.length, c.removed.length, c.kept.length, c.unchanged];

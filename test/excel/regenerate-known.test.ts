@@ -1,8 +1,8 @@
-import * as packageModule from "../../src/data/package";
 import { TABLE_NAMES } from "../../src/data/package";
 import { Runner, WorkbookFollower } from "../../src/excel/follow";
 import { regenerate } from "../../src/excel/regenerate";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
+import { validations } from "../support/validations";
 import { asExcel, edition, runLoadData, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 
 /**
@@ -17,16 +17,6 @@ async function followed() {
   const data = await new WorkbookFollower(run, edition, () => undefined).readAll();
   if (data.kind !== "found") throw new Error("the tables did not read as valid");
   return { model, live: data.live };
-}
-
-/** How often the tables are validated whole while `work` runs. */
-async function validations<T>(work: () => Promise<T>): Promise<{ result: T; count: number }> {
-  const spy = jest.spyOn(packageModule, "parsePackageTables");
-  try {
-    return { result: await work(), count: spy.mock.calls.length };
-  } finally {
-    spy.mockRestore();
-  }
 }
 
 const regenerateIn = (model: WorkbookModel, known?: Awaited<ReturnType<typeof followed>>["live"]) =>
