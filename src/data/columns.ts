@@ -11,7 +11,7 @@ export interface ColumnSpec<T> {
   /** "date": an ISO date in CSV, a date (a serial number) in Excel. */
   kind: "text" | "number" | "integer" | "date";
   required: boolean;
-  /** A column a package may lack (an older edition): its values are derived (derived.ts). */
+  /** A column a package may lack (an older edition): its values are derived (derived.ts), or for a source's English citation, its Dutch one (citation.ts). */
   derived?: boolean;
   allowed?: readonly string[];
   pattern?: RegExp;
@@ -58,6 +58,8 @@ export const SOURCE_COLUMNS: ColumnSpec<Source>[] = [
   { name: "omschrijving", key: "omschrijving", kind: "text", required: true },
   { name: "peildatum", key: "peildatum", kind: "text", required: false, pattern: ISO_DATE_OR_EMPTY },
   { name: "url", key: "url", kind: "text", required: true },
+  // After the six: a package or workbook from before it lacks it, and its citations are then the Dutch ones.
+  { name: "citeernaam_en", key: "citeernaamEn", kind: "text", required: false, derived: true },
 ];
 
 /** The columns that identify a figure (a primary key): one row per combination. */

@@ -1,6 +1,7 @@
 import { AnyMessage, say, textOf } from "../text/message";
 import { FUNCTIONS, NameKind } from "../text/functions";
 import { notAvailable, valueError } from "./errors";
+import { citationOf } from "./citation";
 import { comparePeriods } from "./periods";
 import { clerkSentence } from "./sentences";
 import { MonitorStore } from "./store";
@@ -178,7 +179,7 @@ export class MonitorQueries {
   }
 
   private cite(sourceId: string, peildatum: string, period: string | undefined, language: Language): string {
-    const name = this.store.source(sourceId)?.citeernaam ?? sourceId;
+    const name = citationOf(this.store.source(sourceId), sourceId, language);
     if (peildatum) return textOf(say(FUNCTIONS.citeReferenceDate, { source: name, date: peildatum }), language);
     if (period) return textOf(say(FUNCTIONS.citePeriod, { source: name, period }), language);
     return name;
@@ -196,6 +197,6 @@ export class MonitorQueries {
 
   /** INDICATORS: id, label, unit, periods, source, one row per indicator. */
   catalogue(language: Language = "nl"): string[][] {
-    return this.store.indicators.map((i) => [i.id, language === "nl" ? i.labelNl : i.labelEn, i.eenheid, this.store.periodsOfIndicator(i.id).join(", "), this.store.source(i.bron)?.citeernaam ?? i.bron]);
+    return this.store.indicators.map((i) => [i.id, language === "nl" ? i.labelNl : i.labelEn, i.eenheid, this.store.periodsOfIndicator(i.id).join(", "), citationOf(this.store.source(i.bron), i.bron, language)]);
   }
 }

@@ -1,4 +1,5 @@
 import type { MonitorStore } from "./store";
+import { citationOf } from "./citation";
 import { Language, Observation } from "./types";
 import { Message, say, textOf } from "../text/message";
 import { SENTENCE, SentenceFacts } from "../text/sentences";
@@ -16,7 +17,7 @@ export function clerkMessage(store: MonitorStore, o: Observation): Message<Sente
     o,
     group: { nl: store.groupNames.label(o.groep, "nl"), en: store.groupNames.label(o.groep, "en") },
     label: indicator ? { nl: indicator.labelNl, en: indicator.labelEn } : null,
-    source: store.source(o.bron)?.citeernaam ?? o.bron,
+    source: { nl: citationOf(store.source(o.bron), o.bron, "nl"), en: citationOf(store.source(o.bron), o.bron, "en") },
   });
 }
 

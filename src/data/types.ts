@@ -47,6 +47,11 @@ export interface Source {
   naam: string;
   /** How a citation names the source: "BRP, gemeente Leiden". */
   citeernaam: string;
+  /**
+   * How an English citation names it ("BRP, municipality of Leiden"); empty (or absent: a package
+   * or workbook from before the column) where the name is the same in English ("Nuffic").
+   */
+  citeernaamEn?: string;
   omschrijving: string;
   peildatum: string;
   url: string;

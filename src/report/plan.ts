@@ -1,4 +1,5 @@
 import { INDICATOR_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
+import { citationOf } from "../data/citation";
 import { excelNumberFormat } from "../data/format";
 import { TABLE_NAMES } from "../data/package";
 import { comparePeriods } from "../data/periods";
@@ -189,7 +190,7 @@ function buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, lan
 function sourceLines(used: Observation[], store: MonitorStore, edition: EditionFacts, language: Language): [string, string] {
   const citations = new Map<string, Set<string>>();
   for (const o of used) {
-    const name = store.source(o.bron)?.citeernaam || o.bron;
+    const name = citationOf(store.source(o.bron), o.bron, language);
     if (!citations.has(name)) citations.set(name, new Set());
     if (o.peildatum) citations.get(name)?.add(o.peildatum);
   }
@@ -265,7 +266,7 @@ function buildSheet(spec: SheetSpec, store: MonitorStore, language: Language, ed
 }
 
 const WIDE_COLUMNS = ["Toelichting", "definitie", "omschrijving"];
-const MEDIUM_COLUMNS = ["Onderwerp", "Groep", "label_nl", "label_en", "naam", "citeernaam", "url"];
+const MEDIUM_COLUMNS = ["Onderwerp", "Groep", "label_nl", "label_en", "naam", "citeernaam", "citeernaam_en", "url"];
 
 /** The three data tables side by side on the Data sheet (what Load data writes). */
 export function dataTables(pkg: MonitorPackage): TablePlan[] {

@@ -18,8 +18,8 @@ export interface SentenceFacts {
   group: Names;
   /** The indicator's label, or null for an indicator the package does not describe. */
   label: Names | null;
-  /** The source as a citation names it. */
-  source: string;
+  /** The source as a citation names it, in Dutch and English (see citation.ts). */
+  source: Names;
 }
 type Names = Record<Language, string>;
 
@@ -287,7 +287,7 @@ function sentence(facts: SentenceFacts, language: Language): string {
   };
   const pattern = words.patterns[o.indicator];
   const body = pattern ? pattern(parts) : words.general(parts, facts.label?.[language] ?? o.indicator);
-  return `${body.replace(/\s+/g, " ").trim()} (${words.source}: ${facts.source}).`;
+  return `${body.replace(/\s+/g, " ").trim()} (${words.source}: ${facts.source[language]}).`;
 }
 
 export const SENTENCE = {

@@ -28,11 +28,11 @@ const obs = (indicator: string, groep: string, periode: string, waarde: number, 
   ...extra,
 });
 const indicator = (id: string, eenheid: Unit, standaardgroep: string, bron = "BRP"): Indicator => ({ id, labelNl: `Label ${id}`, labelEn: `Label ${id} (en)`, eenheid, standaardgroep, definitie: "", bron });
-const source = (id: string, citeernaam: string, peildatum: string): Source => ({ id, naam: id, citeernaam, omschrijving: "", peildatum, url: "" });
+const source = (id: string, citeernaam: string, peildatum: string, citeernaamEn = ""): Source => ({ id, naam: id, citeernaam, omschrijving: "", peildatum, url: "", citeernaamEn });
 
 const data: MonitorPackage = {
   indicators: [indicator("inwoners", "aantal", "inwoners"), indicator("aandeel", "aandeel", "buitenlandse nationaliteit"), indicator("groei", "groei", ""), indicator("kinderen", "aantal", "buitenlandse nationaliteit"), indicator("woonduur", "aandeel", ""), indicator("studenten", "aandeel", "universiteit", "Nuffic"), indicator("los", "aantal", "", "Onbekend")],
-  sources: [source("BRP", "BRP, gemeente Leiden", "2022-01-01"), source("Nuffic", "Nuffic", "")],
+  sources: [source("BRP", "BRP, gemeente Leiden", "2022-01-01", "BRP, municipality of Leiden"), source("Nuffic", "Nuffic", "")],
   observations: [
     obs("inwoners", "Nederlands", "2020", 95000),
     obs("inwoners", "Nederlands", "2021", 100000),
@@ -227,7 +227,7 @@ describe("series and the top nationalities", () => {
 describe("citations and sentences", () => {
   it("of an indicator: its source with the source's reference date", () => {
     expect(q.citation("inwoners")).toBe("BRP, gemeente Leiden, peildatum 1 januari 2022");
-    expect(q.citation("inwoners", undefined, undefined, "en")).toBe("BRP, gemeente Leiden, reference date 1 January 2022");
+    expect(q.citation("inwoners", undefined, undefined, "en")).toBe("BRP, municipality of Leiden, reference date 1 January 2022");
   });
 
   it("of a source without a reference date, or one not in the sources: its name, or its id", () => {
@@ -239,16 +239,16 @@ describe("citations and sentences", () => {
     expect(q.citation("studenten", "2021/2022")).toBe("Nuffic, studiejaar 2021/2022");
     expect(q.citation("studenten", "2021/2022", undefined, "en")).toBe("Nuffic, study year 2021/2022");
     expect(q.citation("groei", "2012-2022", "Italiaans")).toBe("BRP, gemeente Leiden, periode 2012-2022");
-    expect(q.citation("groei", "2012-2022", "Italiaans", "en")).toBe("BRP, gemeente Leiden, period 2012-2022");
+    expect(q.citation("groei", "2012-2022", "Italiaans", "en")).toBe("BRP, municipality of Leiden, period 2012-2022");
   });
 
   it("a sentence with the age band, in both languages", () => {
     expect(q.sentenceFor(q.value("kinderen", "2022", undefined, "0-3", "Slaaghwijk"), "nl")).toBe("Op 1 januari 2022 woonden in Slaaghwijk 60 kinderen van 0 tot en met 3 jaar met een buitenlandse nationaliteit (bron: BRP, gemeente Leiden).");
-    expect(q.sentenceFor(q.value("kinderen", "2022", undefined, "0-3"), "en")).toBe("On 1 January 2022, 446 children aged 0 to 3 with a foreign nationality lived in Leiden (source: BRP, gemeente Leiden).");
+    expect(q.sentenceFor(q.value("kinderen", "2022", undefined, "0-3"), "en")).toBe("On 1 January 2022, 446 children aged 0 to 3 with a foreign nationality lived in Leiden (source: BRP, municipality of Leiden).");
   });
 
   it("the catalogue in English: English labels, the periods, the source's citation name", () => {
-    expect(q.catalogue("en")[0]).toEqual(["inwoners", "Label inwoners (en)", "aantal", "2020, 2021, 2022", "BRP, gemeente Leiden"]);
+    expect(q.catalogue("en")[0]).toEqual(["inwoners", "Label inwoners (en)", "aantal", "2020, 2021, 2022", "BRP, municipality of Leiden"]);
     expect(q.catalogue("nl").at(-1)).toEqual(["los", "Label los", "aantal", "", "Onbekend"]);
   });
 });

@@ -113,13 +113,13 @@ describe("texts", () => {
   it("SOURCE cites the source and reference date", () => {
     expect(q.citation("inwoners", "2022", "Italiaans")).toBe("BRP, gemeente Leiden, peildatum 1 januari 2022");
     expect(q.citation("studenten", "2021/2022")).toBe("Nuffic, studiejaar 2021/2022");
-    expect(q.citation("inwoners", "2022", "Italiaans", "en")).toBe("BRP, gemeente Leiden, reference date 1 January 2022");
+    expect(q.citation("inwoners", "2022", "Italiaans", "en")).toBe("BRP, municipality of Leiden, reference date 1 January 2022");
   });
 
   it("TEXT writes a sentence with the figure in Dutch number format", () => {
     expect(q.sentence("inwoners", "2022", "Italiaans")).toBe("Op 1 januari 2022 telde Leiden 1.253 inwoners met de Italiaanse nationaliteit (bron: BRP, gemeente Leiden).");
     expect(q.sentence("aandeel", "2022")).toBe("Op 1 januari 2022 had 11,6% van de inwoners van Leiden een buitenlandse nationaliteit (bron: BRP, gemeente Leiden).");
-    expect(q.sentence("inwoners", "2022", "Italian", "en")).toBe("On 1 January 2022, Leiden had 1,253 inhabitants with Italian nationality (source: BRP, gemeente Leiden).");
+    expect(q.sentence("inwoners", "2022", "Italian", "en")).toBe("On 1 January 2022, Leiden had 1,253 inhabitants with Italian nationality (source: BRP, municipality of Leiden).");
   });
 
   it("INDICATORS lists every indicator with periods and source", () => {

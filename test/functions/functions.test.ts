@@ -73,7 +73,7 @@ describe("the examples of DESIGN.md, under both names", () => {
 
   it("TEXT/TEKST give a sentence with Dutch number format, or English", () => {
     expect(call("TEKST", "aandeel", 2022)).toBe("Op 1 januari 2022 had 11,6% van de inwoners van Leiden een buitenlandse nationaliteit (bron: BRP, gemeente Leiden).");
-    expect(call("TEXT", "inwoners", "2022", "Italian", "en")).toBe("On 1 January 2022, Leiden had 1,253 inhabitants with Italian nationality (source: BRP, gemeente Leiden).");
+    expect(call("TEXT", "inwoners", "2022", "Italian", "en")).toBe("On 1 January 2022, Leiden had 1,253 inhabitants with Italian nationality (source: BRP, municipality of Leiden).");
   });
 
   it("INDICATORS lists the catalogue in English, INDICATOREN in Dutch", () => {

@@ -12,7 +12,7 @@ describe("the sentences on the indicator sheets", () => {
       "29% van de inwoners met een buitenlandse nationaliteit woonde op 1 januari 2022 een tot drie jaar in Leiden (bron: BRP, gemeente Leiden).",
       "37% van de inwoners met een buitenlandse nationaliteit woonde op 1 januari 2022 langer dan drie jaar in Leiden (bron: BRP, gemeente Leiden).",
     ]);
-    expect(after(en?.texts ?? [], "Sentences to paste")[0]).toBe("On 1 January 2022, 34% of the inhabitants with a foreign nationality had lived in Leiden for less than a year (source: BRP, gemeente Leiden).");
+    expect(after(en?.texts ?? [], "Sentences to paste")[0]).toBe("On 1 January 2022, 34% of the inhabitants with a foreign nationality had lived in Leiden for less than a year (source: BRP, municipality of Leiden).");
     const rows = (nl?.texts ?? []).map((t) => t.row);
     expect(new Set(rows).size).toBe(rows.length); // every line on a row of its own
   });

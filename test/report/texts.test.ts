@@ -1,8 +1,9 @@
+import { citationOf } from "../../src/data/citation";
 import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS } from "../../src/data/columns";
 import { Edition } from "../../src/data/descriptor";
 import { TABLE_NAMES } from "../../src/data/package";
 import { MonitorStore } from "../../src/data/store";
-import { Language, MonitorPackage, Observation } from "../../src/data/types";
+import { Language, MonitorPackage, Observation, Source } from "../../src/data/types";
 import { AREAS, groupEntry } from "../../src/data/vocabulary";
 import { planPivot } from "../../src/report/pivot-plan";
 import { buildPlan } from "../../src/report/plan";
@@ -109,8 +110,8 @@ describe("the 2022 edition", () => {
     expect(nl.properties).toMatchObject({ title: "Monitor Internationalisering Leiden 2022", subject: "Internationals in cijfers, Leiden 2022", edition: "2022.1.0", fileName: "leiden-monitor-2022.xlsx" });
     expect(en.properties.title).toBe("Leiden Internationalisation Monitor 2022");
     expect(text(sheetOf(nl, "kinderen"), "source")[0]).toBe("Bron: BRP, gemeente Leiden (peildatum 1 januari 2022). Internationals in cijfers, Leiden 2022, pagina 14, 16.");
-    expect(text(sheetOf(en, "kinderen"), "source")[0]).toBe("Source: BRP, gemeente Leiden (reference date 1 January 2022). Internationals in cijfers, Leiden 2022, pages 14, 16.");
-    expect(text(sheetOf(en, "woonduur"), "source")[0]).toBe("Source: BRP, gemeente Leiden (reference date 1 January 2022). Internationals in cijfers, Leiden 2022, page 12.");
+    expect(text(sheetOf(en, "kinderen"), "source")[0]).toBe("Source: BRP, municipality of Leiden (reference date 1 January 2022). Internationals in cijfers, Leiden 2022, pages 14, 16.");
+    expect(text(sheetOf(en, "woonduur"), "source")[0]).toBe("Source: BRP, municipality of Leiden (reference date 1 January 2022). Internationals in cijfers, Leiden 2022, page 12.");
   });
 
   it("follows a changed figure into the sentence", () => {
@@ -371,13 +372,13 @@ describe("texts agree with their tables, in both languages", () => {
 /** Words that give a Dutch text away, as whole words. */
 const DUTCH_WORDS = /\b(de|het|een|van|en|met|naar|voor|jaar|jaren|geen|inwoners|nationaliteit(en)?|peildatum|bron|pagina|blad|tabel(len)?|gemeenten?|leeftijd|groep|gebied|aandeel|groei|plek|vergeleken|studiejaar|coronajaar|zinnen|cijfers|werknemers|kinderen|studenten|herkomst|Nederlandse|buitenlandse|totaal|overig|Nederland)\b/i;
 
-/** Every text of an English workbook, without the names the data gives (sources, the edition's title, groups and areas without an English name, the contract's column names). */
+/** Every text of an English workbook, without the names the data gives (sources as English citations name them, the edition's title, groups and areas without an English name, the contract's column names). */
 function englishTexts(plan: WorkbookPlan, pkg: MonitorPackage, edition: Edition): string[] {
   const store = new MonitorStore(pkg);
   const names = [
     edition.title,
     edition.title.replace(/^Monitor Internationalisering:\s*/, ""), // the report, as the source lines cite it
-    ...pkg.sources.flatMap((s) => [s.citeernaam, s.naam]),
+    ...pkg.sources.map((s) => citationOf(s, s.id, "en")), // names, but an English one where the data gives it: "BRP, gemeente Leiden" is Dutch
     ...[...new Set(pkg.observations.flatMap((o) => [o.groep, o.gebied]))].filter((name) => store.groupNames.label(name, "en") === name && !AREAS.some((a) => a.nl === name && a.en !== name)),
     ...[...OBSERVATION_COLUMNS, ...INDICATOR_COLUMNS, ...SOURCE_COLUMNS].map((c) => c.name),
     ...Object.values(TABLE_NAMES),
@@ -411,5 +412,17 @@ describe("every English text is English", () => {
       const dutch = englishTexts(plan, pkg, edition).filter((t) => DUTCH_WORDS.test(t));
       expect({ edition: edition.name, dutch }).toEqual({ edition: edition.name, dutch: [] });
     }
+  });
+
+  it("cites every source of the 2022 and 2023 editions by an English name in English ('BRP, municipality of Leiden'), its Dutch citation in Dutch", () => {
+    for (const pkg of [shippedPackage(), edition2023()]) {
+      expect(pkg.sources.map((s) => citationOf(s, s.id, "en")).filter((name) => DUTCH_WORDS.test(name))).toEqual([]);
+      expect(pkg.sources.map((s) => citationOf(s, s.id, "nl"))).toEqual(pkg.sources.map((s) => s.citeernaam));
+    }
+    const source = shippedPackage().sources.find((s) => s.id === "Decisio");
+    expect([citationOf(source, "Decisio", "nl"), citationOf(source, "Decisio", "en")]).toEqual(["Decisio, in opdracht van Expat Centre Leiden", "Decisio, commissioned by Expat Centre Leiden"]);
+    // A source without an English citation (a package from before the column, a CBS pull) is cited as the data writes it.
+    expect(citationOf({ ...(source as Source), citeernaamEn: "" }, "Decisio", "en")).toBe("Decisio, in opdracht van Expat Centre Leiden");
+    expect(citationOf(undefined, "Onbekend", "en")).toBe("Onbekend");
   });
 });

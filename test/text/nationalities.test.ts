@@ -34,16 +34,16 @@ describe("nationalities CBS publishes, in sentences", () => {
   });
 
   it("are English in English and Dutch in Dutch", () => {
-    expect(clerkSentence(store, figure("Hongaars"), "en")).toBe("On 1 January 2022, Delft had 391 inhabitants with Hungarian nationality (source: BRP, gemeente Leiden).");
-    expect(clerkSentence(store, figure("Turks"), "en")).toBe("On 1 January 2022, Delft had 391 inhabitants with Turkish nationality (source: BRP, gemeente Leiden).");
+    expect(clerkSentence(store, figure("Hongaars"), "en")).toBe("On 1 January 2022, Delft had 391 inhabitants with Hungarian nationality (source: BRP, municipality of Leiden).");
+    expect(clerkSentence(store, figure("Turks"), "en")).toBe("On 1 January 2022, Delft had 391 inhabitants with Turkish nationality (source: BRP, municipality of Leiden).");
     expect(clerkSentence(store, figure("Turks"), "nl")).toBe("Op 1 januari 2022 telde Delft 391 inwoners met de Turkse nationaliteit (bron: BRP, gemeente Leiden).");
   });
 
   it("without an English name: quoted as the data's name in English, never used as an English adjective", () => {
-    expect(clerkSentence(store, figure("Kaapverdisch"), "en")).toBe("On 1 January 2022, Delft had 391 inhabitants with the nationality 'Kaapverdisch' (source: BRP, gemeente Leiden).");
+    expect(clerkSentence(store, figure("Kaapverdisch"), "en")).toBe("On 1 January 2022, Delft had 391 inhabitants with the nationality 'Kaapverdisch' (source: BRP, municipality of Leiden).");
     expect(clerkSentence(store, figure("Kaapverdisch"), "nl")).toBe("Op 1 januari 2022 telde Delft 391 inwoners met de Kaapverdische nationaliteit (bron: BRP, gemeente Leiden).");
     expect(clerkSentence(store, figure("Staatloos"), "nl")).toBe("Op 1 januari 2022 telde Delft 391 inwoners met de nationaliteit Staatloos (bron: BRP, gemeente Leiden).");
-    expect(clerkSentence(store, figure("Staatloos"), "en")).toBe("On 1 January 2022, Delft had 391 inhabitants with the nationality 'Staatloos' (source: BRP, gemeente Leiden).");
+    expect(clerkSentence(store, figure("Staatloos"), "en")).toBe("On 1 January 2022, Delft had 391 inhabitants with the nationality 'Staatloos' (source: BRP, municipality of Leiden).");
   });
 
   it("in the Nationalities lead, as the table's first row", () => {
@@ -71,7 +71,7 @@ describe("counts and labels inside sentences", () => {
     const indicator = { ...pkg.indicators[0], id: "huur", labelNl: "Huurwoningen voor internationals", labelEn: "Rental homes for internationals" };
     const own = { ...(pkg.observations.find((o) => o.indicator === "statushouders" && o.eenheid === "aantal") as Observation), indicator: "huur", waarde: 12 };
     const store = new MonitorStore({ ...pkg, indicators: [...pkg.indicators, indicator], observations: [...pkg.observations, own] });
-    expect(clerkSentence(store, own, "en")).toBe("On 1 January 2022, rental homes for internationals for status holders in Leiden was 12 (source: BRP, gemeente Leiden).");
+    expect(clerkSentence(store, own, "en")).toBe("On 1 January 2022, rental homes for internationals for status holders in Leiden was 12 (source: BRP, municipality of Leiden).");
     expect(clerkSentence(store, own, "nl")).toBe("Op 1 januari 2022 was huurwoningen voor internationals voor statushouders in Leiden 12 (bron: BRP, gemeente Leiden).");
   });
 });
