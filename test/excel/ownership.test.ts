@@ -78,6 +78,17 @@ describe("the one sheet with the mark", () => {
     expect(decisions([sheet("Woonduur", "{1}", { extras: null })])).toEqual([["rebuild", "Woonduur", false, false]]);
   });
 
+  it("rebuilt as proven: nothing is said to be unseen", () => {
+    expect(decideOwnership([sheet("Woonduur", "{1}", {})])).toEqual([expect.objectContaining({ kind: "rebuild", proven: true, unseen: [] })]);
+  });
+
+  it("from a mark without a current print of the extras: rebuilt for want of a print, not for what this Excel cannot report", () => {
+    // The reason it is not proven is the mark (older or written without Excel), whatever this Excel can read.
+    const blind: SheetExtras = { ...extras, unseen: ["notes"] };
+    expect(decideOwnership([sheet("Woonduur", "{1}", { extras: null }, written, blind)])).toEqual([expect.objectContaining({ kind: "rebuild", proven: false, unseen: [] })]);
+    expect(decideOwnership([sheet("Woonduur", "{1}", { extras: "00a1b2c3d4e5f6" }, written, blind)])).toEqual([expect.objectContaining({ kind: "rebuild", proven: false, unseen: [] })]);
+  });
+
   it("with a defined name of the user's pointing into it: kept", () => {
     expect(decisions([sheet("Woonduur", "{1}", {})], [{ name: "MijnCijfer", formula: "=Woonduur!$B$3" }])).toEqual([["keep", "Woonduur", false]]);
   });
