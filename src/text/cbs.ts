@@ -17,6 +17,12 @@ export const CBS = {
     ({ url }) => `CBS gaf geen JSON terug voor ${url}; is het adres van de CBS-API goed?`,
     ({ url }) => `CBS did not return JSON for ${url}; is the address of the CBS API right?`,
   ),
+  // CBS's OData answers are JSON, which is UTF-8 (RFC 8259 §8.1); the CSV advice of input.notUtf8 does not apply.
+  notUtf8: phrase<{ url: string }>(
+    "cbs.notUtf8",
+    ({ url }) => `CBS gaf voor ${url} tekst die geen UTF-8 is; is het adres van de CBS-API goed? Er is niets geschreven.`,
+    ({ url }) => `CBS returned text that is not UTF-8 for ${url}; is the address of the CBS API right? Nothing was written.`,
+  ),
   unexpectedAnswer: phrase<{ url: string; wrong: "value" | "nextLink" | "count" }>(
     "cbs.unexpectedAnswer",
     ({ url, wrong }) =>

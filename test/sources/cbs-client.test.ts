@@ -20,7 +20,7 @@ function scripted(...answers: Answer[]) {
   const fetch = async (input: string) => {
     asked.push(new URL(input));
     const { status = 200, body } = answers[Math.min(asked.length - 1, answers.length - 1)];
-    return new Response(typeof body === "string" ? body : JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+    return new Response(typeof body === "string" ? body : body instanceof Uint8Array ? new Blob([body as Uint8Array<ArrayBuffer>]) : JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
   };
   return { asked, options: (extra: Partial<CbsOptions> = {}): CbsOptions => ({ baseUrl: BASE, fetch, retryDelayMs: 1, ...extra }) };
 }
@@ -93,6 +93,23 @@ describe("the pages the CBS client asks for", () => {
     expect(asked[1].searchParams.get("$skiptoken")).toBe("K0");
     expect(asked[1].searchParams.get("$format")).toBe("json");
   });
+
+  it("asks JSON of a nextLink that asks for another format (Atom, OData v3's default), as only JSON is read", async () => {
+    const { asked, options } = scripted({ body: { value: rows(1), "odata.nextLink": `${ENTITY_URL}?$skiptoken=K0&$format=atom` } }, { body: { value: rows(1, 1) } });
+    expect((await getAll("T1", "RegioS", { select: ["Key", "Title"] }, options())).map((r) => r.Key)).toEqual(["K0", "K1"]);
+    expect(asked[1].searchParams.getAll("$format")).toEqual(["json"]);
+  });
+
+  it("takes a page that starts with the same row as the one before but ends otherwise: a new page, not the same one again", async () => {
+    const first = { Key: "K0", Title: "Gebied 0" };
+    const { options } = scripted({ body: { value: [first, ...rows(1, 1)] } }, { body: { value: [first, ...rows(1, 2)] } }, { body: { value: [] } });
+    expect((await getAll("T1", "RegioS", { select: ["Key", "Title"] }, options({ maxCells: 4 }))).map((r) => r.Key)).toEqual(["K0", "K1", "K0", "K2"]);
+  });
+
+  it("takes a count given on the first page only", async () => {
+    const { options } = scripted({ body: { "odata.count": "3", value: rows(2) } }, { body: { value: rows(1, 2) } });
+    expect((await getAll("T1", "RegioS", { select: ["Key", "Title"] }, options({ maxCells: 4 }))).map((r) => r.Key)).toEqual(["K0", "K1", "K2"]);
+  });
 });
 
 describe("what the CBS client refuses in an answer, saying what it got", () => {
@@ -139,6 +156,23 @@ describe("what the CBS client refuses in an answer, saying what it got", () => {
       "CBS gaf voor RegioS van CBS-tabel T1 meer dan 10 rijen; zo groot is geen vraag van deze invoegtoepassing. Er is niets geschreven.",
     ]);
     expect(asked).toHaveLength(1);
+  });
+
+  it("more rows than the row limit from a server that counts nothing: refused at the page that goes over it", async () => {
+    const { asked, options } = scripted({ body: { value: rows(2) } }, { body: { value: rows(2, 2) } }, { body: { value: rows(2, 4) } }, { body: { value: rows(2, 6) } });
+    expect(await refusal(getAll("T1", "RegioS", { select: ["Key", "Title"] }, options({ maxCells: 4, maxRows: 5 })))).toEqual([
+      "CBS gaf voor RegioS van CBS-tabel T1 meer dan 5 rijen; zo groot is geen vraag van deze invoegtoepassing. Er is niets geschreven.",
+    ]);
+    expect(asked).toHaveLength(3);
+  });
+
+  it("a page that is not UTF-8: refused as CBS's answer, without the advice for a CSV file", async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"value":[{"Key":"K0","Title":"Gebied '), 0xe9, ...new TextEncoder().encode('"}]}')]);
+    const { asked, options } = scripted({ body: bytes });
+    const url = `${ENTITY_URL}?$format=json&$top=5000&$select=Key,Title&$inlinecount=allpages`;
+    expect((await refusal(getAll("T1", "RegioS", { select: ["Key", "Title"] }, options()))).map(decodeURIComponent)).toEqual([`CBS gaf voor ${url} tekst die geen UTF-8 is; is het adres van de CBS-API goed? Er is niets geschreven.`]);
+    expect((await refusal(getAll("T1", "RegioS", { select: ["Key", "Title"] }, options()), "en")).map(decodeURIComponent)).toEqual([`CBS returned text that is not UTF-8 for ${url}; is the address of the CBS API right? Nothing was written.`]);
+    expect(asked).toHaveLength(2); // not retried: the same bytes would come again
   });
 
   it("exactly as many rows as the row limit: taken", async () => {

@@ -80,6 +80,7 @@ const SAMPLES: Record<string, unknown> = {
   "municipalities.ambiguous": { typed: "Bergen", candidates: ["Bergen (L.)", "Bergen (NH.)"] },
   "municipalities.unknown": { typed: "Leidn", table: "85644NED", suggestion: "Leiden" },
   "cbs.notJson": { url: "https://cbs.example/odata" },
+  "cbs.notUtf8": { url: "https://cbs.example/odata" },
   "cbs.unexpectedAnswer": { url: "https://cbs.example/odata", wrong: "value" },
   "cbs.afterAttempts": { cause: say(SOURCES.unreachable, { host: "cbs.example" }), attempts: 4 },
   "cbs.retrying": { attempt: 1, of: 3 },

@@ -77,7 +77,7 @@ async function getPage(url: string, options: CbsOptions): Promise<ODataPage> {
       options.onRequest?.(url);
       const { bytes } = await fetchBytes(url, { ...options, maxBytes: options.maxBytes ?? CBS_MAX_PAGE_BYTES });
       const text = decodeUtf8(bytes, url);
-      if (!text.ok) throw new SourceError(text.problems);
+      if (!text.ok) throw problem(url, say(CBS.notUtf8, { url }));
       return parsePage(text.value, url);
     } catch (error) {
       const retry = error instanceof SourceError && error.retryable && attempt < RETRIES && !options.signal?.aborted;
@@ -111,7 +111,8 @@ function nextPageUrl(nextLink: string, current: string, what: AnyMessage): strin
   if (next.origin !== here.origin || next.pathname !== here.pathname) {
     throw problem(current, say(CBS.nextLinkElsewhere, { what, next: `${next.origin}${next.pathname}`, here: `${here.origin}${here.pathname}` }));
   }
-  if (!next.searchParams.has("$format")) next.searchParams.set("$format", "json");
+  // Only JSON is read: a link that asks for another format (Atom is OData v3's default) gets JSON too.
+  next.searchParams.set("$format", "json");
   return next.toString();
 }
 
