@@ -94,6 +94,42 @@ export class WriteBatch {
 }
 
 /**
+ * Splits the `count` rows from row `from` into blocks of adjacent rows, each weighing at most
+ * `limit` by `weight(row)` (a row alone heavier is a block of its own): a run of 50,000 rows is
+ * not read in one response.
+ */
+export function rowBlocks(from: number, count: number, weight: (row: number) => number, limit: number): { from: number; count: number; bytes: number }[] {
+  const blocks: { from: number; count: number; bytes: number }[] = [];
+  for (let row = from; row < from + count; row++) {
+    const bytes = weight(row);
+    const last = blocks[blocks.length - 1];
+    if (last && last.bytes + bytes <= limit) Object.assign(last, { count: last.count + 1, bytes: last.bytes + bytes });
+    else blocks.push({ from: row, count: 1, bytes });
+  }
+  return blocks;
+}
+
+/**
+ * What one run of deleted rows weighs in a request: its range (an object path) and the delete (a
+ * call). The request counts calls and objects as well as values (docs/excel/performance.md,
+ * "Payload size limit best practices"); about 200 bytes, taken twice for the safe side.
+ */
+const RUN_DELETE_BYTES = 400;
+
+/**
+ * Queues deleting runs of a table's rows, each run one `Range.delete("Up")` on its whole table
+ * rows (`range(row, count)`, all the table's columns): Excel deletes them from the table and
+ * moves what is below up (office-js #994 deletes table rows so), one call whatever the run's
+ * length, where a `TableRow.delete()` per row would put tens of thousands of calls in one
+ * request (`TableRowCollection.deleteRowsAt` is ExcelApiOnline 1.1, Excel on the web only).
+ * `runs` bottom first, so each run's rows are still where they were read; as many runs per
+ * sync as the batch's limit holds.
+ */
+export async function queueDeleteRuns(batch: WriteBatch, runs: readonly { row: number; count: number }[], range: (row: number, count: number) => Excel.Range): Promise<void> {
+  for (const run of runs) await batch.queue(RUN_DELETE_BYTES, () => range(run.row, run.count).delete("Up"));
+}
+
+/**
  * Queues reads and syncs whenever the next one would take the response past the limit (Excel on
  * the web refuses a response over 5 MB as well as a request): small reads share one sync, large
  * ones get as many as they need, never one per sheet or row.

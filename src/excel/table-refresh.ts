@@ -1,6 +1,6 @@
 import { valueError } from "../data/errors";
 import { parseA1Range } from "../report/a1";
-import { ReadBatch, rowBytes, WriteBatch } from "./batch";
+import { queueDeleteRuns, ReadBatch, rowBlocks, rowBytes, WriteBatch } from "./batch";
 import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
 import { restorable } from "./restore-cells";
@@ -159,9 +159,12 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
     const rows = new Map<number, number>();
     for (const w of plan.changes.writes) rows.set(w.row, 1);
     for (const d of plan.changes.deletes) rows.set(d.row, Math.max(rows.get(d.row) ?? 0, d.count));
-    for (const [row, count] of rows) {
-      const weight = count * (rowBytes(plan.target.table.cells?.[row + 1] ?? []) * 2 + 40 * plan.box.columns);
-      await reads.queue(weight + count * rowBytes(plan.target.table.cells?.[row + 1] ?? []), () => pending.push({ plan, row, count, range: bodyRow(plan, row, count).load("formulas,values,numberFormat") }));
+    // Formulas, values and formats: about three times the row as read, with room for formats. A long run of deletes goes in blocks under the limit.
+    const weight = (row: number) => rowBytes(plan.target.table.cells?.[row + 1] ?? []) * 3 + 40 * plan.box.columns;
+    for (const [first, length] of rows) {
+      for (const { from, count, bytes } of rowBlocks(first, length, weight, reads.limit)) {
+        await reads.queue(bytes, () => pending.push({ plan, row: from, count, range: bodyRow(plan, from, count).load("formulas,values,numberFormat") }));
+      }
     }
   }
   await reads.flush();
@@ -207,12 +210,7 @@ function checkSeen(plan: Plan): void {
 }
 
 async function deleteRows(batch: WriteBatch, plan: Plan): Promise<void> {
-  const rows = plan.target.table.table.rows;
-  for (const run of plan.changes.deletes) {
-    await batch.queue(100 * run.count, () => {
-      for (let i = run.count - 1; i >= 0; i--) rows.getItemAt(run.row + i).delete();
-    });
-  }
+  await queueDeleteRuns(batch, plan.changes.deletes, (row, count) => bodyRow(plan, row, count));
 }
 
 interface Done {

@@ -248,7 +248,8 @@ export class WorkbookModel {
   /**
    * Makes Excel refuse a sync, as it may with InsertDeleteConflict or GeneralException after
    * earlier syncs already wrote (docs/testing/application-specific-api-error-handling.md):
-   * given the request's payload in bytes, the error code to refuse it with, or null. Whether the
+   * given the bytes of the values, formats and formulas the request sends (its calls not
+   * counted, so a sync that only reads sends 0), the error code to refuse it with, or null. Whether the
    * operations of a refused batch before the failing one ran is not documented; the fake
    * assumes the worst: the first half of the batch ran.
    */
@@ -373,11 +374,27 @@ const overlaps = (a: Box, b: Box) => a.row < b.row + b.rows && b.row < a.row + a
 
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
+/**
+ * "The payload size of a request combines: the number of API calls, the number of objects, such
+ * as Range objects, the length of the value to set or get" (docs/excel/performance.md, "Payload
+ * size limit best practices"; ../shared/excel/README.md, "Size limits"). Microsoft gives no
+ * figures. Office.js's JSON request spells out, for a call, an action
+ * (`{"Id":12,"ActionType":3,"Name":"delete","ObjectPathId":11}`, about 60 characters) and the
+ * object path it acts on with the action that instantiates it (`"11":{"Id":11,"ObjectPathType":3,
+ * "Name":"getItemAt","ParentObjectPathId":10,"ArgumentInfo":{"Arguments":[5]}}` and
+ * `{"Id":13,"ActionType":1,"Name":"","ObjectPathId":11}`, about 120): the fake weighs every
+ * queued call (a load, a property set, a method) at 180 bytes with its object, besides the
+ * values it sends. The docs' own example, 10,000 single-cell ranges each given a value in one
+ * sync, "would likely exceed the 5MB payload size limit in a real-world situation": 1.8 MB
+ * here, the kinder side, so a loop of calls the fake refuses Excel refuses too.
+ */
+export const CALL_BYTES = 180;
+
 /** The request context: the queue of operations, `sync`, and the count of syncs. */
 export class FakeContext {
   syncs = 0;
   private queue: (() => void)[] = [];
-  /** What the queued operations would weigh in a request to Excel (the values, formats and formulas sent). */
+  /** What the queued operations would weigh in a request to Excel: their calls (CALL_BYTES each) and the values, formats and formulas sent. */
   private pendingBytes = 0;
   readonly workbook: FakeWorkbook;
   readonly application: FakeApplication;
@@ -387,14 +404,23 @@ export class FakeContext {
     this.application = this.workbook.application;
   }
 
+  /** True while a sync runs the queued operations: what they do is Excel's work, not the add-in's request. */
+  private running = false;
+
   enqueue(operation: () => void): void {
+    if (!this.running) this.pendingBytes += CALL_BYTES;
     this.queue.push(operation);
   }
 
   /** Counts the payload of data sent with the next sync (2-D arrays of values, formats, formulas). */
   addPayload(data: unknown): void {
-    this.pendingBytes += JSON.stringify(data).length;
+    const bytes = JSON.stringify(data).length;
+    this.pendingBytes += bytes;
+    this.pendingDataBytes += bytes;
   }
+
+  /** The part of pendingBytes that is data (values, formats, formulas), for WorkbookModel.refuse. */
+  private pendingDataBytes = 0;
 
   /** What the loads of the running sync return (their JSON), for the response limit. */
   responseBytes = 0;
@@ -403,8 +429,10 @@ export class FakeContext {
     this.syncs++;
     const batch = this.queue;
     const bytes = this.pendingBytes;
+    const dataBytes = this.pendingDataBytes;
     this.queue = [];
     this.pendingBytes = 0;
+    this.pendingDataBytes = 0;
     this.responseBytes = 0;
     const written = this.model.cellsWritten;
     // Excel on the web refuses a request over 5 MB, and a response over 5 MB as well
@@ -416,7 +444,8 @@ export class FakeContext {
       this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: 0, bytes, responseBytes: 0 });
       throw new OfficeError("RequestPayloadSizeLimitExceeded", `The request payload (${bytes} bytes) exceeds the 5 MB limit.`);
     }
-    const refused = this.model.refuse?.(bytes) ?? null;
+    const refused = this.model.refuse?.(dataBytes) ?? null;
+    this.running = true;
     try {
       if (refused) {
         for (const operation of batch.slice(0, Math.floor(batch.length / 2))) operation();
@@ -425,6 +454,7 @@ export class FakeContext {
       for (const operation of batch) operation(); // throws out of the batch, like Excel
       if (this.responseBytes > PAYLOAD_LIMIT) throw new OfficeError("ResponsePayloadSizeLimitExceeded", `The response payload (${this.responseBytes} bytes) exceeds the 5 MB limit.`);
     } finally {
+      this.running = false;
       this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: this.model.cellsWritten - written, bytes, responseBytes: this.responseBytes });
       if (this.model.calculationSuspendedSyncs > 0 && this.model.cellsWritten > written) this.model.dependentsStale = true;
       if (this.model.calculationSuspendedSyncs > 0) this.model.calculationSuspendedSyncs--;
@@ -713,10 +743,23 @@ export class FakeRange extends ClientObject<RangeModel> {
   get formulas(): (string | number | boolean)[][] {
     return this.get("formulas");
   }
-  /** Deletes cells, shifting those below up within the range's columns (tables below move whole). */
+  /**
+   * Deletes cells, shifting those below up within the range's columns (tables below move whole).
+   * Whole rows of a table's body (all its columns) leave the table, which shrinks: deleting a
+   * TableRow's range with shift up removes the row (office-js #994). Part of a table's width,
+   * or its header, cannot be shifted: refused, as Excel refuses to shift cells in a table.
+   */
   delete(shift: string): void {
     this.set(({ sheet, box }) => {
       if (shift !== "Up") throw new OfficeError("InvalidArgument", "The fake deletes with shift Up only.");
+      const shrinking: TableModel[] = [];
+      for (const table of this.context.model.tables.filter((t) => t.sheet === sheet && overlaps(t.box, box))) {
+        const wholeRows = box.column <= table.box.column && box.column + box.columns >= table.box.column + table.box.columns;
+        const inBody = box.row > table.box.row && box.row + box.rows <= table.box.row + table.box.rows;
+        if (!wholeRows || !inBody) throw new OfficeError("InvalidOperation", `This operation is attempting to shift cells in the table '${table.name}'.`);
+        shrinking.push(table);
+      }
+      for (const table of shrinking) table.box = { ...table.box, rows: table.box.rows - box.rows };
       const inColumns = (column: number) => column >= box.column && column < box.column + box.columns;
       for (const [key] of [...sheet.cells]) {
         const [row, column] = key.split(",").map(Number);
