@@ -1,11 +1,11 @@
-import { pullFromCbs } from "../../src/sources/cbs/pull";
+import { fetchCbsFigures, pullFromCbs } from "../../src/sources/cbs/pull";
 import { CbsOptions } from "../../src/sources/cbs/client";
 import { MonitorQueries } from "../../src/data/queries";
 import { MonitorStore } from "../../src/data/store";
 import { Observation } from "../../src/data/types";
 import { problemText } from "../../src/text/problems";
 import { textOf } from "../../src/text/message";
-import { FIXTURE_HERKOMST_TABLE, FIXTURE_MUNICIPALITIES, FIXTURE_TABLE, parseFilter, publishedCell, publishedDimension } from "../support/cbs-server";
+import { FIXTURE_HERKOMST_TABLE, FIXTURE_MUNICIPALITIES, FIXTURE_TABLE, FIXTURE_TITLE, parseFilter, publishedCell, publishedDimension } from "../support/cbs-server";
 import { useCbsServer } from "../support/use-cbs-server";
 
 /**
@@ -335,5 +335,84 @@ describe("figures CBS derives nothing for: the pull derives them, from the publi
     expect(rank.waarde).toBe(FIXTURE_MUNICIPALITIES.length);
     expect(rank.toelichting).toContain(`plek ${FIXTURE_MUNICIPALITIES.length} van ${FIXTURE_MUNICIPALITIES.length} gemeenten`);
     expect(one(rows, { indicator: "gemeenten", gebied: "Nederland", periode: "2022" }).waarde).toBe(FIXTURE_MUNICIPALITIES.length);
+  });
+});
+
+describe("the derivations case by case: what CBS leaves out, how it titles and pads", () => {
+  // The Toelichting of a count as CBS publishes it: the table, its title and its date (written out from the stand-in's TableInfos).
+  const note = `CBS StatLine 85644NED (${FIXTURE_TITLE}), gewijzigd 2025-06-30.`;
+  const noteTexts = (notes: readonly Parameters<typeof textOf>[0][] | undefined) => (notes ?? []).map((n) => textOf(n, "nl"));
+
+  it("a suppressed count is named on that area-year's foreign count only; the group gets no growth ending in that year; growth has no reference date", async () => {
+    // The stand-in suppresses Hongaars in Leiden in 2020 (FIXTURE_SUPPRESSED), nothing in 2019 or in Delft.
+    expect(nationalityCell("GM0546", 2020, "NAT9345")).toBeNull();
+    const result = await pulled(["Delft", "Leiden"], 2019, 2020);
+    const rows = result.value.package.observations;
+    const foreign = (gebied: string, periode: string) => one(rows, { indicator: "inwoners", gebied, groep: "buitenlandse nationaliteit", periode }).toelichting;
+    expect(foreign("Leiden", "2020")).toBe(`${note} Niet als rij opgenomen: CBS onderdrukt kleine aantallen voor Hongaars.`);
+    for (const [gebied, periode] of [["Leiden", "2019"], ["Delft", "2020"], ["Delft", "2019"], ["Nederland", "2020"]]) expect(foreign(gebied, periode)).toBe(note);
+    expect(find(rows, { indicator: "groei", gebied: "Leiden", groep: "Hongaars" })).toEqual([]);
+    const [a, b] = [nationalityCell("GM0503", 2019, "NAT9345") as number, nationalityCell("GM0503", 2020, "NAT9345") as number];
+    expect(one(rows, { indicator: "groei", gebied: "Delft", groep: "Hongaars", periode: "2019-2020" })).toMatchObject({ waarde: expect.closeTo((b - a) / a, 12), peildatum: "" });
+    expect(one(rows, { indicator: "inwoners", gebied: "Delft", groep: "Hongaars", periode: "2020" }).peildatum).toBe("2020-01-01");
+    // Growth over the whole span: no note that it stops short.
+    expect(noteTexts(result.notes)).toEqual(["Herkomst (CBS-tabel 85458NED) bestaat pas vanaf 2022; voor 2019–2020 is die niet opgehaald."]);
+  });
+
+  it("a suppressed Dutch count: no Dutch row or share, the foreign figures stay, and the note says what CBS suppressed", async () => {
+    cbs.behaviour.cells = { "GM0503|2022JJ00|NAT9267": null };
+    const rows = (await pulled(["Delft"], 2022, 2022)).value.package.observations;
+    expect(find(rows, { gebied: "Delft", groep: "Nederlands", periode: "2022" })).toEqual([]);
+    const [total, foreignCount] = [nationalityCell("GM0503", 2022, "T001059") as number, nationalityCell("GM0503", 2022, "NAT9489") as number];
+    expect(one(rows, { indicator: "inwoners", gebied: "Delft", groep: "buitenlandse nationaliteit", periode: "2022" })).toMatchObject({ waarde: foreignCount, toelichting: `${note} Niet als rij opgenomen: CBS onderdrukt kleine aantallen voor Nederlands.` });
+    expect(one(rows, { indicator: "aandeel", gebied: "Delft", groep: "buitenlandse nationaliteit", periode: "2022" }).waarde).toBeCloseTo(foreignCount / total, 12);
+  });
+
+  it("no foreign total and the Dutch count suppressed: no foreign count is derived, the note is on the total, and the municipality is not ranked", async () => {
+    cbs.behaviour.omitNationality = "NAT9489";
+    cbs.behaviour.cells = { "GM0503|2022JJ00|NAT9267": null };
+    const rows = (await pulled(["Delft"], 2022, 2022)).value.package.observations;
+    expect(one(rows, { indicator: "inwoners", gebied: "Delft", groep: "inwoners", periode: "2022" })).toMatchObject({ waarde: nationalityCell("GM0503", 2022, "T001059"), toelichting: `${note} Niet als rij opgenomen: CBS onderdrukt kleine aantallen voor Nederlands.` });
+    for (const groep of ["buitenlandse nationaliteit", "Nederlands"]) expect(find(rows, { gebied: "Delft", groep, periode: "2022" })).toEqual([]);
+    expect(find(rows, { indicator: "rang", gebied: "Delft", groep: "buitenlandse nationaliteit" })).toEqual([]);
+    expect(one(rows, { indicator: "gemeenten", periode: "2022" }).waarde).toBe(FIXTURE_MUNICIPALITIES.length - 1);
+  });
+
+  it("a cell the table does not have is no row (never 0), and a municipality without either total is not ranked", async () => {
+    // Amsterdam without its total, Rotterdam without its foreign total, Delft without Italiaans.
+    cbs.behaviour.omitCells = ["GM0363|2022JJ00|T001059", "GM0599|2022JJ00|NAT9489", "GM0503|2022JJ00|NAT9318"];
+    const rows = (await pulled(["Delft"], 2022, 2022)).value.package.observations;
+    expect(find(rows, { gebied: "Delft", groep: "Italiaans" })).toEqual([]);
+    expect(one(rows, { indicator: "inwoners", gebied: "Delft", groep: "Duits", periode: "2022" }).waarde).toBe(nationalityCell("GM0503", 2022, "NAT9291"));
+    const ranked = municipalityCodes.filter((code) => code !== "GM0363" && code !== "GM0599");
+    expect(one(rows, { indicator: "gemeenten", periode: "2022" }).waarde).toBe(ranked.length);
+    const rank = 1 + ranked.filter((code) => foreignShare(code, 2022) > foreignShare("GM0503", 2022)).length;
+    expect(one(rows, { indicator: "rang", gebied: "Delft", groep: "buitenlandse nationaliteit", periode: "2022" }).toelichting).toContain(`plek ${rank} van ${ranked.length} gemeenten`);
+  });
+
+  it("a table whose category keys come padded, as RegioS keys do: the same figures", async () => {
+    const plain = (await pulled(["Leiden"], 2021, 2022)).value.package.observations;
+    cbs.behaviour.nationalityKeyWidth = 10;
+    const padded = await pulled(["Leiden"], 2021, 2022);
+    expect(cbs.requests.some((r) => r.includes("Nationaliteit eq 'T001059   '"))).toBe(true);
+    expect(padded.value.package.observations).toEqual(plain);
+  });
+
+  it("totals titled otherwise ('Totaal nationaliteiten', 'Niet-Nederlands'): the same groups, each once", async () => {
+    cbs.behaviour.nationalityTitles = { T001059: "Totaal nationaliteiten", NAT9489: "Niet-Nederlands" };
+    const rows = (await pulled(["Leiden"], 2022, 2022)).value.package.observations;
+    expect(one(rows, { indicator: "inwoners", gebied: "Leiden", groep: "inwoners", periode: "2022" }).waarde).toBe(nationalityCell("GM0546", 2022, "T001059"));
+    expect(one(rows, { indicator: "inwoners", gebied: "Leiden", groep: "buitenlandse nationaliteit", periode: "2022" })).toMatchObject({ waarde: nationalityCell("GM0546", 2022, "NAT9489"), status: "gerapporteerd" });
+    const groups = find(rows, { indicator: "inwoners", gebied: "Leiden", periode: "2022" }).map((o) => o.groep);
+    expect(groups.sort()).toEqual(["inwoners", "Nederlands", "buitenlandse nationaliteit", "Italiaans", "Duits", "Pools", "Brits", "Syrisch", "Turks", "Marokkaans", "Hongaars", "herkomst Nederland", "herkomst buiten Nederland"].sort());
+  });
+
+  it("the figures as fetched are whole rows, the same the package holds, for one year (no growth) and for two", async () => {
+    for (const [from, to] of [[2022, 2022], [2021, 2022]]) {
+      const fetched = await fetchCbsFigures({ areas: ["Leiden"], from, to }, options());
+      for (const o of fetched.observations) expect(typeof o === "object" && typeof o.waarde === "number" && o.indicator !== "").toBe(true);
+      const pkg = (await pulled(["Leiden"], from, to)).value.package.observations;
+      expect(fetched.observations).toHaveLength(pkg.length);
+    }
   });
 });

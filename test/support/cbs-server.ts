@@ -267,6 +267,12 @@ export interface CbsBehaviour {
   omitNationality: string | null;
   /** Serve these values instead of the formula's, by "RegioS|Perioden|category key" (trimmed), e.g. "GM0503|2020JJ00|NAT9380". */
   cells: Record<string, number | null>;
+  /** Leave these cells out of TypedDataSet (the same keys as `cells`): rows the table does not have. */
+  omitCells: string[];
+  /** Retitle Nationaliteit categories, by key (trimmed): a table whose totals CBS titles otherwise. */
+  nationalityTitles: Record<string, string>;
+  /** Publish the Nationaliteit keys padded to this width, in the dimension and the data alike (as RegioS keys are padded to 10). */
+  nationalityKeyWidth: number | null;
 }
 
 export interface CbsServer {
@@ -278,7 +284,7 @@ export interface CbsServer {
   close: () => Promise<void>;
 }
 
-const calm = (): CbsBehaviour => ({ fail503: 0, hang: null, ignorePaging: false, ignoreSkip: false, cutPages: null, cutWithoutLink: false, nextLinkOrigin: null, omitCount: false, stringValuesFor: null, tableTitle: null, nationalityTitle: null, omitNationality: null, cells: {} });
+const calm = (): CbsBehaviour => ({ fail503: 0, hang: null, ignorePaging: false, ignoreSkip: false, cutPages: null, cutWithoutLink: false, nextLinkOrigin: null, omitCount: false, stringValuesFor: null, tableTitle: null, nationalityTitle: null, omitNationality: null, cells: {}, omitCells: [], nationalityTitles: {}, nationalityKeyWidth: null });
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" }).end(JSON.stringify(body));
@@ -302,11 +308,16 @@ export async function startCbsServer(): Promise<CbsServer> {
     if (entity === "TableInfos") {
       return void send(response, 200, { "odata.metadata": metadata, value: [{ ID: 0, Identifier: tableId, Title: behaviour.tableTitle ?? table.title, Modified: table.modified }] });
     }
+    const width = behaviour.nationalityKeyWidth;
     let rows: DataRow[];
-    if (entity === "TypedDataSet") rows = table.rows;
-    else if (table.dimensions[entity]) {
+    if (entity === "TypedDataSet") {
+      rows = table.rows;
+      if (width !== null && tableId === FIXTURE_TABLE) rows = rows.map((r) => ({ ...r, Nationaliteit: pad(String(r.Nationaliteit).trim(), width) }));
+      if (behaviour.omitCells.length) rows = rows.filter((r) => !behaviour.omitCells.includes([r.RegioS, r.Perioden, r.Nationaliteit ?? r.Herkomstland].map((v) => String(v).trim()).join("|")));
+    } else if (table.dimensions[entity]) {
       rows = table.dimensions[entity] as unknown as DataRow[];
       if (entity === "Nationaliteit" && behaviour.nationalityTitle !== null) rows = rows.map((r) => (String(r.Key).trim() === "NAT9318" ? { ...r, Title: behaviour.nationalityTitle } : r));
+      if (entity === "Nationaliteit") rows = rows.map((r) => ({ ...r, Title: behaviour.nationalityTitles[String(r.Key).trim()] ?? r.Title, Key: width === null ? r.Key : pad(String(r.Key).trim(), width) }));
       if (entity === "Nationaliteit" && behaviour.omitNationality !== null) rows = rows.filter((r) => String(r.Key).trim() !== behaviour.omitNationality);
     } else return void send(response, 404, { "odata.error": { message: { value: `No entity ${entity}` } } });
     const query = url.searchParams;

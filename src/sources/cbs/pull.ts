@@ -219,7 +219,7 @@ function growthRows(area: PulledArea, years: string[], groupsInOrder: string[], 
   for (const group of groupsInOrder) {
     const [a, b] = [count(span.first, group), count(span.last, group)];
     if (a === undefined || b === undefined || a === 0) continue;
-    out.push(row({ indicator: "groei", gebied: area.name, gebiedscode: area.code, groep: group, periode: `${span.first}-${span.last}`, peildatum: "", waarde: fraction(b - a, a), eenheid: "groei", status: "afgeleid", toelichting: `Afgeleid: (${b} − ${a}) / ${a}, inwoners op 1 januari ${span.first} en ${span.last}.${shortened ? ` ${shortened}` : ""} ${note}` }));
+    out.push(row({ indicator: "groei", gebied: area.name, gebiedscode: area.code, groep: group, periode: `${span.first}-${span.last}`, waarde: fraction(b - a, a), eenheid: "groei", status: "afgeleid", toelichting: `Afgeleid: (${b} − ${a}) / ${a}, inwoners op 1 januari ${span.first} en ${span.last}.${shortened ? ` ${shortened}` : ""} ${note}` }));
   }
   return out;
 }
@@ -262,15 +262,17 @@ function buildNationality(input: NationalityInput): { observations: Observation[
     for (const year of years) {
       const get = (n: Dimension) => input.cells.get(`${area.code}|${year}|${n.key.trim()}`);
       const suppressed: string[] = [];
+      const rowOf = new Map<string, number>(); // group → its count's row, this area and year
       for (const n of [total, dutch, ...(foreign ? [foreign] : []), ...singles]) {
         const v = get(n);
         if (v === undefined) continue;
-        // CBS's own suppression of small numbers: not 0, so not a row.
+        // CBS's own suppression of small numbers: not 0, so not a row, and named in the note.
         if (v === null) {
-          if (singles.includes(n)) suppressed.push(n.title);
+          suppressed.push(n.title);
           continue;
         }
         counts.set(countKey(area, year, groupOf(n)), v);
+        rowOf.set(groupOf(n), observations.length);
         observations.push(row({ indicator: "inwoners", gebied: area.name, gebiedscode: area.code, groep: groupOf(n), periode: year, waarde: v, eenheid: "aantal", status: "gerapporteerd", toelichting: note }));
       }
       const t = counts.get(countKey(area, year, "inwoners"));
@@ -279,16 +281,18 @@ function buildNationality(input: NationalityInput): { observations: Observation[
         notes.push(say(CBS.noFigures, { area: area.name, year }));
         continue;
       }
-      if (suppressed.length) {
-        const at = observations.findIndex((o) => o.gebied === area.name && o.periode === year && o.indicator === "inwoners" && o.groep === (foreign ? FOREIGN : "inwoners"));
-        if (at >= 0) observations[at] = { ...observations[at], toelichting: `${note} Niet als rij opgenomen: CBS onderdrukt kleine aantallen voor ${suppressed.join(", ")}.` };
-      }
       let f = counts.get(countKey(area, year, FOREIGN));
       if (f === undefined && d !== undefined) {
         // The table names no foreign total: derived from the two totals it does give.
         f = t - d;
         counts.set(countKey(area, year, FOREIGN), f);
+        rowOf.set(FOREIGN, observations.length);
         observations.push(row({ indicator: "inwoners", gebied: area.name, gebiedscode: area.code, groep: FOREIGN, periode: year, waarde: f, eenheid: "aantal", status: "afgeleid", toelichting: `Afgeleid: totaal (${t}) min Nederlands (${d}). ${note}` }));
+      }
+      if (suppressed.length) {
+        // On the foreign count (the total's when there is none): the row a reader of the nationalities looks at.
+        const at = rowOf.get(f !== undefined ? FOREIGN : "inwoners") as number;
+        observations[at] = { ...observations[at], toelichting: `${observations[at].toelichting} Niet als rij opgenomen: CBS onderdrukt kleine aantallen voor ${suppressed.join(", ")}.` };
       }
       if (t > 0) {
         for (const [group, v] of [[FOREIGN, f], ["Nederlands", d]] as const) {
