@@ -195,3 +195,103 @@ describe("area names", () => {
     expect(store.areaNames.resolve("Den Haag").found).toBe("'s-Gravenhage");
   });
 });
+
+describe("what an edit leaves behind (each a case Stryker found untested)", () => {
+  it("a figure removed from a series of two leaves the other, and a cell keeps its figure in another unit", () => {
+    const store = new MonitorStore(pkg([figure({ groep: "Pools", periode: "2020", waarde: 1 }), figure({ groep: "Pools", periode: "2022", waarde: 3 }), figure({ groep: "Pools", periode: "2022", waarde: 0.5, eenheid: "aandeel" })]));
+    const [first, , share] = store.observations;
+    store.replace([first], []);
+    expect(store.series("inwoners", "Leiden", "Pools", "", "aantal").map((o) => o.waarde)).toEqual([3]);
+    store.replace([share], []);
+    expect(store.get(cell("Pools", "2022"))?.waarde).toBe(3);
+    expect(store.get(cell("Pools", "2022"), "aandeel")).toBeUndefined();
+  });
+
+  it("takes out of the ranking the figure removed, not the first one", () => {
+    const store = new MonitorStore(pkg([figure({ groep: "Pools", periode: "2022", waarde: 50 }), figure({ groep: "Duits", periode: "2022", waarde: 30 }), figure({ groep: "Italiaans", periode: "2022", waarde: 10 })]));
+    expect(store.ranking("2022", "Leiden").map((r) => r.group)).toEqual(["Pools", "Duits", "Italiaans"]);
+    store.replace([store.observations[2]], []);
+    expect(store.ranking("2022", "Leiden").map((r) => r.group)).toEqual(["Pools", "Duits"]);
+    store.replace([store.observations[0]], []);
+    expect(store.ranking("2022", "Leiden").map((r) => [r.group, r.value])).toEqual([["Duits", 30]]);
+  });
+
+  it("removes a share (no nationality ranking) without trouble", () => {
+    const store = new MonitorStore(pkg([figure({ indicator: "aandeel", groep: "Pools", periode: "2022", waarde: 0.5, eenheid: "aandeel" })]));
+    store.replace([store.observations[0]], []);
+    expect(store.size).toBe(0);
+    expect(store.get(cell("Pools", "2022", { indicator: "aandeel" }))).toBeUndefined();
+  });
+
+  it("edits the right figure after removed rows were closed up", () => {
+    const store = new MonitorStore(pkg([figure({ groep: "Pools", periode: "2022", waarde: 1 }), figure({ groep: "Duits", periode: "2022", waarde: 2 }), figure({ groep: "Brits", periode: "2022", waarde: 3 }), figure({ groep: "Turks", periode: "2022", waarde: 4 })]));
+    store.replace([store.observations[0]], []);
+    expect(store.observations.map((o) => o.groep)).toEqual(["Duits", "Brits", "Turks"]);
+    const turks = store.observations[2];
+    store.replace([turks], [figure({ groep: "Turks", periode: "2022", waarde: 5 })]);
+    expect(store.observations.map((o) => [o.groep, o.waarde])).toEqual([["Duits", 2], ["Brits", 3], ["Turks", 5]]);
+    store.replace([store.observations[0]], []);
+    expect(store.observations.map((o) => [o.groep, o.waarde])).toEqual([["Brits", 3], ["Turks", 5]]);
+  });
+
+  it("a figure to remove that it does not hold takes no area away", () => {
+    const katwijk = figure({ groep: "Pools", periode: "2022", waarde: 1, gebied: "Katwijk" });
+    const store = new MonitorStore(pkg([katwijk]));
+    store.replace([{ ...katwijk }], []);
+    expect(store.areaNames.resolve("Katwijk").found).toBe("Katwijk");
+    expect(store.size).toBe(1);
+  });
+
+  it("an area and an age band as the data writes them are found by their canonical names, and an age band is forgotten with its last figure", () => {
+    const store = new MonitorStore(pkg([figure({ groep: "Pools", periode: "2022", waarde: 7, gebied: " leiden", leeftijd: "0-17" }), figure({ groep: "Duits", periode: "2022", waarde: 8, leeftijd: "0 - 17" })]));
+    expect(store.get(cell("Pools", "2022", { age: "0-17" }))?.waarde).toBe(7);
+    expect(store.get(cell("Duits", "2022", { age: "0-17" }))?.waarde).toBe(8);
+    expect(store.ageNames.resolve("0 - 17").found).toBe("0-17");
+    store.replace([...store.observations], []);
+    expect(store.ageNames.resolve("0-17").found).toBeNull();
+  });
+
+  it("names a cell's periods in order across its units", () => {
+    const store = new MonitorStore(pkg([figure({ groep: "Pools", periode: "2020", waarde: 1 }), figure({ groep: "Pools", periode: "2022", waarde: 3 }), figure({ groep: "Pools", periode: "2018", waarde: 0.5, eenheid: "aandeel" })]));
+    expect(store.periodsFor("inwoners", "Leiden", "Pools", "")).toEqual(["2018", "2020", "2022"]);
+  });
+
+  it("an empty table is indexed with no pause, and still knows the built-in areas", async () => {
+    const store = new MonitorStore(pkg([]));
+    let parts = 0;
+    await store.indexAreaNames(async () => void parts++);
+    expect(parts).toBe(0);
+    expect(store.areaNames.resolve("Nederland").found).toBe("Nederland");
+  });
+});
+
+describe("the English names of the indicators", () => {
+  // The English names an English-speaking user may type for each indicator, written out by hand: a name
+  // dropped or mistyped in the store's table of aliases fails here.
+  const english: [string, string[]][] = [
+    ["inwoners", ["inhabitants", "population", "count"]],
+    ["aandeel", ["share"]],
+    ["groei", ["growth"]],
+    ["toename", ["increase"]],
+    ["rang", ["rank", "ranking"]],
+    ["gemeenten", ["municipalities"]],
+    ["vestiging", ["settlement", "settled", "arrivals"]],
+    ["vertrek", ["departure", "departed", "departures"]],
+    ["woonduur", ["length of residence", "residence"]],
+    ["repats", ["remigratie", "returnees"]],
+    ["kinderen", ["children"]],
+    ["expat-inschrijvingen", ["expat registrations", "expat centre", "ecl"]],
+    ["werknemers-werkend", ["workers working", "working"]],
+    ["werknemers-wonend", ["workers living", "living"]],
+    ["loongrens", ["salary threshold", "wage threshold", "looneis"]],
+    ["kinderen-werknemers", ["children of workers", "workers children"]],
+    ["statushouders", ["status holders"]],
+    ["studenten", ["students", "international students"]],
+  ];
+
+  it.each(english)("%s is known by %j", (id, names) => {
+    // Labels that are the id itself: only the aliases can find the indicator by these names.
+    const store = new MonitorStore({ observations: [], indicators: english.map(([other]) => indicator(other, "aantal")), sources: SOURCES });
+    for (const name of names) expect(`${name} → ${store.indicatorNames.resolve(name).found}`).toBe(`${name} → ${id}`);
+  });
+});
