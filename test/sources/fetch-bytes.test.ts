@@ -94,3 +94,118 @@ describe("a browser that is offline", () => {
     });
   });
 });
+
+/** The SourceError fetchBytes throws, whole (problems and whether a retry may help). */
+const failure = async (url: string, options: FetchOptions): Promise<{ texts: string[]; retryable: boolean }> => {
+  try {
+    await fetchBytes(url, options);
+  } catch (error) {
+    if (error instanceof SourceError) return { texts: error.problems.map((p) => problemText(p, "nl")), retryable: error.retryable };
+    throw error;
+  }
+  throw new Error("expected a refusal");
+};
+/** A body that sends one piece, then waits; aborting the request's signal breaks it off, as a browser's fetch does. */
+const hanging = (init?: RequestInit) =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode("id,naam\n"));
+      init?.signal?.addEventListener("abort", () => controller.error(new DOMException("The operation was aborted.", "AbortError")));
+    },
+  });
+
+describe("a request and how it ends", () => {
+  it("asks for JSON or CSV, and leaves no listener on the caller's signal once done", async () => {
+    const cancel = new AbortController();
+    const removed = jest.spyOn(cancel.signal, "removeEventListener");
+    let accept: string | null = null;
+    await fetchBytes(URL_ASKED, { fetch: async (_, init) => ((accept = new Headers(init?.headers).get("accept")), new Response("x")), signal: cancel.signal });
+    expect(accept).toBe("application/json, text/csv, */*");
+    expect(removed).toHaveBeenCalledWith("abort", expect.any(Function));
+  });
+
+  it("a signal already aborted asks nothing", async () => {
+    let asked = 0;
+    const cancel = new AbortController();
+    cancel.abort();
+    expect(await failure(URL_ASKED, { fetch: async () => (asked++, new Response("x")), signal: cancel.signal })).toEqual({ texts: ["Geannuleerd; er is niets veranderd."], retryable: false });
+    expect(asked).toBe(0);
+  });
+
+  it("cancelling while it waits for an answer stops the request at once", async () => {
+    const cancel = new AbortController();
+    // Answers after a second unless the request is aborted first.
+    const slow: FetchOptions["fetch"] = (_, init) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => resolve(new Response("x")), 1000);
+        init?.signal?.addEventListener("abort", () => (clearTimeout(timer), reject(new DOMException("aborted", "AbortError"))));
+      });
+    setTimeout(() => cancel.abort(), 10);
+    expect(await failure(URL_ASKED, { fetch: slow, signal: cancel.signal, timeoutMs: 60_000 })).toEqual({ texts: ["Geannuleerd; er is niets veranderd."], retryable: false });
+  });
+
+  it("cancelled, timed out or cut off while the body streams: each said as such, the last two worth a retry", async () => {
+    const cancel = new AbortController();
+    setTimeout(() => cancel.abort(), 10);
+    expect(await failure(URL_ASKED, { fetch: async (_, init) => new Response(hanging(init)), signal: cancel.signal, timeoutMs: 60_000 })).toEqual({ texts: ["Geannuleerd; er is niets veranderd."], retryable: false });
+    const stopped = await failure(URL_ASKED, { fetch: async (_, init) => new Response(hanging(init)), timeoutMs: 50 });
+    expect(stopped).toEqual({ texts: [expect.stringMatching(/^files\.invalid stopte met antwoorden \(na 0,05 seconden\); probeer het later opnieuw\./)], retryable: true });
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("id,naam\n"));
+        controller.error(new TypeError("terminated"));
+      },
+    });
+    expect(await failure(URL_ASKED, { fetch: async () => new Response(broken) })).toEqual({ texts: [expect.stringMatching(/^De verbinding met files\.invalid werd verbroken tijdens het ophalen\./)], retryable: true });
+  });
+
+  it("a time-out and an unreachable server are worth a retry; a redirect out and a 404 are not", async () => {
+    const never: FetchOptions["fetch"] = (_, init) => new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+    expect(await failure(URL_ASKED, { fetch: never, timeoutMs: 20 })).toEqual({ texts: [expect.stringMatching(/^files\.invalid antwoordde niet binnen 0,02 seconden/)], retryable: true });
+    expect((await failure(URL_ASKED, { fetch: async () => Promise.reject(new TypeError("fetch failed")) })).retryable).toBe(true);
+    const elsewhere = async () => Object.defineProperty(new Response("x"), "url", { value: "http://elsewhere.invalid/x.csv" });
+    expect(await failure(URL_ASKED, { fetch: elsewhere })).toEqual({ texts: [expect.stringMatching(/^http:\/\/files\.invalid\/pakket\/observations\.csv verwijst door naar http:\/\/elsewhere\.invalid\/x\.csv, buiten http:\/\/files\.invalid\/\./)], retryable: false });
+  });
+
+  it("an error page without a body is an HTTP status, and a body not read is let go", async () => {
+    expect(await failure(URL_ASKED, { fetch: async () => new Response(null, { status: 404, statusText: "Not Found" }) })).toEqual({ texts: [expect.stringMatching(/^http:\/\/files\.invalid\/pakket\/observations\.csv gaf HTTP 404 Not Found/)], retryable: false });
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({ cancel: () => void (cancelled = true) });
+    await failure(URL_ASKED, { fetch: async () => new Response(body, { status: 500 }) });
+    expect(cancelled).toBe(true);
+  });
+
+  it("an address that is no URL is named as typed", async () => {
+    expect(await failure("pakket zonder adres", { fetch: async () => Promise.reject(new TypeError("Invalid URL")) })).toEqual({ texts: [expect.stringMatching(/^De server pakket zonder adres is niet bereikbaar/)], retryable: true });
+    // An injected fetch may still answer it: the answer is taken as from that address.
+    expect(text((await fetchBytes("pakket zonder adres", { fetch: async () => new Response("ok") })).bytes)).toBe("ok");
+  });
+});
+
+describe("outside a browser, and a fetch without streams", () => {
+  it("outside a browser a failed request is unreachable, without a second request to tell CORS apart", async () => {
+    let asked = 0;
+    const onceThenFine: FetchOptions["fetch"] = async () => {
+      if (asked++ === 0) throw new TypeError("fetch failed");
+      return new Response("x");
+    };
+    expect((await failure(URL_ASKED, { fetch: onceThenFine })).texts).toEqual([expect.stringMatching(/^De server files\.invalid is niet bereikbaar/)]);
+    expect(asked).toBe(1);
+  });
+
+  it("in a browser, a server that answers only without CORS is named as refusing the add-in", async () => {
+    const browserLike: FetchOptions["fetch"] = async (_, init) => {
+      if (init?.mode !== "no-cors") throw new TypeError("Failed to fetch");
+      return new Response(null, { status: 200 });
+    };
+    expect((await failure(URL_ASKED, { fetch: browserLike, inBrowser: true })).texts).toEqual([expect.stringMatching(/^De server files\.invalid staat niet toe dat de invoegtoepassing dit bestand ophaalt/)]);
+  });
+
+  // A polyfilled fetch (whatwg-fetch, for older webviews) gives a Response with no body stream, only arrayBuffer().
+  const noStream = (size: number): FetchOptions["fetch"] => async () => ({ ok: true, status: 200, statusText: "OK", url: "", headers: new Headers(), body: undefined, arrayBuffer: async () => new Uint8Array(size).buffer }) as unknown as Response;
+
+  it("takes a body without a stream up to the limit, and refuses one byte more", async () => {
+    expect((await fetchBytes(URL_ASKED, { fetch: noStream(64), maxBytes: 64 })).bytes.byteLength).toBe(64);
+    expect((await failure(URL_ASKED, { fetch: noStream(65), maxBytes: 64 })).texts).toEqual([`${URL_ASKED} is groter dan 64 bytes, de grens voor één antwoord van een server; er is niets gelezen of veranderd.`]);
+  });
+});
