@@ -30,6 +30,24 @@ class FunctionsMetadataPlugin {
 }
 
 /**
+ * Emits chunk-groups.json: the script files of each entry and of each named chunk group (a
+ * dynamic import's webpackChunkName, with every chunk webpack split off it). `npm run bench`
+ * counts from it every file the pane loads before it is usable (see scripts/bench.ts), and the
+ * browser test checks that these are the files the pane asks for.
+ */
+class ChunkGroupsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ChunkGroupsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "ChunkGroupsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const groups = {};
+        for (const [name, group] of compilation.namedChunkGroups) groups[name] = group.getFiles().filter((file) => file.endsWith(".js")).sort();
+        compilation.emitAsset("chunk-groups.json", new compiler.webpack.sources.RawSource(JSON.stringify(groups, null, 2)));
+      });
+    });
+  }
+}
+
+/**
  * The task pane's Content-Security-Policy: its own scripts, office.js from Microsoft's CDN (and
  * the Ajax library office.js loads beside it), inline styles (office.js injects them), and
  * connections to its own origin and to https data sources (a monitor package's URL, CBS). A dev
@@ -97,6 +115,7 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new FunctionsMetadataPlugin(baseUrl),
+      new ChunkGroupsPlugin(),
       ...(has("taskpane")
         ? [new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", csp: contentSecurityPolicy(production), chunks: [...(has("functions") ? ["functions"] : []), "taskpane"], chunksSortMode: "manual" })]
         : []),

@@ -1,11 +1,13 @@
 import { normalise } from "../data/normalise";
 import { comparePeriods } from "../data/periods";
 import { MonitorStore } from "../data/store";
-import { AREAS } from "../data/vocabulary";
 import { say } from "../text/message";
 import { AREA, LABEL, SHEET_NAME, FIXED_CAPTION } from "../text/sheets";
 import { named } from "../text/words";
 import { Axis, CellKey, SheetFacts, SheetSpec } from "./spec-types";
+import { pulledAreas } from "./pulled-areas";
+
+export { pulledAreas };
 
 /**
  * Population sheets for any municipality whose figures were pulled (from CBS StatLine): its
@@ -29,14 +31,6 @@ export function areaSheetName(prefix: string, short: string, area: string): stri
   const cut = `${short} ${area}`.slice(0, 32);
   const space = cut.lastIndexOf(" ");
   return space > short.length ? cut.slice(0, space) : cut.slice(0, 31);
-}
-
-/** Municipalities with counts by nationality pulled from CBS, besides Leiden (which has the report's own sheets). */
-export function pulledAreas(store: MonitorStore): string[] {
-  const fixed = new Set(AREAS.map((a) => a.nl));
-  const areas = new Set<string>();
-  for (const o of store.figuresOf("inwoners")) if (o.indicator === "inwoners" && o.eenheid === "aantal" && o.groep === FOREIGN && o.leeftijd === "" && o.bron === "CBS" && !fixed.has(o.gebied)) areas.add(o.gebied);
-  return [...areas].sort((a, b) => a.localeCompare(b, "nl"));
 }
 
 /** A sheet key for an area: stable, and the same however the name is typed. */

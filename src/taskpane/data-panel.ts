@@ -11,7 +11,6 @@ import { MonitorPackage, Problem } from "../data/types";
 import { fileTooLarge } from "../sources/limits";
 import { pullShipped, SHIPPED_ORIGIN } from "../sources/shipped-source";
 import { PulledPackage, PullResult, sourceProblem } from "../sources/types";
-import { pullFromUrl } from "../sources/url-source";
 import type { CbsQuery } from "../sources/cbs/pull";
 import { comparisonLines } from "./comparison-lines";
 import { cbsBaseUrl, cbsQuery, setUpCbsPanel, showCbsQuery } from "./cbs-panel";
@@ -96,7 +95,11 @@ async function pull(spec: SourceSpec, ctx: DataPanelContext, signal: AbortSignal
     });
     return result;
   }
-  if (spec.kind === "url") return pullFromUrl(spec.url, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, signal, onProgress, inBrowser: true });
+  if (spec.kind === "url") {
+    // Loaded on demand: reading a package (CSV parser, the bounded fetch) is a pull's work only.
+    const { pullFromUrl } = await import(/* webpackChunkName: "url-source" */ "../sources/url-source");
+    return pullFromUrl(spec.url, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, signal, onProgress, inBrowser: true });
+  }
   const { name, size } = spec.file;
   // Its size is known before it is read: a file over the limit is never loaded into memory.
   const tooLarge = fileTooLarge(name, size);
@@ -169,7 +172,7 @@ async function getAndCompare(ctx: DataPanelContext, spec: SourceSpec): Promise<v
     let comparison: Comparison;
     let signature: string | null = null;
     if (ctx.host() === "excel") {
-      const { runPreview } = await import("./excel-actions");
+      const { runPreview } = await import(/* webpackChunkName: "excel" */ "./excel-actions");
       const preview = await runPreview(pulled.value.package, spec.kind, ctx.shipped);
       if (!preview.ok) return failed(ctx, preview.problems);
       comparison = preview.comparison;
@@ -221,7 +224,7 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
   setBusy(true);
   byId("comparison").hidden = true;
   try {
-    const { runLoadData } = await import("./excel-actions");
+    const { runLoadData } = await import(/* webpackChunkName: "excel" */ "./excel-actions");
     const result = await runLoadData({ pkg: pulled.package, source: rememberAs(spec, pulled) }, ctx.shipped, {
       expected: signature ?? undefined,
       signal: running.signal,
@@ -262,7 +265,7 @@ function cancel(ctx: DataPanelContext): void {
 async function refresh(ctx: DataPanelContext): Promise<void> {
   let remembered: RememberedSource | null;
   try {
-    const { rememberedSource } = await import("./excel-actions");
+    const { rememberedSource } = await import(/* webpackChunkName: "excel" */ "./excel-actions");
     remembered = rememberedSource();
   } catch (error) {
     return unexpected(ctx, error);
@@ -300,7 +303,7 @@ export function setUpDataPanel(ctx: DataPanelContext): void {
 
 /** Shows the remembered source in the URL field, so a colleague sees where the workbook's data came from. */
 export async function showRememberedSource(): Promise<RememberedSource | null> {
-  const { rememberedSource } = await import("./excel-actions");
+  const { rememberedSource } = await import(/* webpackChunkName: "excel" */ "./excel-actions");
   const remembered = rememberedSource();
   if (remembered?.kind === "url") byId<HTMLInputElement>("source-url").value = remembered.location;
   if (remembered?.kind === "cbs" && remembered.query) showCbsQuery(remembered.query, remembered.location);

@@ -4,14 +4,24 @@ import { Scope, snapshotOf } from "../data/compare";
 import { loadShippedPackage } from "../data/shipped";
 import { Edition } from "../data/descriptor";
 import type { CbsQuery } from "../sources/cbs/pull";
-import { loadData, LoadDataResult, PreviewResult, previewLoad, recalculate } from "../excel/load-data";
+import type { LoadDataResult, PreviewResult } from "../excel/load-data";
 import { FollowedData, Listener, WorkbookFollower } from "../excel/follow";
 import type { LiveData } from "../data/live-data";
 import { functionsApi, functionsLink } from "./functions-link";
 import { yieldToEventLoop } from "../data/slices";
-import { buildPivot, PivotResult } from "../excel/pivot";
-import { regenerate, RegenerateResult } from "../excel/regenerate";
-import { readSnapshots, writeSnapshot } from "../excel/snapshot-store";
+import type { PivotResult } from "../excel/pivot";
+import type { RegenerateResult } from "../excel/regenerate";
+
+/*
+ * What the pane needs when it opens in Excel (following the workbook's tables, the remembered
+ * source, inserting a formula) is this module; what only a pull, Regenerate or the PivotTable
+ * needs is loaded when asked for (webpack chunks from the add-in's own origin), so that the
+ * pane's first load stays small. The chunk names say what each is for.
+ */
+const loadDataModule = () => import(/* webpackChunkName: "excel-load" */ "../excel/load-data");
+const snapshotStore = () => import(/* webpackChunkName: "excel-load" */ "../excel/snapshot-store");
+const regenerateModule = () => import(/* webpackChunkName: "excel-regenerate" */ "../excel/regenerate");
+const pivotModule = () => import(/* webpackChunkName: "excel-pivot" */ "../excel/pivot");
 
 /** The workbook's monitor tables as the functions and the pane follow them (one for the session). */
 let follower: WorkbookFollower | null = null;
@@ -88,6 +98,7 @@ function legacySnapshots(): Map<string, string[]> {
 
 /** Every group's snapshot: the workbook's store (see excel/snapshot-store.ts), else what an older version left in the settings. */
 async function storedSnapshots(): Promise<Map<string, string[]>> {
+  const { readSnapshots } = await snapshotStore();
   const stored = await Excel.run((context) => readSnapshots(context));
   for (const [group, hashes] of legacySnapshots()) if (!stored.has(group)) stored.set(group, hashes);
   return stored;
@@ -119,6 +130,7 @@ export async function snapshotsFor(kind: RememberedSource["kind"], shipped: Moni
 export async function remember(source: RememberedSource, snapshot: string[]): Promise<string | null> {
   const failures: string[] = [];
   const legacy = legacySnapshots();
+  const { writeSnapshot } = await snapshotStore();
   try {
     await Excel.run(async (context) => {
       // Groups an older version kept in the settings move to the store with the first write.
@@ -147,6 +159,7 @@ function comparing(): { known: LiveData | null; pause: typeof yieldToEventLoop }
 /** What pulling `pkg` would change in the workbook, read without writing. */
 export async function runPreview(pkg: MonitorPackage, kind: RememberedSource["kind"], shipped: MonitorPackage): Promise<PreviewResult> {
   const snapshots = await snapshotsFor(kind, shipped);
+  const { previewLoad } = await loadDataModule();
   return Excel.run((context) => previewLoad(context, pkg, { ...snapshots, ...comparing() }));
 }
 
@@ -157,6 +170,7 @@ export async function runLoadData(
   options: { expected?: string; signal?: AbortSignal; onProgress?: (fraction: number, message: AnyMessage) => void },
 ): Promise<LoadDataResult & { notSaved?: string | null }> {
   const snapshots = await snapshotsFor(pulled.source.kind, shipped);
+  const { loadData, recalculate } = await loadDataModule();
   const result = await writing(() => Excel.run((context) => loadData(context, pulled.pkg, { ...snapshots, ...comparing(), ...options })));
   // The load suspended Excel's calculation: formulas of the user's that read MonitorData are recalculated (MONITOR formulas follow by themselves).
   await Excel.run((context) => recalculate(context));
@@ -171,6 +185,7 @@ export async function runRegenerate(edition: MonitorPackage, language: Language,
   // pane may never fire (browsers pause it in hidden pages), so the ribbon's Regenerate with
   // the pane closed would never finish.
   const repaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  const [{ regenerate }, { recalculate }] = await Promise.all([regenerateModule(), loadDataModule()]);
   const result = await writing(() => Excel.run((context) => regenerate(context, { edition, about, language, onProgress, yieldToUi: repaint, area, known: comparing().known })));
   await Excel.run((context) => recalculate(context)); // Regenerate suspended Excel's calculation too
   return result;
@@ -178,6 +193,7 @@ export async function runRegenerate(edition: MonitorPackage, language: Language,
 
 /** The ready PivotTable on MonitorData, made or refreshed. */
 export async function runPivot(pkg: MonitorPackage, language: Language): Promise<PivotResult> {
+  const { buildPivot } = await pivotModule();
   return Excel.run((context) => buildPivot(context, pkg, language));
 }
 

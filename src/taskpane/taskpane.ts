@@ -7,7 +7,7 @@ import { MonitorError } from "../data/errors";
 import { formatDate } from "../data/format";
 import { MonitorQueries } from "../data/queries";
 import { Edition } from "../data/descriptor";
-import { pulledAreas } from "../report/area-sheets";
+import { pulledAreas } from "../report/pulled-areas";
 import { pullShipped, SHIPPED_ORIGIN } from "../sources/shipped-source";
 import { MonitorStore } from "../data/store";
 import { Language, MonitorPackage, Problem } from "../data/types";
@@ -156,7 +156,7 @@ function showFigure(figure: FigureView, button?: HTMLButtonElement): void {
   const insert = element("button", { type: "button", className: "primary", textContent: texts().insertFormula, hidden: state.host !== "excel" });
   const copy = element("button", { type: "button", className: "secondary", textContent: texts().copySentence });
   insert.addEventListener("click", () => act("figures-message", async () => {
-    const { insertFormula } = await import("./excel-actions");
+    const { insertFormula } = await import(/* webpackChunkName: "excel" */ "./excel-actions");
     return texts().formulaInserted({ address: await insertFormula(figure.apiFormula) });
   }));
   copy.addEventListener("click", () => act("figures-message", async () => {
@@ -213,7 +213,7 @@ async function download(messageId: string): Promise<void> {
 /** Regenerates from the pane or the ribbon; true when the outcome needs the user's attention. */
 async function pivotClicked(): Promise<void> {
   await act("sheets-message", async () => {
-    const { runPivot } = await import("./excel-actions");
+    const { runPivot } = await import(/* webpackChunkName: "excel" */ "./excel-actions");
     const result = await runPivot(state.data(), state.language);
     if (!result.ok) {
       byId("sheets-status").replaceChildren(...problemItems(result.problems));
@@ -230,7 +230,7 @@ async function regenerateClicked(): Promise<boolean> {
   list.replaceChildren();
   progress.hidden = false;
   await act("sheets-message", async () => {
-    const { runRegenerate } = await import("./excel-actions");
+    const { runRegenerate } = await import(/* webpackChunkName: "excel" */ "./excel-actions");
     const area = byId<HTMLSelectElement>("area").value || undefined;
     const result = await runRegenerate(
       edition,
@@ -273,7 +273,7 @@ async function regenerateClicked(): Promise<boolean> {
 
 /** In Excel: the functions and the pane use the workbook's own MonitorData when it has one, and follow its edits. */
 async function followWorkbookData(): Promise<void> {
-  const { followWorkbook } = await import("./excel-actions");
+  const { followWorkbook } = await import(/* webpackChunkName: "excel" */ "./excel-actions");
   const found = await followWorkbook(
     edition,
     (data, how) => void showFollowed(data, how),
@@ -281,7 +281,7 @@ async function followWorkbookData(): Promise<void> {
   );
   if (found.kind === "found") {
     const remembered = await showRememberedSource();
-    const { rememberedEdition } = await import("./excel-actions");
+    const { rememberedEdition } = await import(/* webpackChunkName: "excel" */ "./excel-actions");
     if (remembered) useSource({ edition: remembered.edition, origin: remembered.kind === "shipped" ? SHIPPED_ORIGIN : remembered.location, kind: remembered.kind, sheetsEdition: rememberedEdition() });
     renderFacts();
   }
@@ -311,7 +311,7 @@ function showFollowed(data: FollowedData, how: "read" | "edit"): void {
 async function setLanguage(language: Language): Promise<void> {
   state.language = language;
   applyTexts();
-  if (state.host === "excel") (await import("./excel-actions")).setFunctionsLanguage(language);
+  if (state.host === "excel") (await import(/* webpackChunkName: "excel" */ "./excel-actions")).setFunctionsLanguage(language);
 }
 
 async function start(): Promise<void> {
