@@ -17,6 +17,15 @@ export function formatNumber(value: number, decimals: number, language: Language
 }
 
 /**
+ * A number a user typed or a cell holds, quoted back in a message as Excel shows it in a cell of
+ * General format in the reader's language: 2,5 and 1234,5 in Dutch, 2.5 and 1234.5 in English
+ * (JavaScript writes 2.5 whatever the language). No thousands separators: a year stays 2022.
+ */
+export function formatTyped(value: number, language: Language): string {
+  return language === "nl" ? String(value).replace(".", ",") : String(value);
+}
+
+/**
  * A figure with its unit the way the report prints it: `1.253`, `11,6%`, `88%`, `€ 30.672`.
  * Percentages keep at most one decimal, as the report does.
  */

@@ -1,5 +1,5 @@
 import { PERIOD_PATTERN } from "./columns";
-import { ArgumentName, FUNCTIONS } from "../text/functions";
+import { ArgumentName, FUNCTIONS, givenOf } from "../text/functions";
 import { say } from "../text/message";
 import { valueError } from "./errors";
 
@@ -13,8 +13,7 @@ export function toPeriod(input: unknown, argument: ArgumentName = { nl: "periode
     const text = input.replace(/\s+/g, "").replace(/[\u2010-\u2015]/g, "-");
     if (PERIOD_PATTERN.test(text)) return text;
   }
-  const shown = typeof input === "string" ? `'${input}'` : String(input);
-  throw valueError(say(FUNCTIONS.invalidPeriod, { argument, shown }));
+  throw valueError(say(FUNCTIONS.invalidPeriod, { argument, given: givenOf(input) }));
 }
 
 /** Chronological order: by first year, then single years before study years before spans. */

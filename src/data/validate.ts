@@ -3,7 +3,7 @@ import type { CsvDialect } from "./csv";
 import { isoFromSerial, serialFromIso } from "./dates";
 import { cellTextProblem } from "./text-rules";
 import { AnyMessage, say } from "../text/message";
-import { INPUT } from "../text/input";
+import { INPUT, Shown } from "../text/input";
 import { Problem } from "./types";
 import { ROWS_PER_STEP, runSteps, Steps } from "./slices";
 
@@ -52,7 +52,9 @@ function parseNumber(cell: Cell, decimal: "." | ","): NumberReading {
   return Number.isFinite(value) ? { value } : { value: null, hint: say(INPUT.numberTooLarge) };
 }
 
-function describe(cell: Cell): string {
+/** A cell for a message: a number as it is (the message writes it in the reader's notation), a text quoted and shortened. */
+function describe(cell: Cell): Shown {
+  if (typeof cell === "number") return cell;
   const text = cellText(cell);
   return text.length > 40 ? `'${text.slice(0, 40)}…'` : `'${text}'`;
 }

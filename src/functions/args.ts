@@ -1,6 +1,6 @@
 import { valueError } from "../data/errors";
 import { toPeriod } from "../data/periods";
-import { ArgumentName, FUNCTIONS, Given } from "../text/functions";
+import { ArgumentName, FUNCTIONS, givenOf } from "../text/functions";
 import { say } from "../text/message";
 
 /**
@@ -43,12 +43,6 @@ function isOmitted(value: unknown): boolean {
   return value === null || value === undefined || value === "";
 }
 
-function given(value: unknown): Given {
-  if (Array.isArray(value)) return { kind: "range" };
-  if (typeof value === "boolean") return { kind: "boolean", value };
-  return typeof value === "object" ? { kind: "object" } : { kind: "value", text: String(value) };
-}
-
 const missing = (argument: Argument) => valueError(say(FUNCTIONS.argumentMissing, { argument: argumentName(argument) }));
 
 /** A single text or number cell as text: a name, an id. */
@@ -61,7 +55,7 @@ export function optionalText(value: unknown, argument: Argument): string | undef
   if (isOmitted(value)) return undefined;
   if (typeof value === "string") return value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  throw valueError(say(FUNCTIONS.argumentNotText, { argument: argumentName(argument), given: given(value) }));
+  throw valueError(say(FUNCTIONS.argumentNotText, { argument: argumentName(argument), given: givenOf(value) }));
 }
 
 export function period(value: unknown, argument: Argument): string {
@@ -77,7 +71,7 @@ export function optionalPeriod(value: unknown, argument: Argument): string | und
 export function positiveWholeNumber(value: unknown, argument: Argument): number {
   const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   if (typeof number !== "number" || !Number.isInteger(number) || number < 1) {
-    throw valueError(say(FUNCTIONS.argumentNotWholeNumber, { argument: argumentName(argument), given: given(value) }));
+    throw valueError(say(FUNCTIONS.argumentNotWholeNumber, { argument: argumentName(argument), given: givenOf(value) }));
   }
   return number;
 }

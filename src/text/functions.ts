@@ -1,4 +1,4 @@
-import { formatDate } from "../data/format";
+import { formatDate, formatTyped } from "../data/format";
 import { englishName } from "../data/vocabulary";
 import { AnyMessage, phrase, textOf } from "./message";
 
@@ -32,11 +32,21 @@ const listNl = (items: readonly string[]) => list(items, "geen");
 /** Group and area names in English where the vocabulary knows them (a name only the data knows stays as it is). */
 const listEn = (items: readonly string[]) => list(items.map(englishName), "none");
 
-/** What a user typed that is not text, described for the message. */
-export type Given = { kind: "range" } | { kind: "object" } | { kind: "boolean"; value: boolean } | { kind: "value"; text: string };
+/** What a user typed that is not what the argument takes, described for the message. */
+export type Given = { kind: "range" } | { kind: "object" } | { kind: "boolean"; value: boolean } | { kind: "number"; value: number } | { kind: "value"; text: string };
 
-const givenNl = (given: Given) => (given.kind === "range" ? "een bereik" : given.kind === "object" ? "een object" : given.kind === "boolean" ? (given.value ? "WAAR" : "ONWAAR") : `'${given.text}'`);
-const givenEn = (given: Given) => (given.kind === "range" ? "a range" : given.kind === "object" ? "an object" : given.kind === "boolean" ? (given.value ? "TRUE" : "FALSE") : `'${given.text}'`);
+/** A value as Excel hands it to a function, for a message: a number stays a number, shown in the reader's notation. */
+export function givenOf(value: unknown): Given {
+  if (Array.isArray(value)) return { kind: "range" };
+  if (typeof value === "boolean") return { kind: "boolean", value };
+  if (typeof value === "number") return { kind: "number", value };
+  return typeof value === "object" ? { kind: "object" } : { kind: "value", text: String(value) };
+}
+
+const givenNl = (given: Given) =>
+  given.kind === "range" ? "een bereik" : given.kind === "object" ? "een object" : given.kind === "boolean" ? (given.value ? "WAAR" : "ONWAAR") : `'${given.kind === "number" ? formatTyped(given.value, "nl") : given.text}'`;
+const givenEn = (given: Given) =>
+  given.kind === "range" ? "a range" : given.kind === "object" ? "an object" : given.kind === "boolean" ? (given.value ? "TRUE" : "FALSE") : `'${given.kind === "number" ? formatTyped(given.value, "en") : given.text}'`;
 
 /** One figure as a formula asks for it: the parts given, in order (age band and area only when given). */
 export interface CellAsked {
@@ -63,11 +73,11 @@ export const FUNCTIONS = {
     ({ argument, given }) => `Argument '${argument.nl}' moet een geheel getal vanaf 1 zijn, niet ${givenNl(given)}.`,
     ({ argument, given }) => `Argument '${argument.en}' must be a whole number of at least 1, not ${givenEn(given)}.`,
   ),
-  invalidPeriod: phrase<{ argument: ArgumentName; shown: string }>(
+  invalidPeriod: phrase<{ argument: ArgumentName; given: Given }>(
     "functions.invalidPeriod",
     // Before: "Ongeldige jaar …", wrong for a het-word; the argument is now named as an argument.
-    ({ argument, shown }) => `Ongeldige periode ${shown} in argument '${argument.nl}': gebruik een jaar (2022), een studiejaar ("2021/2022") of een tijdvak ("2011-2020").`,
-    ({ argument, shown }) => `Invalid period ${shown} in argument '${argument.en}': use a year (2022), a study year ("2021/2022") or a span ("2011-2020").`,
+    ({ argument, given }) => `Ongeldige periode ${givenNl(given)} in argument '${argument.nl}': gebruik een jaar (2022), een studiejaar ("2021/2022") of een tijdvak ("2011-2020").`,
+    ({ argument, given }) => `Invalid period ${givenEn(given)} in argument '${argument.en}': use a year (2022), a study year ("2021/2022") or a span ("2011-2020").`,
   ),
   unknownLanguage: phrase<{ typed: string }>(
     "functions.unknownLanguage",

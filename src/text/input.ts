@@ -1,13 +1,20 @@
-import { formatNumber } from "../data/format";
+import { formatNumber, formatTyped } from "../data/format";
+import type { Language } from "../data/types";
 import { AnyMessage, phrase, textOf } from "./message";
 
 /**
  * The words of the input checks (src/data: csv.ts, validate.ts, package.ts, descriptor.ts,
  * package-csv.ts, text-rules.ts): what is wrong with a file, a table, a row or a cell. Table and
  * column names (MonitorData, Waarde, Periode…) are the contract's and stay Dutch in English too;
- * a cell's content is quoted as it is. Row numbers and the counts a user typed are written as
+ * a cell's text is quoted as it is, a number in the reader's notation. Row numbers and the counts a user typed are written as
  * they were read; counts the add-in states are formatted for the language.
  */
+/** A cell as a message quotes it: its text (quoted and shortened by validate.ts), or a number the cell holds. */
+export type Shown = string | number;
+
+/** A number is quoted as Excel shows it in that language ('2,5' in Dutch, '2.5' in English); a text as it is. */
+const shownIn = (shown: Shown, language: Language) => (typeof shown === "number" ? `'${formatTyped(shown, language)}'` : shown);
+
 export const INPUT = {
   // A cell's problem, prefixed with where it is: the form of nearly every validation message.
   inCell: phrase<{ table: string; row: number; column: string; problem: AnyMessage }>(
@@ -59,30 +66,30 @@ export const INPUT = {
 
   // validate.ts: a cell (said after INPUT.inCell's "where"); `shown` is the cell as typed, quoted
   empty: phrase("input.empty", () => "mag niet leeg zijn.", () => "must not be empty."),
-  notADate: phrase<{ shown: string }>(
+  notADate: phrase<{ shown: Shown }>(
     "input.notADate",
-    ({ shown }) => `${shown} is geen datum (schrijf bijvoorbeeld 2022-01-01).`,
-    ({ shown }) => `${shown} is not a date (write, for example, 2022-01-01).`,
+    ({ shown }) => `${shownIn(shown, "nl")} is geen datum (schrijf bijvoorbeeld 2022-01-01).`,
+    ({ shown }) => `${shownIn(shown, "en")} is not a date (write, for example, 2022-01-01).`,
   ),
-  notANumber: phrase<{ shown: string; hint: AnyMessage }>(
+  notANumber: phrase<{ shown: Shown; hint: AnyMessage }>(
     "input.notANumber",
-    ({ shown, hint }) => `${shown} is geen getal (${textOf(hint, "nl")}).`,
-    ({ shown, hint }) => `${shown} is not a number (${textOf(hint, "en")}).`,
+    ({ shown, hint }) => `${shownIn(shown, "nl")} is geen getal (${textOf(hint, "nl")}).`,
+    ({ shown, hint }) => `${shownIn(shown, "en")} is not a number (${textOf(hint, "en")}).`,
   ),
-  notAWholeNumber: phrase<{ shown: string }>(
+  notAWholeNumber: phrase<{ shown: Shown }>(
     "input.notAWholeNumber",
-    ({ shown }) => `${shown} is geen geheel getal.`,
-    ({ shown }) => `${shown} is not a whole number.`,
+    ({ shown }) => `${shownIn(shown, "nl")} is geen geheel getal.`,
+    ({ shown }) => `${shownIn(shown, "en")} is not a whole number.`,
   ),
-  notAllowed: phrase<{ shown: string; allowed: string[] }>(
+  notAllowed: phrase<{ shown: Shown; allowed: string[] }>(
     "input.notAllowed",
-    ({ shown, allowed }) => `${shown} is niet toegestaan; kies uit ${allowed.join(", ")}.`,
-    ({ shown, allowed }) => `${shown} is not allowed; choose from ${allowed.join(", ")}.`,
+    ({ shown, allowed }) => `${shownIn(shown, "nl")} is niet toegestaan; kies uit ${allowed.join(", ")}.`,
+    ({ shown, allowed }) => `${shownIn(shown, "en")} is not allowed; choose from ${allowed.join(", ")}.`,
   ),
-  wrongForm: phrase<{ shown: string }>(
+  wrongForm: phrase<{ shown: Shown }>(
     "input.wrongForm",
-    ({ shown }) => `${shown} heeft niet de juiste vorm.`,
-    ({ shown }) => `${shown} does not have the right form.`,
+    ({ shown }) => `${shownIn(shown, "nl")} heeft niet de juiste vorm.`,
+    ({ shown }) => `${shownIn(shown, "en")} does not have the right form.`,
   ),
 
   // validate.ts: why a text is not a number (inside INPUT.notANumber's parentheses)

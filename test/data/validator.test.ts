@@ -4,6 +4,7 @@ import { parsePackageCsv } from "../../src/data/package-csv";
 import { csvRows, problemsWithObservations, shippedTexts } from "../support/fixtures";
 import { problemText } from "../../src/text/problems";
 import { asRead } from "../support/texts";
+import type { Cell } from "../../src/data/validate";
 
 const COL = { Indicator: 1, Groep: 3, Waarde: 6, Eenheid: 7, Bron: 8, Status: 10, Periode: 5, Toelichting: 12 };
 
@@ -33,6 +34,16 @@ describe("the package validator", () => {
   it("rejects text in Waarde, naming row and column", () => {
     const problems = withObservations((cells) => (cells[5][COL.Waarde] = "veel"));
     expect(asRead(problems)).toEqual([expect.objectContaining({ row: 5, column: "Waarde", message: "MonitorData rij 5, kolom Waarde: 'veel' is geen getal (gebruik een punt als decimaalteken)." })]);
+  });
+
+  it("quotes a number a workbook cell holds in the reader's notation: '2022,5' in Dutch, '2022.5' in English", () => {
+    const texts = shippedTexts();
+    const cells: Cell[][] = csvRows(texts.observations);
+    cells[4][COL.Periode] = 2022.5;
+    const result = parsePackageTables({ observations: cells, indicators: csvRows(texts.indicators), sources: csvRows(texts.sources) });
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.map((p) => problemText(p, "nl"))).toEqual(["MonitorData rij 4, kolom Periode: '2022,5' heeft niet de juiste vorm."]);
+    expect(problems.map((p) => problemText(p, "en"))).toEqual(["MonitorData row 4, column Periode: '2022.5' does not have the right form."]);
   });
 
   it("rejects a Dutch decimal comma instead of guessing", () => {

@@ -133,6 +133,16 @@ describe("errors: #VALUE! for wrong input, #N/A for a missing figure, with a mes
     expect(result.message).toMatch(message);
   });
 
+  it("quotes a number the user typed in the reader's notation: 2,5 in Dutch, 2.5 in English", () => {
+    expect(call("TOP", 2.5, 2022)).toEqual({ error: "#VALUE!", message: "Argument 'n' moet een geheel getal vanaf 1 zijn, niet '2,5'." });
+    expect(call("AANTAL", "Italiaans", 2022.5)).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/^Ongeldige periode '2022,5' in argument 'jaar': /) });
+    expect(call("TOP", -1234.5, 2022)).toMatchObject({ message: expect.stringMatching(/niet '-1234,5'\.$/) });
+    api.setMessageLanguage("en");
+    expect(call("TOP", 2.5, 2022)).toEqual({ error: "#VALUE!", message: "Argument 'n' must be a whole number of at least 1, not '2.5'." });
+    expect(call("AANTAL", "Italiaans", 2022.5)).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/^Invalid period '2022\.5' in argument 'year': /) });
+    expect(call("TOP", -1234.5, 2022)).toMatchObject({ message: expect.stringMatching(/not '-1234\.5'\.$/) });
+  });
+
   it("never returns 0 for missing data", () => {
     expect(call("COUNT", "Overig", 2012)).toMatchObject({ error: "#N/A" });
   });

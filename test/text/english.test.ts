@@ -32,7 +32,10 @@ const SAMPLES: Record<string, unknown> = {
   "functions.argumentMissing": { argument: { nl: "groep", en: "group" } },
   "functions.argumentNotText": { argument: { nl: "groep", en: "group" }, given: { kind: "range" } },
   "functions.argumentNotWholeNumber": { argument: { nl: "n", en: "n" }, given: { kind: "boolean", value: false } },
-  "functions.invalidPeriod": { argument: { nl: "jaar", en: "year" }, shown: "'last year'" },
+  "functions.invalidPeriod": [
+    { argument: { nl: "jaar", en: "year" }, given: { kind: "value", text: "last year" } },
+    { argument: { nl: "jaar", en: "year" }, given: { kind: "number", value: 2022.5 } },
+  ],
   "functions.unknownLanguage": { typed: "fr" },
   "functions.unknownName": [
     { kind: "area", name: "Amsterdm", suggestion: "Nederland", choices: [] },
