@@ -130,8 +130,8 @@ export async function snapshotsFor(kind: RememberedSource["kind"], shipped: Moni
 export async function remember(source: RememberedSource, snapshot: string[]): Promise<string | null> {
   const failures: string[] = [];
   const legacy = legacySnapshots();
-  const { writeSnapshot } = await snapshotStore();
   try {
+    const { writeSnapshot } = await snapshotStore();
     await Excel.run(async (context) => {
       // Groups an older version kept in the settings move to the store with the first write.
       for (const [group, hashes] of legacy) if (group !== sourceGroup(source.kind)) await writeSnapshot(context, group, hashes);
