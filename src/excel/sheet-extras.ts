@@ -1,6 +1,6 @@
 import { SheetExtras } from "../report/fingerprint";
 import { ReadBatch } from "./batch";
-import { queueNotes, queueSolidColour } from "./optional-apis";
+import { queueNotes, queueSeriesSources, queueSolidColour } from "./optional-apis";
 
 /**
  * Reads what is on a sheet beyond its values (see SheetExtras), to tell whether a user changed
@@ -40,6 +40,15 @@ const CHART_BYTES = 800;
 const SERIES_BYTES = 200;
 const POINT_BYTES = 100;
 const NOTE_BYTES = 300;
+/** What a chart's two axes and a series' two sources weigh in a response, about. */
+const AXES_BYTES = 600;
+const SOURCES_BYTES = 600;
+/**
+ * The chart types the add-in draws with axes (see write.ts): only their axes are read. A pie has
+ * none (what Excel answers when asked is not documented), and a chart whose type the user changed
+ * differs from the mark by its type already.
+ */
+const TYPES_WITH_AXES = ["Line", "ColumnClustered", "BarClustered"];
 /**
  * The points of a series with more than this are not read one by one (a colour or label a user
  * gave one of them is then not seen: the safe reading, see SheetExtras.unseen). The add-in's
@@ -55,16 +64,18 @@ export interface ExtrasSource {
 }
 
 /**
- * Reads the extras of `sources` through `reads`, in up to three rounds, each in syncs of at most
+ * Reads the extras of `sources` through `reads`, in up to four rounds, each in syncs of at most
  * the batch's limit (Excel on the web refuses a response over 5 MB), never one per row, chart or
  * note: first each cell's properties, number format and row height in blocks of rows (joined
  * again, so the extras are the same however they were read) and what is read of a sheet as a
  * whole (Excel answers conditional formats, data validation and merged cells as addresses), the
  * charts' data labels and number of series, the notes' and comments' texts; then, as Excel only
  * reaches them by index, each series' colours, data labels and number of points, and each note's
- * and comment's cell; then each point's colour and label. Reads the caller queued on `reads`
- * before are answered by the first round. Where Excel lacks an API (notes before ExcelApi 1.18,
- * chart colours before 1.16) the extras say what could not be seen.
+ * and comment's cell, and the axes of each chart that has them; then each point's colour and
+ * label; last, in a sync of its own, where each series takes its data from (see
+ * readSeriesSources). Reads the caller queued on `reads` before are answered by the first round.
+ * Where Excel lacks an API (notes before ExcelApi 1.18, chart colours before 1.16, series sources
+ * before 1.15) the extras say what could not be seen.
  */
 export async function readExtras(reads: ReadBatch, sources: ExtrasSource[]): Promise<SheetExtras[]> {
   const first = await inTurn(sources, (source) => queueFirstRound(reads, source));
@@ -73,9 +84,11 @@ export async function readExtras(reads: ReadBatch, sources: ExtrasSource[]): Pro
   await reads.flush();
   const third = await inTurn(second, (read) => queueThirdRound(reads, read));
   await reads.flush();
+  const seriesSources = await readSeriesSources(reads.limit, sources, second);
   return first.map((read, i) => {
     const { columns, notes, comments, charts, ...rest } = read.wide.read();
-    const unseen = [...(notes === null ? ["notes"] : []), ...second[i].unseen, ...third[i].unseen];
+    const chartSources = seriesSources ? seriesSources[i] : null;
+    const unseen = [...(notes === null ? ["notes"] : []), ...second[i].unseen, ...third[i].unseen, ...(chartSources === null && second[i].series.some((s) => s.length > 0) ? ["chart sources"] : [])];
     return {
       usedWithFormats: read.formatted ? read.formatted.address : null,
       details: {
@@ -87,7 +100,10 @@ export async function readExtras(reads: ReadBatch, sources: ExtrasSource[]): Pro
         notes: notes === null ? null : notes.map((text, n) => [second[i].noteCells?.()[n] ?? null, text]),
         comments: comments.map((text, n) => [second[i].commentCells[n].address, text]),
         charts: charts.map((chart, c) => [...chart, second[i].series[c].map((series, s) => [...series.read(), third[i].points[c][s].map((point) => point())])]),
+        axes: second[i].axes.map((axes) => (axes ? axes.read() : null)),
+        sources: chartSources,
       },
+      followsFigures: { bounds: second[i].axes.map((axes) => (axes ? axes.bounds() : null)) },
       unseen: [...new Set(unseen)],
     };
   });
@@ -113,13 +129,18 @@ async function queueFirstRound(reads: ReadBatch, { sheet, formatted, charts }: E
 
 // Each reader below runs only after the flush of its round.
 
-/** Queues what needs the first round's answers: each series by index, each note's and comment's cell. */
+/**
+ * Queues what needs the first round's answers: each series by index, each note's and comment's
+ * cell, and the axes of a chart of a type that has them (its title, number format and direction;
+ * the value axis's bounds apart, as they follow the figures where automatic: see SheetExtras).
+ */
 async function queueSecondRound(reads: ReadBatch, wide: ReturnType<typeof queueReadSheetWide>) {
   const seriesCounts = wide.charts.map((c) => c.series.value);
   const noteCount = wide.notes ? wide.notes.count() : 0;
   const commentCount = wide.comments.items.length;
-  const bytes = seriesCounts.reduce((n, count) => n + count * SERIES_BYTES, 0) + (noteCount + commentCount) * NOTE_BYTES;
+  const bytes = seriesCounts.reduce((n, count) => n + count * SERIES_BYTES, 0) + (noteCount + commentCount) * NOTE_BYTES + wide.charts.length * AXES_BYTES;
   return reads.queue(bytes, () => {
+    const axes = wide.charts.map(({ chart }) => (TYPES_WITH_AXES.includes(chart.chartType) ? queueAxes(chart) : null));
     const series = wide.charts.map(({ chart }, c) =>
       Array.from({ length: seriesCounts[c] }, (_, i) => {
         const item = chart.series.getItemAt(i).load("hasDataLabels");
@@ -132,8 +153,47 @@ async function queueSecondRound(reads: ReadBatch, wide: ReturnType<typeof queueR
     const noteCells = wide.notes ? wide.notes.queueCells() : null;
     const commentCells = wide.comments.items.map((comment) => comment.getLocation().load("address"));
     const unseen = seriesCounts.some((n) => n > 0) && series.some((list) => list.some((s) => s.fill === null)) ? ["chart colours"] : [];
-    return { series, noteCells, commentCells, unseen };
+    return { series, noteCells, commentCells, axes, unseen };
   });
+}
+
+/**
+ * Queues a chart's axes: each one's title (ChartAxisTitle.text, ExcelApi 1.1), number format
+ * (1.8) and direction (reversePlotOrder, 1.7), and the value axis's bounds (minimum and maximum,
+ * 1.1: "The returned value is always a number", an automatic one too).
+ */
+function queueAxes(chart: Excel.Chart) {
+  const { categoryAxis, valueAxis } = chart.axes;
+  const [category, value] = [categoryAxis.load("numberFormat,reversePlotOrder"), valueAxis.load("numberFormat,reversePlotOrder,minimum,maximum")];
+  const [categoryTitle, valueTitle] = [categoryAxis.title.load("text"), valueAxis.title.load("text")];
+  return {
+    read: () => [
+      [categoryTitle.text, category.numberFormat, category.reversePlotOrder],
+      [valueTitle.text, value.numberFormat, value.reversePlotOrder],
+    ],
+    bounds: () => [value.minimum as unknown, value.maximum as unknown],
+  };
+}
+
+/**
+ * Where each series of each sheet's charts takes its values and categories from (ExcelApi 1.15,
+ * see queueSeriesSources): a user may point a series elsewhere (Select Data) and change nothing
+ * else. In a sync of their own (or more, of at most `limit` each), after the other reads: the
+ * reference does not say which series have no source Excel will give, so a refused read here
+ * refuses none of the others. Per sheet, per chart, per series [values, categories]; null where
+ * Excel cannot say (no 1.15, or a refused read): the safe reading, see SheetExtras.unseen.
+ */
+async function readSeriesSources(limit: number, sources: ExtrasSource[], second: Awaited<ReturnType<typeof queueSecondRound>>[]): Promise<(string[][][] | null)[] | null> {
+  const withSeries = sources.findIndex((_, i) => second[i].series.some((s) => s.length > 0));
+  if (withSeries < 0) return sources.map(() => []);
+  const reads = new ReadBatch(sources[withSeries].sheet.context, limit);
+  try {
+    const queued = await inTurn(second, (read) => reads.queue(read.series.reduce((n, s) => n + s.length * SOURCES_BYTES, 0), () => read.series.map((chart) => chart.map((series) => queueSeriesSources(series.item)))));
+    await reads.flush();
+    return queued.map((charts) => (charts.some((chart) => chart.some((series) => series === null)) ? null : charts.map((chart) => chart.map((series) => (series ?? []).map((r) => r.value)))));
+  } catch {
+    return null;
+  }
 }
 
 /** Queues each point of each series (a colour or label a user gave one bar or slice). */
@@ -176,6 +236,9 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
   const notes = queueNotes(sheet);
   const shapes = sheet.shapes.load("items/name");
   const names = sheet.names.load("items/name,items/formula");
+  // Each table's style and Table Design options (ExcelApi 1.1 and 1.3), the PivotTables on the sheet (1.8).
+  const tables = sheet.tables.load("items/name,items/style,items/showTotals,items/showBandedRows,items/showBandedColumns,items/showFilterButton");
+  const pivots = sheet.pivotTables.load("items/name");
   const chartDetails = charts.map((chart) => ({
     chart: chart.load("name,chartType,top,left,height,width"),
     title: chart.title.load("text"),
@@ -199,6 +262,10 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
         notes: notes ? notes.texts() : null,
         shapes: shapes.items.map((s) => s.name),
         names: names.items.map((n) => [n.name, n.formula]),
+        tables: tables.items
+          .map((t) => [t.name.toLowerCase(), t.style, t.showTotals, t.showBandedRows, t.showBandedColumns, t.showFilterButton])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+        pivots: pivots.items.map((p) => p.name),
         charts: chartDetails.map(({ chart, title, legend, labels, series }): unknown[] => [
           chart.name,
           chart.chartType,

@@ -31,14 +31,21 @@ export function fingerprint(content: SheetContent): string {
  * a user may add or change that the content does not show (formats of every cell in the used
  * range with formats, number formats, column widths and row heights, frozen panes, merged cells,
  * conditional formats, data validation, threaded comments and notes, shapes and pictures, the
- * sheet's own defined names, the charts' kind, place, size, title, legend and series). Plain data
- * as read (see excel/sheet-extras.ts); its print is kept in the mark beside the content's.
+ * sheet's own defined names, its tables' styles and options, its PivotTables, the charts' kind,
+ * place, size, title, legend, axes and series with their sources). Plain data as read (see
+ * excel/sheet-extras.ts); its print is kept in the mark beside the content's.
  */
 export interface SheetExtras {
   /** The used range with formats, without the sheet name; null for an empty sheet. */
   usedWithFormats: string | null;
   /** Anything else read, as Excel returned it (addresses without sheet names). */
   details: unknown;
+  /**
+   * What Excel reports that follows the figures: a value axis's bounds, which read as numbers
+   * even where automatic (ChartAxis.minimum: "The returned value is always a number"). Part of
+   * the print; not compared when the add-in wrote new values in place (see report/extras-seal.ts).
+   */
+  followsFigures?: unknown;
   /**
    * What this Excel could not report ("notes" before ExcelApi 1.18, "chart colours" before 1.16,
    * "chart points" of a series too long to read): a user's change there cannot be seen, so such
@@ -51,7 +58,7 @@ export interface SheetExtras {
  * The version of what the extras print covers, at its head: a mark with a print from an older
  * version (which read less) proves the content only, as one without a print does.
  */
-export const EXTRAS_PRINT_VERSION = "2";
+export const EXTRAS_PRINT_VERSION = "3";
 
 /** Whether an extras print in a mark is of what this version reads. */
 export const isCurrentExtrasPrint = (print: string | null | undefined): print is string => typeof print === "string" && print.startsWith(`${EXTRAS_PRINT_VERSION}.`);
@@ -64,7 +71,7 @@ export function extrasPrint(extras: SheetExtras): string {
     if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strip(v)]));
     return value;
   };
-  return `${EXTRAS_PRINT_VERSION}.${hash53(JSON.stringify([extras.usedWithFormats === null ? null : withoutSheet(extras.usedWithFormats), strip(extras.details)]))}`;
+  return `${EXTRAS_PRINT_VERSION}.${hash53(JSON.stringify([extras.usedWithFormats === null ? null : withoutSheet(extras.usedWithFormats), strip(extras.details), strip(extras.followsFigures ?? null)]))}`;
 }
 
 /**

@@ -18,6 +18,7 @@ const UNSEEN: Record<string, [string, string]> = {
   notes: ["notities", "notes"],
   "chart colours": ["de kleuren van grafieken", "the charts' colours"],
   "chart points": ["de kleuren van losse punten in lange grafieken", "the colours of single points in long charts"],
+  "chart sources": ["de gegevensbronnen van grafiekreeksen", "the data sources of chart series"],
 };
 const unseenList = (unseen: readonly string[], nl: boolean) => unseen.map((u) => UNSEEN[u]?.[nl ? 0 : 1] ?? u).join(nl ? " en " : " and ");
 
@@ -65,7 +66,7 @@ export const EXCEL = {
           : why === "unseen"
             ? `Deze versie van Excel kan ${unseenList(unseen ?? [], true)} niet lezen, dus niet na te gaan of u die veranderde, en de indeling verandert; het blad staat ongewijzigd onder '${name}'.`
           : why === "unproven"
-            ? `Het blad is buiten Excel gemaakt, dus niet na te gaan of u de opmaak veranderde, en de indeling verandert; het staat ongewijzigd onder '${name}'.`
+            ? `Niet na te gaan of u de opmaak van het blad veranderde (het is buiten Excel of door een oudere versie gemaakt, of veranderd terwijl het werd bijgewerkt), en de indeling verandert; het staat ongewijzigd onder '${name}'.`
             : name !== was
               ? `Het blad bevatte eigen aanvullingen; uw versie staat nu onder '${name}'.`
               : `Uw aangepaste blad '${name}' is niet aangeraakt en is nu van u.`,
@@ -77,7 +78,7 @@ export const EXCEL = {
           : why === "unseen"
             ? `This version of Excel cannot read ${unseenList(unseen ?? [], false)}, so whether you changed them cannot be checked, and the layout changes; the sheet is kept unchanged as '${name}'.`
           : why === "unproven"
-            ? `The sheet was made outside Excel, so whether you changed its formatting cannot be checked, and its layout changes; it is kept unchanged as '${name}'.`
+            ? `Whether you changed the sheet's formatting cannot be checked (it was made outside Excel or by an older version, or changed while it was being updated), and its layout changes; it is kept unchanged as '${name}'.`
             : name !== was
               ? `The sheet held your own additions; your version is now named '${name}'.`
               : `Your edited sheet '${name}' was left alone and is now yours.`,

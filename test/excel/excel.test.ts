@@ -91,10 +91,10 @@ describe("Regenerate on a user's workbook", () => {
   });
 
   it("uses a small constant number of syncs, writes in one batch, and suspends calculation while writing", () => {
-    // 2 to read (nothing is marked yet), 1 to write, 4 to read back (the sizes; the formulas,
-    // formats and the rest; the charts' series, which Excel gives by index only; their points),
-    // 1 for the marks, + Excel.run's own
-    expect(syncs).toBe(9);
+    // 2 to read (nothing is marked yet), 1 to write, 5 to read back (the sizes; the formulas,
+    // formats and the rest; the charts' series and axes, which Excel gives by index only; their
+    // points; the series' sources, in a sync of their own), 1 for the marks, + Excel.run's own
+    expect(syncs).toBe(10);
     const writing = model.batches.filter((b) => b.cellsWritten > 0);
     expect(writing).toHaveLength(1); // everything in one batch
     expect(writing[0]).toEqual({ suspended: true, cellsWritten: expect.any(Number), bytes: expect.any(Number), responseBytes: 0 });
@@ -107,11 +107,12 @@ describe("Regenerate on a user's workbook", () => {
     const again = await run(model);
     expect(snapshot(model)).toBe(before);
     expect(model.sheets.map((s) => s.id)).toEqual(ids);
-    // Now 7 to read: sheets, tables and names; marks and places; the used ranges and then the
-    // formulas, formats and the rest of the add-in's sheets, their charts' series and their
-    // points (compared with their marks); the data tables' rows. Then write, read back (4), mark,
-    // and Excel.run's own. Same layout: each sheet is brought up to date in place, values only.
-    expect(again.syncs).toBe(14);
+    // Now 8 to read: sheets, tables and names; marks and places; the used ranges and then the
+    // formulas, formats and the rest of the add-in's sheets, their charts' series and axes, their
+    // points and the series' sources (compared with their marks); the data tables' rows. Then
+    // write, read back (5), mark, and Excel.run's own. Same layout: each sheet is brought up to
+    // date in place, values only.
+    expect(again.syncs).toBe(16);
     expect(again.result.ok && again.result.sheets.every((s) => s.status === "updated")).toBe(true);
   });
 });

@@ -189,6 +189,16 @@ export interface TableModel {
   sheet: SheetModel;
   box: Box;
   style: string;
+  /**
+   * The table's style options as a user sets them on Table Design (Table.showTotals ExcelApi 1.1;
+   * showBandedRows, showBandedColumns, showFilterButton 1.3). Unset: as Excel makes a new table
+   * (no total row, banded rows, no banded columns, filter buttons; the reference lists the
+   * properties, not their defaults: the fake takes those of Excel's Format as Table).
+   */
+  showTotals?: boolean;
+  showBandedRows?: boolean;
+  showBandedColumns?: boolean;
+  showFilterButton?: boolean;
 }
 
 export interface ChartModel {
@@ -224,9 +234,13 @@ export interface ChartModel {
 
 export interface AxisSettings {
   reversePlotOrder?: boolean;
+  /** A bound set (ChartAxis.minimum and maximum, ExcelApi 1.1); unset: automatic (see FakeChartAxis). */
   minimum?: number;
+  maximum?: number;
   position?: string;
   tickLabelSpacing?: number;
+  /** The category axis's number format (ChartAxis.numberFormat, 1.8); the value axis's is ChartModel.valueAxisNumberFormat. */
+  numberFormat?: string;
 }
 
 export class WorkbookModel {
@@ -1040,6 +1054,10 @@ export class FakeTable extends ClientObject<TableModel> {
     if (name === "name") return table.name;
     if (name === "id") return tableIdOf(table);
     if (name === "style") return table.style;
+    if (name === "showTotals") return table.showTotals ?? false;
+    if (name === "showBandedRows") return table.showBandedRows ?? true;
+    if (name === "showBandedColumns") return table.showBandedColumns ?? false;
+    if (name === "showFilterButton") return table.showFilterButton ?? true;
     return super.readProperty(table, name);
   }
   get id(): string {
@@ -1058,8 +1076,23 @@ export class FakeTable extends ClientObject<TableModel> {
       t.name = value;
     });
   }
+  get style(): string {
+    return this.get("style");
+  }
   set style(value: string) {
     this.set((t) => (t.style = value));
+  }
+  get showTotals(): boolean {
+    return this.get("showTotals");
+  }
+  get showBandedRows(): boolean {
+    return this.get("showBandedRows");
+  }
+  get showBandedColumns(): boolean {
+    return this.get("showBandedColumns");
+  }
+  get showFilterButton(): boolean {
+    return this.get("showFilterButton");
   }
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.resolver()?.sheet ?? null);
@@ -1174,39 +1207,7 @@ class FakeChartCollection extends CollectionObject<ChartModel, FakeChart> {
 const PIE_TYPES = ["Pie", "Doughnut"];
 
 export class FakeChart extends ClientObject<ChartModel> {
-  private readonly change = (apply: (c: ChartModel) => void) => this.set(apply);
-  private axis(which: "category" | "value") {
-    const apply = (change: (c: ChartModel) => void) =>
-      this.change((c) => {
-        if (PIE_TYPES.includes(c.type)) throw new OfficeError("InvalidOperation", `A ${c.type} chart has no axes.`);
-        change(c);
-      });
-    return {
-      title: {
-        set text(value: string) {
-          apply((c) => (which === "category" ? (c.categoryAxisTitle = value) : (c.valueAxisTitle = value)));
-        },
-      },
-      set numberFormat(value: string) {
-        apply((c) => (c.valueAxisNumberFormat = value));
-      },
-      set reversePlotOrder(value: boolean) {
-        apply((c) => (c.axisSettings[which].reversePlotOrder = value));
-      },
-      set minimum(value: number) {
-        apply((c) => (c.axisSettings[which].minimum = value));
-      },
-      set position(value: string) {
-        apply((c) => (c.axisSettings[which].position = value));
-      },
-      set tickLabelSpacing(value: number) {
-        // Excel: "a value from 1 through 31999" (ChartAxis.tickLabelSpacing).
-        if (!Number.isInteger(value) || value < 1 || value > 31999) throw new OfficeError("InvalidArgument", `tickLabelSpacing ${value} is not from 1 through 31999.`);
-        apply((c) => (c.axisSettings[which].tickLabelSpacing = value));
-      },
-    };
-  }
-  readonly axes = { categoryAxis: this.axis("category"), valueAxis: this.axis("value") };
+  readonly axes = { categoryAxis: new FakeChartAxis(this.context, () => this.resolver(), "category"), valueAxis: new FakeChartAxis(this.context, () => this.resolver(), "value") };
   readonly title = new FakeChartPart(this.context, () => this.resolver(), { text: (c: ChartModel) => c.title, set: { text: (c, v) => (c.title = v as string) } }) as FakeChartPart & { text: string };
   readonly legend = new FakeChartPart(this.context, () => this.resolver(), { position: (c: ChartModel) => c.legendPosition ?? "Right", visible: () => true, set: { position: (c, v) => (c.legendPosition = v as string) } }) as FakeChartPart & { position: string; visible: boolean };
   /**
@@ -1270,6 +1271,98 @@ export class FakeChart extends ClientObject<ChartModel> {
   setPosition(start: string, end: string): void {
     this.set((c) => (c.position = { start, end }));
   }
+}
+
+/**
+ * A chart's category or value axis (ChartAxis), set as the add-in sets it and loaded as Excel
+ * reports it: its title's text (ChartAxisTitle.text, ExcelApi 1.1; "" where none was given),
+ * minimum and maximum (1.1: "Can be set to a numeric value or an empty string (for automatic axis
+ * values). The returned value is always a number": where none was set, the fake reports an
+ * automatic bound that follows the figures, see automaticBounds), numberFormat (1.8, "General"
+ * until set), reversePlotOrder (1.7), position (1.8) and tickLabelSpacing (1.7). A pie or
+ * doughnut has no axes: the fake refuses them (the reference does not say what Excel does; the
+ * add-in never asks), and reads bounds of the value axis only ("the minimum value on the value axis").
+ */
+class FakeChartAxis extends ClientObject<ChartModel> {
+  constructor(
+    context: FakeContext,
+    resolver: () => ChartModel | null,
+    private readonly which: "category" | "value",
+  ) {
+    super(context, () => {
+      const chart = resolver();
+      if (chart && PIE_TYPES.includes(chart.type)) throw new OfficeError("InvalidOperation", `A ${chart.type} chart has no axes.`);
+      return chart;
+    });
+  }
+  private settings(c: ChartModel): AxisSettings {
+    return c.axisSettings[this.which];
+  }
+  readonly title = new FakeChartPart(this.context, () => this.resolver(), {
+    text: (c: ChartModel) => (this.which === "category" ? c.categoryAxisTitle : c.valueAxisTitle) ?? "",
+    set: { text: (c, v) => (this.which === "category" ? (c.categoryAxisTitle = v as string) : (c.valueAxisTitle = v as string)) },
+  }) as FakeChartPart & { text: string };
+  protected override readProperty(chart: ChartModel, name: string): unknown {
+    const settings = this.settings(chart);
+    if (name === "numberFormat") return (this.which === "value" ? chart.valueAxisNumberFormat : settings.numberFormat) ?? "General";
+    if (name === "reversePlotOrder") return settings.reversePlotOrder ?? false;
+    if (name === "minimum" || name === "maximum") {
+      if (this.which !== "value") throw new OfficeError("InvalidArgument", "The fake reads the bounds of the value axis only.");
+      const [low, high] = automaticBounds(this.context.model, chart);
+      return name === "minimum" ? (settings.minimum ?? low) : (settings.maximum ?? high);
+    }
+    return super.readProperty(chart, name);
+  }
+  get numberFormat(): string {
+    return this.get("numberFormat");
+  }
+  set numberFormat(value: string) {
+    this.set((c) => (this.which === "value" ? (c.valueAxisNumberFormat = value) : (this.settings(c).numberFormat = value)));
+  }
+  get reversePlotOrder(): boolean {
+    return this.get("reversePlotOrder");
+  }
+  set reversePlotOrder(value: boolean) {
+    this.set((c) => (this.settings(c).reversePlotOrder = value));
+  }
+  get minimum(): number {
+    return this.get("minimum");
+  }
+  /** A number, or "" for an automatic bound again. */
+  set minimum(value: number | "") {
+    this.set((c) => (this.settings(c).minimum = value === "" ? undefined : value));
+  }
+  get maximum(): number {
+    return this.get("maximum");
+  }
+  set maximum(value: number | "") {
+    this.set((c) => (this.settings(c).maximum = value === "" ? undefined : value));
+  }
+  set position(value: string) {
+    this.set((c) => (this.settings(c).position = value));
+  }
+  set tickLabelSpacing(value: number) {
+    // Excel: "a value from 1 through 31999" (ChartAxis.tickLabelSpacing).
+    if (!Number.isInteger(value) || value < 1 || value > 31999) throw new OfficeError("InvalidArgument", `tickLabelSpacing ${value} is not from 1 through 31999.`);
+    this.set((c) => (this.settings(c).tickLabelSpacing = value));
+  }
+}
+
+/**
+ * The bounds of a value axis that were not set, as the fake draws them: from 0 (or the lowest
+ * figure below it) to the highest figure rounded up to a fifth of its power of ten, over the
+ * figures of the chart's own source on its sheet. Excel's own rule is not documented, only that
+ * an automatic bound reads as a number; what matters here is that it follows the figures.
+ */
+function automaticBounds(model: WorkbookModel, chart: ChartModel): [number, number] {
+  const home = model.sheets.find((sheet) => sheet.charts.includes(chart));
+  const { row, column, rows, columns } = chart.source;
+  const body = home ? home.values({ row: row + 1, column: column + 1, rows: rows - 1, columns: PIE_TYPES.includes(chart.type) ? 1 : columns - 1 }) : [];
+  const figures = body.flat().filter((v): v is number => typeof v === "number");
+  const [low, high] = [Math.min(0, ...figures), Math.max(0, ...figures)];
+  const step = 10 ** Math.floor(Math.log10(high - low || 1)) / 5;
+  const round = (n: number) => Number(n.toPrecision(12));
+  return [round(Math.floor(low / step) * step), round(Math.ceil(high / step) * step)];
 }
 
 class FakeCustomProperty extends ClientObject<{ key: string; sheet: SheetModel }> {
