@@ -1,7 +1,8 @@
 import { valueError } from "../data/errors";
 import { Edition } from "../data/descriptor";
 import { Language, MonitorPackage, Problem } from "../data/types";
-import { extrasPrint, fingerprint, layoutPrint } from "../report/fingerprint";
+import { extrasToSeal } from "../report/extras-seal";
+import { fingerprint, layoutPrint } from "../report/fingerprint";
 import { buildIndicatorSheets } from "../report/plan";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
@@ -296,7 +297,8 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
 
   // What Excel now holds on each sheet written is what the marks remember (its content, and
   // everything else it reports: formats, widths, panes…), so that any later change by the user
-  // is recognised as theirs.
+  // is recognised as theirs; of a sheet updated in place, only what is as it was inspected (see
+  // extrasToSeal: a change made meanwhile is not sealed as the add-in's).
   progress(0.9, say(EXCEL.markingSheets));
   const readBack = written.map((w) => {
     w.sheet.load("id");
@@ -322,7 +324,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       tables: w.tables,
       charts: charts.items.map((c) => c.name),
     };
-    queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, print: fingerprint(content), extras: extrasPrint(extras[i]), layout: layoutPrint(w.plan) });
+    queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, print: fingerprint(content), extras: extrasToSeal(extras[i], updated.get(w.plan.key)?.sheet), layout: layoutPrint(w.plan) });
   });
   await context.sync();
   progress(1, say(EXCEL.done));

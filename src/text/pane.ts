@@ -219,9 +219,9 @@ export const PANE = {
         : why === "referenced"
           ? `'${name}': uw formules verwijzen ernaar en de nieuwe indeling zou de cijfers verplaatsen; ongewijzigd bewaard, zodat uw formules tonen wat ze toonden.`
           : why === "unseen"
-            ? `'${name}': deze versie van Excel kan niet alles lezen wat u kunt toevoegen (notities of kleuren van grafieken) en de indeling verandert; ongewijzigd bewaard.`
+            ? `'${name}': deze versie van Excel kan niet alles lezen wat u kunt toevoegen (notities, kleuren of gegevensbronnen van grafieken) en de indeling verandert; ongewijzigd bewaard.`
           : why === "unproven"
-            ? `'${name}': buiten Excel gemaakt (opmaak niet na te gaan) en de indeling verandert; ongewijzigd bewaard.`
+            ? `'${name}': opmaak niet na te gaan (buiten Excel of door een oudere versie gemaakt, of veranderd terwijl het werd bijgewerkt) en de indeling verandert; ongewijzigd bewaard.`
             : name === was
               ? `'${name}': bevat uw eigen aanvullingen, niet aangeraakt; het is nu uw eigen blad.`
               : `'${name}': uw versie van '${was}' met uw eigen aanvullingen, bewaard onder deze naam.`,
@@ -231,9 +231,9 @@ export const PANE = {
         : why === "referenced"
           ? `'${name}': your formulas point into it and the new layout would move its figures; kept unchanged, so your formulas show what they showed.`
           : why === "unseen"
-            ? `'${name}': this version of Excel cannot read everything you may add (notes or the charts' colours) and its layout changes; kept unchanged.`
+            ? `'${name}': this version of Excel cannot read everything you may add (notes, or the charts' colours or data sources) and its layout changes; kept unchanged.`
           : why === "unproven"
-            ? `'${name}': made outside Excel (its formatting cannot be checked) and its layout changes; kept unchanged.`
+            ? `'${name}': its formatting cannot be checked (made outside Excel or by an older version, or changed while it was being updated) and its layout changes; kept unchanged.`
             : name === was
               ? `'${name}': holds your own additions, left alone; it is your own sheet now.`
               : `'${name}': your version of '${was}' with your own additions, kept under this name.`,

@@ -1,0 +1,38 @@
+import { extrasPrint, isCurrentExtrasPrint, SheetExtras } from "./fingerprint";
+import { SheetMark } from "./mark";
+
+/** A sheet as inspected before Regenerate wrote it: its mark and what Excel reported of its extras. */
+export interface InspectedExtras {
+  mark: SheetMark | null;
+  extras: SheetExtras | null;
+}
+
+/**
+ * The extras print to keep in the mark of a sheet Regenerate wrote, from what Excel reported
+ * after the writes (`after`). Pure.
+ *
+ * - A sheet built new (`before` absent) holds what the add-in wrote: its print is of what was read.
+ * - A sheet brought up to date in place (`before`: as inspected) got new values only, so all else
+ *   Excel reports of it must be as it was then, save what follows the figures (a chart's automatic
+ *   axis bounds, SheetExtras.followsFigures). Where it is not, something was changed while
+ *   Regenerate ran (a fill the analyst gave a cell meanwhile); where the mark proved nothing of it
+ *   before (no print: written without Excel, or by an older version), the user may have changed it
+ *   earlier. Either way it is not sealed as the add-in's: the mark gets no extras print (null), so
+ *   the next Regenerate brings the sheet up to date in place only, values only, and keeps it
+ *   unchanged when its layout changes ("unproven"), whatever was changed.
+ *
+ * Chosen over sealing the print read at inspection, which would keep the sheet at once as edited
+ * on the next run: a difference here may also be Excel's own (what the docs leave open), and the
+ * safe path keeps everything the user made without setting aside a sheet that needs no keeping.
+ */
+export function extrasToSeal(after: SheetExtras, before?: InspectedExtras | null): string | null {
+  if (!before) return extrasPrint(after);
+  const proven = before.extras !== null && isCurrentExtrasPrint(before.mark?.extras) && extrasPrint(before.extras) === before.mark?.extras;
+  if (!proven || !sameBesidesFigures(before.extras as SheetExtras, after)) return null;
+  return extrasPrint(after);
+}
+
+/** Whether two reads of a sheet's extras agree on all that does not follow the figures. */
+function sameBesidesFigures(a: SheetExtras, b: SheetExtras): boolean {
+  return extrasPrint({ ...a, followsFigures: null }) === extrasPrint({ ...b, followsFigures: null });
+}
