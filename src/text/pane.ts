@@ -2,6 +2,7 @@ import { formatNumber } from "../data/format";
 import { Language } from "../data/types";
 import type { KeptReason } from "./excel";
 import { Phrase, phrase } from "./message";
+import { listed } from "./words";
 
 /**
  * Every text of the task pane, Dutch and English: labels, help, and what the pane says after an
@@ -144,6 +145,18 @@ export const PANE = {
     "pane.removedItem",
     ({ what, value }) => `− ${what}: ${value} (niet meer in de bron)`,
     ({ what, value }) => `− ${what}: ${value} (no longer in the source)`,
+  ),
+  /** The source changed other columns of a row than its figure (a note only): `columns` are the contract's column names. */
+  changedColumns: phrase<{ what: string; value: string; columns: string[] }>(
+    "pane.changedColumns",
+    ({ what, value, columns }) => `~ ${what}: ${value}, de bron wijzigde ${listed(columns, "nl")}`,
+    ({ what, value, columns }) => `~ ${what}: ${value}, the source changed ${listed(columns, "en")}`,
+  ),
+  /** The analyst edited other columns of a row than its figure, which the source has the same: their edit stays. */
+  keptColumns: phrase<{ what: string; value: string; columns: string[] }>(
+    "pane.keptColumns",
+    ({ what, value, columns }) => `= ${what}: ${value}, uw ${listed(columns, "nl")} ${columns.length === 1 ? "blijft" : "blijven"} staan (de bron heeft hetzelfde cijfer)`,
+    ({ what, value, columns }) => `= ${what}: ${value}, your ${listed(columns, "en")} ${columns.length === 1 ? "stays" : "stay"} (the source has the same figure)`,
   ),
   keptOwn: phrase<{ what: string; value: string }>(
     "pane.keptOwn",

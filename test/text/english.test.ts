@@ -99,6 +99,8 @@ const SAMPLES: Record<string, unknown> = {
   "pane.keptEdit": { what: "settlement · Italian · 2022", value: "1,253", source: "1,254" },
   "pane.keptOther": { what: "settlement · Italian · 2022", value: "1,253", from: "CBS", source: "–" },
   "pane.othersKept": [{ n: 1 }, { n: 112 }],
+  "pane.changedColumns": [{ what: "Italiaans · Leiden · 2022 (inwoners)", value: "1,253", columns: ["Toelichting"] }, { what: "Italiaans · Leiden · 2022 (inwoners)", value: "1,253", columns: ["Toelichting", "Pagina"] }],
+  "pane.keptColumns": [{ what: "Italiaans · Leiden · 2022 (inwoners)", value: "1,253", columns: ["Toelichting"] }, { what: "Italiaans · Leiden · 2022 (inwoners)", value: "1,253", columns: ["Toelichting", "Status"] }],
   "pane.outsideKept": [{ n: 1 }, { n: 2 }],
   "pane.more": { n: 40 },
   "pane.fileAgain": { name: "figures.csv" },
