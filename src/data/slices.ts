@@ -5,8 +5,27 @@
  */
 export type Pause = () => Promise<void>;
 
-/** Yields to the event loop: timers, Excel's messages and the pane's input run in between. */
-export const yieldToEventLoop: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Yields to the event loop: Excel's messages, the pane's input and its repaint run in between.
+ * By a message on a MessageChannel, not a timer: browsers throttle timers in hidden pages (Chrome
+ * to once a second, and to once a minute after five minutes hidden: "Heavy throttling of chained
+ * JS timers", developer.chrome.com/blog/timer-throttling-in-chrome-88, which names setTimeout
+ * and setInterval only), and the shared runtime of a closed task pane runs as such a page
+ * (custom functions run markedly slower with the pane closed, office-js #6936). A posted message
+ * is a task of its own, not a timer, and is not throttled so (N. Lawson, "Why do browsers
+ * throttle JavaScript timers?", 2025: MessageChannel and window.postMessage run without the
+ * timers' clamping). A timer only where there is no MessageChannel.
+ */
+export const yieldToEventLoop: Pause = () =>
+  new Promise((resolve) => {
+    if (typeof MessageChannel === "undefined") return void setTimeout(resolve, 0);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
 

@@ -183,8 +183,9 @@ export async function runLoadData(
 export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: AnyMessage) => void, area?: string, about?: Edition): Promise<RegenerateResult> {
   // A turn of the event loop lets the pane repaint; not requestAnimationFrame, which a hidden
   // pane may never fire (browsers pause it in hidden pages), so the ribbon's Regenerate with
-  // the pane closed would never finish.
-  const repaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  // the pane closed would never finish; and not a timer, which a hidden page runs once a second
+  // or once a minute (see yieldToEventLoop).
+  const repaint = yieldToEventLoop;
   const [{ regenerate }, { recalculate }] = await Promise.all([regenerateModule(), loadDataModule()]);
   const result = await writing(() => Excel.run((context) => regenerate(context, { edition, about, language, onProgress, yieldToUi: repaint, area, known: comparing().known })));
   await Excel.run((context) => recalculate(context)); // Regenerate suspended Excel's calculation too
