@@ -145,12 +145,16 @@ export async function readWorkbookFigures(context: Excel.RequestContext, edition
 /**
  * After a write with Excel's calculation suspended, "it is the developer's responsibility to
  * re-calc the workbook" (ExcelApi reference, suspendApiCalculationUntilNextSync): the cells that
- * depend on what was written. "Recalculate" recalculates the cells Excel marked dirty, not the
- * whole workbook; the safe reading taken here is that cells written while calculation was
- * suspended are marked dirty like any other edit. MONITOR formulas need none of it: they are
- * streaming functions that the add-in answers again itself (src/functions/live.ts).
+ * depend on what was written. "Recalculate" only "recalculates all cells that Excel has marked
+ * as dirty" (Excel.CalculationType); whether cells written while calculation was suspended are
+ * marked is not documented. The safe reading: they may not be, so "Full", which "will mark all
+ * cells as dirty and then recalculate them". Its cost is one recalculation of every formula in
+ * the open workbooks, once per load or Regenerate, not per row; "FullRebuild" is not needed, as
+ * Excel keeps its dependency tree while calculation is suspended (office-js-docs-pr #1777).
+ * MONITOR formulas need none of it: they are streaming functions that the add-in answers again
+ * itself (src/functions/live.ts).
  */
 export async function recalculate(context: Excel.RequestContext): Promise<void> {
-  context.workbook.application.calculate("Recalculate");
+  context.workbook.application.calculate("Full");
   await context.sync();
 }

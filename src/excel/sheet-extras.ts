@@ -8,8 +8,12 @@ import { queueNotes, queueSeriesSources, queueSolidColour } from "./optional-api
  * when a response would grow past its limit; the returned reader works after its last flush.
  */
 
-/** What one cell's properties weigh in a response (format, borders, hyperlink, style): for chunking. */
-export const CELL_PROPERTY_BYTES = 700;
+/**
+ * What one cell's properties weigh in a response (format, the eight borders Excel names in a
+ * CellBorderCollection, hyperlink, style), about 750 bytes for a formatted cell with a link:
+ * for chunking.
+ */
+export const CELL_PROPERTY_BYTES = 900;
 
 export const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
   format: {

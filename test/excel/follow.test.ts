@@ -140,13 +140,24 @@ describe("the MONITOR formulas of a workbook, followed without recalculation", (
 });
 
 describe("the fake's calculation, as Excel's", () => {
+  it("leaves formulas that depend on a write with suspended calculation stale after a Recalculate, which recalculates only the cells Excel marked dirty (Excel.CalculationType)", async () => {
+    const model = userWorkbook();
+    await runLoadData(model);
+    await fakeRun(model, async (context) => {
+      context.application.calculate("Recalculate");
+      await context.sync();
+    });
+    expect(model.calculations).toEqual(["Recalculate"]);
+    expect(model.dependentsStale).toBe(true);
+  });
+
   it("leaves formulas that depend on a write with suspended calculation stale until the add-in recalculates", async () => {
     const model = userWorkbook();
     await runLoadData(model);
     expect(model.dependentsStale).toBe(true);
     await fakeRun(model, (context) => recalculate(asExcel(context)));
     expect(model.dependentsStale).toBe(false);
-    expect(model.calculations).toEqual(["Recalculate"]);
+    expect(model.calculations).toEqual(["Full"]);
   });
 
   it("does not re-run custom functions on a recalculation (office-js #1462)", async () => {

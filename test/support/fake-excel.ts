@@ -34,7 +34,8 @@ export interface CellModel {
   fill?: string;
   fontName?: string;
   underline?: string;
-  borders?: Record<string, string>;
+  /** Border styles by the keys of Excel.CellBorderCollection (see CELL_BORDERS): { bottom: "Continuous" }. */
+  borders?: Partial<Record<(typeof CELL_BORDERS)[number], string>>;
   horizontalAlignment?: string;
   hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
 }
@@ -288,7 +289,10 @@ export class WorkbookModel {
    * Cells were written while API calculation was suspended, so formulas depending on them show
    * old results until the add-in recalculates: "it is the developer's responsibility to re-calc
    * the workbook" (ExcelApi reference, Application.suspendApiCalculationUntilNextSync).
-   * `calculate` (any type) brings them up to date. It never re-runs the add-in's custom
+   * A "Full" or "FullRebuild" calculation brings them up to date; "Recalculate" does not: it
+   * recalculates the cells "Excel has marked as dirty" (Excel.CalculationType), and whether cells
+   * written with calculation suspended are marked is not documented, so the fake takes the worst
+   * reading, that they are not. It never re-runs the add-in's custom
    * functions: Excel does not re-run non-volatile custom functions on a recalculation, Calculate
    * Now included (office-js #1462; on opening a workbook neither, #1567, "by design").
    */
@@ -562,7 +566,8 @@ export class FakeApplication {
     this.context.enqueue(() => {
       if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new OfficeError("InvalidArgument", `'${type}' is not a calculation type.`);
       this.context.model.calculations.push(type);
-      this.context.model.dependentsStale = false; // custom functions are not re-run (see WorkbookModel.dependentsStale)
+      // Only a full calculation marks every cell dirty; custom functions are not re-run (see WorkbookModel.dependentsStale).
+      if (type !== "Recalculate") this.context.model.dependentsStale = false;
     });
   }
 }
@@ -672,6 +677,7 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
       const model = this.context.model;
       if (model.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) throw new OfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       model.sheets = model.sheets.filter((x) => x !== s);
+      breakReferences(model, s, model.tables.filter((t) => t.sheet === s));
       model.tables = model.tables.filter((t) => t.sheet !== s);
       model.pivots = model.pivots.filter((p) => p.sheet !== s);
     });
@@ -774,6 +780,7 @@ export class FakeRange extends ClientObject<RangeModel> {
         shrinking.push(table);
       }
       for (const table of shrinking) table.box = { ...table.box, rows: table.box.rows - box.rows };
+      shiftSheetExtras(sheet, box, box.row, -box.rows);
       const inColumns = (column: number) => column >= box.column && column < box.column + box.columns;
       for (const [key] of [...sheet.cells]) {
         const [row, column] = key.split(",").map(Number);
@@ -821,6 +828,7 @@ export class FakeRange extends ClientObject<RangeModel> {
         sheet.cells.set(`${row + box.rows},${column}`, cell);
       }
       for (const table of moving) table.box = { ...table.box, row: table.box.row + box.rows };
+      shiftSheetExtras(sheet, box, box.row, box.rows);
     });
   }
   get rowIndex(): number {
@@ -1163,7 +1171,48 @@ export class FakeTable extends ClientObject<TableModel> {
 }
 
 /** Moves the cells of `box`'s columns from row `from` down by one (`by` 1) or deletes row `from` and moves those below up (`by` -1); tables wholly in those columns below move along. */
+/**
+ * What moves with cells that Excel shifts down (`by` rows inserted at row `at`) or up (`-by` rows
+ * deleted from row `at`) in the columns of `columns`: notes and comments of the shifted cells
+ * move with them and those of deleted cells go; merged areas, conditional formats and data
+ * validation wholly in those columns move, grow by rows inserted inside them and shrink by rows
+ * deleted from them, and go when all their rows are deleted (Excel keeps these attached to their
+ * cells, as it does formulas' references). Not modelled: an area only partly in the shifted
+ * columns (Excel refuses to cut a merge: see Range.insert; a rule's area would split), and rules'
+ * formulas, which keep their text.
+ */
+function shiftSheetExtras(sheet: SheetModel, columns: Pick<Box, "column" | "columns">, at: number, by: number): void {
+  const inColumns = (b: Pick<Box, "column"> & { columns?: number }) => b.column >= columns.column && b.column + (b.columns ?? 1) <= columns.column + columns.columns;
+  const end = at - by; // deleting: the first row after the deleted ones
+  const point = (p: { row: number; column: number }) => {
+    if (!inColumns(p) || p.row < at) return true;
+    if (by < 0 && p.row < end) return false;
+    p.row += by;
+    return true;
+  };
+  const area = (b: Box) => {
+    if (!inColumns(b)) return true;
+    if (by > 0) {
+      if (b.row >= at) b.row += by;
+      else if (b.row + b.rows > at) b.rows += by;
+      return true;
+    }
+    const overlap = Math.max(0, Math.min(b.row + b.rows, end) - Math.max(b.row, at));
+    if (overlap === b.rows) return false;
+    if (b.row >= end) b.row += by;
+    else if (b.row >= at) Object.assign(b, { row: at, rows: b.rows - overlap });
+    else b.rows -= overlap;
+    return true;
+  };
+  sheet.notes = sheet.notes.filter(point);
+  sheet.comments = sheet.comments.filter(point);
+  sheet.merges = sheet.merges.filter(area);
+  sheet.conditionalFormats = sheet.conditionalFormats.filter(area);
+  sheet.dataValidations = sheet.dataValidations.filter(area);
+}
+
 function shiftColumns(model: WorkbookModel, sheet: SheetModel, box: Box, from: number, by: 1 | -1): void {
+  shiftSheetExtras(sheet, box, from, by);
   const inColumns = (column: number) => column >= box.column && column < box.column + box.columns;
   const moving = [...sheet.cells].filter(([key]) => {
     const [row, column] = key.split(",").map(Number);
@@ -1458,9 +1507,16 @@ export function hasOwnFormat(cell: CellModel): boolean {
 
 const rows = <T>(box: Box, cell: (row: number, column: number) => T): T[][] => Array.from({ length: box.rows }, (_, r) => Array.from({ length: box.columns }, (_, c) => cell(box.row + r, box.column + c)));
 
+/**
+ * The borders Range.getCellProperties reports for a cell: the keys of Excel.CellBorderCollection
+ * (ExcelApi 1.9 reference; @types/office-js), every one of them, "None" where the cell has none.
+ * A cell's own borders (CellModel.borders) are keyed the same.
+ */
+export const CELL_BORDERS = ["bottom", "diagonalDown", "diagonalUp", "horizontal", "left", "right", "top", "vertical"] as const;
+
 /** A cell's properties as Excel reports them, with Excel's defaults where the cell has none. */
 function cellProperties(cell: CellModel | undefined) {
-  const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+  const edges = CELL_BORDERS;
   return {
     format: {
       fill: { color: cell?.fill ?? "#FFFFFF", pattern: cell?.fill ? "Solid" : "None" },
@@ -1882,14 +1938,48 @@ class FakeChartPart extends ClientObject<ChartModel> {
  * formula and in defined names, follows the new name ("Rename a worksheet", Microsoft Support:
  * references update automatically; not verified from this machine).
  */
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A reference's sheet prefix, `Name!` or `'Name'!`, as a pattern. */
+const sheetPrefix = (name: string) => new RegExp(`(?:${escapeRegExp(quoteSheet(name))}|(?<![A-Za-z0-9_.'])${escapeRegExp(name)})!`, "gi");
+
 function renameReferences(model: WorkbookModel, from: string, to: string): void {
-  const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(`(?:${escape(quote(from))}|(?<![A-Za-z0-9_.'])${escape(from)})!`, "gi");
+  const quote = quoteSheet;
+  const pattern = sheetPrefix(from);
   const target = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(to) ? to : quote(to);
   const rewrite = (formula: string) => formula.replace(pattern, `${target}!`);
   for (const sheet of model.sheets) for (const cell of sheet.cells.values()) if (cell.formula) cell.formula = rewrite(cell.formula);
   for (const name of model.names) name.formula = rewrite(name.formula);
+}
+
+/**
+ * What Excel does to formulas when a sheet is deleted: a reference into it, in a cell of another
+ * sheet or a defined name, becomes #REF! (`=Nationaliteiten!B6` turns into `=#REF!B6`), and so
+ * does a structured reference to a table that was on it, in cells and in the rules of
+ * conditional formats and data validation; such a cell then shows #REF! ("Delete a worksheet",
+ * Microsoft Support: formulas that refer to it return #REF!; not verified from this machine).
+ * The fake rewrites the reference and gives the cell the error value; it does not evaluate what
+ * remains of the formula. Chart series that plotted the sheet are not modelled (they keep their
+ * source text).
+ */
+function breakReferences(model: WorkbookModel, deleted: SheetModel, tables: readonly TableModel[]): void {
+  const patterns = [sheetPrefix(deleted.name), ...tables.map((t) => new RegExp(`(?<![A-Za-z0-9_.])${escapeRegExp(t.name)}(?:\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\])?(?![A-Za-z0-9_.])`, "gi"))];
+  const broken = (formula: string) => patterns.reduce((f, p) => f.replace(p, "#REF!"), formula);
+  for (const sheet of model.sheets) {
+    for (const cell of sheet.cells.values()) {
+      if (!cell.formula) continue;
+      const after = broken(cell.formula);
+      if (after !== cell.formula) Object.assign(cell, { formula: after, value: "#REF!" });
+    }
+  }
+  for (const name of model.names) name.formula = broken(name.formula);
+  // The rules of conditional formats and data validation are formulas too.
+  for (const sheet of model.sheets) {
+    for (const rule of [...sheet.conditionalFormats, ...sheet.dataValidations] as { formula?: string; formula2?: string }[]) {
+      if (rule.formula) rule.formula = broken(rule.formula);
+      if (rule.formula2) rule.formula2 = broken(rule.formula2);
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
