@@ -123,9 +123,9 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
       if (sheet) {
         // Its column widths and frozen panes are the ones its first load set, or the user's since:
         // either way they stay as they are.
-        journal.fillingBlank(sheet);
+        journal.fillingBlank(sheet, name);
       } else {
-        sheet = context.workbook.worksheets.add(name);
+        sheet = journal.addSheet(context, name);
         queueWriteMark(sheet, { key: DATA_KEY, id: null, name, print: null });
         for (const table of tables) queueColumnWidths(sheet, table.column, table.widths);
         sheet.freezePanes.freezeRows(1);

@@ -98,9 +98,10 @@ type Rebuild = Extract<Ownership, { kind: "rebuild" }>;
  * deleted is such an old one). A sheet with anything the user made is kept under a dated name,
  * a user's copy is left where it is, and both lose the add-in's mark so they are the user's from
  * now on. A user's sheet or table with a clashing name is left alone. When Excel refuses a sync
- * before the new sheets took their places, everything is put back as it was (see Journal).
- * Syncs: a few to read (see inspectWorkbook), the writes in chunks of about 4 MB, the swap, a few
- * to read back what was written, one for the marks.
+ * before the new sheets took their places, everything is put back as it was (see Journal); when
+ * it refuses that too, or refuses the swap itself, the pane says exactly where the workbook stands.
+ * Syncs: a few to read (see inspectWorkbook), the writes in chunks of about 4 MB, a few to read
+ * back what was written, one for the marks, and (when a layout changed) one for the swap.
  */
 export async function regenerate(context: Excel.RequestContext, options: RegenerateOptions): Promise<RegenerateResult> {
   const { edition, language } = options;
@@ -115,33 +116,48 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
 
   const written: Written[] = [];
   const journal = new Journal(new Set(state.sheets.map((s) => s.id)));
-  const swapped = { done: false };
   try {
-    return await build(context, options, { state, found, plans, pkg, progress, written, journal, swapped });
+    return await build(context, options, { state, found, plans, pkg, progress, written, journal });
   } catch (error) {
-    if (!isRefusal(error) || swapped.done) throw describeRefusal(error, written.map((w) => w.name));
+    if (!isRefusal(error)) throw error;
     // Refused before the new sheets took the old ones' places: everything is put back.
     const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
+    const why = refusal(error.code, error);
     try {
       await journal.undo(context, (i) => freeSheetName(`~${i}`, taken) ?? `~${i}`);
     } catch {
-      throw describeRefusal(error, written.map((w) => w.name));
+      throw valueError(say(EXCEL.regenerateUndoRefused, { refusal: why, ...(await journal.aftermath(context)) }));
     }
-    throw valueError(say(EXCEL.regenerateUndone, { refusal: refusal(error.code, error) }));
+    throw valueError(say(EXCEL.regenerateUndone, { refusal: why }));
   }
 }
 
-
 /**
- * What the pane says when Excel refuses a sync after the new sheets took the old ones' places
- * (the last syncs: reading back and marking), or refuses putting the workbook back (any of its
- * batches may have partly run): which sheets may be partly written, and that nothing else was touched. The
- * next Regenerate finds those sheets unlike their marks and sets them aside before building
- * them again, so nothing is lost. Other errors pass unchanged.
+ * What the pane says when Excel refuses the last step, the old sheets of a new layout making way
+ * (deleted) for the new ones, which were written, read back and marked already: which of the old
+ * sheets are still there (read in a sync of loads only; when Excel refuses that too, all may
+ * be). They are exactly as the add-in wrote them, nothing of the user's.
  */
-function describeRefusal(error: unknown, sheets: string[]): unknown {
-  if (!isRefusal(error)) return error;
-  return valueError(say(EXCEL.regenerateRefused, { refusal: refusal(error.code, error), sheets }));
+async function swapRefused(context: Excel.RequestContext, error: Error & { code: string }, swaps: Swap[]): Promise<Error> {
+  let leftovers = swaps;
+  let certain = true;
+  try {
+    const sheets = context.workbook.worksheets.load("items/id");
+    await context.sync();
+    const ids = new Set(sheets.items.map((s) => s.id));
+    leftovers = swaps.filter((swap) => ids.has(swap.old.id));
+  } catch {
+    certain = false;
+  }
+  return valueError(say(EXCEL.regenerateSwapRefused, { refusal: refusal(error.code, error), leftovers: leftovers.map((l) => ({ name: l.aside, was: l.old.name })), certain }));
+}
+
+interface Swap {
+  old: SheetState;
+  /** The old sheet's name while the new one is built. */
+  aside: string;
+  sheet: Excel.Worksheet;
+  position: number;
 }
 
 interface Inspected {
@@ -154,11 +170,9 @@ interface Inspected {
   written: Written[];
   /** What was changed before the writes were done, to undo them when Excel refuses a sync. */
   journal: Journal;
-  /** Set once the new sheets took the old ones' places: from then on nothing can be undone. */
-  swapped: { done: boolean };
 }
 
-async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, pkg, progress, written, journal, swapped }: Inspected): Promise<RegenerateResult> {
+async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, pkg, progress, written, journal }: Inspected): Promise<RegenerateResult> {
   context.application.suspendApiCalculationUntilNextSync();
   const batch = new WriteBatch(context, { limit: options.syncLimit });
   const data = found.kind === "none" ? await writeDataSheet(batch, context, state, options.edition, journal) : null;
@@ -225,7 +239,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
     aside.add(candidate.toLowerCase());
     return candidate;
   };
-  const swaps: { old: SheetState; sheet: Excel.Worksheet; position: number }[] = [];
+  const swaps: Swap[] = [];
 
   const outcomes: SheetOutcome[] = [];
   for (const [index, plan] of plans.entries()) {
@@ -256,20 +270,22 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       const content = inPlace.sheet.content;
       if (content?.usedAddress) {
         const at = parseA1Range(content.usedAddress);
-        journal.overwriting(sheet, at.row, at.column, content.formulas);
+        journal.overwriting(sheet, name, at.row, at.column, content.formulas);
       }
+      journal.markChanging(sheet, inPlace.sheet.mark); // marked anew once written
       await updateIndicatorSheet(batch, sheet, plan);
       for (const t of inPlace.sheet.content?.tables ?? []) tables.push(t);
       written.push({ plan, sheet, name, tables });
     } else {
-      if (previous) {
+      const aside = previous ? (freeSheetName(`~${previous.sheet.name}`, taken) ?? `~${swaps.length}`) : null;
+      if (previous && aside) {
         const old = previous.sheet;
         for (const table of state.tables.values()) if (table.sheetName === old.name) journal.renameTable(table.table, table.name, asideName(table.name));
-        journal.renameSheet(old.sheet, old.name, freeSheetName(`~${old.name}`, taken) ?? `~${swaps.length}`);
-        taken.add(`~${old.name}`.toLowerCase());
+        journal.renameSheet(old.sheet, old.name, aside);
+        taken.add(aside.toLowerCase());
       }
-      const sheet = context.workbook.worksheets.add(name);
-      if (previous) swaps.push({ old: previous.sheet, sheet, position: state.sheets.indexOf(previous.sheet) });
+      const sheet = journal.addSheet(context, name);
+      if (previous && aside) swaps.push({ old: previous.sheet, aside, sheet, position: state.sheets.indexOf(previous.sheet) });
       await writeIndicatorSheet(batch, sheet, plan, (planned: string) => {
         const actual = tableName(planned);
         const table = plan.tables.find((t) => t.name === planned);
@@ -288,17 +304,12 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   }
   progress(0.75, say(EXCEL.writingToExcel));
   await batch.flush();
-  // Every write is done: the old sheets of a new layout make way, and the new ones take their places.
-  swapped.done = true;
-  for (const swap of [...swaps].sort((a, b) => a.position - b.position)) {
-    swap.old.sheet.delete();
-    swap.sheet.position = swap.position;
-  }
 
   // What Excel now holds on each sheet written is what the marks remember (its content, and
   // everything else it reports: formats, widths, panes…), so that any later change by the user
   // is recognised as theirs; of a sheet updated in place, only what is as it was inspected (see
-  // extrasToSeal: a change made meanwhile is not sealed as the add-in's).
+  // extrasToSeal: a change made meanwhile is not sealed as the add-in's). Read and marked while
+  // the old sheets are still there (aside), so that a refusal here is undone too.
   progress(0.9, say(EXCEL.markingSheets));
   const readBack = written.map((w) => {
     w.sheet.load("id");
@@ -327,6 +338,21 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
     queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, print: fingerprint(content), extras: extrasToSeal(extras[i], updated.get(w.plan.key)?.sheet), layout: layoutPrint(w.plan) });
   });
   await context.sync();
+
+  // Every write is done and marked: the old sheets of a new layout make way, and the new ones
+  // take their places. The one step that cannot be undone (a deleted sheet does not come back),
+  // so it is the last, in a sync of its own.
+  if (swaps.length) {
+    for (const swap of [...swaps].sort((a, b) => a.position - b.position)) {
+      swap.old.sheet.delete();
+      swap.sheet.position = swap.position;
+    }
+    try {
+      await context.sync();
+    } catch (error) {
+      throw isRefusal(error) ? await swapRefused(context, error, swaps) : error;
+    }
+  }
   progress(1, say(EXCEL.done));
   return { ok: true, sheets: outcomes, kept, data, figures: pkg.observations.length };
 }

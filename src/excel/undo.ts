@@ -5,30 +5,61 @@ import { restorable } from "./restore-cells";
 
 type Formulas = (string | number | boolean)[][];
 
+/** A sheet or table and the name it had before: `name` is the one it has (or may have) now. */
+export interface Renamed {
+  name: string;
+  was: string;
+}
+
+/**
+ * Where the workbook stands when Excel refused putting it back too: the sheets that may be
+ * partly written (begun, or written on), and the sheets and tables that hold what they held
+ * but under another name. `certain`: read from Excel after the refusal; otherwise what the
+ * journal's changes may have left (each name the one the change gave).
+ */
+export interface Aftermath {
+  certain: boolean;
+  partly: string[];
+  renamed: Renamed[];
+  tables: Renamed[];
+}
+
 /**
  * What Regenerate (or a pull's first load) changed in the workbook before its writes are done,
  * so that a sync Excel refuses on the way (InsertDeleteConflict, a payload limit,
  * GeneralException; whatever part of its batch ran), or a cancel, can be undone: the sheets
- * there were before (by id), the names it gave sheets and tables, the marks it removed, the
- * values it wrote over and the blank sheets it wrote on. Each entry keeps the state before its
- * first change only.
+ * there were before (by id), the sheets it added, the names it gave sheets and tables, the
+ * marks it removed or replaced, the values it wrote over and the blank sheets it wrote on. Each
+ * entry keeps the state before its first change only.
  */
 export class Journal {
-  private readonly renamedSheets = new Map<Excel.Worksheet, string>();
-  private readonly renamedTables = new Map<Excel.Table, string>();
+  private readonly renamedSheets = new Map<Excel.Worksheet, Renamed>();
+  private readonly renamedTables = new Map<Excel.Table, Renamed>();
   private readonly marks = new Map<Excel.Worksheet, SheetMark>();
   private readonly values: { sheet: Excel.Worksheet; row: number; column: number; formulas: Formulas }[] = [];
+  /** Sheets written on that were there before (in place, or blank), with the name they have meanwhile. */
+  private readonly writtenOn = new Map<Excel.Worksheet, string>();
   private readonly blanks: Excel.Worksheet[] = [];
+  private readonly added: string[] = [];
 
   constructor(private readonly before: ReadonlySet<string>) {}
 
+  /** Adds a sheet (the undo deletes it again). */
+  addSheet(context: Excel.RequestContext, name: string): Excel.Worksheet {
+    this.added.push(name);
+    return context.workbook.worksheets.add(name);
+  }
+
   renameSheet(sheet: Excel.Worksheet, was: string, name: string): void {
-    if (!this.renamedSheets.has(sheet)) this.renamedSheets.set(sheet, was);
+    const entry = this.renamedSheets.get(sheet) ?? { name, was };
+    this.renamedSheets.set(sheet, { ...entry, name });
+    if (this.writtenOn.has(sheet)) this.writtenOn.set(sheet, name);
     sheet.name = name;
   }
 
   renameTable(table: Excel.Table, was: string, name: string): void {
-    if (!this.renamedTables.has(table)) this.renamedTables.set(table, was);
+    const entry = this.renamedTables.get(table) ?? { name, was };
+    this.renamedTables.set(table, { ...entry, name });
     table.name = name;
   }
 
@@ -38,22 +69,25 @@ export class Journal {
   }
 
   /**
-   * Before values are written over a sheet's used range, which held `formulas` (as read) from
-   * (row, column). Only a sheet exactly as the add-in wrote it is written over (its print proves
-   * it), and the add-in writes constants only: each cell's value is what `formulas` read, so
-   * every text goes back as literal text (restore-cells.ts). Written back as read, a text
-   * "=…" would become a formula and "'s-Gravenhage" lose its apostrophe (office-js #6687).
+   * Before values are written over the used range of `sheet` (named `name` meanwhile), which
+   * held `formulas` (as read) from (row, column). Only a sheet exactly as the add-in wrote it is
+   * written over (its print proves it), and the add-in writes constants only: each cell's value
+   * is what `formulas` read, so every text goes back as literal text (restore-cells.ts). Written
+   * back as read, a text "=…" would become a formula and "'s-Gravenhage" lose its apostrophe
+   * (office-js #6687).
    */
-  overwriting(sheet: Excel.Worksheet, row: number, column: number, formulas: Formulas): void {
+  overwriting(sheet: Excel.Worksheet, name: string, row: number, column: number, formulas: Formulas): void {
+    this.writtenOn.set(sheet, name);
     this.values.push({ sheet, row, column, formulas: formulas.map((cells) => restorable(cells, cells, undefined)) });
   }
 
   /**
-   * Before writing on a sheet that was there holding nothing at all (no value, no formatted cell,
-   * no table): the undo deletes the tables on it and clears it again. Its column widths and
-   * panes are not the writer's to change (see writeDataSheet), so they need no undo.
+   * Before writing on a sheet (named `name`) that was there holding nothing at all (no value, no
+   * formatted cell, no table): the undo deletes the tables on it and clears it again. Its column
+   * widths and panes are not the writer's to change (see writeDataSheet), so they need no undo.
    */
-  fillingBlank(sheet: Excel.Worksheet): void {
+  fillingBlank(sheet: Excel.Worksheet, name: string): void {
+    this.writtenOn.set(sheet, name);
     if (!this.blanks.includes(sheet)) this.blanks.push(sheet);
   }
 
@@ -74,13 +108,42 @@ export class Journal {
       sheet.getRange().clear("All");
     });
     [...this.renamedSheets.keys()].forEach((sheet, i) => (sheet.name = temporary(i)));
-    for (const [sheet, was] of this.renamedSheets) sheet.name = was;
-    for (const [table, was] of this.renamedTables) table.name = was;
+    for (const [sheet, { was }] of this.renamedSheets) sheet.name = was;
+    for (const [table, { was }] of this.renamedTables) table.name = was;
     for (const [sheet, mark] of this.marks) queueWriteMark(sheet, mark);
     const batch = new WriteBatch(context);
     for (const { sheet, row, column, formulas } of this.values) {
       await batch.writeRows(formulas, null, (from, count) => sheet.getRangeByIndexes(row + from, column, count, formulas[0]?.length ?? 0));
     }
     await batch.flush();
+  }
+
+  /**
+   * Where the workbook stands after Excel refused the undo as well (any part of its batches may
+   * have run): read in one sync of loads only, or, when Excel refuses that too, what the
+   * changes may have left. A sheet written on is named as partly written, not as renamed.
+   */
+  async aftermath(context: Excel.RequestContext): Promise<Aftermath> {
+    try {
+      const sheets = context.workbook.worksheets.load("items/id,items/name");
+      const writtenOn = [...this.writtenOn.keys()].map((sheet) => sheet.load("name"));
+      const renamed = [...this.renamedSheets].map(([sheet, { was }]) => ({ proxy: sheet.load("name"), was }));
+      const tables = [...this.renamedTables].map(([table, { was }]) => ({ proxy: table.load("name"), was }));
+      await context.sync();
+      const partly = [...sheets.items.filter((s) => !this.before.has(s.id)).map((s) => s.name), ...writtenOn.map((s) => s.name)];
+      return {
+        certain: true,
+        partly: [...new Set(partly)],
+        renamed: renamed.filter((r) => !writtenOn.includes(r.proxy) && r.proxy.name !== r.was).map((r) => ({ name: r.proxy.name, was: r.was })),
+        tables: tables.filter((t) => t.proxy.name !== t.was).map((t) => ({ name: t.proxy.name, was: t.was })),
+      };
+    } catch {
+      return {
+        certain: false,
+        partly: [...new Set([...this.added, ...this.writtenOn.values()])],
+        renamed: [...this.renamedSheets].filter(([sheet]) => !this.writtenOn.has(sheet)).map(([, r]) => r),
+        tables: [...this.renamedTables.values()],
+      };
+    }
   }
 }

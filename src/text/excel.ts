@@ -10,6 +10,15 @@ import { phrase } from "./message";
 /** Names quoted and joined by commas: 'Bevolking', 'Woonduur'. */
 const quoted = (names: readonly string[]) => names.map((n) => `'${n}'`).join(", ");
 
+/** A sheet or table with its name now and before: 'Woonduur 2026-11-25' (was 'Woonduur'). */
+interface Renamed {
+  name: string;
+  was: string;
+}
+const renamings = (list: readonly Renamed[], was: string) => list.map((r) => `'${r.name}' (${was} '${r.was}')`).join(", ");
+/** "heet nu anders", or (not read from Excel) "kan nu anders heten"; for one or more. */
+const nowNamedNl = (one: boolean, certain: boolean) => (certain ? (one ? "heet nu anders" : "heten nu anders") : one ? "kan nu anders heten" : "kunnen nu anders heten");
+
 /** Why a monitor sheet was kept instead of rebuilt (regenerate.ts's KeptWhy). */
 export type KeptReason = "copy" | "edited" | "referenced" | "unproven" | "unseen";
 
@@ -83,19 +92,50 @@ export const EXCEL = {
               ? `The sheet held your own additions; your version is now named '${name}'.`
               : `Your edited sheet '${name}' was left alone and is now yours.`,
   ),
-  /** Excel refused a sync while Regenerate wrote; `refusal` is Excel's own code and message. */
-  /** Excel refused a sync while Regenerate wrote, and everything was put back as it was. */
+  /** Excel refused a sync while Regenerate wrote, and everything was put back as it was; `refusal` is Excel's own code and message. */
   regenerateUndone: phrase<{ refusal: string }>(
     "excel.regenerateUndone",
     ({ refusal }) => `Excel weigerde een wijziging (${refusal}). De werkmap is teruggezet zoals hij was: er is niets veranderd. Probeer het opnieuw.`,
     ({ refusal }) => `Excel refused a change (${refusal}). The workbook was put back as it was: nothing changed. Try again.`,
   ),
-  regenerateRefused: phrase<{ refusal: string; sheets: string[] }>(
-    "excel.regenerateRefused",
-    ({ refusal, sheets }) =>
-      `Excel weigerde een wijziging (${refusal}). ${sheets.length ? `Deze bladen kunnen half geschreven zijn: ${quoted(sheets)}. ` : ""}Uw eigen bladen en de bewaarde bladen zijn niet aangeraakt. Bouw opnieuw op: een half geschreven blad wordt dan apart gezet en opnieuw opgebouwd.`,
-    ({ refusal, sheets }) =>
-      `Excel refused a change (${refusal}). ${sheets.length ? `These sheets may be partly written: ${quoted(sheets)}. ` : ""}Your own sheets and the kept sheets were not touched. Regenerate again: a partly written sheet is then set aside and built anew.`,
+  /**
+   * Excel refused a sync while Regenerate wrote, and then putting the workbook back (src/excel/undo.ts,
+   * Aftermath): which sheets may be partly written, which sheets and tables hold what they held
+   * under another name; `certain` when read from Excel afterwards, else what they may be.
+   */
+  regenerateUndoRefused: phrase<{ refusal: string; certain: boolean; partly: string[]; renamed: Renamed[]; tables: Renamed[] }>(
+    "excel.regenerateUndoRefused",
+    ({ refusal, certain, partly, renamed, tables }) =>
+      `Excel weigerde een wijziging (${refusal}) en daarna ook het terugzetten van de werkmap${certain ? "" : " en het lezen ervan"}. ` +
+      (partly.length ? `${partly.length === 1 ? "Dit blad kan" : "Deze bladen kunnen"} half geschreven zijn: ${quoted(partly)}. ` : "") +
+      (renamed.length ? `${renamed.length === 1 ? "Dit blad is" : "Deze bladen zijn"} ongewijzigd maar ${nowNamedNl(renamed.length === 1, certain)}: ${renamings(renamed, "was")}. ` : "") +
+      (tables.length ? `${tables.length === 1 ? "Deze tabel" : "Deze tabellen"} ${nowNamedNl(tables.length === 1, certain)}: ${renamings(tables, "was")}. ` : "") +
+      `Uw eigen bladen zijn niet aangeraakt. Bouw opnieuw op: een half geschreven blad blijft dan als het uwe bewaard en de invoegtoepassing bouwt het hare ernaast opnieuw op.`,
+    ({ refusal, certain, partly, renamed, tables }) =>
+      `Excel refused a change (${refusal}), and then refused putting the workbook back${certain ? "" : " and reading it"}. ` +
+      (partly.length ? `${partly.length === 1 ? "This sheet" : "These sheets"} may be partly written: ${quoted(partly)}. ` : "") +
+      (renamed.length ? `${renamed.length === 1 ? "This sheet is" : "These sheets are"} unchanged but ${certain ? "" : "may be "}named differently now: ${renamings(renamed, "was")}. ` : "") +
+      (tables.length ? `${tables.length === 1 ? "This table" : "These tables"} ${certain ? (tables.length === 1 ? "is" : "are") : "may be"} named differently now: ${renamings(tables, "was")}. ` : "") +
+      `Your own sheets were not touched. Regenerate again: a partly written sheet is then kept as yours, and the add-in builds its own anew beside it.`,
+  ),
+  /**
+   * Excel refused the last step of Regenerate, the old sheets of a new layout making way for the
+   * new ones (written and marked already): which old sheets are still there (`certain`), or may be.
+   */
+  regenerateSwapRefused: phrase<{ refusal: string; certain: boolean; leftovers: Renamed[] }>(
+    "excel.regenerateSwapRefused",
+    ({ refusal, certain, leftovers }) =>
+      `Excel weigerde de laatste stap (${refusal}): elk blad is geschreven en gemarkeerd, ` +
+      (leftovers.length
+        ? `maar de vorige ${leftovers.length === 1 ? "versie" : "versies"} ${certain ? (leftovers.length === 1 ? "staat" : "staan") : leftovers.length === 1 ? "kan" : "kunnen"} er nog${certain ? "" : " staan"}: ${renamings(leftovers, "eerder")}. Daarop staat niets van u: verwijder ${leftovers.length === 1 ? "dat blad" : "die bladen"}. `
+        : "maar de vorige versies zijn al verwijderd. ") +
+      `De nieuwe bladen kunnen achteraan de werkmap staan.`,
+    ({ refusal, certain, leftovers }) =>
+      `Excel refused the last step (${refusal}): every sheet was written and marked, ` +
+      (leftovers.length
+        ? `but the earlier ${leftovers.length === 1 ? "version" : "versions"} ${certain ? (leftovers.length === 1 ? "is" : "are") : "may be"} still there: ${renamings(leftovers, "earlier")}. ${leftovers.length === 1 ? "It holds" : "They hold"} nothing of yours: delete ${leftovers.length === 1 ? "it" : "them"}. `
+        : "but the earlier versions were deleted already. ") +
+      `The new sheets may stand at the end of the workbook.`,
   ),
 
   // The PivotTable.

@@ -74,7 +74,16 @@ const SAMPLES: Record<string, unknown> = {
     { why: "unseen", name: "Residence 2026-11-25", was: "Residence", unseen: ["notes", "chart colours"] },
   ],
   "excel.regenerateUndone": { refusal: "InsertDeleteConflict: refused" },
-  "excel.regenerateRefused": [{ refusal: "GeneralException: refused", sheets: ["Population"] }, { refusal: "GeneralException: refused", sheets: [] }],
+  "excel.regenerateUndoRefused": [
+    { refusal: "GeneralException: refused", certain: true, partly: ["Population"], renamed: [{ name: "Residence 2026-11-25", was: "Residence" }], tables: [{ name: "lm_x_oud", was: "lm_x" }] },
+    { refusal: "GeneralException: refused", certain: false, partly: ["Population", "Residence"], renamed: [{ name: "~Population", was: "Population" }, { name: "~Residence", was: "Residence" }], tables: [] },
+    { refusal: "GeneralException: refused", certain: true, partly: [], renamed: [], tables: [] },
+  ],
+  "excel.regenerateSwapRefused": [
+    { refusal: "GeneralException: refused", certain: true, leftovers: [{ name: "~Population", was: "Population" }] },
+    { refusal: "GeneralException: refused", certain: false, leftovers: [{ name: "~Population", was: "Population" }, { name: "~Residence", was: "Residence" }] },
+    { refusal: "GeneralException: refused", certain: true, leftovers: [] },
+  ],
   "excel.noTableForPivot": { table: "MonitorData" },
   "excel.noFreeSheetName": { theirs: "Pivot" },
   "excel.pivotClash": { theirs: "Pivot", ours: "Pivot (monitor)" },
