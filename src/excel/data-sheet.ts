@@ -79,6 +79,8 @@ export interface DataSheetOutcome {
   insertedRows: number;
   /** For tables refreshed in place: cells written, rows added and deleted. */
   changes?: RefreshCounts;
+  /** Excel refused refreshing the PivotTable on MonitorData after the tables were written (its code and message). */
+  pivotRefused?: string;
 }
 
 const noFreeName = () =>

@@ -4,12 +4,13 @@ import type { LiveData } from "../data/live-data";
 import { Pause, Slices } from "../data/slices";
 import { hash53 } from "../data/hash";
 import { lookupKey, PackageTables, TABLE_NAMES } from "../data/package";
+import { DATA_SHEET_NAME } from "../report/plan";
 import { MonitorPackage, Observation, Problem } from "../data/types";
 import { Cancelled, isRefusal, refusal, WriteBatch } from "./batch";
 import { EditedMeanwhile } from "./table-refresh";
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
-import { Journal } from "./undo";
+import { Journal, UndoRefused } from "./undo";
 import { queueFindMonitorPivot } from "./pivot";
 import { AnyMessage, say } from "../text/message";
 import { EXCEL } from "../text/excel";
@@ -103,29 +104,66 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
   context.application.suspendApiCalculationUntilNextSync();
   // A first load notes what it changes besides making its sheet, to put back on a cancel or a refusal.
   const journal = new Journal(new Set(state.sheets.map((s) => s.id)));
+  const inPlace = Object.values(TABLE_NAMES).some((name) => state.tables.has(name.toLowerCase()));
+  let outcome: DataSheetOutcome | null = null;
+  let pivot: ReturnType<typeof queueFindMonitorPivot> | null = null;
+  let pivotRefused: string | null = null;
   try {
-    const outcome = await writeDataSheet(batch, context, state, comparison.result, journal);
-    const pivot = queueFindMonitorPivot(context);
-    await batch.flush();
-    await pivot.refresh(); // a PivotTable does not follow its table by itself
-    progress(1, say(EXCEL.done));
-    return { ok: true, outcome, comparison, tables: packageTables(comparison.result) };
+    outcome = await writeDataSheet(batch, context, state, comparison.result, journal);
+    pivot = queueFindMonitorPivot(context);
+    await batch.flush(); // a first load's last writes, and the look-up of the PivotTable
   } catch (error) {
-    if (Object.values(TABLE_NAMES).some((name) => state.tables.has(name.toLowerCase()))) {
-      // Refreshed in place: refreshTables has put the tables back as they were before rethrowing.
-      if (error instanceof Cancelled) return { ok: false, problems: [], cancelled: true };
-      if (error instanceof EditedMeanwhile) {
-        return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.editedMeanwhile, { table: error.table, row: error.row }) }] };
-      }
-      if (isRefusal(error)) return refused(error);
-      throw error;
-    }
-    // A first load: what it wrote is removed again, after a cancel or a refusal alike.
-    if (!(error instanceof Cancelled) && !isRefusal(error)) throw error;
-    if (error instanceof Cancelled) progress(0.5, say(LOAD.cancelling));
-    await journal.undo(context);
-    return error instanceof Cancelled ? { ok: false, problems: [], cancelled: true } : refused(error);
+    // Tables refreshed in place are written once refreshTables returns: the last sync only looked the PivotTable up.
+    if (!(inPlace && outcome && isRefusal(error))) return stopped(context, error, { inPlace, journal, progress, sheet: state.tables.get(TABLE_NAMES.observations.toLowerCase())?.sheetName });
+    pivotRefused = refusal(error.code, error);
   }
+  // A PivotTable does not follow its table by itself; what was written stays if Excel refuses refreshing it.
+  if (pivot && !pivotRefused) pivotRefused = await refreshPivot(pivot);
+  progress(1, say(EXCEL.done));
+  return { ok: true, outcome: pivotRefused ? { ...outcome, pivotRefused } : outcome, comparison, tables: packageTables(comparison.result) };
+}
+
+async function refreshPivot(pivot: ReturnType<typeof queueFindMonitorPivot>): Promise<string | null> {
+  try {
+    await pivot.refresh();
+    return null;
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    return refusal(error.code, error);
+  }
+}
+
+/**
+ * After a write stopped (a cancel, an edit meanwhile, a refusal by Excel): the result that says
+ * so. Tables refreshed in place were put back by refreshTables before it rethrew; a first load is
+ * put back here. When Excel refused putting it back as well, the result says what may be partly
+ * written. Any other error (a bug) passes unchanged.
+ */
+async function stopped(context: Excel.RequestContext, error: unknown, at: { inPlace: boolean; journal: Journal; progress: (fraction: number, message: AnyMessage) => void; sheet?: string }): Promise<LoadDataResult> {
+  if (at.inPlace) {
+    if (error instanceof UndoRefused) return undoRefused(error.refused, at.sheet ?? DATA_SHEET_NAME, false);
+    if (error instanceof Cancelled) return { ok: false, problems: [], cancelled: true };
+    if (error instanceof EditedMeanwhile) {
+      return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.editedMeanwhile, { table: error.table, row: error.row }) }] };
+    }
+    if (isRefusal(error)) return refused(error);
+    throw error;
+  }
+  // A first load: what it wrote is removed again, after a cancel or a refusal alike.
+  if (!(error instanceof Cancelled) && !isRefusal(error)) throw error;
+  if (error instanceof Cancelled) at.progress(0.5, say(LOAD.cancelling));
+  try {
+    await at.journal.undo(context);
+  } catch (undoError) {
+    return undoRefused(undoError, at.journal.sheetsWritten()[0] ?? DATA_SHEET_NAME, true);
+  }
+  return error instanceof Cancelled ? { ok: false, problems: [], cancelled: true } : refused(error);
+}
+
+function undoRefused(error: unknown, sheet: string, first: boolean): LoadDataResult {
+  if (!isRefusal(error)) throw error;
+  const message = say(LOAD.undoRefused, { refusal: refusal(error.code, error), sheet, first });
+  return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }
 
 function refused(error: Error & { code: string }): LoadDataResult {

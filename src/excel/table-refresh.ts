@@ -5,6 +5,7 @@ import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
 import { restorable } from "./restore-cells";
 import { Cell, planRowChanges, RowChanges } from "./row-changes";
+import { UndoRefused } from "./undo";
 import { literal } from "./write";
 import { EXCEL } from "../text/excel";
 import { say } from "../text/message";
@@ -70,7 +71,7 @@ interface Plan {
 
 const text = (value: Cell) => (typeof value === "string" ? literal(value) : (value ?? ""));
 
-/** Plans, reads what will change, and writes; undoes everything on a cancel, a refusal or an edit meanwhile, then rethrows. */
+/** Plans, reads what will change, and writes; undoes everything on a cancel, a refusal or an edit meanwhile, then rethrows (an UndoRefused when Excel refuses the undo too). */
 export async function refreshTables(batch: WriteBatch, context: Excel.RequestContext, state: WorkbookState, targets: TableTarget[], limit?: number): Promise<RefreshCounts> {
   const plans: Plan[] = targets.map((target) => {
     const cells = target.table.cells ?? [];
@@ -126,7 +127,11 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     for (const plan of plans) await deleteRows(batch, plan);
     if (plans.some((p) => p.changes.deletes.length)) await batch.flush();
   } catch (error) {
-    await undo(context, plans, done, limit);
+    try {
+      await undo(context, plans, done, limit);
+    } catch (refused) {
+      throw new UndoRefused(refused);
+    }
     throw error;
   }
   return {

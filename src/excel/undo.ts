@@ -25,6 +25,18 @@ export interface Aftermath {
 }
 
 /**
+ * Excel refused putting the workbook back (`refused`, its error) after a write stopped (a
+ * cancel, an edit meanwhile, a refusal): the workbook may be partly written.
+ */
+export class UndoRefused extends Error {
+  constructor(readonly refused: unknown) {
+    // Not shown as it is: the action that catches it says what may be partly written, in the user's language.
+    super("Excel refused putting the workbook back.");
+    this.name = "UndoRefused";
+  }
+}
+
+/**
  * What Regenerate (or a pull's first load) changed in the workbook before its writes are done,
  * so that a sync Excel refuses on the way (InsertDeleteConflict, a payload limit,
  * GeneralException; whatever part of its batch ran), or a cancel, can be undone: the sheets
@@ -91,6 +103,11 @@ export class Journal {
     if (!this.blanks.includes(sheet)) this.blanks.push(sheet);
   }
 
+  /** The sheets added or written on, by the names they were given. */
+  sheetsWritten(): string[] {
+    return [...new Set([...this.added, ...this.writtenOn.values()])];
+  }
+
   /**
    * Puts the workbook back as it was: deletes every sheet that was not there before (with its
    * tables and charts), empties the blank sheets written on, gives sheets (in two steps, so no
@@ -140,7 +157,7 @@ export class Journal {
     } catch {
       return {
         certain: false,
-        partly: [...new Set([...this.added, ...this.writtenOn.values()])],
+        partly: this.sheetsWritten(),
         renamed: [...this.renamedSheets].filter(([sheet]) => !this.writtenOn.has(sheet)).map(([, r]) => r),
         tables: [...this.renamedTables.values()],
       };

@@ -242,9 +242,10 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
       result.outcome.clash ? t.dataClash({ theirs: result.outcome.clash, ours: result.outcome.sheetName }) : null,
       result.outcome.insertedRows > 0 ? t.insertedRows({ n: result.outcome.insertedRows }) : null,
       result.notSaved ? t.memoryNotSaved({ why: result.notSaved }) : null,
+      result.outcome.pivotRefused ? t.pivotNotRefreshed({ why: result.outcome.pivotRefused }) : null,
     ].filter((n): n is string => n !== null);
     byId("data-details").replaceChildren(...notes.map((note) => element("li", { textContent: note })));
-    setMessage("data-message", t.pulled({ n: result.outcome.figures, title: pulled.edition.title }), result.notSaved ? "error" : "ok");
+    setMessage("data-message", t.pulled({ n: result.outcome.figures, title: pulled.edition.title }), result.notSaved || result.outcome.pivotRefused ? "error" : "ok");
   } catch (error) {
     unexpected(ctx, error);
   } finally {

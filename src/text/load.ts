@@ -22,4 +22,23 @@ export const LOAD = {
     ({ refusal }) => `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was.`,
     ({ refusal }) => `Excel refused a change (${refusal}); the workbook was put back as it was.`,
   ),
+  /**
+   * Excel refused putting the workbook back after a write stopped (`refusal`: that refusal): what
+   * may be partly written. `first`: a first load, on its own sheet; otherwise the tables refreshed in place.
+   */
+  undoRefused: phrase<{ refusal: string; sheet: string; first: boolean }>(
+    "load.undoRefused",
+    ({ refusal, sheet, first }) =>
+      `Het schrijven is gestopt en Excel weigerde daarna het terugzetten van de werkmap (${refusal}). ` +
+      (first
+        ? `Het blad '${sheet}' kan half geschreven monitortabellen bevatten: verwijder dat blad en haal opnieuw op. `
+        : `MonitorData, MonitorIndicatoren en MonitorBronnen op het blad '${sheet}' kunnen half geschreven zijn (een deel van de cijfers nieuw, rijen toegevoegd of verwijderd) en cellen eronder kunnen omlaag geschoven zijn. Vergelijk opnieuw: de vergelijking toont wat van de bron verschilt. `) +
+      `De rest van de werkmap is niet aangeraakt.`,
+    ({ refusal, sheet, first }) =>
+      `Writing stopped, and then Excel refused putting the workbook back (${refusal}). ` +
+      (first
+        ? `The sheet '${sheet}' may hold partly written monitor tables: delete that sheet and pull again. `
+        : `MonitorData, MonitorIndicatoren and MonitorBronnen on the sheet '${sheet}' may be partly written (some figures new, rows added or deleted), and cells below them may have moved down. Compare again: the comparison shows what differs from the source. `) +
+      `Nothing else in the workbook was touched.`,
+  ),
 } as const;

@@ -142,6 +142,7 @@ const SAMPLES: Record<string, unknown> = {
   "cli.failed": { system: "ENOSPC: no space left on device" },
   "load.editedMeanwhile": { table: "MonitorData", row: 12 },
   "load.excelRefused": { refusal: "InsertDeleteConflict: The operation could not be completed." },
+  "load.undoRefused": { refusal: "GeneralException: refused", sheet: "Data", first: false },
 };
 
 const phrases = Object.values(BOOKS).flatMap((book) => Object.values(book) as Phrase<unknown>[]);

@@ -117,6 +117,7 @@ const SAMPLES: Record<string, unknown> = {
   "pane.pulledPreview": { n: 112, title: "Monitor 2023" },
   "pane.insertedRows": { n: 12 },
   "pane.memoryNotSaved": { why: "QuotaExceededError" },
+  "pane.pivotNotRefreshed": { why: "GeneralException: refused" },
   "pane.pivotDone": [{ sheet: "Pivot", refreshed: true }, { sheet: "Pivot", refreshed: false }],
   "pane.loaded": { n: 112 },
   "pane.readingWorkbook": { percent: 40 },
