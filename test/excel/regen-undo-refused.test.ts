@@ -1,6 +1,8 @@
 import { MonitorError } from "../../src/data/errors";
 import { regenerate } from "../../src/excel/regenerate";
 import { Aftermath } from "../../src/excel/undo";
+import { EXCEL } from "../../src/text/excel";
+import { AnyMessage, isMessageOf } from "../../src/text/message";
 import { FakeContext, fakeRun, SheetModel, TableModel, WorkbookModel } from "../support/fake-excel";
 import { asExcel, edition, runRegenerate, sheetNamed, sheetState, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 
@@ -25,12 +27,20 @@ async function changedWorkbook(): Promise<WorkbookModel> {
   return model;
 }
 
-/** Runs Regenerate with the syncs `refuse` picks (by their number, from 1, and their payload) refused; the error thrown. */
-async function run(model: WorkbookModel, refuse: (nth: number, bytes: number) => boolean): Promise<MonitorError> {
+/**
+ * Runs Regenerate with the syncs `refuse` picks refused: by their number (from 1), their payload,
+ * and the number of syncs since it said it marks the sheets (0 before); the error thrown.
+ */
+async function run(model: WorkbookModel, refuse: (nth: number, bytes: number, sinceMarking: number) => boolean): Promise<MonitorError> {
   let nth = 0;
-  model.refuse = (bytes) => (refuse(++nth, bytes) ? "GeneralException" : null);
+  let sinceMarking = 0;
+  model.refuse = (bytes) => {
+    if (sinceMarking > 0) sinceMarking++;
+    return refuse(++nth, bytes, sinceMarking) ? "GeneralException" : null;
+  };
+  const onProgress = (_fraction: number, message: AnyMessage) => void (isMessageOf(message, EXCEL.markingSheets) && (sinceMarking = 1));
   try {
-    await fakeRun(model, (context) => regenerate(asExcel(context), { edition, language: "nl", today: () => "2026-11-25" }));
+    await fakeRun(model, (context) => regenerate(asExcel(context), { edition, language: "nl", today: () => "2026-11-25", onProgress }));
   } catch (error) {
     if (error instanceof MonitorError) return error;
     throw error;
@@ -123,10 +133,11 @@ describe("when Excel refuses Regenerate's last step, the old sheets making way",
   });
 
   it("refused while reading back or marking, before it: put back as it was, nothing changed", async () => {
-    for (const nth of [swapSync - 1, swapSync - 2]) {
+    // The first sync reading back (its loads), and the marks' sync (the last before the swap).
+    for (const refuse of [(_n: number, _b: number, since: number) => since === 2, (n: number) => n === swapSync - 1]) {
       const model = await changedWorkbook();
       const earlier = snapshot(model);
-      const error = await run(model, (n) => n === nth);
+      const error = await run(model, refuse);
       expect(error.text("en")).toBe("Excel refused a change (GeneralException: The request could not be processed.). The workbook was put back as it was: nothing changed. Try again.");
       expect(snapshot(model)).toBe(earlier);
     }
