@@ -1,7 +1,8 @@
 import { MonitorError } from "../../src/data/errors";
 import { regenerate } from "../../src/excel/regenerate";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
-import { asExcel, edition, runRegenerate, sheetNamed, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
+import { changedWorkbook } from "../support/changed-workbook";
+import { asExcel, edition, runRegenerate, sheetNamed, snapshot, userWorkbook } from "../support/workbooks";
 
 /**
  * A sync Excel refuses in the middle of Regenerate (GeneralException, InsertDeleteConflict…;
@@ -23,20 +24,6 @@ async function refusedRun(model: WorkbookModel, refuseNth: number, code = "Gener
 }
 
 const english = (error: unknown) => (error instanceof MonitorError ? error.text("en") : String(error));
-
-/** A workbook regenerated once, then: a user's figure on Woonduur (kept), a new Italiaans figure (in place), Duits up the ranking (a new layout). */
-async function changedWorkbook(): Promise<WorkbookModel> {
-  const model = userWorkbook();
-  await runRegenerate(model);
-  sheetNamed(model, "Woonduur").cell(5, 1).value = 0.35;
-  const table = tableNamed(model, "MonitorData");
-  if (!table) throw new Error("no MonitorData");
-  const rows = table.sheet.values(table.box);
-  const figure = (groep: string) => rows.findIndex((r) => r[1] === "inwoners" && r[2] === "Leiden" && r[3] === groep && r[5] === "2022" && r[4] === "");
-  Object.assign(table.sheet.cell(table.box.row + figure("Duits"), table.box.column + 6), { value: 1300, formula: null });
-  Object.assign(table.sheet.cell(table.box.row + figure("Pools"), table.box.column + 6), { value: 900, formula: null });
-  return model;
-}
 
 describe("Regenerate when Excel refuses a sync", () => {
   it("on a workbook without monitor sheets: the Data sheet and every sheet begun are removed again", async () => {

@@ -4,7 +4,8 @@ import { Aftermath } from "../../src/excel/undo";
 import { EXCEL } from "../../src/text/excel";
 import { AnyMessage, isMessageOf } from "../../src/text/message";
 import { FakeContext, fakeRun, SheetModel, TableModel, WorkbookModel } from "../support/fake-excel";
-import { asExcel, edition, runRegenerate, sheetNamed, sheetState, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
+import { changedWorkbook } from "../support/changed-workbook";
+import { asExcel, edition, sheetNamed, sheetState, snapshot } from "../support/workbooks";
 
 /**
  * When Excel refuses putting the workbook back too, or refuses Regenerate's last step (the old
@@ -12,20 +13,6 @@ import { asExcel, edition, runRegenerate, sheetNamed, sheetState, snapshot, tabl
  * sheet it does not name is as it was (name and content), every sheet it names as renamed holds
  * what it held under the name given, and every other sheet is one it names as partly written.
  */
-
-/** A workbook regenerated once, then: a user's figure on Woonduur (kept), a new Italiaans figure (in place), Duits up the ranking (a new layout). */
-async function changedWorkbook(): Promise<WorkbookModel> {
-  const model = userWorkbook();
-  await runRegenerate(model);
-  sheetNamed(model, "Woonduur").cell(5, 1).value = 0.35;
-  const table = tableNamed(model, "MonitorData");
-  if (!table) throw new Error("no MonitorData");
-  const rows = table.sheet.values(table.box);
-  const figure = (groep: string) => rows.findIndex((r) => r[1] === "inwoners" && r[2] === "Leiden" && r[3] === groep && r[5] === "2022" && r[4] === "");
-  Object.assign(table.sheet.cell(table.box.row + figure("Duits"), table.box.column + 6), { value: 1300, formula: null });
-  Object.assign(table.sheet.cell(table.box.row + figure("Pools"), table.box.column + 6), { value: 900, formula: null });
-  return model;
-}
 
 /**
  * Runs Regenerate with the syncs `refuse` picks refused: by their number (from 1), their payload,
