@@ -1,8 +1,8 @@
 import { valueError } from "../data/errors";
 import { Edition } from "../data/descriptor";
 import { Language, MonitorPackage, Problem } from "../data/types";
-import { extrasToSeal } from "../report/extras-seal";
-import { fingerprint, layoutPrint } from "../report/fingerprint";
+import { contentToSeal, extrasToSeal } from "../report/extras-seal";
+import { layoutPrint } from "../report/fingerprint";
 import { buildIndicatorSheets } from "../report/plan";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
@@ -308,8 +308,8 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   // What Excel now holds on each sheet written is what the marks remember (its content, and
   // everything else it reports: formats, widths, panes…), so that any later change by the user
   // is recognised as theirs; of a sheet updated in place, only what is as it was inspected (see
-  // extrasToSeal: a change made meanwhile is not sealed as the add-in's). Read and marked while
-  // the old sheets are still there (aside), so that a refusal here is undone too.
+  // report/extras-seal.ts: a change made meanwhile is not sealed as the add-in's). Read and
+  // marked while the old sheets are still there (aside), so that a refusal here is undone too.
   progress(0.9, say(EXCEL.markingSheets));
   const readBack = written.map((w) => {
     w.sheet.load("id");
@@ -335,7 +335,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       tables: w.tables,
       charts: charts.items.map((c) => c.name),
     };
-    queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, print: fingerprint(content), extras: extrasToSeal(extras[i], updated.get(w.plan.key)?.sheet), layout: layoutPrint(w.plan) });
+    queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, print: contentToSeal(content, w.plan, updated.get(w.plan.key)?.sheet.content), extras: extrasToSeal(extras[i], updated.get(w.plan.key)?.sheet), layout: layoutPrint(w.plan) });
   });
   await context.sync();
 

@@ -1,5 +1,7 @@
-import { extrasPrint, isCurrentExtrasPrint, SheetExtras } from "./fingerprint";
+import { parseA1Range } from "./a1";
+import { extrasPrint, fingerprint, isCurrentExtrasPrint, SheetContent, SheetExtras } from "./fingerprint";
 import { SheetMark } from "./mark";
+import { SheetPlan } from "./types";
 
 /** A sheet as inspected before Regenerate wrote it: its mark and what Excel reported of its extras. */
 export interface InspectedExtras {
@@ -35,4 +37,36 @@ export function extrasToSeal(after: SheetExtras, before?: InspectedExtras | null
 /** Whether two reads of a sheet's extras agree on all that does not follow the figures. */
 function sameBesidesFigures(a: SheetExtras, b: SheetExtras): boolean {
   return extrasPrint({ ...a, followsFigures: null }) === extrasPrint({ ...b, followsFigures: null });
+}
+
+/**
+ * The content print to keep in the mark of a sheet Regenerate wrote, from what Excel reported
+ * after the writes (`after`). Pure. A sheet built new (`before` absent) holds what the add-in
+ * wrote. A sheet brought up to date in place (`before`: its content as inspected) got the plan's
+ * texts and tables' cells only, so every other cell must hold what it held then; where one does
+ * not (a figure or a word the analyst typed beside a table while Regenerate ran), it is not sealed
+ * as the add-in's: the mark gets no content print (null), and the next Regenerate keeps the sheet
+ * as the user's ("edited").
+ */
+export function contentToSeal(after: SheetContent, plan: SheetPlan, before?: SheetContent | null): string | null {
+  if (!before) return fingerprint(after);
+  const [was, is] = [unplannedCells(before, plan), unplannedCells(after, plan)];
+  const same = was.size === is.size && [...was].every(([cell, value]) => is.get(cell) === value);
+  return same ? fingerprint(after) : null;
+}
+
+/** The filled cells of a content that an in-place update of `plan` does not write ("row,column" → formula or value). */
+function unplannedCells(content: SheetContent, plan: SheetPlan): Map<string, string | number | boolean> {
+  const written = (row: number, column: number) =>
+    plan.texts.some((line) => line.row === row && column === 0) ||
+    plan.tables.some((t) => row >= t.row && row <= t.row + t.rows.length && column >= t.column && column < t.column + t.header.length);
+  const cells = new Map<string, string | number | boolean>();
+  if (content.usedAddress === null) return cells;
+  const at = parseA1Range(content.usedAddress);
+  content.formulas.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value !== "" && !written(at.row + r, at.column + c)) cells.set(`${at.row + r},${at.column + c}`, value);
+    }),
+  );
+  return cells;
 }

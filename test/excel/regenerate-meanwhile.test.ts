@@ -96,6 +96,36 @@ describe("a fill the analyst gives a cell of an indicator sheet while Regenerate
   });
 });
 
+describe("a figure the analyst types beside a table while Regenerate writes the sheet in place", () => {
+  it("is not sealed as the add-in's: the next Regenerate keeps the sheet as theirs, with it", async () => {
+    const model = await generatedWorkbook();
+    const nationaliteiten = sheetNamed(model, "Nationaliteiten");
+    setInwoners(model, "Italiaans", 1254);
+    const first = await regenerateWhile(model, () => Object.assign(nationaliteiten.cell(6, 4), { value: 1300 }));
+    expect(first.sheets.find((s) => s.key === "nationaliteiten")?.status).toBe("updated");
+    expect(markOf(nationaliteiten)?.print).toBeNull();
+
+    const theirs = JSON.stringify(sheetState(nationaliteiten));
+    const second = await regenerated(model);
+    expect(second.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "edited" }]);
+    expect(JSON.stringify(sheetState(nationaliteiten))).toBe(theirs);
+    expect(nationaliteiten.cell(6, 4).value).toBe(1300);
+  });
+
+  it("nothing typed meanwhile: the sheet's content is sealed again, and the next Regenerate writes it in place once more", async () => {
+    const model = await generatedWorkbook();
+    const nationaliteiten = sheetNamed(model, "Nationaliteiten");
+    setInwoners(model, "Italiaans", 1254);
+    await regenerateWhile(model, () => undefined);
+    expect(markOf(nationaliteiten)?.print).not.toBeNull();
+    setInwoners(model, "Italiaans", 1255);
+    const second = await regenerated(model);
+    expect(second.kept).toEqual([]);
+    expect(second.sheets.find((s) => s.key === "nationaliteiten")?.status).toBe("updated");
+    expect(nationaliteiten.cell(5, 1).value).toBe(1255);
+  });
+});
+
 describe("a sheet whose mark proves only its content, brought up to date in place", () => {
   const withExtras = (sheet: SheetModel, extras: string | null) => sheet.customProperties.set(MARK_KEY, encodeMark({ ...markOf(sheet)!, extras }));
 

@@ -1,5 +1,6 @@
-import { extrasToSeal } from "../../src/report/extras-seal";
-import { extrasPrint, SheetExtras } from "../../src/report/fingerprint";
+import { contentToSeal, extrasToSeal } from "../../src/report/extras-seal";
+import { extrasPrint, fingerprint, SheetContent, SheetExtras } from "../../src/report/fingerprint";
+import { SheetPlan } from "../../src/report/types";
 import { SheetMark } from "../../src/report/mark";
 
 /** What becomes of the extras print in a mark after Regenerate wrote a sheet (pure decision). */
@@ -39,5 +40,28 @@ describe("extrasToSeal", () => {
     ["no mark", { mark: null, extras: inspected }],
   ])("leaves none where the mark did not prove the extras before: %s", (_what, before) => {
     expect(extrasToSeal(inspected, before)).toBeNull();
+  });
+});
+
+describe("contentToSeal", () => {
+  // A title in A1, a table of a header and two rows at A3:B5: what an in-place update writes.
+  const plan = { texts: [{ row: 0, text: "Titel", style: "title" }], tables: [{ row: 2, column: 0, header: ["Groep", "Aantal"], rows: [["a", 1], ["b", 2]] }] } as unknown as SheetPlan;
+  const inspected: SheetContent = { usedAddress: "Blad!A1:B5", formulas: [["Titel", ""], ["", ""], ["Groep", "Aantal"], ["a", 1], ["b", 2]], tables: [{ name: "t", address: "Blad!A3:B5" }], charts: [] };
+
+  it("seals a sheet built new as Excel reported it", () => {
+    expect(contentToSeal(inspected, plan)).toBe(fingerprint(inspected));
+  });
+
+  it("seals new figures and texts where the plan writes them", () => {
+    const after: SheetContent = { ...inspected, formulas: [["Nieuwe titel", ""], ["", ""], ["Groep", "Aantal"], ["a", 3], ["b", 4]] };
+    expect(contentToSeal(after, plan, inspected)).toBe(fingerprint(after));
+  });
+
+  it.each([
+    ["a figure typed beside the table", { ...inspected, usedAddress: "Blad!A1:D5", formulas: [["Titel", "", "", ""], ["", "", "", ""], ["Groep", "Aantal", "", ""], ["a", 1, "", 7], ["b", 2, "", ""]] }],
+    ["a word typed below the title", { ...inspected, formulas: [["Titel", ""], ["mijn notitie", ""], ["Groep", "Aantal"], ["a", 1], ["b", 2]] }],
+    ["a formula typed beside the title", { ...inspected, formulas: [["Titel", "=B4*2"], ["", ""], ["Groep", "Aantal"], ["a", 1], ["b", 2]] }],
+  ])("leaves no print where a cell the plan does not write changed: %s", (_what, after) => {
+    expect(contentToSeal(after as SheetContent, plan, inspected)).toBeNull();
   });
 });
