@@ -28,6 +28,7 @@ const refused = async (areas: string[], from = 2022, to = 2022, extra: Partial<C
 
 // The stand-in's published cells, both sexes and all ages.
 const nationalityCell = (code: string, year: number, nationality: string) => publishedCell(FIXTURE_TABLE, { RegioS: code, Perioden: `${year}JJ00`, Nationaliteit: nationality });
+const nationalityTitle = (key: string) => publishedDimension(FIXTURE_TABLE, "Nationaliteit").find((d) => d.key === key)?.title;
 const herkomstCell = (code: string, year: number, origin: string) => publishedCell(FIXTURE_HERKOMST_TABLE, { RegioS: code, Perioden: `${year}JJ00`, Herkomstland: origin, Geboorteland: "T001638" });
 const municipalityCodes = publishedDimension(FIXTURE_TABLE, "RegioS").filter((r) => r.key.startsWith("GM")).map((r) => r.key);
 const foreignShare = (code: string, year: number) => (nationalityCell(code, year, "NAT9489") as number) / (nationalityCell(code, year, "T001059") as number);
@@ -378,11 +379,21 @@ describe("the derivations case by case: what CBS leaves out, how it titles and p
     expect(one(rows, { indicator: "gemeenten", periode: "2022" }).waarde).toBe(FIXTURE_MUNICIPALITIES.length - 1);
   });
 
+  it("a suppressed foreign total is not worked out from the other two: no foreign count or share, and the note on the total says what CBS suppressed", async () => {
+    cbs.behaviour.cells = { "GM0503|2022JJ00|NAT9489": null };
+    const rows = (await pulled(["Delft"], 2022, 2022)).value.package.observations;
+    expect(find(rows, { gebied: "Delft", groep: "buitenlandse nationaliteit", periode: "2022" })).toEqual([]);
+    expect(one(rows, { indicator: "inwoners", gebied: "Delft", groep: "inwoners", periode: "2022" })).toMatchObject({ waarde: nationalityCell("GM0503", 2022, "T001059"), toelichting: `${note} Niet als rij opgenomen: CBS onderdrukt kleine aantallen voor ${nationalityTitle("NAT9489")}.` });
+    expect(one(rows, { indicator: "inwoners", gebied: "Delft", groep: "Nederlands", periode: "2022" }).waarde).toBe(nationalityCell("GM0503", 2022, "NAT9267"));
+  });
+
   it("a cell the table does not have is no row (never 0), and a municipality without either total is not ranked", async () => {
     // Amsterdam without its total, Rotterdam without its foreign total, Delft without Italiaans.
     cbs.behaviour.omitCells = ["GM0363|2022JJ00|T001059", "GM0599|2022JJ00|NAT9489", "GM0503|2022JJ00|NAT9318"];
     const rows = (await pulled(["Delft"], 2022, 2022)).value.package.observations;
     expect(find(rows, { gebied: "Delft", groep: "Italiaans" })).toEqual([]);
+    // Never a silent part: the foreign count says which asked-for figure CBS did not send.
+    expect(one(rows, { indicator: "inwoners", gebied: "Delft", groep: "buitenlandse nationaliteit", periode: "2022" }).toelichting).toBe(`${note} Niet als rij opgenomen: CBS gaf geen cijfer voor ${nationalityTitle("NAT9318")}.`);
     expect(one(rows, { indicator: "inwoners", gebied: "Delft", groep: "Duits", periode: "2022" }).waarde).toBe(nationalityCell("GM0503", 2022, "NAT9291"));
     const ranked = municipalityCodes.filter((code) => code !== "GM0363" && code !== "GM0599");
     expect(one(rows, { indicator: "gemeenten", periode: "2022" }).waarde).toBe(ranked.length);

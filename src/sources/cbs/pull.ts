@@ -262,10 +262,14 @@ function buildNationality(input: NationalityInput): { observations: Observation[
     for (const year of years) {
       const get = (n: Dimension) => input.cells.get(`${area.code}|${year}|${n.key.trim()}`);
       const suppressed: string[] = [];
+      const absent: string[] = []; // asked for, but not in CBS's answer: no row, and said so
       const rowOf = new Map<string, number>(); // group → its count's row, this area and year
       for (const n of [total, dutch, ...(foreign ? [foreign] : []), ...singles]) {
         const v = get(n);
-        if (v === undefined) continue;
+        if (v === undefined) {
+          absent.push(n.title);
+          continue;
+        }
         // CBS's own suppression of small numbers: not 0, so not a row, and named in the note.
         if (v === null) {
           suppressed.push(n.title);
@@ -282,17 +286,23 @@ function buildNationality(input: NationalityInput): { observations: Observation[
         continue;
       }
       let f = counts.get(countKey(area, year, FOREIGN));
-      if (f === undefined && d !== undefined) {
-        // The table names no foreign total: derived from the two totals it does give.
+      if (f === undefined && !foreign && d !== undefined) {
+        // The table names no foreign total: derived from the two totals it does give. A foreign
+        // total the table has but CBS suppressed or left out stays out: deriving it would publish
+        // the number CBS chose not to.
         f = t - d;
         counts.set(countKey(area, year, FOREIGN), f);
         rowOf.set(FOREIGN, observations.length);
         observations.push(row({ indicator: "inwoners", gebied: area.name, gebiedscode: area.code, groep: FOREIGN, periode: year, waarde: f, eenheid: "aantal", status: "afgeleid", toelichting: `Afgeleid: totaal (${t}) min Nederlands (${d}). ${note}` }));
       }
-      if (suppressed.length) {
+      if (suppressed.length || absent.length) {
         // On the foreign count (the total's when there is none): the row a reader of the nationalities looks at.
         const at = rowOf.get(f !== undefined ? FOREIGN : "inwoners") as number;
-        observations[at] = { ...observations[at], toelichting: `${observations[at].toelichting} Niet als rij opgenomen: CBS onderdrukt kleine aantallen voor ${suppressed.join(", ")}.` };
+        const why = [
+          ...(suppressed.length ? [`CBS onderdrukt kleine aantallen voor ${suppressed.join(", ")}`] : []),
+          ...(absent.length ? [`CBS gaf geen cijfer voor ${absent.join(", ")}`] : []),
+        ];
+        observations[at] = { ...observations[at], toelichting: `${observations[at].toelichting} Niet als rij opgenomen: ${why.join("; ")}.` };
       }
       if (t > 0) {
         for (const [group, v] of [[FOREIGN, f], ["Nederlands", d]] as const) {
