@@ -858,6 +858,20 @@ export class FakeRange extends ClientObject<RangeModel> {
   getCellProperties(options: Record<string, unknown>): FakeClientResult<Record<string, unknown>[][]> {
     return this.result(({ sheet, box }) => rows(box, (r, c) => pick(cellProperties(sheet.cells.get(`${r},${c}`)), options) as Record<string, unknown>));
   }
+  /**
+   * Sets each cell's format (ExcelApi 1.9, Range.setCellProperties): "Any subproperties of format
+   * that are not set will not be changed" (SettableCellProperties, office-js-snippets
+   * cell-properties.yaml). The fake takes fill (a pattern of "None" removes it), font, borders
+   * (by CELL_BORDERS, the keys of CellBorderCollection) and horizontal alignment; a value equal to
+   * Excel's default is no format of the cell's own (Excel keeps no "unset" apart from the default).
+   */
+  setCellProperties(data: Excel.SettableCellProperties[][]): void {
+    this.context.addPayload(data);
+    this.set(({ sheet, box }) => {
+      checkShape(data, box, "cell properties");
+      data.forEach((row, r) => row.forEach((properties, c) => applyCellProperties(sheet.cell(box.row + r, box.column + c), properties)));
+    });
+  }
   /** Each column's width in points (ExcelApi 1.9, Range.getColumnProperties); Excel's default is 48. */
   getColumnProperties(options: Record<string, unknown>): FakeClientResult<Record<string, unknown>[]> {
     return this.result(({ sheet, box }) => Array.from({ length: box.columns }, (_, c) => pick({ columnIndex: box.column + c, format: { columnWidth: sheet.columnWidths.get(box.column + c) ?? 48 } }, options) as Record<string, unknown>));
@@ -1514,13 +1528,16 @@ const rows = <T>(box: Box, cell: (row: number, column: number) => T): T[][] => A
  */
 export const CELL_BORDERS = ["bottom", "diagonalDown", "diagonalUp", "horizontal", "left", "right", "top", "vertical"] as const;
 
+/** Excel's font where a cell has none of its own (the Normal style of a new workbook). */
+const DEFAULT_FONT = { bold: false, italic: false, color: "#000000", size: 11, name: "Aptos Narrow", underline: "None" };
+
 /** A cell's properties as Excel reports them, with Excel's defaults where the cell has none. */
 function cellProperties(cell: CellModel | undefined) {
   const edges = CELL_BORDERS;
   return {
     format: {
       fill: { color: cell?.fill ?? "#FFFFFF", pattern: cell?.fill ? "Solid" : "None" },
-      font: { bold: cell?.bold ?? false, italic: cell?.italic ?? false, color: cell?.color ?? "#000000", size: cell?.size ?? 11, name: cell?.fontName ?? "Aptos Narrow", underline: cell?.underline ?? "None", strikethrough: false },
+      font: { bold: cell?.bold ?? DEFAULT_FONT.bold, italic: cell?.italic ?? DEFAULT_FONT.italic, color: cell?.color ?? DEFAULT_FONT.color, size: cell?.size ?? DEFAULT_FONT.size, name: cell?.fontName ?? DEFAULT_FONT.name, underline: cell?.underline ?? DEFAULT_FONT.underline, strikethrough: false },
       borders: Object.fromEntries(edges.map((e) => [e, { style: cell?.borders?.[e] ?? "None", color: "#000000" }])),
       horizontalAlignment: cell?.horizontalAlignment ?? "General",
       verticalAlignment: "Bottom",
@@ -1530,6 +1547,37 @@ function cellProperties(cell: CellModel | undefined) {
     hyperlink: cell?.hyperlink ?? null,
     style: "Normal",
   };
+}
+
+/** What setCellProperties changes in one cell (see FakeRange.setCellProperties). */
+function applyCellProperties(cell: CellModel, properties: Excel.SettableCellProperties): void {
+  const format = properties.format ?? {};
+  const own = <K extends keyof CellModel>(key: K, value: CellModel[K] | undefined, fallback: unknown) => {
+    if (value === undefined) return;
+    if (value === fallback) delete cell[key];
+    else cell[key] = value;
+  };
+  if (format.fill) {
+    if (format.fill.pattern === "None") delete cell.fill;
+    else if (format.fill.color !== undefined) cell.fill = format.fill.color;
+  }
+  const font = format.font ?? {};
+  own("bold", font.bold, DEFAULT_FONT.bold);
+  own("italic", font.italic, DEFAULT_FONT.italic);
+  own("color", font.color, DEFAULT_FONT.color);
+  own("size", font.size, DEFAULT_FONT.size);
+  own("fontName", font.name, DEFAULT_FONT.name);
+  own("underline", font.underline, DEFAULT_FONT.underline);
+  for (const edge of CELL_BORDERS) {
+    const style = format.borders?.[edge]?.style;
+    if (style === undefined) continue;
+    const borders = { ...cell.borders };
+    if (style === "None") delete borders[edge];
+    else borders[edge] = style;
+    if (Object.keys(borders).length) cell.borders = borders;
+    else delete cell.borders;
+  }
+  own("horizontalAlignment", format.horizontalAlignment, "General");
 }
 
 /** The parts of `value` that `options` asks for (true: the whole part), as Excel's load options select. */
