@@ -46,7 +46,8 @@ export class WriteBatch {
     private readonly options: { limit?: number; signal?: AbortSignal; onSync?: (writtenBytes: number) => void | Promise<void> } = {},
   ) {}
 
-  private get limit(): number {
+  /** Bytes per sync: a caller that sizes blocks of its own (a look and a delete together) sizes them to it. */
+  get limit(): number {
     return this.options.limit ?? MAX_SYNC_BYTES;
   }
 
@@ -114,7 +115,7 @@ export function rowBlocks(from: number, count: number, weight: (row: number) => 
  * call). The request counts calls and objects as well as values (docs/excel/performance.md,
  * "Payload size limit best practices"); about 200 bytes, taken twice for the safe side.
  */
-const RUN_DELETE_BYTES = 400;
+export const RUN_DELETE_BYTES = 400;
 
 /**
  * Queues deleting runs of a table's rows, each run one `Range.delete("Up")` on its whole table

@@ -7,7 +7,7 @@ import { lookupKey, PackageTables, TABLE_NAMES } from "../data/package";
 import { DATA_SHEET_NAME } from "../report/plan";
 import { MonitorPackage, Observation, Problem } from "../data/types";
 import { Cancelled, isRefusal, refusal, WriteBatch } from "./batch";
-import { EditedMeanwhile } from "./table-refresh";
+import { ChangedSinceComparison, EditedMeanwhile } from "./table-refresh";
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
 import { Journal, UndoRefused } from "./undo";
@@ -143,6 +143,10 @@ async function stopped(context: Excel.RequestContext, error: unknown, at: { inPl
   if (at.inPlace) {
     if (error instanceof UndoRefused) return undoRefused(error.refused, at.sheet ?? DATA_SHEET_NAME, false);
     if (error instanceof Cancelled) return { ok: false, problems: [], cancelled: true };
+    // The table changed during the comparison: refreshTables wrote nothing.
+    if (error instanceof ChangedSinceComparison) {
+      return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.changedSinceComparison) }] };
+    }
     if (error instanceof EditedMeanwhile) {
       return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.editedMeanwhile, { table: error.table, row: error.row }) }] };
     }

@@ -4,7 +4,7 @@ import { MonitorPackage } from "../../src/data/types";
 import { previewLoad } from "../../src/excel/load-data";
 import { FakeContext, fakeRun, TableModel, WorkbookModel } from "../support/fake-excel";
 import { nextEditionFiles } from "../support/package-server";
-import { asExcel, edition, runLoadData, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
+import { asExcel, edition, runLoadData, snapshot, sortDescending, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
 import { EXCEL } from "../../src/text/excel";
 import { isMessageOf } from "../../src/text/message";
@@ -37,12 +37,6 @@ const rowOf = (data: TableModel, match: (row: (string | number | boolean)[]) => 
 const italiaans2022 = (row: (string | number | boolean)[]) => row[1] === "inwoners" && row[3] === "Italiaans" && row[5] === "2022";
 const cellAt = (data: TableModel, row: number, column: number) => data.sheet.cell(row, data.box.column + column);
 
-/** Reverses the table's body rows, as an analyst's sort (Z→A) leaves them. */
-function sortDescending(data: TableModel): void {
-  const rows = Array.from({ length: data.box.rows - 1 }, (_, r) => Array.from({ length: data.box.columns }, (_, c) => data.sheet.cells.get(`${data.box.row + 1 + r},${data.box.column + c}`)));
-  rows.reverse().forEach((row, r) => row.forEach((cell, c) => (cell ? data.sheet.cells.set(`${data.box.row + 1 + r},${data.box.column + c}`, cell) : data.sheet.cells.delete(`${data.box.row + 1 + r},${data.box.column + c}`))));
-}
-
 describe("a pull writes only what changes", () => {
   it("keeps unchanged rows, the user's formats, formulas, sort order; changes a figure in its row; adds at the end; deletes what the source dropped", async () => {
     const { model, data } = await loaded();
@@ -60,8 +54,13 @@ describe("a pull writes only what changes", () => {
     if (!result.ok) throw new Error(result.problems.map((p) => problemText(p, "nl")).join());
     expect([result.comparison.changed.length, result.comparison.added.length, result.comparison.removed.length]).toEqual([1, 1, 1]);
     // The changed figure in its own (sorted) row (rows below a deleted one moved up by one).
-    const gone = result.comparison.removed[0];
-    const removedKey = [gone.indicator, gone.gebied, gone.groep, gone.leeftijd, gone.periode, gone.eenheid].join("|");
+    // The removed row, from the fixtures: the one figure of the edition the next one lacks.
+    const keyOfFigure = (o: { indicator: string; gebied: string; groep: string; leeftijd: string; periode: string; eenheid: string }) => [o.indicator, o.gebied, o.groep, o.leeftijd, o.periode, o.eenheid].join("|");
+    const published = new Set(next.observations.map(keyOfFigure));
+    const dropped = edition.observations.map(keyOfFigure).filter((k) => !published.has(k));
+    expect(dropped).toHaveLength(1);
+    const removedKey = dropped[0];
+    expect(order).toContain(removedKey);
     const removedRow = order.indexOf(removedKey) + data.box.row;
     const moved = (row: number) => (row > removedRow ? row - 1 : row);
     expect(cellAt(data, moved(italiaans), WAARDE).value).toBe(1301);

@@ -4,7 +4,7 @@ import { MARK_KEY } from "../../src/excel/marks";
 import { regenerate } from "../../src/excel/regenerate";
 import { MonitorPackage } from "../../src/data/types";
 import { decodeMark, SheetMark } from "../../src/report/mark";
-import { FakeContext, fakeRun, SheetModel, WorkbookModel } from "./fake-excel";
+import { FakeContext, fakeRun, SheetModel, TableModel, WorkbookModel } from "./fake-excel";
 import { shippedPackage } from "./fixtures";
 
 /** Workbooks and actions on the Excel fake, shared by the Office.js tests. */
@@ -45,6 +45,13 @@ export const tableValues = (model: WorkbookModel, name: string) => {
   if (!table) throw new Error(`no table ${name}`);
   return table.sheet.values(table.box);
 };
+
+/** Reverses the table's body rows, as an analyst's sort (Z→A) leaves them: each row's cells, formats included, move with it. */
+export function sortDescending(data: TableModel): void {
+  const at = (r: number, c: number) => `${data.box.row + 1 + r},${data.box.column + c}`;
+  const rows = Array.from({ length: data.box.rows - 1 }, (_, r) => Array.from({ length: data.box.columns }, (_, c) => data.sheet.cells.get(at(r, c))));
+  rows.reverse().forEach((row, r) => row.forEach((cell, c) => (cell ? data.sheet.cells.set(at(r, c), cell) : data.sheet.cells.delete(at(r, c)))));
+}
 
 /** Everything in a workbook, for comparing it before and after. */
 export const snapshot = (model: WorkbookModel) =>
