@@ -117,18 +117,6 @@ export function rowBlocks(from: number, count: number, weight: (row: number) => 
  */
 export const RUN_DELETE_BYTES = 400;
 
-/**
- * Queues deleting runs of a table's rows, each run one `Range.delete("Up")` on its whole table
- * rows (`range(row, count)`, all the table's columns): Excel deletes them from the table and
- * moves what is below up (office-js #994 deletes table rows so), one call whatever the run's
- * length, where a `TableRow.delete()` per row would put tens of thousands of calls in one
- * request (`TableRowCollection.deleteRowsAt` is ExcelApiOnline 1.1, Excel on the web only).
- * `runs` bottom first, so each run's rows are still where they were read; as many runs per
- * sync as the batch's limit holds.
- */
-export async function queueDeleteRuns(batch: WriteBatch, runs: readonly { row: number; count: number }[], range: (row: number, count: number) => Excel.Range): Promise<void> {
-  for (const run of runs) await batch.queue(RUN_DELETE_BYTES, () => range(run.row, run.count).delete("Up"));
-}
 
 /**
  * Queues reads and syncs whenever the next one would take the response past the limit (Excel on

@@ -281,9 +281,12 @@ function checkLooks(plan: Plan, looks: Look[]): void {
 }
 
 /**
- * Deletes each run of rows as one range delete of whole table rows (batch.ts, queueDeleteRuns:
- * Excel takes them out of the table and moves what is below up), in blocks whose look fits a
- * sync, the bottom block first, so each block's rows are still where they were read.
+ * Deletes each run of rows as one `Range.delete("Up")` on its whole table rows: Excel deletes
+ * them from the table and moves what is below up (office-js #994 deletes table rows so), one
+ * call whatever the run's length, where a `TableRow.delete()` per row would put tens of
+ * thousands of calls in one request (`TableRowCollection.deleteRowsAt` is ExcelApiOnline 1.1,
+ * Excel on the web only). A long run goes in blocks whose look fits a sync, the bottom block
+ * first, so each block's rows are still where they were read.
  */
 async function deleteRows(batch: WriteBatch, plan: Plan): Promise<void> {
   for (const run of plan.changes.deletes) {
