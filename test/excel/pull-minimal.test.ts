@@ -2,9 +2,9 @@ import { snapshotOf } from "../../src/data/compare";
 import { parsePackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage } from "../../src/data/types";
 import { previewLoad } from "../../src/excel/load-data";
-import { FakeContext, fakeRun, TableModel, WorkbookModel } from "../support/fake-excel";
+import { FakeContext, fakeRun, TableModel } from "../support/fake-excel";
 import { nextEditionFiles } from "../support/package-server";
-import { asExcel, edition, runLoadData, snapshot, sortDescending, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
+import { asExcel, edition, loadedWorkbook, runLoadData, snapshot, sortDescending, tableValues } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
 import { EXCEL } from "../../src/text/excel";
 import { isMessageOf } from "../../src/text/message";
@@ -20,13 +20,6 @@ const next: MonitorPackage = (() => {
   return result.value;
 })();
 
-async function loaded(): Promise<{ model: WorkbookModel; data: TableModel }> {
-  const model = userWorkbook();
-  await runLoadData(model);
-  const data = tableNamed(model, "MonitorData");
-  if (!data) throw new Error("no MonitorData");
-  return { model, data };
-}
 
 const WAARDE = 6;
 const rowOf = (data: TableModel, match: (row: (string | number | boolean)[]) => boolean) => {
@@ -39,7 +32,7 @@ const cellAt = (data: TableModel, row: number, column: number) => data.sheet.cel
 
 describe("a pull writes only what changes", () => {
   it("keeps unchanged rows, the user's formats, formulas, sort order; changes a figure in its row; adds at the end; deletes what the source dropped", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     sortDescending(data);
     const share = rowOf(data, (r) => r[1] === "woonduur" && r[7] === "aandeel");
     cellAt(data, share, WAARDE).numberFormat = "0.0%"; // the analyst's format on a share
@@ -75,7 +68,7 @@ describe("a pull writes only what changes", () => {
   });
 
   it("an analyst's calculated column is no validation problem and stays as it is", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     const extra = data.box.column + data.box.columns;
     Object.assign(data.sheet.cell(data.box.row, extra), { value: "Dubbel" });
     for (let r = 1; r < data.box.rows; r++) Object.assign(data.sheet.cell(data.box.row + r, extra), { formula: "=[@Waarde]*2", value: null });
@@ -89,7 +82,7 @@ describe("a pull writes only what changes", () => {
   });
 
   it("a cancel puts back formats and formulas as well as values", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     Object.assign(data.sheet.cell(data.box.row + data.box.rows + 1, 0), { value: "Mijn opmerking onder de tabel", bold: true });
     const italiaans = rowOf(data, italiaans2022);
     cellAt(data, italiaans, WAARDE).numberFormat = "#,##0";
@@ -105,7 +98,7 @@ describe("a pull writes only what changes", () => {
   });
 
   it("reads a figure typed as a formula by its result, and a cancel puts the formula back", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     const italiaans = rowOf(data, italiaans2022);
     // Typed by the analyst; Range.values gives Excel's result, 1253: the edition's own figure.
     Object.assign(cellAt(data, italiaans, WAARDE), { value: null, formula: "=1200+53" });
@@ -124,7 +117,7 @@ describe("a pull writes only what changes", () => {
   });
 
   it("an edit the user makes while it writes stops it, and the workbook is put back with that edit", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     const changed = structuredClone(next);
     for (const o of changed.observations) if (o.eenheid === "aantal") o.waarde += 1;
     const last = rowOf(data, (r) => r[7] === "aantal" && r[2] === "Leiden" && r[3] === "Overig" && r[5] === "2022");
@@ -148,7 +141,7 @@ describe("a pull writes only what changes", () => {
   });
 
   it("a sync Excel refuses after earlier syncs wrote leaves the workbook as it was, and says so", async () => {
-    const { model } = await loaded();
+    const { model } = await loadedWorkbook();
     const changed = structuredClone(next);
     for (const o of changed.observations) if (o.eenheid === "aantal") o.waarde += 1;
     const before = snapshot(model);
@@ -169,7 +162,7 @@ describe("a pull writes only what changes", () => {
   });
 
   it("an insert refused next to merged cells (InsertDeleteConflict) changes nothing", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     data.sheet.merges.push({ row: data.box.row + data.box.rows + 2, column: 13, rows: 1, columns: 6 }); // across the table's right edge
     const before = snapshot(model);
     const { result } = await runLoadData(model, next);

@@ -1,7 +1,7 @@
 import { snapshotOf } from "../../src/data/compare";
 import { MonitorPackage } from "../../src/data/types";
 import { TableModel, WorkbookModel } from "../support/fake-excel";
-import { edition, runLoadData, snapshot, sortDescending, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
+import { edition, loadedWorkbook, runLoadData, snapshot, sortDescending, tableNamed, tableValues } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
 import { EXCEL } from "../../src/text/excel";
 import { AnyMessage, isMessageOf } from "../../src/text/message";
@@ -14,17 +14,10 @@ import { AnyMessage, isMessageOf } from "../../src/text/message";
  */
 const WAARDE = 6;
 
-async function loaded(): Promise<{ model: WorkbookModel; data: TableModel }> {
-  const model = userWorkbook();
-  await runLoadData(model);
-  const data = tableNamed(model, "MonitorData");
-  if (!data) throw new Error("no MonitorData");
-  return { model, data };
-}
 
 /** The workbook a pull that stopped must leave: as loaded, with only the analyst's action done. */
 async function expected(action: (data: TableModel) => void): Promise<string> {
-  const twin = await loaded();
+  const twin = await loadedWorkbook();
   action(twin.data);
   return snapshot(twin.model);
 }
@@ -81,7 +74,7 @@ const texts = (result: { ok: boolean; problems?: { message: AnyMessage }[] }) =>
 
 describe("a pull while the analyst sorts, edits, moves or deletes rows between its syncs", () => {
   it("a sort after the new rows were written: the pull deletes no other row, stops, and leaves the table as the analyst sorted it", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     const last = data.box.rows - 2; // the edition's last figure: the source no longer has it
     const source = sourceDropping([last]);
     const want = await expected(sortDescending);
@@ -94,7 +87,7 @@ describe("a pull while the analyst sorts, edits, moves or deletes rows between i
   });
 
   it("an edit in a row the source dropped, during the write: the row is kept with the analyst's figure", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     const source = sourceDropping([20]);
     const edit = (t: TableModel) => Object.assign(t.sheet.cell(t.box.row + 1 + 20, t.box.column + WAARDE), { value: 4242 });
     const want = await expected(edit);
@@ -105,7 +98,7 @@ describe("a pull while the analyst sorts, edits, moves or deletes rows between i
   });
 
   it("a sort during the comparison: nothing is written, and the pane says the workbook changed since the comparison", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     const source = structuredClone(edition);
     const italiaans = source.observations.findIndex((o) => o.indicator === "inwoners" && o.groep === "Italiaans" && o.periode === "2022");
     source.observations[italiaans].waarde = 1301;
@@ -129,7 +122,7 @@ describe("a pull while the analyst sorts, edits, moves or deletes rows between i
   });
 
   it("a row added at the end of the table during the comparison: nothing is written", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     const source = sourceDropping([30]);
     let grown: string | null = null;
     const { result } = await runLoadData(model, source, {
@@ -147,7 +140,7 @@ describe("a pull while the analyst sorts, edits, moves or deletes rows between i
   });
 
   it("a sort between two syncs of changed figures: the figures written before it go back into their own rows, wherever the sort put them", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     const changed = structuredClone(edition);
     for (const o of changed.observations) if (o.eenheid === "aantal") o.waarde += 1; // many changed rows, written in chunks
     const want = await expected(sortDescending);
@@ -158,7 +151,7 @@ describe("a pull while the analyst sorts, edits, moves or deletes rows between i
   });
 
   it("two rows moved between syncs while rows are deleted: the pull stops and the rows it deleted come back, formats and all", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     const dropped = [10, 40, 80];
     for (const r of dropped) Object.assign(data.sheet.cell(data.box.row + 1 + r, data.box.column + WAARDE), { fill: "#FFFF00", bold: true });
     const source = sourceDropping(dropped, false);
@@ -173,7 +166,7 @@ describe("a pull while the analyst sorts, edits, moves or deletes rows between i
   });
 
   it("a row the analyst deletes during the write stops the pull; their deletion stays and everything else is put back", async () => {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     const changed = structuredClone(edition);
     for (const o of changed.observations) if (o.eenheid === "aantal") o.waarde += 1;
     changed.observations.push({ ...structuredClone(edition.observations[0]), periode: "2099", jaar: 2099 });
@@ -189,7 +182,7 @@ describe("a pull while the analyst sorts, edits, moves or deletes rows between i
 describe("a cancel or a refusal while rows are deleted", () => {
   /** Three figures the source drops, far apart (three runs of deletes), with the analyst's formats: fill, bold, italic, a border, alignment. */
   async function formattedDrops(): Promise<{ model: WorkbookModel; source: MonitorPackage; before: string }> {
-    const { model, data } = await loaded();
+    const { model, data } = await loadedWorkbook();
     const dropped = [10, 40, 41, 42, 43, 80];
     for (const r of dropped) {
       Object.assign(data.sheet.cell(data.box.row + 1 + r, data.box.column + WAARDE), { fill: "#FFFF00", bold: true });

@@ -46,6 +46,15 @@ export const tableValues = (model: WorkbookModel, name: string) => {
   return table.sheet.values(table.box);
 };
 
+/** The user's workbook after a first load of the edition, with its MonitorData table. */
+export async function loadedWorkbook(): Promise<{ model: WorkbookModel; data: TableModel }> {
+  const model = userWorkbook();
+  await runLoadData(model);
+  const data = tableNamed(model, "MonitorData");
+  if (!data) throw new Error("no MonitorData");
+  return { model, data };
+}
+
 /** Reverses the table's body rows, as an analyst's sort (Z→A) leaves them: each row's cells, formats included, move with it. */
 export function sortDescending(data: TableModel): void {
   const at = (r: number, c: number) => `${data.box.row + 1 + r},${data.box.column + c}`;
