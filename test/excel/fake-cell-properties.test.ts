@@ -1,22 +1,26 @@
-import { FakeContext, WorkbookModel } from "../support/fake-excel";
+import { CELL_BORDERS, FakeContext, WorkbookModel } from "../support/fake-excel";
+
+/** What a ClientResult holds once its sync went through. */
+const settled = <T>(result: { value: T }) => result.value;
 
 /** Range.getCellProperties and setCellProperties on the Excel fake (ExcelApi 1.9; see fake-excel.ts). */
 describe("the Excel fake's cell properties", () => {
   it("answers borders by the edges Excel.CellBorderCollection names, and sets back what it answered, leaving the rest", async () => {
     const model = new WorkbookModel();
     const sheet = model.addSheet("Blad1");
-    Object.assign(sheet.cell(0, 0), { value: 1, fill: "#FFFF00", bold: true, borders: { EdgeBottom: "Continuous" }, horizontalAlignment: "Center" });
+    Object.assign(sheet.cell(0, 0), { value: 1, fill: "#FFFF00", bold: true, borders: { bottom: "Continuous" }, horizontalAlignment: "Center" });
     Object.assign(sheet.cell(0, 1), { value: 2 });
     const context = new FakeContext(model);
     const range = context.workbook.worksheets.getItem("Blad1").getRange("A1:B1");
     const props = range.getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true, italic: true }, borders: { style: true }, horizontalAlignment: true } });
     await context.sync();
-    expect(props.value[0][0]).toEqual({ format: { fill: { color: "#FFFF00", pattern: "Solid" }, font: { bold: true, italic: false }, borders: { top: { style: "None" }, bottom: { style: "Continuous" }, left: { style: "None" }, right: { style: "None" } }, horizontalAlignment: "Center" } });
+    const [first, second] = settled(props)[0];
+    expect(first).toEqual({ format: { fill: { color: "#FFFF00", pattern: "Solid" }, font: { bold: true, italic: false }, borders: { ...Object.fromEntries(CELL_BORDERS.map((edge) => [edge, { style: "None" }])), bottom: { style: "Continuous" } }, horizontalAlignment: "Center" } });
     // Swapped: the first cell gets the second's (Excel's defaults: no format of its own), the second the first's.
-    range.setCellProperties([[props.value[0][1], props.value[0][0]]] as Excel.SettableCellProperties[][]);
+    range.setCellProperties([[second, first]] as Excel.SettableCellProperties[][]);
     await context.sync();
     expect(sheet.cell(0, 0)).toEqual({ value: 1, formula: null, numberFormat: "General" });
-    expect(sheet.cell(0, 1)).toEqual({ value: 2, formula: null, numberFormat: "General", fill: "#FFFF00", bold: true, borders: { EdgeBottom: "Continuous" }, horizontalAlignment: "Center" });
+    expect(sheet.cell(0, 1)).toEqual({ value: 2, formula: null, numberFormat: "General", fill: "#FFFF00", bold: true, borders: { bottom: "Continuous" }, horizontalAlignment: "Center" });
     // What is not given is not changed ("Any subproperties of format that are not set will not be changed").
     range.setCellProperties([[{ format: { font: { italic: true } } }, {}]]);
     await context.sync();

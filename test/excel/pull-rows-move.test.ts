@@ -105,7 +105,9 @@ describe("a pull while the analyst sorts, edits, moves or deletes rows between i
     let sorted: string | null = null;
     const { result } = await runLoadData(model, source, {
       previous: new Set(snapshotOf(edition)),
-      pause: async () => {
+      // During the comparison: after the workbook was read (the first step), before anything is written.
+      onProgress: (fraction, message) => {
+        if (!isMessageOf(message, EXCEL.readingWorkbook) || fraction <= 0.05) return;
         if (sorted !== null) return;
         sortDescending(data);
         sorted = snapshot(model);
@@ -127,7 +129,9 @@ describe("a pull while the analyst sorts, edits, moves or deletes rows between i
     let grown: string | null = null;
     const { result } = await runLoadData(model, source, {
       previous: new Set(snapshotOf(edition)),
-      pause: async () => {
+      // During the comparison: after the workbook was read (the first step), before anything is written.
+      onProgress: (fraction, message) => {
+        if (!isMessageOf(message, EXCEL.readingWorkbook) || fraction <= 0.05) return;
         if (grown !== null) return;
         Object.assign(data.sheet.cell(data.box.row + data.box.rows, data.box.column + 1), { value: "eigen" }); // the analyst types under the table: it grows
         data.box = { ...data.box, rows: data.box.rows + 1 };
@@ -186,7 +190,7 @@ describe("a cancel or a refusal while rows are deleted", () => {
     const dropped = [10, 40, 41, 42, 43, 80];
     for (const r of dropped) {
       Object.assign(data.sheet.cell(data.box.row + 1 + r, data.box.column + WAARDE), { fill: "#FFFF00", bold: true });
-      Object.assign(data.sheet.cell(data.box.row + 1 + r, data.box.column + 3), { italic: true, borders: { EdgeBottom: "Continuous" }, horizontalAlignment: "Center" });
+      Object.assign(data.sheet.cell(data.box.row + 1 + r, data.box.column + 3), { italic: true, borders: { bottom: "Continuous" }, horizontalAlignment: "Center" });
     }
     return { model, source: sourceDropping(dropped, false), before: snapshot(model) };
   }
