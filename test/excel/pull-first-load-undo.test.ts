@@ -2,6 +2,7 @@ import { MonitorPackage } from "../../src/data/types";
 import { problemText } from "../../src/text/problems";
 import { WorkbookModel } from "../support/fake-excel";
 import { clearedContents, convertedToRanges, emptiedDataSheet } from "../support/data-sheet-states";
+import { withNthWriteRefused } from "../support/refuse-write";
 import { edition, markKey, runLoadData, sheetNamed, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 
 /**
@@ -21,15 +22,7 @@ async function cancelledAt(model: WorkbookModel, nth: number) {
   return (await runLoadData(model, next, { syncLimit: SYNC_LIMIT, signal: cancel.signal, onProgress: () => void (++syncs === nth && cancel.abort()) })).result;
 }
 
-async function refusedAt(model: WorkbookModel, nth: number) {
-  let writes = 0;
-  model.refuse = (bytes) => (bytes > 1000 && ++writes === nth ? "GeneralException" : null);
-  try {
-    return (await runLoadData(model, next, { syncLimit: SYNC_LIMIT })).result;
-  } finally {
-    model.refuse = null;
-  }
-}
+const refusedAt = async (model: WorkbookModel, nth: number) => (await withNthWriteRefused(model, nth, () => runLoadData(model, next, { syncLimit: SYNC_LIMIT }))).result;
 
 const REFUSED = "Excel weigerde een wijziging (GeneralException: The request could not be processed.); de werkmap is teruggezet zoals hij was.";
 

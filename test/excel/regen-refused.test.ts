@@ -2,6 +2,7 @@ import { MonitorError } from "../../src/data/errors";
 import { regenerate } from "../../src/excel/regenerate";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
 import { changedWorkbook } from "../support/changed-workbook";
+import { errorOf, withNthWriteRefused } from "../support/refuse-write";
 import { asExcel, edition, runRegenerate, sheetNamed, snapshot, userWorkbook } from "../support/workbooks";
 
 /**
@@ -10,18 +11,8 @@ import { asExcel, edition, runRegenerate, sheetNamed, snapshot, userWorkbook } f
  * put back exactly as it was and the pane says so; only when putting it back is refused too, the
  * pane names the sheets that may be partly written. Workbook states before and after.
  */
-async function refusedRun(model: WorkbookModel, refuseNth: number, code = "GeneralException", syncLimit?: number): Promise<unknown> {
-  let writes = 0;
-  model.refuse = (bytes) => (bytes > 1000 && ++writes === refuseNth ? code : null);
-  try {
-    await fakeRun(model, (context) => regenerate(asExcel(context), { edition, language: "nl", today: () => "2026-11-25", syncLimit }));
-    return null;
-  } catch (error) {
-    return error;
-  } finally {
-    model.refuse = null;
-  }
-}
+const refusedRun = (model: WorkbookModel, refuseNth: number, code = "GeneralException", syncLimit?: number): Promise<unknown> =>
+  errorOf(withNthWriteRefused(model, refuseNth, () => fakeRun(model, (context) => regenerate(asExcel(context), { edition, language: "nl", today: () => "2026-11-25", syncLimit })), code));
 
 const english = (error: unknown) => (error instanceof MonitorError ? error.text("en") : String(error));
 

@@ -4,6 +4,7 @@ import { pullFromCbs } from "../../src/sources/cbs/pull";
 import { MonitorPackage } from "../../src/data/types";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
 import { useCbsServer } from "../support/use-cbs-server";
+import { errorOf, withNthWriteRefused } from "../support/refuse-write";
 import { asExcel, markKey, runLoadData, sheetNamed, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 import { convertedToRanges, emptiedDataSheet } from "../support/data-sheet-states";
 
@@ -26,18 +27,8 @@ async function run(model: WorkbookModel, edition: MonitorPackage, options: Optio
 }
 
 /** Regenerate with the `refuseNth` sync that sends more than 1000 bytes refused; the error it throws. */
-async function refused(model: WorkbookModel, edition: MonitorPackage, refuseNth: number, options: Options = {}): Promise<unknown> {
-  let writes = 0;
-  model.refuse = (bytes) => (bytes > 1000 && ++writes === refuseNth ? "GeneralException" : null);
-  try {
-    await run(model, edition, options);
-    return null;
-  } catch (error) {
-    return error;
-  } finally {
-    model.refuse = null;
-  }
-}
+const refused = (model: WorkbookModel, edition: MonitorPackage, refuseNth: number, options: Options = {}): Promise<unknown> =>
+  errorOf(withNthWriteRefused(model, refuseNth, () => run(model, edition, options)));
 
 const english = (error: unknown) => (error instanceof MonitorError ? error.text("en") : String(error));
 

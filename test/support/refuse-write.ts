@@ -1,0 +1,27 @@
+import { WorkbookModel } from "./fake-excel";
+
+/**
+ * Runs `action` while Excel refuses, with `code`, the `nth` sync that sends more than 1000 bytes
+ * (a write, not a read-only sync); afterwards the fake accepts every sync again.
+ */
+export async function withNthWriteRefused<T>(
+  model: WorkbookModel,
+  nth: number,
+  action: () => Promise<T>,
+  code = "GeneralException",
+): Promise<T> {
+  let writes = 0;
+  model.refuse = (bytes) => (bytes > 1000 && ++writes === nth ? code : null);
+  try {
+    return await action();
+  } finally {
+    model.refuse = null;
+  }
+}
+
+/** The error `promise` ends with, or null when it succeeds. */
+export const errorOf = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
