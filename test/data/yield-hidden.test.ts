@@ -1,4 +1,5 @@
 import { Slices, yieldToEventLoop } from "../../src/data/slices";
+import { withinRealTime } from "../support/real-clock";
 
 /**
  * A hidden page's timers wait (Chrome: a second, then a minute after five minutes hidden), and
@@ -20,7 +21,7 @@ describe("yielding to the event loop in a hidden page, where timers wait", () =>
   });
 
   /** `pause`'s outcome, or "still waiting" after 2 s (by the real clock, which the page's timers do not get). */
-  const within2s = (pause: Promise<unknown>) => Promise.race([pause.then(() => "returned"), new Promise((resolve) => realSetTimeout(() => resolve("still waiting"), 2000))]);
+  const within2s = (pause: Promise<unknown>) => withinRealTime(pause.then(() => "returned"), 2000, "still waiting");
 
   it("returns without a timer", async () => {
     const order: string[] = [];

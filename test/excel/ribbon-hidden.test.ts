@@ -1,5 +1,6 @@
 import { runRegenerate } from "../../src/taskpane/excel-actions";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
+import { withinRealTime } from "../support/real-clock";
 import { edition, sheetNamed, userWorkbook } from "../support/workbooks";
 
 /**
@@ -23,10 +24,11 @@ describe("Regenerate from the ribbon with the pane hidden", () => {
     globalThis.setTimeout = ((() => 0) as unknown) as typeof setTimeout; // no timer fires
     try {
       const before = model.sheets.length;
-      const outcome = await Promise.race([
+      const outcome = await withinRealTime(
         runRegenerate(edition, "nl", () => undefined).then((result) => (result.ok ? "built" : "failed")),
-        new Promise((resolve) => realSetTimeout(() => resolve("still waiting for a timer"), 20_000)),
-      ]);
+        20_000,
+        "still waiting for a timer",
+      );
       expect(outcome).toBe("built");
       expect(model.sheets.length).toBeGreaterThan(before);
     } finally {
