@@ -6,6 +6,7 @@ import { MonitorPackage, Problem } from "../data/types";
 import { Cell } from "../data/validate";
 import { parseA1Range } from "../report/a1";
 import { readRows } from "./batch";
+import { readingFirst } from "./read-refused";
 
 /** What the workbook's monitor tables amount to now. */
 export type FollowedData = { kind: "none" } | { kind: "invalid"; problems: Problem[]; live: LiveData | null } | { kind: "found"; live: LiveData };
@@ -163,8 +164,11 @@ export class WorkbookFollower {
 
   /** Reads the three tables whole and builds the live data from them. */
   private async readEverything(): Promise<void> {
-    const read = await this.run(async (context) => {
+    // Only reads: a sync Excel refuses here (a busy Excel, a sheet deleted meanwhile) has changed nothing.
+    const read = await readingFirst({ what: "tables", sheet: null }, (at) => this.run(async (context) => {
       const { places, ids } = await readPlaces(context);
+      const sheets = new Set([...places.values()].map((p) => p.sheetName));
+      if (sheets.size === 1) at.reading = { what: "tables", sheet: [...sheets][0] };
       const order = DATA_TABLES.filter((name) => places.has(name));
       const cells = await readRows(
         context,
@@ -174,7 +178,7 @@ export class WorkbookFollower {
         }),
       );
       return { places, ids, cells: new Map(order.map((name, i) => [name, cells[i]])) };
-    });
+    }));
     this.places = read.places;
     this.knownIds = read.ids;
     const observations = read.cells.get(TABLE_NAMES.observations);

@@ -3,8 +3,10 @@ import { Cell } from "../data/validate";
 import { SheetContent, SheetExtras } from "../report/fingerprint";
 import { SheetMark } from "../report/mark";
 import { DATA_SHEET_KEY } from "../report/plan";
+import type { Reading } from "../text/excel";
 import { ReadBatch, readRows } from "./batch";
 import { queueReadMark } from "./marks";
+import { readingFirst } from "./read-refused";
 import { Area, readExtras } from "./sheet-extras";
 
 export interface SheetState {
@@ -83,7 +85,12 @@ export async function queueReadFormulas(reads: ReadBatch, sheet: Excel.Worksheet
  * add, in syncs of at most about 4 MB of response each; then the data tables' cells in chunks
  * of about 4 MB (one sync each, so the count grows with the data only).
  */
-export async function inspectWorkbook(context: Excel.RequestContext, options: { marks: boolean; content: boolean | "data" }): Promise<WorkbookState> {
+export function inspectWorkbook(context: Excel.RequestContext, options: { marks: boolean; content: boolean | "data" }): Promise<WorkbookState> {
+  // It comes before anything is written, so a sync Excel refuses here has changed nothing (see read-refused.ts).
+  return readingFirst({ what: "workbook" }, (at) => inspect(context, options, at));
+}
+
+async function inspect(context: Excel.RequestContext, options: { marks: boolean; content: boolean | "data" }, at: { reading: Reading }): Promise<WorkbookState> {
   const worksheets = context.workbook.worksheets.load("items/name,items/id");
   const tables = context.workbook.tables.load("items/name");
   const names = context.workbook.names.load("items/name,items/formula");
@@ -110,6 +117,7 @@ export async function inspectWorkbook(context: Excel.RequestContext, options: { 
     return { sheet, used, formatted, charts: indicator ? sheet.charts.load("items/name") : null, formulas: null as (() => Formulas) | null, extras: null as SheetExtras | null };
   });
   if (inspected.some((x) => x !== null)) {
+    at.reading = { what: "sheets", sheets: worksheets.items.filter((_, i) => inspected[i] !== null).map((sheet) => sheet.name) };
     await context.sync();
     const reads = new ReadBatch(context);
     const cells = (range: Excel.Range) => (range.isNullObject ? 0 : range.rowCount * range.columnCount);
@@ -123,6 +131,8 @@ export async function inspectWorkbook(context: Excel.RequestContext, options: { 
   }
 
   const dataIndexes = tables.items.flatMap((table, i) => (DATA_TABLES.includes(table.name) ? [i] : []));
+  const dataSheets = new Set(dataIndexes.map((i) => tableSheets[i].name));
+  at.reading = { what: "tables", sheet: dataSheets.size === 1 ? [...dataSheets][0] : null };
   const dataCells = await readRows(
     context,
     dataIndexes.map((i) => {

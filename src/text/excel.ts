@@ -31,6 +31,36 @@ const UNSEEN: Record<string, [string, string]> = {
 };
 const unseenList = (unseen: readonly string[], nl: boolean) => unseen.map((u) => UNSEEN[u]?.[nl ? 0 : 1] ?? u).join(nl ? " en " : " and ");
 
+/**
+ * What a read was reading when Excel refused it, before anything was written: the workbook's
+ * list of sheets, tables and names (and the add-in's marks on them); what is on some of the
+ * add-in's sheets; the data tables (on their sheet, where known); or what the add-in remembered
+ * of earlier pulls (the workbook's snapshot store).
+ */
+export type Reading = { what: "workbook" } | { what: "sheets"; sheets: string[] } | { what: "tables"; sheet: string | null } | { what: "memory" };
+
+const readingText = (reading: Reading, nl: boolean): string => {
+  switch (reading.what) {
+    case "workbook":
+      return nl ? "de bladen van de werkmap" : "the workbook's sheets";
+    case "sheets":
+      return reading.sheets.length === 1 ? (nl ? `het blad '${reading.sheets[0]}'` : `the sheet '${reading.sheets[0]}'`) : nl ? `de bladen ${quoted(reading.sheets)}` : `the sheets ${quoted(reading.sheets)}`;
+    case "tables":
+      return `${nl ? "de gegevenstabellen" : "the data tables"} (MonitorData, MonitorIndicatoren, MonitorBronnen)${reading.sheet === null ? "" : nl ? ` op het blad '${reading.sheet}'` : ` on the sheet '${reading.sheet}'`}`;
+    case "memory":
+      return nl ? "wat de invoegtoepassing van eerdere keren ophalen bij de werkmap bewaarde" : "what the add-in kept with the workbook of earlier pulls";
+  }
+};
+
+/** What Excel's code of a refused read suggests, before the advice that always holds. */
+const READ_HINTS: Record<string, [string, string]> = {
+  ItemNotFound: ["Misschien is intussen een blad of tabel verwijderd of hernoemd.", "A sheet or table may have been deleted or renamed meanwhile."],
+  ResponsePayloadSizeLimitExceeded: [
+    "Het antwoord was groter dan Excel in één keer kan doorgeven (5 MB); houd de teksten in de cellen van die bladen korter.",
+    "The answer was larger than Excel can pass on at once (5 MB); keep the texts in the cells of those sheets shorter.",
+  ],
+};
+
 export const EXCEL = {
   // Regenerate's progress, step by step.
   readingWorkbook: phrase("excel.readingWorkbook", () => "Werkmap lezen…", () => "Reading the workbook…"),
@@ -136,6 +166,21 @@ export const EXCEL = {
         ? `but the earlier ${leftovers.length === 1 ? "version" : "versions"} ${certain ? (leftovers.length === 1 ? "is" : "are") : "may be"} still there: ${renamings(leftovers, "earlier")}. ${leftovers.length === 1 ? "It holds" : "They hold"} nothing of yours: delete ${leftovers.length === 1 ? "it" : "them"}. `
         : "but the earlier versions were deleted already. ") +
       `The new sheets may stand at the end of the workbook.`,
+  ),
+
+  /**
+   * Excel refused a read that came before anything was written (any error of a sync: a busy
+   * Excel's GeneralException, a sheet deleted meanwhile, a response over 5 MB): nothing changed.
+   * `code` is Excel's error code (not its free text, which is in Office's language, not the pane's).
+   */
+  readRefused: phrase<{ code: string; reading: Reading }>(
+    "excel.readRefused",
+    ({ code, reading }) =>
+      `Excel weigerde het lezen van ${readingText(reading, true)} (Excel: ${code}). Er is niets veranderd. ${READ_HINTS[code] ? `${READ_HINTS[code][0]} ` : ""}` +
+      `Probeer het opnieuw; blijft dit gebeuren, sluit dan openstaande dialoogvensters van andere invoegtoepassingen, of sla de werkmap op, sluit hem en open hem opnieuw.`,
+    ({ code, reading }) =>
+      `Excel refused reading ${readingText(reading, false)} (Excel: ${code}). Nothing was changed. ${READ_HINTS[code] ? `${READ_HINTS[code][1]} ` : ""}` +
+      `Try again; if it keeps happening, close any open dialogs of other add-ins, or save the workbook, close it and open it again.`,
   ),
 
   // The PivotTable.
