@@ -5,9 +5,11 @@
  * A name that fits no municipality, or two, is said when it is added, all at once.
  */
 import type { MunicipalityNames } from "../data/municipality-names";
+import type { Language } from "../data/types";
 import { CBS_DEFAULT_URL } from "../sources/cbs/address";
 import type { CbsQuery } from "../sources/cbs/pull";
 import { byId, element, setMessage } from "./dom";
+import { failureText } from "./failure";
 import { Texts } from "./i18n";
 
 const chosen: string[] = [];
@@ -49,9 +51,9 @@ async function loadMunicipalities(texts: () => Texts): Promise<MunicipalityNames
     const names = await fetchMunicipalityNames({ baseUrl: cbsBaseUrl(), fetch: (input, init) => fetch(input, init), timeoutMs: 30_000, inBrowser: true });
     setMessage("data-message", "");
     return names;
-  })().catch((error: Error) => {
+  })().catch((error: unknown) => {
     municipalities = null;
-    setMessage("data-message", error.message, "error");
+    setMessage("data-message", failureText(error, currentLanguage()), "error");
     return null;
   });
   loaded = await municipalities;
@@ -74,6 +76,7 @@ function showMatches(typed: string): void {
 }
 
 let currentTexts: () => Texts;
+let currentLanguage: () => Language = () => "nl";
 
 /** Fills the form with a query pulled before (remembered with the workbook). */
 export function showCbsQuery(query: CbsQuery, baseUrl: string): void {
@@ -107,8 +110,9 @@ async function addTyped(texts: () => Texts): Promise<void> {
   else if (names) setMessage("data-message", "");
 }
 
-export function setUpCbsPanel(texts: () => Texts, chooseCbs: () => void): void {
+export function setUpCbsPanel(texts: () => Texts, chooseCbs: () => void, language: () => Language): void {
   currentTexts = texts;
+  currentLanguage = language;
   const input = byId<HTMLInputElement>("cbs-area");
   byId<HTMLInputElement>("cbs-url").value = CBS_DEFAULT_URL;
   byId("cbs-add").addEventListener("click", () => void addTyped(texts));

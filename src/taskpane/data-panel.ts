@@ -6,7 +6,6 @@
  */
 import { compareWithWorkbook, Comparison, snapshotOf } from "../data/compare";
 import { Edition } from "../data/descriptor";
-import { MonitorError } from "../data/errors";
 import { MonitorPackage, Problem } from "../data/types";
 import { fileTooLarge } from "../sources/limits";
 import { pullShipped, SHIPPED_ORIGIN } from "../sources/shipped-source";
@@ -15,6 +14,7 @@ import type { CbsQuery } from "../sources/cbs/pull";
 import { comparisonLines } from "./comparison-lines";
 import { cbsBaseUrl, cbsQuery, setUpCbsPanel, showCbsQuery } from "./cbs-panel";
 import { byId, element, setMessage } from "./dom";
+import { failureText } from "./failure";
 import type { RememberedSource } from "./excel-actions";
 import { Host } from "./host";
 import { Texts } from "./i18n";
@@ -150,8 +150,7 @@ const failed = (ctx: DataPanelContext, problems: Problem[]) => {
  * load): said as it is, so the pane never stays on "Ophalen…"; the caller re-enables its buttons.
  */
 const unexpected = (ctx: DataPanelContext, error: unknown) => {
-  const message = error instanceof MonitorError ? error.text(ctx.language()) : error instanceof Error ? error.message : String(error);
-  setMessage("data-message", `${ctx.texts().failed} ${message}`.trim(), "error");
+  setMessage("data-message", `${ctx.texts().failed} ${failureText(error, ctx.language())}`.trim(), "error");
 };
 
 /** Gets a source and shows the comparison; writes nothing. */
@@ -237,15 +236,22 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
       return failed(ctx, result.problems);
     }
     ctx.use(result.comparison.result, pulled.edition, pulled.origin, spec.kind);
-    await ctx.followWorkbook();
+    // What was written stands whatever reading it back says: a failure there is a note, not the outcome.
+    const notFollowed = await ctx.followWorkbook().then(
+      () => null,
+      (error: unknown) => t.notFollowed({ why: failureText(error, ctx.language()) }),
+    );
     const notes = [
       result.outcome.clash ? t.dataClash({ theirs: result.outcome.clash, ours: result.outcome.sheetName }) : null,
       result.outcome.insertedRows > 0 ? t.insertedRows({ n: result.outcome.insertedRows }) : null,
       result.notSaved ? t.memoryNotSaved({ why: result.notSaved }) : null,
       result.outcome.pivotRefused ? t.pivotNotRefreshed({ why: result.outcome.pivotRefused }) : null,
+      result.notRecalculated ? t.notRecalculated({ code: result.notRecalculated }) : null,
+      notFollowed,
     ].filter((n): n is string => n !== null);
     byId("data-details").replaceChildren(...notes.map((note) => element("li", { textContent: note })));
-    setMessage("data-message", t.pulled({ n: result.outcome.figures, title: pulled.edition.title }), result.notSaved || result.outcome.pivotRefused ? "error" : "ok");
+    const attention = result.notSaved || result.outcome.pivotRefused || result.notRecalculated || notFollowed;
+    setMessage("data-message", t.pulled({ n: result.outcome.figures, title: pulled.edition.title }), attention ? "error" : "ok");
   } catch (error) {
     unexpected(ctx, error);
   } finally {
@@ -299,7 +305,7 @@ export function setUpDataPanel(ctx: DataPanelContext): void {
   };
   byId("source-url").addEventListener("input", () => choose("url"));
   byId("source-file").addEventListener("change", () => choose("file"));
-  setUpCbsPanel(ctx.texts, () => choose("cbs"));
+  setUpCbsPanel(ctx.texts, () => choose("cbs"), ctx.language);
 }
 
 /** Shows the remembered source in the URL field, so a colleague sees where the workbook's data came from. */

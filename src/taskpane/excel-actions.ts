@@ -20,6 +20,7 @@ import type { RegenerateResult } from "../excel/regenerate";
  */
 const loadDataModule = () => import(/* webpackChunkName: "excel-load" */ "../excel/load-data");
 const snapshotStore = () => import(/* webpackChunkName: "excel-load" */ "../excel/snapshot-store");
+const readRefusedModule = () => import(/* webpackChunkName: "excel-load" */ "../excel/read-refused");
 const regenerateModule = () => import(/* webpackChunkName: "excel-regenerate" */ "../excel/regenerate");
 const pivotModule = () => import(/* webpackChunkName: "excel-pivot" */ "../excel/pivot");
 
@@ -98,8 +99,9 @@ function legacySnapshots(): Map<string, string[]> {
 
 /** Every group's snapshot: the workbook's store (see excel/snapshot-store.ts), else what an older version left in the settings. */
 async function storedSnapshots(): Promise<Map<string, string[]>> {
-  const { readSnapshots } = await snapshotStore();
-  const stored = await Excel.run((context) => readSnapshots(context));
+  const [{ readSnapshots }, { readingFirst }] = await Promise.all([snapshotStore(), readRefusedModule()]);
+  // Read before anything is written: a sync Excel refuses here changed nothing, and the pane says so.
+  const stored = await readingFirst({ what: "memory" }, () => Excel.run((context) => readSnapshots(context)));
   for (const [group, hashes] of legacySnapshots()) if (!stored.has(group)) stored.set(group, hashes);
   return stored;
 }
@@ -138,7 +140,7 @@ export async function remember(source: RememberedSource, snapshot: string[]): Pr
       await writeSnapshot(context, sourceGroup(source.kind), snapshot);
     });
   } catch (error) {
-    failures.push(`${(error as Error).message}`);
+    failures.push(excelCode(error) ? `Excel: ${excelCode(error)}` : `${(error as Error).message}`);
   }
   const settings = Office.context.document.settings;
   settings.set(SOURCE_SETTING, source);
@@ -168,19 +170,40 @@ export async function runLoadData(
   pulled: { pkg: MonitorPackage; source: Omit<RememberedSource, "pulledAt"> },
   shipped: MonitorPackage,
   options: { expected?: string; signal?: AbortSignal; onProgress?: (fraction: number, message: AnyMessage) => void },
-): Promise<LoadDataResult & { notSaved?: string | null }> {
+): Promise<LoadDataResult & { notSaved?: string | null; notRecalculated?: string | null }> {
   const snapshots = await snapshotsFor(pulled.source.kind, shipped);
   const { loadData, recalculate } = await loadDataModule();
   const result = await writing(() => Excel.run((context) => loadData(context, pulled.pkg, { ...snapshots, ...comparing(), ...options })));
   // The load suspended Excel's calculation: formulas of the user's that read MonitorData are recalculated (MONITOR formulas follow by themselves).
-  await Excel.run((context) => recalculate(context));
+  const notRecalculated = await recalculated(recalculate);
   if (!result.ok) return result;
   const notSaved = await remember({ ...pulled.source, pulledAt: new Date().toISOString() }, result.comparison.snapshot);
-  return { ...result, notSaved };
+  return { ...result, notSaved, notRecalculated };
+}
+
+/** Excel's code of an error Excel answered with, or null (the add-in's own errors carry none). */
+const excelCode = (error: unknown): string | null => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : null;
+};
+
+/**
+ * Recalculates after a write: null when done, Excel's code when Excel refuses it. What was
+ * written stands then, and the pane says that the user's formulas may show the earlier figures.
+ */
+async function recalculated(recalculate: (context: Excel.RequestContext) => Promise<void>): Promise<string | null> {
+  try {
+    await Excel.run((context) => recalculate(context));
+    return null;
+  } catch (error) {
+    const code = excelCode(error);
+    if (code === null) throw error;
+    return code;
+  }
 }
 
 /** `about`: what datapackage.json said of the edition, for the sheets' titles, years and citations. */
-export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: AnyMessage) => void, area?: string, about?: Edition): Promise<RegenerateResult> {
+export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: AnyMessage) => void, area?: string, about?: Edition): Promise<RegenerateResult & { notRecalculated?: string | null }> {
   // A turn of the event loop lets the pane repaint; not requestAnimationFrame, which a hidden
   // pane may never fire (browsers pause it in hidden pages), so the ribbon's Regenerate with
   // the pane closed would never finish; and not a timer, which a hidden page runs once a second
@@ -188,8 +211,8 @@ export async function runRegenerate(edition: MonitorPackage, language: Language,
   const repaint = yieldToEventLoop;
   const [{ regenerate }, { recalculate }] = await Promise.all([regenerateModule(), loadDataModule()]);
   const result = await writing(() => Excel.run((context) => regenerate(context, { edition, about, language, onProgress, yieldToUi: repaint, area, known: comparing().known })));
-  await Excel.run((context) => recalculate(context)); // Regenerate suspended Excel's calculation too
-  return result;
+  const notRecalculated = await recalculated(recalculate); // Regenerate suspended Excel's calculation too
+  return result.ok ? { ...result, notRecalculated } : result;
 }
 
 /** The ready PivotTable on MonitorData, made or refreshed. */

@@ -3,7 +3,6 @@
  * loads data, regenerates sheets and inserts formulas; in a plain browser it is a preview that
  * shows the edition's figures and offers the workbook as a download.
  */
-import { MonitorError } from "../data/errors";
 import { formatDate } from "../data/format";
 import { MonitorQueries } from "../data/queries";
 import { Edition } from "../data/descriptor";
@@ -14,6 +13,7 @@ import { Language, MonitorPackage, Problem } from "../data/types";
 import type { FollowedData } from "../excel/follow";
 import { registerCommands } from "../commands/commands";
 import { copyText, byId, element, setMessage, setUpTabs } from "./dom";
+import { failureText } from "./failure";
 import { buildWorkbookBlob, saveBlob } from "./download";
 import { setUpDataPanel, showRememberedSource } from "./data-panel";
 import { describeFigure, FigureView, searchFigures } from "./figures";
@@ -195,8 +195,7 @@ async function act(messageId: string, run: () => Promise<string | void>): Promis
     const message = await run();
     setMessage(messageId, message ?? texts().done, "ok");
   } catch (error) {
-    const message = error instanceof MonitorError ? error.text(state.language) : (error as Error).message;
-    setMessage(messageId, `${texts().failed} ${message}`, "error");
+    setMessage(messageId, `${texts().failed} ${failureText(error, state.language)}`, "error");
   } finally {
     buttons.forEach((b) => (b.disabled = false));
   }
@@ -261,10 +260,13 @@ async function regenerateClicked(): Promise<boolean> {
       ...result.kept.map((k) => element("li", {}, [element("span", { className: "badge kept", textContent: texts().sheetKept }), texts().keptItem({ name: k.name, was: k.was, why: k.why })])),
     );
     // Regenerate wrote the Data tables itself (the workbook had none): follow them from now on.
-    if (result.data) await followWorkbookData();
+    // What was written stands whatever reading it back says: a failure there is a note, not the outcome.
+    const notFollowed = result.data ? await followWorkbookData().then(() => null, (error: unknown) => texts().notFollowed({ why: failureText(error, state.language) })) : null;
     if (result.data?.clash) list.prepend(element("li", {}, [element("span", { className: "note", textContent: texts().dataClash({ theirs: result.data.clash, ours: result.data.sheetName }) })]));
+    const warnings = [result.notRecalculated ? texts().notRecalculated({ code: result.notRecalculated }) : null, notFollowed].filter((n): n is string => n !== null);
+    list.prepend(...warnings.map((warning) => element("li", {}, [element("span", { className: "note", textContent: warning })])));
     const built = result.sheets.filter((s) => s.status !== "skipped");
-    attention = result.sheets.some((s) => s.notes.length > 0) || result.kept.length > 0 || Boolean(result.data?.clash);
+    attention = result.sheets.some((s) => s.notes.length > 0) || result.kept.length > 0 || Boolean(result.data?.clash) || warnings.length > 0;
     return texts().summary({ sheets: built.length, charts: built.reduce((n, s) => n + s.charts, 0) });
   });
   progress.hidden = true;
@@ -345,4 +347,4 @@ async function start(): Promise<void> {
   if (state.host === "excel") await followWorkbookData();
 }
 
-start().catch((error) => setMessage("data-message", `${texts().failed} ${(error as Error).message}`, "error"));
+start().catch((error) => setMessage("data-message", `${texts().failed} ${failureText(error, state.language)}`, "error"));

@@ -48,7 +48,7 @@ const readingText = (reading: Reading, nl: boolean): string => {
     case "tables":
       return `${nl ? "de gegevenstabellen" : "the data tables"} (MonitorData, MonitorIndicatoren, MonitorBronnen)${reading.sheet === null ? "" : nl ? ` op het blad '${reading.sheet}'` : ` on the sheet '${reading.sheet}'`}`;
     case "memory":
-      return nl ? "wat de invoegtoepassing van eerdere keren ophalen bij de werkmap bewaarde" : "what the add-in kept with the workbook of earlier pulls";
+      return nl ? "wat de werkmap onthoudt van eerder ophalen" : "what the workbook remembers of earlier pulls";
   }
 };
 

@@ -211,6 +211,37 @@ export const PANE = {
     ({ why }) => `Let op: Excel weigerde de draaitabel bij te werken (${why}); die toont nog de vorige cijfers. Kies Gegevens › Alles vernieuwen.`,
     ({ why }) => `Note: Excel refused refreshing the PivotTable (${why}); it still shows the previous figures. Choose Data › Refresh All.`,
   ),
+  /**
+   * Excel refused what the pane asked where the add-in cannot say more (an action outside the
+   * reads and writes that describe their own refusals, such as inserting a formula): Excel's code
+   * only, not its free text, which is in Office's language rather than the pane's.
+   */
+  excelRefused: phrase<{ code: string }>(
+    "pane.excelRefused",
+    ({ code }) => `Excel weigerde dit (Excel: ${code}). Probeer het opnieuw; blijft dit gebeuren, sla de werkmap dan op, sluit hem en open hem opnieuw.`,
+    ({ code }) => `Excel refused this (Excel: ${code}). Try again; if it keeps happening, save the workbook, close it and open it again.`,
+  ),
+  /** What was written stands, but Excel refused recalculating the workbook after it (`code`: Excel's). */
+  notRecalculated: phrase<{ code: string }>(
+    "pane.notRecalculated",
+    ({ code }) => `Let op: Excel weigerde daarna de werkmap opnieuw te berekenen (Excel: ${code}); uw formules die MonitorData lezen kunnen nog de vorige cijfers tonen. Druk op Ctrl+Alt+F9 om alles opnieuw te berekenen.`,
+    ({ code }) => `Note: Excel then refused recalculating the workbook (Excel: ${code}); your formulas that read MonitorData may still show the previous figures. Press Ctrl+Alt+F9 to recalculate everything.`,
+  ),
+  /**
+   * What was written stands, but reading the tables back for the figures and the functions failed
+   * afterwards (`why`: that failure's text in the pane's language).
+   */
+  notFollowed: phrase<{ why: string }>(
+    "pane.notFollowed",
+    ({ why }) => `Let op: de cijfers staan in de werkmap, maar het teruglezen ervan voor het tabblad Cijfers en de functies MONITOR.* lukte niet: ${why}`,
+    ({ why }) => `Note: the figures are in the workbook, but reading them back for the Figures tab and the MONITOR.* functions did not work: ${why}`,
+  ),
+  /** What nobody foresaw (a defect of the add-in): its own words in `detail`, for whoever looks into it. */
+  unexpected: phrase<{ detail: string }>(
+    "pane.unexpected",
+    ({ detail }) => `Er ging onverwacht iets mis in de invoegtoepassing (${detail}). Probeer het opnieuw; blijft dit gebeuren, meld het dan met deze tekst.`,
+    ({ detail }) => `Something unexpected went wrong in the add-in (${detail}). Try again; if it keeps happening, report it with this text.`,
+  ),
   /** `why` is the reason as the browser or Excel gave it. */
   memoryNotSaved: phrase<{ why: string }>(
     "pane.memoryNotSaved",

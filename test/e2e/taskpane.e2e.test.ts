@@ -666,19 +666,23 @@ withBrowser.describe("the pane never hangs on a failure: it says what went wrong
     await failedCleanly("Dat lukte niet: cijfers.csv kon niet worden gelezen; is het na het kiezen verplaatst, gewijzigd of verwijderd? Kies het opnieuw.", before);
   });
 
-  it("Excel refusing the comparison's batch (as while a cell is being edited): said as it is", async () => {
+  it("Excel refusing the comparison's first read (as while a cell is being edited): what it was reading, that nothing changed, Excel's code and not its text", async () => {
     const before = await tables();
     await page.evaluate(() => {
       const excel = (globalThis as unknown as { Excel: { run: (...args: unknown[]) => Promise<unknown> } }).Excel;
       const run = excel.run;
       excel.run = async () => {
         excel.run = run;
-        throw new Error("Excel is bezig (InvalidOperation).");
+        // As Excel.run rejects: an OfficeExtension.Error with Excel's code, and a text in Office's language.
+        throw Object.assign(new Error("Excel is bezig met iets anders."), { code: "InvalidOperation" });
       };
     });
     await page.locator('input[name="source"][value="shipped"]').check();
     await page.locator("#load").click();
-    await failedCleanly("Dat lukte niet: Excel is bezig (InvalidOperation).", before);
+    await failedCleanly(
+      "Dat lukte niet: Excel weigerde het lezen van wat de werkmap onthoudt van eerder ophalen (Excel: InvalidOperation). Er is niets veranderd. Probeer het opnieuw; blijft dit gebeuren, sluit dan openstaande dialoogvensters van andere invoegtoepassingen, of sla de werkmap op, sluit hem en open hem opnieuw.",
+      before,
+    );
     // …and the next try works.
     await page.locator("#load").click();
     await waitForText(page.locator("#comparison-summary"), "De werkmap heeft deze gegevens al; er is niets te schrijven.");
