@@ -1,32 +1,15 @@
 import { cellRef } from "../report/a1";
 import { WriteBatch } from "./batch";
-import { formatOf } from "../report/data-columns";
 import { paletteColour } from "../report/palette";
-import { ChartKind, ChartPlan, numericColumns, SheetPlan, TablePlan, TextLine } from "../report/types";
+import { ChartPlan, numericColumns, SheetPlan, TablePlan } from "../report/types";
+import { bodyFormats, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT as TEXT } from "../report/written-styles";
+
+export { bodyFormats };
 
 /**
  * Writes the parts of a plan on a sheet through a WriteBatch: every table as 2-D arrays of values
  * and number formats, then `tables.add` over the written range. The batch decides when to sync.
  */
-
-const TEXT = "@";
-/** Excel measures column widths in points; a character of the default font is about 6. */
-const POINTS_PER_CHARACTER = 6;
-
-const CHART_TYPES: Record<ChartKind, string> = {
-  line: "Line",
-  columnClustered: "ColumnClustered",
-  barClustered: "BarClustered",
-  pie: "Pie",
-  doughnut: "Doughnut",
-};
-
-const FONT: Record<TextLine["style"], { size: number; bold?: boolean; italic?: boolean; color: string }> = {
-  title: { size: 16, bold: true, color: "#C8102E" },
-  lead: { size: 11, italic: true, color: "#404040" },
-  caption: { size: 12, bold: true, color: "#000000" },
-  source: { size: 9, color: "#6E6E6E" },
-};
 
 /**
  * A string Excel would read as a formula, or whose leading apostrophe Excel would take as its
@@ -34,14 +17,6 @@ const FONT: Record<TextLine["style"], { size: number; bold?: boolean; italic?: b
  */
 export function literal(value: string): string {
   return /^[=+\-@']/.test(value) ? `'${value}` : value;
-}
-
-const isTextColumn = (table: TablePlan, column: number) => table.rows.every((row) => row[column] === null || typeof row[column] === "string");
-
-/** Each body cell's number format: text for a text column, else the plan's format (per row where it varies). */
-export function bodyFormats(table: TablePlan): string[][] {
-  const textColumns = table.header.map((_, c) => isTextColumn(table, c));
-  return table.rows.map((_, r) => table.header.map((__, c) => (textColumns[c] ? TEXT : (formatOf(table, r, c) ?? "General"))));
 }
 
 /** A plan value as Excel takes it: blank for a missing figure, strings as literal text. */
@@ -66,7 +41,7 @@ export async function writeTable(batch: WriteBatch, sheet: Excel.Worksheet, tabl
     });
     const created = sheet.tables.add(sheet.getRangeByIndexes(table.row, table.column, table.rows.length + 1, table.header.length), true);
     created.name = name;
-    created.style = "TableStyleMedium2";
+    created.style = TABLE_STYLE;
   });
 }
 
@@ -143,7 +118,7 @@ function queueTexts(sheet: Excel.Worksheet, plan: SheetPlan): void {
   for (const line of plan.texts) {
     const cell = sheet.getRangeByIndexes(line.row, 0, 1, 1);
     cell.values = [[literal(line.text)]];
-    const font = FONT[line.style];
+    const font = TEXT_FONTS[line.style];
     cell.format.font.size = font.size;
     cell.format.font.color = font.color;
     if (font.bold) cell.format.font.bold = true;
