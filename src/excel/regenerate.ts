@@ -3,6 +3,7 @@ import { Edition } from "../data/descriptor";
 import { Language, MonitorPackage, Problem } from "../data/types";
 import { contentToSeal, extrasToSeal } from "../report/extras-seal";
 import { layoutPrint } from "../report/fingerprint";
+import { sealBuiltNew } from "../report/new-sheet-seal";
 import { buildIndicatorSheets } from "../report/plan";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
@@ -308,7 +309,8 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   // What Excel now holds on each sheet written is what the marks remember (its content, and
   // everything else it reports: formats, widths, panes…), so that any later change by the user
   // is recognised as theirs; of a sheet updated in place, only what is as it was inspected (see
-  // report/extras-seal.ts: a change made meanwhile is not sealed as the add-in's). Read and
+  // report/extras-seal.ts), of a sheet built new only what the plan wrote (report/new-sheet-seal.ts):
+  // a change made meanwhile is not sealed as the add-in's. Read and
   // marked while the old sheets are still there (aside), so that a refusal here is undone too.
   progress(0.9, say(EXCEL.markingSheets));
   const readBack = written.map((w) => {
@@ -335,7 +337,9 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       tables: w.tables,
       charts: charts.items.map((c) => c.name),
     };
-    queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, print: contentToSeal(content, w.plan, updated.get(w.plan.key)?.sheet.content), extras: extrasToSeal(extras[i], updated.get(w.plan.key)?.sheet), layout: layoutPrint(w.plan) });
+    const before = updated.get(w.plan.key)?.sheet;
+    const prints = before ? { print: contentToSeal(content, w.plan, before.content), extras: extrasToSeal(extras[i], before) } : sealBuiltNew(content, extras[i], w.plan);
+    queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, ...prints, layout: layoutPrint(w.plan) });
   });
   await context.sync();
 

@@ -10,13 +10,13 @@ export interface InspectedExtras {
 }
 
 /**
- * The extras print to keep in the mark of a sheet Regenerate wrote, from what Excel reported
- * after the writes (`after`). Pure.
+ * The extras print to keep in the mark of a sheet Regenerate brought up to date in place, from
+ * what Excel reported after the writes (`after`). Pure. (A sheet built new is sealed by what
+ * the plan wrote: see new-sheet-seal.ts.)
  *
- * - A sheet built new (`before` absent) holds what the add-in wrote: its print is of what was read.
- * - A sheet brought up to date in place (`before`: as inspected) got new values only, so all else
- *   Excel reports of it must be as it was then, save what follows the figures (a chart's automatic
- *   axis bounds, SheetExtras.followsFigures). Where it is not, something was changed while
+ * - The sheet (`before`: as inspected) got new values only, so all else Excel reports of it must
+ *   be as it was then, save what follows the figures (a chart's automatic axis bounds,
+ *   SheetExtras.followsFigures). Where it is not, something was changed while
  *   Regenerate ran (a fill the analyst gave a cell meanwhile); where the mark proved nothing of it
  *   before (no print: written without Excel, or by an older version), the user may have changed it
  *   earlier. Either way it is not sealed as the add-in's: the mark gets no extras print (null), so
@@ -27,8 +27,7 @@ export interface InspectedExtras {
  * on the next run: a difference here may also be Excel's own (what the docs leave open), and the
  * safe path keeps everything the user made without setting aside a sheet that needs no keeping.
  */
-export function extrasToSeal(after: SheetExtras, before?: InspectedExtras | null): string | null {
-  if (!before) return extrasPrint(after);
+export function extrasToSeal(after: SheetExtras, before: InspectedExtras): string | null {
   const proven = before.extras !== null && isCurrentExtrasPrint(before.mark?.extras) && extrasPrint(before.extras) === before.mark?.extras;
   if (!proven || !sameBesidesFigures(before.extras as SheetExtras, after)) return null;
   return extrasPrint(after);
@@ -40,16 +39,15 @@ function sameBesidesFigures(a: SheetExtras, b: SheetExtras): boolean {
 }
 
 /**
- * The content print to keep in the mark of a sheet Regenerate wrote, from what Excel reported
- * after the writes (`after`). Pure. A sheet built new (`before` absent) holds what the add-in
- * wrote. A sheet brought up to date in place (`before`: its content as inspected) got the plan's
- * texts and tables' cells only, so every other cell must hold what it held then; where one does
- * not (a figure or a word the analyst typed beside a table while Regenerate ran), it is not sealed
- * as the add-in's: the mark gets no content print (null), and the next Regenerate keeps the sheet
- * as the user's ("edited").
+ * The content print to keep in the mark of a sheet Regenerate brought up to date in place, from
+ * what Excel reported after the writes (`after`). Pure. The sheet (`before`: its content as
+ * inspected; null, never read, proves nothing) got the plan's texts and tables' cells only, so
+ * every other cell must hold what it held then; where one does not (a figure or a word the
+ * analyst typed beside a table while Regenerate ran), it is not sealed as the add-in's: the mark
+ * gets no content print (null), and the next Regenerate keeps the sheet as the user's ("edited").
  */
-export function contentToSeal(after: SheetContent, plan: SheetPlan, before?: SheetContent | null): string | null {
-  if (!before) return fingerprint(after);
+export function contentToSeal(after: SheetContent, plan: SheetPlan, before: SheetContent | null): string | null {
+  if (!before) return null;
   const [was, is] = [unplannedCells(before, plan), unplannedCells(after, plan)];
   const same = was.size === is.size && [...was].every(([cell, value]) => is.get(cell) === value);
   return same ? fingerprint(after) : null;

@@ -1,0 +1,188 @@
+import { cellRef, parseA1Range } from "./a1";
+import { extrasPrint, fingerprint, planContent, SheetContent, SheetExtras } from "./fingerprint";
+import { numericColumns, SheetPlan, TablePlan, TextLine } from "./types";
+import { bodyFormats, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT } from "./written-styles";
+
+/**
+ * The prints for the mark of a sheet Regenerate built new, from what Excel reported when it read
+ * the sheet back (`content`, `extras`). Pure. Regenerate writes a new sheet in several syncs and
+ * reads it back in further ones, and the analyst may work on it in between; what Excel then
+ * reports is sealed as the add-in's only where it is what the plan wrote. Where anything is not
+ * (see unplannedOnNewSheet), the mark carries neither print, so the next Regenerate keeps the
+ * sheet as the user's ("edited") and says so: on a sheet built new, what the plan did not set is
+ * the user's, never Excel's.
+ */
+export function sealBuiltNew(content: SheetContent, extras: SheetExtras, plan: SheetPlan): { print: string | null; extras: string | null } {
+  if (unplannedOnNewSheet(content, extras, plan).length) return { print: null, extras: null };
+  return { print: fingerprint(content), extras: extrasPrint(extras) };
+}
+
+/**
+ * What Excel reports of a sheet built new that the plan did not write, each as a short phrase
+ * (for tests; none is shown to the user). Pure.
+ *
+ * The content must be exactly the plan's (planContent: every value and formula, the used range,
+ * the charts; the tables are the ones the add-in made). Of the rest, what the plan sets is known
+ * but not always how Excel reports it (a font's name, a width in points, what a table style
+ * does to a cell), so the rule compares with the plan only where Excel reports what was set
+ * (sizes, bold, colours, "Right", a table's style, a chart's type and title), and elsewhere
+ * asks that cells the plan treats alike are reported alike: every cell outside the tables, each
+ * table's header, each table's odd and even body rows, the cells of a table given one number
+ * format; rows of one
+ * kind of text line; columns whose width the plan does not set. What the plan never makes must be
+ * absent: hyperlinks, merged cells, conditional formats, data validation, comments, notes,
+ * shapes (other than the charts), the sheet's own names, PivotTables, frozen panes other than
+ * the plan's rows. So a normal Regenerate seals, whatever Excel's own defaults are, and a
+ * change an analyst makes to one cell, row, note or link is told apart. Not told apart: a change
+ * to every cell of a class alike (a fill over the whole table body), a column widened by less
+ * than 3 points or 5%, a chart moved, resized or recoloured, a table's banding or filter
+ * buttons switched on a sheet with one table.
+ */
+export function unplannedOnNewSheet(content: SheetContent, extras: SheetExtras, plan: SheetPlan): string[] {
+  const found: string[] = [];
+  if (fingerprint({ ...planContent(plan), tables: content.tables }) !== fingerprint(content)) found.push("content");
+  found.push(...sheetWide(extras.details as Details, plan));
+  found.push(...cells(extras, plan));
+  return found;
+}
+
+/** What sheet-extras.ts reads, as far as this rule looks at it (plain data as Excel returned it). */
+interface Details {
+  cells: CellReport[][] | null;
+  numberFormats: unknown[][] | null;
+  columns: unknown[] | null;
+  rows: unknown[] | null;
+  frozen: string | null;
+  merged: string | null;
+  conditional: string | null;
+  validated: string | null;
+  comments: unknown[];
+  notes: unknown[] | null;
+  shapes: string[];
+  names: unknown[];
+  tables: unknown[][];
+  pivots: unknown[];
+  charts: unknown[][];
+}
+
+interface CellReport {
+  format?: { font?: Record<string, unknown>; horizontalAlignment?: unknown } & Record<string, unknown>;
+  hyperlink?: unknown;
+}
+
+function sheetWide(details: Details, plan: SheetPlan): string[] {
+  const found: string[] = [];
+  const absent = { merged: details.merged, "conditional formats": details.conditional, "data validation": details.validated };
+  for (const [what, address] of Object.entries(absent)) if (address) found.push(`${what} at ${address}`);
+  if (details.comments.length) found.push("comments");
+  if (details.notes?.length) found.push("notes");
+  if (details.names.length) found.push("the sheet's names");
+  if (details.pivots.length) found.push("PivotTables");
+  const charts = new Set(plan.charts.map((c) => c.title));
+  // Whether Excel lists charts among the shapes the reference does not say: a shape named as one of the charts is taken for it.
+  if (details.shapes.some((name) => !charts.has(name))) found.push("shapes");
+  if (frozenRows(details.frozen) !== plan.frozenRows) found.push(`frozen panes at ${details.frozen}`);
+  if (details.tables.length !== plan.tables.length || details.tables.some((t) => t[1] !== TABLE_STYLE || t[2] !== false)) found.push("a table's style or total row");
+  // Banded rows and columns, filter buttons: set by Excel for a new table, alike on every table of the sheet.
+  if (new Set(details.tables.map((t) => JSON.stringify(t.slice(3)))).size > 1) found.push("a table's options");
+  for (const chart of details.charts) {
+    const planned = plan.charts.find((c) => c.title === chart[0]);
+    if (!planned || chart[1] !== CHART_TYPES[planned.kind] || chart[6] !== planned.title || chart[7] !== "Bottom" || chart[8] !== true) found.push(`chart ${String(chart[0])}`);
+  }
+  return found;
+}
+
+/**
+ * How many whole rows from the top an address of frozen cells covers: "Blad!1:2", "$1:$2" or
+ * "A1:XFD2" (which one Excel answers the reference does not show); 0 for none, NaN for anything else.
+ */
+function frozenRows(address: string | null): number {
+  if (address === null) return 0;
+  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const rows = /^1:(\d+)$/.exec(local) ?? /^1$/.exec(local);
+  if (rows) return Number(rows[1] ?? 1);
+  const whole = /^A1:XFD(\d+)$/i.exec(local);
+  return whole ? Number(whole[1]) : NaN;
+}
+
+/** How cells the plan treats alike must be reported alike: the first report of each kind, and what differs from it. */
+class Alike {
+  private readonly first = new Map<string, string>();
+  readonly found: string[] = [];
+  check(kind: string, value: unknown, where: string): void {
+    const text = JSON.stringify(value ?? null);
+    const seen = this.first.get(kind);
+    if (seen === undefined) this.first.set(kind, text);
+    else if (seen !== text) this.found.push(`${kind.split(":")[0]} at ${where}`);
+  }
+}
+
+/** What the plan does to a cell: its class (outside the tables, a table's header, a table's odd or even body rows), number format, text line. */
+function placeOf(plan: SheetPlan, row: number, column: number): { group: string; format: string; text: TextLine | null; rightAligned: boolean } {
+  for (const [i, table] of plan.tables.entries()) {
+    const c = column - table.column;
+    if (row < table.row || row > table.row + table.rows.length || c < 0 || c >= table.header.length) continue;
+    if (row === table.row) return { group: `table ${i} header`, format: TEXT_FORMAT, text: null, rightAligned: numericColumns(table)[c] };
+    const r = row - table.row - 1;
+    return { group: `table ${i} body ${r % 2}`, format: bodyFormatsOf(table)[r][c], text: null, rightAligned: false };
+  }
+  return { group: "outside", format: "General", text: column === 0 ? (plan.texts.find((t) => t.row === row) ?? null) : null, rightAligned: false };
+}
+
+const formatsCache = new WeakMap<TablePlan, string[][]>();
+function bodyFormatsOf(table: TablePlan): string[][] {
+  let formats = formatsCache.get(table);
+  if (!formats) formatsCache.set(table, (formats = bodyFormats(table)));
+  return formats;
+}
+
+const hasLink = (link: unknown): boolean => typeof link === "object" && link !== null && Object.values(link).some((v) => v !== null && v !== undefined && v !== "");
+const sameColour = (a: unknown, b: string) => typeof a === "string" && a.toUpperCase() === b.toUpperCase();
+
+function cells(extras: SheetExtras, plan: SheetPlan): string[] {
+  const details = extras.details as Details;
+  if (extras.usedWithFormats === null || details.cells === null) return [];
+  const at = parseA1Range(extras.usedWithFormats);
+  const alike = new Alike();
+  const found: string[] = [];
+  const textCells: { font: Record<string, unknown>; line: TextLine; where: string }[] = [];
+  let plainFont: Record<string, unknown> | null = null;
+  details.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const [sheetRow, sheetColumn] = [at.row + r, at.column + c];
+      const where = cellRef(sheetRow, sheetColumn);
+      const place = placeOf(plan, sheetRow, sheetColumn);
+      if (hasLink(cell.hyperlink)) found.push(`a hyperlink at ${where}`);
+      const { font = {}, horizontalAlignment, ...rest } = cell.format ?? {};
+      alike.check(`formats:${place.group}`, rest, where);
+      // A number format does not follow a table's banding: one kind for its odd and even rows.
+      alike.check(`number format:${place.group.replace(/ body \d$/, " body")}:${place.format}`, details.numberFormats?.[r]?.[c], where);
+      if (place.rightAligned) {
+        if (horizontalAlignment !== "Right") found.push(`alignment at ${where}`);
+      } else alike.check(`alignment:${place.group}`, horizontalAlignment, where);
+      const { size, color, bold, italic, ...face } = font;
+      alike.check(`font:${place.group}`, face, where);
+      if (place.text) textCells.push({ font, line: place.text, where });
+      else {
+        alike.check(`font size and colour:${place.group}`, { size, color, bold, italic }, where);
+        if (place.group === "outside") plainFont ??= font;
+      }
+    }),
+  );
+  // A text line's cell has the font the plan gives its kind of line; what that does not name, as a plain cell has it.
+  for (const { font, line, where } of textCells) {
+    const want = TEXT_FONTS[line.style];
+    const plain = plainFont as Record<string, unknown> | null;
+    const [bold, italic] = [want.bold ?? plain?.bold ?? false, want.italic ?? plain?.italic ?? false];
+    if (font.size !== want.size || !sameColour(font.color, want.color) || font.bold !== bold || font.italic !== italic) found.push(`font at ${where}`);
+  }
+  details.rows?.forEach((height, r) => alike.check(`row height:${plan.texts.find((t) => t.row === at.row + r)?.style ?? "none"}`, height, String(at.row + r + 1)));
+  details.columns?.forEach((width, c) => {
+    const column = at.column + c;
+    const planned = column < plan.columnWidths.length ? plan.columnWidths[column] * POINTS_PER_CHARACTER : null;
+    // Excel keeps a width in its own units and answers it in points: near the plan's, not equal to it.
+    if (planned === null) alike.check("column width:unset", width, cellRef(0, column));
+    else if (typeof width !== "number" || Math.abs(width - planned) > Math.max(3, planned * 0.05)) found.push(`column width at ${cellRef(0, column)}`);
+  });
+  return [...found, ...alike.found];
+}

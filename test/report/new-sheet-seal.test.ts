@@ -1,0 +1,111 @@
+import { sealBuiltNew, unplannedOnNewSheet } from "../../src/report/new-sheet-seal";
+import { extrasPrint, fingerprint, SheetContent, SheetExtras } from "../../src/report/fingerprint";
+import { SheetPlan } from "../../src/report/types";
+
+/**
+ * What becomes of the prints in the mark of a sheet Regenerate built new (pure decision): sealed
+ * where Excel reports what the plan wrote, nothing where it reports anything else. A small plan
+ * (a title in A1, a table of a header and two rows at A3:B5, widths of 30 and 12 characters, one
+ * frozen row) and what Excel would report of it, written out by hand.
+ */
+const plan: SheetPlan = {
+  key: "test",
+  name: "Test",
+  texts: [{ row: 0, text: "Titel", style: "title" }],
+  tables: [{ name: "lm_test", row: 2, column: 0, header: ["Groep", "Aantal"], rows: [["a", 1], ["b", 2]], numberFormats: [null, "#,##0"], widths: [10, 10] }],
+  charts: [],
+  frozenRows: 1,
+  columnWidths: [30, 12],
+};
+const content: SheetContent = { usedAddress: "Test!A1:B5", formulas: [["Titel", ""], ["", ""], ["Groep", "Aantal"], ["a", 1], ["b", 2]], tables: [{ name: "lm_test", address: "A3:B5" }], charts: [] };
+
+// A cell as Excel reports one nobody formatted (the font's name is whatever Excel's Normal style has).
+const plain = () => ({
+  format: { fill: { color: "#FFFFFF", pattern: "None" }, font: { bold: false, italic: false, color: "#000000", size: 11, name: "Calibri", underline: "None", strikethrough: false }, borders: { bottom: { style: "None" } }, horizontalAlignment: "General", verticalAlignment: "Bottom", wrapText: false, indentLevel: 0 },
+  hyperlink: null as unknown,
+  style: "Normal",
+});
+type Cell = ReturnType<typeof plain>;
+const with_ = (change: (cell: Cell) => void) => {
+  const cell = plain();
+  change(cell);
+  return cell;
+};
+function reported(change: (extras: { cells: Cell[][]; details: Record<string, unknown> }) => void = () => undefined): SheetExtras {
+  const cells = [
+    [with_((c) => Object.assign(c.format.font, { bold: true, size: 16, color: "#c8102e" })), plain()],
+    [plain(), plain()],
+    [plain(), with_((c) => (c.format.horizontalAlignment = "Right"))],
+    [plain(), plain()],
+    [plain(), plain()],
+  ];
+  const details: Record<string, unknown> = {
+    cells,
+    numberFormats: [["General", "General"], ["General", "General"], ["@", "@"], ["@", "#,##0"], ["@", "#,##0"]],
+    columns: [180.75, 72],
+    rows: [21, 15, 15, 15, 15],
+    frozen: "Test!1:1",
+    merged: null,
+    conditional: null,
+    validated: null,
+    comments: [],
+    notes: [],
+    shapes: [],
+    names: [],
+    tables: [["lm_test", "TableStyleMedium2", false, true, false, true]],
+    pivots: [],
+    charts: [],
+    axes: [],
+    sources: [],
+  };
+  change({ cells, details });
+  return { usedWithFormats: "Test!A1:B5", details, followsFigures: { bounds: [] } };
+}
+
+describe("a sheet built new", () => {
+  it("is sealed, both prints, where Excel reports what the plan wrote (in its own units and defaults)", () => {
+    expect(unplannedOnNewSheet(content, reported(), plan)).toEqual([]);
+    expect(sealBuiltNew(content, reported(), plan)).toEqual({ print: fingerprint(content), extras: extrasPrint(reported()) });
+  });
+
+  it("is sealed whichever way Excel writes the frozen rows' address", () => {
+    expect(unplannedOnNewSheet(content, reported(({ details }) => (details.frozen = "Test!$A$1:$XFD$1")), plan)).toEqual([]);
+  });
+
+  it.each<[string, (e: { cells: Cell[][]; details: Record<string, unknown> }) => void, string]>([
+    ["a fill on a cell beside the title", ({ cells }) => (cells[0][1].format.fill = { color: "#FFFF00", pattern: "Solid" }), "formats at B1"],
+    ["a fill on one figure", ({ cells }) => (cells[4][1].format.fill = { color: "#FFFF00", pattern: "Solid" }), "formats at B5"],
+    ["the title's font made italic", ({ cells }) => (cells[0][0].format.font.italic = true), "font at A1"],
+    ["another font on a cell", ({ cells }) => (cells[1][1].format.font.name = "Arial"), "font at B2"],
+    ["a figure made bold", ({ cells }) => (cells[3][1].format.font.bold = true), "font size and colour at B4"],
+    ["a header centred", ({ cells }) => (cells[2][1].format.horizontalAlignment = "Center"), "alignment at B3"],
+    ["a hyperlink", ({ cells }) => (cells[3][0].hyperlink = { address: "https://example.org" }), "a hyperlink at A4"],
+    ["a figure's number format", ({ details }) => ((details.numberFormats as string[][])[4][1] = "0.0%"), "number format at B5"],
+    ["a merged area", ({ details }) => (details.merged = "Test!A2:B2"), "merged at Test!A2:B2"],
+    ["a conditional format", ({ details }) => (details.conditional = "Test!B4:B5"), "conditional formats at Test!B4:B5"],
+    ["data validation", ({ details }) => (details.validated = "Test!B4"), "data validation at Test!B4"],
+    ["a note", ({ details }) => (details.notes = [["A2", "eigen notitie"]]), "notes"],
+    ["a comment", ({ details }) => (details.comments = [["A2", "klopt dit?"]]), "comments"],
+    ["a shape", ({ details }) => (details.shapes = ["Rechthoek 1"]), "shapes"],
+    ["a sheet-scoped name", ({ details }) => (details.names = [["Mijn", "=Test!$B$4"]]), "the sheet's names"],
+    ["a column frozen too", ({ details }) => (details.frozen = "Test!A1:A1"), "frozen panes at Test!A1:A1"],
+    ["panes unfrozen", ({ details }) => (details.frozen = null), "frozen panes at null"],
+    ["a column widened", ({ details }) => (details.columns = [180.75, 120]), "column width at B1"],
+    ["a row made taller", ({ details }) => ((details.rows as number[])[3] = 40), "row height at 4"],
+    ["another table style", ({ details }) => (details.tables = [["lm_test", "TableStyleLight1", false, true, false, true]]), "a table's style or total row"],
+  ])("is not sealed where Excel reports something the plan did not set: %s", (_what, change, finding) => {
+    const extras = reported(change);
+    expect(unplannedOnNewSheet(content, extras, plan)).toEqual([finding]);
+    expect(sealBuiltNew(content, extras, plan)).toEqual({ print: null, extras: null });
+  });
+
+  it.each<[string, SheetContent]>([
+    ["a figure typed beside the table", { ...content, usedAddress: "Test!A1:C5", formulas: content.formulas.map((row, r) => [...row, r === 3 ? 7 : ""]) }],
+    ["a figure overwritten", { ...content, formulas: [["Titel", ""], ["", ""], ["Groep", "Aantal"], ["a", 5], ["b", 2]] }],
+    ["a formula typed below the title", { ...content, formulas: [["Titel", ""], ["=B4*2", ""], ["Groep", "Aantal"], ["a", 1], ["b", 2]] }],
+    ["a chart added", { ...content, charts: ["Grafiek 1"] }],
+  ])("is not sealed where its content is not the plan's: %s", (_what, changed) => {
+    expect(unplannedOnNewSheet(changed, reported(), plan)).toEqual(["content"]);
+    expect(sealBuiltNew(changed, reported(), plan)).toEqual({ print: null, extras: null });
+  });
+});
