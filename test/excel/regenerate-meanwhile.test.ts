@@ -1,9 +1,8 @@
 import { MARK_KEY } from "../../src/excel/marks";
-import { regenerate } from "../../src/excel/regenerate";
 import { isCurrentExtrasPrint } from "../../src/report/fingerprint";
 import { encodeMark } from "../../src/report/mark";
-import { FakeContext, fakeRun, SheetModel, WorkbookModel } from "../support/fake-excel";
-import { asExcel, duitsMovesUp, edition, generatedWorkbook, markOf, regenerated, sheetNamed, sheetState, tableNamed } from "../support/workbooks";
+import { FakeContext, SheetModel, WorkbookModel } from "../support/fake-excel";
+import { duitsMovesUp, generatedWorkbook, markOf, regenerated, runRegenerate, sheetNamed, sheetState, tableNamed } from "../support/workbooks";
 
 /**
  * A sheet brought up to date in place gets new values only, so the mark it gets afterwards
@@ -22,17 +21,12 @@ function setInwoners(model: WorkbookModel, groep: string, value: number): void {
 /** Regenerate, with `meanwhile` done by the analyst once, while it builds the sheets (between two syncs). */
 async function regenerateWhile(model: WorkbookModel, meanwhile: () => void) {
   let done = false;
-  const { result } = await fakeRun(model, (context) =>
-    regenerate(asExcel(context), {
-      edition,
-      language: "nl",
-      today: () => "2026-11-25",
-      yieldToUi: async () => {
-        if (!done) meanwhile();
-        done = true;
-      },
-    }),
-  );
+  const { result } = await runRegenerate(model, undefined, undefined, {
+    yieldToUi: async () => {
+      if (!done) meanwhile();
+      done = true;
+    },
+  });
   if (!result.ok) throw new Error("regenerate failed");
   return result;
 }

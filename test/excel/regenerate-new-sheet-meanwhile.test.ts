@@ -1,10 +1,9 @@
 import { DATA_KEY } from "../../src/excel/data-sheet";
-import { regenerate } from "../../src/excel/regenerate";
 import { isCurrentExtrasPrint } from "../../src/report/fingerprint";
 import { EXCEL } from "../../src/text/excel";
 import { AnyMessage, isMessageOf } from "../../src/text/message";
-import { fakeRun, SheetModel, WorkbookModel } from "../support/fake-excel";
-import { asExcel, duitsMovesUp, edition, generatedWorkbook, markOf, regenerated, sheetNamed, sheetState, snapshot, userWorkbook } from "../support/workbooks";
+import { SheetModel, WorkbookModel } from "../support/fake-excel";
+import { duitsMovesUp, generatedWorkbook, markOf, regenerated, runRegenerate, sheetNamed, sheetState, snapshot, userWorkbook } from "../support/workbooks";
 
 /**
  * A sheet Regenerate builds new is written in several syncs and read back in later ones, and the
@@ -18,18 +17,13 @@ import { asExcel, duitsMovesUp, edition, generatedWorkbook, markOf, regenerated,
 async function firstRegenerateWhile(meanwhile: (model: WorkbookModel) => void): Promise<WorkbookModel> {
   const model = userWorkbook();
   let done = false;
-  const { result } = await fakeRun(model, (context) =>
-    regenerate(asExcel(context), {
-      edition,
-      language: "nl",
-      today: () => "2026-11-25",
-      onProgress: (_fraction: number, message: AnyMessage) => {
-        if (done || !isMessageOf(message, EXCEL.markingSheets)) return;
-        done = true;
-        meanwhile(model);
-      },
-    }),
-  );
+  const { result } = await runRegenerate(model, undefined, undefined, {
+    onProgress: (_fraction: number, message: AnyMessage) => {
+      if (done || !isMessageOf(message, EXCEL.markingSheets)) return;
+      done = true;
+      meanwhile(model);
+    },
+  });
   if (!result.ok || !done) throw new Error("regenerate failed");
   expect(result.sheets.find((s) => s.key === "nationaliteiten")?.status).toBe("created");
   return model;

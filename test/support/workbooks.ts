@@ -1,7 +1,7 @@
 import { snapshotOf } from "../../src/data/compare";
 import { loadData, LoadOptions } from "../../src/excel/load-data";
 import { MARK_KEY } from "../../src/excel/marks";
-import { regenerate } from "../../src/excel/regenerate";
+import { regenerate, RegenerateOptions } from "../../src/excel/regenerate";
 import { MonitorPackage } from "../../src/data/types";
 import { decodeMark, SheetMark } from "../../src/report/mark";
 import { FakeContext, fakeRun, SheetModel, TableModel, WorkbookModel } from "./fake-excel";
@@ -21,8 +21,9 @@ export function userWorkbook(): WorkbookModel {
   return model;
 }
 
-export async function runRegenerate(model: WorkbookModel, pkg: MonitorPackage = edition, today = "2026-11-25") {
-  return fakeRun(model, (context) => regenerate(asExcel(context), { edition: pkg, language: "nl", today: () => today }));
+/** Regenerate on the fake; `options` adds to the usual ones (an onProgress or yieldToUi through which a test acts between syncs). */
+export async function runRegenerate(model: WorkbookModel, pkg: MonitorPackage = edition, today = "2026-11-25", options: Partial<RegenerateOptions> = {}) {
+  return fakeRun(model, (context) => regenerate(asExcel(context), { edition: pkg, language: "nl", today: () => today, ...options }));
 }
 
 /** Load data with `pkg`; by default the workbook was last loaded from the shipped edition. */
