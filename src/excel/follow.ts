@@ -6,12 +6,13 @@ import { MonitorPackage, Problem } from "../data/types";
 import { Cell } from "../data/validate";
 import { parseA1Range } from "../report/a1";
 import { readRows } from "./batch";
+import { totalRows } from "./total-row";
 import { readingFirst } from "./read-refused";
 
 /** What the workbook's monitor tables amount to now. */
 export type FollowedData = { kind: "none" } | { kind: "invalid"; problems: Problem[]; live: LiveData | null } | { kind: "found"; live: LiveData };
 
-/** Where a data table is: its id (for change events) and its range, header row included. */
+/** Where a data table is: its id (for change events), its range (`address`: the whole table) and its header and body (`rows`: a total row left out). */
 interface Place {
   id: string;
   name: string;
@@ -43,13 +44,13 @@ const DATA_TABLES: string[] = Object.values(TABLE_NAMES);
  * 4 MB (one sync each). The tables' ids come along, so change events can be told apart.
  */
 async function readPlaces(context: Excel.RequestContext): Promise<{ places: Map<string, Place>; ids: Set<string> }> {
-  const tables = context.workbook.tables.load("items/name,items/id");
+  const tables = context.workbook.tables.load("items/name,items/id,items/showTotals");
   await context.sync();
   const ours = tables.items.filter((t) => DATA_TABLES.includes(t.name));
   const loaded = ours.map((table) => ({ table, sheet: table.worksheet.load("name"), range: table.getRange().load("address,rowIndex,columnIndex,rowCount,columnCount") }));
   if (loaded.length) await context.sync();
   const places = new Map(
-    loaded.map(({ table, sheet, range }) => [table.name, { id: table.id, name: table.name, sheetName: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount }]),
+    loaded.map(({ table, sheet, range }) => [table.name, { id: table.id, name: table.name, sheetName: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount - totalRows(table), columns: range.columnCount }]),
   );
   return { places, ids: new Set(tables.items.map((t) => t.id)) };
 }

@@ -8,6 +8,7 @@ import { ReadBatch, readRows } from "./batch";
 import { queueReadMark } from "./marks";
 import { readingFirst } from "./read-refused";
 import { Area, readExtras } from "./sheet-extras";
+import { totalRows } from "./total-row";
 
 export interface SheetState {
   sheet: Excel.Worksheet;
@@ -30,9 +31,14 @@ export interface TableState {
   table: Excel.Table;
   name: string;
   sheetName: string;
-  /** The table's range, e.g. "Data!A1:M113". */
+  /** The table's range, e.g. "Data!A1:M113" (Table.getRange: "the entire table", a total row included). */
   address: string;
-  /** Only for the three data tables: their cells, header first, and where they start. */
+  /**
+   * Whether the table shows a total row (Table Design › Total Row; Table.showTotals, ExcelApi
+   * 1.1): then the last row of `address` is the total row, no figure, and not among `cells`.
+   */
+  totalRow: boolean;
+  /** Only for the three data tables: their cells, header and body (the total row left out), and where they start. */
   cells?: Cell[][];
   row?: number;
   column?: number;
@@ -92,7 +98,7 @@ export function inspectWorkbook(context: Excel.RequestContext, options: { marks:
 
 async function inspect(context: Excel.RequestContext, options: { marks: boolean; content: boolean | "data" }, at: { reading: Reading }): Promise<WorkbookState> {
   const worksheets = context.workbook.worksheets.load("items/name,items/id");
-  const tables = context.workbook.tables.load("items/name");
+  const tables = context.workbook.tables.load("items/name,items/showTotals");
   const names = context.workbook.names.load("items/name,items/formula");
   await context.sync();
 
@@ -139,7 +145,7 @@ async function inspect(context: Excel.RequestContext, options: { marks: boolean;
       const range = tableRanges[i];
       const sheet = tables.items[i].worksheet;
       return {
-        total: range.rowCount,
+        total: range.rowCount - totalRows(tables.items[i]),
         columns: range.columnCount,
         sheet: tableSheets[i].name,
         firstRow: range.rowIndex,
@@ -167,7 +173,7 @@ async function inspect(context: Excel.RequestContext, options: { marks: boolean;
     tables: new Map(
       tables.items.map((table, i) => {
         const range = tableRanges[i];
-        const state: TableState = { table, name: table.name, sheetName: tableSheets[i].name, address: range.address };
+        const state: TableState = { table, name: table.name, sheetName: tableSheets[i].name, address: range.address, totalRow: table.showTotals };
         const cells = cellsOf.get(i);
         if (cells) Object.assign(state, { cells, row: range.rowIndex, column: range.columnIndex });
         return [table.name.toLowerCase(), state];

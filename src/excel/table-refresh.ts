@@ -6,6 +6,7 @@ import { planGrowth } from "./growth";
 import { planPutBack } from "./put-back";
 import { restorable } from "./restore-cells";
 import { Cell, planRowChanges, RowChanges } from "./row-changes";
+import { addBodyRows } from "./total-row";
 import { UndoRefused } from "./undo";
 import { CELL_PROPERTY_BYTES } from "./sheet-extras";
 import { literal } from "./write";
@@ -90,7 +91,10 @@ interface Look {
 interface Plan {
   target: TableTarget;
   header: string[];
+  /** The whole table, a total row included. */
   box: { row: number; column: number; rows: number; columns: number };
+  /** Its body rows, before the pull (the header and a total row left out). */
+  bodyRows: number;
   changes: RowChanges;
   /** Body row → as read before writing, and found to be what the comparison read. */
   read: Map<number, RowRead>;
@@ -125,7 +129,8 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     const cells = target.table.cells ?? [];
     const header = (cells[0] ?? []).map((h) => String(h ?? ""));
     const changes = planRowChanges(header, cells.slice(1).map((row) => row.map((c) => c ?? null)), target.rows, target.keyOf);
-    return { target, header, box: parseA1Range(target.table.address), changes, read: new Map(), written: [], deleted: [] };
+    const box = parseA1Range(target.table.address);
+    return { target, header, box, bodyRows: box.rows - 1 - (target.table.totalRow ? 1 : 0), changes, read: new Map(), written: [], deleted: [] };
   });
   const growth = planGrowth(
     plans.map((p) => ({ name: p.target.table.name, sheetName: p.target.table.sheetName, box: p.box, rowsNeeded: p.box.rows + p.changes.appends.length })),
@@ -137,10 +142,18 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
   await readBefore(context, plans, limit); // nothing is written yet: a difference stops here
 
   const inserted = new Set<string>();
+  /** Blank rows added above a table's total row, by table (see addBodyRows). */
+  const blankRows = new Map<string, number>();
   try {
     // Inserts first, each in a sync of its own (three tables at most): if Excel refuses one, it
-    // is known exactly which happened before.
+    // is known exactly which happened before. A table with a total row gets its new rows above
+    // it instead, which moves what is below the same way.
     for (const insert of growth.inserts) {
+      const plan = plans.find((p) => p.target.table.name === insert.table);
+      if (plan?.target.table.totalRow) {
+        await addBodyRows(batch, plan.target.table.table, plan.changes.appends.length, plan.box.columns, (rows) => blankRows.set(insert.table, (blankRows.get(insert.table) ?? 0) + rows));
+        continue;
+      }
       await batch.queue(1000, () => {
         const sheet = context.workbook.worksheets.getItem(insert.sheetName);
         sheet.getRangeByIndexes(insert.box.row, insert.box.column, insert.box.rows, insert.box.columns).insert("Down");
@@ -156,12 +169,12 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
       const top = plan.box.row;
       const { appends } = plan.changes;
       if (appends.length) {
-        await batch.queue(1000, () => table.table.resize(sheet.getRangeByIndexes(top, plan.box.column, plan.box.rows + appends.length, plan.box.columns)));
+        if (!table.totalRow) await batch.queue(1000, () => table.table.resize(sheet.getRangeByIndexes(top, plan.box.column, plan.box.rows + appends.length, plan.box.columns)));
         // Only the add-in's columns: the user's (a calculated column) are left to Excel.
         for (const [first, width] of knownRuns(plan)) {
           const cells = appends.map((row) => row.slice(first, first + width));
           const formats = cells.map((row, r) => row.map((value, c) => plan.target.formatOf(plan.header[first + c], value, (name) => appends[r][plan.header.indexOf(name)])));
-          await batch.writeRows(cells.map((row) => row.map(text)), formats, (from, count) => sheet.getRangeByIndexes(top + plan.box.rows + from, plan.box.column + first, count, width));
+          await batch.writeRows(cells.map((row) => row.map(text)), formats, (from, count) => sheet.getRangeByIndexes(top + 1 + plan.bodyRows + from, plan.box.column + first, count, width));
         }
       }
     }
@@ -174,7 +187,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     for (const plan of plans) checkLooks(plan, plan.deleted);
   } catch (error) {
     try {
-      await undo(context, plans, inserted, limit);
+      await undo(context, plans, inserted, blankRows, limit);
     } catch (refused) {
       throw new UndoRefused(refused);
     }
@@ -319,7 +332,7 @@ function runsOf(indexes: readonly number[]): [number, number][] {
  * restore-cells.ts); new rows are removed wherever they are, and the cells inserted below a table
  * that had not grown yet are deleted again (the user's cells move back up).
  */
-async function undo(context: Excel.RequestContext, plans: Plan[], inserted: ReadonlySet<string>, limit?: number): Promise<void> {
+async function undo(context: Excel.RequestContext, plans: Plan[], inserted: ReadonlySet<string>, blankRows: ReadonlyMap<string, number>, limit?: number): Promise<void> {
   // What is still queued (a cancel comes before its sync) goes first, then where the tables are.
   await context.sync();
   const areas = plans.map((plan) => plan.target.table.table.getRange().load("rowIndex,columnIndex,rowCount,columnCount"));
@@ -328,7 +341,7 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
   const now = await readRows(
     context,
     areas.map((area, i) => ({
-      total: area.rowCount - 1,
+      total: area.rowCount - 1 - (plans[i].target.table.totalRow ? 1 : 0),
       columns: area.columnCount,
       sheet: plans[i].target.table.sheetName,
       firstRow: area.rowIndex + 1,
@@ -361,8 +374,9 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
         }),
       ),
       appended: new Set(plan.changes.appends.flatMap((row) => keyOf(row) ?? [])),
-      appendCount: plan.changes.appends.length,
-      originalRows: plan.box.rows - 1,
+      // Above a total row, only the blank rows Excel took are there to take out again.
+      appendCount: table.totalRow ? (blankRows.get(table.name) ?? 0) : plan.changes.appends.length,
+      originalRows: plan.bodyRows,
     });
     const body = (row: number, column = 0, columns = columnCount, rows = 1) => sheets[i].getRangeByIndexes(rowIndex + 1 + row, columnIndex + column, rows, columns);
     // Rows back a run at a time (one add, one number format and one set of formats each): a run

@@ -194,7 +194,8 @@ export interface TableModel {
    * The table's style options as a user sets them on Table Design (Table.showTotals ExcelApi 1.1;
    * showBandedRows, showBandedColumns, showFilterButton 1.3). Unset: as Excel makes a new table
    * (no total row, banded rows, no banded columns, filter buttons; the reference lists the
-   * properties, not their defaults: the fake takes those of Excel's Format as Table).
+   * properties, not their defaults: the fake takes those of Excel's Format as Table). With
+   * showTotals the total row is the last row of `box` (see FakeTable.showTotals).
    */
   showTotals?: boolean;
   showBandedRows?: boolean;
@@ -775,7 +776,7 @@ export class FakeRange extends ClientObject<RangeModel> {
       const shrinking: TableModel[] = [];
       for (const table of this.context.model.tables.filter((t) => t.sheet === sheet && overlaps(t.box, box))) {
         const wholeRows = box.column <= table.box.column && box.column + box.columns >= table.box.column + table.box.columns;
-        const inBody = box.row > table.box.row && box.row + box.rows <= table.box.row + table.box.rows;
+        const inBody = box.row > table.box.row && box.row + box.rows <= table.box.row + 1 + bodyRowsOf(table);
         if (!wholeRows || !inBody) throw new OfficeError("InvalidOperation", `This operation is attempting to shift cells in the table '${table.name}'.`);
         shrinking.push(table);
       }
@@ -1062,6 +1063,9 @@ export class FakeTableCollection extends CollectionObject<TableModel, FakeTable>
   };
 }
 
+/** A table's body rows: its range less the header and, when shown, the total row (see FakeTable.showTotals). */
+const bodyRowsOf = (table: TableModel) => table.box.rows - 1 - (table.showTotals ? 1 : 0);
+
 /** Excel gives every table an id of its own, never reused in the session (a re-created table gets a new one). */
 const tableIds = new WeakMap<TableModel, string>();
 let nextTableId = 1;
@@ -1107,6 +1111,30 @@ export class FakeTable extends ClientObject<TableModel> {
   get showTotals(): boolean {
     return this.get("showTotals");
   }
+  /**
+   * Table.showTotals (ExcelApi 1.1): "Specifies if the total row is visible. This value can be
+   * set to show or remove the total row." The total row is part of the table's range
+   * (Table.getRange: "the entire table"; getDataBodyRange: "the data body"; getTotalRowRange:
+   * "the totals row"), so the model's box holds it as its last row. Showing it: where the row
+   * under the body goes when it holds the user's cells is not documented; the fake takes the
+   * safe reading that they move down (the table's columns, as an insert), so nothing is
+   * overwritten. Hiding it: the row leaves the table and its cells are cleared (also not
+   * documented; only the tests switch it, the add-in never does).
+   */
+  set showTotals(value: boolean) {
+    this.set((t) => {
+      if ((t.showTotals ?? false) === value) return;
+      const bottom = t.box.row + t.box.rows;
+      if (value) {
+        shiftColumns(this.context.model, t.sheet, { ...t.box, rows: 1 }, bottom, 1);
+        t.box = { ...t.box, rows: t.box.rows + 1 };
+      } else {
+        for (let c = 0; c < t.box.columns; c++) t.sheet.cells.delete(`${bottom - 1},${t.box.column + c}`);
+        t.box = { ...t.box, rows: t.box.rows - 1 };
+      }
+      t.showTotals = value;
+    });
+  }
   get showBandedRows(): boolean {
     return this.get("showBandedRows");
   }
@@ -1131,10 +1159,22 @@ export class FakeTable extends ClientObject<TableModel> {
   getRange(): FakeRange {
     return new FakeRange(this.context, () => ({ sheet: this.model().sheet, box: this.model().box }));
   }
+  /** The body only: the total row, when shown, is not in it (see showTotals). */
   getDataBodyRange(): FakeRange {
     return new FakeRange(this.context, () => {
       const { sheet, box } = this.model();
-      return { sheet, box: { ...box, row: box.row + 1, rows: box.rows - 1 } };
+      return { sheet, box: { ...box, row: box.row + 1, rows: bodyRowsOf(this.model()) } };
+    });
+  }
+  getHeaderRowRange(): FakeRange {
+    return new FakeRange(this.context, () => ({ sheet: this.model().sheet, box: { ...this.model().box, rows: 1 } }));
+  }
+  /** "The totals row of the table"; without one the fake refuses (the docs do not say what Excel answers). */
+  getTotalRowRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, box, showTotals } = this.model();
+      if (!showTotals) throw new OfficeError("ItemNotFound", "The table shows no total row.");
+      return { sheet, box: { ...box, row: box.row + box.rows - 1, rows: 1 } };
     });
   }
   resize(range: FakeRange | string): void {
@@ -1157,7 +1197,7 @@ export class FakeTable extends ClientObject<TableModel> {
     getItemAt: (index: number) => ({
       delete: () =>
         this.set((t) => {
-          if (index < 0 || index >= t.box.rows - 1) throw new OfficeError("ItemNotFound", `The table has no row ${index}.`);
+          if (index < 0 || index >= bodyRowsOf(t)) throw new OfficeError("ItemNotFound", `The table has no row ${index}.`);
           shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + index, -1);
           t.box = { ...t.box, rows: t.box.rows - 1 };
         }),
@@ -1165,8 +1205,9 @@ export class FakeTable extends ClientObject<TableModel> {
     add: (index: number | null | undefined, values: (string | number | boolean)[][]) => {
       this.context.addPayload(values);
       this.set((t) => {
-        const at = index === null || index === undefined ? t.box.rows - 1 : index;
-        if (at < 0 || at > t.box.rows - 1) throw new OfficeError("InvalidArgument", `The table has no row ${at}.`);
+        // The rows go into the body: "at the end" is above the total row, which moves down (TableRowCollection.add: "Any rows below the inserted row are shifted downwards").
+        const at = index === null || index === undefined || index === -1 ? bodyRowsOf(t) : index;
+        if (at < 0 || at > bodyRowsOf(t)) throw new OfficeError("InvalidArgument", `The table has no row ${at}.`);
         for (let n = 0; n < values.length; n++) shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + at, 1);
         t.box = { ...t.box, rows: t.box.rows + values.length };
         values.forEach((row, r) => {

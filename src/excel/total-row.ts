@@ -1,0 +1,32 @@
+/**
+ * The rows at the bottom of a table's range that hold no figures: its total row, when the
+ * analyst switched it on (Table Design › Total Row; Table.showTotals, ExcelApi 1.1). Table.getRange
+ * is "the entire table", the total row included; getDataBodyRange is "the data body" and
+ * getTotalRowRange "the totals row" (Excel.Table, @types/office-js). `showTotals` is loaded with
+ * the table's range in the same sync, so the body's size is known without another one.
+ */
+export const totalRows = (table: { showTotals: boolean }): number => (table.showTotals ? 1 : 0);
+
+/** What an added blank cell weighs in a request, about (`"",`). */
+const BLANK_CELL_BYTES = 4;
+
+/**
+ * Makes room for `count` new rows at the end of a table's body, above its total row: Excel's
+ * TableRowCollection.add with index -1 adds rows "at the end" of the table's rows, and "any rows
+ * below the inserted row are shifted downwards" (ExcelApi 1.4 for several rows) — the total row
+ * and, as a range insert would, whatever the user has below the table move down. (Resizing the
+ * table instead would take the cells under the total row into it, and where Excel then puts the
+ * total row is not documented.) The rows come blank, every column, the user's own too; the
+ * caller then writes the add-in's columns as it writes any new row. One block per sync under
+ * the batch's limit; `added` hears each block once Excel has taken it, so an undo knows how
+ * many blank rows there are.
+ */
+export async function addBodyRows(batch: { limit: number; queue(bytes: number, write: () => void): Promise<void>; flush(): Promise<void> }, table: Excel.Table, count: number, columns: number, added: (rows: number) => void): Promise<void> {
+  const perBlock = Math.max(1, Math.floor(batch.limit / (columns * BLANK_CELL_BYTES + 4)));
+  for (let from = 0; from < count; from += perBlock) {
+    const rows = Math.min(perBlock, count - from);
+    await batch.queue(rows * (columns * BLANK_CELL_BYTES + 4), () => void table.rows.add(-1, Array.from({ length: rows }, () => Array.from({ length: columns }, () => ""))));
+    await batch.flush();
+    added(rows);
+  }
+}
