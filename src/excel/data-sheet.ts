@@ -125,7 +125,12 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
       if (sheet) {
         // Its column widths and frozen panes are the ones its first load set, or the user's since:
         // either way they stay as they are.
-        journal.fillingBlank(sheet, name);
+        journal.fillingBlank(
+          sheet,
+          name,
+          tables.map((t) => ({ row: t.row, column: t.column, rows: t.rows.length + 1, columns: t.header.length })),
+          tables.map((t) => t.name),
+        );
       } else {
         sheet = journal.addSheet(context, name);
         queueWriteMark(sheet, { key: DATA_KEY, id: null, name, print: null });

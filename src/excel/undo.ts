@@ -5,6 +5,14 @@ import { restorable } from "./restore-cells";
 
 type Formulas = (string | number | boolean)[][];
 
+/** Cells of a sheet by index (0-based): where a blank sheet was written on. */
+export interface Area {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
 /** A sheet or table and the name it had before: `name` is the one it has (or may have) now. */
 export interface Renamed {
   name: string;
@@ -51,7 +59,9 @@ export class Journal {
   private readonly values: { sheet: Excel.Worksheet; row: number; column: number; formulas: Formulas }[] = [];
   /** Sheets written on that were there before (in place, or blank), with the name they have meanwhile. */
   private readonly writtenOn = new Map<Excel.Worksheet, string>();
-  private readonly blanks: Excel.Worksheet[] = [];
+  /** Blank sheets written on, with the areas and the tables written there (all the undo clears). */
+  private readonly blanks: { sheet: Excel.Worksheet; areas: Area[]; tables: string[] }[] = [];
+  /** The names of the sheets it added: the only sheets the undo deletes. */
   private readonly added: string[] = [];
 
   constructor(private readonly before: ReadonlySet<string>) {}
@@ -94,13 +104,18 @@ export class Journal {
   }
 
   /**
-   * Before writing on a sheet (named `name`) that was there holding nothing at all (no value, no
-   * formatted cell, no table): the undo deletes the tables on it and clears it again. Its column
-   * widths and panes are not the writer's to change (see writeDataSheet), so they need no undo.
+   * Before writing `tables` over `areas` of a sheet (named `name`) that was there holding nothing
+   * at all (no value, no formatted cell, no table): the undo deletes those tables and clears those
+   * areas again, and nothing else, so a note the user typed on the sheet meanwhile (beside the
+   * tables being written) stays. Its column widths and panes are not the writer's to change (see
+   * writeDataSheet), so they need no undo.
    */
-  fillingBlank(sheet: Excel.Worksheet, name: string): void {
+  fillingBlank(sheet: Excel.Worksheet, name: string, areas: Area[], tables: string[]): void {
     this.writtenOn.set(sheet, name);
-    if (!this.blanks.includes(sheet)) this.blanks.push(sheet);
+    const entry = this.blanks.find((b) => b.sheet === sheet);
+    if (!entry) return void this.blanks.push({ sheet, areas: [...areas], tables: [...tables] });
+    entry.areas.push(...areas);
+    entry.tables.push(...tables);
   }
 
   /** The sheets added or written on, by the names they were given. */
@@ -109,20 +124,27 @@ export class Journal {
   }
 
   /**
-   * Puts the workbook back as it was: deletes every sheet that was not there before (with its
-   * tables and charts), empties the blank sheets written on, gives sheets (in two steps, so no
-   * two share a name meanwhile) and tables their names back, puts back the marks and the values
-   * written over. Two syncs and the values' chunks; each step holds whether or not the refused
-   * batch ran (what is still queued, after a cancel, is sent first).
+   * Puts the workbook back as it was: deletes every sheet it added (with its tables and charts),
+   * empties what it wrote on the blank sheets, gives sheets (in two steps, so no two share a
+   * name meanwhile) and tables their names back, puts back the marks and the values written
+   * over. Two syncs and the values' chunks; each step holds whether or not the refused batch ran
+   * (what is still queued, after a cancel, is sent first).
+   *
+   * A sheet it added is one that was not there before *and* has a name it gave: a sheet the user
+   * added while it ran (between two syncs) is theirs and stays, with whatever they put on it.
+   * (A sheet of the user's can share such a name only if they made it under the very name the
+   * add-in was about to give, before its add ran; then the add is refused and the two are not
+   * told apart: not covered.)
    */
   async undo(context: Excel.RequestContext, temporary: (i: number) => string = (i) => `~${i}`): Promise<void> {
-    const sheets = context.workbook.worksheets.load("items/id");
-    const blankTables = this.blanks.map((sheet) => sheet.tables.load("items/name"));
+    const sheets = context.workbook.worksheets.load("items/id,items/name");
+    const blankTables = this.blanks.map(({ sheet }) => sheet.tables.load("items/name"));
     await context.sync();
-    for (const sheet of sheets.items) if (!this.before.has(sheet.id)) sheet.delete();
-    this.blanks.forEach((sheet, i) => {
-      for (const table of blankTables[i].items) table.delete();
-      sheet.getRange().clear("All");
+    for (const sheet of sheets.items) if (this.isAdded(sheet)) sheet.delete();
+    this.blanks.forEach(({ sheet, areas, tables }, i) => {
+      const written = new Set(tables.map((t) => t.toLowerCase()));
+      for (const table of blankTables[i].items) if (written.has(table.name.toLowerCase())) table.delete();
+      for (const area of areas) sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns).clear("All");
     });
     [...this.renamedSheets.keys()].forEach((sheet, i) => (sheet.name = temporary(i)));
     for (const [sheet, { was }] of this.renamedSheets) sheet.name = was;
@@ -133,6 +155,11 @@ export class Journal {
       await batch.writeRows(formulas, null, (from, count) => sheet.getRangeByIndexes(row + from, column, count, formulas[0]?.length ?? 0));
     }
     await batch.flush();
+  }
+
+  /** Whether a sheet (id and name loaded) is one this journal added: not there before, and under a name it gave. */
+  private isAdded(sheet: Excel.Worksheet): boolean {
+    return !this.before.has(sheet.id) && this.added.some((name) => name.toLowerCase() === sheet.name.toLowerCase());
   }
 
   /**
@@ -147,7 +174,7 @@ export class Journal {
       const renamed = [...this.renamedSheets].map(([sheet, { was }]) => ({ proxy: sheet.load("name"), was }));
       const tables = [...this.renamedTables].map(([table, { was }]) => ({ proxy: table.load("name"), was }));
       await context.sync();
-      const partly = [...sheets.items.filter((s) => !this.before.has(s.id)).map((s) => s.name), ...writtenOn.map((s) => s.name)];
+      const partly = [...sheets.items.filter((s) => this.isAdded(s)).map((s) => s.name), ...writtenOn.map((s) => s.name)];
       return {
         certain: true,
         partly: [...new Set(partly)],
