@@ -201,6 +201,13 @@ export interface TableModel {
   showBandedRows?: boolean;
   showBandedColumns?: boolean;
   showFilterButton?: boolean;
+  /**
+   * A filter the user set on one of its columns (Table.autoFilter, ExcelApi 1.9: isDataFiltered
+   * "Specifies if the AutoFilter has filter criteria"); Table.clearFilters (1.2) takes it off.
+   * The fake does not hide the rows it filters out (the add-in reads every row whatever is shown:
+   * Range.values ignores visibility); it refuses moving the table's cells (see refuseShift).
+   */
+  filtered?: boolean;
 }
 
 export interface ChartModel {
@@ -767,8 +774,9 @@ export class FakeRange extends ClientObject<RangeModel> {
   /**
    * Deletes cells, shifting those below up within the range's columns (tables below move whole).
    * Whole rows of a table's body (all its columns) leave the table, which shrinks: deleting a
-   * TableRow's range with shift up removes the row (office-js #994). Part of a table's width,
-   * or its header, cannot be shifted: refused, as Excel refuses to shift cells in a table.
+   * TableRow's range with shift up removes the row (office-js #994, without a filter). Part of a
+   * table's width, or its header, cannot be shifted: refused with InsertDeleteConflict, as is
+   * what refuseShift refuses (a merge cut, a table below partly in the columns, a filtered table).
    */
   delete(shift: string): void {
     this.set(({ sheet, box }) => {
@@ -777,11 +785,12 @@ export class FakeRange extends ClientObject<RangeModel> {
       for (const table of this.context.model.tables.filter((t) => t.sheet === sheet && overlaps(t.box, box))) {
         const wholeRows = box.column <= table.box.column && box.column + box.columns >= table.box.column + table.box.columns;
         const inBody = box.row > table.box.row && box.row + box.rows <= table.box.row + 1 + bodyRowsOf(table);
-        if (!wholeRows || !inBody) throw new OfficeError("InvalidOperation", `This operation is attempting to shift cells in the table '${table.name}'.`);
+        if (!wholeRows || !inBody) throw new OfficeError("InsertDeleteConflict", `This operation is attempting to shift cells in the table '${table.name}'.`);
         shrinking.push(table);
       }
+      refuseShift(this.context.model, sheet, box, box.row, -box.rows, null);
       for (const table of shrinking) table.box = { ...table.box, rows: table.box.rows - box.rows };
-      shiftSheetExtras(sheet, box, box.row, -box.rows);
+      shiftAttached(this.context.model, sheet, box, box.row, -box.rows);
       const inColumns = (column: number) => column >= box.column && column < box.column + box.columns;
       for (const [key] of [...sheet.cells]) {
         const [row, column] = key.split(",").map(Number);
@@ -803,22 +812,15 @@ export class FakeRange extends ClientObject<RangeModel> {
   }
   /**
    * Inserts cells, shifting those below down within the range's columns, as Excel does. Like
-   * Excel, it refuses to shift part of a table (a table must move whole or not at all).
+   * Excel, it refuses to shift part of a table (a table must move whole or not at all), and what
+   * else refuseShift refuses.
    */
   insert(shift: string): void {
     this.set(({ sheet, box }) => {
       if (shift !== "Down") throw new OfficeError("InvalidArgument", "The fake inserts with shift Down only.");
       const inColumns = (b: Box) => b.column < box.column + box.columns && box.column < b.column + b.columns;
       const moving = this.context.model.tables.filter((t) => t.sheet === sheet && inColumns(t.box) && t.box.row + t.box.rows > box.row);
-      for (const table of moving) {
-        const whole = table.box.row >= box.row && table.box.column >= box.column && table.box.column + table.box.columns <= box.column + box.columns;
-        if (!whole) throw new OfficeError("InvalidOperation", `This operation is attempting to shift cells in the table '${table.name}'.`);
-      }
-      // A merged area the shift would cut through refuses the insert with InsertDeleteConflict
-      // (docs/testing/application-specific-api-error-handling.md); which neighbours block it in
-      // Excel is not documented: the fake takes a merge partly in the shifted columns.
-      const cut = sheet.merges.find((m) => inColumns(m) && m.row + m.rows > box.row && (m.column < box.column || m.column + m.columns > box.column + box.columns));
-      if (cut) throw new OfficeError("InsertDeleteConflict", `The insert would move part of the merged cells ${toAddress(cut)}.`);
+      refuseShift(this.context.model, sheet, box, box.row, box.rows, null);
       const shifted = [...sheet.cells].filter(([key]) => {
         const [row, column] = key.split(",").map(Number);
         return row >= box.row && column >= box.column && column < box.column + box.columns;
@@ -829,7 +831,7 @@ export class FakeRange extends ClientObject<RangeModel> {
         sheet.cells.set(`${row + box.rows},${column}`, cell);
       }
       for (const table of moving) table.box = { ...table.box, row: table.box.row + box.rows };
-      shiftSheetExtras(sheet, box, box.row, box.rows);
+      shiftAttached(this.context.model, sheet, box, box.row, box.rows);
     });
   }
   get rowIndex(): number {
@@ -1066,6 +1068,21 @@ export class FakeTableCollection extends CollectionObject<TableModel, FakeTable>
 /** A table's body rows: its range less the header and, when shown, the total row (see FakeTable.showTotals). */
 const bodyRowsOf = (table: TableModel) => table.box.rows - 1 - (table.showTotals ? 1 : 0);
 
+/** AutoFilter (ExcelApi 1.9) of a table: `isDataFiltered` ("Specifies if the AutoFilter has filter criteria") and `enabled` (filter buttons shown). */
+class FakeAutoFilter extends ClientObject<TableModel> {
+  protected override readProperty(table: TableModel, name: string): unknown {
+    if (name === "isDataFiltered") return table.filtered === true;
+    if (name === "enabled") return table.showFilterButton ?? true;
+    return super.readProperty(table, name);
+  }
+  get isDataFiltered(): boolean {
+    return this.get("isDataFiltered");
+  }
+  get enabled(): boolean {
+    return this.get("enabled");
+  }
+}
+
 /** Excel gives every table an id of its own, never reused in the session (a re-created table gets a new one). */
 const tableIds = new WeakMap<TableModel, string>();
 let nextTableId = 1;
@@ -1126,7 +1143,7 @@ export class FakeTable extends ClientObject<TableModel> {
       if ((t.showTotals ?? false) === value) return;
       const bottom = t.box.row + t.box.rows;
       if (value) {
-        shiftColumns(this.context.model, t.sheet, { ...t.box, rows: 1 }, bottom, 1);
+        shiftColumns(this.context.model, t.sheet, { ...t.box, rows: 1 }, bottom, 1, null);
         t.box = { ...t.box, rows: t.box.rows + 1 };
       } else {
         for (let c = 0; c < t.box.columns; c++) t.sheet.cells.delete(`${bottom - 1},${t.box.column + c}`);
@@ -1146,6 +1163,14 @@ export class FakeTable extends ClientObject<TableModel> {
   }
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.resolver()?.sheet ?? null);
+  }
+  /** The table's AutoFilter (ExcelApi 1.9): whether a filter is on (see TableModel.filtered). */
+  get autoFilter(): FakeAutoFilter {
+    return new FakeAutoFilter(this.context, () => this.resolver());
+  }
+  /** Table.clearFilters (ExcelApi 1.2): "Clears all the filters currently applied on the table." */
+  clearFilters(): void {
+    this.set((t) => (t.filtered = false));
   }
   readonly onChanged = {
     add: (handler: (event: unknown) => unknown) => {
@@ -1198,7 +1223,7 @@ export class FakeTable extends ClientObject<TableModel> {
       delete: () =>
         this.set((t) => {
           if (index < 0 || index >= bodyRowsOf(t)) throw new OfficeError("ItemNotFound", `The table has no row ${index}.`);
-          shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + index, -1);
+          shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + index, -1, t);
           t.box = { ...t.box, rows: t.box.rows - 1 };
         }),
     }),
@@ -1208,7 +1233,7 @@ export class FakeTable extends ClientObject<TableModel> {
         // The rows go into the body: "at the end" is above the total row, which moves down (TableRowCollection.add: "Any rows below the inserted row are shifted downwards").
         const at = index === null || index === undefined || index === -1 ? bodyRowsOf(t) : index;
         if (at < 0 || at > bodyRowsOf(t)) throw new OfficeError("InvalidArgument", `The table has no row ${at}.`);
-        for (let n = 0; n < values.length; n++) shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + at, 1);
+        for (let n = 0; n < values.length; n++) shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + at, 1, t);
         t.box = { ...t.box, rows: t.box.rows + values.length };
         values.forEach((row, r) => {
           if (row.length !== t.box.columns) throw new OfficeError("InvalidArgument", "A table row needs a value for each column.");
@@ -1225,16 +1250,14 @@ export class FakeTable extends ClientObject<TableModel> {
   };
 }
 
-/** Moves the cells of `box`'s columns from row `from` down by one (`by` 1) or deletes row `from` and moves those below up (`by` -1); tables wholly in those columns below move along. */
 /**
  * What moves with cells that Excel shifts down (`by` rows inserted at row `at`) or up (`-by` rows
  * deleted from row `at`) in the columns of `columns`: notes and comments of the shifted cells
  * move with them and those of deleted cells go; merged areas, conditional formats and data
  * validation wholly in those columns move, grow by rows inserted inside them and shrink by rows
  * deleted from them, and go when all their rows are deleted (Excel keeps these attached to their
- * cells, as it does formulas' references). Not modelled: an area only partly in the shifted
- * columns (Excel refuses to cut a merge: see Range.insert; a rule's area would split), and rules'
- * formulas, which keep their text.
+ * cells, as it does formulas' references). A merge only partly in the columns never gets here
+ * (refuseShift); a rule only partly in them was cut into pieces by shiftAttached first.
  */
 function shiftSheetExtras(sheet: SheetModel, columns: Pick<Box, "column" | "columns">, at: number, by: number): void {
   const inColumns = (b: Pick<Box, "column"> & { columns?: number }) => b.column >= columns.column && b.column + (b.columns ?? 1) <= columns.column + columns.columns;
@@ -1266,8 +1289,155 @@ function shiftSheetExtras(sheet: SheetModel, columns: Pick<Box, "column" | "colu
   sheet.dataValidations = sheet.dataValidations.filter(area);
 }
 
-function shiftColumns(model: WorkbookModel, sheet: SheetModel, box: Box, from: number, by: 1 | -1): void {
-  shiftSheetExtras(sheet, box, from, by);
+/**
+ * What Excel refuses before it shifts cells (`by` rows inserted at row `at`, or `-by` rows deleted
+ * from it) in the columns of `columns`, with InsertDeleteConflict ("The insert or delete operation
+ * attempted resulted in a conflict", docs/testing/application-specific-api-error-handling.md),
+ * before anything moves. Which neighbours conflict the docs do not list; the fake takes the safe
+ * reading, the cases Excel's own messages name:
+ * - a merged area partly in the shifted columns, at or below `at` ("This operation will cause
+ *   some merged cells to unmerge" in Excel's interface; an add-in cannot answer that question);
+ * - a table partly in them that would move ("This operation is attempting to shift cells in a
+ *   table on your worksheet"), and one the insert falls inside (only `own`, the table whose rows
+ *   TableRowCollection.add or TableRow.delete add or remove, may be cut);
+ * - a table with an active filter whose cells would move, or whose own rows are added or deleted:
+ *   TableRowCollection.deleteRows and deleteRowsAt "will throw the InsertDeleteConflict error if
+ *   the table on which the method is called has a filter applied" (ExcelApiOnline 1.1
+ *   reference); a range delete in a filtered table deleted nothing in office-js #994 and threw
+ *   "Can't move cells in a filtered range or table" through Excel's COM API (xlwings #2587).
+ *   Refusing is the safe reading of both: the fake never does the silent nothing of #994.
+ * Rows of a table the delete takes out are checked by Range.delete itself (whole rows of its body).
+ */
+function refuseShift(model: WorkbookModel, sheet: SheetModel, columns: Pick<Box, "column" | "columns">, at: number, by: number, own: TableModel | null): void {
+  const end = by < 0 ? at - by : at; // the first row after the deleted ones; for an insert, the row of the insert
+  const touches = (b: Box) => b.column < columns.column + columns.columns && columns.column < b.column + b.columns && b.row + b.rows > at;
+  const within = (b: Box) => b.column >= columns.column && b.column + b.columns <= columns.column + columns.columns;
+  const conflict = (why: string) => new OfficeError("InsertDeleteConflict", why);
+  for (const table of model.tables) {
+    if (table.sheet !== sheet || !(touches(table.box) || table === own)) continue;
+    if (table.filtered) throw conflict(`Can't move cells in a filtered range or table ('${table.name}').`);
+    if (table === own || (by < 0 && table.box.row < end)) continue;
+    if (table.box.row < at || !within(table.box)) throw conflict(`This operation is attempting to shift cells in the table '${table.name}'.`);
+  }
+  const cut = sheet.merges.find((m) => touches(m) && !within(m));
+  if (cut) throw conflict(`The ${by > 0 ? "insert" : "delete"} would move part of the merged cells ${toAddress(cut)}.`);
+}
+
+/**
+ * Everything that follows cells Excel shifts: what is attached to them (shiftSheetExtras) and
+ * every reference to them (shiftReferences). A conditional format or validation rule only partly
+ * in the shifted columns is cut first, the part in them moving and the rest staying: Excel keeps
+ * one rule over several areas (its range becomes "A2:B10,C4:C12"), the fake, whose rules have
+ * one box each, keeps one rule per piece with the same formulas (docs silent on the form; what
+ * the add-in reads, which cells have which rule formula, is the same).
+ */
+function shiftAttached(model: WorkbookModel, sheet: SheetModel, columns: Pick<Box, "column" | "columns">, at: number, by: number): void {
+  const [left, right] = [columns.column, columns.column + columns.columns];
+  const cut = (rules: RuleModel[]) =>
+    rules.flatMap((rule) => {
+      const [from, to] = [rule.column, rule.column + rule.columns];
+      if (rule.row + rule.rows <= at || to <= left || from >= right || (from >= left && to <= right)) return [rule];
+      const edges = [from, Math.max(from, left), Math.min(to, right), to];
+      return [0, 1, 2].filter((i) => edges[i + 1] > edges[i]).map((i) => ({ ...rule, column: edges[i], columns: edges[i + 1] - edges[i] }));
+    });
+  sheet.conditionalFormats = cut(sheet.conditionalFormats);
+  sheet.dataValidations = cut(sheet.dataValidations);
+  const tops = new Map([...sheet.conditionalFormats, ...sheet.dataValidations].map((rule) => [rule, rule.row]));
+  shiftSheetExtras(sheet, columns, at, by);
+  shiftReferences(model, { sheet, columns, at, by }, (rule) => rule.row - (tops.get(rule) ?? rule.row));
+}
+
+/** Cells shifted: on `sheet`, in `columns`, `by` rows inserted at row `at` (or `-by` deleted from it). */
+interface Shift {
+  sheet: SheetModel;
+  columns: Pick<Box, "column" | "columns">;
+  at: number;
+  by: number;
+}
+
+/**
+ * An A1 reference in a formula, with what must be left alone around it: a string literal, a
+ * structured reference's brackets (`MonitorData[Waarde]`), or a name or function (`LOG10(`,
+ * `Blad1!`), none of which is a cell. Groups: 1 string, 2 brackets, 3 sheet prefix, 4-7 first
+ * cell ($, column, $, row), 8-11 last cell.
+ */
+const REFERENCE = /("(?:[^"]|"")*")|(\[(?:[^[\]]|\[[^\]]*\])*\])|(?<![A-Za-z0-9_.#!$'])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(!.[])/g;
+
+/**
+ * What Excel does to references when cells shift: "When you insert or delete rows, columns or
+ * cells, Excel adjusts the references in formulas" to follow the cells they point at (the same
+ * behaviour cell formulas show everywhere in Excel; Microsoft Support, "Insert or delete cells,
+ * rows, and columns": not verified from this machine). Rewritten as Excel would:
+ * - cell formulas on every sheet, defined names, the data sources of chart series
+ *   (ChartModel.dataSources: always absolute, with their sheet, as a series formula is), and the
+ *   formulas of conditional formats and data validation rules;
+ * - a reference to a cell in the shifted columns at or below the insert moves down; one to a
+ *   deleted cell becomes #REF! (`=Data!G5` turns into `=Data!#REF!`) and its cell shows #REF!;
+ *   an area wholly in the shifted columns grows by rows inserted inside it and shrinks by rows
+ *   deleted from it (#REF! when all are); an area only partly in the shifted columns keeps its
+ *   text (the docs do not say what Excel does; the fake changes nothing it cannot place);
+ * - in a rule's formula, a reference whose row is relative (`G2`, `$G2`) keeps its place relative
+ *   to the rule's first cell (Excel evaluates a rule's formula "relative to the top-left cell"
+ *   of the range it applies to, ConditionalFormatRule.formula reference; the fake applies it to
+ *   validation as well): it moves with the rule's range (`ruleMoved`), not with the cell it named.
+ *   An absolute one (`$B$6`) follows its cell like any other.
+ * Not modelled: a chart's own source box (ChartModel.source), the add-in's charts being on sheets
+ * whose cells no pull shifts; R1C1 and whole-row or whole-column references (`G:G`), which a
+ * vertical shift within some columns leaves as they are.
+ */
+function shiftReferences(model: WorkbookModel, shift: Shift, ruleMoved: (rule: RuleModel) => number): void {
+  for (const sheet of model.sheets) {
+    for (const cell of sheet.cells.values()) {
+      if (!cell.formula) continue;
+      const after = shiftedFormula(cell.formula, sheet, shift, null);
+      if (after === cell.formula) continue;
+      const broken = (after.match(/#REF!/g) ?? []).length > (cell.formula.match(/#REF!/g) ?? []).length;
+      Object.assign(cell, broken ? { formula: after, value: "#REF!" } : { formula: after });
+    }
+    for (const rule of [...sheet.conditionalFormats, ...sheet.dataValidations]) {
+      const moved = sheet === shift.sheet ? ruleMoved(rule) : 0;
+      if (rule.formula) rule.formula = shiftedFormula(rule.formula, sheet, shift, moved);
+      if (rule.formula2) rule.formula2 = shiftedFormula(rule.formula2, sheet, shift, moved);
+    }
+    for (const chart of sheet.charts) {
+      for (const source of chart.dataSources ?? []) Object.assign(source, { values: shiftedFormula(source.values, sheet, shift, null), categories: shiftedFormula(source.categories, sheet, shift, null) });
+    }
+  }
+  for (const name of model.names) name.formula = shiftedFormula(name.formula, name.sheet, shift, null);
+}
+
+/** `formula` (held on `home`, which unprefixed references mean) with its references to the shifted cells moved; `ruleMoved`: for a rule's formula, how far its range moved. */
+function shiftedFormula(formula: string, home: SheetModel | null, shift: Shift, ruleMoved: number | null): string {
+  const { columns, at, by } = shift;
+  const end = by < 0 ? at - by : at;
+  const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  /** Where row `row` goes: moved, or null when it was deleted. */
+  const moved = (row: number) => (row < at ? row : by > 0 ? row + by : row >= end ? row + by : null);
+  return formula.replace(REFERENCE, (whole, text, brackets, prefix: string | undefined, d1: string, c1: string, e1: string, r1: string, d2?: string, c2?: string, e2?: string, r2?: string) => {
+    if (text || brackets) return whole;
+    const sheetName = prefix ? prefix.slice(0, -1).replace(/^'(.*)'$/, "$1").replace(/''/g, "'") : home?.name;
+    if (sheetName === undefined || sheetName.toLowerCase() !== shift.sheet.name.toLowerCase()) return whole;
+    const first = { column: column(c1), row: Number(r1) - 1, absolute: e1 === "$" };
+    const last = c2 && r2 ? { column: column(c2), row: Number(r2) - 1, absolute: e2 === "$" } : first;
+    const inColumns = Math.min(first.column, last.column) >= columns.column && Math.max(first.column, last.column) < columns.column + columns.columns;
+    if (!inColumns) return whole;
+    const cell = (d: string, c: string, e: string, row: number) => `${d}${c}${e}${row + 1}`;
+    const at2 = (first: number, last: number) => `${prefix ?? ""}${cell(d1, c1, e1, first)}${c2 ? `:${cell(d2 ?? "", c2, e2 ?? "", last)}` : ""}`;
+    // A rule's relative rows keep their place from the rule's first cell.
+    if (ruleMoved !== null && !first.absolute && !last.absolute) return at2(first.row + ruleMoved, last.row + ruleMoved);
+    const [top, bottom] = [Math.min(first.row, last.row), Math.max(first.row, last.row)];
+    const [newTop, newBottom] = [moved(top), moved(bottom)];
+    if (newTop === null && newBottom === null) {
+      // Every cell it named was deleted (an area's rows all in the deleted ones).
+      if (bottom < end) return `${prefix ?? ""}#REF!`;
+    }
+    return at2(newTop ?? at, newBottom ?? at - 1);
+  });
+}
+
+function shiftColumns(model: WorkbookModel, sheet: SheetModel, box: Box, from: number, by: 1 | -1, own: TableModel | null): void {
+  refuseShift(model, sheet, box, from, by, own);
+  shiftAttached(model, sheet, box, from, by);
   const inColumns = (column: number) => column >= box.column && column < box.column + box.columns;
   const moving = [...sheet.cells].filter(([key]) => {
     const [row, column] = key.split(",").map(Number);
@@ -2039,6 +2209,24 @@ function renameReferences(model: WorkbookModel, from: string, to: string): void 
   const rewrite = (formula: string) => formula.replace(pattern, `${target}!`);
   for (const sheet of model.sheets) for (const cell of sheet.cells.values()) if (cell.formula) cell.formula = rewrite(cell.formula);
   for (const name of model.names) name.formula = rewrite(name.formula);
+  eachRuleAndSeries(model, rewrite);
+}
+
+/**
+ * The formulas of every conditional format and validation rule and the data sources of every
+ * chart series, through `change`: they are formulas, and Excel keeps them pointing where they
+ * pointed as it does a cell's (a series formula "always include[s] the worksheet name", and a
+ * sheet's rename or deletion reaches it as it does any reference; Microsoft's pages on charts do
+ * not say it in so many words: the fake takes the reading that keeps a chart's data findable).
+ */
+function eachRuleAndSeries(model: WorkbookModel, change: (formula: string) => string): void {
+  for (const sheet of model.sheets) {
+    for (const rule of [...sheet.conditionalFormats, ...sheet.dataValidations]) {
+      if (rule.formula) rule.formula = change(rule.formula);
+      if (rule.formula2) rule.formula2 = change(rule.formula2);
+    }
+    for (const chart of sheet.charts) for (const source of chart.dataSources ?? []) Object.assign(source, { values: change(source.values), categories: change(source.categories) });
+  }
 }
 
 /**
@@ -2048,8 +2236,10 @@ function renameReferences(model: WorkbookModel, from: string, to: string): void 
  * conditional formats and data validation; such a cell then shows #REF! ("Delete a worksheet",
  * Microsoft Support: formulas that refer to it return #REF!; not verified from this machine).
  * The fake rewrites the reference and gives the cell the error value; it does not evaluate what
- * remains of the formula. Chart series that plotted the sheet are not modelled (they keep their
- * source text).
+ * remains of the formula. A chart on another sheet whose series plotted the deleted sheet stays
+ * where it is, its series' data sources broken the same way (`=Nationaliteiten!$B$6:$B$10` turns
+ * into `=#REF!$B$6:$B$10`: the chart plots nothing from it; what Excel draws from its cache is
+ * not modelled); a chart on the deleted sheet goes with it.
  */
 function breakReferences(model: WorkbookModel, deleted: SheetModel, tables: readonly TableModel[]): void {
   const patterns = [sheetPrefix(deleted.name), ...tables.map((t) => new RegExp(`(?<![A-Za-z0-9_.])${escapeRegExp(t.name)}(?:\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\])?(?![A-Za-z0-9_.])`, "gi"))];
@@ -2062,13 +2252,8 @@ function breakReferences(model: WorkbookModel, deleted: SheetModel, tables: read
     }
   }
   for (const name of model.names) name.formula = broken(name.formula);
-  // The rules of conditional formats and data validation are formulas too.
-  for (const sheet of model.sheets) {
-    for (const rule of [...sheet.conditionalFormats, ...sheet.dataValidations] as { formula?: string; formula2?: string }[]) {
-      if (rule.formula) rule.formula = broken(rule.formula);
-      if (rule.formula2) rule.formula2 = broken(rule.formula2);
-    }
-  }
+  // The rules of conditional formats and data validation are formulas too, and so are the data sources of chart series.
+  eachRuleAndSeries(model, broken);
 }
 
 // ---------------------------------------------------------------------------------------------
