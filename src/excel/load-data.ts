@@ -7,7 +7,7 @@ import { lookupKey, PackageTables, TABLE_NAMES } from "../data/package";
 import { DATA_SHEET_NAME } from "../report/plan";
 import { MonitorPackage, Observation, Problem } from "../data/types";
 import { Cancelled, isRefusal, refusal, WriteBatch } from "./batch";
-import { ChangedSinceComparison, EditedMeanwhile } from "./table-refresh";
+import { ChangedSinceComparison, EditedMeanwhile, TableFiltered } from "./table-refresh";
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
 import { Journal, UndoRefused } from "./undo";
@@ -146,6 +146,9 @@ async function stopped(context: Excel.RequestContext, error: unknown, at: { inPl
     // The table changed during the comparison: refreshTables wrote nothing.
     if (error instanceof ChangedSinceComparison) {
       return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.changedSinceComparison) }] };
+    }
+    if (error instanceof TableFiltered) {
+      return { ok: false, problems: [{ table: error.table, row: null, column: null, message: say(LOAD.tableFiltered, { table: error.table }) }] };
     }
     if (error instanceof EditedMeanwhile) {
       return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.editedMeanwhile, { table: error.table, row: error.row }) }] };

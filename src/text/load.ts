@@ -17,6 +17,14 @@ export const LOAD = {
     ({ table, row }) => `${table} rij ${row} is veranderd terwijl de invoegtoepassing schreef; het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging. Vergelijk opnieuw.`,
     ({ table, row }) => `${table} row ${row} changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change. Compare again.`,
   ),
+  /** A monitor table the pull must change has an active filter (src/excel/table-refresh.ts, TableFiltered): nothing was written. */
+  tableFiltered: phrase<{ table: string }>(
+    "load.tableFiltered",
+    ({ table }) =>
+      `Op ${table} staat een filter. Excel kan in een gefilterde tabel geen rijen invoegen of verwijderen, en de invoegtoepassing schrijft niet in een tabel met verborgen rijen. Er is niets veranderd: wis het filter op ${table} en haal opnieuw op.`,
+    ({ table }) =>
+      `${table} has an active filter. Excel cannot insert or delete rows in a filtered table, and the add-in does not write into a table with hidden rows. Nothing was changed: clear the filter on ${table} and pull again.`,
+  ),
   excelRefused: phrase<{ refusal: string }>(
     "load.excelRefused",
     ({ refusal }) => `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was.`,
