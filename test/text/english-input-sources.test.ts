@@ -141,6 +141,7 @@ const SAMPLES: Record<string, unknown> = {
   "cli.catalogueSummary": { figures: 112, reported: 80, indicators: 20, sources: 7 },
   "cli.failed": { system: "ENOSPC: no space left on device" },
   "load.editedMeanwhile": { table: "MonitorData", row: 12 },
+  "load.tableFiltered": { table: "MonitorData" },
   "load.excelRefused": { refusal: "InsertDeleteConflict: The operation could not be completed." },
   "load.undoRefused": { refusal: "GeneralException: refused", sheet: "Data", first: false },
 };
