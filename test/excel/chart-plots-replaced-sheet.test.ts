@@ -1,4 +1,5 @@
-import { ChartModel, parseAddress, WorkbookModel } from "../support/fake-excel";
+import { userChart } from "../support/charts";
+import { parseAddress, WorkbookModel } from "../support/fake-excel";
 import { duitsMovesUp, generatedWorkbook, regenerated, sheetNamed } from "../support/workbooks";
 
 /**
@@ -9,26 +10,6 @@ import { duitsMovesUp, generatedWorkbook, regenerated, sheetNamed } from "../sup
  * and will not touch"). Workbook states before and after: every series still plots the cells,
  * and the figures, it plotted before.
  */
-
-function userChart(dataSources: ChartModel["dataSources"]): ChartModel {
-  return {
-    name: "Mijn grafiek",
-    type: "ColumnClustered",
-    source: { row: 0, column: 0, rows: 3, columns: 1 + (dataSources?.length ?? 1) },
-    seriesBy: "Columns",
-    title: "Mijn grafiek",
-    categoryAxisTitle: null,
-    valueAxisTitle: null,
-    valueAxisNumberFormat: null,
-    legendPosition: null,
-    position: null,
-    seriesColours: [],
-    pointColours: [],
-    dataLabels: {},
-    axisSettings: { category: {}, value: {} },
-    dataSources: dataSources?.map((source) => ({ ...source })), // the fake rewrites them as Excel does
-  };
-}
 
 /** What each series of every chart in the workbook plots: its sources and the figures at them (null where the reference is broken or its sheet gone). */
 function plotted(model: WorkbookModel) {

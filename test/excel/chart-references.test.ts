@@ -1,4 +1,4 @@
-import { ChartModel } from "../support/fake-excel";
+import { userChart } from "../support/charts";
 import { duitsMovesUp, generatedWorkbook, regenerated, sheetNamed, sheetState } from "../support/workbooks";
 
 /**
@@ -10,27 +10,6 @@ import { duitsMovesUp, generatedWorkbook, regenerated, sheetNamed, sheetState } 
 
 /** What Excel makes of a reference to Nationaliteiten once the kept sheet is renamed with the date. */
 const renamedAlong = (text: string) => text.replace(/'?Nationaliteiten'?!/g, "'Nationaliteiten 2026-11-25'!");
-
-/** A column chart the user made on their own sheet over A1:B3, its one series pointed where `dataSources` says. */
-function userChart(dataSources?: ChartModel["dataSources"]): ChartModel {
-  return {
-    name: "Mijn grafiek",
-    type: "ColumnClustered",
-    source: { row: 0, column: 0, rows: 3, columns: 2 },
-    seriesBy: "Columns",
-    title: "Mijn grafiek",
-    categoryAxisTitle: null,
-    valueAxisTitle: null,
-    valueAxisNumberFormat: null,
-    legendPosition: null,
-    position: null,
-    seriesColours: [],
-    pointColours: [],
-    dataLabels: {},
-    axisSettings: { category: {}, value: {} },
-    ...(dataSources ? { dataSources } : {}),
-  } as ChartModel;
-}
 
 describe("a chart on the user's sheet", () => {
   it.each([
