@@ -41,7 +41,8 @@ describe("Regenerate keeps an indicator sheet whose charts or tables the user re
     const result = await regenerated(model);
     expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "edited" }]);
     expect(nationaliteiten.name).toBe("Nationaliteiten 2026-11-25");
-    expect(JSON.stringify(sheetState(nationaliteiten))).toBe(theirs);
+    // As it was; a series the user pointed at its own cells names its sheet, and Excel renames that along.
+    expect(JSON.stringify(sheetState(nationaliteiten))).toBe(theirs.replace(/Nationaliteiten!/g, "'Nationaliteiten 2026-11-25'!"));
     expect(JSON.stringify({ ...tableOf(model, nationaliteiten), sheet: null })).toBe(table);
     expect(nationaliteiten.customProperties.has(MARK_KEY)).toBe(false);
     expect(markKey(sheetNamed(model, "Nationaliteiten"))).toBe("nationaliteiten");
