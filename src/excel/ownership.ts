@@ -22,7 +22,7 @@ import { SheetState } from "./inspect";
  */
 export type Ownership =
   | { kind: "rebuild"; sheet: SheetState; renamed: boolean; proven: boolean; unseen: string[] }
-  | { kind: "keep"; sheet: SheetState; renamed: boolean }
+  | { kind: "keep"; sheet: SheetState; renamed: boolean; names?: string[] }
   | { kind: "copy"; sheet: SheetState };
 
 type Names = readonly { name: string; formula: string }[];
@@ -35,11 +35,16 @@ type Names = readonly { name: string; formula: string }[];
 export function untouched(sheet: SheetState, names: Names = []): "proven" | "content" | null {
   const mark = sheet.mark;
   if (!mark || mark.print === null || sheet.content === null || fingerprint(sheet.content) !== mark.print) return null;
-  const tables = sheet.content.tables.map((t) => t.name);
-  if (names.some((n) => pointsInto(n.formula, sheet.name, tables))) return null;
+  if (namesInto(sheet, names).length) return null;
   if (!isCurrentExtrasPrint(mark.extras)) return "content";
   if (sheet.extras === null || extrasPrint(sheet.extras) !== mark.extras) return null;
   return sheet.extras.unseen?.length ? "content" : "proven";
+}
+
+/** The defined names (the workbook's and every sheet's own) that point into `sheet`, by its name or one of its tables'. */
+export function namesInto(sheet: SheetState, names: Names): string[] {
+  const tables = sheet.content?.tables.map((t) => t.name) ?? [];
+  return names.filter((n) => pointsInto(n.formula, sheet.name, tables)).map((n) => n.name);
 }
 
 function ours(candidates: SheetState[]): SheetState | null {
@@ -57,7 +62,11 @@ export function decideOwnership(candidates: SheetState[], names: Names = []): Ow
     if (sheet !== own) return { kind: "copy", sheet };
     const renamed = sheet.mark?.name !== null && sheet.mark?.name !== undefined && sheet.mark.name !== sheet.name;
     const state = untouched(sheet, names);
-    if (!state) return { kind: "keep", sheet, renamed };
+    if (!state) {
+      // Untouched but for the defined names that point into it: kept for them, and the pane names them.
+      const pointing = untouched(sheet) ? namesInto(sheet, names) : [];
+      return { kind: "keep", sheet, renamed, ...(pointing.length ? { names: pointing } : {}) };
+    }
     const unseen = state === "content" && isCurrentExtrasPrint(sheet.mark?.extras) ? (sheet.extras?.unseen ?? []) : [];
     return { kind: "rebuild", sheet, renamed, proven: state === "proven", unseen };
   });

@@ -2,6 +2,7 @@ import { formulasIn, pointsInto } from "../report/references";
 import { readRows } from "./batch";
 import { NOT_READ, SheetState, WorkbookState } from "./inspect";
 import { queuePivotSource, queueSeriesSources } from "./optional-apis";
+import type { Reference } from "../text/references";
 
 /**
  * More formula cells than this are not read to look for references (Excel caps a read at
@@ -9,25 +10,44 @@ import { queuePivotSource, queueSeriesSources } from "./optional-apis";
  */
 const MAX_SCANNED_CELLS = 2_000_000;
 
+/** A text that may point into a sheet (a formula, a rule, a series' or a PivotTable's source), and whose it is. */
+interface Pointer {
+  text: string;
+  from: Reference;
+}
+
+/** What points into each referenced target; a target nothing points into is not in it. */
+export type Referenced = Map<SheetState, Reference[]>;
+
+/** Every target, for what could not be checked (the safe side: kept, not rebuilt). */
+const allUnchecked = (targets: SheetState[], what: Extract<Reference, { kind: "unchecked" }>["what"]): Referenced => new Map(targets.map((t) => [t, [{ kind: "unchecked", what }]]));
+
 /**
  * Which of `targets` (sheets of the add-in about to be rebuilt with a new layout) a formula on
- * another sheet points into, by sheet name or by the name of one of its tables. Formulas of the
- * add-in's sheets were read already (inspectWorkbook); of the other sheets, Excel is asked which
- * cells hold formulas (one sync), and only sheets with any are read, in chunks of about 4 MB.
- * Conditional formats and data validation rules on the other sheets count as their formulas do
- * (see ruleFormulas), and so do the data sources of the charts on them (see chartSources) and of
- * every PivotTable in the workbook (see pivotSources). (Defined names were checked when the sheets
- * were inspected: one pointing into a sheet makes it the user's.)
+ * another sheet points into, by sheet name or by the name of one of its tables, and what points
+ * into each, for the pane's note. Formulas of the add-in's sheets were read already
+ * (inspectWorkbook); of the other sheets, Excel is asked which cells hold formulas (one sync),
+ * and only sheets with any are read, in chunks of about 4 MB. Conditional formats and data
+ * validation rules on the other sheets count as their formulas do (see ruleFormulas), and so do
+ * the data sources of the charts on them (see chartSources) and of every PivotTable in the
+ * workbook (see pivotSources). Where there is too much to read, or Excel cannot say, every target
+ * counts as referenced by what could not be checked. (Defined names were checked when the sheets
+ * were inspected: see ownership.ts.)
  */
-export async function sheetsReferenced(context: Excel.RequestContext, state: WorkbookState, targets: SheetState[]): Promise<Set<SheetState>> {
+export async function sheetsReferenced(context: Excel.RequestContext, state: WorkbookState, targets: SheetState[]): Promise<Referenced> {
   const targetSet = new Set(targets);
-  const formulas: string[] = [];
+  const pointers: Pointer[] = [];
+  // One Reference per source, shared by its texts: told apart by identity below, and light on memory at 2,000,000 formulas.
+  const cellFormulas = (sheet: SheetState, cells: readonly (readonly unknown[])[]) => {
+    const from: Reference = { kind: "formula", sheet: sheet.name };
+    return formulasIn(cells).map((text): Pointer => ({ text, from }));
+  };
   const others = state.sheets.filter((s) => !targetSet.has(s));
   const unread: SheetState[] = [];
   for (const sheet of others) {
     const known = sheet.content?.formulas;
     // A content read whole (not the placeholder of a sheet too large) already has its formulas.
-    if (known && known !== NOT_READ) formulas.push(...formulasIn(known));
+    if (known && known !== NOT_READ) pointers.push(...cellFormulas(sheet, known));
     else unread.push(sheet);
   }
   if (unread.length) {
@@ -39,7 +59,7 @@ export async function sheetsReferenced(context: Excel.RequestContext, state: Wor
     await context.sync();
     const withFormulas = probes.filter((p) => !p.cells.isNullObject && p.cells.cellCount > 0 && !p.used.isNullObject);
     const total = withFormulas.reduce((n, p) => n + p.used.rowCount * p.used.columnCount, 0);
-    if (total > MAX_SCANNED_CELLS) return targetSet;
+    if (total > MAX_SCANNED_CELLS) return allUnchecked(targets, "formulas");
     const read = await readRows(
       context,
       withFormulas.map(({ sheet, used }) => ({
@@ -51,18 +71,26 @@ export async function sheetsReferenced(context: Excel.RequestContext, state: Wor
       })),
       { property: "formulas" },
     );
-    for (const cells of read) formulas.push(...formulasIn(cells));
+    read.forEach((cells, i) => pointers.push(...cellFormulas(withFormulas[i].sheet, cells)));
   }
   const rules = await ruleFormulas(context, others);
-  if (rules === null) return targetSet;
-  formulas.push(...rules);
+  if (rules === null) return allUnchecked(targets, "rules");
+  pointers.push(...rules);
   const charts = await chartSources(context, others);
-  if (charts === null) return targetSet;
-  formulas.push(...charts);
+  if (charts === null) return allUnchecked(targets, "charts");
+  pointers.push(...charts);
   const pivots = await pivotSources(context);
-  if (pivots === null) return targetSet;
-  formulas.push(...pivots);
-  return new Set(targets.filter((target) => formulas.some((f) => pointsInto(f, target.name, target.content?.tables.map((t) => t.name) ?? []))));
+  if (pivots === null) return allUnchecked(targets, "pivots");
+  pointers.push(...pivots);
+  const referenced: Referenced = new Map();
+  for (const target of targets) {
+    const tables = target.content?.tables.map((t) => t.name) ?? [];
+    // Each source once, however many of its cells or series point in: once one does, the rest of it is not tested.
+    const by = new Set<Reference>();
+    for (const { text, from } of pointers) if (!by.has(from) && pointsInto(text, target.name, tables)) by.add(from);
+    if (by.size) referenced.set(target, [...by]);
+  }
+  return referenced;
 }
 
 /**
@@ -82,31 +110,37 @@ const MAX_MIXED_CELLS = 2_000;
  * ("Inconsistent"), up to two more: its areas' rules, and the cells of an area that mixes rules,
  * one by one. Null where there are too many to read (see MAX_RULES).
  */
-async function ruleFormulas(context: Excel.RequestContext, sheets: SheetState[]): Promise<string[] | null> {
+async function ruleFormulas(context: Excel.RequestContext, sheets: SheetState[]): Promise<Pointer[] | null> {
   if (sheets.length === 0) return [];
-  const found = sheets.map(({ sheet }) => ({ formats: sheet.getRange().conditionalFormats.load("items/type"), validated: sheet.getRange().getSpecialCellsOrNullObject("DataValidations").load("areaCount") }));
+  const found = sheets.map((state) => ({ state, formats: state.sheet.getRange().conditionalFormats.load("items/type"), validated: state.sheet.getRange().getSpecialCellsOrNullObject("DataValidations").load("areaCount") }));
   await context.sync();
-  const validated = found.flatMap((f) => (f.validated.isNullObject ? [] : [f.validated]));
-  if (found.reduce((n, f) => n + f.formats.items.length, 0) + validated.reduce((n, v) => n + v.areaCount, 0) > MAX_RULES) return null;
-  const formats = found.flatMap((f) => f.formats.items.map(queueRuleOf));
-  const sheetWide = validated.map((areas) => ({ areas: areas.areas.load(AREA_ITEMS), validation: areas.dataValidation.load("type,rule") }));
+  const validated = found.flatMap((f) => (f.validated.isNullObject ? [] : [{ state: f.state, areas: f.validated }]));
+  if (found.reduce((n, f) => n + f.formats.items.length, 0) + validated.reduce((n, v) => n + v.areas.areaCount, 0) > MAX_RULES) return null;
+  const formats = found.flatMap((f) => {
+    const from: Reference = { kind: "conditionalFormat", sheet: f.state.name };
+    return f.formats.items.map((format) => ({ read: queueRuleOf(format), from }));
+  });
+  const sheetWide = validated.map(({ state, areas }) => ({ from: { kind: "validation", sheet: state.name } as Reference, areas: areas.areas.load(AREA_ITEMS), validation: areas.dataValidation.load("type,rule") }));
   await context.sync();
-  const texts = [...formats.map((read) => read()), ...sheetWide.filter((v) => v.validation.type !== "Inconsistent").map((v) => v.validation.rule)];
+  const read: { value: unknown; from: Reference }[] = [
+    ...formats.map((f) => ({ value: f.read(), from: f.from })),
+    ...sheetWide.filter((v) => v.validation.type !== "Inconsistent").map((v) => ({ value: v.validation.rule, from: v.from })),
+  ];
   // A sheet whose validated cells do not share one rule: area by area, then cell by cell where an area mixes rules.
   const mixedSheets = sheetWide.filter((v) => v.validation.type === "Inconsistent");
   if (mixedSheets.length) {
-    const areas = mixedSheets.flatMap((v) => v.areas.items.map((area) => ({ area, validation: area.dataValidation.load("type,rule") })));
+    const areas = mixedSheets.flatMap((v) => v.areas.items.map((area) => ({ area, from: v.from, validation: area.dataValidation.load("type,rule") })));
     await context.sync();
-    texts.push(...areas.filter((a) => a.validation.type !== "Inconsistent").map((a) => a.validation.rule));
-    const mixed = areas.filter((a) => a.validation.type === "Inconsistent").map((a) => a.area);
-    if (mixed.reduce((n, area) => n + area.rowCount * area.columnCount, 0) > MAX_MIXED_CELLS) return null;
+    read.push(...areas.filter((a) => a.validation.type !== "Inconsistent").map((a) => ({ value: a.validation.rule, from: a.from })));
+    const mixed = areas.filter((a) => a.validation.type === "Inconsistent");
+    if (mixed.reduce((n, { area }) => n + area.rowCount * area.columnCount, 0) > MAX_MIXED_CELLS) return null;
     if (mixed.length) {
-      const cells = mixed.flatMap((area) => Array.from({ length: area.rowCount * area.columnCount }, (_, i) => area.getCell(Math.floor(i / area.columnCount), i % area.columnCount).dataValidation.load("rule")));
+      const cells = mixed.flatMap(({ area, from }) => Array.from({ length: area.rowCount * area.columnCount }, (_, i) => ({ from, rule: area.getCell(Math.floor(i / area.columnCount), i % area.columnCount).dataValidation.load("rule") })));
       await context.sync();
-      texts.push(...cells.map((cell) => cell.rule));
+      read.push(...cells.map((cell) => ({ value: cell.rule.rule, from: cell.from })));
     }
   }
-  return texts.flatMap(stringsIn);
+  return read.flatMap(({ value, from }) => stringsIn(value).map((text) => ({ text, from })));
 }
 
 /** More chart series than this on the other sheets are not read one by one: every target then counts as referenced. */
@@ -121,23 +155,24 @@ const MAX_SERIES = 2_000;
  * 1.15, more than MAX_SERIES series, or a series whose source Excel refuses to give (the docs do
  * not say which series have none; a refused sync here only read, so nothing is to be undone).
  */
-async function chartSources(context: Excel.RequestContext, sheets: SheetState[]): Promise<string[] | null> {
+async function chartSources(context: Excel.RequestContext, sheets: SheetState[]): Promise<Pointer[] | null> {
   if (sheets.length === 0) return [];
-  const charts = sheets.map(({ sheet }) => sheet.charts.load("items/name"));
+  const charts = sheets.map((state) => ({ state, charts: state.sheet.charts.load("items/name") }));
   await context.sync();
-  const all = charts.flatMap((c) => c.items);
+  const all = charts.flatMap((c) => c.charts.items);
+  const whose = charts.flatMap((c) => c.charts.items.map((chart): Reference => ({ kind: "chart", sheet: c.state.name, chart: chart.name })));
   if (all.length === 0) return [];
   const counts = all.map((chart) => chart.series.getCount());
   await context.sync();
   if (counts.reduce((n, c) => n + c.value, 0) > MAX_SERIES) return null;
-  const sources = all.flatMap((chart, c) => Array.from({ length: counts[c].value }, (_, i) => queueSeriesSources(chart.series.getItemAt(i))));
-  if (sources.some((s) => s === null)) return null;
+  const sources = all.flatMap((chart, c) => Array.from({ length: counts[c].value }, (_, i) => ({ from: whose[c], results: queueSeriesSources(chart.series.getItemAt(i)) })));
+  if (sources.some((s) => s.results === null)) return null;
   try {
     await context.sync();
   } catch {
     return null;
   }
-  return sources.flatMap((s) => (s ?? []).map((r) => r.value));
+  return sources.flatMap(({ from, results }) => (results ?? []).map((r) => ({ text: r.value, from })));
 }
 
 /** More PivotTables than this are not read one by one: every target then counts as referenced. */
@@ -152,7 +187,7 @@ const MAX_PIVOTS = 2_000;
  * source Excel does not describe (an empty string: an external or Data Model source, which may
  * itself be built from a table of these sheets).
  */
-async function pivotSources(context: Excel.RequestContext): Promise<string[] | null> {
+async function pivotSources(context: Excel.RequestContext): Promise<Pointer[] | null> {
   const pivots = context.workbook.pivotTables.load("items/name");
   await context.sync();
   if (pivots.items.length === 0) return [];
@@ -165,7 +200,7 @@ async function pivotSources(context: Excel.RequestContext): Promise<string[] | n
     return null;
   }
   const texts = sources.map((s) => (s ? s.value : ""));
-  return texts.some((text) => text === "") ? null : texts;
+  return texts.some((text) => text === "") ? null : texts.map((text, i) => ({ text, from: { kind: "pivot", pivot: pivots.items[i].name } }));
 }
 
 const AREA_ITEMS = "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount";

@@ -15,12 +15,13 @@ import { Slices } from "../data/slices";
 import { AREA, inspectWorkbook, queueReadFormulas, SheetState } from "./inspect";
 import { queueRemoveMark, queueWriteMark } from "./marks";
 import { decideOwnership, Ownership } from "./ownership";
-import { sheetsReferenced } from "./references-scan";
+import { Referenced, sheetsReferenced } from "./references-scan";
 import { readExtras } from "./sheet-extras";
 import { Journal } from "./undo";
 import { updateIndicatorSheet, writeIndicatorSheet } from "./write";
 import { EXCEL, KeptReason } from "../text/excel";
 import { AnyMessage, say } from "../text/message";
+import type { Reference } from "../text/references";
 
 export interface SheetOutcome {
   key: string;
@@ -43,13 +44,17 @@ export interface KeptSheet {
   was: string;
   /**
    * edited: holds something of the user's; copy: a second sheet with the mark; referenced: the
-   * user's formulas point into it and a new layout would move its figures; unproven: written
+   * user's formulas, rules, charts or PivotTables point into it and a new layout would move its
+   * figures, or a defined name points into it (`by` says which); unproven: written
    * without Excel (or by an older version), so its formats cannot be checked, and its layout changes;
    * unseen: this Excel cannot report some of what a user may add (`unseen` says what), and its layout changes.
    */
   why: KeptWhy;
   /** For "unseen": what this Excel cannot report ("notes", "chart colours", "chart points"). */
   unseen?: string[];
+  /** For "referenced": what points into it (or what could not be checked), and whether the new layout would move its figures. */
+  by?: Reference[];
+  moves?: boolean;
 }
 
 export type KeptWhy = KeptReason;
@@ -196,7 +201,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
     }
     decisions.set(plan.key, list);
   }
-  const referenced = candidates.length ? await sheetsReferenced(context, state, candidates.map((d) => d.sheet)) : new Set<SheetState>();
+  const referenced: Referenced = candidates.length ? await sheetsReferenced(context, state, candidates.map((d) => d.sheet)) : new Map();
   const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
   if (data) taken.add(data.sheetName.toLowerCase());
   const kept: KeptSheet[] = [];
@@ -206,7 +211,9 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   for (const [key, list] of decisions) {
     for (const { decision, why } of list) {
       const { sheet } = decision;
-      const reason: KeptWhy | null = decision.kind === "copy" ? "copy" : decision.kind === "keep" ? "edited" : (why ?? (referenced.has(sheet) ? "referenced" : null));
+      // What points into it: the user's defined names (see ownership.ts), or formulas, rules, charts and PivotTables (see references-scan.ts).
+      const by = decision.kind === "keep" ? (decision.names ?? []).map((name): Reference => ({ kind: "name", name })) : (referenced.get(sheet) ?? []);
+      const reason: KeptWhy | null = decision.kind === "copy" ? "copy" : decision.kind === "keep" ? (by.length ? "referenced" : "edited") : (why ?? (by.length ? "referenced" : null));
       if (decision.kind === "rebuild" && reason === null) {
         // Written again (in place, or beside and then in its place): its name is free for it again.
         (sheet.mark?.layout === layoutPrint(planOf.get(key) as SheetPlan) ? updated : rebuilt).set(key, decision);
@@ -222,7 +229,8 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
         taken.delete(sheet.name.toLowerCase());
         taken.add(backup.toLowerCase());
       }
-      kept.push({ key, name: backup ?? sheet.name, was: sheet.name, why: reason ?? "edited", ...(reason === "unseen" && decision.kind === "rebuild" ? { unseen: decision.unseen } : {}) });
+      const moves = sheet.mark?.layout !== layoutPrint(planOf.get(key) as SheetPlan);
+      kept.push({ key, name: backup ?? sheet.name, was: sheet.name, why: reason ?? "edited", ...(reason === "unseen" && decision.kind === "rebuild" ? { unseen: decision.unseen } : {}), ...(reason === "referenced" ? { by, moves } : {}) });
     }
   }
   const rebuiltSheets = new Set([...rebuilt.values()].map((d) => d.sheet.name));
@@ -299,7 +307,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       name !== plan.name ? say(EXCEL.sheetClashRenamed, { theirs: plan.name, ours: name }) : null,
       previous?.renamed && previous.sheet.name !== name ? say(EXCEL.renamedSheetRebuilt, { was: previous.sheet.name, now: name }) : null,
       renamedTables.length ? say(EXCEL.tableNamesTaken, { tables: renamedTables }) : null,
-      ...kept.filter((k) => k.key === plan.key).map((k) => say(EXCEL.keptSheet, { why: k.why, name: k.name, was: k.was, unseen: k.unseen ?? [] })),
+      ...kept.filter((k) => k.key === plan.key).map((k) => say(EXCEL.keptSheet, { why: k.why, name: k.name, was: k.was, unseen: k.unseen ?? [], by: k.by ?? [], moves: k.moves ?? false })),
     ].filter((note): note is AnyMessage => note !== null);
     outcomes.push({ key: plan.key, name, status: inPlace ? "updated" : previous ? "replaced" : "created", tables: plan.tables.length, charts: plan.charts.length, notes });
   }

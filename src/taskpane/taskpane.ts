@@ -257,7 +257,7 @@ async function regenerateClicked(): Promise<boolean> {
       ),
     );
     list.append(
-      ...result.kept.map((k) => element("li", {}, [element("span", { className: "badge kept", textContent: texts().sheetKept }), texts().keptItem({ name: k.name, was: k.was, why: k.why })])),
+      ...result.kept.map((k) => element("li", {}, [element("span", { className: "badge kept", textContent: texts().sheetKept }), texts().keptItem({ name: k.name, was: k.was, why: k.why, by: k.by, moves: k.moves })])),
     );
     // Regenerate wrote the Data tables itself (the workbook had none): follow them from now on.
     // What was written stands whatever reading it back says: a failure there is a note, not the outcome.

@@ -1,5 +1,8 @@
 import { formatNumber } from "../data/format";
+import type { Language } from "../data/types";
 import { phrase } from "./message";
+import { pointingInto, Reference } from "./references";
+import { capital } from "./words";
 
 /**
  * The words of the add-in's actions in Excel: Regenerate's progress and its notes per sheet, the
@@ -61,6 +64,22 @@ const READ_HINTS: Record<string, [string, string]> = {
   ],
 };
 
+/** The note on a sheet kept because something points into it (`by`, see references.ts); `moves`: the new layout would move its figures. */
+function referencedNote(by: readonly Reference[], moves: boolean, name: string, language: Language): string {
+  const nl = language === "nl";
+  const pointing = pointingInto(by, language);
+  const layout = moves ? (nl ? " en de nieuwe indeling zou de cijfers verplaatsen" : " and the new layout would move its figures") : "";
+  if ("unchecked" in pointing) {
+    return nl
+      ? `Niet na te gaan of ${pointing.unchecked} naar dit blad verwijzen (te veel om te lezen, of Excel kan het niet zeggen)${layout}; het blad staat ongewijzigd onder '${name}'.`
+      : `Whether ${pointing.unchecked} point into this sheet cannot be checked (too many to read, or Excel cannot say)${moves ? "," : ""}${layout}; the sheet is kept unchanged as '${name}'.`;
+  }
+  const verb = nl ? (pointing.plural ? "verwijzen" : "verwijst") : pointing.plural ? "point" : "points";
+  return nl
+    ? `${capital(pointing.subject)} ${verb} naar dit blad${layout}; het blad staat ongewijzigd onder '${name}', zodat wat ernaar verwijst blijft tonen wat het toonde.`
+    : `${capital(pointing.subject)} ${verb} into this sheet${layout}; the sheet is kept unchanged as '${name}', so what points into it keeps showing what it showed.`;
+}
+
 export const EXCEL = {
   // Regenerate's progress, step by step.
   readingWorkbook: phrase("excel.readingWorkbook", () => "Werkmap lezen…", () => "Reading the workbook…"),
@@ -91,17 +110,17 @@ export const EXCEL = {
   ),
   tableNamesTaken: phrase<{ tables: string[] }>(
     "excel.tableNamesTaken",
-    ({ tables }) => `Tabelnaam al in gebruik: ${tables.join(", ")} kreeg een achtervoegsel.`,
+    ({ tables }) => `${tables.length === 1 ? "Tabelnaam" : "Tabelnamen"} al in gebruik: ${tables.join(", ")} ${tables.length === 1 ? "kreeg een achtervoegsel" : "kregen een achtervoegsel"}.`,
     ({ tables }) => `Table name in use: ${tables.join(", ")} ${tables.length === 1 ? "got a suffix" : "got suffixes"}.`,
   ),
   /** A monitor sheet kept as the user's: `name` is where it is now, `was` its name before. */
-  keptSheet: phrase<{ why: KeptReason; name: string; was: string; unseen?: string[] }>(
+  keptSheet: phrase<{ why: KeptReason; name: string; was: string; unseen?: string[]; by?: Reference[]; moves?: boolean }>(
     "excel.keptSheet",
-    ({ why, name, was, unseen }) =>
+    ({ why, name, was, unseen, by, moves }) =>
       why === "copy"
         ? `Uw kopie '${name}' is niet aangeraakt en is nu van u.`
         : why === "referenced"
-          ? `Uw formules verwijzen naar dit blad en de nieuwe indeling zou de cijfers verplaatsen; het blad staat ongewijzigd onder '${name}', zodat uw formules blijven tonen wat ze toonden.`
+          ? referencedNote(by ?? [], moves ?? true, name, "nl")
           : why === "unseen"
             ? `Deze versie van Excel kan ${unseenList(unseen ?? [], true)} niet lezen, dus niet na te gaan of u die veranderde, en de indeling verandert; het blad staat ongewijzigd onder '${name}'.`
           : why === "unproven"
@@ -109,11 +128,11 @@ export const EXCEL = {
             : name !== was
               ? `Het blad bevatte eigen aanvullingen; uw versie staat nu onder '${name}'.`
               : `Uw aangepaste blad '${name}' is niet aangeraakt en is nu van u.`,
-    ({ why, name, was, unseen }) =>
+    ({ why, name, was, unseen, by, moves }) =>
       why === "copy"
         ? `Your copy '${name}' was left alone and is now yours.`
         : why === "referenced"
-          ? `Your formulas point into this sheet and the new layout would move its figures; the sheet is kept unchanged as '${name}', so your formulas keep showing what they showed.`
+          ? referencedNote(by ?? [], moves ?? true, name, "en")
           : why === "unseen"
             ? `This version of Excel cannot read ${unseenList(unseen ?? [], false)}, so whether you changed them cannot be checked, and the layout changes; the sheet is kept unchanged as '${name}'.`
           : why === "unproven"

@@ -2,6 +2,7 @@ import { formatNumber } from "../data/format";
 import { Language } from "../data/types";
 import type { KeptReason } from "./excel";
 import { Phrase, phrase } from "./message";
+import { pointingInto, Reference } from "./references";
 import { listed } from "./words";
 
 /**
@@ -29,6 +30,22 @@ const DUTCH_NAMES_EN =
 function labels<K extends string>(texts: Record<K, readonly [string, string]>): Record<K, Phrase<void>> {
   const entries = Object.entries<readonly [string, string]>(texts).map(([key, [nl, en]]) => [key, phrase(`pane.${key}`, () => nl, () => en)]);
   return Object.fromEntries(entries) as Record<K, Phrase<void>>;
+}
+
+/** The pane's line for a sheet kept because something points into it (`by`, see references.ts); `moves`: the new layout would move its figures. */
+function referencedItem(by: readonly Reference[], moves: boolean, name: string, language: Language): string {
+  const nl = language === "nl";
+  const pointing = pointingInto(by, language);
+  const layout = moves ? (nl ? " en de nieuwe indeling zou de cijfers verplaatsen" : " and the new layout would move its figures") : "";
+  if ("unchecked" in pointing) {
+    return nl
+      ? `'${name}': niet na te gaan of ${pointing.unchecked} ernaar verwijzen (te veel om te lezen, of Excel kan het niet zeggen)${layout}; ongewijzigd bewaard.`
+      : `'${name}': whether ${pointing.unchecked} point into it cannot be checked (too many to read, or Excel cannot say)${moves ? "," : ""}${layout}; kept unchanged.`;
+  }
+  const verb = nl ? (pointing.plural ? "verwijzen" : "verwijst") : pointing.plural ? "point" : "points";
+  return nl
+    ? `'${name}': ${pointing.subject} ${verb} ernaar${layout}; ongewijzigd bewaard, zodat wat ernaar verwijst blijft tonen wat het toonde.`
+    : `'${name}': ${pointing.subject} ${verb} into it${layout}; kept unchanged, so what points into it keeps showing what it showed.`;
 }
 
 export const PANE = {
@@ -261,13 +278,13 @@ export const PANE = {
     ({ percent }) => `De monitortabellen van de werkmap lezen… ${percent}%`,
     ({ percent }) => `Reading the workbook's monitor tables… ${percent}%`,
   ),
-  keptItem: phrase<{ name: string; was: string; why: KeptReason }>(
+  keptItem: phrase<{ name: string; was: string; why: KeptReason; by?: Reference[]; moves?: boolean }>(
     "pane.keptItem",
-    ({ name, was, why }) =>
+    ({ name, was, why, by, moves }) =>
       why === "copy"
         ? `'${name}': uw kopie van een monitorblad, niet aangeraakt; het is nu uw eigen blad.`
         : why === "referenced"
-          ? `'${name}': uw formules verwijzen ernaar en de nieuwe indeling zou de cijfers verplaatsen; ongewijzigd bewaard, zodat uw formules tonen wat ze toonden.`
+          ? referencedItem(by ?? [], moves ?? true, name, "nl")
           : why === "unseen"
             ? `'${name}': deze versie van Excel kan niet alles lezen wat u kunt toevoegen (notities, kleuren of gegevensbronnen van grafieken) en de indeling verandert; ongewijzigd bewaard.`
           : why === "unproven"
@@ -275,11 +292,11 @@ export const PANE = {
             : name === was
               ? `'${name}': bevat uw eigen aanvullingen, niet aangeraakt; het is nu uw eigen blad.`
               : `'${name}': uw versie van '${was}' met uw eigen aanvullingen, bewaard onder deze naam.`,
-    ({ name, was, why }) =>
+    ({ name, was, why, by, moves }) =>
       why === "copy"
         ? `'${name}': your copy of a monitor sheet, left alone; it is your own sheet now.`
         : why === "referenced"
-          ? `'${name}': your formulas point into it and the new layout would move its figures; kept unchanged, so your formulas show what they showed.`
+          ? referencedItem(by ?? [], moves ?? true, name, "en")
           : why === "unseen"
             ? `'${name}': this version of Excel cannot read everything you may add (notes, or the charts' colours or data sources) and its layout changes; kept unchanged.`
           : why === "unproven"

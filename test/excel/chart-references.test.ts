@@ -23,7 +23,7 @@ describe("a chart on the user's sheet", () => {
     const [theirs, ours] = [JSON.stringify(sheetState(mine)), JSON.stringify(sheetState(nationaliteiten))];
     duitsMovesUp(model);
     const result = await regenerated(model);
-    expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced" }]);
+    expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced", by: [{ kind: "chart", sheet: "Mijn analyse", chart: "Mijn grafiek" }], moves: true }]);
     expect(JSON.stringify(sheetState(nationaliteiten))).toBe(ours);
     // The user's sheet as it was, its series following the kept sheet's new name as Excel renames references along.
     expect(JSON.stringify(sheetState(mine))).toBe(renamedAlong(theirs));

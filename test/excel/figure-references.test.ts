@@ -44,7 +44,7 @@ describe("a look-up in an indicator sheet's table", () => {
     expect(figureIn(model, "lm_nationaliteiten_aantal", "Duits")).toEqual({ sheet: "Nationaliteiten", figure: 1162 });
     duitsMovesUp(model); // Duits: 1162 → 1300 in MonitorData
     const result = await regenerated(model);
-    expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced" }]);
+    expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced", by: [{ kind: "formula", sheet: "Mijn analyse" }], moves: true }]);
     // The formula is as typed; the table it names is the kept sheet's, with the old figure.
     expect(mine.cell(5, 1).formula).toBe(LOOKUP);
     expect(tableNamed(model, "lm_nationaliteiten_aantal")!.sheet).toBe(old);

@@ -22,10 +22,10 @@ async function addPivot(model: WorkbookModel, table: string, dataSourceString?: 
 
 describe("a PivotTable of the analyst's", () => {
   it.each([
-    ["over an indicator sheet's table", undefined],
-    ["over a range of an indicator sheet", "=Nationaliteiten!$A$5:$B$15"],
-    ["over a source Excel does not describe (the safe side)", ""],
-  ])("%s keeps that sheet and its table unchanged when its layout changes", async (_what, dataSourceString) => {
+    ["over an indicator sheet's table", undefined, [{ kind: "pivot", pivot: "MijnDraaitabel" }]],
+    ["over a range of an indicator sheet", "=Nationaliteiten!$A$5:$B$15", [{ kind: "pivot", pivot: "MijnDraaitabel" }]],
+    ["over a source Excel does not describe (the safe side)", "", [{ kind: "unchecked", what: "pivots" }]],
+  ])("%s keeps that sheet and its table unchanged when its layout changes", async (_what, dataSourceString, by) => {
     const model = await generatedWorkbook();
     await addPivot(model, "lm_nationaliteiten_aantal", dataSourceString);
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
@@ -33,7 +33,7 @@ describe("a PivotTable of the analyst's", () => {
     const [ours, figures] = [JSON.stringify(sheetState(nationaliteiten)), JSON.stringify(tableValues(model, "lm_nationaliteiten_aantal"))];
     duitsMovesUp(model);
     const result = await regenerated(model);
-    expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced" }]);
+    expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced", by: by, moves: true }]);
     // The PivotTable's source is still there, with its name, on the kept sheet, holding what it held.
     const pivot = model.pivots.find((p) => p.name === "MijnDraaitabel")!;
     expect(pivot.source).toBe(source);
@@ -67,13 +67,13 @@ describe("without PivotTable.getDataSourceString (before ExcelApi 1.15)", () => 
    * sheets' charts are taken away first: without 1.15 their sources cannot be read either, which
    * would count every sheet as referenced whatever the PivotTables.
    */
-  async function referencedWith(model: WorkbookModel): Promise<string[]> {
+  async function referencedWith(model: WorkbookModel): Promise<[string, unknown][]> {
     model.excelApi = "1.14";
     for (const sheet of model.sheets) if (sheet.name !== "Nationaliteiten") sheet.charts.splice(0);
     const { result } = await fakeRun(model, async (context) => {
       const state = await inspectWorkbook(asExcel(context), { marks: true, content: true });
       const targets = state.sheets.filter((s) => s.name === "Nationaliteiten");
-      return [...(await sheetsReferenced(asExcel(context), state, targets))].map((s) => s.name);
+      return [...(await sheetsReferenced(asExcel(context), state, targets))].map(([s, by]): [string, unknown] => [s.name, by]);
     });
     return result;
   }
@@ -81,7 +81,7 @@ describe("without PivotTable.getDataSourceString (before ExcelApi 1.15)", () => 
   it("any PivotTable makes every sheet to be rebuilt count as referenced (the safe side)", async () => {
     const model = await generatedWorkbook();
     await addPivot(model, "MonitorData");
-    expect(await referencedWith(model)).toEqual(["Nationaliteiten"]);
+    expect(await referencedWith(model)).toEqual([["Nationaliteiten", [{ kind: "unchecked", what: "pivots" }]]]);
   });
 
   it("a workbook without PivotTables leaves them to be rebuilt", async () => {

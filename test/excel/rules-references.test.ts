@@ -31,7 +31,7 @@ describe("rules on the user's sheets that point into an indicator sheet", () => 
     const [theirs, ours] = [JSON.stringify(sheetState(mine)), JSON.stringify(sheetState(nationaliteiten))];
     duitsMovesUp(model);
     const result = await regenerated(model);
-    expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced" }]);
+    expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced", by: [{ kind: kind === "conditionalFormats" ? "conditionalFormat" : "validation", sheet: "Mijn analyse" }], moves: true }]);
     expect(JSON.stringify(sheetState(nationaliteiten))).toBe(ours);
     // The user's sheet as it was, its rules following the kept sheet's new name as Excel renames references along.
     expect(JSON.stringify(sheetState(mine))).toBe(theirs.replace(/'?Nationaliteiten'?!/g, "'Nationaliteiten 2026-11-25'!"));

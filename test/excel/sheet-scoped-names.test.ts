@@ -16,7 +16,7 @@ describe("names scoped to a sheet", () => {
     const theirs = JSON.stringify(sheetState(woonduur));
     const { result } = await runRegenerate(model);
     if (!result.ok) throw new Error("regenerate failed");
-    expect(result.kept).toEqual([{ key: "woonduur", name: "Woonduur 2026-11-25", was: "Woonduur", why: "edited" }]);
+    expect(result.kept).toEqual([{ key: "woonduur", name: "Woonduur 2026-11-25", was: "Woonduur", why: "referenced", by: [{ kind: "name", name: "KortWonend" }], moves: false }]);
     expect(woonduur.name).toBe("Woonduur 2026-11-25");
     expect(JSON.stringify(sheetState(woonduur))).toBe(theirs);
     expect(woonduur.customProperties.has(MARK_KEY)).toBe(false);

@@ -32,7 +32,7 @@ const additions: [string, (sheet: SheetModel, model: WorkbookModel) => void][] =
   ["another chart type", (s) => (s.charts[0].type = "Doughnut")],
   ["a legend elsewhere", (s) => (s.charts[0].legendPosition = "Top")],
   ["a name of the sheet's own", (s, m) => m.names.push({ name: "MijnCel", formula: "=Woonduur!$B$6", sheet: s })],
-  ["a workbook name pointing into it", (_s, m) => m.names.push({ name: "Woonduur_kort", formula: "=Woonduur!$B$6", sheet: null })],
+  // A workbook name pointing into it keeps it too, as referenced by that name: see test/excel/kept-referenced-texts.test.ts.
 ];
 
 describe("Regenerate keeps an indicator sheet the user changed beyond its values", () => {
@@ -121,8 +121,8 @@ describe("a figure keeps its place, or its sheet is kept", () => {
     const before = JSON.stringify(sheetState(nationaliteiten));
     setFigure(model, inwoners2022("Duits"), 1300);
     const result = await regenerated(model);
-    expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced" }]);
-    expect(notesText(result.sheets.find((s) => s.key === "nationaliteiten"))).toContain("Uw formules verwijzen naar dit blad");
+    expect(result.kept).toEqual([{ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "referenced", by: [{ kind: "formula", sheet: "Mijn analyse" }], moves: true }]);
+    expect(notesText(result.sheets.find((s) => s.key === "nationaliteiten"))).toContain("Formules op het blad 'Mijn analyse' verwijzen naar dit blad en de nieuwe indeling zou de cijfers verplaatsen;");
     expect(JSON.stringify(sheetState(nationaliteiten))).toBe(before);
     // Excel follows the rename: the formula still shows Italiaans 1253; the fresh sheet has Duits first.
     expect(mine.cell(5, 0).formula).toBe("='Nationaliteiten 2026-11-25'!B6");

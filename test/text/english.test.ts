@@ -2,6 +2,7 @@ import { EXCEL } from "../../src/text/excel";
 import { FUNCTIONS } from "../../src/text/functions";
 import { PANE } from "../../src/text/pane";
 import { AnyMessage, Phrase, say, textOf } from "../../src/text/message";
+import type { Reference } from "../../src/text/references";
 
 /**
  * Every English text is English: each phrase of the phrasebooks of the functions, the Excel
@@ -27,6 +28,20 @@ function dutchWords(text: string): string[] {
   return (bare.toLowerCase().match(/[a-zà-ÿ]+/g) ?? []).filter((word) => DUTCH.includes(word));
 }
 
+/** What may point into a kept sheet, each kind, several, and what could not be checked (src/text/references.ts). */
+const REFERENCED: Reference[][] = [
+  [{ kind: "formula", sheet: "Analysis" }],
+  [{ kind: "conditionalFormat", sheet: "Analysis" }],
+  [{ kind: "validation", sheet: "Analysis" }],
+  [{ kind: "chart", sheet: "Analysis", chart: "Chart 1" }],
+  [{ kind: "pivot", pivot: "PivotTable1" }],
+  [{ kind: "name", name: "Short_stay" }],
+  [{ kind: "formula", sheet: "Analysis" }, { kind: "pivot", pivot: "PivotTable1" }, { kind: "name", name: "A" }, { kind: "name", name: "B" }],
+  [{ kind: "unchecked", what: "formulas" }],
+  [{ kind: "unchecked", what: "rules" }],
+  [{ kind: "unchecked", what: "charts" }],
+  [{ kind: "unchecked", what: "pivots" }],
+];
 const cell = say(FUNCTIONS.theCell, { indicator: "kinderen", group: "Italiaans", age: "0-3", area: "Nederland", unit: "aantal" });
 const SAMPLES: Record<string, unknown> = {
   "functions.argumentMissing": { argument: { nl: "groep", en: "group" } },
@@ -75,6 +90,7 @@ const SAMPLES: Record<string, unknown> = {
   "excel.renamedSheetRebuilt": { was: "Old", now: "Repats" },
   "excel.tableNamesTaken": [{ tables: ["lm_a"] }, { tables: ["lm_a", "lm_b"] }],
   "excel.keptSheet": [
+    ...REFERENCED.map((by) => ({ why: "referenced", name: "Residence 2026-11-25", was: "Residence", by, moves: true })),
     ...(["copy", "edited", "referenced", "unproven"] as const).flatMap((why) => [
       { why, name: "Residence 2026-11-25", was: "Residence" },
       { why, name: "Residence", was: "Residence" },
@@ -133,10 +149,13 @@ const SAMPLES: Record<string, unknown> = {
   "pane.pivotDone": [{ sheet: "Pivot", refreshed: true }, { sheet: "Pivot", refreshed: false }],
   "pane.loaded": { n: 112 },
   "pane.readingWorkbook": { percent: 40 },
-  "pane.keptItem": (["copy", "edited", "referenced", "unproven", "unseen"] as const).flatMap((why) => [
-    { why, name: "Residence 2026-11-25", was: "Residence" },
-    { why, name: "Residence", was: "Residence" },
-  ]),
+  "pane.keptItem": [
+    ...(["copy", "edited", "referenced", "unproven", "unseen"] as const).flatMap((why) => [
+      { why, name: "Residence 2026-11-25", was: "Residence" },
+      { why, name: "Residence", was: "Residence" },
+    ]),
+    ...REFERENCED.map((by) => ({ why: "referenced", name: "Residence 2026-11-25", was: "Residence", by, moves: false })),
+  ],
   "pane.summary": [{ sheets: 11, charts: 21 }, { sheets: 1, charts: 1 }],
   "pane.formulaInserted": { address: "Sheet1!A1" },
   "pane.sheetCounts": [{ tables: 1, charts: 1 }, { tables: 3, charts: 0 }],
