@@ -11,6 +11,8 @@
  */
 
 import { FakeCustomXmlParts, XmlPartModel } from "./fake-xml-parts";
+import { chartAreaFill, ChartFontModel, ChartStylingModel, fakeChartFont, fakeGridlines, seriesStyling } from "./fake-chart-styling";
+import { defaultSheetSettings, fakePageLayout, fakeProtection, SheetSettingsModel, worksheetSettingValues } from "./fake-sheet-settings";
 
 export class OfficeError extends Error {
   constructor(
@@ -79,6 +81,13 @@ export class SheetModel {
   /** Shapes and pictures (ExcelApi 1.9); charts are separate, as in Office.js. */
   shapes: { name: string; type: string }[] = [];
   visibility: "Visible" | "Hidden" = "Visible";
+  // ── Beyond the used range and the sheet as a whole (review 2, D1 and D5; see fake-sheet-settings.ts) ──
+  /** Columns and rows a user hid (Range.columnHidden / rowHidden, ExcelApi 1.2; getColumnProperties / getRowProperties, 1.9). */
+  readonly hiddenColumns = new Set<number>();
+  readonly hiddenRows = new Set<number>();
+  /** Tab colour, gridlines, headings, protection, page layout: as a new sheet has them until a user changes them. */
+  settings: SheetSettingsModel = defaultSheetSettings();
+  // ── end D1/D5 ──
   constructor(
     readonly id: string,
     public name: string,
@@ -239,6 +248,8 @@ export interface ChartModel {
    * — where the other axis crosses this one — 1.8, minimum 1.1; @types/office-js documents them).
    */
   axisSettings: { category: AxisSettings; value: AxisSettings };
+  /** Review 2, D6: styling a user sets on the Format pane (gridlines, fonts, chart area, series names, gap width, markers); see fake-chart-styling.ts. */
+  styling?: ChartStylingModel;
 }
 
 export interface AxisSettings {
@@ -337,6 +348,10 @@ export class WorkbookModel {
     copy.frozenColumns = original.frozenColumns;
     for (const [row, height] of original.rowHeights) copy.rowHeights.set(row, height);
     Object.assign(copy, structuredClone({ merges: original.merges, notes: original.notes, comments: original.comments, conditionalFormats: original.conditionalFormats, dataValidations: original.dataValidations, shapes: original.shapes }));
+    // Review 2, D1/D5: a copy has the sheet's hidden columns and rows and its settings (tab colour, page layout…), taken to be as Excel's Move or Copy gives them (not verified from this machine).
+    Object.assign(copy, structuredClone({ settings: original.settings }));
+    for (const c of original.hiddenColumns) copy.hiddenColumns.add(c);
+    for (const r of original.hiddenRows) copy.hiddenRows.add(r);
     for (const table of this.tables.filter((t) => t.sheet === original)) {
       let n = 2;
       while (this.tables.some((t) => t.name.toLowerCase() === `${table.name}${n}`.toLowerCase())) n++;
@@ -646,9 +661,22 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   readonly notes = new FakeCellNoteCollection(this.context, () => this.model(), "notes");
   readonly shapes = new FakeNamedList(this.context, () => this.model().shapes);
   readonly names = new FakeNameCollection(this.context, () => this.model());
+  // ── Sheet-wide settings (review 2, D5; see fake-sheet-settings.ts for the sources) ──
+  readonly protection = fakeProtection(this.context, () => this.resolver()?.settings ?? null);
+  readonly pageLayout = fakePageLayout(this.context, () => this.resolver()?.settings ?? null, () => this.model().name);
+  get tabColor(): string | null {
+    return this.get("tabColor");
+  }
+  get showGridlines(): boolean {
+    return this.get("showGridlines");
+  }
+  get showHeadings(): boolean {
+    return this.get("showHeadings");
+  }
+  // ── end D5 ──
 
   protected override readProperty(sheet: SheetModel, name: string): unknown {
-    const values: Record<string, unknown> = { name: sheet.name, id: sheet.id, position: this.context.model.sheets.indexOf(sheet), visibility: sheet.visibility };
+    const values: Record<string, unknown> = { name: sheet.name, id: sheet.id, position: this.context.model.sheets.indexOf(sheet), visibility: sheet.visibility, ...worksheetSettingValues(sheet.settings, sheet.visibility === "Visible") };
     if (!(name in values)) return super.readProperty(sheet, name);
     return values[name];
   }
@@ -741,6 +769,12 @@ export class FakeRange extends ClientObject<RangeModel> {
         return range.box.rows;
       case "columnCount":
         return range.box.columns;
+      // Review 2, D1: Range.columnHidden / rowHidden (ExcelApi 1.2): "true when all columns in a
+      // range are hidden … false when no columns in the range are hidden … null when some".
+      case "columnHidden":
+        return uniformly(range.box.columns, [...range.sheet.hiddenColumns].filter((c) => c >= range.box.column && c < range.box.column + range.box.columns).length);
+      case "rowHidden":
+        return uniformly(range.box.rows, [...range.sheet.hiddenRows].filter((r) => r >= range.box.row && r < range.box.row + range.box.rows).length);
       default:
         return super.readProperty(range, name);
     }
@@ -875,13 +909,20 @@ export class FakeRange extends ClientObject<RangeModel> {
       data.forEach((row, r) => row.forEach((properties, c) => applyCellProperties(sheet.cell(box.row + r, box.column + c), properties)));
     });
   }
+  /** Review 2, D1: whether all, none (or, null, some) of the range's columns / rows are hidden (see readProperty). */
+  get columnHidden(): boolean | null {
+    return this.get("columnHidden");
+  }
+  get rowHidden(): boolean | null {
+    return this.get("rowHidden");
+  }
   /** Each column's width in points (ExcelApi 1.9, Range.getColumnProperties); Excel's default is 48. */
   getColumnProperties(options: Record<string, unknown>): FakeClientResult<Record<string, unknown>[]> {
-    return this.result(({ sheet, box }) => Array.from({ length: box.columns }, (_, c) => pick({ columnIndex: box.column + c, format: { columnWidth: sheet.columnWidths.get(box.column + c) ?? 48 } }, options) as Record<string, unknown>));
+    return this.result(({ sheet, box }) => Array.from({ length: box.columns }, (_, c) => pick({ columnIndex: box.column + c, columnHidden: sheet.hiddenColumns.has(box.column + c), format: { columnWidth: sheet.columnWidths.get(box.column + c) ?? DEFAULT_COLUMN_WIDTH } }, options) as Record<string, unknown>));
   }
   /** Each row's height in points (ExcelApi 1.9, Range.getRowProperties); Excel's default is 15. */
   getRowProperties(options: Record<string, unknown>): FakeClientResult<Record<string, unknown>[]> {
-    return this.result(({ sheet, box }) => Array.from({ length: box.rows }, (_, r) => pick({ rowIndex: box.row + r, format: { rowHeight: sheet.rowHeights.get(box.row + r) ?? 15 } }, options) as Record<string, unknown>));
+    return this.result(({ sheet, box }) => Array.from({ length: box.rows }, (_, r) => pick({ rowIndex: box.row + r, rowHidden: sheet.hiddenRows.has(box.row + r), format: { rowHeight: sheet.rowHeights.get(box.row + r) ?? DEFAULT_ROW_HEIGHT } }, options) as Record<string, unknown>));
   }
   /** The merged areas in the range, or a null object (ExcelApi 1.13, Range.getMergedAreasOrNullObject). */
   getMergedAreasOrNullObject(): FakeRangeAreas {
@@ -971,6 +1012,20 @@ export class FakeRange extends ClientObject<RangeModel> {
   }
 }
 
+// ── Sizes over a range (review 2, D1) ──
+/** Excel's width of a column and height of a row no one sized, in points (a new workbook's Normal style). */
+const DEFAULT_COLUMN_WIDTH = 48;
+const DEFAULT_ROW_HEIGHT = 15;
+/** true when all `count` are so, false when none is, null when some are (Range.columnHidden's reading). */
+const uniformly = (count: number, hidden: number): boolean | null => (hidden === 0 ? false : hidden === count ? true : null);
+/** The one size of `count` columns (rows) from `from`, or null where they differ (RangeFormat.columnWidth's reading). */
+function uniformSize(sizes: ReadonlyMap<number, number>, from: number, count: number, standard: number): number | null {
+  const inside = [...sizes].filter(([at]) => at >= from && at < from + count).map(([, size]) => size);
+  const all = new Set(inside.length < count ? [...inside, standard] : inside);
+  return all.size === 1 ? [...all][0] : null;
+}
+// ── end D1 ──
+
 function checkShape(values: unknown[][], box: Box, what: string): void {
   if (!Array.isArray(values) || values.length !== box.rows || values.some((row) => !Array.isArray(row) || row.length !== box.columns)) {
     throw new OfficeError("InvalidArgument", `The ${what} array does not match the size of the range (${box.rows}×${box.columns}).`);
@@ -1006,6 +1061,20 @@ class FakeRangeFormat extends ClientObject<RangeModel> {
     this.set(({ sheet, box }) => {
       for (let r = 0; r < box.rows; r++) for (let c = 0; c < box.columns; c++) change(sheet.cell(box.row + r, box.column + c));
     });
+  }
+  // Review 2, D1: RangeFormat.columnWidth / rowHeight (ExcelApi 1.2) read over any range, the
+  // whole rest of a sheet too: "Specifies the width of all columns within the range. If the
+  // column widths are not uniform, null will be returned" (and so the height of all rows).
+  protected override readProperty({ sheet, box }: RangeModel, name: string): unknown {
+    if (name === "columnWidth") return uniformSize(sheet.columnWidths, box.column, box.columns, DEFAULT_COLUMN_WIDTH);
+    if (name === "rowHeight") return uniformSize(sheet.rowHeights, box.row, box.rows, DEFAULT_ROW_HEIGHT);
+    return super.readProperty({ sheet, box }, name);
+  }
+  get columnWidth(): number {
+    return this.get("columnWidth");
+  }
+  get rowHeight(): number {
+    return this.get("rowHeight");
   }
   set columnWidth(points: number) {
     this.set(({ sheet, box }) => {
@@ -1482,8 +1551,23 @@ const PIE_TYPES = ["Pie", "Doughnut"];
 
 export class FakeChart extends ClientObject<ChartModel> {
   readonly axes = { categoryAxis: new FakeChartAxis(this.context, () => this.resolver(), "category"), valueAxis: new FakeChartAxis(this.context, () => this.resolver(), "value") };
-  readonly title = new FakeChartPart(this.context, () => this.resolver(), { text: (c: ChartModel) => c.title, set: { text: (c, v) => (c.title = v as string) } }) as FakeChartPart & { text: string };
-  readonly legend = new FakeChartPart(this.context, () => this.resolver(), { position: (c: ChartModel) => c.legendPosition ?? "Right", visible: () => true, set: { position: (c, v) => (c.legendPosition = v as string) } }) as FakeChartPart & { position: string; visible: boolean };
+  readonly title = this.withFont(new FakeChartPart(this.context, () => this.resolver(), { text: (c: ChartModel) => c.title, set: { text: (c, v) => (c.title = v as string) } }) as FakeChartPart & { text: string }, (s) => s.titleFont, 14);
+  readonly legend = this.withFont(new FakeChartPart(this.context, () => this.resolver(), { position: (c: ChartModel) => c.legendPosition ?? "Right", visible: () => true, set: { position: (c, v) => (c.legendPosition = v as string) } }) as FakeChartPart & { position: string; visible: boolean }, (s) => s.legendFont);
+  // ── Chart styling (review 2, D6; fake-chart-styling.ts): the chart area's font and fill, the title's and legend's fonts ──
+  readonly format = {
+    font: fakeChartFont(this.context, () => this.resolver(), (s) => s.chartAreaFont, 10),
+    fill: {
+      getSolidColor: () => {
+        const result = new FakeClientResult<string>();
+        this.context.enqueue(() => result.settle(chartAreaFill(this.model()), this.context));
+        return result;
+      },
+    },
+  };
+  private withFont<P extends object>(part: P, font: (s: ChartStylingModel) => ChartFontModel | undefined, size?: number): P & { format: { font: ReturnType<typeof fakeChartFont> } } {
+    return Object.assign(part, { format: { font: fakeChartFont(this.context, () => this.resolver(), font, size) } });
+  }
+  // ── end D6 ──
   /**
    * The chart's data labels (Chart.dataLabels, ExcelApi 1.1; numberFormat 1.8), set and read like
    * Excel's ChartDataLabels: what is not set reads as Excel's default for a new chart (off, "General").
@@ -1572,6 +1656,10 @@ class FakeChartAxis extends ClientObject<ChartModel> {
   private settings(c: ChartModel): AxisSettings {
     return c.axisSettings[this.which];
   }
+  // ── Chart styling (review 2, D6; fake-chart-styling.ts): gridlines, the labels' font ──
+  readonly majorGridlines = fakeGridlines(this.context, () => this.resolver(), this.which);
+  readonly format = { font: fakeChartFont(this.context, () => this.resolver(), (s) => s.axisFonts?.[this.which]) };
+  // ── end D6 ──
   readonly title = new FakeChartPart(this.context, () => this.resolver(), {
     text: (c: ChartModel) => (this.which === "category" ? c.categoryAxisTitle : c.valueAxisTitle) ?? "",
     set: { text: (c, v) => (this.which === "category" ? (c.categoryAxisTitle = v as string) : (c.valueAxisTitle = v as string)) },
@@ -2110,10 +2198,21 @@ class FakeChartSeries extends ClientObject<ChartModel> {
   }
   protected override readProperty(chart: ChartModel, name: string): unknown {
     if (name === "hasDataLabels") return chart.seriesDataLabels?.[this.index] ?? chart.dataLabels.showValue === true;
+    const styled = seriesStyling(this.context.model, chart, this.index, name); // review 2, D6: name, gapWidth, markerStyle
+    if (styled) return styled.value;
     return super.readProperty(chart, name);
   }
   get hasDataLabels(): boolean {
     return this.get("hasDataLabels");
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get gapWidth(): number {
+    return this.get("gapWidth");
+  }
+  get markerStyle(): string {
+    return this.get("markerStyle");
   }
 }
 

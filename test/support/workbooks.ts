@@ -85,6 +85,8 @@ export const sheetState = (s: SheetModel) => ({
   conditionalFormats: s.conditionalFormats,
   dataValidations: s.dataValidations,
   shapes: s.shapes,
+  hidden: [[...s.hiddenColumns].sort(), [...s.hiddenRows].sort()],
+  settings: s.settings,
 });
 
 /** What Excel does on closing and reopening a workbook: every sheet gets a new id. */
