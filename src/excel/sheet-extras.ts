@@ -39,13 +39,13 @@ export interface Area {
 }
 
 /** What the whole-sheet look-ups, a chart, a series, a point, a note weigh in a response, about. */
-const SHEET_BYTES = 4000;
-const CHART_BYTES = 800;
-const SERIES_BYTES = 200;
+const SHEET_BYTES = 5000;
+const CHART_BYTES = 1400;
+const SERIES_BYTES = 600;
 const POINT_BYTES = 100;
 const NOTE_BYTES = 300;
 /** What a chart's two axes and a series' two sources weigh in a response, about. */
-const AXES_BYTES = 600;
+const AXES_BYTES = 1000;
 const SOURCES_BYTES = 600;
 /**
  * The chart types the add-in draws with axes (see write.ts): only their axes are read. A pie has
@@ -53,6 +53,17 @@ const SOURCES_BYTES = 600;
  * differs from the mark by its type already.
  */
 const TYPES_WITH_AXES = ["Line", "ColumnClustered", "BarClustered"];
+/**
+ * The chart types whose series have a gap width the add-in reads (ChartSeries.gapWidth, ExcelApi
+ * 1.7: "Only valid on bar and column charts, as well as specific classes of line and pie charts.
+ * Throws an invalid argument exception on invalid charts"), and those whose series have markers
+ * (ChartSeries.markerStyle, 1.7).
+ */
+const TYPES_WITH_GAPS = ["ColumnClustered", "BarClustered"];
+const TYPES_WITH_MARKERS = ["Line"];
+/** What is read of each font of a chart (ChartFont, ExcelApi 1.1). */
+const CHART_FONT = "bold,color,italic,name,size,underline";
+const fontOf = (font: Excel.ChartFont) => [font.name, font.size, font.bold, font.italic, font.underline, font.color];
 /**
  * The points of a series with more than this are not read one by one (a colour or label a user
  * gave one of them is then not seen: the safe reading, see SheetExtras.unseen). The add-in's
@@ -90,16 +101,16 @@ export async function readExtras(reads: ReadBatch, sources: ExtrasSource[]): Pro
   await reads.flush();
   const seriesSources = await readSeriesSources(reads.limit, sources, second);
   return first.map((read, i) => {
-    const { columns, notes, comments, charts, ...rest } = read.wide.read();
+    const { columns, notes, comments, charts, chartsUnseen, ...rest } = read.wide.read();
     const chartSources = seriesSources ? seriesSources[i] : null;
-    const unseen = [...(notes === null ? ["notes"] : []), ...second[i].unseen, ...third[i].unseen, ...(chartSources === null && second[i].series.some((s) => s.length > 0) ? ["chart sources"] : [])];
+    const unseen = [...(notes === null ? ["notes"] : []), ...(rest.outside.some((part) => part.includes(null)) ? ["sizes outside the used range"] : []), ...(chartsUnseen ? ["chart colours"] : []), ...second[i].unseen, ...third[i].unseen, ...(chartSources === null && second[i].series.some((s) => s.length > 0) ? ["chart sources"] : [])];
     return {
       usedWithFormats: read.formatted ? read.formatted.address : null,
       details: {
         cells: read.blocks ? read.blocks.flatMap((b) => b.cells.value) : null,
         numberFormats: read.blocks ? read.blocks.flatMap((b) => b.range.numberFormat) : null,
         columns,
-        rows: read.blocks ? read.blocks.flatMap((b) => b.rows.value.map((r) => r.format?.rowHeight)) : null,
+        rows: read.blocks ? read.blocks.flatMap((b) => b.rows.value.map((r) => [r.format?.rowHeight, r.rowHidden])) : null,
         ...rest,
         notes: notes === null ? null : notes.map((text, n) => [second[i].noteCells?.()[n] ?? null, text]),
         comments: comments.map((text, n) => [second[i].commentCells[n].address, text]),
@@ -125,7 +136,7 @@ async function queueFirstRound(reads: ReadBatch, { sheet, formatted, charts }: E
   const blocks = formatted
     ? await reads.queueRows(formatted.rowCount, formatted.columnCount * CELL_PROPERTY_BYTES + 40, (from, count) => {
         const range = sheet.getRangeByIndexes(formatted.rowIndex + from, formatted.columnIndex, count, formatted.columnCount).load("numberFormat");
-        return { range, cells: range.getCellProperties(CELL_PROPERTIES), rows: range.getRowProperties({ format: { rowHeight: true } }) };
+        return { range, cells: range.getCellProperties(CELL_PROPERTIES), rows: range.getRowProperties({ rowHidden: true, format: { rowHeight: true } }) };
       })
     : null;
   return { formatted, wide, blocks };
@@ -145,15 +156,17 @@ async function queueSecondRound(reads: ReadBatch, wide: ReturnType<typeof queueR
   const bytes = seriesCounts.reduce((n, count) => n + count * SERIES_BYTES, 0) + (noteCount + commentCount) * NOTE_BYTES + wide.charts.length * AXES_BYTES;
   return reads.queue(bytes, () => {
     const axes = wide.charts.map(({ chart }) => (TYPES_WITH_AXES.includes(chart.chartType) ? queueAxes(chart) : null));
-    const series = wide.charts.map(({ chart }, c) =>
-      Array.from({ length: seriesCounts[c] }, (_, i) => {
-        const item = chart.series.getItemAt(i).load("hasDataLabels");
+    const series = wide.charts.map(({ chart }, c) => {
+      const [gaps, markers] = [TYPES_WITH_GAPS.includes(chart.chartType), TYPES_WITH_MARKERS.includes(chart.chartType)];
+      return Array.from({ length: seriesCounts[c] }, (_, i) => {
+        // Its name (ChartSeries.name, 1.1: what Select Data › Edit names it), labels, colours, and the bars' gap or the line's markers.
+        const item = chart.series.getItemAt(i).load(["hasDataLabels", "name", ...(gaps ? ["gapWidth"] : []), ...(markers ? ["markerStyle"] : [])]);
         const line = item.format.line.load("color");
         const fill = queueSolidColour(item.format.fill);
         const points = item.points.getCount();
-        return { item, points, fill, read: () => [item.hasDataLabels, line.color, fill ? fill.value : null] };
-      }),
-    );
+        return { item, points, fill, read: () => [item.hasDataLabels, line.color, fill ? fill.value : null, item.name, gaps ? item.gapWidth : null, markers ? item.markerStyle : null] };
+      });
+    });
     const noteCells = wide.notes ? wide.notes.queueCells() : null;
     const commentCells = wide.comments.items.map((comment) => comment.getLocation().load("address"));
     const unseen = seriesCounts.some((n) => n > 0) && series.some((list) => list.some((s) => s.fill === null)) ? ["chart colours"] : [];
@@ -163,17 +176,22 @@ async function queueSecondRound(reads: ReadBatch, wide: ReturnType<typeof queueR
 
 /**
  * Queues a chart's axes: each one's title (ChartAxisTitle.text, ExcelApi 1.1), number format
- * (1.8) and direction (reversePlotOrder, 1.7), and the value axis's bounds (minimum and maximum,
- * 1.1: "The returned value is always a number", an automatic one too).
+ * (1.8) and direction (reversePlotOrder, 1.7), whether its major gridlines show
+ * (ChartGridlines.visible, 1.1), its labels' font (ChartAxisFormat.font, 1.1), and the value
+ * axis's bounds (minimum and maximum, 1.1: "The returned value is always a number", an automatic
+ * one too). Not read: an axis title's font (ChartAxisTitleFormat.font, 1.8), as the reference
+ * does not say what Excel answers for an axis without a title, which most of the add-in's have.
  */
 function queueAxes(chart: Excel.Chart) {
   const { categoryAxis, valueAxis } = chart.axes;
   const [category, value] = [categoryAxis.load("numberFormat,reversePlotOrder"), valueAxis.load("numberFormat,reversePlotOrder,minimum,maximum")];
   const [categoryTitle, valueTitle] = [categoryAxis.title.load("text"), valueAxis.title.load("text")];
+  const [categoryGrid, valueGrid] = [categoryAxis.majorGridlines.load("visible"), valueAxis.majorGridlines.load("visible")];
+  const [categoryFont, valueFont] = [categoryAxis.format.font.load(CHART_FONT), valueAxis.format.font.load(CHART_FONT)];
   return {
     read: () => [
-      [categoryTitle.text, category.numberFormat, category.reversePlotOrder],
-      [valueTitle.text, value.numberFormat, value.reversePlotOrder],
+      [categoryTitle.text, category.numberFormat, category.reversePlotOrder, categoryGrid.visible, fontOf(categoryFont)],
+      [valueTitle.text, value.numberFormat, value.reversePlotOrder, valueGrid.visible, fontOf(valueFont)],
     ],
     bounds: () => [value.minimum as unknown, value.maximum as unknown],
   };
@@ -231,7 +249,9 @@ async function queueThirdRound(reads: ReadBatch, second: Awaited<ReturnType<type
 /** Queues what is read of a sheet as a whole (small whatever the sheet's size). */
 function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, charts: Excel.Chart[]) {
   const whole = sheet.getRange();
-  const columns = formatted ? sheet.getRangeByIndexes(formatted.rowIndex, formatted.columnIndex, 1, formatted.columnCount).getColumnProperties({ format: { columnWidth: true } }) : null;
+  const columns = formatted ? sheet.getRangeByIndexes(formatted.rowIndex, formatted.columnIndex, 1, formatted.columnCount).getColumnProperties({ columnHidden: true, format: { columnWidth: true } }) : null;
+  const outside = queueOutside(sheet, formatted);
+  const settings = queueSheetSettings(sheet);
   const frozen = sheet.freezePanes.getLocationOrNullObject().load("address");
   const merged = whole.getMergedAreasOrNullObject().load("address");
   const conditional = whole.getSpecialCellsOrNullObject("ConditionalFormats").load("address");
@@ -246,6 +266,9 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
   const chartDetails = charts.map((chart) => ({
     chart: chart.load("name,chartType,top,left,height,width"),
     title: chart.title.load("text"),
+    // The title's, legend's and chart area's fonts (ChartTitleFormat, ChartLegendFormat, ChartAreaFormat .font, ExcelApi 1.1) and the chart area's fill (1.16, see queueSolidColour).
+    fonts: [chart.title.format.font.load(CHART_FONT), chart.legend.format.font.load(CHART_FONT), chart.format.font.load(CHART_FONT)],
+    area: queueSolidColour(chart.format.fill),
     legend: chart.legend.load("position,visible"),
     labels: chart.dataLabels.load("showValue,showCategoryName,showSeriesName,showPercentage,showLegendKey,position,numberFormat"),
     series: chart.series.getCount(),
@@ -257,7 +280,9 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
     read: () => {
       const address = (range: { isNullObject: boolean; address: string }) => (range.isNullObject ? null : range.address);
       return {
-        columns: columns?.value.map((c) => c.format?.columnWidth) ?? null,
+        columns: columns?.value.map((c) => [c.format?.columnWidth, c.columnHidden]) ?? null,
+        outside: outside.map((part) => part()),
+        settings: settings(),
         frozen: address(frozen),
         merged: address(merged),
         conditional: address(conditional),
@@ -270,7 +295,8 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
           .map((t) => [t.name.toLowerCase(), t.style, t.showTotals, t.showBandedRows, t.showBandedColumns, t.showFilterButton])
           .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
         pivots: pivots.items.map((p) => p.name),
-        charts: chartDetails.map(({ chart, title, legend, labels, series }): unknown[] => [
+        chartsUnseen: chartDetails.some((detail) => detail.area === null),
+        charts: chartDetails.map(({ chart, title, legend, labels, series, fonts, area }): unknown[] => [
           chart.name,
           chart.chartType,
           chart.top,
@@ -282,9 +308,83 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
           legend.visible,
           [labels.showValue, labels.showCategoryName, labels.showSeriesName, labels.showPercentage, labels.showLegendKey, labels.position, labels.numberFormat],
           series.value,
+          fonts.map(fontOf),
+          area ? area.value : null,
         ]),
       };
     },
   };
 }
  
+
+/** Excel's grid: 1,048,576 rows by 16,384 columns (Excel specifications and limits). */
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLUMNS = 16_384;
+
+/**
+ * Queues, in one read each, the width and hidden state of every column left and right of the used
+ * range with formats, and the height and hidden state of every row above and below it (the whole
+ * sheet for an empty one): a user may size or hide a column beside the charts or a row below
+ * everything, which the used range, counting cells, does not reach. Each part of the sheet is one
+ * range whose RangeFormat.columnWidth (rowHeight) is "the width of all columns within the range.
+ * If the column widths are not uniform, null will be returned" (ExcelApi 1.2; VBA's
+ * Range.ColumnWidth says the same: "If columns in the range have different widths, this property
+ * returns null"), and whose Range.columnHidden (rowHidden) is true when all are hidden, false when
+ * none is, null when some are (ExcelApi 1.2). So any one column sized or hidden there changes what
+ * is read, at a few bytes whatever the sheet's size. A part that reads null when read for the
+ * mark (the add-in never sizes a column outside its tables, so never in practice) would hide a
+ * further change: the sheet then says it cannot see them (SheetExtras.unseen), the safe reading.
+ */
+function queueOutside(sheet: Excel.Worksheet, formatted: Area | null): (() => unknown[])[] {
+  const columnsPart = (from: number, count: number) => {
+    const range = sheet.getRangeByIndexes(0, from, 1, count).load("columnHidden");
+    const format = range.format.load("columnWidth");
+    return () => [format.columnWidth, range.columnHidden];
+  };
+  const rowsPart = (from: number, count: number) => {
+    const range = sheet.getRangeByIndexes(from, 0, count, 1).load("rowHidden");
+    const format = range.format.load("rowHeight");
+    return () => [format.rowHeight, range.rowHidden];
+  };
+  if (!formatted) return [columnsPart(0, SHEET_COLUMNS), rowsPart(0, SHEET_ROWS)];
+  const right = formatted.columnIndex + formatted.columnCount;
+  const below = formatted.rowIndex + formatted.rowCount;
+  return [
+    ...(formatted.columnIndex > 0 ? [columnsPart(0, formatted.columnIndex)] : []),
+    ...(right < SHEET_COLUMNS ? [columnsPart(right, SHEET_COLUMNS - right)] : []),
+    ...(formatted.rowIndex > 0 ? [rowsPart(0, formatted.rowIndex)] : []),
+    ...(below < SHEET_ROWS ? [rowsPart(below, SHEET_ROWS - below)] : []),
+  ];
+}
+
+/**
+ * Queues what a user sets on the sheet as a whole (all within the ExcelApi 1.13 the manifest
+ * requires): its tab colour (Worksheet.tabColor, 1.7), whether gridlines and headings show
+ * (showGridlines, showHeadings, 1.8), its protection (WorksheetProtection.protected, 1.2), and its
+ * page setup for printing (Worksheet.pageLayout, 1.9): orientation, margins, centring, printed
+ * gridlines and headings, scale or fit to pages (zoom), the headers and footers (their state and
+ * the texts of every page's), the print area and the rows and columns repeated on each page.
+ * Not read: what depends on the printer where a user never set it (paper size, print quality,
+ * draft mode; the reference calls PageLayout the settings "not dependent on any printer-specific
+ * implementation" and does not say what these read on a sheet never printed), so a sheet does not
+ * turn into the user's when opened on another computer; a user who changes only the paper size
+ * of an indicator sheet loses it on a rebuild (README, "What the add-in will and will not touch").
+ */
+function queueSheetSettings(sheet: Excel.Worksheet): () => unknown[] {
+  const shown = sheet.load("tabColor,showGridlines,showHeadings");
+  const protection = sheet.protection.load("protected");
+  const layout = sheet.pageLayout.load("orientation,topMargin,bottomMargin,leftMargin,rightMargin,headerMargin,footerMargin,centerHorizontally,centerVertically,printGridlines,printHeadings,zoom");
+  const headersFooters = layout.headersFooters.load("state");
+  const texts = layout.headersFooters.defaultForAllPages.load("leftHeader,centerHeader,rightHeader,leftFooter,centerFooter,rightFooter");
+  const areas = [layout.getPrintAreaOrNullObject().load("address"), layout.getPrintTitleRowsOrNullObject().load("address"), layout.getPrintTitleColumnsOrNullObject().load("address")];
+  return () => [
+    shown.tabColor,
+    shown.showGridlines,
+    shown.showHeadings,
+    protection.protected,
+    [layout.orientation, layout.topMargin, layout.bottomMargin, layout.leftMargin, layout.rightMargin, layout.headerMargin, layout.footerMargin, layout.centerHorizontally, layout.centerVertically, layout.printGridlines, layout.printHeadings],
+    [layout.zoom?.scale ?? null, layout.zoom?.horizontalFitToPages ?? null, layout.zoom?.verticalFitToPages ?? null],
+    [headersFooters.state, texts.leftHeader, texts.centerHeader, texts.rightHeader, texts.leftFooter, texts.centerFooter, texts.rightFooter],
+    areas.map((area) => (area.isNullObject ? null : area.address)),
+  ];
+}
