@@ -110,7 +110,9 @@ export async function readExtras(reads: ReadBatch, sources: ExtrasSource[]): Pro
         cells: read.blocks ? read.blocks.flatMap((b) => b.cells.value) : null,
         numberFormats: read.blocks ? read.blocks.flatMap((b) => b.range.numberFormat) : null,
         columns,
-        rows: read.blocks ? read.blocks.flatMap((b) => b.rows.value.map((r) => [r.format?.rowHeight, r.rowHidden])) : null,
+        rows: read.blocks ? read.blocks.flatMap((b) => b.rows.value.map((r) => r.format?.rowHeight)) : null,
+        // Apart from the widths and heights, which report/new-sheet-seal.ts reads as numbers.
+        hiddenRows: read.blocks ? read.blocks.flatMap((b) => b.rows.value.map((r) => r.rowHidden)) : null,
         ...rest,
         notes: notes === null ? null : notes.map((text, n) => [second[i].noteCells?.()[n] ?? null, text]),
         comments: comments.map((text, n) => [second[i].commentCells[n].address, text]),
@@ -280,7 +282,8 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
     read: () => {
       const address = (range: { isNullObject: boolean; address: string }) => (range.isNullObject ? null : range.address);
       return {
-        columns: columns?.value.map((c) => [c.format?.columnWidth, c.columnHidden]) ?? null,
+        columns: columns?.value.map((c) => c.format?.columnWidth) ?? null,
+        hiddenColumns: columns?.value.map((c) => c.columnHidden) ?? null,
         outside: outside.map((part) => part()),
         settings: settings(),
         frozen: address(frozen),
