@@ -9,7 +9,7 @@ import { performance } from "perf_hooks";
 import { runInNewContext } from "vm";
 import { snapshotOf } from "../../src/data/compare";
 import { yieldToEventLoop } from "../../src/data/slices";
-import { Runner, WorkbookFollower } from "../../src/excel/follow";
+import { liveOf, Runner, WorkbookFollower } from "../../src/excel/follow";
 import { loadData, previewLoad } from "../../src/excel/load-data";
 import { functionsLink } from "../../src/taskpane/functions-link";
 import { FakeContext, fakeRun, WorkbookModel } from "../../test/support/fake-excel";
@@ -161,7 +161,7 @@ async function benchPullComparison(model: WorkbookModel, rows: number, follower:
   const delivered = largePackage(rows);
   const source = { ...delivered, observations: delivered.observations.map((o, i) => (i % 10 === 0 && o.eenheid === "aantal" ? { ...o, waarde: o.waarde + 1 } : o)) };
   const current = follower.current;
-  const known = current.kind === "none" ? null : current.live;
+  const known = liveOf(current);
   const previous = new Set(snapshotOf(delivered));
   const pull = await longestSlice(() => fakeRun(model, (context) => previewLoad(asExcel(context), source, { previous, known, pause: yieldToEventLoop })));
   if (!pull.result.result.ok) throw new Error("the pull's comparison failed");

@@ -8,9 +8,20 @@ import { parseA1Range } from "../report/a1";
 import { readRows } from "./batch";
 import { totalRows } from "./total-row";
 import { readingFirst } from "./read-refused";
+import { isMonitorError } from "../data/errors";
+import { AnyMessage } from "../text/message";
 
 /** What the workbook's monitor tables amount to now. */
-export type FollowedData = { kind: "none" } | { kind: "invalid"; problems: Problem[]; live: LiveData | null } | { kind: "found"; live: LiveData };
+/**
+ * What the follower knows of the workbook's tables. "unread": Excel refused reading them (`why`
+ * says so, in the user's words); the functions then answer that instead of a figure the read
+ * could not confirm, until a read succeeds (the next edit of a table, or the pane's next read).
+ */
+export type FollowedData =
+  | { kind: "none" }
+  | { kind: "invalid"; problems: Problem[]; live: LiveData | null }
+  | { kind: "found"; live: LiveData }
+  | { kind: "unread"; why: AnyMessage };
 
 /** Where a data table is: its id (for change events), its range (`address`: the whole table) and its header and body (`rows`: a total row left out). */
 interface Place {
@@ -35,6 +46,11 @@ export interface TableChange {
 export type Runner = <T>(body: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** Whoever needs to know: the functions (and the pane) get the state after every change. */
+/** The live data behind what the follower knows, if any (none for no tables or an unread workbook). */
+export function liveOf(data: FollowedData): LiveData | null {
+  return "live" in data ? data.live : null;
+}
+
 export type Listener = (data: FollowedData, how: "read" | "edit") => void;
 
 const DATA_TABLES: string[] = Object.values(TABLE_NAMES);
@@ -119,10 +135,15 @@ export class WorkbookFollower {
   async watch(): Promise<void> {
     if (this.watching) return;
     this.watching = true;
-    await this.run(async (context) => {
-      context.workbook.tables.onChanged.add(async (event: Excel.TableChangedEventArgs) => this.changed(event));
-      await context.sync();
-    });
+    try {
+      await this.run(async (context) => {
+        context.workbook.tables.onChanged.add(async (event: Excel.TableChangedEventArgs) => this.changed(event));
+        await context.sync();
+      });
+    } catch (error) {
+      this.watching = false; // not registered: the next call tries again
+      throw error;
+    }
   }
 
   /** While the add-in writes the tables itself, their events are not the user's edits: one read follows. */
@@ -166,7 +187,7 @@ export class WorkbookFollower {
   /** Reads the three tables whole and builds the live data from them. */
   private async readEverything(): Promise<void> {
     // Only reads: a sync Excel refuses here (a busy Excel, a sheet deleted meanwhile) has changed nothing.
-    const read = await readingFirst({ what: "tables", sheet: null }, (at) => this.run(async (context) => {
+    const read = await this.published(readingFirst({ what: "tables", sheet: null }, (at) => this.run(async (context) => {
       const { places, ids } = await readPlaces(context);
       const sheets = new Set([...places.values()].map((p) => p.sheetName));
       if (sheets.size === 1) at.reading = { what: "tables", sheet: [...sheets][0] };
@@ -179,7 +200,7 @@ export class WorkbookFollower {
         }),
       );
       return { places, ids, cells: new Map(order.map((name, i) => [name, cells[i]])) };
-    }));
+    })));
     this.places = read.places;
     this.knownIds = read.ids;
     const observations = read.cells.get(TABLE_NAMES.observations);
@@ -199,7 +220,7 @@ export class WorkbookFollower {
    * unknown id): then everything is read again.
    */
   private async applyEdits(context: Excel.RequestContext, changes: TableChange[]): Promise<boolean> {
-    const live = this.data.kind === "none" ? null : this.data.live;
+    const live = liveOf(this.data);
     const byId = new Map([...this.places.values()].map((p) => [p.id, p]));
     const unknown = changes.filter((c) => !byId.has(c.tableId));
     if (unknown.some((c) => !this.knownIds.has(c.tableId))) return false; // a table made since the last read may be one of ours
@@ -227,6 +248,20 @@ export class WorkbookFollower {
     }
     this.publish(stateOf(live), "edit");
     return true;
+  }
+
+  /**
+   * A whole read Excel refused (readingFirst's message): the pane and the functions hear it, so
+   * no formula keeps waiting (#BUSY!) or shows figures from before, say, a pull's write, which
+   * that read was to confirm. The failure goes on to whoever asked for the read.
+   */
+  private async published<T>(read: Promise<T>): Promise<T> {
+    try {
+      return await read;
+    } catch (error) {
+      if (isMonitorError(error)) this.publish({ kind: "unread", why: error.reason }, "read");
+      throw error;
+    }
   }
 
   private publish(data: FollowedData, how: "read" | "edit"): void {

@@ -3,7 +3,7 @@ import { MonitorQueries } from "../data/queries";
 import { MonitorStore } from "../data/store";
 import { Language, MonitorPackage, Problem } from "../data/types";
 import { FUNCTIONS } from "../text/functions";
-import { say } from "../text/message";
+import { AnyMessage, say } from "../text/message";
 import { dataChanged, dataUnknown } from "./live";
 
 /**
@@ -19,7 +19,8 @@ type DataState =
   | { kind: "waiting" }
   | { kind: "shipped"; edition: MonitorPackage; queries: MonitorQueries | null }
   | { kind: "workbook"; queries: MonitorQueries }
-  | { kind: "invalid"; problems: readonly Problem[] };
+  | { kind: "invalid"; problems: readonly Problem[] }
+  | { kind: "unread"; why: AnyMessage };
 
 let state: DataState = { kind: "waiting" };
 let messageLanguage: Language = "nl";
@@ -36,6 +37,7 @@ export function waiting(): boolean {
 export function queries(): MonitorQueries {
   if (state.kind === "waiting") throw new Error("The functions have no data yet.");
   if (state.kind === "invalid") throw invalidWorkbookError(state.problems);
+  if (state.kind === "unread") throw notAvailable(say(FUNCTIONS.tablesUnread, { why: state.why }));
   if (state.kind === "shipped" && state.queries === null) state = { ...state, queries: new MonitorQueries(new MonitorStore(state.edition)) };
   return state.queries as MonitorQueries;
 }
@@ -53,6 +55,11 @@ export function useQueries(workbook: MonitorQueries): void {
 /** The workbook's tables were found invalid by the pane: the functions say so instead of answering. */
 export function setProblems(problems: readonly Problem[]): void {
   changeTo({ kind: "invalid", problems });
+}
+
+/** Excel refused reading the workbook's tables: the functions say so (and point at the pane) until a read succeeds. */
+export function tablesUnread(why: AnyMessage): void {
+  changeTo({ kind: "unread", why });
 }
 
 /** The workbook has no monitor tables (any more): the shipped edition (validated, from the pane) is the dataset. */

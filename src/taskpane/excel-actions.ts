@@ -5,7 +5,7 @@ import { loadShippedPackage } from "../data/shipped";
 import { Edition } from "../data/descriptor";
 import type { CbsQuery } from "../sources/cbs/pull";
 import type { LoadDataResult, PreviewResult } from "../excel/load-data";
-import { FollowedData, Listener, WorkbookFollower } from "../excel/follow";
+import { FollowedData, liveOf, Listener, WorkbookFollower } from "../excel/follow";
 import type { LiveData } from "../data/live-data";
 import { functionsApi, functionsLink } from "./functions-link";
 import { yieldToEventLoop } from "../data/slices";
@@ -47,7 +47,15 @@ export async function followWorkbook(edition: MonitorPackage, onChange: Listener
     yieldToEventLoop,
     (fraction) => paneProgress(fraction),
   );
-  const data = await follower.readAll();
+  let data: FollowedData;
+  try {
+    data = await follower.readAll();
+  } catch (error) {
+    // Watching even when Excel refused the read: the next edit of a table then reads them again,
+    // and the functions recover without the pane being opened anew. The read's failure is the one told.
+    await follower.watch().catch(() => undefined);
+    throw error;
+  }
   await follower.watch();
   return data;
 }
@@ -155,7 +163,7 @@ export async function remember(source: RememberedSource, snapshot: string[]): Pr
 /** The live data the pane follows the tables with (validated already), and a pause for the comparison's slices. */
 function comparing(): { known: LiveData | null; pause: typeof yieldToEventLoop } {
   const data = follower?.current;
-  return { known: data && data.kind !== "none" ? data.live : null, pause: yieldToEventLoop };
+  return { known: data ? liveOf(data) : null, pause: yieldToEventLoop };
 }
 
 /** What pulling `pkg` would change in the workbook, read without writing. */

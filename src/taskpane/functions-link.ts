@@ -2,12 +2,14 @@ import type { FollowedData } from "../excel/follow";
 import type { LiveData } from "../data/live-data";
 import type { MonitorQueries } from "../data/queries";
 import type { Language, MonitorPackage, Problem } from "../data/types";
+import type { AnyMessage } from "../text/message";
 
 /** What the pane uses of the functions' API (src/functions/functions.ts), without loading that bundle's modules. */
 export interface FunctionsApi {
   useQueries(queries: MonitorQueries): void;
   storeUpdated(): void;
   setProblems(problems: readonly Problem[]): void;
+  tablesUnread(why: AnyMessage): void;
   resetData(edition: MonitorPackage): void;
   setMessageLanguage(language: Language): void;
 }
@@ -20,7 +22,8 @@ export function functionsApi(): FunctionsApi | undefined {
 /**
  * Points the MONITOR functions at what was read: the workbook's live data (the same store the
  * pane shows), its problems (so they answer #N/A instead of another dataset's figures), or the
- * shipped edition (from `shippedEdition`, once) when the workbook has no monitor tables. The functions push every changed
+ * shipped edition (from `shippedEdition`, once) when the workbook has no monitor tables, or the
+ * refusal of a read (so that no formula waits for good, or answers from before it). The functions push every changed
  * answer to its cell themselves (streaming, see src/functions/live.ts): no recalculation.
  */
 export function functionsLink(shippedEdition: () => MonitorPackage): (data: FollowedData) => void {
@@ -30,10 +33,11 @@ export function functionsLink(shippedEdition: () => MonitorPackage): (data: Foll
   return (data) => {
     const api = functionsApi();
     if (!api) return;
-    const live = data.kind === "none" ? null : data.live;
+    const live = "live" in data ? data.live : null;
     if (data.kind === "found" && told.kind === "found" && told.live === live) api.storeUpdated();
     else if (data.kind === "found") api.useQueries(data.live.queries);
     else if (data.kind === "invalid") api.setProblems(data.problems);
+    else if (data.kind === "unread") api.tablesUnread(data.why);
     else api.resetData((shipped ??= shippedEdition()));
     told = { kind: data.kind, live };
   };

@@ -299,6 +299,11 @@ function showFollowed(data: FollowedData, how: "read" | "edit"): void {
     byId("data-details").replaceChildren(...problemItems(data.problems));
     return;
   }
+  if (data.kind === "unread") {
+    // A read Excel refused, also one after an edit (no action to report it): the functions say the same.
+    setMessage("data-message", textOf(data.why, state.language), "error");
+    return;
+  }
   if (data.kind !== "found") return;
   const live = data.live;
   if (how === "read" || state.queries !== live.queries) useQueries(live.queries, () => live.package());

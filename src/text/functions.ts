@@ -155,6 +155,12 @@ export const FUNCTIONS = {
     ({ first, more }) => `De monitortabellen van deze werkmap hebben fouten; zie het taakvenster. ${typeof first === "string" ? first : textOf(first, "nl")}${more > 0 ? ` (+${more})` : ""}`,
     ({ first, more }) => `The workbook's monitor tables have problems; see the task pane. ${typeof first === "string" ? first : textOf(first, "en")}${more > 0 ? ` (+${more})` : ""}`,
   ),
+  /** Excel refused the pane's reading of the tables (`why`: that refusal, said by the add-in): no figure until a read succeeds. */
+  tablesUnread: phrase<{ why: AnyMessage }>(
+    "functions.tablesUnread",
+    ({ why }) => `De monitortabellen van deze werkmap konden niet worden gelezen; zie het taakvenster. ${textOf(why, "nl")}`,
+    ({ why }) => `The workbook's monitor tables could not be read; see the task pane. ${textOf(why, "en")}`,
+  ),
   /** MONITOR.SOURCE's answer: a source with its reference date (ISO), or with the period of its figure. */
   citeReferenceDate: phrase<{ source: string; date: string }>(
     "functions.citeReferenceDate",
