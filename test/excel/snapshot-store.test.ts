@@ -69,6 +69,25 @@ describe("the snapshot store", () => {
     expect(c.changed[0].after.waarde).toBe(row.waarde + 1);
   });
 
+  it("a write whose deleting of the older parts is refused leaves two complete generations: the newer one is read", async () => {
+    const model = new WorkbookModel();
+    await write(model, "edition", ["aa"], "9");
+    const context = new FakeContext(model);
+    let syncs = 0;
+    const sync = context.sync.bind(context);
+    // writeSnapshot's syncs: the list of parts, the new part, then the deletes of the older ones.
+    context.sync = async () => {
+      if (++syncs === 3) throw new Error("GeneralException: the older parts could not be deleted");
+      return sync();
+    };
+    await expect(writeSnapshot(asExcel(context), "edition", ["bb"], { generation: "10" })).rejects.toThrow("GeneralException");
+    expect(model.customXmlParts).toHaveLength(2); // both generations complete
+    // The newer by number (10 after 9, not as text), whichever the workbook lists first.
+    expect((await read(model)).result.get("edition")).toEqual(["bb"]);
+    model.customXmlParts.reverse();
+    expect((await read(model)).result.get("edition")).toEqual(["bb"]);
+  });
+
   it("chooses per group the newest complete generation; parts of other namespaces are not its own", () => {
     const part = (group: string, generation: string, index: number, count: number) => ({ id: `${group}${generation}${index}`, group, generation, index, count });
     const { current, stale } = chooseParts([part("edition", "5", 0, 2), part("edition", "7", 0, 2), part("edition", "7", 1, 2), part("edition", "9", 0, 3)]);

@@ -68,6 +68,7 @@ const SAMPLES: Record<string, unknown> = {
   "functions.noSeries": { indicator: "inwoners", group: "Pools", area: "Nederland", unit: "aantal", groups: ["Italiaans"] },
   "functions.invalidCount": { n: 0 },
   "functions.invalidWorkbook": [{ first: "Row 3, column Waarde: not a number.", more: 2 }, { first: say(FUNCTIONS.unexpected), more: 0 }],
+  "functions.tablesUnread": { why: say(EXCEL.readRefused, { code: "GeneralException", reading: { what: "tables", sheet: "Data" } }) },
   "functions.citeReferenceDate": { source: "BRP, Leiden", date: "2022-01-01" },
   "functions.citePeriod": [{ source: "Nuffic", period: "2021/2022" }, { source: "ABF", period: "2011-2020" }],
   "functions.unexpected": undefined,
