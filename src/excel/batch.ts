@@ -22,8 +22,12 @@ export const rowBytes = (row: readonly unknown[]) => row.reduce<number>((n, cell
 /** A sync Excel refused: an error with Excel's own code, as against the add-in's own (which carry none). */
 export const isRefusal = (error: unknown): error is Error & { code: string } => typeof (error as { code?: unknown } | null)?.code === "string";
 
-/** An error Excel answered with, as the pane names it: its code and message ("InsertDeleteConflict: …"). */
-export const refusal = (code: string, error: Error) => (error.message.startsWith(code) ? error.message : `${code}: ${error.message}`);
+/**
+ * An error Excel answered with, as the pane names it: by its code ("Excel: InsertDeleteConflict"),
+ * which support can look up. Not by Excel's own text, which is in Office's language rather than
+ * the pane's and says no more than the pane's sentence around it.
+ */
+export const refusal = (error: { code: string }) => `Excel: ${error.code}`;
 
 /** The user's cancel between two syncs: caught by the action that batches, never shown as it is. */
 export class Cancelled extends Error {

@@ -79,7 +79,7 @@ export interface DataSheetOutcome {
   insertedRows: number;
   /** For tables refreshed in place: cells written, rows added and deleted. */
   changes?: RefreshCounts;
-  /** Excel refused refreshing the PivotTable on MonitorData after the tables were written (its code and message). */
+  /** Excel refused refreshing the PivotTable on MonitorData after the tables were written (Excel's code, see batch.ts refusal). */
   pivotRefused?: string;
 }
 

@@ -115,7 +115,7 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
   } catch (error) {
     // Tables refreshed in place are written once refreshTables returns: the last sync only looked the PivotTable up.
     if (!(inPlace && outcome && isRefusal(error))) return stopped(context, error, { inPlace, journal, progress, sheet: state.tables.get(TABLE_NAMES.observations.toLowerCase())?.sheetName });
-    pivotRefused = refusal(error.code, error);
+    pivotRefused = refusal(error);
   }
   // A PivotTable does not follow its table by itself; what was written stays if Excel refuses refreshing it.
   if (pivot && !pivotRefused) pivotRefused = await refreshPivot(pivot);
@@ -129,7 +129,7 @@ async function refreshPivot(pivot: ReturnType<typeof queueFindMonitorPivot>): Pr
     return null;
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    return refusal(error.code, error);
+    return refusal(error);
   }
 }
 
@@ -169,12 +169,12 @@ async function stopped(context: Excel.RequestContext, error: unknown, at: { inPl
 
 function undoRefused(error: unknown, sheet: string, first: boolean): LoadDataResult {
   if (!isRefusal(error)) throw error;
-  const message = say(LOAD.undoRefused, { refusal: refusal(error.code, error), sheet, first });
+  const message = say(LOAD.undoRefused, { refusal: refusal(error), sheet, first });
   return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }
 
 function refused(error: Error & { code: string }): LoadDataResult {
-  const message = say(LOAD.excelRefused, { refusal: refusal(error.code, error) });
+  const message = say(LOAD.excelRefused, { refusal: refusal(error) });
   return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }
 

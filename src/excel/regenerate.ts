@@ -128,7 +128,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
     if (!isRefusal(error)) throw error;
     // Refused before the new sheets took the old ones' places: everything is put back.
     const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
-    const why = refusal(error.code, error);
+    const why = refusal(error);
     try {
       await journal.undo(context, (i) => freeSheetName(`~${i}`, taken) ?? `~${i}`);
     } catch {
@@ -155,7 +155,7 @@ async function swapRefused(context: Excel.RequestContext, error: Error & { code:
   } catch {
     certain = false;
   }
-  return valueError(say(EXCEL.regenerateSwapRefused, { refusal: refusal(error.code, error), leftovers: leftovers.map((l) => ({ name: l.aside, was: l.old.name })), certain }));
+  return valueError(say(EXCEL.regenerateSwapRefused, { refusal: refusal(error), leftovers: leftovers.map((l) => ({ name: l.aside, was: l.old.name })), certain }));
 }
 
 interface Swap {

@@ -141,7 +141,7 @@ export const EXCEL = {
               ? `The sheet held your own additions; your version is now named '${name}'.`
               : `Your edited sheet '${name}' was left alone and is now yours.`,
   ),
-  /** Excel refused a sync while Regenerate wrote, and everything was put back as it was; `refusal` is Excel's own code and message. */
+  /** Excel refused a sync while Regenerate wrote, and everything was put back as it was; `refusal`: Excel's code as the pane names it ("Excel: GeneralException", see batch.ts refusal). */
   regenerateUndone: phrase<{ refusal: string }>(
     "excel.regenerateUndone",
     ({ refusal }) => `Excel weigerde een wijziging (${refusal}). De werkmap is teruggezet zoals hij was: er is niets veranderd. Probeer het opnieuw.`,

@@ -222,7 +222,7 @@ export const PANE = {
     ({ n }) => `De tabellen zijn met ${count(n, "nl")} rijen gegroeid; cellen onder een tabel zijn mee naar beneden geschoven, niet overschreven.`,
     ({ n }) => `The tables grew by ${count(n, "en")} rows; cells below a table moved down with them, nothing was overwritten.`,
   ),
-  /** The figures were written, but Excel refused refreshing the PivotTable on MonitorData (`why`: its code and message). */
+  /** The figures were written, but Excel refused refreshing the PivotTable on MonitorData (`why`: Excel's code, "Excel: GeneralException"). */
   pivotNotRefreshed: phrase<{ why: string }>(
     "pane.pivotNotRefreshed",
     ({ why }) => `Let op: Excel weigerde de draaitabel bij te werken (${why}); die toont nog de vorige cijfers. Kies Gegevens › Alles vernieuwen.`,

@@ -24,7 +24,7 @@ async function cancelledAt(model: WorkbookModel, nth: number) {
 
 const refusedAt = async (model: WorkbookModel, nth: number) => (await withNthWriteRefused(model, nth, () => runLoadData(model, next, { syncLimit: SYNC_LIMIT }))).result;
 
-const REFUSED = "Excel weigerde een wijziging (GeneralException: The request could not be processed.); de werkmap is teruggezet zoals hij was.";
+const REFUSED = "Excel weigerde een wijziging (Excel: GeneralException); de werkmap is teruggezet zoals hij was.";
 
 /** A cancel after the 3rd sync, and refusals of the 1st and 4th chunk: each puts the workbook back to `before`. */
 async function expectPutBack(model: WorkbookModel): Promise<void> {

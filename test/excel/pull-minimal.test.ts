@@ -154,7 +154,7 @@ describe("a pull writes only what changes", () => {
     try {
       const { result } = await runLoadData(model, changed, { syncLimit: 2 * 1024, previous: new Set(snapshotOf(edition)), onProgress: (_f, message) => void (isMessageOf(message, EXCEL.writingToExcel) && (writing ||= 1)) });
       expect(writing).toBeGreaterThan(3);
-      expect(!result.ok && problemText(result.problems[0], "nl")).toBe("Excel weigerde een wijziging (InsertDeleteConflict: The operation could not be completed.); de werkmap is teruggezet zoals hij was.");
+      expect(!result.ok && problemText(result.problems[0], "nl")).toBe("Excel weigerde een wijziging (Excel: InsertDeleteConflict); de werkmap is teruggezet zoals hij was.");
     } finally {
       spy.mockRestore();
     }
@@ -166,7 +166,7 @@ describe("a pull writes only what changes", () => {
     data.sheet.merges.push({ row: data.box.row + data.box.rows + 2, column: 13, rows: 1, columns: 6 }); // across the table's right edge
     const before = snapshot(model);
     const { result } = await runLoadData(model, next);
-    expect(!result.ok && problemText(result.problems[0], "nl")).toMatch(/^Excel weigerde een wijziging \(InsertDeleteConflict: /);
+    expect(!result.ok && problemText(result.problems[0], "nl")).toMatch(/^Excel weigerde een wijziging \(Excel: InsertDeleteConflict\)/);
     expect(snapshot(model)).toBe(before);
   });
 });

@@ -71,7 +71,7 @@ describe("a pull put back after a cancel or a refusal keeps text as text", () =>
     const { model, data, first } = await loaded();
     const before = snapshot(model);
     const { result } = await refusedPull(model, next(first, false), first, 4);
-    expect(!result.ok && problemText(result.problems[0], "nl")).toBe("Excel weigerde een wijziging (InsertDeleteConflict: refused); de werkmap is teruggezet zoals hij was.");
+    expect(!result.ok && problemText(result.problems[0], "nl")).toBe("Excel weigerde een wijziging (Excel: InsertDeleteConflict); de werkmap is teruggezet zoals hij was.");
     expect(toelichtingen(data)).toEqual(asText);
     expect(snapshot(model)).toBe(before);
   });
@@ -103,7 +103,7 @@ describe("a pull put back after a cancel or a refusal keeps text as text", () =>
     });
     try {
       const { result } = await runLoadData(model, next(first, true), { previous: new Set(snapshotOf(first)) });
-      expect(!result.ok && problemText(result.problems[0], "nl")).toBe("Excel weigerde een wijziging (InsertDeleteConflict: refused); de werkmap is teruggezet zoals hij was.");
+      expect(!result.ok && problemText(result.problems[0], "nl")).toBe("Excel weigerde een wijziging (Excel: InsertDeleteConflict); de werkmap is teruggezet zoals hij was.");
     } finally {
       spy.mockRestore();
     }

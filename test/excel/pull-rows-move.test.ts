@@ -212,8 +212,8 @@ describe("a cancel or a refusal while rows are deleted", () => {
     model.refuse = null;
     expect(writing).toBeGreaterThan(1);
     expect(texts(result)).toEqual([
-      "Excel weigerde een wijziging (InsertDeleteConflict: The request could not be processed.); de werkmap is teruggezet zoals hij was.",
-      "Excel refused a change (InsertDeleteConflict: The request could not be processed.); the workbook was put back as it was.",
+      "Excel weigerde een wijziging (Excel: InsertDeleteConflict); de werkmap is teruggezet zoals hij was.",
+      "Excel refused a change (Excel: InsertDeleteConflict); the workbook was put back as it was.",
     ]);
     expect(snapshot(model)).toBe(before);
   });

@@ -48,7 +48,7 @@ describe("a pull whose insert or delete Excel refuses for what the user has unde
 
     expect(result.ok).toBe(false);
     const text = !result.ok ? problemText(result.problems[0], "en") : "";
-    expect(text).toMatch(/^Excel refused a change \(InsertDeleteConflict: .+\); the workbook was put back as it was\.$/);
+    expect(text).toMatch(/^Excel refused a change \(Excel: InsertDeleteConflict\); the workbook was put back as it was\.$/);
     expect(snapshot(model)).toBe(before);
   });
 

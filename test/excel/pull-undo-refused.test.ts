@@ -35,10 +35,10 @@ describe("a pull whose putting back Excel refuses too", () => {
     const result = await refusedFromTheFirstWrite(model);
     const problems = result.ok ? [] : result.problems;
     expect(problems.map((p) => problemText(p, "en"))).toEqual([
-      "Writing stopped, and then Excel refused putting the workbook back (GeneralException: The request could not be processed.). MonitorData, MonitorIndicatoren and MonitorBronnen on the sheet 'Data' may be partly written (some figures new, rows added or deleted), and cells below them may have moved down. Compare again: the comparison shows what differs from the source. Nothing else in the workbook was touched.",
+      "Writing stopped, and then Excel refused putting the workbook back (Excel: GeneralException). MonitorData, MonitorIndicatoren and MonitorBronnen on the sheet 'Data' may be partly written (some figures new, rows added or deleted), and cells below them may have moved down. Compare again: the comparison shows what differs from the source. Nothing else in the workbook was touched.",
     ]);
     expect(problems.map((p) => problemText(p, "nl"))).toEqual([
-      "Het schrijven is gestopt en Excel weigerde daarna het terugzetten van de werkmap (GeneralException: The request could not be processed.). MonitorData, MonitorIndicatoren en MonitorBronnen op het blad 'Data' kunnen half geschreven zijn (een deel van de cijfers nieuw, rijen toegevoegd of verwijderd) en cellen eronder kunnen omlaag geschoven zijn. Vergelijk opnieuw: de vergelijking toont wat van de bron verschilt. De rest van de werkmap is niet aangeraakt.",
+      "Het schrijven is gestopt en Excel weigerde daarna het terugzetten van de werkmap (Excel: GeneralException). MonitorData, MonitorIndicatoren en MonitorBronnen op het blad 'Data' kunnen half geschreven zijn (een deel van de cijfers nieuw, rijen toegevoegd of verwijderd) en cellen eronder kunnen omlaag geschoven zijn. Vergelijk opnieuw: de vergelijking toont wat van de bron verschilt. De rest van de werkmap is niet aangeraakt.",
     ]);
     expect(states(model, data)).toEqual(others);
   });
@@ -49,10 +49,10 @@ describe("a pull whose putting back Excel refuses too", () => {
     const result = await refusedFromTheFirstWrite(model);
     const problems = result.ok ? [] : result.problems;
     expect(problems.map((p) => problemText(p, "en"))).toEqual([
-      "Writing stopped, and then Excel refused putting the workbook back (GeneralException: The request could not be processed.). The sheet 'Data' may hold partly written monitor tables: delete that sheet and pull again. Nothing else in the workbook was touched.",
+      "Writing stopped, and then Excel refused putting the workbook back (Excel: GeneralException). The sheet 'Data' may hold partly written monitor tables: delete that sheet and pull again. Nothing else in the workbook was touched.",
     ]);
     expect(problems.map((p) => problemText(p, "nl"))).toEqual([
-      "Het schrijven is gestopt en Excel weigerde daarna het terugzetten van de werkmap (GeneralException: The request could not be processed.). Het blad 'Data' kan half geschreven monitortabellen bevatten: verwijder dat blad en haal opnieuw op. De rest van de werkmap is niet aangeraakt.",
+      "Het schrijven is gestopt en Excel weigerde daarna het terugzetten van de werkmap (Excel: GeneralException). Het blad 'Data' kan half geschreven monitortabellen bevatten: verwijder dat blad en haal opnieuw op. De rest van de werkmap is niet aangeraakt.",
     ]);
     expect(states(model, model.sheets.find((s) => s.name === "Data") ?? null)).toEqual(others);
   });
@@ -84,7 +84,7 @@ describe("a pull whose PivotTable Excel will not refresh", () => {
     } finally {
       model.refuse = null;
     }
-    expect(result.ok && result.outcome.pivotRefused).toBe("GeneralException: The request could not be processed.");
+    expect(result.ok && result.outcome.pivotRefused).toBe("Excel: GeneralException");
     const italiaans = (rows: (string | number | boolean)[][]) => rows.find((r) => r[1] === "inwoners" && r[3] === "Italiaans" && r[5] === "2022")?.[6];
     expect(italiaans(tableValues(model, "MonitorData"))).toBe(1254);
   });

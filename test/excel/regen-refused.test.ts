@@ -21,7 +21,7 @@ describe("Regenerate when Excel refuses a sync", () => {
     const model = userWorkbook();
     const before = snapshot(model);
     const error = await refusedRun(model, 1);
-    expect(english(error)).toBe("Excel refused a change (GeneralException: The request could not be processed.). The workbook was put back as it was: nothing changed. Try again.");
+    expect(english(error)).toBe("Excel refused a change (Excel: GeneralException). The workbook was put back as it was: nothing changed. Try again.");
     expect(snapshot(model)).toBe(before);
     expect((await runRegenerate(model)).result.ok).toBe(true);
   });
@@ -30,7 +30,7 @@ describe("Regenerate when Excel refuses a sync", () => {
     const model = await changedWorkbook();
     const before = snapshot(model);
     const error = await refusedRun(model, 1, "InsertDeleteConflict");
-    expect(english(error)).toMatch(/^Excel refused a change \(InsertDeleteConflict: .*\)\. The workbook was put back as it was: nothing changed\. Try again\.$/);
+    expect(english(error)).toMatch(/^Excel refused a change \(Excel: InsertDeleteConflict\)\. The workbook was put back as it was: nothing changed\. Try again\.$/);
     expect(snapshot(model)).toBe(before);
     // And the next run does what the refused one would have done.
     const { result } = await runRegenerate(model);
@@ -61,7 +61,7 @@ describe("Regenerate when Excel refuses a sync", () => {
       model.refuse = null;
     }
     // Exactly which sheets, and the rest of the workbook as the pane says: regen-undo-refused.test.ts.
-    expect(english(error)).toMatch(/^Excel refused a change \(GeneralException: The request could not be processed\.\), and then refused putting the workbook back\. These sheets may be partly written: 'Bevolking', .*'Studenten'\. Your own sheets were not touched\./);
+    expect(english(error)).toMatch(/^Excel refused a change \(Excel: GeneralException\), and then refused putting the workbook back\. These sheets may be partly written: 'Bevolking', .*'Studenten'\. Your own sheets were not touched\./);
     expect(JSON.stringify(sheetNamed(model, "Mijn analyse").cells.get("1,1"))).toBe(mine);
   });
 });

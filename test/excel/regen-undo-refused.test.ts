@@ -73,10 +73,10 @@ describe("when Excel refuses putting the workbook back", () => {
     expect(said.certain).toBe(true);
     expectAsSaid(model, was, said);
     expect(error.text("en")).toBe(
-      "Excel refused a change (GeneralException: The request could not be processed.), and then refused putting the workbook back. These sheets may be partly written: 'Bevolking', 'Regio en Nederland', 'Vestiging en vertrek', 'Repats', 'Kinderen', 'Expat Centre', 'Werknemers', 'Statushouders', 'Studenten'. Your own sheets were not touched. Regenerate again: a partly written sheet is then kept as yours, and the add-in builds its own anew beside it.",
+      "Excel refused a change (Excel: GeneralException), and then refused putting the workbook back. These sheets may be partly written: 'Bevolking', 'Regio en Nederland', 'Vestiging en vertrek', 'Repats', 'Kinderen', 'Expat Centre', 'Werknemers', 'Statushouders', 'Studenten'. Your own sheets were not touched. Regenerate again: a partly written sheet is then kept as yours, and the add-in builds its own anew beside it.",
     );
     expect(error.text("nl")).toBe(
-      "Excel weigerde een wijziging (GeneralException: The request could not be processed.) en daarna ook het terugzetten van de werkmap. Deze bladen kunnen half geschreven zijn: 'Bevolking', 'Regio en Nederland', 'Vestiging en vertrek', 'Repats', 'Kinderen', 'Expat Centre', 'Werknemers', 'Statushouders', 'Studenten'. Uw eigen bladen zijn niet aangeraakt. Bouw opnieuw op: een half geschreven blad blijft dan als het uwe bewaard en de invoegtoepassing bouwt het hare ernaast opnieuw op.",
+      "Excel weigerde een wijziging (Excel: GeneralException) en daarna ook het terugzetten van de werkmap. Deze bladen kunnen half geschreven zijn: 'Bevolking', 'Regio en Nederland', 'Vestiging en vertrek', 'Repats', 'Kinderen', 'Expat Centre', 'Werknemers', 'Statushouders', 'Studenten'. Uw eigen bladen zijn niet aangeraakt. Bouw opnieuw op: een half geschreven blad blijft dan als het uwe bewaard en de invoegtoepassing bouwt het hare ernaast opnieuw op.",
     );
   });
 
@@ -93,7 +93,7 @@ describe("when Excel refuses putting the workbook back", () => {
     expect(said.certain).toBe(true);
     expect(said.renamed.length + said.tables.length).toBeGreaterThan(0);
     expectAsSaid(model, was, said);
-    expect(error.text("en")).toMatch(/^Excel refused a change \(GeneralException: The request could not be processed\.\), and then refused putting the workbook back\. These sheets may be partly written: .*\. (This sheet is|These sheets are) unchanged but named differently now: .*'Woonduur 2026-11-25' \(was 'Woonduur'\).*\. Your own sheets were not touched\./);
+    expect(error.text("en")).toMatch(/^Excel refused a change \(Excel: GeneralException\), and then refused putting the workbook back\. These sheets may be partly written: .*\. (This sheet is|These sheets are) unchanged but named differently now: .*'Woonduur 2026-11-25' \(was 'Woonduur'\).*\. Your own sheets were not touched\./);
     expect(error.text("nl")).toMatch(/ongewijzigd maar (heet|heten) nu anders: .*'Woonduur 2026-11-25' \(was 'Woonduur'\)/);
   });
 
@@ -107,7 +107,7 @@ describe("when Excel refuses putting the workbook back", () => {
     expectAsSaid(model, was, said);
     expect(said.renamed).toContainEqual({ name: "Woonduur 2026-11-25", was: "Woonduur" });
     expect(said.renamed).toContainEqual({ name: "~Nationaliteiten", was: "Nationaliteiten" });
-    expect(error.text("en")).toMatch(/^Excel refused a change \(GeneralException: The request could not be processed\.\), and then refused putting the workbook back and reading it\. These sheets may be partly written: .*'Nationaliteiten'.*\. These sheets are unchanged but may be named differently now: .*'~Nationaliteiten' \(was 'Nationaliteiten'\).*\. These tables may be named differently now: 'lm_nationaliteiten_\w+_oud' \(was 'lm_nationaliteiten_\w+'\)/);
+    expect(error.text("en")).toMatch(/^Excel refused a change \(Excel: GeneralException\), and then refused putting the workbook back and reading it\. These sheets may be partly written: .*'Nationaliteiten'.*\. These sheets are unchanged but may be named differently now: .*'~Nationaliteiten' \(was 'Nationaliteiten'\).*\. These tables may be named differently now: 'lm_nationaliteiten_\w+_oud' \(was 'lm_nationaliteiten_\w+'\)/);
     expect(error.text("nl")).toMatch(/en daarna ook het terugzetten van de werkmap en het lezen ervan\. .* Deze bladen zijn ongewijzigd maar kunnen nu anders heten: .*'Woonduur 2026-11-25' \(was 'Woonduur'\)/);
   });
 });
@@ -125,7 +125,7 @@ describe("when Excel refuses Regenerate's last step, the old sheets making way",
       const model = await changedWorkbook();
       const earlier = snapshot(model);
       const error = await run(model, refuse);
-      expect(error.text("en")).toBe("Excel refused a change (GeneralException: The request could not be processed.). The workbook was put back as it was: nothing changed. Try again.");
+      expect(error.text("en")).toBe("Excel refused a change (Excel: GeneralException). The workbook was put back as it was: nothing changed. Try again.");
       expect(snapshot(model)).toBe(earlier);
     }
   });
@@ -135,8 +135,8 @@ describe("when Excel refuses Regenerate's last step, the old sheets making way",
     const old = sheetNamed(model, "Nationaliteiten");
     // The swap deletes before it positions: refused, the first half of its batch ran, the old sheet is deleted.
     const error = await run(model, (nth) => nth === swapSync);
-    expect(error.text("en")).toBe("Excel refused the last step (GeneralException: The request could not be processed.): every sheet was written and marked, but the earlier versions were deleted already. The new sheets may stand at the end of the workbook.");
-    expect(error.text("nl")).toBe("Excel weigerde de laatste stap (GeneralException: The request could not be processed.): elk blad is geschreven en gemarkeerd, maar de vorige versies zijn al verwijderd. De nieuwe bladen kunnen achteraan de werkmap staan.");
+    expect(error.text("en")).toBe("Excel refused the last step (Excel: GeneralException): every sheet was written and marked, but the earlier versions were deleted already. The new sheets may stand at the end of the workbook.");
+    expect(error.text("nl")).toBe("Excel weigerde de laatste stap (Excel: GeneralException): elk blad is geschreven en gemarkeerd, maar de vorige versies zijn al verwijderd. De nieuwe bladen kunnen achteraan de werkmap staan.");
     expect(model.sheets.includes(old)).toBe(false);
     expect(sheetNamed(model, "Nationaliteiten")).not.toBe(old);
   });
@@ -164,10 +164,10 @@ describe("when Excel refuses Regenerate's last step, the old sheets making way",
       spy.mockRestore();
     }
     expect(error instanceof MonitorError && error.text("en")).toBe(
-      "Excel refused the last step (InsertDeleteConflict: refused): every sheet was written and marked, but the earlier version is still there: '~Nationaliteiten' (earlier 'Nationaliteiten'). It holds nothing of yours: delete it. The new sheets may stand at the end of the workbook.",
+      "Excel refused the last step (Excel: InsertDeleteConflict): every sheet was written and marked, but the earlier version is still there: '~Nationaliteiten' (earlier 'Nationaliteiten'). It holds nothing of yours: delete it. The new sheets may stand at the end of the workbook.",
     );
     expect(error instanceof MonitorError && error.text("nl")).toBe(
-      "Excel weigerde de laatste stap (InsertDeleteConflict: refused): elk blad is geschreven en gemarkeerd, maar de vorige versie staat er nog: '~Nationaliteiten' (eerder 'Nationaliteiten'). Daarop staat niets van u: verwijder dat blad. De nieuwe bladen kunnen achteraan de werkmap staan.",
+      "Excel weigerde de laatste stap (Excel: InsertDeleteConflict): elk blad is geschreven en gemarkeerd, maar de vorige versie staat er nog: '~Nationaliteiten' (eerder 'Nationaliteiten'). Daarop staat niets van u: verwijder dat blad. De nieuwe bladen kunnen achteraan de werkmap staan.",
     );
     expect(old.name).toBe("~Nationaliteiten");
     expect(JSON.stringify(sheetState(old))).toBe(oldState);
