@@ -365,8 +365,9 @@ function queueOutside(sheet: Excel.Worksheet, formatted: Area | null): (() => un
  * requires): its tab colour (Worksheet.tabColor, 1.7), whether gridlines and headings show
  * (showGridlines, showHeadings, 1.8), its protection (WorksheetProtection.protected, 1.2), and its
  * page setup for printing (Worksheet.pageLayout, 1.9): orientation, margins, centring, printed
- * gridlines and headings, scale or fit to pages (zoom), the headers and footers (their state and
- * the texts of every page's), the print area and the rows and columns repeated on each page.
+ * gridlines and headings, scale or fit to pages (zoom), the headers and footers (their state,
+ * which says whether the first or even pages have their own, and the texts every page has by
+ * default), the print area and the rows and columns repeated on each page.
  * Not read: what depends on the printer where a user never set it (paper size, print quality,
  * draft mode; the reference calls PageLayout the settings "not dependent on any printer-specific
  * implementation" and does not say what these read on a sheet never printed), so a sheet does not

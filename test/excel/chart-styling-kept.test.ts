@@ -1,7 +1,5 @@
-import { inspectWorkbook } from "../../src/excel/inspect";
-import { untouched as isUntouched } from "../../src/excel/ownership";
-import { ChartModel, fakeRun, WorkbookModel } from "../support/fake-excel";
-import { asExcel, duitsMovesUp, generatedWorkbook, regenerated, sheetNamed, sheetState } from "../support/workbooks";
+import { ChartModel, WorkbookModel } from "../support/fake-excel";
+import { duitsMovesUp, generatedWorkbook, ownershipOf, regenerated, sheetNamed, sheetState } from "../support/workbooks";
 
 /**
  * Chart styling a user sets on the Format pane, which the add-in never sets, is theirs (issue 14;
@@ -50,12 +48,7 @@ describe("chart styling on an indicator sheet is the user's", () => {
     beforeAll(async () => {
       model = await generatedWorkbook();
     }, 120_000);
-    const untouched = async (name = "Nationaliteiten") => {
-      const { result } = await fakeRun(model, (context) => inspectWorkbook(asExcel(context), { marks: true, content: true }));
-      const state = result.sheets.find((s) => s.name === name);
-      if (!state) throw new Error(`no ${name}`);
-      return isUntouched(state, result.names);
-    };
+    const untouched = (name = "Nationaliteiten") => ownershipOf(model, name);
 
     it("as written: proven the add-in's", async () => {
       expect(await untouched()).toBe("proven");

@@ -3,11 +3,9 @@ import { ReadBatch } from "../../src/excel/batch";
 import { readExtras } from "../../src/excel/sheet-extras";
 import { EXTRAS_PRINT_VERSION } from "../../src/report/fingerprint";
 import { decodeMark, encodeMark } from "../../src/report/mark";
-import { inspectWorkbook } from "../../src/excel/inspect";
-import { untouched as isUntouched } from "../../src/excel/ownership";
 import { fakeRun, SheetModel, WorkbookModel } from "../support/fake-excel";
 import { defaultSheetSettings } from "../support/fake-sheet-settings";
-import { asExcel, duitsMovesUp, generatedWorkbook, markOf, regenerated, runRegenerate, sheetNamed, sheetState, snapshot } from "../support/workbooks";
+import { asExcel, duitsMovesUp, generatedWorkbook, markOf, ownershipOf, regenerated, runRegenerate, sheetNamed, sheetState, snapshot } from "../support/workbooks";
 
 /**
  * What a user sets on an indicator sheet beyond its used range (widths, heights, hidden columns
@@ -70,12 +68,7 @@ describe("sizes anywhere on an indicator sheet and its sheet-wide settings are t
       const sheet = sheetNamed(model, "Nationaliteiten");
       written = { widths: [...sheet.columnWidths], heights: [...sheet.rowHeights] };
     }, 120_000);
-    const untouched = async () => {
-      const { result } = await fakeRun(model, (context) => inspectWorkbook(asExcel(context), { marks: true, content: true }));
-      const state = result.sheets.find((s) => s.name === "Nationaliteiten");
-      if (!state) throw new Error("no Nationaliteiten");
-      return isUntouched(state, result.names);
-    };
+    const untouched = () => ownershipOf(model, "Nationaliteiten");
 
     it("as written: proven the add-in's", async () => {
       expect(await untouched()).toBe("proven");

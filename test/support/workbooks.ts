@@ -2,6 +2,8 @@ import { snapshotOf } from "../../src/data/compare";
 import { loadData, LoadOptions } from "../../src/excel/load-data";
 import { MARK_KEY } from "../../src/excel/marks";
 import { regenerate, RegenerateOptions } from "../../src/excel/regenerate";
+import { inspectWorkbook } from "../../src/excel/inspect";
+import { untouched } from "../../src/excel/ownership";
 import { MonitorPackage } from "../../src/data/types";
 import { decodeMark, SheetMark } from "../../src/report/mark";
 import { FakeContext, fakeRun, SheetModel, TableModel, WorkbookModel } from "./fake-excel";
@@ -125,4 +127,15 @@ export async function regenerated(model: WorkbookModel, today?: string) {
   const { result } = await runRegenerate(model, undefined, today);
   if (!result.ok) throw new Error("regenerate failed");
   return result;
+}
+
+/**
+ * What Regenerate's first look at the workbook decides of the marked sheet `name` (ownership's
+ * untouched): "proven" exactly as the add-in wrote it, "content" only, or null: the user's.
+ */
+export async function ownershipOf(model: WorkbookModel, name: string): Promise<"proven" | "content" | null> {
+  const { result } = await fakeRun(model, (context) => inspectWorkbook(asExcel(context), { marks: true, content: true }));
+  const state = result.sheets.find((s) => s.name === name);
+  if (!state) throw new Error(`no sheet ${name}`);
+  return untouched(state, result.names);
 }
