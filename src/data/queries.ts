@@ -152,7 +152,11 @@ export class MonitorQueries {
     return rows.map((o) => [o.periode, o.waarde]);
   }
 
-  /** TOP: the n largest nationalities with their counts, largest first, `Overig` excluded. */
+  /**
+   * TOP: the n largest nationalities with their counts, largest first, `Overig` excluded. Asked
+   * for more than the year ranks, it answers #N/A naming how many there are: a spill of fewer
+   * rows than asked would pass for the whole top n (a clerk pastes "the top 10").
+   */
   top(n: number, period: string, areaName?: string): [string, number][] {
     const area = this.area(areaName);
     if (!Number.isInteger(n) || n < 1) {
@@ -160,6 +164,7 @@ export class MonitorQueries {
     }
     const ranking = this.store.ranking(period, area);
     if (ranking.length === 0) this.missing(say(FUNCTIONS.theNationalities), period, this.store.rankingPeriods(area));
+    if (n > ranking.length) throw notAvailable(say(FUNCTIONS.topTooMany, { n, known: ranking.length, period, area }));
     return ranking.slice(0, n).map((r) => [r.group, r.value]);
   }
 

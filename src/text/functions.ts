@@ -144,6 +144,14 @@ export const FUNCTIONS = {
     ({ indicator, group, area, unit, groups }) => `Geen reeks voor ${indicator}, ${group}, ${area} (eenheid ${unit}); groepen met cijfers: ${listNl(groups)}.`,
     ({ indicator, group, area, unit, groups }) => `No series for '${indicator}', ${englishName(group)}, ${englishName(area)} (unit '${unit}'); groups with figures: ${listEn(groups)}.`,
   ),
+  /** TOP asked for more nationalities than the edition ranks for that year and area: never fewer rows without a word. */
+  topTooMany: phrase<{ n: number; known: number; period: string; area: string }>(
+    "functions.topTooMany",
+    ({ n, known, period, area }) =>
+      `${period} rangschikt ${known} ${known === 1 ? "nationaliteit" : "nationaliteiten"} in ${area} (Overig niet meegeteld); vraag er ${known} of minder, niet ${formatTyped(n, "nl")}.`,
+    ({ n, known, period, area }) =>
+      `${period} ranks ${known} ${known === 1 ? "nationality" : "nationalities"} in ${englishName(area)} (${englishName("Overig")} not counted); ask for ${known} or fewer, not ${formatTyped(n, "en")}.`,
+  ),
   invalidCount: phrase<{ n: number }>(
     "functions.invalidCount",
     ({ n }) => `Ongeldig aantal '${n}': geef een geheel getal vanaf 1.`,

@@ -212,7 +212,15 @@ describe("series and the top nationalities", () => {
 
   it("TOP: the largest first, as many as asked", () => {
     expect(q.top(1, "2022")).toEqual([["Italiaans", 1200]]);
-    expect(q.top(5, "2022")).toEqual([["Italiaans", 1200], ["Duits", 50]]);
+    expect(q.top(2, "2022")).toEqual([["Italiaans", 1200], ["Duits", 50]]);
+  });
+
+  it("TOP of more than the year ranks: names how many there are, never fewer rows without a word", () => {
+    expect(failure(() => q.top(5, "2022"))).toEqual({
+      kind: "na",
+      nl: "2022 rangschikt 2 nationaliteiten in Leiden (Overig niet meegeteld); vraag er 2 of minder, niet 5.",
+      en: "2022 ranks 2 nationalities in Leiden (Other not counted); ask for 2 or fewer, not 5.",
+    });
   });
 
   it.each([0, 1.5, -2])("TOP of %p: refused", (n) => {

@@ -66,6 +66,7 @@ const SAMPLES: Record<string, unknown> = {
   "functions.theNationalities": undefined,
   "functions.noGrowth": [{ group: "Duits", from: "2021", to: "2022", counts: ["2021"], spans: [] }],
   "functions.noSeries": { indicator: "inwoners", group: "Pools", area: "Nederland", unit: "aantal", groups: ["Italiaans"] },
+  "functions.topTooMany": [{ n: 10, known: 9, period: "2022", area: "Leiden" }, { n: 2, known: 1, period: "2024", area: "Nederland" }],
   "functions.invalidCount": { n: 0 },
   "functions.invalidWorkbook": [{ first: "Row 3, column Waarde: not a number.", more: 2 }, { first: say(FUNCTIONS.unexpected), more: 0 }],
   "functions.tablesUnread": { why: say(EXCEL.readRefused, { code: "GeneralException", reading: { what: "tables", sheet: "Data" } }) },
