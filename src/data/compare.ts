@@ -23,6 +23,14 @@ export interface Comparison {
   added: Observation[];
   /** Rows of the source whose figure or note the source changed: old → new. */
   changed: Change[];
+  /**
+   * Rows the source delivered before that the analyst deleted from MonitorData (the workbook
+   * lacks the key the snapshot names): a deletion is the analyst's edit, so they stay deleted and
+   * are not written back. `row` is what the source delivers now; `newFigure` is true when that
+   * differs from what it delivered before (a correction of a row they removed), so the pane can
+   * say the source has something new for it.
+   */
+  removedByYou: { row: Observation; newFigure: boolean }[];
   /** Rows the source delivered before and no longer has. */
   removed: Observation[];
   /**
@@ -58,7 +66,19 @@ export function rowHash(o: Observation, key = lookupKey(o)): string {
   return hash53(JSON.stringify([key, o.onderwerp, o.waarde, o.bron, o.peildatum, o.status, o.pagina, o.toelichting, ...own]));
 }
 
-export const snapshotOf = (pkg: MonitorPackage): string[] => pkg.observations.map((o) => rowHash(o));
+/**
+ * What the snapshot keeps of a row's key alone, beside its row hash: with it, a row the analyst
+ * deleted is told apart from a row the source never delivered even when the source's figure for
+ * it changed since (the row hash no longer matches anything). Hashed from a one-element array,
+ * so it never equals a row hash (those hash eight or more), save by a 53-bit collision.
+ */
+export const keyHash = (key: string): string => hash53(JSON.stringify([key]));
+
+/** The snapshot of a package as delivered: its rows' hashes, then their keys' (see keyHash). */
+export const snapshotOf = (pkg: MonitorPackage): string[] => {
+  const keys = pkg.observations.map((o) => lookupKey(o));
+  return [...pkg.observations.map((o, i) => rowHash(o, keys[i])), ...keys.map(keyHash)];
+};
 
 /** Indicators or sources: the first list's, then the other's ids it does not have. */
 function byId<T extends { id: string }>(first: readonly T[], second: readonly T[]): T[] {
@@ -120,15 +140,17 @@ function* comparing(
   // Each row's key and hash once: the look-up key is the costly part of both.
   const sourceKeys: string[] = [];
   const snapshot: string[] = [];
+  const keyHashes: string[] = []; // after the row hashes (see snapshotOf)
   const inSource = new Set<string>(); // made as the keys come: 100,000 keys at once would be a long slice
   for (const o of source.observations) {
     const key = lookupKey(o);
     sourceKeys.push(key);
     inSource.add(key);
     snapshot.push(rowHash(o, key));
+    keyHashes.push(keyHash(key));
     if (step()) yield done / total;
   }
-  if (!workbook) return { added: [...source.observations], changed: [], removed: [], kept: [], outside: [], unchanged: 0, others: 0, result: source, snapshot };
+  if (!workbook) return { added: [...source.observations], changed: [], removedByYou: [], removed: [], kept: [], outside: [], unchanged: 0, others: 0, result: source, snapshot: [...snapshot, ...keyHashes] };
   const workbookByKey = new Map<string, { row: Observation; hash: string; fromSource: boolean; other: boolean }>();
   for (const row of workbook.observations) {
     const key = lookupKey(row);
@@ -137,13 +159,16 @@ function* comparing(
     if (step()) yield done / total;
   }
 
-  const comparison: Omit<Comparison, "result" | "snapshot"> = { added: [], changed: [], removed: [], kept: [], outside: [], unchanged: 0, others: 0 };
+  const comparison: Omit<Comparison, "result" | "snapshot"> = { added: [], changed: [], removedByYou: [], removed: [], kept: [], outside: [], unchanged: 0, others: 0 };
   const rows: Observation[] = [];
   for (let i = 0; i < source.observations.length; i++) {
     const incoming = source.observations[i];
     const key = sourceKeys[i];
     const current = workbookByKey.get(key);
-    if (!current) {
+    if (!current && (previous.has(snapshot[i]) || previous.has(keyHashes[i]))) {
+      // The source delivered a row under this key before and the workbook lacks it: the analyst deleted it.
+      comparison.removedByYou.push({ row: incoming, newFigure: !previous.has(snapshot[i]) });
+    } else if (!current) {
       comparison.added.push(incoming);
       rows.push(incoming);
     } else if (current.hash === snapshot[i]) {
@@ -169,6 +194,7 @@ function* comparing(
       comparison.others++;
       rows.push(current.row);
       snapshot.push(current.hash);
+      keyHashes.push(keyHash(key));
     } else if (current.fromSource) comparison.removed.push(current.row);
     else if (current.other) {
       comparison.others++;
@@ -188,7 +214,7 @@ function* comparing(
       indicators: definitions === "source" ? byId<Indicator>(source.indicators, workbook.indicators) : byId<Indicator>(workbook.indicators, source.indicators),
       sources: byId<Source>(source.sources, workbook.sources),
     },
-    snapshot,
+    snapshot: [...snapshot, ...keyHashes],
   };
 }
 

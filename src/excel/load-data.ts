@@ -28,7 +28,7 @@ export function packageTables(pkg: MonitorPackage): PackageTables {
 /** What a comparison amounts to, to check that the workbook did not change between preview and write. */
 export function comparisonSignature(c: Comparison): string {
   const keys = (rows: Observation[]) => rows.map((o) => lookupKey(o)).join(";");
-  return hash53([keys(c.added), keys(c.changed.map((d) => d.after)), keys(c.removed), keys(c.kept.map((k) => k.row)), keys(c.outside), c.unchanged].join("#"));
+  return hash53([keys(c.added), keys(c.changed.map((d) => d.after)), keys(c.removed), keys(c.removedByYou.map((r) => r.row)), keys(c.kept.map((k) => k.row)), keys(c.outside), c.unchanged].join("#"));
 }
 
 export type PreviewResult = { ok: true; comparison: Comparison; signature: string } | { ok: false; problems: Problem[] };

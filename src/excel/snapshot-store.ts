@@ -4,7 +4,7 @@ import { MAX_SYNC_BYTES } from "./batch";
  * Where the comparison's memory lives: the hashes of the rows each kind of source delivered
  * last (see data/compare.ts), kept with the workbook in custom XML parts (ExcelApi 1.5), not in
  * the document settings, which Microsoft supports up to 2 MB only (office-js #621; failures
- * from about 1 MB, #3957), while a table up to Excel's row limit needs about 15 MB of hashes.
+ * from about 1 MB, #3957), while a table up to Excel's row limit needs about 30 MB of hashes (each row's and its key's, see data/compare.ts).
  *
  * A group's snapshot is split into parts of at most about 1 MB, written a few per sync (under
  * the 5 MB request limit), all of one generation. Each part's namespace names its group,

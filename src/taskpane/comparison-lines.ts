@@ -30,6 +30,7 @@ export function comparisonLines(comparison: Comparison, t: Texts, lang: Language
     return columns.length ? t.changedColumns({ what: describeRow(d.after), value: figure(d.after), columns }) : t.changedFigure({ what: describeRow(d.after), from: figure(d.before), to: figure(d.after) });
   });
   add(comparison.removed, (o) => t.removedItem({ what: describeRow(o), value: figure(o) }));
+  add(comparison.removedByYou, ({ row, newFigure }) => (newFigure ? t.removedByYouNew : t.removedByYouItem)({ what: describeRow(row), value: figure(row) }));
   const own = comparison.kept.filter((k) => !k.other);
   const other = comparison.kept.filter((k) => k.other);
   add(own, (k) => {
@@ -41,10 +42,12 @@ export function comparisonLines(comparison: Comparison, t: Texts, lang: Language
   add(other, (k) => t.keptOther({ what: describeRow(k.row), value: figure(k.row), from: k.row.bron, source: k.source ? figure(k.source) : "–" }));
   // Rows outside this pull's areas and years get no line of their own: the pull does nothing to them.
   const others = comparison.others + other.length;
+  const removedByYou = comparison.removedByYou.length > 0 ? t.removedByYouKept({ n: comparison.removedByYou.length }) : "";
   const summary =
     nothingChanges(comparison) && own.length === 0
-      ? t.nothingToDo
+      ? t.nothingToDo + removedByYou
       : t.comparisonSummary({ added: comparison.added.length, changed: comparison.changed.length, removed: comparison.removed.length, kept: own.length, unchanged: comparison.unchanged }) +
+        removedByYou +
         (others > 0 ? t.othersKept({ n: others }) : "") +
         (comparison.outside.length > 0 ? t.outsideKept({ n: comparison.outside.length }) : "");
   return { summary, items };

@@ -163,6 +163,23 @@ export const PANE = {
     ({ what, value }) => `− ${what}: ${value} (niet meer in de bron)`,
     ({ what, value }) => `− ${what}: ${value} (no longer in the source)`,
   ),
+  /** A row of the source the analyst deleted from MonitorData: it stays deleted (review D10). */
+  removedByYouItem: phrase<{ what: string; value: string }>(
+    "pane.removedByYouItem",
+    ({ what, value }) => `− ${what}: ${value} (door u verwijderd; blijft weg)`,
+    ({ what, value }) => `− ${what}: ${value} (you removed it; stays removed)`,
+  ),
+  /** The same, and the source now has another figure (or note) for it than when the analyst deleted it. */
+  removedByYouNew: phrase<{ what: string; value: string }>(
+    "pane.removedByYouNew",
+    ({ what, value }) => `− ${what}: door u verwijderd; blijft weg, maar de bron heeft er nu een nieuw cijfer voor: ${value}`,
+    ({ what, value }) => `− ${what}: you removed it; stays removed, but the source now has a new figure for it: ${value}`,
+  ),
+  removedByYouKept: phrase<{ n: number }>(
+    "pane.removedByYouKept",
+    ({ n }) => ` ${count(n, "nl")} ${n === 1 ? "rij die u verwijderde, blijft" : "rijen die u verwijderde, blijven"} weg.`,
+    ({ n }) => ` ${count(n, "en")} ${n === 1 ? "row you removed stays" : "rows you removed stay"} removed.`,
+  ),
   /** The source changed other columns of a row than its figure (a note only): `columns` are the contract's column names. */
   changedColumns: phrase<{ what: string; value: string; columns: string[] }>(
     "pane.changedColumns",
