@@ -27,8 +27,8 @@ export interface Comparison {
    * Rows the source delivered before that the analyst deleted from MonitorData (the workbook
    * lacks the key the snapshot names): a deletion is the analyst's edit, so they stay deleted and
    * are not written back. `row` is what the source delivers now; `newFigure` is true when that
-   * differs from what it delivered before (a correction of a row they removed), so the pane can
-   * say the source has something new for it.
+   * differs from what it delivered before (a correction of a row they removed: its figure, or its
+   * note, date or page; the snapshot holds hashes only), so the pane can say the source changed it.
    */
   removedByYou: { row: Observation; newFigure: boolean }[];
   /** Rows the source delivered before and no longer has. */

@@ -169,11 +169,14 @@ export const PANE = {
     ({ what, value }) => `− ${what}: ${value} (door u verwijderd; blijft weg)`,
     ({ what, value }) => `− ${what}: ${value} (you removed it; stays removed)`,
   ),
-  /** The same, and the source now has another figure (or note) for it than when the analyst deleted it. */
+  /**
+   * The same, and the source changed the row since it last delivered it: its figure, or its note,
+   * date or page (the snapshot holds hashes, not the old figure): said with the figure it has now.
+   */
   removedByYouNew: phrase<{ what: string; value: string }>(
     "pane.removedByYouNew",
-    ({ what, value }) => `− ${what}: door u verwijderd; blijft weg, maar de bron heeft er nu een nieuw cijfer voor: ${value}`,
-    ({ what, value }) => `− ${what}: you removed it; stays removed, but the source now has a new figure for it: ${value}`,
+    ({ what, value }) => `− ${what}: door u verwijderd; blijft weg, maar de bron heeft hem sindsdien gewijzigd, nu ${value}`,
+    ({ what, value }) => `− ${what}: you removed it; stays removed, but the source has changed it since, now ${value}`,
   ),
   removedByYouKept: phrase<{ n: number }>(
     "pane.removedByYouKept",

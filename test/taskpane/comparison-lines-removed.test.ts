@@ -24,10 +24,10 @@ describe("the pane on a row the analyst deleted", () => {
     });
   });
 
-  it("with a new figure from the source: stays removed, and the new figure in the reader's notation", () => {
+  it("changed by the source since: stays removed, with the figure it has now in the reader's notation", () => {
     const corrected = { ...duits, waarde: 1170 };
-    expect(linesOf([italiaans, corrected], "en").items).toEqual(["− Duits · Leiden · 2022 (inwoners): you removed it; stays removed, but the source now has a new figure for it: 1,170"]);
-    expect(linesOf([italiaans, corrected], "nl").items).toEqual(["− Duits · Leiden · 2022 (inwoners): door u verwijderd; blijft weg, maar de bron heeft er nu een nieuw cijfer voor: 1.170"]);
+    expect(linesOf([italiaans, corrected], "en").items).toEqual(["− Duits · Leiden · 2022 (inwoners): you removed it; stays removed, but the source has changed it since, now 1,170"]);
+    expect(linesOf([italiaans, corrected], "nl").items).toEqual(["− Duits · Leiden · 2022 (inwoners): door u verwijderd; blijft weg, maar de bron heeft hem sindsdien gewijzigd, nu 1.170"]);
   });
 
   it("beside other changes: counted in the summary apart from added and removed", () => {
