@@ -126,8 +126,12 @@ export class WorkbookFollower {
 
   /** Reads every row of the tables again (on opening, and after the add-in wrote them). */
   async readAll(): Promise<FollowedData> {
-    this.fullReadWanted = true;
-    await this.work();
+    // Right after a write whose events were missed, the read it started is this read.
+    if (this.catchingUp) await this.catchingUp;
+    else {
+      this.fullReadWanted = true;
+      await this.work();
+    }
     return this.data;
   }
 
@@ -146,16 +150,35 @@ export class WorkbookFollower {
     }
   }
 
-  /** While the add-in writes the tables itself, their events are not the user's edits: one read follows. */
+  /**
+   * While the add-in writes the tables itself, their events are not the user's edits; but an
+   * edit of the user's may be among them (they can keep typing while a pull or Regenerate runs),
+   * so when any event was missed, everything is read again as soon as the write is over, whether
+   * it succeeded, was cancelled or refused: the functions and the pane never keep a figure the
+   * user changed meanwhile. A readAll right after waits for that read instead of starting another.
+   */
   async during<T>(write: () => Promise<T>): Promise<T> {
     this.held++;
     try {
       return await write();
     } finally {
       this.held--;
-      if (this.missed) this.fullReadWanted = true;
-      this.missed = false;
+      if (this.missed && this.held === 0) this.catchUp();
+      this.missed = this.held > 0 && this.missed;
     }
+  }
+
+  /** The read after a write that missed events, while it runs (see during). */
+  private catchingUp: Promise<void> | null = null;
+
+  private catchUp(): void {
+    this.fullReadWanted = true;
+    const read: Promise<void> = this.work().finally(() => {
+      if (this.catchingUp === read) this.catchingUp = null;
+    });
+    this.catchingUp = read;
+    // Its failure (Excel refusing the read) is the next readAll's to report; a later edit reads again.
+    read.catch(() => undefined);
   }
 
   /** A change event: merged with others that come meanwhile, then read back in one round. */
