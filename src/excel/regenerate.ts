@@ -2,7 +2,7 @@ import { valueError } from "../data/errors";
 import { Edition } from "../data/descriptor";
 import { Language, MonitorPackage, Problem } from "../data/types";
 import { contentToSeal, extrasToSeal } from "../report/extras-seal";
-import { layoutPrint } from "../report/fingerprint";
+import { extrasPrint, fingerprint, layoutPrint, SheetContent, SheetExtras } from "../report/fingerprint";
 import { sealBuiltNew } from "../report/new-sheet-seal";
 import { buildIndicatorSheets } from "../report/plan";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
@@ -249,6 +249,8 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
     return candidate;
   };
   const swaps: Swap[] = [];
+  /** A table set aside with its old sheet: its name then (lower case) → its name before. */
+  const originalTableName = new Map<string, string>();
 
   const outcomes: SheetOutcome[] = [];
   for (const [index, plan] of plans.entries()) {
@@ -289,7 +291,12 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       const aside = previous ? (freeSheetName(`~${previous.sheet.name}`, taken) ?? `~${swaps.length}`) : null;
       if (previous && aside) {
         const old = previous.sheet;
-        for (const table of state.tables.values()) if (table.sheetName === old.name) journal.renameTable(table.table, table.name, asideName(table.name));
+        for (const table of state.tables.values()) {
+          if (table.sheetName !== old.name) continue;
+          const to = asideName(table.name);
+          originalTableName.set(to.toLowerCase(), table.name);
+          journal.renameTable(table.table, table.name, to);
+        }
         journal.renameSheet(old.sheet, old.name, aside);
         taken.add(aside.toLowerCase());
       }
@@ -330,13 +337,51 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       formulas: null as (() => (string | number | boolean)[][]) | null,
     };
   });
+  // The old sheets of a new layout were exactly as written when Regenerate inspected them; the
+  // analyst may have changed one since (Regenerate reads in slices and yields to the pane). They
+  // are read again here, as at inspection, before the last step deletes them (see stillAsWritten).
+  const again = swaps.map((swap) => ({
+    used: swap.old.sheet.getUsedRangeOrNullObject(true).load(AREA),
+    formatted: swap.old.sheet.getUsedRangeOrNullObject(false).load(AREA),
+    charts: swap.old.sheet.charts.load("items/name"),
+    tables: [...state.tables.values()].filter((t) => t.sheetName === swap.old.name).map((t) => ({ name: t.name, range: t.table.getRange().load("address") })),
+    formulas: null as (() => (string | number | boolean)[][]) | null,
+  }));
   await context.sync();
   const reads = new ReadBatch(context);
   for (const [i, w] of written.entries()) readBack[i].formulas = await queueReadFormulas(reads, w.sheet, readBack[i].used.isNullObject ? null : readBack[i].used);
-  const extras = await readExtras(
-    reads,
-    written.map((w, i) => ({ sheet: w.sheet, formatted: readBack[i].formatted.isNullObject ? null : readBack[i].formatted, charts: readBack[i].charts.items })),
+  for (const [i, swap] of swaps.entries()) again[i].formulas = await queueReadFormulas(reads, swap.old.sheet, again[i].used.isNullObject ? null : again[i].used);
+  const allExtras = await readExtras(reads, [
+    ...written.map((w, i) => ({ sheet: w.sheet, formatted: readBack[i].formatted.isNullObject ? null : readBack[i].formatted, charts: readBack[i].charts.items })),
+    ...swaps.map((swap, i) => ({ sheet: swap.old.sheet, formatted: again[i].formatted.isNullObject ? null : again[i].formatted, charts: again[i].charts.items })),
+  ]);
+  const extras = allExtras.slice(0, written.length);
+  const changedMeanwhile = new Set(
+    swaps.filter((swap, i) => {
+      const read = again[i];
+      const content = {
+        usedAddress: read.used.isNullObject ? null : read.used.address,
+        formulas: read.formulas ? read.formulas() : [],
+        tables: read.tables.map((t) => ({ name: t.name, address: t.range.address })),
+        charts: read.charts.items.map((c) => c.name),
+      };
+      return !stillAsWritten(swap.old, content, allExtras[written.length + i], originalTableName);
+    }),
   );
+  // One changed meanwhile is the analyst's: kept under a dated name, without the mark, and reported, instead of deleted.
+  for (const swap of changedMeanwhile) {
+    const old = swap.old;
+    journal.markChanging(old.sheet, old.mark);
+    queueRemoveMark(old.sheet);
+    const backup = backupSheetName(old.name, today, taken);
+    if (backup) {
+      journal.renameSheet(old.sheet, swap.aside, backup);
+      taken.add(backup.toLowerCase());
+    }
+    const keptSheet: KeptSheet = { key: old.mark?.key ?? "", name: backup ?? swap.aside, was: old.name, why: "edited" };
+    kept.push(keptSheet);
+    outcomes.find((o) => o.key === keptSheet.key)?.notes.push(say(EXCEL.keptSheet, { why: keptSheet.why, name: keptSheet.name, was: keptSheet.was, unseen: [] }));
+  }
   written.forEach((w, i) => {
     const { used, charts, formulas } = readBack[i];
     const content = {
@@ -356,7 +401,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   // so it is the last, in a sync of its own.
   if (swaps.length) {
     for (const swap of [...swaps].sort((a, b) => a.position - b.position)) {
-      swap.old.sheet.delete();
+      if (!changedMeanwhile.has(swap)) swap.old.sheet.delete();
       swap.sheet.position = swap.position;
     }
     try {
@@ -369,3 +414,17 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   return { ok: true, sheets: outcomes, kept, data, figures: pkg.observations.length };
 }
 
+
+/**
+ * Whether an old sheet set aside (renamed, its tables too) still holds exactly what its mark
+ * proves, read again just before it is deleted: its content and everything else Excel reports
+ * (extras), with its tables under the names they had (a rename is no change). Pure.
+ */
+function stillAsWritten(old: SheetState, content: SheetContent, extras: SheetExtras, originalTableName: ReadonlyMap<string, string>): boolean {
+  const original = (name: string) => originalTableName.get(name.toLowerCase()) ?? name;
+  const asBefore: SheetContent = { ...content, tables: content.tables.map((t) => ({ ...t, name: original(t.name) })) };
+  const details = extras.details as { tables?: unknown[][] } | null;
+  const tables = details?.tables?.map((t) => [String(original(String(t[0]))).toLowerCase(), ...t.slice(1)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  const extrasBefore: SheetExtras = { ...extras, details: details && tables ? { ...details, tables } : extras.details };
+  return old.mark !== null && fingerprint(asBefore) === old.mark.print && extrasPrint(extrasBefore) === old.mark.extras;
+}
