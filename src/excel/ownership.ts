@@ -32,19 +32,22 @@ type Names = readonly { name: string; formula: string }[];
  * (no print of it in the mark, a print from an older version that read less, or what this Excel
  * cannot report: see SheetExtras.unseen); null: the user changed something.
  */
-export function untouched(sheet: SheetState, names: Names = []): "proven" | "content" | null {
+export function untouched(sheet: SheetState, names: Names = [], order?: readonly string[]): "proven" | "content" | null {
   const mark = sheet.mark;
   if (!mark || mark.print === null || sheet.content === null || fingerprint(sheet.content) !== mark.print) return null;
-  if (namesInto(sheet, names).length) return null;
+  if (namesInto(sheet, names, order).length) return null;
   if (!isCurrentExtrasPrint(mark.extras)) return "content";
   if (sheet.extras === null || extrasPrint(sheet.extras) !== mark.extras) return null;
   return sheet.extras.unseen?.length ? "content" : "proven";
 }
 
-/** The defined names (the workbook's and every sheet's own) that point into `sheet`, by its name or one of its tables'. */
-export function namesInto(sheet: SheetState, names: Names): string[] {
+/**
+ * The defined names (the workbook's and every sheet's own) that point into `sheet`, by its name,
+ * one of its tables' or a 3-D reference spanning it (`order`: the workbook's sheet names in order).
+ */
+export function namesInto(sheet: SheetState, names: Names, order?: readonly string[]): string[] {
   const tables = sheet.content?.tables.map((t) => t.name) ?? [];
-  return names.filter((n) => pointsInto(n.formula, sheet.name, tables)).map((n) => n.name);
+  return names.filter((n) => pointsInto(n.formula, sheet.name, tables, order)).map((n) => n.name);
 }
 
 function ours(candidates: SheetState[]): SheetState | null {
@@ -55,16 +58,16 @@ function ours(candidates: SheetState[]): SheetState | null {
   return candidates.length === 1 ? candidates[0] : null;
 }
 
-/** Decisions for the marked sheets of one key (in workbook order). */
-export function decideOwnership(candidates: SheetState[], names: Names = []): Ownership[] {
+/** Decisions for the marked sheets of one key (in workbook order); `order`: the workbook's sheet names in order, for a defined name's 3-D reference (see pointsInto). */
+export function decideOwnership(candidates: SheetState[], names: Names = [], order?: readonly string[]): Ownership[] {
   const own = ours(candidates);
   return candidates.map((sheet): Ownership => {
     if (sheet !== own) return { kind: "copy", sheet };
     const renamed = sheet.mark?.name !== null && sheet.mark?.name !== undefined && sheet.mark.name !== sheet.name;
-    const state = untouched(sheet, names);
+    const state = untouched(sheet, names, order);
     if (!state) {
       // Untouched but for the defined names that point into it: kept for them, and the pane names them.
-      const pointing = untouched(sheet) ? namesInto(sheet, names) : [];
+      const pointing = untouched(sheet) ? namesInto(sheet, names, order) : [];
       return { kind: "keep", sheet, renamed, ...(pointing.length ? { names: pointing } : {}) };
     }
     const unseen = state === "content" && isCurrentExtrasPrint(sheet.mark?.extras) ? (sheet.extras?.unseen ?? []) : [];

@@ -83,11 +83,12 @@ export async function sheetsReferenced(context: Excel.RequestContext, state: Wor
   if (pivots === null) return allUnchecked(targets, "pivots");
   pointers.push(...pivots);
   const referenced: Referenced = new Map();
+  const order = state.sheets.map((s) => s.name);
   for (const target of targets) {
     const tables = target.content?.tables.map((t) => t.name) ?? [];
     // Each source once, however many of its cells or series point in: once one does, the rest of it is not tested.
     const by = new Set<Reference>();
-    for (const { text, from } of pointers) if (!by.has(from) && pointsInto(text, target.name, tables)) by.add(from);
+    for (const { text, from } of pointers) if (!by.has(from) && pointsInto(text, target.name, tables, order)) by.add(from);
     if (by.size) referenced.set(target, [...by]);
   }
   return referenced;

@@ -192,7 +192,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   const decisions = new Map<string, { decision: Ownership; why: KeptWhy | null }[]>();
   const candidates: Rebuild[] = [];
   for (const plan of plans) {
-    const list = decideOwnership(state.sheets.filter((s) => s.mark?.key === plan.key), state.names).map((decision) => ({ decision, why: null as KeptWhy | null }));
+    const list = decideOwnership(state.sheets.filter((s) => s.mark?.key === plan.key), state.names, state.sheets.map((s) => s.name)).map((decision) => ({ decision, why: null as KeptWhy | null }));
     for (const entry of list) {
       const d = entry.decision;
       if (d.kind !== "rebuild" || d.sheet.mark?.layout === layoutPrint(plan)) continue;

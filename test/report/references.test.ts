@@ -1,4 +1,4 @@
-import { formulasIn, pointsInto } from "../../src/report/references";
+import { formulasIn, pointsInto, threeDReferences } from "../../src/report/references";
 
 describe("whether a formula points into a sheet", () => {
   it.each([
@@ -18,6 +18,35 @@ describe("whether a formula points into a sheet", () => {
     expect(pointsInto("='Regio en Nederland'!B6", "Regio en Nederland")).toBe(true);
     expect(pointsInto("=SUM('Kinderen ''22'!A1)", "Kinderen '22")).toBe(true);
     expect(pointsInto("=Regio!B6", "Regio en Nederland")).toBe(false);
+  });
+
+  describe("3-D references (=SUM(Kinderen:Werknemers!B6)): the first and last sheet and every sheet between them", () => {
+    const order = ["Mijn analyse", "Data", "Kinderen", "Nationaliteiten", "Expat Centre", "Werknemers", "Studenten"];
+    it.each([
+      ["=SUM(Nationaliteiten:Werknemers!B6)", "Nationaliteiten", true],
+      ["=SUM(Kinderen:Werknemers!B6)", "Expat Centre", true],
+      ["=SUM('Kinderen:Expat Centre'!B6)", "Kinderen", true],
+      ["=SUM('Kinderen:Expat Centre'!B6)", "Nationaliteiten", true],
+      ["=SUM('Kinderen:Expat Centre'!B6)", "Expat Centre", true],
+      ["=SUM(Werknemers:Kinderen!B6)", "Nationaliteiten", true],
+      ["=SUM('Kinderen:Expat Centre'!B6)", "Werknemers", false],
+      ["=SUM(Nationaliteiten:Werknemers!B6)", "Studenten", false],
+      ["=SUM(B1:B3)+Werknemers!B6", "Nationaliteiten", false],
+    ])("%s points into %s: %s", (formula, sheet, expected) => {
+      expect(pointsInto(formula, sheet, [], order)).toBe(expected);
+    });
+
+    it("an end that is not among the sheets, or no order known, counts as every sheet (the safe side)", () => {
+      expect(pointsInto("=SUM(Oud:Werknemers!B6)", "Studenten", [], order)).toBe(true);
+      expect(pointsInto("=SUM(Kinderen:Werknemers!B6)", "Studenten")).toBe(true);
+    });
+
+    it("are read with both ends, quoted or not", () => {
+      expect(threeDReferences("=SUM(Kinderen:Werknemers!B6)+SUM('Regio en Nederland:Woonduur'!C2)+Data!A1")).toEqual([
+        ["Regio en Nederland", "Woonduur"],
+        ["Kinderen", "Werknemers"],
+      ]);
+    });
   });
 
   it("finds the formulas among cells", () => {
