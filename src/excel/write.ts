@@ -1,8 +1,7 @@
 import { cellRef } from "../report/a1";
 import { WriteBatch } from "./batch";
-import { paletteColour } from "../report/palette";
 import { ChartPlan, numericColumns, SheetPlan, TablePlan } from "../report/types";
-import { bodyFormats, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT as TEXT } from "../report/written-styles";
+import { bodyFormats, chartColour, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT as TEXT } from "../report/written-styles";
 
 export { bodyFormats };
 
@@ -52,7 +51,7 @@ export function queueColumnWidths(sheet: Excel.Worksheet, firstColumn: number, w
 /** The monitor's colours and value labels, as the .xlsx renderer draws them. */
 function queueChartStyle(created: Excel.Chart, chart: ChartPlan): void {
   const pie = chart.kind === "pie" || chart.kind === "doughnut";
-  const colour = (i: number) => `#${chart.colours[i] ?? paletteColour(i)}`;
+  const colour = (i: number) => chartColour(chart, i);
   if (pie) {
     const points = created.series.getItemAt(0).points;
     chart.table.rows.forEach((_, i) => points.getItemAt(i).format.fill.setSolidColor(colour(i)));

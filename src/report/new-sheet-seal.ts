@@ -1,7 +1,7 @@
 import { cellRef, parseA1Range } from "./a1";
 import { extrasPrint, fingerprint, planContent, SheetContent, SheetExtras } from "./fingerprint";
-import { numericColumns, SheetPlan, TablePlan, TextLine } from "./types";
-import { bodyFormats, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT } from "./written-styles";
+import { ChartPlan, numericColumns, SheetPlan, TablePlan, TextLine } from "./types";
+import { bodyFormats, chartColour, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT } from "./written-styles";
 
 /**
  * The prints for the mark of a sheet Regenerate built new, from what Excel reported when it read
@@ -25,7 +25,8 @@ export function sealBuiltNew(content: SheetContent, extras: SheetExtras, plan: S
  * the charts; the tables are the ones the add-in made). Of the rest, what the plan sets is known
  * but not always how Excel reports it (a font's name, a width in points, what a table style
  * does to a cell), so the rule compares with the plan only where Excel reports what was set
- * (sizes, bold, colours, "Right", a table's style, a chart's type and title), and elsewhere
+ * (sizes, bold, colours, "Right", a table's style, a chart's type, title, labels, colours and
+ * axes: see chartAsPlanned), and elsewhere
  * asks that cells the plan treats alike are reported alike: every cell outside the tables, each
  * table's header, each table's odd and even body rows, the cells of a table given one number
  * format; rows of one
@@ -35,8 +36,8 @@ export function sealBuiltNew(content: SheetContent, extras: SheetExtras, plan: S
  * the plan's rows. So a normal Regenerate seals, whatever Excel's own defaults are, and a
  * change an analyst makes to one cell, row, note or link is told apart. Not told apart: a change
  * to every cell of a class alike (a fill over the whole table body), a column widened by less
- * than 3 points or 5%, a chart moved, resized or recoloured, a table's banding or filter
- * buttons switched on a sheet with one table.
+ * than 3 points or 5%, a chart moved or resized, a table's banding or filter buttons switched
+ * on a sheet with one table.
  */
 export function unplannedOnNewSheet(content: SheetContent, extras: SheetExtras, plan: SheetPlan): string[] {
   const found: string[] = [];
@@ -63,6 +64,7 @@ interface Details {
   tables: unknown[][];
   pivots: unknown[];
   charts: unknown[][];
+  axes?: (unknown[][] | null)[];
 }
 
 interface CellReport {
@@ -85,11 +87,37 @@ function sheetWide(details: Details, plan: SheetPlan): string[] {
   if (details.tables.length !== plan.tables.length || details.tables.some((t) => t[1] !== TABLE_STYLE || t[2] !== false)) found.push("a table's style or total row");
   // Banded rows and columns, filter buttons: set by Excel for a new table, alike on every table of the sheet.
   if (new Set(details.tables.map((t) => JSON.stringify(t.slice(3)))).size > 1) found.push("a table's options");
-  for (const chart of details.charts) {
-    const planned = plan.charts.find((c) => c.title === chart[0]);
-    if (!planned || chart[1] !== CHART_TYPES[planned.kind] || chart[6] !== planned.title || chart[7] !== "Bottom" || chart[8] !== true) found.push(`chart ${String(chart[0])}`);
-  }
+  details.charts.forEach((chart, c) => {
+    const planned = plan.charts.find((p) => p.title === chart[0]);
+    if (!planned || !chartAsPlanned(chart, details.axes?.[c] ?? null, planned)) found.push(`chart ${String(chart[0])}`);
+  });
   return found;
+}
+
+/**
+ * Whether what Excel reports of a chart is what write.ts set: its type, title, legend, value
+ * labels and their format where it shows values, the colour of each series (a line's line, a
+ * bar's fill) or of each slice of a pie, the axes' titles, number format and directions where it
+ * set them. Where Excel could not report a colour (before ExcelApi 1.16: null) it is not asked.
+ * Not asked: its place and size (in points, from the cells it was put on) and what it left to
+ * Excel.
+ */
+function chartAsPlanned(chart: unknown[], axes: unknown[][] | null, planned: ChartPlan): boolean {
+  const [, type, , , , , title, legendPosition, legendVisible, labels, , series] = chart as [unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown[], unknown, unknown[][]];
+  if (type !== CHART_TYPES[planned.kind] || title !== planned.title || legendPosition !== "Bottom" || legendVisible !== true) return false;
+  if (planned.showValues && (labels?.[0] !== true || labels?.[6] !== planned.numberFormat)) return false;
+  const colourAs = (reported: unknown, i: number) => reported === null || reported === undefined || sameColour(reported, chartColour(planned, i));
+  if (planned.kind === "pie" || planned.kind === "doughnut") {
+    const points = (series?.[0]?.[3] ?? []) as unknown[][];
+    if (!points.every((point, i) => colourAs(point[1], i))) return false;
+  } else if (!(series ?? []).every((s, i) => colourAs(planned.kind === "line" ? s[1] : s[2], i))) return false;
+  if (!axes) return true;
+  const [[categoryTitle, , categoryReversed], [valueTitle, valueFormat, valueReversed]] = axes;
+  if (planned.categoryAxisTitle && categoryTitle !== planned.categoryAxisTitle) return false;
+  if (planned.valueAxisTitle && valueTitle !== planned.valueAxisTitle) return false;
+  if (planned.kind === "barClustered" && categoryReversed !== true) return false;
+  if (planned.ranks && valueReversed !== true) return false;
+  return valueFormat === planned.numberFormat;
 }
 
 /**

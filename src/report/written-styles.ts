@@ -1,5 +1,6 @@
 import { formatOf } from "./data-columns";
-import { ChartKind, TablePlan, TextLine } from "./types";
+import { paletteColour } from "./palette";
+import { ChartKind, ChartPlan, TablePlan, TextLine } from "./types";
 
 /**
  * What the add-in sets on a sheet beside its values, as Office.js takes it: the host module
@@ -24,6 +25,9 @@ export const CHART_TYPES: Record<ChartKind, string> = {
   pie: "Pie",
   doughnut: "Doughnut",
 };
+
+/** The colour (#RRGGBB) of a chart's series `i`, or of a pie's slice `i`, as the .xlsx draws it too. */
+export const chartColour = (chart: ChartPlan, i: number) => `#${chart.colours[i] ?? paletteColour(i)}`;
 
 /** The font of each kind of text line; what is not named is left as Excel has it. */
 export const TEXT_FONTS: Record<TextLine["style"], { size: number; bold?: boolean; italic?: boolean; color: string }> = {

@@ -36,6 +36,8 @@ describe("what the analyst adds to a sheet Regenerate built new, between its wri
     ["a note on a figure", (sheet) => sheet.notes.push({ row: 5, column: 1, text: "Navragen bij CBS" })],
     ["a hyperlink on the title", (sheet) => (sheet.cell(0, 0).hyperlink = { address: "https://www.cbs.nl/" })],
     ["a merged area", (sheet) => sheet.merges.push({ row: 1, column: 0, rows: 1, columns: 3 })],
+    ["the chart's bars recoloured", (sheet) => (sheet.charts[0].seriesColours = sheet.charts[0].seriesColours.map(() => "#00FF00"))],
+    ["the chart's value axis given another number format", (sheet) => (sheet.charts[0].valueAxisNumberFormat = "0.0")],
   ])("%s is not sealed as the add-in's: the next Regenerate keeps the sheet, unchanged, and reports it", async (_what, add) => {
     const model = await firstRegenerateWhile((m) => add(sheetNamed(m, "Nationaliteiten")));
     const theirs = sheetNamed(model, "Nationaliteiten");

@@ -109,3 +109,40 @@ describe("a sheet built new", () => {
     expect(sealBuiltNew(changed, reported(), plan)).toEqual({ print: null, extras: null });
   });
 });
+
+describe("a chart on a sheet built new", () => {
+  // The table's figures as a line chart of one series, its line in the plan's colour, values shown as "#,##0".
+  const chart = { kind: "line" as const, title: "Aantal", categoryAxisTitle: "Groep", valueAxisTitle: null, numberFormat: "#,##0", showValues: true, ranks: false, colours: ["C8102E"], altText: "Aantal", table: plan.tables[0], anchor: { fromRow: 0, fromColumn: 3, toRow: 10, toColumn: 8 } };
+  const withChart: SheetPlan = { ...plan, charts: [chart] };
+  const drawn = { ...content, charts: ["Aantal"] };
+  // As Excel reports it: place and size in points, the legend at the bottom, the labels, one series with its line colour (its fill Excel's own), one point per category.
+  const labels = [true, false, false, false, false, "Right", "#,##0"];
+  const reportedChart = () => ["Aantal", "Line", 0, 220.5, 150, 300.75, "Aantal", "Bottom", true, [...labels], 1, [[false, "#c8102e", "#4472C4", [[false, "#4472C4"], [false, "#4472C4"]]]]];
+  const axes = () => [["Groep", "General", false], [null, "#,##0", false]];
+  const extrasWith = (change: (chart: unknown[], axes: unknown[][]) => void = () => undefined) =>
+    reported(({ details }) => {
+      const [c, a] = [reportedChart(), axes()];
+      change(c, a);
+      Object.assign(details, { charts: [c], axes: [a] });
+    });
+
+  it("is sealed where Excel reports what the plan set, whatever it reports of what Excel chose", () => {
+    expect(unplannedOnNewSheet(drawn, extrasWith(), withChart)).toEqual([]);
+  });
+
+  it("is sealed where this Excel cannot report a series' colour (null, before ExcelApi 1.16)", () => {
+    expect(unplannedOnNewSheet(drawn, extrasWith((c) => ((c[11] as unknown[][])[0][1] = null)), withChart)).toEqual([]);
+  });
+
+  it.each<[string, (chart: unknown[], axes: unknown[][]) => void]>([
+    ["another type", (c) => (c[1] = "ColumnClustered")],
+    ["another title", (c) => (c[6] = "Mijn titel")],
+    ["the legend on the right", (c) => (c[7] = "Right")],
+    ["the values' labels off", (c) => ((c[9] as unknown[])[0] = false)],
+    ["the line recoloured", (c) => ((c[11] as unknown[][])[0][1] = "#00FF00")],
+    ["the category axis retitled", (_c, a) => (a[0][0] = "Nationaliteit")],
+    ["the value axis's number format", (_c, a) => (a[1][1] = "0.0")],
+  ])("is not sealed where the analyst changed what the plan set: %s", (_what, change) => {
+    expect(unplannedOnNewSheet(drawn, extrasWith(change), withChart)).toEqual(["chart Aantal"]);
+  });
+});
