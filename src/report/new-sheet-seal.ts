@@ -9,8 +9,8 @@ import { bodyFormats, chartColour, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYL
  * reads it back in further ones, and the analyst may work on it in between; what Excel then
  * reports is sealed as the add-in's only where it is what the plan wrote. Where anything is not
  * (see unplannedOnNewSheet), the mark carries neither print, so the next Regenerate keeps the
- * sheet as the user's ("edited") and says so: on a sheet built new, what the plan did not set is
- * the user's, never Excel's.
+ * sheet as the user's ("edited") and says so: the rule below finds only what a user adds, not
+ * what Excel chooses, so on a sheet built new what it finds is the user's.
  */
 export function sealBuiltNew(content: SheetContent, extras: SheetExtras, plan: SheetPlan): { print: string | null; extras: string | null } {
   if (unplannedOnNewSheet(content, extras, plan).length) return { print: null, extras: null };
@@ -23,21 +23,21 @@ export function sealBuiltNew(content: SheetContent, extras: SheetExtras, plan: S
  *
  * The content must be exactly the plan's (planContent: every value and formula, the used range,
  * the charts; the tables are the ones the add-in made). Of the rest, what the plan sets is known
- * but not always how Excel reports it (a font's name, a width in points, what a table style
- * does to a cell), so the rule compares with the plan only where Excel reports what was set
- * (sizes, bold, colours, "Right", a table's style, a chart's type, title, labels, colours and
- * axes: see chartAsPlanned), and elsewhere
- * asks that cells the plan treats alike are reported alike: every cell outside the tables, each
- * table's header, each table's odd and even body rows, the cells of a table given one number
- * format; rows of one
- * kind of text line; columns whose width the plan does not set. What the plan never makes must be
- * absent: hyperlinks, merged cells, conditional formats, data validation, comments, notes,
- * shapes (other than the charts), the sheet's own names, PivotTables, frozen panes other than
- * the plan's rows. So a normal Regenerate seals, whatever Excel's own defaults are, and a
- * change an analyst makes to one cell, row, note or link is told apart. Not told apart: a change
- * to every cell of a class alike (a fill over the whole table body), a column widened by less
- * than 3 points or 5%, a chart moved or resized, a table's banding or filter buttons switched
- * on a sheet with one table.
+ * but not always how Excel reports it (a font's name, a width in points, what a table style does
+ * to a cell), so the rule compares with the plan only where Excel reports what was set (sizes,
+ * bold, colours, "Right", a table's style, a chart's type, title, labels, colours and axes: see
+ * chartAsPlanned), and elsewhere asks that cells the plan treats alike are reported alike: every
+ * cell outside the tables, each table's header, each table's odd and even body rows, the cells of
+ * a table given one number format; rows of one kind of text line; columns whose width the plan
+ * does not set. What the plan never makes must be absent: hyperlinks, merged cells, conditional
+ * formats, data validation, comments, notes, shapes (other than the charts), the sheet's own
+ * names, PivotTables, hidden columns or rows in the used range, frozen panes other than the
+ * plan's rows. So a normal Regenerate seals, whatever Excel's own defaults are, and a change an
+ * analyst makes to one cell, row, note or link is told apart. Not told apart: a change to every
+ * cell of a class alike (a fill over the whole table body), a column widened by less than 3
+ * points or 5%, a chart moved or resized, a table's banding or filter buttons switched on a
+ * sheet with one table, and what else the extras print reads that the plan does not decide (the
+ * sheet's settings and page setup, sizes outside the used range, chart fonts).
  */
 export function unplannedOnNewSheet(content: SheetContent, extras: SheetExtras, plan: SheetPlan): string[] {
   const found: string[] = [];
@@ -65,6 +65,8 @@ interface Details {
   pivots: unknown[];
   charts: unknown[][];
   axes?: (unknown[][] | null)[];
+  hiddenColumns?: unknown[] | null;
+  hiddenRows?: unknown[] | null;
 }
 
 interface CellReport {
@@ -80,6 +82,7 @@ function sheetWide(details: Details, plan: SheetPlan): string[] {
   if (details.notes?.length) found.push("notes");
   if (details.names.length) found.push("the sheet's names");
   if (details.pivots.length) found.push("PivotTables");
+  if ([...(details.hiddenColumns ?? []), ...(details.hiddenRows ?? [])].some((hidden) => hidden === true)) found.push("hidden columns or rows");
   const charts = new Set(plan.charts.map((c) => c.title));
   // Whether Excel lists charts among the shapes the reference does not say: a shape named as one of the charts is taken for it.
   if (details.shapes.some((name) => !charts.has(name))) found.push("shapes");
@@ -103,12 +106,15 @@ function sheetWide(details: Details, plan: SheetPlan): string[] {
  * Excel.
  */
 function chartAsPlanned(chart: unknown[], axes: unknown[][] | null, planned: ChartPlan): boolean {
-  const [, type, , , , , title, legendPosition, legendVisible, labels, , series] = chart as [unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown[], unknown, unknown[][]];
+  const [, type, , , , , title, legendPosition, legendVisible, labels] = chart as [unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown[]];
+  // Each chart's series come last in what is read of it, and each series' points last in what is read of that (see excel/sheet-extras.ts).
+  const series = chart[chart.length - 1] as unknown[][] | undefined;
+  const last = (list: unknown[] | undefined) => (list ? list[list.length - 1] : undefined);
   if (type !== CHART_TYPES[planned.kind] || title !== planned.title || legendPosition !== "Bottom" || legendVisible !== true) return false;
   if (planned.showValues && (labels?.[0] !== true || labels?.[6] !== planned.numberFormat)) return false;
   const colourAs = (reported: unknown, i: number) => reported === null || reported === undefined || sameColour(reported, chartColour(planned, i));
   if (planned.kind === "pie" || planned.kind === "doughnut") {
-    const points = (series?.[0]?.[3] ?? []) as unknown[][];
+    const points = (last(series?.[0]) ?? []) as unknown[][];
     if (!points.every((point, i) => colourAs(point[1], i))) return false;
   } else if (!(series ?? []).every((s, i) => colourAs(planned.kind === "line" ? s[1] : s[2], i))) return false;
   if (!axes) return true;

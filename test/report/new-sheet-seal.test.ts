@@ -43,6 +43,8 @@ function reported(change: (extras: { cells: Cell[][]; details: Record<string, un
     cells,
     numberFormats: [["General", "General"], ["General", "General"], ["@", "@"], ["@", "#,##0"], ["@", "#,##0"]],
     columns: [180.75, 72],
+    hiddenColumns: [false, false],
+    hiddenRows: [false, false, false, false, false],
     rows: [21, 15, 15, 15, 15],
     frozen: "Test!1:1",
     merged: null,
@@ -90,6 +92,7 @@ describe("a sheet built new", () => {
     ["a sheet-scoped name", ({ details }) => (details.names = [["Mijn", "=Test!$B$4"]]), "the sheet's names"],
     ["a column frozen too", ({ details }) => (details.frozen = "Test!A1:A1"), "frozen panes at Test!A1:A1"],
     ["panes unfrozen", ({ details }) => (details.frozen = null), "frozen panes at null"],
+    ["a row hidden", ({ details }) => ((details.hiddenRows as boolean[])[1] = true), "hidden columns or rows"],
     ["a column widened", ({ details }) => (details.columns = [180.75, 120]), "column width at B1"],
     ["a row made taller", ({ details }) => ((details.rows as number[])[3] = 40), "row height at 4"],
     ["another table style", ({ details }) => (details.tables = [["lm_test", "TableStyleLight1", false, true, false, true]]), "a table's style or total row"],
@@ -117,7 +120,8 @@ describe("a chart on a sheet built new", () => {
   const drawn = { ...content, charts: ["Aantal"] };
   // As Excel reports it: place and size in points, the legend at the bottom, the labels, one series with its line colour (its fill Excel's own), one point per category.
   const labels = [true, false, false, false, false, "Right", "#,##0"];
-  const reportedChart = () => ["Aantal", "Line", 0, 220.5, 150, 300.75, "Aantal", "Bottom", true, [...labels], 1, [[false, "#c8102e", "#4472C4", [[false, "#4472C4"], [false, "#4472C4"]]]]];
+  const font = ["Aptos Narrow", 10, false, false, "None", "#595959"];
+  const reportedChart = () => ["Aantal", "Line", 0, 220.5, 150, 300.75, "Aantal", "Bottom", true, [...labels], 1, [font, font, font], "#FFFFFF", [[false, "#c8102e", "#4472C4", "Aantal", null, "Automatic", [[false, "#4472C4"], [false, "#4472C4"]]]]];
   const axes = () => [["Groep", "General", false], [null, "#,##0", false]];
   const extrasWith = (change: (chart: unknown[], axes: unknown[][]) => void = () => undefined) =>
     reported(({ details }) => {
@@ -131,7 +135,7 @@ describe("a chart on a sheet built new", () => {
   });
 
   it("is sealed where this Excel cannot report a series' colour (null, before ExcelApi 1.16)", () => {
-    expect(unplannedOnNewSheet(drawn, extrasWith((c) => ((c[11] as unknown[][])[0][1] = null)), withChart)).toEqual([]);
+    expect(unplannedOnNewSheet(drawn, extrasWith((c) => ((c[13] as unknown[][])[0][1] = null)), withChart)).toEqual([]);
   });
 
   it.each<[string, (chart: unknown[], axes: unknown[][]) => void]>([
@@ -139,7 +143,7 @@ describe("a chart on a sheet built new", () => {
     ["another title", (c) => (c[6] = "Mijn titel")],
     ["the legend on the right", (c) => (c[7] = "Right")],
     ["the values' labels off", (c) => ((c[9] as unknown[])[0] = false)],
-    ["the line recoloured", (c) => ((c[11] as unknown[][])[0][1] = "#00FF00")],
+    ["the line recoloured", (c) => ((c[13] as unknown[][])[0][1] = "#00FF00")],
     ["the category axis retitled", (_c, a) => (a[0][0] = "Nationaliteit")],
     ["the value axis's number format", (_c, a) => (a[1][1] = "0.0")],
   ])("is not sealed where the analyst changed what the plan set: %s", (_what, change) => {
