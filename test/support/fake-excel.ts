@@ -40,6 +40,8 @@ export interface CellModel {
   borders?: Partial<Record<(typeof CELL_BORDERS)[number], string>>;
   horizontalAlignment?: string;
   hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
+  /** The cell's style by name (Range.style, ExcelApi 1.7); absent: "Normal". */
+  style?: string;
 }
 
 export interface Box {
@@ -1302,7 +1304,7 @@ export class FakeTable extends ClientObject<TableModel> {
         // The rows go into the body: "at the end" is above the total row, which moves down (TableRowCollection.add: "Any rows below the inserted row are shifted downwards").
         const at = index === null || index === undefined || index === -1 ? bodyRowsOf(t) : index;
         if (at < 0 || at > bodyRowsOf(t)) throw new OfficeError("InvalidArgument", `The table has no row ${at}.`);
-        for (let n = 0; n < values.length; n++) shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + at, 1, t);
+        shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + at, values.length, t);
         t.box = { ...t.box, rows: t.box.rows + values.length };
         values.forEach((row, r) => {
           if (row.length !== t.box.columns) throw new OfficeError("InvalidArgument", "A table row needs a value for each column.");
@@ -1504,7 +1506,7 @@ function shiftedFormula(formula: string, home: SheetModel | null, shift: Shift, 
   });
 }
 
-function shiftColumns(model: WorkbookModel, sheet: SheetModel, box: Box, from: number, by: 1 | -1, own: TableModel | null): void {
+function shiftColumns(model: WorkbookModel, sheet: SheetModel, box: Box, from: number, by: number, own: TableModel | null): void {
   refuseShift(model, sheet, box, from, by, own);
   shiftAttached(model, sheet, box, from, by);
   const inColumns = (column: number) => column >= box.column && column < box.column + box.columns;
@@ -1844,7 +1846,7 @@ function cellProperties(cell: CellModel | undefined) {
       indentLevel: 0,
     },
     hyperlink: cell?.hyperlink ?? null,
-    style: "Normal",
+    style: cell?.style ?? "Normal",
   };
 }
 
@@ -1877,6 +1879,14 @@ function applyCellProperties(cell: CellModel, properties: Excel.SettableCellProp
     else delete cell.borders;
   }
   own("horizontalAlignment", format.horizontalAlignment, "General");
+  // The link and the style (SettableCellProperties.hyperlink and .style, ExcelApi 1.9). A style
+  // "will overwrite any formatting" (the reference's cell-properties sample): the fake drops the
+  // cell's own formats the style would set, which the add-in therefore sets after the style.
+  if (properties.hyperlink) cell.hyperlink = { ...properties.hyperlink };
+  if (properties.style !== undefined) {
+    for (const key of ["fill", "bold", "italic", "color", "size", "fontName", "underline", "borders", "horizontalAlignment"] as const) delete cell[key];
+    own("style", properties.style, "Normal");
+  }
 }
 
 /** The parts of `value` that `options` asks for (true: the whole part), as Excel's load options select. */
