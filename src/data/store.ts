@@ -1,6 +1,7 @@
 import { comparePeriods } from "./periods";
 import { Indicator, MonitorPackage, Observation, Source, Unit } from "./types";
 import { AreaAliases, areaAliases } from "./municipality-names";
+import { ROWS_PER_STEP, runSteps, runStepsInSlices, Steps } from "./slices";
 import { AREAS, groupEntry, GROUPS, GroupEntry, NameIndex, NATIONALITIES } from "./vocabulary";
 
 /** English aliases users may type for indicator ids, besides the ids and both labels. */
@@ -130,18 +131,40 @@ export class MonitorStore {
 
   /** Indexes the area names now, a part at a time with `between` after each (the first read of a large table). */
   async indexAreaNames(between: () => Promise<void>): Promise<void> {
+    await runStepsInSlices(this.areaNameSteps(), between);
+  }
+
+  /** `areaNames` built as steps of 250 names (see indexAreaNames); the same index as the getter builds in one piece. */
+  *areaNameSteps(): Steps<void> {
     const aliases = new AreaAliases(this.areaUses.keys());
     const index = new NameIndex(AREAS);
     const part = 250;
     for (let from = 0; from < aliases.size; from += part) {
       aliases.count(from, from + part);
-      await between();
+      yield;
     }
     for (let from = 0; from < aliases.size; from += part) {
       index.addEntries(aliases.entries(from, from + part));
-      await between();
+      yield;
     }
     this.areaIndex = index;
+  }
+
+  /**
+   * The store of `data` built as steps (see runStepsInSlices): its figures taken in a part of
+   * rows at a time, as an edit's `replace` takes them, then the indexes that `figuresOf` and
+   * `areaNames` would otherwise build in one piece when first asked. The same store as
+   * `new MonitorStore(data)` once asked those.
+   */
+  static *inSteps(data: MonitorPackage): Steps<MonitorStore> {
+    const store = new MonitorStore({ ...data, observations: [] });
+    for (let from = 0; from < data.observations.length; from += ROWS_PER_STEP) {
+      store.replace([], data.observations.slice(from, from + ROWS_PER_STEP));
+      yield;
+    }
+    yield* store.partSteps();
+    yield* store.areaNameSteps();
+    return store;
   }
 
   private countArea(area: string, change: 1 | -1): void {
@@ -171,12 +194,24 @@ export class MonitorStore {
    */
   figuresOf(indicator?: string, area?: string): readonly Observation[] {
     if (indicator === undefined && area === undefined) return this.observations;
-    if (!this.byPart) {
-      const parts = new Map<string, Observation[]>();
-      for (const o of this.observations) for (const key of [`${o.indicator}|`, `|${o.gebied}`, `${o.indicator}|${o.gebied}`]) push(parts, key, o);
-      this.byPart = parts;
+    if (!this.byPart) runSteps(this.partSteps());
+    return (this.byPart as Map<string, Observation[]>).get(`${indicator ?? ""}|${area ?? ""}`) ?? [];
+  }
+
+  /** The index of `figuresOf`, built as steps of rows. */
+  private *partSteps(): Steps<void> {
+    const parts = new Map<string, Observation[]>();
+    const figures = this.observations;
+    for (let from = 0; from < figures.length; from += ROWS_PER_STEP) {
+      for (let i = from; i < Math.min(figures.length, from + ROWS_PER_STEP); i++) {
+        const o = figures[i];
+        push(parts, `${o.indicator}|`, o);
+        push(parts, `|${o.gebied}`, o);
+        push(parts, `${o.indicator}|${o.gebied}`, o);
+      }
+      yield;
     }
-    return this.byPart.get(`${indicator ?? ""}|${area ?? ""}`) ?? [];
+    this.byPart = parts;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Edition } from "../data/descriptor";
+import { ROWS_PER_STEP, runSteps, Steps } from "../data/slices";
 import { MonitorStore } from "../data/store";
 
 /**
@@ -23,18 +24,27 @@ export interface EditionFacts {
 /** The prefix the monitor's packages put before the report's own title. */
 const SERIES_PREFIX = /^\s*monitor internationalisering\s*:\s*/i;
 
-/** The latest calendar year any figure refers to (the last year of a span or study year). */
-function latestYear(store: MonitorStore): string | null {
+/** The latest calendar year any figure refers to (the last year of a span or study year); as steps of rows. */
+function* latestYear(store: MonitorStore): Steps<string | null> {
   let latest: string | null = null;
-  for (const o of store.observations) {
-    const years = o.periode.match(/\d{4}/g) ?? [];
-    const last = years[years.length - 1];
-    if (last && (latest === null || last > latest)) latest = last;
+  const figures = store.observations;
+  for (let from = 0; from < figures.length; from += ROWS_PER_STEP) {
+    for (let i = from; i < Math.min(figures.length, from + ROWS_PER_STEP); i++) {
+      const years = figures[i].periode.match(/\d{4}/g) ?? [];
+      const last = years[years.length - 1];
+      if (last && (latest === null || last > latest)) latest = last;
+    }
+    yield;
   }
   return latest;
 }
 
 export function editionFacts(edition: Edition | undefined, store: MonitorStore): EditionFacts {
+  return runSteps(editionFactsInSteps(edition, store));
+}
+
+/** editionFacts as steps (the year from the figures is a pass over all of them). */
+export function* editionFactsInSteps(edition: Edition | undefined, store: MonitorStore): Steps<EditionFacts> {
   const title = edition?.title.trim() ?? "";
   const referenceDate = edition?.referenceDate ?? "";
   const report = title.replace(SERIES_PREFIX, "").trim();
@@ -43,7 +53,7 @@ export function editionFacts(edition: Edition | undefined, store: MonitorStore):
     title,
     version: edition?.version ?? "",
     referenceDate,
-    year: /^\d{4}/.test(referenceDate) ? referenceDate.slice(0, 4) : latestYear(store),
+    year: /^\d{4}/.test(referenceDate) ? referenceDate.slice(0, 4) : yield* latestYear(store),
     report: report || null,
   };
 }
