@@ -124,7 +124,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   const written: Written[] = [];
   const journal = new Journal(new Set(state.sheets.map((s) => s.id)));
   try {
-    return await build(context, options, { state, found, plans, pkg, progress, written, journal });
+    return await build(context, options, { state, found, plans, pkg, progress, written, journal, slices });
   } catch (error) {
     if (!isRefusal(error)) throw error;
     // Refused before the new sheets took the old ones' places: everything is put back.
@@ -177,9 +177,11 @@ interface Inspected {
   written: Written[];
   /** What was changed before the writes were done, to undo them when Excel refuses a sync. */
   journal: Journal;
+  /** Pauses between pieces of work that scale with the sheets (their prints), as the reading did. */
+  slices: Slices;
 }
 
-async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, pkg, progress, written, journal }: Inspected): Promise<RegenerateResult> {
+async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, pkg, progress, written, journal, slices }: Inspected): Promise<RegenerateResult> {
   context.application.suspendApiCalculationUntilNextSync();
   const batch = new WriteBatch(context, { limit: options.syncLimit });
   const data = found.kind === "none" ? await writeDataSheet(batch, context, state, options.edition, journal) : null;
@@ -201,6 +203,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       else entry.why = d.unseen.length ? "unseen" : "unproven";
     }
     decisions.set(plan.key, list);
+    await slices.between(); // a sheet's prints (its content and extras) take a while at thousands of rows
   }
   const referenced: Referenced = candidates.length ? await sheetsReferenced(context, state, candidates.map((d) => d.sheet)) : new Map();
   const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
@@ -383,7 +386,8 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
     kept.push(keptSheet);
     outcomes.find((o) => o.key === keptSheet.key)?.notes.push(say(EXCEL.keptSheet, { why: keptSheet.why, name: keptSheet.name, was: keptSheet.was, unseen: [] }));
   }
-  written.forEach((w, i) => {
+  for (const [i, w] of written.entries()) {
+    await slices.between(); // each sheet's prints in a piece of its own
     const { used, charts, formulas } = readBack[i];
     const content = {
       usedAddress: used.isNullObject ? null : used.address,
@@ -394,7 +398,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
     const before = updated.get(w.plan.key)?.sheet;
     const prints = before ? { print: contentToSeal(content, w.plan, before.content), extras: extrasToSeal(extras[i], before) } : sealBuiltNew(content, extras[i], w.plan);
     queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, ...prints, layout: layoutPrint(w.plan) });
-  });
+  }
   await context.sync();
 
   // Every write is done and marked: the old sheets of a new layout make way, and the new ones

@@ -67,15 +67,21 @@ export const EXTRAS_PRINT_VERSION = "4";
 /** Whether an extras print in a mark is of what this version reads. */
 export const isCurrentExtrasPrint = (print: string | null | undefined): print is string => typeof print === "string" && print.startsWith(`${EXTRAS_PRINT_VERSION}.`);
 
-/** The print of a sheet's extras (its version, a dot, a hash); addresses lose their sheet name, so a rename is no change. */
+/** A JSON.stringify replacer: addresses (every string with a "!") lose their sheet names. */
+const withoutSheets = (_key: string, value: unknown): unknown => (typeof value === "string" && value.includes("!") ? value.split(",").map(withoutSheet).join(",") : value);
+
+/**
+ * The print of a sheet's extras (its version, a dot, a hash); addresses lose their sheet name, so
+ * a rename is no change. The JSON of `[used range, details, followsFigures]`, made by JSON.stringify
+ * with a replacer: the same text as of a stripped copy (what Excel reports is plain data), without
+ * a copy of every cell's properties (at a sheet of thousands of rows that copy took 100-200 ms).
+ */
 export function extrasPrint(extras: SheetExtras): string {
-  const strip = (value: unknown): unknown => {
-    if (typeof value === "string") return value.includes("!") ? value.split(",").map(withoutSheet).join(",") : value;
-    if (Array.isArray(value)) return value.map(strip);
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strip(v)]));
-    return value;
-  };
-  return `${EXTRAS_PRINT_VERSION}.${hash53(JSON.stringify([extras.usedWithFormats === null ? null : withoutSheet(extras.usedWithFormats), strip(extras.details), strip(extras.followsFigures ?? null)]))}`;
+  const used = JSON.stringify(extras.usedWithFormats === null ? null : withoutSheet(extras.usedWithFormats));
+  // As an element of an array: what JSON cannot hold (undefined) is written null.
+  const details = JSON.stringify(extras.details, withoutSheets) ?? "null";
+  const follows = JSON.stringify(extras.followsFigures ?? null, withoutSheets) ?? "null";
+  return `${EXTRAS_PRINT_VERSION}.${hash53(`[${used},${details},${follows}]`)}`;
 }
 
 /**
