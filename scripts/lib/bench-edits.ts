@@ -1,7 +1,8 @@
 /**
  * `npm run bench`, section "edit": what one edit of MonitorData costs on the Excel fake with
- * MONITOR formulas live, at 10,000 and 100,000 rows, and the first read of such a workbook.
- * It measures; it asserts nothing (the tests do).
+ * MONITOR formulas live, at 10,000 and 100,000 rows, the first read of such a workbook, a pull's
+ * comparison and Regenerate in the pane (their longest slices). It measures; it asserts nothing
+ * (the tests do).
  */
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
@@ -11,6 +12,7 @@ import { snapshotOf } from "../../src/data/compare";
 import { yieldToEventLoop } from "../../src/data/slices";
 import { liveOf, Runner, WorkbookFollower } from "../../src/excel/follow";
 import { loadData, previewLoad } from "../../src/excel/load-data";
+import { regenerate } from "../../src/excel/regenerate";
 import { functionsLink } from "../../src/taskpane/functions-link";
 import { FakeContext, fakeRun, WorkbookModel } from "../../test/support/fake-excel";
 import { asExcel, edition, largePackage, userWorkbook } from "../../test/support/workbooks";
@@ -148,6 +150,7 @@ export async function benchEdits(dist: string): Promise<void> {
         console.log(`edit: ${fmt(rows)} rows, ${changed} cell${changed > 1 ? "s" : ""} changed, ${syncs - before} syncs, ${ms.toFixed(1)} ms until the functions answer the new figure, longest blocking slice ${edit.longest.toFixed(1)} ms (${edit.longestCpu.toFixed(1)} ms of CPU)`);
       }
       await benchPullComparison(model, rows, follower);
+      await benchRegenerateSlices(model, rows, follower);
     });
   }
 }
@@ -167,4 +170,19 @@ async function benchPullComparison(model: WorkbookModel, rows: number, follower:
   if (!pull.result.result.ok) throw new Error("the pull's comparison failed");
   const changed = pull.result.result.comparison.changed.length;
   console.log(`pull comparison: ${fmt(rows)} rows, ${pull.result.syncs} syncs, ${pull.ms.toFixed(0)} ms total, ${fmt(changed)} figures changed, longest slice ${pull.longest.toFixed(0)} ms (${pull.longestCpu.toFixed(0)} ms of CPU)`);
+}
+
+/**
+ * Regenerate in the pane, with the pause the pane gives it: first without live data (a workbook
+ * the pane has not followed yet: its tables validated in slices, the sheets built beside), then
+ * with the live data the pane follows the workbook with (nothing validated again, the sheets
+ * now the add-in's, compared with their marks and brought up to date).
+ */
+async function benchRegenerateSlices(model: WorkbookModel, rows: number, follower: WorkbookFollower): Promise<void> {
+  const current = follower.current;
+  for (const known of [null, "live" in current ? current.live : null]) {
+    const run = await longestSlice(() => fakeRun(model, (context) => regenerate(asExcel(context), { edition, language: "nl", known, yieldToUi: yieldToEventLoop })));
+    if (!run.result.result.ok) throw new Error("regenerate failed");
+    console.log(`regenerate in the pane: ${fmt(rows)} rows, ${known ? "with" : "without"} live data, ${run.result.syncs} syncs, ${run.ms.toFixed(0)} ms total, longest slice ${run.longest.toFixed(0)} ms (${run.longestCpu.toFixed(0)} ms of CPU)`);
+  }
 }
