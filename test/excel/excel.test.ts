@@ -3,6 +3,7 @@ import { readWorkbookFigures } from "../../src/excel/load-data";
 import { RegenerateResult } from "../../src/excel/regenerate";
 import { FakeContext, fakeRun, WorkbookModel } from "../support/fake-excel";
 import { callExcel, installCustomFunctions } from "../support/custom-functions-fake";
+import { snapshotOf } from "../../src/data/compare";
 import { asExcel, edition, markKey, runLoadData, runRegenerate, sheetNamed, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
 import { asRead } from "../support/texts";
@@ -270,13 +271,14 @@ describe("the analyst's own figures", () => {
     expect(empty.result).toEqual({ kind: "none" });
   });
 
-  it("Load data puts back edition figures the analyst deleted and refreshes the same table", async () => {
+  it("Load data adds the figures a newer edition brings to the same table", async () => {
     const model = userWorkbook();
-    await runLoadData(model);
+    const older = { ...edition, observations: edition.observations.slice(0, -2) }; // an edition without the last two rows
+    await runLoadData(model, older, { previous: new Set() });
     const data = tableNamed(model, "MonitorData");
     if (!data) throw new Error("no MonitorData");
-    data.box = { ...data.box, rows: data.box.rows - 2 }; // the last two rows deleted
-    const { result } = await runLoadData(model);
+    expect(data.box.rows).toBe(edition.observations.length - 1);
+    const { result } = await runLoadData(model, edition, { previous: new Set(snapshotOf(older)) });
     expect(result.ok && result.comparison.added.map((o: Observation) => o.groep)).toEqual(["niet-EU", "niet-EU"]);
     expect(tableNamed(model, "MonitorData")).toBe(data);
     expect(data.box.rows).toBe(edition.observations.length + 1);

@@ -3,6 +3,7 @@ import { fingerprint, planContent } from "../../src/report/fingerprint";
 import { buildIndicatorSheets } from "../../src/report/plan";
 import { encodeMark } from "../../src/report/mark";
 import { FakeContext, SheetModel, WorkbookModel } from "../support/fake-excel";
+import { snapshotOf } from "../../src/data/compare";
 import { edition, generatedWorkbook, markKey, markOf, reopen, runLoadData, runRegenerate, sheetNamed, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
 import { notesText, withNoteText } from "../support/notes";
 
@@ -149,18 +150,19 @@ describe("Load data never writes a cell outside the rows a table owns", () => {
     const model = await generatedWorkbook();
     const data = tableNamed(model, "MonitorData");
     if (!data) throw new Error("no MonitorData");
-    // The analyst removed rows of the edition (Load data will put them back: the table grows).
+    // The workbook holds an earlier edition without the last `count` rows; the edition brings them (the table grows).
     data.box = { ...data.box, rows: data.box.rows - count };
     for (let r = data.box.row + data.box.rows; r < data.box.row + data.box.rows + count; r++) for (let c = 0; c < data.box.columns; c++) data.sheet.cells.delete(`${r},${c}`);
-    return { model, data, bottom: data.box.row + data.box.rows };
+    const previous = new Set(snapshotOf({ ...edition, observations: edition.observations.slice(0, -count) }));
+    return { model, data, bottom: data.box.row + data.box.rows, previous };
   }
 
   it("inserts rows when the table must grow over the user's cells, which move down intact", async () => {
-    const { model, data, bottom } = await withRowsToAdd(3);
+    const { model, data, bottom, previous } = await withRowsToAdd(3);
     note(data.sheet, bottom, 0, "Mijn opmerking onder de tabel");
     note(data.sheet, bottom + 1, 6, 123);
     note(data.sheet, bottom, 16, "naast de tabel"); // column Q: outside the table's sixteen columns
-    const { result } = await runLoadData(model);
+    const { result } = await runLoadData(model, edition, { previous });
     expect(result.ok).toBe(true);
     expect(data.box.rows).toBe(edition.observations.length + 1);
     expect(data.sheet.cell(bottom + 3, 0).value).toBe("Mijn opmerking onder de tabel");
@@ -170,14 +172,14 @@ describe("Load data never writes a cell outside the rows a table owns", () => {
   });
 
   it("stops and changes nothing when a table of the user's below it is partly in its columns", async () => {
-    const { model, data, bottom } = await withRowsToAdd(2);
+    const { model, data, bottom, previous } = await withRowsToAdd(2);
     const context = new FakeContext(model);
     const sheet = context.workbook.worksheets.getItem(data.sheet.name);
     sheet.getRangeByIndexes(bottom + 2, 14, 2, 4).values = [["a", "b", "c", "d"], [1, 2, 3, 4]];
     sheet.tables.add(sheet.getRangeByIndexes(bottom + 2, 14, 2, 4), true).name = "Mijn_tabel";
     await context.sync();
     const before = snapshot(model);
-    await expect(runLoadData(model)).rejects.toThrow("MonitorData moet groeien, maar de tabel 'Mijn_tabel' eronder staat gedeeltelijk in dezelfde kolommen; verplaats die tabel. Er is niets veranderd.");
+    await expect(runLoadData(model, edition, { previous })).rejects.toThrow("MonitorData moet groeien, maar de tabel 'Mijn_tabel' eronder staat gedeeltelijk in dezelfde kolommen; verplaats die tabel. Er is niets veranderd.");
     expect(snapshot(model)).toBe(before);
   });
 
