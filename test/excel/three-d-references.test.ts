@@ -29,9 +29,9 @@ describe("Regenerate and a 3-D reference of the user's", () => {
     model.names.push({ name: "Zes", formula: "='Kinderen:Expat Centre'!$B$6", sheet: null });
     const result = await regenerated(model);
     expect(result.kept.map((k) => [k.was, k.why])).toEqual([
-      ["Kinderen", "edited"],
-      ["Nationaliteiten", "edited"],
-      ["Expat Centre", "edited"],
+      ["Kinderen", "referenced"],
+      ["Nationaliteiten", "referenced"],
+      ["Expat Centre", "referenced"],
     ]);
   });
 
