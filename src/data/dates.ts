@@ -11,8 +11,27 @@ const FIRST_SERIAL = 61;
 /** 31 December 9999, Excel's last date. */
 const LAST_SERIAL = 2_958_465;
 
+/**
+ * Serials by date text: a table repeats the same few reference dates on every row (twice a row:
+ * validated, then written). Only texts of a date's ten characters are kept, at most 10,000: no
+ * input grows memory, and so short a text is never a slice that keeps a file's text alive (V8
+ * slices strings of 13 characters or more).
+ */
+const serials = new Map<string, number | null>();
+const MAX_SERIALS = 10_000;
+
 /** "2022-01-01" → 44562; null for text that is not a real ISO date in Excel's range. */
 export function serialFromIso(iso: string): number | null {
+  if (iso.length !== 10) return serialOf(iso);
+  const known = serials.get(iso);
+  if (known !== undefined) return known;
+  const serial = serialOf(iso);
+  if (serials.size >= MAX_SERIALS) serials.clear();
+  serials.set(iso, serial);
+  return serial;
+}
+
+function serialOf(iso: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
