@@ -68,6 +68,8 @@ class LazySorted<T> {
 }
 
 type Ranked = { group: string; value: number; o: Observation };
+/** The figures by indicator, by area and by both, each list in table order (see figuresOf). */
+type FiguresByPart = { byIndicator: Map<string, Observation[]>; byArea: Map<string, Observation[]>; byBoth: Map<string, Map<string, Observation[]>> };
 const byPeriod = (a: Observation, b: Observation) => comparePeriods(a.periode, b.periode);
 const byCount = (a: Ranked, b: Ranked) => b.value - a.value || a.group.localeCompare(b.group);
 
@@ -100,7 +102,7 @@ export class MonitorStore {
   private readonly rawOf = new Map<Observation, Observation>();
   private holes = 0;
   /** The figures by indicator, by area and by both, in table order: built when first asked, dropped by any change. */
-  private byPart: Map<string, Observation[]> | null = null;
+  private byPart: FiguresByPart | null = null;
   /** How many figures each area (as written) has; the area names are indexed again when that set changes. */
   private readonly areaUses = new Map<string, number>();
   private areaIndex: NameIndex | null = null;
@@ -195,19 +197,24 @@ export class MonitorStore {
   figuresOf(indicator?: string, area?: string): readonly Observation[] {
     if (indicator === undefined && area === undefined) return this.observations;
     if (!this.byPart) runSteps(this.partSteps());
-    return (this.byPart as Map<string, Observation[]>).get(`${indicator ?? ""}|${area ?? ""}`) ?? [];
+    const parts = this.byPart as FiguresByPart;
+    const found = indicator === undefined ? parts.byArea.get(area as string) : area === undefined ? parts.byIndicator.get(indicator) : parts.byBoth.get(indicator)?.get(area);
+    return found ?? [];
   }
 
   /** The index of `figuresOf`, built as steps of rows. */
   private *partSteps(): Steps<void> {
-    const parts = new Map<string, Observation[]>();
+    // Maps within maps, not keys joined: no string made per figure (300,000 at 100,000 rows).
+    const parts: FiguresByPart = { byIndicator: new Map(), byArea: new Map(), byBoth: new Map() };
     const figures = this.observations;
     for (let from = 0; from < figures.length; from += ROWS_PER_STEP) {
       for (let i = from; i < Math.min(figures.length, from + ROWS_PER_STEP); i++) {
         const o = figures[i];
-        push(parts, `${o.indicator}|`, o);
-        push(parts, `|${o.gebied}`, o);
-        push(parts, `${o.indicator}|${o.gebied}`, o);
+        push(parts.byIndicator, o.indicator, o);
+        push(parts.byArea, o.gebied, o);
+        let areas = parts.byBoth.get(o.indicator);
+        if (!areas) parts.byBoth.set(o.indicator, (areas = new Map()));
+        push(areas, o.gebied, o);
       }
       yield;
     }

@@ -30,6 +30,22 @@ describe("the figures of an indicator or an area", () => {
     expect(seen(store.figuresOf(undefined, "Delft"))).toEqual([["inwoners", "Delft", "Italiaans", "", "2022", "aantal", 1253]]);
   });
 
+  it("keep an indicator's and an area's names apart, whatever characters they hold", () => {
+    // Names a bar joins alike ("a|b" and "c", "a" and "b|c"), or an empty name: each its own figures.
+    const row = pkg.observations[0];
+    const rows = [
+      { ...row, indicator: "a|b", gebied: "c", waarde: 1 },
+      { ...row, indicator: "a", gebied: "b|c", waarde: 2 },
+      { ...row, indicator: "a", gebied: "", waarde: 3 },
+      { ...row, indicator: "", gebied: "a", waarde: 4 },
+    ];
+    const store = new MonitorStore({ ...pkg, observations: rows });
+    const values = (figures: readonly Observation[]) => figures.map((o) => o.waarde);
+    expect([values(store.figuresOf("a|b", "c")), values(store.figuresOf("a", "b|c")), values(store.figuresOf("a", "")), values(store.figuresOf("", "a"))]).toEqual([[1], [2], [3], [4]]);
+    expect([values(store.figuresOf("a")), values(store.figuresOf(undefined, "a")), values(store.figuresOf("")), values(store.figuresOf(undefined, ""))]).toEqual([[2, 3], [4], [4], [3]]);
+    expect([values(store.figuresOf("a|b", "")), values(store.figuresOf("a", "c")), values(store.figuresOf("b", "c"))]).toEqual([[], [], []]);
+  });
+
   it("keep a figure that one package holds twice as two figures, each with its own place", () => {
     const row = pkg.observations[0];
     const store = new MonitorStore({ ...pkg, observations: [row, row] });
