@@ -7,8 +7,6 @@ import { AnyMessage, say, textOf } from "../../src/text/message";
 import { basename } from "path";
 import { DEFAULT_LIMITS } from "../../src/sources/limits";
 import { PullResult } from "../../src/sources/types";
-import { pullFromUrl } from "../../src/sources/url-source";
-import { pullFromZip } from "../../src/sources/zip-source";
 import { PackageReadError, readEdition, readFileBounded, readPackageTexts } from "./read-package";
 
 /** A validated package with what its datapackage.json says of the edition. */
@@ -49,6 +47,7 @@ async function pullZipFile(path: string, log: (message: AnyMessage) => void, lan
     const reason = e instanceof PackageReadError ? { message: e.text } : code === "ENOENT" ? "missing" : code === "EACCES" ? "permission" : { system: (e as Error).message };
     throw new CommandError(say(CLI.cannotRead, { path, reason }), language);
   }
+  const { pullFromZip } = await import("../../src/sources/zip-source");
   return pullFromZip(basename(path), bytes, log);
 }
 
@@ -60,7 +59,9 @@ export async function loadPackageFrom(location: string, language: Language = "nl
   const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
   if (!isUrl && !/\.zip$/i.test(location)) return { package: loadPackage(location, language), edition: readEditionOf(location, language) };
   const report = (message: AnyMessage) => log(textOf(message, language));
-  const pulled = isUrl ? await pullFromUrl(location, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, onProgress: report }) : await pullZipFile(location, report, language);
+  // The readers of a URL and of a zip are loaded only for one: a folder, the usual case, needs neither.
+  const pullFromUrl = isUrl ? (await import("../../src/sources/url-source")).pullFromUrl : null;
+  const pulled = pullFromUrl ? await pullFromUrl(location, { fetch: (input, init) => fetch(input, init), timeoutMs: FETCH_TIMEOUT_MS, onProgress: report }) : await pullZipFile(location, report, language);
   if (!pulled.ok) throw new CommandError(say(CLI.packageUnusable, { location, problems: pulled.problems.map((p) => p.message) }), language);
   report(say(CLI.edition, { title: pulled.value.edition.title, version: pulled.value.edition.version }));
   return { package: pulled.value.package, edition: pulled.value.edition };
