@@ -64,16 +64,17 @@ export class WriteBatch {
 
   /**
    * Writes rows (values and, per row, number formats), as many per sync as fit.
-   * `range(from, count)` gives the range of `count` rows starting at row `from` of `rows`.
+   * `range(from, count)` gives the range of `count` rows starting at row `from` of `rows`;
+   * `alsoPerRow` is what else each row weighs in the sync (a look at it in the same batch).
    */
-  async writeRows(rows: Cell[][], formats: string[][] | null, range: (from: number, count: number) => Excel.Range): Promise<void> {
+  async writeRows(rows: Cell[][], formats: string[][] | null, range: (from: number, count: number) => Excel.Range, alsoPerRow = 0): Promise<void> {
     let from = 0;
     while (from < rows.length) {
       let bytes = 0;
       let count = 0;
       const room = Math.max(this.limit - this.pending, this.limit / 4);
       while (from + count < rows.length) {
-        const next = rowBytes(rows[from + count]) + (formats ? rowBytes(formats[from + count]) : 0);
+        const next = rowBytes(rows[from + count]) + (formats ? rowBytes(formats[from + count]) : 0) + alsoPerRow;
         if (count > 0 && bytes + next > room) break;
         bytes += next;
         count++;

@@ -14,22 +14,29 @@ export interface PutBackInput<R> {
   /**
    * Cells the pull may have written, in the order it wrote them: the key of the row it wrote
    * into, the first column, what it wrote, and the row just before (`was`: its values; `back`:
-   * what puts it back through `values`).
+   * what puts it back through `values`; `formats`: its number formats, where the pull wrote
+   * those too, as it does for a new row). All three by the table's columns.
    */
-  writes: readonly { key: string | null; column: number; wrote: readonly Cell[]; was: readonly Cell[]; back: readonly (string | number | boolean)[] }[];
+  writes: readonly { key: string | null; column: number; wrote: readonly Cell[]; was: readonly Cell[]; back: readonly (string | number | boolean)[]; formats?: readonly string[] }[];
   /** Rows the pull may have deleted, in the order it deleted them: where each one was then, its key, its values, and what it held. */
   deletes: readonly { index: number; key: string | null; values: readonly Cell[]; row: R }[];
   /** The keys of the rows the pull added at the end, how many there were, and how many body rows the table had before. */
   appended: ReadonlySet<string>;
   appendCount: number;
   originalRows: number;
+  /** How many blank rows the table had before the pull (the user's: they stay). */
+  blankRowsBefore: number;
+  /** A row's key from its values, for a row whose cells go back (what it holds then is another row's); absent: keys stay as given. */
+  keyOf?: (row: readonly Cell[]) => string | null;
+  /** Whether a row without a key is blank, as a row the table grew by and the pull had not filled yet (default: every row without a key). */
+  isBlank?: (row: readonly Cell[]) => boolean;
 }
 
 export interface PutBack<R> {
   /** Rows to add again, in this order, each at its index at the moment it is added. */
   readd: { index: number; row: R }[];
   /** Then cells to write back, in this order, by the row's index once the rows are back. */
-  overwrite: { row: number; column: number; values: (string | number | boolean)[] }[];
+  overwrite: { row: number; column: number; values: (string | number | boolean)[]; formats?: string[] }[];
   /** Then body rows to delete, bottom first: the added rows, wherever a sort put them. */
   remove: number[];
   /** Whether the table had grown over the added rows; if not, cells inserted below it are still there. */
@@ -65,21 +72,28 @@ export function planPutBack<R>(input: PutBackInput<R>): PutBack<R> {
   const indexOf = new Map<string, number>();
   keys.forEach((key, i) => key !== null && indexOf.set(key, i));
   const overwrite: PutBack<R>["overwrite"] = [];
-  for (const { key, column, wrote, was, back } of [...input.writes].reverse()) {
+  for (const { key, column, wrote, was, back, formats } of [...input.writes].reverse()) {
     const row = key === null ? undefined : indexOf.get(key);
     if (row === undefined || !wrote.every((value, c) => sameCell(cells[row][column + c], value))) continue;
     wrote.forEach((_, c) => (cells[row][column + c] = was[column + c] ?? null));
-    overwrite.push({ row, column, values: back.slice(column, column + wrote.length) });
+    overwrite.push({ row, column, values: back.slice(column, column + wrote.length), ...(formats ? { formats: formats.slice(column, column + wrote.length) } : {}) });
+    // The row holds another row's cells again (a new row written over a row a sort had put there): it is that row.
+    if (input.keyOf) {
+      indexOf.delete(key as string);
+      keys[row] = input.keyOf(cells[row]);
+      if (keys[row] !== null) indexOf.set(keys[row] as string, row);
+    }
   }
 
-  // Added rows are found by key; rows the table grew by but the pull had not filled yet are blank, at its end.
+  // Added rows are found by key; rows the table grew by but the pull had not filled yet are
+  // blank, wherever a sort put them: as many as it grew by and did not fill, and no more than
+  // the table has blank rows beyond those it had before, the bottom ones first.
   const added = keys.flatMap((key, i) => (key !== null && input.appended.has(key) ? [i] : []));
   const grown = input.appendCount > 0 && (added.length > 0 || keys.length >= input.originalRows + input.appendCount);
-  const blanks: number[] = [];
-  for (let i = keys.length - 1; grown && i >= 0 && added.length + blanks.length < input.appendCount; i--) {
-    if (keys[i] === null) blanks.push(i);
-    else if (!input.appended.has(keys[i] as string)) break; // only the table's last rows: a blank row above is the user's
-  }
+  const isBlank = input.isBlank ?? (() => true);
+  const blankRows = keys.flatMap((key, i) => (key === null && isBlank(cells[i]) ? [i] : []));
+  const unfilled = grown ? Math.max(0, Math.min(input.appendCount - added.length, blankRows.length - input.blankRowsBefore)) : 0;
+  const blanks = blankRows.slice(blankRows.length - unfilled);
   const remove = grown ? [...added, ...blanks].sort((a, b) => b - a) : [];
   return { readd, overwrite, remove, grown };
 }

@@ -28,15 +28,15 @@ import { say } from "../text/message";
  *   the comparison no longer describes the table. (Re-planning instead would need the
  *   comparison again, since an edit changes what is the analyst's.)
  * - Every sync that overwrites or deletes rows first looks at those rows, in the same batch
- *   (Excel runs a batch in order, so the look sees them just before). A look that differs from
- *   what was read before means the pull overwrote or deleted another row than it meant to, or a
- *   row the user changed meanwhile: it stops and puts the table back, the user's change with it.
- *   Deleting is checked this way rather than done by key, because any key lookup is a read in
- *   one sync and a delete in the next, and the user may sort between the two; the look in the
- *   same batch leaves no such gap, and what it saw is exactly what the undo puts back. (Its
- *   formats are those read before, while the look shows that row: a look with formats would
- *   take ten times the syncs for a large delete, so a row deleted by mistake, after a sort,
- *   comes back without its fill or font.)
+ *   (Excel runs a batch in order, so the look sees them just before), and the pull checks each
+ *   look as soon as its sync is back. A look that differs from what was read before means the
+ *   pull overwrote or deleted another row than it meant to, or a row the user changed
+ *   meanwhile: it stops (after that one sync) and puts the table back, the user's change with
+ *   it. Deleting is checked this way rather than done by key, because any key lookup is a read
+ *   in one sync and a delete in the next, and the user may sort between the two; the look in
+ *   the same batch leaves no such gap, and what it saw is exactly what the undo puts back: a
+ *   delete's look reads the rows' formats, hyperlinks and styles too, so a row deleted by
+ *   mistake (after a sort) comes back whole, wherever it was.
  * - Putting back (after a cancel, a refusal by Excel, or an edit meanwhile) starts from a fresh
  *   read of the table and finds each row by its key (put-back.ts), so a sort between two syncs
  *   does not make it put cells into the wrong rows.
@@ -72,7 +72,7 @@ export class EditedMeanwhile extends Error {
   }
 }
 
-/** A row as read: what puts it back (formulas, values, number formats) and, for a row to delete, its formats. */
+/** A row as read: what puts it back (formulas, values, number formats) and, for a row deleted, its formats, hyperlinks and styles. */
 interface RowRead {
   values: Cell[];
   formulas: Cell[];
@@ -101,13 +101,32 @@ interface Plan {
   /** Rows looked at just before their cells were overwritten, and just before they were deleted. */
   written: Look[];
   deleted: Look[];
+  /** The cells each chunk of new rows writes, and the table's place, looked at just before it wrote them. */
+  appended: AppendLook[];
+}
+
+/**
+ * A look at the cells a chunk of new rows is written into, in the batch that writes them: they
+ * must be blank, and the table where the pull put it (grown by the new rows). A sort between
+ * two chunks can move the user's rows there, and the user can type into them.
+ */
+interface AppendLook {
+  /** The chunk's first row among the new rows, how many, its first column and width in the table. */
+  from: number;
+  count: number;
+  column: number;
+  width: number;
+  cells: Excel.Range;
+  table: Excel.Range;
 }
 
 /**
  * The formats of a row to delete, to put it back after a cancel or a refusal (ExcelApi 1.9,
- * Range.getCellProperties / setCellProperties; the same shape both ways: CellPropertiesFormat).
- * Hyperlinks and styles are not among them: the add-in does not restore links, and a style would
- * overwrite the formats (SettableCellProperties: "do not use the format property with the style property").
+ * Range.getCellProperties / setCellProperties; the same shape both ways: CellPropertiesFormat),
+ * with each cell's hyperlink and style (SettableCellProperties.hyperlink, .style). A style
+ * "will overwrite any formatting, so do not use the format property with the style property"
+ * (SettableCellProperties, office-js-snippets cell-properties.yaml): the style goes back first,
+ * in a call of its own, and the formats after it (restoring).
  */
 const ROW_FORMATS: Excel.CellPropertiesLoadOptions = {
   format: {
@@ -119,6 +138,8 @@ const ROW_FORMATS: Excel.CellPropertiesLoadOptions = {
     wrapText: true,
     indentLevel: true,
   },
+  hyperlink: true,
+  style: true,
 };
 
 const text = (value: Cell) => (typeof value === "string" ? literal(value) : (value ?? ""));
@@ -130,7 +151,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     const header = (cells[0] ?? []).map((h) => String(h ?? ""));
     const changes = planRowChanges(header, cells.slice(1).map((row) => row.map((c) => c ?? null)), target.rows, target.keyOf);
     const box = parseA1Range(target.table.address);
-    return { target, header, box, bodyRows: box.rows - 1 - (target.table.totalRow ? 1 : 0), changes, read: new Map(), written: [], deleted: [] };
+    return { target, header, box, bodyRows: box.rows - 1 - (target.table.totalRow ? 1 : 0), changes, read: new Map(), written: [], deleted: [], appended: [] };
   });
   const growth = planGrowth(
     plans.map((p) => ({ name: p.target.table.name, sheetName: p.target.table.sheetName, box: p.box, rowsNeeded: p.box.rows + p.changes.appends.length })),
@@ -170,24 +191,34 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
       const { appends } = plan.changes;
       if (appends.length) {
         if (!table.totalRow) await batch.queue(1000, () => table.table.resize(sheet.getRangeByIndexes(top, plan.box.column, plan.box.rows + appends.length, plan.box.columns)));
-        // Only the add-in's columns: the user's (a calculated column) are left to Excel.
+        // Only the add-in's columns: the user's (a calculated column) are left to Excel. Each
+        // chunk looks at the cells it writes and at the table first, in its own batch.
+        let checked = 0;
         for (const [first, width] of knownRuns(plan)) {
           const cells = appends.map((row) => row.slice(first, first + width));
           const formats = cells.map((row, r) => row.map((value, c) => plan.target.formatOf(plan.header[first + c], value, (name) => appends[r][plan.header.indexOf(name)])));
-          await batch.writeRows(cells.map((row) => row.map(text)), formats, (from, count) => sheet.getRangeByIndexes(top + 1 + plan.bodyRows + from, plan.box.column + first, count, width));
+          // Below the body, above a total row when there is one (its new rows were added blank above it).
+          const target = (from: number, count: number) => sheet.getRangeByIndexes(top + 1 + plan.bodyRows + from, plan.box.column + first, count, width);
+          const chunk = (from: number, count: number) => {
+            checked = checkAppends(plan, checked); // what the last sync saw stops here, before more is queued
+            plan.appended.push({ from, count, column: first, width, cells: target(from, count).load("values,formulas,numberFormat"), table: table.table.getRange().load("rowIndex,columnIndex,rowCount,columnCount") });
+            return target(from, count);
+          };
+          await batch.writeRows(cells.map((row) => row.map(text)), formats, chunk, APPEND_LOOK_BYTES * width + 40);
         }
       }
     }
     // Changed cells, each chunk with a fresh look at the rows it overwrites.
     for (const plan of plans) await writeChanges(batch, plan);
     if (plans.some((p) => p.changes.writes.length || p.changes.appends.length)) await batch.flush();
+    for (const plan of plans) checkAppends(plan);
     for (const plan of plans) checkLooks(plan, plan.written); // an edit meanwhile stops before anything is deleted
     for (const plan of plans) await deleteRows(batch, plan);
     if (plans.some((p) => p.changes.deletes.length)) await batch.flush();
     for (const plan of plans) checkLooks(plan, plan.deleted);
   } catch (error) {
     try {
-      await undo(context, plans, inserted, blankRows, limit);
+      await undo(context, plans, inserted, blankRows, { read: limit, write: batch.limit });
     } catch (refused) {
       throw new UndoRefused(refused);
     }
@@ -232,12 +263,11 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
     const rows = new Map<number, number>();
     for (const w of plan.changes.writes) rows.set(w.row, 1);
     for (const d of plan.changes.deletes) rows.set(d.row, d.count);
-    // A long run of deletes goes in blocks under the limit; the rows to delete with their formats.
-    const deleting = new Set(plan.changes.deletes.map((d) => d.row));
+    // A long run of deletes goes in blocks under the limit. Their formats are read by the look
+    // just before each delete (deleteRows), which sees exactly the rows that go.
     for (const [first, length] of rows) {
-      const formats = deleting.has(first);
-      for (const { from, count, bytes } of rowBlocks(first, length, (row) => lookBytes(plan, row, formats), reads.limit)) {
-        await reads.queue(bytes, () => pending[p].push(look(plan, from, count, formats)));
+      for (const { from, count, bytes } of rowBlocks(first, length, (row) => lookBytes(plan, row, false), reads.limit)) {
+        await reads.queue(bytes, () => pending[p].push(look(plan, from, count, false)));
       }
     }
   }
@@ -279,8 +309,10 @@ async function writeChanges(batch: WriteBatch, plan: Plan): Promise<void> {
   const sheet = plan.target.table.table.worksheet;
   // A row is looked at before its first run only: a later run of the same row would see the first one's write.
   const looked = new Set<number>();
+  let checked = 0;
   for (const run of plan.changes.writes) {
     await batch.queue(rowBytes(run.values) * 2 + lookBytes(plan, run.row, false) + 200, () => {
+      checked = checkLooks(plan, plan.written, checked); // an edit the last sync saw stops here, before more is queued
       if (!looked.has(run.row)) plan.written.push(look(plan, run.row, 1, false));
       looked.add(run.row);
       sheet.getRangeByIndexes(plan.box.row + 1 + run.row, plan.box.column + run.column, 1, run.values.length).values = [run.values.map(text)];
@@ -288,14 +320,55 @@ async function writeChanges(batch: WriteBatch, plan: Plan): Promise<void> {
   }
 }
 
-/** Rows that differed, just before they were overwritten or deleted, from what was read before: an edit, a sort or a move meanwhile. */
-function checkLooks(plan: Plan, looks: Look[]): void {
-  for (const seen of looks) {
-    (lookedAt(seen) ?? []).forEach((row, i) => {
-      const before = plan.read.get(seen.row + i);
-      if (!same(row.values, before?.values) || !same(row.formulas, before?.formulas)) throw new EditedMeanwhile(plan.target.table.name, seen.row + i + 1);
+/** What a look at one cell a new row goes into weighs in a response, about: blank values and formulas, and a number format. */
+const APPEND_LOOK_BYTES = 30;
+
+const blank = (cell: unknown) => cell === "" || cell === null || cell === undefined;
+
+/** What an append's look saw, or null when its sync did not go through. */
+function appendSeen(seen: AppendLook): { values: Cell[][]; formulas: Cell[][]; formats: string[][]; table: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } } | null {
+  try {
+    const { rowIndex, columnIndex, rowCount, columnCount } = seen.table;
+    return { values: seen.cells.values as Cell[][], formulas: seen.cells.formulas as Cell[][], formats: seen.cells.numberFormat, table: { rowIndex, columnIndex, rowCount, columnCount } };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Cells a chunk of new rows went into that were not blank, or a table that was not where and as
+ * large as the pull made it, just before the chunk was written: a sort, an edit or a row typed
+ * below it meanwhile. Checks the looks from `from` on that came back; gives the first still on its way.
+ */
+function checkAppends(plan: Plan, from = 0): number {
+  const grown = { rowIndex: plan.box.row, columnIndex: plan.box.column, rowCount: plan.box.rows + plan.changes.appends.length, columnCount: plan.box.columns };
+  const firstNew = plan.bodyRows; // body rows before the new ones (a total row is below them)
+  for (let l = from; l < plan.appended.length; l++) {
+    const look = plan.appended[l];
+    const seen = appendSeen(look);
+    if (!seen) return l;
+    if (JSON.stringify(seen.table) !== JSON.stringify(grown)) throw new EditedMeanwhile(plan.target.table.name, firstNew + look.from + 1);
+    const taken = seen.values.findIndex((row, i) => !row.every(blank) || !seen.formulas[i].every(blank));
+    if (taken >= 0) throw new EditedMeanwhile(plan.target.table.name, firstNew + look.from + taken + 1);
+  }
+  return plan.appended.length;
+}
+
+/**
+ * Rows that differed, just before they were overwritten or deleted, from what was read before:
+ * an edit, a sort or a move meanwhile. Checks the looks from `from` on that have come back, and
+ * gives the index of the first still on its way (the caller checks again after the next sync).
+ */
+function checkLooks(plan: Plan, looks: Look[], from = 0): number {
+  for (let l = from; l < looks.length; l++) {
+    const seen = lookedAt(looks[l]);
+    if (!seen) return l;
+    seen.forEach((row, i) => {
+      const before = plan.read.get(looks[l].row + i);
+      if (!same(row.values, before?.values) || !same(row.formulas, before?.formulas)) throw new EditedMeanwhile(plan.target.table.name, looks[l].row + i + 1);
     });
   }
+  return looks.length;
 }
 
 /**
@@ -307,14 +380,53 @@ function checkLooks(plan: Plan, looks: Look[]): void {
  * first, so each block's rows are still where they were read.
  */
 async function deleteRows(batch: WriteBatch, plan: Plan): Promise<void> {
+  let checked = 0;
   for (const run of plan.changes.deletes) {
-    for (const block of rowBlocks(run.row, run.count, (row) => lookBytes(plan, row, false), batch.limit).reverse()) {
+    for (const block of rowBlocks(run.row, run.count, (row) => lookBytes(plan, row, true), batch.limit - RUN_DELETE_BYTES).reverse()) {
       await batch.queue(RUN_DELETE_BYTES + block.bytes, () => {
-        plan.deleted.push(look(plan, block.from, block.count, false));
+        // A sort the last sync saw stops here, before more is queued: at most one sync deletes rows by mistake, and its look saw them whole.
+        checked = checkLooks(plan, plan.deleted, checked);
+        plan.deleted.push(look(plan, block.from, block.count, true));
         bodyRow(plan, block.from, block.count).delete("Up");
       });
     }
   }
+}
+
+/** A row without a key whose cells in the add-in's columns are all blank (a calculated column of the user's may hold a formula): one the table grew by and the pull had not filled, or the user's. */
+function isBlankRow(plan: Plan, row: readonly Cell[]): boolean {
+  return plan.target.keyOf((column) => row[plan.header.indexOf(column)] ?? null) === null && plan.header.every((name, c) => !plan.target.columns.includes(name) || blank(row[c]));
+}
+
+/**
+ * The cells of new rows that went where a chunk's look saw cells that were not blank (a sort
+ * had moved a row there, or the user typed there): the new row's key, where and what was
+ * written, and what was there (values, formulas and number formats of those columns).
+ */
+function overwrittenByNewRows(plan: Plan) {
+  return plan.appended.flatMap((look) => {
+    const seen = appendSeen(look);
+    if (!seen) return [];
+    return seen.values.flatMap((values, i) => {
+      if (values.every(blank) && seen.formulas[i].every(blank)) return [];
+      const row = plan.changes.appends[look.from + i];
+      const key = plan.target.keyOf((column) => row[plan.header.indexOf(column)] ?? null);
+      return [{ key, column: look.column, wrote: row.slice(look.column, look.column + look.width), seen: { values, formulas: seen.formulas[i], formats: seen.formats[i] } }];
+    });
+  });
+}
+
+/**
+ * What puts a deleted row back, and what it weighs in a request: its cells (restore-cells.ts),
+ * number formats, and, when its look read them, its styles (set first: a style overwrites
+ * formats) and its formats with hyperlinks (a cell without a link gets none: `{}` sets nothing).
+ */
+function restoring(row: RowRead) {
+  const cells = restorable(row.formulas, row.values, row.formats);
+  const styles = row.props ? row.props.map((p) => (p.style === undefined || p.style === null ? {} : { style: p.style })) : null;
+  const props = row.props ? row.props.map(({ format, hyperlink }) => (hyperlink ? { format, hyperlink } : { format })) : null;
+  const bytes = rowBytes(cells) + rowBytes(row.formats) + (styles ? JSON.stringify(styles).length : 0) + (props ? JSON.stringify(props).length : 0);
+  return { cells, formats: row.formats, styles, props, bytes };
 }
 
 /** Indexes that each follow the one before as runs, [first, count], in the order given. */
@@ -337,7 +449,7 @@ function runsOf(indexes: readonly number[]): [number, number][] {
  * restore-cells.ts); new rows are removed wherever they are, and the cells inserted below a table
  * that had not grown yet are deleted again (the user's cells move back up).
  */
-async function undo(context: Excel.RequestContext, plans: Plan[], inserted: ReadonlySet<string>, blankRows: ReadonlyMap<string, number>, limit?: number): Promise<void> {
+async function undo(context: Excel.RequestContext, plans: Plan[], inserted: ReadonlySet<string>, blankRows: ReadonlyMap<string, number>, limits: { read?: number; write: number }): Promise<void> {
   // What is still queued (a cancel comes before its sync) goes first, then where the tables are.
   await context.sync();
   const areas = plans.map((plan) => plan.target.table.table.getRange().load("rowIndex,columnIndex,rowCount,columnCount"));
@@ -352,9 +464,10 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
       firstRow: area.rowIndex + 1,
       range: (from: number, count: number) => sheets[i].getRangeByIndexes(area.rowIndex + 1 + from, area.columnIndex, count, area.columnCount),
     })),
-    { limit },
+    { limit: limits.read },
   );
-  const batch = new WriteBatch(context, { limit });
+  // Under the same limit as the write it undoes.
+  const batch = new WriteBatch(context, { limit: limits.write });
   for (const [i, plan] of plans.entries()) {
     const { table } = plan.target;
     const { rowIndex, columnIndex, columnCount } = areas[i];
@@ -365,16 +478,25 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
     const decided = planPutBack<RowRead>({
       rows: now[i],
       keys: now[i].map(keyOf),
-      writes: plan.changes.writes.flatMap((run) => {
-        const row = overwritten.get(run.row) ?? plan.read.get(run.row);
-        return row ? [{ key: keyOf(row.values), column: run.column, wrote: run.values, was: row.values, back: restorable(row.formulas, row.values, row.formats) }] : [];
-      }),
+      // In the order they were written: the new rows first (over cells that were not blank), then the changed cells.
+      writes: [
+        ...overwrittenByNewRows(plan).map(({ key, column, wrote, seen }) => {
+          const [was, formulas, formats] = [seen.values, seen.formulas, seen.formats].map((part) => plan.header.map((_, c) => (c >= column && c < column + wrote.length ? part[c - column] : null)));
+          return { key, column, wrote, was, back: restorable(formulas, was, formats as string[]), formats: formats as string[] };
+        }),
+        ...plan.changes.writes.flatMap((run) => {
+          const row = overwritten.get(run.row) ?? plan.read.get(run.row);
+          return row ? [{ key: keyOf(row.values), column: run.column, wrote: run.values, was: row.values, back: restorable(row.formulas, row.values, row.formats) }] : [];
+        }),
+      ],
       // In the order they were deleted: the runs bottom first, each run's rows bottom first.
       deletes: plan.deleted.flatMap((seen) =>
         Array.from({ length: seen.count }, (_, k) => seen.row + seen.count - 1 - k).flatMap((index) => {
-          // The formats are those read before, while the look shows the same row; a row deleted by mistake (a sort meanwhile) comes back without them.
-          const [seen, read] = [deleted.get(index), plan.read.get(index)];
-          const row = seen ? { ...seen, props: read && same(seen.values, read.values) && same(seen.formulas, read.formulas) ? read.props : null } : read;
+          // As the look just before the delete saw it, formats and all, whichever row it was (after a
+          // sort, another than the one read before). A look whose sync never came back (Excel refused
+          // it, and may return nothing of it) leaves the row as read before: values, formulas and
+          // number formats, without its other formats.
+          const row = deleted.get(index) ?? plan.read.get(index);
           return row ? [{ index, key: keyOf(row.values), values: row.values, row }] : [];
         }),
       ),
@@ -382,24 +504,33 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
       // Above a total row, only the blank rows Excel took are there to take out again.
       appendCount: table.totalRow ? (blankRows.get(table.name) ?? 0) : plan.changes.appends.length,
       originalRows: plan.bodyRows,
+      blankRowsBefore: (plan.target.table.cells ?? []).slice(1).filter((row) => isBlankRow(plan, row as Cell[])).length,
+      keyOf,
+      isBlank: (row) => isBlankRow(plan, row),
     });
     const body = (row: number, column = 0, columns = columnCount, rows = 1) => sheets[i].getRangeByIndexes(rowIndex + 1 + row, columnIndex + column, rows, columns);
-    // Rows back a run at a time (one add, one number format and one set of formats each): a run
-    // deleted bottom first comes back top first, each at the index after the one before.
+    // Rows back a run at a time (one add, one number format and two sets of cell properties
+    // each), a long run in blocks under the limit: a run deleted bottom first comes back top
+    // first, each at the index after the one before.
     let r = 0;
     for (const [first, count] of runsOf(decided.readd.map((a) => a.index))) {
-      const rows = decided.readd.slice(r, (r += count)).map((a) => a.row);
-      const cells = rows.map((row) => restorable(row.formulas, row.values, row.formats));
-      const props = rows.some((row) => row.props) ? rows.map((row) => row.props ?? row.values.map(() => ({}))) : null; // {}: nothing to set
-      const bytes = cells.reduce((n, row) => n + rowBytes(row) * 2 + (props ? CELL_PROPERTY_BYTES * row.length : 0), 3 * RUN_DELETE_BYTES);
-      await batch.queue(bytes, () => {
-        table.table.rows.add(first, cells);
-        body(first, 0, columnCount, count).numberFormat = rows.map((row) => row.formats);
-        if (props) body(first, 0, columnCount, count).setCellProperties(props);
-      });
+      const run = decided.readd.slice(r, (r += count)).map((a) => restoring(a.row));
+      for (const block of rowBlocks(0, count, (k) => run[k].bytes, batch.limit - 4 * RUN_DELETE_BYTES)) {
+        const rows = run.slice(block.from, block.from + block.count);
+        const at = first + block.from;
+        await batch.queue(4 * RUN_DELETE_BYTES + block.bytes, () => {
+          table.table.rows.add(at, rows.map((row) => row.cells));
+          body(at, 0, columnCount, block.count).numberFormat = rows.map((row) => row.formats);
+          if (rows.some((row) => row.styles)) body(at, 0, columnCount, block.count).setCellProperties(rows.map((row) => row.styles ?? row.cells.map(() => ({}))));
+          if (rows.some((row) => row.props)) body(at, 0, columnCount, block.count).setCellProperties(rows.map((row) => row.props ?? row.cells.map(() => ({}))));
+        });
+      }
     }
-    for (const { row, column, values } of decided.overwrite) {
-      await batch.queue(rowBytes(values) * 2 + 200, () => void (body(row, column, values.length).values = [values]));
+    for (const { row, column, values, formats } of decided.overwrite) {
+      await batch.queue(rowBytes(values) * 2 + (formats ? rowBytes(formats) : 0) + 400, () => {
+        if (formats) body(row, column, values.length).numberFormat = [formats];
+        body(row, column, values.length).values = [values];
+      });
     }
     for (const [first, count] of runsOf([...decided.remove].reverse()).reverse()) await batch.queue(RUN_DELETE_BYTES, () => body(first, 0, columnCount, count).delete("Up"));
     const appended = plan.changes.appends.length;

@@ -2,7 +2,7 @@ import { planPutBack, PutBackInput } from "../../src/excel/put-back";
 
 /** Rows of a small table: [Groep, Waarde]; the key is the Groep. */
 const table = (...rows: [string | null, number | null][]) => ({ rows: rows.map(([g, w]) => [g, w]), keys: rows.map(([g]) => g) });
-const none = { writes: [], deletes: [], appended: new Set<string>(), appendCount: 0 };
+const none = { writes: [], deletes: [], appended: new Set<string>(), appendCount: 0, blankRowsBefore: 0 };
 
 describe("putting a table back after a pull stopped, by key", () => {
   it("writes a figure back into its own row after the user sorted, and leaves a figure the user changed after the write", () => {
@@ -66,9 +66,26 @@ describe("putting a table back after a pull stopped, by key", () => {
   });
 
   it("leaves a blank row of the user's that is not at the end, and reports a table that never grew", () => {
-    const grownWithGap: PutBackInput<string> = { ...table(["A", 1], [null, null], ["B", 2], ["Nieuw", 3]), ...none, appended: new Set(["Nieuw", "Later"]), appendCount: 2, originalRows: 3 };
+    const grownWithGap: PutBackInput<string> = { ...table(["A", 1], [null, null], ["B", 2], ["Nieuw", 3]), ...none, appended: new Set(["Nieuw", "Later"]), appendCount: 2, originalRows: 3, blankRowsBefore: 1 };
     expect(planPutBack(grownWithGap).remove).toEqual([3]);
     const notGrown: PutBackInput<string> = { ...table(["A", 1], ["B", 2]), ...none, appended: new Set(["Nieuw"]), appendCount: 1, originalRows: 2 };
     expect(planPutBack(notGrown)).toEqual({ readd: [], overwrite: [], remove: [], grown: false });
+  });
+
+  it("puts back a row a sort had moved into the rows the table grew by and a new row was written over, and removes the blank rows the sort moved up", () => {
+    // Before: A 1, B 2, with one blank row of the user's at the end; the pull grew the table by 3 for N1, N2, N3 and wrote N1;
+    // the user sorted Z→A (blanks first); the pull wrote N2 over the row B now held (Groep and Waarde, number format "0").
+    const input: PutBackInput<string> = {
+      ...table([null, null], [null, null], ["N1", 7], [null, null], ["N2", 8], ["A", 1]),
+      ...none,
+      writes: [{ key: "N2", column: 0, wrote: ["N2", 8], was: ["B", 2], back: ["B", 2], formats: ["@", "0.0"] }],
+      appended: new Set(["N1", "N2", "N3"]),
+      appendCount: 3,
+      originalRows: 3,
+      blankRowsBefore: 1,
+      keyOf: (row) => (row[0] === null ? null : String(row[0])),
+    };
+    // B's cells go back into its row, number formats too; N1 goes, and two of the three blank rows (one is the user's), the bottom ones.
+    expect(planPutBack(input)).toEqual({ readd: [], overwrite: [{ row: 4, column: 0, values: ["B", 2], formats: ["@", "0.0"] }], remove: [3, 2, 1], grown: true });
   });
 });
