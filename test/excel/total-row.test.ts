@@ -1,14 +1,17 @@
+import { snapshotOf } from "../../src/data/compare";
 import { TABLE_NAMES } from "../../src/data/package";
 import { parsePackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage } from "../../src/data/types";
 import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
 import { functionsLink } from "../../src/taskpane/functions-link";
+import { EXCEL } from "../../src/text/excel";
+import { AnyMessage, isMessageOf } from "../../src/text/message";
 import { problemText } from "../../src/text/problems";
 import { installCustomFunctions, invoke } from "../support/custom-functions-fake";
 import { fakeRun, TableModel, WorkbookModel } from "../support/fake-excel";
 import { shippedPackage } from "../support/fixtures";
 import { nextEditionFiles } from "../support/package-server";
-import { asExcel, edition, loadedWorkbook, runLoadData, runRegenerate, snapshot, tableValues } from "../support/workbooks";
+import { asExcel, edition, largePackage, loadedWorkbook, runLoadData, runRegenerate, snapshot, tableValues } from "../support/workbooks";
 
 /**
  * MonitorData with Table Design › Total Row switched on (Table.showTotals, ExcelApi 1.1): the
@@ -154,5 +157,62 @@ describe("MonitorData with its total row switched on", () => {
     expect(data.sheet.cell(totalRow, data.box.column).value).toBe("Totaal");
     expect(data.sheet.cell(totalRow, data.box.column + WAARDE).formula).toBe(TOTAL_FORMULA);
     expect(data.box.row + data.box.rows - 1).toBe(totalRow);
+  });
+});
+
+/** Reverses the body rows, the total row left where it is, as an analyst's sort (Z→A) of a table with a total row does. */
+function sortBody(data: TableModel): void {
+  const at = (r: number, c: number) => `${data.box.row + 1 + r},${data.box.column + c}`;
+  const rows = Array.from({ length: data.box.rows - 2 }, (_, r) => Array.from({ length: data.box.columns }, (_, c) => data.sheet.cells.get(at(r, c))));
+  rows.reverse().forEach((row, r) => row.forEach((cell, c) => (cell ? data.sheet.cells.set(at(r, c), cell) : data.sheet.cells.delete(at(r, c)))));
+}
+
+/** Calls `action` once, at the n-th sync of the write (the progress step "writing to Excel"). */
+function atWritingSync(n: number, action: () => void) {
+  let syncs = 0;
+  return (_fraction: number, message: AnyMessage) => {
+    if (isMessageOf(message, EXCEL.writingToExcel) && ++syncs === n) action();
+  };
+}
+
+const texts = (result: { ok: boolean; problems?: { message: AnyMessage }[] }) => (result.ok ? ["ok"] : (result.problems ?? []).map((p) => problemText(p as never, "en")));
+const editedMeanwhile = /^MonitorData row \d+ changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change\. Compare again\.$/;
+
+describe("MonitorData with its total row, while the analyst works between a pull's syncs", () => {
+  afterEach(() => api.resetData(shippedPackage()));
+
+  it("new rows go above the total row in chunks; a sort of the body between two chunks stops the pull, and the table is as the analyst sorted it, its total row and the remark under it where they were", async () => {
+    const { model, data } = await loadedWorkbook();
+    await withTotalRow(model, data);
+    const { model: twin, data: twinData } = await loadedWorkbook();
+    await withTotalRow(twin, twinData);
+    sortBody(twinData);
+    // The edition and 60 new figures (made-up areas, for size only): blank rows added above the total row in two syncs, then written in chunks at 2 KB.
+    const grown = largePackage(edition.observations.length + 60);
+    let rowsAtSort = 0;
+    const sort = () => ((rowsAtSort = data.box.rows), sortBody(data));
+    const { result } = await runLoadData(model, grown, { previous: new Set(snapshotOf(edition)), syncLimit: 2 * 1024, onProgress: atWritingSync(5, sort) });
+    expect(rowsAtSort).toBe(twinData.box.rows + 60); // the sort came once the table held the blank new rows
+    expect(texts(result)).toEqual([expect.stringMatching(editedMeanwhile)]);
+    expect(snapshot(model)).toBe(snapshot(twin));
+  });
+
+  it("a pull cancelled after its first deleting sync puts the deleted row back above the total row, with its fill, font and link", async () => {
+    const { model, data } = await loadedWorkbook();
+    await withTotalRow(model, data);
+    const dropped = [10, 40, 80];
+    for (const r of dropped) {
+      Object.assign(data.sheet.cell(data.box.row + 1 + r, data.box.column + WAARDE), { fill: "#FFC7CE", bold: true, numberFormat: "#,##0" });
+      Object.assign(data.sheet.cell(data.box.row + 1 + r, data.box.column + 2), { hyperlink: { address: `https://example.org/wijk/${r}` } });
+    }
+    const before = snapshot(model);
+    const cancel = new AbortController();
+    const source: MonitorPackage = { ...edition, observations: edition.observations.filter((_, i) => !dropped.includes(i)) };
+    let rowsAtCancel = 0;
+    const stop = () => ((rowsAtCancel = data.box.rows), cancel.abort());
+    const { result } = await runLoadData(model, source, { previous: new Set(snapshotOf(edition)), syncLimit: 150, signal: cancel.signal, onProgress: atWritingSync(1, stop) });
+    expect(result).toEqual({ ok: false, problems: [], cancelled: true });
+    expect(rowsAtCancel).toBe(edition.observations.length + 2 - 1); // header, body and total row, one row deleted
+    expect(snapshot(model)).toBe(before);
   });
 });
