@@ -5,13 +5,15 @@
  * order; a failing operation rejects the sync and later operations of that batch never run;
  * reading a property that was not loaded (and synced) throws PropertyNotLoaded; `isNullObject`
  * needs a load too; names follow Excel's rules (sheet names ≤ 31 characters, unique
- * case-insensitively; table names unique in the workbook); a string starting with "=" written
- * as a value becomes a formula unless quote-prefixed or the cell is formatted as text.
+ * case-insensitively; table names unique in the workbook); a string written as a value is read
+ * as typing reads it (a formula, a number, a date, a Boolean: fake-typed-values.ts) unless it is
+ * quote-prefixed or the cell is formatted as text.
  * The model it keeps is the resulting workbook, for tests to assert on; `syncs` counts syncs.
  */
 
 import { FakeCustomXmlParts, XmlPartModel } from "./fake-xml-parts";
 import { chartAreaFill, ChartFontModel, ChartStylingModel, fakeChartFont, fakeGridlines, seriesStyling } from "./fake-chart-styling";
+import { entered } from "./fake-typed-values";
 import { defaultSheetSettings, fakePageLayout, fakeProtection, SheetSettingsModel, worksheetSettingValues } from "./fake-sheet-settings";
 
 export class OfficeError extends Error {
@@ -792,9 +794,8 @@ export class FakeRange extends ClientObject<RangeModel> {
       values.forEach((row, r) =>
         row.forEach((value, c) => {
           const cell = sheet.cell(box.row + r, box.column + c);
-          if (typeof value === "string" && value.startsWith("'")) Object.assign(cell, { value: value.slice(1), formula: null });
-          else if (typeof value === "string" && value.startsWith("=") && cell.numberFormat !== "@") Object.assign(cell, { value: null, formula: value });
-          else Object.assign(cell, { value: value === "" ? null : value, formula: null });
+          // A string as typing reads it: a formula, a number, a date… (fake-typed-values.ts).
+          Object.assign(cell, entered(value, cell.numberFormat));
           // An empty cell without a format of its own is no different from one never written.
           if (cell.value === null && cell.formula === null && !hasOwnFormat(cell)) sheet.cells.delete(`${box.row + r},${box.column + c}`);
         }),
@@ -988,7 +989,11 @@ export class FakeRange extends ClientObject<RangeModel> {
     this.context.addPayload(formulas);
     this.set(({ sheet, box }) => {
       checkShape(formulas, box, "formulas");
-      formulas.forEach((row, r) => row.forEach((formula, c) => Object.assign(sheet.cell(box.row + r, box.column + c), typeof formula === "string" && formula.startsWith("=") ? { formula, value: null } : { formula: null, value: formula === "" ? null : formula })));
+      // A constant set through formulas is entered as through values (the reference: a cell without a formula "returns its value"; taken to be set the same way).
+      formulas.forEach((row, r) => row.forEach((formula, c) => {
+        const cell = sheet.cell(box.row + r, box.column + c);
+        Object.assign(cell, entered(formula, cell.numberFormat));
+      }));
     });
   }
   /**
@@ -1310,9 +1315,10 @@ export class FakeTable extends ClientObject<TableModel> {
           if (row.length !== t.box.columns) throw new OfficeError("InvalidArgument", "A table row needs a value for each column.");
           row.forEach((value, c) => {
             const cell = t.sheet.cell(t.box.row + 1 + at + r, t.box.column + c);
-            // Taken as Range.values takes them (TableRowCollection.add: "unformatted values"): a quote-prefixed string is text.
-            if (typeof value === "string" && value.startsWith("'")) Object.assign(cell, { value: value.slice(1), formula: null });
-            else Object.assign(cell, typeof value === "string" && value.startsWith("=") ? { formula: value, value: null } : { formula: null, value: value === "" ? null : value });
+            // Taken as Range.values takes them (TableRowCollection.add: "unformatted values"): a
+            // string as typing reads it, a quote-prefixed one as text (fake-typed-values.ts). The
+            // new cells' format is taken to be General (whether they take the column's is not documented: the stricter reading).
+            Object.assign(cell, entered(value, cell.numberFormat));
           });
         });
       });
