@@ -12,7 +12,8 @@ const TEXT_FORMAT = "@";
  * apostrophe (office-js #6687): written back as it was read it would become a formula. So a cell
  * is a formula only where its `values` (the result Excel calculated) differ from its `formulas`
  * and it is not formatted as text; every other string goes back as a literal, the way the
- * add-in writes text (a leading apostrophe before = + - @ '). A formula whose result equals its
+ * add-in writes text (quote-prefixed where Excel could read it as anything but text, write.ts's
+ * `literal`: "1.253" stays text, not the number). A formula whose result equals its
  * own text is the one case this reads as text: the safe side (text never becomes a formula).
  */
 export function restorable(formulas: readonly Cell[], values: readonly Cell[], formats: readonly string[] | undefined): (string | number | boolean)[] {

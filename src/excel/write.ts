@@ -11,12 +11,21 @@ export { bodyFormats };
  */
 
 /**
- * A string Excel would read as a formula, or whose leading apostrophe Excel would take as its
- * quote prefix (and drop), is written quote-prefixed, so the cell holds exactly the text.
+ * A string as the text it is, whatever Excel would make of it. Excel reads a string written
+ * through Range.values as typing reads it: "=…", "+…", "-…" as a formula (Excel.Range.values
+ * reference), "12", "1.253", "12%" as a number, "2022-01-01" or "12-17" as a date (office-js
+ * #229), TRUE as a Boolean, "#N/A" as an error, in a locale the add-in cannot know; a leading
+ * apostrophe is Excel's quote prefix, which keeps the rest as text and is itself dropped. So a
+ * string that could be read as anything but text is written quote-prefixed: one that starts with
+ * anything but a letter ("=", "+", "-", "@", "'", "#", a digit, a space, a currency sign), holds a
+ * digit anywhere ("jan 2022", "GM0546") or is a Boolean's name in English or Dutch Excel. A text
+ * of letters only ("Italiaans", "Leiden") cannot be read as anything else and is written as it is.
  */
 export function literal(value: string): string {
-  return /^[=+\-@']/.test(value) ? `'${value}` : value;
+  return MAY_BE_PARSED.test(value) ? `'${value}` : value;
 }
+
+const MAY_BE_PARSED = /^[^\p{L}]|\p{Nd}|^(?:true|false|waar|onwaar)\s*$/iu;
 
 /** A plan value as Excel takes it: blank for a missing figure, strings as literal text. */
 export function writable(value: string | number | null): string | number {
