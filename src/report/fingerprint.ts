@@ -1,6 +1,6 @@
 import { hash53 } from "../data/hash";
 import { cellRef, rangeRef, tableRef } from "./a1";
-import { SheetPlan } from "./types";
+import { SheetPlan, TextLine } from "./types";
 
 /**
  * What the add-in wrote on a sheet, in the form Excel reports it back: the used range (cells
@@ -85,17 +85,38 @@ export function extrasPrint(extras: SheetExtras): string {
 }
 
 /**
- * Where a plan puts its figures: texts' rows and styles, tables' names, places, headers, row
- * labels (first column), number formats and sizes, charts' kinds, titles, tables and places,
- * widths and frozen rows; not the figures themselves. Two plans with one layout put each figure
- * in the same cell, so a sheet can be brought up to date in place (values only) and a user's
- * formula pointing at a cell still points at the same figure.
+ * What identifies each figure a plan puts on a sheet, and where it puts it: "the same layout".
+ * Texts' rows and styles, and the text of the lines that say what the figures are (the title
+ * and the tables' captions: "Looneis voor kenniswerkers (70% van de IND-grens), 2020"), not of
+ * the lines that carry the figures themselves (the lead, the sentences) or their sources;
+ * tables' names, places, headers, row labels (first column), the periods their figures are
+ * of, number formats and sizes; charts' kinds, titles, tables, places and the axis settings the
+ * plan derives from the figures (ranks, an axis from 0); widths and frozen rows. Not the figures
+ * themselves. Two plans with one layout put each figure (the same indicator, group, area and
+ * period) in the same cell and draw it the same way, so a sheet can be brought up to date in
+ * place (values only) and a user's formula pointing at a cell still points at the same figure.
+ * A new year is a new layout even where only a caption, or nothing on the sheet, names it.
  */
 export function layoutPrint(plan: SheetPlan): string {
-  const tables = plan.tables.map((t) => [t.name, t.row, t.column, t.header, t.rows.map((r) => r[0]), t.numberFormats, t.widths]);
-  const charts = plan.charts.map((c) => [c.kind, c.title, c.categoryAxisTitle, c.valueAxisTitle, c.numberFormat, c.showValues, c.table.name, c.anchor]);
-  return hash53(JSON.stringify([plan.texts.map((t) => [t.row, t.style]), tables, charts, plan.frozenRows, plan.columnWidths]));
+  const texts = plan.texts.map((t) => [t.row, t.style, NAMING_STYLES.has(t.style) ? t.text : null]);
+  const tables = plan.tables.map((t) => [t.name, t.row, t.column, t.header, t.rows.map((r) => r[0]), t.periods ?? null, t.numberFormats, t.widths]);
+  const charts = plan.charts.map((c) => [c.kind, c.title, c.categoryAxisTitle, c.valueAxisTitle, c.numberFormat, c.showValues, c.ranks, c.fromZero === true, c.table.name, c.anchor]);
+  return hash53(JSON.stringify([LAYOUT_PRINT_VERSION, texts, tables, charts, plan.frozenRows, plan.columnWidths]));
 }
+
+/**
+ * The lines whose text names what the figures are (see layoutPrint); the others carry the
+ * figures themselves (the lead, the sentences) or say where they come from (the source lines).
+ */
+const NAMING_STYLES: ReadonlySet<TextLine["style"]> = new Set(["title", "caption"]);
+
+/**
+ * What the layout print covers, inside it. Version 2 added the title's and captions' text, the
+ * tables' periods and the charts' axis settings: a mark's layout from before (version 1) is
+ * never "the same layout", so each such sheet is rebuilt once when exactly as written and
+ * unreferenced, else kept (see the README, "What the add-in will and will not touch").
+ */
+const LAYOUT_PRINT_VERSION = 2;
 
 /**
  * The content a plan puts on a sheet, as Excel will report it: for a workbook written without

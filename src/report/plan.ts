@@ -178,6 +178,7 @@ function* buildBlock(sheet: SheetSpec, block: BlockSpec, store: MonitorStore, la
     rows,
     numberFormats: [null, ...series.map(() => format)],
     widths: [LABEL_WIDTH, ...seriesLabels.map((label) => Math.max(VALUE_WIDTH, label.length + 3))],
+    periods: facts.periods,
   };
   const drawable = values.filter((v) => v !== null).length >= 2;
   const pie = chartSpec?.kind === "pie" || chartSpec?.kind === "doughnut";

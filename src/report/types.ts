@@ -39,6 +39,11 @@ export interface TablePlan {
   rowFormats?: { column: number; formats: (string | null)[] }[];
   /** Column widths in characters, per column. */
   widths: number[];
+  /**
+   * An indicator sheet's table: the periods its figures are of, in order. Part of what identifies
+   * each figure (see layoutPrint): a header or caption need not name the year.
+   */
+  periods?: string[];
 }
 
 export type ChartKind = "line" | "columnClustered" | "barClustered" | "pie" | "doughnut";
