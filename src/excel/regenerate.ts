@@ -4,7 +4,9 @@ import { Language, MonitorPackage, Problem } from "../data/types";
 import { contentToSeal, extrasToSeal } from "../report/extras-seal";
 import { extrasPrint, fingerprint, layoutPrint, SheetContent, SheetExtras } from "../report/fingerprint";
 import { sealBuiltNew } from "../report/new-sheet-seal";
-import { indicatorSheetsInSteps } from "../report/plan";
+import { DATA_SHEET_KEY, indicatorSheetsInSteps } from "../report/plan";
+import { PIVOT_SHEET_KEY } from "../report/pivot-plan";
+import { AREA_KEY_PREFIX } from "../report/area-sheets";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
 import { parseA1Range, tableRef } from "../report/a1";
@@ -55,12 +57,20 @@ export interface KeptSheet {
   /** For "referenced": what points into it (or what could not be checked), and whether the new layout would move its figures. */
   by?: Reference[];
   moves?: boolean;
+  /** The data has no figures for it any more (no plan has its key): kept instead of removed. */
+  withdrawn?: boolean;
+}
+
+/** A sheet of the add-in whose figures left the data (no plan has its key), exactly as written and unreferenced: deleted. */
+export interface RemovedSheet {
+  key: string;
+  name: string;
 }
 
 export type KeptWhy = KeptReason;
 
 export type RegenerateResult =
-  | { ok: true; sheets: SheetOutcome[]; kept: KeptSheet[]; data: DataSheetOutcome | null; figures: number }
+  | { ok: true; sheets: SheetOutcome[]; kept: KeptSheet[]; removed: RemovedSheet[]; data: DataSheetOutcome | null; figures: number }
   | { ok: false; problems: Problem[] };
 
 export interface RegenerateOptions {
@@ -100,8 +110,8 @@ type Rebuild = Extract<Ownership, { kind: "rebuild" }>;
  * Rebuilds every indicator sheet from the workbook's MonitorData (the edition's data when the
  * workbook has none yet, which is then loaded too). A sheet is rewritten only when it is the
  * add-in's own and holds exactly what the add-in wrote: in place, values only, with the same
- * layout; with a new one, built beside it, which then takes its place (the only sheet ever
- * deleted is such an old one). A sheet with anything the user made is kept under a dated name,
+ * layout; with a new one, built beside it, which then takes its place (the only sheets ever
+ * deleted are such old ones, and those of the add-in whose figures left the data). A sheet with anything the user made is kept under a dated name,
  * a user's copy is left where it is, and both lose the add-in's mark so they are the user's from
  * now on. A user's sheet or table with a clashing name is left alone. When Excel refuses a sync
  * before the new sheets took their places, everything is put back as it was (see Journal); when
@@ -163,7 +173,8 @@ interface Swap {
   old: SheetState;
   /** The old sheet's name while the new one is built. */
   aside: string;
-  sheet: Excel.Worksheet;
+  /** The new sheet; null for a sheet whose figures left the data, which only makes way. */
+  sheet: Excel.Worksheet | null;
   position: number;
 }
 
@@ -205,12 +216,25 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
     decisions.set(plan.key, list);
     await slices.between(); // a sheet's prints (its content and extras) take a while at thousands of rows
   }
+  // A sheet whose figures left the data (no plan has its key) is the old sheet of a new layout
+  // without a new one: removed in the last step when exactly as written and unreferenced, else kept.
+  for (const [key, sheets] of withdrawnSheets(state.sheets, planOf)) {
+    const list = decideOwnership(sheets, state.names, state.sheets.map((s) => s.name)).map((decision) => ({ decision, why: null as KeptWhy | null }));
+    for (const entry of list) {
+      const d = entry.decision;
+      if (d.kind !== "rebuild") continue;
+      if (d.proven) candidates.push(d);
+      else entry.why = d.unseen.length ? "unseen" : "unproven";
+    }
+    decisions.set(key, list);
+  }
   const referenced: Referenced = candidates.length ? await sheetsReferenced(context, state, candidates.map((d) => d.sheet)) : new Map();
   const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
   if (data) taken.add(data.sheetName.toLowerCase());
   const kept: KeptSheet[] = [];
   const rebuilt = new Map<string, Rebuild>();
   const updated = new Map<string, Rebuild>();
+  const withdrawn: Rebuild[] = [];
   const today = (options.today ?? isoToday)();
   for (const [key, list] of decisions) {
     for (const { decision, why } of list) {
@@ -218,6 +242,11 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       // What points into it: the user's defined names (see ownership.ts), or formulas, rules, charts and PivotTables (see references-scan.ts).
       const by = decision.kind === "keep" ? (decision.names ?? []).map((name): Reference => ({ kind: "name", name })) : (referenced.get(sheet) ?? []);
       const reason: KeptWhy | null = decision.kind === "copy" ? "copy" : decision.kind === "keep" ? (by.length ? "referenced" : "edited") : (why ?? (by.length ? "referenced" : null));
+      const plan = planOf.get(key);
+      if (decision.kind === "rebuild" && reason === null && !plan) {
+        withdrawn.push(decision); // removed in the last step (its name stays taken: nothing is built under it)
+        continue;
+      }
       if (decision.kind === "rebuild" && reason === null) {
         // Written again (in place, or beside and then in its place): its name is free for it again.
         (sheet.mark?.layout === layoutPrint(planOf.get(key) as SheetPlan) ? updated : rebuilt).set(key, decision);
@@ -233,8 +262,16 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
         taken.delete(sheet.name.toLowerCase());
         taken.add(backup.toLowerCase());
       }
-      const moves = sheet.mark?.layout !== layoutPrint(planOf.get(key) as SheetPlan);
-      kept.push({ key, name: backup ?? sheet.name, was: sheet.name, why: reason ?? "edited", ...(reason === "unseen" && decision.kind === "rebuild" ? { unseen: decision.unseen } : {}), ...(reason === "referenced" ? { by, moves } : {}) });
+      const moves = plan ? sheet.mark?.layout !== layoutPrint(plan) : false;
+      kept.push({
+        key,
+        name: backup ?? sheet.name,
+        was: sheet.name,
+        why: reason ?? "edited",
+        ...(reason === "unseen" && decision.kind === "rebuild" ? { unseen: decision.unseen } : {}),
+        ...(reason === "referenced" ? { by, moves } : {}),
+        ...(plan ? {} : { withdrawn: true }),
+      });
     }
   }
   const rebuiltSheets = new Set([...rebuilt.values()].map((d) => d.sheet.name));
@@ -252,7 +289,8 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
     aside.add(candidate.toLowerCase());
     return candidate;
   };
-  const swaps: Swap[] = [];
+  // Read again before the last step and deleted there, as the old sheet of a new layout is.
+  const swaps: Swap[] = withdrawn.map((d) => ({ old: d.sheet, aside: d.sheet.name, sheet: null, position: state.sheets.indexOf(d.sheet) }));
   /** A table set aside with its old sheet: its name then (lower case) → its name before. */
   const originalTableName = new Map<string, string>();
 
@@ -382,7 +420,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       journal.renameSheet(old.sheet, swap.aside, backup);
       taken.add(backup.toLowerCase());
     }
-    const keptSheet: KeptSheet = { key: old.mark?.key ?? "", name: backup ?? swap.aside, was: old.name, why: "edited" };
+    const keptSheet: KeptSheet = { key: old.mark?.key ?? "", name: backup ?? swap.aside, was: old.name, why: "edited", ...(swap.sheet ? {} : { withdrawn: true }) };
     kept.push(keptSheet);
     outcomes.find((o) => o.key === keptSheet.key)?.notes.push(say(EXCEL.keptSheet, { why: keptSheet.why, name: keptSheet.name, was: keptSheet.was, unseen: [] }));
   }
@@ -407,7 +445,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   if (swaps.length) {
     for (const swap of [...swaps].sort((a, b) => a.position - b.position)) {
       if (!changedMeanwhile.has(swap)) swap.old.sheet.delete();
-      swap.sheet.position = swap.position;
+      if (swap.sheet) swap.sheet.position = swap.position;
     }
     try {
       await context.sync();
@@ -416,9 +454,26 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
     }
   }
   progress(1, say(EXCEL.done));
-  return { ok: true, sheets: outcomes, kept, data, figures: pkg.observations.length };
+  const removed = swaps.filter((swap) => swap.sheet === null && !changedMeanwhile.has(swap)).map((swap) => ({ key: swap.old.mark?.key ?? "", name: swap.old.name }));
+  return { ok: true, sheets: outcomes, kept, removed, data, figures: pkg.observations.length };
 }
 
+
+/**
+ * The marked sheets of the report's indicators that no plan has the key of, by key: their
+ * figures left the data (a corrected edition withdrew an indicator). Not the Data sheet, the
+ * PivotTable's, or a municipality's population sheets (keys "gebied-…"), which are built only
+ * when that municipality is chosen and are left as they are otherwise. Pure.
+ */
+function withdrawnSheets(sheets: readonly SheetState[], planOf: ReadonlyMap<string, SheetPlan>): Map<string, SheetState[]> {
+  const byKey = new Map<string, SheetState[]>();
+  for (const sheet of sheets) {
+    const key = sheet.mark?.key;
+    if (!key || planOf.has(key) || key === DATA_SHEET_KEY || key === PIVOT_SHEET_KEY || key.startsWith(AREA_KEY_PREFIX)) continue;
+    byKey.set(key, [...(byKey.get(key) ?? []), sheet]);
+  }
+  return byKey;
+}
 
 /**
  * Whether an old sheet set aside (renamed, its tables too) still holds exactly what its mark

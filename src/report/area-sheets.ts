@@ -33,8 +33,11 @@ export function areaSheetName(prefix: string, short: string, area: string): stri
   return space > short.length ? cut.slice(0, space) : cut.slice(0, 31);
 }
 
+/** What every key of a municipality's sheets (and of their comparison) starts with. */
+export const AREA_KEY_PREFIX = "gebied-";
+
 /** A sheet key for an area: stable, and the same however the name is typed. */
-export const areaKey = (area: string, part: string) => `gebied-${normalise(area).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-${part}`;
+export const areaKey = (area: string, part: string) => `${AREA_KEY_PREFIX}${normalise(area).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-${part}`;
 
 /** The periods of one or more groups' series, in order. */
 const periodsOf = (store: MonitorStore, area: string, indicator: string, unit: "aantal" | "aandeel" | "rang" | "groei", ...groups: string[]): Axis[] => {
@@ -211,7 +214,7 @@ export function comparisonSheet(store: MonitorStore, areas: string[] = pulledAre
   const byArea = (list: string[]): Axis[] => list.map((area) => ({ label: area === "Nederland" ? LABEL.netherlands : named(area), key: { area } }));
   return [
     {
-      key: "gebied-vergelijking",
+      key: `${AREA_KEY_PREFIX}vergelijking`,
       name: SHEET_NAME.comparison,
       title: say(AREA.comparisonTitle, { areas: municipalities }),
       lead: () => say(AREA.comparisonLead, { year: latest }),

@@ -257,7 +257,13 @@ async function regenerateClicked(): Promise<boolean> {
       ),
     );
     list.append(
-      ...result.kept.map((k) => element("li", {}, [element("span", { className: "badge kept", textContent: texts().sheetKept }), texts().keptItem({ name: k.name, was: k.was, why: k.why, by: k.by, moves: k.moves })])),
+      ...result.kept.map((k) =>
+        element("li", {}, [
+          element("span", { className: "badge kept", textContent: texts().sheetKept }),
+          k.withdrawn ? texts().withdrawnKept({ name: k.name, was: k.was, why: k.why, by: k.by }) : texts().keptItem({ name: k.name, was: k.was, why: k.why, by: k.by, moves: k.moves }),
+        ]),
+      ),
+      ...result.removed.map((r) => element("li", {}, [element("span", { className: "badge kept", textContent: texts().sheetRemoved }), texts().withdrawnRemoved({ name: r.name })])),
     );
     // Regenerate wrote the Data tables itself (the workbook had none): follow them from now on.
     // What was written stands whatever reading it back says: a failure there is a note, not the outcome.
@@ -266,7 +272,7 @@ async function regenerateClicked(): Promise<boolean> {
     const warnings = [result.notRecalculated ? texts().notRecalculated({ code: result.notRecalculated }) : null, notFollowed].filter((n): n is string => n !== null);
     list.prepend(...warnings.map((warning) => element("li", {}, [element("span", { className: "note", textContent: warning })])));
     const built = result.sheets.filter((s) => s.status !== "skipped");
-    attention = result.sheets.some((s) => s.notes.length > 0) || result.kept.length > 0 || Boolean(result.data?.clash) || warnings.length > 0;
+    attention = result.sheets.some((s) => s.notes.length > 0) || result.kept.length > 0 || result.removed.length > 0 || Boolean(result.data?.clash) || warnings.length > 0;
     return texts().summary({ sheets: built.length, charts: built.reduce((n, s) => n + s.charts, 0) });
   });
   progress.hidden = true;

@@ -48,6 +48,19 @@ function referencedItem(by: readonly Reference[], moves: boolean, name: string, 
     : `'${name}': ${pointing.subject} ${verb} into it${layout}; kept unchanged, so what points into it keeps showing what it showed.`;
 }
 
+/** Why a sheet whose figures left the data was kept instead of removed (see withdrawnKept). */
+function withdrawnWhy(why: KeptReason, by: readonly Reference[], language: Language): string {
+  const nl = language === "nl";
+  if (why === "referenced") {
+    const pointing = pointingInto(by, language);
+    if ("unchecked" in pointing) return nl ? `niet na te gaan is of ${pointing.unchecked} ernaar verwijzen` : `whether ${pointing.unchecked} point into it cannot be checked`;
+    return nl ? `${pointing.subject} ${pointing.plural ? "verwijzen" : "verwijst"} ernaar` : `${pointing.subject} ${pointing.plural ? "point" : "points"} into it`;
+  }
+  if (why === "copy") return nl ? "het is uw kopie van een monitorblad" : "it is your copy of a monitor sheet";
+  if (why === "unseen" || why === "unproven") return nl ? "niet na te gaan is of u het veranderde" : "whether you changed it cannot be checked";
+  return nl ? "het bevat uw eigen aanvullingen" : "it holds your own additions";
+}
+
 export const PANE = {
   ...labels({
     appTitle: ["Leiden Monitor", "Leiden Monitor"],
@@ -128,6 +141,7 @@ export const PANE = {
     sheetReplaced: ["vervangen", "replaced"],
     sheetSkipped: ["overgeslagen", "skipped"],
     sheetKept: ["bewaard", "kept"],
+    sheetRemoved: ["verwijderd", "removed"],
     sheetUpdated: ["bijgewerkt", "updated"],
     downloadReady: ["De werkmap is gedownload.", "The workbook was downloaded."],
     failed: ["Dat lukte niet:", "That did not work:"],
@@ -324,6 +338,18 @@ export const PANE = {
             : name === was
               ? `'${name}': holds your own additions, left alone; it is your own sheet now.`
               : `'${name}': your version of '${was}' with your own additions, kept under this name.`,
+  ),
+  /** A sheet whose figures left the data (no plan has its key), exactly as written and unreferenced: deleted. */
+  withdrawnRemoved: phrase<{ name: string }>(
+    "pane.withdrawnRemoved",
+    ({ name }) => `'${name}': de gegevens hebben geen cijfers meer voor dit blad; het stond er zoals de invoegtoepassing het schreef en niets verwees ernaar, dus het is verwijderd.`,
+    ({ name }) => `'${name}': the data has no figures for this sheet any more; it was exactly as the add-in wrote it and nothing pointed into it, so it was removed.`,
+  ),
+  /** A sheet whose figures left the data, kept (`why`, `by`: as for keptItem) under `name` without the add-in's mark. */
+  withdrawnKept: phrase<{ name: string; was: string; why: KeptReason; by?: Reference[] }>(
+    "pane.withdrawnKept",
+    ({ name, was, why, by }) => `'${name}': de gegevens hebben geen cijfers meer voor '${was}'; ${withdrawnWhy(why, by ?? [], "nl")}, dus het blad is ongewijzigd bewaard, met de cijfers die het toonde. Het is nu uw eigen blad en wordt niet meer bijgewerkt.`,
+    ({ name, was, why, by }) => `'${name}': the data has no figures for '${was}' any more; ${withdrawnWhy(why, by ?? [], "en")}, so the sheet was kept unchanged, with the figures it showed. It is your own sheet now and is no longer updated.`,
   ),
   summary: phrase<{ sheets: number; charts: number }>(
     "pane.summary",

@@ -161,6 +161,11 @@ const SAMPLES: Record<string, unknown> = {
     ]),
     ...REFERENCED.map((by) => ({ why: "referenced", name: "Residence 2026-11-25", was: "Residence", by, moves: false })),
   ],
+  "pane.withdrawnRemoved": { name: "Residence" },
+  "pane.withdrawnKept": [
+    ...(["copy", "edited", "referenced", "unproven", "unseen"] as const).map((why) => ({ why, name: "Residence 2026-11-25", was: "Residence" })),
+    ...REFERENCED.map((by) => ({ why: "referenced", name: "Residence 2026-11-25", was: "Residence", by })),
+  ],
   "pane.summary": [{ sheets: 11, charts: 21 }, { sheets: 1, charts: 1 }],
   "pane.formulaInserted": { address: "Sheet1!A1" },
   "pane.sheetCounts": [{ tables: 1, charts: 1 }, { tables: 3, charts: 0 }],
