@@ -111,15 +111,27 @@ export async function readSnapshots(context: Excel.RequestContext, limit = MAX_S
 }
 
 /**
+ * The number of a new generation: the time of writing, but always above every generation
+ * found, of any group, complete or not. A reader takes the largest complete one, so a computer
+ * whose clock is behind the previous writer's (a colleague's laptop, a clock set back) must
+ * still write the newest when the older parts outlive their delete (review R8).
+ */
+export function nextGeneration(found: readonly Pick<PartName, "generation">[], now: number): string {
+  const largest = found.reduce((max, part) => (BigInt(part.generation) > max ? BigInt(part.generation) : max), 0n);
+  const clock = BigInt(Math.max(0, Math.floor(now)));
+  return String(clock > largest ? clock : largest + 1n);
+}
+
+/**
  * Writes one group's snapshot as a new generation, a few parts per sync, then deletes the
  * group's older parts and any left incomplete. Throws (Excel's error) when Excel refuses a
  * write; the previous snapshot is then still the one a reader finds.
  */
-export async function writeSnapshot(context: Excel.RequestContext, group: string, hashes: readonly string[], options: { limit?: number; generation?: string } = {}): Promise<void> {
+export async function writeSnapshot(context: Excel.RequestContext, group: string, hashes: readonly string[], options: { limit?: number; generation?: string; now?: number } = {}): Promise<void> {
   if (!/^[a-z]+$/.test(group)) throw new Error(`Not a snapshot group: ${group}`);
   const limit = options.limit ?? MAX_SYNC_BYTES;
   const before = await listParts(context);
-  const generation = options.generation ?? String(Date.now());
+  const generation = options.generation ?? nextGeneration(before, options.now ?? Date.now());
   let pending = 0;
   for (const part of partsOf(group, generation, hashes, Math.min(PART_CHARACTERS, Math.floor(limit / 2)))) {
     if (pending > 0 && pending + part.length > limit) {

@@ -31,7 +31,15 @@ export function threeDReferences(formula: string): [string, string][] {
   return found;
 }
 
+/**
+ * INDIRECT takes its reference as text, made when Excel calculates (`=INDIRECT("'"&A6&"'!B6")`
+ * with a sheet's name typed in A6): which sheet it reads cannot be told from the formula, so it
+ * counts as pointing into every sheet (review R6), on the safe side.
+ */
+const INDIRECT_CALL = /(?:^|[^A-Za-z0-9_.])INDIRECT\s*\(/i;
+
 export function pointsInto(formula: string, sheetName: string, tableNames: readonly string[] = [], order?: readonly string[]): boolean {
+  if (INDIRECT_CALL.test(formula)) return true;
   if (!formula.includes("!") && tableNames.length === 0) return false;
   const quoted = `'${sheetName.replace(/'/g, "''")}'`;
   const bySheet = new RegExp(`(?:${escape(quoted)}|(?:^|[^${NAME_CHARACTER}'])${escape(sheetName)})!`, "i");

@@ -1,5 +1,5 @@
 import { compareWithWorkbook, rowHash } from "../../src/data/compare";
-import { chooseParts, PART_CHARACTERS, partNamespace, partsOf, readSnapshots, SNAPSHOT_NAMESPACE, writeSnapshot } from "../../src/excel/snapshot-store";
+import { chooseParts, nextGeneration, PART_CHARACTERS, partNamespace, partsOf, readSnapshots, SNAPSHOT_NAMESPACE, writeSnapshot } from "../../src/excel/snapshot-store";
 import { FakeContext, fakeRun, WorkbookModel } from "../support/fake-excel";
 import { asExcel, edition } from "../support/workbooks";
 
@@ -8,6 +8,33 @@ const MB = 1024 * 1024;
 const hashes = (n: number) => Array.from({ length: n }, (_, i) => (i * 2654435761 + 12345).toString(16).padStart(14, "0").slice(-14));
 const read = (model: WorkbookModel) => fakeRun(model, (context) => readSnapshots(asExcel(context)));
 const write = (model: WorkbookModel, group: string, list: string[], generation?: string) => fakeRun(model, (context) => writeSnapshot(asExcel(context), group, list, { generation }));
+
+describe("a new snapshot generation", () => {
+  it("is the time of writing when that is above every generation found", () => {
+    expect(nextGeneration([{ generation: "1764600000000" }], 1764603600000)).toBe("1764603600000");
+    expect(nextGeneration([], 42)).toBe("42");
+  });
+
+  it("is one above the largest generation found, of any group, when the clock is behind it", () => {
+    expect(nextGeneration([{ generation: "1764600000000" }, { generation: "9" }], 1764596400000)).toBe("1764600000001");
+    expect(nextGeneration([{ generation: "99999999999999999999" }], 5)).toBe("100000000000000000000"); // beyond a double's exact integers
+  });
+
+  it("written on a computer whose clock is behind the previous writer's is the one read back, though the older parts outlived their delete (review R8)", async () => {
+    const model = new WorkbookModel();
+    await fakeRun(model, (context) => writeSnapshot(asExcel(context), "edition", ["aa"], { now: 1764600000000 })); // 1 Dec 2026, 14:40 on computer A
+    const context = new FakeContext(model);
+    let syncs = 0;
+    const sync = context.sync.bind(context);
+    context.sync = async () => {
+      if (++syncs === 3) throw new Error("GeneralException: the older parts could not be deleted"); // the list, the new part, then the delete
+      return sync();
+    };
+    await expect(writeSnapshot(asExcel(context), "edition", ["bb"], { now: 1764596400000 })).rejects.toThrow("GeneralException"); // B's clock: an hour behind
+    expect(model.customXmlParts).toHaveLength(2);
+    expect((await read(model)).result.get("edition")).toEqual(["bb"]);
+  });
+});
 
 describe("the snapshot store", () => {
   it("keeps a snapshot as large as Excel's row limit, in syncs under 5 MB each way, not in the settings", async () => {

@@ -49,6 +49,13 @@ describe("whether a formula points into a sheet", () => {
     });
   });
 
+  it("a reference made from text (INDIRECT) counts as pointing into every sheet: which one it reads is known only when Excel calculates (review R6)", () => {
+    expect(pointsInto(`=INDIRECT("'"&A6&"'!B6")`, "Nationaliteiten")).toBe(true);
+    expect(pointsInto("=SUM(indirect(A1))", "Woonduur")).toBe(true);
+    expect(pointsInto("=MIJNINDIRECT(A1)", "Woonduur")).toBe(false); // a name that only ends in INDIRECT
+    expect(pointsInto("=A1*2", "Woonduur")).toBe(false);
+  });
+
   it("finds the formulas among cells", () => {
     expect(formulasIn([["=A1", 3, "tekst"], ["", "=B2*2"]])).toEqual(["=A1", "=B2*2"]);
   });
