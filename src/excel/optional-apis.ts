@@ -7,6 +7,14 @@
  */
 const supports = (version: string): boolean => typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", version) === true;
 
+/**
+ * Whether Excel can refresh a PivotTable when the workbook opens (`PivotTable.refreshOnOpen`,
+ * ExcelApi 1.13). The manifest requires 1.13, so this is normally true; it is asked anyway because
+ * setting it where Excel lacks it is refused (ApiNotFound) in the middle of the PivotTable's
+ * batch, and the add-in can do without it (the pane then says to refresh by hand).
+ */
+export const canRefreshOnOpen = (): boolean => supports("1.13");
+
 /** A sheet's notes as read: their number and texts after the first sync, their cells after a second. */
 export interface NotesRead {
   count: () => number;

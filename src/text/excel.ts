@@ -224,6 +224,43 @@ export const EXCEL = {
     ({ sheets }) => (sheets.length === 1 ? `The earlier sheet ${quoted(sheets)} without a PivotTable was kept.` : `The earlier sheets ${quoted(sheets)} without a PivotTable were kept.`),
   ),
 
+  /**
+   * Excel refused a step of making the PivotTable (a filter item MonitorData lacks, a sheet of that
+   * name made meanwhile, a busy Excel), after the steps before it were done; the sheet begun for
+   * it was deleted again (`begun`), or none had been added: the workbook is as it was.
+   */
+  pivotRefused: phrase<{ refusal: string; begun: boolean }>(
+    "excel.pivotRefused",
+    ({ refusal, begun }) =>
+      `Excel weigerde de draaitabel te maken (${refusal}). ${begun ? "Het blad dat ervoor begonnen was, is weer verwijderd: de werkmap is zoals hij was." : "Er is niets veranderd."} ` +
+      `Probeer het opnieuw; blijft dit gebeuren, haal dan eerst de gegevens opnieuw op (tabblad Gegevens), zodat MonitorData bevat waarop de draaitabel filtert.`,
+    ({ refusal, begun }) =>
+      `Excel refused making the PivotTable (${refusal}). ${begun ? "The sheet begun for it was deleted again: the workbook is as it was." : "Nothing was changed."} ` +
+      `Try again; if it keeps happening, pull the data again first (Data tab), so that MonitorData holds what the PivotTable filters on.`,
+  ),
+  /**
+   * Excel refused a step of making the PivotTable and then deleting the sheet begun for it: that
+   * sheet is left, with (`pivot`) or without the unfinished PivotTable, as read afterwards
+   * (`certain`), or, when that read was refused too, it may be.
+   */
+  pivotRefusedSheetLeft: phrase<{ refusal: string; sheet: string; certain: boolean; pivot: boolean }>(
+    "excel.pivotRefusedSheetLeft",
+    ({ refusal, sheet, certain, pivot }) =>
+      `Excel weigerde de draaitabel te maken (${refusal}) en daarna ook het verwijderen van het blad '${sheet}' dat ervoor begonnen was. ` +
+      (certain ? `Dat blad staat er nog${pivot ? ", met een onafgemaakte draaitabel" : ""}` : `Dat blad kan er nog staan, misschien met een onafgemaakte draaitabel`) +
+      `; verder is er niets veranderd. Verwijder het blad '${sheet}' (rechtsklik op de tab › Verwijderen) en probeer het opnieuw.`,
+    ({ refusal, sheet, certain, pivot }) =>
+      `Excel refused making the PivotTable (${refusal}), and then deleting the sheet '${sheet}' begun for it. ` +
+      (certain ? `That sheet is still there${pivot ? ", with an unfinished PivotTable" : ""}` : `That sheet may still be there, perhaps with an unfinished PivotTable`) +
+      `; nothing else was changed. Delete the sheet '${sheet}' (right-click its tab › Delete) and try again.`,
+  ),
+  /** An Excel without ExcelApi 1.13 cannot refresh a PivotTable when the workbook opens (PivotTable.refreshOnOpen). */
+  pivotRefreshByHand: phrase(
+    "excel.pivotRefreshByHand",
+    () => `Deze versie van Excel kan de draaitabel niet bijwerken bij het openen van de werkmap (daarvoor is ExcelApi 1.13 nodig). Elke keer ophalen werkt hem bij; na een eigen wijziging in MonitorData: rechtsklik in de draaitabel en kies Vernieuwen.`,
+    () => `This version of Excel cannot refresh the PivotTable when the workbook opens (that needs ExcelApi 1.13). Every pull refreshes it; after a change of your own to MonitorData, right-click the PivotTable and choose Refresh.`,
+  ),
+
   // The Data sheet and its tables.
   noFreeDataSheetName: phrase<{ theirs: string }>(
     "excel.noFreeDataSheetName",

@@ -2,7 +2,11 @@
  * A faithful fake of the part of the Excel JavaScript API the add-in uses.
  *
  * Like Excel: every call on a proxy is queued and only reaches the workbook at `sync()`, in
- * order; a failing operation rejects the sync and later operations of that batch never run;
+ * order; a failing operation rejects the sync and later operations of that batch never run,
+ * while those before it stay done (OfficeExtension.Error reference, traceMessages example: "The
+ * second batch successfully inserts the third and fourth paragraphs but fails in the call to
+ * insert the fifth paragraph. All other commands after the failed command in the batch are not
+ * executed");
  * reading a property that was not loaded (and synced) throws PropertyNotLoaded; `isNullObject`
  * needs a load too; names follow Excel's rules (sheet names ≤ 31 characters, unique
  * case-insensitively; table names unique in the workbook); a string written as a value is read
@@ -287,9 +291,10 @@ export class WorkbookModel {
    * Makes Excel refuse a sync, as it may with InsertDeleteConflict or GeneralException after
    * earlier syncs already wrote (docs/testing/application-specific-api-error-handling.md):
    * given the bytes of the values, formats and formulas the request sends (its calls not
-   * counted, so a sync that only reads sends 0), the error code to refuse it with, or null. Whether the
-   * operations of a refused batch before the failing one ran is not documented; the fake
-   * assumes the worst: the first half of the batch ran.
+   * counted, so a sync that only reads sends 0), the error code to refuse it with, or null. A
+   * refused command leaves the commands before it done (see the top of this file); which command
+   * Excel refuses when it refuses a request as a whole is not documented: the fake takes the
+   * worst reading, the first half of the batch ran.
    */
   refuse: ((requestBytes: number) => string | null) | null = null;
   /** Defined names (ExcelApi 1.4): workbook-scoped (sheet null) or a sheet's own. */
@@ -634,13 +639,14 @@ export class FakeWorksheetCollection extends CollectionObject<SheetModel, FakeWo
   add(name: string): FakeWorksheet {
     let created: SheetModel | null = null;
     this.context.enqueue(() => (created = this.context.model.addSheet(name)));
-    return new FakeWorksheet(this.context, () => created);
+    return new FakeWorksheet(this.context, () => (created && this.context.model.sheets.includes(created) ? created : null));
   }
-  getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.model.sheetNamed(name) ?? null);
+  /** "Gets a worksheet object using its name or ID" (WorksheetCollection.getItem reference). */
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.model.sheetNamed(key) ?? this.context.model.sheets.find((s) => s.id === key) ?? null);
   }
-  getItemOrNullObject(name: string): FakeWorksheet {
-    return this.getItem(name);
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return this.getItem(key);
   }
 }
 
@@ -2596,8 +2602,16 @@ export class FakePivotTable extends ClientObject<PivotModel> {
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.resolver()?.sheet ?? null);
   }
+  /**
+   * "Specifies whether the PivotTable refreshes when the workbook opens" (ExcelApi 1.13): an Excel
+   * without that set refuses it with ApiNotFound, in its place in the batch, like any member it
+   * lacks (the steps queued before it stay done).
+   */
   set refreshOnOpen(value: boolean) {
-    this.set((p) => (p.refreshOnOpen = value));
+    this.set((p) => {
+      if (newerVersion("1.13", this.context.model.excelApi)) throw new OfficeError("ApiNotFound", "refreshOnOpen needs ExcelApi 1.13.");
+      p.refreshOnOpen = value;
+    });
   }
   /**
    * PivotTable.getDataSourceString (ExcelApi 1.15): "the string representation of the data source

@@ -114,6 +114,13 @@ const SAMPLES: Record<string, unknown> = {
   "excel.noFreeSheetName": { theirs: "Pivot" },
   "excel.pivotClash": { theirs: "Pivot", ours: "Pivot (monitor)" },
   "excel.earlierPivotSheetKept": [{ sheets: ["Pivot (2)"] }, { sheets: ["Pivot (2)", "Pivot (3)"] }],
+  "excel.pivotRefused": [{ refusal: "Excel: InvalidArgument", begun: true }, { refusal: "Excel: ItemAlreadyExists", begun: false }],
+  "excel.pivotRefreshByHand": undefined,
+  "excel.pivotRefusedSheetLeft": [
+    { refusal: "Excel: InvalidArgument", sheet: "Pivot", certain: true, pivot: true },
+    { refusal: "Excel: InvalidArgument", sheet: "Pivot", certain: true, pivot: false },
+    { refusal: "Excel: GeneralException", sheet: "Pivot", certain: false, pivot: false },
+  ],
   "excel.noFreeDataSheetName": { theirs: "Data" },
   "excel.definedNameTaken": { name: "MonitorData" },
   "excel.tableMissing": { table: "MonitorBronnen" },
