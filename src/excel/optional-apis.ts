@@ -43,6 +43,17 @@ export function queueNotes(sheet: Excel.Worksheet): NotesRead | null {
    
 }
 
+/**
+ * Queues putting a note on a cell (ExcelApi 1.18, `NoteCollection.add(cellAddress, content)`:
+ * "Adds a new note with the given content on the given cell"); false, queuing nothing, where
+ * Excel has no notes API (queueNotes read none there either).
+ */
+export function queueAddNote(sheet: Excel.Worksheet, cell: Excel.Range, text: string): boolean {
+  if (!supports("1.18")) return false;
+  sheet.notes.add(cell, text);
+  return true;
+}
+
 /** The colour of a chart element's fill (ExcelApi 1.16, `ChartFill.getSolidColor`), or null where Excel cannot tell it. */
 export function queueSolidColour(fill: Excel.ChartFill): OfficeExtension.ClientResult<string> | null {
   if (!supports("1.16")) return null;

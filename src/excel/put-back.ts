@@ -72,8 +72,11 @@ export function planPutBack<R>(input: PutBackInput<R>): PutBack<R> {
   const indexOf = new Map<string, number>();
   keys.forEach((key, i) => key !== null && indexOf.set(key, i));
   const overwrite: PutBack<R>["overwrite"] = [];
+  // A row without a key (a blank row a sort put where a changed figure went) is found by what it holds: what it held, with what the pull wrote.
+  const holds = (i: number, column: number, wrote: readonly Cell[], was: readonly Cell[]) =>
+    keys[i] === null && cells[i].every((cell, c) => sameCell(cell, c >= column && c < column + wrote.length ? wrote[c - column] : (was[c] ?? null)));
   for (const { key, column, wrote, was, back, formats } of [...input.writes].reverse()) {
-    const row = key === null ? undefined : indexOf.get(key);
+    const row = key === null ? lastIndex(cells.length, (i) => holds(i, column, wrote, was)) : indexOf.get(key);
     if (row === undefined || !wrote.every((value, c) => sameCell(cells[row][column + c], value))) continue;
     wrote.forEach((_, c) => (cells[row][column + c] = was[column + c] ?? null));
     overwrite.push({ row, column, values: back.slice(column, column + wrote.length), ...(formats ? { formats: formats.slice(column, column + wrote.length) } : {}) });
@@ -97,3 +100,10 @@ export function planPutBack<R>(input: PutBackInput<R>): PutBack<R> {
   const remove = grown ? [...added, ...blanks].sort((a, b) => b - a) : [];
   return { readd, overwrite, remove, grown };
 }
+
+/** The last index below `length` that `test` holds for, or undefined. */
+function lastIndex(length: number, test: (i: number) => boolean): number | undefined {
+  for (let i = length - 1; i >= 0; i--) if (test(i)) return i;
+  return undefined;
+}
+

@@ -3,9 +3,11 @@ import { parseA1Range } from "../report/a1";
 import { ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, WriteBatch } from "./batch";
 import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
+import { queueAddNote, queueNotes } from "./optional-apis";
 import { planPutBack } from "./put-back";
 import { restorable } from "./restore-cells";
 import { Cell, planRowChanges, RowChanges } from "./row-changes";
+import { NOTE_BYTES, notesByRow, NotesByRow, RowNote } from "./row-notes";
 import { addBodyRows } from "./total-row";
 import { UndoRefused } from "./undo";
 import { CELL_PROPERTY_BYTES } from "./sheet-extras";
@@ -103,6 +105,8 @@ interface Plan {
   deleted: Look[];
   /** The cells each chunk of new rows writes, and the table's place, looked at just before it wrote them. */
   appended: AppendLook[];
+  /** The body rows' notes as read before writing, by row key, when the pull deletes rows (row-notes.ts). */
+  notes: NotesByRow;
 }
 
 /**
@@ -151,7 +155,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     const header = (cells[0] ?? []).map((h) => String(h ?? ""));
     const changes = planRowChanges(header, cells.slice(1).map((row) => row.map((c) => c ?? null)), target.rows, target.keyOf);
     const box = parseA1Range(target.table.address);
-    return { target, header, box, bodyRows: box.rows - 1 - (target.table.totalRow ? 1 : 0), changes, read: new Map(), written: [], deleted: [], appended: [] };
+    return { target, header, box, bodyRows: box.rows - 1 - (target.table.totalRow ? 1 : 0), changes, read: new Map(), written: [], deleted: [], appended: [], notes: new Map() };
   });
   const growth = planGrowth(
     plans.map((p) => ({ name: p.target.table.name, sheetName: p.target.table.sheetName, box: p.box, rowsNeeded: p.box.rows + p.changes.appends.length })),
@@ -258,6 +262,8 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
   const reads = new ReadBatch(context, limit);
   const addresses = await Promise.all(plans.map((plan) => reads.queue(100, () => plan.target.table.table.getRange().load("address"))));
   const filters = await Promise.all(plans.map((plan) => reads.queue(100, () => plan.target.table.table.autoFilter.load("isDataFiltered"))));
+  // The sheet's notes, where rows will be deleted (null where Excel has no notes API: none can be seen or put back).
+  const notes = await Promise.all(plans.map((plan) => (plan.changes.deletes.length ? reads.queue(NOTE_BYTES, () => queueNotes(plan.target.table.table.worksheet)) : null)));
   const pending: Look[][] = plans.map(() => []);
   for (const [p, plan] of plans.entries()) {
     const rows = new Map<number, number>();
@@ -285,6 +291,17 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
         plan.read.set(seen.row + i, row);
       });
     }
+  }
+  // Where the notes are, in a sync of their own, only when there are any.
+  const cells = notes.map((read) => (read && read.count() > 0 ? read.queueCells() : null));
+  if (!cells.some(Boolean)) return;
+  await context.sync();
+  for (const [p, plan] of plans.entries()) {
+    const [read, at] = [notes[p], cells[p]];
+    if (!read || !at) continue;
+    const rows = plan.target.table.cells ?? [];
+    const body = { row: plan.box.row + 1, column: plan.box.column, rows: plan.bodyRows, columns: plan.box.columns };
+    plan.notes = notesByRow(read.texts(), at(), body, (r) => plan.target.keyOf((column) => (rows[r + 1]?.[plan.header.indexOf(column)] ?? null) as Cell));
   }
 }
 
@@ -419,14 +436,15 @@ function overwrittenByNewRows(plan: Plan) {
 /**
  * What puts a deleted row back, and what it weighs in a request: its cells (restore-cells.ts),
  * number formats, and, when its look read them, its styles (set first: a style overwrites
- * formats) and its formats with hyperlinks (a cell without a link gets none: `{}` sets nothing).
+ * formats) and its formats with hyperlinks (a cell without a link gets none: `{}` sets nothing);
+ * then its notes as read before writing.
  */
-function restoring(row: RowRead) {
+function restoring(row: RowRead, notes: readonly RowNote[]) {
   const cells = restorable(row.formulas, row.values, row.formats);
   const styles = row.props ? row.props.map((p) => (p.style === undefined || p.style === null ? {} : { style: p.style })) : null;
   const props = row.props ? row.props.map(({ format, hyperlink }) => (hyperlink ? { format, hyperlink } : { format })) : null;
-  const bytes = rowBytes(cells) + rowBytes(row.formats) + (styles ? JSON.stringify(styles).length : 0) + (props ? JSON.stringify(props).length : 0);
-  return { cells, formats: row.formats, styles, props, bytes };
+  const bytes = rowBytes(cells) + rowBytes(row.formats) + (styles ? JSON.stringify(styles).length : 0) + (props ? JSON.stringify(props).length : 0) + notes.reduce((n, note) => n + NOTE_BYTES + note.text.length * 2, 0);
+  return { cells, formats: row.formats, styles, props, notes, bytes };
 }
 
 /** Indexes that each follow the one before as runs, [first, count], in the order given. */
@@ -514,7 +532,8 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
     // first, each at the index after the one before.
     let r = 0;
     for (const [first, count] of runsOf(decided.readd.map((a) => a.index))) {
-      const run = decided.readd.slice(r, (r += count)).map((a) => restoring(a.row));
+      // With each row its notes, as read before writing (Excel deleted them with the row).
+      const run = decided.readd.slice(r, (r += count)).map((a) => restoring(a.row, plan.notes.get(keyOf(a.row.values) ?? "") ?? []));
       for (const block of rowBlocks(0, count, (k) => run[k].bytes, batch.limit - 4 * RUN_DELETE_BYTES)) {
         const rows = run.slice(block.from, block.from + block.count);
         const at = first + block.from;
@@ -523,6 +542,7 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
           body(at, 0, columnCount, block.count).numberFormat = rows.map((row) => row.formats);
           if (rows.some((row) => row.styles)) body(at, 0, columnCount, block.count).setCellProperties(rows.map((row) => row.styles ?? row.cells.map(() => ({}))));
           if (rows.some((row) => row.props)) body(at, 0, columnCount, block.count).setCellProperties(rows.map((row) => row.props ?? row.cells.map(() => ({}))));
+          rows.forEach((row, k) => row.notes.forEach((note) => queueAddNote(sheets[i], body(at + k, note.column, 1), note.text)));
         });
       }
     }

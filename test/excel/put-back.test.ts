@@ -65,6 +65,24 @@ describe("putting a table back after a pull stopped, by key", () => {
     expect(planPutBack(input)).toEqual({ readd: [], overwrite: [], remove: [4, 3, 0], grown: true });
   });
 
+  it("takes a changed figure out of a blank row a sort had put in its place, and removes that row with the other blank ones", () => {
+    // Before: A 1, B 2; the table grew by three rows (one filled: Nieuw). The user sorted the blank
+    // rows to the top, and the pull then wrote A's new figure (1301) into the row where A had been: a blank one.
+    const input: PutBackInput<string> = {
+      ...table([null, 1301], [null, null], ["Nieuw", 7], ["B", 2], ["A", 1]),
+      ...none,
+      writes: [{ key: null, column: 1, wrote: [1301], was: [null, null], back: ["", ""] }],
+      appended: new Set(["Nieuw", "Later 1", "Later 2"]),
+      appendCount: 3,
+      originalRows: 2,
+      keyOf: (row) => (row[0] === null ? null : String(row[0])),
+      isBlank: (row) => row.every((cell) => cell === null),
+    };
+    const decided = planPutBack(input);
+    expect(decided.overwrite).toEqual([{ row: 0, column: 1, values: [""] }]);
+    expect(decided.remove).toEqual([2, 1, 0]); // Nieuw and the two blank rows: A and B stay
+  });
+
   it("leaves a blank row of the user's that is not at the end, and reports a table that never grew", () => {
     const grownWithGap: PutBackInput<string> = { ...table(["A", 1], [null, null], ["B", 2], ["Nieuw", 3]), ...none, appended: new Set(["Nieuw", "Later"]), appendCount: 2, originalRows: 3, blankRowsBefore: 1 };
     expect(planPutBack(grownWithGap).remove).toEqual([3]);

@@ -2097,6 +2097,24 @@ class FakeCellNoteCollection extends CollectionObject<CellNoteModel, FakeCellNot
     this.context.enqueue(() => result.settle(this.model().length, this.context));
     return result;
   }
+  /**
+   * NoteCollection.add(cellAddress, content) (ExcelApi 1.18): "Adds a new note with the given
+   * content on the given cell"; more than one cell is refused ("an InvalidArgument error is
+   * thrown if multiple cells are selected", the reference's sample). A cell that has a note
+   * already: the reference is silent; the fake takes the safe reading and refuses it
+   * (InvalidArgument), so an add-in never counts on replacing a note by adding one.
+   */
+  add(cellAddress: FakeRange | string, content: string): void {
+    this.context.addPayload(content);
+    this.context.enqueue(() => {
+      if (newerVersion("1.18", this.context.model.excelApi)) throw new OfficeError("ApiNotFound", "Notes need ExcelApi 1.18.");
+      const target = typeof cellAddress === "string" ? { sheet: this.sheet(), box: parseAddress(cellAddress) } : (cellAddress as unknown as { model(): RangeModel }).model();
+      if (target.box.rows !== 1 || target.box.columns !== 1) throw new OfficeError("InvalidArgument", "A note goes on one cell.");
+      const notes = this.model();
+      if (notes.some((n) => n.row === target.box.row && n.column === target.box.column)) throw new OfficeError("InvalidArgument", "The cell has a note already.");
+      notes.push({ row: target.box.row, column: target.box.column, text: String(content) });
+    });
+  }
 }
 
 class FakeCellNote extends ClientObject<CellNoteModel> {
