@@ -24,10 +24,25 @@ const ROWS_PER_CHUNK = 100;
 
 export const hasBulkRows = (tables: TablePlan[]) => tables.some((t) => t.rows.length > ROWS_BY_EXCELJS);
 
-function cellXml(ref: string, value: string | number | null, style: number | undefined): string {
-  if (value === null || value === "") return "";
-  if (typeof value === "number") return `<c r="${ref}"${style ? ` s="${style}"` : ""}><v>${value}</v></c>`;
-  return `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
+/**
+ * Distinct texts a column keeps the XML of: a table repeats a few hundred names, units and notes
+ * on every row (100,000 rows, 1.6 million cells), so each is escaped once; past this many a
+ * column's new texts are written without being kept, and memory stays bounded.
+ */
+const MAX_KEPT_TEXTS = 10_000;
+
+/** The XML of a text cell after its reference: `" t="inlineStr"><is><t>…</t></is></c>`, kept per distinct text. */
+class InlineTexts {
+  private readonly kept = new Map<string, string>();
+
+  xmlAfterRef(text: string): string {
+    let xml = this.kept.get(text);
+    if (xml === undefined) {
+      xml = `" t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`;
+      if (this.kept.size < MAX_KEPT_TEXTS) this.kept.set(text, xml);
+    }
+    return xml;
+  }
 }
 
 /** The cell style of each number format the tables use, added to the styles part where missing. */
@@ -46,21 +61,30 @@ export function* bulkRowChunks(tables: TablePlan[], rowsPerChunk = ROWS_PER_CHUN
   // Per column: the style of its one format, or the formats of its rows (formatOf, made cheap).
   const fixed = tables.map((t) => t.header.map((_, c) => styleOf(styles, t.numberFormats[c])));
   const varying = tables.map((t) => t.header.map((_, c) => t.rowFormats?.find((f) => f.column === c)?.formats));
+  const texts = tables.map((t) => t.header.map(() => new InlineTexts()));
   const last = Math.max(0, ...tables.map((t) => t.row + t.rows.length));
   let chunk = "";
   let rows = 0;
   for (let sheetRow = 0; sheetRow <= last; sheetRow++) {
-    const number = sheetRow + 1;
+    const number = String(sheetRow + 1);
     let cells = "";
-    tables.forEach((table, t) => {
+    for (let t = 0; t < tables.length; t++) {
+      const table = tables[t];
       const index = sheetRow - table.row - 1;
-      if (index < ROWS_BY_EXCELJS || index >= table.rows.length) return;
+      if (index < ROWS_BY_EXCELJS || index >= table.rows.length) continue;
       const row = table.rows[index];
       for (let c = 0; c < row.length; c++) {
+        const value = row[c];
+        if (value === null || value === "") continue; // an empty cell, as Excel keeps it: not written
+        if (typeof value === "string") {
+          cells += `<c r="${letters[t][c]}${number}${texts[t][c].xmlAfterRef(value)}`;
+          continue;
+        }
         const formats = varying[t][c];
-        cells += cellXml(`${letters[t][c]}${number}`, row[c], formats ? styleOf(styles, formats[index]) : fixed[t][c]);
+        const style = formats ? styleOf(styles, formats[index]) : fixed[t][c];
+        cells += `<c r="${letters[t][c]}${number}"${style ? ` s="${style}"` : ""}><v>${value}</v></c>`;
       }
-    });
+    }
     if (!cells) continue;
     chunk += `<row r="${number}">${cells}</row>`;
     if (++rows === rowsPerChunk) {

@@ -12,8 +12,11 @@ const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&
  * brings them back as they were.
  */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"'\t\n\r]/g, (c) => XML_ESCAPES[c]);
+  // Most texts need no reference: a test is cheaper than a replace that calls back for none.
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"'\t\n\r]/g, (c) => XML_ESCAPES[c]) : text;
 }
+
+const NEEDS_ESCAPE = /[&<>"'\t\n\r]/;
 
 /**
  * A part written by exceljs with its tabs, line feeds and carriage returns as character
