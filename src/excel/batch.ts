@@ -38,6 +38,17 @@ export class Cancelled extends Error {
 }
 
 /**
+ * A look that rides each chunk of a write (see write-looks.ts): what it weighs (its call, and a
+ * row's cells in the response, counted with the chunk's bytes so that request and response both
+ * stay under the limit) and how to queue it for the rows from `from`.
+ */
+export interface RowsLook {
+  callBytes: number;
+  bytes: (row: number) => number;
+  queue: (from: number, count: number) => void;
+}
+
+/**
  * Queues writes and syncs whenever the next one would take the batch past the limit; reports
  * the bytes written so far after each sync, for a progress bar.
  */
@@ -65,22 +76,24 @@ export class WriteBatch {
   /**
    * Writes rows (values and, per row, number formats), as many per sync as fit.
    * `range(from, count)` gives the range of `count` rows starting at row `from` of `rows`;
-   * `alsoPerRow` is what else each row weighs in the sync (a look at it in the same batch).
+   * `alsoPerRow` is what else each row weighs in the sync (a look at it in the same batch);
+   * `look`, a look that rides each chunk, queued just before its write (see RowsLook).
    */
-  async writeRows(rows: Cell[][], formats: string[][] | null, range: (from: number, count: number) => Excel.Range, alsoPerRow = 0): Promise<void> {
+  async writeRows(rows: Cell[][], formats: string[][] | null, range: (from: number, count: number) => Excel.Range, alsoPerRow = 0, look?: RowsLook): Promise<void> {
     let from = 0;
     while (from < rows.length) {
-      let bytes = 0;
+      let bytes = look ? look.callBytes : 0;
       let count = 0;
       const room = Math.max(this.limit - this.pending, this.limit / 4);
       while (from + count < rows.length) {
-        const next = rowBytes(rows[from + count]) + (formats ? rowBytes(formats[from + count]) : 0) + alsoPerRow;
+        const next = rowBytes(rows[from + count]) + (formats ? rowBytes(formats[from + count]) : 0) + alsoPerRow + (look ? look.bytes(from + count) : 0);
         if (count > 0 && bytes + next > room) break;
         bytes += next;
         count++;
       }
       const [start, size] = [from, count];
       await this.queue(bytes, () => {
+        look?.queue(start, size); // before the write, in the same sync: it sees the cells just before they are overwritten
         const target = range(start, size);
         if (formats) target.numberFormat = formats.slice(start, start + size);
         target.values = rows.slice(start, start + size) as (string | number | boolean)[][];

@@ -13,6 +13,7 @@ import { WriteBatch } from "./batch";
 import { Cell } from "./row-changes";
 import { RefreshCounts, refreshTables, TableTarget } from "./table-refresh";
 import { queueColumnWidths, writeTable } from "./write";
+import { BLANK, WriteLooks } from "./write-looks";
 import { Journal } from "./undo";
 import { DATE_FORMAT, valueFormat, WHOLE_NUMBER_FORMAT } from "../report/data-columns";
 import { serialFromIso } from "../data/dates";
@@ -95,7 +96,7 @@ const noFreeName = () =>
  * cannot keep to that. A first load notes in `journal` what it changes (the marks it removes,
  * the blank sheet it writes on), so that a cancel or a refusal can put it back.
  */
-export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestContext, state: WorkbookState, pkg: MonitorPackage, journal: Journal): Promise<DataSheetOutcome> {
+export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestContext, state: WorkbookState, pkg: MonitorPackage, journal: Journal, looks?: WriteLooks): Promise<DataSheetOutcome> {
   const tables = dataTables(pkg);
   const existing = tables.map((t) => state.tables.get(t.name.toLowerCase()));
   const figures = pkg.observations.length;
@@ -138,7 +139,8 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
         sheet.freezePanes.freezeRows(1);
       }
     });
-    for (const table of tables) await writeTable(batch, sheet as Excel.Worksheet, table, table.name);
+    // Regenerate's writes look first at the cells they cover, which must be empty (see write-looks.ts).
+    for (const table of tables) await writeTable(batch, sheet as Excel.Worksheet, table, table.name, looks && { looks, sheetName: name, expected: BLANK });
     const clash = !own && name !== DATA_SHEET_NAME ? DATA_SHEET_NAME : null;
     return { sheetName: name, created: !own, clash, figures, insertedRows: 0 };
   }

@@ -9,7 +9,7 @@ import { PIVOT_SHEET_KEY } from "../report/pivot-plan";
 import { AREA_KEY_PREFIX } from "../report/area-sheets";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
-import { parseA1Range, tableRef } from "../report/a1";
+import { cellRef, tableRef } from "../report/a1";
 import { isRefusal, ReadBatch, refusal, WriteBatch } from "./batch";
 import { DataSheetOutcome, readKnownWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import type { LiveData } from "../data/live-data";
@@ -21,6 +21,7 @@ import { Referenced, sheetsReferenced } from "./references-scan";
 import { readExtras } from "./sheet-extras";
 import { Journal } from "./undo";
 import { updateIndicatorSheet, writeIndicatorSheet } from "./write";
+import { BLANK, ChangedWhileWriting, expectedArea, inspectedCells, Watch, WriteLooks } from "./write-looks";
 import { EXCEL, KeptReason } from "../text/excel";
 import { AnyMessage, say } from "../text/message";
 import type { Reference } from "../text/references";
@@ -136,6 +137,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   try {
     return await build(context, options, { state, found, plans, pkg, progress, written, journal, slices });
   } catch (error) {
+    if (error instanceof ChangedWhileWriting) throw await editedMeanwhile(context, error, journal, state, (options.today ?? isoToday)());
     if (!isRefusal(error)) throw error;
     // Refused before the new sheets took the old ones' places: everything is put back.
     const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
@@ -147,6 +149,36 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
     }
     throw valueError(say(EXCEL.regenerateUndone, { refusal: why }));
   }
+}
+
+/**
+ * The analyst changed a cell while Regenerate wrote (a look just before the write over it saw
+ * another value than Regenerate had inspected, see write-looks.ts): everything is put back by
+ * the journal, and their cells as the look saw them, so their change stays; a sheet Regenerate
+ * was building new that holds such a cell is kept as theirs under a dated name. The error to
+ * throw says which sheet and cell (the first seen), and what was kept; or, when Excel refuses
+ * putting the workbook back, where it stands.
+ */
+async function editedMeanwhile(context: Excel.RequestContext, error: ChangedWhileWriting, journal: Journal, state: Inspected["state"], today: string): Promise<Error> {
+  const first = error.cells[0];
+  const edited = { sheet: first.sheetName, cell: cellRef(first.row, first.column) };
+  const before = new Set(state.sheets.map((s) => s.name.toLowerCase()));
+  try {
+    // The names there are now (the analyst may have added a sheet meanwhile), for the kept sheet's.
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    const taken = new Set([...before, ...sheets.items.map((s) => s.name.toLowerCase())]);
+    journal.theirsMeanwhile(error.cells, (name) => {
+      const kept = backupSheetName(name, today, taken) ?? freeSheetName(`~${name}`, taken) ?? `~${name}`;
+      taken.add(kept.toLowerCase());
+      return kept;
+    });
+    await journal.undo(context, (i) => freeSheetName(`~${i}`, taken) ?? `~${i}`);
+  } catch (refused) {
+    if (!isRefusal(refused)) throw refused;
+    return valueError(say(EXCEL.regenerateUndoRefused, { refusal: refusal(refused), edited, ...(await journal.aftermath(context)) }));
+  }
+  return valueError(say(EXCEL.regenerateEditedMeanwhile, { ...edited, kept: journal.keptSheets() }));
 }
 
 /**
@@ -194,8 +226,11 @@ interface Inspected {
 
 async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, pkg, progress, written, journal, slices }: Inspected): Promise<RegenerateResult> {
   context.application.suspendApiCalculationUntilNextSync();
-  const batch = new WriteBatch(context, { limit: options.syncLimit });
-  const data = found.kind === "none" ? await writeDataSheet(batch, context, state, options.edition, journal) : null;
+  // Every write first looks at the cells it covers, in its own sync; after each sync what the
+  // looks saw is compared with what was inspected (an edit made meanwhile stops Regenerate).
+  const looks = new WriteLooks();
+  const batch = new WriteBatch(context, { limit: options.syncLimit, onSync: () => looks.check() });
+  const data = found.kind === "none" ? await writeDataSheet(batch, context, state, options.edition, journal, looks) : null;
 
   // What happens to each sheet that carries a mark of one of the planned sheets: a sheet exactly
   // as written with the plan's layout is brought up to date in place (values only: every figure
@@ -321,12 +356,12 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       const sheet = inPlace.sheet.sheet;
       if (inPlace.sheet.name !== name) journal.renameSheet(sheet, inPlace.sheet.name, name);
       const content = inPlace.sheet.content;
-      if (content?.usedAddress) {
-        const at = parseA1Range(content.usedAddress);
-        journal.overwriting(sheet, name, at.row, at.column, content.formulas);
-      }
+      // What it held where the update writes (only there: a cell beside a table, which the update
+      // does not write, is not written back by an undo either, so what the analyst typed there stays).
+      const expected = content ? inspectedCells(content.usedAddress, content.formulas) : null;
+      if (expected) for (const area of updatedAreas(plan)) journal.overwriting(sheet, name, area.row, area.column, expectedArea(expected, area.row, area.column, area.rows, area.columns));
       journal.markChanging(sheet, inPlace.sheet.mark); // marked anew once written
-      await updateIndicatorSheet(batch, sheet, plan);
+      await updateIndicatorSheet(batch, sheet, plan, expected ? { looks, sheetName: name, expected } : undefined);
       for (const t of inPlace.sheet.content?.tables ?? []) tables.push(t);
       written.push({ plan, sheet, name, tables });
     } else {
@@ -349,7 +384,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
         const table = plan.tables.find((t) => t.name === planned);
         if (table) tables.push({ name: actual, address: tableRef(table) });
         return actual;
-      });
+      }, { looks, sheetName: name, expected: BLANK } satisfies Watch);
       written.push({ plan, sheet, name, tables });
     }
     const notes = [
@@ -458,6 +493,11 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   return { ok: true, sheets: outcomes, kept, removed, data, figures: pkg.observations.length };
 }
 
+
+/** The cells an in-place update writes (see updateIndicatorSheet): each text line's, and each table with its header. */
+function updatedAreas(plan: SheetPlan): { row: number; column: number; rows: number; columns: number }[] {
+  return [...plan.texts.map((line) => ({ row: line.row, column: 0, rows: 1, columns: 1 })), ...plan.tables.map((t) => ({ row: t.row, column: t.column, rows: t.rows.length + 1, columns: t.header.length }))];
+}
 
 /**
  * The marked sheets of the report's indicators that no plan has the key of, by key: their

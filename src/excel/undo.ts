@@ -1,7 +1,8 @@
 import { SheetMark } from "../report/mark";
 import { WriteBatch } from "./batch";
-import { queueWriteMark } from "./marks";
+import { queueReadMark, queueRemoveMark, queueWriteMark } from "./marks";
 import { restorable } from "./restore-cells";
+import { ChangedCell } from "./write-looks";
 
 type Formulas = (string | number | boolean)[][];
 
@@ -63,13 +64,40 @@ export class Journal {
   private readonly blanks: { sheet: Excel.Worksheet; areas: Area[]; tables: string[] }[] = [];
   /** The names of the sheets it added: the only sheets the undo deletes. */
   private readonly added: string[] = [];
+  /** Sheets it added that the analyst changed meanwhile: kept (not deleted), unmarked, under the name given (lower-case name it had → the sheet and its name to be). */
+  private readonly keptAdded = new Map<string, { sheet: Excel.Worksheet; name: string }>();
+  /** The analyst's cells, changed while it wrote and then overwritten: written back last, as a look saw them just before. */
+  private readonly theirs: ChangedCell[] = [];
+  /** The sheets it added, by their proxies (the name each was given). */
+  private readonly addedSheets = new Map<Excel.Worksheet, string>();
 
   constructor(private readonly before: ReadonlySet<string>) {}
 
   /** Adds a sheet (the undo deletes it again). */
   addSheet(context: Excel.RequestContext, name: string): Excel.Worksheet {
     this.added.push(name);
-    return context.workbook.worksheets.add(name);
+    const sheet = context.workbook.worksheets.add(name);
+    this.addedSheets.set(sheet, name);
+    return sheet;
+  }
+
+  /**
+   * The analyst changed `cells` while the write ran (each seen by a look just before the write
+   * covered it, see write-looks.ts): the undo writes them back as they were seen, after
+   * everything else, so that their change stays. A sheet it added with such a cell is the
+   * analyst's too: it is kept (not deleted), unmarked, under the name `keepAs` gives it.
+   */
+  theirsMeanwhile(cells: readonly ChangedCell[], keepAs: (name: string) => string): void {
+    this.theirs.push(...cells);
+    for (const { sheet } of cells) {
+      const name = this.addedSheets.get(sheet);
+      if (name !== undefined && !this.keptAdded.has(name.toLowerCase())) this.keptAdded.set(name.toLowerCase(), { sheet, name: keepAs(name) });
+    }
+  }
+
+  /** The sheets it added that the undo keeps as the analyst's: their names then (see theirsMeanwhile). */
+  keptSheets(): { name: string; was: string }[] {
+    return [...this.keptAdded.entries()].map(([, kept]) => ({ name: kept.name, was: this.addedSheets.get(kept.sheet) ?? kept.name }));
   }
 
   renameSheet(sheet: Excel.Worksheet, was: string, name: string): void {
@@ -127,8 +155,10 @@ export class Journal {
    * Puts the workbook back as it was: deletes every sheet it added (with its tables and charts),
    * empties what it wrote on the blank sheets, gives sheets (in two steps, so no two share a
    * name meanwhile) and tables their names back, puts back the marks and the values written
-   * over. Two syncs and the values' chunks; each step holds whether or not the refused batch ran
-   * (what is still queued, after a cancel, is sent first).
+   * over, and then the analyst's cells changed meanwhile as they were seen (theirsMeanwhile);
+   * a sheet it added that holds such a cell is kept, unmarked, under its new name. Two syncs and
+   * the values' chunks; each step holds whether or not the refused batch ran (what is still
+   * queued, after a cancel, is sent first).
    *
    * A sheet it added is one that was not there before *and* has a name it gave: a sheet the user
    * added while it ran (between two syncs) is theirs and stays, with whatever they put on it.
@@ -139,20 +169,32 @@ export class Journal {
   async undo(context: Excel.RequestContext, temporary: (i: number) => string = (i) => `~${i}`): Promise<void> {
     const sheets = context.workbook.worksheets.load("items/id,items/name");
     const blankTables = this.blanks.map(({ sheet }) => sheet.tables.load("items/name"));
+    // A kept sheet loses the add-in's mark (a Data sheet has it from the start), where it has one.
+    const keptMarks = [...this.keptAdded.values()].map(({ sheet }) => ({ sheet, mark: queueReadMark(sheet) }));
     await context.sync();
-    for (const sheet of sheets.items) if (this.isAdded(sheet)) sheet.delete();
+    for (const sheet of sheets.items) if (this.isAdded(sheet) && !this.keptAdded.has(sheet.name.toLowerCase())) sheet.delete();
     this.blanks.forEach(({ sheet, areas, tables }, i) => {
       const written = new Set(tables.map((t) => t.toLowerCase()));
       for (const table of blankTables[i].items) if (written.has(table.name.toLowerCase())) table.delete();
       for (const area of areas) sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns).clear("All");
     });
-    [...this.renamedSheets.keys()].forEach((sheet, i) => (sheet.name = temporary(i)));
-    for (const [sheet, { was }] of this.renamedSheets) sheet.name = was;
+    // A kept sheet steps aside too: the sheet it was built beside gets its name back.
+    const finalNames: [Excel.Worksheet, string][] = [...[...this.renamedSheets].map(([sheet, { was }]): [Excel.Worksheet, string] => [sheet, was]), ...[...this.keptAdded.values()].map((k): [Excel.Worksheet, string] => [k.sheet, k.name])];
+    finalNames.forEach(([sheet], i) => (sheet.name = temporary(i)));
+    for (const [sheet, name] of finalNames) sheet.name = name;
     for (const [table, { was }] of this.renamedTables) table.name = was;
     for (const [sheet, mark] of this.marks) queueWriteMark(sheet, mark);
+    for (const { sheet, mark } of keptMarks) if (mark() !== null) queueRemoveMark(sheet);
     const batch = new WriteBatch(context);
     for (const { sheet, row, column, formulas } of this.values) {
       await batch.writeRows(formulas, null, (from, count) => sheet.getRangeByIndexes(row + from, column, count, formulas[0]?.length ?? 0));
+    }
+    for (const cell of this.theirs) {
+      await batch.queue(200 + String(cell.back).length * 2, () => {
+        const range = cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1);
+        if (cell.format !== null) range.numberFormat = [[cell.format]];
+        range.values = [[cell.back]];
+      });
     }
     await batch.flush();
   }

@@ -1,5 +1,6 @@
 import { cellRef } from "../report/a1";
 import { WriteBatch } from "./batch";
+import { cellLookBytes, rowsLook, Watch } from "./write-looks";
 import { ChartPlan, numericColumns, SheetPlan, TablePlan } from "../report/types";
 import { bodyFormats, chartColour, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT as TEXT } from "../report/written-styles";
 
@@ -38,10 +39,11 @@ export function writable(value: string | number | null): string | number {
  * then `tables.add` over the written range. Formats go first: a text column keeps "12-17" from
  * becoming a date and "=…" from becoming a formula.
  */
-export async function writeTable(batch: WriteBatch, sheet: Excel.Worksheet, table: TablePlan, name: string): Promise<void> {
+export async function writeTable(batch: WriteBatch, sheet: Excel.Worksheet, table: TablePlan, name: string, watch?: Watch): Promise<void> {
   const formats = [table.header.map(() => TEXT), ...bodyFormats(table)];
   const values = [table.header.map(literal), ...table.rows.map((row) => row.map(writable))];
-  await batch.writeRows(values, formats, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length));
+  const look = watch && rowsLook(sheet, watch, table.row, table.column, table.header.length);
+  await batch.writeRows(values, formats, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length), 0, look);
   await batch.queue(100, () => {
     // A header over figures stands where they do, on the right.
     numericColumns(table).forEach((numeric, c) => {
@@ -99,25 +101,42 @@ function queueAxes(created: Excel.Chart, chart: ChartPlan): void {
   if (chart.fromZero) valueAxis.minimum = 0;
 }
 
-/** Writes an indicator sheet: texts, tables, charts (small: it all fits one sync with the rest). */
-export async function writeIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: SheetPlan, tableName: (planned: string) => string): Promise<void> {
-  await batch.queue(plan.texts.reduce((n, line) => n + line.text.length + 100, 200), () => queueTexts(sheet, plan));
-  for (const table of plan.tables) await writeTable(batch, sheet, table, tableName(table.name));
+/** What a sheet's text lines weigh in a request, with the looks at their cells when watched. */
+const textsBytes = (plan: SheetPlan, watch: Watch | undefined) => plan.texts.reduce((n, line) => n + line.text.length + 100 + cellLookBytes(watch, line.row, 0), 200);
+
+/** Queues a look at each text line's cell (see write-looks.ts), before its write in the same sync. */
+function queueTextLooks(sheet: Excel.Worksheet, plan: SheetPlan, watch: Watch | undefined): void {
+  if (watch) for (const line of plan.texts) watch.looks.queue(sheet, watch, line.row, 0, 1, 1);
+}
+
+/**
+ * Writes an indicator sheet: texts, tables, charts (small: it all fits one sync with the rest).
+ * `watch`: each write first looks at the cells it covers (see write-looks.ts).
+ */
+export async function writeIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: SheetPlan, tableName: (planned: string) => string, watch?: Watch): Promise<void> {
+  await batch.queue(textsBytes(plan, watch), () => {
+    queueTextLooks(sheet, plan, watch);
+    queueTexts(sheet, plan);
+  });
+  for (const table of plan.tables) await writeTable(batch, sheet, table, tableName(table.name), watch);
   await batch.queue(plan.charts.length * 1000, () => queueCharts(sheet, plan));
 }
 
 /**
  * Brings a sheet with the plan's layout up to date in place: the texts' and tables' values are
  * written where they are, nothing else (no formats, no tables or charts made or removed), so
- * every figure stays in its cell and whatever refers to the sheet keeps its meaning.
+ * every figure stays in its cell and whatever refers to the sheet keeps its meaning. `watch`:
+ * each write first looks at the cells it overwrites (see write-looks.ts).
  */
-export async function updateIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: SheetPlan): Promise<void> {
-  await batch.queue(plan.texts.reduce((n, line) => n + line.text.length + 100, 200), () => {
+export async function updateIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: SheetPlan, watch?: Watch): Promise<void> {
+  await batch.queue(textsBytes(plan, watch), () => {
+    queueTextLooks(sheet, plan, watch);
     for (const line of plan.texts) sheet.getRangeByIndexes(line.row, 0, 1, 1).values = [[literal(line.text)]];
   });
   for (const table of plan.tables) {
     const values = [table.header.map(literal), ...table.rows.map((row) => row.map(writable))];
-    await batch.writeRows(values, null, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length));
+    const look = watch && rowsLook(sheet, watch, table.row, table.column, table.header.length);
+    await batch.writeRows(values, null, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length), 0, look);
   }
 }
 

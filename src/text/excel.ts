@@ -152,20 +152,40 @@ export const EXCEL = {
    * Aftermath): which sheets may be partly written, which sheets and tables hold what they held
    * under another name; `certain` when read from Excel afterwards, else what they may be.
    */
-  regenerateUndoRefused: phrase<{ refusal: string; certain: boolean; partly: string[]; renamed: Renamed[]; tables: Renamed[] }>(
+  regenerateUndoRefused: phrase<{ refusal: string; certain: boolean; partly: string[]; renamed: Renamed[]; tables: Renamed[]; edited?: { sheet: string; cell: string } }>(
     "excel.regenerateUndoRefused",
-    ({ refusal, certain, partly, renamed, tables }) =>
-      `Excel weigerde een wijziging (${refusal}) en daarna ook het terugzetten van de werkmap${certain ? "" : " en het lezen ervan"}. ` +
+    ({ refusal, certain, partly, renamed, tables, edited }) =>
+      (edited
+        ? `Cel ${edited.cell} op het blad '${edited.sheet}' is veranderd terwijl de invoegtoepassing schreef; het schrijven is gestopt, maar Excel weigerde het terugzetten van de werkmap (${refusal})${certain ? "" : " en het lezen ervan"}. `
+        : `Excel weigerde een wijziging (${refusal}) en daarna ook het terugzetten van de werkmap${certain ? "" : " en het lezen ervan"}. `) +
       (partly.length ? `${partly.length === 1 ? "Dit blad kan" : "Deze bladen kunnen"} half geschreven zijn: ${quoted(partly)}. ` : "") +
       (renamed.length ? `${renamed.length === 1 ? "Dit blad is" : "Deze bladen zijn"} ongewijzigd maar ${nowNamedNl(renamed.length === 1, certain)}: ${renamings(renamed, "was")}. ` : "") +
       (tables.length ? `${tables.length === 1 ? "Deze tabel" : "Deze tabellen"} ${nowNamedNl(tables.length === 1, certain)}: ${renamings(tables, "was")}. ` : "") +
       `Uw eigen bladen zijn niet aangeraakt. Bouw opnieuw op: een half geschreven blad blijft dan als het uwe bewaard en de invoegtoepassing bouwt het hare ernaast opnieuw op.`,
-    ({ refusal, certain, partly, renamed, tables }) =>
-      `Excel refused a change (${refusal}), and then refused putting the workbook back${certain ? "" : " and reading it"}. ` +
+    ({ refusal, certain, partly, renamed, tables, edited }) =>
+      (edited
+        ? `Cell ${edited.cell} on the sheet '${edited.sheet}' changed while the add-in was writing; writing stopped, but Excel refused putting the workbook back (${refusal})${certain ? "" : " and reading it"}. `
+        : `Excel refused a change (${refusal}), and then refused putting the workbook back${certain ? "" : " and reading it"}. `) +
       (partly.length ? `${partly.length === 1 ? "This sheet" : "These sheets"} may be partly written: ${quoted(partly)}. ` : "") +
       (renamed.length ? `${renamed.length === 1 ? "This sheet is" : "These sheets are"} unchanged but ${certain ? "" : "may be "}named differently now: ${renamings(renamed, "was")}. ` : "") +
       (tables.length ? `${tables.length === 1 ? "This table" : "These tables"} ${certain ? (tables.length === 1 ? "is" : "are") : "may be"} named differently now: ${renamings(tables, "was")}. ` : "") +
       `Your own sheets were not touched. Regenerate again: a partly written sheet is then kept as yours, and the add-in builds its own anew beside it.`,
+  ),
+  /**
+   * The analyst changed a cell while Regenerate wrote, just before the write covered it (see
+   * src/excel/write-looks.ts): writing stopped and the workbook was put back as it was, with their
+   * change; `kept`: sheets Regenerate was building new that held such a cell, kept as theirs.
+   */
+  regenerateEditedMeanwhile: phrase<{ sheet: string; cell: string; kept: Renamed[] }>(
+    "excel.regenerateEditedMeanwhile",
+    ({ sheet, cell, kept }) =>
+      `Cel ${cell} op het blad '${sheet}' is veranderd terwijl de invoegtoepassing schreef. Het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging. ` +
+      (kept.length ? `${kept.length === 1 ? "Het half opgebouwde blad met uw wijziging is bewaard als het uwe" : "De half opgebouwde bladen met uw wijzigingen zijn bewaard als de uwe"}: ${renamings(kept, "was")}. ` : "") +
+      `Bouw opnieuw op als u klaar bent.`,
+    ({ sheet, cell, kept }) =>
+      `Cell ${cell} on the sheet '${sheet}' changed while the add-in was writing. Writing stopped and the workbook was put back as it was, with your change. ` +
+      (kept.length ? `${kept.length === 1 ? "The partly built sheet with your change is kept as yours" : "The partly built sheets with your changes are kept as yours"}: ${renamings(kept, "was")}. ` : "") +
+      `Regenerate again when you are done.`,
   ),
   /**
    * Excel refused the last step of Regenerate, the old sheets of a new layout making way for the

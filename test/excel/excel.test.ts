@@ -98,7 +98,10 @@ describe("Regenerate on a user's workbook", () => {
     expect(syncs).toBe(10);
     const writing = model.batches.filter((b) => b.cellsWritten > 0);
     expect(writing).toHaveLength(1); // everything in one batch
-    expect(writing[0]).toEqual({ suspended: true, cellsWritten: expect.any(Number), bytes: expect.any(Number), responseBytes: 0 });
+    expect(writing[0]).toEqual({ suspended: true, cellsWritten: expect.any(Number), bytes: expect.any(Number), responseBytes: expect.any(Number) });
+    // Its answer is the looks at the cells it writes (see write-looks.ts): about twice as many cells as it writes, well under 5 MB.
+    expect(writing[0].responseBytes).toBeGreaterThan(writing[0].cellsWritten);
+    expect(writing[0].responseBytes).toBeLessThan(4 * 1024 * 1024);
     expect(writing[0].cellsWritten).toBeGreaterThan(edition.observations.length * 13);
   });
 

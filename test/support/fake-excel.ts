@@ -297,6 +297,12 @@ export class WorkbookModel {
    * worst reading, the first half of the batch ran.
    */
   refuse: ((requestBytes: number) => string | null) | null = null;
+  /**
+   * What the user does in Excel between two of the add-in's syncs (Excel runs its batches one at
+   * a time, and the user's own edits in between): called at the start of each sync, before any
+   * of its operations run, with the bytes of the values, formats and formulas it sends (as `refuse`).
+   */
+  meanwhile: ((requestBytes: number) => void) | null = null;
   /** Defined names (ExcelApi 1.4): workbook-scoped (sheet null) or a sheet's own. */
   names: { name: string; formula: string; sheet: SheetModel | null }[] = [];
   /**
@@ -494,6 +500,7 @@ export class FakeContext {
       this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: 0, bytes, responseBytes: 0 });
       throw new OfficeError("RequestPayloadSizeLimitExceeded", `The request payload (${bytes} bytes) exceeds the 5 MB limit.`);
     }
+    this.model.meanwhile?.(dataBytes);
     const refused = this.model.refuse?.(dataBytes) ?? null;
     this.running = true;
     try {

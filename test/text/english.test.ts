@@ -104,6 +104,12 @@ const SAMPLES: Record<string, unknown> = {
     { refusal: "GeneralException: refused", certain: true, partly: ["Population"], renamed: [{ name: "Residence 2026-11-25", was: "Residence" }], tables: [{ name: "lm_x_oud", was: "lm_x" }] },
     { refusal: "GeneralException: refused", certain: false, partly: ["Population", "Residence"], renamed: [{ name: "~Population", was: "Population" }, { name: "~Residence", was: "Residence" }], tables: [] },
     { refusal: "GeneralException: refused", certain: true, partly: [], renamed: [], tables: [] },
+    { refusal: "GeneralException: refused", certain: false, partly: ["Population"], renamed: [], tables: [], edited: { sheet: "Population", cell: "B6" } },
+  ],
+  "excel.regenerateEditedMeanwhile": [
+    { sheet: "Population", cell: "B6", kept: [] },
+    { sheet: "Population", cell: "B6", kept: [{ name: "Population 2026-11-25", was: "Population" }] },
+    { sheet: "Population", cell: "B6", kept: [{ name: "Population 2026-11-25", was: "Population" }, { name: "Residence 2026-11-25", was: "Residence" }] },
   ],
   "excel.regenerateSwapRefused": [
     { refusal: "GeneralException: refused", certain: true, leftovers: [{ name: "~Population", was: "Population" }] },
