@@ -8,6 +8,7 @@ export const MAX_SYNC_BYTES = 4 * 1024 * 1024;
 import { valueError } from "../data/errors";
 import { EXCEL } from "../text/excel";
 import { say } from "../text/message";
+import { forTextCells } from "./text-cells";
 
 type Cell = string | number | boolean | null;
 
@@ -95,8 +96,10 @@ export class WriteBatch {
       await this.queue(bytes, () => {
         look?.queue(start, size); // before the write, in the same sync: it sees the cells just before they are overwritten
         const target = range(start, size);
+        const values = rows.slice(start, start + size) as (string | number | boolean)[][];
         if (formats) target.numberFormat = formats.slice(start, start + size);
-        target.values = rows.slice(start, start + size) as (string | number | boolean)[][];
+        // Text cells get their texts without a quote prefix (see forTextCells).
+        target.values = formats ? forTextCells(values, formats.slice(start, start + size)) : values;
       });
       from += count;
     }
