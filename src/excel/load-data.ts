@@ -7,7 +7,7 @@ import { lookupKey, PackageTables, TABLE_NAMES } from "../data/package";
 import { DATA_SHEET_NAME } from "../report/plan";
 import { MonitorPackage, Observation, Problem } from "../data/types";
 import { Cancelled, isRefusal, refusal, WriteBatch } from "./batch";
-import { ChangedSinceComparison, EditedMeanwhile, TableFiltered } from "./table-refresh";
+import { CellsBesideDeletedRows, ChangedSinceComparison, EditedMeanwhile, TableFiltered } from "./table-refresh";
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
 import { Journal, UndoRefused } from "./undo";
@@ -147,6 +147,10 @@ async function stopped(context: Excel.RequestContext, error: unknown, at: { inPl
     if (error instanceof ChangedSinceComparison) {
       return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.changedSinceComparison) }] };
     }
+    if (error instanceof CellsBesideDeletedRows) {
+      const message = say(LOAD.cellsBesideDeletedRows, { table: error.table, sheet: error.sheet, rows: error.rows, cells: error.cells.slice(0, CELLS_NAMED), more: Math.max(0, error.cells.length - CELLS_NAMED) });
+      return { ok: false, problems: [{ table: error.table, row: null, column: null, message }] };
+    }
     if (error instanceof TableFiltered) {
       return { ok: false, problems: [{ table: error.table, row: null, column: null, message: say(LOAD.tableFiltered, { table: error.table }) }] };
     }
@@ -166,6 +170,9 @@ async function stopped(context: Excel.RequestContext, error: unknown, at: { inPl
   }
   return error instanceof Cancelled ? { ok: false, problems: [], cancelled: true } : refused(error);
 }
+
+/** How many areas beside a table the pane names before it counts the rest. */
+const CELLS_NAMED = 5;
 
 function undoRefused(error: unknown, sheet: string, first: boolean): LoadDataResult {
   if (!isRefusal(error)) throw error;

@@ -3,6 +3,7 @@ import { parseA1Range } from "../report/a1";
 import { ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, WriteBatch } from "./batch";
 import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
+import { besideShiftedRows, cellsOfAddress } from "./cells-beside";
 import { queueAddNote, queueNotes } from "./optional-apis";
 import { planPutBack } from "./put-back";
 import { restorable } from "./restore-cells";
@@ -277,6 +278,18 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
       }
     }
   }
+  // What stands beside each table in the rows its deletes would move up (cells-beside.ts): values and formulas, as areas.
+  const beside: Excel.RangeAreas[][] = plans.map(() => []);
+  for (const [p, plan] of plans.entries()) {
+    const first = plan.changes.deletes.reduce<number | null>((min, d) => (min === null ? d.row : Math.min(min, d.row)), null);
+    const others = plans.filter((o) => o !== plan && o.target.table.sheetName === plan.target.table.sheetName).map((o) => o.box);
+    const sheet = plan.target.table.table.worksheet;
+    for (const area of besideShiftedRows(plan.box, first, others)) {
+      for (const kind of ["Constants", "Formulas"] as const) {
+        beside[p].push(await reads.queue(BESIDE_BYTES, () => sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns).getSpecialCellsOrNullObject(kind).load("address")));
+      }
+    }
+  }
   await reads.flush();
   for (const [p, plan] of plans.entries()) {
     const { writes, appends, deletes } = plan.changes;
@@ -292,6 +305,14 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
       });
     }
   }
+  for (const [p, plan] of plans.entries()) {
+    const cells = beside[p].flatMap((areas) => (areas.isNullObject ? [] : cellsOfAddress(areas.address)));
+    if (cells.length === 0) continue;
+    const at = (cell: string) => parseA1Range(cell);
+    cells.sort((a, b) => at(a).row - at(b).row || at(a).column - at(b).column);
+    const rows = plan.changes.deletes.reduce((n, d) => n + d.count, 0);
+    throw new CellsBesideDeletedRows(plan.target.table.name, plan.target.table.sheetName, rows, cells);
+  }
   // Where the notes are, in a sync of their own, only when there are any.
   const cells = notes.map((read) => (read && read.count() > 0 ? read.queueCells() : null));
   if (!cells.some(Boolean)) return;
@@ -304,6 +325,9 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
     plan.notes = notesByRow(read.texts(), at(), body, (r) => plan.target.keyOf((column) => (rows[r + 1]?.[plan.header.indexOf(column)] ?? null) as Cell));
   }
 }
+
+/** What the address of the cells found beside a table may weigh in a response (a few thousand areas). */
+const BESIDE_BYTES = 64 * 1024;
 
 /** Queues reading `count` body rows from `row` (with their formats when asked). */
 function look(plan: Plan, row: number, count: number, formats: boolean): Look {
@@ -576,6 +600,24 @@ export class TableFiltered extends Error {
     // Not shown as it is: the load that catches it tells the user, in their language (load-data.ts).
     super(`${table} has an active filter.`);
     this.name = "TableFiltered";
+  }
+}
+
+/**
+ * A table must lose rows, and cells beside it, in the rows the delete would move up, hold a value
+ * or a formula (cells-beside.ts): deleting would leave them beside other records, so nothing was
+ * written. `cells`: the areas found, top to bottom, as on the sheet ("Q5", "Q9:Q12").
+ */
+export class CellsBesideDeletedRows extends Error {
+  constructor(
+    readonly table: string,
+    readonly sheet: string,
+    readonly rows: number,
+    readonly cells: string[],
+  ) {
+    // Not shown as it is: the load that catches it tells the user, in their language (load-data.ts).
+    super(`${table} must lose ${rows} rows, and ${cells.join(", ")} beside it would move away from their rows.`);
+    this.name = "CellsBesideDeletedRows";
   }
 }
 

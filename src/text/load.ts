@@ -25,6 +25,22 @@ export const LOAD = {
     ({ table }) =>
       `${table} has an active filter. Excel cannot insert or delete rows in a filtered table, and the add-in does not write into a table with hidden rows. Nothing was changed: clear the filter on ${table} and pull again.`,
   ),
+  /**
+   * A pull must delete rows of a monitor table, and cells beside the table (outside it, in the
+   * rows the delete would move up) hold something (src/excel/cells-beside.ts): nothing was
+   * written. `cells`: the first areas as Excel names them ("Q5", "Q9:Q12"); `more`: how many others.
+   */
+  cellsBesideDeletedRows: phrase<{ table: string; sheet: string; rows: number; cells: string[]; more: number }>(
+    "load.cellsBesideDeletedRows",
+    ({ table, sheet, rows, cells, more }) =>
+      `De bron heeft ${rows === 1 ? "1 rij" : `${rows} rijen`} van ${table} niet meer. ${rows === 1 ? "Die" : "Ze"} verwijderen schuift de rijen eronder in de tabel omhoog, maar niet wat ernaast staat: ` +
+      `${cells.join(", ")}${more ? ` en nog ${more}` : ""} op het blad '${sheet}' zou dan naast een andere rij staan. Er is niets veranderd. ` +
+      `Maak van die cellen een kolom van de tabel (een eigen kolom in ${table} blijft bij zijn rij en de invoegtoepassing schrijft er nooit in), of verplaats ze, en haal opnieuw op.`,
+    ({ table, sheet, rows, cells, more }) =>
+      `The source no longer has ${rows === 1 ? "1 row" : `${rows} rows`} of ${table}. Deleting ${rows === 1 ? "it" : "them"} moves the table's rows below ${rows === 1 ? "it" : "them"} up, but not what stands beside the table: ` +
+      `${cells.join(", ")}${more ? ` and ${more} more` : ""} on the sheet '${sheet}' would then stand beside another row. Nothing was changed. ` +
+      `Make those cells a column of the table (a column of your own in ${table} stays with its row, and the add-in never writes in it), or move them elsewhere, and pull again.`,
+  ),
   excelRefused: phrase<{ refusal: string }>(
     "load.excelRefused",
     ({ refusal }) => `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was.`,

@@ -964,7 +964,9 @@ export class FakeRange extends ClientObject<RangeModel> {
   }
   /**
    * Cells of a kind, or a null object (ExcelApi 1.9, Range.getSpecialCellsOrNullObject):
-   * "Formulas", "ConditionalFormats", "DataValidations".
+   * "Formulas", "Constants" (cells with a value that is no formula), "ConditionalFormats",
+   * "DataValidations". Each cell found is an area of its own here; Excel joins adjacent ones
+   * ("Sheet1!A1:B4, Sheet1!D1:D4", RangeAreas.address), which the add-in reads alike.
    */
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
@@ -982,7 +984,17 @@ export class FakeRange extends ClientObject<RangeModel> {
             const [row, column] = key.split(",").map(Number);
             return { row, column, rows: 1, columns: 1 };
           });
-      } else throw new OfficeError("InvalidArgument", `The fake finds Formulas, ConditionalFormats or DataValidations, not ${cellType}.`);
+      } else if (cellType === "Constants") {
+        areas = [...sheet.cells]
+          .filter(([key, cell]) => {
+            const [row, column] = key.split(",").map(Number);
+            return cell.formula === null && cell.value !== null && cell.value !== "" && overlaps({ row, column, rows: 1, columns: 1 }, box);
+          })
+          .map(([key]) => {
+            const [row, column] = key.split(",").map(Number);
+            return { row, column, rows: 1, columns: 1 };
+          });
+      } else throw new OfficeError("InvalidArgument", `The fake finds Formulas, Constants, ConditionalFormats or DataValidations, not ${cellType}.`);
       return areas.length ? { sheet, areas } : null;
     });
   }
