@@ -142,10 +142,7 @@ const SAMPLES: Record<string, unknown> = {
   "cli.failed": { system: "ENOSPC: no space left on device" },
   "load.editedMeanwhile": { table: "MonitorData", row: 12 },
   "load.tableFiltered": { table: "MonitorData" },
-  "load.cellsBesideDeletedRows": [
-    { table: "MonitorData", sheet: "Data", rows: 1, cells: ["Q5"], more: 0 },
-    { table: "MonitorData", sheet: "Data", rows: 3, cells: ["Q5", "Q7:Q9", "Q12", "Q14", "BC20"], more: 4 },
-  ],
+  "load.cellsBesideDeletedRows": { table: "MonitorData", sheet: "Data", rows: 3, cells: ["Q5", "Q7:Q9", "Q12", "Q14", "BC20"], more: 4 },
   "load.excelRefused": { refusal: "InsertDeleteConflict: The operation could not be completed." },
   "load.undoRefused": { refusal: "GeneralException: refused", sheet: "Data", first: false },
 };
