@@ -5,7 +5,8 @@ import { EXCEL } from "../../src/text/excel";
 import { isMessageOf } from "../../src/text/message";
 import { FakeContext, SheetModel, WorkbookModel } from "../support/fake-excel";
 import { errorOf, withNthWriteRefused } from "../support/refuse-write";
-import { edition, runLoadData, runRegenerate, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
+import { runLoadData, runRegenerate, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
+import { HOSTILE_TEXTS, hostilePackage } from "../support/hostile-package";
 
 /**
  * Texts from data that Excel would take for something else if written as they are (issue 14,
@@ -15,18 +16,9 @@ import { edition, runLoadData, runRegenerate, snapshot, tableNamed, userWorkbook
  * undo of a refused pull or Regenerate, the workbook holds exactly these texts, as text, and
  * every figure as a number. Expected texts come from the package the test builds.
  */
-const TEXTS = ["=1+2", "+31", "-", "@x", "'quoted", "1.253", "12%", "2022-01-01", "=HYPERLINK(\"https://example.org\")", "+31 71 516 5000", "TRUE", "12-17", "jan 2022", "="];
+const TEXTS = HOSTILE_TEXTS;
 
-/** The shipped edition with the texts as notes, an area, the citation, name and description of a source, and an indicator's label. */
-function hostile(): MonitorPackage {
-  const pkg = structuredClone(edition);
-  pkg.observations.forEach((o, i) => (o.toelichting = TEXTS[i % TEXTS.length]));
-  const area = pkg.observations.find((o) => o.gebied !== "Leiden")!.gebied;
-  for (const o of pkg.observations) if (o.gebied === area) o.gebied = "-";
-  Object.assign(pkg.sources[0], { citeernaam: "+31 71 516 5000", naam: "=1+2", omschrijving: "1.253" });
-  pkg.indicators[0].labelNl = "@x";
-  return pkg;
-}
+const hostile = hostilePackage;
 
 /** The next edition: every note moved on by one text, every count one higher, and a figure for a new area named "12%". */
 function nextOf(pkg: MonitorPackage): MonitorPackage {

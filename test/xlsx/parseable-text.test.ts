@@ -1,8 +1,8 @@
 import * as ExcelJS from "exceljs";
-import { MonitorPackage } from "../../src/data/types";
 import { buildPlan } from "../../src/report/plan";
 import { renderXlsx } from "../../src/xlsx/workbook";
 import { shippedPackage } from "../support/fixtures";
+import { HOSTILE_TEXTS, hostilePackage } from "../support/hostile-package";
 
 /**
  * The .xlsx holds a text from data as a string cell, whatever Excel would make of it typed: a
@@ -12,17 +12,9 @@ import { shippedPackage } from "../support/fixtures";
  * no apostrophe is written: "'quoted" is the text with its apostrophe. Read back with exceljs, as
  * a reader independent of the writer's own code; expected texts come from the package built here.
  */
-const TEXTS = ["=1+2", "+31", "-", "@x", "'quoted", "1.253", "12%", "2022-01-01", "=HYPERLINK(\"https://example.org\")", "+31 71 516 5000", "TRUE", "12-17", "jan 2022", "="];
+const TEXTS = HOSTILE_TEXTS;
 
-function hostile(): MonitorPackage {
-  const pkg = structuredClone(shippedPackage());
-  pkg.observations.forEach((o, i) => (o.toelichting = TEXTS[i % TEXTS.length]));
-  const area = pkg.observations.find((o) => o.gebied !== "Leiden")!.gebied;
-  for (const o of pkg.observations) if (o.gebied === area) o.gebied = "-";
-  Object.assign(pkg.sources[0], { citeernaam: "+31 71 516 5000", naam: "=1+2", omschrijving: "1.253" });
-  pkg.indicators[0].labelNl = "@x";
-  return pkg;
-}
+const hostile = hostilePackage;
 
 /** A string cell's text (exceljs reads an inline string with runs as rich text); null for any other cell. */
 function textOf(cell: ExcelJS.Cell): string | null {
