@@ -1,19 +1,12 @@
 import { compareWithWorkbook, nothingChanges, snapshotOf } from "../../src/data/compare";
 import { hash53 } from "../../src/data/hash";
 import { lookupKey } from "../../src/data/package";
-import { parsePackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage, Observation } from "../../src/data/types";
 import { shippedPackage } from "../support/fixtures";
-import { nextEditionFiles } from "../support/package-server";
-import { problemText } from "../../src/text/problems";
+import { nextEdition } from "../support/package-server";
 
 const edition = shippedPackage();
-const next = (() => {
-  const files = nextEditionFiles();
-  const result = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
-  if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
-  return result.value;
-})();
+const next = nextEdition();
 const italian = (o: Observation) => o.indicator === "inwoners" && o.groep === "Italiaans" && o.periode === "2022";
 const withRows = (pkg: MonitorPackage, change: (rows: Observation[]) => Observation[]): MonitorPackage => ({ ...pkg, observations: change(pkg.observations.map((o) => ({ ...o }))) });
 

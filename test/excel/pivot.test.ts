@@ -1,10 +1,8 @@
 import { buildPivot } from "../../src/excel/pivot";
 import { PIVOT_NAME, PIVOT_SHEET_KEY, planPivot } from "../../src/report/pivot-plan";
 import { fakeRun, PivotModel, pivotView, WorkbookModel } from "../support/fake-excel";
-import { nextEditionFiles } from "../support/package-server";
-import { parsePackageCsv } from "../../src/data/package-csv";
+import { nextEdition } from "../support/package-server";
 import { asExcel, edition, markKey, runLoadData, runRegenerate, sheetNamed, snapshot } from "../support/workbooks";
-import { problemText } from "../../src/text/problems";
 import { asRead } from "../support/texts";
 import { withNoteText } from "../support/notes";
 
@@ -73,18 +71,16 @@ describe("the ready PivotTable on MonitorData", () => {
   });
 
   it("follows MonitorData when a pull grows or shrinks it", async () => {
-    const files = nextEditionFiles();
-    const next = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
-    if (!next.ok) throw new Error(problemText(next.problems[0], "nl"));
+    const next = nextEdition();
     const refreshes = pivotOf(model).refreshes;
-    const { result } = await runLoadData(model, next.value);
+    const { result } = await runLoadData(model, next);
     expect(result.ok).toBe(true);
     expect(pivotOf(model).refreshes).toBe(refreshes + 1);
     const view = pivotView(pivotOf(model));
     // The next edition adds Italians in 2023 and corrects 2022 (synthetic test figures).
     expect(view.value(["buitenlandse nationaliteit", "Italiaans"], "2023")).toBe(1350);
     expect(view.value(["buitenlandse nationaliteit", "Italiaans"], "2022")).toBe(1301);
-    expect(pivotOf(model).cache.rows).toHaveLength(next.value.observations.length);
+    expect(pivotOf(model).cache.rows).toHaveLength(next.observations.length);
   });
 
   it("leaves a sheet of the user's with its name alone and says so", async () => {

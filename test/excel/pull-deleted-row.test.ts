@@ -1,21 +1,14 @@
 import { TABLE_NAMES } from "../../src/data/package";
-import { parsePackageCsv } from "../../src/data/package-csv";
-import { MonitorPackage } from "../../src/data/types";
 import { problemText } from "../../src/text/problems";
 import { fakeRun, TableModel, WorkbookModel } from "../support/fake-excel";
-import { nextEditionFiles } from "../support/package-server";
+import { nextEdition } from "../support/package-server";
 import { loadedWorkbook, runLoadData, tableValues } from "../support/workbooks";
 
 /**
  * A pull after the analyst deleted a row of MonitorData (review D10), before and after on the
  * fake: the row stays deleted, nothing is written for it, and the comparison lists it apart.
  */
-const next: MonitorPackage = (() => {
-  const files = nextEditionFiles();
-  const result = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
-  if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
-  return result.value;
-})();
+const next = nextEdition();
 
 const italiaans2022 = (r: (string | number | boolean)[]) => r[1] === "inwoners" && r[2] === "Leiden" && r[3] === "Italiaans" && r[4] === "" && r[5] === "2022";
 

@@ -1,11 +1,9 @@
 import { compareInSlices, compareWithWorkbook, snapshotOf } from "../../src/data/compare";
 import { TABLE_NAMES } from "../../src/data/package";
-import { parsePackageCsv } from "../../src/data/package-csv";
-import { MonitorPackage } from "../../src/data/types";
 import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
 import { previewLoad } from "../../src/excel/load-data";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
-import { nextEditionFiles } from "../support/package-server";
+import { nextEdition } from "../support/package-server";
 import { validations } from "../support/validations";
 import { asExcel, edition, largePackage, runLoadData, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
@@ -15,12 +13,7 @@ import { problemText } from "../../src/text/problems";
  * data that has validated them already (src/data/live-data.ts): a pull takes its figures instead
  * of validating the same cells again, and only when the cells read now are the ones it holds.
  */
-const next: MonitorPackage = (() => {
-  const files = nextEditionFiles();
-  const result = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
-  if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
-  return result.value;
-})();
+const next = nextEdition();
 const previous = new Set(snapshotOf(edition));
 const WAARDE = 6;
 

@@ -1,9 +1,7 @@
 import { snapshotOf } from "../../src/data/compare";
-import { parsePackageCsv } from "../../src/data/package-csv";
-import { MonitorPackage } from "../../src/data/types";
 import { previewLoad } from "../../src/excel/load-data";
 import { FakeContext, fakeRun, TableModel } from "../support/fake-excel";
-import { nextEditionFiles } from "../support/package-server";
+import { nextEdition } from "../support/package-server";
 import { asExcel, edition, loadedWorkbook, runLoadData, snapshot, sortDescending, tableValues } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
 import { EXCEL } from "../../src/text/excel";
@@ -13,12 +11,7 @@ import { isMessageOf } from "../../src/text/message";
  * A pull writes only the figures that change: each case is MonitorData before and after, on
  * the Excel fake, with what an analyst does to it (formats, formulas, sorting, own columns).
  */
-const next: MonitorPackage = (() => {
-  const files = nextEditionFiles();
-  const result = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
-  if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
-  return result.value;
-})();
+const next = nextEdition();
 
 
 const WAARDE = 6;

@@ -1,19 +1,12 @@
 import { compareWithWorkbook, snapshotOf } from "../../src/data/compare";
-import { parsePackageCsv } from "../../src/data/package-csv";
-import { MonitorPackage } from "../../src/data/types";
 import { previewLoad } from "../../src/excel/load-data";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
-import { nextEditionFiles } from "../support/package-server";
+import { nextEdition } from "../support/package-server";
 import { asExcel, edition, largePackage, runLoadData, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
 
 const MB = 1024 * 1024;
-const next: MonitorPackage = (() => {
-  const files = nextEditionFiles();
-  const result = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
-  if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
-  return result.value;
-})();
+const next = nextEdition();
 
 async function loaded(): Promise<WorkbookModel> {
   const model = userWorkbook();

@@ -1,6 +1,5 @@
 import { snapshotOf } from "../../src/data/compare";
 import { TABLE_NAMES } from "../../src/data/package";
-import { parsePackageCsv } from "../../src/data/package-csv";
 import { MonitorPackage } from "../../src/data/types";
 import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
 import { functionsLink } from "../../src/taskpane/functions-link";
@@ -10,7 +9,7 @@ import { problemText } from "../../src/text/problems";
 import { installCustomFunctions, invoke } from "../support/custom-functions-fake";
 import { fakeRun, TableModel, WorkbookModel } from "../support/fake-excel";
 import { shippedPackage } from "../support/fixtures";
-import { nextEditionFiles } from "../support/package-server";
+import { nextEdition } from "../support/package-server";
 import { asExcel, edition, largePackage, loadedWorkbook, runLoadData, runRegenerate, snapshot, tableValues } from "../support/workbooks";
 
 /**
@@ -27,12 +26,7 @@ type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
 const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
 const formula = (id: string, ...args: unknown[]) => invoke(functions.get(id) as (...a: unknown[]) => unknown, ...args);
 
-const next: MonitorPackage = (() => {
-  const files = nextEditionFiles();
-  const result = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
-  if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
-  return result.value;
-})();
+const next = nextEdition();
 
 const WAARDE = 6;
 const TOTAL_FORMULA = "=SUBTOTAL(109,[Waarde])";

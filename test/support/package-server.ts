@@ -3,6 +3,9 @@ import { createServer, IncomingMessage, ServerResponse } from "http";
 import { AddressInfo } from "net";
 import { join } from "path";
 import { DEFAULT_PACKAGE } from "../../scripts/lib/read-package";
+import { parsePackageCsv } from "../../src/data/package-csv";
+import { MonitorPackage } from "../../src/data/types";
+import { problemText } from "../../src/text/problems";
 
 /**
  * A web server on 127.0.0.1 (a free port) that publishes monitor data packages and fails in
@@ -44,6 +47,14 @@ export function nextEditionFiles(): Record<string, string | Buffer> {
   const descriptor = JSON.parse(text("datapackage.json"));
   Object.assign(descriptor, { name: "leiden-monitor-test-2023", title: "Testeditie 2023 (synthetisch)", version: "2023.0.1", referenceDate: "2023-01-01" });
   return packageFiles({ "observations.csv": rows.join("\n"), "datapackage.json": JSON.stringify(descriptor) });
+}
+
+/** The later edition of nextEditionFiles, read as the add-in reads a package (synthetic figures). */
+export function nextEdition(): MonitorPackage {
+  const files = nextEditionFiles();
+  const result = parsePackageCsv({ observations: String(files["observations.csv"]), indicators: String(files["indicators.csv"]), sources: String(files["sources.csv"]) });
+  if (!result.ok) throw new Error(problemText(result.problems[0], "nl"));
+  return result.value;
 }
 
 type Route = (request: IncomingMessage, response: ServerResponse, rest: string) => void;
