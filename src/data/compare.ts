@@ -50,7 +50,11 @@ export interface Comparison {
   others: number;
   /** MonitorData after the pull: the source's rows in its order (the analyst's version where they have one), then the analyst's own rows. */
   result: MonitorPackage;
-  /** The hashes of the source's rows, to keep with the workbook for the next comparison. */
+  /**
+   * The hashes of the source's rows, to keep with the workbook for the next comparison; for a
+   * pull with scope "pulled", also what the previous snapshot held that this pull does not
+   * decide on (the other areas' rows, the ones the analyst deleted among them; see carriedOver).
+   */
   snapshot: string[];
 }
 
@@ -134,7 +138,7 @@ function* comparing(
   definitions: "source" | "workbook",
   scope: Scope,
 ): Generator<number, Comparison> {
-  const total = Math.max(1, 2 * source.observations.length + 2 * (workbook?.observations.length ?? 0));
+  const total = Math.max(1, 2 * source.observations.length + 2 * (workbook?.observations.length ?? 0) + (scope === "pulled" ? previous.size : 0));
   let done = 0;
   const step = () => ++done % ROWS_PER_STEP === 0;
   // Each row's key and hash once: the look-up key is the costly part of both.
@@ -161,10 +165,15 @@ function* comparing(
 
   const comparison: Omit<Comparison, "result" | "snapshot"> = { added: [], changed: [], removedByYou: [], removed: [], kept: [], outside: [], unchanged: 0, others: 0 };
   const rows: Observation[] = [];
+  const pulled = scope === "pulled" ? scopeOf(source.observations) : null;
+  // What of the previous snapshot this pull decides on (scope "pulled" only; see carriedOver).
+  const settled = new Set<string>();
   for (let i = 0; i < source.observations.length; i++) {
     const incoming = source.observations[i];
     const key = sourceKeys[i];
     const current = workbookByKey.get(key);
+    // The row as the source delivered it before is replaced by what it delivers now.
+    if (current && pulled) settled.add(current.hash);
     if (!current && (previous.has(snapshot[i]) || previous.has(keyHashes[i]))) {
       // The source delivered a row under this key before and the workbook lacks it: the analyst deleted it.
       comparison.removedByYou.push({ row: incoming, newFigure: !previous.has(snapshot[i]) });
@@ -184,7 +193,6 @@ function* comparing(
     }
     if (step()) yield done / total;
   }
-  const pulled = scope === "pulled" ? scopeOf(source.observations) : null;
   for (const [key, current] of workbookByKey) {
     if (step()) yield done / total;
     if (inSource.has(key)) continue;
@@ -195,8 +203,12 @@ function* comparing(
       rows.push(current.row);
       snapshot.push(current.hash);
       keyHashes.push(keyHash(key));
-    } else if (current.fromSource) comparison.removed.push(current.row);
-    else if (current.other) {
+      settled.add(current.hash).add(keyHash(key));
+    } else if (current.fromSource) {
+      comparison.removed.push(current.row);
+      // No longer delivered and deleted now: forgotten, so that a later delivery of it is new.
+      settled.add(current.hash).add(keyHash(key));
+    } else if (current.other) {
       comparison.others++;
       rows.push(current.row);
     } else if (outside) {
@@ -207,6 +219,7 @@ function* comparing(
       rows.push(current.row);
     }
   }
+  const carried = pulled === null ? [] : yield* carriedOver(previous, settled, [...snapshot, ...keyHashes], step, () => done / total);
   return {
     ...comparison,
     result: {
@@ -214,8 +227,29 @@ function* comparing(
       indicators: definitions === "source" ? byId<Indicator>(source.indicators, workbook.indicators) : byId<Indicator>(workbook.indicators, source.indicators),
       sources: byId<Source>(source.sources, workbook.sources),
     },
-    snapshot: [...snapshot, ...keyHashes],
+    snapshot: [...snapshot, ...keyHashes, ...carried],
   };
+}
+
+/**
+ * What a pull with scope "pulled" keeps of the previous snapshot besides the rows it delivers
+ * and the earlier pulls' rows still in the workbook: every hash it does not decide on. Above
+ * all the rows the analyst deleted from an earlier pull of other areas (Delft's, when Utrecht
+ * is pulled; review R13): the workbook no longer has them, so only the snapshot remembers that
+ * the source delivered them, and a pull of Utrecht must not forget it, or pulling Delft again
+ * would add them back. The snapshot holds hashes only, so which areas a hash is of cannot be
+ * told: a hash this pull did not settle (the source's rows now, the rows it replaces, the rows
+ * it removes) is kept. What that keeps beyond those deletions is small and safe: the old hash
+ * of a row the analyst edited or deleted, which only ever makes that same content the source's.
+ */
+function* carriedOver(previous: ReadonlySet<string>, settled: Set<string>, written: readonly string[], step: () => boolean, fraction: () => number): Generator<number, string[]> {
+  for (const hash of written) settled.add(hash);
+  const kept: string[] = [];
+  for (const hash of previous) {
+    if (!settled.has(hash)) kept.push(hash);
+    if (step()) yield fraction();
+  }
+  return kept;
 }
 
 /** True when nothing would change. */
