@@ -33,6 +33,36 @@ describe("the Excel fake", () => {
     expect(model.sheets[0].cells.size).toBe(0);
   });
 
+  it("clears as Excel.ClearApplyTo says: All everything (notes, comments, rules too), the others their part only", async () => {
+    const cleared = async (applyTo: string) => {
+      const { sheet, context } = workbook();
+      Object.assign(sheet.cell(1, 1), { value: 7, numberFormat: "0.0%", bold: true, fill: "#FFFF00", hyperlink: { address: "https://www.leiden.nl" } });
+      sheet.notes.push({ row: 1, column: 1, text: "note" }, { row: 9, column: 9, text: "elsewhere" });
+      sheet.comments.push({ row: 1, column: 1, text: "comment" });
+      sheet.merges.push({ row: 2, column: 1, rows: 1, columns: 2 });
+      // Rules over B1:B5: clearing B2:C3 takes their cells B2:B3 out, B1 and B4:B5 keep them.
+      sheet.conditionalFormats.push({ row: 0, column: 1, rows: 5, columns: 1, formula: "=B1>1" });
+      sheet.dataValidations.push({ row: 0, column: 1, rows: 5, columns: 1, type: "List", formula: "=$Z$1:$Z$3" });
+      context.workbook.worksheets.getItem("Blad1").getRange("B2:C3").clear(applyTo);
+      await context.sync();
+      const { notes, comments, merges, conditionalFormats, dataValidations } = sheet;
+      return { cell: sheet.cells.get("1,1") ?? null, notes: notes.length, comments: comments.length, merges: merges.length, conditionalFormats, dataValidations };
+    };
+    const whole = [{ row: 0, column: 1, rows: 5, columns: 1 }];
+    const cut = [
+      { row: 0, column: 1, rows: 1, columns: 1 },
+      { row: 3, column: 1, rows: 2, columns: 1 },
+    ];
+    const rules = (cf: object[], dv: object[]) => ({ conditionalFormats: cf.map((b) => ({ ...b, formula: "=B1>1" })), dataValidations: dv.map((b) => ({ ...b, type: "List", formula: "=$Z$1:$Z$3" })) });
+    const link = { hyperlink: { address: "https://www.leiden.nl" } };
+    expect(await cleared("All")).toEqual({ cell: null, notes: 1, comments: 0, merges: 0, ...rules(cut, cut) });
+    expect(await cleared("Contents")).toEqual({ cell: { value: null, formula: null, numberFormat: "0.0%", bold: true, fill: "#FFFF00", ...link }, notes: 2, comments: 1, merges: 1, ...rules(whole, whole) });
+    expect(await cleared("ResetContents")).toEqual(await cleared("Contents"));
+    expect(await cleared("Formats")).toEqual({ cell: { value: 7, formula: null, numberFormat: "General", ...link }, notes: 2, comments: 1, merges: 0, ...rules(cut, whole) });
+    expect(await cleared("Hyperlinks")).toEqual({ cell: { value: 7, formula: null, numberFormat: "0.0%", bold: true, fill: "#FFFF00" }, notes: 2, comments: 1, merges: 1, ...rules(whole, whole) });
+    expect(await cleared("RemoveHyperlinks")).toEqual({ cell: { value: 7, formula: null, numberFormat: "General" }, notes: 2, comments: 1, merges: 0, ...rules(whole, whole) });
+  });
+
   it("copies a sheet without its custom properties (office-js #5486)", () => {
     const { model, sheet } = workbook();
     sheet.customProperties.set("LeidenMonitor", "{}");

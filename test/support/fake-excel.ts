@@ -1022,26 +1022,68 @@ export class FakeRange extends ClientObject<RangeModel> {
     });
   }
   /**
-   * Clears by type (docs/excel/excel-add-ins-ranges-clear-delete.md, Range.clear): "All" (the
-   * default) contents and formats, "Contents" values and formulas only (formats stay),
-   * "Formats" formats only (values stay), "Hyperlinks" the links only. Notes, comments,
-   * conditional formats and data validation are not cleared by the fake (the docs do not say
-   * they are; the safe reading for the add-in is that they may stay).
+   * Clears by type, each as the Excel.ClearApplyTo reference words it (ExcelApi 1.1; Hyperlinks
+   * and RemoveHyperlinks 1.7, ResetContents 1.18; review R9):
+   * - "All" (the default): "Clears everything in the range": values and formulas, every format,
+   *   hyperlinks, merges, and the notes, threaded comments, conditional formats and data
+   *   validation of its cells (a rule over more cells keeps the cells outside the range, see
+   *   `outside`);
+   * - "Contents": "Clears the contents of the range, leaving formatting intact": values and
+   *   formulas only (notes, comments, links and rules are not contents, and stay);
+   * - "Formats": "Clears all formatting for the range, leaving values intact": number formats,
+   *   fonts, fills, borders, alignment, styles and merges, and, the docs leaving it open (only
+   *   RemoveHyperlinks is said to leave them), the conditional formats too: the harsher reading,
+   *   so that no code relies on them staying; data validation is no formatting and stays;
+   * - "Hyperlinks": "Clears all hyperlinks, but leaves all content and formatting intact";
+   * - "RemoveHyperlinks": "Removes hyperlinks and formatting for the cell but leaves content,
+   *   conditional formats, and data validation intact": the links and what "Formats" clears of a
+   *   cell, its rules staying;
+   * - "ResetContents": "Sets all cells in the range to their default state. … Cells without cell
+   *   controls are set to blank": the fake has no cell controls, so as "Contents".
    */
   clear(applyTo: string = "All"): void {
     this.set(({ sheet, box }) => {
-      if (!["All", "Contents", "Formats", "Hyperlinks"].includes(applyTo)) throw new OfficeError("InvalidArgument", `The fake clears All, Contents, Formats or Hyperlinks, not ${applyTo}.`);
+      if (!["All", "Contents", "Formats", "Hyperlinks", "RemoveHyperlinks", "ResetContents"].includes(applyTo)) throw new OfficeError("InvalidArgument", `'${applyTo}' is not an Excel.ClearApplyTo.`);
+      const contents = ["All", "Contents", "ResetContents"].includes(applyTo);
+      const formats = ["All", "Formats", "RemoveHyperlinks"].includes(applyTo);
+      const links = ["All", "Hyperlinks", "RemoveHyperlinks"].includes(applyTo);
       for (const [key, cell] of [...sheet.cells]) {
         const [row, column] = key.split(",").map(Number);
         if (row < box.row || row >= box.row + box.rows || column < box.column || column >= box.column + box.columns) continue;
-        if (applyTo === "All") sheet.cells.delete(key);
-        else if (applyTo === "Contents") Object.assign(cell, { value: null, formula: null });
-        else if (applyTo === "Hyperlinks") delete cell.hyperlink;
-        else sheet.cells.set(key, { value: cell.value, formula: cell.formula, numberFormat: "General", ...(cell.hyperlink ? { hyperlink: cell.hyperlink } : {}) });
+        const kept: CellModel = formats ? { value: cell.value, formula: cell.formula, numberFormat: "General", ...(cell.hyperlink ? { hyperlink: cell.hyperlink } : {}) } : cell;
+        if (contents) Object.assign(kept, { value: null, formula: null });
+        if (links) delete kept.hyperlink;
+        if (kept.value === null && kept.formula === null && !hasOwnFormat(kept)) sheet.cells.delete(key);
+        else sheet.cells.set(key, kept);
       }
-      if (applyTo === "All" || applyTo === "Formats") sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
+      const inside = (at: { row: number; column: number }) => overlaps({ ...at, rows: 1, columns: 1 }, box);
+      if (formats) sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
+      if (applyTo === "All") {
+        sheet.notes = sheet.notes.filter((n) => !inside(n));
+        sheet.comments = sheet.comments.filter((c) => !inside(c));
+        sheet.dataValidations = sheet.dataValidations.flatMap((rule) => outside(rule, box));
+      }
+      if (applyTo === "All" || applyTo === "Formats") sheet.conditionalFormats = sheet.conditionalFormats.flatMap((rule) => outside(rule, box));
     });
   }
+}
+
+/**
+ * What is left of a rule over `rule` after its cells in `box` are cleared: Excel takes those
+ * cells out of the rule's range and keeps the rest (its "applies to" then has several areas).
+ * The fake holds a rule over one box, so the rest is up to four rules with the same type and
+ * formulas: above, below, left and right of `box` (nothing when the rule lies inside it).
+ */
+function outside(rule: RuleModel, box: Box): RuleModel[] {
+  if (!overlaps(rule, box)) return [rule];
+  const [top, bottom] = [Math.max(rule.row, box.row), Math.min(rule.row + rule.rows, box.row + box.rows)];
+  const parts: Box[] = [
+    { row: rule.row, column: rule.column, rows: top - rule.row, columns: rule.columns },
+    { row: bottom, column: rule.column, rows: rule.row + rule.rows - bottom, columns: rule.columns },
+    { row: top, column: rule.column, rows: bottom - top, columns: box.column - rule.column },
+    { row: top, column: box.column + box.columns, rows: bottom - top, columns: rule.column + rule.columns - box.column - box.columns },
+  ];
+  return parts.filter((p) => p.rows > 0 && p.columns > 0).map((p) => ({ ...rule, ...p }));
 }
 
 // ── Sizes over a range (review 2, D1) ──
@@ -1085,9 +1127,9 @@ class FakeRangeFormat extends ClientObject<RangeModel> {
       },
     };
   })();
-  /** Range.format.horizontalAlignment (ExcelApi 1.1): per cell, read back by getCellProperties. */
+  /** Range.format.horizontalAlignment (ExcelApi 1.1): per cell, read back by getCellProperties; "General" is Excel's default, no format of the cell's own. */
   set horizontalAlignment(value: string) {
-    this.eachCell((c) => (c.horizontalAlignment = value));
+    this.eachCell((c) => (value === "General" ? delete c.horizontalAlignment : (c.horizontalAlignment = value)));
   }
   eachCell(change: (cell: CellModel) => void): void {
     this.set(({ sheet, box }) => {
@@ -1312,6 +1354,22 @@ export class FakeTable extends ClientObject<TableModel> {
   }
   delete(): void {
     this.set((t) => (this.context.model.tables = this.context.model.tables.filter((x) => x !== t)));
+  }
+  /**
+   * Table.convertToRange (ExcelApi 1.2): "Converts the table into a normal range of cells. All
+   * data is preserved." The table goes; its cells, with their notes, comments, rules and formats,
+   * stay as they are. (Excel's own Table › Convert to Range leaves the table style's look on the
+   * cells as their formats; whether the API does is not documented, and the fake does not: a
+   * reading that can only leave formats behind, never take anything away.)
+   */
+  convertToRange(): FakeRange {
+    let box: Box | null = null;
+    let sheet: SheetModel | null = null;
+    this.set((t) => {
+      [box, sheet] = [t.box, t.sheet];
+      this.context.model.tables = this.context.model.tables.filter((x) => x !== t);
+    });
+    return new FakeRange(this.context, () => (box && sheet ? { sheet, box } : null));
   }
   /**
    * The table's rows (ExcelApi 1.1): `getItemAt(i).delete()` deletes body row i, `add(index,
