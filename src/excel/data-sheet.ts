@@ -6,6 +6,7 @@ import { MonitorPackage, Observation, Problem, Unit } from "../data/types";
 import { cellText, Result } from "../data/validate";
 import type { LiveData } from "../data/live-data";
 import { dataTables, DATA_SHEET_KEY, DATA_SHEET_NAME } from "../report/plan";
+import { numericColumns } from "../report/types";
 import { freeSheetName } from "../report/sheet-names";
 import { WorkbookState } from "./inspect";
 import { queueRemoveMark, queueWriteMark } from "./marks";
@@ -129,7 +130,7 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
         journal.fillingBlank(
           sheet,
           name,
-          tables.map((t) => ({ row: t.row, column: t.column, rows: t.rows.length + 1, columns: t.header.length })),
+          tables.map((t) => ({ row: t.row, column: t.column, rows: t.rows.length + 1, columns: t.header.length, rightAligned: numericColumns(t) })),
           tables.map((t) => t.name),
         );
       } else {

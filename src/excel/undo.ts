@@ -6,12 +6,17 @@ import { ChangedCell } from "./write-looks";
 
 type Formulas = (string | number | boolean)[][];
 
-/** Cells of a sheet by index (0-based): where a blank sheet was written on. */
+/**
+ * Cells of a sheet by index (0-based): where a blank sheet was written on (a table, its header
+ * the first row). `rightAligned`: the header's columns the writer aligned right (numericColumns),
+ * the only alignment it sets.
+ */
 export interface Area {
   row: number;
   column: number;
   rows: number;
   columns: number;
+  rightAligned?: readonly boolean[];
 }
 
 /** A sheet or table and the name it had before: `name` is the one it has (or may have) now. */
@@ -133,10 +138,12 @@ export class Journal {
 
   /**
    * Before writing `tables` over `areas` of a sheet (named `name`) that was there holding nothing
-   * at all (no value, no formatted cell, no table): the undo deletes those tables and clears those
-   * areas again, and nothing else, so a note the user typed on the sheet meanwhile (beside the
-   * tables being written) stays. Its column widths and panes are not the writer's to change (see
-   * writeDataSheet), so they need no undo.
+   * at all (no value, no formatted cell, no table): the undo takes away those tables and what the
+   * writer put in those areas (values, number formats, the header's alignment), and nothing else,
+   * so what the user added on the sheet meanwhile stays: a note typed beside the tables, and a
+   * note, threaded comment, fill, conditional format or validation rule on the tables' own cells
+   * (see undo). Its column widths and panes are not the writer's to change (see writeDataSheet),
+   * so they need no undo.
    */
   fillingBlank(sheet: Excel.Worksheet, name: string, areas: Area[], tables: string[]): void {
     this.writtenOn.set(sheet, name);
@@ -173,10 +180,23 @@ export class Journal {
     const keptMarks = [...this.keptAdded.values()].map(({ sheet }) => ({ sheet, mark: queueReadMark(sheet) }));
     await context.sync();
     for (const sheet of sheets.items) if (this.isAdded(sheet) && !this.keptAdded.has(sheet.name.toLowerCase())) sheet.delete();
+    // A blank sheet written on gets back only what the writer put there (review R9). Not
+    // clear("All"), which "Clears everything in the range" (Excel.ClearApplyTo): the notes,
+    // threaded comments, conditional formats and validation rules the analyst added on those
+    // cells while the load ran would go with it, without a word. Not Table.delete either, of
+    // which the reference says only "Deletes the table", not what becomes of the cells and what
+    // is on them; convertToRange says "All data is preserved". (Should Excel leave the table
+    // style's look on the cells as formats, as its own Convert to Range does, the sheet holds
+    // formats and is no longer blank: the next load builds its tables on a fresh sheet beside
+    // it, as for any Data sheet that holds something. Something left, nothing taken.)
     this.blanks.forEach(({ sheet, areas, tables }, i) => {
       const written = new Set(tables.map((t) => t.toLowerCase()));
-      for (const table of blankTables[i].items) if (written.has(table.name.toLowerCase())) table.delete();
-      for (const area of areas) sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns).clear("All");
+      for (const table of blankTables[i].items) if (written.has(table.name.toLowerCase())) table.convertToRange();
+      for (const area of areas) {
+        area.rightAligned?.forEach((right, c) => {
+          if (right) sheet.getRangeByIndexes(area.row, area.column + c, 1, 1).format.horizontalAlignment = "General";
+        });
+      }
     });
     // A kept sheet steps aside too: the sheet it was built beside gets its name back.
     const finalNames: [Excel.Worksheet, string][] = [...[...this.renamedSheets].map(([sheet, { was }]): [Excel.Worksheet, string] => [sheet, was]), ...[...this.keptAdded.values()].map((k): [Excel.Worksheet, string] => [k.sheet, k.name])];
@@ -186,6 +206,15 @@ export class Journal {
     for (const [sheet, mark] of this.marks) queueWriteMark(sheet, mark);
     for (const { sheet, mark } of keptMarks) if (mark() !== null) queueRemoveMark(sheet);
     const batch = new WriteBatch(context);
+    // The values and number formats the writer put on a blank sheet: each cell empty and General
+    // again, as it was (a blank sheet's cells have no format of their own), in chunks like any
+    // write. Its other formats, notes, comments and rules were never the writer's: they stay.
+    for (const { sheet, areas } of this.blanks) {
+      for (const area of areas) {
+        const [blank, general] = [new Array<string>(area.columns).fill(""), new Array<string>(area.columns).fill("General")];
+        await batch.writeRows(new Array<string[]>(area.rows).fill(blank), new Array<string[]>(area.rows).fill(general), (from, count) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns));
+      }
+    }
     for (const { sheet, row, column, formulas } of this.values) {
       await batch.writeRows(formulas, null, (from, count) => sheet.getRangeByIndexes(row + from, column, count, formulas[0]?.length ?? 0));
     }
