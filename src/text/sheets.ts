@@ -309,7 +309,7 @@ export const LEAD = {
       total
         ? sentences(
             `In totaal hebben in ${area} ${fig(total, "nl")} kinderen van 0-17 jaar een buitenlandse nationaliteit (${dayOf(day, "nl")}).`,
-            reportNamesSyrian && "Onder 12-17 jaar komt volgens het rapport de Syrische nationaliteit het meest voor; een aantal noemt het daar niet.",
+            reportNamesSyrian && "Onder 12-17 jaar noemt het rapport de Syrische nationaliteit als de meest voorkomende, zonder een aantal te geven.",
           )
         : `Kinderen met een buitenlandse nationaliteit in ${area}.`,
     ({ area, total, day, reportNamesSyrian }) =>
