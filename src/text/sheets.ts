@@ -227,7 +227,7 @@ export const LEAD = {
     ({ area, share, migration, count, day }) =>
       sentences(
         share && (migration ? `In ${area}, ${fig(share, "en")} of inhabitants have a foreign nationality and ${fig(migration, "en")} a migration background.` : `In ${area}, ${fig(share, "en")} of inhabitants have a foreign nationality.`),
-        count && (share ? `${capital(on(day, "en"))}, that was ${fig(count, "en")} inhabitants with a foreign nationality.` : `${capital(on(day, "en"))}, ${fig(count, "en")} inhabitants of ${area} have a foreign nationality.`),
+        count && (share ? `${capital(on(day, "en"))}, that was ${fig(count, "en")} inhabitants with a foreign nationality.` : `${capital(on(day, "en"))}, ${fig(count, "en")} inhabitants of ${area} had a foreign nationality.`),
       ) || `Inhabitants of ${area} by nationality.`,
   ),
   region: phrase<{ area: string; year: string | null; rank: Figure | null; rankMigration: Figure | null; average: Figure | null }>(
@@ -426,9 +426,9 @@ export const AREA = {
       ) || `Inwoners van ${area} naar nationaliteit.`,
     ({ area, year, count, share, rank, origin, originRank }) =>
       sentences(
-        count && `On ${dateText(`${year}-01-01`, "en")}, ${fig(count, "en")} inhabitants of ${area} have a foreign nationality${share ? ` (${fig(share, "en")})` : ""}.`,
+        count && `On ${dateText(`${year}-01-01`, "en")}, ${fig(count, "en")} inhabitants of ${area} had a foreign nationality${share ? ` (${fig(share, "en")})` : ""}.`,
         rank && `That puts ${area} ${ordinal(rank.value)} among Dutch municipalities.`,
-        origin && `${fig(origin, "en")} have an origin outside the Netherlands (what the 2022 report calls a migration background; the definition changed in 2022)${originRank ? `: ${ordinal(originRank.value)}` : ""}.`,
+        origin && `${fig(origin, "en")} had an origin outside the Netherlands (what the 2022 report calls a migration background; the definition changed in 2022)${originRank ? `: ${ordinal(originRank.value)}` : ""}.`,
       ) || `Inhabitants of ${area} by nationality.`,
   ),
   inhabitantsCaption: phrase<{ area: string }>("sheets.area.inhabitantsCaption", ({ area }) => `Inwoners naar nationaliteit, ${area}`, ({ area }) => `Inhabitants by nationality, ${area}`),

@@ -279,10 +279,14 @@ describe("texts agree with their tables, in both languages", () => {
           `^${escape(
             language === "nl"
               ? `Op ${day(`${year}-01-01`, "nl")} hebben ${count(foreign.waarde, "nl")} inwoners van Delft een buitenlandse nationaliteit (${percent(share.waarde, "nl")}). Delft staat daarmee op plek ${rank.waarde} van de Nederlandse gemeenten.`
-              : `On ${day(`${year}-01-01`, "en")}, ${count(foreign.waarde, "en")} inhabitants of Delft have a foreign nationality (${percent(share.waarde, "en")}). That puts Delft ${ordinalEn(rank.waarde)} among Dutch municipalities.`,
+              : `On ${day(`${year}-01-01`, "en")}, ${count(foreign.waarde, "en")} inhabitants of Delft had a foreign nationality (${percent(share.waarde, "en")}). That puts Delft ${ordinalEn(rank.waarde)} among Dutch municipalities.`,
           )}`,
         ),
       );
+      // The lead is about one past day, 1 January of the year: its English is in the past tense throughout.
+      const origin = pkg.observations.find((o) => o.indicator === "aandeel" && o.gebied === "Delft" && o.groep === "herkomst buiten Nederland" && o.periode === year);
+      expect(origin).toBeDefined();
+      if (language === "en") expect(text(population, "lead")[0]).toContain(` ${percent((origin as Observation).waarde, "en")} had an origin outside the Netherlands (`);
       const nationalities = sheetOf(plan, "gebied-delft-nationaliteiten");
       expect(tableOf(nationalities, "_grootste").rows.map((r) => r[1])).toEqual(largest.slice(0, 10).map((o) => o.waarde));
       if (language === "nl") expect(tableOf(nationalities, "_grootste").rows[0][0]).toBe(largest[0].groep);
