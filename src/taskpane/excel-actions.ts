@@ -9,6 +9,7 @@ import { FollowedData, liveOf, Listener, WorkbookFollower } from "../excel/follo
 import type { LiveData } from "../data/live-data";
 import { functionsApi, functionsLink } from "./functions-link";
 import { yieldToEventLoop } from "../data/slices";
+import { oneWrite } from "../excel/one-write";
 import type { PivotResult } from "../excel/pivot";
 import type { RegenerateResult } from "../excel/regenerate";
 
@@ -179,6 +180,11 @@ export async function runLoadData(
   shipped: MonitorPackage,
   options: { expected?: string; signal?: AbortSignal; onProgress?: (fraction: number, message: AnyMessage) => void },
 ): Promise<LoadDataResult & { notSaved?: string | null; notRecalculated?: string | null }> {
+  // The one write of the runtime from the first read of what it compares to its last save (see one-write.ts).
+  return oneWrite("pull", () => loadAndRemember(pulled, shipped, options));
+}
+
+async function loadAndRemember(pulled: Parameters<typeof runLoadData>[0], shipped: MonitorPackage, options: Parameters<typeof runLoadData>[2]): Promise<Awaited<ReturnType<typeof runLoadData>>> {
   const snapshots = await snapshotsFor(pulled.source.kind, shipped);
   const { loadData, recalculate } = await loadDataModule();
   const result = await writing(() => Excel.run((context) => loadData(context, pulled.pkg, { ...snapshots, ...comparing(), ...options })));
@@ -211,7 +217,11 @@ async function recalculated(recalculate: (context: Excel.RequestContext) => Prom
 }
 
 /** `about`: what datapackage.json said of the edition, for the sheets' titles, years and citations. */
-export async function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: AnyMessage) => void, area?: string, about?: Edition): Promise<RegenerateResult & { notRecalculated?: string | null }> {
+export function runRegenerate(edition: MonitorPackage, language: Language, onProgress: (fraction: number, message: AnyMessage) => void, area?: string, about?: Edition): Promise<RegenerateResult & { notRecalculated?: string | null }> {
+  return oneWrite("regenerate", () => regenerateAndRecalculate(edition, language, onProgress, area, about));
+}
+
+async function regenerateAndRecalculate(...[edition, language, onProgress, area, about]: Parameters<typeof runRegenerate>): Promise<Awaited<ReturnType<typeof runRegenerate>>> {
   // A turn of the event loop lets the pane repaint; not requestAnimationFrame, which a hidden
   // pane may never fire (browsers pause it in hidden pages), so the ribbon's Regenerate with
   // the pane closed would never finish; and not a timer, which a hidden page runs once a second
@@ -224,9 +234,11 @@ export async function runRegenerate(edition: MonitorPackage, language: Language,
 }
 
 /** The ready PivotTable on MonitorData, made or refreshed. */
-export async function runPivot(pkg: MonitorPackage, language: Language): Promise<PivotResult> {
-  const { buildPivot } = await pivotModule();
-  return Excel.run((context) => buildPivot(context, pkg, language));
+export function runPivot(pkg: MonitorPackage, language: Language): Promise<PivotResult> {
+  return oneWrite("pivot", async () => {
+    const { buildPivot } = await pivotModule();
+    return Excel.run((context) => buildPivot(context, pkg, language));
+  });
 }
 
 /** Puts a formula in the top-left cell of the selection; returns that cell's address. */

@@ -80,6 +80,14 @@ function referencedNote(by: readonly Reference[], moves: boolean, name: string, 
     : `${capital(pointing.subject)} ${verb} into this sheet${layout}; the sheet is kept unchanged as '${name}', so what points into it keeps showing what it showed.`;
 }
 
+/** The actions that write the workbook, one at a time (src/excel/one-write.ts). */
+export type WriteAction = "pull" | "regenerate" | "pivot";
+const WRITE_ACTIONS: Record<WriteAction, [string, string]> = {
+  pull: ["het ophalen van gegevens (schrijven naar MonitorData)", "the pull (writing to MonitorData)"],
+  regenerate: ["het opnieuw opbouwen van de bladen en grafieken", "rebuilding the sheets and charts"],
+  pivot: ["het maken van de draaitabel", "making the PivotTable"],
+};
+
 export const EXCEL = {
   // Regenerate's progress, step by step.
   readingWorkbook: phrase("excel.readingWorkbook", () => "Werkmap lezen…", () => "Reading the workbook…"),
@@ -313,5 +321,14 @@ export const EXCEL = {
     "excel.rowLimit",
     ({ table, sheet, rows, limit }) => `${table} op het blad ${sheet} zou met de kopregel ${formatNumber(rows, 0, "nl")} rijen beslaan, meer dan de ${formatNumber(limit, 0, "nl")} rijen van een Excel-blad. Er is niets geschreven.`,
     ({ table, sheet, rows, limit }) => `${table} on the ${sheet} sheet would take ${formatNumber(rows, 0, "en")} rows with its header, more than the ${formatNumber(limit, 0, "en")} rows of an Excel sheet. Nothing was written.`,
+  ),
+  /**
+   * A write asked for while another runs (src/excel/one-write.ts): refused at once, nothing
+   * changed. `asked` and `running` name the actions as the pane's buttons do.
+   */
+  writeRunning: phrase<{ asked: WriteAction; running: WriteAction }>(
+    "excel.writeRunning",
+    ({ asked, running }) => `${capital(WRITE_ACTIONS[asked][0])} is niet begonnen: ${WRITE_ACTIONS[running][0]} schrijft nog in deze werkmap. Er is niets veranderd; probeer het opnieuw als dat klaar is.`,
+    ({ asked, running }) => `${capital(WRITE_ACTIONS[asked][1])} did not start: ${WRITE_ACTIONS[running][1]} is still writing to this workbook. Nothing was changed; try again when it is done.`,
   ),
 } as const;
