@@ -9,19 +9,23 @@ import { readRows } from "./batch";
 import { totalRows } from "./total-row";
 import { readingFirst } from "./read-refused";
 import { isMonitorError } from "../data/errors";
-import { AnyMessage } from "../text/message";
+import { AnyMessage, say } from "../text/message";
+import { EXCEL } from "../text/excel";
 
-/** What the workbook's monitor tables amount to now. */
 /**
  * What the follower knows of the workbook's tables. "unread": Excel refused reading them (`why`
  * says so, in the user's words); the functions then answer that instead of a figure the read
  * could not confirm, until a read succeeds (the next edit of a table, or the pane's next read).
+ * "missing": a monitor table the workbook had is gone, renamed or deleted (`why` names it, and
+ * what it is called now when known, and says what to do); the functions answer #N/A with that,
+ * never the figures read before nor the shipped edition's, until it is back.
  */
 export type FollowedData =
   | { kind: "none" }
   | { kind: "invalid"; problems: Problem[]; live: LiveData | null }
   | { kind: "found"; live: LiveData }
-  | { kind: "unread"; why: AnyMessage };
+  | { kind: "unread"; why: AnyMessage }
+  | { kind: "missing"; why: AnyMessage };
 
 /** Where a data table is: its id (for change events), its range (`address`: the whole table) and its header and body (`rows`: a total row left out). */
 interface Place {
@@ -59,7 +63,7 @@ const DATA_TABLES: string[] = Object.values(TABLE_NAMES);
  * Reads the three data tables: their places in one sync, then their cells in chunks of about
  * 4 MB (one sync each). The tables' ids come along, so change events can be told apart.
  */
-async function readPlaces(context: Excel.RequestContext): Promise<{ places: Map<string, Place>; ids: Set<string> }> {
+async function readPlaces(context: Excel.RequestContext): Promise<{ places: Map<string, Place>; ids: Map<string, string> }> {
   const tables = context.workbook.tables.load("items/name,items/id,items/showTotals");
   await context.sync();
   const ours = tables.items.filter((t) => DATA_TABLES.includes(t.name));
@@ -68,7 +72,7 @@ async function readPlaces(context: Excel.RequestContext): Promise<{ places: Map<
   const places = new Map(
     loaded.map(({ table, sheet, range }) => [table.name, { id: table.id, name: table.name, sheetName: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount - totalRows(table), columns: range.columnCount }]),
   );
-  return { places, ids: new Set(tables.items.map((t) => t.id)) };
+  return { places, ids: new Map(tables.items.map((t) => [t.id, t.name])) };
 }
 
 function sheetRange(context: Excel.RequestContext, place: Place, from: number, count: number): Excel.Range {
@@ -103,7 +107,10 @@ export function changedRows(address: string, place: Pick<Place, "row" | "rows">)
 export class WorkbookFollower {
   private data: FollowedData = { kind: "none" };
   private places = new Map<string, Place>();
-  private knownIds = new Set<string>();
+  /** Every table's name by id, as last read: a table renamed keeps its id within the session. */
+  private knownIds = new Map<string, string>();
+  /** The data tables found in this session, by name, with their ids: one gone since is missing. */
+  private readonly seen = new Map<string, string>();
   private pending: TableChange[] = [];
   private fullReadWanted = false;
   private running: Promise<void> | null = null;
@@ -118,6 +125,8 @@ export class WorkbookFollower {
     private readonly listener: Listener,
     private readonly pause?: Pause,
     private readonly onProgress?: (fraction: number) => void,
+    /** True when the workbook says it had MonitorData (a pull remembered): one it lacks at the first read is missing, not absent. */
+    private readonly hadData: () => boolean = () => false,
   ) {}
 
   get current(): FollowedData {
@@ -142,6 +151,8 @@ export class WorkbookFollower {
     try {
       await this.run(async (context) => {
         context.workbook.tables.onChanged.add(async (event: Excel.TableChangedEventArgs) => this.changed(event));
+        // A deleted table (ExcelApi 1.9) raises no change event: its deletion is heard here, as a change of everything.
+        context.workbook.tables.onDeleted.add(async (event: Excel.TableDeletedEventArgs) => this.changed({ tableId: event.tableId, address: "", changeType: "Deleted" }));
         await context.sync();
       });
     } catch (error) {
@@ -226,6 +237,14 @@ export class WorkbookFollower {
     })));
     this.places = read.places;
     this.knownIds = read.ids;
+    for (const place of read.places.values()) this.seen.set(place.name, place.id);
+    const gone = DATA_TABLES.find((name) => !read.places.has(name) && (this.seen.has(name) || (name === TABLE_NAMES.observations && this.hadData())));
+    if (gone) {
+      // Renamed: the same id under another name (ids hold within a session); else deleted, or renamed before this session.
+      const id = this.seen.get(gone);
+      const renamedTo = id === undefined ? null : (read.ids.get(id) ?? null);
+      return this.publish({ kind: "missing", why: say(EXCEL.tableGone, { table: gone, renamedTo }) }, "read");
+    }
     const observations = read.cells.get(TABLE_NAMES.observations);
     if (!observations) return this.publish({ kind: "none" }, "read");
     const tables: PackageTables = {
@@ -244,6 +263,8 @@ export class WorkbookFollower {
    */
   private async applyEdits(context: Excel.RequestContext, changes: TableChange[]): Promise<boolean> {
     const live = liveOf(this.data);
+    // While a table is missing any event may be its coming back (renamed back, restored): read everything.
+    if (this.data.kind === "missing") return false;
     const byId = new Map([...this.places.values()].map((p) => [p.id, p]));
     const unknown = changes.filter((c) => !byId.has(c.tableId));
     if (unknown.some((c) => !this.knownIds.has(c.tableId))) return false; // a table made since the last read may be one of ours

@@ -7,7 +7,7 @@ import { toExcelError } from "./excel-errors";
 import { FUNCTION_IDS, FunctionId } from "./ids";
 import { Formula, Invocation, liveCount, subscribe } from "./live";
 import { IMPLEMENTATIONS } from "./monitor";
-import { forgetData, getMessageLanguage, resetData, setMessageLanguage, setProblems, storeUpdated, tablesUnread, useQueries } from "./state";
+import { forgetData, getMessageLanguage, resetData, setMessageLanguage, setProblems, storeUpdated, tableMissing, tablesUnread, useQueries } from "./state";
 import { Language } from "../data/types";
 
 /**
@@ -35,7 +35,7 @@ if (typeof CustomFunctions !== "undefined") {
 }
 
 /** The task pane (same page in the shared runtime) points the functions at the workbook's data. */
-const api = { useQueries, storeUpdated, setProblems, tablesUnread, resetData, forgetData, setMessageLanguage, liveCount };
+const api = { useQueries, storeUpdated, setProblems, tablesUnread, tableMissing, resetData, forgetData, setMessageLanguage, liveCount };
 (globalThis as unknown as { LeidenMonitorFunctions: typeof api }).LeidenMonitorFunctions = api;
 export type LeidenMonitorFunctionsApi = typeof api;
 

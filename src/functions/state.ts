@@ -20,7 +20,8 @@ type DataState =
   | { kind: "shipped"; edition: MonitorPackage; queries: MonitorQueries | null }
   | { kind: "workbook"; queries: MonitorQueries }
   | { kind: "invalid"; problems: readonly Problem[] }
-  | { kind: "unread"; why: AnyMessage };
+  | { kind: "unread"; why: AnyMessage }
+  | { kind: "missing"; why: AnyMessage };
 
 let state: DataState = { kind: "waiting" };
 let messageLanguage: Language = "nl";
@@ -38,6 +39,7 @@ export function queries(): MonitorQueries {
   if (state.kind === "waiting") throw new Error("The functions have no data yet.");
   if (state.kind === "invalid") throw invalidWorkbookError(state.problems);
   if (state.kind === "unread") throw notAvailable(say(FUNCTIONS.tablesUnread, { why: state.why }));
+  if (state.kind === "missing") throw notAvailable(state.why);
   if (state.kind === "shipped" && state.queries === null) state = { ...state, queries: new MonitorQueries(new MonitorStore(state.edition)) };
   return state.queries as MonitorQueries;
 }
@@ -60,6 +62,11 @@ export function setProblems(problems: readonly Problem[]): void {
 /** Excel refused reading the workbook's tables: the functions say so (and point at the pane) until a read succeeds. */
 export function tablesUnread(why: AnyMessage): void {
   changeTo({ kind: "unread", why });
+}
+
+/** A monitor table the workbook had is gone (`why`, from the pane, names it and says what to do): #N/A with that until it is back. */
+export function tableMissing(why: AnyMessage): void {
+  changeTo({ kind: "missing", why });
 }
 
 /** The workbook has no monitor tables (any more): the shipped edition (validated, from the pane) is the dataset. */

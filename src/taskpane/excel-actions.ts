@@ -47,6 +47,8 @@ export async function followWorkbook(edition: MonitorPackage, onChange: Listener
     },
     yieldToEventLoop,
     (fraction) => paneProgress(fraction),
+    // A workbook that remembers a pull had MonitorData: without it, it was renamed or deleted.
+    () => typeof Office !== "undefined" && rememberedSource() !== null,
   );
   let data: FollowedData;
   try {

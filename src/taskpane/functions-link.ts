@@ -10,6 +10,7 @@ export interface FunctionsApi {
   storeUpdated(): void;
   setProblems(problems: readonly Problem[]): void;
   tablesUnread(why: AnyMessage): void;
+  tableMissing(why: AnyMessage): void;
   resetData(edition: MonitorPackage): void;
   setMessageLanguage(language: Language): void;
 }
@@ -38,6 +39,7 @@ export function functionsLink(shippedEdition: () => MonitorPackage): (data: Foll
     else if (data.kind === "found") api.useQueries(data.live.queries);
     else if (data.kind === "invalid") api.setProblems(data.problems);
     else if (data.kind === "unread") api.tablesUnread(data.why);
+    else if (data.kind === "missing") api.tableMissing(data.why);
     else api.resetData((shipped ??= shippedEdition()));
     told = { kind: data.kind, live };
   };

@@ -305,8 +305,8 @@ function showFollowed(data: FollowedData, how: "read" | "edit"): void {
     byId("data-details").replaceChildren(...problemItems(data.problems));
     return;
   }
-  if (data.kind === "unread") {
-    // A read Excel refused, also one after an edit (no action to report it): the functions say the same.
+  if (data.kind === "unread" || data.kind === "missing") {
+    // A read Excel refused, also one after an edit (no action to report it), or a table renamed or deleted: the functions say the same.
     setMessage("data-message", textOf(data.why, state.language), "error");
     return;
   }

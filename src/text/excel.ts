@@ -323,6 +323,24 @@ export const EXCEL = {
     ({ table, sheet, rows, limit }) => `${table} on the ${sheet} sheet would take ${formatNumber(rows, 0, "en")} rows with its header, more than the ${formatNumber(limit, 0, "en")} rows of an Excel sheet. Nothing was written.`,
   ),
   /**
+   * A monitor table the workbook had is gone while the add-in follows it (src/excel/follow.ts):
+   * `renamedTo` its name now when Excel still has it under another name, else null (deleted, or
+   * renamed before this session). The MONITOR functions answer #N/A with this; the pane shows it.
+   */
+  tableGone: phrase<{ table: string; renamedTo: string | null }>(
+    "excel.tableGone",
+    ({ table, renamedTo }) =>
+      (renamedTo === null
+        ? `De tabel ${table} staat niet meer in deze werkmap (verwijderd of hernoemd). Zet haar terug met Ongedaan maken of geef haar weer de naam ${table}`
+        : `De tabel ${table} heet nu '${renamedTo}'. Geef haar weer de naam ${table} (Tabelontwerp > Tabelnaam)`) +
+      `, of haal de gegevens opnieuw op (tab Gegevens). Tot dan geven de MONITOR-functies #N/B.`,
+    ({ table, renamedTo }) =>
+      (renamedTo === null
+        ? `The table ${table} is no longer in this workbook (deleted or renamed). Put it back with Undo or name it ${table} again`
+        : `The table ${table} is now called '${renamedTo}'. Name it ${table} again (Table Design > Table Name)`) +
+      `, or pull the data again (Data tab). Until then the MONITOR functions answer #N/A.`,
+  ),
+  /**
    * A write asked for while another runs (src/excel/one-write.ts): refused at once, nothing
    * changed. `asked` and `running` name the actions as the pane's buttons do.
    */

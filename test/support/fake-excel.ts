@@ -286,6 +286,8 @@ export class WorkbookModel {
    */
   readonly tableChangeHandlers = new Map<TableModel, ((event: unknown) => unknown)[]>();
   readonly tableCollectionChangeHandlers: ((event: unknown) => unknown)[] = [];
+  /** Handlers registered with TableCollection.onDeleted (ExcelApi 1.9), which `deleteTable` calls. */
+  readonly tableDeleteHandlers: ((event: unknown) => unknown)[] = [];
   readonly settings = new Map<string, unknown>();
   /**
    * Makes Excel refuse a sync, as it may with InsertDeleteConflict or GeneralException after
@@ -386,6 +388,24 @@ export class WorkbookModel {
     if (!table) throw new Error(`no table ${name}`);
     const event = { type: "TableChanged", source: "Local", tableId: tableIdOf(table), worksheetId: table.sheet.id, address: address ?? toAddress(table.box), changeType };
     for (const handler of [...(this.tableChangeHandlers.get(table) ?? []), ...this.tableCollectionChangeHandlers]) await handler(event);
+  }
+
+  /**
+   * What Excel does when the user deletes a table (its rows with it): it calls the handlers of
+   * TableCollection.onDeleted with an Excel.TableDeletedEventArgs (ExcelApi 1.9: tableId,
+   * tableName, worksheetId). A table the user renames raises no event: the TableCollection's
+   * events are onAdded, onChanged, onDeleted and onFiltered, and the Table's onChanged,
+   * onFiltered and onSelectionChanged (Excel API reference), none for a name; a test renames
+   * by setting `name` on the model.
+   */
+  async deleteTable(name: string): Promise<void> {
+    const table = this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (!table) throw new Error(`no table ${name}`);
+    for (let r = 0; r < table.box.rows; r++) for (let c = 0; c < table.box.columns; c++) table.sheet.cells.delete(`${table.box.row + r},${table.box.column + c}`);
+    this.tables = this.tables.filter((t) => t !== table);
+    this.tableChangeHandlers.delete(table);
+    const event = { type: "TableDeleted", source: "Local", tableId: tableIdOf(table), tableName: table.name, worksheetId: table.sheet.id };
+    for (const handler of [...this.tableDeleteHandlers]) await handler(event);
   }
 
   /** The user types `values` into a table from (row, column) of its sheet (0-based); Excel then reports the change with its address. */
@@ -1203,6 +1223,13 @@ export class FakeTableCollection extends CollectionObject<TableModel, FakeTable>
   readonly onChanged = {
     add: (handler: (event: unknown) => unknown) => {
       this.context.enqueue(() => this.context.model.tableCollectionChangeHandlers.push(handler));
+      return {};
+    },
+  };
+  /** TableCollection.onDeleted (ExcelApi 1.9): fires when a table of the workbook is deleted (see WorkbookModel.deleteTable). */
+  readonly onDeleted = {
+    add: (handler: (event: unknown) => unknown) => {
+      this.context.enqueue(() => this.context.model.tableDeleteHandlers.push(handler));
       return {};
     },
   };
