@@ -133,6 +133,8 @@ const SAMPLES: Record<string, unknown> = {
   "excel.tableCannotGrow": { table: "MonitorData", blocking: "Table1" },
   "excel.rowLimit": { table: "MonitorData", sheet: "Data", rows: 1048577, limit: 1048576 },
   "excel.rowTooLarge": { sheet: "Mijn analyse", row: 2005 },
+  "excel.tableGone": [{ table: "MonitorData", renamedTo: "MyData" }, { table: "MonitorBronnen", renamedTo: null }],
+  "excel.writeRunning": [{ asked: "regenerate", running: "pull" }, { asked: "pull", running: "regenerate" }, { asked: "pivot", running: "pull" }],
 
   "pane.cbsRequest": { count: 1253 },
   "pane.cbsRemove": { area: "Delft" },
