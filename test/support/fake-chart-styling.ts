@@ -1,6 +1,6 @@
 import { FakePart } from "./fake-sheet-settings";
 import type { ChartModel, FakeContext, WorkbookModel } from "./fake-excel";
-import { OfficeError } from "./fake-excel";
+import { newerVersion, OfficeError } from "./fake-excel";
 
 /**
  * Chart styling a user changes on the Format pane that the add-in never sets (issue 14; review 2,
@@ -16,6 +16,21 @@ import { OfficeError } from "./fake-excel";
  *   of line and pie charts. Throws an invalid argument exception on invalid charts": the fake
  *   answers for the clustered column and bar charts and refuses the others;
  * - ChartSeries.markerStyle (1.7): the marker of a line chart's series.
+ * And what a user switches off or on with Chart Elements (review finding R5):
+ * - ChartTitle.visible (1.1): "Specifies if the chart title is visible": where the chart has a
+ *   title (the add-in gives each one) until a user hides it;
+ * - ChartAxis.visible (1.7): "Specifies if the axis is visible": each axis until a user hides it;
+ * - ChartAxisTitle.visible (1.1): "Specifies if the axis title is visible": where the axis has a
+ *   title text (ChartAxisTitle.text) until a user hides it;
+ * - Chart.style (1.8): "Specifies the chart style for the chart", a number (VBA's Chart.ChartStyle:
+ *   "Use a number from 1 to 48"); the reference names no default, the fake answers 2;
+ * - the data table (Chart.getDataTableOrNullObject, ChartDataTable, ExcelApi 1.14: "If the chart
+ *   doesn't allow a data table, then this method returns an object with its isNullObject property
+ *   set to true"): visible ("Specifies whether to show the data table of the chart"),
+ *   showHorizontalBorder, showVerticalBorder, showOutlineBorder, showLegendKey. The reference
+ *   does not say which charts allow one; the fake takes Excel's Chart Elements menu, which offers a
+ *   data table on column, bar and line charts and not on a pie or doughnut. Unset: not shown, its
+ *   borders and legend key on (the reference gives no defaults).
  * Unset, each reads as a new chart in Excel for Windows shows it (gridlines on the value axis only,
  * Calibri in grey #595959, 14 pt for the title and 9 pt elsewhere, a white chart area, gap width
  * 219 %, automatic markers, each series named after its column's header): the reference gives no
@@ -41,7 +56,25 @@ export interface ChartStylingModel {
   seriesNames?: string[];
   gapWidths?: number[];
   markerStyles?: string[];
+  /** Review finding R5: hidden by a user (Chart Elements). */
+  titleHidden?: boolean;
+  axesHidden?: { category?: boolean; value?: boolean };
+  axisTitlesHidden?: { category?: boolean; value?: boolean };
+  chartStyle?: number;
+  dataTable?: Partial<DataTableModel>;
 }
+
+export interface DataTableModel {
+  visible: boolean;
+  showHorizontalBorder: boolean;
+  showVerticalBorder: boolean;
+  showOutlineBorder: boolean;
+  showLegendKey: boolean;
+}
+
+const DATA_TABLE_DEFAULT: DataTableModel = { visible: false, showHorizontalBorder: true, showVerticalBorder: true, showOutlineBorder: true, showLegendKey: true };
+/** The chart types that allow a data table (see above): not a pie or doughnut. */
+const NO_DATA_TABLE = ["Pie", "Doughnut"];
 
 const FONT_DEFAULT = { bold: false, color: "#595959", italic: false, name: "Calibri", underline: "None" };
 const GAP_TYPES = ["ColumnClustered", "BarClustered"];
@@ -57,6 +90,33 @@ export function fakeChartFont(context: FakeContext, chart: () => ChartModel | nu
 /** An axis's major gridlines (ChartAxis.majorGridlines). */
 export const fakeGridlines = (context: FakeContext, chart: () => ChartModel | null, which: "category" | "value") =>
   new FakePart(context, chart, { visible: (c: ChartModel) => styling(c).gridlines?.[which] ?? which === "value" });
+
+/** Chart.style: a number, 2 until a user picks another style. */
+export const chartStyle = (chart: ChartModel): number => styling(chart).chartStyle ?? 2;
+
+/** Whether the chart's title shows (ChartTitle.visible). */
+export const titleVisible = (chart: ChartModel): boolean => chart.title !== null && styling(chart).titleHidden !== true;
+
+/** Whether an axis shows (ChartAxis.visible), and its title (ChartAxisTitle.visible, given the title's text). */
+export const axisVisible = (chart: ChartModel, which: "category" | "value"): boolean => styling(chart).axesHidden?.[which] !== true;
+export const axisTitleVisible = (chart: ChartModel, which: "category" | "value", text: string): boolean => text !== "" && styling(chart).axisTitlesHidden?.[which] !== true;
+
+/**
+ * The chart's data table (Chart.getDataTableOrNullObject, ExcelApi 1.14): a null object for a
+ * chart that allows none, refused where Excel lacks 1.14 (ApiNotFound, as the fake's other newer members).
+ */
+export function fakeDataTable(context: FakeContext, chart: () => ChartModel | null) {
+  // Refused at the sync, as Excel refuses a call its version lacks.
+  context.enqueue(() => {
+    if (newerVersion("1.14", context.model.excelApi)) throw new OfficeError("ApiNotFound", "getDataTableOrNullObject needs ExcelApi 1.14.");
+  });
+  const allowing = () => {
+    const c = chart();
+    return c && !NO_DATA_TABLE.includes(c.type) ? c : null;
+  };
+  const readers = Object.fromEntries((Object.keys(DATA_TABLE_DEFAULT) as (keyof DataTableModel)[]).map((k) => [k, (c: ChartModel) => styling(c).dataTable?.[k] ?? DATA_TABLE_DEFAULT[k]]));
+  return new FakePart(context, allowing, readers);
+}
 
 /** The chart area's colour where a user filled it (ChartFill.getSolidColor), white where not. */
 export const chartAreaFill = (chart: ChartModel): string => styling(chart).chartAreaFill ?? "#FFFFFF";

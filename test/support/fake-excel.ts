@@ -16,7 +16,8 @@
  */
 
 import { FakeCustomXmlParts, XmlPartModel } from "./fake-xml-parts";
-import { chartAreaFill, ChartFontModel, ChartStylingModel, fakeChartFont, fakeGridlines, seriesStyling } from "./fake-chart-styling";
+import { axisTitleVisible, axisVisible, chartAreaFill, ChartFontModel, chartStyle, ChartStylingModel, fakeChartFont, fakeDataTable, fakeGridlines, seriesStyling, titleVisible } from "./fake-chart-styling";
+import { alignmentOf, applyCellFormats, borderOf, CELL_FORMAT_KEYS, CellFormatsModel, fillOf, fontExtrasOf } from "./fake-cell-formats";
 import { entered } from "./fake-typed-values";
 import { defaultSheetSettings, fakePageLayout, fakeProtection, SheetSettingsModel, worksheetSettingValues } from "./fake-sheet-settings";
 
@@ -29,7 +30,8 @@ export class OfficeError extends Error {
   }
 }
 
-export interface CellModel {
+/** A cell; the rest of what Format Cells sets (alignment, protection, more of the font, fill and borders) is in CellFormatsModel (fake-cell-formats.ts). */
+export interface CellModel extends CellFormatsModel {
   value: string | number | boolean | null;
   formula: string | null;
   numberFormat: string;
@@ -1669,7 +1671,7 @@ const PIE_TYPES = ["Pie", "Doughnut"];
 
 export class FakeChart extends ClientObject<ChartModel> {
   readonly axes = { categoryAxis: new FakeChartAxis(this.context, () => this.resolver(), "category"), valueAxis: new FakeChartAxis(this.context, () => this.resolver(), "value") };
-  readonly title = this.withFont(new FakeChartPart(this.context, () => this.resolver(), { text: (c: ChartModel) => c.title, set: { text: (c, v) => (c.title = v as string) } }) as FakeChartPart & { text: string }, (s) => s.titleFont, 14);
+  readonly title = this.withFont(new FakeChartPart(this.context, () => this.resolver(), { text: (c: ChartModel) => c.title, visible: titleVisible, set: { text: (c, v) => (c.title = v as string) } }) as FakeChartPart & { text: string; visible: boolean }, (s) => s.titleFont, 14);
   readonly legend = this.withFont(new FakeChartPart(this.context, () => this.resolver(), { position: (c: ChartModel) => c.legendPosition ?? "Right", visible: () => true, set: { position: (c, v) => (c.legendPosition = v as string) } }) as FakeChartPart & { position: string; visible: boolean }, (s) => s.legendFont);
   // ── Chart styling (review 2, D6; fake-chart-styling.ts): the chart area's font and fill, the title's and legend's fonts ──
   readonly format = {
@@ -1682,6 +1684,10 @@ export class FakeChart extends ClientObject<ChartModel> {
       },
     },
   };
+  /** The chart's data table (ExcelApi 1.14; fake-chart-styling.ts). */
+  getDataTableOrNullObject() {
+    return fakeDataTable(this.context, () => this.resolver());
+  }
   private withFont<P extends object>(part: P, font: (s: ChartStylingModel) => ChartFontModel | undefined, size?: number): P & { format: { font: ReturnType<typeof fakeChartFont> } } {
     return Object.assign(part, { format: { font: fakeChartFont(this.context, () => this.resolver(), font, size) } });
   }
@@ -1714,7 +1720,7 @@ export class FakeChart extends ClientObject<ChartModel> {
     // row, 48 a column from the cells it was placed over).
     const start = chart.position ? parseAddress(chart.position.start) : { row: 0, column: 0 };
     const end = chart.position ? parseAddress(chart.position.end) : { row: 15, column: 8 };
-    const place: Record<string, unknown> = { name: chart.name, chartType: chart.type, top: start.row * 15, left: start.column * 48, height: (end.row - start.row + 1) * 15, width: (end.column - start.column + 1) * 48 };
+    const place: Record<string, unknown> = { name: chart.name, chartType: chart.type, top: start.row * 15, left: start.column * 48, height: (end.row - start.row + 1) * 15, width: (end.column - start.column + 1) * 48, style: chartStyle(chart) };
     return name in place ? place[name] : super.readProperty(chart, name);
   }
   get chartType(): string {
@@ -1731,6 +1737,9 @@ export class FakeChart extends ClientObject<ChartModel> {
   }
   get width(): number {
     return this.get("width");
+  }
+  get style(): number {
+    return this.get("style");
   }
   get name(): string {
     return this.get("name");
@@ -1778,14 +1787,21 @@ class FakeChartAxis extends ClientObject<ChartModel> {
   readonly majorGridlines = fakeGridlines(this.context, () => this.resolver(), this.which);
   readonly format = { font: fakeChartFont(this.context, () => this.resolver(), (s) => s.axisFonts?.[this.which]) };
   // ── end D6 ──
+  private titleText(c: ChartModel): string {
+    return (this.which === "category" ? c.categoryAxisTitle : c.valueAxisTitle) ?? "";
+  }
   readonly title = new FakeChartPart(this.context, () => this.resolver(), {
-    text: (c: ChartModel) => (this.which === "category" ? c.categoryAxisTitle : c.valueAxisTitle) ?? "",
+    text: (c: ChartModel) => this.titleText(c),
+    // Review finding R5: ChartAxisTitle.visible (1.1), see fake-chart-styling.ts.
+    visible: (c: ChartModel) => axisTitleVisible(c, this.which, this.titleText(c)),
     set: { text: (c, v) => (this.which === "category" ? (c.categoryAxisTitle = v as string) : (c.valueAxisTitle = v as string)) },
-  }) as FakeChartPart & { text: string };
+  }) as FakeChartPart & { text: string; visible: boolean };
   protected override readProperty(chart: ChartModel, name: string): unknown {
     const settings = this.settings(chart);
     if (name === "numberFormat") return (this.which === "value" ? chart.valueAxisNumberFormat : settings.numberFormat) ?? "General";
     if (name === "reversePlotOrder") return settings.reversePlotOrder ?? false;
+    // Review finding R5: ChartAxis.visible (1.7), see fake-chart-styling.ts.
+    if (name === "visible") return axisVisible(chart, this.which);
     if (name === "minimum" || name === "maximum") {
       if (this.which !== "value") throw new OfficeError("InvalidArgument", "The fake reads the bounds of the value axis only.");
       const [low, high] = automaticBounds(this.context.model, chart);
@@ -1801,6 +1817,9 @@ class FakeChartAxis extends ClientObject<ChartModel> {
   }
   get reversePlotOrder(): boolean {
     return this.get("reversePlotOrder");
+  }
+  get visible(): boolean {
+    return this.get("visible");
   }
   set reversePlotOrder(value: boolean) {
     this.set((c) => (this.settings(c).reversePlotOrder = value));
@@ -1908,7 +1927,7 @@ export async function fakeRun<T>(model: WorkbookModel, body: (context: FakeConte
 }
 
 /** Whether version `a` ("1.16") is later than `b`. */
-function newerVersion(a: string, b: string): boolean {
+export function newerVersion(a: string, b: string): boolean {
   const [x, y] = [a.split(".").map(Number), b.split(".").map(Number)];
   for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
   return false;
@@ -1953,13 +1972,11 @@ function cellProperties(cell: CellModel | undefined) {
   const edges = CELL_BORDERS;
   return {
     format: {
-      fill: { color: cell?.fill ?? "#FFFFFF", pattern: cell?.fill ? "Solid" : "None" },
-      font: { bold: cell?.bold ?? DEFAULT_FONT.bold, italic: cell?.italic ?? DEFAULT_FONT.italic, color: cell?.color ?? DEFAULT_FONT.color, size: cell?.size ?? DEFAULT_FONT.size, name: cell?.fontName ?? DEFAULT_FONT.name, underline: cell?.underline ?? DEFAULT_FONT.underline, strikethrough: false },
-      borders: Object.fromEntries(edges.map((e) => [e, { style: cell?.borders?.[e] ?? "None", color: "#000000" }])),
+      fill: fillOf(cell, cell?.fill),
+      font: { bold: cell?.bold ?? DEFAULT_FONT.bold, italic: cell?.italic ?? DEFAULT_FONT.italic, color: cell?.color ?? DEFAULT_FONT.color, size: cell?.size ?? DEFAULT_FONT.size, name: cell?.fontName ?? DEFAULT_FONT.name, underline: cell?.underline ?? DEFAULT_FONT.underline, ...fontExtrasOf(cell) },
+      borders: Object.fromEntries(edges.map((e) => [e, borderOf(cell, e, cell?.borders?.[e])])),
       horizontalAlignment: cell?.horizontalAlignment ?? "General",
-      verticalAlignment: "Bottom",
-      wrapText: false,
-      indentLevel: 0,
+      ...alignmentOf(cell),
     },
     hyperlink: cell?.hyperlink ?? null,
     style: cell?.style ?? "Normal",
@@ -1995,12 +2012,13 @@ function applyCellProperties(cell: CellModel, properties: Excel.SettableCellProp
     else delete cell.borders;
   }
   own("horizontalAlignment", format.horizontalAlignment, "General");
+  applyCellFormats(cell, format, CELL_BORDERS);
   // The link and the style (SettableCellProperties.hyperlink and .style, ExcelApi 1.9). A style
   // "will overwrite any formatting" (the reference's cell-properties sample): the fake drops the
   // cell's own formats the style would set, which the add-in therefore sets after the style.
   if (properties.hyperlink) cell.hyperlink = { ...properties.hyperlink };
   if (properties.style !== undefined) {
-    for (const key of ["fill", "bold", "italic", "color", "size", "fontName", "underline", "borders", "horizontalAlignment"] as const) delete cell[key];
+    for (const key of ["fill", "bold", "italic", "color", "size", "fontName", "underline", "borders", "horizontalAlignment", ...CELL_FORMAT_KEYS] as const) delete cell[key];
     own("style", properties.style, "Normal");
   }
 }
