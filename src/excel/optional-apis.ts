@@ -80,3 +80,19 @@ export function queuePivotSource(pivot: Excel.PivotTable): OfficeExtension.Clien
   if (!supports("1.15")) return null;
   return pivot.getDataSourceString();
 }
+
+/**
+ * Whether a chart shows a data table and how (ExcelApi 1.14, `Chart.getDataTableOrNullObject`:
+ * "If the chart doesn't allow a data table, then this method returns an object with its
+ * isNullObject property set to true"; ChartDataTable.visible, showHorizontalBorder,
+ * showVerticalBorder, showOutlineBorder, showLegendKey), read as [visible, the three borders,
+ * the legend key], or [] for a chart that allows none; null, queuing nothing, where Excel has no
+ * 1.14. Not read: the data table's format (ChartDataTableFormat: font, fill, border), as the
+ * reference does not say what Excel answers for a chart that shows none, which is every chart
+ * the add-in draws.
+ */
+export function queueDataTable(chart: Excel.Chart): (() => unknown[]) | null {
+  if (!supports("1.14")) return null;
+  const table = chart.getDataTableOrNullObject().load("visible,showHorizontalBorder,showVerticalBorder,showOutlineBorder,showLegendKey");
+  return () => (table.isNullObject ? [] : [table.visible, table.showHorizontalBorder, table.showVerticalBorder, table.showOutlineBorder, table.showLegendKey]);
+}

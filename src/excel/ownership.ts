@@ -18,7 +18,7 @@ import { SheetState } from "./inspect";
  *   (written without Excel, or by an older version) proves the content only: `proven` is false,
  *   and such a sheet may only be brought up to date in place, values only (see regenerate.ts).
  *   So does one where this Excel cannot report everything (`unseen`: notes before ExcelApi
- *   1.18, chart colours before 1.16): the safe reading is that the user may have changed it.
+ *   1.18, chart colours before 1.16, charts' data tables before 1.14): the safe reading is that the user may have changed it.
  */
 export type Ownership =
   | { kind: "rebuild"; sheet: SheetState; renamed: boolean; proven: boolean; unseen: string[] }

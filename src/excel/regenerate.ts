@@ -53,7 +53,7 @@ export interface KeptSheet {
    * unseen: this Excel cannot report some of what a user may add (`unseen` says what), and its layout changes.
    */
   why: KeptWhy;
-  /** For "unseen": what this Excel cannot report ("notes", "chart colours", "chart points"). */
+  /** For "unseen": what this Excel cannot report ("notes", "chart colours", "chart points", "chart data tables"). */
   unseen?: string[];
   /** For "referenced": what points into it (or what could not be checked), and whether the new layout would move its figures. */
   by?: Reference[];

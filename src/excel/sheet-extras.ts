@@ -1,6 +1,6 @@
 import { SheetExtras } from "../report/fingerprint";
 import { ReadBatch } from "./batch";
-import { queueNotes, queueSeriesSources, queueSolidColour } from "./optional-apis";
+import { queueDataTable, queueNotes, queueSeriesSources, queueSolidColour } from "./optional-apis";
 
 /**
  * Reads what is on a sheet beyond its values (see SheetExtras), to tell whether a user changed
@@ -9,21 +9,45 @@ import { queueNotes, queueSeriesSources, queueSolidColour } from "./optional-api
  */
 
 /**
- * What one cell's properties weigh in a response (format, the eight borders Excel names in a
- * CellBorderCollection, hyperlink, style), about 750 bytes for a formatted cell with a link:
- * for chunking.
+ * What one cell's properties weigh in a response where only a row's fill, font, borders (style,
+ * colour, weight), alignment and link are read (table-refresh.ts), about 750 bytes for a
+ * formatted cell with a link: for chunking.
  */
 export const CELL_PROPERTY_BYTES = 900;
 
+/**
+ * What one cell weighs in a response to CELL_PROPERTIES (every member Excel reports, the eight
+ * borders with four each), about 1,300 bytes for a formatted cell with a link (measured on the
+ * fake, test/excel/cell-properties-shape.test.ts; the rest a margin for Excel's own): for chunking.
+ */
+export const EXTRAS_CELL_BYTES = 1800;
+
+/**
+ * Everything a cell's format holds that a user sets on Format Cells (ExcelApi 1.9, within the
+ * 1.13 the manifest requires: CellPropertiesFormat, CellPropertiesFill, CellPropertiesFont,
+ * CellBorder, CellPropertiesProtection), its link and its style. Alignment: horizontal and
+ * vertical, wrap, indent and automatic indent, shrink to fit, orientation, reading order;
+ * protection: locked, formula hidden; font: bold, italic, colour, size, name, underline,
+ * strikethrough, sub- and superscript, tint; fill: colour, pattern, pattern colour, both tints;
+ * each of the eight borders: style, colour, weight, tint. Not read: useStandardHeight and
+ * useStandardWidth (the row's height and the column's width, read as sizes), and the cell's
+ * text runs (CellProperties.textRuns, ExcelApi 1.18: one word of a cell in bold, say), which
+ * carry the cell's text again and are not seen (README, "What the add-in will and will not touch").
+ */
 export const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
   format: {
-    fill: { color: true, pattern: true },
-    font: { bold: true, italic: true, color: true, size: true, name: true, underline: true, strikethrough: true },
-    borders: { style: true, color: true },
+    fill: { color: true, pattern: true, patternColor: true, patternTintAndShade: true, tintAndShade: true },
+    font: { bold: true, italic: true, color: true, size: true, name: true, underline: true, strikethrough: true, subscript: true, superscript: true, tintAndShade: true },
+    borders: { style: true, color: true, weight: true, tintAndShade: true },
     horizontalAlignment: true,
     verticalAlignment: true,
     wrapText: true,
     indentLevel: true,
+    autoIndent: true,
+    shrinkToFit: true,
+    textOrientation: true,
+    readingOrder: true,
+    protection: true,
   },
   hyperlink: true,
   style: true,
@@ -90,7 +114,7 @@ export interface ExtrasSource {
  * label; last, in a sync of its own, where each series takes its data from (see
  * readSeriesSources). Reads the caller queued on `reads` before are answered by the first round.
  * Where Excel lacks an API (notes before ExcelApi 1.18, chart colours before 1.16, series sources
- * before 1.15) the extras say what could not be seen.
+ * before 1.15, charts' data tables before 1.14) the extras say what could not be seen.
  */
 export async function readExtras(reads: ReadBatch, sources: ExtrasSource[]): Promise<SheetExtras[]> {
   const first = await inTurn(sources, (source) => queueFirstRound(reads, source));
@@ -101,9 +125,9 @@ export async function readExtras(reads: ReadBatch, sources: ExtrasSource[]): Pro
   await reads.flush();
   const seriesSources = await readSeriesSources(reads.limit, sources, second);
   return first.map((read, i) => {
-    const { columns, notes, comments, charts, chartsUnseen, ...rest } = read.wide.read();
+    const { columns, notes, comments, charts, chartsUnseen, dataTablesUnseen, ...rest } = read.wide.read();
     const chartSources = seriesSources ? seriesSources[i] : null;
-    const unseen = [...(notes === null ? ["notes"] : []), ...(rest.outside.some((part) => part.includes(null)) ? ["sizes outside the used range"] : []), ...(chartsUnseen ? ["chart colours"] : []), ...second[i].unseen, ...third[i].unseen, ...(chartSources === null && second[i].series.some((s) => s.length > 0) ? ["chart sources"] : [])];
+    const unseen = [...(notes === null ? ["notes"] : []), ...(rest.outside.some((part) => part.includes(null)) ? ["sizes outside the used range"] : []), ...(chartsUnseen ? ["chart colours"] : []), ...(dataTablesUnseen ? ["chart data tables"] : []), ...second[i].unseen, ...third[i].unseen, ...(chartSources === null && second[i].series.some((s) => s.length > 0) ? ["chart sources"] : [])];
     return {
       usedWithFormats: read.formatted ? read.formatted.address : null,
       details: {
@@ -136,7 +160,7 @@ async function inTurn<T, U>(items: T[], queue: (item: T) => Promise<U>): Promise
 async function queueFirstRound(reads: ReadBatch, { sheet, formatted, charts }: ExtrasSource) {
   const wide = await reads.queue(SHEET_BYTES + charts.length * CHART_BYTES, () => queueReadSheetWide(sheet, formatted, charts));
   const blocks = formatted
-    ? await reads.queueRows(formatted.rowCount, formatted.columnCount * CELL_PROPERTY_BYTES + 40, (from, count) => {
+    ? await reads.queueRows(formatted.rowCount, formatted.columnCount * EXTRAS_CELL_BYTES + 40, (from, count) => {
         const range = sheet.getRangeByIndexes(formatted.rowIndex + from, formatted.columnIndex, count, formatted.columnCount).load("numberFormat");
         return { range, cells: range.getCellProperties(CELL_PROPERTIES), rows: range.getRowProperties({ rowHidden: true, format: { rowHeight: true } }) };
       })
@@ -179,21 +203,24 @@ async function queueSecondRound(reads: ReadBatch, wide: ReturnType<typeof queueR
 /**
  * Queues a chart's axes: each one's title (ChartAxisTitle.text, ExcelApi 1.1), number format
  * (1.8) and direction (reversePlotOrder, 1.7), whether its major gridlines show
- * (ChartGridlines.visible, 1.1), its labels' font (ChartAxisFormat.font, 1.1), and the value
+ * (ChartGridlines.visible, 1.1), its labels' font (ChartAxisFormat.font, 1.1), whether it shows
+ * (ChartAxis.visible, 1.7: "Specifies if the axis is visible") and its title does
+ * (ChartAxisTitle.visible, 1.1: "Specifies if the axis title is visible"), and the value
  * axis's bounds (minimum and maximum, 1.1: "The returned value is always a number", an automatic
  * one too). Not read: an axis title's font (ChartAxisTitleFormat.font, 1.8), as the reference
  * does not say what Excel answers for an axis without a title, which most of the add-in's have.
  */
 function queueAxes(chart: Excel.Chart) {
   const { categoryAxis, valueAxis } = chart.axes;
-  const [category, value] = [categoryAxis.load("numberFormat,reversePlotOrder"), valueAxis.load("numberFormat,reversePlotOrder,minimum,maximum")];
-  const [categoryTitle, valueTitle] = [categoryAxis.title.load("text"), valueAxis.title.load("text")];
+  const [category, value] = [categoryAxis.load("numberFormat,reversePlotOrder,visible"), valueAxis.load("numberFormat,reversePlotOrder,visible,minimum,maximum")];
+  const [categoryTitle, valueTitle] = [categoryAxis.title.load("text,visible"), valueAxis.title.load("text,visible")];
   const [categoryGrid, valueGrid] = [categoryAxis.majorGridlines.load("visible"), valueAxis.majorGridlines.load("visible")];
   const [categoryFont, valueFont] = [categoryAxis.format.font.load(CHART_FONT), valueAxis.format.font.load(CHART_FONT)];
   return {
     read: () => [
-      [categoryTitle.text, category.numberFormat, category.reversePlotOrder, categoryGrid.visible, fontOf(categoryFont)],
-      [valueTitle.text, value.numberFormat, value.reversePlotOrder, valueGrid.visible, fontOf(valueFont)],
+      // New members last: new-sheet-seal.ts reads the first three by place.
+      [categoryTitle.text, category.numberFormat, category.reversePlotOrder, categoryGrid.visible, fontOf(categoryFont), category.visible, categoryTitle.visible],
+      [valueTitle.text, value.numberFormat, value.reversePlotOrder, valueGrid.visible, fontOf(valueFont), value.visible, valueTitle.visible],
     ],
     bounds: () => [value.minimum as unknown, value.maximum as unknown],
   };
@@ -266,14 +293,16 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
   const tables = sheet.tables.load("items/name,items/style,items/showTotals,items/showBandedRows,items/showBandedColumns,items/showFilterButton");
   const pivots = sheet.pivotTables.load("items/name");
   const chartDetails = charts.map((chart) => ({
-    chart: chart.load("name,chartType,top,left,height,width"),
-    title: chart.title.load("text"),
+    // Its style (Chart.style, ExcelApi 1.8: "the chart style for the chart") and whether its title shows (ChartTitle.visible, 1.1).
+    chart: chart.load("name,chartType,top,left,height,width,style"),
+    title: chart.title.load("text,visible"),
     // The title's, legend's and chart area's fonts (ChartTitleFormat, ChartLegendFormat, ChartAreaFormat .font, ExcelApi 1.1) and the chart area's fill (1.16, see queueSolidColour).
     fonts: [chart.title.format.font.load(CHART_FONT), chart.legend.format.font.load(CHART_FONT), chart.format.font.load(CHART_FONT)],
     area: queueSolidColour(chart.format.fill),
     legend: chart.legend.load("position,visible"),
     labels: chart.dataLabels.load("showValue,showCategoryName,showSeriesName,showPercentage,showLegendKey,position,numberFormat"),
     series: chart.series.getCount(),
+    dataTable: queueDataTable(chart),
   }));
   return {
     charts: chartDetails,
@@ -299,7 +328,9 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
           .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
         pivots: pivots.items.map((p) => p.name),
         chartsUnseen: chartDetails.some((detail) => detail.area === null),
-        charts: chartDetails.map(({ chart, title, legend, labels, series, fonts, area }): unknown[] => [
+        dataTablesUnseen: chartDetails.some((detail) => detail.dataTable === null),
+        // New members go after the ones before them: new-sheet-seal.ts reads the first ones by place, and the series last.
+        charts: chartDetails.map(({ chart, title, legend, labels, series, fonts, area, dataTable }): unknown[] => [
           chart.name,
           chart.chartType,
           chart.top,
@@ -313,6 +344,9 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
           series.value,
           fonts.map(fontOf),
           area ? area.value : null,
+          title.visible,
+          chart.style,
+          dataTable ? dataTable() : null,
         ]),
       };
     },

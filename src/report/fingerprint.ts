@@ -29,13 +29,13 @@ export function fingerprint(content: SheetContent): string {
 /**
  * What Excel reports about a sheet beyond its cells' values, tables and chart names: everything
  * a user may add or change that the content does not show (formats of every cell in the used
- * range with formats, number formats, column widths and row heights and hidden columns and rows
+ * range with formats, every member Excel reports of them, number formats, column widths and row heights and hidden columns and rows
  * there and, one read per side, beside it to the sheet's edge, the tab colour, gridlines,
  * headings, protection and page setup, frozen panes, merged cells, conditional formats, data
  * validation, threaded comments and notes, shapes and pictures, the sheet's own defined names,
- * its tables' styles and options, its PivotTables, the charts' kind, place, size, title,
- * legend, fonts, chart area, axes with their gridlines and series with their names, gap widths,
- * markers and sources). Plain data as read (see
+ * its tables' styles and options, its PivotTables, the charts' kind, style, place, size, title
+ * and whether it shows, legend, data table, fonts, chart area, axes (shown or not) with their
+ * titles and gridlines, and series with their names, gap widths, markers and sources). Plain data as read (see
  * excel/sheet-extras.ts); its print is kept in the mark beside the content's.
  */
 export interface SheetExtras {
@@ -51,6 +51,7 @@ export interface SheetExtras {
   followsFigures?: unknown;
   /**
    * What this Excel could not report ("notes" before ExcelApi 1.18, "chart colours" before 1.16,
+   * "chart data tables" before 1.14,
    * "chart points" of a series too long to read, "sizes outside the used range" where a side of
    * it already differs within itself, so one more change there would not show): a user's change there cannot be seen, so such
    * a sheet proves its content only (see excel/ownership.ts). Not part of the print.
@@ -60,9 +61,11 @@ export interface SheetExtras {
 
 /**
  * The version of what the extras print covers, at its head: a mark with a print from an older
- * version (which read less) proves the content only, as one without a print does.
+ * version (which read less) proves the content only, as one without a print does. 5: every
+ * member of a cell's format (alignment, protection, sub- and superscript, tints, fill patterns,
+ * border weights), a chart's style, title and axis visibility and data table.
  */
-export const EXTRAS_PRINT_VERSION = "4";
+export const EXTRAS_PRINT_VERSION = "5";
 
 /** Whether an extras print in a mark is of what this version reads. */
 export const isCurrentExtrasPrint = (print: string | null | undefined): print is string => typeof print === "string" && print.startsWith(`${EXTRAS_PRINT_VERSION}.`);

@@ -31,6 +31,8 @@ const UNSEEN: Record<string, [string, string]> = {
   "chart colours": ["de kleuren van grafieken", "the charts' colours"],
   "chart points": ["de kleuren van losse punten in lange grafieken", "the colours of single points in long charts"],
   "chart sources": ["de gegevensbronnen van grafiekreeksen", "the data sources of chart series"],
+  "chart data tables": ["de gegevenstabellen in grafieken", "the charts' data tables"],
+  "sizes outside the used range": ["breedtes en hoogtes buiten het gebruikte bereik", "widths and heights outside the used range"],
 };
 const unseenList = (unseen: readonly string[], nl: boolean) => unseen.map((u) => UNSEEN[u]?.[nl ? 0 : 1] ?? u).join(nl ? " en " : " and ");
 

@@ -1,4 +1,4 @@
-import { CELL_PROPERTIES, CELL_PROPERTY_BYTES } from "../../src/excel/sheet-extras";
+import { CELL_PROPERTIES, EXTRAS_CELL_BYTES } from "../../src/excel/sheet-extras";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
 import { asExcel } from "../support/workbooks";
 
@@ -25,7 +25,29 @@ describe("the fake's cell properties, as Excel gives them", () => {
     expect(borders.top.style).toBe("None");
   });
 
-  it("weigh at most CELL_PROPERTY_BYTES a cell in a response, for formatted cells with a link", async () => {
+  it("answer every member CELL_PROPERTIES asks for, a new workbook's Normal cell where the cell has none of its own", async () => {
+    const model = new WorkbookModel();
+    model.addSheet("Blad").cell(0, 1).textOrientation = 90;
+    const { result } = await properties(model, 1, 2);
+    const [plain, turned] = result[0];
+    expect(plain.format).toEqual({
+      fill: { color: "#FFFFFF", pattern: "None", patternColor: "#000000", patternTintAndShade: 0, tintAndShade: 0 },
+      font: { bold: false, italic: false, color: "#000000", size: 11, name: "Aptos Narrow", underline: "None", strikethrough: false, subscript: false, superscript: false, tintAndShade: 0 },
+      borders: Object.fromEntries(["bottom", "diagonalDown", "diagonalUp", "horizontal", "left", "right", "top", "vertical"].map((edge) => [edge, { style: "None", color: "#000000", weight: "Thin", tintAndShade: 0 }])),
+      horizontalAlignment: "General",
+      verticalAlignment: "Bottom",
+      wrapText: false,
+      indentLevel: 0,
+      autoIndent: false,
+      shrinkToFit: false,
+      textOrientation: 0,
+      readingOrder: "Context",
+      protection: { locked: true, formulaHidden: false },
+    });
+    expect(turned.format?.textOrientation).toBe(90);
+  });
+
+  it("weigh at most EXTRAS_CELL_BYTES a cell in a response, for formatted cells with a link", async () => {
     const model = new WorkbookModel();
     const sheet = model.addSheet("Blad");
     for (let r = 0; r < 50; r++)
@@ -33,6 +55,6 @@ describe("the fake's cell properties, as Excel gives them", () => {
     await properties(model, 50, 10);
     const largest = Math.max(...model.batches.map((b) => b.responseBytes));
     expect(largest).toBeGreaterThan(0);
-    expect(largest / 500).toBeLessThanOrEqual(CELL_PROPERTY_BYTES);
+    expect(largest / 500).toBeLessThanOrEqual(EXTRAS_CELL_BYTES);
   });
 });
