@@ -1,6 +1,9 @@
+import { Language } from "../../src/data/types";
 import { MARK_KEY } from "../../src/excel/marks";
+import { SheetOutcome } from "../../src/excel/regenerate";
 import { EXTRAS_PRINT_VERSION } from "../../src/report/fingerprint";
 import { decodeMark, encodeMark } from "../../src/report/mark";
+import { textOf } from "../../src/text/message";
 import { ChartModel, SheetModel, WorkbookModel } from "../support/fake-excel";
 import { duitsMovesUp, generatedWorkbook, markKey, markOf, regenerated, runRegenerate, sheetNamed, sheetState, snapshot } from "../support/workbooks";
 
@@ -45,6 +48,9 @@ const chartChanges: [string, (chart: ChartModel) => void][] = [
   ["a data table shown", (c) => (c.styling = { dataTable: { visible: true } })],
   ["another chart style", (c) => (c.styling = { chartStyle: 8 })],
 ];
+
+/** The notes Regenerate gave on one sheet, in one language. */
+const notesOf = (result: { sheets: SheetOutcome[] }, key: string, language: Language = "nl") => (result.sheets.find((s) => s.key === key)?.notes ?? []).map((m) => textOf(m, language));
 
 const barChart = (model: WorkbookModel) => {
   const chart = sheetNamed(model, "Nationaliteiten").charts.find((c) => c.type === "BarClustered");
@@ -138,7 +144,7 @@ describe("a sheet marked by the previous version (which did not read these forma
 });
 
 describe("in an Excel without charts' data tables (ExcelApi 1.13, the manifest's minimum)", () => {
-  it("a new layout keeps a sheet with a chart unchanged and says that this Excel cannot read its data table", async () => {
+  it("a new layout keeps a sheet with a chart unchanged and says, in Dutch and English, that this Excel cannot read its data table", async () => {
     const model = await generatedWorkbook({ excelApi: "1.13" });
     const nationaliteiten = sheetNamed(model, "Nationaliteiten");
     const theirs = JSON.stringify(sheetState(nationaliteiten));
@@ -147,5 +153,11 @@ describe("in an Excel without charts' data tables (ExcelApi 1.13, the manifest's
     const kept = result.kept.find((k) => k.was === "Nationaliteiten");
     expect(kept).toEqual({ key: "nationaliteiten", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", why: "unseen", unseen: ["notes", "chart colours", "chart data tables", "chart sources"] });
     expect(JSON.stringify(sheetState(nationaliteiten))).toBe(theirs);
+    expect(notesOf(result, "nationaliteiten")).toContain(
+      "Deze versie van Excel kan notities en de kleuren van grafieken en de gegevenstabellen in grafieken en de gegevensbronnen van grafiekreeksen niet lezen, dus niet na te gaan of u die veranderde, en de indeling verandert; het blad staat ongewijzigd onder 'Nationaliteiten 2026-11-25'.",
+    );
+    expect(notesOf(result, "nationaliteiten", "en")).toContain(
+      "This version of Excel cannot read notes and the charts' colours and the charts' data tables and the data sources of chart series, so whether you changed them cannot be checked, and the layout changes; the sheet is kept unchanged as 'Nationaliteiten 2026-11-25'.",
+    );
   });
 });
