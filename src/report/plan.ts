@@ -287,7 +287,10 @@ function* buildSheet(spec: SheetSpec, store: MonitorStore, language: Language, e
 }
 
 const WIDE_COLUMNS = ["Toelichting", "definitie", "omschrijving"];
-const MEDIUM_COLUMNS = ["Onderwerp", "Groep", "label_nl", "label_en", "naam", "citeernaam", "citeernaam_en", "url"];
+/** Wide enough for the names a filter or a look-up shows in full: "sectoren-arbeidsmigranten", "Noorderkwartier" (test/report/data-sheet-widths.test.ts). */
+const MEDIUM_COLUMNS = ["Onderwerp", "Indicator", "Gebied", "id", "standaardgroep", "label_nl", "label_en", "naam", "citeernaam", "citeernaam_en", "url"];
+/** "Nederlands met migratieachtergrond", "inwoners (migratieachtergrond)", and CBS's longer titles. */
+const GROUP_COLUMNS = ["Groep", "Bovengroep"];
 
 /** The three data tables side by side on the Data sheet (what Load data writes). */
 export function dataTables(pkg: MonitorPackage): TablePlan[] {
@@ -308,7 +311,7 @@ export function dataTables(pkg: MonitorPackage): TablePlan[] {
       row: 0,
       column,
       ...cells,
-      widths: names.map((n) => (WIDE_COLUMNS.includes(n) ? 60 : MEDIUM_COLUMNS.includes(n) ? 28 : 14)),
+      widths: names.map((n) => (WIDE_COLUMNS.includes(n) ? 60 : GROUP_COLUMNS.includes(n) ? 36 : MEDIUM_COLUMNS.includes(n) ? 28 : 14)),
     };
     column += names.length + 1; // one empty column between tables, so each can grow
     return table;
