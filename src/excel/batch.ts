@@ -6,7 +6,7 @@
 export const MAX_SYNC_BYTES = 4 * 1024 * 1024;
 
 import { valueError } from "../data/errors";
-import { EXCEL } from "../text/excel";
+import { EXCEL_READS as EXCEL } from "../text/excel-reads";
 import { say } from "../text/message";
 import { forTextCells } from "./text-cells";
 

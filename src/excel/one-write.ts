@@ -1,5 +1,5 @@
 import { MonitorError } from "../data/errors";
-import { EXCEL, WriteAction } from "../text/excel";
+import { EXCEL_READS as EXCEL, WriteAction } from "../text/excel-reads";
 import { say } from "../text/message";
 
 /**

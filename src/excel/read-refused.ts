@@ -1,5 +1,5 @@
 import { valueError } from "../data/errors";
-import { EXCEL, Reading } from "../text/excel";
+import { EXCEL_READS as EXCEL, Reading } from "../text/excel-reads";
 import { say } from "../text/message";
 import { isRefusal } from "./batch";
 
