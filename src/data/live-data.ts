@@ -214,6 +214,28 @@ export class LiveData {
     return true;
   }
 
+  /** Where a column of MonitorData is (0-based, in the table's order), or null without a readable header. */
+  columnOf(name: string): number | null {
+    return this.position?.get(name) ?? null;
+  }
+
+  /**
+   * One column of every data row, read again (a recalculation may have changed a formula's
+   * result in it, src/excel/follow-calculated.ts): only the rows whose cell differs are edited,
+   * each as an edit of its row. Returns whether any figure or problem changed.
+   */
+  editColumn(column: number, values: readonly Cell[]): boolean {
+    let changed = false;
+    for (let i = 0; i < values.length && i + 1 < this.cells.observations.length; i++) {
+      const cells = this.cells.observations[i + 1];
+      if (cells[column] === values[i]) continue;
+      const row = [...cells];
+      row[column] = values[i];
+      changed = this.editRows(i, [row]) || changed;
+    }
+    return changed;
+  }
+
   /**
    * MonitorIndicatoren and MonitorBronnen changed: both are small and read whole. The figures'
    * references are checked again against the new ids (a look-up per row, nothing re-read).

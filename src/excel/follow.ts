@@ -10,7 +10,7 @@ import { totalRows } from "./total-row";
 import { readingFirst } from "./read-refused";
 import { isMonitorError } from "../data/errors";
 import { AnyMessage, say } from "../text/message";
-import { EXCEL } from "../text/excel";
+import { EXCEL_READS as EXCEL } from "../text/excel-reads";
 
 /**
  * What the follower knows of the workbook's tables. "unread": Excel refused reading them (`why`
@@ -113,6 +113,10 @@ export class WorkbookFollower {
   private readonly seen = new Map<string, string>();
   private pending: TableChange[] = [];
   private fullReadWanted = false;
+  /** Excel calculated since the last round (see calculated). */
+  private calculationWanted = false;
+  /** Whether MonitorData's Waarde column holds a formula; null: not known since the last read or edit. */
+  private waardeFormulas: boolean | null = null;
   private running: Promise<void> | null = null;
   private held = 0;
   /** A change event came while the add-in wrote the tables itself. */
@@ -153,6 +157,8 @@ export class WorkbookFollower {
         context.workbook.tables.onChanged.add(async (event: Excel.TableChangedEventArgs) => this.changed(event));
         // A deleted table (ExcelApi 1.9) raises no change event: its deletion is heard here, as a change of everything.
         context.workbook.tables.onDeleted.add(async (event: Excel.TableDeletedEventArgs) => this.changed({ tableId: event.tableId, address: "", changeType: "Deleted" }));
+        // A formula's new result in the Waarde column raises no change event: a calculation does (ExcelApi 1.8).
+        context.workbook.worksheets.onCalculated.add(async () => this.calculated());
         await context.sync();
       });
     } catch (error) {
@@ -199,23 +205,55 @@ export class WorkbookFollower {
     await this.work();
   }
 
+  /**
+   * Excel calculated a sheet. Which sheet it names when a Waarde formula depends on a cell of
+   * another sheet is not documented, so every sheet's calculation counts (the safe reading); it
+   * costs nothing while the Waarde column is known to hold no formula, and the rounds merge.
+   */
+  async calculated(): Promise<void> {
+    if (this.held > 0) return void (this.missed = true);
+    if (this.waardeFormulas === false || !liveOf(this.data)) return;
+    this.calculationWanted = true;
+    await this.work();
+  }
+
+  private get wanted(): boolean {
+    return this.fullReadWanted || this.pending.length > 0 || this.calculationWanted;
+  }
+
   private async work(): Promise<void> {
     while (this.running) await this.running;
-    if (!this.fullReadWanted && this.pending.length === 0) return;
+    if (!this.wanted) return;
     this.running = this.round().finally(() => (this.running = null));
     await this.running;
-    if (this.fullReadWanted || this.pending.length) await this.work();
+    if (this.wanted) await this.work();
   }
 
   private async round(): Promise<void> {
     const changes = this.pending;
+    const calculation = this.calculationWanted;
     this.pending = [];
+    this.calculationWanted = false;
     if (!this.fullReadWanted) {
-      const done = await this.run((context) => this.applyEdits(context, changes));
+      const done = await this.run(async (context) => (await this.applyEdits(context, changes)) && (!calculation || (await this.recalculated(context))));
       if (done) return;
     }
     this.fullReadWanted = false;
     await this.readEverything();
+  }
+
+  /** The Waarde column's results read again after a calculation (follow-calculated.ts, loaded on demand); false: read everything. */
+  private async recalculated(context: Excel.RequestContext): Promise<boolean> {
+    const live = liveOf(this.data);
+    const place = this.places.get(TABLE_NAMES.observations);
+    const column = live?.columnOf("Waarde") ?? null;
+    if (!live || !place || column === null || this.waardeFormulas === false) return true;
+    const { rereadWaarde } = await import(/* webpackChunkName: "excel-calculated" */ "./follow-calculated");
+    const outcome = await rereadWaarde(context, place, column, live, this.waardeFormulas);
+    if (outcome === "moved") return false;
+    this.waardeFormulas = outcome.formulas;
+    if (outcome.changed) this.publish(stateOf(live), "edit");
+    return true;
   }
 
   /** Reads the three tables whole and builds the live data from them. */
@@ -237,6 +275,7 @@ export class WorkbookFollower {
     })));
     this.places = read.places;
     this.knownIds = read.ids;
+    this.waardeFormulas = null;
     for (const place of read.places.values()) this.seen.set(place.name, place.id);
     const gone = DATA_TABLES.find((name) => !read.places.has(name) && (this.seen.has(name) || (name === TABLE_NAMES.observations && this.hadData())));
     if (gone) {
@@ -286,6 +325,7 @@ export class WorkbookFollower {
     }
     if (tables.some(({ place, table }) => table.address !== place.address)) return false;
     for (const read of reads) live.editRows(read.from, read.range.values as Cell[][]);
+    if (reads.length) this.waardeFormulas = null; // an edit may have typed a formula into Waarde, or removed the last
     if (definitionsChanged) {
       const cellsOf = (range: Excel.Range | null, fallback: Cell[][]) => (range ? (range.values as Cell[][]) : fallback);
       live.editDefinitions(cellsOf(definitions[0], tableCells(INDICATOR_COLUMNS, this.edition.indicators)), cellsOf(definitions[1], tableCells(SOURCE_COLUMNS, this.edition.sources)));

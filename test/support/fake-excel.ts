@@ -288,6 +288,8 @@ export class WorkbookModel {
    */
   readonly tableChangeHandlers = new Map<TableModel, ((event: unknown) => unknown)[]>();
   readonly tableCollectionChangeHandlers: ((event: unknown) => unknown)[] = [];
+  /** Handlers registered with WorksheetCollection.onCalculated (ExcelApi 1.8), which `calculated` calls. */
+  readonly calculatedHandlers: ((event: unknown) => unknown)[] = [];
   /** Handlers registered with TableCollection.onDeleted (ExcelApi 1.9), which `deleteTable` calls. */
   readonly tableDeleteHandlers: ((event: unknown) => unknown)[] = [];
   readonly settings = new Map<string, unknown>();
@@ -408,6 +410,24 @@ export class WorkbookModel {
     this.tableChangeHandlers.delete(table);
     const event = { type: "TableDeleted", source: "Local", tableId: tableIdOf(table), tableName: table.name, worksheetId: table.sheet.id };
     for (const handler of [...this.tableDeleteHandlers]) await handler(event);
+  }
+
+  /**
+   * What Excel does after it calculated a sheet: "Occurs when any worksheet in the workbook is
+   * calculated" (WorksheetCollection.onCalculated, ExcelApi 1.8), with an
+   * Excel.WorksheetCalculatedEventArgs naming the sheet's id and (ExcelApi 1.11) "the address
+   * of the range that completed calculation". The fake has no calculation engine: a test gives
+   * each recalculated formula cell its new result (`results`: (row, column) of `sheet` and
+   * the value), as Excel's calculation would, and then the event comes. Which sheet Excel
+   * names when a formula on one sheet depends on a cell of another is not documented; a
+   * test names the sheet of the formulas.
+   */
+  async calculated(sheetName: string, results: { row: number; column: number; value: string | number | boolean }[]): Promise<void> {
+    const sheet = this.sheetNamed(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    for (const { row, column, value } of results) sheet.cell(row, column).value = value;
+    const address = results.map(({ row, column }) => toAddress({ row, column, rows: 1, columns: 1 })).join(",");
+    for (const handler of [...this.calculatedHandlers]) await handler({ type: "WorksheetCalculated", worksheetId: sheet.id, address });
   }
 
   /** The user types `values` into a table from (row, column) of its sheet (0-based); Excel then reports the change with its address. */
@@ -677,6 +697,13 @@ export class FakeWorksheetCollection extends CollectionObject<SheetModel, FakeWo
   getItemOrNullObject(key: string): FakeWorksheet {
     return this.getItem(key);
   }
+  /** WorksheetCollection.onCalculated (ExcelApi 1.8): see WorkbookModel.calculated. */
+  readonly onCalculated = {
+    add: (handler: (event: unknown) => unknown) => {
+      this.context.enqueue(() => this.context.model.calculatedHandlers.push(handler));
+      return {};
+    },
+  };
 }
 
 export class FakeWorksheet extends ClientObject<SheetModel> {

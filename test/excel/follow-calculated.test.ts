@@ -1,0 +1,114 @@
+import { TABLE_NAMES } from "../../src/data/package";
+import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
+import { functionsLink } from "../../src/taskpane/functions-link";
+import { installCustomFunctions, invoke } from "../support/custom-functions-fake";
+import { fakeRun, WorkbookModel } from "../support/fake-excel";
+import { asExcel, edition, largePackage, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
+import { shippedPackage } from "../support/fixtures";
+
+const functions = installCustomFunctions();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require("../../src/functions/functions");
+type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
+const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
+const formula = (id: string, ...args: unknown[]) => invoke(functions.get(id) as (...a: unknown[]) => unknown, ...args);
+
+const WAARDE = 6;
+
+/**
+ * Review R1: a Waarde cell of MonitorData that holds a formula (`='Mijn analyse'!B2`, or
+ * `=1200+53` typed and kept by pulls) shows a new result when what it depends on changes,
+ * without any edit of MonitorData, so without a table change event. After Excel calculated
+ * (WorksheetCollection.onCalculated), the MONITOR formulas show the new result; the re-read
+ * is one column, and nothing at all where the column holds no formula. On the Excel fake.
+ */
+describe("a Waarde formula recalculated by Excel", () => {
+  afterEach(() => api.resetData(shippedPackage()));
+
+  async function following(pkg = edition) {
+    const model = userWorkbook();
+    await runLoadData(model, pkg);
+    api.forgetData();
+    let syncs = 0;
+    const run: Runner = async (body) => {
+      const { result, syncs: n } = await fakeRun(model, (context) => body(asExcel(context)));
+      syncs += n;
+      return result;
+    };
+    const states: { data: FollowedData; how: string }[] = [];
+    const tell = functionsLink(() => edition);
+    const follower = new WorkbookFollower(run, edition, (data, how) => (tell(data), states.push({ data, how })));
+    const table = tableNamed(model, TABLE_NAMES.observations);
+    if (!table) throw new Error("no MonitorData");
+    const at = (group: string) => ({ row: table.box.row + 1 + table.sheet.values(table.box).slice(1).findIndex((r) => r[1] === "inwoners" && r[3] === group && r[5] === "2022"), column: table.box.column + WAARDE });
+    return { model, follower, states, at, syncs: () => syncs };
+  }
+
+  /** The Italians' Waarde as a formula over the analyst's own sheet, showing what Excel calculated. */
+  function formulaOverMySheet(model: WorkbookModel, cell: { row: number; column: number }, value: number) {
+    Object.assign(model.sheetNamed("Mijn analyse")?.cell(1, 1) ?? {}, { value });
+    Object.assign(model.sheetNamed("Data")?.cell(cell.row, cell.column) ?? {}, { formula: "='Mijn analyse'!B2", value });
+  }
+
+  it("shows the formula's new result after Excel calculated, with no edit of MonitorData", async () => {
+    const { model, follower, states, at, syncs } = await following();
+    const italians = at("Italiaans");
+    formulaOverMySheet(model, italians, 1253);
+    await follower.readAll();
+    await follower.watch();
+    const count = formula("AANTAL", "Italiaans", 2022, null);
+    const germans = formula("AANTAL", "Duits", 2022, null);
+    expect(count.current).toBe(1253);
+
+    // The analyst types 1300 on their own sheet: no event of the table; Excel recalculates the Waarde formula.
+    Object.assign(model.sheetNamed("Mijn analyse")?.cell(1, 1) ?? {}, { value: 1300 });
+    const before = syncs();
+    await model.calculated("Data", [{ ...italians, value: 1300 }]);
+
+    expect(count.results).toEqual([1253, 1300]);
+    expect(germans.results).toEqual([1162]); // only the formula whose figure changed got an answer
+    expect(states.at(-1)).toMatchObject({ how: "edit", data: { kind: "found" } });
+    // One sync for the table's place and whether Waarde holds formulas, one for the column, Excel.run's closing one.
+    expect(syncs() - before).toBe(3);
+    // Known to hold formulas now: the next calculation reads the column again, without asking.
+    await model.calculated("Data", [{ ...italians, value: 1310 }]);
+    expect(count.current).toBe(1310);
+  });
+
+  it("reads one column, not the table: at 3,000 rows a calculation costs the syncs it costs at 112", async () => {
+    const { model, follower, at, syncs } = await following(largePackage(3_000));
+    const italians = at("Italiaans");
+    formulaOverMySheet(model, italians, 1253);
+    await follower.readAll();
+    await follower.watch();
+    const count = formula("AANTAL", "Italiaans", 2022, null);
+    const before = syncs();
+    const bytesBefore = model.batches.reduce((n, b) => n + b.responseBytes, 0);
+    await model.calculated("Data", [{ ...italians, value: 1261 }]);
+    expect(count.current).toBe(1261);
+    expect(syncs() - before).toBe(3);
+    // The answers hold one column of 3,000 rows: far less than the table's 16 columns would weigh.
+    const read = model.batches.reduce((n, b) => n + b.responseBytes, 0) - bytesBefore;
+    expect(read).toBeLessThan(3_000 * 16);
+  });
+
+  it("costs one look and then nothing when the Waarde column holds no formula", async () => {
+    const { model, follower, at, syncs } = await following();
+    await follower.readAll();
+    await follower.watch();
+    const count = formula("AANTAL", "Italiaans", 2022, null);
+    const before = syncs();
+    await model.calculated("Mijn analyse", [{ row: 2, column: 1, value: 84 }]);
+    expect(syncs() - before).toBe(2); // whether Waarde holds a formula (no), and Excel.run's closing sync
+    await model.calculated("Mijn analyse", [{ row: 2, column: 1, value: 86 }]);
+    expect(syncs() - before).toBe(2); // known: nothing read
+    expect(count.results).toEqual([1253]);
+    // A formula typed into Waarde is an edit: after it, calculations are followed again.
+    const italians = at("Italiaans");
+    Object.assign(model.sheetNamed("Data")?.cell(italians.row, italians.column) ?? {}, { formula: "=1200+53", value: null });
+    await model.fireTableChanged(TABLE_NAMES.observations, `G${italians.row + 1}`);
+    formulaOverMySheet(model, italians, 1280);
+    await model.calculated("Data", [{ ...italians, value: 1280 }]);
+    expect(count.current).toBe(1280);
+  });
+});
