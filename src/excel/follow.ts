@@ -181,6 +181,8 @@ export class WorkbookFollower {
     } finally {
       this.held--;
       if (this.missed && this.held === 0) this.catchUp();
+      // Only calculations came (Excel calculates between a write's syncs): the Waarde column, not everything, is read again.
+      else if (this.calculationWanted && this.held === 0) this.work().catch(() => undefined);
       this.missed = this.held > 0 && this.missed;
     }
   }
@@ -209,12 +211,13 @@ export class WorkbookFollower {
    * Excel calculated a sheet. Which sheet it names when a Waarde formula depends on a cell of
    * another sheet is not documented, so every sheet's calculation counts (the safe reading); it
    * costs nothing while the Waarde column is known to hold no formula, and the rounds merge.
+   * While the add-in writes, Excel calculates between its syncs: that is not an edit of the
+   * tables, so it does not make everything be read again; the column is read after the write.
    */
   async calculated(): Promise<void> {
-    if (this.held > 0) return void (this.missed = true);
     if (this.waardeFormulas === false || !liveOf(this.data)) return;
     this.calculationWanted = true;
-    await this.work();
+    if (this.held === 0) await this.work();
   }
 
   private get wanted(): boolean {

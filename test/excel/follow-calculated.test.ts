@@ -75,6 +75,23 @@ describe("a Waarde formula recalculated by Excel", () => {
     expect(count.current).toBe(1310);
   });
 
+  it("a calculation while the add-in writes is followed once the write is over, by the column, not a read of everything", async () => {
+    const { model, follower, states, at } = await following();
+    const italians = at("Italiaans");
+    formulaOverMySheet(model, italians, 1253);
+    await follower.readAll();
+    await follower.watch();
+    const count = formula("AANTAL", "Italiaans", 2022, null);
+    const heard = states.length;
+    await follower.during(async () => {
+      await model.calculated("Data", [{ ...italians, value: 1300 }]);
+      expect(count.current).toBe(1253); // not in the middle of the write
+    });
+    for (let turn = 0; turn < 50 && count.current !== 1300; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(count.current).toBe(1300);
+    expect(states.slice(heard).map((s) => s.how)).toEqual(["edit"]);
+  });
+
   it("reads one column, not the table: at 3,000 rows a calculation costs the syncs it costs at 112", async () => {
     const { model, follower, at, syncs } = await following(largePackage(3_000));
     const italians = at("Italiaans");
