@@ -1,11 +1,13 @@
 import { Language } from "../../src/data/types";
 import { MARK_KEY } from "../../src/excel/marks";
 import { SheetOutcome } from "../../src/excel/regenerate";
-import { EXTRAS_PRINT_VERSION } from "../../src/report/fingerprint";
+import { ReadBatch } from "../../src/excel/batch";
+import { readExtras } from "../../src/excel/sheet-extras";
+import { EXTRAS_PRINT_VERSION, extrasPrint } from "../../src/report/fingerprint";
 import { decodeMark, encodeMark } from "../../src/report/mark";
 import { textOf } from "../../src/text/message";
-import { ChartModel, SheetModel, WorkbookModel } from "../support/fake-excel";
-import { duitsMovesUp, generatedWorkbook, markKey, markOf, regenerated, runRegenerate, sheetNamed, sheetState, snapshot } from "../support/workbooks";
+import { ChartModel, fakeRun, SheetModel, WorkbookModel } from "../support/fake-excel";
+import { asExcel, duitsMovesUp, generatedWorkbook, markKey, markOf, regenerated, runRegenerate, sheetNamed, sheetState, snapshot } from "../support/workbooks";
 
 /**
  * Review finding R5: what an analyst sets on Format Cells or Chart Elements beyond what the
@@ -159,5 +161,33 @@ describe("in an Excel without charts' data tables (ExcelApi 1.13, the manifest's
     expect(notesOf(result, "nationaliteiten", "en")).toContain(
       "This version of Excel cannot read notes and the charts' colours and the charts' data tables and the data sources of chart series, so whether you changed them cannot be checked, and the layout changes; the sheet is kept unchanged as 'Nationaliteiten 2026-11-25'.",
     );
+  });
+});
+
+describe("reading all of it", () => {
+  /** readExtras over Nationaliteiten (its cells and its chart) as inspectWorkbook calls it: its syncs and largest response. */
+  async function readNationaliteiten(model: WorkbookModel) {
+    model.batches.length = 0;
+    const { result, syncs } = await fakeRun(model, async (context) => {
+      const sheet = asExcel(context).workbook.worksheets.getItem("Nationaliteiten");
+      const formatted = sheet.getUsedRangeOrNullObject(false).load("address,rowIndex,columnIndex,rowCount,columnCount");
+      const charts = sheet.charts.load("items/name");
+      await context.sync();
+      return readExtras(new ReadBatch(asExcel(context), 4 * 1024 * 1024), [{ sheet, formatted, charts: charts.items }]);
+    });
+    return { extras: result[0], syncs, response: Math.max(...model.batches.map((b) => b.responseBytes)) };
+  }
+
+  it("takes no sync more than the four rounds readExtras reads in (with the one that finds the sheet and Excel.run's last), whatever the analyst changed", async () => {
+    const model = await generatedWorkbook();
+    const plain = await readNationaliteiten(model);
+    const sheet = sheetNamed(model, "Nationaliteiten");
+    Object.assign(sheet.cell(5, 1), { textOrientation: 90, locked: false, pattern: "Gray25", borderWeights: { bottom: "Thick" }, subscript: true });
+    barChart(model).styling = { titleHidden: true, axesHidden: { value: true }, axisTitlesHidden: { category: true }, dataTable: { visible: true }, chartStyle: 8 };
+    const changed = await readNationaliteiten(model);
+    expect(plain.syncs).toBe(1 + 4 + 1);
+    expect(changed.syncs).toBe(plain.syncs);
+    expect(changed.response).toBeLessThan(5 * 1024 * 1024);
+    expect(extrasPrint(changed.extras)).not.toBe(extrasPrint(plain.extras));
   });
 });
