@@ -154,6 +154,9 @@ describe("population by nationality and herkomst from CBS StatLine", () => {
     expect(growth.toelichting).toContain("CBS heeft voor 2025 (nog) geen cijfers; groei tot en met 2024, het laatste jaar met cijfers.");
     expect(result.notes?.map((n) => textOf(n, "nl"))).toContain("Leiden: CBS heeft voor 2025 (nog) geen cijfers; groei tot en met 2024, het laatste jaar met cijfers.");
     expect(one(rows, { indicator: "groei", gebied: "Leiden", groep: "herkomst buiten Nederland" }).periode).toBe("2022-2024");
+    // The edition is dated by its newest figures: a workbook of it is "… 2024", not of a year it has no figure for.
+    expect(result.value.edition.referenceDate).toBe("2024-01-01");
+    expect(result.value.package.sources.map((s) => s.peildatum)).toEqual(["2024-01-01"]);
   });
 
   it("names the years the table has when a year is missing", async () => {

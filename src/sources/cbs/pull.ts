@@ -406,6 +406,15 @@ const CBS_INDICATORS: Indicator[] = [
 export const statLineTables = (ids: readonly string[]) => `CBS StatLine ${ids.join(", ")}`;
 
 /** The indicators and the source of a CBS package. */
+/**
+ * The newest year the pull has a figure for: CBS may not have filled the last year asked for yet
+ * (the notes say so), and the edition is dated by the figures it holds, not by the year asked for.
+ */
+function newestYear(observations: readonly Observation[], to: number): number {
+  const years = observations.map((o) => Number((o.periode.match(/\d{4}/g) ?? []).pop())).filter((y) => Number.isFinite(y) && y <= to);
+  return years.length > 0 ? Math.max(...years) : to;
+}
+
 function packageTables(observations: Observation[], pulled: CbsPull, to: number) {
   const wanted = new Set(observations.map((o) => o.indicator));
   const indicators = CBS_INDICATORS.filter((i) => wanted.has(i.id));
@@ -425,7 +434,8 @@ function packageTables(observations: Observation[], pulled: CbsPull, to: number)
 export async function pullFromCbs(query: CbsQuery, options: CbsOptions): Promise<PullResult & { notes?: AnyMessage[]; areas?: PulledArea[]; tables?: CbsPull["tables"] }> {
   try {
     const pulled = await fetchCbsFigures(query, options);
-    const validated = parsePackageTables(packageTables(pulled.observations, pulled, query.to));
+    const newest = newestYear(pulled.observations, query.to);
+    const validated = parsePackageTables(packageTables(pulled.observations, pulled, newest));
     if (!validated.ok) return validated;
     const places = pulled.areas.filter((a) => a.code !== COUNTRY).map((a) => a.name).join(", ");
     const ids = pulled.tables.map((t) => t.id);
@@ -437,7 +447,7 @@ export async function pullFromCbs(query: CbsQuery, options: CbsOptions): Promise
           name: `cbs-${CBS_TABLE.toLowerCase()}-${query.from}-${query.to}`,
           title: `${statLineTables(ids)}: ${places}, ${query.from}–${query.to}`,
           version: pulled.tables[0].modified,
-          referenceDate: `${query.to}-01-01`,
+          referenceDate: `${newest}-01-01`,
         },
         origin: `${options.baseUrl} (${ids.join(", ")})`,
       },
