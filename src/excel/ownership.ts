@@ -1,4 +1,5 @@
-import { extrasPrint, fingerprint, isCurrentExtrasPrint } from "../report/fingerprint";
+import { runStepsInSlices, Steps } from "../data/slices";
+import { extrasPrint, extrasPrintInSteps, fingerprint, fingerprintInSteps, isCurrentExtrasPrint } from "../report/fingerprint";
 import { pointsInto } from "../report/references";
 import { SheetState } from "./inspect";
 
@@ -32,13 +33,36 @@ type Names = readonly { name: string; formula: string }[];
  * (no print of it in the mark, a print from an older version that read less, or what this Excel
  * cannot report: see SheetExtras.unseen); null: the user changed something.
  */
-export function untouched(sheet: SheetState, names: Names = [], order?: readonly string[]): "proven" | "content" | null {
+export function untouched(sheet: SheetState, names: Names = [], order?: readonly string[], prints?: Prints): "proven" | "content" | null {
   const mark = sheet.mark;
-  if (!mark || mark.print === null || sheet.content === null || fingerprint(sheet.content) !== mark.print) return null;
+  const made = prints?.get(sheet);
+  if (!mark || mark.print === null || sheet.content === null || (made ? made.content : fingerprint(sheet.content)) !== mark.print) return null;
   if (namesInto(sheet, names, order).length) return null;
   if (!isCurrentExtrasPrint(mark.extras)) return "content";
-  if (sheet.extras === null || extrasPrint(sheet.extras) !== mark.extras) return null;
+  if (sheet.extras === null || (made ? made.extras : extrasPrint(sheet.extras)) !== mark.extras) return null;
   return sheet.extras.unseen?.length ? "content" : "proven";
+}
+
+/** The prints of what was inspected of a sheet (null where its mark has none to compare with), made beforehand (see printsInSlices). */
+export type Prints = ReadonlyMap<SheetState, { content: string | null; extras: string | null }>;
+
+/**
+ * The prints `untouched` compares with each marked sheet's mark, made in steps with `between`
+ * after each (the pane's pause once a slice is used): at thousands of rows a sheet's prints (its
+ * cells' values, and what Excel reports of each cell's formats) took 50-100 ms in one piece.
+ * Only those a mark has to compare with.
+ */
+export async function printsInSlices(sheets: readonly SheetState[], between: () => Promise<void>): Promise<Prints> {
+  const prints = new Map<SheetState, { content: string | null; extras: string | null }>();
+  const made = <T>(steps: Steps<T>) => runStepsInSlices(steps, between);
+  for (const sheet of sheets) {
+    const mark = sheet.mark;
+    if (!mark) continue;
+    const content = mark.print !== null && sheet.content !== null ? await made(fingerprintInSteps(sheet.content)) : null;
+    const extras = isCurrentExtrasPrint(mark.extras) && sheet.extras !== null ? await made(extrasPrintInSteps(sheet.extras)) : null;
+    prints.set(sheet, { content, extras });
+  }
+  return prints;
 }
 
 /**
@@ -59,15 +83,15 @@ function ours(candidates: SheetState[]): SheetState | null {
 }
 
 /** Decisions for the marked sheets of one key (in workbook order); `order`: the workbook's sheet names in order, for a defined name's 3-D reference (see pointsInto). */
-export function decideOwnership(candidates: SheetState[], names: Names = [], order?: readonly string[]): Ownership[] {
+export function decideOwnership(candidates: SheetState[], names: Names = [], order?: readonly string[], prints?: Prints): Ownership[] {
   const own = ours(candidates);
   return candidates.map((sheet): Ownership => {
     if (sheet !== own) return { kind: "copy", sheet };
     const renamed = sheet.mark?.name !== null && sheet.mark?.name !== undefined && sheet.mark.name !== sheet.name;
-    const state = untouched(sheet, names, order);
+    const state = untouched(sheet, names, order, prints);
     if (!state) {
       // Untouched but for the defined names that point into it: kept for them, and the pane names them.
-      const pointing = untouched(sheet) ? namesInto(sheet, names, order) : [];
+      const pointing = untouched(sheet, [], undefined, prints) ? namesInto(sheet, names, order) : [];
       return { kind: "keep", sheet, renamed, ...(pointing.length ? { names: pointing } : {}) };
     }
     const unseen = state === "content" && isCurrentExtrasPrint(sheet.mark?.extras) ? (sheet.extras?.unseen ?? []) : [];

@@ -1,9 +1,9 @@
 import { valueError } from "../data/errors";
 import { Edition } from "../data/descriptor";
 import { Language, MonitorPackage, Problem } from "../data/types";
-import { contentToSeal, extrasToSeal } from "../report/extras-seal";
-import { extrasPrint, fingerprint, layoutPrint, SheetContent, SheetExtras } from "../report/fingerprint";
-import { sealBuiltNew } from "../report/new-sheet-seal";
+import { contentToSealInSteps, extrasToSealInSteps } from "../report/extras-seal";
+import { extrasPrintInSteps, fingerprintInSteps, layoutPrint, SheetContent, SheetExtras } from "../report/fingerprint";
+import { sealBuiltNewInSteps } from "../report/new-sheet-seal";
 import { DATA_SHEET_KEY, indicatorSheetsInSteps } from "../report/plan";
 import { PIVOT_SHEET_KEY } from "../report/pivot-plan";
 import { AREA_KEY_PREFIX } from "../report/area-sheets";
@@ -13,10 +13,10 @@ import { cellRef, tableRef } from "../report/a1";
 import { isRefusal, ReadBatch, refusal, WriteBatch } from "./batch";
 import { DataSheetOutcome, readKnownWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import type { LiveData } from "../data/live-data";
-import { runStepsInSlices, Slices } from "../data/slices";
+import { runStepsInSlices, Slices, Steps } from "../data/slices";
 import { AREA, inspectWorkbook, queueReadFormulas, SheetState } from "./inspect";
 import { queueRemoveMark, queueWriteMark } from "./marks";
-import { decideOwnership, Ownership } from "./ownership";
+import { decideOwnership, Ownership, printsInSlices } from "./ownership";
 import { Referenced, sheetsReferenced } from "./references-scan";
 import { readExtras } from "./sheet-extras";
 import { Journal } from "./undo";
@@ -240,8 +240,9 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   const planOf = new Map(plans.map((p) => [p.key, p]));
   const decisions = new Map<string, { decision: Ownership; why: KeptWhy | null }[]>();
   const candidates: Rebuild[] = [];
+  const prints = await printsInSlices(state.sheets, () => slices.between());
   for (const plan of plans) {
-    const list = decideOwnership(state.sheets.filter((s) => s.mark?.key === plan.key), state.names, state.sheets.map((s) => s.name)).map((decision) => ({ decision, why: null as KeptWhy | null }));
+    const list = decideOwnership(state.sheets.filter((s) => s.mark?.key === plan.key), state.names, state.sheets.map((s) => s.name), prints).map((decision) => ({ decision, why: null as KeptWhy | null }));
     for (const entry of list) {
       const d = entry.decision;
       if (d.kind !== "rebuild" || d.sheet.mark?.layout === layoutPrint(plan)) continue;
@@ -249,12 +250,11 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       else entry.why = d.unseen.length ? "unseen" : "unproven";
     }
     decisions.set(plan.key, list);
-    await slices.between(); // a sheet's prints (its content and extras) take a while at thousands of rows
   }
   // A sheet whose figures left the data (no plan has its key) is the old sheet of a new layout
   // without a new one: removed in the last step when exactly as written and unreferenced, else kept.
   for (const [key, sheets] of withdrawnSheets(state.sheets, planOf)) {
-    const list = decideOwnership(sheets, state.names, state.sheets.map((s) => s.name)).map((decision) => ({ decision, why: null as KeptWhy | null }));
+    const list = decideOwnership(sheets, state.names, state.sheets.map((s) => s.name), prints).map((decision) => ({ decision, why: null as KeptWhy | null }));
     for (const entry of list) {
       const d = entry.decision;
       if (d.kind !== "rebuild") continue;
@@ -433,18 +433,17 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
     ...swaps.map((swap, i) => ({ sheet: swap.old.sheet, formatted: again[i].formatted.isNullObject ? null : again[i].formatted, charts: again[i].charts.items })),
   ]);
   const extras = allExtras.slice(0, written.length);
-  const changedMeanwhile = new Set(
-    swaps.filter((swap, i) => {
-      const read = again[i];
-      const content = {
-        usedAddress: read.used.isNullObject ? null : read.used.address,
-        formulas: read.formulas ? read.formulas() : [],
-        tables: read.tables.map((t) => ({ name: t.name, address: t.range.address })),
-        charts: read.charts.items.map((c) => c.name),
-      };
-      return !stillAsWritten(swap.old, content, allExtras[written.length + i], originalTableName);
-    }),
-  );
+  const changedMeanwhile = new Set<Swap>();
+  for (const [i, swap] of swaps.entries()) {
+    const read = again[i];
+    const content = {
+      usedAddress: read.used.isNullObject ? null : read.used.address,
+      formulas: read.formulas ? read.formulas() : [],
+      tables: read.tables.map((t) => ({ name: t.name, address: t.range.address })),
+      charts: read.charts.items.map((c) => c.name),
+    };
+    if (!(await runStepsInSlices(stillAsWritten(swap.old, content, allExtras[written.length + i], originalTableName), () => slices.between()))) changedMeanwhile.add(swap);
+  }
   // One changed meanwhile is the analyst's: kept under a dated name, without the mark, and reported, instead of deleted.
   for (const swap of changedMeanwhile) {
     const old = swap.old;
@@ -469,7 +468,12 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       charts: charts.items.map((c) => c.name),
     };
     const before = updated.get(w.plan.key)?.sheet;
-    const prints = before ? { print: contentToSeal(content, w.plan, before.content), extras: extrasToSeal(extras[i], before) } : sealBuiltNew(content, extras[i], w.plan);
+    // In steps with the pane's pause between them: a sheet of thousands of rows (the comparison of
+    // areas) took 100-300 ms to seal in one piece, with a print of every cell's formats.
+    const between = () => slices.between();
+    const prints = before
+      ? { print: await runStepsInSlices(contentToSealInSteps(content, w.plan, before.content), between), extras: await runStepsInSlices(extrasToSealInSteps(extras[i], before), between) }
+      : await runStepsInSlices(sealBuiltNewInSteps(content, extras[i], w.plan), between);
     queueWriteMark(w.sheet, { key: w.plan.key, id: w.sheet.id, name: w.name, ...prints, layout: layoutPrint(w.plan) });
   }
   await context.sync();
@@ -518,13 +522,14 @@ function withdrawnSheets(sheets: readonly SheetState[], planOf: ReadonlyMap<stri
 /**
  * Whether an old sheet set aside (renamed, its tables too) still holds exactly what its mark
  * proves, read again just before it is deleted: its content and everything else Excel reports
- * (extras), with its tables under the names they had (a rename is no change). Pure.
+ * (extras), with its tables under the names they had (a rename is no change). Pure; in steps
+ * (a yield every few hundred cells), as the prints of a sheet of thousands of rows take a while.
  */
-function stillAsWritten(old: SheetState, content: SheetContent, extras: SheetExtras, originalTableName: ReadonlyMap<string, string>): boolean {
+function* stillAsWritten(old: SheetState, content: SheetContent, extras: SheetExtras, originalTableName: ReadonlyMap<string, string>): Steps<boolean> {
   const original = (name: string) => originalTableName.get(name.toLowerCase()) ?? name;
   const asBefore: SheetContent = { ...content, tables: content.tables.map((t) => ({ ...t, name: original(t.name) })) };
   const details = extras.details as { tables?: unknown[][] } | null;
   const tables = details?.tables?.map((t) => [String(original(String(t[0]))).toLowerCase(), ...t.slice(1)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   const extrasBefore: SheetExtras = { ...extras, details: details && tables ? { ...details, tables } : extras.details };
-  return old.mark !== null && fingerprint(asBefore) === old.mark.print && extrasPrint(extrasBefore) === old.mark.extras;
+  return old.mark !== null && (yield* fingerprintInSteps(asBefore)) === old.mark.print && (yield* extrasPrintInSteps(extrasBefore)) === old.mark.extras;
 }

@@ -1,5 +1,6 @@
 import { parseA1Range } from "./a1";
-import { extrasPrint, fingerprint, isCurrentExtrasPrint, SheetContent, SheetExtras } from "./fingerprint";
+import { runSteps, Steps } from "../data/slices";
+import { extrasPrintInSteps, fingerprintInSteps, isCurrentExtrasPrint, SheetContent, SheetExtras } from "./fingerprint";
 import { SheetMark } from "./mark";
 import { SheetPlan } from "./types";
 
@@ -28,14 +29,19 @@ export interface InspectedExtras {
  * safe path keeps everything the user made without setting aside a sheet that needs no keeping.
  */
 export function extrasToSeal(after: SheetExtras, before: InspectedExtras): string | null {
-  const proven = before.extras !== null && isCurrentExtrasPrint(before.mark?.extras) && extrasPrint(before.extras) === before.mark?.extras;
-  if (!proven || !sameBesidesFigures(before.extras as SheetExtras, after)) return null;
-  return extrasPrint(after);
+  return runSteps(extrasToSealInSteps(after, before));
+}
+
+/** extrasToSeal in steps (a yield every few hundred cells), for a sheet of thousands of rows in the pane. */
+export function* extrasToSealInSteps(after: SheetExtras, before: InspectedExtras): Steps<string | null> {
+  const proven = before.extras !== null && isCurrentExtrasPrint(before.mark?.extras) && (yield* extrasPrintInSteps(before.extras)) === before.mark?.extras;
+  if (!proven || !(yield* sameBesidesFigures(before.extras as SheetExtras, after))) return null;
+  return yield* extrasPrintInSteps(after);
 }
 
 /** Whether two reads of a sheet's extras agree on all that does not follow the figures. */
-function sameBesidesFigures(a: SheetExtras, b: SheetExtras): boolean {
-  return extrasPrint({ ...a, followsFigures: null }) === extrasPrint({ ...b, followsFigures: null });
+function* sameBesidesFigures(a: SheetExtras, b: SheetExtras): Steps<boolean> {
+  return (yield* extrasPrintInSteps({ ...a, followsFigures: null })) === (yield* extrasPrintInSteps({ ...b, followsFigures: null }));
 }
 
 /**
@@ -47,24 +53,39 @@ function sameBesidesFigures(a: SheetExtras, b: SheetExtras): boolean {
  * gets no content print (null), and the next Regenerate keeps the sheet as the user's ("edited").
  */
 export function contentToSeal(after: SheetContent, plan: SheetPlan, before: SheetContent | null): string | null {
-  if (!before) return null;
-  const [was, is] = [unplannedCells(before, plan), unplannedCells(after, plan)];
-  const same = was.size === is.size && [...was].every(([cell, value]) => is.get(cell) === value);
-  return same ? fingerprint(after) : null;
+  return runSteps(contentToSealInSteps(after, plan, before));
 }
 
+/** contentToSeal in steps (a yield every few hundred cells), for a sheet of thousands of rows in the pane. */
+export function* contentToSealInSteps(after: SheetContent, plan: SheetPlan, before: SheetContent | null): Steps<string | null> {
+  if (!before) return null;
+  const [was, is] = [yield* unplannedCells(before, plan), yield* unplannedCells(after, plan)];
+  const same = was.size === is.size && [...was].every(([cell, value]) => is.get(cell) === value);
+  return same ? yield* fingerprintInSteps(after) : null;
+}
+
+/** Cells looked at (each against the plan's texts and tables) between two yields. */
+const CELLS_PER_STEP = 500;
+
 /** The filled cells of a content that an in-place update of `plan` does not write ("row,column" → formula or value). */
-function unplannedCells(content: SheetContent, plan: SheetPlan): Map<string, string | number | boolean> {
+function* unplannedCells(content: SheetContent, plan: SheetPlan): Steps<Map<string, string | number | boolean>> {
   const written = (row: number, column: number) =>
     plan.texts.some((line) => line.row === row && column === 0) ||
     plan.tables.some((t) => row >= t.row && row <= t.row + t.rows.length && column >= t.column && column < t.column + t.header.length);
   const cells = new Map<string, string | number | boolean>();
   if (content.usedAddress === null) return cells;
   const at = parseA1Range(content.usedAddress);
-  content.formulas.forEach((row, r) =>
-    row.forEach((value, c) => {
+  let looked = 0;
+  // As forEach went (a hole is passed over), with a yield every few hundred cells.
+  for (let r = 0; r < content.formulas.length; r++) {
+    if (!(r in content.formulas)) continue;
+    const row = content.formulas[r];
+    for (let c = 0; c < row.length; c++) {
+      if (!(c in row)) continue;
+      if (++looked % CELLS_PER_STEP === 0) yield;
+      const value = row[c];
       if (value !== "" && !written(at.row + r, at.column + c)) cells.set(`${at.row + r},${at.column + c}`, value);
-    }),
-  );
+    }
+  }
   return cells;
 }

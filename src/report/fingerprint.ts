@@ -1,4 +1,6 @@
-import { hash53 } from "../data/hash";
+import { Hash53, hash53 } from "../data/hash";
+import { jsonInSteps } from "../data/json-steps";
+import { runSteps, Steps } from "../data/slices";
 import { cellRef, rangeRef, tableRef } from "./a1";
 import { SheetPlan, TextLine } from "./types";
 
@@ -21,9 +23,16 @@ export interface SheetContent {
 const withoutSheet = (address: string): string => address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
 
 export function fingerprint(content: SheetContent): string {
+  return runSteps(fingerprintInSteps(content));
+}
+
+/** The fingerprint made in steps (a yield every few hundred cells), for a sheet of thousands of rows in the pane. */
+export function* fingerprintInSteps(content: SheetContent): Steps<string> {
   const tables = [...content.tables].map((t) => [t.name.toLowerCase(), withoutSheet(t.address)]).sort((a, b) => a[0].localeCompare(b[0]));
   const charts = [...content.charts].sort();
-  return hash53(JSON.stringify([content.usedAddress === null ? null : withoutSheet(content.usedAddress), content.formulas, tables, charts]));
+  const hash = new Hash53();
+  yield* jsonInSteps([content.usedAddress === null ? null : withoutSheet(content.usedAddress), content.formulas, tables, charts], (text) => hash.add(text));
+  return hash.digest();
 }
 
 /**
@@ -75,16 +84,31 @@ const withoutSheets = (_key: string, value: unknown): unknown => (typeof value =
 
 /**
  * The print of a sheet's extras (its version, a dot, a hash); addresses lose their sheet name, so
- * a rename is no change. The JSON of `[used range, details, followsFigures]`, made by JSON.stringify
- * with a replacer: the same text as of a stripped copy (what Excel reports is plain data), without
- * a copy of every cell's properties (at a sheet of thousands of rows that copy took 100-200 ms).
+ * a rename is no change. The JSON of `[used range, details, followsFigures]`, as JSON.stringify
+ * makes it with a replacer: the same text as of a stripped copy (what Excel reports is plain
+ * data), without a copy of every cell's properties (at a sheet of thousands of rows that copy
+ * took 100-200 ms).
  */
 export function extrasPrint(extras: SheetExtras): string {
-  const used = JSON.stringify(extras.usedWithFormats === null ? null : withoutSheet(extras.usedWithFormats));
+  return runSteps(extrasPrintInSteps(extras));
+}
+
+/**
+ * The extras print made in steps: the same JSON, hashed as it is written (see jsonInSteps), with a
+ * yield every few hundred cells, so that the print of a sheet of thousands of rows (what Excel
+ * reports of every cell) does not hold the pane's thread in one piece (a sheet of 2,831 rows
+ * took 25-55 ms a print, and Regenerate makes up to four of one sheet).
+ */
+export function* extrasPrintInSteps(extras: SheetExtras): Steps<string> {
+  const hash = new Hash53();
+  const write = (text: string) => hash.add(text);
+  hash.add(`[${JSON.stringify(extras.usedWithFormats === null ? null : withoutSheet(extras.usedWithFormats))},`);
   // As an element of an array: what JSON cannot hold (undefined) is written null.
-  const details = JSON.stringify(extras.details, withoutSheets) ?? "null";
-  const follows = JSON.stringify(extras.followsFigures ?? null, withoutSheets) ?? "null";
-  return `${EXTRAS_PRINT_VERSION}.${hash53(`[${used},${details},${follows}]`)}`;
+  if (!(yield* jsonInSteps(extras.details, write, withoutSheets))) write("null");
+  write(",");
+  if (!(yield* jsonInSteps(extras.followsFigures ?? null, write, withoutSheets))) write("null");
+  write("]");
+  return `${EXTRAS_PRINT_VERSION}.${hash.digest()}`;
 }
 
 /**

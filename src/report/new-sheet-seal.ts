@@ -1,5 +1,6 @@
 import { cellRef, parseA1Range } from "./a1";
-import { extrasPrint, fingerprint, planContent, SheetContent, SheetExtras } from "./fingerprint";
+import { runSteps, Steps } from "../data/slices";
+import { extrasPrintInSteps, fingerprintInSteps, planContent, SheetContent, SheetExtras } from "./fingerprint";
 import { ChartPlan, numericColumns, SheetPlan, TablePlan, TextLine } from "./types";
 import { bodyFormats, chartColour, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT } from "./written-styles";
 
@@ -13,8 +14,13 @@ import { bodyFormats, chartColour, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYL
  * what Excel chooses, so on a sheet built new what it finds is the user's.
  */
 export function sealBuiltNew(content: SheetContent, extras: SheetExtras, plan: SheetPlan): { print: string | null; extras: string | null } {
-  if (unplannedOnNewSheet(content, extras, plan).length) return { print: null, extras: null };
-  return { print: fingerprint(content), extras: extrasPrint(extras) };
+  return runSteps(sealBuiltNewInSteps(content, extras, plan));
+}
+
+/** sealBuiltNew in steps (a yield every few hundred cells), for a sheet of thousands of rows in the pane. */
+export function* sealBuiltNewInSteps(content: SheetContent, extras: SheetExtras, plan: SheetPlan): Steps<{ print: string | null; extras: string | null }> {
+  if ((yield* unplannedInSteps(content, extras, plan)).length) return { print: null, extras: null };
+  return { print: yield* fingerprintInSteps(content), extras: yield* extrasPrintInSteps(extras) };
 }
 
 /**
@@ -40,12 +46,19 @@ export function sealBuiltNew(content: SheetContent, extras: SheetExtras, plan: S
  * sheet's settings and page setup, sizes outside the used range, chart fonts).
  */
 export function unplannedOnNewSheet(content: SheetContent, extras: SheetExtras, plan: SheetPlan): string[] {
+  return runSteps(unplannedInSteps(content, extras, plan));
+}
+
+function* unplannedInSteps(content: SheetContent, extras: SheetExtras, plan: SheetPlan): Steps<string[]> {
   const found: string[] = [];
-  if (fingerprint({ ...planContent(plan), tables: content.tables }) !== fingerprint(content)) found.push("content");
+  if ((yield* fingerprintInSteps({ ...planContent(plan), tables: content.tables })) !== (yield* fingerprintInSteps(content))) found.push("content");
   found.push(...sheetWide(extras.details as Details, plan));
-  found.push(...cells(extras, plan));
+  found.push(...(yield* cells(extras, plan)));
   return found;
 }
+
+/** Cells looked at (each against its place in the plan, a few JSON texts each) between two yields. */
+const CELLS_PER_STEP = 250;
 
 /** What sheet-extras.ts reads, as far as this rule looks at it (plain data as Excel returned it). */
 interface Details {
@@ -173,7 +186,7 @@ function bodyFormatsOf(table: TablePlan): string[][] {
 const hasLink = (link: unknown): boolean => typeof link === "object" && link !== null && Object.values(link).some((v) => v !== null && v !== undefined && v !== "");
 const sameColour = (a: unknown, b: string) => typeof a === "string" && a.toUpperCase() === b.toUpperCase();
 
-function cells(extras: SheetExtras, plan: SheetPlan): string[] {
+function* cells(extras: SheetExtras, plan: SheetPlan): Steps<string[]> {
   const details = extras.details as Details;
   if (extras.usedWithFormats === null || details.cells === null) return [];
   const at = parseA1Range(extras.usedWithFormats);
@@ -181,8 +194,15 @@ function cells(extras: SheetExtras, plan: SheetPlan): string[] {
   const found: string[] = [];
   const textCells: { font: Record<string, unknown>; line: TextLine; where: string }[] = [];
   let plainFont: Record<string, unknown> | null = null;
-  details.cells.forEach((row, r) =>
-    row.forEach((cell, c) => {
+  let looked = 0;
+  // As forEach went (a hole in what was read is passed over), with a yield every few hundred cells.
+  for (let r = 0; r < details.cells.length; r++) {
+    if (!(r in details.cells)) continue;
+    const row = details.cells[r];
+    for (let c = 0; c < row.length; c++) {
+      if (!(c in row)) continue;
+      const cell = row[c];
+      if (++looked % CELLS_PER_STEP === 0) yield;
       const [sheetRow, sheetColumn] = [at.row + r, at.column + c];
       const where = cellRef(sheetRow, sheetColumn);
       const place = placeOf(plan, sheetRow, sheetColumn);
@@ -201,8 +221,8 @@ function cells(extras: SheetExtras, plan: SheetPlan): string[] {
         alike.check(`font size and colour:${place.group}`, { size, color, bold, italic }, where);
         if (place.group === "outside") plainFont ??= font;
       }
-    }),
-  );
+    }
+  }
   // A text line's cell has the font the plan gives its kind of line; what that does not name, as a plain cell has it.
   for (const { font, line, where } of textCells) {
     const want = TEXT_FONTS[line.style];
