@@ -19,9 +19,10 @@ interface Context {
  * Excel reports of every cell) does not hold the thread in one piece. The same text for plain
  * data (what Excel's JSON gives: no toJSON other than JSON's own, no boxed primitives), with
  * the replacer applied once to every value as JSON.stringify applies it; returns false where
- * JSON.stringify gives undefined (nothing written). Arrays are written element by element at
- * any depth, and objects key by key, but an object that is an element of an array (a cell's
- * report, a chart's) in one piece: that is where the data grows, by rows and cells.
+ * JSON.stringify gives undefined (nothing written). Arrays of arrays are written element by
+ * element at any depth, and objects key by key, but an array without arrays in it (a row of
+ * values or of cells' reports) in one piece, each of its elements counted: that is where the
+ * data grows, by rows and cells.
  */
 export function* jsonInSteps(value: unknown, write: (text: string) => void, replacer?: Replacer, perStep = LEAVES_PER_STEP): Steps<boolean> {
   const context: Context = { write, replacer, leaves: 0, perStep };
@@ -51,6 +52,17 @@ function counted(context: Context): boolean {
 }
 
 function* arraySteps(array: readonly unknown[], context: Context): Generator<unknown, void> {
+  if (!array.some(Array.isArray)) {
+    // A row (of values, or of cells' reports): in one piece, as one JSON.stringify writes it
+    // faster than each element on its own (a sheet's 1.6 million values took twice as long so).
+    context.write(leaf(array, context.replacer) as string);
+    context.leaves += array.length;
+    if (context.leaves >= context.perStep) {
+      context.leaves = 0;
+      yield;
+    }
+    return;
+  }
   context.write("[");
   for (let i = 0; i < array.length; i++) {
     const value = prepare(array, String(i), array[i], context.replacer);
