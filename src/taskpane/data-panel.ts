@@ -251,7 +251,7 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
     ].filter((n): n is string => n !== null);
     byId("data-details").replaceChildren(...notes.map((note) => element("li", { textContent: note })));
     const attention = result.notSaved || result.outcome.pivotRefused || result.notRecalculated || notFollowed;
-    setMessage("data-message", t.pulled({ n: result.outcome.figures, title: pulled.edition.title }), attention ? "error" : "ok");
+    setMessage("data-message", t.pulled({ n: pulled.package.observations.length, title: pulled.edition.title, total: result.outcome.figures }), attention ? "error" : "ok");
   } catch (error) {
     unexpected(ctx, error);
   } finally {

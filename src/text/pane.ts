@@ -241,10 +241,16 @@ export const PANE = {
     ({ name }) => `Een bestand (${name}) kan niet opnieuw worden opgehaald; kies het opnieuw.`,
     ({ name }) => `A file (${name}) cannot be fetched again; choose it again.`,
   ),
-  pulled: phrase<{ n: number; title: string }>(
+  /**
+   * After a pull: `n` figures delivered by the source (`title`), `total` the figures MonitorData
+   * holds now. They differ when the pull joined figures already there (a CBS pull beside the
+   * edition), or when rows the analyst deleted stay deleted: then both are named, so the pull
+   * is never credited with the edition's figures.
+   */
+  pulled: phrase<{ n: number; title: string; total: number }>(
     "pane.pulled",
-    ({ n, title }) => `${count(n, "nl")} cijfers van '${title}' staan in MonitorData.`,
-    ({ n, title }) => `${count(n, "en")} figures of '${title}' are in MonitorData.`,
+    ({ n, title, total }) => (n === total ? `${count(n, "nl")} cijfers van '${title}' staan in MonitorData.` : `${count(n, "nl")} cijfers van '${title}' opgehaald; MonitorData heeft er nu ${count(total, "nl")}.`),
+    ({ n, title, total }) => (n === total ? `${count(n, "en")} figures of '${title}' are in MonitorData.` : `Pulled ${count(n, "en")} figures of '${title}'; MonitorData now holds ${count(total, "en")}.`),
   ),
   pulledPreview: phrase<{ n: number; title: string }>(
     "pane.pulledPreview",

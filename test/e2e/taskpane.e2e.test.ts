@@ -560,8 +560,11 @@ withBrowser.describe("CBS StatLine in the pane (against a stand-in with syntheti
     // figure for the same key (Leiden's counts of 2022), the report's stays and CBS's is shown beside it.
     await waitForText(page.locator("#comparison-summary"), /^Wat er verandert in MonitorData: [\d.]+ toegevoegd, 0 gewijzigd, 0 verwijderd; 0 eigen rijen blijven staan, 0 ongewijzigd\. Er is nog niets geschreven\. [\d.]+ rijen uit andere bronnen blijven zoals ze zijn\.$/, 20_000);
     await expect(page.locator("#comparison-list").textContent()).resolves.toContain(`= Italiaans · Leiden · 2022 (inwoners): 1.253 uit BRP blijft staan (deze bron zegt ${new Intl.NumberFormat("nl-NL").format(leidenItalian)})`);
+    const added = Number(/: ([\d.]+) toegevoegd/.exec((await page.locator("#comparison-summary").textContent()) ?? "")?.[1].replace(/\./g, ""));
     await page.locator("#confirm").click();
-    await waitForText(page.locator("#data-message"), /cijfers van 'CBS StatLine 85644NED, 85458NED: Leiden, Delft, 2020–2022' staan in MonitorData\./, 20_000);
+    // The pull is credited with what CBS delivered, MonitorData with the edition's 112 figures besides.
+    const total = new Intl.NumberFormat("nl-NL").format(112 + added);
+    await waitForText(page.locator("#data-message"), new RegExp(`^[\\d.]+ cijfers van 'CBS StatLine 85644NED, 85458NED: Leiden, Delft, 2020–2022' opgehaald; MonitorData heeft er nu ${total.replace(".", "\\.")}\\.$`), 20_000);
     await expect(call("AANTAL", "Italiaans", 2022, "Delft")).resolves.toBe(delftItalian);
     await expect(call("AANTAL", "Italiaans", 2022)).resolves.toBe(1253); // Leiden's figure from the report stays the report's
     await expect(call("TOP", 3, 2022, "Delft")).resolves.toEqual(delftTop3);

@@ -157,7 +157,7 @@ const SAMPLES: Record<string, unknown> = {
   "pane.outsideKept": [{ n: 1 }, { n: 2 }],
   "pane.more": { n: 40 },
   "pane.fileAgain": { name: "figures.csv" },
-  "pane.pulled": { n: 1253, title: "Monitor 2023" },
+  "pane.pulled": { n: 154, title: "Monitor 2023", total: 1266 },
   "pane.pulledPreview": { n: 112, title: "Monitor 2023" },
   "pane.insertedRows": { n: 12 },
   "pane.memoryNotSaved": { why: "QuotaExceededError" },

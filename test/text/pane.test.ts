@@ -16,8 +16,11 @@ describe("the pane's texts", () => {
   });
 
   it("count in each language's notation and agree with the count", () => {
-    expect(nl.pulled({ n: 1253, title: "Monitor 2023" })).toBe("1.253 cijfers van 'Monitor 2023' staan in MonitorData.");
-    expect(en.pulled({ n: 1253, title: "Monitor 2023" })).toBe("1,253 figures of 'Monitor 2023' are in MonitorData.");
+    expect(nl.pulled({ n: 1253, title: "Monitor 2023", total: 1253 })).toBe("1.253 cijfers van 'Monitor 2023' staan in MonitorData.");
+    expect(en.pulled({ n: 1253, title: "Monitor 2023", total: 1253 })).toBe("1,253 figures of 'Monitor 2023' are in MonitorData.");
+    // A CBS pull beside the edition: the pull is credited only with what it delivered.
+    expect(nl.pulled({ n: 154, title: "CBS StatLine", total: 1266 })).toBe("154 cijfers van 'CBS StatLine' opgehaald; MonitorData heeft er nu 1.266.");
+    expect(en.pulled({ n: 154, title: "CBS StatLine", total: 1266 })).toBe("Pulled 154 figures of 'CBS StatLine'; MonitorData now holds 1,266.");
     expect(en.summary({ sheets: 1, charts: 1 })).toBe("1 sheet built with 1 chart.");
     expect(nl.summary({ sheets: 11, charts: 21 })).toBe("11 bladen opgebouwd met 21 grafieken.");
     expect(en.othersKept({ n: 1 })).toBe(" 1 row from another source stays as it is.");
