@@ -8,9 +8,12 @@ export const MAX_SYNC_BYTES = 4 * 1024 * 1024;
 import { valueError } from "../data/errors";
 import { EXCEL_READS as EXCEL } from "../text/excel-reads";
 import { say } from "../text/message";
-import { forTextCells } from "./text-cells";
+import { Input, queueCellWrite } from "./text-cells";
 
 type Cell = string | number | boolean | null;
+
+/** The number formats of the cells a write goes into, by row: set by the write itself, or held by them already. */
+export type CellFormats = { set: string[][] } | { held: readonly (readonly string[])[] };
 
 /** What a cell costs in a request: its JSON text and a separator. */
 export function cellBytes(value: unknown): number {
@@ -75,19 +78,23 @@ export class WriteBatch {
   }
 
   /**
-   * Writes rows (values and, per row, number formats), as many per sync as fit.
+   * Writes rows (values as for a General cell, see text-cells.ts), as many per sync as fit, into
+   * cells whose number formats are known: `set`, written first in the same request, or `held`,
+   * what the cells have (read, or proven), which the values' form follows (text-cells.ts).
    * `range(from, count)` gives the range of `count` rows starting at row `from` of `rows`;
    * `alsoPerRow` is what else each row weighs in the sync (a look at it in the same batch);
    * `look`, a look that rides each chunk, queued just before its write (see RowsLook).
    */
-  async writeRows(rows: Cell[][], formats: string[][] | null, range: (from: number, count: number) => Excel.Range, alsoPerRow = 0, look?: RowsLook): Promise<void> {
+  async writeRows(rows: Cell[][], formats: CellFormats, range: (from: number, count: number) => Excel.Range, alsoPerRow = 0, look?: RowsLook): Promise<void> {
+    const set = "set" in formats;
+    const known = "set" in formats ? formats.set : formats.held;
     let from = 0;
     while (from < rows.length) {
       let bytes = look ? look.callBytes : 0;
       let count = 0;
       const room = Math.max(this.limit - this.pending, this.limit / 4);
       while (from + count < rows.length) {
-        const next = rowBytes(rows[from + count]) + (formats ? rowBytes(formats[from + count]) : 0) + alsoPerRow + (look ? look.bytes(from + count) : 0);
+        const next = rowBytes(rows[from + count]) + (set ? rowBytes(known[from + count]) : 0) + alsoPerRow + (look ? look.bytes(from + count) : 0);
         if (count > 0 && bytes + next > room) break;
         bytes += next;
         count++;
@@ -96,10 +103,7 @@ export class WriteBatch {
       await this.queue(bytes, () => {
         look?.queue(start, size); // before the write, in the same sync: it sees the cells just before they are overwritten
         const target = range(start, size);
-        const values = rows.slice(start, start + size) as (string | number | boolean)[][];
-        if (formats) target.numberFormat = formats.slice(start, start + size);
-        // Text cells get their texts without a quote prefix (see forTextCells).
-        target.values = formats ? forTextCells(values, formats.slice(start, start + size)) : values;
+        queueCellWrite(target, rows.slice(start, start + size) as Input[][], known.slice(start, start + size), set);
       });
       from += count;
     }

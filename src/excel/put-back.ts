@@ -15,9 +15,10 @@ export interface PutBackInput<R> {
    * Cells the pull may have written, in the order it wrote them: the key of the row it wrote
    * into, the first column, what it wrote, and the row just before (`was`: its values; `back`:
    * what puts it back through `values`; `formats`: its number formats, where the pull wrote
-   * those too, as it does for a new row). All three by the table's columns.
+   * those too, as it does for a new row; `held`: the number formats the cells keep, where it did
+   * not, which the form of `back` follows). All by the table's columns.
    */
-  writes: readonly { key: string | null; column: number; wrote: readonly Cell[]; was: readonly Cell[]; back: readonly (string | number | boolean)[]; formats?: readonly string[] }[];
+  writes: readonly { key: string | null; column: number; wrote: readonly Cell[]; was: readonly Cell[]; back: readonly (string | number | boolean)[]; formats?: readonly string[]; held?: readonly string[] }[];
   /** Rows the pull may have deleted, in the order it deleted them: where each one was then, its key, its values, and what it held. */
   deletes: readonly { index: number; key: string | null; values: readonly Cell[]; row: R }[];
   /** The keys of the rows the pull added at the end, how many there were, and how many body rows the table had before. */
@@ -36,7 +37,7 @@ export interface PutBack<R> {
   /** Rows to add again, in this order, each at its index at the moment it is added. */
   readd: { index: number; row: R }[];
   /** Then cells to write back, in this order, by the row's index once the rows are back. */
-  overwrite: { row: number; column: number; values: (string | number | boolean)[]; formats?: string[] }[];
+  overwrite: { row: number; column: number; values: (string | number | boolean)[]; formats?: string[]; held?: string[] }[];
   /** Then body rows to delete, bottom first: the added rows, wherever a sort put them. */
   remove: number[];
   /** Whether the table had grown over the added rows; if not, cells inserted below it are still there. */
@@ -75,11 +76,11 @@ export function planPutBack<R>(input: PutBackInput<R>): PutBack<R> {
   // A row without a key (a blank row a sort put where a changed figure went) is found by what it holds: what it held, with what the pull wrote.
   const holds = (i: number, column: number, wrote: readonly Cell[], was: readonly Cell[]) =>
     keys[i] === null && cells[i].every((cell, c) => sameCell(cell, c >= column && c < column + wrote.length ? wrote[c - column] : (was[c] ?? null)));
-  for (const { key, column, wrote, was, back, formats } of [...input.writes].reverse()) {
+  for (const { key, column, wrote, was, back, formats, held } of [...input.writes].reverse()) {
     const row = key === null ? lastIndex(cells.length, (i) => holds(i, column, wrote, was)) : indexOf.get(key);
     if (row === undefined || !wrote.every((value, c) => sameCell(cells[row][column + c], value))) continue;
     wrote.forEach((_, c) => (cells[row][column + c] = was[column + c] ?? null));
-    overwrite.push({ row, column, values: back.slice(column, column + wrote.length), ...(formats ? { formats: formats.slice(column, column + wrote.length) } : {}) });
+    overwrite.push({ row, column, values: back.slice(column, column + wrote.length), ...(formats ? { formats: formats.slice(column, column + wrote.length) } : {}), ...(held ? { held: held.slice(column, column + wrote.length) } : {}) });
     // The row holds another row's cells again (a new row written over a row a sort had put there): it is that row.
     if (input.keyOf) {
       indexOf.delete(key as string);

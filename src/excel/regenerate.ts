@@ -20,7 +20,7 @@ import { decideOwnership, Ownership, printsInSlices } from "./ownership";
 import { Referenced, sheetsReferenced } from "./references-scan";
 import { readExtras } from "./sheet-extras";
 import { Journal } from "./undo";
-import { updateIndicatorSheet, writeIndicatorSheet } from "./write";
+import { HeldFormat, heldFormats, updateIndicatorSheet, writeIndicatorSheet, writtenFormats } from "./write";
 import { BLANK, ChangedWhileWriting, expectedArea, inspectedCells, Watch, WriteLooks } from "./write-looks";
 import { EXCEL, KeptReason } from "../text/excel";
 import { AnyMessage, say } from "../text/message";
@@ -359,9 +359,12 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
       // What it held where the update writes (only there: a cell beside a table, which the update
       // does not write, is not written back by an undo either, so what the analyst typed there stays).
       const expected = content ? inspectedCells(content.usedAddress, content.formulas) : null;
-      if (expected) for (const area of updatedAreas(plan)) journal.overwriting(sheet, name, area.row, area.column, expectedArea(expected, area.row, area.column, area.rows, area.columns));
+      // The number formats its cells hold, as read with its extras (the values' form follows them,
+      // text-cells.ts); were they not read, the sheet is proven as the add-in writes this layout.
+      const held = heldFormats(inPlace.sheet.extras) ?? writtenFormats(plan);
+      if (expected) for (const area of updatedAreas(plan)) journal.overwriting(sheet, name, area.row, area.column, expectedArea(expected, area.row, area.column, area.rows, area.columns), formatsOf(held, area));
       journal.markChanging(sheet, inPlace.sheet.mark); // marked anew once written
-      await updateIndicatorSheet(batch, sheet, plan, expected ? { looks, sheetName: name, expected } : undefined);
+      await updateIndicatorSheet(batch, sheet, plan, held, expected ? { looks, sheetName: name, expected } : undefined);
       for (const t of inPlace.sheet.content?.tables ?? []) tables.push(t);
       written.push({ plan, sheet, name, tables });
     } else {
@@ -497,6 +500,10 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   return { ok: true, sheets: outcomes, kept, removed, data, figures: pkg.observations.length };
 }
 
+
+/** The number formats of an area's cells, as a 2-D array. */
+const formatsOf = (held: HeldFormat, area: { row: number; column: number; rows: number; columns: number }) =>
+  Array.from({ length: area.rows }, (_, r) => Array.from({ length: area.columns }, (__, c) => held(area.row + r, area.column + c)));
 
 /** The cells an in-place update writes (see updateIndicatorSheet): each text line's, and each table with its header. */
 function updatedAreas(plan: SheetPlan): { row: number; column: number; rows: number; columns: number }[] {

@@ -12,6 +12,7 @@ import { NOTE_BYTES, notesByRow, NotesByRow, RowNote } from "./row-notes";
 import { addBodyRows } from "./total-row";
 import { UndoRefused } from "./undo";
 import { CELL_PROPERTY_BYTES } from "./sheet-extras";
+import { queueCellWrite } from "./text-cells";
 import { literal } from "./write";
 import { EXCEL } from "../text/excel";
 import { say } from "../text/message";
@@ -209,7 +210,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
             plan.appended.push({ from, count, column: first, width, cells: target(from, count).load("values,formulas,numberFormat"), table: table.table.getRange().load("rowIndex,columnIndex,rowCount,columnCount") });
             return target(from, count);
           };
-          await batch.writeRows(cells.map((row) => row.map(text)), formats, chunk, APPEND_LOOK_BYTES * width + 40);
+          await batch.writeRows(cells.map((row) => row.map(text)), { set: formats }, chunk, APPEND_LOOK_BYTES * width + 40);
         }
       }
     }
@@ -356,7 +357,9 @@ async function writeChanges(batch: WriteBatch, plan: Plan): Promise<void> {
       checked = checkLooks(plan, plan.written, checked); // an edit the last sync saw stops here, before more is queued
       if (!looked.has(run.row)) plan.written.push(look(plan, run.row, 1, false));
       looked.add(run.row);
-      sheet.getRangeByIndexes(plan.box.row + 1 + run.row, plan.box.column + run.column, 1, run.values.length).values = [run.values.map(text)];
+      // Into cells with the number formats read before writing (an analyst's Text column too): the form follows them (text-cells.ts).
+      const held = plan.read.get(run.row)?.formats.slice(run.column, run.column + run.values.length) ?? [];
+      queueCellWrite(sheet.getRangeByIndexes(plan.box.row + 1 + run.row, plan.box.column + run.column, 1, run.values.length), [run.values.map(text)], [held], false);
     });
   }
 }
@@ -528,7 +531,7 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
         }),
         ...plan.changes.writes.flatMap((run) => {
           const row = overwritten.get(run.row) ?? plan.read.get(run.row);
-          return row ? [{ key: keyOf(row.values), column: run.column, wrote: run.values, was: row.values, back: restorable(row.formulas, row.values, row.formats) }] : [];
+          return row ? [{ key: keyOf(row.values), column: run.column, wrote: run.values, was: row.values, back: restorable(row.formulas, row.values, row.formats), held: row.formats }] : [];
         }),
       ],
       // In the order they were deleted: the runs bottom first, each run's rows bottom first.
@@ -562,18 +565,21 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
         const rows = run.slice(block.from, block.from + block.count);
         const at = first + block.from;
         await batch.queue(4 * RUN_DELETE_BYTES + block.bytes, () => {
-          table.table.rows.add(at, rows.map((row) => row.cells));
-          body(at, 0, columnCount, block.count).numberFormat = rows.map((row) => row.formats);
+          // Added blank: which number format a new table row's cells get is not documented (the
+          // column's, or General), and a text's form depends on it (text-cells.ts). The cells are
+          // written once their formats are set, after the styles (a style overwrites formats).
+          table.table.rows.add(at, rows.map((row) => row.cells.map(() => "")));
           if (rows.some((row) => row.styles)) body(at, 0, columnCount, block.count).setCellProperties(rows.map((row) => row.styles ?? row.cells.map(() => ({}))));
           if (rows.some((row) => row.props)) body(at, 0, columnCount, block.count).setCellProperties(rows.map((row) => row.props ?? row.cells.map(() => ({}))));
+          queueCellWrite(body(at, 0, columnCount, block.count), rows.map((row) => row.cells), rows.map((row) => row.formats), true);
           rows.forEach((row, k) => row.notes.forEach((note) => queueAddNote(sheets[i], body(at + k, note.column, 1), note.text)));
         });
       }
     }
-    for (const { row, column, values, formats } of decided.overwrite) {
+    for (const { row, column, values, formats, held } of decided.overwrite) {
       await batch.queue(rowBytes(values) * 2 + (formats ? rowBytes(formats) : 0) + 400, () => {
-        if (formats) body(row, column, values.length).numberFormat = [formats];
-        body(row, column, values.length).values = [values];
+        // With the number formats the pull wrote back first, or into those it left (text-cells.ts).
+        queueCellWrite(body(row, column, values.length), [values], [formats ?? held ?? []], Boolean(formats));
       });
     }
     for (const [first, count] of runsOf([...decided.remove].reverse()).reverse()) await batch.queue(RUN_DELETE_BYTES, () => body(first, 0, columnCount, count).delete("Up"));

@@ -2,6 +2,7 @@ import { SheetMark } from "../report/mark";
 import { WriteBatch } from "./batch";
 import { queueReadMark, queueRemoveMark, queueWriteMark } from "./marks";
 import { restorable } from "./restore-cells";
+import { queueCellWrite } from "./text-cells";
 import { ChangedCell } from "./write-looks";
 
 type Formulas = (string | number | boolean)[][];
@@ -62,7 +63,7 @@ export class Journal {
   private readonly renamedSheets = new Map<Excel.Worksheet, Renamed>();
   private readonly renamedTables = new Map<Excel.Table, Renamed>();
   private readonly marks = new Map<Excel.Worksheet, SheetMark>();
-  private readonly values: { sheet: Excel.Worksheet; row: number; column: number; formulas: Formulas }[] = [];
+  private readonly values: { sheet: Excel.Worksheet; row: number; column: number; formulas: Formulas; formats: string[][] }[] = [];
   /** Sheets written on that were there before (in place, or blank), with the name they have meanwhile. */
   private readonly writtenOn = new Map<Excel.Worksheet, string>();
   /** Blank sheets written on, with the areas and the tables written there (all the undo clears). */
@@ -129,11 +130,12 @@ export class Journal {
    * written over (its print proves it), and the add-in writes constants only: each cell's value
    * is what `formulas` read, so every text goes back as literal text (restore-cells.ts). Written
    * back as read, a text "=…" would become a formula and "'s-Gravenhage" lose its apostrophe
-   * (office-js #6687).
+   * (office-js #6687). `formats`: the cells' number formats, which the write leaves and the
+   * undo's form follows (text-cells.ts).
    */
-  overwriting(sheet: Excel.Worksheet, name: string, row: number, column: number, formulas: Formulas): void {
+  overwriting(sheet: Excel.Worksheet, name: string, row: number, column: number, formulas: Formulas, formats: string[][]): void {
     this.writtenOn.set(sheet, name);
-    this.values.push({ sheet, row, column, formulas: formulas.map((cells) => restorable(cells, cells, undefined)) });
+    this.values.push({ sheet, row, column, formulas: formulas.map((cells) => restorable(cells, cells, undefined)), formats });
   }
 
   /**
@@ -212,17 +214,17 @@ export class Journal {
     for (const { sheet, areas } of this.blanks) {
       for (const area of areas) {
         const [blank, general] = [new Array<string>(area.columns).fill(""), new Array<string>(area.columns).fill("General")];
-        await batch.writeRows(new Array<string[]>(area.rows).fill(blank), new Array<string[]>(area.rows).fill(general), (from, count) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns));
+        await batch.writeRows(new Array<string[]>(area.rows).fill(blank), { set: new Array<string[]>(area.rows).fill(general) }, (from, count) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns));
       }
     }
-    for (const { sheet, row, column, formulas } of this.values) {
-      await batch.writeRows(formulas, null, (from, count) => sheet.getRangeByIndexes(row + from, column, count, formulas[0]?.length ?? 0));
+    // Into cells whose number formats the writes did not change (text-cells.ts: the form follows them).
+    for (const { sheet, row, column, formulas, formats } of this.values) {
+      await batch.writeRows(formulas, { held: formats }, (from, count) => sheet.getRangeByIndexes(row + from, column, count, formulas[0]?.length ?? 0));
     }
     for (const cell of this.theirs) {
       await batch.queue(200 + String(cell.back).length * 2, () => {
         const range = cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1);
-        if (cell.format !== null) range.numberFormat = [[cell.format]];
-        range.values = [[cell.back]];
+        queueCellWrite(range, [[cell.back]], [[cell.format ?? cell.held]], cell.format !== null);
       });
     }
     await batch.flush();

@@ -40,6 +40,8 @@ export interface ChangedCell {
   back: string | number | boolean;
   /** Its number format as the look saw it, where the write set one (a cell expected empty); else null (the write left it). */
   format: string | null;
+  /** Its number format as the look saw it: what it has again once put back, which the form of `back` follows (text-cells.ts). */
+  held: string;
 }
 
 /** An edit the analyst made while Regenerate wrote, seen by a look just before the write covered it: Regenerate stops, and the workbook is put back with the edit. */
@@ -103,7 +105,7 @@ export class WriteLooks {
           const same = (formula ?? "") === (look.expected(row, column) ?? "") && (!look.blank || format === GENERAL);
           if (same) return;
           const back = restorable([formula], [values[r]?.[c] ?? null], [format])[0];
-          changed.push({ sheet: look.sheet, sheetName: look.sheetName, row, column, back, format: look.blank ? (format ?? GENERAL) : null });
+          changed.push({ sheet: look.sheet, sheetName: look.sheetName, row, column, back, format: look.blank ? (format ?? GENERAL) : null, held: format ?? GENERAL });
         }),
       );
     }

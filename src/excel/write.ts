@@ -1,4 +1,5 @@
-import { cellRef } from "../report/a1";
+import { cellRef, parseA1Range } from "../report/a1";
+import { queueCellWrite } from "./text-cells";
 import { WriteBatch } from "./batch";
 import { cellLookBytes, rowsLook, Watch } from "./write-looks";
 import { ChartPlan, numericColumns, SheetPlan, TablePlan } from "../report/types";
@@ -43,7 +44,7 @@ export async function writeTable(batch: WriteBatch, sheet: Excel.Worksheet, tabl
   const formats = [table.header.map(() => TEXT), ...bodyFormats(table)];
   const values = [table.header.map(literal), ...table.rows.map((row) => row.map(writable))];
   const look = watch && rowsLook(sheet, watch, table.row, table.column, table.header.length);
-  await batch.writeRows(values, formats, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length), 0, look);
+  await batch.writeRows(values, { set: formats }, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length), 0, look);
   await batch.queue(100, () => {
     // A header over figures stands where they do, on the right.
     numericColumns(table).forEach((numeric, c) => {
@@ -125,19 +126,51 @@ export async function writeIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksh
 /**
  * Brings a sheet with the plan's layout up to date in place: the texts' and tables' values are
  * written where they are, nothing else (no formats, no tables or charts made or removed), so
- * every figure stays in its cell and whatever refers to the sheet keeps its meaning. `watch`:
- * each write first looks at the cells it overwrites (see write-looks.ts).
+ * every figure stays in its cell and whatever refers to the sheet keeps its meaning. `held`: each
+ * cell's number format as Regenerate read it (the sheet proven as the add-in wrote it), which the
+ * values' form follows (text-cells.ts). `watch`: each write first looks at the cells it
+ * overwrites (see write-looks.ts).
  */
-export async function updateIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: SheetPlan, watch?: Watch): Promise<void> {
+export async function updateIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: SheetPlan, held: HeldFormat, watch?: Watch): Promise<void> {
   await batch.queue(textsBytes(plan, watch), () => {
     queueTextLooks(sheet, plan, watch);
-    for (const line of plan.texts) sheet.getRangeByIndexes(line.row, 0, 1, 1).values = [[literal(line.text)]];
+    for (const line of plan.texts) queueCellWrite(sheet.getRangeByIndexes(line.row, 0, 1, 1), [[literal(line.text)]], [[held(line.row, 0)]], false);
   });
   for (const table of plan.tables) {
     const values = [table.header.map(literal), ...table.rows.map((row) => row.map(writable))];
+    const formats = values.map((row, r) => row.map((_, c) => held(table.row + r, table.column + c)));
     const look = watch && rowsLook(sheet, watch, table.row, table.column, table.header.length);
-    await batch.writeRows(values, null, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length), 0, look);
+    await batch.writeRows(values, { held: formats }, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length), 0, look);
   }
+}
+
+/** A cell's number format, by sheet row and column. */
+export type HeldFormat = (row: number, column: number) => string;
+
+/** The number formats writeIndicatorSheet gives a plan's cells: a table's header as text, its body as bodyFormats, General elsewhere. */
+export function writtenFormats(plan: SheetPlan): HeldFormat {
+  const formats = new Map<string, string>();
+  for (const table of plan.tables) {
+    table.header.forEach((_, c) => formats.set(`${table.row},${table.column + c}`, TEXT));
+    bodyFormats(table).forEach((row, r) => row.forEach((format, c) => formats.set(`${table.row + 1 + r},${table.column + c}`, format)));
+  }
+  return (row, column) => formats.get(`${row},${column}`) ?? "General";
+}
+
+/**
+ * The number formats a sheet's cells hold, as its extras read them (sheet-extras.ts: those of
+ * the used range with formats; General outside it); null when they were not read.
+ */
+export function heldFormats(extras: { usedWithFormats: string | null; details: unknown } | null): HeldFormat | null {
+  if (!extras) return null;
+  const read = (extras.details as { numberFormats?: unknown[][] | null } | null)?.numberFormats;
+  if (extras.usedWithFormats === null) return () => "General";
+  if (!read) return null;
+  const at = parseA1Range(extras.usedWithFormats);
+  return (row, column) => {
+    const format = read[row - at.row]?.[column - at.column];
+    return typeof format === "string" ? format : "General";
+  };
 }
 
 function queueTexts(sheet: Excel.Worksheet, plan: SheetPlan): void {

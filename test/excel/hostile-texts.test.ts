@@ -3,7 +3,7 @@ import { MonitorPackage } from "../../src/data/types";
 import { buildPlan } from "../../src/report/plan";
 import { EXCEL } from "../../src/text/excel";
 import { isMessageOf } from "../../src/text/message";
-import { FakeContext, SheetModel, WorkbookModel } from "../support/fake-excel";
+import { FakeContext, hasOwnFormat, SheetModel, WorkbookModel } from "../support/fake-excel";
 import { errorOf, withNthWriteRefused } from "../support/refuse-write";
 import { runLoadData, runRegenerate, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 import { HOSTILE_TEXTS, hostilePackage } from "../support/hostile-package";
@@ -42,7 +42,15 @@ function droppingOf(pkg: MonitorPackage): MonitorPackage {
 /** The analyst clears the formats of MonitorData's body (Home › Clear › Clear Formats): every cell General, so nothing there is text by format. */
 function clearFormats(model: WorkbookModel): void {
   const data = tableNamed(model, "MonitorData")!;
-  for (let r = 1; r < data.box.rows; r++) for (let c = 0; c < data.box.columns; c++) data.sheet.cell(data.box.row + r, data.box.column + c).numberFormat = "General";
+  for (let r = 1; r < data.box.rows; r++) {
+    for (let c = 0; c < data.box.columns; c++) {
+      const [row, column] = [data.box.row + r, data.box.column + c];
+      const cell = data.sheet.cell(row, column);
+      cell.numberFormat = "General";
+      // An empty cell without a format of its own is one never written, as the fake keeps them (Range.values).
+      if (cell.value === null && cell.formula === null && !hasOwnFormat(cell)) data.sheet.cells.delete(`${row},${column}`);
+    }
+  }
 }
 
 const cellsOf = (sheet: SheetModel, box: { row: number; column: number; rows: number; columns: number }) => sheet.values(box);

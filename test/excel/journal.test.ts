@@ -25,11 +25,11 @@ describe("Journal: values written over, written back", () => {
     await fakeRun(model, async (fake: FakeContext) => {
       const context = asExcel(fake);
       const worksheet = context.workbook.worksheets.getItem("Vergelijking");
-      const read = worksheet.getRange("A1:B6").load("formulas");
+      const read = worksheet.getRange("A1:B6").load("formulas,numberFormat");
       await context.sync();
       expect(read.formulas.map((row) => row[0])).toEqual([...TEXTS, 1253]);
       const journal = new Journal(new Set(model.sheets.map((s) => s.id)));
-      journal.overwriting(worksheet, "Vergelijking", 0, 0, read.formulas);
+      journal.overwriting(worksheet, "Vergelijking", 0, 0, read.formulas, read.numberFormat);
       worksheet.getRange("A1:B6").values = Array.from({ length: 6 }, (_, r) => [`nieuw ${r}`, r]);
       await context.sync();
       await journal.undo(context);
