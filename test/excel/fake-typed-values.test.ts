@@ -55,6 +55,11 @@ describe("the Excel fake reads strings written as values as Excel does", () => {
     expect(await written(quoted)).toEqual(quoted.map((q) => ({ value: q.slice(1), formula: null, numberFormat: "General" })));
     const asText = ["=1+2", "+31", "-", "@x", "1.253", "12%", "2022-01-01"];
     expect(await written(asText, "@")).toEqual(asText.map((value) => ({ value, formula: null, numberFormat: "@" })));
+    // A quote prefix written into a Text cell is kept as a character: the safe reading (fake-typed-values.ts).
+    expect(await written(["'2022", "''s-Gravenhage"], "@")).toEqual([
+      { value: "'2022", formula: null, numberFormat: "@" },
+      { value: "''s-Gravenhage", formula: null, numberFormat: "@" },
+    ]);
   });
 
   it("reads strings the same way through TableRowCollection.add and Range.formulas", async () => {

@@ -27,8 +27,19 @@
  * - TRUE and FALSE (any case) become Booleans; a time ("12:30", "1:30 PM") a fraction of a day.
  * - Error literals ("#N/A") become Excel's error values in Excel; the fake keeps the string (a
  *   read of values gives the same string either way), so it cannot tell them apart.
- * - A leading apostrophe is the quote prefix in a cell formatted as text too (not verified: the
- *   reference does not say; the fake has always read it so).
+ * - A leading apostrophe written into a cell formatted as text ("@") is KEPT as a character: the
+ *   cell holds "'2022", shows it, and reads back so. Whether Excel drops the prefix there or keeps
+ *   it, Microsoft does not document: the Range.values reference names only "+", "-" and "=", the
+ *   prefix itself is documented only as something Range.formulas reads back without (office-js
+ *   #6687), and the writers of files model it as a cell style of its own (the quotePrefix
+ *   attribute of a cell format, CT_Xf in ECMA-376's sml.xsd;
+ *   PhpSpreadsheet #1061, ClosedXML #147), not as part of a Text cell. This is the chosen safe
+ *   reading: a write into a Text cell must not rely on the prefix being taken off, so the
+ *   add-in writes a Text cell its text unprefixed (src/excel/text-cells.ts).
+ * - Range.valuesAsJson (ExcelApi 1.16) is settable, yet its reference says only that it is "a JSON
+ *   representation of the values in the cells", and a StringCellValue's basicValue only "the
+ *   value that would be returned by Range.values"; nowhere that a string written so is stored
+ *   without being read as typing reads it. The fake does not model it and the add-in does not use it.
  * - Which number is stored, and the format a date, time or percentage gives a General cell, matter
  *   only in that the text is gone; the fake stores the en-US reading and Excel's usual formats.
  */
@@ -42,12 +53,22 @@ export interface Entered {
 
 const TEXT_FORMAT = "@";
 
+/**
+ * What a Text cell does with a quote prefix written into it: "kept" (the chosen safe reading,
+ * above) or "dropped" (the other one), for tests that show a write right under both.
+ */
+let textCellPrefix: "kept" | "dropped" = "kept";
+export function useTextCellReading(reading: "kept" | "dropped"): void {
+  textCellPrefix = reading;
+}
+
 /** The cell's content after `value` is entered into a cell formatted `numberFormat`. */
 export function entered(value: string | number | boolean | null, numberFormat: string): Entered {
   if (typeof value !== "string") return { value, formula: null };
-  if (value.startsWith("'")) return { value: value.slice(1), formula: null };
   if (value === "") return { value: null, formula: null };
-  if (numberFormat === TEXT_FORMAT) return { value, formula: null };
+  // A Text cell keeps what is written as it is, a leading apostrophe too (the safe reading above), unless a test asks for the other.
+  if (numberFormat === TEXT_FORMAT) return { value: textCellPrefix === "dropped" && value.startsWith("'") ? value.slice(1) : value, formula: null };
+  if (value.startsWith("'")) return { value: value.slice(1), formula: null };
   if (value.startsWith("=")) return { value: null, formula: value };
   const general = numberFormat === "General";
   const trimmed = value.trim();
