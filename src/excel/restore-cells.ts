@@ -13,7 +13,8 @@ const TEXT_FORMAT = "@";
  * is a formula only where its `values` (the result Excel calculated) differ from its `formulas`
  * and it is not formatted as text; every other string goes back as a literal, the way the
  * add-in writes text (quote-prefixed where Excel could read it as anything but text, write.ts's
- * `literal`: "1.253" stays text, not the number). A formula whose result equals its
+ * `literal`: "1.253" stays text, not the number; its writer gives it the form the cell's number
+ * format needs, text-cells.ts). A formula whose result equals its
  * own text is the one case this reads as text: the safe side (text never becomes a formula).
  */
 export function restorable(formulas: readonly Cell[], values: readonly Cell[], formats: readonly string[] | undefined): (string | number | boolean)[] {

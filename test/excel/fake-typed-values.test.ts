@@ -1,4 +1,5 @@
 import { FakeContext, WorkbookModel } from "../support/fake-excel";
+import { useNewRowFormat } from "../support/fake-typed-values";
 
 /**
  * The fake reads a string written through Range.values as Excel does (as typing reads it; the
@@ -76,5 +77,24 @@ describe("the Excel fake reads strings written as values as Excel does", () => {
     await context.sync();
     expect(sheet.values({ row: 1, column: 0, rows: 3, columns: 2 })).toEqual([["a", "2021"], [1.253, 2022], ["1.253", "2022"]]);
     expect([sheet.cell(0, 3).value, sheet.cell(1, 3).value, sheet.cell(2, 3).formula]).toEqual([0.12, "-", "=1+2"]);
+  });
+
+  it.each([["General", ["General", "2022"]], ["column's", ["@", "'2022"]]] as const)("gives a new table row's cells the %s format before the values go in (the fake's reading, and the other where a test asks)", async (reading, expected) => {
+    useNewRowFormat(reading);
+    try {
+      const model = new WorkbookModel();
+      const sheet = model.addSheet("Blad1");
+      const context = new FakeContext(model);
+      const ws = context.workbook.worksheets.getItem("Blad1");
+      ws.getRange("A2").numberFormat = [["@"]];
+      ws.getRange("A1:A2").values = [["Periode"], ["2021"]];
+      ws.tables.add(ws.getRange("A1:A2"), true).name = "T";
+      await context.sync();
+      context.workbook.tables.getItem("T").rows.add(-1, [["'2022"]]);
+      await context.sync();
+      expect([sheet.cell(2, 0).numberFormat, sheet.cell(2, 0).value]).toEqual(expected);
+    } finally {
+      useNewRowFormat("General");
+    }
   });
 });

@@ -3,7 +3,7 @@ import { MonitorPackage } from "../../src/data/types";
 import { EXCEL } from "../../src/text/excel";
 import { isMessageOf } from "../../src/text/message";
 import { FakeContext, hasOwnFormat, TableModel, WorkbookModel } from "../support/fake-excel";
-import { useTextCellReading } from "../support/fake-typed-values";
+import { useNewRowFormat, useTextCellReading } from "../support/fake-typed-values";
 import { HOSTILE_TEXTS, hostilePackage } from "../support/hostile-package";
 import { errorOf, withNthWriteRefused } from "../support/refuse-write";
 import { runLoadData, runRegenerate, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
@@ -103,7 +103,10 @@ function analystTextColumn(model: WorkbookModel): void {
 
 describe.each(["kept", "dropped"] as const)("texts in Text cells, when Excel's Text cell %s a quote prefix", (reading) => {
   beforeEach(() => useTextCellReading(reading));
-  afterEach(() => useTextCellReading("kept"));
+  afterEach(() => {
+    useTextCellReading("kept");
+    useNewRowFormat("General");
+  });
 
   it("the first load writes each text into its Text cell as it is, an area and a note that start with an apostrophe too", async () => {
     const model = userWorkbook();
@@ -151,7 +154,7 @@ describe.each(["kept", "dropped"] as const)("texts in Text cells, when Excel's T
     expectTexts(model, next, theirs);
   });
 
-  it("a pull refused after it wrote notes, and one refused after it deleted rows, are put back with every text and format as they were", async () => {
+  it("a pull refused after it wrote notes is put back with every text and format as they were", async () => {
     const model = userWorkbook();
     const first = apostrophes();
     await runLoadData(model, first, { previous: new Set() });
@@ -173,6 +176,15 @@ describe.each(["kept", "dropped"] as const)("texts in Text cells, when Excel's T
     expect(writing).toBeGreaterThanOrEqual(4); // the refused sync, then the undo's
     expect(snapshot(model)).toBe(before);
     expectTexts(model, first);
+  });
+
+  it.each(["General", "column's"] as const)("a pull refused after it deleted rows adds them back with every text and format as they were, a new table row's cells taking the %s format", async (rowFormat) => {
+    useNewRowFormat(rowFormat);
+    const model = userWorkbook();
+    const first = apostrophes();
+    await runLoadData(model, first, { previous: new Set() });
+    const before = snapshot(model);
+    const sync = FakeContext.prototype.sync;
 
     // The rows of the first two figures (the quoted note among them) dropped, the sync that deleted them reported refused.
     const dropping = structuredClone(first);

@@ -18,7 +18,7 @@
 import { FakeCustomXmlParts, XmlPartModel } from "./fake-xml-parts";
 import { axisTitleVisible, axisVisible, chartAreaFill, ChartFontModel, chartStyle, ChartStylingModel, fakeChartFont, fakeDataTable, fakeGridlines, seriesStyling, titleVisible } from "./fake-chart-styling";
 import { alignmentOf, applyCellFormats, borderOf, CELL_FORMAT_KEYS, CellFormatsModel, fillOf, fontExtrasOf } from "./fake-cell-formats";
-import { entered } from "./fake-typed-values";
+import { entered, newRowFormatReading } from "./fake-typed-values";
 import { defaultSheetSettings, fakePageLayout, fakeProtection, SheetSettingsModel, worksheetSettingValues } from "./fake-sheet-settings";
 
 export class OfficeError extends Error {
@@ -1450,13 +1450,17 @@ export class FakeTable extends ClientObject<TableModel> {
         if (at < 0 || at > bodyRowsOf(t)) throw new OfficeError("InvalidArgument", `The table has no row ${at}.`);
         shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + at, values.length, t);
         t.box = { ...t.box, rows: t.box.rows + values.length };
+        // The body row beside the new ones (above, or below them at the top), whose formats they may take.
+        const beside = at > 0 ? t.box.row + at : t.box.row + 1 + values.length;
         values.forEach((row, r) => {
           if (row.length !== t.box.columns) throw new OfficeError("InvalidArgument", "A table row needs a value for each column.");
           row.forEach((value, c) => {
             const cell = t.sheet.cell(t.box.row + 1 + at + r, t.box.column + c);
             // Taken as Range.values takes them (TableRowCollection.add: "unformatted values"): a
             // string as typing reads it, a quote-prefixed one as text (fake-typed-values.ts). The
-            // new cells' format is taken to be General (whether they take the column's is not documented: the stricter reading).
+            // new cells' format is taken to be General (whether they take the column's is not
+            // documented), or the column's where a test asks (useNewRowFormat).
+            if (newRowFormatReading() === "column's" && bodyRowsOf(t) > values.length) cell.numberFormat = t.sheet.cells.get(`${beside},${t.box.column + c}`)?.numberFormat ?? "General";
             Object.assign(cell, entered(value, cell.numberFormat));
           });
         });

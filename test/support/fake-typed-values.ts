@@ -11,7 +11,7 @@
  * - office-js #229: `a1.values = '2018-12-31'` leaves the General cell a date with the number
  *   format "m/d/yyyy".
  * - office-js #6687 (and the fake's reads): a leading apostrophe is Excel's quote prefix: the
- *   cell holds the text after it, whatever it looks like.
+ *   cell holds the text after it, whatever it looks like (in a cell not formatted as text: below).
  * - Excel's number format "@" (Text): what is entered into such a cell stays text.
  *
  * Where the documentation is silent the fake takes the safe reading for the add-in, the one that
@@ -61,6 +61,17 @@ let textCellPrefix: "kept" | "dropped" = "kept";
 export function useTextCellReading(reading: "kept" | "dropped"): void {
   textCellPrefix = reading;
 }
+
+/**
+ * The number format of the cells of a row TableRowCollection.add adds, before its values are
+ * entered: General (the fake's reading) or the column's (the row beside it), which Excel's own
+ * tables do for typed rows; the reference does not say, so a test can take either.
+ */
+let newRowFormat: "General" | "column's" = "General";
+export function useNewRowFormat(reading: "General" | "column's"): void {
+  newRowFormat = reading;
+}
+export const newRowFormatReading = () => newRowFormat;
 
 /** The cell's content after `value` is entered into a cell formatted `numberFormat`. */
 export function entered(value: string | number | boolean | null, numberFormat: string): Entered {
