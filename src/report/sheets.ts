@@ -47,10 +47,17 @@ const dayOfBlock = (facts: BlockFacts) => {
   return { day: o?.peildatum ? whenOf(o, o.periode) : null, periods: facts.periods };
 };
 
-/** The nationalities the Nationaliteiten sheet shows: the largest in the latest year, largest first. */
+/**
+ * The nationalities the Nationaliteiten sheet shows: the largest in the latest year whose ranking
+ * can be known, largest first. That is the latest year that also has the count of all inhabitants
+ * with a foreign nationality: a year holding only some nationalities' counts (a next edition that
+ * adds Italiaans 2023 alone, a row an analyst typed) cannot say which is the most common, and
+ * its lead would claim a ranking from one figure. Without such a total in any year, the latest.
+ */
 function largestNationalities(store: MonitorStore, area: string): { period: string; groups: string[]; more: boolean } | null {
   const periods = store.rankingPeriods(area);
-  const period = periods[periods.length - 1];
+  const withTotal = periods.filter((p) => store.get({ indicator: "inwoners", area, group: FOREIGN, age: "", period: p }, "aantal"));
+  const period = withTotal[withTotal.length - 1] ?? periods[periods.length - 1];
   if (!period) return null;
   const ranking = store.ranking(period, area);
   return { period, groups: ranking.slice(0, TOP_NATIONALITIES).map((r) => r.group), more: ranking.length > TOP_NATIONALITIES };
