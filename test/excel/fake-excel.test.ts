@@ -63,6 +63,27 @@ describe("the Excel fake", () => {
     expect(await cleared("RemoveHyperlinks")).toEqual({ cell: { value: 7, formula: null, numberFormat: "General" }, notes: 2, comments: 1, merges: 0, ...rules(whole, whole) });
   });
 
+  it("raises the change events of the add-in's own writes after their sync, with triggerSource ThisLocalAddin from ExcelApi 1.14 (review R15)", async () => {
+    const heard = async (excelApi: string) => {
+      const { model, sheet, context } = workbook();
+      model.excelApi = excelApi;
+      model.tables.push({ name: "T", sheet, box: { row: 1, column: 1, rows: 3, columns: 2 }, style: "TableStyleMedium2" });
+      const events: unknown[] = [];
+      context.workbook.worksheets.onChanged.add((event) => void events.push(event));
+      context.workbook.tables.onChanged.add((event) => void events.push(event));
+      await context.sync();
+      context.workbook.worksheets.getItem("Blad1").getRange("C3:D3").values = [[1, 2]];
+      await context.sync();
+      const during = events.length; // none yet: they come after the sync, not in it
+      await model.settled();
+      return { during, events };
+    };
+    const table = { type: "TableChanged", source: "Local", tableId: expect.any(String), worksheetId: "{sheet-1}", address: "C3", changeType: "RangeEdited" };
+    const sheet = { type: "WorksheetChanged", source: "Local", worksheetId: "{sheet-1}", address: "C3:D3", changeType: "RangeEdited" };
+    expect(await heard("1.18")).toEqual({ during: 0, events: [table, { ...sheet, triggerSource: "ThisLocalAddin" }] });
+    expect(await heard("1.13")).toEqual({ during: 0, events: [table, sheet] });
+  });
+
   it("copies a sheet without its custom properties (office-js #5486)", () => {
     const { model, sheet } = workbook();
     sheet.customProperties.set("LeidenMonitor", "{}");

@@ -273,6 +273,14 @@ export interface AxisSettings {
   numberFormat?: string;
 }
 
+/** A change of the add-in's own sync, for the events Excel raises after it (WorkbookModel.raiseChanges). */
+interface OwnChange {
+  sheet: SheetModel;
+  address: string;
+  changeType: string;
+  tables: { table: TableModel; address: string }[];
+}
+
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
@@ -292,6 +300,10 @@ export class WorkbookModel {
   readonly calculatedHandlers: ((event: unknown) => unknown)[] = [];
   /** Handlers registered with TableCollection.onDeleted (ExcelApi 1.9), which `deleteTable` calls. */
   readonly tableDeleteHandlers: ((event: unknown) => unknown)[] = [];
+  /** Handlers registered with worksheets.onChanged (WorksheetCollection.onChanged, ExcelApi 1.9): every sheet's changes. */
+  readonly worksheetCollectionChangeHandlers: ((event: unknown) => unknown)[] = [];
+  /** The handlers' work for the change events of the add-in's own syncs, while it runs (see raiseChanges): what `settled` waits for. */
+  private readonly delivering = new Set<Promise<unknown>>();
   readonly settings = new Map<string, unknown>();
   /**
    * Makes Excel refuse a sync, as it may with InsertDeleteConflict or GeneralException after
@@ -385,13 +397,62 @@ export class WorkbookModel {
   /**
    * What Excel does after the user changed a table: call its onChanged handlers and the table
    * collection's, with an Excel.TableChangedEventArgs naming the table's id, the changed area's
-   * address on its sheet (ExcelApi 1.7) and the kind of change. Without an address: the whole table.
+   * address on its sheet (ExcelApi 1.7) and the kind of change, and the worksheet collection's
+   * with an Excel.WorksheetChangedEventArgs, whose triggerSource (ExcelApi 1.14) is "Unknown":
+   * not the add-in's. Without an address: the whole table.
    */
   async fireTableChanged(name: string, address?: string, changeType = "RangeEdited"): Promise<void> {
     const table = this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
     if (!table) throw new Error(`no table ${name}`);
-    const event = { type: "TableChanged", source: "Local", tableId: tableIdOf(table), worksheetId: table.sheet.id, address: address ?? toAddress(table.box), changeType };
+    const at = address ?? toAddress(table.box);
+    const event = { type: "TableChanged", source: "Local", tableId: tableIdOf(table), worksheetId: table.sheet.id, address: at, changeType };
     for (const handler of [...(this.tableChangeHandlers.get(table) ?? []), ...this.tableCollectionChangeHandlers]) await handler(event);
+    for (const handler of this.worksheetCollectionChangeHandlers) await handler(this.sheetEvent(table.sheet, at, changeType, "Unknown"));
+  }
+
+  /**
+   * Excel.WorksheetChangedEventArgs (ExcelApi 1.7) for a change of `sheet` at `address`;
+   * `triggerSource` ("Represents the trigger source of the event. For example, identifies whether
+   * this local add-in triggers the event", EventTriggerSource: "ThisLocalAddin" or "Unknown") only
+   * where Excel has ExcelApi 1.14, as the property came with it.
+   */
+  private sheetEvent(sheet: SheetModel, address: string, changeType: string, triggerSource: "ThisLocalAddin" | "Unknown") {
+    return { type: "WorksheetChanged", source: "Local", worksheetId: sheet.id, address, changeType, ...(newerVersion("1.14", this.excelApi) ? {} : { triggerSource }) };
+  }
+
+  /**
+   * What Excel does after a sync of the add-in's changed cells (`changes`, in order; review
+   * R15): it raises the change events for them too. "Events within an Excel workbook can be
+   * triggered by: … Office Add-in (JavaScript) code that changes the workbook" ("Work with
+   * events using the Excel JavaScript API", Event triggers), with triggerSource
+   * "ThisLocalAddin" ("The event is triggered by the Office JS API of the current add-in",
+   * Excel.EventTriggerSource, ExcelApi 1.14) on a worksheet's event; a table's event
+   * (TableChangedEventArgs) has no triggerSource. They come after the batch, not during it
+   * ("the onTableChanged callback is only invoked after the update context is finished. i
+   * believe the callback is asynchronous", office-js #1122): the fake raises them a turn of the
+   * event loop after the sync, when the add-in's code after `await context.sync()` has run on.
+   * How Excel cuts a batch's changes into events is not documented: the fake raises one per
+   * change (a range written, a row added), the most events the add-in may have to take.
+   */
+  raiseChanges(changes: readonly OwnChange[]): void {
+    if (changes.length === 0) return;
+    const delivery: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+      for (const { sheet, address, changeType, tables } of changes) {
+        // A table deleted since (in the same batch) raises nothing: its handlers went with it.
+        for (const { table, address: inTable } of tables.filter((t) => this.tables.includes(t.table))) {
+          const event = { type: "TableChanged", source: "Local", tableId: tableIdOf(table), worksheetId: sheet.id, address: inTable, changeType };
+          for (const handler of [...(this.tableChangeHandlers.get(table) ?? []), ...this.tableCollectionChangeHandlers]) await handler(event);
+        }
+        for (const handler of this.worksheetCollectionChangeHandlers) await handler(this.sheetEvent(sheet, address, changeType, "ThisLocalAddin"));
+      }
+    });
+    const tracked = delivery.catch(() => undefined).finally(() => this.delivering.delete(tracked));
+    this.delivering.add(tracked);
+  }
+
+  /** Waits until the change events of the add-in's syncs so far, and the handlers' work for them, are done (a test's "later"). */
+  async settled(): Promise<void> {
+    while (this.delivering.size) await Promise.all([...this.delivering]);
   }
 
   /**
@@ -469,6 +530,11 @@ export function toAddress(box: Box): string {
 }
 
 const overlaps = (a: Box, b: Box) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+/** The cells two overlapping boxes share. */
+function intersection(a: Box, b: Box): Box {
+  const [row, column] = [Math.max(a.row, b.row), Math.max(a.column, b.column)];
+  return { row, column, rows: Math.min(a.row + a.rows, b.row + b.rows) - row, columns: Math.min(a.column + a.columns, b.column + b.columns) - column };
+}
 
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -504,6 +570,18 @@ export class FakeContext {
 
   /** True while a sync runs the queued operations: what they do is Excel's work, not the add-in's request. */
   private running = false;
+  /** The cells the running sync's operations changed, for the change events Excel raises after it (WorkbookModel.raiseChanges). */
+  private changes: OwnChange[] = [];
+
+  /**
+   * An operation of the running sync changed the data of `box` on `sheet` (values, formulas,
+   * rows): Excel raises onChanged for it, for the sheet and for each table there whose cells it
+   * changed (taken as the tables are now: before a delete shifts them, after an insert).
+   */
+  changed(sheet: SheetModel, box: Box, changeType = "RangeEdited"): void {
+    const tables = this.model.tables.filter((t) => t.sheet === sheet && overlaps(t.box, box)).map((table) => ({ table, address: toAddress(intersection(table.box, box)) }));
+    this.changes.push({ sheet, address: toAddress(box), changeType, tables });
+  }
 
   enqueue(operation: () => void): void {
     if (!this.running) this.pendingBytes += CALL_BYTES;
@@ -554,6 +632,9 @@ export class FakeContext {
       if (this.responseBytes > PAYLOAD_LIMIT) throw new OfficeError("ResponsePayloadSizeLimitExceeded", `The response payload (${this.responseBytes} bytes) exceeds the 5 MB limit.`);
     } finally {
       this.running = false;
+      // What ran changed the workbook, refused batch or not: Excel tells of it after the sync.
+      this.model.raiseChanges(this.changes);
+      this.changes = [];
       this.model.batches.push({ suspended: this.model.calculationSuspendedSyncs > 0, cellsWritten: this.model.cellsWritten - written, bytes, responseBytes: this.responseBytes });
       if (this.model.calculationSuspendedSyncs > 0 && this.model.cellsWritten > written) this.model.dependentsStale = true;
       if (this.model.calculationSuspendedSyncs > 0) this.model.calculationSuspendedSyncs--;
@@ -701,6 +782,13 @@ export class FakeWorksheetCollection extends CollectionObject<SheetModel, FakeWo
   readonly onCalculated = {
     add: (handler: (event: unknown) => unknown) => {
       this.context.enqueue(() => this.context.model.calculatedHandlers.push(handler));
+      return {};
+    },
+  };
+  /** WorksheetCollection.onChanged (ExcelApi 1.9): fires for a change of any sheet, with a WorksheetChangedEventArgs. */
+  readonly onChanged = {
+    add: (handler: (event: unknown) => unknown) => {
+      this.context.enqueue(() => this.context.model.worksheetCollectionChangeHandlers.push(handler));
       return {};
     },
   };
@@ -853,6 +941,7 @@ export class FakeRange extends ClientObject<RangeModel> {
     this.set(({ sheet, box }) => {
       checkShape(values, box, "values");
       this.context.model.cellsWritten += box.rows * box.columns;
+      this.context.changed(sheet, box);
       values.forEach((row, r) =>
         row.forEach((value, c) => {
           const cell = sheet.cell(box.row + r, box.column + c);
@@ -888,6 +977,7 @@ export class FakeRange extends ClientObject<RangeModel> {
         shrinking.push(table);
       }
       refuseShift(this.context.model, sheet, box, box.row, -box.rows, null);
+      this.context.changed(sheet, box, shrinking.length ? "RowDeleted" : "CellDeleted");
       for (const table of shrinking) table.box = { ...table.box, rows: table.box.rows - box.rows };
       shiftAttached(this.context.model, sheet, box, box.row, -box.rows);
       const inColumns = (column: number) => column >= box.column && column < box.column + box.columns;
@@ -931,6 +1021,7 @@ export class FakeRange extends ClientObject<RangeModel> {
       }
       for (const table of moving) table.box = { ...table.box, row: table.box.row + box.rows };
       shiftAttached(this.context.model, sheet, box, box.row, box.rows);
+      this.context.changed(sheet, box, "CellInserted");
     });
   }
   get rowIndex(): number {
@@ -1063,6 +1154,7 @@ export class FakeRange extends ClientObject<RangeModel> {
     this.context.addPayload(formulas);
     this.set(({ sheet, box }) => {
       checkShape(formulas, box, "formulas");
+      this.context.changed(sheet, box);
       // A constant set through formulas is entered as through values (the reference: a cell without a formula "returns its value"; taken to be set the same way).
       formulas.forEach((row, r) => row.forEach((formula, c) => {
         const cell = sheet.cell(box.row + r, box.column + c);
@@ -1094,6 +1186,7 @@ export class FakeRange extends ClientObject<RangeModel> {
     this.set(({ sheet, box }) => {
       if (!["All", "Contents", "Formats", "Hyperlinks", "RemoveHyperlinks", "ResetContents"].includes(applyTo)) throw new OfficeError("InvalidArgument", `'${applyTo}' is not an Excel.ClearApplyTo.`);
       const contents = ["All", "Contents", "ResetContents"].includes(applyTo);
+      if (contents) this.context.changed(sheet, box);
       const formats = ["All", "Formats", "RemoveHyperlinks"].includes(applyTo);
       const links = ["All", "Hyperlinks", "RemoveHyperlinks"].includes(applyTo);
       for (const [key, cell] of [...sheet.cells]) {
@@ -1438,6 +1531,7 @@ export class FakeTable extends ClientObject<TableModel> {
       delete: () =>
         this.set((t) => {
           if (index < 0 || index >= bodyRowsOf(t)) throw new OfficeError("ItemNotFound", `The table has no row ${index}.`);
+          this.context.changed(t.sheet, { ...t.box, row: t.box.row + 1 + index, rows: 1 }, "RowDeleted");
           shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + index, -1, t);
           t.box = { ...t.box, rows: t.box.rows - 1 };
         }),
@@ -1452,6 +1546,7 @@ export class FakeTable extends ClientObject<TableModel> {
         t.box = { ...t.box, rows: t.box.rows + values.length };
         // The body row beside the new ones (above, or below them at the top), whose formats they may take.
         const beside = at > 0 ? t.box.row + at : t.box.row + 1 + values.length;
+        this.context.changed(t.sheet, { ...t.box, row: t.box.row + 1 + at, rows: values.length }, "RowInserted");
         values.forEach((row, r) => {
           if (row.length !== t.box.columns) throw new OfficeError("InvalidArgument", "A table row needs a value for each column.");
           row.forEach((value, c) => {
