@@ -11,6 +11,7 @@ import { readingFirst } from "./read-refused";
 import { isMonitorError } from "../data/errors";
 import { AnyMessage, say } from "../text/message";
 import { EXCEL_READS as EXCEL } from "../text/excel-reads";
+import { ownWritesTold } from "./optional-apis";
 
 /**
  * What the follower knows of the workbook's tables. "unread": Excel refused reading them (`why`
@@ -32,6 +33,7 @@ interface Place {
   id: string;
   name: string;
   sheetName: string;
+  sheetId: string;
   address: string;
   row: number;
   column: number;
@@ -63,16 +65,17 @@ const DATA_TABLES: string[] = Object.values(TABLE_NAMES);
  * Reads the three data tables: their places in one sync, then their cells in chunks of about
  * 4 MB (one sync each). The tables' ids come along, so change events can be told apart.
  */
-async function readPlaces(context: Excel.RequestContext): Promise<{ places: Map<string, Place>; ids: Map<string, string> }> {
+async function readPlaces(context: Excel.RequestContext): Promise<{ places: Map<string, Place>; ids: Map<string, string>; sheetIds: Set<string> }> {
   const tables = context.workbook.tables.load("items/name,items/id,items/showTotals");
+  const sheets = context.workbook.worksheets.load("items/id");
   await context.sync();
   const ours = tables.items.filter((t) => DATA_TABLES.includes(t.name));
-  const loaded = ours.map((table) => ({ table, sheet: table.worksheet.load("name"), range: table.getRange().load("address,rowIndex,columnIndex,rowCount,columnCount") }));
+  const loaded = ours.map((table) => ({ table, sheet: table.worksheet.load("name,id"), range: table.getRange().load("address,rowIndex,columnIndex,rowCount,columnCount") }));
   if (loaded.length) await context.sync();
   const places = new Map(
-    loaded.map(({ table, sheet, range }) => [table.name, { id: table.id, name: table.name, sheetName: sheet.name, address: range.address, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount - totalRows(table), columns: range.columnCount }]),
+    loaded.map(({ table, sheet, range }) => [table.name, { id: table.id, name: table.name, sheetName: sheet.name, sheetId: sheet.id, address: range.address, row: range.rowIndex, column: range.columnIndex, rows: range.rowCount - totalRows(table), columns: range.columnCount }]),
   );
-  return { places, ids: new Map(tables.items.map((t) => [t.id, t.name])) };
+  return { places, ids: new Map(tables.items.map((t) => [t.id, t.name])), sheetIds: new Set(sheets.items.map((sheet) => sheet.id)) };
 }
 
 function sheetRange(context: Excel.RequestContext, place: Place, from: number, count: number): Excel.Range {
@@ -88,6 +91,33 @@ export function changedRows(address: string, place: Pick<Place, "row" | "rows">)
   }
   if (first <= place.row || last >= place.row + place.rows) return null;
   return { from: first - place.row - 1, count: last - first + 1 };
+}
+
+/** What Excel tells about a change of a sheet (Excel.WorksheetChangedEventArgs, ExcelApi 1.7; triggerSource 1.14). */
+export interface SheetChange {
+  worksheetId: string;
+  /** The changed area on the sheet, e.g. "G5", "A7:M9", or areas apart ("A1:B2, D5"). */
+  address: string;
+  changeType: string;
+  triggerSource?: string;
+}
+
+/**
+ * Whether a change at `address` may have changed the table at `place`: it touches its cells, or
+ * the row just below or the column just right of it (typing there makes Excel grow the table).
+ * An address the add-in cannot read (whole rows, "5:7") is taken to touch it: the safe side.
+ */
+function touches(address: string, place: Place): boolean {
+  const grown = { row: place.row, column: place.column, rows: place.rows + 1, columns: place.columns + 1 };
+  return address.split(",").some((area) => {
+    let box: { row: number; column: number; rows: number; columns: number };
+    try {
+      box = parseA1Range(area.trim());
+    } catch {
+      return true;
+    }
+    return box.row < grown.row + grown.rows && grown.row < box.row + box.rows && box.column < grown.column + grown.columns && grown.column < box.column + box.columns;
+  });
 }
 
 /**
@@ -111,6 +141,8 @@ export class WorkbookFollower {
   private knownIds = new Map<string, string>();
   /** The data tables found in this session, by name, with their ids: one gone since is missing. */
   private readonly seen = new Map<string, string>();
+  /** The workbook's sheets at the last read: a change on another (one made since) may be on a table of ours (see sheetChanged). */
+  private knownSheetIds = new Set<string>();
   private pending: TableChange[] = [];
   private fullReadWanted = false;
   /** Excel calculated since the last round (see calculated). */
@@ -148,13 +180,25 @@ export class WorkbookFollower {
     return this.data;
   }
 
-  /** Registers the change handler once for the session. */
+  /**
+   * Registers the change handler once for the session. Excel raises the change events of the
+   * add-in's own writes as well ("Events within an Excel workbook can be triggered by: … Office
+   * Add-in (JavaScript) code that changes the workbook", "Work with events using the Excel
+   * JavaScript API"), after the syncs that wrote (office-js #1122), so often after `during` is
+   * over. Where Excel tells them apart (a worksheet's event's triggerSource, ExcelApi 1.14), the
+   * handler is on the worksheets (WorksheetCollection.onChanged, ExcelApi 1.9) and passes the
+   * add-in's own by (sheetChanged); a table's event says nothing of who made it. Elsewhere the
+   * handler is on the tables, and an own write's late event reads back the rows it names, finds
+   * them as they were read, and tells no one (applyEdits, readEverything): reads, but no edit.
+   */
   async watch(): Promise<void> {
     if (this.watching) return;
     this.watching = true;
     try {
       await this.run(async (context) => {
-        context.workbook.tables.onChanged.add(async (event: Excel.TableChangedEventArgs) => this.changed(event));
+        const own = ownWritesTold();
+        if (own) context.workbook.worksheets.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => (own(event) ? undefined : this.sheetChanged(event)));
+        else context.workbook.tables.onChanged.add(async (event: Excel.TableChangedEventArgs) => this.changed(event));
         // A deleted table (ExcelApi 1.9) raises no change event: its deletion is heard here, as a change of everything.
         context.workbook.tables.onDeleted.add(async (event: Excel.TableDeletedEventArgs) => this.changed({ tableId: event.tableId, address: "", changeType: "Deleted" }));
         // A formula's new result in the Waarde column raises no change event: a calculation does (ExcelApi 1.8).
@@ -198,6 +242,27 @@ export class WorkbookFollower {
     this.catchingUp = read;
     // Its failure (Excel refusing the read) is the next readAll's to report; a later edit reads again.
     read.catch(() => undefined);
+  }
+
+  /**
+   * A change of a sheet that is not the add-in's own write (see watch): a change of one of the
+   * monitor tables where it touches one, else nothing to read. But everything is read again for
+   * a change on a sheet made since the last read (the tables may be there now: a cancelled load
+   * deletes and re-creates them), and, while the follower knows no MonitorData (none yet,
+   * unread, or a table missing), for any change: the analyst may have made it, or brought it back. As the tables' own events did, where
+   * a table of unknown id made the follower read (see applyEdits).
+   */
+  async sheetChanged(event: SheetChange): Promise<void> {
+    const places = [...this.places.values()].filter((p) => p.sheetId === event.worksheetId && touches(event.address, p));
+    if (places.length === 0) {
+      if (this.knownSheetIds.has(event.worksheetId) && this.places.has(TABLE_NAMES.observations) && this.data.kind !== "unread" && this.data.kind !== "missing") return;
+      if (this.held > 0) return void (this.missed = true);
+      this.fullReadWanted = true;
+      return this.work();
+    }
+    // Each table touched gets the change's address; only MonitorData's rows are read from it (applyEdits).
+    for (const place of places.slice(1)) this.pending.push({ tableId: place.id, address: event.address, changeType: event.changeType });
+    await this.changed({ tableId: places[0].id, address: event.address, changeType: event.changeType });
   }
 
   /** A change event: merged with others that come meanwhile, then read back in one round. */
@@ -263,7 +328,7 @@ export class WorkbookFollower {
   private async readEverything(): Promise<void> {
     // Only reads: a sync Excel refuses here (a busy Excel, a sheet deleted meanwhile) has changed nothing.
     const read = await this.published(readingFirst({ what: "tables", sheet: null }, (at) => this.run(async (context) => {
-      const { places, ids } = await readPlaces(context);
+      const { places, ids, sheetIds } = await readPlaces(context);
       const sheets = new Set([...places.values()].map((p) => p.sheetName));
       if (sheets.size === 1) at.reading = { what: "tables", sheet: [...sheets][0] };
       const order = DATA_TABLES.filter((name) => places.has(name));
@@ -274,11 +339,12 @@ export class WorkbookFollower {
           return { total: place.rows, columns: place.columns, sheet: place.sheetName, firstRow: place.row, range: (from: number, count: number) => sheetRange(context, place, from, count) };
         }),
       );
-      return { places, ids, cells: new Map(order.map((name, i) => [name, cells[i]])) };
+      return { places, ids, sheetIds, cells: new Map(order.map((name, i) => [name, cells[i]])) };
     })));
     this.places = read.places;
     this.knownIds = read.ids;
     this.waardeFormulas = null;
+    this.knownSheetIds = read.sheetIds;
     for (const place of read.places.values()) this.seen.set(place.name, place.id);
     const gone = DATA_TABLES.find((name) => !read.places.has(name) && (this.seen.has(name) || (name === TABLE_NAMES.observations && this.hadData())));
     if (gone) {
@@ -327,13 +393,16 @@ export class WorkbookFollower {
       return false; // a table was deleted or renamed meanwhile: read everything again
     }
     if (tables.some(({ place, table }) => table.address !== place.address)) return false;
-    for (const read of reads) live.editRows(read.from, read.range.values as Cell[][]);
+    // Rows read back as they were (an own write's late event, see watch) change no figure: no one is told.
+    let changed = false;
+    for (const read of reads) changed = live.editRows(read.from, read.range.values as Cell[][]) || changed;
     if (reads.length) this.waardeFormulas = null; // an edit may have typed a formula into Waarde, or removed the last
     if (definitionsChanged) {
       const cellsOf = (range: Excel.Range | null, fallback: Cell[][]) => (range ? (range.values as Cell[][]) : fallback);
       live.editDefinitions(cellsOf(definitions[0], tableCells(INDICATOR_COLUMNS, this.edition.indicators)), cellsOf(definitions[1], tableCells(SOURCE_COLUMNS, this.edition.sources)));
+      changed = true;
     }
-    this.publish(stateOf(live), "edit");
+    if (changed) this.publish(stateOf(live), "edit");
     return true;
   }
 

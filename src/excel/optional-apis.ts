@@ -96,3 +96,15 @@ export function queueDataTable(chart: Excel.Chart): (() => unknown[]) | null {
   const table = chart.getDataTableOrNullObject().load("visible,showHorizontalBorder,showVerticalBorder,showOutlineBorder,showLegendKey");
   return () => (table.isNullObject ? [] : [table.visible, table.showHorizontalBorder, table.showVerticalBorder, table.showOutlineBorder, table.showLegendKey]);
 }
+
+/**
+ * What a worksheet's change event says of who made it (`WorksheetChangedEventArgs.triggerSource`,
+ * ExcelApi 1.14: "identifies whether this local add-in triggers the event"; Excel.EventTriggerSource
+ * "ThisLocalAddin": "The event is triggered by the Office JS API of the current add-in"), or
+ * null where Excel has no such property: then the add-in's own writes and the user's edits come
+ * as the same events. Asked once, when the handler is registered (inside Excel.run).
+ */
+export function ownWritesTold(): ((event: { triggerSource?: string }) => boolean) | null {
+  if (!supports("1.14")) return null;
+  return (event) => event.triggerSource === "ThisLocalAddin";
+}
