@@ -245,11 +245,17 @@ export function runPivot(pkg: MonitorPackage, language: Language): Promise<Pivot
 
 /** Puts a formula in the top-left cell of the selection; returns that cell's address. */
 export async function insertFormula(formula: string): Promise<string> {
-  return Excel.run(async (context) => {
+  const { address, sheetId } = await Excel.run(async (context) => {
     const cell = context.workbook.getSelectedRange().getCell(0, 0);
     cell.formulas = [[formula]];
     cell.load("address");
+    const sheet = cell.worksheet.load("id");
     await context.sync();
-    return cell.address;
+    return { address: cell.address, sheetId: sheet.id };
   });
+  // The analyst's choice of cell, though the add-in's write: Excel's event for it says
+  // "ThisLocalAddin" and the follower passes it by (see WorkbookFollower.watch), so it hears of
+  // it here, in case the cell is in a monitor table.
+  await follower?.sheetChanged({ worksheetId: sheetId, address: address.slice(address.lastIndexOf("!") + 1), changeType: "RangeEdited" }).catch(() => undefined); // a refused read is told as such (published)
+  return address;
 }

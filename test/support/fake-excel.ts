@@ -901,6 +901,10 @@ interface RangeModel {
 
 export class FakeRange extends ClientObject<RangeModel> {
   readonly format = new FakeRangeFormat(this.context, () => this.model());
+  /** "The worksheet containing the current range" (Range.worksheet, ExcelApi 1.1). */
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.resolver()?.sheet ?? null);
+  }
 
   protected override readProperty(range: RangeModel, name: string): unknown {
     switch (name) {
