@@ -127,12 +127,13 @@ function touches(address: string, place: Place): boolean {
  * rows (and checks that the table did not move or change size), and the live data re-checks
  * them. Events that come while work is running are merged into the next round.
  *
- * One handler on the workbook's table collection (`TableCollection.onChanged`, ExcelApi 1.7)
- * instead of one per table: a handler registered on a table stops firing when the table is
- * deleted, and a cancelled load deletes and re-creates the tables (docs: "Work with events using
- * the Excel JavaScript API"). Whether the collection's event covers tables added after the
- * handler was registered is not stated; the safe reading taken here: an event from an unknown
- * table id makes the follower look the table up, and a full read if it is one of the three.
+ * One handler for the whole workbook (`WorksheetCollection.onChanged` where Excel tells the
+ * add-in's own writes, see watch; else `TableCollection.onChanged`, ExcelApi 1.7) instead of
+ * one per table: a handler registered on a table stops firing when the table is deleted, and a
+ * cancelled load deletes and re-creates the tables (docs: "Work with events using the Excel
+ * JavaScript API"). Whether the table collection's event covers tables added after the handler
+ * was registered is not stated; the safe reading taken here: an event from an unknown table id
+ * (or, from the worksheets, a sheet unknown at the last read) makes the follower read again.
  */
 export class WorkbookFollower {
   private data: FollowedData = { kind: "none" };
