@@ -1,4 +1,4 @@
-import { MAX_SYNC_BYTES } from "./batch";
+import { isRefusal, MAX_SYNC_BYTES } from "./batch";
 
 /**
  * Where the comparison's memory lives: the hashes of the rows each kind of source delivered
@@ -123,11 +123,21 @@ export function nextGeneration(found: readonly Pick<PartName, "generation">[], n
 }
 
 /**
+ * What a write of a group's snapshot left behind, once its new generation is complete (and is
+ * the one a reader takes): null when the older parts are deleted too, else Excel's code for the
+ * refused delete. Those parts are then still in the workbook (the file that much larger) but
+ * unread, as a reader takes the newest complete generation; the next write of any group deletes
+ * them, since it deletes every part that is not its group's newest complete one (see chooseParts).
+ */
+export type LeftBehind = { code: string } | null;
+
+/**
  * Writes one group's snapshot as a new generation, a few parts per sync, then deletes the
  * group's older parts and any left incomplete. Throws (Excel's error) when Excel refuses a
- * write; the previous snapshot is then still the one a reader finds.
+ * write; the previous snapshot is then still the one a reader finds. A refused delete does not
+ * throw: the new snapshot is saved, and the result says what was left behind (review R10).
  */
-export async function writeSnapshot(context: Excel.RequestContext, group: string, hashes: readonly string[], options: { limit?: number; generation?: string; now?: number } = {}): Promise<void> {
+export async function writeSnapshot(context: Excel.RequestContext, group: string, hashes: readonly string[], options: { limit?: number; generation?: string; now?: number } = {}): Promise<LeftBehind> {
   if (!/^[a-z]+$/.test(group)) throw new Error(`Not a snapshot group: ${group}`);
   const limit = options.limit ?? MAX_SYNC_BYTES;
   const before = await listParts(context);
@@ -145,7 +155,14 @@ export async function writeSnapshot(context: Excel.RequestContext, group: string
   }
   await context.sync();
   const { stale } = chooseParts(before);
-  const older = before.filter((p) => p.group === group);
-  for (const part of new Set([...older, ...stale])) context.workbook.customXmlParts.getItem(part.id).delete();
-  await context.sync();
+  const older = new Set([...before.filter((p) => p.group === group), ...stale]);
+  if (older.size === 0) return null;
+  for (const part of older) context.workbook.customXmlParts.getItem(part.id).delete();
+  try {
+    await context.sync();
+    return null;
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    return { code: error.code };
+  }
 }

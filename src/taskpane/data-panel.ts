@@ -17,6 +17,7 @@ import { byId, element, setMessage } from "./dom";
 import { failureText } from "./failure";
 import type { RememberedSource } from "./excel-actions";
 import { Host } from "./host";
+import { memoryNote, needsAttention } from "./memory-notes";
 import { Texts } from "./i18n";
 import { AnyMessage, say, textOf } from "../text/message";
 import { PANE } from "../text/pane";
@@ -244,13 +245,13 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
     const notes = [
       result.outcome.clash ? t.dataClash({ theirs: result.outcome.clash, ours: result.outcome.sheetName }) : null,
       result.outcome.insertedRows > 0 ? t.insertedRows({ n: result.outcome.insertedRows }) : null,
-      result.notSaved ? t.memoryNotSaved({ why: result.notSaved }) : null,
+      ...(result.memory ?? []).map((problem) => textOf(memoryNote(problem), ctx.language())),
       result.outcome.pivotRefused ? t.pivotNotRefreshed({ why: result.outcome.pivotRefused }) : null,
       result.notRecalculated ? t.notRecalculated({ code: result.notRecalculated }) : null,
       notFollowed,
     ].filter((n): n is string => n !== null);
     byId("data-details").replaceChildren(...notes.map((note) => element("li", { textContent: note })));
-    const attention = result.notSaved || result.outcome.pivotRefused || result.notRecalculated || notFollowed;
+    const attention = needsAttention(result.memory ?? []) || result.outcome.pivotRefused || result.notRecalculated || notFollowed;
     setMessage("data-message", t.pulled({ n: pulled.package.observations.length, title: pulled.edition.title, total: result.outcome.figures }), attention ? "error" : "ok");
   } catch (error) {
     unexpected(ctx, error);

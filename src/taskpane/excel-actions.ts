@@ -12,6 +12,8 @@ import { yieldToEventLoop } from "../data/slices";
 import { oneWrite } from "../excel/one-write";
 import type { PivotResult } from "../excel/pivot";
 import type { RegenerateResult } from "../excel/regenerate";
+import type { LeftBehind } from "../excel/snapshot-store";
+import type { MemoryProblem } from "./memory-notes";
 
 /*
  * What the pane needs when it opens in Excel (following the workbook's tables, the remembered
@@ -136,31 +138,37 @@ export async function snapshotsFor(kind: RememberedSource["kind"], shipped: Moni
 
 /**
  * Remembers the source (in the settings, small) and the rows it delivered (in the workbook's
- * snapshot store, at any size), checking both: returns what could not be saved, or null. A
- * snapshot that is not saved means the next pull cannot tell this source's rows from the
- * analyst's edits, so the pane says so.
+ * snapshot store, at any size), checking both: returns what could not be kept, as typed problems
+ * (none when all was; see memory-notes.ts). A snapshot that is not saved means the next pull
+ * cannot tell this source's rows from the analyst's edits; a saved one whose older parts Excel
+ * would not delete is in force all the same (review R10). The pane says which.
  */
-export async function remember(source: RememberedSource, snapshot: string[]): Promise<string | null> {
-  const failures: string[] = [];
+export async function remember(source: RememberedSource, snapshot: string[]): Promise<MemoryProblem[]> {
+  const problems: MemoryProblem[] = [];
   const legacy = legacySnapshots();
   try {
     const { writeSnapshot } = await snapshotStore();
-    await Excel.run(async (context) => {
+    const leftBehind = await Excel.run(async (context) => {
+      const left: LeftBehind[] = [];
       // Groups an older version kept in the settings move to the store with the first write.
-      for (const [group, hashes] of legacy) if (group !== sourceGroup(source.kind)) await writeSnapshot(context, group, hashes);
-      await writeSnapshot(context, sourceGroup(source.kind), snapshot);
+      for (const [group, hashes] of legacy) if (group !== sourceGroup(source.kind)) left.push(await writeSnapshot(context, group, hashes));
+      left.push(await writeSnapshot(context, sourceGroup(source.kind), snapshot));
+      return left;
     });
+    const refused = leftBehind.find((left) => left !== null);
+    if (refused) problems.push({ kind: "oldPartsLeft", code: refused.code });
   } catch (error) {
-    failures.push(excelCode(error) ? `Excel: ${excelCode(error)}` : `${(error as Error).message}`);
+    problems.push({ kind: "notSaved", code: excelCode(error) });
   }
   const settings = Office.context.document.settings;
   settings.set(SOURCE_SETTING, source);
   if (sourceGroup(source.kind) === "edition") settings.set(EDITION_SETTING, source.edition);
-  if (failures.length === 0 && legacy.size) settings.remove(SNAPSHOT_SETTING);
+  if (!problems.some((p) => p.kind === "notSaved") && legacy.size) settings.remove(SNAPSHOT_SETTING);
   const saved = await new Promise<Office.AsyncResult<void>>((resolve) => settings.saveAsync((result) => resolve(result)));
   // Office.AsyncResultStatus.Failed is "failed"; compared as text so it holds without office.js loaded too.
-  if ((saved?.status as unknown) === "failed") failures.push(saved.error?.message ?? "saveAsync");
-  return failures.length ? failures.join("; ") : null;
+  // Office.Error's number only: its message is in Office's language, not the pane's.
+  if ((saved?.status as unknown) === "failed") problems.push({ kind: "sourceNotSaved", code: typeof saved.error?.code === "number" ? saved.error.code : null });
+  return problems;
 }
 
 /** The live data the pane follows the tables with (validated already), and a pause for the comparison's slices. */
@@ -181,7 +189,7 @@ export async function runLoadData(
   pulled: { pkg: MonitorPackage; source: Omit<RememberedSource, "pulledAt"> },
   shipped: MonitorPackage,
   options: { expected?: string; signal?: AbortSignal; onProgress?: (fraction: number, message: AnyMessage) => void },
-): Promise<LoadDataResult & { notSaved?: string | null; notRecalculated?: string | null }> {
+): Promise<LoadDataResult & { memory?: MemoryProblem[]; notRecalculated?: string | null }> {
   // The one write of the runtime from the first read of what it compares to its last save (see one-write.ts).
   return oneWrite("pull", () => loadAndRemember(pulled, shipped, options));
 }
@@ -193,8 +201,8 @@ async function loadAndRemember(pulled: Parameters<typeof runLoadData>[0], shippe
   // The load suspended Excel's calculation: formulas of the user's that read MonitorData are recalculated (MONITOR formulas follow by themselves).
   const notRecalculated = await recalculated(recalculate);
   if (!result.ok) return result;
-  const notSaved = await remember({ ...pulled.source, pulledAt: new Date().toISOString() }, result.comparison.snapshot);
-  return { ...result, notSaved, notRecalculated };
+  const memory = await remember({ ...pulled.source, pulledAt: new Date().toISOString() }, result.comparison.snapshot);
+  return { ...result, memory, notRecalculated };
 }
 
 /** Excel's code of an error Excel answered with, or null (the add-in's own errors carry none). */

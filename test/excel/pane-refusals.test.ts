@@ -55,18 +55,18 @@ describe("the pane's actions when Excel refuses", () => {
 
   it("saving the pull's snapshot, refused: Excel's code, not its text", async () => {
     refusing = 1;
-    await expect(remember(source, snapshotOf(edition))).resolves.toBe("Excel: GeneralException");
+    await expect(remember(source, snapshotOf(edition))).resolves.toEqual([{ kind: "notSaved", code: "GeneralException" }]);
   });
 
   it("the recalculation after a pull, refused: the figures are written and remembered, and the result says Excel's code", async () => {
     const result = await runLoadData({ pkg: edition, source }, edition, {}).then((r) => r, (e: unknown) => e);
-    expect(result).toMatchObject({ ok: true, notRecalculated: null, notSaved: null });
+    expect(result).toMatchObject({ ok: true, notRecalculated: null, memory: [] });
     // Again, Excel refusing the recalculation (the third run: what the workbook remembers, the load, the recalculation).
     runs = 0;
     refusing = 3;
     const changed = { ...edition, observations: edition.observations.map((o, i) => (i === 0 ? { ...o, waarde: o.waarde + 1 } : o)) };
     const again = await runLoadData({ pkg: changed, source }, edition, {});
-    expect(again).toMatchObject({ ok: true, notRecalculated: "GeneralException", notSaved: null });
+    expect(again).toMatchObject({ ok: true, notRecalculated: "GeneralException", memory: [] });
     expect(tableValues(model, "MonitorData")[1][6]).toBe(edition.observations[0].waarde + 1);
   });
 

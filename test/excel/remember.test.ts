@@ -27,7 +27,7 @@ describe("remembering a pull", () => {
 
   it("keeps 140,000 rows' snapshot in the workbook, not in the settings, and finds it after reopening", async () => {
     const snapshot = hashes(140_000);
-    await expect(remember(source, snapshot)).resolves.toBeNull();
+    await expect(remember(source, snapshot)).resolves.toEqual([]);
     expect(JSON.stringify(Object.fromEntries(settings.saved)).length).toBeLessThan(1000);
     settings.reopen();
     const { previous, others } = await snapshotsFor("url", edition);
@@ -35,9 +35,9 @@ describe("remembering a pull", () => {
     expect(others.size).toBe(0);
   });
 
-  it("says so when the settings could not be saved", async () => {
+  it("says so when the settings could not be saved: Office's number, not its text", async () => {
     settings.failSaves = true;
-    await expect(remember(source, hashes(3))).resolves.toBe("The document could not be saved.");
+    await expect(remember(source, hashes(3))).resolves.toEqual([{ kind: "sourceNotSaved", code: 5001 }]);
   });
 
   it("says so when the workbook refused the snapshot, and keeps the settings' old one", async () => {
@@ -46,7 +46,8 @@ describe("remembering a pull", () => {
     run.run = async () => {
       throw new Error("GeneralException: the workbook is read-only");
     };
-    await expect(remember(source, hashes(3))).resolves.toBe("GeneralException: the workbook is read-only");
+    // An error without Excel's code (not a refusal Excel answered): no code, and never its text.
+    await expect(remember(source, hashes(3))).resolves.toEqual([{ kind: "notSaved", code: null }]);
     expect(settings.get("LeidenMonitor.snapshots")).toEqual({ edition: "0000000000000a" });
   });
 

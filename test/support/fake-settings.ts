@@ -23,7 +23,14 @@ export class FakeSettings {
   remove(name: string): void {
     this.values.delete(name);
   }
-  saveAsync(callback?: (result: { status: "succeeded" | "failed"; error?: { message: string } }) => void): void {
+  /**
+   * A failure reports an Office.Error: a number, a name and a message in Office's language
+   * (the Office.Error reference). Which code a failed settings save gives is not documented;
+   * the fake answers 5001, "Internal Error" of the Common API error codes
+   * (docs/reference/javascript-api-for-office-error-codes.md), so that the add-in is seen to
+   * name the number and never show the message.
+   */
+  saveAsync(callback?: (result: { status: "succeeded" | "failed"; error?: { code: number; name: string; message: string } }) => void): void {
     this.saves++;
     const size = JSON.stringify(Object.fromEntries(this.values)).length;
     const fail = this.failSaves ? "The document could not be saved." : size > SETTINGS_LIMIT ? `Settings of ${size} bytes exceed the 2 MB limit.` : null;
@@ -31,7 +38,7 @@ export class FakeSettings {
       this.saved.clear();
       for (const [k, v] of this.values) this.saved.set(k, structuredClone(v));
     }
-    setTimeout(() => callback?.(fail ? { status: "failed", error: { message: fail } } : { status: "succeeded" }), 0);
+    setTimeout(() => callback?.(fail ? { status: "failed", error: { code: 5001, name: "Internal Error", message: fail } } : { status: "succeeded" }), 0);
   }
   /** The document closed and opened again: only what was saved is there. */
   reopen(): void {
