@@ -17,7 +17,6 @@ import { byId, element, setMessage } from "./dom";
 import { failureText } from "./failure";
 import type { RememberedSource } from "./excel-actions";
 import { Host } from "./host";
-import { memoryNote, needsAttention } from "./memory-notes";
 import { Texts } from "./i18n";
 import { AnyMessage, say, textOf } from "../text/message";
 import { PANE } from "../text/pane";
@@ -224,7 +223,7 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
   setBusy(true);
   byId("comparison").hidden = true;
   try {
-    const { runLoadData } = await import(/* webpackChunkName: "excel" */ "./excel-actions");
+    const [{ runLoadData }, { memoryNote, needsAttention }] = await Promise.all([import(/* webpackChunkName: "excel" */ "./excel-actions"), import(/* webpackChunkName: "excel-load" */ "./memory-notes")]);
     const result = await runLoadData({ pkg: pulled.package, source: rememberAs(spec, pulled) }, ctx.shipped, {
       expected: signature ?? undefined,
       signal: running.signal,

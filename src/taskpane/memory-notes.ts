@@ -1,9 +1,9 @@
 import { AnyMessage, say } from "../text/message";
-import { PANE } from "../text/pane";
+import { EXCEL } from "../text/excel";
 
 /**
  * What could not be kept of a pull's memory (see excel-actions' `remember`), as data: the pane
- * makes its words (src/text/pane.ts) in its own language, with Excel's or Office's code for
+ * makes its words (src/text/excel.ts, loaded with the pull, not in the pane's first load) in its own language, with Excel's or Office's code for
  * support, never their free text (in Office's language, not the pane's).
  */
 export type MemoryProblem =
@@ -18,11 +18,11 @@ export type MemoryProblem =
 export function memoryNote(problem: MemoryProblem): AnyMessage {
   switch (problem.kind) {
     case "notSaved":
-      return say(PANE.memoryNotSaved, { code: problem.code });
+      return say(EXCEL.memoryNotSaved, { code: problem.code });
     case "oldPartsLeft":
-      return say(PANE.memoryOldPartsLeft, { code: problem.code });
+      return say(EXCEL.memoryOldPartsLeft, { code: problem.code });
     case "sourceNotSaved":
-      return say(PANE.sourceNotSaved, { code: problem.code });
+      return say(EXCEL.sourceNotSaved, { code: problem.code });
   }
 }
 

@@ -300,47 +300,6 @@ export const PANE = {
     ({ detail }) => `Something unexpected went wrong in the add-in (${detail}). Try again; if it keeps happening, report it with this text.`,
   ),
   /** `why` is the reason as the browser or Excel gave it. */
-  /**
-   * Excel refused saving what this pull delivered (the rows' snapshot, see
-   * src/excel/snapshot-store.ts): the workbook still holds the snapshot of the pull before, so
-   * the next pull takes the figures written now for the analyst's own, and does not update them
-   * when the source corrects them, unless the source still delivers them as now (they are then
-   * unchanged, and remembered as the source's). `code`: Excel's error code; null when the
-   * failure was not Excel's refusal (then nothing more is known to say).
-   */
-  memoryNotSaved: phrase<{ code: string | null }>(
-    "pane.memoryNotSaved",
-    ({ code }) =>
-      `Let op: ${code ? `Excel weigerde te bewaren wat deze bron leverde (Excel: ${code})` : "wat deze bron leverde kon niet bij de werkmap worden bewaard"}. De werkmap onthoudt nog wat de vorige keer werd opgehaald: bij de volgende keer ophalen gelden de cijfers die nu zijn geschreven als uw eigen wijzigingen, en een correctie van de bron wordt daarin dan niet overgenomen. Haal dezelfde bron nu nog eens op: cijfers die nog zijn zoals de bron ze levert, worden dan alsnog als de hare onthouden.`,
-    ({ code }) =>
-      `Note: ${code ? `Excel refused saving what this source delivered (Excel: ${code})` : "what this source delivered could not be saved with the workbook"}. The workbook still remembers what was pulled the time before: at the next pull, the figures written now count as your own edits, and a correction by the source is not applied to them. Pull the same source again now: figures still as the source delivers them are then remembered as its own.`,
-  ),
-  /**
-   * What this pull delivered is saved (its new snapshot is complete and is the one read), but
-   * Excel refused deleting the previous snapshot's parts (custom XML parts): they stay in the
-   * workbook, unread, making the file larger, until the next pull, whose save deletes every part
-   * that is not current (snapshot-store.ts, chooseParts). Nothing for the analyst to do.
-   */
-  memoryOldPartsLeft: phrase<{ code: string }>(
-    "pane.memoryOldPartsLeft",
-    ({ code }) =>
-      `Wat deze bron leverde is bij de werkmap bewaard. Alleen het opruimen van wat de vorige keer was bewaard, weigerde Excel (Excel: ${code}): dat blijft als verborgen onderdeel in de werkmap staan en maakt het bestand groter, maar wordt niet meer gebruikt. De volgende keer ophalen ruimt het op; u hoeft niets te doen.`,
-    ({ code }) =>
-      `What this source delivered is saved with the workbook. Only removing what was saved the time before was refused by Excel (Excel: ${code}): it stays in the workbook as a hidden part and makes the file larger, but is no longer used. The next pull removes it; there is nothing you need to do.`,
-  ),
-  /**
-   * Office could not save the document settings (saveAsync failed): where the data came from
-   * (and, for an edition, which edition the sheets cite) holds for this session only. After the
-   * workbook is opened again, the pane names the source before, and Refresh pulls from it.
-   * `code`: the number Office gives the failure (Office.Error.code), null when it gave none.
-   */
-  sourceNotSaved: phrase<{ code: number | null }>(
-    "pane.sourceNotSaved",
-    ({ code }) =>
-      `Let op: Office kon niet bij de werkmap bewaren waar deze gegevens vandaan komen${code === null ? "" : ` (Office-foutcode ${code})`}. Na het opnieuw openen van de werkmap noemt het taakvenster de bron van daarvoor, en haalt Vernieuwen daar op. Haal deze bron nog eens op voordat u de werkmap sluit.`,
-    ({ code }) =>
-      `Note: Office could not save with the workbook where these data came from${code === null ? "" : ` (Office error code ${code})`}. After the workbook is opened again, the pane names the source before, and Refresh pulls from that. Pull this source again before you close the workbook.`,
-  ),
   pivotDone: phrase<{ sheet: string; refreshed: boolean }>(
     "pane.pivotDone",
     ({ sheet, refreshed }) => (refreshed ? `De draaitabel op blad '${sheet}' is bijgewerkt.` : `De draaitabel staat op blad '${sheet}'.`),
