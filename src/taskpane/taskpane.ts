@@ -273,7 +273,7 @@ async function regenerateClicked(): Promise<boolean> {
     list.prepend(...warnings.map((warning) => element("li", {}, [element("span", { className: "note", textContent: warning })])));
     const built = result.sheets.filter((s) => s.status !== "skipped");
     attention = result.sheets.some((s) => s.notes.length > 0) || result.kept.length > 0 || result.removed.length > 0 || Boolean(result.data?.clash) || warnings.length > 0;
-    return texts().summary({ sheets: built.length, charts: built.reduce((n, s) => n + s.charts, 0) });
+    return texts().summary({ built: built.filter((s) => s.status !== "updated").length, updated: built.filter((s) => s.status === "updated").length, charts: built.reduce((n, s) => n + s.charts, 0) });
   });
   progress.hidden = true;
   return attention;

@@ -350,10 +350,23 @@ export const PANE = {
     ({ name, was, why, by }) => `'${name}': de gegevens hebben geen cijfers meer voor '${was}'; ${withdrawnWhy(why, by ?? [], "nl")}, dus het blad is ongewijzigd bewaard, met de cijfers die het toonde. Het is nu uw eigen blad en wordt niet meer bijgewerkt.`,
     ({ name, was, why, by }) => `'${name}': the data has no figures for '${was}' any more; ${withdrawnWhy(why, by ?? [], "en")}, so the sheet was kept unchanged, with the figures it showed. It is your own sheet now and is no longer updated.`,
   ),
-  summary: phrase<{ sheets: number; charts: number }>(
+  /** After Regenerate: `built` sheets built (new or rebuilt), `updated` brought up to date in place, with `charts` charts in all. */
+  summary: phrase<{ built: number; updated: number; charts: number }>(
     "pane.summary",
-    ({ sheets, charts }) => `${sheets} ${sheets === 1 ? "blad" : "bladen"} opgebouwd met ${charts} ${charts === 1 ? "grafiek" : "grafieken"}.`,
-    ({ sheets, charts }) => `${sheets} ${sheets === 1 ? "sheet" : "sheets"} built with ${charts} ${charts === 1 ? "chart" : "charts"}.`,
+    ({ built, updated, charts }) => {
+      const sheets = (n: number) => `${n} ${n === 1 ? "blad" : "bladen"}`;
+      const withCharts = `${charts} ${charts === 1 ? "grafiek" : "grafieken"}`;
+      if (updated === 0) return `${sheets(built)} opgebouwd met ${withCharts}.`;
+      if (built === 0) return `${sheets(updated)} bijgewerkt, met ${withCharts}.`;
+      return `${sheets(built)} opgebouwd en ${updated} bijgewerkt, met ${withCharts}.`;
+    },
+    ({ built, updated, charts }) => {
+      const sheets = (n: number) => `${n} ${n === 1 ? "sheet" : "sheets"}`;
+      const withCharts = `${charts} ${charts === 1 ? "chart" : "charts"}`;
+      if (updated === 0) return `${sheets(built)} built with ${withCharts}.`;
+      if (built === 0) return `${sheets(updated)} updated, with ${withCharts}.`;
+      return `${sheets(built)} built and ${updated} updated, with ${withCharts}.`;
+    },
   ),
   formulaInserted: phrase<{ address: string }>("pane.formulaInserted", ({ address }) => `Formule ingevoegd in ${address}.`, ({ address }) => `Formula inserted in ${address}.`),
   sheetCounts: phrase<{ tables: number; charts: number }>(

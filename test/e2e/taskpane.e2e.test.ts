@@ -302,6 +302,9 @@ withBrowser.describe("the task pane in Excel (office.js replaced by the fake Exc
     expect(nationalities).toEqual(["Italiaans", 1260]);
     await page.locator("#regenerate").click();
     await waitForText(page.locator("#sheets-status li .badge").first(), "bijgewerkt", 20_000);
+    // Every sheet brought up to date in place, and the summary says so (it said "opgebouwd" before).
+    await expect(page.locator("#sheets-status li .badge").allTextContents()).resolves.toEqual(Array(11).fill("bijgewerkt"));
+    await waitForText(page.locator("#sheets-message"), "11 bladen bijgewerkt, met 21 grafieken.", 20_000);
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: join(RESULTS, "taskpane-excel.png") });
   });

@@ -183,7 +183,7 @@ const SAMPLES: Record<string, unknown> = {
     ...(["copy", "edited", "referenced", "unproven", "unseen"] as const).map((why) => ({ why, name: "Residence 2026-11-25", was: "Residence" })),
     ...REFERENCED.map((by) => ({ why: "referenced", name: "Residence 2026-11-25", was: "Residence", by })),
   ],
-  "pane.summary": [{ sheets: 11, charts: 21 }, { sheets: 1, charts: 1 }],
+  "pane.summary": [{ built: 11, updated: 0, charts: 21 }, { built: 1, updated: 0, charts: 1 }, { built: 0, updated: 11, charts: 21 }, { built: 2, updated: 1, charts: 1 }],
   "pane.formulaInserted": { address: "Sheet1!A1" },
   "pane.sheetCounts": [{ tables: 1, charts: 1 }, { tables: 3, charts: 0 }],
   "pane.dataClash": { theirs: "Data", ours: "Data (monitor)" },

@@ -21,8 +21,13 @@ describe("the pane's texts", () => {
     // A CBS pull beside the edition: the pull is credited only with what it delivered.
     expect(nl.pulled({ n: 154, title: "CBS StatLine", total: 1266 })).toBe("154 cijfers van 'CBS StatLine' opgehaald; MonitorData heeft er nu 1.266.");
     expect(en.pulled({ n: 154, title: "CBS StatLine", total: 1266 })).toBe("Pulled 154 figures of 'CBS StatLine'; MonitorData now holds 1,266.");
-    expect(en.summary({ sheets: 1, charts: 1 })).toBe("1 sheet built with 1 chart.");
-    expect(nl.summary({ sheets: 11, charts: 21 })).toBe("11 bladen opgebouwd met 21 grafieken.");
+    expect(en.summary({ built: 1, updated: 0, charts: 1 })).toBe("1 sheet built with 1 chart.");
+    expect(nl.summary({ built: 11, updated: 0, charts: 21 })).toBe("11 bladen opgebouwd met 21 grafieken.");
+    // A second Regenerate brings the sheets up to date in place: it says so, not "built".
+    expect(nl.summary({ built: 0, updated: 11, charts: 21 })).toBe("11 bladen bijgewerkt, met 21 grafieken.");
+    expect(en.summary({ built: 0, updated: 11, charts: 21 })).toBe("11 sheets updated, with 21 charts.");
+    expect(nl.summary({ built: 1, updated: 10, charts: 21 })).toBe("1 blad opgebouwd en 10 bijgewerkt, met 21 grafieken.");
+    expect(en.summary({ built: 2, updated: 1, charts: 1 })).toBe("2 sheets built and 1 updated, with 1 chart.");
     expect(en.othersKept({ n: 1 })).toBe(" 1 row from another source stays as it is.");
     expect(nl.othersKept({ n: 2 })).toBe(" 2 rijen uit andere bronnen blijven zoals ze zijn.");
   });
