@@ -1,17 +1,12 @@
 import { TABLE_NAMES } from "../../src/data/package";
 import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
 import { functionsLink } from "../../src/taskpane/functions-link";
-import { installCustomFunctions, invoke } from "../support/custom-functions-fake";
+import { loadedFunctions } from "../support/custom-functions-fake";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
 import { asExcel, edition, largePackage, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
 import { shippedPackage } from "../support/fixtures";
 
-const functions = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
-const formula = (id: string, ...args: unknown[]) => invoke(functions.get(id) as (...a: unknown[]) => unknown, ...args);
+const { api, formula } = loadedFunctions();
 
 const WAARDE = 6;
 

@@ -1,19 +1,14 @@
 import { TABLE_NAMES } from "../../src/data/package";
 import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
 import { functionsLink } from "../../src/taskpane/functions-link";
-import { installCustomFunctions, invoke, PENDING } from "../support/custom-functions-fake";
+import { PENDING, loadedFunctions } from "../support/custom-functions-fake";
 import { fakeRun } from "../support/fake-excel";
 import { errorOf } from "../support/refuse-write";
 import { asExcel, edition, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
 import { shippedPackage } from "../support/fixtures";
 import { isMonitorError } from "../../src/data/errors";
 
-const functions = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
-const formula = (id: string, ...args: unknown[]) => invoke(functions.get(id) as (...a: unknown[]) => unknown, ...args);
+const { api, formula } = loadedFunctions();
 
 /**
  * When Excel refuses the pane's read of the monitor tables, a MONITOR formula must not wait

@@ -2,18 +2,13 @@ import { TABLE_NAMES } from "../../src/data/package";
 import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
 import { recalculate } from "../../src/excel/load-data";
 import { functionsLink } from "../../src/taskpane/functions-link";
-import { FakeInvocation, installCustomFunctions, invoke, PENDING } from "../support/custom-functions-fake";
+import { FakeInvocation, PENDING, loadedFunctions } from "../support/custom-functions-fake";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
 import { asExcel, edition, largePackage, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
 import { shippedPackage } from "../support/fixtures";
 
-const functions = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
-const formula = (id: string, ...args: unknown[]) => invoke(functions.get(id) as (...a: unknown[]) => unknown, ...args);
+const { api, formula } = loadedFunctions();
 
 const WAARDE = 6;
 

@@ -6,7 +6,7 @@ import { functionsLink } from "../../src/taskpane/functions-link";
 import { EXCEL } from "../../src/text/excel";
 import { AnyMessage, isMessageOf } from "../../src/text/message";
 import { problemText } from "../../src/text/problems";
-import { installCustomFunctions, invoke } from "../support/custom-functions-fake";
+import { loadedFunctions } from "../support/custom-functions-fake";
 import { fakeRun, TableModel, WorkbookModel } from "../support/fake-excel";
 import { shippedPackage } from "../support/fixtures";
 import { nextEdition } from "../support/package-server";
@@ -19,12 +19,7 @@ import { asExcel, edition, largePackage, loadedWorkbook, runLoadData, runRegener
  * figures that change and puts new rows above the total row (as TableRowCollection.add does),
  * the total row keeps its formula, a cancel leaves the workbook as it was, Regenerate works.
  */
-const functions = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
-const formula = (id: string, ...args: unknown[]) => invoke(functions.get(id) as (...a: unknown[]) => unknown, ...args);
+const { api, formula } = loadedFunctions();
 
 const next = nextEdition();
 

@@ -66,3 +66,19 @@ export function callExcel(fn: (...args: unknown[]) => unknown, ...args: unknown[
   invocation.cancel();
   return invocation.current;
 }
+
+/**
+ * The add-in's functions installed on the fake and loaded, as a test file of the pane's
+ * following needs them: the registered functions, the API the pane hands data to, and a formula
+ * entered by its function's id. Call once per test file, at its top (the functions module
+ * registers itself when first loaded).
+ */
+export function loadedFunctions() {
+  const functions = installCustomFunctions();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("../../src/functions/functions");
+  type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
+  const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
+  const formula = (id: string, ...args: unknown[]) => invoke(functions.get(id) as (...a: unknown[]) => unknown, ...args);
+  return { functions, api, formula };
+}
