@@ -1,14 +1,11 @@
 import { TABLE_NAMES } from "../../src/data/package";
-import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
-import { functionsLink } from "../../src/taskpane/functions-link";
 import { loadedFunctions } from "../support/custom-functions-fake";
-import { fakeRun, WorkbookModel } from "../support/fake-excel";
-import { asExcel, edition, largePackage, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
+import { WorkbookModel } from "../support/fake-excel";
+import { paneFollowing, waardeCell } from "../support/following";
+import { edition, largePackage, runLoadData, userWorkbook } from "../support/workbooks";
 import { shippedPackage } from "../support/fixtures";
 
 const { api, formula } = loadedFunctions();
-
-const WAARDE = 6;
 
 /**
  * Review R1: a Waarde cell of MonitorData that holds a formula (`='Mijn analyse'!B2`, or
@@ -23,20 +20,8 @@ describe("a Waarde formula recalculated by Excel", () => {
   async function following(pkg = edition) {
     const model = userWorkbook();
     await runLoadData(model, pkg);
-    api.forgetData();
-    let syncs = 0;
-    const run: Runner = async (body) => {
-      const { result, syncs: n } = await fakeRun(model, (context) => body(asExcel(context)));
-      syncs += n;
-      return result;
-    };
-    const states: { data: FollowedData; how: string }[] = [];
-    const tell = functionsLink(() => edition);
-    const follower = new WorkbookFollower(run, edition, (data, how) => (tell(data), states.push({ data, how })));
-    const table = tableNamed(model, TABLE_NAMES.observations);
-    if (!table) throw new Error("no MonitorData");
-    const at = (group: string) => ({ row: table.box.row + 1 + table.sheet.values(table.box).slice(1).findIndex((r) => r[1] === "inwoners" && r[3] === group && r[5] === "2022"), column: table.box.column + WAARDE });
-    return { model, follower, states, at, syncs: () => syncs };
+    const { follower, told: states, syncs } = paneFollowing(model, api);
+    return { model, follower, states, at: (group: string) => waardeCell(model, group), syncs };
   }
 
   /** The Italians' Waarde as a formula over the analyst's own sheet, showing what Excel calculated. */

@@ -1,9 +1,8 @@
 import { TABLE_NAMES } from "../../src/data/package";
-import { Runner, WorkbookFollower } from "../../src/excel/follow";
-import { functionsLink } from "../../src/taskpane/functions-link";
-import { installCustomFunctions, invoke } from "../support/custom-functions-fake";
-import { fakeRun, WorkbookModel } from "../support/fake-excel";
-import { asExcel, edition, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
+import { loadedFunctions } from "../support/custom-functions-fake";
+import { WorkbookModel } from "../support/fake-excel";
+import { paneFollowing, waardeCell } from "../support/following";
+import { runLoadData, userWorkbook } from "../support/workbooks";
 import { shippedPackage } from "../support/fixtures";
 
 /**
@@ -13,12 +12,8 @@ import { shippedPackage } from "../support/fixtures";
  * MONITOR formula shows the analyst's figure without another edit; the pane's read right after
  * is that same read, not a second one.
  */
-const functions = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
-const italians = () => invoke(functions.get("AANTAL") as (...a: unknown[]) => unknown, "Italiaans", 2022, null);
+const { api, formula } = loadedFunctions();
+const italians = () => formula("AANTAL", "Italiaans", 2022, null);
 const settled = async () => {
   for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
 };
@@ -26,25 +21,16 @@ const settled = async () => {
 async function followed() {
   const model = userWorkbook();
   await runLoadData(model);
-  api.forgetData();
-  let syncs = 0;
-  const run: Runner = async (body) => {
-    const { result, syncs: n } = await fakeRun(model, (context) => body(asExcel(context)));
-    syncs += n;
-    return result;
-  };
-  const tell = functionsLink(() => edition);
-  const follower = new WorkbookFollower(run, edition, (data) => tell(data));
+  const { follower, syncs } = paneFollowing(model, api);
   await follower.readAll();
   await follower.watch();
-  return { model, follower, syncs: () => syncs };
+  return { model, follower, syncs };
 }
 
 /** The analyst types a new Italiaans 2022 figure into MonitorData (Excel reports the edit). */
 async function typeItaliaans(model: WorkbookModel, value: number): Promise<void> {
-  const table = tableNamed(model, TABLE_NAMES.observations)!;
-  const r = table.sheet.values(table.box).findIndex((row) => row[1] === "inwoners" && row[3] === "Italiaans" && row[5] === "2022");
-  await model.editTable(TABLE_NAMES.observations, table.box.row + r, table.box.column + 6, [[value]]);
+  const { row, column } = waardeCell(model, "Italiaans");
+  await model.editTable(TABLE_NAMES.observations, row, column, [[value]]);
 }
 
 describe("the follower while the add-in writes the tables", () => {

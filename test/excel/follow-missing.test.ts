@@ -1,15 +1,12 @@
 import { TABLE_NAMES } from "../../src/data/package";
-import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
-import { functionsLink } from "../../src/taskpane/functions-link";
+import { FollowedData } from "../../src/excel/follow";
 import { textsOf } from "../../src/text/message";
 import { loadedFunctions } from "../support/custom-functions-fake";
-import { fakeRun, WorkbookModel } from "../support/fake-excel";
-import { asExcel, edition, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
+import { paneFollowing, waardeCell } from "../support/following";
+import { edition, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
 import { shippedPackage } from "../support/fixtures";
 
 const { api, formula } = loadedFunctions();
-
-const WAARDE = 6;
 
 /**
  * Review R7: the analyst renames MonitorData or deletes it. The MONITOR functions then answer
@@ -24,17 +21,12 @@ describe("a MonitorData renamed or deleted while the pane follows it", () => {
   async function following(hadData = false) {
     const model = userWorkbook();
     await runLoadData(model, edition);
-    api.forgetData();
-    const run: Runner = async (body) => (await fakeRun(model, (context) => body(asExcel(context)))).result;
-    const states: FollowedData[] = [];
-    const tell = functionsLink(() => edition);
-    const follower = new WorkbookFollower(run, edition, (data) => (tell(data), states.push(data)), undefined, undefined, () => hadData);
+    const { follower, states } = paneFollowing(model, api, () => hadData);
     const data = tableNamed(model, TABLE_NAMES.observations);
     if (!data) throw new Error("no MonitorData");
-    const row = data.box.row + 1 + data.sheet.values(data.box).slice(1).findIndex((r) => r[1] === "inwoners" && r[3] === "Italiaans" && r[5] === "2022");
-    const column = data.box.column + WAARDE;
-    data.sheet.cell(row, column).value = 1300; // the workbook's own figure (the edition's is 1253)
-    return { model, follower, states, data, cell: { row, column } };
+    const cell = waardeCell(model, "Italiaans");
+    data.sheet.cell(cell.row, cell.column).value = 1300; // the workbook's own figure (the edition's is 1253)
+    return { model, follower, states, data, cell };
   }
 
   const paneSays = (states: FollowedData[]) => {
@@ -104,11 +96,7 @@ describe("a MonitorData renamed or deleted while the pane follows it", () => {
   });
 
   it("a workbook that never had monitor tables still answers from the shipped edition", async () => {
-    const model = userWorkbook();
-    const run: Runner = async (body) => (await fakeRun(model as WorkbookModel, (context) => body(asExcel(context)))).result;
-    const tell = functionsLink(() => edition);
-    api.forgetData();
-    const follower = new WorkbookFollower(run, edition, (data) => tell(data), undefined, undefined, () => false);
+    const { follower } = paneFollowing(userWorkbook(), api, () => false);
     const italians = formula("AANTAL", "Italiaans", 2022, null);
     await follower.readAll();
     expect(italians.current).toBe(1253);

@@ -1,10 +1,10 @@
 import { TABLE_NAMES } from "../../src/data/package";
 import { MonitorPackage } from "../../src/data/types";
-import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
-import { functionsLink } from "../../src/taskpane/functions-link";
-import { installCustomFunctions, invoke } from "../support/custom-functions-fake";
-import { fakeRun, WorkbookModel } from "../support/fake-excel";
-import { asExcel, edition, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
+import { WorkbookFollower } from "../../src/excel/follow";
+import { loadedFunctions } from "../support/custom-functions-fake";
+import { WorkbookModel } from "../support/fake-excel";
+import { paneFollowing } from "../support/following";
+import { edition, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
 import { shippedPackage } from "../support/fixtures";
 
 /**
@@ -15,12 +15,8 @@ import { shippedPackage } from "../support/fixtures";
  * told once, by the read after the pull), start no reads of their own, and an edit the analyst
  * makes while the pull writes still reaches the formulas.
  */
-const functions = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
-const count = (group: string) => invoke(functions.get("AANTAL") as (...a: unknown[]) => unknown, group, 2022, null);
+const { api, formula } = loadedFunctions();
+const count = (group: string) => formula("AANTAL", group, 2022, null);
 
 /** The edition with Italiaans 2022 at 1300 and a figure more (a row added): the pull writes one cell and adds a row. */
 const corrected: MonitorPackage = {
@@ -36,19 +32,10 @@ async function followed(excelApi = "1.18") {
   model.excelApi = excelApi;
   await runLoadData(model);
   await model.settled();
-  api.forgetData();
-  let syncs = 0;
-  const run: Runner = async (body) => {
-    const { result, syncs: n } = await fakeRun(model, (context) => body(asExcel(context)));
-    syncs += n;
-    return result;
-  };
-  const states: FollowedData[] = [];
-  const tell = functionsLink(() => edition);
-  const follower = new WorkbookFollower(run, edition, (data) => (tell(data), states.push(data)));
+  const { follower, states, syncs } = paneFollowing(model, api);
   await follower.readAll();
   await follower.watch();
-  return { model, follower, states, syncs: () => syncs };
+  return { model, follower, states, syncs };
 }
 
 /** Lets every event Excel still owes arrive, and the follower's work for them finish. */

@@ -1,10 +1,8 @@
 import { TABLE_NAMES } from "../../src/data/package";
-import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
-import { functionsLink } from "../../src/taskpane/functions-link";
 import { PENDING, loadedFunctions } from "../support/custom-functions-fake";
-import { fakeRun } from "../support/fake-excel";
+import { paneFollowing, waardeCell } from "../support/following";
 import { errorOf } from "../support/refuse-write";
-import { asExcel, edition, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
+import { edition, runLoadData, userWorkbook } from "../support/workbooks";
 import { shippedPackage } from "../support/fixtures";
 import { isMonitorError } from "../../src/data/errors";
 
@@ -18,11 +16,7 @@ const { api, formula } = loadedFunctions();
 async function opened() {
   const model = userWorkbook();
   await runLoadData(model, edition);
-  api.forgetData(); // a workbook just opened: the functions know nothing yet
-  const run: Runner = async (body) => (await fakeRun(model, (context) => body(asExcel(context)))).result;
-  const states: FollowedData[] = [];
-  const tell = functionsLink(() => edition);
-  const follower = new WorkbookFollower(run, edition, (data) => (tell(data), states.push(data)));
+  const { follower, states } = paneFollowing(model, api);
   return { model, follower, states };
 }
 
@@ -66,11 +60,8 @@ describe("the MONITOR formulas when Excel refuses reading the tables", () => {
     const italians = formula("AANTAL", "Italiaans", 2022, null);
     expect(italians.current).toBe(1253);
     // A write of the add-in's own (a pull) changes the figure; the read after it is refused.
-    const table = tableNamed(model, TABLE_NAMES.observations);
-    if (!table) throw new Error("no MonitorData");
-    const rows = table.sheet.values(table.box);
-    const at = rows.findIndex((r) => r[1] === "inwoners" && r[3] === "Italiaans" && r[5] === "2022");
-    await follower.during(async () => model.editTable(TABLE_NAMES.observations, table.box.row + at, table.box.column + 6, [[1300]]));
+    const { row, column } = waardeCell(model, "Italiaans");
+    await follower.during(async () => model.editTable(TABLE_NAMES.observations, row, column, [[1300]]));
     model.refuse = () => "GeneralException";
     await errorOf(follower.readAll());
     model.refuse = null;
@@ -84,11 +75,8 @@ describe("the MONITOR formulas when Excel refuses reading the tables", () => {
     await errorOf(follower.readAll());
     model.refuse = null;
     await follower.watch();
-    const table = tableNamed(model, TABLE_NAMES.observations);
-    if (!table) throw new Error("no MonitorData");
-    const rows = table.sheet.values(table.box);
-    const at = rows.findIndex((r) => r[1] === "inwoners" && r[3] === "Italiaans" && r[5] === "2022");
-    await model.editTable(TABLE_NAMES.observations, table.box.row + at, table.box.column + 6, [[1260]]);
+    const { row, column } = waardeCell(model, "Italiaans");
+    await model.editTable(TABLE_NAMES.observations, row, column, [[1260]]);
     expect(italians.current).toBe(1260);
   });
 });

@@ -1,42 +1,20 @@
 import { TABLE_NAMES } from "../../src/data/package";
-import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
 import { recalculate } from "../../src/excel/load-data";
-import { functionsLink } from "../../src/taskpane/functions-link";
 import { FakeInvocation, PENDING, loadedFunctions } from "../support/custom-functions-fake";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
+import { paneFollowing, waardeCell } from "../support/following";
 import { asExcel, edition, largePackage, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
 import { shippedPackage } from "../support/fixtures";
 
 const { api, formula } = loadedFunctions();
 
-const WAARDE = 6;
-
 /** A workbook whose MonitorData the add-in wrote, and the add-in following it as the pane does. */
 async function opened(pkg = edition) {
   const model = userWorkbook();
   await runLoadData(model, pkg);
   model.calculations.length = 0;
-  api.forgetData(); // a workbook just opened: the functions know nothing yet
-  let syncs = 0;
-  const run: Runner = async (body) => {
-    const { result, syncs: n } = await fakeRun(model, (context) => body(asExcel(context)));
-    syncs += n;
-    return result;
-  };
-  const states: FollowedData[] = [];
-  const tell = functionsLink(() => edition);
-  const follower = new WorkbookFollower(run, edition, (data) => (tell(data), states.push(data)));
-  return { model, follower, states, syncs: () => syncs };
-}
-
-/** Where a figure sits on the sheet: (row, column) of its Waarde cell. */
-function waardeCell(model: WorkbookModel, group: string, period = 2022) {
-  const table = tableNamed(model, TABLE_NAMES.observations);
-  if (!table) throw new Error("no MonitorData");
-  const rows = table.sheet.values(table.box);
-  const row = rows.findIndex((r) => r[1] === "inwoners" && r[3] === group && r[5] === String(period));
-  return { row: table.box.row + row, column: table.box.column + WAARDE };
+  return { model, ...paneFollowing(model, api) };
 }
 
 const shows = (cell: FakeInvocation) => cell.current;

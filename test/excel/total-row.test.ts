@@ -1,16 +1,15 @@
 import { snapshotOf } from "../../src/data/compare";
 import { TABLE_NAMES } from "../../src/data/package";
 import { MonitorPackage } from "../../src/data/types";
-import { FollowedData, Runner, WorkbookFollower } from "../../src/excel/follow";
-import { functionsLink } from "../../src/taskpane/functions-link";
 import { EXCEL } from "../../src/text/excel";
 import { AnyMessage, isMessageOf } from "../../src/text/message";
 import { problemText } from "../../src/text/problems";
 import { loadedFunctions } from "../support/custom-functions-fake";
 import { fakeRun, TableModel, WorkbookModel } from "../support/fake-excel";
 import { shippedPackage } from "../support/fixtures";
+import { paneFollowing } from "../support/following";
 import { nextEdition } from "../support/package-server";
-import { asExcel, edition, largePackage, loadedWorkbook, runLoadData, runRegenerate, snapshot, tableValues } from "../support/workbooks";
+import { edition, largePackage, loadedWorkbook, runLoadData, runRegenerate, snapshot, tableValues } from "../support/workbooks";
 
 /**
  * MonitorData with Table Design › Total Row switched on (Table.showTotals, ExcelApi 1.1): the
@@ -123,11 +122,7 @@ describe("MonitorData with its total row switched on", () => {
   it("the functions read the body only: the workbook's figures, and an edit of the total row changes no answer", async () => {
     const { model, data } = await loadedWorkbook();
     const { totalRow } = await withTotalRow(model, data);
-    api.forgetData();
-    const run: Runner = async (body) => (await fakeRun(model, (context) => body(asExcel(context)))).result;
-    const states: FollowedData[] = [];
-    const tell = functionsLink(() => edition);
-    const follower = new WorkbookFollower(run, edition, (state) => (tell(state), states.push(state)));
+    const { follower, states } = paneFollowing(model, api);
     const italians = formula("AANTAL", "Italiaans", 2022, null);
     await follower.readAll();
     await follower.watch();
