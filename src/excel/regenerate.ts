@@ -4,7 +4,7 @@ import { Language, MonitorPackage, Problem } from "../data/types";
 import { contentToSealInSteps, extrasToSealInSteps } from "../report/extras-seal";
 import { extrasPrintInSteps, fingerprintInSteps, layoutPrint, SheetContent, SheetExtras } from "../report/fingerprint";
 import { sealBuiltNewInSteps } from "../report/new-sheet-seal";
-import { DATA_SHEET_KEY, indicatorSheetsInSteps } from "../report/plan";
+import { DATA_SHEET_KEY, regenerationPlanInSteps } from "../report/plan";
 import { PIVOT_SHEET_KEY } from "../report/pivot-plan";
 import { AREA_KEY_PREFIX } from "../report/area-sheets";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
@@ -130,12 +130,12 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   if (found.kind === "invalid") return { ok: false, problems: found.problems };
   const pkg = found.kind === "found" ? found.package : edition;
   // Built in slices too: at 100,000 rows the plan took about 1.3 s of the thread in one piece.
-  const plans = await runStepsInSlices(indicatorSheetsInSteps(pkg, language, options.area && options.area !== "Leiden" ? [options.area] : [], options.about), () => slices.between());
+  const { sheets: plans, heldAreaKeys } = await runStepsInSlices(regenerationPlanInSteps(pkg, language, options.area && options.area !== "Leiden" ? [options.area] : [], options.about), () => slices.between());
 
   const written: Written[] = [];
   const journal = new Journal(new Set(state.sheets.map((s) => s.id)));
   try {
-    return await build(context, options, { state, found, plans, pkg, progress, written, journal, slices });
+    return await build(context, options, { state, found, plans, heldAreaKeys, pkg, progress, written, journal, slices });
   } catch (error) {
     if (error instanceof ChangedWhileWriting) throw await editedMeanwhile(context, error, journal, state, (options.today ?? isoToday)());
     if (!isRefusal(error)) throw error;
@@ -214,6 +214,8 @@ interface Inspected {
   state: Awaited<ReturnType<typeof inspectWorkbook>>;
   found: WorkbookData;
   plans: SheetPlan[];
+  /** The municipality sheets the data still holds figures for, built now or not (see heldAreaKeysInSteps). */
+  heldAreaKeys: ReadonlySet<string>;
   pkg: MonitorPackage;
   progress: (fraction: number, message: AnyMessage) => void;
   /** The sheets being written, for the message when Excel refuses a sync. */
@@ -224,7 +226,7 @@ interface Inspected {
   slices: Slices;
 }
 
-async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, pkg, progress, written, journal, slices }: Inspected): Promise<RegenerateResult> {
+async function build(context: Excel.RequestContext, options: RegenerateOptions, { state, found, plans, heldAreaKeys, pkg, progress, written, journal, slices }: Inspected): Promise<RegenerateResult> {
   context.application.suspendApiCalculationUntilNextSync();
   // Every write first looks at the cells it covers, in its own sync; after each sync what the
   // looks saw is compared with what was inspected (an edit made meanwhile stops Regenerate).
@@ -253,7 +255,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   }
   // A sheet whose figures left the data (no plan has its key) is the old sheet of a new layout
   // without a new one: removed in the last step when exactly as written and unreferenced, else kept.
-  for (const [key, sheets] of withdrawnSheets(state.sheets, planOf)) {
+  for (const [key, sheets] of withdrawnSheets(state.sheets, planOf, heldAreaKeys)) {
     const list = decideOwnership(sheets, state.names, state.sheets.map((s) => s.name), prints).map((decision) => ({ decision, why: null as KeptWhy | null }));
     for (const entry of list) {
       const d = entry.decision;
@@ -511,16 +513,18 @@ function updatedAreas(plan: SheetPlan): { row: number; column: number; rows: num
 }
 
 /**
- * The marked sheets of the report's indicators that no plan has the key of, by key: their
- * figures left the data (a corrected edition withdrew an indicator). Not the Data sheet, the
- * PivotTable's, or a municipality's population sheets (keys "gebied-…"), which are built only
- * when that municipality is chosen and are left as they are otherwise. Pure.
+ * The marked sheets that no plan has the key of, by key, whose figures left the data: a report's
+ * indicator a corrected edition withdrew, or a municipality's sheets (keys "gebied-…") when the
+ * data holds no figures for them any more (`heldAreaKeys`: the analyst removed the CBS rows, or
+ * loaded a package without that municipality). Not the Data sheet or the PivotTable's, nor a
+ * municipality's sheets the data still has figures for: those are built only when that
+ * municipality is chosen, and are left as they are otherwise. Pure.
  */
-function withdrawnSheets(sheets: readonly SheetState[], planOf: ReadonlyMap<string, SheetPlan>): Map<string, SheetState[]> {
+function withdrawnSheets(sheets: readonly SheetState[], planOf: ReadonlyMap<string, unknown>, heldAreaKeys: ReadonlySet<string>): Map<string, SheetState[]> {
   const byKey = new Map<string, SheetState[]>();
   for (const sheet of sheets) {
     const key = sheet.mark?.key;
-    if (!key || planOf.has(key) || key === DATA_SHEET_KEY || key === PIVOT_SHEET_KEY || key.startsWith(AREA_KEY_PREFIX)) continue;
+    if (!key || planOf.has(key) || key === DATA_SHEET_KEY || key === PIVOT_SHEET_KEY || (key.startsWith(AREA_KEY_PREFIX) && heldAreaKeys.has(key))) continue;
     byKey.set(key, [...(byKey.get(key) ?? []), sheet]);
   }
   return byKey;

@@ -1,5 +1,6 @@
 import { normalise } from "../data/normalise";
 import { comparePeriods } from "../data/periods";
+import { Steps } from "../data/slices";
 import { MonitorStore } from "../data/store";
 import { say } from "../text/message";
 import { AREA, LABEL, SHEET_NAME, FIXED_CAPTION } from "../text/sheets";
@@ -68,6 +69,37 @@ function growthTotals(store: MonitorStore, area: string): Axis[] {
   return [...groups].map((group) => ({ label: named(group, store.groupNames.label(group, "en")), key: { group } }));
 }
 
+/** The parts of a municipality's sheet keys (see areaKey): its population and its nationalities. */
+const AREA_PARTS = ["bevolking", "nationaliteiten"] as const;
+
+/** The key of the comparison of municipalities (see comparisonSheet). */
+export const COMPARISON_KEY = `${AREA_KEY_PREFIX}vergelijking`;
+
+/**
+ * The keys of every municipality sheet the data still holds figures for, whether Regenerate is
+ * asked for it now or not: each pulled municipality's two sheets (they need its count of
+ * inhabitants with a foreign nationality, see areaSheets), and the comparison where one can be
+ * made with no municipality chosen, with any one of them (the pane's choice) or with all (the
+ * command line's). A municipality sheet whose key is not among them has figures the data no
+ * longer has (the analyst removed the CBS rows, or loaded a package without that municipality).
+ * As steps, one a municipality. Pure.
+ */
+export function* heldAreaKeysInSteps(store: MonitorStore, areas: readonly string[] = pulledAreas(store)): Steps<Set<string>> {
+  const keys = new Set<string>();
+  for (const area of areas) {
+    if (latestCount(store, area)) for (const part of AREA_PARTS) keys.add(areaKey(area, part));
+    yield;
+  }
+  for (const choice of [[], [...areas], ...areas.map((area) => [area])]) {
+    if (comparisonPossible(store, choice)) {
+      keys.add(COMPARISON_KEY);
+      break;
+    }
+    yield;
+  }
+  return keys;
+}
+
 export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
   const latest = latestCount(store, area);
   if (!latest) return [];
@@ -75,7 +107,7 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
   const base = { area, age: "" };
   return [
     {
-      key: areaKey(area, "bevolking"),
+      key: areaKey(area, AREA_PARTS[0]),
       name: say(AREA.populationName, { nl: areaSheetName("Bevolking", "Bev.", area), en: areaSheetName("Population", "Pop.", area) }),
       title: say(AREA.populationTitle, { area }),
       lead: (d: SheetFacts) => {
@@ -156,7 +188,7 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
       ],
     },
     {
-      key: areaKey(area, "nationaliteiten"),
+      key: areaKey(area, AREA_PARTS[1]),
       name: say(AREA.populationName, { nl: areaSheetName("Nationaliteiten", "Nat.", area), en: areaSheetName("Nationalities", "Nat.", area) }),
       title: say(AREA.nationalitiesTitle, { area }),
       lead: () => say(AREA.nationalitiesLead, { area, year: latest }),
@@ -201,6 +233,12 @@ function commonLatest(store: MonitorStore, areas: string[]): string | null {
   return common.length ? common[common.length - 1] : null;
 }
 
+/** Whether comparisonSheet makes a sheet for these municipalities. */
+function comparisonPossible(store: MonitorStore, areas: string[]): boolean {
+  const compared = comparedAreas(store, areas);
+  return compared.length >= 2 && commonLatest(store, compared) !== null;
+}
+
 /**
  * The chosen municipalities side by side and beside Nederland (the report compares Leiden with
  * its region): both shares in the newest year they all have, each municipality's two ranks, and
@@ -214,7 +252,7 @@ export function comparisonSheet(store: MonitorStore, areas: string[] = pulledAre
   const byArea = (list: string[]): Axis[] => list.map((area) => ({ label: area === "Nederland" ? LABEL.netherlands : named(area), key: { area } }));
   return [
     {
-      key: `${AREA_KEY_PREFIX}vergelijking`,
+      key: COMPARISON_KEY,
       name: SHEET_NAME.comparison,
       title: say(AREA.comparisonTitle, { areas: municipalities }),
       lead: () => say(AREA.comparisonLead, { year: latest }),

@@ -7,7 +7,7 @@ import { safeCellText } from "../data/text-rules";
 import { MonitorStore } from "../data/store";
 import { runSteps, Steps } from "../data/slices";
 import { Language, MonitorPackage, Observation, Unit } from "../data/types";
-import { areaSheets, comparisonSheet, pulledAreas } from "./area-sheets";
+import { areaSheets, comparisonSheet, heldAreaKeysInSteps, pulledAreas } from "./area-sheets";
 import { observationCells } from "./data-columns";
 import { sentenceLines } from "./sentence-lines";
 import { SHEETS } from "./sheets";
@@ -398,10 +398,20 @@ export function buildIndicatorSheets(pkg: MonitorPackage, language: Language, ar
  * pauses: at 100,000 rows the plan took about 1.3 s of the thread in one piece.
  */
 export function* indicatorSheetsInSteps(pkg: MonitorPackage, language: Language, areas?: string[], edition?: Edition): Steps<SheetPlan[]> {
+  return (yield* regenerationPlanInSteps(pkg, language, areas, edition)).sheets;
+}
+
+/**
+ * What Regenerate builds from: the sheets of indicatorSheetsInSteps, and the keys of every
+ * municipality sheet the data still holds figures for, asked for or not (see heldAreaKeysInSteps):
+ * a marked sheet of a municipality outside them has figures that left the data.
+ */
+export function* regenerationPlanInSteps(pkg: MonitorPackage, language: Language, areas?: string[], edition?: Edition): Steps<{ sheets: SheetPlan[]; heldAreaKeys: Set<string> }> {
   const store = yield* MonitorStore.inSteps(pkg);
   const facts = yield* editionFactsInSteps(edition, store);
   yield;
-  return withSafeText((yield* indicatorSheetSteps(store, language, facts, areas)).sheets);
+  const sheets = withSafeText((yield* indicatorSheetSteps(store, language, facts, areas)).sheets);
+  return { sheets, heldAreaKeys: yield* heldAreaKeysInSteps(store) };
 }
 
 /**
