@@ -2,7 +2,7 @@ import { Observation } from "../../src/data/types";
 import { readWorkbookFigures } from "../../src/excel/load-data";
 import { RegenerateResult } from "../../src/excel/regenerate";
 import { FakeContext, fakeRun, WorkbookModel } from "../support/fake-excel";
-import { callExcel, installCustomFunctions } from "../support/custom-functions-fake";
+import { loadedFunctions } from "../support/custom-functions-fake";
 import { snapshotOf } from "../../src/data/compare";
 import { asExcel, edition, markKey, runLoadData, runRegenerate, sheetNamed, snapshot, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
@@ -13,11 +13,7 @@ import { parsePackageTables } from "../../src/data/package";
 import { MonitorQueries } from "../../src/data/queries";
 import { MonitorStore } from "../../src/data/store";
 
-const functions = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type FunctionsApi = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-const functionsApi = (globalThis as unknown as { LeidenMonitorFunctions: FunctionsApi }).LeidenMonitorFunctions;
+const { api: functionsApi, call } = loadedFunctions();
 
 const run = runRegenerate;
 
@@ -255,11 +251,10 @@ describe("the analyst's own figures", () => {
     if (!written.ok) throw new Error("expected valid tables");
     expect(written.value.observations).toHaveLength(edition.observations.length + 1);
     functionsApi.useQueries(new MonitorQueries(new MonitorStore(written.value)));
-    const count = functions.get("AANTAL") as (...a: unknown[]) => unknown;
-    expect(callExcel(count, "Italiaans", 2022)).toBe(1260);
-    expect(callExcel(functions.get("WAARDE") as (...a: unknown[]) => unknown, "kinderen", 2022, null, "12-17", "De Kooi")).toBe(25);
+    expect(call("AANTAL", "Italiaans", 2022)).toBe(1260);
+    expect(call("WAARDE", "kinderen", 2022, null, "12-17", "De Kooi")).toBe(25);
     functionsApi.resetData(shippedPackage());
-    expect(callExcel(count, "Italiaans", 2022)).toBe(1253);
+    expect(call("AANTAL", "Italiaans", 2022)).toBe(1253);
   });
 
   it("are read on opening, without writing anything", async () => {

@@ -1,17 +1,13 @@
 import { TABLE_NAMES } from "../../src/data/package";
 import { FollowedData } from "../../src/excel/follow";
 import { followWorkbook } from "../../src/taskpane/excel-actions";
-import { installCustomFunctions, invoke } from "../support/custom-functions-fake";
+import { loadedFunctions } from "../support/custom-functions-fake";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
 import { errorOf } from "../support/refuse-write";
 import { edition, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
 import { shippedPackage } from "../support/fixtures";
 
-const functions = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
+const { api, formula } = loadedFunctions();
 
 /**
  * The pane opening on a workbook whose first read Excel refuses: it says so (its own text), and
@@ -47,7 +43,7 @@ describe("the pane's first read of the tables, refused by Excel", () => {
   });
 
   it("says why, and the next edit of MonitorData brings every formula its figure", async () => {
-    const italians = invoke(functions.get("AANTAL") as (...a: unknown[]) => unknown, "Italiaans", 2022, null);
+    const italians = formula("AANTAL", "Italiaans", 2022, null);
     const heard: FollowedData["kind"][] = [];
     const error = (await errorOf(followWorkbook(edition, (data) => heard.push(data.kind)))) as Error;
     expect(error.message).toMatch(/^Excel weigerde het lezen van .*\(Excel: GeneralException\)\. Er is niets veranderd\./);

@@ -1,15 +1,11 @@
 import { TABLE_NAMES } from "../../src/data/package";
 import { followWorkbook, insertFormula } from "../../src/taskpane/excel-actions";
-import { installCustomFunctions, invoke } from "../support/custom-functions-fake";
+import { loadedFunctions } from "../support/custom-functions-fake";
 import { fakeRun, WorkbookModel } from "../support/fake-excel";
 import { edition, runLoadData, tableNamed, userWorkbook } from "../support/workbooks";
 import { shippedPackage } from "../support/fixtures";
 
-const functions = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
+const { api, formula } = loadedFunctions();
 
 /**
  * Review R15: the pane's "insert formula" writes into the cell the analyst selected, through the
@@ -33,7 +29,7 @@ describe("a formula the pane inserts into a MonitorData cell", () => {
   });
 
   it("is followed as the analyst's edit: the MONITOR formulas show its result", async () => {
-    const germans = invoke(functions.get("AANTAL") as (...a: unknown[]) => unknown, "Duits", 2022, null);
+    const germans = formula("AANTAL", "Duits", 2022, null);
     await followWorkbook(edition, () => undefined);
     const table = tableNamed(model, TABLE_NAMES.observations)!;
     const at = table.sheet.values(table.box).findIndex((r) => r[1] === "inwoners" && r[2] === "Leiden" && r[3] === "Duits" && r[5] === "2022" && r[4] === "");

@@ -1,4 +1,4 @@
-import { callExcel, installCustomFunctions, invoke, PENDING } from "../support/custom-functions-fake";
+import { loadedFunctions, PENDING } from "../support/custom-functions-fake";
 import { csvRows, shippedObservationCells, shippedTexts, shippedPackage } from "../support/fixtures";
 import { INPUT } from "../../src/text/input";
 import { say } from "../../src/text/message";
@@ -9,17 +9,7 @@ import { MonitorStore } from "../../src/data/store";
 /** A problem as the validator makes it: MonitorData rij 3, kolom Groep, empty. */
 const emptyGroup = { table: "MonitorData", row: 3, column: "Groep", message: say(INPUT.inCell, { table: "MonitorData", row: 3, column: "Groep", problem: say(INPUT.empty) }) };
 
-const associated = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
-
-const call = (id: string, ...args: unknown[]) => {
-  const fn = associated.get(id);
-  if (!fn) throw new Error(`${id} is not associated`);
-  return callExcel(fn, ...args);
-};
+const { functions: associated, api, formula, call } = loadedFunctions();
 
 /**
  * The workbook's three tables as the pane hands them over (src/taskpane/functions-link.ts): read
@@ -228,7 +218,6 @@ describe("the workbook's own tables", () => {
 });
 
 describe("formulas follow the data without Excel recalculating them", () => {
-  const fn = (id: string) => associated.get(id) as (...args: unknown[]) => unknown;
   const withItalians = (count: string) => {
     const cells = shippedObservationCells();
     cells[cells.findIndex((r) => r[1] === "inwoners" && r[3] === "Italiaans")][6] = count;
@@ -238,16 +227,16 @@ describe("formulas follow the data without Excel recalculating them", () => {
 
   it("wait (pending) until the workbook's tables have been read, and never answer from the shipped edition meanwhile", () => {
     api.forgetData();
-    const cell = invoke(fn("AANTAL"), "Italiaans", 2022, null);
+    const cell = formula("AANTAL", "Italiaans", 2022, null);
     expect(cell.current).toEqual(PENDING);
     setData(withItalians("1300"));
     expect(cell.results).toEqual([1300]);
   });
 
   it("get a new answer pushed when a figure they show changes, and nothing when it does not", () => {
-    const italians = invoke(fn("AANTAL"), "Italiaans", 2022, null);
-    const germans = invoke(fn("COUNT"), "Duits", 2022, null);
-    const top = invoke(fn("TOP"), 2, 2022, null);
+    const italians = formula("AANTAL", "Italiaans", 2022, null);
+    const germans = formula("COUNT", "Duits", 2022, null);
+    const top = formula("TOP", 2, 2022, null);
     expect([italians.current, germans.current]).toEqual([1253, 1162]);
     setData(withItalians("1260"));
     expect(italians.results).toEqual([1253, 1260]);
@@ -258,7 +247,7 @@ describe("formulas follow the data without Excel recalculating them", () => {
   });
 
   it("turn into #N/A naming the problem when the tables become invalid, and back", () => {
-    const cell = invoke(fn("AANTAL"), "Italiaans", 2022, null);
+    const cell = formula("AANTAL", "Italiaans", 2022, null);
     api.setProblems([emptyGroup]);
     expect(cell.current).toMatchObject({ error: "#N/A", message: expect.stringMatching(/rij 3, kolom Groep/) });
     api.resetData(shippedPackage());
@@ -267,7 +256,7 @@ describe("formulas follow the data without Excel recalculating them", () => {
 
   it("stop being answered once Excel cancels them (the formula was edited or cleared)", () => {
     const before = api.liveCount();
-    const cell = invoke(fn("AANTAL"), "Italiaans", 2022, null);
+    const cell = formula("AANTAL", "Italiaans", 2022, null);
     expect(api.liveCount()).toBe(before + 1);
     cell.cancel();
     expect(api.liveCount()).toBe(before);

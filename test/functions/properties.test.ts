@@ -1,12 +1,9 @@
 import fc from "fast-check";
-import { FakeCustomFunctionsError, installCustomFunctions, invoke } from "../support/custom-functions-fake";
+import { FakeCustomFunctionsError, invoke, loadedFunctions } from "../support/custom-functions-fake";
 import { shippedPackage } from "../support/fixtures";
 
-const associated = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-(globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions.resetData(shippedPackage()); // a workbook without monitor tables
+const { functions: associated, api } = loadedFunctions();
+api.resetData(shippedPackage()); // a workbook without monitor tables
 
 const names = ["Italiaans", "italian", "inwoners", "vestiging", "kinderen", "0-3", "Leiden", "Nederland", "2021/2022", "aandeel", "en", "", " ", "Ω", "=1+1"];
 const argument = fc.oneof(

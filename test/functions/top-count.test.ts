@@ -1,4 +1,4 @@
-import { installCustomFunctions, callExcel } from "../support/custom-functions-fake";
+import { loadedFunctions } from "../support/custom-functions-fake";
 import { shippedPackage } from "../support/fixtures";
 
 /**
@@ -8,12 +8,7 @@ import { shippedPackage } from "../support/fixtures";
  * would pass for the top ten: the answer is #N/A naming how many there are, in the message
  * language, through the functions' own entry (as Excel calls them).
  */
-const associated = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
-const call = (id: string, ...args: unknown[]) => callExcel(associated.get(id) as (...a: unknown[]) => unknown, ...args);
+const { api, call } = loadedFunctions();
 
 beforeEach(() => api.resetData(shippedPackage()));
 afterEach(() => {

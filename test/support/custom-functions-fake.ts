@@ -68,9 +68,10 @@ export function callExcel(fn: (...args: unknown[]) => unknown, ...args: unknown[
 }
 
 /**
- * The add-in's functions installed on the fake and loaded, as a test file of the pane's
- * following needs them: the registered functions, the API the pane hands data to, and a formula
- * entered by its function's id. Call once per test file, at its top (the functions module
+ * The add-in's functions installed on the fake and loaded, as a test file of them or of the
+ * pane's following needs them: the registered functions, the API the pane hands data to, a
+ * formula entered by its function's id (the cell keeps the invocation), and a call that returns
+ * what the cell shows right away. Call once per test file, at its top (the functions module
  * registers itself when first loaded).
  */
 export function loadedFunctions() {
@@ -79,6 +80,12 @@ export function loadedFunctions() {
   require("../../src/functions/functions");
   type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
   const api = (globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions;
-  const formula = (id: string, ...args: unknown[]) => invoke(functions.get(id) as (...a: unknown[]) => unknown, ...args);
-  return { functions, api, formula };
+  const associated = (id: string) => {
+    const fn = functions.get(id);
+    if (!fn) throw new Error(`${id} is not associated`);
+    return fn;
+  };
+  const formula = (id: string, ...args: unknown[]) => invoke(associated(id), ...args);
+  const call = (id: string, ...args: unknown[]) => callExcel(associated(id), ...args);
+  return { functions, api, formula, call };
 }

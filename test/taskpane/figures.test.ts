@@ -1,16 +1,13 @@
 import { describeFigure, formulaArguments, searchFigures } from "../../src/taskpane/figures";
-import { callExcel, installCustomFunctions } from "../support/custom-functions-fake";
+import { loadedFunctions } from "../support/custom-functions-fake";
 import { shippedQueries, shippedPackage } from "../support/fixtures";
 
-const associated = installCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-require("../../src/functions/functions");
-type Api = import("../../src/functions/functions").LeidenMonitorFunctionsApi;
-(globalThis as unknown as { LeidenMonitorFunctions: Api }).LeidenMonitorFunctions.resetData(shippedPackage()); // the functions read the shipped edition on their own
+const { api, call } = loadedFunctions();
+api.resetData(shippedPackage()); // the functions read the shipped edition on their own
 const queries = shippedQueries();
 
 /** Evaluates a formula's arguments the way Excel would pass them to MONITOR.VALUE. */
-const evaluate = (args: string[]) => callExcel(associated.get("VALUE") as (...a: unknown[]) => unknown, ...args.map((a) => (a === "" ? null : a.startsWith('"') ? a.slice(1, -1).replace(/""/g, '"') : Number(a))));
+const evaluate = (args: string[]) => call("VALUE", ...args.map((a) => (a === "" ? null : a.startsWith('"') ? a.slice(1, -1).replace(/""/g, '"') : Number(a))));
 
 describe("figures in the pane", () => {
   it.each(queries.store.observations.map((o) => [`${o.indicator} ${o.gebied} ${o.groep} ${o.leeftijd} ${o.periode} ${o.eenheid}`, o] as const))(
