@@ -2,8 +2,8 @@ import { readSnapshots } from "../../src/excel/snapshot-store";
 import { remember } from "../../src/taskpane/excel-actions";
 import { memoryNote, MemoryProblem, needsAttention } from "../../src/taskpane/memory-notes";
 import { textsOf } from "../../src/text/message";
-import { fakeRun, WorkbookModel } from "../support/fake-excel";
-import { FakeSettings } from "../support/fake-settings";
+import { fakeRun } from "../support/fake-excel";
+import { usePaneOnFake } from "../support/pane-on-fake";
 import { withSyncsRefused } from "../support/refuse-write";
 import { asExcel } from "../support/workbooks";
 
@@ -15,22 +15,11 @@ import { asExcel } from "../support/workbooks";
  * code and never Excel's or Office's own text.
  */
 describe("saving a pull's memory, Excel refusing", () => {
-  let model: WorkbookModel;
-  let settings: FakeSettings;
-  const saved = { office: (globalThis as { Office?: unknown }).Office, excel: (globalThis as { Excel?: unknown }).Excel };
-  beforeEach(() => {
-    model = new WorkbookModel();
-    settings = new FakeSettings();
-    Object.assign(globalThis, {
-      Office: { context: { document: { settings } } },
-      Excel: { run: async <T>(body: (context: unknown) => Promise<T>) => (await fakeRun(model, body as never)).result },
-    });
-  });
-  afterEach(() => Object.assign(globalThis, { Office: saved.office, Excel: saved.excel }));
+  const pane = usePaneOnFake();
   const source = (kind: "url" | "cbs") => ({ kind, location: "https://example.org/datapackage.json", edition: { title: "t", name: "t", version: "1", date: "2022-01-01" }, pulledAt: "2026-12-01T09:00:00Z" }) as never;
-  const read = async () => Object.fromEntries((await fakeRun(model, (context) => readSnapshots(asExcel(context)))).result);
+  const read = async () => Object.fromEntries((await fakeRun(pane.model, (context) => readSnapshots(asExcel(context)))).result);
   /** The snapshot parts in the workbook, by group: how many of each. */
-  const parts = () => model.customXmlParts.reduce<Record<string, number>>((n, p) => ({ ...n, [p.namespaceUri.split(":")[4]]: (n[p.namespaceUri.split(":")[4]] ?? 0) + 1 }), {});
+  const parts = () => pane.model.customXmlParts.reduce<Record<string, number>>((n, p) => ({ ...n, [p.namespaceUri.split(":")[4]]: (n[p.namespaceUri.split(":")[4]] ?? 0) + 1 }), {});
   /** Excel's own text for a refused sync, as the fake gives it (see fake-excel.ts, FakeContext.sync). */
   const EXCEL_TEXT = "The request could not be processed.";
   const say = (problems: MemoryProblem[]) => problems.map((p) => textsOf(memoryNote(p)));
@@ -38,7 +27,7 @@ describe("saving a pull's memory, Excel refusing", () => {
   it("only the delete of the older parts refused: the new memory is saved and read, and the pane says the old parts stay until the next pull", async () => {
     await expect(remember(source("url"), ["aa"])).resolves.toEqual([]);
     // remember's syncs: the list of parts, the new part, then the delete of the older ones (refused).
-    const problems = await withSyncsRefused(model, [3], () => remember(source("url"), ["bb"]));
+    const problems = await withSyncsRefused(pane.model, [3], () => remember(source("url"), ["bb"]));
     expect(problems).toEqual([{ kind: "oldPartsLeft", code: "GeneralException" }]);
     expect(await read()).toEqual({ edition: ["bb"] });
     expect(parts()).toEqual({ edition: 2 }); // both generations: the older one left behind, unread
@@ -58,7 +47,7 @@ describe("saving a pull's memory, Excel refusing", () => {
 
   it("the old parts left behind are removed by the next pull of another source too", async () => {
     await remember(source("url"), ["aa"]);
-    await withSyncsRefused(model, [3], () => remember(source("url"), ["bb"]));
+    await withSyncsRefused(pane.model, [3], () => remember(source("url"), ["bb"]));
     expect(parts()).toEqual({ edition: 2 });
     await expect(remember(source("cbs"), ["dd"])).resolves.toEqual([]);
     expect(parts()).toEqual({ edition: 1, cbs: 1 });
@@ -67,7 +56,7 @@ describe("saving a pull's memory, Excel refusing", () => {
 
   it("the new memory refused: the memory of the pull before stays in force, and the pane says what that means for the next pull", async () => {
     await remember(source("url"), ["aa"]);
-    const problems = await withSyncsRefused(model, [2], () => remember(source("url"), ["bb"])); // the new part
+    const problems = await withSyncsRefused(pane.model, [2], () => remember(source("url"), ["bb"])); // the new part
     expect(problems).toEqual([{ kind: "notSaved", code: "GeneralException" }]);
     expect(await read()).toEqual({ edition: ["aa"] });
     expect(say(problems)).toEqual([
@@ -81,14 +70,14 @@ describe("saving a pull's memory, Excel refusing", () => {
 
   it("the list of parts refused, before anything is written: the memory is not saved, and the pane says so the same way", async () => {
     await remember(source("url"), ["aa"]);
-    const problems = await withSyncsRefused(model, [1], () => remember(source("url"), ["bb"]), "AccessDenied");
+    const problems = await withSyncsRefused(pane.model, [1], () => remember(source("url"), ["bb"]), "AccessDenied");
     expect(problems).toEqual([{ kind: "notSaved", code: "AccessDenied" }]);
     expect(await read()).toEqual({ edition: ["aa"] });
     expect(say(problems)[0].en).toMatch(/^Note: Excel refused saving what this source delivered \(Excel: AccessDenied\)\./);
   });
 
   it("the document settings not saved: Office's error number, not its message, and what that means", async () => {
-    settings.failSaves = true;
+    pane.settings.failSaves = true;
     const problems = await remember(source("url"), ["aa"]);
     expect(problems).toEqual([{ kind: "sourceNotSaved", code: 5001 }]);
     expect(await read()).toEqual({ edition: ["aa"] }); // the rows' memory is in the workbook, saved
@@ -102,9 +91,9 @@ describe("saving a pull's memory, Excel refusing", () => {
 
   it("never shows Excel's or Office's own text", async () => {
     await remember(source("url"), ["aa"]);
-    const left = await withSyncsRefused(model, [3], () => remember(source("url"), ["bb"]));
-    const refused = await withSyncsRefused(model, [2], () => remember(source("url"), ["cc"]));
-    settings.failSaves = true;
+    const left = await withSyncsRefused(pane.model, [3], () => remember(source("url"), ["bb"]));
+    const refused = await withSyncsRefused(pane.model, [2], () => remember(source("url"), ["cc"]));
+    pane.settings.failSaves = true;
     const unsaved = await remember(source("url"), ["dd"]);
     const texts = say([...left, ...refused, ...unsaved]).flatMap((t) => [t.nl, t.en]);
     expect(texts).toHaveLength(6);

@@ -1,8 +1,8 @@
 import { snapshotOf } from "../../src/data/compare";
 import { readSnapshots } from "../../src/excel/snapshot-store";
 import { remember, snapshotsFor } from "../../src/taskpane/excel-actions";
-import { fakeRun, WorkbookModel } from "../support/fake-excel";
-import { FakeSettings } from "../support/fake-settings";
+import { fakeRun } from "../support/fake-excel";
+import { usePaneOnFake } from "../support/pane-on-fake";
 import { asExcel, edition } from "../support/workbooks";
 
 /**
@@ -10,52 +10,41 @@ import { asExcel, edition } from "../support/workbooks";
  * (small), the rows it delivered in the workbook's snapshot store (any size); every save checked.
  */
 describe("remembering a pull", () => {
-  let model: WorkbookModel;
-  let settings: FakeSettings;
-  const saved = { office: (globalThis as { Office?: unknown }).Office, excel: (globalThis as { Excel?: unknown }).Excel };
-  beforeEach(() => {
-    model = new WorkbookModel();
-    settings = new FakeSettings();
-    Object.assign(globalThis, {
-      Office: { context: { document: { settings } } },
-      Excel: { run: async <T>(body: (context: unknown) => Promise<T>) => (await fakeRun(model, body as never)).result },
-    });
-  });
-  afterEach(() => Object.assign(globalThis, { Office: saved.office, Excel: saved.excel }));
+  const pane = usePaneOnFake();
   const source = { kind: "url" as const, location: "https://example.org/datapackage.json", edition: { title: "t", version: "1", date: "2022-01-01" }, pulledAt: "2026-12-01T09:00:00Z" } as never;
   const hashes = (n: number) => Array.from({ length: n }, (_, i) => i.toString(16).padStart(14, "0"));
 
   it("keeps 140,000 rows' snapshot in the workbook, not in the settings, and finds it after reopening", async () => {
     const snapshot = hashes(140_000);
     await expect(remember(source, snapshot)).resolves.toEqual([]);
-    expect(JSON.stringify(Object.fromEntries(settings.saved)).length).toBeLessThan(1000);
-    settings.reopen();
+    expect(JSON.stringify(Object.fromEntries(pane.settings.saved)).length).toBeLessThan(1000);
+    pane.settings.reopen();
     const { previous, others } = await snapshotsFor("url", edition);
     expect(previous.size).toBe(140_000);
     expect(others.size).toBe(0);
   });
 
   it("says so when the settings could not be saved: Office's number, not its text", async () => {
-    settings.failSaves = true;
+    pane.settings.failSaves = true;
     await expect(remember(source, hashes(3))).resolves.toEqual([{ kind: "sourceNotSaved", code: 5001 }]);
   });
 
   it("says so when the workbook refused the snapshot, and keeps the settings' old one", async () => {
-    settings.set("LeidenMonitor.snapshots", { edition: "0000000000000a" });
+    pane.settings.set("LeidenMonitor.snapshots", { edition: "0000000000000a" });
     const run = (globalThis as unknown as { Excel: { run: unknown } }).Excel;
     run.run = async () => {
       throw new Error("GeneralException: the workbook is read-only");
     };
     // An error without Excel's code (not a refusal Excel answered): no code, and never its text.
     await expect(remember(source, hashes(3))).resolves.toEqual([{ kind: "notSaved", code: null }]);
-    expect(settings.get("LeidenMonitor.snapshots")).toEqual({ edition: "0000000000000a" });
+    expect(pane.settings.get("LeidenMonitor.snapshots")).toEqual({ edition: "0000000000000a" });
   });
 
   it("moves the snapshots an older version left in the settings into the workbook", async () => {
-    settings.set("LeidenMonitor.snapshots", { edition: "0000000000000a,0000000000000b", cbs: "0000000000000c" });
+    pane.settings.set("LeidenMonitor.snapshots", { edition: "0000000000000a,0000000000000b", cbs: "0000000000000c" });
     await remember({ ...(source as object), kind: "cbs" } as never, ["0000000000000d"]);
-    expect(settings.get("LeidenMonitor.snapshots")).toBeNull();
-    const { result } = await fakeRun(model, (context) => readSnapshots(asExcel(context)));
+    expect(pane.settings.get("LeidenMonitor.snapshots")).toBeNull();
+    const { result } = await fakeRun(pane.model, (context) => readSnapshots(asExcel(context)));
     expect(Object.fromEntries(result)).toEqual({ edition: ["0000000000000a", "0000000000000b"], cbs: ["0000000000000d"] });
   });
 
