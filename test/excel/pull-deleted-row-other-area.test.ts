@@ -1,13 +1,10 @@
 import { TABLE_NAMES } from "../../src/data/package";
-import { MonitorPackage } from "../../src/data/types";
-import { pullFromCbs } from "../../src/sources/cbs/pull";
 import { comparisonLines } from "../../src/taskpane/comparison-lines";
-import { runLoadData } from "../../src/taskpane/excel-actions";
 import { paneTexts } from "../../src/taskpane/i18n";
-import { fakeRun, WorkbookModel } from "../support/fake-excel";
-import { FakeSettings } from "../support/fake-settings";
+import { fakeRun } from "../support/fake-excel";
+import { cbsPulls, usePaneOnFake } from "../support/pane-on-fake";
 import { useCbsServer } from "../support/use-cbs-server";
-import { edition, runLoadData as loadEdition, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
+import { runLoadData as loadEdition, tableNamed, tableValues, userWorkbook } from "../support/workbooks";
 
 /**
  * A row of a CBS pull that the analyst deleted from MonitorData, across a pull of another
@@ -21,40 +18,24 @@ const [GEBIED, GROEP, PERIODE, WAARDE] = [2, 3, 5, 6];
 type Row = (string | number | boolean)[];
 
 describe("a CBS row the analyst deleted, across a pull of another municipality", () => {
-  let model: WorkbookModel;
-  const saved = { office: (globalThis as { Office?: unknown }).Office, excel: (globalThis as { Excel?: unknown }).Excel };
-  beforeEach(async () => {
-    model = userWorkbook();
+  const pane = usePaneOnFake(async () => {
+    const model = userWorkbook();
     await loadEdition(model);
-    Object.assign(globalThis, {
-      Office: { context: { document: { settings: new FakeSettings() } } },
-      Excel: { run: async <T>(body: (context: unknown) => Promise<T>) => (await fakeRun(model, body as never)).result },
-    });
+    return model;
   });
-  afterEach(() => Object.assign(globalThis, { Office: saved.office, Excel: saved.excel }));
-
-  const pulled = async (areas: string[]): Promise<MonitorPackage> => {
-    const result = await pullFromCbs({ areas, from: 2022, to: 2023 }, cbs.options());
-    if (!result.ok) throw new Error(`the pull of ${areas.join(", ")} failed`);
-    return result.value.package;
-  };
-  const write = async (pkg: MonitorPackage) => {
-    const result = await runLoadData({ pkg, source: { kind: "cbs", location: cbs.url, edition: { title: "CBS", version: "1", date: "2026-12-01" } as never } }, edition, {});
-    if (!result.ok) throw new Error("the write failed");
-    return result;
-  };
-  const rows = () => tableValues(model, TABLE_NAMES.observations);
+  const { pulled, write } = cbsPulls(cbs);
+  const rows = () => tableValues(pane.model, TABLE_NAMES.observations);
   const delftRows = () => rows().filter((r) => r[GEBIED] === "Delft");
   /** Delft's 2023 row of Italiaans inhabitants, the one the analyst deletes. */
   const isTheRow = (r: Row) => r[GEBIED] === "Delft" && r[GROEP] === "Italiaans" && r[PERIODE] === "2023" && r[1] === "inwoners";
 
   /** The analyst deletes the table row (Excel's Delete › Table Rows: the rows below move up). */
   async function analystDeletes(): Promise<Row> {
-    const data = tableNamed(model, TABLE_NAMES.observations)!;
+    const data = tableNamed(pane.model, TABLE_NAMES.observations)!;
     const values = data.sheet.values(data.box);
     const index = values.findIndex(isTheRow);
     if (index < 1) throw new Error("no such row");
-    await fakeRun(model, async (context) => {
+    await fakeRun(pane.model, async (context) => {
       context.workbook.worksheets.getItem(data.sheet.name).getRangeByIndexes(data.box.row + index, data.box.column, 1, data.box.columns).delete("Up");
       await context.sync();
     });

@@ -1,9 +1,6 @@
 import { TABLE_NAMES } from "../../src/data/package";
-import { MonitorPackage } from "../../src/data/types";
-import { pullFromCbs } from "../../src/sources/cbs/pull";
-import { runLoadData, runPreview } from "../../src/taskpane/excel-actions";
-import { fakeRun, WorkbookModel } from "../support/fake-excel";
-import { FakeSettings } from "../support/fake-settings";
+import { runPreview } from "../../src/taskpane/excel-actions";
+import { cbsPulls, usePaneOnFake } from "../support/pane-on-fake";
 import { comparisonLines } from "../../src/taskpane/comparison-lines";
 import { paneTexts } from "../../src/taskpane/i18n";
 import { useCbsServer } from "../support/use-cbs-server";
@@ -18,31 +15,16 @@ const cbs = useCbsServer();
 const WAARDE = 6;
 
 describe("a CBS pull beside an earlier pull the analyst edited", () => {
-  let model: WorkbookModel;
-  const saved = { office: (globalThis as { Office?: unknown }).Office, excel: (globalThis as { Excel?: unknown }).Excel };
-  beforeEach(async () => {
-    model = userWorkbook();
+  const pane = usePaneOnFake(async () => {
+    const model = userWorkbook();
     await loadEdition(model);
-    Object.assign(globalThis, {
-      Office: { context: { document: { settings: new FakeSettings() } } },
-      Excel: { run: async <T>(body: (context: unknown) => Promise<T>) => (await fakeRun(model, body as never)).result },
-    });
+    return model;
   });
-  afterEach(() => Object.assign(globalThis, { Office: saved.office, Excel: saved.excel }));
-
-  const pulled = async (areas: string[]): Promise<MonitorPackage> => {
-    const result = await pullFromCbs({ areas, from: 2022, to: 2023 }, cbs.options());
-    if (!result.ok) throw new Error(`the pull of ${areas.join(", ")} failed`);
-    return result.value.package;
-  };
-  const write = async (pkg: MonitorPackage) => {
-    const result = await runLoadData({ pkg, source: { kind: "cbs", location: cbs.url, edition: { title: "CBS", version: "1", date: "2026-12-01" } as never } }, edition, {});
-    if (!result.ok) throw new Error("the write failed");
-  };
+  const { pulled, write } = cbsPulls(cbs);
   /** Types `value` over the Waarde of Delft's first 2023 row in MonitorData; returns that row as it was. */
   const editDelft = (value: number) => {
-    const table = tableNamed(model, TABLE_NAMES.observations)!;
-    const rows = tableValues(model, TABLE_NAMES.observations);
+    const table = tableNamed(pane.model, TABLE_NAMES.observations)!;
+    const rows = tableValues(pane.model, TABLE_NAMES.observations);
     const r = rows.findIndex((row) => row[2] === "Delft" && row[5] === "2023" && typeof row[WAARDE] === "number");
     Object.assign(table.sheet.cell(table.box.row + r, table.box.column + WAARDE), { value, formula: null });
     return rows[r];
@@ -70,7 +52,7 @@ describe("a CBS pull beside an earlier pull the analyst edited", () => {
     }
 
     await write(await pulled(["Utrecht"]));
-    const delft2023 = tableValues(model, TABLE_NAMES.observations).find((row) => row[2] === "Delft" && row[5] === "2023" && row[3] === before[3] && row[1] === before[1]);
+    const delft2023 = tableValues(pane.model, TABLE_NAMES.observations).find((row) => row[2] === "Delft" && row[5] === "2023" && row[3] === before[3] && row[1] === before[1]);
     expect(delft2023?.[WAARDE]).toBe(4321);
   });
 
