@@ -26,8 +26,8 @@ import { say } from "../text/message";
  * The plan holds row indexes as the comparison read them, and the user can edit, sort or move
  * rows while the pull runs (between two of its syncs). So:
  * - Before anything is written, the rows to change or delete are read again (formulas, values,
- *   number formats, and the formats of rows to delete: fill, font, borders, alignment) with the
- *   table's address, and compared with what the comparison read. A difference (a sort, an edit,
+ *   number formats; the other formats of rows to delete are read by the look that deletes them)
+ *   with the table's address, and compared with what the comparison read. A difference (a sort, an edit,
  *   a row added or deleted during the comparison) stops the pull before it writes anything:
  *   the comparison no longer describes the table. (Re-planning instead would need the
  *   comparison again, since an edit changes what is the analyst's.)
@@ -35,7 +35,8 @@ import { say } from "../text/message";
  *   (Excel runs a batch in order, so the look sees them just before), and the pull checks each
  *   look as soon as its sync is back. A look that differs from what was read before means the
  *   pull overwrote or deleted another row than it meant to, or a row the user changed
- *   meanwhile: it stops (after that one sync) and puts the table back, the user's change with
+ *   meanwhile (a value, a formula, or a number format of what the write overwrites: see
+ *   checkLooks): it stops (after that one sync) and puts the table back, the user's change with
  *   it. Deleting is checked this way rather than done by key, because any key lookup is a read
  *   in one sync and a delete in the next, and the user may sort between the two; the look in
  *   the same batch leaves no such gap, and what it saw is exactly what the undo puts back: a
@@ -90,6 +91,12 @@ interface Look {
   count: number;
   range: Excel.Range;
   props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  /**
+   * The columns whose number formats the write depends on, where it overwrites cells of one row
+   * (writeChanges): the cells it writes. Absent for a delete, which takes every cell's number
+   * format with the row.
+   */
+  columns?: readonly number[];
 }
 
 interface Plan {
@@ -351,15 +358,22 @@ async function writeChanges(batch: WriteBatch, plan: Plan): Promise<void> {
   const sheet = plan.target.table.table.worksheet;
   // A row is looked at before its first run only: a later run of the same row would see the first one's write.
   const looked = new Set<number>();
+  // The cells each row's runs write, values and number formats: the look compares both.
+  const columns = new Map<number, number[]>();
+  for (const run of plan.changes.writes) columns.set(run.row, [...(columns.get(run.row) ?? []), ...run.values.map((_, c) => run.column + c)]);
   let checked = 0;
   for (const run of plan.changes.writes) {
-    await batch.queue(rowBytes(run.values) * 2 + lookBytes(plan, run.row, false) + 200, () => {
+    const formats = plan.read.get(run.row)?.formats.slice(run.column, run.column + run.values.length) ?? [];
+    await batch.queue(rowBytes(run.values) * 2 + rowBytes(formats) + lookBytes(plan, run.row, false) + 200, () => {
       checked = checkLooks(plan, plan.written, checked); // an edit the last sync saw stops here, before more is queued
-      if (!looked.has(run.row)) plan.written.push(look(plan, run.row, 1, false));
+      if (!looked.has(run.row)) plan.written.push({ ...look(plan, run.row, 1, false), columns: columns.get(run.row) });
       looked.add(run.row);
-      // Into cells with the number formats read before writing (an analyst's Text column too): the form follows them (text-cells.ts).
-      const held = plan.read.get(run.row)?.formats.slice(run.column, run.column + run.values.length) ?? [];
-      queueCellWrite(sheet.getRangeByIndexes(plan.box.row + 1 + run.row, plan.box.column + run.column, 1, run.values.length), [run.values.map(text)], [held], false);
+      // With the number formats read before writing, set again in the same request (an analyst's
+      // Text column too): the form of what is written follows them (text-cells.ts), and a cell
+      // the analyst made General meanwhile, between the look and the write, must not read a text
+      // written for a Text cell as a number or a formula. Set to what the cell had, this changes
+      // nothing; an analyst's format set meanwhile is seen by the look, and the undo puts it back.
+      queueCellWrite(sheet.getRangeByIndexes(plan.box.row + 1 + run.row, plan.box.column + run.column, 1, run.values.length), [run.values.map(text)], [formats], formats.length === run.values.length);
     });
   }
 }
@@ -400,16 +414,23 @@ function checkAppends(plan: Plan, from = 0): number {
 
 /**
  * Rows that differed, just before they were overwritten or deleted, from what was read before:
- * an edit, a sort or a move meanwhile. Checks the looks from `from` on that have come back, and
- * gives the index of the first still on its way (the caller checks again after the next sync).
+ * an edit, a sort or a move meanwhile. Compared: the row's values and formulas (a sort or a move
+ * shows in them), and the number formats of what the write overwrites: of the cells it writes
+ * (their form follows them, and a text written through General sets one, text-cells.ts), or of
+ * the whole row it deletes. Not compared: fills, fonts and the like, which a write of values
+ * leaves as they are (a delete's look reads them, to put the row back whole). Checks the looks
+ * from `from` on that have come back, and gives the index of the first still on its way (the
+ * caller checks again after the next sync).
  */
 function checkLooks(plan: Plan, looks: Look[], from = 0): number {
   for (let l = from; l < looks.length; l++) {
     const seen = lookedAt(looks[l]);
     if (!seen) return l;
+    const { columns } = looks[l];
     seen.forEach((row, i) => {
       const before = plan.read.get(looks[l].row + i);
-      if (!same(row.values, before?.values) || !same(row.formulas, before?.formulas)) throw new EditedMeanwhile(plan.target.table.name, looks[l].row + i + 1);
+      const formats = (read: RowRead | undefined) => (columns ? columns.map((c) => read?.formats[c] ?? null) : (read?.formats ?? []));
+      if (!same(row.values, before?.values) || !same(row.formulas, before?.formulas) || !same(formats(row), formats(before))) throw new EditedMeanwhile(plan.target.table.name, looks[l].row + i + 1);
     });
   }
   return looks.length;
@@ -531,7 +552,7 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
         }),
         ...plan.changes.writes.flatMap((run) => {
           const row = overwritten.get(run.row) ?? plan.read.get(run.row);
-          return row ? [{ key: keyOf(row.values), column: run.column, wrote: run.values, was: row.values, back: restorable(row.formulas, row.values, row.formats), held: row.formats }] : [];
+          return row ? [{ key: keyOf(row.values), column: run.column, wrote: run.values, was: row.values, back: restorable(row.formulas, row.values, row.formats), formats: row.formats }] : [];
         }),
       ],
       // In the order they were deleted: the runs bottom first, each run's rows bottom first.

@@ -1,9 +1,8 @@
 import { snapshotOf } from "../../src/data/compare";
 import { problemText } from "../../src/text/problems";
-import { EXCEL } from "../../src/text/excel";
-import { AnyMessage, isMessageOf } from "../../src/text/message";
+import { AnyMessage } from "../../src/text/message";
 import { TableModel, WorkbookModel } from "../support/fake-excel";
-import { edition, largePackage, loadedWorkbook, runLoadData, snapshot, sortDescending } from "../support/workbooks";
+import { edition, largePackage, loadedWorkbook, runLoadData, snapshot, sortDescending, atWritingSync } from "../support/workbooks";
 
 /**
  * A pull's new rows go in chunks, and each chunk looks at the cells it writes and at the table,
@@ -17,13 +16,6 @@ const WAARDE = 6;
 /** The edition and 60 new figures (for made-up areas: synthetic, for size only), written in many chunks at a 2 KB limit. */
 const grown = largePackage(edition.observations.length + 60);
 
-/** Calls `action` once, at the n-th sync of the write (the progress step "writing to Excel"): 1 inserts cells below the table, 2 grows it, 3 writes the first chunk. */
-function atWritingSync(n: number, action: () => void) {
-  let syncs = 0;
-  return (_fraction: number, message: AnyMessage) => {
-    if (isMessageOf(message, EXCEL.writingToExcel) && ++syncs === n) action();
-  };
-}
 
 async function expected(action: (data: TableModel) => void): Promise<string> {
   const { model, data } = await loadedWorkbook();

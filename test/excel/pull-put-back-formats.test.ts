@@ -1,10 +1,9 @@
 import { snapshotOf } from "../../src/data/compare";
 import { MonitorPackage } from "../../src/data/types";
 import { problemText } from "../../src/text/problems";
-import { EXCEL } from "../../src/text/excel";
-import { AnyMessage, isMessageOf } from "../../src/text/message";
+import { AnyMessage } from "../../src/text/message";
 import { CellModel, TableModel, WorkbookModel } from "../support/fake-excel";
-import { edition, largePackage, loadedWorkbook, runLoadData, snapshot, sortDescending, userWorkbook } from "../support/workbooks";
+import { edition, largePackage, loadedWorkbook, runLoadData, snapshot, sortDescending, userWorkbook, atWritingSync } from "../support/workbooks";
 
 /**
  * A pull that stops while it deletes rows (a sort, a cancel, a refusal by Excel) puts every row
@@ -36,13 +35,6 @@ function decorate(data: TableModel): void {
 /** The edition without the figures at `dropped` (body rows): a pull that deletes those rows. */
 const dropping = (dropped: number[]): MonitorPackage => ({ ...edition, observations: edition.observations.filter((_, i) => !dropped.includes(i)) });
 
-/** Calls `action` once, at the n-th sync of the write (the progress step "writing to Excel"). */
-function atWritingSync(n: number, action: () => void) {
-  let syncs = 0;
-  return (_fraction: number, message: AnyMessage) => {
-    if (isMessageOf(message, EXCEL.writingToExcel) && ++syncs === n) action();
-  };
-}
 
 /** Body row `r`'s cells (with their formats), taken out of the table: the rows below move up. */
 function takeRow(data: TableModel, r: number): (CellModel | undefined)[] {

@@ -1,7 +1,7 @@
 import { snapshotOf } from "../../src/data/compare";
 import { MonitorPackage } from "../../src/data/types";
 import { TableModel, WorkbookModel } from "../support/fake-excel";
-import { edition, loadedWorkbook, runLoadData, snapshot, sortDescending, tableNamed, tableValues } from "../support/workbooks";
+import { edition, loadedWorkbook, runLoadData, snapshot, sortDescending, tableNamed, tableValues, atWritingSync } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
 import { EXCEL } from "../../src/text/excel";
 import { AnyMessage, isMessageOf } from "../../src/text/message";
@@ -33,13 +33,6 @@ function sourceDropping(dropped: number[], addOne = true): MonitorPackage {
   return source;
 }
 
-/** Calls `action` once, at the n-th sync of the write (the progress step "writing to Excel"). */
-function atWritingSync(n: number, action: () => void) {
-  let syncs = 0;
-  return (_fraction: number, message: AnyMessage) => {
-    if (isMessageOf(message, EXCEL.writingToExcel) && ++syncs === n) action();
-  };
-}
 
 /** The analyst deletes body row `r` of the table (Delete Table Rows): the rows below move up. */
 function deleteRow(data: TableModel, r: number): void {

@@ -1,15 +1,14 @@
 import { snapshotOf } from "../../src/data/compare";
 import { TABLE_NAMES } from "../../src/data/package";
 import { MonitorPackage } from "../../src/data/types";
-import { EXCEL } from "../../src/text/excel";
-import { AnyMessage, isMessageOf } from "../../src/text/message";
+import { AnyMessage } from "../../src/text/message";
 import { problemText } from "../../src/text/problems";
 import { loadedFunctions } from "../support/custom-functions-fake";
 import { fakeRun, TableModel, WorkbookModel } from "../support/fake-excel";
 import { shippedPackage } from "../support/fixtures";
 import { paneFollowing } from "../support/following";
 import { nextEdition } from "../support/package-server";
-import { edition, largePackage, loadedWorkbook, runLoadData, runRegenerate, snapshot, tableValues } from "../support/workbooks";
+import { edition, largePackage, loadedWorkbook, runLoadData, runRegenerate, snapshot, tableValues, atWritingSync } from "../support/workbooks";
 
 /**
  * MonitorData with Table Design › Total Row switched on (Table.showTotals, ExcelApi 1.1): the
@@ -151,13 +150,6 @@ function sortBody(data: TableModel): void {
   rows.reverse().forEach((row, r) => row.forEach((cell, c) => (cell ? data.sheet.cells.set(at(r, c), cell) : data.sheet.cells.delete(at(r, c)))));
 }
 
-/** Calls `action` once, at the n-th sync of the write (the progress step "writing to Excel"). */
-function atWritingSync(n: number, action: () => void) {
-  let syncs = 0;
-  return (_fraction: number, message: AnyMessage) => {
-    if (isMessageOf(message, EXCEL.writingToExcel) && ++syncs === n) action();
-  };
-}
 
 const texts = (result: { ok: boolean; problems?: { message: AnyMessage }[] }) => (result.ok ? ["ok"] : (result.problems ?? []).map((p) => problemText(p as never, "en")));
 const editedMeanwhile = /^MonitorData row \d+ changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change\. Compare again\.$/;

@@ -6,6 +6,8 @@ import { inspectWorkbook } from "../../src/excel/inspect";
 import { untouched } from "../../src/excel/ownership";
 import { MonitorPackage } from "../../src/data/types";
 import { decodeMark, SheetMark } from "../../src/report/mark";
+import { EXCEL } from "../../src/text/excel";
+import { AnyMessage, isMessageOf } from "../../src/text/message";
 import { FakeContext, fakeRun, SheetModel, TableModel, WorkbookModel } from "./fake-excel";
 import { shippedPackage } from "./fixtures";
 
@@ -31,6 +33,14 @@ export async function runRegenerate(model: WorkbookModel, pkg: MonitorPackage = 
 /** Load data with `pkg`; by default the workbook was last loaded from the shipped edition. */
 export async function runLoadData(model: WorkbookModel, pkg: MonitorPackage = edition, options: Partial<LoadOptions> = {}) {
   return fakeRun(model, (context) => loadData(asExcel(context), pkg, { previous: new Set(snapshotOf(edition)), ...options }));
+}
+
+/** An onProgress that calls `action` once, at the n-th sync of a load's write (the progress step "writing to Excel"): the analyst acting between two syncs. */
+export function atWritingSync(n: number, action: () => void) {
+  let syncs = 0;
+  return (_fraction: number, message: AnyMessage) => {
+    if (isMessageOf(message, EXCEL.writingToExcel) && ++syncs === n) action();
+  };
 }
 
 export const markOf = (sheet: SheetModel): SheetMark | null => decodeMark(sheet.customProperties.get(MARK_KEY));
