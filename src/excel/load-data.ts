@@ -10,7 +10,7 @@ import { Cancelled, isRefusal, refusal, WriteBatch } from "./batch";
 import { CellsBesideDeletedRows, ChangedSinceComparison, EditedMeanwhile, TableFiltered } from "./table-refresh";
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
-import { Journal, UndoRefused } from "./undo";
+import { Journal, LookLeft, UndoRefused } from "./undo";
 import { queueFindMonitorPivot } from "./pivot";
 import { AnyMessage, say } from "../text/message";
 import { EXCEL } from "../text/excel";
@@ -163,12 +163,17 @@ async function stopped(context: Excel.RequestContext, error: unknown, at: { inPl
   // A first load: what it wrote is removed again, after a cancel or a refusal alike.
   if (!(error instanceof Cancelled) && !isRefusal(error)) throw error;
   if (error instanceof Cancelled) at.progress(0.5, say(LOAD.cancelling));
+  let left: LookLeft[];
   try {
-    await at.journal.undo(context);
+    left = await at.journal.undo(context);
   } catch (undoError) {
     return undoRefused(undoError, at.journal.sheetsWritten()[0] ?? DATA_SHEET_NAME, true);
   }
-  return error instanceof Cancelled ? { ok: false, problems: [], cancelled: true } : refused(error);
+  // Where the table style's look stayed under something of the analyst's: said, with the cells.
+  const kept: Problem[] = left.map(({ sheet, cells }) => ({ table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.lookLeft, { sheet, cells: cells.slice(0, CELLS_NAMED), more: Math.max(0, cells.length - CELLS_NAMED) }) }));
+  if (error instanceof Cancelled) return { ok: false, problems: kept, cancelled: true };
+  const result = refused(error);
+  return result.ok ? result : { ...result, problems: [...result.problems, ...kept] };
 }
 
 /** How many areas beside a table the pane names before it counts the rest. */

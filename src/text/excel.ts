@@ -306,6 +306,21 @@ export const EXCEL = {
     ({ table, blocking }) => `${table} moet groeien, maar de tabel '${blocking}' eronder staat gedeeltelijk in dezelfde kolommen; verplaats die tabel. Er is niets veranderd.`,
     ({ table, blocking }) => `${table} must grow, but the table '${blocking}' below it is partly in the same columns; move that table. Nothing was changed.`,
   ),
+  /**
+   * A first load on a blank sheet was put back (a cancel, a refusal), and on `cells` of `sheet`
+   * (the first areas, as Excel names them; `more`: how many others) the table style's fill and
+   * font stay, because the analyst formatted them or gave them a conditional format or
+   * validation rule while it wrote (src/excel/undo.ts). Everything else it wrote is gone.
+   */
+  lookLeft: phrase<{ sheet: string; cells: string[]; more: number }>(
+    "excel.lookLeft",
+    ({ sheet, cells, more }) =>
+      `Op het blad '${sheet}' is alles wat de invoegtoepassing schreef weer weg, behalve de opmaak van de tabelstijl (vulling, lettertype) op ${cells.join(", ")}${more ? ` en nog ${more}` : ""}: ` +
+      `daar gaf u tijdens het schrijven zelf opmaak, voorwaardelijke opmaak of gegevensvalidatie, en die blijft. Het blad is daardoor niet leeg; de volgende keer ophalen maakt een nieuw blad.`,
+    ({ sheet, cells, more }) =>
+      `On the sheet '${sheet}' everything the add-in wrote is gone again, except the table style's formats (fill, font) on ${cells.join(", ")}${more ? ` and ${more} more` : ""}: ` +
+      `you formatted those cells or gave them conditional formatting or data validation while it was writing, and that stays. So the sheet is not blank; the next pull makes a new sheet.`,
+  ),
   /** A table that would reach below Excel's last row (src/xlsx/limits.ts): nothing is written. */
   rowLimit: phrase<{ table: string; sheet: string; rows: number; limit: number }>(
     "excel.rowLimit",

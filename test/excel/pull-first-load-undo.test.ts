@@ -26,12 +26,18 @@ const refusedAt = async (model: WorkbookModel, nth: number) => (await withNthWri
 
 const REFUSED = "Excel weigerde een wijziging (Excel: GeneralException); de werkmap is teruggezet zoals hij was.";
 
-/** A cancel after the 3rd sync, and refusals of the 1st and 4th chunk: each puts the workbook back to `before`. */
+/**
+ * Cancels after the 3rd sync (no table made yet) and the 6th (MonitorData made, the other two to
+ * come), and refusals of the 1st, 4th and 6th chunk (the 6th after MonitorData was made): each
+ * puts the workbook back to `before`.
+ */
 async function expectPutBack(model: WorkbookModel): Promise<void> {
   const before = snapshot(model);
-  expect(await cancelledAt(model, 3)).toEqual({ ok: false, problems: [], cancelled: true });
-  expect(snapshot(model)).toBe(before);
-  for (const nth of [1, 4]) {
+  for (const nth of [3, 6]) {
+    expect(await cancelledAt(model, nth)).toEqual({ ok: false, problems: [], cancelled: true });
+    expect(snapshot(model)).toBe(before);
+  }
+  for (const nth of [1, 4, 6]) {
     const result = await refusedAt(model, nth);
     expect(!result.ok && result.problems.map((p) => problemText(p, "nl"))).toEqual([REFUSED]);
     expect(snapshot(model)).toBe(before);

@@ -1,4 +1,5 @@
 import { MonitorPackage } from "../../src/data/types";
+import { problemText } from "../../src/text/problems";
 import { SheetModel, WorkbookModel } from "../support/fake-excel";
 import { emptiedDataSheet } from "../support/data-sheet-states";
 import { withNthWriteRefused } from "../support/refuse-write";
@@ -93,5 +94,50 @@ describe("a first load on the blank Data sheet put back while the analyst added 
     expect(tableNamed(model, "MonitorData")).toBeUndefined();
     expect(extrasOf(data)).toEqual(EXTRAS);
     expect(withoutExtras(model, data)).toBe(before);
+  });
+
+  it("cancelled after MonitorData was made: the table style's look goes too, but for the cells of the analyst's fill and rules, and the pane names them", async () => {
+    const { model, data, before } = await blankDataSheet();
+    const cancel = new AbortController();
+    let syncs = 0;
+    const { result } = await runLoadData(model, next, {
+      syncLimit: 8 * 1024,
+      signal: cancel.signal,
+      onProgress: () => {
+        syncs++;
+        if (syncs === 2) addExtras(data);
+        if (syncs === 6) {
+          expect(tableNamed(model, "MonitorData")?.sheet).toBe(data); // made: a cancel now converts it
+          cancel.abort();
+        }
+      },
+    });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && [result.cancelled, result.problems.map((p) => problemText(p, "en"))]).toEqual([
+      true,
+      [
+        "On the sheet 'Data' everything the add-in wrote is gone again, except the table style's formats (fill, font) on G2:G21: you formatted those cells or gave them conditional formatting or data validation while it was writing, and that stays. So the sheet is not blank; the next pull makes a new sheet.",
+      ],
+    ]);
+    expect(model.tables.filter((t) => t.sheet === data)).toEqual([]);
+    // Under the analyst's rule over G2:G21 the banded rows' fill stays (the first body row, the
+    // third…); G8 keeps the analyst's own yellow. Every other cell is empty and unformatted again.
+    const band = { value: null, formula: null, numberFormat: "General", fill: "#D9E1F2" };
+    expect([...data.cells].sort(([a], [b]) => Number(a.split(",")[0]) - Number(b.split(",")[0]))).toEqual([
+      ["1,6", band],
+      ["3,6", band],
+      ["5,6", band],
+      ["7,6", { ...band, fill: "#FFFF00" }],
+      ["9,6", band],
+      ["11,6", band],
+      ["13,6", band],
+      ["15,6", band],
+      ["17,6", band],
+      ["19,6", band],
+    ]);
+    expect([data.notes, data.comments, data.conditionalFormats, data.dataValidations]).toEqual([EXTRAS.notes, EXTRAS.comments, EXTRAS.conditionalFormats, EXTRAS.dataValidations]);
+    Object.assign(data, { notes: [], comments: [], conditionalFormats: [], dataValidations: [] });
+    data.cells.clear();
+    expect(snapshot(model)).toBe(before);
   });
 });

@@ -1511,15 +1511,27 @@ export class FakeTable extends ClientObject<TableModel> {
   /**
    * Table.convertToRange (ExcelApi 1.2): "Converts the table into a normal range of cells. All
    * data is preserved." The table goes; its cells, with their notes, comments, rules and formats,
-   * stay as they are. (Excel's own Table › Convert to Range leaves the table style's look on the
-   * cells as their formats; whether the API does is not documented, and the fake does not: a
-   * reading that can only leave formats behind, never take anything away.)
+   * stay. What becomes of the table style's look the reference does not say. Excel's own Table ›
+   * Convert to Range leaves it on the cells as their own formats (EPPlus issue #2039: "removes the
+   * ListObject structure but preserves all visual formatting (cell fill colors, font styling,
+   * borders"; DevExpress Table.ConvertToRange: "converts table style formatting to cell direct
+   * formatting"), and the fake takes that reading, the one that leaves most behind: each cell
+   * gets the style's look (tableStyleLook) wherever it has no format of that kind of its own (a
+   * cell's own format wins over the table style, as in Excel), so the sheet is no longer blank.
    */
   convertToRange(): FakeRange {
     let box: Box | null = null;
     let sheet: SheetModel | null = null;
     this.set((t) => {
       [box, sheet] = [t.box, t.sheet];
+      for (let r = 0; r < t.box.rows; r++) {
+        const look = tableStyleLook(t, r);
+        if (!look) continue;
+        for (let c = 0; c < t.box.columns; c++) {
+          const cell = t.sheet.cell(t.box.row + r, t.box.column + c);
+          for (const [key, value] of Object.entries(look)) if ((cell as unknown as Record<string, unknown>)[key] === undefined) Object.assign(cell, { [key]: value });
+        }
+      }
       this.context.model.tables = this.context.model.tables.filter((x) => x !== t);
     });
     return new FakeRange(this.context, () => (box && sheet ? { sheet, box } : null));
@@ -2083,6 +2095,20 @@ export class FakeClientResult<T> {
 /** A cell with any format of its own, which the used range (with formats) covers. */
 export function hasOwnFormat(cell: CellModel): boolean {
   return cell.numberFormat !== "General" || Object.keys(cell).some((k) => !["value", "formula", "numberFormat"].includes(k));
+}
+
+/**
+ * The look a table style gives row `r` of a table (0: the header), as formats a cell can hold:
+ * what Convert to Range leaves behind (see FakeTable.convertToRange). The colours are those of
+ * the Office theme's TableStyleMedium2 (the style Format as Table and TableCollection.add give,
+ * Accent 1 and its 80% tint), for any style: what matters to the add-in is that formats are left,
+ * not which. The header is filled and bold in white; with banded rows (Excel's default) every
+ * other body row is filled, the first one first; a total row is bold.
+ */
+function tableStyleLook(table: TableModel, r: number): Partial<CellModel> | null {
+  if (r === 0) return { fill: "#4472C4", bold: true, color: "#FFFFFF" };
+  if (table.showTotals && r === table.box.rows - 1) return { bold: true };
+  return table.showBandedRows !== false && r % 2 === 1 ? { fill: "#D9E1F2" } : null;
 }
 
 const rows = <T>(box: Box, cell: (row: number, column: number) => T): T[][] => Array.from({ length: box.rows }, (_, r) => Array.from({ length: box.columns }, (_, c) => cell(box.row + r, box.column + c)));

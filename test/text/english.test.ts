@@ -132,6 +132,7 @@ const SAMPLES: Record<string, unknown> = {
   "excel.tableMissing": { table: "MonitorBronnen" },
   "excel.tableCannotGrow": { table: "MonitorData", blocking: "Table1" },
   "excel.rowLimit": { table: "MonitorData", sheet: "Data", rows: 1048577, limit: 1048576 },
+  "excel.lookLeft": { sheet: "Data", cells: ["G2:G21", "C8"], more: 2 },
   "excel.rowTooLarge": { sheet: "Mijn analyse", row: 2005 },
   "excel.tableGone": [{ table: "MonitorData", renamedTo: "MyData" }, { table: "MonitorBronnen", renamedTo: null }],
   "excel.writeRunning": [{ asked: "regenerate", running: "pull" }, { asked: "pull", running: "regenerate" }, { asked: "pivot", running: "pull" }],
