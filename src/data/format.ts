@@ -49,7 +49,15 @@ export function formatDate(iso: string, language: Language = "nl"): string {
   return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
 }
 
-/** Excel number formats that show figures the Dutch way whatever the user's locale. */
+/**
+ * The Excel number format of a unit's figures, as a format code in Excel's own notation (a `.`
+ * for the decimal point, a `,` for thousands: what Range.numberFormat and the file's numFmt take,
+ * whatever the language). It does not fix the separators: Excel shows them as the reader's
+ * locale has them, 11,6% and 1.253 in Dutch, 11.6% and 1,253 in English. What it fixes is the
+ * rest: shares and growth as a percentage with one decimal (the plan drops it where no figure of
+ * a column needs one, plan.ts numberFormat), euros with the sign before them, counts in
+ * thousands, without decimals.
+ */
 export function excelNumberFormat(unit: Unit): string {
   switch (unit) {
     case "aandeel":

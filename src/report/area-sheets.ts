@@ -5,7 +5,7 @@ import { MonitorStore } from "../data/store";
 import { say } from "../text/message";
 import { AREA, LABEL, SHEET_NAME, FIXED_CAPTION } from "../text/sheets";
 import { named } from "../text/words";
-import { Axis, CellKey, SheetFacts, SheetSpec } from "./spec-types";
+import { Axis, CellKey, SheetFacts, SheetSpec, SheetText } from "./spec-types";
 import { pulledAreas } from "./pulled-areas";
 
 export { pulledAreas };
@@ -62,11 +62,24 @@ function largestNationalities(store: MonitorStore, area: string, period: string,
     .map((o) => ({ label: named(o.groep, store.groupNames.label(o.groep, "en")), key: { group: o.groep } }));
 }
 
+/**
+ * The display names the sheet's other tables give the totals ("Buitenlandse nationaliteit",
+ * "Herkomst buiten Nederland"), so that the growth table names a group as they do, not as the
+ * data's key writes it ("buitenlandse nationaliteit").
+ */
+const TOTAL_LABELS: Record<string, SheetText> = {
+  inwoners: LABEL.inhabitants,
+  Nederlands: LABEL.dutch,
+  [FOREIGN]: LABEL.foreignNationality,
+  [ORIGIN_DUTCH]: LABEL.originDutch,
+  [ORIGIN_OTHER]: LABEL.originAbroad,
+};
+
 /** The totals (all inhabitants, by nationality and by origin) whose growth the data holds. */
 function growthTotals(store: MonitorStore, area: string): Axis[] {
   const groups = new Set<string>();
   for (const o of store.figuresOf("groei", area)) if (o.indicator === "groei" && o.gebied === area && o.eenheid === "groei" && TOTALS.has(o.groep)) groups.add(o.groep);
-  return [...groups].map((group) => ({ label: named(group, store.groupNames.label(group, "en")), key: { group } }));
+  return [...groups].map((group) => ({ label: TOTAL_LABELS[group] ?? named(group, store.groupNames.label(group, "en")), key: { group } }));
 }
 
 /** The parts of a municipality's sheet keys (see areaKey): its population and its nationalities. */

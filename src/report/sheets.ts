@@ -604,7 +604,8 @@ export const SHEETS: SheetSpec[] = [
         categories: periodsIn({ indicator: "studenten", group: "universiteit", area: "Leiden", unit: "aandeel" }),
         series: [{ label: LABEL.share, key: {} }],
         unit: "aandeel",
-        chart: { kind: "columnClustered", categoryAxis: LABEL.year, valueAxis: LABEL.share },
+        // The axis names the years as the table's header does: study years (2021/2022), not calendar years.
+        chart: { kind: "columnClustered", categoryAxis: LABEL.studyYear, valueAxis: LABEL.share },
       },
       {
         key: "rang",
