@@ -1,10 +1,8 @@
 import { snapshotOf } from "../../src/data/compare";
 import { MonitorPackage } from "../../src/data/types";
 import { buildPlan } from "../../src/report/plan";
-import { EXCEL } from "../../src/text/excel";
-import { isMessageOf } from "../../src/text/message";
 import { FakeContext, hasOwnFormat, SheetModel, WorkbookModel } from "../support/fake-excel";
-import { errorOf, withNthWriteRefused } from "../support/refuse-write";
+import { errorOf, pullRefusedWhileWriting, withNthWriteRefused } from "../support/refuse-write";
 import { runLoadData, runRegenerate, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 import { HOSTILE_TEXTS, hostilePackage } from "../support/hostile-package";
 
@@ -135,19 +133,9 @@ describe("texts Excel would parse arrive as the same texts", () => {
     expectData(model, first);
 
     // Refused at the fourth sync after writing began: some notes and rows are written by then.
-    let writing = 0;
-    const sync = FakeContext.prototype.sync;
-    const spy = jest.spyOn(FakeContext.prototype, "sync").mockImplementation(async function (this: FakeContext) {
-      if (writing > 0 && ++writing === 4) throw Object.assign(new Error("refused"), { code: "InsertDeleteConflict" });
-      return sync.call(this);
-    });
-    try {
-      const refused = await runLoadData(model, nextOf(first), { syncLimit: 2 * 1024, previous: new Set(snapshotOf(first)), onProgress: (_f, m) => void (isMessageOf(m, EXCEL.writingToExcel) && (writing ||= 1)) });
-      expect(refused.result.ok).toBe(false);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(writing).toBeGreaterThanOrEqual(4); // the refused sync, then the undo's
+    const refused = await pullRefusedWhileWriting(model, nextOf(first), first, 4);
+    expect(refused.result.ok).toBe(false);
+    expect(refused.syncs).toBeGreaterThanOrEqual(4); // the refused sync, then the undo's
     expect(snapshot(model)).toBe(before);
   });
 

@@ -1,6 +1,7 @@
 import { snapshotOf } from "../../src/data/compare";
 import { previewLoad } from "../../src/excel/load-data";
-import { FakeContext, fakeRun, TableModel } from "../support/fake-excel";
+import { fakeRun, TableModel } from "../support/fake-excel";
+import { pullRefusedWhileWriting } from "../support/refuse-write";
 import { nextEdition } from "../support/package-server";
 import { asExcel, edition, loadedWorkbook, runLoadData, snapshot, sortDescending, tableValues } from "../support/workbooks";
 import { problemText } from "../../src/text/problems";
@@ -138,19 +139,9 @@ describe("a pull writes only what changes", () => {
     const changed = structuredClone(next);
     for (const o of changed.observations) if (o.eenheid === "aantal") o.waarde += 1;
     const before = snapshot(model);
-    const original = FakeContext.prototype.sync;
-    let writing = 0; // syncs since the writing began
-    const spy = jest.spyOn(FakeContext.prototype, "sync").mockImplementation(async function (this: FakeContext) {
-      if (writing > 0 && ++writing === 4) throw Object.assign(new Error("The operation could not be completed."), { code: "InsertDeleteConflict" });
-      return original.call(this);
-    });
-    try {
-      const { result } = await runLoadData(model, changed, { syncLimit: 2 * 1024, previous: new Set(snapshotOf(edition)), onProgress: (_f, message) => void (isMessageOf(message, EXCEL.writingToExcel) && (writing ||= 1)) });
-      expect(writing).toBeGreaterThan(3);
-      expect(!result.ok && problemText(result.problems[0], "nl")).toBe("Excel weigerde een wijziging (Excel: InsertDeleteConflict); de werkmap is teruggezet zoals hij was.");
-    } finally {
-      spy.mockRestore();
-    }
+    const { result, syncs } = await pullRefusedWhileWriting(model, changed, edition, 4);
+    expect(syncs).toBeGreaterThan(3);
+    expect(!result.ok && problemText(result.problems[0], "nl")).toBe("Excel weigerde een wijziging (Excel: InsertDeleteConflict); de werkmap is teruggezet zoals hij was.");
     expect(snapshot(model)).toBe(before);
   });
 

@@ -1,10 +1,9 @@
 import { snapshotOf } from "../../src/data/compare";
 import { MonitorPackage } from "../../src/data/types";
 import { restorable } from "../../src/excel/restore-cells";
-import { EXCEL } from "../../src/text/excel";
-import { isMessageOf } from "../../src/text/message";
 import { problemText } from "../../src/text/problems";
 import { FakeContext, TableModel, WorkbookModel } from "../support/fake-excel";
+import { pullRefusedWhileWriting } from "../support/refuse-write";
 import { edition, runLoadData, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 
 /**
@@ -45,22 +44,6 @@ function next(first: MonitorPackage, drop: boolean): MonitorPackage {
   return pkg;
 }
 
-/** Runs a pull whose `failAt`-th sync after writing began is refused; returns the syncs counted. */
-async function refusedPull(model: WorkbookModel, pkg: MonitorPackage, previous: MonitorPackage, failAt: number) {
-  const original = FakeContext.prototype.sync;
-  let writing = 0;
-  const spy = jest.spyOn(FakeContext.prototype, "sync").mockImplementation(async function (this: FakeContext) {
-    if (writing > 0 && ++writing === failAt) throw Object.assign(new Error("refused"), { code: "InsertDeleteConflict" });
-    return original.call(this);
-  });
-  try {
-    const { result } = await runLoadData(model, pkg, { syncLimit: 2 * 1024, previous: new Set(snapshotOf(previous)), onProgress: (_f, m) => void (isMessageOf(m, EXCEL.writingToExcel) && (writing ||= 1)) });
-    return { result, syncs: writing };
-  } finally {
-    spy.mockRestore();
-  }
-}
-
 describe("a pull put back after a cancel or a refusal keeps text as text", () => {
   it("the add-in writes the texts as literal text", async () => {
     const { data } = await loaded();
@@ -70,7 +53,7 @@ describe("a pull put back after a cancel or a refusal keeps text as text", () =>
   it("overwritten cells: a refusal in the middle of the write", async () => {
     const { model, data, first } = await loaded();
     const before = snapshot(model);
-    const { result } = await refusedPull(model, next(first, false), first, 4);
+    const { result } = await pullRefusedWhileWriting(model, next(first, false), first, 4);
     expect(!result.ok && problemText(result.problems[0], "nl")).toBe("Excel weigerde een wijziging (Excel: InsertDeleteConflict); de werkmap is teruggezet zoals hij was.");
     expect(toelichtingen(data)).toEqual(asText);
     expect(snapshot(model)).toBe(before);
