@@ -5,7 +5,7 @@ import { EXTRAS_PRINT_VERSION } from "../../src/report/fingerprint";
 import { decodeMark, encodeMark } from "../../src/report/mark";
 import { fakeRun, SheetModel, WorkbookModel } from "../support/fake-excel";
 import { defaultSheetSettings } from "../support/fake-sheet-settings";
-import { asExcel, duitsMovesUp, generatedWorkbook, markOf, ownershipOf, regenerated, runRegenerate, sheetNamed, sheetState, snapshot } from "../support/workbooks";
+import { asExcel, duitsMovesUp, expectUntouchedRebuiltOnNewLayout, generatedWorkbook, markOf, ownershipOf, regenerated, sheetNamed, sheetState } from "../support/workbooks";
 
 /**
  * What a user sets on an indicator sheet beyond its used range (widths, heights, hidden columns
@@ -93,18 +93,7 @@ describe("sizes anywhere on an indicator sheet and its sheet-wide settings are t
     });
   });
 
-  it("an untouched sheet with a new layout is rebuilt as the add-in's, nothing kept; regenerated again, nothing changes", async () => {
-    const model = await generatedWorkbook();
-    const nationaliteiten = sheetNamed(model, "Nationaliteiten");
-    duitsMovesUp(model);
-    const result = await regenerated(model);
-    expect(result.kept).toEqual([]);
-    expect(model.sheets).not.toContain(nationaliteiten);
-    expect(result.sheets.find((s) => s.key === "nationaliteiten")?.status).toBe("replaced");
-    const before = snapshot(model);
-    await runRegenerate(model, undefined, "2026-12-01");
-    expect(snapshot(model)).toBe(before);
-  });
+  it("an untouched sheet with a new layout is rebuilt as the add-in's, nothing kept; regenerated again, nothing changes", expectUntouchedRebuiltOnNewLayout);
 
   it("a sheet marked with the previous version's print (which did not read these) proves its content only: brought up to date in place, its tab colour kept", async () => {
     const model = await generatedWorkbook();
