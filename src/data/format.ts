@@ -55,8 +55,8 @@ export function formatDate(iso: string, language: Language = "nl"): string {
  * whatever the language). It does not fix the separators: Excel shows them as the reader's
  * locale has them, 11,6% and 1.253 in Dutch, 11.6% and 1,253 in English. What it fixes is the
  * rest: shares and growth as a percentage with one decimal (the plan drops it where no figure of
- * a column needs one, plan.ts numberFormat), euros with the sign before them, counts in
- * thousands, without decimals.
+ * a column needs one, plan.ts numberFormat), euros with the sign before them, counts as
+ * whole numbers with a thousands separator (`#,##0`), without decimals.
  */
 export function excelNumberFormat(unit: Unit): string {
   switch (unit) {

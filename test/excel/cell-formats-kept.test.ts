@@ -7,7 +7,8 @@ import { EXTRAS_PRINT_VERSION, extrasPrint } from "../../src/report/fingerprint"
 import { decodeMark, encodeMark } from "../../src/report/mark";
 import { textOf } from "../../src/text/message";
 import { ChartModel, fakeRun, SheetModel, WorkbookModel } from "../support/fake-excel";
-import { asExcel, duitsMovesUp, expectUntouchedRebuiltOnNewLayout, generatedWorkbook, markKey, markOf, regenerated, sheetNamed, sheetState, snapshot } from "../support/workbooks";
+import { asExcel, duitsMovesUp, generatedWorkbook, markKey, markOf, regenerated, sheetNamed, sheetState, snapshot } from "../support/workbooks";
+import { expectUntouchedRebuiltOnNewLayout } from "../support/untouched-rebuilt";
 
 /**
  * Review finding R5: what an analyst sets on Format Cells or Chart Elements beyond what the

@@ -5,7 +5,8 @@ import { EXTRAS_PRINT_VERSION } from "../../src/report/fingerprint";
 import { decodeMark, encodeMark } from "../../src/report/mark";
 import { fakeRun, SheetModel, WorkbookModel } from "../support/fake-excel";
 import { defaultSheetSettings } from "../support/fake-sheet-settings";
-import { asExcel, duitsMovesUp, expectUntouchedRebuiltOnNewLayout, generatedWorkbook, markOf, ownershipOf, regenerated, sheetNamed, sheetState } from "../support/workbooks";
+import { asExcel, duitsMovesUp, generatedWorkbook, markOf, ownershipOf, regenerated, sheetNamed, sheetState } from "../support/workbooks";
+import { expectUntouchedRebuiltOnNewLayout } from "../support/untouched-rebuilt";
 
 /**
  * What a user sets on an indicator sheet beyond its used range (widths, heights, hidden columns

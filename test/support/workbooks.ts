@@ -140,24 +140,6 @@ export async function regenerated(model: WorkbookModel, today?: string) {
 }
 
 /**
- * Nationaliteiten exactly as written, given a new layout (Duits moves up): Regenerate must take it
- * for the add-in's (nothing kept, the sheet replaced), and regenerated again on a later day must
- * change nothing. The case every check of what is the analyst's must leave alone; asserted here.
- */
-export async function expectUntouchedRebuiltOnNewLayout(): Promise<void> {
-  const model = await generatedWorkbook();
-  const nationaliteiten = sheetNamed(model, "Nationaliteiten");
-  duitsMovesUp(model);
-  const result = await regenerated(model);
-  expect(result.kept).toEqual([]);
-  expect(model.sheets).not.toContain(nationaliteiten);
-  expect(result.sheets.find((s) => s.key === "nationaliteiten")?.status).toBe("replaced");
-  const before = snapshot(model);
-  await runRegenerate(model, undefined, "2026-12-01");
-  expect(snapshot(model)).toBe(before);
-}
-
-/**
  * What Regenerate's first look at the workbook decides of the marked sheet `name` (ownership's
  * untouched): "proven" exactly as the add-in wrote it, "content" only, or null: the user's.
  */
