@@ -1,4 +1,5 @@
 import { Box } from "../report/a1";
+import { withoutBox } from "./cells-beside";
 
 /*
  * Which cells of an area a first load wrote on a blank sheet keep formats when the load is put
@@ -26,7 +27,7 @@ export function cellsFormattedApart(area: Box, formats: readonly (readonly strin
 /** `area` without the cells of `holes`: as few boxes as the cut needs, together covering every other cell once. */
 export function boxesOutside(area: Box, holes: readonly Box[]): Box[] {
   let boxes: Box[] = [area];
-  for (const hole of holes) boxes = boxes.flatMap((box) => cut(box, hole));
+  for (const hole of holes) boxes = boxes.flatMap((box) => withoutBox(box, hole));
   return boxes;
 }
 
@@ -37,20 +38,6 @@ export function boxesWithin(boxes: readonly Box[], within: Box): Box[] {
     const [bottom, right] = [Math.min(box.row + box.rows, within.row + within.rows), Math.min(box.column + box.columns, within.column + within.columns)];
     return bottom > top && right > left ? [{ row: top, column: left, rows: bottom - top, columns: right - left }] : [];
   });
-}
-
-/** `box` without `hole`: above, below, left and right of it (nothing when the hole covers it). */
-function cut(box: Box, hole: Box): Box[] {
-  const [top, bottom] = [Math.max(box.row, hole.row), Math.min(box.row + box.rows, hole.row + hole.rows)];
-  const [left, right] = [Math.max(box.column, hole.column), Math.min(box.column + box.columns, hole.column + hole.columns)];
-  if (bottom <= top || right <= left) return [box];
-  const parts: Box[] = [
-    { row: box.row, column: box.column, rows: top - box.row, columns: box.columns },
-    { row: bottom, column: box.column, rows: box.row + box.rows - bottom, columns: box.columns },
-    { row: top, column: box.column, rows: bottom - top, columns: left - box.column },
-    { row: top, column: right, rows: bottom - top, columns: box.column + box.columns - right },
-  ];
-  return parts.filter((p) => p.rows > 0 && p.columns > 0);
 }
 
 /** `boxes` without those inside another (or the same as one before them): what to name. */
