@@ -5,19 +5,14 @@ import { AREAS } from "../data/vocabulary";
 import { CAPTION } from "../text/sheets";
 import { say } from "../text/message";
 import { ageLabel, named } from "../text/words";
+import { matchesKey } from "./cell-key";
 import { Axis, CellKey } from "./spec-types";
 
 /** Axes found in the data: each distinct value of a column among the figures matching `where`. */
 function distinct(store: MonitorStore, where: CellKey, pick: (o: Observation) => string, sort?: (a: string, b: string) => number): string[] {
   const values = new Set<string>();
   for (const o of store.figuresOf(where.indicator, where.area)) {
-    if (where.indicator !== undefined && o.indicator !== where.indicator) continue;
-    if (where.area !== undefined && o.gebied !== where.area) continue;
-    if (where.group !== undefined && o.groep !== where.group) continue;
-    if (where.age !== undefined && o.leeftijd !== where.age) continue;
-    if (where.period !== undefined && o.periode !== where.period) continue;
-    if (where.unit !== undefined && o.eenheid !== where.unit) continue;
-    values.add(pick(o));
+    if (matchesKey(o, where)) values.add(pick(o));
   }
   const list = [...values];
   return sort ? list.sort(sort) : list;
