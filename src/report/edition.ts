@@ -1,6 +1,7 @@
 import { Edition } from "../data/descriptor";
 import { ROWS_PER_STEP, runSteps, Steps } from "../data/slices";
 import { MonitorStore } from "../data/store";
+import { Observation } from "../data/types";
 
 /**
  * What a workbook says of its edition: title, version and reference date as `datapackage.json`
@@ -55,6 +56,48 @@ export function* editionFactsInSteps(edition: Edition | undefined, store: Monito
     referenceDate,
     year: /^\d{4}/.test(referenceDate) ? referenceDate.slice(0, 4) : yield* latestYear(store),
     report: report || null,
+  };
+}
+
+/** A municipality whose figures were pulled from CBS StatLine, and the years of its counts, in order. */
+export interface PulledMunicipality {
+  name: string;
+  years: string[];
+}
+
+/**
+ * What the data is made of: whether it holds figures besides those pulled from CBS (an edition's,
+ * or rows of the analyst's own), and the municipalities pulled from CBS, by name.
+ */
+export interface DataMakeup {
+  others: boolean;
+  cbs: PulledMunicipality[];
+}
+
+/**
+ * A figure a CBS pull wrote: CBS's, without a page number (the pull gives none; a CBS figure an
+ * edition quotes, Nederland's share in the 2022 report, has its page there).
+ */
+export const pulledFromCbs = (o: Observation): boolean => o.bron === "CBS" && o.pagina === null;
+
+/**
+ * Which municipalities the data has CBS's counts of inhabitants for (what a pull always brings;
+ * Nederland, which every pull brings beside them, is no municipality), with their years, and
+ * whether anything else is there. Pure.
+ */
+export function dataMakeup(store: MonitorStore): DataMakeup {
+  const years = new Map<string, Set<string>>();
+  for (const o of store.figuresOf("inwoners")) {
+    if (o.indicator !== "inwoners" || o.gebied === "Nederland" || !/^\d{4}$/.test(o.periode) || !pulledFromCbs(o)) continue;
+    const held = years.get(o.gebied) ?? new Set<string>();
+    held.add(o.periode);
+    years.set(o.gebied, held);
+  }
+  return {
+    others: store.observations.some((o) => !pulledFromCbs(o)),
+    cbs: [...years]
+      .sort(([a], [b]) => a.localeCompare(b, "nl"))
+      .map(([name, held]) => ({ name, years: [...held].sort() })),
   };
 }
 

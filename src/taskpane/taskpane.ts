@@ -3,7 +3,6 @@
  * loads data, regenerates sheets and inserts formulas; in a plain browser it is a preview that
  * shows the edition's figures and offers the workbook as a download.
  */
-import { formatDate } from "../data/format";
 import { MonitorQueries } from "../data/queries";
 import { Edition } from "../data/descriptor";
 import { pulledAreas } from "../report/pulled-areas";
@@ -17,6 +16,7 @@ import { failureText } from "./failure";
 import { buildWorkbookBlob, saveBlob } from "./download";
 import { setUpDataPanel, showRememberedSource } from "./data-panel";
 import { describeFigure, FigureView, searchFigures } from "./figures";
+import { editionBox } from "./edition-box";
 import { detectHost, Host } from "./host";
 import { paneTexts, Texts } from "./i18n";
 import { textOf } from "../text/message";
@@ -37,7 +37,11 @@ const state: {
   edition: Edition;
   /** The edition the sheets are of (title, year, the report its pages cite): CBS figures beside it leave it. */
   sheetsEdition: Edition;
+  /** Where that edition came from; null when the pane does not know (a workbook remembers only its last source). */
+  sheetsOrigin: string | null;
+  /** Where the figures last came from, and what kind of source that was ("cbs": figures beside the edition). */
   origin: string;
+  kind: string;
   queries: MonitorQueries;
   selected: FigureView | null;
 } = {
@@ -46,7 +50,9 @@ const state: {
   data: () => edition,
   edition: shipped.edition,
   sheetsEdition: shipped.edition,
+  sheetsOrigin: shipped.origin,
   origin: shipped.origin,
+  kind: "shipped",
   queries: new MonitorQueries(new MonitorStore(edition)),
   selected: null,
 };
@@ -64,9 +70,19 @@ interface SourceOf {
 function useSource(from: SourceOf): void {
   state.edition = from.edition;
   state.origin = from.origin;
-  if (from.sheetsEdition) state.sheetsEdition = from.sheetsEdition;
-  else if (from.kind !== "cbs") state.sheetsEdition = from.edition;
+  state.kind = from.kind;
+  if (from.kind !== "cbs") {
+    state.sheetsEdition = from.sheetsEdition ?? from.edition;
+    state.sheetsOrigin = from.origin;
+  } else if (from.sheetsEdition) {
+    // The edition the workbook remembers beside its last pull (CBS): where it came from is known
+    // only when it is the one the pane already knows.
+    if (!sameEdition(from.sheetsEdition, state.sheetsEdition)) state.sheetsOrigin = null;
+    state.sheetsEdition = from.sheetsEdition;
+  }
 }
+
+const sameEdition = (a: Edition, b: Edition) => a.name === b.name && a.version === b.version && a.title === b.title && a.referenceDate === b.referenceDate;
 
 function useData(data: MonitorPackage, from?: SourceOf): void {
   useQueries(new MonitorQueries(new MonitorStore(data)), () => data, from);
@@ -112,21 +128,11 @@ function applyTexts(): void {
   renderResults();
 }
 
+/** The Edition box: what the data is (see editionBox). */
 function renderFacts(): void {
-  const store = state.queries.store;
-  const dates = [...new Set(store.sources.map((s) => s.peildatum).filter(Boolean))].sort().reverse();
-  const referenceDate = state.edition.referenceDate || dates[0] || "";
-  byId("edition-title").textContent = state.edition.title || texts().edition;
-  const rows: [string, string][] = [
-    [texts().editionFact, state.edition.title],
-    ...(state.edition.version ? [[texts().versionFact, state.edition.version] as [string, string]] : []),
-    [texts().originFact, state.origin === SHIPPED_ORIGIN ? texts().shippedOrigin : state.origin],
-    [texts().referenceDate, referenceDate ? formatDate(referenceDate, state.language) : "–"],
-    [texts().figures, String(store.size)],
-    [texts().indicators, String(store.indicators.length)],
-    [texts().sources, store.sources.map((s) => s.id).join(", ")],
-  ];
-  byId("facts").replaceChildren(...rows.flatMap(([term, value]) => [element("dt", { textContent: term }), element("dd", { textContent: value })]));
+  const box = editionBox(state.queries.store, { last: { edition: state.edition, origin: state.origin, kind: state.kind }, sheets: { edition: state.sheetsEdition, origin: state.sheetsOrigin } }, texts(), state.language);
+  byId("edition-title").textContent = box.title;
+  byId("facts").replaceChildren(...box.facts.flatMap(([term, value]) => [element("dt", { textContent: term }), element("dd", { textContent: value })]));
 }
 
 function renderResults(): void {

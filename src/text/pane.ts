@@ -61,6 +61,27 @@ function withdrawnWhy(why: KeptReason, by: readonly Reference[], language: Langu
   return nl ? "het bevat uw eigen aanvullingen" : "it holds your own additions";
 }
 
+const municipalityCount = (n: number, language: Language) => `${count(n, language)} ${language === "nl" ? (n === 1 ? "gemeente" : "gemeenten") : n === 1 ? "municipality" : "municipalities"}`;
+
+/** Years as spans of consecutive years: 2012–2014 and 2020. */
+function yearSpans(years: readonly string[], language: Language): string {
+  const spans: string[] = [];
+  let first = 0;
+  for (let i = 1; i <= years.length; i++) {
+    if (i < years.length && Number(years[i]) === Number(years[i - 1]) + 1) continue;
+    spans.push(i - 1 === first ? years[first] : `${years[first]}–${years[i - 1]}`);
+    first = i;
+  }
+  return listed(spans, language);
+}
+
+/** The names and years of municipalities: "(Delft, Utrecht), 2020–2022" when their years are the same, else each with its own. */
+function municipalityYears(municipalities: readonly { name: string; years: readonly string[] }[], language: Language): string {
+  const spans = municipalities.map((m) => yearSpans(m.years, language));
+  if (spans.every((span) => span === spans[0])) return ` (${municipalities.map((m) => m.name).join(", ")}), ${spans[0]}`;
+  return `: ${municipalities.map((m, i) => `${m.name} ${spans[i]}`).join(", ")}`;
+}
+
 export const PANE = {
   ...labels({
     appTitle: ["Leiden Monitor", "Leiden Monitor"],
@@ -115,6 +136,8 @@ export const PANE = {
     editionFact: ["Editie", "Edition"],
     versionFact: ["Versie", "Version"],
     originFact: ["Opgehaald uit", "Fetched from"],
+    addedFact: ["Toegevoegd", "Added"],
+    dataFact: ["Gegevens", "Data"],
     shippedOrigin: ["de meegeleverde editie", "the edition that comes with the add-in"],
     download: ["Werkmap downloaden", "Download workbook"],
     downloadHelp: ["Dezelfde werkmap als de invoegtoepassing maakt: tabellen, indicatorbladen en grafieken, zonder formules van de invoegtoepassing.", "The same workbook the add-in builds: tables, indicator sheets and charts, with no add-in formulas."],
@@ -150,6 +173,17 @@ export const PANE = {
     results: ["Resultaten", "Results"],
   }),
   /** Progress of a CBS pull in the pane: one line per request to CBS, counted. */
+  /**
+   * The municipalities the data holds CBS figures for (see dataMakeup), with their years, and where
+   * they were fetched from when the pane knows: "CBS-cijfers voor 2 gemeenten (Delft, Utrecht), 2020–2022".
+   */
+  cbsFigures: phrase<{ municipalities: readonly { name: string; years: readonly string[] }[]; origin?: string | null }>(
+    "pane.cbsFigures",
+    ({ municipalities, origin }) => `CBS-cijfers voor ${municipalityCount(municipalities.length, "nl")}${municipalityYears(municipalities, "nl")}${origin ? `; opgehaald uit ${origin}` : ""}`,
+    ({ municipalities, origin }) => `CBS figures for ${municipalityCount(municipalities.length, "en")}${municipalityYears(municipalities, "en")}${origin ? `; fetched from ${origin}` : ""}`,
+  ),
+  /** The Edition box's heading when the data holds CBS figures only. */
+  cbsTitle: phrase<{ n: number }>("pane.cbsTitle", ({ n }) => `CBS-cijfers voor ${municipalityCount(n, "nl")}`, ({ n }) => `CBS figures for ${municipalityCount(n, "en")}`),
   cbsRequest: phrase<{ count: number }>("pane.cbsRequest", ({ count: n }) => `Ophalen bij CBS: verzoek ${count(n, "nl")}…`, ({ count: n }) => `Getting data from CBS: request ${count(n, "en")}…`),
   cbsRemove: phrase<{ area: string }>("pane.cbsRemove", ({ area }) => `${area} verwijderen`, ({ area }) => `Remove ${area}`),
   cbsUnknown: phrase<{ name: string; suggestion: string | null }>(

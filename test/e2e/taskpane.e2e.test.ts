@@ -210,6 +210,9 @@ async function openInExcel(height = 900, displayLanguage = "nl-NL", beforeOpenin
 }
 
 /** A page in Excel whose workbook already holds the shipped edition (loaded and written through the pane). */
+/** A text as a regular expression that matches it literally. */
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 async function openInExcelWithEdition(height?: number): Promise<Page> {
   const page = await openInExcel(height);
   await page.locator("#load").click();
@@ -568,6 +571,15 @@ withBrowser.describe("CBS StatLine in the pane (against a stand-in with syntheti
     // The pull is credited with what CBS delivered, MonitorData with the edition's 112 figures besides.
     const total = new Intl.NumberFormat("nl-NL").format(112 + added);
     await waitForText(page.locator("#data-message"), new RegExp(`^[\\d.]+ cijfers van 'CBS StatLine 85644NED, 85458NED: Leiden, Delft, 2020–2022' opgehaald; MonitorData heeft er nu ${total.replace(".", "\\.")}\\.$`), 20_000);
+    // The Edition box names what the data is: the report's edition, with CBS's figures beside it (not the pull as the edition).
+    const REPORT = "Monitor Internationalisering: Internationals in cijfers, Leiden 2022";
+    await expect(page.locator("#edition-title").textContent()).resolves.toBe(REPORT);
+    await expect(page.locator("#facts").textContent()).resolves.toMatch(
+      new RegExp(`^${escaped(`Editie${REPORT}Versie2022.1.0Opgehaald uitde meegeleverde editiePeildatum1 januari 2022ToegevoegdCBS-cijfers voor 2 gemeenten (Delft, Leiden), 2020–2022; opgehaald uit ${cbs.url}Cijfers${112 + added}Indicatoren`)}\\d+Bronnen`),
+    );
+    await page.locator('[data-lang="en"]').click();
+    await expect(page.locator("#facts").textContent()).resolves.toContain(`Reference date1 January 2022AddedCBS figures for 2 municipalities (Delft, Leiden), 2020–2022; fetched from ${cbs.url}Figures`);
+    await page.locator('[data-lang="nl"]').click();
     await expect(call("AANTAL", "Italiaans", 2022, "Delft")).resolves.toBe(delftItalian);
     await expect(call("AANTAL", "Italiaans", 2022)).resolves.toBe(1253); // Leiden's figure from the report stays the report's
     await expect(call("TOP", 3, 2022, "Delft")).resolves.toEqual(delftTop3);
@@ -611,6 +623,10 @@ withBrowser.describe("CBS StatLine in the pane (against a stand-in with syntheti
     await page.locator("#confirm").click();
     // The edition's 112 figures are all still there, beside CBS's.
     await waitForText(page.locator("#data-message"), `De pagina gebruikt nu ${formatNumber(112 + added, 0, "nl")} cijfers van 'CBS StatLine 85644NED, 85458NED: Delft, 2021–2022'.`, 20_000);
+    await expect(page.locator("#edition-title").textContent()).resolves.toBe("Monitor Internationalisering: Internationals in cijfers, Leiden 2022");
+    await expect(page.locator("#facts").textContent()).resolves.toContain(
+      `Opgehaald uitde meegeleverde editiePeildatum1 januari 2022ToegevoegdCBS-cijfers voor 1 gemeente (Delft), 2021–2022; opgehaald uit ${cbs.url} (85644NED, 85458NED)Cijfers${112 + added}`,
+    );
     await page.close();
   });
 });

@@ -137,6 +137,12 @@ const SAMPLES: Record<string, unknown> = {
   "excel.tableGone": [{ table: "MonitorData", renamedTo: "MyData" }, { table: "MonitorBronnen", renamedTo: null }],
   "excel.writeRunning": [{ asked: "regenerate", running: "pull" }, { asked: "pull", running: "regenerate" }, { asked: "pivot", running: "pull" }],
 
+  "pane.cbsFigures": [
+    { municipalities: [{ name: "Delft", years: ["2020", "2021"] }, { name: "Utrecht", years: ["2020", "2021"] }], origin: "https://example.org/odata" },
+    { municipalities: [{ name: "Delft", years: ["2012", "2013", "2020"] }], origin: null },
+    { municipalities: [{ name: "Delft", years: ["2020"] }, { name: "Utrecht", years: ["2012", "2013"] }] },
+  ],
+  "pane.cbsTitle": [{ n: 1 }, { n: 2 }],
   "pane.cbsRequest": { count: 1253 },
   "pane.cbsRemove": { area: "Delft" },
   "pane.cbsUnknown": [{ name: "Delf", suggestion: "Delft" }, { name: "Xyz", suggestion: null }],
