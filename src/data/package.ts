@@ -29,10 +29,19 @@ let vocabularies: { groups: NameIndex; areas: NameIndex } | null = null;
  * cannot tell apart are reported as duplicates instead of one silently hiding the other.
  */
 export function lookupKey(o: Pick<Observation, "indicator" | "gebied" | "groep" | "leeftijd" | "periode" | "eenheid">): string {
-  vocabularies ??= { groups: new NameIndex(GROUPS), areas: new NameIndex(AREAS) };
-  const canonical = (index: NameIndex, name: string) => normalise(index.resolve(name).found ?? name);
-  return [normalise(o.indicator), canonical(vocabularies.areas, o.gebied), canonical(vocabularies.groups, o.groep), normalise(o.leeftijd), o.periode, o.eenheid].join("|");
+  let last = lastNames;
+  // Rows come in runs of the same names: the folded names of the row before are its again.
+  if (last === null || o.indicator !== last.indicator || o.gebied !== last.gebied || o.groep !== last.groep || o.leeftijd !== last.leeftijd) {
+    vocabularies ??= { groups: new NameIndex(GROUPS), areas: new NameIndex(AREAS) };
+    const canonical = (index: NameIndex, name: string) => normalise(index.resolve(name).found ?? name);
+    const folded = `${normalise(o.indicator)}|${canonical(vocabularies.areas, o.gebied)}|${canonical(vocabularies.groups, o.groep)}|${normalise(o.leeftijd)}`;
+    last = lastNames = { indicator: o.indicator, gebied: o.gebied, groep: o.groep, leeftijd: o.leeftijd, folded };
+  }
+  return `${last.folded}|${o.periode}|${o.eenheid}`;
 }
+
+/** The names of the last key made, and their folded part of it. */
+let lastNames: { indicator: string; gebied: string; groep: string; leeftijd: string; folded: string } | null = null;
 
 /** The count a person meant, when a value looks like a count with a thousands dot (1.253), or null. */
 function thousandsMeant(value: number): number | null {
@@ -98,15 +107,17 @@ function* checkingObservations(observations: Observation[], indicators: Indicato
   const problems: Problem[] = [];
   const indicatorIds = new Set(indicators.map((i) => i.id));
   const sourceIds = new Set(sources.map((s) => s.id));
-  const firstRowOfKey = new Map<string, { row: number; o: Observation }>();
+  // The first row of each key by its index only: no object a row that lives until the check ends.
+  const firstIndexOfKey = new Map<string, number>();
   for (let index = 0; index < observations.length; index++) {
     const o = observations[index];
     const row = index + 1;
-    problems.push(...observationProblems(o, row, indicatorIds, sourceIds));
+    const found = observationProblems(o, row, indicatorIds, sourceIds);
+    if (found.length > 0) problems.push(...found);
     const key = lookupKey(o);
-    const first = firstRowOfKey.get(key);
-    if (first === undefined) firstRowOfKey.set(key, { row, o });
-    else problems.push(duplicateProblem(first, row, o));
+    const first = firstIndexOfKey.get(key);
+    if (first === undefined) firstIndexOfKey.set(key, index);
+    else problems.push(duplicateProblem({ row: first + 1, o: observations[first] }, row, o));
     if (row % ROWS_PER_STEP === 0) yield;
   }
   return problems;

@@ -17,8 +17,13 @@ export const MAX_PROBLEMS = 50;
 
 export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return "";
-  return typeof cell === "string" ? cell.trim() : String(cell);
+  if (typeof cell !== "string") return String(cell);
+  // Nearly every cell starts and ends with a printable ASCII character, which trim() keeps: no call.
+  return cell.length > 0 && isPrintableAscii(cell.charCodeAt(0)) && isPrintableAscii(cell.charCodeAt(cell.length - 1)) ? cell : cell.trim();
 }
+
+/** "!" to "~": no white space that trim() takes off (its white space is spaces, controls and non-ASCII ones). */
+const isPrintableAscii = (code: number) => code > 0x20 && code < 0x7f;
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 const DUTCH_NUMBER = /^-?\d+(,\d+)?$/;
@@ -98,50 +103,94 @@ export const cellProblem = (table: string, row: number, column: string, problem:
 
 /** Reads data row `r` (1 = the first data row) by the column contract, every problem naming its cell. */
 export function readRow<T>(table: string, columns: ColumnSpec<T>[], position: ReadonlyMap<string, number>, row: readonly Cell[], r: number, decimal: "." | "," = "."): RowReading<T> {
-  if (row.every((cell) => cellText(cell) === "")) return BLANK; // blank lines are not figures
-  const problems: Problem[] = [];
-  const record: Record<string, unknown> = {};
-  for (const column of columns) {
-    const index = position.get(column.name);
-    const cell = index === undefined ? undefined : row[index];
-    const text = cellText(cell);
-    const at = (problem: AnyMessage) => cellProblem(table, r, column.name, problem);
-    if (text === "") {
-      if (column.required) problems.push(at(say(INPUT.empty)));
-      record[column.key as string] = column.kind === "text" || column.kind === "date" ? "" : null;
-      continue;
-    }
-    if (column.kind === "date") {
-      // Excel hands a date over as its serial number; CSV and text cells hold the ISO form.
-      // A serial that reached a cell formatted as text (an older workbook's Peildatum column) reads as a date too.
-      const iso = typeof cell === "number" || /^\d{5}$/.test(text) ? isoFromSerial(Number(text)) : serialFromIso(text) === null ? null : text;
-      if (iso === null) problems.push(at(say(INPUT.notADate, { shown: describe(cell) })));
-      record[column.key as string] = iso ?? "";
-      continue;
-    }
-    if (column.kind === "number" || column.kind === "integer") {
-      const reading = parseNumber(cell, decimal);
-      if (reading.value === null) {
-        problems.push(at(say(INPUT.notANumber, { shown: describe(cell), hint: reading.hint })));
-      } else if (column.kind === "integer" && !Number.isInteger(reading.value)) {
-        problems.push(at(say(INPUT.notAWholeNumber, { shown: describe(cell) })));
-      }
-      record[column.key as string] = reading.value;
-      continue;
-    }
-    const textProblem = cellTextProblem(text);
-    if (textProblem) {
-      problems.push(at(textProblem));
-      continue;
-    }
-    if (column.allowed && !column.allowed.includes(text)) {
-      problems.push(at(say(INPUT.notAllowed, { shown: describe(cell), allowed: [...column.allowed] })));
-    } else if (column.pattern && !column.pattern.test(text)) {
-      problems.push(at(say(INPUT.wrongForm, { shown: describe(cell) })));
-    }
-    record[column.key as string] = text;
+  return new RowReader(table, columns, position, decimal).read(row, r);
+}
+
+const isBlankRow = (row: readonly Cell[]) => {
+  for (let c = 0; c < row.length; c++) if (cellText(row[c]) !== "") return false;
+  return true;
+};
+
+/** Never a cell: what a column's memory holds before its first cell. */
+const NO_CELL: unknown = Symbol("no cell");
+
+/**
+ * Reads the rows of one table. The columns' places are found once, not once a cell; a row
+ * without problems (nearly every row) makes no problem list and no message; and each column
+ * remembers its last cell that read without a problem, with its value, because a table repeats
+ * a column's value over many rows (a cell's reading depends on the cell and its column only).
+ */
+class RowReader<T> {
+  private readonly indexes: (number | undefined)[];
+  private readonly lastCell: unknown[];
+  private readonly lastValue: unknown[];
+
+  constructor(
+    private readonly table: string,
+    private readonly columns: ColumnSpec<T>[],
+    position: ReadonlyMap<string, number>,
+    private readonly decimal: "." | ",",
+  ) {
+    this.indexes = columns.map((column) => position.get(column.name));
+    this.lastCell = columns.map(() => NO_CELL);
+    this.lastValue = columns.map(() => undefined);
   }
-  return problems.length ? { record: null, problems } : { record: record as T, problems: [] };
+
+  read(row: readonly Cell[], r: number): RowReading<T> {
+    if (isBlankRow(row)) return BLANK; // blank lines are not figures
+    let problems: Problem[] | null = null;
+    const record: Record<string, unknown> = {};
+    const { columns, indexes, lastCell, lastValue } = this;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i];
+      const index = indexes[i];
+      const cell = index === undefined ? undefined : row[index];
+      if (Object.is(cell, lastCell[i])) {
+        record[column.key as string] = lastValue[i];
+        continue;
+      }
+      const reading = cellValue(column, cell, this.decimal);
+      if (reading.problem !== null) (problems ??= []).push(cellProblem(this.table, r, column.name, reading.problem));
+      else {
+        lastCell[i] = cell;
+        lastValue[i] = reading.value;
+      }
+      if (reading.value !== undefined) record[column.key as string] = reading.value;
+    }
+    return problems ? { record: null, problems } : { record: record as T, problems: [] };
+  }
+}
+
+/** One cell's reading: its value for the record (undefined: none, the row has a problem) and what is wrong with it. */
+interface CellReading {
+  value: unknown;
+  problem: AnyMessage | null;
+}
+
+const readingOf = (value: unknown, problem: AnyMessage | null = null): CellReading => ({ value, problem });
+
+function cellValue<T>(column: ColumnSpec<T>, cell: Cell, decimal: "." | ","): CellReading {
+  const text = cellText(cell);
+  if (text === "") return readingOf(column.kind === "text" || column.kind === "date" ? "" : null, column.required ? say(INPUT.empty) : null);
+  if (column.kind === "date") {
+    // Excel hands a date over as its serial number; CSV and text cells hold the ISO form.
+    // A serial that reached a cell formatted as text (an older workbook's Peildatum column) reads as a date too.
+    const iso = typeof cell === "number" || /^\d{5}$/.test(text) ? isoFromSerial(Number(text)) : serialFromIso(text) === null ? null : text;
+    return readingOf(iso ?? "", iso === null ? say(INPUT.notADate, { shown: describe(cell) }) : null);
+  }
+  if (column.kind === "number" || column.kind === "integer") {
+    // The package's own notation first: a plain number needs no reading with hints.
+    const plain = decimal === "." && typeof cell === "string" && PLAIN_NUMBER.test(text) ? Number(text) : null;
+    const reading: NumberReading = plain !== null && Number.isFinite(plain) ? { value: plain } : parseNumber(cell, decimal);
+    if (reading.value === null) return readingOf(null, say(INPUT.notANumber, { shown: describe(cell), hint: reading.hint }));
+    const whole = column.kind !== "integer" || Number.isInteger(reading.value);
+    return readingOf(reading.value, whole ? null : say(INPUT.notAWholeNumber, { shown: describe(cell) }));
+  }
+  const textProblem = cellTextProblem(text);
+  if (textProblem) return readingOf(undefined, textProblem);
+  if (column.allowed && !column.allowed.includes(text)) return readingOf(text, say(INPUT.notAllowed, { shown: describe(cell), allowed: [...column.allowed] }));
+  if (column.pattern && !column.pattern.test(text)) return readingOf(text, say(INPUT.wrongForm, { shown: describe(cell) }));
+  return readingOf(text);
 }
 
 /**
@@ -157,10 +206,11 @@ export function* readingTable<T>(table: string, columns: ColumnSpec<T>[], cells:
   const header = readHeader(table, columns, cells[0], options);
   if (!header.ok) return header;
   const decimal = dialect?.decimal ?? ".";
+  const reader = new RowReader(table, columns, header.position, decimal);
   const problems: Problem[] = [];
   const records: T[] = [];
   for (let r = 1; r < cells.length && problems.length < MAX_PROBLEMS; r++) {
-    const reading = readRow(table, columns, header.position, cells[r], r, decimal);
+    const reading = reader.read(cells[r], r);
     if (reading.record !== null) records.push(reading.record);
     else problems.push(...reading.problems);
     if (r % ROWS_PER_STEP === 0) yield;
