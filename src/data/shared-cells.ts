@@ -13,18 +13,25 @@ const ownCopy = (text: string) => (" " + text).slice(1);
 
 export class CellPool {
   private readonly columns: Map<string, string>[] = [];
+  /** Each column's cell of the row before: rows repeat most columns' values in runs, found without hashing. */
+  private readonly previous: string[] = [];
 
   /** The row with its cells replaced by shared copies, in place. */
   share(row: string[]): string[] {
     for (let c = 0; c < row.length; c++) {
-      const pool = (this.columns[c] ??= new Map());
       const cell = row[c];
+      const before = this.previous[c];
+      if (cell === before) {
+        row[c] = before;
+        continue;
+      }
+      const pool = (this.columns[c] ??= new Map());
       let shared = pool.get(cell);
       if (shared === undefined) {
         shared = ownCopy(cell);
         if (pool.size < MAX_SHARED) pool.set(shared, shared);
       }
-      row[c] = shared;
+      row[c] = this.previous[c] = shared;
     }
     return row;
   }
