@@ -33,14 +33,19 @@ const COLUMN_FORMATS: Partial<Record<keyof Observation, string>> = { peildatum: 
 /** MonitorData's rows as cells: null where a cell is empty, Peildatum as Excel's date serial. */
 export function observationCells(observations: readonly Observation[]): { header: string[]; rows: (string | number | null)[][]; numberFormats: (string | null)[]; rowFormats: NonNullable<TablePlan["rowFormats"]> } {
   const header = OBSERVATION_COLUMNS.map((c) => c.name);
-  const rows = observations.map((o) =>
-    OBSERVATION_COLUMNS.map((column) => {
-      const value = o[column.key];
-      if (value === null || value === "") return null;
-      if (column.kind === "date") return serialFromIso(String(value));
-      return value as string | number;
-    }),
-  );
+  // Plain loops into arrays of their final length: 1.6 million cells at 100,000 rows.
+  const keys = OBSERVATION_COLUMNS.map((column) => column.key);
+  const dates = OBSERVATION_COLUMNS.map((column) => column.kind === "date");
+  const rows = new Array<(string | number | null)[]>(observations.length);
+  for (let r = 0; r < observations.length; r++) {
+    const o = observations[r];
+    const row = new Array<string | number | null>(keys.length);
+    for (let c = 0; c < keys.length; c++) {
+      const value = o[keys[c]];
+      row[c] = value === null || value === "" ? null : dates[c] ? serialFromIso(String(value)) : (value as string | number);
+    }
+    rows[r] = row;
+  }
   const waarde = OBSERVATION_COLUMNS.findIndex((c) => c.key === "waarde");
   return {
     header,
