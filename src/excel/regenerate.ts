@@ -98,6 +98,16 @@ export interface RegenerateOptions {
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 
+/**
+ * A slice of Regenerate's work, in ms of the clock: less than the 30 of other sliced work,
+ * because a slice ends only after the step that used up its time, and the young generation's
+ * collection its allocations set off often falls at its end (measured on the fake, where the
+ * workbook's model fills the heap: 5-20 ms at 10,000 rows, up to 25 at 100,000). With 30 the
+ * longest slice was 36-47 ms of the thread's CPU; with 20, 27-29 ms at 10,000 rows and 37-41 ms
+ * at 100,000 (a script like the bench's edit section, load average 5-9).
+ */
+export const REGENERATE_SLICE_MS = 20;
+
 interface Written {
   plan: SheetPlan;
   sheet: Excel.Worksheet;
@@ -128,7 +138,7 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   // sync (the rows taken from Excel's answer, the sheets' state put together: 8-12 ms at 10,000
   // rows) counts in the first slice; started after it, that slice was the reading's tail and a
   // whole budget more (the bench's longest, 53 ms of the thread's CPU at 10,000 rows).
-  const slices = new Slices(options.yieldToUi);
+  const slices = new Slices(options.yieldToUi, REGENERATE_SLICE_MS);
   const state = await inspectWorkbook(context, { marks: true, content: true });
   const found = await readKnownWorkbookData(state, edition, options.known, () => slices.between());
   if (found.kind === "invalid") return { ok: false, problems: found.problems };
