@@ -375,8 +375,10 @@ export const SHEETS: SheetSpec[] = [
     lead: (d) => {
       // The most common nationality is the one the table shows first, with its count.
       const top = d.block("aantal")?.cells[0]?.[0];
-      const growthPeriod = d.latest({ indicator: "groei", group: FOREIGN, unit: "groei" });
-      const growth = growthPeriod ? d.find({ indicator: "groei", group: FOREIGN, period: growthPeriod, unit: "groei" }) : undefined;
+      // The growth of all foreign nationalities as the growth table shows it (its latest span), never one the sheet does not show.
+      const growthBlock = d.block("groei");
+      const allRow = growthBlock?.categories.findIndex((c) => c.key.group === FOREIGN) ?? -1;
+      const growth = allRow < 0 ? undefined : [...(growthBlock?.cells[allRow] ?? [])].reverse().find(Boolean);
       const span = growth && spanWords(growth.periode);
       return say(LEAD.nationalities, {
         area: d.area,
@@ -405,14 +407,15 @@ export const SHEETS: SheetSpec[] = [
         };
       },
       (store) => {
-        // Growth of the nationalities the table shows, in its order: at most ten bars, each labelled.
+        // Growth of all foreign nationalities (the lead quotes it), then of the nationalities the
+        // table shows, in its order: at most eleven bars, each labelled.
         const top = largestNationalities(store, "Leiden");
         return {
           key: "groei",
           caption: growthSince(FIXED_CAPTION.growthByNationality),
           categoryHeader: LABEL.nationality,
           base: { indicator: "groei", area: "Leiden", age: "", unit: "groei" },
-          categories: groups(...(top?.groups ?? [])),
+          categories: [{ label: LABEL.allForeignNationalities, key: { group: FOREIGN } }, ...groups(...(top?.groups ?? []))(store)],
           series: periodsIn({ indicator: "groei", area: "Leiden", unit: "groei" }),
           unit: "groei",
           chart: { kind: "barClustered", categoryAxis: LABEL.nationality, valueAxis: LABEL.growth },
@@ -550,6 +553,17 @@ export const SHEETS: SheetSpec[] = [
       return say(LEAD.statusHolders, { area: d.area, count: count ? figureOf(count) : null, day: whenOf(count, year ?? ""), syria: reportSays(d, "statusHoldersSyria") && year === "2022" });
     },
     blocks: [
+      {
+        // The count the lead quotes, in a table of its own: every figure the data holds for the sheet is on it.
+        key: "aantal",
+        caption: (facts) => say(CAPTION.statusHoldersCount, facts.periods.length === 1 ? dayOfBlock(facts) : { day: null, periods: facts.periods }),
+        categoryHeader: LABEL.year,
+        base: { indicator: "statushouders", group: "statushouders", area: "Leiden", age: "", unit: "aantal" },
+        categories: periodsIn({ indicator: "statushouders", group: "statushouders", area: "Leiden", unit: "aantal" }),
+        series: [{ label: LABEL.statusHolders, key: {} }],
+        unit: "aantal",
+        chart: { kind: "columnClustered", categoryAxis: LABEL.year, valueAxis: LABEL.statusHolders },
+      },
       {
         key: "geslacht",
         caption: (facts) => say(CAPTION.statusHoldersBySex, dayOfBlock(facts)),

@@ -73,6 +73,8 @@ export const LABEL = {
   theRegion: fixed("label.theRegion", "de regio", "the region"),
   dutch: fixed("label.dutch", "Nederlands", "Dutch"),
   foreignNationality: fixed("label.foreignNationality", "Buitenlandse nationaliteit", "Foreign nationality"),
+  statusHolders: fixed("label.statusHolders", "Statushouders", "Status holders"),
+  allForeignNationalities: fixed("label.allForeignNationalities", "alle buitenlandse nationaliteiten", "all foreign nationalities"),
   originAbroad: fixed("label.originAbroad", "Herkomst buiten Nederland", "Origin outside the Netherlands"),
   originDutch: fixed("label.originDutch", "Herkomst Nederland", "Dutch origin"),
 };
@@ -157,6 +159,11 @@ export const CAPTION = {
     "sheets.caption.salaryThreshold",
     ({ part, period }) => `Looneis voor kenniswerkers${part ? ` (${fig(part, "nl")} van de IND-grens)` : ""}, ${period}`,
     ({ part, period }) => `Salary threshold for knowledge workers${part ? ` (${fig(part, "en")} of the IND threshold)` : ""}, ${period}`,
+  ),
+  statusHoldersCount: phrase<{ day: When | null; periods: string[] }>(
+    "sheets.caption.statusHoldersCount",
+    ({ day, periods }) => `Statushouders in Leiden, ${day?.date ? dateText(day.date, "nl") : periods.join(", ")}`,
+    ({ day, periods }) => `Status holders in Leiden, ${day?.date ? dateText(day.date, "en") : periods.join(", ")}`,
   ),
   statusHoldersBySex: phrase<{ day: When | null; periods: string[] }>(
     "sheets.caption.statusHoldersBySex",

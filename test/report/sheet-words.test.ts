@@ -53,3 +53,35 @@ describe("excelNumberFormat", () => {
     expect(["aandeel", "groei", "euro", "aantal", "rang"].map((unit) => excelNumberFormat(unit as never))).toEqual(["0.0%", "0.0%", '"€" #,##0', "#,##0", "#,##0"]);
   });
 });
+
+describe("Statushouders", () => {
+  it.each<[Language, string, string]>([
+    ["nl", "Statushouders in Leiden, 1 januari 2022", "Op 1 januari 2022 wonen er 769 statushouders in Leiden; de grootste groep komt uit Syrië."],
+    ["en", "Status holders in Leiden, 1 January 2022", "On 1 January 2022, 769 status holders lived in Leiden; the largest group comes from Syria."],
+  ])("shows the count of status holders its lead quotes, in a table (%s)", (language, caption, lead) => {
+    const sheet = sheetOf(shipped(language), "statushouders");
+    const table = tableOf(sheet, "_aantal");
+    expect(table.rows).toEqual([["2022", 769]]);
+    expect(sheet.texts.find((t) => t.row === table.row - 1)?.text).toBe(caption);
+    expect(sheet.texts[1].text).toBe(lead);
+  });
+});
+
+describe("Nationaliteiten", () => {
+  it.each<[Language, string, string]>([
+    ["nl", "alle buitenlandse nationaliteiten", "Het aantal inwoners met een buitenlandse nationaliteit steeg tussen 2012 en 2022 met 28%."],
+    ["en", "all foreign nationalities", "Inhabitants with a foreign nationality grew by 28% between 2012 and 2022."],
+  ])("shows the growth of all foreign nationalities its lead quotes (%s)", (language, label, sentence) => {
+    const sheet = sheetOf(shipped(language), "nationaliteiten");
+    expect(tableOf(sheet, "_groei").rows).toEqual([[label, 0.28], [language === "nl" ? "Italiaans" : "Italian", 0.88], [language === "nl" ? "Duits" : "German", 0.47]]);
+    expect(sheet.texts[1].text).toContain(sentence);
+  });
+
+  it("says nothing of a growth of all foreign nationalities its growth table does not show", () => {
+    const pkg = shippedPackage();
+    const observations = pkg.observations.filter((o) => !(o.indicator === "groei" && o.groep === "buitenlandse nationaliteit"));
+    const sheet = sheetOf(buildPlan({ ...pkg, observations }, { language: "nl", edition: SHIPPED_EDITION }), "nationaliteiten");
+    expect(tableOf(sheet, "_groei").rows.map((r) => r[0])).toEqual(["Italiaans", "Duits"]);
+    expect(sheet.texts[1].text).toBe("De Italiaanse nationaliteit komt in Leiden het meest voor van alle buitenlandse nationaliteiten (1.253 inwoners op 1 januari 2022).");
+  });
+});
