@@ -279,10 +279,13 @@ export const SHEETS: SheetSpec[] = [
       const falling = recent.length === 3 && recent[0] > recent[1] && recent[1] > recent[2];
       const rising = recent.length === 3 && recent[0] < recent[1] && recent[1] < recent[2];
       // The 2022 report says the number has been falling for years; only its last year survived in the text.
-      const trend = rising ? "rising" : falling || (series.length < 3 && reportSays(d, "repatsFalling")) ? "falling" : null;
+      const byReport = !rising && !falling && series.length < 3 && reportSays(d, "repatsFalling");
+      const trend = rising ? "rising" : falling || byReport ? "falling" : null;
       return say(LEAD.repats, {
         area: d.area,
         trend,
+        // A trend the figures do not show is the report's claim, and said as such.
+        byReport,
         period: last?.periode ?? null,
         count: last ? figureOf(last) : null,
         children: last ? d.figure({ indicator: "repats", group: "Nederlands", age: "0-17", period: last.periode, unit: "aandeel" }) : null,

@@ -293,20 +293,21 @@ export const LEAD = {
       );
     },
   ),
-  repats: phrase<{ area: string; trend: "rising" | "falling" | null; period: string | null; count: Figure | null; children: Figure | null }>(
+  /** `byReport`: the trend is the report's claim (its earlier years are not in the data), said as the report's. */
+  repats: phrase<{ area: string; trend: "rising" | "falling" | null; byReport?: boolean; period: string | null; count: Figure | null; children: Figure | null }>(
     "sheets.lead.repats",
-    ({ area, trend, period, count, children }) => {
+    ({ area, trend, byReport, period, count, children }) => {
       if (!count) return `Nederlanders die na een verblijf in het buitenland in ${area} komen wonen.`;
       const kids = children ? `, van wie ${fig(children, "nl")} kinderen` : "";
       return trend
-        ? sentences(`Het aantal Nederlanders dat zich in ${area} vestigt na een verblijf in het buitenland ${trend === "rising" ? "stijgt" : "daalt"} al een aantal jaar.`, `In ${period} waren het er ${fig(count, "nl")}${kids}.`)
+        ? sentences(`Het aantal Nederlanders dat zich in ${area} vestigt na een verblijf in het buitenland ${trend === "rising" ? "stijgt" : "daalt"}${byReport ? " volgens het rapport" : ""} al een aantal jaar.`, `In ${period} waren het er ${fig(count, "nl")}${kids}.`)
         : `In ${period} kwamen ${fig(count, "nl")} Nederlanders na een verblijf in het buitenland in ${area} wonen${kids}.`;
     },
-    ({ area, trend, period, count, children }) => {
+    ({ area, trend, byReport, period, count, children }) => {
       if (!count) return `Dutch nationals settling in ${area} after living abroad.`;
       const kids = children ? `, ${fig(children, "en")} of them children` : "";
       return trend
-        ? sentences(`The number of Dutch nationals settling in ${area} after living abroad has been ${trend} for some years.`, `In ${period} there were ${fig(count, "en")}${kids}.`)
+        ? sentences(`The number of Dutch nationals settling in ${area} after living abroad has been ${trend} for some years${byReport ? ", according to the report" : ""}.`, `In ${period} there were ${fig(count, "en")}${kids}.`)
         : `In ${period}, ${fig(count, "en")} Dutch nationals settled in ${area} after living abroad${kids}.`;
     },
   ),
@@ -354,7 +355,7 @@ export const LEAD = {
       const compared = before
         ? `, ${count.value > before.count.value ? "meer" : count.value < before.count.value ? "minder" : "evenveel"} dan in ${before.period} (${fig(before.count, "nl")})`
         : p.pandemic
-          ? ", meer dan in coronajaar 2020"
+          ? ", volgens het rapport meer dan in coronajaar 2020"
           : "";
       return `In ${p.period} schreven ${fig(count, "nl")} internationals zich via het Expat Centre Leiden in${compared}.`;
     },
@@ -364,7 +365,7 @@ export const LEAD = {
       const compared = before
         ? `, ${count.value > before.count.value ? "more than" : count.value < before.count.value ? "fewer than" : "as many as"} in ${before.period} (${fig(before.count, "en")})`
         : p.pandemic
-          ? ", more than in the pandemic year 2020"
+          ? ", according to the report more than in the pandemic year 2020"
           : "";
       return `In ${p.period}, ${fig(count, "en")} internationals registered through Expat Centre Leiden${compared}.`;
     },
@@ -391,8 +392,8 @@ export const LEAD = {
   ),
   statusHolders: phrase<{ area: string; count: Figure | null; day: When; syria: boolean }>(
     "sheets.lead.statusHolders",
-    ({ area, count, day, syria }) => (count ? `${capital(on(day, "nl"))} wonen er ${fig(count, "nl")} statushouders in ${area}${syria ? "; de grootste groep komt uit Syrië" : ""}.` : `Statushouders in ${area}.`),
-    ({ area, count, day, syria }) => (count ? `${capital(on(day, "en"))}, ${fig(count, "en")} status holders lived in ${area}${syria ? "; the largest group comes from Syria" : ""}.` : `Status holders in ${area}.`),
+    ({ area, count, day, syria }) => (count ? `${capital(on(day, "nl"))} wonen er ${fig(count, "nl")} statushouders in ${area}${syria ? "; de grootste groep komt volgens het rapport uit Syrië" : ""}.` : `Statushouders in ${area}.`),
+    ({ area, count, day, syria }) => (count ? `${capital(on(day, "en"))}, ${fig(count, "en")} status holders lived in ${area}${syria ? "; according to the report, the largest group comes from Syria" : ""}.` : `Status holders in ${area}.`),
   ),
   /** `period`: a year, or a study year ("2021/2022"). */
   students: phrase<{ period: string; share: Figure; average: Figure | null } | null>(

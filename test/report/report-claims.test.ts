@@ -26,12 +26,12 @@ const REPATS = { indicator: "repats", groep: "Nederlands", leeftijd: "", eenheid
 describe("the 2022 report's claims over corrected copies of its data", () => {
   it("repeats them over the edition's own figures", () => {
     const [nl, en] = plans(shippedPackage());
-    expect(lead(nl, "repats")).toBe("Het aantal Nederlanders dat zich in Leiden vestigt na een verblijf in het buitenland daalt al een aantal jaar. In 2021 waren het er 478, van wie 17% kinderen.");
+    expect(lead(nl, "repats")).toBe("Het aantal Nederlanders dat zich in Leiden vestigt na een verblijf in het buitenland daalt volgens het rapport al een aantal jaar. In 2021 waren het er 478, van wie 17% kinderen.");
     expect(lead(en, "kinderen")).toBe("In total 1,641 children aged 0-17 in Leiden have a foreign nationality (1 January 2022). Among those aged 12-17 the report names Syrian as the most common nationality, without a count.");
     // The report names a nationality without a count: the lead says so in words that cannot be read as "some do not name it".
     expect(lead(nl, "kinderen")).toBe("In totaal hebben in Leiden 1.641 kinderen van 0-17 jaar een buitenlandse nationaliteit (1 januari 2022). Onder 12-17 jaar noemt het rapport de Syrische nationaliteit als de meest voorkomende, zonder een aantal te geven.");
-    expect(lead(nl, "statushouders")).toBe("Op 1 januari 2022 wonen er 769 statushouders in Leiden; de grootste groep komt uit Syrië.");
-    expect(lead(en, "expat-centre")).toBe("In 2021, 450 internationals registered through Expat Centre Leiden, more than in the pandemic year 2020.");
+    expect(lead(nl, "statushouders")).toBe("Op 1 januari 2022 wonen er 769 statushouders in Leiden; de grootste groep komt volgens het rapport uit Syrië.");
+    expect(lead(en, "expat-centre")).toBe("In 2021, 450 internationals registered through Expat Centre Leiden, according to the report more than in the pandemic year 2020.");
   });
 
   it("does not say the repats are falling above a table that rises from 300 to 478", () => {

@@ -56,8 +56,8 @@ describe("excelNumberFormat", () => {
 
 describe("Statushouders", () => {
   it.each<[Language, string, string]>([
-    ["nl", "Statushouders in Leiden, 1 januari 2022", "Op 1 januari 2022 wonen er 769 statushouders in Leiden; de grootste groep komt uit Syrië."],
-    ["en", "Status holders in Leiden, 1 January 2022", "On 1 January 2022, 769 status holders lived in Leiden; the largest group comes from Syria."],
+    ["nl", "Statushouders in Leiden, 1 januari 2022", "Op 1 januari 2022 wonen er 769 statushouders in Leiden; de grootste groep komt volgens het rapport uit Syrië."],
+    ["en", "Status holders in Leiden, 1 January 2022", "On 1 January 2022, 769 status holders lived in Leiden; according to the report, the largest group comes from Syria."],
   ])("shows the count of status holders its lead quotes, in a table (%s)", (language, caption, lead) => {
     const sheet = sheetOf(shipped(language), "statushouders");
     const table = tableOf(sheet, "_aantal");
@@ -83,5 +83,16 @@ describe("Nationaliteiten", () => {
     const sheet = sheetOf(buildPlan({ ...pkg, observations }, { language: "nl", edition: SHIPPED_EDITION }), "nationaliteiten");
     expect(tableOf(sheet, "_groei").rows.map((r) => r[0])).toEqual(["Italiaans", "Duits"]);
     expect(sheet.texts[1].text).toBe("De Italiaanse nationaliteit komt in Leiden het meest voor van alle buitenlandse nationaliteiten (1.253 inwoners op 1 januari 2022).");
+  });
+});
+
+describe("a claim of the report its figures do not show", () => {
+  it.each<[Language, string, string]>([
+    ["nl", "Het aantal Nederlanders dat zich in Leiden vestigt na een verblijf in het buitenland daalt volgens het rapport al een aantal jaar. In 2021 waren het er 478, van wie 17% kinderen.", "In 2021 schreven 450 internationals zich via het Expat Centre Leiden in, volgens het rapport meer dan in coronajaar 2020."],
+    ["en", "The number of Dutch nationals settling in Leiden after living abroad has been falling for some years, according to the report. In 2021 there were 478, 17% of them children.", "In 2021, 450 internationals registered through Expat Centre Leiden, according to the report more than in the pandemic year 2020."],
+  ])("is said as the report's (%s)", (language, repats, expat) => {
+    const plan = shipped(language);
+    expect(sheetOf(plan, "repats").texts[1].text).toBe(repats);
+    expect(sheetOf(plan, "expat-centre").texts[1].text).toBe(expat);
   });
 });

@@ -73,15 +73,15 @@ describe("the 2022 edition", () => {
   it("reads as the report: its leads are unchanged", () => {
     expect(lead(nl, "bevolking")).toBe("In Leiden heeft 11,6% van de inwoners een buitenlandse nationaliteit en 32,9% een migratieachtergrond. Op 1 januari 2022 zijn dat 14.472 inwoners met een buitenlandse nationaliteit.");
     expect(lead(nl, "vestiging")).toBe("Het aantal internationals dat zich in Leiden vestigt is al jaren groter dan het aantal dat vertrekt, behalve in coronajaar 2020. In 2021 vestigden zich 4.049 internationals en vertrokken er 2.989.");
-    expect(lead(nl, "repats")).toBe("Het aantal Nederlanders dat zich in Leiden vestigt na een verblijf in het buitenland daalt al een aantal jaar. In 2021 waren het er 478, van wie 17% kinderen.");
+    expect(lead(nl, "repats")).toBe("Het aantal Nederlanders dat zich in Leiden vestigt na een verblijf in het buitenland daalt volgens het rapport al een aantal jaar. In 2021 waren het er 478, van wie 17% kinderen.");
     expect(lead(nl, "nationaliteiten")).toBe("De Italiaanse nationaliteit komt in Leiden het meest voor van alle buitenlandse nationaliteiten (1.253 inwoners op 1 januari 2022). Het aantal inwoners met een buitenlandse nationaliteit steeg tussen 2012 en 2022 met 28%.");
-    expect(lead(nl, "statushouders")).toBe("Op 1 januari 2022 wonen er 769 statushouders in Leiden; de grootste groep komt uit Syrië.");
+    expect(lead(nl, "statushouders")).toBe("Op 1 januari 2022 wonen er 769 statushouders in Leiden; de grootste groep komt volgens het rapport uit Syrië.");
     expect(lead(en, "studenten")).toBe("In the 2021/2022 academic year, 18.4% of the students at Leiden University have a foreign nationality (Dutch average: 23.5%).");
     expect(lead(en, "nationaliteiten")).toBe("Italian is the most common foreign nationality in Leiden (1,253 inhabitants on 1 January 2022). Inhabitants with a foreign nationality grew by 28% between 2012 and 2022.");
     // English sentences whole: a comma after the opening date, no fragment, the past for a past date.
     expect(lead(en, "bevolking")).toBe("In Leiden, 11.6% of inhabitants have a foreign nationality and 32.9% a migration background. On 1 January 2022, that was 14,472 inhabitants with a foreign nationality.");
     expect(lead(en, "woonduur")).toBe("More than half (63%) of Leiden's inhabitants with a foreign nationality have lived here for less than 3 years. 34% have lived here for less than a year (1 January 2022).");
-    expect(lead(en, "statushouders")).toBe("On 1 January 2022, 769 status holders lived in Leiden; the largest group comes from Syria.");
+    expect(lead(en, "statushouders")).toBe("On 1 January 2022, 769 status holders lived in Leiden; according to the report, the largest group comes from Syria.");
   });
 
   it("says what the table shows: the count of nationalities, the span of the growth, the share under 3 years", () => {
