@@ -4,6 +4,7 @@ import { ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, WriteBatch 
 import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
 import { besideShiftedRows, cellsOfAddress } from "./cells-beside";
+import { formulasInto, restoreBroken } from "./broken-references";
 import { queueAddNote, queueNotes } from "./optional-apis";
 import { planPutBack } from "./put-back";
 import { restorable } from "./restore-cells";
@@ -174,6 +175,9 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     throw valueError(say(EXCEL.tableCannotGrow, { table: growth.table, blocking: growth.blocking }));
   }
   await readBefore(context, plans, limit); // nothing is written yet: a difference stops here
+  // The formulas that may point into rows to delete, to put back what Excel makes #REF! of them should the pull stop after deleting (broken-references.ts).
+  const deleting = plans.filter((p) => p.changes.deletes.length);
+  const pointing = deleting.length ? await formulasInto(context, state, new Set(deleting.map((p) => p.target.table.sheetName)), limit) : [];
 
   const inserted = new Set<string>();
   /** Blank rows added above a table's total row, by table (see addBodyRows). */
@@ -232,6 +236,8 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
   } catch (error) {
     try {
       await undo(context, plans, inserted, blankRows, { read: limit, write: batch.limit });
+      // Once the rows are back, the references into them that their delete made #REF!.
+      if (plans.some((p) => p.deleted.length)) await restoreBroken(context, pointing ?? [], { read: limit, write: batch.limit });
     } catch (refused) {
       throw new UndoRefused(refused);
     }

@@ -1,8 +1,8 @@
-import { MonitorPackage } from "../../src/data/types";
 import { problemText } from "../../src/text/problems";
 import { AnyMessage } from "../../src/text/message";
 import { TableModel, WorkbookModel } from "../support/fake-excel";
-import { edition, largePackage, loadedWorkbook, runLoadData, snapshot } from "../support/workbooks";
+import { edition, loadedWorkbook, runLoadData, snapshot } from "../support/workbooks";
+import { editionChanged, onceDeleting } from "../support/pull-stops";
 
 /**
  * A cancelled or refused pull puts back everything the analyst gave the rows it changed,
@@ -65,32 +65,10 @@ function state(model: WorkbookModel | string): unknown {
   return parts;
 }
 
-/**
- * The edition as the source next has it: figures changed (the first `changed` rows, +7),
- * dropped (the rows at `dropped`) and added (new rows for made-up areas, after the edition's).
- */
-function nextEdition(base: MonitorPackage, changed: number, dropped: readonly number[], added: number): MonitorPackage {
-  const observations = base.observations.flatMap((o, i) => (dropped.includes(i) ? [] : [i < changed ? { ...o, waarde: o.waarde + 7 } : o]));
-  return { ...base, observations: [...observations, ...largePackage(edition.observations.length + added).observations.slice(edition.observations.length)] };
-}
-
-/** Runs `action` once, at the first sync that has deleted rows (the table has fewer rows than after the new ones went in); `at.rows` says how many the table had then. */
-function onceDeleting(data: TableModel, rowsWithNew: number, action: () => void) {
-  const at = { rows: 0 };
-  let grown = false;
-  const onProgress = () => {
-    grown ||= data.box.rows === rowsWithNew;
-    if (at.rows || !grown || data.box.rows >= rowsWithNew) return;
-    at.rows = data.box.rows;
-    action();
-  };
-  return Object.assign(onProgress, { at });
-}
-
 describe("a pull that stops puts back the formats, links, notes and styles of every row it changed, deleted or added", () => {
   // Ten figures changed, three dropped far apart, five added; at 150 bytes a sync each delete is a sync of its own.
   const dropped = [20, 50, 90];
-  const next = nextEdition(edition, 10, dropped, 5);
+  const next = editionChanged(edition, 10, dropped, 5);
 
   it("cancelled after its first deleting sync, in a MonitorData the analyst sorted: the workbook is exactly as before", async () => {
     const { model, data } = await loadedWorkbook();
@@ -142,7 +120,7 @@ describe("a pull that stops puts back the formats, links, notes and styles of ev
 
 describe("a pull of more rows than one write's chunk (some 8,000 rows at Excel's 4 MB), stopped between two chunks", () => {
   // 8,500 new rows, ten changed and three dropped: the new rows go in two chunks or more at the add-in's own limit.
-  const next = nextEdition(edition, 10, [20, 50, 90], 8_500);
+  const next = editionChanged(edition, 10, [20, 50, 90], 8_500);
 
   /** Runs `action` once, at the first sync after new rows were written (a new area's name is in the table). */
   function onceWritten(data: TableModel, action: () => void) {

@@ -1,0 +1,78 @@
+import { problemText } from "../../src/text/problems";
+import { SheetModel, TableModel } from "../support/fake-excel";
+import { editionChanged, onceDeleting } from "../support/pull-stops";
+import { edition, loadedWorkbook, runLoadData, sheetNamed, snapshot } from "../support/workbooks";
+
+/**
+ * A pull that stops after it began deleting rows (a later delete refused, a cancel) adds the rows
+ * back, and the analyst's formulas that pointed into them point into them again: Excel had
+ * rewritten `=Data!G22` into `=Data!#REF!` when the row went (the fake models it, see
+ * shiftReferences), and adding the row back does not undo that. Workbook states before and after.
+ */
+const dropped = [20, 50, 90];
+// Ten figures changed, three dropped far apart, five added; at 150 bytes a sync each delete is a sync of its own.
+const next = editionChanged(edition, 10, dropped, 5);
+
+/**
+ * The analyst's formulas on their own sheet: into the Waarde of the last dropped row (Data!G92,
+ * deleted first: the deletes go bottom first) and of the first (Data!G22, not deleted when the
+ * pull stops), into a row below them, over a range that holds a dropped row, and one that
+ * showed #REF! already; and one beside the table on the Data sheet.
+ */
+function analystFormulas(mine: SheetModel, data: TableModel): void {
+  // The table's body row 90 is the edition's observation 90 (the last dropped).
+  expect([data.sheet.values(data.box)[91][3], data.sheet.values(data.box)[91][5]]).toEqual([edition.observations[90].groep, edition.observations[90].periode]);
+  Object.assign(mine.cell(5, 1), { formula: "=Data!G92" });
+  Object.assign(mine.cell(6, 1), { formula: "=Data!G22" });
+  Object.assign(mine.cell(7, 1), { formula: "=Data!G100*2" });
+  Object.assign(mine.cell(8, 1), { formula: "=SUM(Data!G80:G95)" });
+  Object.assign(mine.cell(9, 1), { formula: "=#REF!+1" });
+  Object.assign(data.sheet.cell(2, 40), { formula: "=G92-G2" });
+}
+
+const FORMULAS = [
+  ["5,1", "=Data!G92"],
+  ["6,1", "=Data!G22"],
+  ["7,1", "=Data!G100*2"],
+  ["8,1", "=SUM(Data!G80:G95)"],
+  ["9,1", "=#REF!+1"],
+];
+
+describe("a pull that stops after deleting rows: the analyst's references into them come back", () => {
+  it("refused by Excel while deleting (part of the batch ran): every formula as it was, and the whole workbook", async () => {
+    const { model, data } = await loadedWorkbook();
+    const mine = sheetNamed(model, "Mijn analyse");
+    analystFormulas(mine, data);
+    const before = snapshot(model);
+    const rowsWithNew = data.box.rows + 5;
+    let [refusing, refused] = [false, 0];
+    let seen: (string | null)[] = [];
+    model.refuse = () => (refusing && ++refused === 1 ? "GeneralException" : null);
+    const onProgress = onceDeleting(data, rowsWithNew, () => {
+      refusing = true;
+      seen = [mine.cell(5, 1).formula, mine.cell(8, 1).formula, data.sheet.cell(2, 40).formula];
+    });
+    const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
+    model.refuse = null;
+    // One row was deleted, the last dropped one: Excel made #REF! of the references to it, and the range shrank.
+    expect(onProgress.at.rows).toBe(rowsWithNew - 1);
+    expect(seen).toEqual(["=Data!#REF!", "=SUM(Data!G80:G94)", "=#REF!-G2"]);
+    expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
+    expect(FORMULAS.map(([key]) => [key, mine.cells.get(key)?.formula])).toEqual(FORMULAS);
+    expect(data.sheet.cell(2, 40).formula).toBe("=G92-G2");
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("cancelled after its first deleting sync: the same", async () => {
+    const { model, data } = await loadedWorkbook();
+    const mine = sheetNamed(model, "Mijn analyse");
+    analystFormulas(mine, data);
+    const before = snapshot(model);
+    const cancel = new AbortController();
+    const onProgress = onceDeleting(data, data.box.rows + 5, () => cancel.abort());
+    const { result } = await runLoadData(model, next, { syncLimit: 150, signal: cancel.signal, onProgress });
+    expect(result).toEqual({ ok: false, problems: [], cancelled: true });
+    expect(FORMULAS.map(([key]) => [key, mine.cells.get(key)?.formula])).toEqual(FORMULAS);
+    expect(snapshot(model)).toBe(before);
+  });
+});

@@ -1,0 +1,27 @@
+import { MonitorPackage } from "../../src/data/types";
+import { TableModel } from "./fake-excel";
+import { edition, largePackage } from "./workbooks";
+
+/** For the tests of a pull that stops while it writes: the edition it pulls, and when to stop it. */
+
+/**
+ * The edition as the source next has it: figures changed (the first `changed` rows, +7),
+ * dropped (the rows at `dropped`) and added (new rows for made-up areas, after the edition's).
+ */
+export function editionChanged(base: MonitorPackage, changed: number, dropped: readonly number[], added: number): MonitorPackage {
+  const observations = base.observations.flatMap((o, i) => (dropped.includes(i) ? [] : [i < changed ? { ...o, waarde: o.waarde + 7 } : o]));
+  return { ...base, observations: [...observations, ...largePackage(edition.observations.length + added).observations.slice(edition.observations.length)] };
+}
+
+/** Runs `action` once, at the first sync that has deleted rows (the table has fewer rows than after the new ones went in); `at.rows` says how many the table had then. */
+export function onceDeleting(data: TableModel, rowsWithNew: number, action: () => void) {
+  const at = { rows: 0 };
+  let grown = false;
+  const onProgress = () => {
+    grown ||= data.box.rows === rowsWithNew;
+    if (at.rows || !grown || data.box.rows >= rowsWithNew) return;
+    at.rows = data.box.rows;
+    action();
+  };
+  return Object.assign(onProgress, { at });
+}
