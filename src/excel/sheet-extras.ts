@@ -9,16 +9,10 @@ import { queueDataTable, queueNotes, queueSeriesSources, queueSolidColour } from
  */
 
 /**
- * What one cell's properties weigh in a response where only a row's fill, font, borders (style,
- * colour, weight), alignment and link are read (table-refresh.ts), about 750 bytes for a
- * formatted cell with a link: for chunking.
- */
-export const CELL_PROPERTY_BYTES = 900;
-
-/**
  * What one cell weighs in a response to CELL_PROPERTIES (every member Excel reports, the eight
  * borders with four each), about 1,300 bytes for a formatted cell with a link (measured on the
- * fake, test/excel/cell-properties-shape.test.ts; the rest a margin for Excel's own): for chunking.
+ * fake, test/excel/cell-properties-shape.test.ts; the rest a margin for Excel's own): for chunking
+ * (the extras print, and a pull's look at the rows it deletes, table-refresh.ts).
  */
 export const EXTRAS_CELL_BYTES = 1800;
 

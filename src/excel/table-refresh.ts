@@ -12,7 +12,7 @@ import { Cell, planRowChanges, RowChanges } from "./row-changes";
 import { NOTE_BYTES, notesByRow, NotesByRow, RowNote } from "./row-notes";
 import { addBodyRows } from "./total-row";
 import { UndoRefused } from "./undo";
-import { CELL_PROPERTY_BYTES } from "./sheet-extras";
+import { CELL_PROPERTIES, EXTRAS_CELL_BYTES } from "./sheet-extras";
 import { queueCellWrite } from "./text-cells";
 import { literal } from "./write";
 import { EXCEL } from "../text/excel";
@@ -136,25 +136,18 @@ interface AppendLook {
 
 /**
  * The formats of a row to delete, to put it back after a cancel or a refusal (ExcelApi 1.9,
- * Range.getCellProperties / setCellProperties; the same shape both ways: CellPropertiesFormat),
- * with each cell's hyperlink and style (SettableCellProperties.hyperlink, .style). A style
- * "will overwrite any formatting, so do not use the format property with the style property"
+ * Range.getCellProperties / setCellProperties; the same shape both ways: CellPropertiesFormat):
+ * every member a user sets on Format Cells, as the extras print reads them (sheet-extras.ts
+ * CELL_PROPERTIES: alignment, indent, orientation, reading order, shrink to fit, protection,
+ * the whole font and fill, the eight borders with style, colour, weight and tint), with each
+ * cell's hyperlink and style (SettableCellProperties.hyperlink, .style). A style "will overwrite
+ * any formatting, so do not use the format property with the style property"
  * (SettableCellProperties, office-js-snippets cell-properties.yaml): the style goes back first,
- * in a call of its own, and the formats after it (restoring).
+ * in a call of its own, and the formats after it (restoring). Not among them: useStandardHeight
+ * and useStandardWidth, the row's height and the column's width, which deleting cells with
+ * shift up leaves where they are (they belong to the sheet's rows and columns, not the cells).
  */
-const ROW_FORMATS: Excel.CellPropertiesLoadOptions = {
-  format: {
-    fill: { color: true, pattern: true },
-    font: { bold: true, italic: true, color: true, size: true, name: true, underline: true, strikethrough: true },
-    borders: { style: true, color: true, weight: true },
-    horizontalAlignment: true,
-    verticalAlignment: true,
-    wrapText: true,
-    indentLevel: true,
-  },
-  hyperlink: true,
-  style: true,
-};
+const ROW_FORMATS: Excel.CellPropertiesLoadOptions = CELL_PROPERTIES;
 
 const text = (value: Cell) => (typeof value === "string" ? literal(value) : (value ?? ""));
 
@@ -266,7 +259,7 @@ function knownRuns(plan: Plan): [number, number][] {
 const bodyRow = (plan: Plan, row: number, count = 1) => plan.target.table.table.worksheet.getRangeByIndexes(plan.box.row + 1 + row, plan.box.column, count, plan.box.columns);
 
 /** What a look at a body row weighs in a response, about: formulas, values and number formats (three times the row as read, with room for formats), and each cell's formats when asked. */
-const lookBytes = (plan: Plan, row: number, formats: boolean) => rowBytes(plan.target.table.cells?.[row + 1] ?? []) * 3 + 40 * plan.box.columns + (formats ? CELL_PROPERTY_BYTES * plan.box.columns : 0);
+const lookBytes = (plan: Plan, row: number, formats: boolean) => rowBytes(plan.target.table.cells?.[row + 1] ?? []) * 3 + 40 * plan.box.columns + (formats ? EXTRAS_CELL_BYTES * plan.box.columns : 0);
 
 /**
  * The rows a pull will change or delete, and each table's address, read before anything is

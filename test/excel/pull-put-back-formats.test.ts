@@ -7,8 +7,10 @@ import { edition, largePackage, loadedWorkbook, runLoadData, snapshot, sortDesce
 
 /**
  * A pull that stops while it deletes rows (a sort, a cancel, a refusal by Excel) puts every row
- * back with everything the analyst gave it: values, formulas, number formats, fill, font,
- * borders, alignment, hyperlinks and cell styles, wherever a sort put the row. Each case is the
+ * back with everything the analyst gave it: values, formulas, number formats, every member of
+ * CellPropertiesFormat (fill and pattern, font, borders with weight and colour, alignment,
+ * indent, orientation, reading order, shrink to fit, protection), hyperlinks and cell styles,
+ * wherever a sort put the row. Each case is the
  * workbook before and after on the Excel fake; the expected workbook is built by doing the
  * analyst's actions on a twin that no pull touched.
  */
@@ -26,6 +28,9 @@ function decorate(data: TableModel): void {
     Object.assign(cell(3), { borders: r % 4 === 0 ? { bottom: "Continuous", left: "Dash" } : { top: "Double" }, horizontalAlignment: r % 2 ? "Center" : "Right", fontName: "Arial", size: 8 + (r % 3) });
     if (r % 7 === 0) Object.assign(cell(2), { hyperlink: { address: `https://example.org/wijk/${r}`, textToDisplay: String(cell(2).value) } });
     if (r % 6 === 0) cell(1).style = r % 12 === 0 ? "Good" : "Neutral";
+    // The rest of CellPropertiesFormat (fake-cell-formats.ts): alignment, protection, font, fill and border members beyond those above.
+    if (r % 4 === 0) Object.assign(cell(5), { textOrientation: 90, shrinkToFit: true, readingOrder: "RightToLeft", verticalAlignment: "Top", locked: false, formulaHidden: true });
+    if (r % 4 === 2) Object.assign(cell(4), { autoIndent: true, indentLevel: 2, wrapText: true, subscript: true, fontTintAndShade: 0.4, fill: "#DDEBF7", pattern: "Gray25", patternColor: "#FF0000", fillTintAndShade: -0.25, borderWeights: { bottom: "Thick" }, borderColors: { bottom: "#0000FF" }, borderTintAndShade: { bottom: 0.5 }, borders: { bottom: "Continuous" } });
   }
   // A figure the analyst typed as a formula, with its result as Excel calculated it.
   const italiaans = data.sheet.values(data.box).findIndex((row) => row[1] === "inwoners" && row[3] === "Italiaans" && row[5] === "2022");
@@ -139,7 +144,7 @@ describe("a pull that stops while deleting rows puts every row back whole", () =
     expect(rows.find((r) => r[1] === "inwoners" && r[2] === "Leiden" && r[3] === "Duits" && r[5] === "2022")?.[WAARDE]).toBe(published?.waarde);
   });
 
-  it("a cancel after the first deleting sync puts the deleted row back with its hyperlink and style", async () => {
+  it("a cancel after the first deleting sync puts the deleted row back with its hyperlink, style, orientation and protection", async () => {
     const { model, before } = await decorated();
     const cancel = new AbortController();
     // Rows 84 (a link and the style "Good": 84 = 7 × 12) and 72 dropped; 84 goes first.
@@ -149,6 +154,7 @@ describe("a pull that stops while deleting rows puts every row back whole", () =
     const data = model.tables.find((t) => t.name === "MonitorData") as TableModel;
     expect(data.sheet.cells.get(`${data.box.row + 1 + 84},${data.box.column + 2}`)?.hyperlink?.address).toBe("https://example.org/wijk/84");
     expect(data.sheet.cells.get(`${data.box.row + 1 + 84},${data.box.column + 1}`)?.style).toBe("Good");
+    expect(data.sheet.cells.get(`${data.box.row + 1 + 84},${data.box.column + 5}`)).toMatchObject({ textOrientation: 90, shrinkToFit: true, readingOrder: "RightToLeft", verticalAlignment: "Top", locked: false, formulaHidden: true });
   });
 });
 
