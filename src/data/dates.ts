@@ -47,3 +47,6 @@ export function isoFromSerial(serial: number): string | null {
   if (!Number.isInteger(serial) || serial < FIRST_SERIAL || serial > LAST_SERIAL) return null;
   return new Date(EPOCH + serial * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** Today's date as ISO (2026-11-25), in UTC: the date a kept sheet's name carries. */
+export const isoToday = () => new Date().toISOString().slice(0, 10);

@@ -11,6 +11,9 @@ import { CellsBesideDeletedRows, ChangedSinceComparison, EditedMeanwhile, TableF
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
 import { Journal, LookLeft, UndoRefused } from "./undo";
+import { ChangedWhileWriting, WriteLooks } from "./write-looks";
+import { isoToday } from "../data/dates";
+import { cellRef } from "../report/a1";
 import { queueFindMonitorPivot } from "./pivot";
 import { AnyMessage, say } from "../text/message";
 import { EXCEL } from "../text/excel";
@@ -56,6 +59,8 @@ export interface LoadOptions {
   known?: LiveData | null;
   /** Yields to Excel and the pane between slices of the comparison (the pane passes one). */
   pause?: Pause;
+  /** Today's date (ISO), for the name of a sheet kept as the analyst's (tests fix it). */
+  today?: () => string;
 }
 
 type CompareOptions = Pick<LoadOptions, "previous" | "others" | "definitions" | "scope" | "known" | "pause">;
@@ -96,10 +101,17 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
   }
   if (options.signal?.aborted) return { ok: false, problems: [], cancelled: true };
   const total = Math.max(1, comparison.result.observations.length * 200);
+  // A first load's writes look first at the cells they cover, which must be empty, in the same
+  // sync (write-looks.ts): what the analyst typed there meanwhile stops it after that sync. (A
+  // refresh in place has looks of its own, table-refresh.ts.)
+  const looks = new WriteLooks();
   const batch = new WriteBatch(context, {
     limit: options.syncLimit,
     signal: options.signal,
-    onSync: (written) => progress(0.1 + 0.85 * Math.min(1, written / total), say(EXCEL.writingToExcel)),
+    onSync: (written) => {
+      looks.check();
+      progress(0.1 + 0.85 * Math.min(1, written / total), say(EXCEL.writingToExcel));
+    },
   });
   context.application.suspendApiCalculationUntilNextSync();
   // A first load notes what it changes besides making its sheet, to put back on a cancel or a refusal.
@@ -109,12 +121,15 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
   let pivot: ReturnType<typeof queueFindMonitorPivot> | null = null;
   let pivotRefused: string | null = null;
   try {
-    outcome = await writeDataSheet(batch, context, state, comparison.result, journal);
+    outcome = await writeDataSheet(batch, context, state, comparison.result, journal, looks);
     pivot = queueFindMonitorPivot(context);
     await batch.flush(); // a first load's last writes, and the look-up of the PivotTable
   } catch (error) {
     // Tables refreshed in place are written once refreshTables returns: the last sync only looked the PivotTable up.
-    if (!(inPlace && outcome && isRefusal(error))) return stopped(context, error, { inPlace, journal, progress, sheet: state.tables.get(TABLE_NAMES.observations.toLowerCase())?.sheetName });
+    if (!(inPlace && outcome && isRefusal(error))) {
+      const before = new Set(state.sheets.map((s) => s.name.toLowerCase()));
+      return stopped(context, error, { inPlace, journal, progress, sheet: state.tables.get(TABLE_NAMES.observations.toLowerCase())?.sheetName, before, today: (options.today ?? isoToday)() });
+    }
     pivotRefused = refusal(error);
   }
   // A PivotTable does not follow its table by itself; what was written stays if Excel refuses refreshing it.
@@ -139,7 +154,11 @@ async function refreshPivot(pivot: ReturnType<typeof queueFindMonitorPivot>): Pr
  * put back here. When Excel refused putting it back as well, the result says what may be partly
  * written. Any other error (a bug) passes unchanged.
  */
-async function stopped(context: Excel.RequestContext, error: unknown, at: { inPlace: boolean; journal: Journal; progress: (fraction: number, message: AnyMessage) => void; sheet?: string }): Promise<LoadDataResult> {
+async function stopped(
+  context: Excel.RequestContext,
+  error: unknown,
+  at: { inPlace: boolean; journal: Journal; progress: (fraction: number, message: AnyMessage) => void; sheet?: string; before: ReadonlySet<string>; today: string },
+): Promise<LoadDataResult> {
   if (at.inPlace) {
     if (error instanceof UndoRefused) return undoRefused(error.refused, at.sheet ?? DATA_SHEET_NAME, false);
     if (error instanceof Cancelled) return { ok: false, problems: [], cancelled: true };
@@ -160,18 +179,30 @@ async function stopped(context: Excel.RequestContext, error: unknown, at: { inPl
     if (isRefusal(error)) return refused(error);
     throw error;
   }
-  // A first load: what it wrote is removed again, after a cancel or a refusal alike.
-  if (!(error instanceof Cancelled) && !isRefusal(error)) throw error;
+  // A first load: what it wrote is removed again, after a cancel, a refusal or an edit meanwhile
+  // alike; the analyst's cells written back as they typed them, on a sheet kept as theirs when
+  // it was the one the load added (as Regenerate does, see Journal.undoKeepingTheirs).
+  if (!(error instanceof Cancelled) && !(error instanceof ChangedWhileWriting) && !isRefusal(error)) throw error;
   if (error instanceof Cancelled) at.progress(0.5, say(LOAD.cancelling));
   let left: LookLeft[];
+  let edited: Problem | null = null;
   try {
-    left = await at.journal.undo(context);
+    if (error instanceof ChangedWhileWriting) {
+      const first = error.cells[0];
+      const undone = await at.journal.undoKeepingTheirs(context, error.cells, at.today, at.before);
+      left = undone.left;
+      edited = { table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.firstLoadEditedMeanwhile, { sheet: first.sheetName, cell: cellRef(first.row, first.column), kept: undone.kept }) };
+    } else {
+      left = await at.journal.undo(context);
+    }
   } catch (undoError) {
     return undoRefused(undoError, at.journal.sheetsWritten()[0] ?? DATA_SHEET_NAME, true);
   }
   // Where the table style's look stayed under something of the analyst's: said, with the cells.
   const kept: Problem[] = left.map(({ sheet, cells }) => ({ table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.lookLeft, { sheet, cells: cells.slice(0, CELLS_NAMED), more: Math.max(0, cells.length - CELLS_NAMED) }) }));
+  if (edited) return { ok: false, problems: [edited, ...kept] };
   if (error instanceof Cancelled) return { ok: false, problems: kept, cancelled: true };
+  if (!isRefusal(error)) throw error; // (a refusal is all that is left)
   const result = refused(error);
   return result.ok ? result : { ...result, problems: [...result.problems, ...kept] };
 }

@@ -1,3 +1,4 @@
+import { isoToday } from "../data/dates";
 import { valueError } from "../data/errors";
 import { Edition } from "../data/descriptor";
 import { Language, MonitorPackage, Problem } from "../data/types";
@@ -19,7 +20,7 @@ import { queueRemoveMark, queueWriteMark } from "./marks";
 import { decideOwnership, Ownership, printsInSlices } from "./ownership";
 import { Referenced, sheetsReferenced } from "./references-scan";
 import { readExtras } from "./sheet-extras";
-import { Journal } from "./undo";
+import { Journal, Renamed } from "./undo";
 import { HeldFormat, heldFormats, updateIndicatorSheet, writeIndicatorSheet, writtenFormats } from "./write";
 import { BLANK, ChangedWhileWriting, expectedArea, inspectedCells, Watch, WriteLooks } from "./write-looks";
 import { EXCEL, KeptReason } from "../text/excel";
@@ -96,7 +97,6 @@ export interface RegenerateOptions {
   area?: string;
 }
 
-const isoToday = () => new Date().toISOString().slice(0, 10);
 
 /**
  * A slice of Regenerate's work, in ms of the clock: less than the 30 of other sliced work,
@@ -177,22 +177,14 @@ async function editedMeanwhile(context: Excel.RequestContext, error: ChangedWhil
   const first = error.cells[0];
   const edited = { sheet: first.sheetName, cell: cellRef(first.row, first.column) };
   const before = new Set(state.sheets.map((s) => s.name.toLowerCase()));
+  let kept: Renamed[];
   try {
-    // The names there are now (the analyst may have added a sheet meanwhile), for the kept sheet's.
-    const sheets = context.workbook.worksheets.load("items/name");
-    await context.sync();
-    const taken = new Set([...before, ...sheets.items.map((s) => s.name.toLowerCase())]);
-    journal.theirsMeanwhile(error.cells, (name) => {
-      const kept = backupSheetName(name, today, taken) ?? freeSheetName(`~${name}`, taken) ?? `~${name}`;
-      taken.add(kept.toLowerCase());
-      return kept;
-    });
-    await journal.undo(context, (i) => freeSheetName(`~${i}`, taken) ?? `~${i}`);
+    ({ kept } = await journal.undoKeepingTheirs(context, error.cells, today, before));
   } catch (refused) {
     if (!isRefusal(refused)) throw refused;
     return valueError(say(EXCEL.regenerateUndoRefused, { refusal: refusal(refused), edited, ...(await journal.aftermath(context)) }));
   }
-  return valueError(say(EXCEL.regenerateEditedMeanwhile, { ...edited, kept: journal.keptSheets() }));
+  return valueError(say(EXCEL.regenerateEditedMeanwhile, { ...edited, kept }));
 }
 
 /**

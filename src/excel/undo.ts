@@ -1,4 +1,5 @@
 import { SheetMark } from "../report/mark";
+import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { queueReadMark, queueRemoveMark, queueWriteMark } from "./marks";
 import { restorable } from "./restore-cells";
 import { queueCellWrite } from "./text-cells";
@@ -102,6 +103,28 @@ export class Journal {
       const name = this.addedSheets.get(sheet);
       if (name !== undefined && !this.keptAdded.has(name.toLowerCase())) this.keptAdded.set(name.toLowerCase(), { sheet, name: keepAs(name) });
     }
+  }
+
+  /**
+   * Puts the workbook back after the analyst changed `cells` while the write ran (seen by the
+   * looks, write-looks.ts): everything undone, then their cells written back as seen; a sheet it
+   * added that holds such a cell is kept as theirs, unmarked, under a name dated `today` free
+   * among the sheets there were before (`before`, lower-case) and those there are now (the
+   * analyst may have added one meanwhile). Gives the sheets so kept, and where a table style's
+   * look stayed (see undo); throws what Excel throws when it refuses a step (Regenerate and a
+   * pull's first load say so, each in its words).
+   */
+  async undoKeepingTheirs(context: Excel.RequestContext, cells: readonly ChangedCell[], today: string, before: ReadonlySet<string>): Promise<{ kept: Renamed[]; left: LookLeft[] }> {
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    const taken = new Set([...before, ...sheets.items.map((s) => s.name.toLowerCase())]);
+    this.theirsMeanwhile(cells, (name) => {
+      const kept = backupSheetName(name, today, taken) ?? freeSheetName(`~${name}`, taken) ?? `~${name}`;
+      taken.add(kept.toLowerCase());
+      return kept;
+    });
+    const left = await this.undo(context, (i) => freeSheetName(`~${i}`, taken) ?? `~${i}`);
+    return { kept: this.keptSheets(), left };
   }
 
   /** The sheets it added that the undo keeps as the analyst's: their names then (see theirsMeanwhile). */

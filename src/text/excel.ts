@@ -206,6 +206,18 @@ export const EXCEL = {
       (kept.length ? `${kept.length === 1 ? "The partly built sheet with your change is kept as yours" : "The partly built sheets with your changes are kept as yours"}: ${renamings(kept, "was")}. ` : "") +
       `Regenerate again when you are done.`,
   ),
+  /** The analyst typed into a cell a pull's first load was about to write (src/excel/load-data.ts): it stopped and put the workbook back with their cell; a Data sheet it was making with that cell is kept as theirs. */
+  firstLoadEditedMeanwhile: phrase<{ sheet: string; cell: string; kept: Renamed[] }>(
+    "excel.firstLoadEditedMeanwhile",
+    ({ sheet, cell, kept }) =>
+      `Cel ${cell} op het blad '${sheet}' is veranderd terwijl de invoegtoepassing de monitortabellen schreef. Het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging. ` +
+      (kept.length ? `Het half geschreven blad met uw wijziging is bewaard als het uwe: ${renamings(kept, "was")}. ` : "") +
+      `Haal opnieuw op als u klaar bent.`,
+    ({ sheet, cell, kept }) =>
+      `Cell ${cell} on the sheet '${sheet}' changed while the add-in was writing the monitor tables. Writing stopped and the workbook was put back as it was, with your change. ` +
+      (kept.length ? `The partly written sheet with your change is kept as yours: ${renamings(kept, "was")}. ` : "") +
+      `Pull again when you are done.`,
+  ),
   /**
    * Excel refused the last step of Regenerate, the old sheets of a new layout making way for the
    * new ones (written and marked already): which old sheets are still there (`certain`), or may be.

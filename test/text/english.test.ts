@@ -106,6 +106,10 @@ const SAMPLES: Record<string, unknown> = {
     { refusal: "GeneralException: refused", certain: true, partly: [], renamed: [], tables: [] },
     { refusal: "GeneralException: refused", certain: false, partly: ["Population"], renamed: [], tables: [], edited: { sheet: "Population", cell: "B6" } },
   ],
+  "excel.firstLoadEditedMeanwhile": [
+    { sheet: "Data", cell: "G61", kept: [] },
+    { sheet: "Data", cell: "G61", kept: [{ name: "Data 2026-11-25", was: "Data" }] },
+  ],
   "excel.regenerateEditedMeanwhile": [
     { sheet: "Population", cell: "B6", kept: [] },
     { sheet: "Population", cell: "B6", kept: [{ name: "Population 2026-11-25", was: "Population" }] },
