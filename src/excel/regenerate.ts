@@ -261,7 +261,7 @@ async function build(context: Excel.RequestContext, options: RegenerateOptions, 
   }
   // A sheet whose figures left the data (no plan has its key) is the old sheet of a new layout
   // without a new one: removed in the last step when exactly as written and unreferenced, else kept.
-  for (const [key, sheets] of withdrawnSheets(state.sheets, planOf, heldAreaKeys)) {
+  for (const [key, sheets] of withdrawnSheets(state.sheets, planOf, found.kind === "found" ? heldAreaKeys : null)) {
     const list = decideOwnership(sheets, state.names, state.sheets.map((s) => s.name), prints).map((decision) => ({ decision, why: null as KeptWhy | null }));
     for (const entry of list) {
       const d = entry.decision;
@@ -524,13 +524,16 @@ function updatedAreas(plan: SheetPlan): { row: number; column: number; rows: num
  * data holds no figures for them any more (`heldAreaKeys`: the analyst removed the CBS rows, or
  * loaded a package without that municipality). Not the Data sheet or the PivotTable's, nor a
  * municipality's sheets the data still has figures for: those are built only when that
- * municipality is chosen, and are left as they are otherwise. Pure.
+ * municipality is chosen, and are left as they are otherwise. Nor any municipality's sheet when
+ * the workbook holds no data of its own (`heldAreaKeys` null: the analyst deleted the Data sheet,
+ * and Regenerate builds from the shipped edition, which has no CBS figures): those sheets may be
+ * the workbook's last copy of the figures they show (review R-A6). Pure.
  */
-function withdrawnSheets(sheets: readonly SheetState[], planOf: ReadonlyMap<string, unknown>, heldAreaKeys: ReadonlySet<string>): Map<string, SheetState[]> {
+function withdrawnSheets(sheets: readonly SheetState[], planOf: ReadonlyMap<string, unknown>, heldAreaKeys: ReadonlySet<string> | null): Map<string, SheetState[]> {
   const byKey = new Map<string, SheetState[]>();
   for (const sheet of sheets) {
     const key = sheet.mark?.key;
-    if (!key || planOf.has(key) || key === DATA_SHEET_KEY || key === PIVOT_SHEET_KEY || (key.startsWith(AREA_KEY_PREFIX) && heldAreaKeys.has(key))) continue;
+    if (!key || planOf.has(key) || key === DATA_SHEET_KEY || key === PIVOT_SHEET_KEY || (key.startsWith(AREA_KEY_PREFIX) && (heldAreaKeys === null || heldAreaKeys.has(key)))) continue;
     byKey.set(key, [...(byKey.get(key) ?? []), sheet]);
   }
   return byKey;

@@ -9,7 +9,7 @@ import { say, textOf } from "../../src/text/message";
 import { PANE } from "../../src/text/pane";
 import { WorkbookModel } from "../support/fake-excel";
 import { useCbsServer } from "../support/use-cbs-server";
-import { markKey, runLoadData, runRegenerate, sheetNamed, sheetState, userWorkbook } from "../support/workbooks";
+import { edition, markKey, runLoadData, runRegenerate, sheetNamed, sheetState, userWorkbook } from "../support/workbooks";
 
 /**
  * A municipality's sheets (Bevolking Delft, Nationaliteiten Delft, Vergelijking gemeenten) when
@@ -134,5 +134,19 @@ describe("a municipality's sheets whose figures left the data", () => {
     const again = await regenerated(model, without(pulled, "Delft"));
     expect([again.removed, again.kept]).toEqual([[], []]);
     expect(markKey(sheetNamed(model, "Bevolking Delft 2026-11-25"))).toBeNull();
+  });
+
+  it("stay as they are when the workbook has no data of its own (the Data sheet deleted): Regenerate builds from the shipped edition, which has no CBS figures, and those sheets may be the last copy of theirs", async () => {
+    const model = await bothMunicipalities();
+    const municipality = [...SHEETS.delft, ...SHEETS.hague, "Vergelijking gemeenten"].map((name) => sheetNamed(model, name));
+    const before = municipality.map((s) => JSON.stringify([s.name, [...s.customProperties], sheetState(s)]));
+    const data = new Set(model.tables.filter((t) => t.name.startsWith("Monitor")).map((t) => t.sheet));
+    model.tables = model.tables.filter((t) => !data.has(t.sheet));
+    model.sheets = model.sheets.filter((s) => !data.has(s));
+
+    const result = await regenerated(model, edition);
+    expect([result.removed, result.kept]).toEqual([[], []]);
+    expect(municipality.map((s) => JSON.stringify([s.name, [...s.customProperties], sheetState(s)]))).toEqual(before);
+    expect(municipality.every((s) => model.sheets.includes(s))).toBe(true);
   });
 });
