@@ -198,8 +198,8 @@ async function stopped(
   } catch (undoError) {
     return undoRefused(undoError, at.journal.sheetsWritten()[0] ?? DATA_SHEET_NAME, true);
   }
-  // Where the table style's look stayed under something of the analyst's: said, with the cells.
-  const kept: Problem[] = left.map(({ sheet, cells }) => ({ table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.lookLeft, { sheet, cells: cells.slice(0, CELLS_NAMED), more: Math.max(0, cells.length - CELLS_NAMED) }) }));
+  // Where the table style's look stayed (Convert to Range leaves it; the undo clears no formats): said, with the ranges.
+  const kept: Problem[] = left.map((look) => ({ table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.lookLeft, look) }));
   if (edited) return { ok: false, problems: [edited, ...kept] };
   if (error instanceof Cancelled) return { ok: false, problems: kept, cancelled: true };
   if (!isRefusal(error)) throw error; // (a refusal is all that is left)

@@ -20,7 +20,7 @@ import { queueRemoveMark, queueWriteMark } from "./marks";
 import { decideOwnership, Ownership, printsInSlices } from "./ownership";
 import { Referenced, sheetsReferenced } from "./references-scan";
 import { readExtras } from "./sheet-extras";
-import { Journal, Renamed } from "./undo";
+import { Journal, LookLeft, Renamed } from "./undo";
 import { HeldFormat, heldFormats, updateIndicatorSheet, writeIndicatorSheet, writtenFormats } from "./write";
 import { BLANK, ChangedWhileWriting, expectedArea, inspectedCells, Watch, WriteLooks } from "./write-looks";
 import { EXCEL, KeptReason } from "../text/excel";
@@ -156,12 +156,13 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
     // Refused before the new sheets took the old ones' places: everything is put back.
     const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
     const why = refusal(error);
+    let left: LookLeft[];
     try {
-      await journal.undo(context, (i) => freeSheetName(`~${i}`, taken) ?? `~${i}`);
+      left = await journal.undo(context, (i) => freeSheetName(`~${i}`, taken) ?? `~${i}`);
     } catch {
       throw valueError(say(EXCEL.regenerateUndoRefused, { refusal: why, ...(await journal.aftermath(context)) }));
     }
-    throw valueError(say(EXCEL.regenerateUndone, { refusal: why }));
+    throw valueError(say(EXCEL.regenerateUndone, { refusal: why, left }));
   }
 }
 
@@ -178,13 +179,14 @@ async function editedMeanwhile(context: Excel.RequestContext, error: ChangedWhil
   const edited = { sheet: first.sheetName, cell: cellRef(first.row, first.column) };
   const before = new Set(state.sheets.map((s) => s.name.toLowerCase()));
   let kept: Renamed[];
+  let left: LookLeft[];
   try {
-    ({ kept } = await journal.undoKeepingTheirs(context, error.cells, today, before));
+    ({ kept, left } = await journal.undoKeepingTheirs(context, error.cells, today, before));
   } catch (refused) {
     if (!isRefusal(refused)) throw refused;
     return valueError(say(EXCEL.regenerateUndoRefused, { refusal: refusal(refused), edited, ...(await journal.aftermath(context)) }));
   }
-  return valueError(say(EXCEL.regenerateEditedMeanwhile, { ...edited, kept }));
+  return valueError(say(EXCEL.regenerateEditedMeanwhile, { ...edited, kept, left }));
 }
 
 /**

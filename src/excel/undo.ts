@@ -4,10 +4,11 @@ import { queueReadMark, queueRemoveMark, queueWriteMark } from "./marks";
 import { restorable } from "./restore-cells";
 import { queueCellWrite } from "./text-cells";
 import { ChangedCell } from "./write-looks";
-import { ReadBatch, WriteBatch } from "./batch";
-import { cellsOfAddress } from "./cells-beside";
-import { Box, cellRef, parseA1Range, rangeRef } from "../report/a1";
-import { boxesOutside, boxesWithin, cellsFormattedApart, outermost } from "./written-look";
+import { WriteBatch } from "./batch";
+import type { LookLeft } from "../text/excel";
+
+export type { LookLeft };
+import { rangeRef } from "../report/a1";
 
 type Formulas = (string | number | boolean)[][];
 
@@ -209,29 +210,28 @@ export class Journal {
     const keptMarks = [...this.keptAdded.values()].map(({ sheet }) => ({ sheet, mark: queueReadMark(sheet) }));
     await context.sync();
     for (const sheet of sheets.items) if (this.isAdded(sheet) && !this.keptAdded.has(sheet.name.toLowerCase())) sheet.delete();
-    // A blank sheet written on gets back only what the writer put there (review R9), and all of
-    // it: its values, number formats, the header's alignment, the tables and the table style's
-    // look. Not clear("All"), which "Clears everything in the range" (Excel.ClearApplyTo): the
-    // notes, threaded comments, conditional formats and validation rules the analyst added on
-    // those cells while the load ran would go with it, without a word. Not Table.delete either,
-    // of which the reference says only "Deletes the table", not what becomes of the cells and
-    // what is on them. convertToRange says "All data is preserved", and Excel's own Convert to
-    // Range leaves the style's look on the cells as their own formats (the safe reading, which
-    // the fake takes): so then clear("Formats") ("Clears all formatting for the range, leaving
-    // values intact") over the written area, but for the cells where that would take something
-    // of the analyst's (see keptFormats): their formats, and (read the harsh way, as the fake
-    // does) their conditional formats and validation rules. Notes and comments are no formats
-    // and stay. So where the analyst added nothing the sheet is exactly blank again.
-    const kept = await keptFormats(context, this.blanks);
-    // The areas whose table was made (an area's table is the one at its place in `tables`): only they have a look to lose.
-    const converted = this.blanks.map(({ areas, tables }, i) => {
+    // A blank sheet written on gets back what the writer put there (review R9): its values, number
+    // formats and the header's alignment; its tables become ranges again. Not clear("All"),
+    // which "Clears everything in the range" (Excel.ClearApplyTo): the notes, threaded comments,
+    // conditional formats and validation rules the analyst added on those cells while the load
+    // ran would go with it, without a word. Not clear("Formats") either: the cells' formats
+    // cannot be told apart from the analyst's (a fill, a bold header row, an alignment, a cell
+    // unlocked while the load ran: review R-A1, R-A3), and reading them all would cost a read
+    // of every written cell (R-A4). Not Table.delete, of which the reference says only "Deletes
+    // the table", not what becomes of the cells and what is on them; convertToRange says "All
+    // data is preserved". Excel's own Convert to Range leaves the table style's look on the
+    // cells as their own formats (the safe reading, which the fake takes): that look stays, the
+    // sheet is then no longer blank (the next load builds its tables on a fresh sheet beside
+    // it), and the caller says where (LookLeft). Something left and said, nothing taken.
+    const left = this.blanks.flatMap(({ areas, tables }, i) => {
       const made = new Set(blankTables[i].items.map((table) => table.name.toLowerCase()));
       for (const table of blankTables[i].items) if (tables.some((t) => t.toLowerCase() === table.name.toLowerCase())) table.convertToRange();
-      return areas.map((_, a) => made.has(tables[a]?.toLowerCase() ?? ""));
+      // An area's table is the one at its place in `tables`: only the areas of tables made have a look left.
+      const ranges = areas.filter((_, a) => made.has(tables[a]?.toLowerCase() ?? "")).map((area) => rangeRef(area.row, area.column, area.rows, area.columns));
+      return ranges.length ? [{ sheet: blankNames[i], ranges }] : [];
     });
-    this.blanks.forEach(({ sheet, areas }, i) => {
-      for (const [a, area] of areas.entries()) {
-        if (converted[i][a]) for (const box of boxesOutside(area, kept[i][a])) sheet.getRangeByIndexes(box.row, box.column, box.rows, box.columns).clear("Formats");
+    this.blanks.forEach(({ sheet, areas }) => {
+      for (const area of areas) {
         area.rightAligned?.forEach((right, c) => {
           if (right) sheet.getRangeByIndexes(area.row, area.column + c, 1, 1).format.horizontalAlignment = "General";
         });
@@ -265,10 +265,7 @@ export class Journal {
       });
     }
     await batch.flush();
-    return this.blanks.flatMap(({ areas }, i) => {
-      const cells = outermost(areas.flatMap((area, a) => (converted[i][a] ? boxesWithin(kept[i][a], area) : []))).map((box) => (box.rows * box.columns === 1 ? cellRef(box.row, box.column) : rangeRef(box.row, box.column, box.rows, box.columns)));
-      return cells.length ? [{ sheet: blankNames[i].name, cells }] : [];
-    });
+    return left.map(({ sheet, ranges }) => ({ sheet: sheet.name, ranges }));
   }
 
   /** Whether a sheet (id and name loaded) is one this journal added: not there before, and under a name it gave. */
@@ -304,48 +301,4 @@ export class Journal {
       };
     }
   }
-}
-
-/** Where the table style's look stayed on a blank sheet put back: the cells (A1, "G8" or "G2:G21"), each under something of the analyst's. */
-export interface LookLeft {
-  sheet: string;
-  cells: string[];
-}
-
-/** What one cell's formats weigh in a response, about (fill, font, eight borders). */
-const LOOK_BYTES = 700;
-
-/** The formats the undo compares cell by cell: those a table style and an analyst both set. */
-const LOOK: Excel.CellPropertiesLoadOptions = {
-  format: { fill: { color: true, pattern: true }, font: { bold: true, italic: true, color: true, name: true, size: true, underline: true, strikethrough: true }, borders: { style: true, color: true } },
-};
-
-/**
- * By blank sheet and area, the cells whose formats the undo keeps: those the analyst formatted
- * while the load ran (unlike the rest of their kind: cellsFormattedApart), and the cells of
- * their conditional formats and validation rules there (Range.getSpecialCellsOrNullObject,
- * ExcelApi 1.9). Read in blocks of rows under the write's limit, before anything is put back.
- */
-async function keptFormats(context: Excel.RequestContext, blanks: readonly { sheet: Excel.Worksheet; areas: Area[] }[]): Promise<Box[][][]> {
-  const reads = new ReadBatch(context);
-  const queued = await Promise.all(
-    blanks.map(({ sheet, areas }) =>
-      Promise.all(
-        areas.map(async (area) => {
-          const range = sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns);
-          const rules = await reads.queue(200, () => ["ConditionalFormats", "DataValidations"].map((kind) => range.getSpecialCellsOrNullObject(kind as Excel.SpecialCellType).load("address")));
-          const blocks = await reads.queueRows(area.rows, area.columns * LOOK_BYTES, (from, count) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns).getCellProperties(LOOK));
-          return { area, rules, blocks };
-        }),
-      ),
-    ),
-  );
-  await reads.flush();
-  return queued.map((areas) =>
-    areas.map(({ area, rules, blocks }) => {
-      const formats = blocks.flatMap((block) => block.value.map((row) => row.map((cell) => JSON.stringify(cell))));
-      const ruled = rules.flatMap((found) => (found.isNullObject ? [] : cellsOfAddress(found.address).map(parseA1Range)));
-      return [...cellsFormattedApart(area, formats), ...boxesWithin(ruled, area)];
-    }),
-  );
 }

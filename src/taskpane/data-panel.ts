@@ -11,6 +11,7 @@ import { fileTooLarge } from "../sources/limits";
 import { pullShipped, SHIPPED_ORIGIN } from "../sources/shipped-source";
 import { PulledPackage, PullResult, sourceProblem } from "../sources/types";
 import type { CbsQuery } from "../sources/cbs/pull";
+import { cancelledText } from "./cancelled-text";
 import { comparisonLines } from "./comparison-lines";
 import { cbsBaseUrl, cbsQuery, setUpCbsPanel, showCbsQuery } from "./cbs-panel";
 import { byId, element, setMessage } from "./dom";
@@ -232,7 +233,7 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
     pending = null;
     byId("comparison").hidden = true;
     if (!result.ok) {
-      if (result.cancelled) return void setMessage("data-message", t.cancelled, "ok");
+      if (result.cancelled) return void setMessage("data-message", cancelledText(result.problems, t, ctx.language()), result.problems.length ? "error" : "ok");
       return failed(ctx, result.problems);
     }
     ctx.use(result.comparison.result, pulled.edition, pulled.origin, spec.kind);

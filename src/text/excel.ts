@@ -25,6 +25,30 @@ const renamings = (list: readonly Renamed[], was: string) => list.map((r) => `'$
 /** "heet nu anders", or (not read from Excel) "kan nu anders heten"; for one or more. */
 const nowNamedNl = (one: boolean, certain: boolean) => (certain ? (one ? "heet nu anders" : "heten nu anders") : one ? "kan nu anders heten" : "kunnen nu anders heten");
 
+/** Where a first load put back on a blank sheet left the table style's look (src/excel/undo.ts's LookLeft). */
+export interface LookLeft {
+  sheet: string;
+  ranges: string[];
+}
+const lookLeftNl = (left: readonly LookLeft[]) =>
+  left
+    .map(
+      ({ sheet, ranges }) =>
+        `Op het blad '${sheet}' zijn de tabellen die de invoegtoepassing schreef weer gewone cellen en is wat ze schreef weer weg, maar de opmaak van de tabelstijl (vulling, lettertype) blijft op ${ranges.join(", ")} staan als opmaak van de cellen zelf: ` +
+        `Excel laat die na Converteren naar bereik staan, en de invoegtoepassing wist geen opmaak, om niets van uw eigen opmaak weg te nemen. ` +
+        `Wilt u hem weg, kies dan op die cellen Start › Wissen › Opmaak wissen (dat wist daar ook uw eigen opmaak). Het blad is daardoor niet leeg; de volgende keer laden maakt een nieuw blad.`,
+    )
+    .join(" ");
+const lookLeftEn = (left: readonly LookLeft[]) =>
+  left
+    .map(
+      ({ sheet, ranges }) =>
+        `On the sheet '${sheet}' the tables the add-in wrote are plain cells again and what it wrote is gone, but the table style's look (fill, font) stays on ${ranges.join(", ")} as the cells' own formats: ` +
+        `Excel leaves it there after Convert to Range, and the add-in clears no formats, so as not to take any of your own. ` +
+        `To remove it, select those cells and choose Home › Clear › Clear Formats (that also clears your own formats there). So the sheet is not blank; the next load makes a new sheet.`,
+    )
+    .join(" ");
+
 /** Why a monitor sheet was kept instead of rebuilt (regenerate.ts's KeptWhy). */
 export type KeptReason = "copy" | "edited" | "referenced" | "unproven" | "unseen";
 
@@ -161,10 +185,12 @@ export const EXCEL = {
               : `Your edited sheet '${name}' was left alone and is now yours.`,
   ),
   /** Excel refused a sync while Regenerate wrote, and everything was put back as it was; `refusal`: Excel's code as the pane names it ("Excel: GeneralException", see batch.ts refusal). */
-  regenerateUndone: phrase<{ refusal: string }>(
+  regenerateUndone: phrase<{ refusal: string; left?: LookLeft[] }>(
     "excel.regenerateUndone",
-    ({ refusal }) => `Excel weigerde een wijziging (${refusal}). De werkmap is teruggezet zoals hij was: er is niets veranderd. Probeer het opnieuw.`,
-    ({ refusal }) => `Excel refused a change (${refusal}). The workbook was put back as it was: nothing changed. Try again.`,
+    ({ refusal, left = [] }) =>
+      `Excel weigerde een wijziging (${refusal}). ` + (left.length ? `De werkmap is teruggezet, op één ding na. ${lookLeftNl(left)} ` : `De werkmap is teruggezet zoals hij was: er is niets veranderd. `) + `Probeer het opnieuw.`,
+    ({ refusal, left = [] }) =>
+      `Excel refused a change (${refusal}). ` + (left.length ? `The workbook was put back, but for one thing. ${lookLeftEn(left)} ` : `The workbook was put back as it was: nothing changed. `) + `Try again.`,
   ),
   /**
    * Excel refused a sync while Regenerate wrote, and then putting the workbook back (src/excel/undo.ts,
@@ -195,15 +221,17 @@ export const EXCEL = {
    * src/excel/write-looks.ts): writing stopped and the workbook was put back as it was, with their
    * change; `kept`: sheets Regenerate was building new that held such a cell, kept as theirs.
    */
-  regenerateEditedMeanwhile: phrase<{ sheet: string; cell: string; kept: Renamed[] }>(
+  regenerateEditedMeanwhile: phrase<{ sheet: string; cell: string; kept: Renamed[]; left?: LookLeft[] }>(
     "excel.regenerateEditedMeanwhile",
-    ({ sheet, cell, kept }) =>
-      `Cel ${cell} op het blad '${sheet}' is veranderd terwijl de invoegtoepassing schreef. Het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging. ` +
+    ({ sheet, cell, kept, left = [] }) =>
+      `Cel ${cell} op het blad '${sheet}' is veranderd terwijl de invoegtoepassing schreef. Het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging${left.length ? ", op één ding na" : ""}. ` +
       (kept.length ? `${kept.length === 1 ? "Het half opgebouwde blad met uw wijziging is bewaard als het uwe" : "De half opgebouwde bladen met uw wijzigingen zijn bewaard als de uwe"}: ${renamings(kept, "was")}. ` : "") +
+      (left.length ? `${lookLeftNl(left)} ` : "") +
       `Bouw opnieuw op als u klaar bent.`,
-    ({ sheet, cell, kept }) =>
-      `Cell ${cell} on the sheet '${sheet}' changed while the add-in was writing. Writing stopped and the workbook was put back as it was, with your change. ` +
+    ({ sheet, cell, kept, left = [] }) =>
+      `Cell ${cell} on the sheet '${sheet}' changed while the add-in was writing. Writing stopped and the workbook was put back as it was, with your change${left.length ? ", but for one thing" : ""}. ` +
       (kept.length ? `${kept.length === 1 ? "The partly built sheet with your change is kept as yours" : "The partly built sheets with your changes are kept as yours"}: ${renamings(kept, "was")}. ` : "") +
+      (left.length ? `${lookLeftEn(left)} ` : "") +
       `Regenerate again when you are done.`,
   ),
   /** The analyst typed into a cell a pull's first load was about to write (src/excel/load-data.ts): it stopped and put the workbook back with their cell; a Data sheet it was making with that cell is kept as theirs. */
@@ -319,20 +347,11 @@ export const EXCEL = {
     ({ table, blocking }) => `${table} must grow, but the table '${blocking}' below it is partly in the same columns; move that table. Nothing was changed.`,
   ),
   /**
-   * A first load on a blank sheet was put back (a cancel, a refusal), and on `cells` of `sheet`
-   * (the first areas, as Excel names them; `more`: how many others) the table style's fill and
-   * font stay, because the analyst formatted them or gave them a conditional format or
-   * validation rule while it wrote (src/excel/undo.ts). Everything else it wrote is gone.
+   * A first load on a blank sheet was put back (a cancel, a refusal): its tables are ranges again
+   * and its values gone, but on `ranges` of `sheet` the table style's look stays as the cells'
+   * own formats (src/excel/undo.ts, LookLeft), and how to remove it.
    */
-  lookLeft: phrase<{ sheet: string; cells: string[]; more: number }>(
-    "excel.lookLeft",
-    ({ sheet, cells, more }) =>
-      `Op het blad '${sheet}' is alles wat de invoegtoepassing schreef weer weg, behalve de opmaak van de tabelstijl (vulling, lettertype) op ${cells.join(", ")}${more ? ` en nog ${more}` : ""}: ` +
-      `daar gaf u tijdens het schrijven zelf opmaak, voorwaardelijke opmaak of gegevensvalidatie, en die blijft. Het blad is daardoor niet leeg; de volgende keer ophalen maakt een nieuw blad.`,
-    ({ sheet, cells, more }) =>
-      `On the sheet '${sheet}' everything the add-in wrote is gone again, except the table style's formats (fill, font) on ${cells.join(", ")}${more ? ` and ${more} more` : ""}: ` +
-      `you formatted those cells or gave them conditional formatting or data validation while it was writing, and that stays. So the sheet is not blank; the next pull makes a new sheet.`,
-  ),
+  lookLeft: phrase<LookLeft>("excel.lookLeft", (left) => lookLeftNl([left]), (left) => lookLeftEn([left])),
   /** A table that would reach below Excel's last row (src/xlsx/limits.ts): nothing is written. */
   rowLimit: phrase<{ table: string; sheet: string; rows: number; limit: number }>(
     "excel.rowLimit",

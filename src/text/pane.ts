@@ -129,6 +129,7 @@ export const PANE = {
     comparing: ["Vergelijken met de werkmap…", "Comparing with the workbook…"],
     nothingToDo: ["De werkmap heeft deze gegevens al; er is niets te schrijven.", "The workbook already has this data; there is nothing to write."],
     cancelled: ["Geannuleerd; de werkmap is zoals hij was.", "Cancelled; the workbook is as it was."],
+    cancelledLeft: ["Geannuleerd.", "Cancelled."],
     cancelledNothing: ["Geannuleerd; er is niets veranderd.", "Cancelled; nothing was changed."],
     noSource: ["Voor deze werkmap is nog geen bron onthouden; kies er een en haal op.", "No source is remembered for this workbook yet; choose one and get it."],
     chooseUrl: ["Vul het adres van een datapackage.json in.", "Fill in the address of a datapackage.json."],

@@ -29,15 +29,16 @@ const REFUSED = "Excel weigerde een wijziging (Excel: GeneralException); de werk
 /**
  * Cancels after the 3rd sync (no table made yet) and the 6th (MonitorData made, the other two to
  * come), and refusals of the 1st, 4th and 6th chunk (the 6th after MonitorData was made): each
- * puts the workbook back to `before`.
+ * puts the workbook back to `before`. On a blank Data sheet only those before a table was made
+ * (`early`): after, the table style's look stays (undo-keeps-extras.test.ts).
  */
-async function expectPutBack(model: WorkbookModel): Promise<void> {
+async function expectPutBack(model: WorkbookModel, early = false): Promise<void> {
   const before = snapshot(model);
-  for (const nth of [3, 6]) {
+  for (const nth of early ? [3] : [3, 6]) {
     expect(await cancelledAt(model, nth)).toEqual({ ok: false, problems: [], cancelled: true });
     expect(snapshot(model)).toBe(before);
   }
-  for (const nth of [1, 4, 6]) {
+  for (const nth of early ? [1, 4] : [1, 4, 6]) {
     const result = await refusedAt(model, nth);
     expect(!result.ok && result.problems.map((p) => problemText(p, "nl"))).toEqual([REFUSED]);
     expect(snapshot(model)).toBe(before);
@@ -61,7 +62,7 @@ describe("a pull's first load put back after a cancel or a refusal", () => {
     const model = userWorkbook();
     await runLoadData(model);
     const data = emptiedDataSheet(model);
-    await expectPutBack(model);
+    await expectPutBack(model, true);
     const { result } = await runLoadData(model, next);
     expect(result.ok && result.outcome).toMatchObject({ sheetName: "Data", created: false });
     expect(tableNamed(model, "MonitorData")?.sheet).toBe(data);

@@ -96,7 +96,7 @@ describe("a first load on the blank Data sheet put back while the analyst added 
     expect(withoutExtras(model, data)).toBe(before);
   });
 
-  it("cancelled after MonitorData was made: the table style's look goes too, but for the cells of the analyst's fill and rules, and the pane names them", async () => {
+  it("cancelled after MonitorData was made: no format is cleared (the analyst's header row, alignment and unlocked cell stay), the table style's look stays too, and the result says where", async () => {
     const { model, data, before } = await blankDataSheet();
     const cancel = new AbortController();
     let syncs = 0;
@@ -105,7 +105,12 @@ describe("a first load on the blank Data sheet put back while the analyst added 
       signal: cancel.signal,
       onProgress: () => {
         syncs++;
-        if (syncs === 2) addExtras(data);
+        if (syncs === 2) {
+          addExtras(data);
+          // Review R-A1: an alignment, wrap and protection on a written cell; R-A3: the whole header row formatted alike.
+          Object.assign(data.cell(7, 6), { horizontalAlignment: "Center", wrapText: true, locked: false });
+          for (let c = 0; c < 16; c++) Object.assign(data.cell(0, c), { fill: "#FFFF00", italic: true });
+        }
         // Once MonitorData is made (its chunks, each with the look at its cells, take some syncs): a cancel now converts it.
         if (syncs > 2 && !cancel.signal.aborted && tableNamed(model, "MonitorData")?.sheet === data) cancel.abort();
       },
@@ -114,25 +119,23 @@ describe("a first load on the blank Data sheet put back while the analyst added 
     expect(!result.ok && [result.cancelled, result.problems.map((p) => problemText(p, "en"))]).toEqual([
       true,
       [
-        "On the sheet 'Data' everything the add-in wrote is gone again, except the table style's formats (fill, font) on G2:G21: you formatted those cells or gave them conditional formatting or data validation while it was writing, and that stays. So the sheet is not blank; the next pull makes a new sheet.",
+        "On the sheet 'Data' the tables the add-in wrote are plain cells again and what it wrote is gone, but the table style's look (fill, font) stays on A1:P113 as the cells' own formats: Excel leaves it there after Convert to Range, and the add-in clears no formats, so as not to take any of your own. To remove it, select those cells and choose Home › Clear › Clear Formats (that also clears your own formats there). So the sheet is not blank; the next load makes a new sheet.",
       ],
     ]);
     expect(model.tables.filter((t) => t.sheet === data)).toEqual([]);
-    // Under the analyst's rule over G2:G21 the banded rows' fill stays (the first body row, the
-    // third…); G8 keeps the analyst's own yellow. Every other cell is empty and unformatted again.
-    const band = { value: null, formula: null, numberFormat: "General", fill: "#D9E1F2" };
-    expect([...data.cells].sort(([a], [b]) => Number(a.split(",")[0]) - Number(b.split(",")[0]))).toEqual([
-      ["1,6", band],
-      ["3,6", band],
-      ["5,6", band],
-      ["7,6", { ...band, fill: "#FFFF00" }],
-      ["9,6", band],
-      ["11,6", band],
-      ["13,6", band],
-      ["15,6", band],
-      ["17,6", band],
-      ["19,6", band],
-    ]);
+    // Every value and number format it wrote is gone; the style's look of the one table made,
+    // MonitorData (A1:P113), stays: the header bold and white, every other body row (the
+    // first, the third…) light blue. MonitorData's header keeps the analyst's yellow and italics
+    // (with the style's bold white font, which the analyst did not set); G8 keeps all the analyst gave it.
+    const empty = { value: null, formula: null, numberFormat: "General" };
+    const band = { ...empty, fill: "#D9E1F2" };
+    const expected = new Map<string, object>();
+    for (let c = 0; c < 16; c++) {
+      expected.set(`0,${c}`, { ...empty, fill: "#FFFF00", italic: true, bold: true, color: "#FFFFFF" });
+      for (let r = 1; r < 113; r += 2) expected.set(`${r},${c}`, band);
+    }
+    expected.set("7,6", { ...empty, fill: "#FFFF00", horizontalAlignment: "Center", wrapText: true, locked: false });
+    expect(Object.fromEntries(data.cells)).toEqual(Object.fromEntries(expected));
     expect([data.notes, data.comments, data.conditionalFormats, data.dataValidations]).toEqual([EXTRAS.notes, EXTRAS.comments, EXTRAS.conditionalFormats, EXTRAS.dataValidations]);
     Object.assign(data, { notes: [], comments: [], conditionalFormats: [], dataValidations: [] });
     data.cells.clear();

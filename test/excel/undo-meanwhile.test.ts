@@ -81,15 +81,25 @@ describe("a sheet the analyst adds while the add-in writes, when the add-in puts
 });
 
 describe("a note the analyst types on the add-in's blank Data sheet while Regenerate writes its tables there", () => {
-  it("stays when Excel refuses a sync and the sheet is emptied again: only the tables' cells are cleared", async () => {
+  it("stays when Excel refuses a sync and the sheet is put back: only what the tables' writes put there goes; the table style's look stays and is said", async () => {
     const model = await generatedWorkbook();
     const data = emptiedDataSheet(model);
     const before = snapshot(model);
     // Column AO: right of MonitorBronnen (Z:AF), the last of the three tables.
     const error = await regenerateRefusedWhile(model, () => Object.assign(data.cell(0, 40), { value: "mijn notitie" }));
     expect(error).not.toBeNull();
+    expect((error as Error).message).toBe(
+      "Excel weigerde een wijziging (Excel: GeneralException). De werkmap is teruggezet, op één ding na. Op het blad 'Data' zijn de tabellen die de invoegtoepassing schreef weer gewone cellen en is wat ze schreef weer weg, maar de opmaak van de tabelstijl (vulling, lettertype) blijft op A1:P113, R1:X23, Z1:AF6 staan als opmaak van de cellen zelf: Excel laat die na Converteren naar bereik staan, en de invoegtoepassing wist geen opmaak, om niets van uw eigen opmaak weg te nemen. Wilt u hem weg, kies dan op die cellen Start › Wissen › Opmaak wissen (dat wist daar ook uw eigen opmaak). Het blad is daardoor niet leeg; de volgende keer laden maakt een nieuw blad. Probeer het opnieuw.",
+    );
     expect(data.cells.get("0,40")?.value).toBe("mijn notitie");
     data.cells.delete("0,40");
+    // The look the three tables' style left (fake-excel's convertToRange): 1,024 cells, empty and General, with a fill (the headers also bold white).
+    const looks = [...data.cells.values()].map((cell) => JSON.stringify(cell));
+    expect([looks.length, [...new Set(looks)].sort()]).toEqual([
+      1024,
+      ['{"value":null,"formula":null,"numberFormat":"General","fill":"#4472C4","bold":true,"color":"#FFFFFF"}', '{"value":null,"formula":null,"numberFormat":"General","fill":"#D9E1F2"}'],
+    ]);
+    data.cells.clear();
     expect(snapshot(model)).toBe(before);
   });
 });

@@ -99,7 +99,7 @@ const SAMPLES: Record<string, unknown> = {
     ]),
     { why: "unseen", name: "Residence 2026-11-25", was: "Residence", unseen: ["notes", "chart colours"] },
   ],
-  "excel.regenerateUndone": { refusal: "InsertDeleteConflict: refused" },
+  "excel.regenerateUndone": [{ refusal: "InsertDeleteConflict: refused" }, { refusal: "InsertDeleteConflict: refused", left: [{ sheet: "Data", ranges: ["A1:P21"] }] }],
   "excel.regenerateUndoRefused": [
     { refusal: "GeneralException: refused", certain: true, partly: ["Population"], renamed: [{ name: "Residence 2026-11-25", was: "Residence" }], tables: [{ name: "lm_x_oud", was: "lm_x" }] },
     { refusal: "GeneralException: refused", certain: false, partly: ["Population", "Residence"], renamed: [{ name: "~Population", was: "Population" }, { name: "~Residence", was: "Residence" }], tables: [] },
@@ -114,6 +114,7 @@ const SAMPLES: Record<string, unknown> = {
     { sheet: "Population", cell: "B6", kept: [] },
     { sheet: "Population", cell: "B6", kept: [{ name: "Population 2026-11-25", was: "Population" }] },
     { sheet: "Population", cell: "B6", kept: [{ name: "Population 2026-11-25", was: "Population" }, { name: "Residence 2026-11-25", was: "Residence" }] },
+    { sheet: "Data", cell: "B6", kept: [], left: [{ sheet: "Data", ranges: ["A1:P21", "R1:U4"] }] },
   ],
   "excel.regenerateSwapRefused": [
     { refusal: "GeneralException: refused", certain: true, leftovers: [{ name: "~Population", was: "Population" }] },
@@ -136,7 +137,7 @@ const SAMPLES: Record<string, unknown> = {
   "excel.tableMissing": { table: "MonitorBronnen" },
   "excel.tableCannotGrow": { table: "MonitorData", blocking: "Table1" },
   "excel.rowLimit": { table: "MonitorData", sheet: "Data", rows: 1048577, limit: 1048576 },
-  "excel.lookLeft": { sheet: "Data", cells: ["G2:G21", "C8"], more: 2 },
+  "excel.lookLeft": { sheet: "Data", ranges: ["A1:P21", "R1:U4"] },
   "excel.rowTooLarge": { sheet: "Mijn analyse", row: 2005 },
   "excel.tableGone": [{ table: "MonitorData", renamedTo: "MyData" }, { table: "MonitorBronnen", renamedTo: null }],
   "excel.writeRunning": [{ asked: "regenerate", running: "pull" }, { asked: "pull", running: "regenerate" }, { asked: "pivot", running: "pull" }],
