@@ -7,7 +7,7 @@ import { extrasPrintInSteps, fingerprintInSteps, layoutPrint, SheetContent, Shee
 import { sealBuiltNewInSteps } from "../report/new-sheet-seal";
 import { DATA_SHEET_KEY, regenerationPlanInSteps } from "../report/plan";
 import { PIVOT_SHEET_KEY } from "../report/pivot-plan";
-import { AREA_KEY_PREFIX } from "../report/area-sheets";
+import { AREA_KEY_PREFIX, COMPARISON_KEY, comparisonStillHeld } from "../report/area-sheets";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import { SheetPlan } from "../report/types";
 import { cellRef, tableRef } from "../report/a1";
@@ -526,16 +526,17 @@ function updatedAreas(plan: SheetPlan): { row: number; column: number; rows: num
  * data holds no figures for them any more (`heldAreaKeys`: the analyst removed the CBS rows, or
  * loaded a package without that municipality). Not the Data sheet or the PivotTable's, nor a
  * municipality's sheets the data still has figures for: those are built only when that
- * municipality is chosen, and are left as they are otherwise. Nor any municipality's sheet when
- * the workbook holds no data of its own (`heldAreaKeys` null: the analyst deleted the Data sheet,
- * and Regenerate builds from the shipped edition, which has no CBS figures): those sheets may be
- * the workbook's last copy of the figures they show (review R-A6). Pure.
+ * municipality is chosen, and are left as they are otherwise; the comparison only while the data
+ * has the shares of every area it shows. Nor any municipality's sheet when the workbook holds
+ * no data of its own (`heldAreaKeys` null: the analyst deleted the Data sheet, and Regenerate
+ * builds from the shipped edition, which has no CBS figures): those sheets may be the workbook's
+ * last copy of the figures they show (review R-A6). Pure.
  */
 function withdrawnSheets(sheets: readonly SheetState[], planOf: ReadonlyMap<string, unknown>, heldAreaKeys: ReadonlySet<string> | null): Map<string, SheetState[]> {
   const byKey = new Map<string, SheetState[]>();
   for (const sheet of sheets) {
     const key = sheet.mark?.key;
-    if (!key || planOf.has(key) || key === DATA_SHEET_KEY || key === PIVOT_SHEET_KEY || (key.startsWith(AREA_KEY_PREFIX) && (heldAreaKeys === null || heldAreaKeys.has(key)))) continue;
+    if (!key || planOf.has(key) || key === DATA_SHEET_KEY || key === PIVOT_SHEET_KEY || (key.startsWith(AREA_KEY_PREFIX) && (heldAreaKeys === null || (heldAreaKeys.has(key) && (key !== COMPARISON_KEY || comparisonStillHeld(sheet.content, heldAreaKeys)))))) continue;
     byKey.set(key, [...(byKey.get(key) ?? []), sheet]);
   }
   return byKey;

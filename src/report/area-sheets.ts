@@ -2,7 +2,9 @@ import { normalise } from "../data/normalise";
 import { comparePeriods } from "../data/periods";
 import { Steps } from "../data/slices";
 import { MonitorStore } from "../data/store";
-import { say } from "../text/message";
+import { say, textsOf } from "../text/message";
+import { parseA1Range } from "./a1";
+import { SheetContent } from "./fingerprint";
 import { AREA, LABEL, SHEET_NAME, FIXED_CAPTION } from "../text/sheets";
 import { named } from "../text/words";
 import { Axis, CellKey, SheetFacts, SheetSpec, SheetText } from "./spec-types";
@@ -110,7 +112,37 @@ export function* heldAreaKeysInSteps(store: MonitorStore, areas: readonly string
     }
     yield;
   }
+  // The areas a comparison may show (see comparedAreas): a comparison sheet showing another
+  // (built for Delft, Delft's rows since removed) has figures the data no longer has.
+  for (const area of [...(leidenPulled(store) ? ["Leiden"] : []), ...areas, "Nederland"]) if (hasSeries(store, area, "aandeel", "aandeel", FOREIGN)) keys.add(comparedAreaKey(area));
   return keys;
+}
+
+/** The entry of heldAreaKeysInSteps saying that the data has the shares a comparison shows for this area. */
+export const comparedAreaKey = (area: string): string => `${COMPARISON_KEY}:${area}`;
+
+/**
+ * The areas a comparison sheet shows: the first column of its first table (the shares, see
+ * comparisonSheet), Nederland by its name in either language. Null when the sheet holds no such
+ * table (then nothing is known of what it shows). Pure.
+ */
+export function comparisonShows(content: SheetContent): string[] | null {
+  if (!content.usedAddress || !content.tables.length) return null;
+  const used = parseA1Range(content.usedAddress);
+  const first = content.tables.map((t) => parseA1Range(t.address)).sort((a, b) => a.row - b.row || a.column - b.column)[0];
+  const netherlands = Object.values(textsOf(LABEL.netherlands));
+  const shown: string[] = [];
+  for (let row = first.row + 1; row < first.row + first.rows; row++) {
+    const label = String(content.formulas[row - used.row]?.[first.column - used.column] ?? "");
+    shown.push(netherlands.includes(label) ? "Nederland" : label);
+  }
+  return shown;
+}
+
+/** Whether a comparison sheet shows only areas whose shares the data still has (heldAreaKeysInSteps). Pure. */
+export function comparisonStillHeld(content: SheetContent | null, heldAreaKeys: ReadonlySet<string>): boolean {
+  const shown = content && comparisonShows(content);
+  return !shown || shown.every((area) => heldAreaKeys.has(comparedAreaKey(area)));
 }
 
 export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
@@ -232,10 +264,12 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
   ];
 }
 
+/** Whether Leiden's shares were pulled from CBS too (then the comparison shows Leiden). */
+const leidenPulled = (store: MonitorStore): boolean => store.figuresOf("aandeel", "Leiden").some((o) => o.gebied === "Leiden" && o.indicator === "aandeel" && o.bron === "CBS" && o.status === "afgeleid");
+
 /** The areas compared: Leiden when its figures were pulled from CBS too, every municipality with shares, then Nederland. */
 function comparedAreas(store: MonitorStore, areas: string[]): string[] {
-  const leidenPulled = store.figuresOf("aandeel", "Leiden").some((o) => o.gebied === "Leiden" && o.indicator === "aandeel" && o.bron === "CBS" && o.status === "afgeleid");
-  const withShares = [...(leidenPulled && !areas.includes("Leiden") ? ["Leiden"] : []), ...areas].filter((area) => hasSeries(store, area, "aandeel", "aandeel", FOREIGN));
+  const withShares = [...(leidenPulled(store) && !areas.includes("Leiden") ? ["Leiden"] : []), ...areas].filter((area) => hasSeries(store, area, "aandeel", "aandeel", FOREIGN));
   return withShares.length && hasSeries(store, "Nederland", "aandeel", "aandeel", FOREIGN) ? [...withShares, "Nederland"] : withShares;
 }
 

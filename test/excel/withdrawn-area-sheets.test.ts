@@ -58,14 +58,31 @@ async function loaded(model: WorkbookModel, pkg: MonitorPackage, before: Monitor
 }
 
 describe("which municipality sheets the data still holds figures for", () => {
-  it("each pulled municipality's two sheets, and the comparison while one can be made", () => {
+  it("each pulled municipality's two sheets, the comparison while one can be made, and the areas with shares a comparison may show", () => {
     const keys = (pkg: MonitorPackage) => [...runSteps(heldAreaKeysInSteps(new MonitorStore(pkg)))].sort();
-    expect(keys(pulled)).toEqual(["gebied-delft-bevolking", "gebied-delft-nationaliteiten", "gebied-s-gravenhage-bevolking", "gebied-s-gravenhage-nationaliteiten", "gebied-vergelijking"]);
-    expect(keys(without(pulled, "Delft"))).toEqual(["gebied-s-gravenhage-bevolking", "gebied-s-gravenhage-nationaliteiten", "gebied-vergelijking"]);
+    expect(keys(pulled)).toEqual([
+      "gebied-delft-bevolking",
+      "gebied-delft-nationaliteiten",
+      "gebied-s-gravenhage-bevolking",
+      "gebied-s-gravenhage-nationaliteiten",
+      "gebied-vergelijking",
+      "gebied-vergelijking:'s-Gravenhage",
+      "gebied-vergelijking:Delft",
+      "gebied-vergelijking:Nederland",
+    ]);
+    expect(keys(without(pulled, "Delft"))).toEqual(["gebied-s-gravenhage-bevolking", "gebied-s-gravenhage-nationaliteiten", "gebied-vergelijking", "gebied-vergelijking:'s-Gravenhage", "gebied-vergelijking:Nederland"]);
     // Without Nederland there is nothing to compare a single municipality with; both together still compare.
-    expect(keys(without(pulled, "Nederland"))).toEqual(["gebied-delft-bevolking", "gebied-delft-nationaliteiten", "gebied-s-gravenhage-bevolking", "gebied-s-gravenhage-nationaliteiten", "gebied-vergelijking"]);
-    expect(keys(without(pulled, "Nederland", HAGUE))).toEqual(["gebied-delft-bevolking", "gebied-delft-nationaliteiten"]);
-    expect(keys(without(pulled, "Delft", HAGUE))).toEqual([]);
+    expect(keys(without(pulled, "Nederland"))).toEqual([
+      "gebied-delft-bevolking",
+      "gebied-delft-nationaliteiten",
+      "gebied-s-gravenhage-bevolking",
+      "gebied-s-gravenhage-nationaliteiten",
+      "gebied-vergelijking",
+      "gebied-vergelijking:'s-Gravenhage",
+      "gebied-vergelijking:Delft",
+    ]);
+    expect(keys(without(pulled, "Nederland", HAGUE))).toEqual(["gebied-delft-bevolking", "gebied-delft-nationaliteiten", "gebied-vergelijking:Delft"]);
+    expect(keys(without(pulled, "Delft", HAGUE))).toEqual(["gebied-vergelijking:Nederland"]);
   });
 });
 
@@ -107,6 +124,55 @@ describe("a municipality's sheets whose figures left the data", () => {
     expect(result.removed.map((r) => r.key).sort()).toEqual(["gebied-delft-bevolking", "gebied-delft-nationaliteiten", "gebied-s-gravenhage-bevolking", "gebied-s-gravenhage-nationaliteiten", "gebied-vergelijking"]);
     expect(result.kept).toEqual([]);
     expect(model.sheets.map((s) => s.name)).toEqual(report);
+  });
+
+  it("go with a comparison that shows a municipality whose figures left the data, though another's remain", async () => {
+    const model = userWorkbook();
+    await regenerated(model, pulled, HAGUE);
+    await regenerated(model, pulled, "Delft");
+    const comparison = sheetNamed(model, "Vergelijking gemeenten");
+    expect(comparison.values({ row: 0, column: 0, rows: 7, columns: 3 })).toEqual([
+      ["Delft vergeleken met Nederland", "", ""],
+      ["Aandeel inwoners met een buitenlandse nationaliteit en met een herkomst buiten Nederland op 1 januari 2024, en de plek onder alle Nederlandse gemeenten.", "", ""],
+      ["", "", ""],
+      ["Aandeel van de inwoners, 2024", "", ""],
+      ["Gebied", "Buitenlandse nationaliteit", "Herkomst buiten Nederland"],
+      ["Delft", 0.112597347218, 0.225194694436],
+      ["Nederland", 0.166365440203, 0.272234282601],
+    ]);
+    const others = model.sheets.filter((s) => ![...SHEETS.delft, "Vergelijking gemeenten"].includes(s.name)).map((s) => s.name);
+
+    await loaded(model, without(pulled, "Delft"), pulled);
+    const result = await regenerated(model, without(pulled, "Delft"));
+    expect(result.removed).toEqual([
+      { key: "gebied-vergelijking", name: "Vergelijking gemeenten" },
+      { key: "gebied-delft-bevolking", name: "Bevolking Delft" },
+      { key: "gebied-delft-nationaliteiten", name: "Nationaliteiten Delft" },
+    ]);
+    expect(result.kept).toEqual([]);
+    expect(model.sheets.map((s) => s.name)).toEqual(others);
+    const again = await regenerated(model, without(pulled, "Delft"));
+    expect([again.removed, again.kept]).toEqual([[], []]);
+  });
+
+  it("keep such a comparison unchanged under a dated name, without the mark, when the analyst added to it", async () => {
+    const model = userWorkbook();
+    await regenerated(model, pulled, HAGUE);
+    await regenerated(model, pulled, "Delft");
+    const comparison = sheetNamed(model, "Vergelijking gemeenten");
+    Object.assign(comparison.cell(2, 9), { value: "Delft stijgt" });
+    const shown = JSON.stringify(comparison.values({ row: 0, column: 0, rows: 30, columns: 10 }));
+
+    await loaded(model, without(pulled, "Delft"), pulled);
+    const result = await regenerated(model, without(pulled, "Delft"));
+    expect(result.kept).toEqual([{ key: "gebied-vergelijking", name: "Vergelijking 2026-11-25", was: "Vergelijking gemeenten", why: "edited", withdrawn: true }]);
+    // "Vergelijking gemeenten 2026-11-25" is longer than a sheet name may be (31 characters).
+    expect(comparison.name).toBe("Vergelijking 2026-11-25");
+    expect(comparison.customProperties.has(MARK_KEY)).toBe(false);
+    expect(JSON.stringify(comparison.values({ row: 0, column: 0, rows: 30, columns: 10 }))).toBe(shown);
+    expect(textOf(say(PANE.withdrawnKept, result.kept[0]), "en")).toBe(
+      "'Vergelijking 2026-11-25': the data has no figures for 'Vergelijking gemeenten' any more; it holds your own additions, so the sheet was kept unchanged, with the figures it showed. It is your own sheet now and is no longer updated.",
+    );
   });
 
   it("is kept unchanged under a dated name, without the mark, when the analyst added to it; the pane says why", async () => {
