@@ -203,7 +203,7 @@ async function stopped(
   if (edited) return { ok: false, problems: [edited, ...kept] };
   if (error instanceof Cancelled) return { ok: false, problems: kept, cancelled: true };
   if (!isRefusal(error)) throw error; // (a refusal is all that is left)
-  const result = refused(error);
+  const result = refused(error, kept.length > 0);
   return result.ok ? result : { ...result, problems: [...result.problems, ...kept] };
 }
 
@@ -216,8 +216,8 @@ function undoRefused(error: unknown, sheet: string, first: boolean): LoadDataRes
   return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }
 
-function refused(error: Error & { code: string }): LoadDataResult {
-  const message = say(LOAD.excelRefused, { refusal: refusal(error) });
+function refused(error: Error & { code: string }, lookLeft = false): LoadDataResult {
+  const message = say(LOAD.excelRefused, { refusal: refusal(error), lookLeft });
   return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }
 

@@ -41,10 +41,11 @@ export const LOAD = {
       `${cells.join(", ")}${more ? ` and ${more} more` : ""} on the sheet '${sheet}' would then stand beside another row. Nothing was changed. ` +
       `Make those cells a column of the table (a column of your own in ${table} stays with its row, and the add-in never writes in it), or move them elsewhere, and pull again.`,
   ),
-  excelRefused: phrase<{ refusal: string }>(
+  /** `lookLeft`: the undo left the table style's look of a first load (said next, excel.lookLeft), so not quite "as it was". */
+  excelRefused: phrase<{ refusal: string; lookLeft?: boolean }>(
     "load.excelRefused",
-    ({ refusal }) => `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was.`,
-    ({ refusal }) => `Excel refused a change (${refusal}); the workbook was put back as it was.`,
+    ({ refusal, lookLeft }) => `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was${lookLeft ? ", op de opmaak van de tabelstijl hieronder na" : ""}.`,
+    ({ refusal, lookLeft }) => `Excel refused a change (${refusal}); the workbook was put back as it was${lookLeft ? ", except for the table style's look below" : ""}.`,
   ),
   /**
    * Excel refused putting the workbook back after a write stopped (`refusal`: that refusal): what

@@ -141,4 +141,19 @@ describe("a first load on the blank Data sheet put back while the analyst added 
     data.cells.clear();
     expect(snapshot(model)).toBe(before);
   });
+
+  it("refused by Excel after MonitorData was made: the message does not say 'as it was' alone, but names the table style's look left and where", async () => {
+    const { model, data } = await blankDataSheet();
+    let refusedOnce = false;
+    // The first write once MonitorData stands on the blank sheet is refused; the undo's syncs are not.
+    model.refuse = (bytes) => (bytes > 1000 && !refusedOnce && tableNamed(model, "MonitorData")?.sheet === data ? ((refusedOnce = true), "GeneralException") : null);
+    const { result } = await runLoadData(model, next, { syncLimit: 8 * 1024 }).finally(() => (model.refuse = null));
+    expect(refusedOnce).toBe(true);
+    expect(result.ok || result.problems.map((p) => problemText(p, "nl"))[0]).toBe("Excel weigerde een wijziging (Excel: GeneralException); de werkmap is teruggezet zoals hij was, op de opmaak van de tabelstijl hieronder na.");
+    expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual([
+      "Excel refused a change (Excel: GeneralException); the workbook was put back as it was, except for the table style's look below.",
+      "On the sheet 'Data' the tables the add-in wrote are plain cells again and what it wrote is gone, but the table style's look (fill, font) stays on A1:P113 as the cells' own formats: Excel leaves it there after Convert to Range, and the add-in clears no formats, so as not to take any of your own. To remove it, select those cells and choose Home › Clear › Clear Formats (that also clears your own formats there). So the sheet is not blank; the next load makes a new sheet.",
+    ]);
+    expect(model.tables.filter((t) => t.sheet === data)).toEqual([]);
+  });
 });
