@@ -56,22 +56,28 @@ async function blankDataSheet(): Promise<{ model: WorkbookModel; data: SheetMode
   return { model, data, before: snapshot(model) };
 }
 
+/** A first load of `next` in 8 KB syncs: `atSecond` runs at its second sync (MonitorData being written), and it is cancelled at the first sync after that for which `cancelNow` holds. */
+async function cancelledLoad(model: WorkbookModel, atSecond: () => void, cancelNow: () => boolean = () => true) {
+  const cancel = new AbortController();
+  let syncs = 0;
+  const { result } = await runLoadData(model, next, {
+    syncLimit: 8 * 1024,
+    signal: cancel.signal,
+    onProgress: () => {
+      syncs++;
+      if (syncs === 2) atSecond();
+      else if (syncs > 2 && !cancel.signal.aborted && cancelNow()) cancel.abort();
+    },
+  });
+  return result;
+}
+
 describe("a first load on the blank Data sheet put back while the analyst added to its cells", () => {
   it("cancelled: the values, formats and tables it wrote are gone; the note, comment, fill, rule and validation stay", async () => {
     const { model, data, before } = await blankDataSheet();
-    const cancel = new AbortController();
-    let syncs = 0;
-    const { result } = await runLoadData(model, next, {
-      syncLimit: 8 * 1024,
-      signal: cancel.signal,
-      onProgress: () => {
-        syncs++;
-        if (syncs === 2) {
-          expect(data.cells.get("0,6")?.value).toBe("Waarde"); // MonitorData is being written on the blank sheet
-          addExtras(data);
-        }
-        if (syncs === 3) cancel.abort();
-      },
+    const result = await cancelledLoad(model, () => {
+      expect(data.cells.get("0,6")?.value).toBe("Waarde"); // MonitorData is being written on the blank sheet
+      addExtras(data);
     });
     expect(result).toEqual({ ok: false, problems: [], cancelled: true });
     expect(tableNamed(model, "MonitorData")).toBeUndefined();
@@ -98,23 +104,17 @@ describe("a first load on the blank Data sheet put back while the analyst added 
 
   it("cancelled after MonitorData was made: no format is cleared (the analyst's header row, alignment and unlocked cell stay), the table style's look stays too, and the result says where", async () => {
     const { model, data, before } = await blankDataSheet();
-    const cancel = new AbortController();
-    let syncs = 0;
-    const { result } = await runLoadData(model, next, {
-      syncLimit: 8 * 1024,
-      signal: cancel.signal,
-      onProgress: () => {
-        syncs++;
-        if (syncs === 2) {
-          addExtras(data);
-          // Review R-A1: an alignment, wrap and protection on a written cell; R-A3: the whole header row formatted alike.
-          Object.assign(data.cell(7, 6), { horizontalAlignment: "Center", wrapText: true, locked: false });
-          for (let c = 0; c < 16; c++) Object.assign(data.cell(0, c), { fill: "#FFFF00", italic: true });
-        }
-        // Once MonitorData is made (its chunks, each with the look at its cells, take some syncs): a cancel now converts it.
-        if (syncs > 2 && !cancel.signal.aborted && tableNamed(model, "MonitorData")?.sheet === data) cancel.abort();
+    const result = await cancelledLoad(
+      model,
+      () => {
+        addExtras(data);
+        // Review R-A1: an alignment, wrap and protection on a written cell; R-A3: the whole header row formatted alike.
+        Object.assign(data.cell(7, 6), { horizontalAlignment: "Center", wrapText: true, locked: false });
+        for (let c = 0; c < 16; c++) Object.assign(data.cell(0, c), { fill: "#FFFF00", italic: true });
       },
-    });
+      // Once MonitorData is made (its chunks, each with the look at its cells, take some syncs): a cancel now converts it.
+      () => tableNamed(model, "MonitorData")?.sheet === data,
+    );
     expect(result.ok).toBe(false);
     expect(!result.ok && [result.cancelled, result.problems.map((p) => problemText(p, "en"))]).toEqual([
       true,
