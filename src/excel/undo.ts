@@ -1,14 +1,14 @@
+import { rangeRef } from "../report/a1";
 import { SheetMark } from "../report/mark";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
+import type { LookLeft } from "../text/excel";
+import { WriteBatch } from "./batch";
 import { queueReadMark, queueRemoveMark, queueWriteMark } from "./marks";
 import { restorable } from "./restore-cells";
 import { queueCellWrite } from "./text-cells";
 import { ChangedCell } from "./write-looks";
-import { WriteBatch } from "./batch";
-import type { LookLeft } from "../text/excel";
 
 export type { LookLeft };
-import { rangeRef } from "../report/a1";
 
 type Formulas = (string | number | boolean)[][];
 
@@ -224,8 +224,9 @@ export class Journal {
     // sheet is then no longer blank (the next load builds its tables on a fresh sheet beside
     // it), and the caller says where (LookLeft). Something left and said, nothing taken.
     const left = this.blanks.flatMap(({ areas, tables }, i) => {
+      const written = new Set(tables.map((t) => t.toLowerCase()));
       const made = new Set(blankTables[i].items.map((table) => table.name.toLowerCase()));
-      for (const table of blankTables[i].items) if (tables.some((t) => t.toLowerCase() === table.name.toLowerCase())) table.convertToRange();
+      for (const table of blankTables[i].items) if (written.has(table.name.toLowerCase())) table.convertToRange();
       // An area's table is the one at its place in `tables`: only the areas of tables made have a look left.
       const ranges = areas.filter((_, a) => made.has(tables[a]?.toLowerCase() ?? "")).map((area) => rangeRef(area.row, area.column, area.rows, area.columns));
       return ranges.length ? [{ sheet: blankNames[i], ranges }] : [];
