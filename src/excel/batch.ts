@@ -230,7 +230,7 @@ export interface Block {
 export async function readRows(
   context: Excel.RequestContext,
   sources: RowSource[],
-  options: { limit?: number; property?: "values" | "formulas" } = {},
+  options: { limit?: number; property?: "values" | "formulas" | "numberFormat" } = {},
 ): Promise<Cell[][][]> {
   const limit = options.limit ?? MAX_SYNC_BYTES;
   const property = options.property ?? "values";
@@ -255,7 +255,7 @@ export async function readRows(
         continue;
       }
       for (const { block, range } of pending) {
-        const rows = (property === "values" ? range.values : range.formulas) as Cell[][];
+        const rows = range[property] as Cell[][];
         const bytes = rows.reduce((n, r) => n + rowBytes(r), 0);
         heaviest[block.source] = Math.max(heaviest[block.source] ?? 0, bytes / Math.max(1, block.count * sources[block.source].columns));
         for (const row of rows) results[block.source].push(row);

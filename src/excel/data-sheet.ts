@@ -13,7 +13,7 @@ import { queueRemoveMark, queueWriteMark } from "./marks";
 import { WriteBatch } from "./batch";
 import { Cell } from "./row-changes";
 import { RefreshCounts, refreshTables, TableTarget } from "./table-refresh";
-import { queueColumnWidths, writeTable } from "./write";
+import { queueColumnWidths, tableFormats, writeTable } from "./write";
 import { BLANK, WriteLooks } from "./write-looks";
 import { Journal } from "./undo";
 import { DATE_FORMAT, valueFormat, WHOLE_NUMBER_FORMAT } from "../report/data-columns";
@@ -118,6 +118,8 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
     const name = own ? own.name : freeSheetName(DATA_SHEET_NAME, taken);
     if (name === null) throw noFreeName();
     let sheet = own?.sheet;
+    // Made once: the writes set them, and the undo of a blank sheet resets only the cells that still hold them.
+    const formats = tables.map(tableFormats);
     await batch.queue(1000, () => {
       for (const other of marked) {
         if (other === own) continue;
@@ -130,7 +132,7 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
         journal.fillingBlank(
           sheet,
           name,
-          tables.map((t) => ({ row: t.row, column: t.column, rows: t.rows.length + 1, columns: t.header.length, rightAligned: numericColumns(t) })),
+          tables.map((t, i) => ({ row: t.row, column: t.column, rows: t.rows.length + 1, columns: t.header.length, rightAligned: numericColumns(t), formats: formats[i] })),
           tables.map((t) => t.name),
         );
       } else {
@@ -141,7 +143,7 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
       }
     });
     // Regenerate's writes look first at the cells they cover, which must be empty (see write-looks.ts).
-    for (const table of tables) await writeTable(batch, sheet as Excel.Worksheet, table, table.name, looks && { looks, sheetName: name, expected: BLANK });
+    for (const [i, table] of tables.entries()) await writeTable(batch, sheet as Excel.Worksheet, table, table.name, looks && { looks, sheetName: name, expected: BLANK }, formats[i]);
     const clash = !own && name !== DATA_SHEET_NAME ? DATA_SHEET_NAME : null;
     return { sheetName: name, created: !own, clash, figures, insertedRows: 0 };
   }

@@ -2,7 +2,7 @@ import { rangeRef } from "../report/a1";
 import { SheetMark } from "../report/mark";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import type { LookLeft } from "../text/excel";
-import { WriteBatch } from "./batch";
+import { readRows, WriteBatch } from "./batch";
 import { queueReadMark, queueRemoveMark, queueWriteMark } from "./marks";
 import { restorable } from "./restore-cells";
 import { queueCellWrite } from "./text-cells";
@@ -15,7 +15,8 @@ type Formulas = (string | number | boolean)[][];
 /**
  * Cells of a sheet by index (0-based): where a blank sheet was written on (a table, its header
  * the first row). `rightAligned`: the header's columns the writer aligned right (numericColumns),
- * the only alignment it sets.
+ * the only alignment it sets. `formats`: the number format it sets in each cell, by row
+ * (tableFormats, write.ts).
  */
 export interface Area {
   row: number;
@@ -23,6 +24,7 @@ export interface Area {
   rows: number;
   columns: number;
   rightAligned?: readonly boolean[];
+  formats: readonly (readonly string[])[];
 }
 
 /** A sheet or table and the name it had before: `name` is the one it has (or may have) now. */
@@ -168,7 +170,8 @@ export class Journal {
   /**
    * Before writing `tables` over `areas` of a sheet (named `name`) that was there holding nothing
    * at all (no value, no formatted cell, no table): the undo takes away those tables and what the
-   * writer put in those areas (values, number formats, the header's alignment), and nothing else,
+   * writer put in those areas (values, and the number formats and header alignment that are still
+   * as it set them: one the analyst set meanwhile is theirs), and nothing else,
    * so what the user added on the sheet meanwhile stays: a note typed beside the tables, and a
    * note, threaded comment, fill, conditional format or validation rule on the tables' own cells
    * (see undo). Its column widths and panes are not the writer's to change (see writeDataSheet),
@@ -192,9 +195,10 @@ export class Journal {
    * empties what it wrote on the blank sheets, gives sheets (in two steps, so no two share a
    * name meanwhile) and tables their names back, puts back the marks and the values written
    * over, and then the analyst's cells changed meanwhile as they were seen (theirsMeanwhile);
-   * a sheet it added that holds such a cell is kept, unmarked, under its new name. Two syncs and
-   * the values' chunks; each step holds whether or not the refused batch ran (what is still
-   * queued, after a cancel, is sent first).
+   * a sheet it added that holds such a cell is kept, unmarked, under its new name. Two syncs, the
+   * reads of a blank sheet's number formats (one sync while they fit) and the values' chunks;
+   * each step holds whether or not the refused batch ran (what is still queued, after a cancel,
+   * is sent first).
    *
    * A sheet it added is one that was not there before *and* has a name it gave: a sheet the user
    * added while it ran (between two syncs) is theirs and stays, with whatever they put on it.
@@ -208,16 +212,29 @@ export class Journal {
     const blankNames = this.blanks.map(({ sheet }) => sheet.load("name"));
     // A kept sheet loses the add-in's mark (a Data sheet has it from the start), where it has one.
     const keptMarks = [...this.keptAdded.values()].map(({ sheet }) => ({ sheet, mark: queueReadMark(sheet) }));
+    // The header rows' alignment as it is now, cell by cell (a range's format.horizontalAlignment
+    // is null where its cells differ): a header cell the analyst aligned meanwhile keeps theirs.
+    const headerAlignments = this.blanks.map(({ sheet, areas }) => areas.map((area) => sheet.getRangeByIndexes(area.row, area.column, 1, area.columns).getCellProperties({ format: { horizontalAlignment: true } })));
     await context.sync();
+    // And the number formats of the cells written on a blank sheet, in reads under the limit
+    // (nothing else queued, see readRows): a cell whose format the analyst set meanwhile, before
+    // or after the writer reached it, is not written General.
+    const formatsNow = await readRows(
+      context,
+      this.blanks.flatMap(({ sheet, areas }, i) => areas.map((area) => ({ total: area.rows, columns: area.columns, sheet: blankNames[i].name, firstRow: area.row, range: (from: number, count: number) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns) }))),
+      { property: "numberFormat" },
+    );
     for (const sheet of sheets.items) if (this.isAdded(sheet) && !this.keptAdded.has(sheet.name.toLowerCase())) sheet.delete();
-    // A blank sheet written on gets back what the writer put there (review R9): its values, number
-    // formats and the header's alignment; its tables become ranges again. Not clear("All"),
+    // A blank sheet written on gets back what the writer put there (review R9): its values, and its
+    // number formats and the header's alignment where they are still the writer's (issue 14); its
+    // tables become ranges again. Not clear("All"),
     // which "Clears everything in the range" (Excel.ClearApplyTo): the notes, threaded comments,
     // conditional formats and validation rules the analyst added on those cells while the load
     // ran would go with it, without a word. Not clear("Formats") either: the cells' formats
     // cannot be told apart from the analyst's (a fill, a bold header row, an alignment, a cell
     // unlocked while the load ran: review R-A1, R-A3), and reading them all would cost a read
-    // of every written cell (R-A4). Not Table.delete, of which the reference says only "Deletes
+    // of every written cell's properties (R-A4); only the number formats are read (above), a
+    // third of what the writer's looks read there. Not Table.delete, of which the reference says only "Deletes
     // the table", not what becomes of the cells and what is on them; convertToRange says "All
     // data is preserved". Excel's own Convert to Range leaves the table style's look on the
     // cells as their own formats (the safe reading, which the fake takes): that look stays, the
@@ -231,12 +248,15 @@ export class Journal {
       const ranges = areas.filter((_, a) => made.has(tables[a]?.toLowerCase() ?? "")).map((area) => rangeRef(area.row, area.column, area.rows, area.columns));
       return ranges.length ? [{ sheet: blankNames[i], ranges }] : [];
     });
-    this.blanks.forEach(({ sheet, areas }) => {
-      for (const area of areas) {
+    // A header cell goes back to General only while it is aligned as the writer left it (right):
+    // any other alignment there is the analyst's, set meanwhile, and stays (issue 14).
+    this.blanks.forEach(({ sheet, areas }, i) => {
+      areas.forEach((area, a) => {
+        const now = headerAlignments[i][a].value[0] ?? [];
         area.rightAligned?.forEach((right, c) => {
-          if (right) sheet.getRangeByIndexes(area.row, area.column + c, 1, 1).format.horizontalAlignment = "General";
+          if (right && now[c]?.format?.horizontalAlignment === "Right") sheet.getRangeByIndexes(area.row, area.column + c, 1, 1).format.horizontalAlignment = "General";
         });
-      }
+      });
     });
     // A kept sheet steps aside too: the sheet it was built beside gets its name back.
     const finalNames: [Excel.Worksheet, string][] = [...[...this.renamedSheets].map(([sheet, { was }]): [Excel.Worksheet, string] => [sheet, was]), ...[...this.keptAdded.values()].map((k): [Excel.Worksheet, string] => [k.sheet, k.name])];
@@ -246,13 +266,18 @@ export class Journal {
     for (const [sheet, mark] of this.marks) queueWriteMark(sheet, mark);
     for (const { sheet, mark } of keptMarks) if (mark() !== null) queueRemoveMark(sheet);
     const batch = new WriteBatch(context);
-    // The values and number formats the writer put on a blank sheet: each cell empty and General
-    // again, as it was (a blank sheet's cells have no format of their own), in chunks like any
-    // write. Its other formats, notes, comments and rules were never the writer's: they stay.
+    // The values and number formats the writer put on a blank sheet: each cell empty again, and
+    // General, as it was (a blank sheet's cells have no format of their own), where it still has
+    // the format the writer set; a cell with any other format has the analyst's, set meanwhile,
+    // which is written back as read (issue 14). In chunks like any write. Its other formats,
+    // notes, comments and rules were never the writer's: they stay.
+    let source = 0;
     for (const { sheet, areas } of this.blanks) {
       for (const area of areas) {
-        const [blank, general] = [new Array<string>(area.columns).fill(""), new Array<string>(area.columns).fill("General")];
-        await batch.writeRows(new Array<string[]>(area.rows).fill(blank), { set: new Array<string[]>(area.rows).fill(general) }, (from, count) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns));
+        const now = formatsNow[source++] as string[][];
+        const formats = now.map((cells, r) => cells.map((format, c) => (format === area.formats[r]?.[c] ? "General" : format)));
+        const blank = new Array<string>(area.columns).fill("");
+        await batch.writeRows(new Array<string[]>(area.rows).fill(blank), { set: formats }, (from, count) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns));
       }
     }
     // Into cells whose number formats the writes did not change (text-cells.ts: the form follows them).

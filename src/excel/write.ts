@@ -35,13 +35,16 @@ export function writable(value: string | number | null): string | number {
   return typeof value === "string" ? literal(value) : value;
 }
 
+/** The number formats writeTable sets on a table's cells, by row (the header's first): what an undo compares with (see Journal.fillingBlank). */
+export const tableFormats = (table: TablePlan): string[][] => [table.header.map(() => TEXT), ...bodyFormats(table)];
+
 /**
  * Writes a table: its cells as 2-D arrays of number formats and values (in chunks when large),
  * then `tables.add` over the written range. Formats go first: a text column keeps "12-17" from
- * becoming a date and "=…" from becoming a formula.
+ * becoming a date and "=…" from becoming a formula. `formats`: tableFormats, where the caller
+ * made them already (a first load keeps them for its undo).
  */
-export async function writeTable(batch: WriteBatch, sheet: Excel.Worksheet, table: TablePlan, name: string, watch?: Watch): Promise<void> {
-  const formats = [table.header.map(() => TEXT), ...bodyFormats(table)];
+export async function writeTable(batch: WriteBatch, sheet: Excel.Worksheet, table: TablePlan, name: string, watch?: Watch, formats: string[][] = tableFormats(table)): Promise<void> {
   const values = [table.header.map(literal), ...table.rows.map((row) => row.map(writable))];
   const look = watch && rowsLook(sheet, watch, table.row, table.column, table.header.length);
   await batch.writeRows(values, { set: formats }, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length), 0, look);

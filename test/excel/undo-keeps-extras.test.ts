@@ -157,3 +157,72 @@ describe("a first load on the blank Data sheet put back while the analyst added 
     expect(model.tables.filter((t) => t.sheet === data)).toEqual([]);
   });
 });
+
+/**
+ * Issue 14: a cancel puts back formats as well as values, but only the writer's. The style's look
+ * Convert to Range leaves on MonitorData (A1:P113; see the test above), each cell empty and
+ * General, with `theirs` (by "row,column") added: the workbook's Data sheet after the undo.
+ */
+function lookLeftWith(theirs: Record<string, object>): Record<string, object> {
+  const empty = { value: null, formula: null, numberFormat: "General" };
+  const cells: Record<string, object> = {};
+  for (let c = 0; c < 16; c++) {
+    cells[`0,${c}`] = { ...empty, fill: "#4472C4", bold: true, color: "#FFFFFF" };
+    for (let r = 1; r < 113; r += 2) cells[`${r},${c}`] = { ...empty, fill: "#D9E1F2" };
+  }
+  for (const [at, own] of Object.entries(theirs)) cells[at] = { ...(cells[at] ?? empty), ...own };
+  return cells;
+}
+
+/** Cancels once MonitorData stands on the blank sheet, after `meanwhile` (the analyst's formats) ran. */
+const cancelledOnceMade = (model: WorkbookModel, data: SheetModel, meanwhile: () => void) =>
+  cancelledLoad(
+    model,
+    () => undefined,
+    () => {
+      if (tableNamed(model, "MonitorData")?.sheet !== data) return false;
+      meanwhile();
+      return true;
+    },
+  );
+
+const alignment = (data: SheetModel, row: number, column: number) => data.cells.get(`${row},${column}`)?.horizontalAlignment ?? "General";
+
+describe("a cancelled first load on the blank Data sheet takes back only the formats it wrote (issue 14)", () => {
+  it("a header cell the analyst aligned meanwhile keeps their alignment; the headers still aligned as the writer left them (right) are General again", async () => {
+    const { model, data, before } = await blankDataSheet();
+    const result = await cancelledOnceMade(model, data, () => {
+      // As the writer left MonitorData's header: Waarde, Peildatum, Pagina and Jaar (G1, J1, L1, N1) right, the rest General.
+      expect([0, 6, 9, 11, 13].map((c) => alignment(data, 0, c))).toEqual(["General", "Right", "Right", "Right", "Right"]);
+      // The analyst centres Waarde's header and aligns Onderwerp's left.
+      Object.assign(data.cell(0, 6), { horizontalAlignment: "Center" });
+      Object.assign(data.cell(0, 0), { horizontalAlignment: "Left" });
+    });
+    expect(result).toEqual(expect.objectContaining({ ok: false, cancelled: true }));
+    expect(model.tables.filter((t) => t.sheet === data)).toEqual([]);
+    expect([0, 6, 9, 11, 13].map((c) => alignment(data, 0, c))).toEqual(["Left", "Center", "General", "General", "General"]);
+    expect(Object.fromEntries(data.cells)).toEqual(lookLeftWith({ "0,0": { horizontalAlignment: "Left" }, "0,6": { horizontalAlignment: "Center" } }));
+    data.cells.clear();
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("a cell whose number format the analyst set meanwhile keeps it, written or not yet reached; every cell still as the writer formatted it is General again", async () => {
+    const { model, data, before } = await blankDataSheet();
+    const result = await cancelledOnceMade(model, data, () => {
+      // As the writer left them: G2 (Waarde, a count) #,##0, J3 (Peildatum) yyyy-mm-dd; MonitorBronnen (from Z1) not written yet.
+      expect(["1,6", "2,9"].map((at) => data.cells.get(at)?.numberFormat)).toEqual(["#,##0", "yyyy-mm-dd"]);
+      expect(tableNamed(model, "MonitorBronnen")).toBeUndefined();
+      expect(data.cells.get("3,26")).toBeUndefined();
+      // The analyst gives G2 one decimal and J3 a Dutch date, and formats AA4, where MonitorBronnen is still to come, as a percentage.
+      data.cell(1, 6).numberFormat = "0.0";
+      data.cell(2, 9).numberFormat = "d-m-yyyy";
+      data.cell(3, 26).numberFormat = "0%";
+    });
+    expect(result).toEqual(expect.objectContaining({ ok: false, cancelled: true }));
+    expect(model.tables.filter((t) => t.sheet === data)).toEqual([]);
+    // G2's value is gone (the writer's), its format stays; so do J3's and AA4's.
+    expect(Object.fromEntries(data.cells)).toEqual(lookLeftWith({ "1,6": { numberFormat: "0.0" }, "2,9": { numberFormat: "d-m-yyyy" }, "3,26": { numberFormat: "0%" } }));
+    data.cells.clear();
+    expect(snapshot(model)).toBe(before);
+  });
+});
