@@ -2,6 +2,15 @@ import { FlateError } from "fflate";
 import { crc32, createDeflateRaw } from "zlib";
 import { DeflatingEntry } from "./zip-writer";
 
+/**
+ * zlib's level 2, not its default 6: the Data sheet's 82 MB of XML at 100,000 rows deflate in
+ * 0.25 s of CPU against 0.75 s (zlib alone, median of five on this machine), into 9.8 MB against
+ * 8.5 MB. The sheet repeats the same few hundred texts on every row, so the longer searches of
+ * the higher levels find little more; level 1 was no faster and 3% larger, level 3 a third slower.
+ * Only the CLI's parts are deflated here; the pane's fflate entries (zip-writer.ts) keep level 6.
+ */
+const DEFLATE_LEVEL = 2;
+
 /** UTF-8 takes at most three bytes for one UTF-16 code unit. */
 const MAX_UTF8_PER_UNIT = 3;
 
@@ -21,7 +30,7 @@ export class NodeDeflateEntry implements DeflatingEntry {
   crc = 0;
   /** Set by fflate's Zip when the entry is added. */
   ondata: NonNullable<DeflatingEntry["ondata"]> = () => undefined;
-  private readonly deflate = createDeflateRaw({ level: 6 });
+  private readonly deflate = createDeflateRaw({ level: DEFLATE_LEVEL });
   private readonly encoder = new TextEncoder();
   private readonly buffers = [{ bytes: Buffer.alloc(0), free: Promise.resolve() }, { bytes: Buffer.alloc(0), free: Promise.resolve() }];
   private turn = 0;
