@@ -40,9 +40,9 @@ interface Run {
 
 function workbook(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--require", probe, cli, ...args], { cwd: dir, // No test here is about a time-out; a loaded machine (CI beside other jobs) may take more than
+    // No test here is about a time-out; a loaded machine (CI beside other jobs) may take more than
     // 20 s to stream the 256 MB, which must end in the size refusal, not a time-out.
-    env: { ...process.env, MONITOR_FETCH_TIMEOUT_MS: "110000" } });
+    const child = spawn(process.execPath, ["--require", probe, cli, ...args], { cwd: dir, env: { ...process.env, MONITOR_FETCH_TIMEOUT_MS: "110000" } });
     let [stdout, stderr] = ["", ""];
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
