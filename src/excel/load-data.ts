@@ -128,7 +128,7 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
     // Tables refreshed in place are written once refreshTables returns: the last sync only looked the PivotTable up.
     if (!(inPlace && outcome && isRefusal(error))) {
       const before = new Set(state.sheets.map((s) => s.name.toLowerCase()));
-      return stopped(context, error, { inPlace, journal, progress, sheet: state.tables.get(TABLE_NAMES.observations.toLowerCase())?.sheetName, before, today: (options.today ?? isoToday)() });
+      return stopped(context, error, { inPlace, journal, looks, progress, sheet: state.tables.get(TABLE_NAMES.observations.toLowerCase())?.sheetName, before, today: (options.today ?? isoToday)() });
     }
     pivotRefused = refusal(error);
   }
@@ -157,7 +157,7 @@ async function refreshPivot(pivot: ReturnType<typeof queueFindMonitorPivot>): Pr
 async function stopped(
   context: Excel.RequestContext,
   error: unknown,
-  at: { inPlace: boolean; journal: Journal; progress: (fraction: number, message: AnyMessage) => void; sheet?: string; before: ReadonlySet<string>; today: string },
+  at: { inPlace: boolean; journal: Journal; looks: WriteLooks; progress: (fraction: number, message: AnyMessage) => void; sheet?: string; before: ReadonlySet<string>; today: string },
 ): Promise<LoadDataResult> {
   if (at.inPlace) {
     if (error instanceof UndoRefused) return undoRefused(error.refused, at.sheet ?? DATA_SHEET_NAME, false);
@@ -193,7 +193,8 @@ async function stopped(
       left = undone.left;
       edited = { table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.firstLoadEditedMeanwhile, { sheet: first.sheetName, cell: cellRef(first.row, first.column), kept: undone.kept }) };
     } else {
-      left = await at.journal.undo(context);
+      // After a cancel, the undo's first sync sends the writes still queued with their looks: what those saw is the analyst's too.
+      left = await at.journal.undo(context, undefined, error instanceof Cancelled ? () => at.looks.changed() : undefined);
     }
   } catch (undoError) {
     return undoRefused(undoError, at.journal.sheetsWritten()[0] ?? DATA_SHEET_NAME, true);

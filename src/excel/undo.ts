@@ -206,7 +206,7 @@ export class Journal {
    * add-in was about to give, before its add ran; then the add is refused and the two are not
    * told apart: not covered.)
    */
-  async undo(context: Excel.RequestContext, temporary: (i: number) => string = (i) => `~${i}`): Promise<LookLeft[]> {
+  async undo(context: Excel.RequestContext, temporary: (i: number) => string = (i) => `~${i}`, queued?: () => readonly ChangedCell[]): Promise<LookLeft[]> {
     const sheets = context.workbook.worksheets.load("items/id,items/name");
     const blankTables = this.blanks.map(({ sheet }) => sheet.tables.load("items/name"));
     const blankNames = this.blanks.map(({ sheet }) => sheet.load("name"));
@@ -216,6 +216,10 @@ export class Journal {
     // is null where its cells differ): a header cell the analyst aligned meanwhile keeps theirs.
     const headerAlignments = this.blanks.map(({ sheet, areas }) => areas.map((area) => sheet.getRangeByIndexes(area.row, area.column, 1, area.columns).getCellProperties({ format: { horizontalAlignment: true } })));
     await context.sync();
+    // After a cancel that sync sent the writes still queued, each with its look (`queued` gives
+    // what they saw the analyst change): those cells are written back as seen, as the others of
+    // theirsMeanwhile, but for cells on a sheet it added, which goes as it does after any cancel.
+    for (const cell of queued?.() ?? []) if (!this.addedSheets.has(cell.sheet)) this.theirs.push(cell);
     // And the number formats of the cells written on a blank sheet, in reads under the limit
     // (nothing else queued, see readRows): a cell whose format the analyst set meanwhile, before
     // or after the writer reached it, is not written General.
@@ -285,10 +289,10 @@ export class Journal {
       await batch.writeRows(formulas, { held: formats }, (from, count) => sheet.getRangeByIndexes(row + from, column, count, formulas[0]?.length ?? 0));
     }
     for (const cell of this.theirs) {
-      await batch.queue(200 + String(cell.back).length * 2, () => {
-        const range = cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1);
-        queueCellWrite(range, [[cell.back]], [[cell.format ?? cell.held]], cell.format !== null);
-      });
+      const range = () => cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1);
+      // A header cell the analyst aligned: after the header's alignment was reset above.
+      if ("alignment" in cell) await batch.queue(200, () => (range().format.horizontalAlignment = cell.alignment as Excel.HorizontalAlignment));
+      else await batch.queue(200 + String(cell.back).length * 2, () => queueCellWrite(range(), [[cell.back]], [[cell.format ?? cell.held]], cell.format !== null));
     }
     await batch.flush();
     return left.map(({ sheet, ranges }) => ({ sheet: sheet.name, ranges }));

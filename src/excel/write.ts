@@ -1,7 +1,7 @@
 import { cellRef, parseA1Range } from "../report/a1";
 import { queueCellWrite } from "./text-cells";
 import { WriteBatch } from "./batch";
-import { cellLookBytes, rowsLook, Watch } from "./write-looks";
+import { alignmentLookBytes, BLANK, cellLookBytes, rowsLook, Watch } from "./write-looks";
 import { ChartPlan, numericColumns, SheetPlan, TablePlan } from "../report/types";
 import { bodyFormats, chartColour, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT as TEXT } from "../report/written-styles";
 
@@ -48,9 +48,13 @@ export async function writeTable(batch: WriteBatch, sheet: Excel.Worksheet, tabl
   const values = [table.header.map(literal), ...table.rows.map((row) => row.map(writable))];
   const look = watch && rowsLook(sheet, watch, table.row, table.column, table.header.length);
   await batch.writeRows(values, { set: formats }, (from, count) => sheet.getRangeByIndexes(table.row + from, table.column, count, table.header.length), 0, look);
-  await batch.queue(100, () => {
+  const aligned = numericColumns(table);
+  // On a sheet expected empty, a look at the header cells it aligns first (in the same sync): an alignment the analyst gave one meanwhile stops the write, and is put back (issue 14).
+  const alignmentLook = watch?.expected === BLANK && aligned.some(Boolean) ? watch : undefined;
+  await batch.queue(100 + (alignmentLook ? alignmentLookBytes(aligned.length) : 0), () => {
+    alignmentLook?.looks.queueAlignment(sheet, alignmentLook, table.row, table.column, aligned);
     // A header over figures stands where they do, on the right.
-    numericColumns(table).forEach((numeric, c) => {
+    aligned.forEach((numeric, c) => {
       if (numeric) sheet.getRangeByIndexes(table.row, table.column + c, 1, 1).format.horizontalAlignment = "Right";
     });
     const created = sheet.tables.add(sheet.getRangeByIndexes(table.row, table.column, table.rows.length + 1, table.header.length), true);

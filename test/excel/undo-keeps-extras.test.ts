@@ -49,6 +49,29 @@ function withoutExtras(model: WorkbookModel, data: SheetModel): string {
   return snapshot(model);
 }
 
+/**
+ * The tables a cancel once MonitorData stands leaves the table style's look on (Convert to Range
+ * leaves it as the cells' own formats): MonitorData (A1:P113) and MonitorIndicatoren (R1:X23),
+ * which the writes still queued at the cancel make (the undo's first sync sends them).
+ */
+const MADE = [
+  { row: 0, column: 0, rows: 113, columns: 16 },
+  { row: 0, column: 17, rows: 23, columns: 7 },
+];
+
+/** That look, cell by cell ("row,column"), each cell empty and General: the header bold and white on blue, every other body row (the first, the third…) light blue. */
+function styleLook(): Map<string, object> {
+  const empty = { value: null, formula: null, numberFormat: "General" };
+  const cells = new Map<string, object>();
+  for (const { row, column, rows, columns } of MADE) {
+    for (let c = column; c < column + columns; c++) {
+      cells.set(`${row},${c}`, { ...empty, fill: "#4472C4", bold: true, color: "#FFFFFF" });
+      for (let r = row + 1; r < row + rows; r += 2) cells.set(`${r},${c}`, { ...empty, fill: "#D9E1F2" });
+    }
+  }
+  return cells;
+}
+
 async function blankDataSheet(): Promise<{ model: WorkbookModel; data: SheetModel; before: string }> {
   const model = userWorkbook();
   await runLoadData(model);
@@ -119,21 +142,16 @@ describe("a first load on the blank Data sheet put back while the analyst added 
     expect(!result.ok && [result.cancelled, result.problems.map((p) => problemText(p, "en"))]).toEqual([
       true,
       [
-        "On the sheet 'Data' the tables the add-in wrote are plain cells again and what it wrote is gone, but the table style's look (fill, font) stays on A1:P113 as the cells' own formats: Excel leaves it there after Convert to Range, and the add-in clears no formats, so as not to take any of your own. To remove it, select those cells and choose Home › Clear › Clear Formats (that also clears your own formats there). So the sheet is not blank; the next load makes a new sheet.",
+        "On the sheet 'Data' the tables the add-in wrote are plain cells again and what it wrote is gone, but the table style's look (fill, font) stays on A1:P113, R1:X23 as the cells' own formats: Excel leaves it there after Convert to Range, and the add-in clears no formats, so as not to take any of your own. To remove it, select those cells and choose Home › Clear › Clear Formats (that also clears your own formats there). So the sheet is not blank; the next load makes a new sheet.",
       ],
     ]);
     expect(model.tables.filter((t) => t.sheet === data)).toEqual([]);
-    // Every value and number format it wrote is gone; the style's look of the one table made,
-    // MonitorData (A1:P113), stays: the header bold and white, every other body row (the
-    // first, the third…) light blue. MonitorData's header keeps the analyst's yellow and italics
-    // (with the style's bold white font, which the analyst did not set); G8 keeps all the analyst gave it.
+    // Every value and number format it wrote is gone; the style's look of the tables made stays
+    // (styleLook). MonitorData's header keeps the analyst's yellow and italics (with the style's
+    // bold white font, which the analyst did not set); G8 keeps all the analyst gave it.
     const empty = { value: null, formula: null, numberFormat: "General" };
-    const band = { ...empty, fill: "#D9E1F2" };
-    const expected = new Map<string, object>();
-    for (let c = 0; c < 16; c++) {
-      expected.set(`0,${c}`, { ...empty, fill: "#FFFF00", italic: true, bold: true, color: "#FFFFFF" });
-      for (let r = 1; r < 113; r += 2) expected.set(`${r},${c}`, band);
-    }
+    const expected = styleLook();
+    for (let c = 0; c < 16; c++) expected.set(`0,${c}`, { ...empty, fill: "#FFFF00", italic: true, bold: true, color: "#FFFFFF" });
     expected.set("7,6", { ...empty, fill: "#FFFF00", horizontalAlignment: "Center", wrapText: true, locked: false });
     expect(Object.fromEntries(data.cells)).toEqual(Object.fromEntries(expected));
     expect([data.notes, data.comments, data.conditionalFormats, data.dataValidations]).toEqual([EXTRAS.notes, EXTRAS.comments, EXTRAS.conditionalFormats, EXTRAS.dataValidations]);
@@ -160,18 +178,13 @@ describe("a first load on the blank Data sheet put back while the analyst added 
 
 /**
  * Issue 14: a cancel puts back formats as well as values, but only the writer's. The style's look
- * Convert to Range leaves on MonitorData (A1:P113; see the test above), each cell empty and
- * General, with `theirs` (by "row,column") added: the workbook's Data sheet after the undo.
+ * Convert to Range leaves (styleLook), with `theirs` (by "row,column") added: the workbook's Data
+ * sheet after the undo.
  */
 function lookLeftWith(theirs: Record<string, object>): Record<string, object> {
-  const empty = { value: null, formula: null, numberFormat: "General" };
-  const cells: Record<string, object> = {};
-  for (let c = 0; c < 16; c++) {
-    cells[`0,${c}`] = { ...empty, fill: "#4472C4", bold: true, color: "#FFFFFF" };
-    for (let r = 1; r < 113; r += 2) cells[`${r},${c}`] = { ...empty, fill: "#D9E1F2" };
-  }
-  for (const [at, own] of Object.entries(theirs)) cells[at] = { ...(cells[at] ?? empty), ...own };
-  return cells;
+  const cells = styleLook();
+  for (const [at, own] of Object.entries(theirs)) cells.set(at, { ...(cells.get(at) ?? { value: null, formula: null, numberFormat: "General" }), ...own });
+  return Object.fromEntries(cells);
 }
 
 /** Cancels once MonitorData stands on the blank sheet, after `meanwhile` (the analyst's formats) ran. */
@@ -209,7 +222,7 @@ describe("a cancelled first load on the blank Data sheet takes back only the for
   it("a cell whose number format the analyst set meanwhile keeps it, written or not yet reached; every cell still as the writer formatted it is General again", async () => {
     const { model, data, before } = await blankDataSheet();
     const result = await cancelledOnceMade(model, data, () => {
-      // As the writer left them: G2 (Waarde, a count) #,##0, J3 (Peildatum) yyyy-mm-dd; MonitorBronnen (from Z1) not written yet.
+      // As the writer left them: G2 (Waarde, a count) #,##0, J3 (Peildatum) yyyy-mm-dd; MonitorBronnen (from Z1) not written yet (its writes queued, see the last test).
       expect(["1,6", "2,9"].map((at) => data.cells.get(at)?.numberFormat)).toEqual(["#,##0", "yyyy-mm-dd"]);
       expect(tableNamed(model, "MonitorBronnen")).toBeUndefined();
       expect(data.cells.get("3,26")).toBeUndefined();
@@ -222,6 +235,51 @@ describe("a cancelled first load on the blank Data sheet takes back only the for
     expect(model.tables.filter((t) => t.sheet === data)).toEqual([]);
     // G2's value is gone (the writer's), its format stays; so do J3's and AA4's.
     expect(Object.fromEntries(data.cells)).toEqual(lookLeftWith({ "1,6": { numberFormat: "0.0" }, "2,9": { numberFormat: "d-m-yyyy" }, "3,26": { numberFormat: "0%" } }));
+    data.cells.clear();
+    expect(snapshot(model)).toBe(before);
+  });
+});
+
+describe("what the analyst sets on a blank Data sheet's cells before a first load reaches them (issue 14)", () => {
+  it("an alignment on a header the writer is about to align right stops the load, which puts the workbook back with their alignment and says which cell", async () => {
+    const { model, data, before } = await blankDataSheet();
+    let syncs = 0;
+    const { result } = await runLoadData(model, next, {
+      syncLimit: 8 * 1024,
+      onProgress: () => {
+        if (++syncs !== 2) return;
+        // MonitorData's header is written, not yet aligned: the analyst centres Waarde's (G1).
+        expect([data.cells.get("0,6")?.value, alignment(data, 0, 6), tableNamed(model, "MonitorData")]).toEqual(["Waarde", "General", undefined]);
+        Object.assign(data.cell(0, 6), { horizontalAlignment: "Center" });
+      },
+    });
+    // Without the look, the load went on and G1 was aligned right over the analyst's centring.
+    expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual([
+      "Cell G1 on the sheet 'Data' changed while the add-in was writing the monitor tables. Writing stopped and the workbook was put back as it was, with your change. Pull again when you are done.",
+      "On the sheet 'Data' the tables the add-in wrote are plain cells again and what it wrote is gone, but the table style's look (fill, font) stays on A1:P113 as the cells' own formats: Excel leaves it there after Convert to Range, and the add-in clears no formats, so as not to take any of your own. To remove it, select those cells and choose Home › Clear › Clear Formats (that also clears your own formats there). So the sheet is not blank; the next load makes a new sheet.",
+    ]);
+    expect(model.tables.filter((t) => t.sheet === data)).toEqual([]);
+    // MonitorData was made in the sync that aligned its header (and looked first): its look stays, with G1 centred, the other headers General.
+    const expected = Object.fromEntries([...styleLook()].filter(([at]) => Number(at.split(",")[1]) < 16));
+    expected["0,6"] = { ...expected["0,6"], horizontalAlignment: "Center" };
+    expect(Object.fromEntries(data.cells)).toEqual(expected);
+    data.cells.clear();
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("cancelled: a figure typed and a number format set in cells the writes still queued at the cancel cover stay, as the looks riding those writes saw them", async () => {
+    const { model, data, before } = await blankDataSheet();
+    const result = await cancelledOnceMade(model, data, () => {
+      // MonitorIndicatoren (from R1) is not written yet; its writes are queued, and the undo's first sync sends them.
+      // MonitorIndicatoren (R1:X23) is written down to row 13; its last rows' writes are queued, and the undo's first sync sends them.
+      expect([tableNamed(model, "MonitorIndicatoren"), data.cells.get("12,18")?.value, data.cells.get("15,18"), data.cells.get("16,19")]).toEqual([undefined, expect.any(String), undefined, undefined]);
+      data.cell(15, 18).numberFormat = "0%";
+      Object.assign(data.cell(16, 19), { value: 42, formula: null });
+    });
+    expect(result).toEqual(expect.objectContaining({ ok: false, cancelled: true }));
+    expect(model.tables.filter((t) => t.sheet === data)).toEqual([]);
+    // Without the looks' answer read, the writer's text and "@" went over both and the undo emptied them: S16 General, T17 empty.
+    expect(Object.fromEntries(data.cells)).toEqual(lookLeftWith({ "15,18": { numberFormat: "0%" }, "16,19": { value: 42 } }));
     data.cells.clear();
     expect(snapshot(model)).toBe(before);
   });
