@@ -48,6 +48,24 @@ describe("remembering a pull", () => {
     expect(Object.fromEntries(result)).toEqual({ edition: ["0000000000000a", "0000000000000b"], cbs: ["0000000000000d"] });
   });
 
+  it("never puts back over the workbook's snapshot what an older version left in the settings, when the settings' save had failed", async () => {
+    // An older version's snapshots, saved with the document.
+    pane.settings.set("LeidenMonitor.snapshots", { edition: "0000000000000a", cbs: "0000000000000c" });
+    await new Promise((resolve) => pane.settings.saveAsync(resolve));
+    // An edition pull moves them into the workbook with its own, but the settings' save fails (the pane says so)…
+    pane.settings.failSaves = true;
+    await expect(remember(source, ["0000000000000e", "0000000000000f"])).resolves.toEqual([{ kind: "sourceNotSaved", code: 5001 }]);
+    // …so the reopened document has the old settings again, beside the workbook's newer edition snapshot.
+    pane.settings.failSaves = false;
+    pane.settings.reopen();
+    expect(pane.settings.get("LeidenMonitor.snapshots")).toEqual({ edition: "0000000000000a", cbs: "0000000000000c" });
+    await expect(remember({ ...(source as object), kind: "cbs" } as never, ["0000000000000d"])).resolves.toEqual([]);
+    const { result } = await fakeRun(pane.model, (context) => readSnapshots(asExcel(context)));
+    // The edition's is still the pull's: the settings' older one would make the rows it changed the analyst's edits, and a later correction of them would never be applied.
+    expect(Object.fromEntries(result)).toEqual({ edition: ["0000000000000e", "0000000000000f"], cbs: ["0000000000000d"] });
+    expect(pane.settings.get("LeidenMonitor.snapshots")).toBeNull();
+  });
+
   it("a CBS pull drops rows only within what it asked for; an edition anywhere", async () => {
     expect((await snapshotsFor("cbs", edition)).scope).toBe("pulled");
     expect((await snapshotsFor("url", edition)).scope).toBe("everything");
