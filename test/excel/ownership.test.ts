@@ -114,7 +114,7 @@ describe("the one sheet with the mark", () => {
   });
 });
 
-describe("a sheet and the user's copies of it (Excel copies the mark along)", () => {
+describe("two sheets with the mark, ours and a copy from elsewhere (a copy made in Excel has none, office-js #5486)", () => {
   it("within a session: ours is the one whose id is in the mark, wherever it stands", () => {
     expect(decisions([sheet("Woonduur (2)", "{2}", {}), sheet("Woonduur", "{1}", {})])).toEqual([
       ["copy", "Woonduur (2)"],
