@@ -16,9 +16,10 @@ import { PartWriter } from "./zip-writer";
 export const ROWS_BY_EXCELJS = 1;
 
 /**
- * Rows handed to the compressor at a time: about 70 KB of MonitorData's XML, a string small
- * enough for V8's young generation, which it collects cheaply (a megabyte a chunk went to the
- * large-object space and raised the peak memory by a fifth at 100,000 rows).
+ * Rows handed to the compressor at a time: about 80 KB of MonitorData's XML, so that zlib (on
+ * its own thread in the CLI) compresses one chunk while the next is written. When the rows were
+ * strings, a megabyte a chunk went to V8's large-object space and raised the peak memory by a
+ * fifth at 100,000 rows; they are now bytes in one buffer used again (ByteChunk).
  */
 const ROWS_PER_CHUNK = 100;
 
@@ -31,17 +32,76 @@ export const hasBulkRows = (tables: TablePlan[]) => tables.some((t) => t.rows.le
  */
 const MAX_KEPT_TEXTS = 10_000;
 
-/** The XML of a text cell after its reference: `" t="inlineStr"><is><t>…</t></is></c>`, kept per distinct text. */
-class InlineTexts {
-  private readonly kept = new Map<string, string>();
+/**
+ * The rows are written as UTF-8 straight into one buffer, used again for every chunk: built as
+ * strings, the 82 MB of XML at 100,000 rows took a rope of millions of small pieces that V8 then
+ * flattened and encoded, which cost more than making it (0.37 s of the command's 4.2 s of CPU
+ * in its profile). Each piece that repeats is encoded once: a column's `<c r="B`, a style's
+ * `" s="4"><v>`, a text cell's XML after its reference.
+ */
+class ByteChunk {
+  bytes = new Uint8Array(256 * 1024);
+  length = 0;
+  private readonly encoder = new TextEncoder();
 
-  xmlAfterRef(text: string): string {
-    let xml = this.kept.get(text);
-    if (xml === undefined) {
-      xml = `" t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`;
-      if (this.kept.size < MAX_KEPT_TEXTS) this.kept.set(text, xml);
+  private room(needed: number): void {
+    if (this.length + needed <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(2 * this.bytes.length, this.length + needed));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  /** Bytes encoded once; short ones copied a byte at a time, cheaper than a call to set. */
+  put(part: Uint8Array): void {
+    this.room(part.length);
+    const bytes = this.bytes;
+    let at = this.length;
+    if (part.length < 16) for (let i = 0; i < part.length; i++) bytes[at++] = part[i];
+    else {
+      bytes.set(part, at);
+      at += part.length;
     }
-    return xml;
+    this.length = at;
+  }
+
+  /** A text of ASCII characters only: a row number, a number as `String` writes it. */
+  ascii(text: string): void {
+    this.room(text.length);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
+    this.length = at;
+  }
+
+  /** Any text, as UTF-8 (at most three bytes for one UTF-16 code unit). */
+  text(text: string): void {
+    this.room(3 * text.length);
+    this.length += this.encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
+  }
+
+  /** The chunk's bytes, valid until the next write: the buffer is written over from its start. */
+  take(): Uint8Array {
+    const chunk = this.bytes.subarray(0, this.length);
+    this.length = 0;
+    return chunk;
+  }
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** The XML of a text cell after its reference, `" t="inlineStr"><is><t>…</t></is></c>`, as UTF-8 kept per distinct text. */
+class InlineTexts {
+  private readonly kept = new Map<string, Uint8Array>();
+
+  write(chunk: ByteChunk, text: string): void {
+    const xml = this.kept.get(text);
+    if (xml !== undefined) return chunk.put(xml);
+    const cell = `" t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`;
+    if (this.kept.size < MAX_KEPT_TEXTS) {
+      const bytes = utf8(cell);
+      this.kept.set(text, bytes);
+      chunk.put(bytes);
+    } else chunk.text(cell);
   }
 }
 
@@ -55,19 +115,35 @@ export async function bulkRowStyles(zip: JSZip, tables: TablePlan[]): Promise<Ma
   return addNumberStyles(zip, formats);
 }
 
-/** `<row>` elements for the rows exceljs did not write, in sheet order, a chunk of rows at a time. */
-export function* bulkRowChunks(tables: TablePlan[], rowsPerChunk = ROWS_PER_CHUNK, styles: ReadonlyMap<string, number> = new Map()): Generator<string> {
-  const letters = tables.map((t) => t.header.map((_, c) => columnLetters(t.column + c)));
+/**
+ * `<row>` elements for the rows exceljs did not write, in sheet order, a chunk of rows at a time,
+ * as UTF-8. Each chunk is a view of one buffer that the next chunk is written over: it must be
+ * used (copied, compressed) before the generator is resumed.
+ */
+export function* bulkRowBytes(tables: TablePlan[], rowsPerChunk = ROWS_PER_CHUNK, styles: ReadonlyMap<string, number> = new Map()): Generator<Uint8Array> {
+  const cellStarts = tables.map((t) => t.header.map((_, c) => utf8(`<c r="${columnLetters(t.column + c)}`)));
+  // After a number's reference: its style, if any, and the start of its value; encoded once per style.
+  const valueStarts = new Map<number | undefined, Uint8Array>();
+  const valueStartOf = (style: number | undefined) => {
+    let bytes = valueStarts.get(style);
+    if (!bytes) valueStarts.set(style, (bytes = utf8(`"${style ? ` s="${style}"` : ""}><v>`)));
+    return bytes;
+  };
   // Per column: the style of its one format, or the formats of its rows (formatOf, made cheap).
-  const fixed = tables.map((t) => t.header.map((_, c) => styleOf(styles, t.numberFormats[c])));
+  const fixed = tables.map((t) => t.header.map((_, c) => valueStartOf(styleOf(styles, t.numberFormats[c]))));
   const varying = tables.map((t) => t.header.map((_, c) => t.rowFormats?.find((f) => f.column === c)?.formats));
   const texts = tables.map((t) => t.header.map(() => new InlineTexts()));
+  const [rowStart, rowOpened, valueEnd, rowEnd] = [utf8('<row r="'), utf8('">'), utf8("</v></c>"), utf8("</row>")];
   const last = Math.max(0, ...tables.map((t) => t.row + t.rows.length));
-  let chunk = "";
+  const chunk = new ByteChunk();
   let rows = 0;
   for (let sheetRow = 0; sheetRow <= last; sheetRow++) {
     const number = String(sheetRow + 1);
-    let cells = "";
+    const before = chunk.length;
+    chunk.put(rowStart);
+    chunk.ascii(number);
+    chunk.put(rowOpened);
+    const opened = chunk.length;
     for (let t = 0; t < tables.length; t++) {
       const table = tables[t];
       const index = sheetRow - table.row - 1;
@@ -76,23 +152,35 @@ export function* bulkRowChunks(tables: TablePlan[], rowsPerChunk = ROWS_PER_CHUN
       for (let c = 0; c < row.length; c++) {
         const value = row[c];
         if (value === null || value === "") continue; // an empty cell, as Excel keeps it: not written
+        chunk.put(cellStarts[t][c]);
+        chunk.ascii(number);
         if (typeof value === "string") {
-          cells += `<c r="${letters[t][c]}${number}${texts[t][c].xmlAfterRef(value)}`;
+          texts[t][c].write(chunk, value);
           continue;
         }
         const formats = varying[t][c];
-        const style = formats ? styleOf(styles, formats[index]) : fixed[t][c];
-        cells += `<c r="${letters[t][c]}${number}"${style ? ` s="${style}"` : ""}><v>${value}</v></c>`;
+        chunk.put(formats ? valueStartOf(styleOf(styles, formats[index])) : fixed[t][c]);
+        chunk.ascii(String(value));
+        chunk.put(valueEnd);
       }
     }
-    if (!cells) continue;
-    chunk += `<row r="${number}">${cells}</row>`;
+    if (chunk.length === opened) {
+      chunk.length = before; // a row without cells is not written
+      continue;
+    }
+    chunk.put(rowEnd);
     if (++rows === rowsPerChunk) {
-      yield chunk;
-      [chunk, rows] = ["", 0];
+      yield chunk.take();
+      rows = 0;
     }
   }
-  if (chunk) yield chunk;
+  if (chunk.length > 0) yield chunk.take();
+}
+
+/** bulkRowBytes as text, a chunk at a time. */
+export function* bulkRowChunks(tables: TablePlan[], rowsPerChunk = ROWS_PER_CHUNK, styles: ReadonlyMap<string, number> = new Map()): Generator<string> {
+  const decoder = new TextDecoder();
+  for (const bytes of bulkRowBytes(tables, rowsPerChunk, styles)) yield decoder.decode(bytes);
 }
 
 /**
@@ -125,7 +213,7 @@ export async function writeSheetWithBulkRows(part: PartWriter, sheetXml: string,
   const at = sheetXml.lastIndexOf("</sheetData>");
   if (at < 0) throw new Error("The Data sheet part has no </sheetData>.");
   await part.write(sheetXml.slice(0, at));
-  for (const chunk of bulkRowChunks(tables, ROWS_PER_CHUNK, styles)) await part.write(chunk);
+  for (const chunk of bulkRowBytes(tables, ROWS_PER_CHUNK, styles)) await part.writeBytes(chunk);
   await part.write(sheetXml.slice(at));
   await part.end();
 }

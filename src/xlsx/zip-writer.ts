@@ -10,9 +10,12 @@ import { FlateError, Zip, ZipDeflate, ZipInputFile } from "fflate";
 /** Where the zip's bytes go, in order: a file in the CLI, chunks for a Blob in the pane. */
 export type ZipSink = (chunk: Uint8Array) => void;
 
-/** A part written a piece of text at a time (as UTF-8); `write` resolves when the compressor can take more. */
+/** A part written a piece at a time; each write resolves when the compressor can take more. */
 export interface PartWriter {
+  /** Text, as UTF-8. */
   write(text: string): Promise<void>;
+  /** Bytes the caller writes over once this resolves (a buffer used again for the next chunk). */
+  writeBytes(bytes: Uint8Array): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -20,10 +23,10 @@ export interface PartWriter {
 export interface DeflatingEntry extends ZipInputFile {
   push(chunk: Uint8Array, final?: boolean): void;
   /**
-   * Text as UTF-8, for an entry that encodes it into buffers of its own (no new buffer per
-   * chunk); resolves when the compressor can take more. Without it, text is encoded and pushed.
+   * Bytes the caller will write over, for an entry that copies them into buffers of its own (no
+   * new buffer per chunk); resolves when the compressor can take more. Without it, a copy is pushed.
    */
-  pushText?(text: string): Promise<void>;
+  pushCopy?(bytes: Uint8Array): Promise<void>;
 }
 
 export type EntryFactory = (filename: string, mtime: Date) => DeflatingEntry;
@@ -99,13 +102,15 @@ export function zipWriter(sink: ZipSink, options: ZipWriterOptions): ZipWriter {
     },
     stream(name) {
       const { entry, end } = open(name, options.streamedEntry ?? fflateEntry);
+      const writeBytes = async (bytes: Uint8Array, reused: boolean) => {
+        check();
+        if (entry.pushCopy) await entry.pushCopy(bytes);
+        else entry.push(reused ? bytes.slice() : bytes, false);
+        if (entry.size > maxPartBytes) throw new PartTooLargeError(`${name} would be larger than 4 GiB, more than an .xlsx package holds. Nothing was written.`);
+      };
       return {
-        async write(text) {
-          check();
-          if (entry.pushText) await entry.pushText(text);
-          else entry.push(encoder.encode(text), false);
-          if (entry.size > maxPartBytes) throw new PartTooLargeError(`${name} would be larger than 4 GiB, more than an .xlsx package holds. Nothing was written.`);
-        },
+        write: (text) => writeBytes(encoder.encode(text), false),
+        writeBytes: (bytes) => writeBytes(bytes, true),
         end,
       };
     },

@@ -101,4 +101,27 @@ describe("the zip writer", () => {
     await part.write("é".repeat(300)); // 600 bytes of UTF-8
     await expect(part.write("é".repeat(300))).rejects.toThrow(PartTooLargeError);
   });
+
+  it.each([
+    ["fflate's deflate", undefined],
+    ["Node's zlib", (name: string, mtime: Date) => new NodeDeflateEntry(name, mtime)],
+  ])("writes a part from one buffer written over after each write as the bytes each write had (%s)", async (_, streamedEntry) => {
+    const chunks: Uint8Array[] = [];
+    const writer = zipWriter((c) => chunks.push(c), { mtime: new Date("2022-06-01T00:00:00Z"), streamedEntry });
+    const part = writer.stream("xl/worksheets/sheet1.xml");
+    const buffer = new Uint8Array(64 * 1024);
+    const expected: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const text = `<row r="${i}">${String(i % 10).repeat(buffer.length - 20)}</row>`.slice(0, buffer.length);
+      const { written } = new TextEncoder().encodeInto(text, buffer);
+      expected.push(text.slice(0, written));
+      await part.writeBytes(buffer.subarray(0, written));
+      buffer.fill(0x78); // the caller's next chunk, written over the last as soon as it may
+    }
+    await part.end();
+    await writer.finish();
+    const zip = await JSZip.loadAsync(Buffer.concat(chunks));
+    const read = await zip.file("xl/worksheets/sheet1.xml")?.async("string");
+    expect(read === expected.join("")).toBe(true);
+  });
 });
