@@ -8,7 +8,11 @@ import { valueError } from "./errors";
  * " 2021/2022 ", "2011 - 2020" and "2011–2020" are all accepted.
  */
 export function toPeriod(input: unknown, argument: ArgumentName = { nl: "periode", en: "period" }): string {
-  if (typeof input === "number" && Number.isInteger(input) && input >= 1000 && input <= 9999) return String(input);
+  // Every period argument of every formula comes here, so the number case names no global
+  // (`Number.isInteger`, `String`): where functions.js runs in a context of its own (the bench
+  // loads it as Excel's runtime would, in a node:vm context) each global read is a call out of
+  // the script, a third of a COUNT. `% 1 === 0` and the template are the same for these numbers.
+  if (typeof input === "number" && input % 1 === 0 && input >= 1000 && input <= 9999) return `${input}`;
   if (typeof input === "string") {
     const text = input.replace(/\s+/g, "").replace(/[\u2010-\u2015]/g, "-");
     if (PERIOD_PATTERN.test(text)) return text;
