@@ -29,7 +29,6 @@ const INDICATOR_ALIASES = new Map<string, string[]>(Object.entries({
 /** When a formula names no unit: the indicator's own unit first, then counts before ratios. */
 const UNIT_PREFERENCE: Unit[] = ["aantal", "euro", "rang", "aandeel", "groei"];
 
-const cellKey = (indicator: string, area: string, group: string, age: string, period: string) => `${indicator}|${area}|${group}|${age}|${period}`;
 const seriesKey = (indicator: string, area: string, group: string, age: string, unit: Unit) => `${indicator}|${area}|${group}|${age}|${unit}`;
 
 function inUnit(candidates: readonly Observation[], unit: Unit): Observation | undefined {
@@ -43,6 +42,52 @@ export interface Cell {
   group: string;
   age: string;
   period: string;
+}
+
+type ByPeriod = Map<string, Observation[]>;
+type ByAge = Map<string, ByPeriod>;
+type ByGroup = Map<string, ByAge>;
+type ByArea = Map<string, ByGroup>;
+
+/**
+ * The figures of each cell (indicator, area, group, age, period) as maps within maps, not under
+ * one key joined of the five parts: every MONITOR formula looks a cell up, and a joined key is a
+ * new string to build and hash on each call (a fifth of a COUNT), where each part is a string
+ * V8 has hashed already (the canonical names, the period). A map left empty is taken out.
+ */
+class CellIndex {
+  private readonly byIndicator = new Map<string, ByArea>();
+
+  get(indicator: string, area: string, group: string, age: string, period: string): Observation[] | undefined {
+    return this.byIndicator.get(indicator)?.get(area)?.get(group)?.get(age)?.get(period);
+  }
+
+  add(o: Observation): void {
+    const areas = within(this.byIndicator, o.indicator);
+    const groups = within(areas, o.gebied);
+    const ages = within(groups, o.groep);
+    push(within(ages, o.leeftijd), o.periode, o);
+  }
+
+  remove(o: Observation): void {
+    const areas = this.byIndicator.get(o.indicator);
+    const groups = areas?.get(o.gebied);
+    const ages = groups?.get(o.groep);
+    const periods = ages?.get(o.leeftijd);
+    if (!areas || !groups || !ages || !periods) return;
+    pull(periods, o.periode, o);
+    if (periods.size === 0) ages.delete(o.leeftijd);
+    if (ages.size === 0) groups.delete(o.groep);
+    if (groups.size === 0) areas.delete(o.gebied);
+    if (areas.size === 0) this.byIndicator.delete(o.indicator);
+  }
+}
+
+/** The map under `key`, made when there is none yet. */
+function within<V extends Map<unknown, unknown>>(map: Map<string, V>, key: string): V {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map() as V));
+  return inner;
 }
 
 /** A list kept in some order, sorted again only when read after a change. */
@@ -88,7 +133,7 @@ export class MonitorStore {
   readonly groupNames = new NameIndex(GROUPS);
   indicatorNames = new NameIndex([]);
   readonly ageNames = new NameIndex([]);
-  private readonly byCell = new Map<string, Observation[]>();
+  private readonly byCell = new CellIndex();
   private readonly bySeries = new Map<string, LazySorted<Observation>>();
   private readonly indicatorById = new Map<string, Indicator>();
   private readonly sourceById = new Map<string, Source>();
@@ -270,7 +315,7 @@ export class MonitorStore {
   }
 
   private index(o: Observation): void {
-    push(this.byCell, cellKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.periode), o);
+    this.byCell.add(o);
     const series = seriesKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.eenheid);
     let list = this.bySeries.get(series);
     if (!list) this.bySeries.set(series, (list = new LazySorted(byPeriod)));
@@ -293,7 +338,7 @@ export class MonitorStore {
     this.rawOf.delete(o);
     this.groupNames.removeName(raw.groep);
     if (raw.leeftijd !== "") this.ageNames.removeName(raw.leeftijd);
-    pull(this.byCell, cellKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.periode), o);
+    this.byCell.remove(o);
     const series = seriesKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.eenheid);
     const list = this.bySeries.get(series);
     list?.remove(o);
@@ -335,7 +380,7 @@ export class MonitorStore {
    * cell object and no closures (loops over the one to five units a cell has).
    */
   figure(indicator: string, area: string, group: string, age: string, period: string, unit?: Unit): Observation | undefined {
-    const candidates = this.byCell.get(cellKey(indicator, area, group, age, period));
+    const candidates = this.byCell.get(indicator, area, group, age, period);
     if (!candidates) return undefined;
     if (unit) return inUnit(candidates, unit);
     const own = this.indicatorById.get(indicator)?.eenheid;

@@ -45,6 +45,17 @@ describe("looking a figure up", () => {
     expect(noCount.get(cell("Pools", "2022", { indicator: "onbekend" }))?.waarde).toBe(7);
   });
 
+  it("keeps cells apart whose parts, written one after the other, read the same", () => {
+    // Joined with "|" into one key, these two cells were one: area "Oud|Leiden", group "Pools"
+    // and area "Oud", group "Leiden|Pools".
+    const store = new MonitorStore(pkg([figure({ gebied: "Oud|Leiden", groep: "Pools", periode: "2022", waarde: 11 }), figure({ gebied: "Oud", groep: "Leiden|Pools", periode: "2022", waarde: 22 })]));
+    expect(store.get(cell("Pools", "2022", { area: "Oud|Leiden" }))?.waarde).toBe(11);
+    expect(store.get(cell("Leiden|Pools", "2022", { area: "Oud" }))?.waarde).toBe(22);
+    store.replace([store.observations[0]], []);
+    expect(store.get(cell("Pools", "2022", { area: "Oud|Leiden" }))).toBeUndefined();
+    expect(store.get(cell("Leiden|Pools", "2022", { area: "Oud" }))?.waarde).toBe(22);
+  });
+
   it("knows the indicators and sources it was given, and nothing else", () => {
     const store = new MonitorStore(pkg([]));
     expect(store.indicator("inwoners")?.labelEn).toBe("Inhabitants");
@@ -166,6 +177,21 @@ describe("an edit in place (replace)", () => {
     store.replace([], [figure({ groep: "Turks", periode: "2021", waarde: 6, gebied: "Katwijk" })]);
     expect(store.areaNames.resolve("Katwijk").found).toBe("Katwijk");
     expect(store.periodsOfIndicator("inwoners")).toEqual(["2021", "2022"]);
+  });
+
+  it("finds a cell again once a figure comes back to it, and its neighbours meanwhile", () => {
+    // The only figure of its area, indicator and age band: the look-up forgets the whole path.
+    const katwijk = figure({ groep: "Pools", periode: "2022", waarde: 1, gebied: "Katwijk", leeftijd: "0-17" });
+    const store = new MonitorStore(pkg([...start(), katwijk, figure({ groep: "Pools", periode: "2021", waarde: 2, gebied: "Katwijk", leeftijd: "0-17" })]));
+    store.replace([store.observations[3]], []);
+    expect(store.get(cell("Pools", "2022", { area: "Katwijk", age: "0-17" }))).toBeUndefined();
+    expect(store.get(cell("Pools", "2021", { area: "Katwijk", age: "0-17" }))?.waarde).toBe(2);
+    store.replace([store.observations[3]], []);
+    expect(store.get(cell("Pools", "2021", { area: "Katwijk", age: "0-17" }))).toBeUndefined();
+    expect(store.get(cell("Pools", "2022"))?.waarde).toBe(10);
+    store.replace([], [{ ...katwijk, waarde: 3 }]);
+    expect(store.get(cell("Pools", "2022", { area: "Katwijk", age: "0-17" }))?.waarde).toBe(3);
+    expect(store.get(cell("Pools", "2021", { area: "Katwijk", age: "0-17" }))).toBeUndefined();
   });
 
   it("ignores a figure to remove that it does not hold", () => {
