@@ -207,6 +207,12 @@ function benchBundles(): void {
   console.log(`task pane initial JavaScript: ${kb(excel)} KB in Excel (${listed(excel)}), ${kb(preview)} KB in a browser; on demand: a pull's readers, Regenerate, the PivotTable, the sheets' plan ${kb(groups.plan ?? [])} KB, exceljs ${kb(groups.exceljs ?? [])} KB`);
 }
 
+/**
+ * `npm run bench -- functions` stops after the functions' figures (the package, the store, the
+ * functions, the bundle's size): without the minutes the rest takes, to measure them several times.
+ */
+const FUNCTIONS_ONLY = process.argv[2] === "functions";
+
 async function main(): Promise<void> {
   // Wall-clock figures depend on what else runs: the machine and its load say how to read them.
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(", ")} (1, 5, 15 minutes), node ${process.version}`);
@@ -216,6 +222,7 @@ async function main(): Promise<void> {
   console.log(`package parse + validate: ${parsed.ms.toFixed(1)} ms`);
   benchStore(parsed.result.value);
   benchFunctions(parsed.result.value);
+  if (FUNCTIONS_ONLY) return;
   await benchWorkbook(parsed.result.value);
   await benchExcel();
   await benchEdits(DIST);

@@ -52,7 +52,7 @@ type ByArea = Map<string, ByGroup>;
 /**
  * The figures of each cell (indicator, area, group, age, period) as maps within maps, not under
  * one key joined of the five parts: every MONITOR formula looks a cell up, and a joined key is a
- * new string to build and hash on each call (a fifth of a COUNT), where each part is a string
+ * new string to build and hash on each call (half of a COUNT in the bench), where each part is a string
  * V8 has hashed already (the canonical names, the period). A map left empty is taken out.
  */
 class CellIndex {
