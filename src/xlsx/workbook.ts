@@ -44,9 +44,11 @@ function writeTable(sheet: Worksheet, table: TablePlan): void {
   });
 }
 
-function writeIndicatorSheet(workbook: ExcelJSModule.Workbook, plan: SheetPlan): void {
+function writeIndicatorSheet(workbook: ExcelJSModule.Workbook, plan: SheetPlan, opensOn: boolean): void {
   const sheet = workbook.addWorksheet(plan.name, {
-    views: [{ state: "frozen", ySplit: plan.frozenRows, xSplit: 0, showGridLines: false }],
+    // The sheet the workbook opens on is its selected tab too (a sheet view's tabSelected): Excel
+    // selects the tab of bookViews' activeTab, and both say the same.
+    views: [{ state: "frozen", ySplit: plan.frozenRows, xSplit: 0, showGridLines: false, ...(opensOn ? { tabSelected: true } : {}) }],
     // Printed, a sheet is one page wide in landscape, with its charts beside the tables.
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
@@ -104,13 +106,18 @@ export async function writeXlsx(plan: WorkbookPlan, excel: ExcelJS, output: Xlsx
     category: plan.properties.category,
     description: plan.properties.description,
   });
-  const data = workbook.addWorksheet(plan.data.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
+  // The workbook opens on its first indicator sheet, the monitor itself, not on the Data sheet of
+  // thousands of rows before it (bookViews' activeTab, 0-based in sheet order); with no
+  // indicator sheet, on the Data sheet.
+  const opensOnData = plan.sheets.length === 0;
+  workbook.views = [{ x: 0, y: 0, width: 28800, height: 15600, firstSheet: 0, activeTab: opensOnData ? 0 : 1, visibility: "visible" }];
+  const data = workbook.addWorksheet(plan.data.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0, ...(opensOnData ? { tabSelected: true } : {}) }] });
   for (const table of plan.data.tables) {
     table.widths.forEach((width, c) => (data.getColumn(table.column + c + 1).width = width));
     // exceljs writes each data table's header and first row; the rest follows as bulk rows.
     writeTable(data, { ...table, rows: table.rows.slice(0, ROWS_BY_EXCELJS) });
   }
-  for (const sheet of plan.sheets) writeIndicatorSheet(workbook, sheet);
+  plan.sheets.forEach((sheet, i) => writeIndicatorSheet(workbook, sheet, i === 0));
 
   // exceljs stores its parts uncompressed: each is compressed once, as the package is written.
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJSModule.XlsxWriteOptions));

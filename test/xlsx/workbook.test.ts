@@ -123,6 +123,25 @@ describe("the .xlsx workbook", () => {
     expect(await x.read("xl/worksheets/sheet1.xml")).not.toMatch(/<f>/);
   });
 
+  /** The sheet the file opens on (bookViews' activeTab) and the sheets whose tab is selected, by name. */
+  async function opensOn(file: Uint8Array): Promise<{ active: string | undefined; selected: string[] }> {
+    const x = await openXlsx(file);
+    const workbook = await x.read("xl/workbook.xml");
+    const names = [...workbook.matchAll(/<sheet\b[^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    const activeTab = /<workbookView\b[^>]*\bactiveTab="(\d+)"/.exec(workbook)?.[1];
+    const selected: string[] = [];
+    for (let i = 1; i <= names.length; i++) if (/<sheetView\b[^>]*\btabSelected="1"/.test(await x.read(`xl/worksheets/sheet${i}.xml`))) selected.push(names[i - 1]);
+    return { active: activeTab === undefined ? undefined : names[Number(activeTab)], selected };
+  }
+
+  it("opens on the first indicator sheet, not on the Data sheet's rows", async () => {
+    expect(await opensOn(bytes)).toEqual({ active: "Bevolking", selected: ["Bevolking"] });
+    expect(await opensOn(await renderPackage(pkg, "en"))).toEqual({ active: "Population", selected: ["Population"] });
+    // Figures no indicator sheet shows: the Data sheet is all there is, and what it opens on.
+    const unshown = { ...pkg, observations: pkg.observations.filter((o) => o.indicator === "loongrens").map((o) => ({ ...o, indicator: "eigen-indicator" })) };
+    expect(await opensOn(await renderPackage(unshown))).toEqual({ active: "Data", selected: ["Data"] });
+  });
+
   it("is the same, byte for byte, for the same input", async () => {
     expect(Buffer.from(await renderPackage(pkg)).equals(Buffer.from(bytes))).toBe(true);
   });
