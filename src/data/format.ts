@@ -9,11 +9,21 @@ function groupThousands(integer: string, separator: string): string {
 
 /** A number the way the report writes it: 1.253, 0,4 (Dutch) or 1,253, 0.4 (English). */
 export function formatNumber(value: number, decimals: number, language: Language): string {
+  return separated(value, decimals, language, false);
+}
+
+/** A number with exactly `decimals` decimals, a trailing zero kept (19,0 beside 18,6), as a cell's number format shows it. */
+export function formatFixed(value: number, decimals: number, language: Language): string {
+  return separated(value, decimals, language, true);
+}
+
+function separated(value: number, decimals: number, language: Language, keepZeros: boolean): string {
   const [integer, fraction] = Math.abs(value).toFixed(decimals).split(".");
   const thousands = language === "nl" ? "." : ",";
   const decimal = language === "nl" ? "," : ".";
   const sign = value < 0 ? "-" : "";
-  return sign + groupThousands(integer, thousands) + (fraction && /[1-9]/.test(fraction) ? decimal + fraction.replace(/0+$/, "") : "");
+  const shown = keepZeros ? fraction : fraction && /[1-9]/.test(fraction) ? fraction.replace(/0+$/, "") : "";
+  return sign + groupThousands(integer, thousands) + (shown ? decimal + shown : "");
 }
 
 /**
@@ -27,13 +37,15 @@ export function formatTyped(value: number, language: Language): string {
 
 /**
  * A figure with its unit the way the report prints it: `1.253`, `11,6%`, `88%`, `€ 30.672`.
- * Percentages keep at most one decimal, as the report does.
+ * Percentages keep at most one decimal, as the report does; given `percentDecimals` (the
+ * decimals of the table a sheet shows the figure in, see percentDecimals), exactly that many, so
+ * that a sentence says `19,0%` where the table beside it does.
  */
-export function formatFigure(value: number, unit: Unit, language: Language = "nl"): string {
+export function formatFigure(value: number, unit: Unit, language: Language = "nl", percentDecimals?: number): string {
   switch (unit) {
     case "aandeel":
     case "groei":
-      return formatNumber(Math.round(value * 1000) / 10, 1, language) + "%";
+      return percentDecimals === undefined ? formatNumber(Math.round(value * 1000) / 10, 1, language) + "%" : formatFixed(value * 100, percentDecimals, language) + "%";
     case "euro":
       return "€ " + formatNumber(value, 0, language);
     default:
@@ -68,4 +80,10 @@ export function excelNumberFormat(unit: Unit): string {
     default:
       return "#,##0";
   }
+}
+
+/** The decimals a percentage number format shows (`0.0%` → 1, `0%` → 0); undefined for any other format. */
+export function percentDecimals(format: string | null): number | undefined {
+  const match = /^0(?:\.(0+))?%$/.exec(format ?? "");
+  return match ? (match[1]?.length ?? 0) : undefined;
 }

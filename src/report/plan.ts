@@ -1,6 +1,6 @@
 import { INDICATOR_COLUMNS, SOURCE_COLUMNS, tableCells } from "../data/columns";
 import { citationOf } from "../data/citation";
-import { excelNumberFormat } from "../data/format";
+import { excelNumberFormat, percentDecimals } from "../data/format";
 import { TABLE_NAMES } from "../data/package";
 import { comparePeriods } from "../data/periods";
 import { safeCellText } from "../data/text-rules";
@@ -221,17 +221,39 @@ function sourceLines(used: Observation[], store: MonitorStore, edition: EditionF
   return [textOf(source, language), textOf(when, language)];
 }
 
+/**
+ * The decimals each percentage of a sheet's tables is shown with (its table's number format):
+ * the lead and the sentences under the tables quote a figure as its table shows it.
+ */
+function shownDecimals(blocks: BuiltBlock[]): (o: Observation) => number | undefined {
+  const decimals = new Map<Observation, number | undefined>();
+  for (const block of blocks) {
+    block.facts.cells.forEach((row) =>
+      row.forEach((o, j) => {
+        if (o && !decimals.has(o)) decimals.set(o, percentDecimals(block.table.numberFormats[j + 1]));
+      }),
+    );
+  }
+  return (o) => decimals.get(o);
+}
+
 /** The facts a sheet's texts are computed from. */
 function sheetFacts(store: MonitorStore, edition: EditionFacts, area: string, blocks: BuiltBlock[]): SheetFacts {
   const find = (key: CellKey) => lookup(store, { area, age: "", ...key });
+  const decimalsOf = shownDecimals(blocks);
+  const shown = (o: Observation) => {
+    const decimals = decimalsOf(o);
+    return decimals === undefined ? figureOf(o) : { ...figureOf(o), decimals };
+  };
   return {
     store,
     edition,
     area,
     find,
+    shown,
     figure: (key) => {
       const o = find(key);
-      return o ? figureOf(o) : null;
+      return o ? shown(o) : null;
     },
     latest: (where) => latestPeriod(store, { area, ...where }),
     block: (key) => blocks.find((b) => b.key === key)?.facts,
@@ -272,7 +294,7 @@ function* buildSheet(spec: SheetSpec, store: MonitorStore, language: Language, e
   // How a row was computed, under the source: long, and nothing stands beside it there to hide it.
   const notes = blocks.flatMap((b) => b.notes);
   notes.forEach((note, i) => texts.push({ row: row + 2 + i, text: note, style: "source" }));
-  texts.push(...sentenceLines(used, store, language, row + 3 + notes.length)); // the figures as sentences, for a workbook without the add-in
+  texts.push(...sentenceLines(used, store, language, row + 3 + notes.length, shownDecimals(blocks))); // the figures as sentences, for a workbook without the add-in
   const widest = Math.max(...tables.map((t) => t.header.length), 1);
   const widthOf = (column: number) => Math.max(...tables.map((t) => t.widths[column] ?? 0), column === 0 ? LABEL_WIDTH : VALUE_WIDTH);
   return {

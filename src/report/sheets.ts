@@ -108,7 +108,7 @@ export const SHEETS: SheetSpec[] = [
         area: d.area,
         share: year ? d.figure({ indicator: "aandeel", group: FOREIGN, period: year, unit: "aandeel" }) : null,
         migration: year ? d.figure({ indicator: "aandeel", group: MIGRATION, period: year, unit: "aandeel" }) : null,
-        count: count ? figureOf(count) : null,
+        count: count ? d.shown(count) : null,
         day: whenOf(count, year ?? ""),
       });
     },
@@ -218,7 +218,7 @@ export const SHEETS: SheetSpec[] = [
             : exceptions.length * 3 <= years.length && !exceptions.includes(final)
               ? { kind: "except", years: exceptions }
               : { kind: "count", more: years.length - exceptions.length, of: years.length };
-      return say(LEAD.settlement, { area: d.area, first: years[0].periode, final, trend, settled: figureOf(last), left: figureOf(left.get(final) as Observation) });
+      return say(LEAD.settlement, { area: d.area, first: years[0].periode, final, trend, settled: d.shown(last), left: d.shown(left.get(final) as Observation) });
     },
     blocks: [
       {
@@ -253,7 +253,7 @@ export const SHEETS: SheetSpec[] = [
       const year = d.latest({ indicator: "woonduur", group: "korter dan 1 jaar", unit: "aandeel" });
       const short = year ? d.find({ indicator: "woonduur", group: "korter dan 1 jaar", period: year, unit: "aandeel" }) : undefined;
       const middle = year ? d.find({ indicator: "woonduur", group: "1 tot 3 jaar", period: year, unit: "aandeel" }) : undefined;
-      return say(LEAD.lengthOfResidence, { area: d.area, underThree: short && middle ? short.waarde + middle.waarde : null, short: short ? figureOf(short) : null, day: whenOf(short, year ?? "") });
+      return say(LEAD.lengthOfResidence, { area: d.area, underThree: short && middle ? short.waarde + middle.waarde : null, short: short ? d.shown(short) : null, day: whenOf(short, year ?? "") });
     },
     blocks: [
       {
@@ -287,7 +287,7 @@ export const SHEETS: SheetSpec[] = [
         // A trend the figures do not show is the report's claim, and said as such.
         byReport,
         period: last?.periode ?? null,
-        count: last ? figureOf(last) : null,
+        count: last ? d.shown(last) : null,
         children: last ? d.figure({ indicator: "repats", group: "Nederlands", age: "0-17", period: last.periode, unit: "aandeel" }) : null,
       });
     },
@@ -324,7 +324,7 @@ export const SHEETS: SheetSpec[] = [
     lead: (d) => {
       const year = d.latest({ indicator: "kinderen", group: FOREIGN, age: "0-17", unit: "aantal" });
       const total = year ? d.find({ indicator: "kinderen", group: FOREIGN, age: "0-17", period: year, unit: "aantal" }) : undefined;
-      return say(LEAD.children, { area: d.area, total: total ? figureOf(total) : null, day: whenOf(total, year ?? ""), reportNamesSyrian: reportSays(d, "childrenSyrian") });
+      return say(LEAD.children, { area: d.area, total: total ? d.shown(total) : null, day: whenOf(total, year ?? ""), reportNamesSyrian: reportSays(d, "childrenSyrian") });
     },
     blocks: [
       {
@@ -385,8 +385,8 @@ export const SHEETS: SheetSpec[] = [
       const span = growth && spanWords(growth.periode);
       return say(LEAD.nationalities, {
         area: d.area,
-        top: top ? { nl: top.groep, en: englishNationality(top.groep), count: figureOf(top), day: whenOf(top, top.periode) } : null,
-        growth: growth && span ? { value: growth.waarde, ...span } : null,
+        top: top ? { nl: top.groep, en: englishNationality(top.groep), count: d.shown(top), day: whenOf(top, top.periode) } : null,
+        growth: growth && span ? { value: growth.waarde, decimals: d.shown(growth).decimals, ...span } : null,
       });
     },
     blocks: [
@@ -436,8 +436,8 @@ export const SHEETS: SheetSpec[] = [
       if (!last) return say(LEAD.expatCentre, null);
       return say(LEAD.expatCentre, {
         period: last.periode,
-        count: figureOf(last),
-        before: before ? { period: before.periode, count: figureOf(before) } : null,
+        count: d.shown(last),
+        before: before ? { period: before.periode, count: d.shown(before) } : null,
         // The 2022 report compares 2021 with the pandemic year, whose figure its text does not give.
         pandemic: reportSays(d, "expatPandemic") && last.periode === "2021",
       });
@@ -472,8 +472,8 @@ export const SHEETS: SheetSpec[] = [
       const mostly = labour !== null && knowledge !== null && rose && Math.max(labour, knowledge) > 0 && labour !== knowledge ? (labour > knowledge ? "labour" : "knowledge") : null;
       return say(LEAD.workers, {
         area: d.area,
-        first: { period: first.periode, count: figureOf(first) },
-        last: { period: last.periode, count: figureOf(last) },
+        first: { period: first.periode, count: d.shown(first) },
+        last: { period: last.periode, count: d.shown(last) },
         growth: d.figure({ indicator: "werknemers-werkend", group: "internationale werknemers", period: `${first.periode}-${last.periode}`, unit: "groei" }),
         mostly,
       });
@@ -553,7 +553,7 @@ export const SHEETS: SheetSpec[] = [
       const year = d.latest({ indicator: "statushouders", group: "statushouders", unit: "aantal" });
       const count = year ? d.find({ indicator: "statushouders", group: "statushouders", period: year, unit: "aantal" }) : undefined;
       // The 2022 report names Syria as the largest group, a figure its text does not give.
-      return say(LEAD.statusHolders, { area: d.area, count: count ? figureOf(count) : null, day: whenOf(count, year ?? ""), syria: reportSays(d, "statusHoldersSyria") && year === "2022" });
+      return say(LEAD.statusHolders, { area: d.area, count: count ? d.shown(count) : null, day: whenOf(count, year ?? ""), syria: reportSays(d, "statusHoldersSyria") && year === "2022" });
     },
     blocks: [
       {

@@ -65,8 +65,13 @@ export interface SheetFacts {
   area: string;
   /** A figure (area defaults to the sheet's, age to none). */
   find: (key: CellKey) => Observation | undefined;
-  /** A figure (its value and unit, for a phrase to write in its language), or null. */
+  /** A figure (its value and unit, for a phrase to write in its language, as the sheet's table shows it), or null. */
   figure: (key: CellKey) => Figure | null;
+  /**
+   * The figure of an observation as the sheet's table shows it: a percentage with its table's
+   * decimals (19,0% in a table of 18,6% and 19,0%), so that the lead says what the table does.
+   */
+  shown: (o: Observation) => Figure;
   /** The latest period among the figures matching `where` (area defaults to the sheet's). */
   latest: (where: CellKey) => string | null;
   /** A block of this sheet as built, or undefined when the data left it out. */

@@ -20,6 +20,8 @@ export interface SentenceFacts {
   label: Names | null;
   /** The source as a citation names it, in Dutch and English (see citation.ts). */
   source: Names;
+  /** A percentage's decimals as the table beside the sentence shows it (see Figure.decimals); else as the report prints it. */
+  decimals?: number;
 }
 type Names = Record<Language, string>;
 
@@ -276,7 +278,7 @@ function sentence(facts: SentenceFacts, language: Language): string {
   const age = ageOf(o.leeftijd, words);
   const parts: Parts = {
     o,
-    figure: figureText({ value: o.eenheid === "groei" ? Math.abs(o.waarde) : o.waarde, unit: o.eenheid }, language),
+    figure: figureText({ value: o.eenheid === "groei" ? Math.abs(o.waarde) : o.waarde, unit: o.eenheid, decimals: facts.decimals }, language),
     when: whenOf(o, words),
     area: words.area(o.gebied),
     who: whoOf(o.groep, facts.group, words),

@@ -329,21 +329,21 @@ export const LEAD = {
         : `Children with a foreign nationality in ${area}.`,
   ),
   /** `top`: the first row of the table (the most common nationality) with its count; `growth`: of all with a foreign nationality. */
-  nationalities: phrase<{ area: string; top: { nl: string; en: string | null; count: Figure; day: When } | null; growth: { value: number; from: string; to: string } | null }>(
+  nationalities: phrase<{ area: string; top: { nl: string; en: string | null; count: Figure; day: When } | null; growth: { value: number; decimals?: number; from: string; to: string } | null }>(
     "sheets.lead.nationalities",
     ({ area, top, growth }) => {
       const adjective = top && nationalityAdjective(top.nl);
       return (
         sentences(
           top && `${adjective ? `De ${adjective} nationaliteit` : `De nationaliteit ${top.nl}`} komt in ${area} het meest voor van alle buitenlandse nationaliteiten (${fig(top.count, "nl")} inwoners ${on(top.day, "nl")}).`,
-          growth && `Het aantal inwoners met een buitenlandse nationaliteit ${growth.value < 0 ? "daalde" : "steeg"} tussen ${growth.from} en ${growth.to} met ${fig({ value: Math.abs(growth.value), unit: "groei" }, "nl")}.`,
+          growth && `Het aantal inwoners met een buitenlandse nationaliteit ${growth.value < 0 ? "daalde" : "steeg"} tussen ${growth.from} en ${growth.to} met ${fig({ value: Math.abs(growth.value), unit: "groei", decimals: growth.decimals }, "nl")}.`,
         ) || `De meest voorkomende buitenlandse nationaliteiten in ${area}.`
       );
     },
     ({ area, top, growth }) =>
       sentences(
         top && `${top.en ?? `The nationality '${top.nl}'`} is the most common foreign nationality in ${area} (${fig(top.count, "en")} inhabitants ${on(top.day, "en")}).`,
-        growth && `Inhabitants with a foreign nationality ${growth.value < 0 ? "fell" : "grew"} by ${fig({ value: Math.abs(growth.value), unit: "groei" }, "en")} between ${growth.from} and ${growth.to}.`,
+        growth && `Inhabitants with a foreign nationality ${growth.value < 0 ? "fell" : "grew"} by ${fig({ value: Math.abs(growth.value), unit: "groei", decimals: growth.decimals }, "en")} between ${growth.from} and ${growth.to}.`,
       ) || `The most common foreign nationalities in ${area}.`,
   ),
   /** `before`: the year before, when the data has it; else `pandemic` says the report's comparison with 2020. */

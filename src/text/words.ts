@@ -12,10 +12,16 @@ import { AnyMessage, phrase, say, textOf } from "./message";
 export interface Figure {
   value: number;
   unit: Unit;
+  /**
+   * A percentage shown in a sheet's table: the decimals the table shows it with (19,0% in a
+   * table of 18,6% and 19,0%), so that the sheet's words say what its table does. Without it, as
+   * the report prints it (19%, 11,6%).
+   */
+  decimals?: number;
 }
 
 /** 1.253 / 1,253, 11,6% / 11.6%, € 30.672: a figure as the report prints it in `language`. */
-export const figureText = (figure: Figure, language: Language): string => formatFigure(figure.value, figure.unit, language);
+export const figureText = (figure: Figure, language: Language): string => formatFigure(figure.value, figure.unit, language, figure.decimals);
 
 /** The figure of an observation, as a phrase's parameter. */
 export const figureOf = (o: { waarde: number; eenheid: Unit }): Figure => ({ value: o.waarde, unit: o.eenheid });

@@ -7,6 +7,7 @@ import { SHIPPED_EDITION } from "../../src/sources/shipped-source";
 import { problemText } from "../../src/text/problems";
 import { shippedPackage } from "../support/fixtures";
 import { useCbsServer } from "../support/use-cbs-server";
+import { FIXTURE_TABLE, publishedCell } from "../support/cbs-server";
 
 /**
  * The words a sheet shows agree with one another: a chart's axis names what its table's header
@@ -94,5 +95,47 @@ describe("a claim of the report its figures do not show", () => {
     const plan = shipped(language);
     expect(sheetOf(plan, "repats").texts[1].text).toBe(repats);
     expect(sheetOf(plan, "expat-centre").texts[1].text).toBe(expat);
+  });
+});
+
+describe("a percentage the sheet's words quote", () => {
+  /** The shipped edition with Leiden's foreign share on 1 January 2022 a whole 19%, beside shares of one decimal in its table. */
+  const wholeShare = () => {
+    const pkg = shippedPackage();
+    const observations = pkg.observations.map((o) => (o.indicator === "aandeel" && o.gebied === "Leiden" && o.groep === "buitenlandse nationaliteit" && o.periode === "2022" ? { ...o, waarde: 0.19 } : o));
+    return { ...pkg, observations };
+  };
+
+  it.each<[Language, string, string, string]>([
+    ["nl", "19,0%", "In Leiden heeft 19,0% van de inwoners een buitenlandse nationaliteit en 32,9% een migratieachtergrond.", "Op 1 januari 2022 had 19,0% van de inwoners van Leiden een buitenlandse nationaliteit (bron: BRP, gemeente Leiden)."],
+    ["en", "19.0%", "In Leiden, 19.0% of inhabitants have a foreign nationality and 32.9% a migration background.", "On 1 January 2022, 19.0% of the inhabitants of Leiden had a foreign nationality (source: BRP, municipality of Leiden)."],
+  ])("has the decimals its table shows it with (%s: %s)", (language, _shown, lead, sentence) => {
+    const sheet = sheetOf(buildPlan(wholeShare(), { language, edition: SHIPPED_EDITION }), "bevolking");
+    const table = tableOf(sheet, "_aandeel");
+    // The table shows the figure as 19,0%: a share with one decimal, as its other shares need.
+    expect(table.numberFormats.slice(1)).toEqual(["0.0%", "0.0%"]);
+    expect(table.rows[0]).toEqual([language === "nl" ? "buitenlandse nationaliteit" : "foreign nationality", null, 0.19]);
+    expect(sheet.texts[1].text.startsWith(lead)).toBe(true);
+    expect(sheet.texts.map((t) => t.text)).toContain(sentence);
+  });
+
+  it("is whole where its table shows whole percentages", () => {
+    const sheet = sheetOf(shipped("nl"), "nationaliteiten");
+    expect(tableOf(sheet, "_groei").numberFormats.slice(1)).toEqual(["0%"]);
+    expect(sheet.texts[1].text).toContain("steeg tussen 2012 en 2022 met 28%.");
+    expect(sheet.texts.map((t) => t.text)).toContain("Het aantal inwoners van Leiden met een buitenlandse nationaliteit groeide tussen 2012 en 2022 met 28% (bron: BRP, gemeente Leiden).");
+  });
+
+  it("in a CBS municipality's growth table of one decimal, keeps a trailing zero (4,0%) as the table does", async () => {
+    const sheet = sheetOf(buildPlan(await delft(), { language: "nl" }), "gebied-delft-bevolking");
+    const growth = tableOf(sheet, "_groei");
+    const row = growth.rows.find((r) => r[0] === "Inwoners") as (string | number | null)[];
+    // The stand-in's published totals: the growth of all inhabitants from 2012 to 2024, as a table of one decimal shows it.
+    const total = (year: number) => publishedCell(FIXTURE_TABLE, { RegioS: "GM0503", Perioden: `${year}JJ00`, Nationaliteit: "T001059" }) as number;
+    const shown = `${((total(2024) / total(2012) - 1) * 100).toFixed(1).replace(".", ",")}%`;
+    expect(shown).toMatch(/,0%$/); // the case of a trailing zero, which the report's style would drop
+    expect(growth.numberFormats[1]).toBe("0.0%");
+    expect(row[1]).toBeCloseTo(total(2024) / total(2012) - 1, 3);
+    expect(sheet.texts.map((t) => t.text)).toContain(`Het aantal inwoners van Delft groeide tussen 2012 en 2024 met ${shown} (bron: CBS StatLine 85644NED, 85458NED).`);
   });
 });
