@@ -9,6 +9,7 @@ import { AREA, LABEL, SHEET_NAME, FIXED_CAPTION } from "../text/sheets";
 import { named } from "../text/words";
 import { Axis, CellKey, SheetFacts, SheetSpec, SheetText } from "./spec-types";
 import { pulledAreas } from "./pulled-areas";
+import { SHORT_TOPICS } from "./sheet-names";
 
 export { pulledAreas };
 
@@ -29,7 +30,8 @@ const FOREIGN_SERIES: Axis = { label: LABEL.foreignNationality, key: { group: FO
 const ORIGIN_SERIES: Axis = { label: LABEL.originAbroad, key: { group: ORIGIN_OTHER } };
 
 /** Excel's 31 characters: the full prefix where it fits, else its short form, else the name cut at a word. */
-export function areaSheetName(prefix: string, short: string, area: string): string {
+export function areaSheetName(prefix: string, area: string): string {
+  const short = SHORT_TOPICS[prefix] ?? prefix;
   for (const candidate of [`${prefix} ${area}`, `${short} ${area}`]) if (candidate.length <= 31) return candidate;
   const cut = `${short} ${area}`.slice(0, 32);
   const space = cut.lastIndexOf(" ");
@@ -153,7 +155,7 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
   return [
     {
       key: areaKey(area, AREA_PARTS[0]),
-      name: say(AREA.populationName, { nl: areaSheetName("Bevolking", "Bev.", area), en: areaSheetName("Population", "Pop.", area) }),
+      name: say(AREA.populationName, { nl: areaSheetName("Bevolking", area), en: areaSheetName("Population", area) }),
       title: say(AREA.populationTitle, { area }),
       lead: (d: SheetFacts) => {
         const f = (key: CellKey) => d.figure({ period: latest, area, ...key });
@@ -234,7 +236,7 @@ export function areaSheets(store: MonitorStore, area: string): SheetSpec[] {
     },
     {
       key: areaKey(area, AREA_PARTS[1]),
-      name: say(AREA.populationName, { nl: areaSheetName("Nationaliteiten", "Nat.", area), en: areaSheetName("Nationalities", "Nat.", area) }),
+      name: say(AREA.populationName, { nl: areaSheetName("Nationaliteiten", area), en: areaSheetName("Nationalities", area) }),
       title: say(AREA.nationalitiesTitle, { area }),
       lead: () => say(AREA.nationalitiesLead, { area, year: latest }),
       blocks: [

@@ -40,13 +40,44 @@ export function freeSheetName(wanted: string, taken: ReadonlySet<string>): strin
 }
 
 /**
+ * The short forms of the topic that starts a municipality's sheet names ("Nationaliteiten
+ * Delft", "Nat. 's-Hertogenbosch"; see areaSheetName), in both languages.
+ */
+export const SHORT_TOPICS: Readonly<Record<string, string>> = { Bevolking: "Bev.", Nationaliteiten: "Nat.", Population: "Pop.", Nationalities: "Nat." };
+const SHORT_FORMS = new Set(Object.values(SHORT_TOPICS));
+
+/**
+ * A municipality's sheet name (a topic, then the municipality) in at most `room` characters,
+ * keeping the municipality: the topic in its short form ("Nat. Delft"), then as much of the
+ * name as fits, cut at a word where one ends in time, with "…" where it is cut ("Nat.
+ * 's-Hertogenbos…"), so that no two municipalities' kept sheets read alike. Null for a name that
+ * is not of that form or a room too small to hold the short topic and a letter of the name.
+ */
+function shortenAreaName(name: string, room: number): string | null {
+  const space = name.indexOf(" ");
+  if (space < 0) return null;
+  const [topic, area] = [name.slice(0, space), name.slice(space + 1)];
+  const short = SHORT_TOPICS[topic] ?? (SHORT_FORMS.has(topic) ? topic : undefined);
+  if (!short) return null;
+  const areaRoom = room - short.length - 1;
+  if (area.length <= areaRoom) return `${short} ${area}`;
+  if (areaRoom < 2) return null;
+  return `${short} ${shortenAtWord(area, areaRoom - 1)}…`;
+}
+
+/**
  * The name for a user's version of a sheet the add-in keeps when it must rebuild its own:
- * "Bevolking 2026-11-25", then "Bevolking 2026-11-25 (2)" …; null when nothing is free.
+ * "Bevolking 2026-11-25", then "Bevolking 2026-11-25 (2)" …; null when nothing is free. A
+ * municipality's sheet keeps the municipality's name ("Nat. Delft 2026-11-25", not
+ * "Nationaliteiten 2026-11-25", which reads as Leiden's); any other long name is cut at a word.
  */
 export function backupSheetName(name: string, isoDate: string, taken: ReadonlySet<string>): string | null {
+  const safe = safeSheetName(name);
   for (let n = 1; n <= 20; n++) {
     const suffix = n === 1 ? ` ${isoDate}` : ` ${isoDate} (${n})`;
-    const candidate = `${shortenAtWord(safeSheetName(name), 31 - suffix.length)}${suffix}`;
+    const room = 31 - suffix.length;
+    const base = safe.length <= room ? safe : (shortenAreaName(safe, room) ?? shortenAtWord(safe, room));
+    const candidate = `${base}${suffix}`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
   return null;

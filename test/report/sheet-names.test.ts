@@ -75,10 +75,39 @@ describe("backupSheetName", () => {
   });
 
   it("shortens a long name at a word boundary, never mid-word", () => {
-    expect(backupSheetName("Nationaliteiten en herkomst Leiden", "2026-11-25", new Set())).toBe("Nationaliteiten en 2026-11-25");
-    expect(backupSheetName("Nationaliteiten en herkomst Leiden", "2026-11-25", new Set(["nationaliteiten en 2026-11-25"]))).toBe("Nationaliteiten 2026-11-25 (2)");
+    expect(backupSheetName("Vestiging en vertrek van Leiden", "2026-11-25", new Set())).toBe("Vestiging en vertrek 2026-11-25");
+    expect(backupSheetName("Vestiging en vertrek van Leiden", "2026-11-25", new Set(["vestiging en vertrek 2026-11-25"]))).toBe("Vestiging en 2026-11-25 (2)");
     // One word longer than the room has no boundary to cut at: it is cut where the room ends.
     expect(backupSheetName("Internationaliseringsmonitor", "2026-11-25", new Set())).toBe("Internationalisering 2026-11-25");
+  });
+});
+
+describe("backupSheetName of a municipality's sheet", () => {
+  it("keeps the municipality's name: the topic in its short form", () => {
+    expect(backupSheetName("Nationaliteiten Delft", "2026-11-25", new Set())).toBe("Nat. Delft 2026-11-25");
+    expect(backupSheetName("Nationalities 's-Gravenhage", "2026-11-25", new Set())).toBe("Nat. 's-Gravenhage 2026-11-25");
+    expect(backupSheetName("Bevolking 's-Gravenhage", "2026-11-25", new Set())).toBe("Bev. 's-Gravenhage 2026-11-25");
+    expect(backupSheetName("Population 's-Gravenhage", "2026-11-25", new Set())).toBe("Pop. 's-Gravenhage 2026-11-25");
+    // Short enough as it is: unchanged.
+    expect(backupSheetName("Bevolking Delft", "2026-11-25", new Set())).toBe("Bevolking Delft 2026-11-25");
+    expect(backupSheetName("Nationaliteiten", "2026-11-25", new Set())).toBe("Nationaliteiten 2026-11-25");
+  });
+
+  it("cuts a name too long even then, marked with an ellipsis, never down to the topic alone", () => {
+    expect(backupSheetName("Nat. 's-Hertogenbosch", "2026-11-25", new Set())).toBe("Nat. 's-Hertogenbos… 2026-11-25");
+    expect(backupSheetName("Bevolking 's-Hertogenbosch", "2026-11-25", new Set())).toBe("Bev. 's-Hertogenbos… 2026-11-25");
+    expect(backupSheetName("Nat. Capelle aan den IJssel", "2026-11-25", new Set())).toBe("Nat. Capelle aan… 2026-11-25");
+    expect(backupSheetName("Nat. 's-Hertogenbosch", "2026-11-25", new Set(["nat. 's-hertogenbos… 2026-11-25"]))).toBe("Nat. 's-Hertoge… 2026-11-25 (2)");
+  });
+
+  it("tells two municipalities' kept sheets apart, and from Leiden's", () => {
+    const taken = new Set<string>();
+    const kept = ["Nationaliteiten", "Nationaliteiten Delft", "Nationaliteiten Utrecht", "Nat. 's-Hertogenbosch", "Nat. 's-Gravenhage"].map((name) => {
+      const backup = backupSheetName(name, "2026-11-25", taken) as string;
+      taken.add(backup.toLowerCase());
+      return backup;
+    });
+    expect(kept).toEqual(["Nationaliteiten 2026-11-25", "Nat. Delft 2026-11-25", "Nat. Utrecht 2026-11-25", "Nat. 's-Hertogenbos… 2026-11-25", "Nat. 's-Gravenhage 2026-11-25"]);
   });
 });
 
