@@ -85,11 +85,6 @@ async function listParts(context: Excel.RequestContext): Promise<PartName[]> {
   return all.items.flatMap((item) => parsePartName(item.id, item.namespaceUri) ?? []);
 }
 
-/** The groups the workbook holds a snapshot of (a complete generation), told by the parts' namespaces alone (one sync, no XML read). */
-export async function storedGroups(context: Excel.RequestContext): Promise<Set<string>> {
-  return new Set(chooseParts(await listParts(context)).current.keys());
-}
-
 /**
  * Reads every group's snapshot: the parts listed in one sync, the current ones' XML a few parts
  * per sync (their XML together could exceed Excel's 5 MB response). A part whose XML is not as

@@ -147,13 +147,14 @@ export async function remember(source: RememberedSource, snapshot: string[]): Pr
   const problems: MemoryProblem[] = [];
   const legacy = legacySnapshots();
   try {
-    const { storedGroups, writeSnapshot } = await snapshotStore();
+    const { readSnapshots, writeSnapshot } = await snapshotStore();
     const leftBehind = await Excel.run(async (context) => {
       const left: LeftBehind[] = [];
       // Groups an older version kept in the settings move to the store with the first write. A
       // group the store holds already is newer than the settings' (they outlived that move when
-      // the settings' save failed) and is the one read (see storedSnapshots): it stays.
-      const held = legacy.size ? await storedGroups(context) : new Set<string>();
+      // the settings' save failed) and is the one read (see storedSnapshots): it stays. Read
+      // as storedSnapshots reads it, so that what this pull compared with is what stays.
+      const held = legacy.size ? await readSnapshots(context) : new Map<string, string[]>();
       for (const [group, hashes] of legacy) if (group !== sourceGroup(source.kind) && !held.has(group)) left.push(await writeSnapshot(context, group, hashes));
       left.push(await writeSnapshot(context, sourceGroup(source.kind), snapshot));
       return left;
