@@ -71,6 +71,21 @@ export interface RuleModel extends Box {
   formula2?: string;
 }
 
+/**
+ * A threaded comment on a cell (Comment, ExcelApi 1.10): its content, author and creation date
+ * (read-only in Office.js), whether its thread is resolved (1.11), and its replies, each with its
+ * own content, author and date. Tests may leave out what they do not look at.
+ */
+export interface CommentModel {
+  row: number;
+  column: number;
+  text: string;
+  author?: string;
+  date?: string;
+  resolved?: boolean;
+  replies?: { text: string; author?: string; date?: string }[];
+}
+
 export class SheetModel {
   readonly cells = new Map<string, CellModel>();
   readonly customProperties = new Map<string, string>();
@@ -84,7 +99,7 @@ export class SheetModel {
   merges: Box[] = [];
   /** Notes (ExcelApi 1.18) and threaded comments (ExcelApi 1.10), by cell. */
   notes: { row: number; column: number; text: string }[] = [];
-  comments: { row: number; column: number; text: string }[] = [];
+  comments: CommentModel[] = [];
   /** Conditional formats and data validation rules: where they apply and, for those that have one, their formula (see "Rules" below). */
   conditionalFormats: RuleModel[] = [];
   dataValidations: RuleModel[] = [];
@@ -329,6 +344,11 @@ export class WorkbookModel {
    * an older one ("1.15": Excel 2021 without chart colours or notes) to model an older Excel.
    */
   excelApi = "1.18";
+  /**
+   * Who runs the add-in: the author Excel gives a comment or reply the add-in adds (see
+   * FakeCommentCollection.add), as it would the user's own from the interface.
+   */
+  currentUser = "Huidige gebruiker";
   /** Custom XML parts (ExcelApi 1.5), see fake-xml-parts.ts. */
   customXmlParts: XmlPartModel[] = [];
   calculationSuspendedSyncs = 0;
@@ -811,8 +831,8 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
       }),
   };
   /** Threaded comments (ExcelApi 1.10) and notes (ExcelApi 1.18): counted, and read with their content and cell. */
-  readonly comments = new FakeCellNoteCollection(this.context, () => this.model(), "comments");
-  readonly notes = new FakeCellNoteCollection(this.context, () => this.model(), "notes");
+  readonly comments = new FakeCommentCollection(this.context, () => this.model());
+  readonly notes = new FakeCellNoteCollection(this.context, () => this.model());
   readonly shapes = new FakeNamedList(this.context, () => this.model().shapes);
   readonly names = new FakeNameCollection(this.context, () => this.model());
   // ── Sheet-wide settings (review 2, D5; see fake-sheet-settings.ts for the sources) ──
@@ -1587,8 +1607,11 @@ export class FakeTable extends ClientObject<TableModel> {
  * move with them and those of deleted cells go; merged areas, conditional formats and data
  * validation wholly in those columns move, grow by rows inserted inside them and shrink by rows
  * deleted from them, and go when all their rows are deleted (Excel keeps these attached to their
- * cells, as it does formulas' references). A merge only partly in the columns never gets here
- * (refuseShift); a rule only partly in them was cut into pieces by shiftAttached first.
+ * cells, as it does formulas' references). A threaded comment "is tied to an individual cell"
+ * ("Work with comments using the Excel JavaScript API"), with its replies: it goes with a deleted
+ * cell, replies and all, and adding the row back brings none back (nothing in the reference keeps
+ * a comment apart from its cell; the safe reading). A merge only partly in the columns never
+ * gets here (refuseShift); a rule only partly in them was cut into pieces by shiftAttached first.
  */
 function shiftSheetExtras(sheet: SheetModel, columns: Pick<Box, "column" | "columns">, at: number, by: number): void {
   const inColumns = (b: Pick<Box, "column"> & { columns?: number }) => b.column >= columns.column && b.column + (b.columns ?? 1) <= columns.column + columns.columns;
@@ -2354,18 +2377,16 @@ class FakeNamedList extends CollectionObject<{ name: string; type: string }, Fak
 type CellNoteModel = SheetModel["notes"][number];
 
 /**
- * A sheet's notes (NoteCollection, ExcelApi 1.18) or threaded comments (CommentCollection, 1.10):
- * counted (getCount), loaded with their text (Note.content, Comment.content) and asked where
- * they are (getLocation, a range of one cell), as Microsoft documents both ("Work with notes" and
- * "Work with comments using the Excel JavaScript API").
+ * A sheet's notes (NoteCollection, ExcelApi 1.18): counted (getCount), loaded with their text
+ * (Note.content) and asked where they are (getLocation, a range of one cell), as Microsoft
+ * documents them ("Work with notes using the Excel JavaScript API").
  */
 class FakeCellNoteCollection extends CollectionObject<CellNoteModel, FakeCellNote> {
   constructor(
     context: FakeContext,
     private readonly sheet: () => SheetModel,
-    kind: "notes" | "comments",
   ) {
-    super(context, () => sheet()[kind]);
+    super(context, () => sheet().notes);
   }
   protected wrap(item: CellNoteModel): FakeCellNote {
     return new FakeCellNote(this.context, () => item, this.sheet);
@@ -2415,6 +2436,137 @@ class FakeCellNote extends ClientObject<CellNoteModel> {
       const item = this.resolver();
       return item ? { sheet: this.sheet(), box: { row: item.row, column: item.column, rows: 1, columns: 1 } } : null;
     });
+  }
+}
+
+/**
+ * A sheet's threaded comments (CommentCollection, ExcelApi 1.10; "Work with comments using the
+ * Excel JavaScript API"): counted, loaded with their content, status (`resolved`, 1.11), author
+ * and creation date, asked where they are (getLocation), each with its replies; and added.
+ */
+class FakeCommentCollection extends CollectionObject<CommentModel, FakeComment> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => SheetModel,
+  ) {
+    super(context, () => sheet().comments);
+  }
+  protected wrap(item: CommentModel): FakeComment {
+    return new FakeComment(this.context, () => item, this.sheet);
+  }
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue(() => result.settle(this.model().length, this.context));
+    return result;
+  }
+  /**
+   * CommentCollection.add(cellAddress, content) (ExcelApi 1.10): "Creates a new comment with the
+   * given content on the given cell. An InvalidArgument error is thrown if the provided range is
+   * larger than one cell." It takes no author or date, and Comment.authorName and creationDate
+   * are read-only ("Gets the name of the comment's author", "Gets the creation time of the
+   * comment"): whose name Excel gives it the reference does not say; the fake gives it the
+   * current user's (WorkbookModel.currentUser) and the time it is added, as Excel's interface
+   * does for a comment the user types. A cell holds one thread (CommentCollection.getItemByCell,
+   * "Gets the comment from the specified cell"): adding on a cell that has one the reference is
+   * silent about; the fake takes the safe reading and refuses it (InvalidArgument).
+   */
+  add(cellAddress: FakeRange | string, content: string): FakeComment {
+    this.context.addPayload(content);
+    let added: CommentModel | null = null;
+    this.context.enqueue(() => {
+      const target = typeof cellAddress === "string" ? { sheet: this.sheet(), box: parseAddress(cellAddress) } : (cellAddress as unknown as { model(): RangeModel }).model();
+      if (target.box.rows !== 1 || target.box.columns !== 1) throw new OfficeError("InvalidArgument", "A comment goes on one cell.");
+      const comments = target.sheet.comments;
+      if (comments.some((c) => c.row === target.box.row && c.column === target.box.column)) throw new OfficeError("InvalidArgument", "The cell has a comment already.");
+      added = { row: target.box.row, column: target.box.column, text: String(content), author: this.context.model.currentUser, date: new Date().toISOString(), resolved: false, replies: [] };
+      comments.push(added);
+    });
+    return new FakeComment(this.context, () => added, this.sheet);
+  }
+}
+
+/** A comment: the thread's first entry (Comment, ExcelApi 1.10). */
+class FakeComment extends ClientObject<CommentModel> {
+  readonly replies: FakeCommentReplyCollection;
+  constructor(
+    context: FakeContext,
+    resolver: () => CommentModel | null,
+    private readonly sheet: () => SheetModel,
+  ) {
+    super(context, resolver);
+    this.replies = new FakeCommentReplyCollection(context, () => this.resolver());
+  }
+  protected override readProperty(item: CommentModel, name: string): unknown {
+    if (name === "content") return item.text;
+    if (name === "resolved") return item.resolved ?? false;
+    if (name === "authorName") return item.author ?? "";
+    if (name === "creationDate") return item.date ?? null;
+    return super.readProperty(item, name);
+  }
+  get content(): string {
+    return this.get("content");
+  }
+  get authorName(): string {
+    return this.get("authorName");
+  }
+  /** "The comment thread status. A value of true means that the comment thread is resolved." (Comment.resolved, ExcelApi 1.11; settable.) */
+  get resolved(): boolean {
+    return this.get("resolved");
+  }
+  set resolved(value: boolean) {
+    this.set((item) => (item.resolved = value));
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const item = this.resolver();
+      return item ? { sheet: this.sheet(), box: { row: item.row, column: item.column, rows: 1, columns: 1 } } : null;
+    });
+  }
+}
+
+type ReplyModel = NonNullable<CommentModel["replies"]>[number];
+
+/**
+ * A comment's replies (CommentReplyCollection, ExcelApi 1.10): loaded with their content, and
+ * added ("Creates a comment reply for a comment"), by the current user and dated now, as
+ * FakeCommentCollection.add. A reply has no status of its own (CommentReply.resolved is
+ * read-only: "The comment reply status"), it follows its thread's. A reply to a resolved thread:
+ * the reference is silent, and Excel's interface offers none until the thread is reopened; the
+ * fake takes the safe reading and refuses it (InvalidOperation), so an add-in adds a thread's
+ * replies before it resolves it.
+ */
+class FakeCommentReplyCollection extends CollectionObject<ReplyModel, FakeCommentReply> {
+  constructor(
+    context: FakeContext,
+    private readonly comment: () => CommentModel | null,
+  ) {
+    super(context, () => {
+      const item = comment();
+      return item ? (item.replies ??= []) : null;
+    });
+  }
+  protected wrap(item: ReplyModel): FakeCommentReply {
+    return new FakeCommentReply(this.context, () => item);
+  }
+  add(content: string): void {
+    this.context.addPayload(content);
+    this.context.enqueue(() => {
+      const thread = this.comment();
+      if (!thread) throw new OfficeError("ItemNotFound", "The comment does not exist.");
+      if (thread.resolved) throw new OfficeError("InvalidOperation", "The comment thread is resolved.");
+      (thread.replies ??= []).push({ text: String(content), author: this.context.model.currentUser, date: new Date().toISOString() });
+    });
+  }
+}
+
+class FakeCommentReply extends ClientObject<ReplyModel> {
+  protected override readProperty(item: ReplyModel, name: string): unknown {
+    if (name === "content") return item.text;
+    if (name === "authorName") return item.author ?? "";
+    return super.readProperty(item, name);
+  }
+  get content(): string {
+    return this.get("content");
   }
 }
 
