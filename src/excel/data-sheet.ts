@@ -13,6 +13,7 @@ import { queueRemoveMark, queueWriteMark } from "./marks";
 import { WriteBatch } from "./batch";
 import { Cell } from "./row-changes";
 import { RefreshCounts, refreshTables, TableTarget } from "./table-refresh";
+import { CommentsRemade } from "./row-comments";
 import { queueColumnWidths, tableFormats, writeTable } from "./write";
 import { BLANK, WriteLooks } from "./write-looks";
 import { Journal } from "./undo";
@@ -95,9 +96,11 @@ const noFreeName = () =>
  * cells there move down), and a sheet of the add-in's that now holds the user's content is not
  * written on but left alone, unmarked. Throws a MonitorError, before anything is queued, when it
  * cannot keep to that. A first load notes in `journal` what it changes (the marks it removes,
- * the blank sheet it writes on), so that a cancel or a refusal can put it back.
+ * the blank sheet it writes on), so that a cancel or a refusal can put it back; tables refreshed
+ * in place are put back before it rethrows, and `remade` then says where threaded comments were
+ * made anew (table-refresh.ts).
  */
-export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestContext, state: WorkbookState, pkg: MonitorPackage, journal: Journal, looks?: WriteLooks): Promise<DataSheetOutcome> {
+export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestContext, state: WorkbookState, pkg: MonitorPackage, journal: Journal, looks?: WriteLooks, remade?: CommentsRemade[]): Promise<DataSheetOutcome> {
   const tables = dataTables(pkg);
   const existing = tables.map((t) => state.tables.get(t.name.toLowerCase()));
   const figures = pkg.observations.length;
@@ -175,7 +178,7 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
       },
     };
   });
-  const counts = await refreshTables(batch, context, state, targets);
+  const counts = await refreshTables(batch, context, state, targets, undefined, remade);
   return { sheetName: found[0].sheetName, created: false, clash: null, figures, insertedRows: counts.insertedRows, changes: counts };
 }
 

@@ -11,6 +11,7 @@ import { CellsBesideDeletedRows, ChangedSinceComparison, EditedMeanwhile, TableF
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
 import { Journal, LookLeft, UndoRefused } from "./undo";
+import { CommentsRemade } from "./row-comments";
 import { ChangedWhileWriting, WriteLooks } from "./write-looks";
 import { isoToday } from "../data/dates";
 import { cellRef } from "../report/a1";
@@ -120,15 +121,17 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
   let outcome: DataSheetOutcome | null = null;
   let pivot: ReturnType<typeof queueFindMonitorPivot> | null = null;
   let pivotRefused: string | null = null;
+  // Where putting tables back after a stop made threaded comments anew (table-refresh.ts): said with the stop.
+  const remade: CommentsRemade[] = [];
   try {
-    outcome = await writeDataSheet(batch, context, state, comparison.result, journal, looks);
+    outcome = await writeDataSheet(batch, context, state, comparison.result, journal, looks, remade);
     pivot = queueFindMonitorPivot(context);
     await batch.flush(); // a first load's last writes, and the look-up of the PivotTable
   } catch (error) {
     // Tables refreshed in place are written once refreshTables returns: the last sync only looked the PivotTable up.
     if (!(inPlace && outcome && isRefusal(error))) {
       const before = new Set(state.sheets.map((s) => s.name.toLowerCase()));
-      return stopped(context, error, { inPlace, journal, looks, progress, sheet: state.tables.get(TABLE_NAMES.observations.toLowerCase())?.sheetName, before, today: (options.today ?? isoToday)() });
+      return stopped(context, error, { inPlace, journal, looks, progress, sheet: state.tables.get(TABLE_NAMES.observations.toLowerCase())?.sheetName, before, today: (options.today ?? isoToday)(), remade });
     }
     pivotRefused = refusal(error);
   }
@@ -157,11 +160,19 @@ async function refreshPivot(pivot: ReturnType<typeof queueFindMonitorPivot>): Pr
 async function stopped(
   context: Excel.RequestContext,
   error: unknown,
-  at: { inPlace: boolean; journal: Journal; looks: WriteLooks; progress: (fraction: number, message: AnyMessage) => void; sheet?: string; before: ReadonlySet<string>; today: string },
+  at: { inPlace: boolean; journal: Journal; looks: WriteLooks; progress: (fraction: number, message: AnyMessage) => void; sheet?: string; before: ReadonlySet<string>; today: string; remade: readonly CommentsRemade[] },
 ): Promise<LoadDataResult> {
   if (at.inPlace) {
     if (error instanceof UndoRefused) return undoRefused(error.refused, at.sheet ?? DATA_SHEET_NAME, false);
-    if (error instanceof Cancelled) return { ok: false, problems: [], cancelled: true };
+    // Threaded comments the put-back made anew (a stop after deleting rows): said after what stopped the pull.
+    const comments: Problem[] = at.remade.map(({ table, sheet, cells }) => ({
+      table,
+      row: null,
+      column: null,
+      message: say(LOAD.commentsRemade, { table, sheet, cells: cells.slice(0, CELLS_NAMED), more: Math.max(0, cells.length - CELLS_NAMED) }),
+    }));
+    const commentsRemade = comments.length > 0;
+    if (error instanceof Cancelled) return { ok: false, problems: comments, cancelled: true };
     // The table changed during the comparison: refreshTables wrote nothing.
     if (error instanceof ChangedSinceComparison) {
       return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.changedSinceComparison) }] };
@@ -174,9 +185,12 @@ async function stopped(
       return { ok: false, problems: [{ table: error.table, row: null, column: null, message: say(LOAD.tableFiltered, { table: error.table }) }] };
     }
     if (error instanceof EditedMeanwhile) {
-      return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.editedMeanwhile, { table: error.table, row: error.row }) }] };
+      return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.editedMeanwhile, { table: error.table, row: error.row, commentsRemade }) }, ...comments] };
     }
-    if (isRefusal(error)) return refused(error);
+    if (isRefusal(error)) {
+      const result = refused(error, false, commentsRemade);
+      return result.ok ? result : { ...result, problems: [...result.problems, ...comments] };
+    }
     throw error;
   }
   // A first load: what it wrote is removed again, after a cancel, a refusal or an edit meanwhile
@@ -217,8 +231,8 @@ function undoRefused(error: unknown, sheet: string, first: boolean): LoadDataRes
   return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }
 
-function refused(error: Error & { code: string }, lookLeft = false): LoadDataResult {
-  const message = say(LOAD.excelRefused, { refusal: refusal(error), lookLeft });
+function refused(error: Error & { code: string }, lookLeft = false, commentsRemade = false): LoadDataResult {
+  const message = say(LOAD.excelRefused, { refusal: refusal(error), lookLeft, commentsRemade });
   return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }
 

@@ -25,14 +25,23 @@ export const NOTE_BYTES = 400;
  * (null for a blank row, whose notes cannot be told apart and are not kept here).
  */
 export function notesByRow(texts: readonly string[], cells: readonly string[], body: Box, keyOfRow: (row: number) => string | null): NotesByRow {
-  const byRow = new Map<string, RowNote[]>();
+  return byBodyRow(texts.map((text) => ({ text })), cells, body, keyOfRow);
+}
+
+/**
+ * What is on cells of a table's body, by the key of the row each is on, with its column in the
+ * table (notes here, threaded comments in row-comments.ts): `items` and their cells' addresses in
+ * the same order; what lies outside the body, or on a blank row, is left out.
+ */
+export function byBodyRow<T extends object>(items: readonly T[], cells: readonly string[], body: Box, keyOfRow: (row: number) => string | null): Map<string, (T & { column: number })[]> {
+  const byRow = new Map<string, (T & { column: number })[]>();
   cells.forEach((address, n) => {
     const { row, column } = parseA1Range(address);
     const [r, c] = [row - body.row, column - body.column];
     if (r < 0 || r >= body.rows || c < 0 || c >= body.columns) return;
     const key = keyOfRow(r);
     if (key === null) return;
-    byRow.set(key, [...(byRow.get(key) ?? []), { column: c, text: texts[n] }]);
+    byRow.set(key, [...(byRow.get(key) ?? []), { ...items[n], column: c }]);
   });
   return byRow;
 }

@@ -1,5 +1,5 @@
 import { valueError } from "../data/errors";
-import { parseA1Range } from "../report/a1";
+import { cellRef, parseA1Range } from "../report/a1";
 import { ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, WriteBatch } from "./batch";
 import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
@@ -9,6 +9,7 @@ import { queueAddNote, queueNotes } from "./optional-apis";
 import { planPutBack } from "./put-back";
 import { restorable } from "./restore-cells";
 import { Cell, planRowChanges, RowChanges } from "./row-changes";
+import { commentBytes, commentsByRow, CommentsByRow, CommentsRemade, queueAddComment, queueComments, RowComment } from "./row-comments";
 import { NOTE_BYTES, notesByRow, NotesByRow, RowNote } from "./row-notes";
 import { addBodyRows } from "./total-row";
 import { UndoRefused } from "./undo";
@@ -115,8 +116,9 @@ interface Plan {
   deleted: Look[];
   /** The cells each chunk of new rows writes, and the table's place, looked at just before it wrote them. */
   appended: AppendLook[];
-  /** The body rows' notes as read before writing, by row key, when the pull deletes rows (row-notes.ts). */
+  /** The body rows' notes and threaded comments as read before writing, by row key, when the pull deletes rows (row-notes.ts, row-comments.ts). */
   notes: NotesByRow;
+  comments: CommentsByRow;
 }
 
 /**
@@ -151,14 +153,18 @@ const ROW_FORMATS: Excel.CellPropertiesLoadOptions = CELL_PROPERTIES;
 
 const text = (value: Cell) => (typeof value === "string" ? literal(value) : (value ?? ""));
 
-/** Plans, reads what will change, and writes; undoes everything on a cancel, a refusal or an edit meanwhile, then rethrows (an UndoRefused when Excel refuses the undo too). */
-export async function refreshTables(batch: WriteBatch, context: Excel.RequestContext, state: WorkbookState, targets: TableTarget[], limit?: number): Promise<RefreshCounts> {
+/**
+ * Plans, reads what will change, and writes; undoes everything on a cancel, a refusal or an edit
+ * meanwhile, then rethrows (an UndoRefused when Excel refuses the undo too). An undo that made
+ * threaded comments anew (see row-comments.ts) says where in `remade`, for the pane.
+ */
+export async function refreshTables(batch: WriteBatch, context: Excel.RequestContext, state: WorkbookState, targets: TableTarget[], limit?: number, remade: CommentsRemade[] = []): Promise<RefreshCounts> {
   const plans: Plan[] = targets.map((target) => {
     const cells = target.table.cells ?? [];
     const header = (cells[0] ?? []).map((h) => String(h ?? ""));
     const changes = planRowChanges(header, cells.slice(1).map((row) => row.map((c) => c ?? null)), target.rows, target.keyOf);
     const box = parseA1Range(target.table.address);
-    return { target, header, box, bodyRows: box.rows - 1 - (target.table.totalRow ? 1 : 0), changes, read: new Map(), written: [], deleted: [], appended: [], notes: new Map() };
+    return { target, header, box, bodyRows: box.rows - 1 - (target.table.totalRow ? 1 : 0), changes, read: new Map(), written: [], deleted: [], appended: [], notes: new Map(), comments: new Map() };
   });
   const growth = planGrowth(
     plans.map((p) => ({ name: p.target.table.name, sheetName: p.target.table.sheetName, box: p.box, rowsNeeded: p.box.rows + p.changes.appends.length })),
@@ -228,9 +234,10 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     for (const plan of plans) checkLooks(plan, plan.deleted);
   } catch (error) {
     try {
-      await undo(context, plans, inserted, blankRows, { read: limit, write: batch.limit });
+      const comments = await undo(context, plans, inserted, blankRows, { read: limit, write: batch.limit });
       // Once the rows are back, the references into them that their delete made #REF!.
       if (plans.some((p) => p.deleted.length)) await restoreBroken(context, pointing ?? [], { read: limit, write: batch.limit });
+      remade.push(...comments);
     } catch (refused) {
       throw new UndoRefused(refused);
     }
@@ -272,6 +279,8 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
   const filters = await Promise.all(plans.map((plan) => reads.queue(100, () => plan.target.table.table.autoFilter.load("isDataFiltered"))));
   // The sheet's notes, where rows will be deleted (null where Excel has no notes API: none can be seen or put back).
   const notes = await Promise.all(plans.map((plan) => (plan.changes.deletes.length ? reads.queue(NOTE_BYTES, () => queueNotes(plan.target.table.table.worksheet)) : null)));
+  // And its threaded comments (ExcelApi 1.10 and 1.11, within the manifest's sets: always there).
+  const comments = await Promise.all(plans.map((plan) => (plan.changes.deletes.length ? reads.queue(NOTE_BYTES, () => queueComments(plan.target.table.table.worksheet)) : null)));
   const pending: Look[][] = plans.map(() => []);
   for (const [p, plan] of plans.entries()) {
     const rows = new Map<number, number>();
@@ -320,16 +329,21 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
     const rows = plan.changes.deletes.reduce((n, d) => n + d.count, 0);
     throw new CellsBesideDeletedRows(plan.target.table.name, plan.target.table.sheetName, rows, cells);
   }
-  // Where the notes are, in a sync of their own, only when there are any.
+  // Where the notes and comments are, and the comments' replies, in a sync of their own, only when there are any.
   const cells = notes.map((read) => (read && read.count() > 0 ? read.queueCells() : null));
-  if (!cells.some(Boolean)) return;
+  const threads = comments.map((read) => (read && read.count() > 0 ? read.queueDetails() : null));
+  if (!cells.some(Boolean) && !threads.some(Boolean)) return;
   await context.sync();
   for (const [p, plan] of plans.entries()) {
-    const [read, at] = [notes[p], cells[p]];
-    if (!read || !at) continue;
+    const [read, at, thread] = [notes[p], cells[p], threads[p]];
     const rows = plan.target.table.cells ?? [];
     const body = { row: plan.box.row + 1, column: plan.box.column, rows: plan.bodyRows, columns: plan.box.columns };
-    plan.notes = notesByRow(read.texts(), at(), body, (r) => plan.target.keyOf((column) => (rows[r + 1]?.[plan.header.indexOf(column)] ?? null) as Cell));
+    const keyOfRow = (r: number) => plan.target.keyOf((column) => (rows[r + 1]?.[plan.header.indexOf(column)] ?? null) as Cell);
+    if (read && at) plan.notes = notesByRow(read.texts(), at(), body, keyOfRow);
+    if (thread) {
+      const seen = thread();
+      plan.comments = commentsByRow(seen.comments, seen.cells, body, keyOfRow);
+    }
   }
 }
 
@@ -484,14 +498,14 @@ function overwrittenByNewRows(plan: Plan) {
  * What puts a deleted row back, and what it weighs in a request: its cells (restore-cells.ts),
  * number formats, and, when its look read them, its styles (set first: a style overwrites
  * formats) and its formats with hyperlinks (a cell without a link gets none: `{}` sets nothing);
- * then its notes as read before writing.
+ * then its notes and threaded comments as read before writing.
  */
-function restoring(row: RowRead, notes: readonly RowNote[]) {
+function restoring(row: RowRead, notes: readonly RowNote[], comments: readonly RowComment[]) {
   const cells = restorable(row.formulas, row.values, row.formats);
   const styles = row.props ? row.props.map((p) => (p.style === undefined || p.style === null ? {} : { style: p.style })) : null;
   const props = row.props ? row.props.map(({ format, hyperlink }) => (hyperlink ? { format, hyperlink } : { format })) : null;
-  const bytes = rowBytes(cells) + rowBytes(row.formats) + (styles ? JSON.stringify(styles).length : 0) + (props ? JSON.stringify(props).length : 0) + notes.reduce((n, note) => n + NOTE_BYTES + note.text.length * 2, 0);
-  return { cells, formats: row.formats, styles, props, notes, bytes };
+  const bytes = rowBytes(cells) + rowBytes(row.formats) + (styles ? JSON.stringify(styles).length : 0) + (props ? JSON.stringify(props).length : 0) + notes.reduce((n, note) => n + NOTE_BYTES + note.text.length * 2, 0) + comments.reduce((n, comment) => n + commentBytes(comment), 0);
+  return { cells, formats: row.formats, styles, props, notes, comments, bytes };
 }
 
 /** Indexes that each follow the one before as runs, [first, count], in the order given. */
@@ -512,9 +526,10 @@ function runsOf(indexes: readonly number[]): [number, number][] {
  * their number formats and formats, as the look just before deleting saw them; overwritten cells
  * get back their formulas or their constants (text as literal text, never a formula:
  * restore-cells.ts); new rows are removed wherever they are, and the cells inserted below a table
- * that had not grown yet are deleted again (the user's cells move back up).
+ * that had not grown yet are deleted again (the user's cells move back up). Gives the cells whose
+ * threaded comments it made anew, by table.
  */
-async function undo(context: Excel.RequestContext, plans: Plan[], inserted: ReadonlySet<string>, blankRows: ReadonlyMap<string, number>, limits: { read?: number; write: number }): Promise<void> {
+async function undo(context: Excel.RequestContext, plans: Plan[], inserted: ReadonlySet<string>, blankRows: ReadonlyMap<string, number>, limits: { read?: number; write: number }): Promise<CommentsRemade[]> {
   // What is still queued (a cancel comes before its sync) goes first, then where the tables are.
   await context.sync();
   const areas = plans.map((plan) => plan.target.table.table.getRange().load("rowIndex,columnIndex,rowCount,columnCount"));
@@ -533,6 +548,7 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
   );
   // Under the same limit as the write it undoes.
   const batch = new WriteBatch(context, { limit: limits.write });
+  const remade: CommentsRemade[] = [];
   for (const [i, plan] of plans.entries()) {
     const { table } = plan.target;
     const { rowIndex, columnIndex, columnCount } = areas[i];
@@ -578,9 +594,14 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
     // each), a long run in blocks under the limit: a run deleted bottom first comes back top
     // first, each at the index after the one before.
     let r = 0;
+    // Where each comment put back is, by body row: a later run added above it, or an added row removed above it, moves it.
+    const placed: { row: number; column: number }[] = [];
     for (const [first, count] of runsOf(decided.readd.map((a) => a.index))) {
-      // With each row its notes, as read before writing (Excel deleted them with the row).
-      const run = decided.readd.slice(r, (r += count)).map((a) => restoring(a.row, plan.notes.get(keyOf(a.row.values) ?? "") ?? []));
+      // With each row its notes and comments, as read before writing (Excel deleted them with the row).
+      const run = decided.readd.slice(r, (r += count)).map((a) => {
+        const key = keyOf(a.row.values) ?? "";
+        return restoring(a.row, plan.notes.get(key) ?? [], plan.comments.get(key) ?? []);
+      });
       for (const block of rowBlocks(0, count, (k) => run[k].bytes, batch.limit - 4 * RUN_DELETE_BYTES)) {
         const rows = run.slice(block.from, block.from + block.count);
         const at = first + block.from;
@@ -593,7 +614,10 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
           if (rows.some((row) => row.props)) body(at, 0, columnCount, block.count).setCellProperties(rows.map((row) => row.props ?? row.cells.map(() => ({}))));
           queueCellWrite(body(at, 0, columnCount, block.count), rows.map((row) => row.cells), rows.map((row) => row.formats), true);
           rows.forEach((row, k) => row.notes.forEach((note) => queueAddNote(sheets[i], body(at + k, note.column, 1), note.text)));
+          rows.forEach((row, k) => row.comments.forEach((comment) => queueAddComment(sheets[i], body(at + k, comment.column, 1), comment)));
         });
+        for (const place of placed) if (place.row >= at) place.row += block.count;
+        rows.forEach((row, k) => row.comments.forEach((comment) => placed.push({ row: at + k, column: comment.column })));
       }
     }
     for (const { row, column, values, formats, held } of decided.overwrite) {
@@ -602,7 +626,11 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
         queueCellWrite(body(row, column, values.length), [values], [formats ?? held ?? []], Boolean(formats));
       });
     }
-    for (const [first, count] of runsOf([...decided.remove].reverse()).reverse()) await batch.queue(RUN_DELETE_BYTES, () => body(first, 0, columnCount, count).delete("Up"));
+    for (const [first, count] of runsOf([...decided.remove].reverse()).reverse()) {
+      await batch.queue(RUN_DELETE_BYTES, () => body(first, 0, columnCount, count).delete("Up"));
+      for (const place of placed) if (place.row >= first + count) place.row -= count;
+    }
+    if (placed.length) remade.push({ table: table.name, sheet: table.sheetName, cells: placed.map((place) => cellRef(rowIndex + 1 + place.row, columnIndex + place.column)) });
     const appended = plan.changes.appends.length;
     if (!decided.grown && inserted.has(table.name) && appended) {
       // The table never grew over the inserted cells: they are deleted again, and the user's cells move back up.
@@ -611,6 +639,9 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
     }
   }
   await batch.flush();
+  // Each table's cells top to bottom (runs come back in the order they were deleted).
+  const at = (cell: string) => parseA1Range(cell);
+  return remade.map((r) => ({ ...r, cells: [...r.cells].sort((a, b) => at(a).row - at(b).row || at(a).column - at(b).column) }));
 }
 
 /**

@@ -12,10 +12,27 @@ export const LOAD = {
     () => "De werkmap is veranderd sinds de vergelijking; er is niets geschreven. Vergelijk opnieuw.",
     () => "The workbook has changed since the comparison; nothing was written. Compare again.",
   ),
-  editedMeanwhile: phrase<{ table: string; row: number }>(
+  /** `commentsRemade`: the undo made threaded comments anew (said next, load.commentsRemade), so not quite "as it was". */
+  editedMeanwhile: phrase<{ table: string; row: number; commentsRemade?: boolean }>(
     "load.editedMeanwhile",
-    ({ table, row }) => `${table} rij ${row} is veranderd terwijl de invoegtoepassing schreef; het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging. Vergelijk opnieuw.`,
-    ({ table, row }) => `${table} row ${row} changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change. Compare again.`,
+    ({ table, row, commentsRemade }) =>
+      `${table} rij ${row} is veranderd terwijl de invoegtoepassing schreef; het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging${commentsRemade ? ", op de opmerkingen hieronder na" : ""}. Vergelijk opnieuw.`,
+    ({ table, row, commentsRemade }) =>
+      `${table} row ${row} changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change${commentsRemade ? ", except for the threaded comments below" : ""}. Compare again.`,
+  ),
+  /**
+   * A pull that stopped after it began deleting rows put them back, and with them their threaded
+   * comments (src/excel/row-comments.ts), made anew: Office.js cannot set a comment's author or
+   * date. `cells`: the first cells as Excel names them, top to bottom; `more`: how many others.
+   */
+  commentsRemade: phrase<{ table: string; sheet: string; cells: string[]; more: number }>(
+    "load.commentsRemade",
+    ({ table, sheet, cells, more }) =>
+      `De opmerkingen in ${cells.join(", ")}${more ? ` en nog ${more} cellen` : ""} van ${table} op het blad '${sheet}' zijn nieuw gemaakt: Excel verwijderde ze met hun rijen, en toen de rijen terug waren zette de invoegtoepassing ze terug met hun tekst, hun antwoorden en hun status (opgelost of niet). ` +
+      `Office laat een invoegtoepassing de schrijver en de datum van een opmerking niet instellen: die opmerkingen en al hun antwoorden staan nu op uw naam, met de datum van vandaag, niet meer op naam en datum van wie ze schreef. De rest is teruggezet zoals hij was.`,
+    ({ table, sheet, cells, more }) =>
+      `The threaded comments in ${cells.join(", ")}${more ? ` and ${more} more cells` : ""} of ${table} on the sheet '${sheet}' were made anew: Excel deleted them with their rows, and once the rows were back the add-in added them again with their text, their replies and their status (resolved or not). ` +
+      `Office does not let an add-in set who wrote a comment or when: those comments and all their replies now carry your name and today's date, no longer the name and date of whoever wrote them. Everything else was put back as it was.`,
   ),
   /** A monitor table the pull must change has an active filter (src/excel/table-refresh.ts, TableFiltered): nothing was written. */
   tableFiltered: phrase<{ table: string }>(
@@ -41,11 +58,16 @@ export const LOAD = {
       `${cells.join(", ")}${more ? ` and ${more} more` : ""} on the sheet '${sheet}' would then stand beside another row. Nothing was changed. ` +
       `Make those cells a column of the table (a column of your own in ${table} stays with its row, and the add-in never writes in it), or move them elsewhere, and pull again.`,
   ),
-  /** `lookLeft`: the undo left the table style's look of a first load (said next, excel.lookLeft), so not quite "as it was". */
-  excelRefused: phrase<{ refusal: string; lookLeft?: boolean }>(
+  /**
+   * `lookLeft`: the undo left the table style's look of a first load (said next, excel.lookLeft);
+   * `commentsRemade`: it made threaded comments anew (said next, load.commentsRemade); so not quite "as it was".
+   */
+  excelRefused: phrase<{ refusal: string; lookLeft?: boolean; commentsRemade?: boolean }>(
     "load.excelRefused",
-    ({ refusal, lookLeft }) => `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was${lookLeft ? ", op de opmaak van de tabelstijl hieronder na" : ""}.`,
-    ({ refusal, lookLeft }) => `Excel refused a change (${refusal}); the workbook was put back as it was${lookLeft ? ", except for the table style's look below" : ""}.`,
+    ({ refusal, lookLeft, commentsRemade }) =>
+      `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was${lookLeft ? ", op de opmaak van de tabelstijl hieronder na" : commentsRemade ? ", op de opmerkingen hieronder na" : ""}.`,
+    ({ refusal, lookLeft, commentsRemade }) =>
+      `Excel refused a change (${refusal}); the workbook was put back as it was${lookLeft ? ", except for the table style's look below" : commentsRemade ? ", except for the threaded comments below" : ""}.`,
   ),
   /**
    * Excel refused putting the workbook back after a write stopped (`refusal`: that refusal): what

@@ -140,10 +140,11 @@ const SAMPLES: Record<string, unknown> = {
   "cli.wrotePull": { out: "/tmp/cbs", figures: 1200, places: "Leiden, Delft", from: 2012, to: 2024, tables: "85644NED, 85458NED", requests: 16, folder: "cbs" },
   "cli.catalogueSummary": { figures: 112, reported: 80, indicators: 20, sources: 7 },
   "cli.failed": { system: "ENOSPC: no space left on device" },
-  "load.editedMeanwhile": { table: "MonitorData", row: 12 },
+  "load.editedMeanwhile": { table: "MonitorData", row: 12, commentsRemade: true },
   "load.tableFiltered": { table: "MonitorData" },
   "load.cellsBesideDeletedRows": { table: "MonitorData", sheet: "Data", rows: 3, cells: ["Q5", "Q7:Q9", "Q12", "Q14", "BC20"], more: 4 },
-  "load.excelRefused": { refusal: "InsertDeleteConflict: The operation could not be completed." },
+  "load.commentsRemade": { table: "MonitorData", sheet: "Data", cells: ["G5", "C52", "G92", "G130", "M2001"], more: 2 },
+  "load.excelRefused": { refusal: "InsertDeleteConflict: The operation could not be completed.", commentsRemade: true },
   "load.undoRefused": { refusal: "GeneralException: refused", sheet: "Data", first: false },
 };
 
