@@ -230,15 +230,16 @@ export interface Block {
 export async function readRows(
   context: Excel.RequestContext,
   sources: RowSource[],
-  options: { limit?: number; property?: "values" | "formulas" | "numberFormat" } = {},
+  options: { limit?: number; property?: "values" | "formulas" | "numberFormat"; blockBytes?: number } = {},
 ): Promise<Cell[][][]> {
   const limit = options.limit ?? MAX_SYNC_BYTES;
   const property = options.property ?? "values";
+  const blockBytes = options.blockBytes ?? 0;
   const results: Cell[][][] = sources.map(() => []);
   // The heaviest block of each source read so far, in bytes a cell; null before its first.
   const heaviest: (number | null)[] = sources.map(() => null);
   while (sources.some((source, i) => results[i].length < source.total)) {
-    let blocks = planRound(sources, results, heaviest, limit * 0.8);
+    let blocks = planRound(sources, results, heaviest, limit * 0.8, blockBytes);
     for (;;) {
       const pending = blocks.map((block) => ({ block, range: sources[block.source].range(block.from, block.count).load(property) }));
       try {
@@ -269,16 +270,18 @@ export async function readRows(
 /**
  * The blocks of the next sync: each source with rows left, in turn, as many rows as `budget`
  * still holds at its heaviest weight so far (FIRST_CELL_BYTES a cell before its first read), at
- * least one row each.
+ * least one row each. `blockBytes`: what each block weighs in the request besides (its range and
+ * its load, for many small sources such as a sheet's areas of formulas): thousands of one-cell
+ * blocks answer little but ask much.
  */
-export function planRound(sources: readonly Pick<RowSource, "total" | "columns">[], results: readonly unknown[][], heaviest: readonly (number | null)[], budget: number): Block[] {
+export function planRound(sources: readonly Pick<RowSource, "total" | "columns">[], results: readonly unknown[][], heaviest: readonly (number | null)[], budget: number, blockBytes = 0): Block[] {
   const blocks: Block[] = [];
   for (const [i, source] of sources.entries()) {
     const left = source.total - results[i].length;
     if (left === 0 || budget <= 0) continue;
     const perRow = Math.max(1, source.columns) * (heaviest[i] ?? FIRST_CELL_BYTES);
     const count = Math.min(left, Math.max(1, Math.floor(budget / perRow)));
-    budget -= count * perRow;
+    budget -= count * perRow + blockBytes;
     blocks.push({ source: i, from: results[i].length, count });
   }
   return blocks;

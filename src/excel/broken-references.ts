@@ -1,6 +1,7 @@
 import { pointsInto } from "../report/references";
 import { ReadBatch, readRows, WriteBatch } from "./batch";
 import { WorkbookState } from "./inspect";
+import type { Reference } from "../text/references";
 
 /**
  * A pull that deletes rows and then stops (a later delete refused, a cancel, an edit meanwhile)
@@ -8,9 +9,11 @@ import { WorkbookState } from "./inspect";
  * #REF!" and adding the cells back does not make the reference again: Excel rewrote
  * `=Data!G12` into `=Data!#REF!` when the row went (the fake models it, see shiftReferences).
  * So before it deletes anything the pull notes every formula that may point into the tables'
- * sheet (on that sheet, or naming it: pointsInto), and once the rows are back it writes back
- * each one that now holds more #REF! than it did: a #REF! the analyst did not type, but Excel
- * made of the pull's delete. Every other formula is left as it is.
+ * sheet (on that sheet, or naming it: pointsInto), and every defined name naming it, and once
+ * the rows are back it writes back each one that now holds more #REF! than it did: a #REF! the
+ * analyst did not type, but Excel made of the pull's delete. Every other formula is left as it
+ * is. What it does not read (conditional formats, validation, charts; formulas too many to
+ * read) the pane names as not checked (Shortfall).
  */
 export interface FormulaCell {
   sheet: Excel.Worksheet;
@@ -19,62 +22,161 @@ export interface FormulaCell {
   formula: string;
 }
 
-/** More formula cells than this are not read (Excel caps a read at 5,000,000 cells): then none can be put back. */
-const MAX_SCANNED_CELLS = 2_000_000;
+/**
+ * What putting the rows back could not make as it was, for the pane (load.putBackShort): the
+ * tables whose rows were deleted and added again, their sheet; when the formulas were too many
+ * to read before deleting (`unchecked`), the most it reads; and what may hold a reference to a
+ * deleted row that the add-in neither reads nor puts back (`left`: conditional formats,
+ * validation, charts). Never "as it was" while either says anything.
+ */
+export interface Shortfall {
+  tables: string[];
+  sheet: string;
+  unchecked: { cells: number; areas: number } | null;
+  left: Reference[];
+}
+
+/** A pull that stopped (`stopped`: why, as refreshTables would have rethrown it) and put the tables back, all but `short`. */
+export class PutBackShort extends Error {
+  constructor(
+    readonly stopped: unknown,
+    readonly short: Shortfall,
+  ) {
+    // Not shown as it is: the load that catches it says why it stopped and what was not put back, in the user's language (load-data.ts).
+    super("The tables were put back, but not every reference into their deleted rows.");
+    this.name = "PutBackShort";
+  }
+}
+
+/**
+ * More formula cells than this are not read (a cell's formula is a string kept in memory until
+ * the pull is done): then none can be put back, and the pane says the formulas into the deleted
+ * rows were not checked (see StoppedShort).
+ */
+export const MAX_FORMULA_CELLS = 2_000_000;
+
+/**
+ * More areas of formula cells than this, over the workbook, are not read: the areas themselves
+ * come back in one response (four numbers each, about 90 bytes), and each is a read of its own
+ * in a request. Formulas filled down a column make one area; only cells apart make many.
+ */
+export const MAX_FORMULA_AREAS = 20_000;
+
+/**
+ * What one area's read weighs in a request besides its answer: its range (an object path) and
+ * its load (a call), about 200 bytes, taken twice for the safe side (as RUN_DELETE_BYTES): ten
+ * thousand one-cell areas must not go in one request of 5 MB.
+ */
+const AREA_READ_BYTES = 400;
 
 const refCount = (formula: string) => formula.split("#REF!").length - 1;
 
 /**
- * The formulas of the workbook that may point into `sheetName`, read in one probe sync (which
- * sheets hold formulas, and where) and the formulas of those sheets' used ranges in chunks.
- * Null when there are more cells than MAX_SCANNED_CELLS.
+ * The formulas of the workbook that may point into `sheetNames`: Excel is asked which cells of
+ * each sheet hold formulas (Range.getSpecialCellsOrNullObject("Formulas"), ExcelApi 1.9: a
+ * RangeAreas, or a null object on a sheet without any; one sync), then for those areas (one
+ * sync), and only their cells are read, in chunks whose request and response both stay under
+ * the limit (readRows). A workbook with millions of values and a few formulas reads those few.
+ * Null when there are more formula cells or areas than MAX_FORMULA_CELLS, MAX_FORMULA_AREAS.
  */
 export async function formulasInto(context: Excel.RequestContext, state: WorkbookState, sheetNames: ReadonlySet<string>, limit?: number): Promise<FormulaCell[] | null> {
-  const probes = state.sheets.map((s) => ({
-    state: s,
-    cells: s.sheet.getRange().getSpecialCellsOrNullObject("Formulas").load("cellCount"),
-    used: s.sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
-  }));
+  const probes = state.sheets.map((s) => ({ state: s, formulas: s.sheet.getRange().getSpecialCellsOrNullObject("Formulas").load("cellCount,areaCount") }));
   await context.sync();
-  const withFormulas = probes.filter((p) => !p.cells.isNullObject && p.cells.cellCount > 0 && !p.used.isNullObject);
-  if (withFormulas.reduce((n, p) => n + p.used.rowCount * p.used.columnCount, 0) > MAX_SCANNED_CELLS) return null;
+  const withFormulas = probes.filter((p) => !p.formulas.isNullObject);
+  if (withFormulas.reduce((n, p) => n + p.formulas.cellCount, 0) > MAX_FORMULA_CELLS) return null;
+  if (withFormulas.reduce((n, p) => n + p.formulas.areaCount, 0) > MAX_FORMULA_AREAS) return null;
+  if (withFormulas.length === 0) return [];
+  const listed = withFormulas.map((p) => ({ state: p.state, areas: p.formulas.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount") }));
+  await context.sync();
+  const areas = listed.flatMap(({ state: s, areas: list }) => list.items.map((area) => ({ state: s, row: area.rowIndex, column: area.columnIndex, rows: area.rowCount, columns: area.columnCount })));
   const read = await readRows(
     context,
-    withFormulas.map(({ state: s, used }) => ({
-      total: used.rowCount,
-      columns: used.columnCount,
-      sheet: s.name,
-      firstRow: used.rowIndex,
-      range: (from: number, count: number) => s.sheet.getRangeByIndexes(used.rowIndex + from, used.columnIndex, count, used.columnCount),
+    areas.map((a) => ({
+      total: a.rows,
+      columns: a.columns,
+      sheet: a.state.name,
+      firstRow: a.row,
+      range: (from: number, count: number) => a.state.sheet.getRangeByIndexes(a.row + from, a.column, count, a.columns),
     })),
-    { property: "formulas", limit },
+    { property: "formulas", limit, blockBytes: AREA_READ_BYTES },
   );
   const names = new Set([...sheetNames].map((n) => n.toLowerCase()));
   return read.flatMap((rows, i) => {
-    const { state: s, used } = withFormulas[i];
-    const home = names.has(s.name.toLowerCase());
+    const a = areas[i];
+    const home = names.has(a.state.name.toLowerCase());
     return rows.flatMap((row, r) =>
       row.flatMap((cell, c) => {
         if (typeof cell !== "string" || !cell.startsWith("=")) return [];
         if (!home && ![...sheetNames].some((name) => pointsInto(cell, name))) return [];
-        return [{ sheet: s.sheet, row: used.rowIndex + r, column: used.columnIndex + c, formula: cell }];
+        return [{ sheet: a.state.sheet, row: a.row + r, column: a.column + c, formula: cell }];
       }),
     );
   });
 }
 
-/** After the rows are back: each of `cells` that holds more #REF! than it did gets its formula back. Two syncs (a read, a write), or their chunks. */
-export async function restoreBroken(context: Excel.RequestContext, cells: readonly FormulaCell[], limits: { read?: number; write: number }): Promise<void> {
-  if (cells.length === 0) return;
+/** A defined name that may point into the tables' sheet, as read before deleting: its item (to write it back), name and formula. */
+export interface NameRead {
+  item: Excel.NamedItem;
+  name: string;
+  formula: string;
+}
+
+/**
+ * The defined names whose formula may point into `sheetNames` (`=Data!$G$92`), the workbook's
+ * (Workbook.names) and each sheet's own (Worksheet.names, which Workbook.names leaves out; the
+ * Excel JS reference of both): a name's reference to a deleted row becomes #REF! as a cell's
+ * does (`=Data!#REF!`), and adding the row back does not make it again. And, in the same sync,
+ * what else may hold such a reference and is not put back (`unchecked`): each sheet's conditional
+ * formats (ConditionalFormatCollection.getCount, ExcelApi 1.6), validated cells
+ * (getSpecialCellsOrNullObject "DataValidations", 1.9) and charts (a series' source, 1.1): their
+ * formulas are not read, so the pane names them as not checked.
+ */
+export async function namesInto(context: Excel.RequestContext, state: WorkbookState, sheetNames: ReadonlySet<string>): Promise<{ names: NameRead[]; unchecked: Reference[] }> {
+  const lists = [context.workbook.names, ...state.sheets.map((s) => s.sheet.names)].map((names) => names.load("items/name,items/formula"));
+  const others = state.sheets.map((s) => ({
+    sheet: s.name,
+    formats: s.sheet.getRange().conditionalFormats.getCount(),
+    validated: s.sheet.getRange().getSpecialCellsOrNullObject("DataValidations").load("cellCount"),
+    charts: s.sheet.charts.load("items/name"),
+  }));
+  await context.sync();
+  const names = lists.flatMap((list) =>
+    list.items.flatMap((item) => {
+      const formula: unknown = item.formula;
+      return typeof formula === "string" && [...sheetNames].some((name) => pointsInto(formula, name)) ? [{ item, name: item.name, formula }] : [];
+    }),
+  );
+  const unchecked = others.flatMap(({ sheet, formats, validated, charts }): Reference[] => [
+    ...(formats.value > 0 ? [{ kind: "conditionalFormat" as const, sheet }] : []),
+    ...(!validated.isNullObject && validated.cellCount > 0 ? [{ kind: "validation" as const, sheet }] : []),
+    ...charts.items.map((chart) => ({ kind: "chart" as const, sheet, chart: chart.name })),
+  ]);
+  return { names, unchecked };
+}
+
+/**
+ * After the rows are back: each of `cells` and `names` that holds more #REF! than it did gets
+ * its formula back (a name's NamedItem.formula is settable, ExcelApi 1.7, NamedItemUpdateData).
+ * Two syncs (a read, a write), or their chunks.
+ */
+export async function restoreBroken(context: Excel.RequestContext, cells: readonly FormulaCell[], names: readonly NameRead[], limits: { read?: number; write: number }): Promise<void> {
+  if (cells.length === 0 && names.length === 0) return;
   const reads = new ReadBatch(context, limits.read);
   const now = [];
   for (const cell of cells) now.push(await reads.queue(200 + cell.formula.length * 4, () => cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1).load("formulas")));
+  const namesNow = [];
+  for (const name of names) namesNow.push(await reads.queue(200 + name.formula.length * 4, () => name.item.load("formula")));
   await reads.flush();
   const batch = new WriteBatch(context, { limit: limits.write });
   for (const [i, cell] of cells.entries()) {
     const formula = now[i].formulas[0]?.[0];
     if (typeof formula !== "string" || refCount(formula) <= refCount(cell.formula)) continue;
     await batch.queue(200 + cell.formula.length * 2, () => (cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1).formulas = [[cell.formula]]));
+  }
+  for (const [i, name] of names.entries()) {
+    const formula: unknown = namesNow[i].formula;
+    if (typeof formula !== "string" || refCount(formula) <= refCount(name.formula)) continue;
+    await batch.queue(200 + name.formula.length * 2, () => (name.item.formula = name.formula));
   }
   await batch.flush();
 }

@@ -8,6 +8,7 @@ import { DATA_SHEET_NAME } from "../report/plan";
 import { MonitorPackage, Observation, Problem } from "../data/types";
 import { Cancelled, isRefusal, refusal, WriteBatch } from "./batch";
 import { CellsBesideDeletedRows, ChangedSinceComparison, EditedMeanwhile, TableFiltered } from "./table-refresh";
+import { PutBackShort } from "./broken-references";
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
 import { Journal, LookLeft, UndoRefused } from "./undo";
@@ -163,6 +164,10 @@ async function stopped(
   at: { inPlace: boolean; journal: Journal; looks: WriteLooks; progress: (fraction: number, message: AnyMessage) => void; sheet?: string; before: ReadonlySet<string>; today: string; remade: readonly CommentsRemade[] },
 ): Promise<LoadDataResult> {
   if (at.inPlace) {
+    // Put back all but some references into the rows it had deleted: why it stopped, then what is not as it was.
+    const short = error instanceof PutBackShort ? error.short : null;
+    if (error instanceof PutBackShort) error = error.stopped;
+    const left: Problem[] = short ? [{ table: TABLE_NAMES.observations, row: null, column: null, message: say(LOAD.putBackShort, short) }] : [];
     if (error instanceof UndoRefused) return undoRefused(error.refused, at.sheet ?? DATA_SHEET_NAME, false);
     // Threaded comments the put-back made anew (a stop after deleting rows): said after what stopped the pull.
     const comments: Problem[] = at.remade.map(({ table, sheet, cells }) => ({
@@ -171,8 +176,8 @@ async function stopped(
       column: null,
       message: say(LOAD.commentsRemade, { table, sheet, cells: cells.slice(0, CELLS_NAMED), more: Math.max(0, cells.length - CELLS_NAMED) }),
     }));
-    const commentsRemade = comments.length > 0;
-    if (error instanceof Cancelled) return { ok: false, problems: comments, cancelled: true };
+    const notes = { commentsRemade: comments.length > 0, short: left.length > 0 };
+    if (error instanceof Cancelled) return { ok: false, problems: [...comments, ...left], cancelled: true };
     // The table changed during the comparison: refreshTables wrote nothing.
     if (error instanceof ChangedSinceComparison) {
       return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.changedSinceComparison) }] };
@@ -185,11 +190,11 @@ async function stopped(
       return { ok: false, problems: [{ table: error.table, row: null, column: null, message: say(LOAD.tableFiltered, { table: error.table }) }] };
     }
     if (error instanceof EditedMeanwhile) {
-      return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.editedMeanwhile, { table: error.table, row: error.row, commentsRemade }) }, ...comments] };
+      return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.editedMeanwhile, { table: error.table, row: error.row, ...notes }) }, ...comments, ...left] };
     }
     if (isRefusal(error)) {
-      const result = refused(error, false, commentsRemade);
-      return result.ok ? result : { ...result, problems: [...result.problems, ...comments] };
+      const result = refused(error, notes);
+      return result.ok ? result : { ...result, problems: [...result.problems, ...comments, ...left] };
     }
     throw error;
   }
@@ -218,7 +223,7 @@ async function stopped(
   if (edited) return { ok: false, problems: [edited, ...kept] };
   if (error instanceof Cancelled) return { ok: false, problems: kept, cancelled: true };
   if (!isRefusal(error)) throw error; // (a refusal is all that is left)
-  const result = refused(error, kept.length > 0);
+  const result = refused(error, { lookLeft: kept.length > 0 });
   return result.ok ? result : { ...result, problems: [...result.problems, ...kept] };
 }
 
@@ -231,8 +236,9 @@ function undoRefused(error: unknown, sheet: string, first: boolean): LoadDataRes
   return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }
 
-function refused(error: Error & { code: string }, lookLeft = false, commentsRemade = false): LoadDataResult {
-  const message = say(LOAD.excelRefused, { refusal: refusal(error), lookLeft, commentsRemade });
+/** `lookLeft`, `commentsRemade`, `short`: what the undo did not put back follows (excel.lookLeft, load.commentsRemade, load.putBackShort). */
+function refused(error: Error & { code: string }, left: { lookLeft?: boolean; commentsRemade?: boolean; short?: boolean } = {}): LoadDataResult {
+  const message = say(LOAD.excelRefused, { refusal: refusal(error), ...left });
   return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }
 

@@ -4,7 +4,7 @@ import { ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, WriteBatch 
 import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
 import { besideShiftedRows, cellsOfAddress } from "./cells-beside";
-import { formulasInto, restoreBroken } from "./broken-references";
+import { formulasInto, MAX_FORMULA_AREAS, MAX_FORMULA_CELLS, namesInto, PutBackShort, restoreBroken, Shortfall } from "./broken-references";
 import { queueAddNote, queueNotes } from "./optional-apis";
 import { planPutBack } from "./put-back";
 import { restorable } from "./restore-cells";
@@ -176,7 +176,9 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
   await readBefore(context, plans, limit); // nothing is written yet: a difference stops here
   // The formulas that may point into rows to delete, to put back what Excel makes #REF! of them should the pull stop after deleting (broken-references.ts).
   const deleting = plans.filter((p) => p.changes.deletes.length);
-  const pointing = deleting.length ? await formulasInto(context, state, new Set(deleting.map((p) => p.target.table.sheetName)), limit) : [];
+  const homes = new Set(deleting.map((p) => p.target.table.sheetName));
+  const pointing = deleting.length ? await formulasInto(context, state, homes, limit) : [];
+  const others = deleting.length ? await namesInto(context, state, homes) : { names: [], unchecked: [] };
 
   const inserted = new Set<string>();
   /** Blank rows added above a table's total row, by table (see addBodyRows). */
@@ -233,13 +235,24 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     if (plans.some((p) => p.changes.deletes.length)) await batch.flush();
     for (const plan of plans) checkLooks(plan, plan.deleted);
   } catch (error) {
+    const deletedFrom = plans.filter((p) => p.deleted.length);
     try {
       const comments = await undo(context, plans, inserted, blankRows, { read: limit, write: batch.limit });
       // Once the rows are back, the references into them that their delete made #REF!.
-      if (plans.some((p) => p.deleted.length)) await restoreBroken(context, pointing ?? [], { read: limit, write: batch.limit });
+      if (deletedFrom.length) await restoreBroken(context, pointing ?? [], others.names, { read: limit, write: batch.limit });
       remade.push(...comments);
     } catch (refused) {
       throw new UndoRefused(refused);
+    }
+    // Formulas too many to read before deleting, rules and charts not read: the pane says they were not checked, never "as it was".
+    if (deletedFrom.length && (pointing === null || others.unchecked.length)) {
+      const short: Shortfall = {
+        tables: deletedFrom.map((p) => p.target.table.name),
+        sheet: deletedFrom[0].target.table.sheetName,
+        unchecked: pointing === null ? { cells: MAX_FORMULA_CELLS, areas: MAX_FORMULA_AREAS } : null,
+        left: others.unchecked,
+      };
+      throw new PutBackShort(error, short);
     }
     throw error;
   }

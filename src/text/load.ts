@@ -1,4 +1,21 @@
+import { formatNumber } from "../data/format";
 import { phrase } from "./message";
+import { pointingInto, Reference } from "./references";
+import { listed } from "./words";
+
+/** A count as the pane says it: 2.000.000 in Dutch, 2,000,000 in English. */
+const nl = (n: number) => formatNumber(n, 0, "nl");
+const en = (n: number) => formatNumber(n, 0, "en");
+
+/** What a put-back did not make as it was, said below the sentence: threaded comments made anew, references left (", except for … below"). */
+const exceptNl = (comments?: boolean, references?: boolean) => {
+  const what = [comments ? "de opmerkingen" : "", references ? "de verwijzingen" : ""].filter(Boolean);
+  return what.length ? `, op ${what.join(" en ")} hieronder na` : "";
+};
+const exceptEn = (comments?: boolean, references?: boolean) => {
+  const what = [comments ? "the threaded comments" : "", references ? "the references" : ""].filter(Boolean);
+  return what.length ? `, except for ${what.join(" and ")} below` : "";
+};
 
 /**
  * The words of Load data (src/excel/load-data.ts): cancelling, and why it wrote nothing or put
@@ -12,13 +29,13 @@ export const LOAD = {
     () => "De werkmap is veranderd sinds de vergelijking; er is niets geschreven. Vergelijk opnieuw.",
     () => "The workbook has changed since the comparison; nothing was written. Compare again.",
   ),
-  /** `commentsRemade`: the undo made threaded comments anew (said next, load.commentsRemade), so not quite "as it was". */
-  editedMeanwhile: phrase<{ table: string; row: number; commentsRemade?: boolean }>(
+  /** `commentsRemade`, `short`: the undo made threaded comments anew, or left references (said next, load.commentsRemade, load.putBackShort), so not quite "as it was". */
+  editedMeanwhile: phrase<{ table: string; row: number; commentsRemade?: boolean; short?: boolean }>(
     "load.editedMeanwhile",
-    ({ table, row, commentsRemade }) =>
-      `${table} rij ${row} is veranderd terwijl de invoegtoepassing schreef; het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging${commentsRemade ? ", op de opmerkingen hieronder na" : ""}. Vergelijk opnieuw.`,
-    ({ table, row, commentsRemade }) =>
-      `${table} row ${row} changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change${commentsRemade ? ", except for the threaded comments below" : ""}. Compare again.`,
+    ({ table, row, commentsRemade, short }) =>
+      `${table} rij ${row} is veranderd terwijl de invoegtoepassing schreef; het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging${exceptNl(commentsRemade, short)}. Vergelijk opnieuw.`,
+    ({ table, row, commentsRemade, short }) =>
+      `${table} row ${row} changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change${exceptEn(commentsRemade, short)}. Compare again.`,
   ),
   /**
    * A pull that stopped after it began deleting rows put them back, and with them their threaded
@@ -33,6 +50,42 @@ export const LOAD = {
     ({ table, sheet, cells, more }) =>
       `The threaded comments in ${cells.join(", ")}${more ? ` and ${more} more cells` : ""} of ${table} on the sheet '${sheet}' were made anew: Excel deleted them with their rows, and once the rows were back the add-in added them again with their text, their replies and their status (resolved or not). ` +
       `Office does not let an add-in set who wrote a comment or when: those comments and all their replies now carry your name and today's date, no longer the name and date of whoever wrote them. Everything else was put back as it was.`,
+  ),
+  /**
+   * A pull stopped after it had deleted rows of `tables` (on `sheet`), and put them back, but not
+   * every reference into them (src/excel/broken-references.ts, Shortfall): `unchecked`, when the
+   * formulas were too many to read before deleting, the most it reads (formula cells, areas of
+   * them); `left`, what may hold a reference to a deleted row that the add-in neither reads nor
+   * puts back (conditional formats, validation, charts), now a #REF! if it did.
+   */
+  putBackShort: phrase<{ tables: string[]; sheet: string; unchecked: { cells: number; areas: number } | null; left: Reference[] }>(
+    "load.putBackShort",
+    ({ tables, sheet, unchecked, left }) => {
+      const by = left.length ? pointingInto(left, "nl") : null;
+      return (
+        `Het ophalen had al rijen van ${listed(tables, "nl")} op het blad '${sheet}' verwijderd toen het stopte; die staan er weer. ` +
+        (unchecked
+          ? `Maar de formules die naar die rijen verwezen, zijn niet nagekeken: de werkmap heeft er te veel om te lezen (meer dan ${nl(unchecked.cells)} cellen met een formule, of meer dan ${nl(unchecked.areas)} gebieden ervan). ` +
+            `Een formule die naar een van die rijen verwees, toont daar nu #VERW! (#REF!): Excel maakte dat van de verwijzing toen de rij verdween. `
+          : "") +
+        (by && "subject" in by
+          ? `Niet nagekeken en niet teruggezet: ${by.subject}. Een verwijzing daarin naar een van die rijen is nu #VERW! (#REF!): Excel maakte dat ervan toen de rij verdween. `
+          : "") +
+        `Typ die verwijzingen opnieuw.`
+      );
+    },
+    ({ tables, sheet, unchecked, left }) => {
+      const by = left.length ? pointingInto(left, "en") : null;
+      return (
+        `The pull had deleted rows of ${listed(tables, "en")} on the sheet '${sheet}' when it stopped; they are back. ` +
+        (unchecked
+          ? `But the formulas that referred to those rows were not checked: the workbook holds too many to read (more than ${en(unchecked.cells)} cells with a formula, or more than ${en(unchecked.areas)} areas of them). ` +
+            `A formula that referred to one of those rows now shows #REF! there: Excel made that of the reference when the row went. `
+          : "") +
+        (by && "subject" in by ? `Not checked and not put back: ${by.subject}. A reference there to one of those rows is now #REF!: Excel made that of it when the row went. ` : "") +
+        `Type those references again.`
+      );
+    },
   ),
   /** A monitor table the pull must change has an active filter (src/excel/table-refresh.ts, TableFiltered): nothing was written. */
   tableFiltered: phrase<{ table: string }>(
@@ -60,14 +113,15 @@ export const LOAD = {
   ),
   /**
    * `lookLeft`: the undo left the table style's look of a first load (said next, excel.lookLeft);
-   * `commentsRemade`: it made threaded comments anew (said next, load.commentsRemade); so not quite "as it was".
+   * `commentsRemade`: it made threaded comments anew (said next, load.commentsRemade); `short`: references
+   * into deleted rows it did not put back (said next, load.putBackShort); so not quite "as it was".
    */
-  excelRefused: phrase<{ refusal: string; lookLeft?: boolean; commentsRemade?: boolean }>(
+  excelRefused: phrase<{ refusal: string; lookLeft?: boolean; commentsRemade?: boolean; short?: boolean }>(
     "load.excelRefused",
-    ({ refusal, lookLeft, commentsRemade }) =>
-      `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was${lookLeft ? ", op de opmaak van de tabelstijl hieronder na" : commentsRemade ? ", op de opmerkingen hieronder na" : ""}.`,
-    ({ refusal, lookLeft, commentsRemade }) =>
-      `Excel refused a change (${refusal}); the workbook was put back as it was${lookLeft ? ", except for the table style's look below" : commentsRemade ? ", except for the threaded comments below" : ""}.`,
+    ({ refusal, lookLeft, commentsRemade, short }) =>
+      `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was${lookLeft ? ", op de opmaak van de tabelstijl hieronder na" : exceptNl(commentsRemade, short)}.`,
+    ({ refusal, lookLeft, commentsRemade, short }) =>
+      `Excel refused a change (${refusal}); the workbook was put back as it was${lookLeft ? ", except for the table style's look below" : exceptEn(commentsRemade, short)}.`,
   ),
   /**
    * Excel refused putting the workbook back after a write stopped (`refusal`: that refusal): what

@@ -10,6 +10,24 @@ describe("the Excel fake", () => {
     return { model, sheet, context: new FakeContext(model) };
   };
 
+  it("finds the cells with formulas as areas, joined down a column and side by side; none: a null object, or ItemNotFound from getSpecialCells", async () => {
+    const { model, context } = workbook();
+    const sheet = model.sheets[0];
+    for (const [row, column] of [[1, 1], [2, 1], [3, 1], [1, 2], [2, 2], [3, 2], [6, 0], [8, 0]]) Object.assign(sheet.cell(row, column), { formula: "=1+1", value: 2 });
+    const found = context.workbook.worksheets.getItem("Blad1").getRange().getSpecialCellsOrNullObject("Formulas").load("address,areaCount,cellCount");
+    const areas = found.areas;
+    areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+    const none = model.addSheet("Leeg");
+    Object.assign(none.cell(0, 0), { value: "geen formule" });
+    const nothing = context.workbook.worksheets.getItem("Leeg").getRange().getSpecialCellsOrNullObject("Formulas").load("cellCount");
+    await context.sync();
+    expect([found.address, found.areaCount, found.cellCount]).toEqual(["Blad1!B2:C4,Blad1!A7,Blad1!A9", 3, 8]);
+    expect(areas.items.map((a) => [a.rowIndex, a.columnIndex, a.rowCount, a.columnCount])).toEqual([[1, 1, 3, 2], [6, 0, 1, 1], [8, 0, 1, 1]]);
+    expect(nothing.isNullObject).toBe(true);
+    context.workbook.worksheets.getItem("Leeg").getRange().getSpecialCells("Formulas").load("cellCount");
+    await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
   it("reports the used range with formatted cells by default, without them for valuesOnly", async () => {
     const { context } = workbook();
     const sheet = context.workbook.worksheets.getItem("Blad1");

@@ -25,6 +25,7 @@ function workbook() {
   Object.entries(formulas).forEach(([, formula], r) => Object.assign(mine.cell(r, 0), { formula, value: 1 }));
   Object.assign(data.cell(20, 1), { formula: "=A6+A4", value: 90 }); // on the shifted sheet itself, unprefixed
   model.names.push({ name: "Eerste", formula: "=Data!$A$6", sheet: null });
+  model.names.push({ name: "Vierde", formula: "=Data!$A$4", sheet: mine }); // a sheet's own name, into row 4
   mine.conditionalFormats.push({ row: 0, column: 2, rows: 3, columns: 1, type: "Custom", formula: "=C1>Data!$A$6" });
   // On the shifted sheet: a rule over A5:A9 whose formula names its own first cell (relative) and an absolute one.
   data.conditionalFormats.push({ row: 4, column: 0, rows: 5, columns: 1, type: "Custom", formula: "=A5>$A$12" });
@@ -83,6 +84,8 @@ describe("references follow cells that Excel shifts", () => {
     });
     expect([data.cell(20, 1).formula, data.cell(20, 1).value]).toEqual(["=A4+#REF!", "#REF!"]);
     expect(mine.charts[0].dataSources?.[0].values).toBe("=Data!$A$3:$A$7");
+    // A defined name follows its cell as a formula does, and its reference to a deleted one breaks.
+    expect(model.names.map((n) => n.formula)).toEqual(["=Data!$A$4", "=Data!#REF!"]);
     expect(data.conditionalFormats[0]).toMatchObject({ row: 2, rows: 5, formula: "=A3>$A$10" });
   });
 

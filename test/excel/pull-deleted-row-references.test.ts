@@ -1,11 +1,11 @@
 import { problemText } from "../../src/text/problems";
-import { SheetModel, TableModel } from "../support/fake-excel";
+import { ChartModel, SheetModel, TableModel, WorkbookModel } from "../support/fake-excel";
 import { editionChanged, onceDeleting } from "../support/pull-stops";
 import { edition, loadedWorkbook, runLoadData, sheetNamed, snapshot } from "../support/workbooks";
 
 /**
  * A pull that stops after it began deleting rows (a later delete refused, a cancel) adds the rows
- * back, and the analyst's formulas that pointed into them point into them again: Excel had
+ * back, and the analyst's formulas and defined names that pointed into them point into them again: Excel had
  * rewritten `=Data!G22` into `=Data!#REF!` when the row went (the fake models it, see
  * shiftReferences), and adding the row back does not undo that. Workbook states before and after.
  */
@@ -30,6 +30,25 @@ function analystFormulas(mine: SheetModel, data: TableModel): void {
   Object.assign(data.sheet.cell(2, 40), { formula: "=G92-G2" });
 }
 
+/**
+ * The analyst's defined names: the workbook's, into the last dropped row's Waarde and over a
+ * range that holds it; one of their sheet's own into the first dropped row (not deleted when the
+ * pull stops); one that names no cell of the Data sheet.
+ */
+function analystNames(model: WorkbookModel, mine: SheetModel): void {
+  model.names.push({ name: "Laatste", formula: "=Data!$G$92", sheet: null });
+  model.names.push({ name: "Reeks", formula: "=Data!$G$80:$G$95", sheet: null });
+  model.names.push({ name: "Eerste", formula: "=Data!$G$22", sheet: mine });
+  model.names.push({ name: "Eigen", formula: "='Mijn analyse'!$B$2", sheet: null });
+}
+
+const NAMES = [
+  ["Laatste", "=Data!$G$92"],
+  ["Reeks", "=Data!$G$80:$G$95"],
+  ["Eerste", "=Data!$G$22"],
+  ["Eigen", "='Mijn analyse'!$B$2"],
+];
+
 const FORMULAS = [
   ["5,1", "=Data!G92"],
   ["6,1", "=Data!G22"],
@@ -43,6 +62,7 @@ describe("a pull that stops after deleting rows: the analyst's references into t
     const { model, data } = await loadedWorkbook();
     const mine = sheetNamed(model, "Mijn analyse");
     analystFormulas(mine, data);
+    analystNames(model, mine);
     const before = snapshot(model);
     const rowsWithNew = data.box.rows + 5;
     let [refusing, refused] = [false, 0];
@@ -50,16 +70,42 @@ describe("a pull that stops after deleting rows: the analyst's references into t
     model.refuse = () => (refusing && ++refused === 1 ? "GeneralException" : null);
     const onProgress = onceDeleting(data, rowsWithNew, () => {
       refusing = true;
-      seen = [mine.cell(5, 1).formula, mine.cell(8, 1).formula, data.sheet.cell(2, 40).formula];
+      seen = [mine.cell(5, 1).formula, mine.cell(8, 1).formula, data.sheet.cell(2, 40).formula, ...model.names.map((n) => n.formula)];
     });
     const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
     model.refuse = null;
     // One row was deleted, the last dropped one: Excel made #REF! of the references to it, and the range shrank.
     expect(onProgress.at.rows).toBe(rowsWithNew - 1);
-    expect(seen).toEqual(["=Data!#REF!", "=SUM(Data!G80:G94)", "=#REF!-G2"]);
+    expect(seen).toEqual(["=Data!#REF!", "=SUM(Data!G80:G94)", "=#REF!-G2", "=Data!#REF!", "=Data!$G$80:$G$94", "=Data!$G$22", "='Mijn analyse'!$B$2"]);
     expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
     expect(FORMULAS.map(([key]) => [key, mine.cells.get(key)?.formula])).toEqual(FORMULAS);
     expect(data.sheet.cell(2, 40).formula).toBe("=G92-G2");
+    expect(model.names.map((n) => [n.name, n.formula])).toEqual(NAMES);
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("with a conditional format and a chart, whose formulas it does not read: the pane names them as not checked, and says not 'as it was'", async () => {
+    const { model, data } = await loadedWorkbook();
+    const mine = sheetNamed(model, "Mijn analyse");
+    analystFormulas(mine, data);
+    mine.conditionalFormats.push({ row: 0, column: 2, rows: 3, columns: 1, type: "Custom", formula: "=C1>Data!$G$92" });
+    mine.charts.push({ name: "Mijn grafiek", dataSources: [{ values: "=Data!$G$80:$G$95", categories: "=Data!$D$80:$D$95" }] } as ChartModel);
+    const before = snapshot(model);
+    let [refusing, refused] = [false, 0];
+    model.refuse = () => (refusing && ++refused === 1 ? "GeneralException" : null);
+    const onProgress = onceDeleting(data, data.box.rows + 5, () => (refusing = true));
+    const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
+    model.refuse = null;
+    expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual([
+      "Excel refused a change (Excel: GeneralException); the workbook was put back as it was, except for the references below.",
+      "The pull had deleted rows of MonitorData on the sheet 'Data' when it stopped; they are back. " +
+        "Not checked and not put back: conditional formatting on the sheet 'Mijn analyse' and the chart 'Mijn grafiek' on the sheet 'Mijn analyse'. " +
+        "A reference there to one of those rows is now #REF!: Excel made that of it when the row went. Type those references again.",
+    ]);
+    // As the pane says: the formulas back, the rule's reference to the deleted row #REF!, the chart's area shrunk by the row and grown again.
+    expect(FORMULAS.map(([key]) => [key, mine.cells.get(key)?.formula])).toEqual(FORMULAS);
+    expect(mine.conditionalFormats[0].formula).toBe("=C1>Data!#REF!");
+    mine.conditionalFormats[0].formula = "=C1>Data!$G$92";
     expect(snapshot(model)).toBe(before);
   });
 
@@ -67,12 +113,14 @@ describe("a pull that stops after deleting rows: the analyst's references into t
     const { model, data } = await loadedWorkbook();
     const mine = sheetNamed(model, "Mijn analyse");
     analystFormulas(mine, data);
+    analystNames(model, mine);
     const before = snapshot(model);
     const cancel = new AbortController();
     const onProgress = onceDeleting(data, data.box.rows + 5, () => cancel.abort());
     const { result } = await runLoadData(model, next, { syncLimit: 150, signal: cancel.signal, onProgress });
     expect(result).toEqual({ ok: false, problems: [], cancelled: true });
     expect(FORMULAS.map(([key]) => [key, mine.cells.get(key)?.formula])).toEqual(FORMULAS);
+    expect(model.names.map((n) => [n.name, n.formula])).toEqual(NAMES);
     expect(snapshot(model)).toBe(before);
   });
 });

@@ -91,6 +91,21 @@ describe("readRows keeps each response under Excel's 5 MB", () => {
     // About 2.8 MB: a first block sized at 100 bytes a cell (5,592 rows), then the rest in one.
     expect(result.syncs).toBe(2);
   });
+
+  it("reads 30,000 one-cell areas (formulas apart) in requests under the limit when each block's read is counted", async () => {
+    const model = new WorkbookModel();
+    const sheet = model.addSheet("Data");
+    for (let r = 0; r < 30_000; r++) Object.assign(sheet.cell(r * 2, 0), { formula: "=1+1", value: 2 });
+    const result = await fakeRun(model, async (context) => {
+      const data = asExcel(context).workbook.worksheets.getItem("Data");
+      const sources: RowSource[] = Array.from({ length: 30_000 }, (_, r) => ({ total: 1, columns: 1, sheet: "Data", firstRow: r * 2, range: () => data.getRangeByIndexes(r * 2, 0, 1, 1) }));
+      return (await readRows(asExcel(context), sources, { property: "formulas", blockBytes: 400 })).map((rows) => rows[0][0]);
+    });
+    expect(result.result).toEqual(Array.from({ length: 30_000 }, () => "=1+1"));
+    // Each of 30,000 loads is a call in the request (180 bytes each in the fake): 5.4 MB in one request, refused, were the answer's bytes all that counted.
+    expect(model.batches.every((b) => b.bytes <= MAX_SYNC_BYTES)).toBe(true);
+    expect(model.batches.length).toBeGreaterThanOrEqual(5);
+  });
 });
 
 describe("planRound and halved (readRows's blocks)", () => {
@@ -109,6 +124,17 @@ describe("planRound and halved (readRows's blocks)", () => {
     expect(planRound([{ total: 1003, columns: 10 }, sources[1]], [[1, 2, 3], new Array(49_998)], [20, 5], budget)).toEqual([
       { source: 0, from: 3, count: 1000 },
       { source: 1, from: 49_998, count: 2 },
+    ]);
+  });
+
+  it("counts what each block weighs in the request, when told: fewer blocks of small sources in a round", () => {
+    const ones = Array.from({ length: 10 }, () => ({ total: 1, columns: 1 }));
+    const none = ones.map(() => []);
+    // 1,000 bytes: ten one-cell blocks of 100 bytes fit; with 400 bytes more each, two.
+    expect(planRound(ones, none, ones.map(() => null), 1000)).toHaveLength(10);
+    expect(planRound(ones, none, ones.map(() => null), 1000, 400)).toEqual([
+      { source: 0, from: 0, count: 1 },
+      { source: 1, from: 0, count: 1 },
     ]);
   });
 

@@ -1129,8 +1129,9 @@ export class FakeRange extends ClientObject<RangeModel> {
   /**
    * Cells of a kind, or a null object (ExcelApi 1.9, Range.getSpecialCellsOrNullObject):
    * "Formulas", "Constants" (cells with a value that is no formula), "ConditionalFormats",
-   * "DataValidations". Each cell found is an area of its own here; Excel joins adjacent ones
-   * ("Sheet1!A1:B4, Sheet1!D1:D4", RangeAreas.address), which the add-in reads alike.
+   * "DataValidations". Excel joins adjacent cells into areas ("Sheet1!A1:B4, Sheet1!D1:D4",
+   * RangeAreas.address): the fake joins formula cells down a column, then side by side
+   * (columnRuns), and leaves each constant an area of its own, which the add-in reads alike.
    */
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
@@ -1139,7 +1140,7 @@ export class FakeRange extends ClientObject<RangeModel> {
       if (cellType === "ConditionalFormats") areas = sheet.conditionalFormats.filter((b) => overlaps(b, box));
       else if (cellType === "DataValidations") areas = sideBySide(sheet.dataValidations.filter((b) => overlaps(b, box)));
       else if (cellType === "Formulas") {
-        areas = [...sheet.cells]
+        const cells = [...sheet.cells]
           .filter(([key, cell]) => {
             const [row, column] = key.split(",").map(Number);
             return cell.formula !== null && overlaps({ row, column, rows: 1, columns: 1 }, box);
@@ -1148,6 +1149,7 @@ export class FakeRange extends ClientObject<RangeModel> {
             const [row, column] = key.split(",").map(Number);
             return { row, column, rows: 1, columns: 1 };
           });
+        areas = sideBySide(columnRuns(cells));
       } else if (cellType === "Constants") {
         areas = [...sheet.cells]
           .filter(([key, cell]) => {
@@ -1161,6 +1163,20 @@ export class FakeRange extends ClientObject<RangeModel> {
       } else throw new OfficeError("InvalidArgument", `The fake finds Formulas, Constants, ConditionalFormats or DataValidations, not ${cellType}.`);
       return areas.length ? { sheet, areas } : null;
     });
+  }
+  /**
+   * The same cells as getSpecialCellsOrNullObject, but none found is an error: "If no special
+   * cells are found, an ItemNotFound error will be thrown" (Range.getSpecialCells, ExcelApi 1.9;
+   * "Find special cells within a range": getSpecialCells "throws ItemNotFound if none exist",
+   * getSpecialCellsOrNullObject gives isNullObject true). The error comes with the sync, as
+   * Excel's errors do.
+   */
+  getSpecialCells(cellType: string): FakeRangeAreas {
+    const found = this.getSpecialCellsOrNullObject(cellType);
+    this.context.enqueue(() => {
+      if (found.found() === null) throw new OfficeError("ItemNotFound", "No cells were found.");
+    });
+    return found;
   }
   private result<T>(read: (range: RangeModel) => T): FakeClientResult<T> {
     const result = new FakeClientResult<T>();
@@ -2224,12 +2240,36 @@ function pick(value: unknown, options: unknown): unknown {
  */
 function sideBySide(rules: Box[]): Box[] {
   const areas: Box[] = [];
+  // By the rows an area spans and the column after it: where the next one side by side would start.
+  const ending = new Map<string, Box>();
+  const key = (row: number, rows: number, column: number) => `${row},${rows},${column}`;
   for (const rule of [...rules].sort((a, b) => a.row - b.row || a.column - b.column)) {
-    const next = areas.find((a) => a.row === rule.row && a.rows === rule.rows && a.column + a.columns === rule.column);
-    if (next) next.columns += rule.columns;
-    else areas.push({ row: rule.row, column: rule.column, rows: rule.rows, columns: rule.columns });
+    let area = ending.get(key(rule.row, rule.rows, rule.column));
+    if (area) {
+      ending.delete(key(area.row, area.rows, area.column + area.columns));
+      area.columns += rule.columns;
+    } else {
+      area = { row: rule.row, column: rule.column, rows: rule.rows, columns: rule.columns };
+      areas.push(area);
+    }
+    ending.set(key(area.row, area.rows, area.column + area.columns), area);
   }
   return areas;
+}
+
+/**
+ * Cells joined into areas down each column: a formula filled down G2:G500 is one area, as Excel
+ * answers it (RangeAreas.areas; how Excel cuts a block of cells into areas is not documented, the
+ * fake joins runs down a column, then runs side by side over the same rows, see sideBySide).
+ */
+function columnRuns(cells: Box[]): Box[] {
+  const runs: Box[] = [];
+  for (const cell of [...cells].sort((a, b) => a.column - b.column || a.row - b.row)) {
+    const last = runs[runs.length - 1];
+    if (last && last.column === cell.column && last.row + last.rows === cell.row) last.rows++;
+    else runs.push({ ...cell });
+  }
+  return runs;
 }
 
 /** A range's conditional formats (ConditionalFormatCollection, ExcelApi 1.6): loaded by type, counted. */
@@ -2321,6 +2361,10 @@ class FakeDataValidation extends ClientObject<{ sheet: SheetModel; boxes: Box[] 
 
 /** Several areas of one sheet (RangeAreas): their address and count. */
 export class FakeRangeAreas extends ClientObject<{ sheet: SheetModel; areas: Box[] }> {
+  /** What the cells are now (null: none), for getSpecialCells' refusal. */
+  found(): { sheet: SheetModel; areas: Box[] } | null {
+    return this.resolver();
+  }
   protected override readProperty(model: { sheet: SheetModel; areas: Box[] }, name: string): unknown {
     if (name === "address") return model.areas.map((a) => `${model.sheet.name}!${toAddress(a)}`).join(",");
     if (name === "areaCount") return model.areas.length;
@@ -2588,6 +2632,13 @@ class FakeNamedItem extends ClientObject<NameModel> {
   }
   get formula(): string {
     return this.get("formula");
+  }
+  /** "The formula of the named item. Formulas always start with an equal sign" (NamedItem.formula, settable since ExcelApi 1.7: NamedItemUpdateData.formula). */
+  set formula(formula: string) {
+    this.context.addPayload(formula);
+    this.set((item) => {
+      item.formula = formula;
+    });
   }
 }
 class FakeNameCollection extends CollectionObject<NameModel, FakeNamedItem> {

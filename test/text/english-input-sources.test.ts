@@ -140,11 +140,17 @@ const SAMPLES: Record<string, unknown> = {
   "cli.wrotePull": { out: "/tmp/cbs", figures: 1200, places: "Leiden, Delft", from: 2012, to: 2024, tables: "85644NED, 85458NED", requests: 16, folder: "cbs" },
   "cli.catalogueSummary": { figures: 112, reported: 80, indicators: 20, sources: 7 },
   "cli.failed": { system: "ENOSPC: no space left on device" },
-  "load.editedMeanwhile": { table: "MonitorData", row: 12, commentsRemade: true },
+  "load.editedMeanwhile": { table: "MonitorData", row: 12, commentsRemade: true, short: true },
+  "load.putBackShort": {
+    tables: ["MonitorData", "MonitorBronnen"],
+    sheet: "Data",
+    unchecked: { cells: 2_000_000, areas: 20_000 },
+    left: [{ kind: "conditionalFormat", sheet: "Analysis" }, { kind: "chart", sheet: "Analysis", chart: "Chart 1" }],
+  },
   "load.tableFiltered": { table: "MonitorData" },
   "load.cellsBesideDeletedRows": { table: "MonitorData", sheet: "Data", rows: 3, cells: ["Q5", "Q7:Q9", "Q12", "Q14", "BC20"], more: 4 },
   "load.commentsRemade": { table: "MonitorData", sheet: "Data", cells: ["G5", "C52", "G92", "G130", "M2001"], more: 2 },
-  "load.excelRefused": { refusal: "InsertDeleteConflict: The operation could not be completed.", commentsRemade: true },
+  "load.excelRefused": { refusal: "InsertDeleteConflict: The operation could not be completed.", commentsRemade: true, short: true },
   "load.undoRefused": { refusal: "GeneralException: refused", sheet: "Data", first: false },
 };
 
