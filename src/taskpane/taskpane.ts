@@ -353,7 +353,14 @@ async function start(): Promise<void> {
   byId("pivot").addEventListener("click", () => void pivotClicked());
   byId("search").addEventListener("input", renderResults);
   applyTexts();
-  state.host = await detectHost();
+  // An Excel that answers only after the pane chose its preview makes it the Excel pane then.
+  const lateExcel = () => void enterHost("excel").catch((error) => setMessage("data-message", `${texts().failed} ${failureText(error, state.language)}`, "error"));
+  await enterHost(await detectHost(undefined, lateExcel));
+}
+
+/** Shows the pane for `host`: the Excel pane registers the ribbon's command and follows the workbook. */
+async function enterHost(host: Host): Promise<void> {
+  state.host = host;
   if (state.host === "excel") registerCommands({ regenerate: regenerateClicked });
   document.body.dataset.host = state.host;
   for (const node of Array.from(document.querySelectorAll<HTMLElement>(".excel-only"))) node.hidden = state.host !== "excel";
