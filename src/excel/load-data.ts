@@ -174,7 +174,7 @@ async function stopped(
       table,
       row: null,
       column: null,
-      message: say(LOAD.commentsRemade, { table, sheet, cells: cells.slice(0, CELLS_NAMED), more: Math.max(0, cells.length - CELLS_NAMED) }),
+      message: say(LOAD.commentsRemade, { table, sheet, cells: cells.slice(0, CELLS_NAMED), more: Math.max(0, cells.length - CELLS_NAMED), referencesShort: left.length > 0 }),
     }));
     const notes = { commentsRemade: comments.length > 0, short: left.length > 0 };
     if (error instanceof Cancelled) return { ok: false, problems: [...comments, ...left], cancelled: true };

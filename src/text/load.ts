@@ -40,16 +40,18 @@ export const LOAD = {
   /**
    * A pull that stopped after it began deleting rows put them back, and with them their threaded
    * comments (src/excel/row-comments.ts), made anew: Office.js cannot set a comment's author or
-   * date. `cells`: the first cells as Excel names them, top to bottom; `more`: how many others.
+   * date. `cells`: the first cells as Excel names them, top to bottom; `more`: how many others;
+   * `referencesShort`: references into those rows were not all put back either (load.putBackShort,
+   * said next), so "the rest" is not "as it was".
    */
-  commentsRemade: phrase<{ table: string; sheet: string; cells: string[]; more: number }>(
+  commentsRemade: phrase<{ table: string; sheet: string; cells: string[]; more: number; referencesShort?: boolean }>(
     "load.commentsRemade",
-    ({ table, sheet, cells, more }) =>
+    ({ table, sheet, cells, more, referencesShort }) =>
       `De opmerkingen in ${cells.join(", ")}${more ? ` en nog ${more} cellen` : ""} van ${table} op het blad '${sheet}' zijn nieuw gemaakt: Excel verwijderde ze met hun rijen, en toen de rijen terug waren zette de invoegtoepassing ze terug met hun tekst, hun antwoorden en hun status (opgelost of niet). ` +
-      `Office laat een invoegtoepassing de schrijver en de datum van een opmerking niet instellen: die opmerkingen en al hun antwoorden staan nu op uw naam, met de datum van vandaag, niet meer op naam en datum van wie ze schreef. De rest is teruggezet zoals hij was.`,
-    ({ table, sheet, cells, more }) =>
+      `Office laat een invoegtoepassing de schrijver en de datum van een opmerking niet instellen: die opmerkingen en al hun antwoorden staan nu op uw naam, met de datum van vandaag, niet meer op naam en datum van wie ze schreef. ${referencesShort ? "De rest is teruggezet zoals hij was, op de verwijzingen hieronder na." : "De rest is teruggezet zoals hij was."}`,
+    ({ table, sheet, cells, more, referencesShort }) =>
       `The threaded comments in ${cells.join(", ")}${more ? ` and ${more} more cells` : ""} of ${table} on the sheet '${sheet}' were made anew: Excel deleted them with their rows, and once the rows were back the add-in added them again with their text, their replies and their status (resolved or not). ` +
-      `Office does not let an add-in set who wrote a comment or when: those comments and all their replies now carry your name and today's date, no longer the name and date of whoever wrote them. Everything else was put back as it was.`,
+      `Office does not let an add-in set who wrote a comment or when: those comments and all their replies now carry your name and today's date, no longer the name and date of whoever wrote them. ${referencesShort ? "Everything else was put back as it was, except for the references below." : "Everything else was put back as it was."}`,
   ),
   /**
    * A pull stopped after it had deleted rows of `tables` (on `sheet`), and put them back, but not

@@ -2,7 +2,7 @@ import { Observation } from "../../src/data/types";
 import { cellRef } from "../../src/report/a1";
 import { problemText } from "../../src/text/problems";
 import { CommentModel, TableModel, WorkbookModel } from "../support/fake-excel";
-import { edition, loadedWorkbook, runLoadData, snapshot } from "../support/workbooks";
+import { edition, loadedWorkbook, runLoadData, sheetNamed, snapshot } from "../support/workbooks";
 import { editionChanged, onceDeleting } from "../support/pull-stops";
 
 /**
@@ -105,6 +105,20 @@ describe("a pull that stops after deleting a row with a threaded comment puts th
         `Office laat een invoegtoepassing de schrijver en de datum van een opmerking niet instellen: die opmerkingen en al hun antwoorden staan nu op uw naam, met de datum van vandaag, niet meer op naam en datum van wie ze schreef. De rest is teruggezet zoals hij was.`,
     ]);
     expectRemade(model, data, before, since);
+  });
+
+  it("cancelled with a conditional format of the analyst's into Data as well: the comments' message does not call the rest 'as it was', as the references' message follows", async () => {
+    const { model, data, cell, rowsWithNew } = await workbookWithComments();
+    sheetNamed(model, "Mijn analyse").conditionalFormats.push({ row: 0, column: 2, rows: 3, columns: 1, type: "Custom", formula: "=C1>Data!$G$92" });
+    const cancel = new AbortController();
+    const onProgress = onceDeleting(data, rowsWithNew, () => cancel.abort());
+    const { result } = await runLoadData(model, next, { syncLimit: 150, signal: cancel.signal, onProgress });
+    expect(result).toMatchObject({ ok: false, cancelled: true });
+    expect(texts(result)).toEqual([
+      SAID_EN(cell).replace("Everything else was put back as it was.", "Everything else was put back as it was, except for the references below."),
+      expect.stringMatching(/^The pull had deleted rows of MonitorData on the sheet 'Data' when it stopped; they are back\. Not checked and not put back: conditional formatting on the sheet 'Mijn analyse'\./),
+    ]);
+    expect(texts(result, "nl")[0]).toMatch(/De rest is teruggezet zoals hij was, op de verwijzingen hieronder na\.$/);
   });
 
   it("refused by Excel while deleting (part of the batch ran): the same, and the refusal says the workbook is as it was but for the comments", async () => {
