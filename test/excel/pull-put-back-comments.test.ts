@@ -3,7 +3,7 @@ import { cellRef } from "../../src/report/a1";
 import { problemText } from "../../src/text/problems";
 import { CommentModel, TableModel, WorkbookModel } from "../support/fake-excel";
 import { edition, loadedWorkbook, runLoadData, sheetNamed, snapshot } from "../support/workbooks";
-import { editionChanged, onceDeleting } from "../support/pull-stops";
+import { editionChanged, onceDeleting, sortBodyReversed } from "../support/pull-stops";
 
 /**
  * A pull that stops after it began deleting rows puts their threaded comments back (issue 14):
@@ -62,16 +62,6 @@ function expectRemade(model: WorkbookModel, data: TableModel, before: string, si
   expect(kept).toEqual(other);
   expect(data.sheet.comments).toHaveLength(2);
   expect(withoutComments(model)).toEqual(withoutComments(before));
-}
-
-/** Reverses the body rows as an analyst's sort (Z→A) does: each row's cells move with it, its comments too. */
-function sortWithComments(data: TableModel): void {
-  const { sheet, box } = data;
-  const at = (r: number, c: number) => `${box.row + 1 + r},${box.column + c}`;
-  const body = box.rows - 1;
-  const rows = Array.from({ length: body }, (_, r) => Array.from({ length: box.columns }, (_, c) => sheet.cells.get(at(r, c))));
-  rows.reverse().forEach((row, r) => row.forEach((cell, c) => (cell ? sheet.cells.set(at(r, c), cell) : sheet.cells.delete(at(r, c)))));
-  for (const comment of sheet.comments) comment.row = box.row + 1 + (body - 1 - (comment.row - box.row - 1));
 }
 
 /** Every body row's comments by the row's key: column in the table, text, status and replies' texts (what can come back; author and date cannot). */
@@ -141,7 +131,7 @@ describe("a pull that stops after deleting a row with a threaded comment puts th
       data.sheet.comments.push({ row: r, column: data.box.column + WAARDE, text: `Nagevraagd, rij ${r}`, author: "Anna de Vries", date: "2026-11-03T09:15:00.000Z", resolved: r % 2 === 0, replies });
     }
     const [before, rowsBefore] = [commentsByKey(data), data.box.rows];
-    const onProgress = onceDeleting(data, rowsBefore + 5, () => sortWithComments(data));
+    const onProgress = onceDeleting(data, rowsBefore + 5, () => sortBodyReversed(data));
     const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
     expect(data.box.rows).toBe(rowsBefore);
     expect(commentsByKey(data)).toEqual(before);

@@ -2,7 +2,7 @@ import { problemText } from "../../src/text/problems";
 import { AnyMessage } from "../../src/text/message";
 import { TableModel, WorkbookModel } from "../support/fake-excel";
 import { edition, loadedWorkbook, runLoadData, snapshot } from "../support/workbooks";
-import { editionChanged, onceDeleting } from "../support/pull-stops";
+import { editionChanged, onceDeleting, sortBodyReversed } from "../support/pull-stops";
 
 /**
  * A cancelled or refused pull puts back everything the analyst gave the rows it changed,
@@ -26,19 +26,6 @@ function decorate(data: TableModel, every = 1, from = 0): void {
     if (k % 3 === 0) Object.assign(cell(2), { hyperlink: { address: `https://example.org/wijk/${r}`, textToDisplay: String(cell(2).value) } });
     if (k % 4 === 0) cell(1).style = "Good";
     if (k % 2 === 0) data.sheet.notes.push({ row, column: data.box.column + (k % 4 === 0 ? WAARDE : 0), text: `Nagevraagd, rij ${r}` });
-  }
-}
-
-/** Reverses the body rows as an analyst's sort (Z→A) does: each row's cells move with it, formats and notes too. */
-function sortWithNotes(data: TableModel): void {
-  const { sheet, box } = data;
-  const at = (r: number, c: number) => `${box.row + 1 + r},${box.column + c}`;
-  const body = box.rows - 1;
-  const rows = Array.from({ length: body }, (_, r) => Array.from({ length: box.columns }, (_, c) => sheet.cells.get(at(r, c))));
-  rows.reverse().forEach((row, r) => row.forEach((cell, c) => (cell ? sheet.cells.set(at(r, c), cell) : sheet.cells.delete(at(r, c)))));
-  for (const note of sheet.notes) {
-    const r = note.row - box.row - 1;
-    if (r >= 0 && r < body && note.column >= box.column && note.column < box.column + box.columns) note.row = box.row + 1 + (body - 1 - r);
   }
 }
 
@@ -73,7 +60,7 @@ describe("a pull that stops puts back the formats, links, notes and styles of ev
   it("cancelled after its first deleting sync, in a MonitorData the analyst sorted: the workbook is exactly as before", async () => {
     const { model, data } = await loadedWorkbook();
     decorate(data);
-    sortWithNotes(data);
+    sortBodyReversed(data);
     const before = snapshot(model);
     const rowsWithNew = data.box.rows + 5;
     const cancel = new AbortController();
@@ -107,7 +94,7 @@ describe("a pull that stops puts back the formats, links, notes and styles of ev
     decorate(data);
     const before = rowsByKey(data);
     const [rowsBefore, notesBefore] = [data.box.rows, data.sheet.notes.length];
-    const onProgress = onceDeleting(data, rowsBefore + 5, () => sortWithNotes(data));
+    const onProgress = onceDeleting(data, rowsBefore + 5, () => sortBodyReversed(data));
     const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
     expect(onProgress.at.rows).toBe(rowsBefore + 5 - 1);
     expect(texts(result)).toEqual([expect.stringMatching(/^MonitorData row \d+ changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change\. Compare again\.$/)]);
@@ -151,7 +138,7 @@ describe("a pull of more rows than one write's chunk (some 8,000 rows at Excel's
     decorate(data);
     const before = rowsByKey(data);
     const [rowsBefore, notesBefore] = [data.box.rows, data.sheet.notes.length];
-    const { result } = await runLoadData(model, next, { onProgress: onceWritten(data, () => sortWithNotes(data)) });
+    const { result } = await runLoadData(model, next, { onProgress: onceWritten(data, () => sortBodyReversed(data)) });
     expect(texts(result)).toEqual([expect.stringMatching(/^MonitorData row \d+ changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change\. Compare again\.$/)]);
     expect(data.box.rows).toBe(rowsBefore);
     expect(rowsByKey(data)).toEqual(before);

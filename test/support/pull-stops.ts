@@ -25,3 +25,20 @@ export function onceDeleting(data: TableModel, rowsWithNew: number, action: () =
   };
   return Object.assign(onProgress, { at });
 }
+
+/**
+ * Reverses the table's body rows as an analyst's sort (Z→A) does between two syncs: each row's
+ * cells move with it, formats included, and so do the notes and threaded comments on its cells
+ * (the safe reading of a sort, see src/excel/row-notes.ts); the rest of the sheet stays put.
+ */
+export function sortBodyReversed(data: TableModel): void {
+  const { sheet, box } = data;
+  const at = (r: number, c: number) => `${box.row + 1 + r},${box.column + c}`;
+  const body = box.rows - 1;
+  const rows = Array.from({ length: body }, (_, r) => Array.from({ length: box.columns }, (_, c) => sheet.cells.get(at(r, c))));
+  rows.reverse().forEach((row, r) => row.forEach((cell, c) => (cell ? sheet.cells.set(at(r, c), cell) : sheet.cells.delete(at(r, c)))));
+  for (const onCell of [...sheet.notes, ...sheet.comments]) {
+    const r = onCell.row - box.row - 1;
+    if (r >= 0 && r < body && onCell.column >= box.column && onCell.column < box.column + box.columns) onCell.row = box.row + 1 + (body - 1 - r);
+  }
+}
