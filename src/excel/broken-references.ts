@@ -1,6 +1,7 @@
 import { pointsInto } from "../report/references";
 import { ReadBatch, readRows, WriteBatch } from "./batch";
-import { WorkbookState } from "./inspect";
+import { SheetState, WorkbookState } from "./inspect";
+import { chartSources, Pointer, ruleFormulas } from "./references-scan";
 import type { Reference } from "../text/references";
 
 /**
@@ -128,8 +129,12 @@ export interface NameRead {
  * does (`=Data!#REF!`), and adding the row back does not make it again. And, in the same sync,
  * what else may hold such a reference and is not put back (`unchecked`): each sheet's conditional
  * formats (ConditionalFormatCollection.getCount, ExcelApi 1.6), validated cells
- * (getSpecialCellsOrNullObject "DataValidations", 1.9) and charts (a series' source, 1.1): their
- * formulas are not read, so the pane names them as not checked.
+ * (getSpecialCellsOrNullObject "DataValidations", 1.9) and charts (a series' source, 1.1): they
+ * are not put back, so the pane names them as not checked. On another sheet only those whose
+ * rules or series name the tables' sheet (read as Regenerate reads them: ruleFormulas,
+ * chartSources; the add-in's own charts plot their own sheet's tables and are not named); where
+ * those cannot be read, every one present, the safe side. On the tables' own sheet every one
+ * present: a rule there points into the rows without naming the sheet (`=$G92>0`).
  */
 export async function namesInto(context: Excel.RequestContext, state: WorkbookState, sheetNames: ReadonlySet<string>): Promise<{ names: NameRead[]; unchecked: Reference[] }> {
   const lists = [context.workbook.names, ...state.sheets.map((s) => s.sheet.names)].map((names) => names.load("items/name,items/formula"));
@@ -146,12 +151,33 @@ export async function namesInto(context: Excel.RequestContext, state: WorkbookSt
       return typeof formula === "string" && [...sheetNames].some((name) => pointsInto(formula, name)) ? [{ item, name: item.name, formula }] : [];
     }),
   );
-  const unchecked = others.flatMap(({ sheet, formats, validated, charts }): Reference[] => [
-    ...(formats.value > 0 ? [{ kind: "conditionalFormat" as const, sheet }] : []),
-    ...(!validated.isNullObject && validated.cellCount > 0 ? [{ kind: "validation" as const, sheet }] : []),
-    ...charts.items.map((chart) => ({ kind: "chart" as const, sheet, chart: chart.name })),
-  ]);
+  const present = (only: ReadonlySet<string>) =>
+    others
+      .filter(({ sheet }) => only.has(sheet))
+      .flatMap(({ sheet, formats, validated, charts }): Reference[] => [
+        ...(formats.value > 0 ? [{ kind: "conditionalFormat" as const, sheet }] : []),
+        ...(!validated.isNullObject && validated.cellCount > 0 ? [{ kind: "validation" as const, sheet }] : []),
+        ...charts.items.map((chart) => ({ kind: "chart" as const, sheet, chart: chart.name })),
+      ]);
+  const isHome = (name: string) => [...sheetNames].some((home) => home.toLowerCase() === name.toLowerCase());
+  const homes = new Set(others.filter(({ sheet }) => isHome(sheet)).map(({ sheet }) => sheet));
+  // The other sheets that have any: their rules and series are read, to name only those naming the tables' sheet.
+  const elsewhere = others.filter(({ sheet, formats, validated, charts }) => !isHome(sheet) && (formats.value > 0 || (!validated.isNullObject && validated.cellCount > 0) || charts.items.length > 0));
+  const pointing = await pointingElsewhere(context, state.sheets.filter((s) => elsewhere.some((e) => e.sheet === s.name)), sheetNames);
+  const unchecked = [...present(homes), ...(pointing ?? present(new Set(elsewhere.map(({ sheet }) => sheet))))];
   return { names, unchecked };
+}
+
+/** Of the conditional formats, validation and charts on `sheets`, those whose rules or series name one of `sheetNames`, each once; null where Excel cannot say. */
+async function pointingElsewhere(context: Excel.RequestContext, sheets: SheetState[], sheetNames: ReadonlySet<string>): Promise<Reference[] | null> {
+  if (sheets.length === 0) return [];
+  const rules = await ruleFormulas(context, sheets);
+  if (rules === null) return null;
+  const charts = await chartSources(context, sheets);
+  if (charts === null) return null;
+  const by = new Set<Reference>();
+  for (const { text, from } of [...rules, ...charts] as Pointer[]) if (!by.has(from) && [...sheetNames].some((name) => pointsInto(text, name))) by.add(from);
+  return [...by];
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Reference } from "../text/references";
 const MAX_SCANNED_CELLS = 2_000_000;
 
 /** A text that may point into a sheet (a formula, a rule, a series' or a PivotTable's source), and whose it is. */
-interface Pointer {
+export interface Pointer {
   text: string;
   from: Reference;
 }
@@ -111,7 +111,7 @@ const MAX_MIXED_CELLS = 2_000;
  * ("Inconsistent"), up to two more: its areas' rules, and the cells of an area that mixes rules,
  * one by one. Null where there are too many to read (see MAX_RULES).
  */
-async function ruleFormulas(context: Excel.RequestContext, sheets: SheetState[]): Promise<Pointer[] | null> {
+export async function ruleFormulas(context: Excel.RequestContext, sheets: SheetState[]): Promise<Pointer[] | null> {
   if (sheets.length === 0) return [];
   const found = sheets.map((state) => ({ state, formats: state.sheet.getRange().conditionalFormats.load("items/type"), validated: state.sheet.getRange().getSpecialCellsOrNullObject("DataValidations").load("areaCount") }));
   await context.sync();
@@ -156,7 +156,7 @@ const MAX_SERIES = 2_000;
  * 1.15, more than MAX_SERIES series, or a series whose source Excel refuses to give (the docs do
  * not say which series have none; a refused sync here only read, so nothing is to be undone).
  */
-async function chartSources(context: Excel.RequestContext, sheets: SheetState[]): Promise<Pointer[] | null> {
+export async function chartSources(context: Excel.RequestContext, sheets: SheetState[]): Promise<Pointer[] | null> {
   if (sheets.length === 0) return [];
   const charts = sheets.map((state) => ({ state, charts: state.sheet.charts.load("items/name") }));
   await context.sync();

@@ -89,7 +89,7 @@ describe("a pull that stops after deleting rows: the analyst's references into t
     const mine = sheetNamed(model, "Mijn analyse");
     analystFormulas(mine, data);
     mine.conditionalFormats.push({ row: 0, column: 2, rows: 3, columns: 1, type: "Custom", formula: "=C1>Data!$G$92" });
-    mine.charts.push({ name: "Mijn grafiek", dataSources: [{ values: "=Data!$G$80:$G$95", categories: "=Data!$D$80:$D$95" }] } as ChartModel);
+    mine.charts.push({ name: "Mijn grafiek", type: "ColumnClustered", source: { row: 0, column: 0, rows: 3, columns: 2 }, dataSources: [{ values: "=Data!$G$80:$G$95", categories: "=Data!$D$80:$D$95" }] } as ChartModel);
     const before = snapshot(model);
     let [refusing, refused] = [false, 0];
     model.refuse = () => (refusing && ++refused === 1 ? "GeneralException" : null);
@@ -106,6 +106,23 @@ describe("a pull that stops after deleting rows: the analyst's references into t
     expect(FORMULAS.map(([key]) => [key, mine.cells.get(key)?.formula])).toEqual(FORMULAS);
     expect(mine.conditionalFormats[0].formula).toBe("=C1>Data!#REF!");
     mine.conditionalFormats[0].formula = "=C1>Data!$G$92";
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("with a conditional format, a validation list and a chart on another sheet that name no cell of Data: none is named, and the workbook is as it was", async () => {
+    const { model, data } = await loadedWorkbook();
+    const mine = sheetNamed(model, "Mijn analyse");
+    analystFormulas(mine, data);
+    mine.conditionalFormats.push({ row: 0, column: 2, rows: 3, columns: 1, type: "Custom", formula: "=C1>10" });
+    mine.dataValidations.push({ row: 0, column: 3, rows: 1, columns: 1, type: "List", formula: "='Mijn analyse'!$A$2:$A$3" });
+    mine.charts.push({ name: "Eigen grafiek", type: "ColumnClustered", source: { row: 0, column: 0, rows: 3, columns: 2 }, dataSources: [{ values: "='Mijn analyse'!$B$2:$B$3", categories: "='Mijn analyse'!$A$2:$A$3" }] } as ChartModel);
+    const before = snapshot(model);
+    let [refusing, refused] = [false, 0];
+    model.refuse = () => (refusing && ++refused === 1 ? "GeneralException" : null);
+    const onProgress = onceDeleting(data, data.box.rows + 5, () => (refusing = true));
+    const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
+    model.refuse = null;
+    expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
     expect(snapshot(model)).toBe(before);
   });
 
