@@ -7,7 +7,7 @@ import { lookupKey, PackageTables, TABLE_NAMES } from "../data/package";
 import { DATA_SHEET_NAME } from "../report/plan";
 import { MonitorPackage, Observation, Problem } from "../data/types";
 import { Cancelled, isRefusal, refusal, WriteBatch } from "./batch";
-import { CellsBesideDeletedRows, ChangedSinceComparison, EditedMeanwhile, TableFiltered } from "./table-refresh";
+import { CellsBesideDeletedRows, ChangedSinceComparison, EditedMeanwhile, GrowthRefused, TableFiltered } from "./table-refresh";
 import { PutBackShort } from "./broken-references";
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
@@ -191,6 +191,11 @@ async function stopped(
     }
     if (error instanceof EditedMeanwhile) {
       return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.editedMeanwhile, { table: error.table, row: error.row, ...notes }) }, ...comments, ...left] };
+    }
+    // Before any refusal: this one can say what under the table stopped it. Inserts come first, so nothing else was written.
+    if (error instanceof GrowthRefused) {
+      const message = say(LOAD.growthRefused, { table: error.table, sheet: error.sheet, rows: error.rows, refusal: refusal(error) });
+      return { ok: false, problems: [{ table: error.table, row: null, column: null, message }, ...comments, ...left] };
     }
     if (isRefusal(error)) {
       const result = refused(error, notes);

@@ -1,6 +1,6 @@
 import { valueError } from "../data/errors";
 import { cellRef, parseA1Range } from "../report/a1";
-import { ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, WriteBatch } from "./batch";
+import { isRefusal, ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, WriteBatch } from "./batch";
 import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
 import { besideShiftedRows, cellsOfAddress } from "./cells-beside";
@@ -189,15 +189,20 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     // it instead, which moves what is below the same way.
     for (const insert of growth.inserts) {
       const plan = plans.find((p) => p.target.table.name === insert.table);
-      if (plan?.target.table.totalRow) {
-        await addBodyRows(batch, plan.target.table.table, plan.changes.appends.length, plan.box.columns, (rows) => blankRows.set(insert.table, (blankRows.get(insert.table) ?? 0) + rows));
-        continue;
+      try {
+        if (plan?.target.table.totalRow) {
+          await addBodyRows(batch, plan.target.table.table, plan.changes.appends.length, plan.box.columns, (rows) => blankRows.set(insert.table, (blankRows.get(insert.table) ?? 0) + rows));
+          continue;
+        }
+        await batch.queue(1000, () => {
+          const sheet = context.workbook.worksheets.getItem(insert.sheetName);
+          sheet.getRangeByIndexes(insert.box.row, insert.box.column, insert.box.rows, insert.box.columns).insert("Down");
+        });
+        await batch.flush();
+      } catch (error) {
+        // The sync of this insert alone was refused: the pane can say what under the table stopped it.
+        throw isRefusal(error) && error.code === "InsertDeleteConflict" ? new GrowthRefused(insert.table, insert.sheetName, insert.box.rows, error.code) : error;
       }
-      await batch.queue(1000, () => {
-        const sheet = context.workbook.worksheets.getItem(insert.sheetName);
-        sheet.getRangeByIndexes(insert.box.row, insert.box.column, insert.box.rows, insert.box.columns).insert("Down");
-      });
-      await batch.flush();
       inserted.add(insert.table);
     }
     // Where each table is now (a table under one that grew has moved down).
@@ -688,6 +693,28 @@ export class CellsBesideDeletedRows extends Error {
     // Not shown as it is: the load that catches it tells the user, in their language (load-data.ts).
     super(`${table} must lose ${rows} rows, and ${cells.join(", ")} beside it would move away from their rows.`);
     this.name = "CellsBesideDeletedRows";
+  }
+}
+
+/**
+ * Excel refused to make room below a table for its new rows (InsertDeleteConflict), the insert
+ * (or, above a total row, the rows added) in a sync of its own: something under the table in its
+ * columns cannot move down with those columns alone. Which thing Excel does not say in a form the
+ * add-in can read (its message is in Office's language); what it refuses is a merged area, a
+ * table of the user's (planGrowth stops before that one) or a formula's spilled range reaching
+ * past the table's columns (test/support/fake-excel.ts, refuseShift). Keeps the refusal's `code`,
+ * so that whatever handles a refusal handles this one. Thrown after the put-back, as any refusal.
+ */
+export class GrowthRefused extends Error {
+  constructor(
+    readonly table: string,
+    readonly sheet: string,
+    readonly rows: number,
+    readonly code: string,
+  ) {
+    // Not shown as it is: the load that catches it tells the user, in their language (load-data.ts).
+    super(`Excel refused to insert ${rows} rows below ${table} (${code}).`);
+    this.name = "GrowthRefused";
   }
 }
 

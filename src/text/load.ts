@@ -114,6 +114,23 @@ export const LOAD = {
       `Make those cells a column of the table (a column of your own in ${table} stays with its row, and the add-in never writes in it), or move them elsewhere, and pull again.`,
   ),
   /**
+   * Excel refused to make room below a monitor table for its new rows (InsertDeleteConflict;
+   * table-refresh.ts GrowthRefused), and what the pull had done was put back: what under the
+   * table can stop it, and what to do. "Overloopbereik" is Dutch Excel's word for a spill range
+   * (its error is #OVERLOOP!).
+   */
+  growthRefused: phrase<{ table: string; sheet: string; rows: number; refusal: string }>(
+    "load.growthRefused",
+    ({ table, sheet, rows, refusal }) =>
+      `${table} krijgt ${rows === 1 ? "1 nieuwe rij" : `${nl(rows)} nieuwe rijen`}, en Excel weigerde er onder de tabel ruimte voor te maken (${refusal}). ` +
+      `Onder de tabel op het blad '${sheet}' staat iets dat niet met alleen de kolommen van ${table} omlaag kan schuiven: samengevoegde cellen of het overloopbereik van een formule (een dynamische matrix) die buiten die kolommen uitsteken, of een overloopbereik dat door de nieuwe rijen zou worden gesplitst. ` +
+      `Er is niets veranderd. Verplaats het, of houd het binnen de kolommen van de tabel, en haal opnieuw op.`,
+    ({ table, sheet, rows, refusal }) =>
+      `${table} gets ${rows === 1 ? "1 new row" : `${en(rows)} new rows`}, and Excel refused to make room for them below the table (${refusal}). ` +
+      `Something under the table on the sheet '${sheet}' cannot move down with ${table}'s columns alone: merged cells or a formula's spilled range (a dynamic array) reaching past those columns, or a spilled range the new rows would split. ` +
+      `Nothing was changed. Move it, or keep it within the table's columns, and pull again.`,
+  ),
+  /**
    * `lookLeft`: the undo left the table style's look of a first load (said next, excel.lookLeft);
    * `commentsRemade`: it made threaded comments anew (said next, load.commentsRemade); `short`: references
    * into deleted rows it did not put back (said next, load.putBackShort); so not quite "as it was".

@@ -118,3 +118,49 @@ describe("a table with an active filter", () => {
     expect(sheet.values(table.box).map((r) => r[0])).toEqual(["Naam", "rij 1", "rij 3", "rij 4"]);
   });
 });
+
+describe("a formula's spilled range (a dynamic array)", () => {
+  /** `=SORT(…)` of the user's in B10, its results spilling over B10:D12 (past the table's two columns). */
+  function spilling(box = { row: 9, column: 1 }, size = { rows: 3, columns: 3 }) {
+    const { model, sheet, table } = workbook();
+    Object.assign(sheet.cell(box.row, box.column), { formula: "=SORT(F1:H3)", spill: size });
+    return { model, sheet, table };
+  }
+
+  it("is found from its anchor (getSpillingToRange) and from a cell it spills into (getSpillParent), as Excel finds them", async () => {
+    const { model } = spilling();
+    const context = new FakeContext(model);
+    const sheet = context.workbook.worksheets.getItem("Data");
+    const spill = sheet.getRange("B10").getSpillingToRangeOrNullObject().load("address");
+    const parent = sheet.getRange("D12").getSpillParentOrNullObject().load("address");
+    const none = sheet.getRange("A10").getSpillingToRangeOrNullObject().load("address");
+    await context.sync();
+    expect([spill.address, parent.address, none.isNullObject]).toEqual(["Data!B10:D12", "Data!B10", true]);
+  });
+
+  it.each([
+    ["an insert below the table, the spill under it reaching past its columns", (c: Excel.RequestContext) => c.workbook.worksheets.getItem("Data").getRange("A6:B7").insert("Down")],
+    ["a delete of table rows, the same spill below", (c: Excel.RequestContext) => c.workbook.worksheets.getItem("Data").getRange("A3:B3").delete("Up")],
+    ["adding table rows, the same spill below", (c: Excel.RequestContext) => void c.workbook.tables.getItem("MonitorData").rows.add(undefined, [["nieuw", 1]])],
+  ])("%s: refused, nothing moved", async (_what, act) => {
+    const { model } = spilling();
+    const before = snapshot(model);
+    expect(await run(model, act)).toEqual(conflict);
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("an insert through the middle of a spill in the shifted columns is refused as well (it would split it)", async () => {
+    const { model } = spilling({ row: 9, column: 0 }, { rows: 4, columns: 2 }); // A10:B13
+    const before = snapshot(model);
+    expect(await run(model, (c) => c.workbook.worksheets.getItem("Data").getRange("A11:B11").insert("Down"))).toEqual(conflict);
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("a spill wholly in the shifted columns moves along with its anchor, and one beside them stays", async () => {
+    const { model, sheet } = spilling({ row: 9, column: 0 }, { rows: 3, columns: 2 }); // A10:B12
+    Object.assign(sheet.cell(9, 3), { formula: "=SEQUENCE(5)", spill: { rows: 5, columns: 1 } }); // D10:D14, beside
+    expect(await run(model, (c) => c.workbook.worksheets.getItem("Data").getRange("A6:B7").insert("Down"))).toBeNull();
+    expect(sheet.cells.get("11,0")).toMatchObject({ formula: "=SORT(F1:H3)", spill: { rows: 3, columns: 2 } });
+    expect(sheet.cells.get("9,3")).toMatchObject({ formula: "=SEQUENCE(5)", spill: { rows: 5, columns: 1 } });
+  });
+});

@@ -8,7 +8,9 @@ import { edition, largePackage, loadedWorkbook, runLoadData, snapshot } from "..
  * Excel refuses either with InsertDeleteConflict when it would cut something the user has under
  * the table (a merged area, or a table of theirs, reaching past MonitorData's columns: the fake
  * models it, test/excel/fake-shift-conflicts.test.ts). Then the workbook is as it was, and the
- * pane says Excel refused and that it was put back. Workbook states before and after, on the fake.
+ * pane says Excel refused and that it was put back; for the insert that makes room for new rows
+ * it says what under the table stops it (spilled ranges: pull-spill.test.ts). Workbook states
+ * before and after, on the fake.
  */
 
 /** The edition with every count one higher (rows written) and its last three figures dropped (rows deleted, after the writes). */
@@ -35,11 +37,14 @@ function underTheTable(model: WorkbookModel, what: "merge" | "table", box: { row
 }
 
 describe("a pull whose insert or delete Excel refuses for what the user has under MonitorData", () => {
+  // The insert for new rows is refused before anything else is written, and the pane says what under the table stops it (load.growthRefused).
+  const growthRefused = /^MonitorData gets 4 new rows, and Excel refused to make room for them below the table \(Excel: InsertDeleteConflict\)\. Something under the table on the sheet 'Data' cannot move down with MonitorData's columns alone: merged cells .*Nothing was changed\./;
+  const refused = /^Excel refused a change \(Excel: InsertDeleteConflict\); the workbook was put back as it was\.$/;
   it.each([
-    ["new rows, a merged area under the table", "merge", () => largePackage(edition.observations.length + 4)],
-    ["changed figures and dropped rows, a merged area under the table", "merge", changedAndShorter],
-    ["changed figures and dropped rows, a table of the user's under it", "table", changedAndShorter],
-  ] as const)("%s: nothing changed, and the pane says why", async (_what, what, next) => {
+    ["new rows, a merged area under the table", "merge", () => largePackage(edition.observations.length + 4), growthRefused],
+    ["changed figures and dropped rows, a merged area under the table", "merge", changedAndShorter, refused],
+    ["changed figures and dropped rows, a table of the user's under it", "table", changedAndShorter, refused],
+  ] as const)("%s: nothing changed, and the pane says why", async (_what, what, next, says) => {
     const { model, data } = await loadedWorkbook();
     underTheTable(model, what, data.box);
     const before = snapshot(model);
@@ -48,7 +53,7 @@ describe("a pull whose insert or delete Excel refuses for what the user has unde
 
     expect(result.ok).toBe(false);
     const text = !result.ok ? problemText(result.problems[0], "en") : "";
-    expect(text).toMatch(/^Excel refused a change \(Excel: InsertDeleteConflict\); the workbook was put back as it was\.$/);
+    expect(text).toMatch(says);
     expect(snapshot(model)).toBe(before);
   });
 

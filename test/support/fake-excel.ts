@@ -50,6 +50,17 @@ export interface CellModel extends CellFormatsModel {
   hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
   /** The cell's style by name (Range.style, ExcelApi 1.7); absent: "Normal". */
   style?: string;
+  /**
+   * A dynamic-array formula's spill, on its anchor cell (the cell with the formula): its results
+   * fill `rows` × `columns` cells from the anchor, right and down ("Some Excel formulas return
+   * dynamic arrays. These fill the values of multiple cells outside of the formula's original
+   * cell. This value overflow is referred to as a 'spill'", "Handle dynamic arrays and spilling
+   * using the Excel JavaScript API", excel-add-ins-ranges-dynamic-arrays). The fake has no
+   * calculation engine: a test sets the spill's size with the formula, the spilled-into cells
+   * hold nothing of their own, and what the add-in can see of it is Range.getSpillingToRangeOrNullObject
+   * and getSpillParentOrNullObject (ExcelApi 1.12), and refuseShift's refusal.
+   */
+  spill?: { rows: number; columns: number };
 }
 
 export interface Box {
@@ -1104,6 +1115,29 @@ export class FakeRange extends ClientObject<RangeModel> {
   getRowProperties(options: Record<string, unknown>): FakeClientResult<Record<string, unknown>[]> {
     return this.result(({ sheet, box }) => Array.from({ length: box.rows }, (_, r) => pick({ rowIndex: box.row + r, rowHidden: sheet.hiddenRows.has(box.row + r), format: { rowHeight: sheet.rowHeights.get(box.row + r) ?? DEFAULT_ROW_HEIGHT } }, options) as Record<string, unknown>));
   }
+  /**
+   * "The range object containing the spill range when called on an anchor cell. Fails if applied
+   * to a range with more than one cell"; "If the range isn't an anchor cell or the spill range
+   * can't be found", a null object (Range.getSpillingToRangeOrNullObject, ExcelApi 1.12). See
+   * CellModel.spill.
+   */
+  getSpillingToRangeOrNullObject(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, box } = this.model();
+      if (box.rows !== 1 || box.columns !== 1) throw new OfficeError("InvalidArgument", "getSpillingToRange needs a single cell.");
+      const spill = spillsOf(sheet).find((s) => s.row === box.row && s.column === box.column);
+      return spill ? { sheet, box: spill } : null;
+    });
+  }
+  /** "The range object containing the anchor cell for a cell getting spilled into" (Range.getSpillParentOrNullObject, ExcelApi 1.12), one cell only; a null object where no spill reaches. */
+  getSpillParentOrNullObject(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, box } = this.model();
+      if (box.rows !== 1 || box.columns !== 1) throw new OfficeError("InvalidArgument", "getSpillParent needs a single cell.");
+      const spill = spillsOf(sheet).find((s) => overlaps(s, box));
+      return spill ? { sheet, box: { row: spill.row, column: spill.column, rows: 1, columns: 1 } } : null;
+    });
+  }
   /** The merged areas in the range, or a null object (ExcelApi 1.13, Range.getMergedAreasOrNullObject). */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
@@ -1691,6 +1725,31 @@ function refuseShift(model: WorkbookModel, sheet: SheetModel, columns: Pick<Box,
   }
   const cut = sheet.merges.find((m) => touches(m) && !within(m));
   if (cut) throw conflict(`The ${by > 0 ? "insert" : "delete"} would move part of the merged cells ${toAddress(cut)}.`);
+  // A spilled range moves with its anchor, whole, or not at all (see spillsOf): partly in the
+  // shifted columns, or split by the rows inserted or deleted, it is refused; deleted whole
+  // (its anchor with it), it goes.
+  const split = (s: Box) => (by > 0 ? s.row < at : !(s.row >= end || (s.row >= at && s.row + s.rows <= end)));
+  const spill = spillsOf(sheet).find((s) => touches(s) && (!within(s) || split(s)));
+  if (spill) throw conflict(`The ${by > 0 ? "insert" : "delete"} would move part of the spilled range ${toAddress(spill)}.`);
+}
+
+/**
+ * The spilled ranges of a sheet: each anchor's box (CellModel.spill). What Excel does when an
+ * insert or delete would move part of one, the reference does not say (only that Range.insert and
+ * delete can fail with InsertDeleteConflict, "The insert or delete operation attempted resulted in
+ * a conflict", docs/testing/application-specific-api-error-handling.md; issue 14 names spilled
+ * ranges among its causes, beside merged cells). The fake takes the safe reading: a spill is one
+ * block, like a merged area, and a shift that would cut it (only part of it in the shifted
+ * columns, or rows inserted or deleted inside it) is refused before anything moves. One wholly in
+ * the shifted columns and below the insert or delete moves along with its anchor. An add-in that
+ * copes with the refusal copes with an Excel that shifts and recalculates instead.
+ */
+function spillsOf(sheet: SheetModel): Box[] {
+  return [...sheet.cells].flatMap(([key, cell]) => {
+    if (!cell.spill || cell.formula === null) return [];
+    const [row, column] = key.split(",").map(Number);
+    return [{ row, column, rows: cell.spill.rows, columns: cell.spill.columns }];
+  });
 }
 
 /**
