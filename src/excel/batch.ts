@@ -8,12 +8,12 @@ export const MAX_SYNC_BYTES = 4 * 1024 * 1024;
 import { valueError } from "../data/errors";
 import { EXCEL_READS as EXCEL } from "../text/excel-reads";
 import { say } from "../text/message";
-import { Input, queueCellWrite } from "./text-cells";
+import { queueCellWrite } from "./text-cells";
 
 type Cell = string | number | boolean | null;
 
-/** The number formats of the cells a write goes into, by row: set by the write itself, or held by them already. */
-export type CellFormats = { set: string[][] } | { held: readonly (readonly string[])[] };
+/** The number formats of the cells a write goes into, by row: set by the write itself (null: that cell's left as it is, text-cells.ts's Kept), or held by them already. */
+export type CellFormats = { set: (string | null)[][] } | { held: readonly (readonly string[])[] };
 
 /** What a cell costs in a request: its JSON text and a separator. */
 export function cellBytes(value: unknown): number {
@@ -103,7 +103,7 @@ export class WriteBatch {
       await this.queue(bytes, () => {
         look?.queue(start, size); // before the write, in the same sync: it sees the cells just before they are overwritten
         const target = range(start, size);
-        queueCellWrite(target, rows.slice(start, start + size) as Input[][], known.slice(start, start + size), set);
+        queueCellWrite(target, rows.slice(start, start + size), known.slice(start, start + size), set);
       });
       from += count;
     }

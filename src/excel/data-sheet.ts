@@ -135,7 +135,7 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
         journal.fillingBlank(
           sheet,
           name,
-          tables.map((t, i) => ({ row: t.row, column: t.column, rows: t.rows.length + 1, columns: t.header.length, rightAligned: numericColumns(t), formats: formats[i] })),
+          tables.map((t, i) => ({ row: t.row, column: t.column, rows: t.rows.length + 1, columns: t.header.length, rightAligned: numericColumns(t), formats: formats[i], cells: [t.header, ...t.rows] })),
           tables.map((t) => t.name),
         );
       } else {

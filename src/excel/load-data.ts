@@ -223,12 +223,15 @@ async function stopped(
   } catch (undoError) {
     return undoRefused(undoError, at.journal.sheetsWritten()[0] ?? DATA_SHEET_NAME, true);
   }
-  // Where the table style's look stayed (Convert to Range leaves it; the undo clears no formats): said, with the ranges.
-  const kept: Problem[] = left.map((look) => ({ table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.lookLeft, look) }));
+  // The analyst's cells the undo kept on a blank sheet (what they typed while it wrote), and where
+  // the table style's look stayed (Convert to Range leaves it; the undo clears no formats): said, with the cells and ranges.
+  const theirs: Problem[] = at.journal.theirsKept().map((cells) => ({ table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.theirsKept, cells) }));
+  const looks: Problem[] = left.map((look) => ({ table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.lookLeft, look) }));
+  const kept = [...theirs, ...looks];
   if (edited) return { ok: false, problems: [edited, ...kept] };
   if (error instanceof Cancelled) return { ok: false, problems: kept, cancelled: true };
   if (!isRefusal(error)) throw error; // (a refusal is all that is left)
-  const result = refused(error, { lookLeft: kept.length > 0 });
+  const result = refused(error, { lookLeft: looks.length > 0, theirsKept: theirs.length > 0 });
   return result.ok ? result : { ...result, problems: [...result.problems, ...kept] };
 }
 
@@ -241,8 +244,8 @@ function undoRefused(error: unknown, sheet: string, first: boolean): LoadDataRes
   return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }
 
-/** `lookLeft`, `commentsRemade`, `short`: what the undo did not put back follows (excel.lookLeft, load.commentsRemade, load.putBackShort). */
-function refused(error: Error & { code: string }, left: { lookLeft?: boolean; commentsRemade?: boolean; short?: boolean } = {}): LoadDataResult {
+/** `lookLeft`, `theirsKept`, `commentsRemade`, `short`: what the undo did not put back follows (excel.lookLeft, excel.theirsKept, load.commentsRemade, load.putBackShort). */
+function refused(error: Error & { code: string }, left: { lookLeft?: boolean; theirsKept?: boolean; commentsRemade?: boolean; short?: boolean } = {}): LoadDataResult {
   const message = say(LOAD.excelRefused, { refusal: refusal(error), ...left });
   return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }

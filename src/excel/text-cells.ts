@@ -3,6 +3,14 @@ import { TEXT_FORMAT } from "../report/written-styles";
 export type Input = string | number | boolean;
 
 /**
+ * What a write puts in a cell, or null for a cell it leaves as it is, value and number format
+ * alike: "Use null in 2-D arrays to leave specific cells unchanged while updating others"
+ * (Microsoft Learn, "Blank and null values in Excel add-ins"). An undo passes it for a cell of the
+ * analyst's among those it empties (undo.ts).
+ */
+export type Kept = null;
+
+/**
  * What to write into a cell so that it holds exactly what the add-in means, given the number
  * format the cell has when the value is written: every writer knows that format, because it sets
  * it in the same request or has read it.
@@ -30,7 +38,7 @@ export type Input = string | number | boolean;
  * would differ from the one the add-in plans, proves and puts back); and refusing (CBS names a
  * municipality so, and the shipped data has a note that opens with a quotation).
  */
-export function inputFor(value: Input, format: string | undefined): { value: Input; throughGeneral: boolean } {
+export function inputFor(value: Input | Kept, format: string | Kept | undefined): { value: Input | Kept; throughGeneral: boolean } {
   if (format !== TEXT_FORMAT || typeof value !== "string" || !value.startsWith("'")) return { value, throughGeneral: false };
   const text = value.slice(1);
   return text.startsWith("'") ? { value, throughGeneral: true } : { value: text, throughGeneral: false };
@@ -41,7 +49,7 @@ export function inputFor(value: Input, format: string | undefined): { value: Inp
  * or get (`set`), the number formats `formats`: each holds exactly its text whatever Excel does
  * with a quote prefix in a Text cell.
  */
-export function queueCellWrite(range: Excel.Range, values: readonly (readonly Input[])[], formats: readonly (readonly string[])[], set: boolean): void {
+export function queueCellWrite(range: Excel.Range, values: readonly (readonly (Input | Kept)[])[], formats: readonly (readonly (string | Kept)[])[], set: boolean): void {
   const throughGeneral: [number, number][] = [];
   const inputs = values.map((row, r) =>
     row.map((value, c) => {

@@ -1,14 +1,14 @@
-import { rangeRef } from "../report/a1";
+import { cellAreas, rangeRef } from "../report/a1";
 import { SheetMark } from "../report/mark";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
-import type { LookLeft } from "../text/excel";
+import type { LookLeft, TheirsKept } from "../text/excel";
 import { readRows, WriteBatch } from "./batch";
 import { queueReadMark, queueRemoveMark, queueWriteMark } from "./marks";
 import { restorable } from "./restore-cells";
 import { queueCellWrite } from "./text-cells";
 import { ChangedCell } from "./write-looks";
 
-export type { LookLeft };
+export type { LookLeft, TheirsKept };
 
 type Formulas = (string | number | boolean)[][];
 
@@ -16,7 +16,9 @@ type Formulas = (string | number | boolean)[][];
  * Cells of a sheet by index (0-based): where a blank sheet was written on (a table, its header
  * the first row). `rightAligned`: the header's columns the writer aligned right (numericColumns),
  * the only alignment it sets. `formats`: the number format it sets in each cell, by row
- * (tableFormats, write.ts).
+ * (tableFormats, write.ts). `cells`: what it writes in each, by row, as the cell then holds it
+ * and Range.formulas reads it (the plan's text without write.ts's quote prefix, a number; null
+ * for a cell left empty): the table's header and rows.
  */
 export interface Area {
   row: number;
@@ -25,7 +27,11 @@ export interface Area {
   columns: number;
   rightAligned?: readonly boolean[];
   formats: readonly (readonly string[])[];
+  cells: readonly (readonly (string | number | null)[])[];
 }
+
+/** How many areas of the analyst's cells kept on a sheet the pane names before it counts the rest. */
+const KEPT_NAMED = 5;
 
 /** A sheet or table and the name it had before: `name` is the one it has (or may have) now. */
 export interface Renamed {
@@ -83,6 +89,8 @@ export class Journal {
   private readonly theirs: ChangedCell[] = [];
   /** The sheets it added, by their proxies (the name each was given). */
   private readonly addedSheets = new Map<Excel.Worksheet, string>();
+  /** Where the last undo kept the analyst's cells on a blank sheet it emptied (see undo). */
+  private kept: TheirsKept[] = [];
 
   constructor(private readonly before: ReadonlySet<string>) {}
 
@@ -130,6 +138,16 @@ export class Journal {
     return { kept: this.keptSheets(), left };
   }
 
+  /**
+   * Where the last undo kept cells of the analyst's on a blank sheet it emptied, by sheet (its
+   * name then): the cells that held neither what the writer wrote there nor nothing (see undo),
+   * and those written back as the looks saw them; at most KEPT_NAMED areas each, `more` counting
+   * the rest.
+   */
+  theirsKept(): TheirsKept[] {
+    return this.kept;
+  }
+
   /** The sheets it added that the undo keeps as the analyst's: their names then (see theirsMeanwhile). */
   keptSheets(): { name: string; was: string }[] {
     return [...this.keptAdded.entries()].map(([, kept]) => ({ name: kept.name, was: this.addedSheets.get(kept.sheet) ?? kept.name }));
@@ -170,8 +188,9 @@ export class Journal {
   /**
    * Before writing `tables` over `areas` of a sheet (named `name`) that was there holding nothing
    * at all (no value, no formatted cell, no table): the undo takes away those tables and what the
-   * writer put in those areas (values, and the number formats and header alignment that are still
-   * as it set them: one the analyst set meanwhile is theirs), and nothing else,
+   * writer put in those areas (values, and the number formats and header alignment, that are still
+   * as it set them: a value, formula or format the analyst put there meanwhile is theirs, and a
+   * cell holding such a value or formula stays whole, see theirsIn), and nothing else,
    * so what the user added on the sheet meanwhile stays: a note typed beside the tables, and a
    * note, threaded comment, fill, conditional format or validation rule on the tables' own cells
    * (see undo). Its column widths and panes are not the writer's to change (see writeDataSheet),
@@ -196,7 +215,8 @@ export class Journal {
    * name meanwhile) and tables their names back, puts back the marks and the values written
    * over, and then the analyst's cells changed meanwhile as they were seen (theirsMeanwhile);
    * a sheet it added that holds such a cell is kept, unmarked, under its new name. Two syncs, the
-   * reads of a blank sheet's number formats (one sync while they fit) and the values' chunks;
+   * reads of what a blank sheet's written cells hold and of their number formats (one sync each
+   * while they fit) and the values' chunks;
    * each step holds whether or not the refused batch ran (what is still queued, after a cancel,
    * is sent first).
    *
@@ -219,15 +239,18 @@ export class Journal {
     // After a cancel that sync sent the writes still queued, each with its look (`queued` gives
     // what they saw the analyst change): those cells are written back as seen, as the others of
     // theirsMeanwhile, but for cells on a sheet it added, which goes as it does after any cancel.
-    for (const cell of queued?.() ?? []) if (!this.addedSheets.has(cell.sheet)) this.theirs.push(cell);
-    // And the number formats of the cells written on a blank sheet, in reads under the limit
-    // (nothing else queued, see readRows): a cell whose format the analyst set meanwhile, before
-    // or after the writer reached it, is not written General.
-    const formatsNow = await readRows(
-      context,
-      this.blanks.flatMap(({ sheet, areas }, i) => areas.map((area) => ({ total: area.rows, columns: area.columns, sheet: blankNames[i].name, firstRow: area.row, range: (from: number, count: number) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns) }))),
-      { property: "numberFormat" },
-    );
+    const queuedTheirs = (queued?.() ?? []).filter((cell) => !this.addedSheets.has(cell.sheet));
+    this.theirs.push(...queuedTheirs);
+    // And what the cells written on a blank sheet hold now, and their number formats, in reads
+    // under the limit (nothing else queued, see readRows; as many syncs as the bytes need): a
+    // cell whose format the analyst set meanwhile, before or after the writer reached it, is not
+    // written General, and one that holds anything but what the writer wrote there (or nothing)
+    // is not emptied (see theirsIn).
+    const sources = this.blanks.flatMap(({ sheet, areas }, i) => areas.map((area) => ({ total: area.rows, columns: area.columns, sheet: blankNames[i].name, firstRow: area.row, range: (from: number, count: number) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns) })));
+    const contentsNow = await readRows(context, sources, { property: "formulas" });
+    const formatsNow = await readRows(context, sources, { property: "numberFormat" });
+    let read = 0;
+    const theirs = this.blanks.map(({ areas }) => areas.map((area) => theirsIn(area, contentsNow[read++])));
     for (const sheet of sheets.items) if (this.isAdded(sheet) && !this.keptAdded.has(sheet.name.toLowerCase())) sheet.delete();
     // A blank sheet written on gets back what the writer put there (review R9): its values, and its
     // number formats and the header's alignment where they are still the writer's (issue 14); its
@@ -258,7 +281,7 @@ export class Journal {
       areas.forEach((area, a) => {
         const now = headerAlignments[i][a].value[0] ?? [];
         area.rightAligned?.forEach((right, c) => {
-          if (right && now[c]?.format?.horizontalAlignment === "Right") sheet.getRangeByIndexes(area.row, area.column + c, 1, 1).format.horizontalAlignment = "General";
+          if (right && !theirs[i][a].has(c) && now[c]?.format?.horizontalAlignment === "Right") sheet.getRangeByIndexes(area.row, area.column + c, 1, 1).format.horizontalAlignment = "General";
         });
       });
     });
@@ -273,22 +296,38 @@ export class Journal {
     // The values and number formats the writer put on a blank sheet: each cell empty again, and
     // General, as it was (a blank sheet's cells have no format of their own), where it still has
     // the format the writer set; a cell with any other format has the analyst's, set meanwhile,
-    // which is written back as read (issue 14). In chunks like any write. Its other formats,
-    // notes, comments and rules were never the writer's: they stay.
+    // and is left as it is (null: "leave specific cells unchanged", text-cells.ts's Kept; issue
+    // 14). A cell of the analyst's (theirsIn) is left as it is whole, value or formula and
+    // number format. In chunks like any write. Its other formats, notes, comments and rules
+    // were never the writer's: they stay.
     let source = 0;
-    for (const { sheet, areas } of this.blanks) {
-      for (const area of areas) {
+    const keptAt = new Map<Excel.Worksheet, Set<string>>();
+    this.kept = [];
+    for (const [i, { sheet, areas }] of this.blanks.entries()) {
+      const cells: { row: number; column: number }[] = [];
+      for (const [a, area] of areas.entries()) {
         const now = formatsNow[source++] as string[][];
-        const formats = now.map((cells, r) => cells.map((format, c) => (format === area.formats[r]?.[c] ? "General" : format)));
+        const kept = theirs[i][a];
+        const formats = now.map((row, r) => row.map((format, c) => (kept.has(r * area.columns + c) || format !== area.formats[r]?.[c] ? null : "General")));
         const blank = new Array<string>(area.columns).fill("");
-        await batch.writeRows(new Array<string[]>(area.rows).fill(blank), { set: formats }, (from, count) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns));
+        const values = now.map((row, r) => (row.some((_, c) => kept.has(r * area.columns + c)) ? row.map((_, c) => (kept.has(r * area.columns + c) ? null : "")) : blank));
+        for (const at of kept) cells.push({ row: area.row + Math.floor(at / area.columns), column: area.column + (at % area.columns) });
+        await batch.writeRows(values, { set: formats }, (from, count) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns));
       }
+      keptAt.set(sheet, new Set(cells.map(({ row, column }) => `${row},${column}`)));
+      // And those the looks of the writes still queued at a cancel saw, written back below: theirs
+      // too. (Those of an edit meanwhile are the edit the pane names already, firstLoadEditedMeanwhile.)
+      for (const cell of queuedTheirs) if (cell.sheet === sheet && "back" in cell && cell.back !== "" && !keptAt.get(sheet)?.has(`${cell.row},${cell.column}`)) cells.push(cell);
+      const named = cellAreas(cells);
+      if (named.length) this.kept.push({ sheet: blankNames[i].name, cells: named.slice(0, KEPT_NAMED), more: Math.max(0, named.length - KEPT_NAMED) });
     }
     // Into cells whose number formats the writes did not change (text-cells.ts: the form follows them).
     for (const { sheet, row, column, formulas, formats } of this.values) {
       await batch.writeRows(formulas, { held: formats }, (from, count) => sheet.getRangeByIndexes(row + from, column, count, formulas[0]?.length ?? 0));
     }
     for (const cell of this.theirs) {
+      // A cell the analyst changed again after the look saw it (kept as it is now, above) is not written back as it was then.
+      if (keptAt.get(cell.sheet)?.has(`${cell.row},${cell.column}`)) continue;
       const range = () => cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1);
       // A header cell the analyst aligned: after the header's alignment was reset above.
       if ("alignment" in cell) await batch.queue(200, () => (range().format.horizontalAlignment = cell.alignment as Excel.HorizontalAlignment));
@@ -331,4 +370,29 @@ export class Journal {
       };
     }
   }
+}
+
+/**
+ * The cells of `area` (as r × columns + c) that hold the analyst's value or formula, read
+ * (Range.formulas) by the undo just before it empties the area: anything but what the writer
+ * wrote in that cell and but nothing. They stay as they are, whatever the writer did before: one
+ * it had written over and the analyst typed into meanwhile ("row 5 while rows 1000 and on were
+ * written"), one it had not reached yet, a formula over its figure (=1200+53 over 1253).
+ *
+ * After a sync Excel refused, whatever part of that sync's batch ran is not known (the
+ * OfficeExtension.Error reference: the commands before the failing one ran), nor what its looks
+ * saw. The reading taken is the safe one: only a cell that holds exactly what the writer wrote
+ * there is taken as the writer's and emptied; anything else is kept. A figure the analyst typed
+ * into such a cell just before a write of that sync overwrote it is gone (Excel reports nothing
+ * of it); a value they typed equal to the writer's cannot be told apart and is emptied with the
+ * writer's.
+ */
+function theirsIn(area: Area, now: readonly (readonly unknown[])[]): Set<number> {
+  const theirs = new Set<number>();
+  now.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell !== "" && cell !== null && cell !== (area.cells[r]?.[c] ?? "")) theirs.add(r * area.columns + c);
+    }),
+  );
+  return theirs;
 }

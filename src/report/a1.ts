@@ -32,3 +32,32 @@ export function parseA1Range(address: string): Box {
   const [lastRow, lastColumn] = match[3] ? [Number(match[4]) - 1, columnIndex(match[3])] : [row, column];
   return { row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 };
 }
+
+/**
+ * Cells (0-based, any order) as the fewest A1 references of one simple kind: each row's runs of
+ * adjacent cells, and a run joined with the same run in the rows right below ("G6", "B10:D10",
+ * "G6:G9"), in order of their first row, then column.
+ */
+export function cellAreas(cells: readonly { row: number; column: number }[]): string[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
+  const runs: Box[] = [];
+  for (const { row, column } of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.row === row && last.column + last.columns === column) last.columns++;
+    else if (!last || last.row !== row || last.column + last.columns - 1 < column) runs.push({ row, column, rows: 1, columns: 1 });
+  }
+  // A run under one of the same columns that ends in the row above lengthens it.
+  const areas: Box[] = [];
+  const open = new Map<string, Box>();
+  for (const run of runs) {
+    const key = `${run.column},${run.columns}`;
+    const above = open.get(key);
+    if (above && above.row + above.rows === run.row) above.rows++;
+    else {
+      const area = { ...run };
+      areas.push(area);
+      open.set(key, area);
+    }
+  }
+  return areas.map((a) => (a.rows === 1 && a.columns === 1 ? cellRef(a.row, a.column) : rangeRef(a.row, a.column, a.rows, a.columns)));
+}

@@ -49,6 +49,18 @@ const lookLeftEn = (left: readonly LookLeft[]) =>
     )
     .join(" ");
 
+/**
+ * Where a first load put back on a blank sheet kept cells of the analyst's (src/excel/undo.ts's
+ * theirsIn): `cells`, the first areas ("G6", "B10:D10"); `more`, how many others.
+ */
+export interface TheirsKept {
+  sheet: string;
+  cells: string[];
+  more: number;
+}
+const keptList = ({ cells, more }: TheirsKept, and: string) => `${cells.join(", ")}${more ? ` ${and} ${more}` : ""}`;
+const oneCell = ({ cells, more }: TheirsKept) => cells.length === 1 && more === 0 && !cells[0].includes(":");
+
 /** Why a monitor sheet was kept instead of rebuilt (regenerate.ts's KeptWhy). */
 export type KeptReason = "copy" | "edited" | "referenced" | "unproven" | "unseen";
 
@@ -352,6 +364,20 @@ export const EXCEL = {
    * own formats (src/excel/undo.ts, LookLeft), and how to remove it.
    */
   lookLeft: phrase<LookLeft>("excel.lookLeft", (left) => lookLeftNl([left]), (left) => lookLeftEn([left])),
+  /**
+   * A first load on a blank sheet was put back (a cancel, a refusal, an edit meanwhile), and some
+   * of its cells held what the analyst typed or pasted while it wrote, not what it wrote: kept as
+   * they are (src/excel/undo.ts, theirsIn), and named.
+   */
+  theirsKept: phrase<TheirsKept>(
+    "excel.theirsKept",
+    (kept) =>
+      `Op het blad '${kept.sheet}' stond in ${keptList(kept, "en nog")} iets anders dan wat de invoegtoepassing er schreef: wat u typte of plakte terwijl ze schreef. ` +
+      `${oneCell(kept) ? "Die cel blijft zoals hij is" : "Die cellen blijven zoals ze zijn"} (waarde of formule, en getalnotatie); de rest van wat ze schreef is weer weg. Het blad is daardoor niet leeg; de volgende keer laden maakt een nieuw blad.`,
+    (kept) =>
+      `On the sheet '${kept.sheet}' ${keptList(kept, "and")}${kept.more ? " more" : ""} held something other than what the add-in wrote there: what you typed or pasted while it was writing. ` +
+      `${oneCell(kept) ? "That cell stays as it is" : "Those cells stay as they are"} (value or formula, and number format); everything else it wrote there is gone. So the sheet is not blank; the next load makes a new sheet.`,
+  ),
   /** A table that would reach below Excel's last row (src/xlsx/limits.ts): nothing is written. */
   rowLimit: phrase<{ table: string; sheet: string; rows: number; limit: number }>(
     "excel.rowLimit",

@@ -16,6 +16,9 @@ const exceptEn = (comments?: boolean, references?: boolean) => {
   const what = [comments ? "the threaded comments" : "", references ? "the references" : ""].filter(Boolean);
   return what.length ? `, except for ${what.join(" and ")} below` : "";
 };
+/** A first load's put-back on a blank sheet: what it left, said below (excel.theirsKept, excel.lookLeft). */
+const firstLoadExceptNl = (look?: boolean, theirs?: boolean) => `, op ${[theirs ? "uw cellen" : "", look ? "de opmaak van de tabelstijl" : ""].filter(Boolean).join(" en ")} hieronder na`;
+const firstLoadExceptEn = (look?: boolean, theirs?: boolean) => `, except for ${[theirs ? "your cells" : "", look ? "the table style's look" : ""].filter(Boolean).join(" and ")} below`;
 
 /**
  * The words of Load data (src/excel/load-data.ts): cancelling, and why it wrote nothing or put
@@ -135,12 +138,12 @@ export const LOAD = {
    * `commentsRemade`: it made threaded comments anew (said next, load.commentsRemade); `short`: references
    * into deleted rows it did not put back (said next, load.putBackShort); so not quite "as it was".
    */
-  excelRefused: phrase<{ refusal: string; lookLeft?: boolean; commentsRemade?: boolean; short?: boolean }>(
+  excelRefused: phrase<{ refusal: string; lookLeft?: boolean; theirsKept?: boolean; commentsRemade?: boolean; short?: boolean }>(
     "load.excelRefused",
-    ({ refusal, lookLeft, commentsRemade, short }) =>
-      `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was${lookLeft ? ", op de opmaak van de tabelstijl hieronder na" : exceptNl(commentsRemade, short)}.`,
-    ({ refusal, lookLeft, commentsRemade, short }) =>
-      `Excel refused a change (${refusal}); the workbook was put back as it was${lookLeft ? ", except for the table style's look below" : exceptEn(commentsRemade, short)}.`,
+    ({ refusal, lookLeft, theirsKept, commentsRemade, short }) =>
+      `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was${lookLeft || theirsKept ? firstLoadExceptNl(lookLeft, theirsKept) : exceptNl(commentsRemade, short)}.`,
+    ({ refusal, lookLeft, theirsKept, commentsRemade, short }) =>
+      `Excel refused a change (${refusal}); the workbook was put back as it was${lookLeft || theirsKept ? firstLoadExceptEn(lookLeft, theirsKept) : exceptEn(commentsRemade, short)}.`,
   ),
   /**
    * Excel refused putting the workbook back after a write stopped (`refusal`: that refusal): what

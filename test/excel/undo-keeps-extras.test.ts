@@ -277,9 +277,103 @@ describe("what the analyst sets on a blank Data sheet's cells before a first loa
       Object.assign(data.cell(16, 19), { value: 42, formula: null });
     });
     expect(result).toEqual(expect.objectContaining({ ok: false, cancelled: true }));
+    // T17 is named as theirs (S16's format is not a cell's content); the table style's look follows.
+    expect(!result.ok && problemText(result.problems[0], "en")).toMatch(/^On the sheet 'Data' T17 held something other than what the add-in wrote there: .* That cell stays as it is /);
+    expect(!result.ok && result.problems.map((p) => p.message.phrase.id)).toEqual(["excel.theirsKept", "excel.lookLeft"]);
     expect(model.tables.filter((t) => t.sheet === data)).toEqual([]);
     // Without the looks' answer read, the writer's text and "@" went over both and the undo emptied them: S16 General, T17 empty.
     expect(Object.fromEntries(data.cells)).toEqual(lookLeftWith({ "15,18": { numberFormat: "0%" }, "16,19": { value: 42 } }));
+    data.cells.clear();
+    expect(snapshot(model)).toBe(before);
+  });
+});
+
+/**
+ * Issue 14: what the analyst types into cells a first load had already written, while it writes
+ * further down, is theirs. The undo reads what it is about to empty and empties only what still
+ * holds what the writer wrote; the cells that hold anything else stay as they are (value or
+ * formula, and number format) and the pane names them.
+ */
+describe("a first load on the blank Data sheet put back after the analyst typed into cells it had written (issue 14)", () => {
+  /** What the analyst types: a figure over G5's (MonitorData's Waarde, row 5), a formula over G6's, a text over A7's (Onderwerp). */
+  function typeOverWritten(data: SheetModel): Record<string, { value: unknown; formula: unknown; numberFormat: string }> {
+    // Rows 5 to 7 are written (the writer's figure and text there); rows 100 and on are still to come.
+    expect([typeof data.cells.get("4,6")?.value, typeof data.cells.get("5,6")?.value, typeof data.cells.get("6,0")?.value, data.cells.get("99,0")]).toEqual(["number", "number", "string", undefined]);
+    const formats = { g5: data.cell(4, 6).numberFormat, g6: data.cell(5, 6).numberFormat, a7: data.cell(6, 0).numberFormat };
+    // As the writer formats them: a count's Waarde #,##0, Onderwerp text.
+    expect(formats).toEqual({ g5: "#,##0", g6: "#,##0", a7: "@" });
+    Object.assign(data.cell(4, 6), { value: 1300, formula: null });
+    Object.assign(data.cell(5, 6), { value: null, formula: "=1200+53" });
+    Object.assign(data.cell(6, 0), { value: "Bevolking (herzien)", formula: null });
+    return {
+      "4,6": { value: 1300, formula: null, numberFormat: "#,##0" },
+      "5,6": { value: null, formula: "=1200+53", numberFormat: "#,##0" },
+      "6,0": { value: "Bevolking (herzien)", formula: null, numberFormat: "@" },
+    };
+  }
+
+  const KEPT_EN = "On the sheet 'Data' G5:G6, A7 held something other than what the add-in wrote there: what you typed or pasted while it was writing. Those cells stay as they are (value or formula, and number format); everything else it wrote there is gone. So the sheet is not blank; the next load makes a new sheet.";
+  const KEPT_NL = "Op het blad 'Data' stond in G5:G6, A7 iets anders dan wat de invoegtoepassing er schreef: wat u typte of plakte terwijl ze schreef. Die cellen blijven zoals ze zijn (waarde of formule, en getalnotatie); de rest van wat ze schreef is weer weg. Het blad is daardoor niet leeg; de volgende keer laden maakt een nieuw blad.";
+
+  it("cancelled: the figure, formula and text typed over written cells stay, with their number formats; everything else it wrote is gone; the pane names the cells", async () => {
+    const { model, data, before } = await blankDataSheet();
+    let typed: Record<string, object> = {};
+    const result = await cancelledLoad(model, () => (typed = typeOverWritten(data)));
+    expect(tableNamed(model, "MonitorData")).toBeUndefined();
+    expect(!result.ok && [result.cancelled, result.problems.map((p) => problemText(p, "en")), result.problems.map((p) => problemText(p, "nl"))]).toEqual([true, [KEPT_EN], [KEPT_NL]]);
+    // Without the read, the undo emptied G5, G6 and A7 with the rest (and said nothing of them).
+    expect(Object.fromEntries(data.cells)).toEqual(typed);
+    data.cells.clear();
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("refused by Excel: the same, and the refusal says the workbook is as it was except for their cells", async () => {
+    const { model, data, before } = await blankDataSheet();
+    let typed: Record<string, object> = {};
+    let syncs = 0;
+    const { result } = await withNthWriteRefused(model, 4, () =>
+      runLoadData(model, next, {
+        syncLimit: 8 * 1024,
+        onProgress: () => {
+          if (++syncs === 2) typed = typeOverWritten(data);
+        },
+      }),
+    );
+    expect(tableNamed(model, "MonitorData")).toBeUndefined();
+    expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was, except for your cells below.", KEPT_EN]);
+    expect(result.ok || problemText(result.problems[0], "nl")).toBe("Excel weigerde een wijziging (Excel: GeneralException); de werkmap is teruggezet zoals hij was, op uw cellen hieronder na.");
+    expect(Object.fromEntries(data.cells)).toEqual(typed);
+    data.cells.clear();
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("refused by Excel: a figure typed in a cell not reached yet stays; one typed just before the refused sync, in a cell that sync then wrote over, is gone (Excel does not say what it overwrote)", async () => {
+    const { model, data, before } = await blankDataSheet();
+    let writes = 0;
+    let first = -1;
+    model.refuse = (bytes) => {
+      if (bytes <= 1000 || ++writes !== 4) return null;
+      // Just before the refused sync: a figure in the first row of MonitorData not written yet (that sync writes it: the
+      // fake runs the first half of a refused batch, the worst reading) and one in G101, which no sync has reached.
+      first = [...Array(113).keys()].find((r) => data.cells.get(`${r},0`) === undefined) as number;
+      expect([first > 4, data.cells.get("100,0")]).toEqual([true, undefined]);
+      Object.assign(data.cell(first, 6), { value: 999, formula: null });
+      Object.assign(data.cell(100, 6), { value: 777, formula: null });
+      model.meanwhile = () => {
+        // After the refused sync: the first figure was written over by the writer's (its look's answer is lost with the refusal).
+        expect(data.cells.get(`${first},6`)?.value).not.toBe(999);
+        model.meanwhile = null;
+      };
+      return "GeneralException";
+    };
+    const { result } = await runLoadData(model, next, { syncLimit: 8 * 1024 }).finally(() => (model.refuse = null));
+    expect(writes).toBeGreaterThanOrEqual(4);
+    expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual([
+      "Excel refused a change (Excel: GeneralException); the workbook was put back as it was, except for your cells below.",
+      KEPT_EN.replace("G5:G6, A7", "G101").replace("Those cells stay as they are", "That cell stays as it is"),
+    ]);
+    // G101 holds the analyst's figure, General as they left it; the cell the refused sync wrote over holds what the writer wrote, emptied with the rest.
+    expect(Object.fromEntries(data.cells)).toEqual({ "100,6": { value: 777, formula: null, numberFormat: "General" } });
     data.cells.clear();
     expect(snapshot(model)).toBe(before);
   });

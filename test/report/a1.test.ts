@@ -1,4 +1,4 @@
-import { absoluteRef, cellRef, columnLetters, parseA1Range, rangeRef, tableRef } from "../../src/report/a1";
+import { absoluteRef, cellAreas, cellRef, columnLetters, parseA1Range, rangeRef, tableRef } from "../../src/report/a1";
 
 describe("A1 references", () => {
   it("names columns past Z as Excel does", () => {
@@ -14,5 +14,23 @@ describe("A1 references", () => {
     expect(rangeRef(4, 0, 11, 3)).toBe("A5:C15");
     expect(tableRef({ row: 4, column: 0, rows: Array(10), header: ["Jaar", "Vestiging", "Vertrek"] })).toBe("A5:C15");
     expect(parseA1Range("'Vestiging en vertrek'!$A$5:$C$15")).toEqual({ row: 4, column: 0, rows: 11, columns: 3 });
+  });
+
+  it("names cells as runs along a row, joined with the same runs right below, in order of their first cell", () => {
+    const cells = [
+      { row: 9, column: 3 },
+      { row: 5, column: 6 },
+      { row: 9, column: 1 },
+      { row: 6, column: 6 },
+      { row: 9, column: 2 },
+      { row: 8, column: 6 },
+      { row: 5, column: 6 },
+      { row: 7, column: 6 },
+      { row: 4, column: 0 },
+      { row: 10, column: 1 },
+    ];
+    // A5 alone; G6:G9 down a column (G6 twice is once); B10:D10 along a row; B11 below only part of it.
+    expect(cellAreas(cells)).toEqual(["A5", "G6:G9", "B10:D10", "B11"]);
+    expect(cellAreas([])).toEqual([]);
   });
 });

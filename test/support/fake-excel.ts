@@ -971,6 +971,11 @@ export class FakeRange extends ClientObject<RangeModel> {
   get values(): (string | number | boolean)[][] {
     return this.get("values");
   }
+  /**
+   * Sets the cells' values; a null in the array leaves that cell as it is: "Use null in 2-D arrays
+   * to leave specific cells unchanged while updating others" (Microsoft Learn, "Blank and null
+   * values in Excel add-ins", excel-add-ins-blank-null-values; so for numberFormat and formulas).
+   */
   set values(values: (string | number | boolean | null)[][]) {
     this.context.addPayload(values);
     this.set(({ sheet, box }) => {
@@ -979,6 +984,7 @@ export class FakeRange extends ClientObject<RangeModel> {
       this.context.changed(sheet, box);
       values.forEach((row, r) =>
         row.forEach((value, c) => {
+          if (value === null) return;
           const cell = sheet.cell(box.row + r, box.column + c);
           // A string as typing reads it: a formula, a number, a date… (fake-typed-values.ts).
           Object.assign(cell, entered(value, cell.numberFormat));
@@ -1074,11 +1080,12 @@ export class FakeRange extends ClientObject<RangeModel> {
   get numberFormat(): string[][] {
     return this.get("numberFormat");
   }
-  set numberFormat(formats: string[][]) {
+  /** A null in the array leaves that cell's format as it is (see values). */
+  set numberFormat(formats: (string | null)[][]) {
     this.context.addPayload(formats);
     this.set(({ sheet, box }) => {
       checkShape(formats, box, "numberFormat");
-      formats.forEach((row, r) => row.forEach((format, c) => (sheet.cell(box.row + r, box.column + c).numberFormat = format)));
+      formats.forEach((row, r) => row.forEach((format, c) => format !== null && (sheet.cell(box.row + r, box.column + c).numberFormat = format)));
     });
   }
   // ── What Excel keeps beside values (issue 14) ──
@@ -1224,13 +1231,14 @@ export class FakeRange extends ClientObject<RangeModel> {
       return { sheet, box: { row: box.row + row, column: box.column + column, rows: 1, columns: 1 } };
     });
   }
-  set formulas(formulas: (string | number | boolean)[][]) {
+  set formulas(formulas: (string | number | boolean | null)[][]) {
     this.context.addPayload(formulas);
     this.set(({ sheet, box }) => {
       checkShape(formulas, box, "formulas");
       this.context.changed(sheet, box);
-      // A constant set through formulas is entered as through values (the reference: a cell without a formula "returns its value"; taken to be set the same way).
+      // A constant set through formulas is entered as through values (the reference: a cell without a formula "returns its value"; taken to be set the same way); a null leaves the cell as it is (see values).
       formulas.forEach((row, r) => row.forEach((formula, c) => {
+        if (formula === null) return;
         const cell = sheet.cell(box.row + r, box.column + c);
         Object.assign(cell, entered(formula, cell.numberFormat));
       }));

@@ -138,6 +138,10 @@ const SAMPLES: Record<string, unknown> = {
   "excel.tableCannotGrow": { table: "MonitorData", blocking: "Table1" },
   "excel.rowLimit": { table: "MonitorData", sheet: "Data", rows: 1048577, limit: 1048576 },
   "excel.lookLeft": { sheet: "Data", ranges: ["A1:P21", "R1:U4"] },
+  "excel.theirsKept": [
+    { sheet: "Data", cells: ["G6"], more: 0 },
+    { sheet: "Data", cells: ["G6", "B10:D10"], more: 3 },
+  ],
   "excel.rowTooLarge": { sheet: "Mijn analyse", row: 2005 },
   "excel.tableGone": [{ table: "MonitorData", renamedTo: "MyData" }, { table: "MonitorBronnen", renamedTo: null }],
   "excel.writeRunning": [{ asked: "regenerate", running: "pull" }, { asked: "pull", running: "regenerate" }, { asked: "pivot", running: "pull" }],
