@@ -2,6 +2,7 @@ import { MonitorPackage } from "../../src/data/types";
 import { problemText } from "../../src/text/problems";
 import { SheetModel, WorkbookModel } from "../support/fake-excel";
 import { emptiedDataSheet } from "../support/data-sheet-states";
+import { HOSTILE_TEXTS, hostilePackage } from "../support/hostile-package";
 import { withNthWriteRefused } from "../support/refuse-write";
 import { edition, runLoadData, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 
@@ -375,6 +376,31 @@ describe("a first load on the blank Data sheet put back after the analyst typed 
     // G101 holds the analyst's figure, General as they left it; the cell the refused sync wrote over holds what the writer wrote, emptied with the rest.
     expect(Object.fromEntries(data.cells)).toEqual({ "100,6": { value: 777, formula: null, numberFormat: "General" } });
     data.cells.clear();
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("cancelled or refused with texts Excel would read as something else (=1+2, 'quoted, 12%, TRUE): every cell it wrote is its own again, none is taken for the analyst's", async () => {
+    const { model, data, before } = await blankDataSheet();
+    const hostile = hostilePackage();
+    const cancel = new AbortController();
+    let syncs = 0;
+    const { result } = await runLoadData(model, hostile, {
+      previous: new Set(),
+      syncLimit: 8 * 1024,
+      signal: cancel.signal,
+      onProgress: () => {
+        // MonitorData written past every hostile text in its notes (Toelichting), not yet made a table.
+        if (++syncs === 4) {
+          expect(tableNamed(model, "MonitorData")).toBeUndefined();
+          expect(new Set([...data.cells.values()].filter((cell) => HOSTILE_TEXTS.includes(cell.value as string)).map((cell) => cell.value)).size).toBe(HOSTILE_TEXTS.length);
+        }
+        if (syncs === 4) cancel.abort();
+      },
+    });
+    expect(result).toEqual({ ok: false, problems: [], cancelled: true });
+    expect(snapshot(model)).toBe(before);
+    const refused = await withNthWriteRefused(model, 3, () => runLoadData(model, hostile, { previous: new Set(), syncLimit: 8 * 1024 }));
+    expect(refused.result.ok || refused.result.problems.map((p) => problemText(p, "en"))).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
     expect(snapshot(model)).toBe(before);
   });
 });
