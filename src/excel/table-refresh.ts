@@ -1,6 +1,6 @@
 import { valueError } from "../data/errors";
 import { cellRef, parseA1Range } from "../report/a1";
-import { isRefusal, ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, WriteBatch } from "./batch";
+import { Cancelled, isRefusal, ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, WriteBatch } from "./batch";
 import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
 import { besideShiftedRows, cellsOfAddress } from "./cells-beside";
@@ -189,6 +189,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     // it instead, which moves what is below the same way.
     for (const insert of growth.inserts) {
       const plan = plans.find((p) => p.target.table.name === insert.table);
+      let queued = false;
       try {
         if (plan?.target.table.totalRow) {
           await addBodyRows(batch, plan.target.table.table, plan.changes.appends.length, plan.box.columns, (rows) => blankRows.set(insert.table, (blankRows.get(insert.table) ?? 0) + rows));
@@ -197,9 +198,12 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
         await batch.queue(1000, () => {
           const sheet = context.workbook.worksheets.getItem(insert.sheetName);
           sheet.getRangeByIndexes(insert.box.row, insert.box.column, insert.box.rows, insert.box.columns).insert("Down");
+          queued = true;
         });
         await batch.flush();
       } catch (error) {
+        // A cancel stops before the sync with the insert still queued, and the put-back's first sync sends it: the put-back must take it out again.
+        if (error instanceof Cancelled && queued) inserted.add(insert.table);
         // The sync of this insert alone was refused: the pane can say what under the table stopped it.
         throw isRefusal(error) && error.code === "InsertDeleteConflict" ? new GrowthRefused(insert.table, insert.sheetName, insert.box.rows, error.code) : error;
       }
@@ -214,7 +218,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
       const { appends } = plan.changes;
       if (appends.length) {
         if (!table.totalRow) await batch.queue(1000, () => table.table.resize(sheet.getRangeByIndexes(top, plan.box.column, plan.box.rows + appends.length, plan.box.columns)));
-        // Only the add-in's columns: the user's (a calculated column) are left to Excel. Each
+        // Only the add-in's columns: the user's are left to Excel, which fills a calculated column's formula into the rows the table grows by. Each
         // chunk looks at the cells it writes and at the table first, in its own batch.
         let checked = 0;
         for (const [first, width] of knownRuns(plan)) {

@@ -118,6 +118,22 @@ describe("MonitorData with its total row switched on", () => {
     expect(snapshot(model)).toBe(before);
   });
 
+  it("a pull cancelled between two blocks of new rows above the total row (the second still queued) leaves the workbook as it was", async () => {
+    const { model, data } = await loadedWorkbook();
+    await withTotalRow(model, data);
+    const before = snapshot(model);
+    const rows = data.box.rows;
+    const cancel = new AbortController();
+    let [syncs, rowsAtCancel] = [0, 0];
+    // The fourth sync is the first block of blank rows (2 KB holds about 30); the cancel comes before the second's sync, which the put-back's first sync sends.
+    const stop = () => ((rowsAtCancel = data.box.rows), cancel.abort());
+    const { result } = await runLoadData(model, largePackage(edition.observations.length + 60), { syncLimit: 2 * 1024, signal: cancel.signal, onProgress: () => void (++syncs === 4 && stop()) });
+    expect(result).toEqual({ ok: false, problems: [], cancelled: true });
+    expect(rowsAtCancel).toBeGreaterThan(rows);
+    expect(rowsAtCancel).toBeLessThan(rows + 60);
+    expect(snapshot(model)).toBe(before);
+  });
+
   it("the functions read the body only: the workbook's figures, and an edit of the total row changes no answer", async () => {
     const { model, data } = await loadedWorkbook();
     const { totalRow } = await withTotalRow(model, data);
