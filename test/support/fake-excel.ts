@@ -19,6 +19,7 @@ import { FakeCustomXmlParts, XmlPartModel } from "./fake-xml-parts";
 import { axisTitleVisible, axisVisible, chartAreaFill, ChartFontModel, chartStyle, ChartStylingModel, fakeChartFont, fakeDataTable, fakeGridlines, seriesStyling, titleVisible } from "./fake-chart-styling";
 import { alignmentOf, applyCellFormats, borderOf, CELL_FORMAT_KEYS, CellFormatsModel, fillOf, fontExtrasOf } from "./fake-cell-formats";
 import { entered, newRowFormatReading } from "./fake-typed-values";
+import { calculatedColumns, fillCalculated } from "./fake-calculated-columns";
 import { defaultSheetSettings, fakePageLayout, fakeProtection, SheetSettingsModel, worksheetSettingValues } from "./fake-sheet-settings";
 
 export class OfficeError extends Error {
@@ -363,6 +364,13 @@ export class WorkbookModel {
   /** Custom XML parts (ExcelApi 1.5), see fake-xml-parts.ts. */
   customXmlParts: XmlPartModel[] = [];
   calculationSuspendedSyncs = 0;
+  /**
+   * Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" (File ›
+   * Options › Proofing › AutoCorrect Options › AutoFormat As You Type), on unless the user turned
+   * it off: with it, rows a table gains get its calculated columns' formulas, through the API as
+   * well (office-js #2093, #6745; see fake-calculated-columns.ts).
+   */
+  fillCalculatedColumns = true;
   /** For each sync: whether calculation was suspended for it, how many cells it wrote, its request's bytes and its response's. */
   readonly batches: { suspended: boolean; cellsWritten: number; bytes: number; responseBytes: number }[] = [];
   cellsWritten = 0;
@@ -1441,6 +1449,8 @@ export class FakeTableCollection extends CollectionObject<TableModel, FakeTable>
 
 /** A table's body rows: its range less the header and, when shown, the total row (see FakeTable.showTotals). */
 const bodyRowsOf = (table: TableModel) => table.box.rows - 1 - (table.showTotals ? 1 : 0);
+/** The box of a table's body. */
+const bodyOf = (table: TableModel): Box => ({ ...table.box, row: table.box.row + 1, rows: bodyRowsOf(table) });
 
 /** AutoFilter (ExcelApi 1.9) of a table: `isDataFiltered` ("Specifies if the AutoFilter has filter criteria") and `enabled` (filter buttons shown). */
 class FakeAutoFilter extends ClientObject<TableModel> {
@@ -1576,11 +1586,16 @@ export class FakeTable extends ClientObject<TableModel> {
       return { sheet, box: { ...box, row: box.row + box.rows - 1, rows: 1 } };
     });
   }
+  /** Table.resize (ExcelApi 1.13); rows it takes in get each calculated column's formula where blank (fake-calculated-columns.ts). */
   resize(range: FakeRange | string): void {
     this.set((t) => {
       const target = typeof range === "string" ? { sheet: t.sheet, box: parseAddress(range) } : (range as unknown as { model(): RangeModel }).model();
       if (target.sheet !== t.sheet || target.box.row !== t.box.row || target.box.column !== t.box.column) throw new OfficeError("InvalidArgument", "A table can only be resized from its own top-left cell.");
+      const calculated = this.context.model.fillCalculatedColumns ? calculatedColumns(t.sheet, bodyOf(t)) : [];
+      const bodyEnd = t.box.row + 1 + bodyRowsOf(t);
       t.box = target.box;
+      const grown = t.box.row + 1 + bodyRowsOf(t) - bodyEnd;
+      if (grown > 0) fillCalculated(t.sheet, calculated.filter((c) => c.column < t.box.column + t.box.columns), bodyEnd, grown);
     });
   }
   delete(): void {
@@ -1635,6 +1650,8 @@ export class FakeTable extends ClientObject<TableModel> {
       this.set((t) => {
         // The rows go into the body: "at the end" is above the total row, which moves down (TableRowCollection.add: "Any rows below the inserted row are shifted downwards").
         const at = index === null || index === undefined || index === -1 ? bodyRowsOf(t) : index;
+        // Calculated columns as the body has them before the rows come (fake-calculated-columns.ts).
+        const calculated = this.context.model.fillCalculatedColumns ? calculatedColumns(t.sheet, bodyOf(t)) : [];
         if (at < 0 || at > bodyRowsOf(t)) throw new OfficeError("InvalidArgument", `The table has no row ${at}.`);
         shiftColumns(this.context.model, t.sheet, t.box, t.box.row + 1 + at, values.length, t);
         t.box = { ...t.box, rows: t.box.rows + values.length };
@@ -1653,6 +1670,8 @@ export class FakeTable extends ClientObject<TableModel> {
             Object.assign(cell, entered(value, cell.numberFormat));
           });
         });
+        // A calculated column's cells given blank get its formula (office-js #1916).
+        fillCalculated(t.sheet, calculated, t.box.row + 1 + at, values.length);
       });
       return {};
     },
