@@ -123,6 +123,7 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
     let sheet = own?.sheet;
     // Made once: the writes set them, and the undo of a blank sheet resets only the cells that still hold them.
     const formats = tables.map(tableFormats);
+    const areas = tables.map((t, i) => ({ row: t.row, column: t.column, rows: t.rows.length + 1, columns: t.header.length, rightAligned: numericColumns(t), formats: formats[i], cells: [t.header, ...t.rows] }));
     await batch.queue(1000, () => {
       for (const other of marked) {
         if (other === own) continue;
@@ -132,14 +133,9 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
       if (sheet) {
         // Its column widths and frozen panes are the ones its first load set, or the user's since:
         // either way they stay as they are.
-        journal.fillingBlank(
-          sheet,
-          name,
-          tables.map((t, i) => ({ row: t.row, column: t.column, rows: t.rows.length + 1, columns: t.header.length, rightAligned: numericColumns(t), formats: formats[i], cells: [t.header, ...t.rows] })),
-          tables.map((t) => t.name),
-        );
+        journal.fillingBlank(sheet, name, areas, tables.map((t) => t.name));
       } else {
-        sheet = journal.addSheet(context, name);
+        sheet = journal.addSheet(context, name, areas);
         queueWriteMark(sheet, { key: DATA_KEY, id: null, name, print: null });
         for (const table of tables) queueColumnWidths(sheet, table.column, table.widths);
         sheet.freezePanes.freezeRows(1);

@@ -218,7 +218,8 @@ async function stopped(
       edited = { table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.firstLoadEditedMeanwhile, { sheet: first.sheetName, cell: cellRef(first.row, first.column), kept: undone.kept }) };
     } else {
       // After a cancel, the undo's first sync sends the writes still queued with their looks: what those saw is the analyst's too.
-      left = await at.journal.undo(context, undefined, error instanceof Cancelled ? () => at.looks.changed() : undefined);
+      // A Data sheet it was making that holds cells of theirs is kept as theirs (named with them, Journal.theirsKept).
+      ({ left } = await at.journal.undoKeepingTheirs(context, [], at.today, at.before, error instanceof Cancelled ? () => at.looks.changed() : undefined));
     }
   } catch (undoError) {
     return undoRefused(undoError, at.journal.sheetsWritten()[0] ?? DATA_SHEET_NAME, true);

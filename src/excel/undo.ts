@@ -89,16 +89,23 @@ export class Journal {
   private readonly theirs: ChangedCell[] = [];
   /** The sheets it added, by their proxies (the name each was given). */
   private readonly addedSheets = new Map<Excel.Worksheet, string>();
-  /** Where the last undo kept the analyst's cells on a blank sheet it emptied (see undo). */
+  /** Where the last undo kept the analyst's cells on a blank sheet it emptied, or a sheet it added that they wrote in (see undo). */
   private kept: TheirsKept[] = [];
+  /** The areas it writes on a sheet it added (a first load's new Data sheet), by the sheet's proxy: read before the undo deletes it. */
+  private readonly addedAreas = new Map<Excel.Worksheet, readonly Area[]>();
 
   constructor(private readonly before: ReadonlySet<string>) {}
 
-  /** Adds a sheet (the undo deletes it again). */
-  addSheet(context: Excel.RequestContext, name: string): Excel.Worksheet {
+  /**
+   * Adds a sheet (the undo deletes it again). `areas`: where it will write tables on it (a first
+   * load's Data sheet), as on a blank sheet: an undo that may keep sheets as the analyst's
+   * (undoKeepingTheirs) reads them first, and keeps the sheet when they typed in them (see undo).
+   */
+  addSheet(context: Excel.RequestContext, name: string, areas: readonly Area[] = []): Excel.Worksheet {
     this.added.push(name);
     const sheet = context.workbook.worksheets.add(name);
     this.addedSheets.set(sheet, name);
+    if (areas.length) this.addedAreas.set(sheet, areas);
     return sheet;
   }
 
@@ -123,18 +130,21 @@ export class Journal {
    * among the sheets there were before (`before`, lower-case) and those there are now (the
    * analyst may have added one meanwhile). Gives the sheets so kept, and where a table style's
    * look stayed (see undo); throws what Excel throws when it refuses a step (Regenerate and a
-   * pull's first load say so, each in its words).
+   * pull's first load say so, each in its words). After a cancel or a refusal `cells` is empty:
+   * a sheet it added is kept as theirs too when the undo finds their cells on it (see undo);
+   * `queued`, as for undo.
    */
-  async undoKeepingTheirs(context: Excel.RequestContext, cells: readonly ChangedCell[], today: string, before: ReadonlySet<string>): Promise<{ kept: Renamed[]; left: LookLeft[] }> {
+  async undoKeepingTheirs(context: Excel.RequestContext, cells: readonly ChangedCell[], today: string, before: ReadonlySet<string>, queued?: () => readonly ChangedCell[]): Promise<{ kept: Renamed[]; left: LookLeft[] }> {
     const sheets = context.workbook.worksheets.load("items/name");
     await context.sync();
     const taken = new Set([...before, ...sheets.items.map((s) => s.name.toLowerCase())]);
-    this.theirsMeanwhile(cells, (name) => {
+    const keepAs = (name: string) => {
       const kept = backupSheetName(name, today, taken) ?? freeSheetName(`~${name}`, taken) ?? `~${name}`;
       taken.add(kept.toLowerCase());
       return kept;
-    });
-    const left = await this.undo(context, (i) => freeSheetName(`~${i}`, taken) ?? `~${i}`);
+    };
+    this.theirsMeanwhile(cells, keepAs);
+    const left = await this.undo(context, (i) => freeSheetName(`~${i}`, taken) ?? `~${i}`, queued, keepAs);
     return { kept: this.keptSheets(), left };
   }
 
@@ -226,7 +236,8 @@ export class Journal {
    * add-in was about to give, before its add ran; then the add is refused and the two are not
    * told apart: not covered.)
    */
-  async undo(context: Excel.RequestContext, temporary: (i: number) => string = (i) => `~${i}`, queued?: () => readonly ChangedCell[]): Promise<LookLeft[]> {
+  async undo(context: Excel.RequestContext, temporary: (i: number) => string = (i) => `~${i}`, queued?: () => readonly ChangedCell[], keepAs?: (name: string) => string): Promise<LookLeft[]> {
+    this.kept = [];
     const sheets = context.workbook.worksheets.load("items/id,items/name");
     const blankTables = this.blanks.map(({ sheet }) => sheet.tables.load("items/name"));
     const blankNames = this.blanks.map(({ sheet }) => sheet.load("name"));
@@ -239,8 +250,14 @@ export class Journal {
     // After a cancel that sync sent the writes still queued, each with its look (`queued` gives
     // what they saw the analyst change): those cells are written back as seen, as the others of
     // theirsMeanwhile, but for cells on a sheet it added, which goes as it does after any cancel.
-    const queuedTheirs = (queued?.() ?? []).filter((cell) => !this.addedSheets.has(cell.sheet));
+    const queuedAll = queued?.() ?? [];
+    const queuedTheirs = queuedAll.filter((cell) => !this.addedSheets.has(cell.sheet));
     this.theirs.push(...queuedTheirs);
+    // A sheet it added that is there and holds cells of the analyst's in what it wrote (theirsIn,
+    // or seen by the looks of the writes still queued) is theirs, as after an edit meanwhile: kept,
+    // unmarked, under the name `keepAs` gives it, with what it holds (their cells among the
+    // writer's), and named. Only where the caller can name it (undoKeepingTheirs).
+    const keptNow = await this.keepAddedWithTheirs(context, sheets.items, queuedAll, keepAs);
     // And what the cells written on a blank sheet hold now, and their number formats, in reads
     // under the limit (nothing else queued, see readRows; as many syncs as the bytes need): a
     // cell whose format the analyst set meanwhile, before or after the writer reached it, is not
@@ -291,7 +308,7 @@ export class Journal {
     for (const [sheet, name] of finalNames) sheet.name = name;
     for (const [table, { was }] of this.renamedTables) table.name = was;
     for (const [sheet, mark] of this.marks) queueWriteMark(sheet, mark);
-    for (const { sheet, mark } of keptMarks) if (mark() !== null) queueRemoveMark(sheet);
+    for (const { sheet, mark } of [...keptMarks, ...keptNow]) if (mark() !== null) queueRemoveMark(sheet);
     const batch = new WriteBatch(context);
     // The values and number formats the writer put on a blank sheet: each cell empty again, and
     // General, as it was (a blank sheet's cells have no format of their own), where it still has
@@ -302,7 +319,6 @@ export class Journal {
     // were never the writer's: they stay.
     let source = 0;
     const keptAt = new Map<Excel.Worksheet, Set<string>>();
-    this.kept = [];
     for (const [i, { sheet, areas }] of this.blanks.entries()) {
       const cells: { row: number; column: number }[] = [];
       for (const [a, area] of areas.entries()) {
@@ -335,6 +351,41 @@ export class Journal {
     }
     await batch.flush();
     return left.map(({ sheet, ranges }) => ({ sheet: sheet.name, ranges }));
+  }
+
+  /**
+   * Reads what the areas it wrote on the sheets it added hold (those there, `present`, and not
+   * kept already), in reads under the limit, and keeps as theirs each that holds a cell of the
+   * analyst's (theirsIn) or one the looks of the writes still queued saw them change (`queued`,
+   * written back after the undo as on any kept sheet): under the name `keepAs` gives it, its mark
+   * read to be removed (one sync more, only then). Gives those kept, with their marks.
+   */
+  private async keepAddedWithTheirs(context: Excel.RequestContext, present: readonly Excel.Worksheet[], queued: readonly ChangedCell[], keepAs?: (name: string) => string): Promise<{ sheet: Excel.Worksheet; mark: () => SheetMark | null }[]> {
+    if (!keepAs) return [];
+    const there = (name: string) => present.some((s) => this.isAdded(s) && s.name.toLowerCase() === name.toLowerCase());
+    const candidates = [...this.addedAreas].flatMap(([sheet, areas]) => {
+      const name = this.addedSheets.get(sheet);
+      return name !== undefined && !this.keptAdded.has(name.toLowerCase()) && there(name) ? [{ sheet, name, areas }] : [];
+    });
+    const sources = candidates.flatMap(({ sheet, name, areas }) => areas.map((area) => ({ total: area.rows, columns: area.columns, sheet: name, firstRow: area.row, range: (from: number, count: number) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns) })));
+    const now = await readRows(context, sources, { property: "formulas" });
+    let read = 0;
+    const kept: { sheet: Excel.Worksheet; mark: () => SheetMark | null }[] = [];
+    for (const { sheet, name, areas } of candidates) {
+      const cells = areas.flatMap((area) => [...theirsIn(area, now[read++])].map((at) => ({ row: area.row + Math.floor(at / area.columns), column: area.column + (at % area.columns) })));
+      const seen = queued.filter((cell) => cell.sheet === sheet);
+      cells.push(...seen.filter((cell) => "back" in cell && cell.back !== ""));
+      // (A number format alone that they set there goes with the sheet, as after any cancel.)
+      if (!cells.length) continue;
+      const as = keepAs(name);
+      this.keptAdded.set(name.toLowerCase(), { sheet, name: as });
+      this.theirs.push(...seen);
+      const named = cellAreas(cells);
+      this.kept.push({ sheet: as, was: name, cells: named.slice(0, KEPT_NAMED), more: Math.max(0, named.length - KEPT_NAMED) });
+      kept.push({ sheet, mark: queueReadMark(sheet) });
+    }
+    if (kept.length) await context.sync();
+    return kept;
   }
 
   /** Whether a sheet (id and name loaded) is one this journal added: not there before, and under a name it gave. */

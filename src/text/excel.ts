@@ -51,12 +51,14 @@ const lookLeftEn = (left: readonly LookLeft[]) =>
 
 /**
  * Where a first load put back on a blank sheet kept cells of the analyst's (src/excel/undo.ts's
- * theirsIn): `cells`, the first areas ("G6", "B10:D10"); `more`, how many others.
+ * theirsIn): `cells`, the first areas ("G6", "B10:D10"); `more`, how many others. `was`: the
+ * sheet was one it was making, kept with their cells as theirs under the name `sheet`.
  */
 export interface TheirsKept {
   sheet: string;
   cells: string[];
   more: number;
+  was?: string;
 }
 const keptList = ({ cells, more }: TheirsKept, and: string) => `${cells.join(", ")}${more ? ` ${and} ${more}` : ""}`;
 const oneCell = ({ cells, more }: TheirsKept) => cells.length === 1 && more === 0 && !cells[0].includes(":");
@@ -372,10 +374,16 @@ export const EXCEL = {
   theirsKept: phrase<TheirsKept>(
     "excel.theirsKept",
     (kept) =>
-      `Op het blad '${kept.sheet}' stond in ${keptList(kept, "en nog")} iets anders dan wat de invoegtoepassing er schreef: wat u typte of plakte terwijl ze schreef. ` +
+      kept.was !== undefined
+        ? `Op het blad '${kept.was}' dat de invoegtoepassing aan het maken was, stond in ${keptList(kept, "en nog")} iets anders dan wat ze er schreef: wat u typte of plakte terwijl ze schreef. ` +
+          `Het half geschreven blad is daarom bewaard als het uwe, zonder het merkteken van de invoegtoepassing: '${kept.sheet}' (was '${kept.was}'). Verwijder het als u het niet meer nodig hebt.`
+        : `Op het blad '${kept.sheet}' stond in ${keptList(kept, "en nog")} iets anders dan wat de invoegtoepassing er schreef: wat u typte of plakte terwijl ze schreef. ` +
       `${oneCell(kept) ? "Die cel blijft zoals hij is" : "Die cellen blijven zoals ze zijn"} (waarde of formule, en getalnotatie); de rest van wat ze schreef is weer weg. Het blad is daardoor niet leeg; de volgende keer laden maakt een nieuw blad.`,
     (kept) =>
-      `On the sheet '${kept.sheet}' ${keptList(kept, "and")}${kept.more ? " more" : ""} held something other than what the add-in wrote there: what you typed or pasted while it was writing. ` +
+      kept.was !== undefined
+        ? `On the sheet '${kept.was}' that the add-in was making, ${keptList(kept, "and")}${kept.more ? " more" : ""} held something other than what it wrote there: what you typed or pasted while it was writing. ` +
+          `So the partly written sheet is kept as yours, without the add-in's mark: '${kept.sheet}' (was '${kept.was}'). Delete it when you no longer need it.`
+        : `On the sheet '${kept.sheet}' ${keptList(kept, "and")}${kept.more ? " more" : ""} held something other than what the add-in wrote there: what you typed or pasted while it was writing. ` +
       `${oneCell(kept) ? "That cell stays as it is" : "Those cells stay as they are"} (value or formula, and number format); everything else it wrote there is gone. So the sheet is not blank; the next load makes a new sheet.`,
   ),
   /** A table that would reach below Excel's last row (src/xlsx/limits.ts): nothing is written. */

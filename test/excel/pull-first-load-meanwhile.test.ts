@@ -1,7 +1,7 @@
 import { problemText } from "../../src/text/problems";
 import { SheetModel, WorkbookModel } from "../support/fake-excel";
 import { emptiedDataSheet } from "../support/data-sheet-states";
-import { markKey, markOf, runLoadData, sheetNamed, snapshot, userWorkbook } from "../support/workbooks";
+import { markKey, markOf, runLoadData, sheetNamed, snapshot, tableNamed, userWorkbook } from "../support/workbooks";
 
 /**
  * A pull's first load (no monitor tables yet) writes its tables in several syncs, yielding in
@@ -87,5 +87,90 @@ describe("a figure the analyst types where a pull's first load is about to write
     const { result } = await runLoadData(model, undefined, { syncLimit: SYNC_LIMIT, previous: new Set() });
     expect(result.ok && result.outcome).toMatchObject({ sheetName: "Data", created: true, figures: 112 });
     expect(sheetNamed(model, "Data").cell(60, 6).value).not.toBeNull();
+  });
+});
+
+/**
+ * Issue 14: a cancel or a refusal of a first load that was making its own Data sheet deleted that
+ * sheet with whatever the analyst had typed over the figures it had written. A sheet they wrote
+ * in is theirs, as after an edit the looks see: kept, unmarked, under a dated name, and named.
+ */
+describe("a pull's first load making its Data sheet, put back after the analyst typed over figures it had written", () => {
+  /** A first load in 2 KB syncs during which, once row 30 is written, the analyst types 1300 over G5's figure and =1200+53 over G6's; `stop` cancels or refuses it after. */
+  async function typedOverWritten(model: WorkbookModel, stop: "cancel" | "refuse") {
+    const cancel = new AbortController();
+    let typed = false;
+    model.meanwhile = () => {
+      const data = model.sheetNamed("Data");
+      if (typed || !data || data.cells.get("29,0") === undefined) return;
+      // G5 and G6 hold the writer's figures; row 100 is not written yet.
+      expect([typeof data.cell(4, 6).value, typeof data.cell(5, 6).value, data.cells.get("99,0")]).toEqual(["number", "number", undefined]);
+      typed = true;
+      Object.assign(data.cell(4, 6), { value: 1300, formula: null });
+      Object.assign(data.cell(5, 6), { value: null, formula: "=1200+53" });
+      if (stop === "cancel") cancel.abort();
+    };
+    // Refused: the third write from the typing on (the syncs here send under 1000 bytes of data each).
+    let after = 0;
+    if (stop === "refuse") model.refuse = (bytes) => (typed && bytes > 0 && ++after === 3 ? "GeneralException" : null);
+    try {
+      const { result } = await runLoadData(model, undefined, { syncLimit: SYNC_LIMIT, previous: new Set(), today: () => TODAY, signal: cancel.signal });
+      if (stop === "refuse") expect(after).toBe(3);
+      return { typed, result };
+    } finally {
+      model.meanwhile = null;
+      model.refuse = null;
+    }
+  }
+
+  const KEPT: [string, string] = [
+    "Op het blad 'Data' dat de invoegtoepassing aan het maken was, stond in G5:G6 iets anders dan wat ze er schreef: wat u typte of plakte terwijl ze schreef. Het half geschreven blad is daarom bewaard als het uwe, zonder het merkteken van de invoegtoepassing: 'Data 2026-11-25' (was 'Data'). Verwijder het als u het niet meer nodig hebt.",
+    "On the sheet 'Data' that the add-in was making, G5:G6 held something other than what it wrote there: what you typed or pasted while it was writing. So the partly written sheet is kept as yours, without the add-in's mark: 'Data 2026-11-25' (was 'Data'). Delete it when you no longer need it.",
+  ];
+
+  /** The workbook after: their sheet beside, with their figure and formula in it, everything else as before. */
+  function expectKept(model: WorkbookModel, mine: string) {
+    expect(model.sheets.map((s) => s.name)).toEqual(["Mijn analyse", "Data 2026-11-25"]);
+    expect(JSON.stringify(sheetNamed(model, "Mijn analyse"))).toBe(mine);
+    const kept = sheetNamed(model, "Data 2026-11-25");
+    expect([kept.cell(4, 6), kept.cell(5, 6)]).toMatchObject([
+      { value: 1300, formula: null, numberFormat: "#,##0" },
+      { formula: "=1200+53", numberFormat: "#,##0" },
+    ]);
+    expect(markOf(kept)).toBeNull();
+    // The tables were not made yet: none is left to be taken for the monitor's.
+    expect(tableNamed(model, "MonitorData")).toBeUndefined();
+  }
+
+  it("cancelled: the sheet is kept as the analyst's under a dated name, and the pane names their cells", async () => {
+    const model = userWorkbook();
+    const mine = JSON.stringify(sheetNamed(model, "Mijn analyse"));
+    const { typed, result } = await typedOverWritten(model, "cancel");
+    expect(typed).toBe(true);
+    // Without the read, the sheet was deleted with the analyst's figure and formula, and the pane said nothing.
+    expect([result.ok || result.cancelled, texts(result as never)]).toEqual([true, [KEPT]]);
+    expectKept(model, mine);
+  });
+
+  it("refused by Excel: the same, and the refusal says so", async () => {
+    const model = userWorkbook();
+    const mine = JSON.stringify(sheetNamed(model, "Mijn analyse"));
+    const { typed, result } = await typedOverWritten(model, "refuse");
+    expect(typed).toBe(true);
+    expect(texts(result as never)).toEqual([
+      ["Excel weigerde een wijziging (Excel: GeneralException); de werkmap is teruggezet zoals hij was, op uw cellen hieronder na.", "Excel refused a change (Excel: GeneralException); the workbook was put back as it was, except for your cells below."],
+      KEPT,
+    ]);
+    expectKept(model, mine);
+  });
+
+  it("cancelled with nothing typed on it: the sheet it was making is removed, as before", async () => {
+    const model = userWorkbook();
+    const before = snapshot(model);
+    const cancel = new AbortController();
+    let syncs = 0;
+    const { result } = await runLoadData(model, undefined, { syncLimit: SYNC_LIMIT, previous: new Set(), today: () => TODAY, signal: cancel.signal, onProgress: () => void (++syncs === 9 && cancel.abort()) });
+    expect(result).toEqual({ ok: false, problems: [], cancelled: true });
+    expect(snapshot(model)).toBe(before);
   });
 });

@@ -141,6 +141,7 @@ const SAMPLES: Record<string, unknown> = {
   "excel.theirsKept": [
     { sheet: "Data", cells: ["G6"], more: 0 },
     { sheet: "Data", cells: ["G6", "B10:D10"], more: 3 },
+    { sheet: "Data 2026-11-25", cells: ["G6"], more: 0, was: "Data" },
   ],
   "excel.rowTooLarge": { sheet: "Mijn analyse", row: 2005 },
   "excel.tableGone": [{ table: "MonitorData", renamedTo: "MyData" }, { table: "MonitorBronnen", renamedTo: null }],
