@@ -135,7 +135,7 @@ export async function writeDataSheet(batch: WriteBatch, context: Excel.RequestCo
         // either way they stay as they are.
         journal.fillingBlank(sheet, name, areas, tables.map((t) => t.name));
       } else {
-        sheet = journal.addSheet(context, name, areas);
+        sheet = journal.addSheet(context, name, areas, tables.map((t) => t.name));
         queueWriteMark(sheet, { key: DATA_KEY, id: null, name, print: null });
         for (const table of tables) queueColumnWidths(sheet, table.column, table.widths);
         sheet.freezePanes.freezeRows(1);

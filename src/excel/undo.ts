@@ -93,19 +93,23 @@ export class Journal {
   private kept: TheirsKept[] = [];
   /** The areas it writes on a sheet it added (a first load's new Data sheet), by the sheet's proxy: read before the undo deletes it. */
   private readonly addedAreas = new Map<Excel.Worksheet, readonly Area[]>();
+  /** The tables it makes on such a sheet (a first load's), by name: a sheet kept as the analyst's has them made ranges (see undo). */
+  private readonly addedTables = new Map<Excel.Worksheet, readonly string[]>();
 
   constructor(private readonly before: ReadonlySet<string>) {}
 
   /**
    * Adds a sheet (the undo deletes it again). `areas`: where it will write tables on it (a first
-   * load's Data sheet), as on a blank sheet: an undo that may keep sheets as the analyst's
-   * (undoKeepingTheirs) reads them first, and keeps the sheet when they typed in them (see undo).
+   * load's Data sheet), as on a blank sheet, and `tables`, the tables it makes there: an undo
+   * that may keep sheets as the analyst's (undoKeepingTheirs) reads the areas first, and keeps
+   * the sheet when they typed in them, those tables made ranges (see undo).
    */
-  addSheet(context: Excel.RequestContext, name: string, areas: readonly Area[] = []): Excel.Worksheet {
+  addSheet(context: Excel.RequestContext, name: string, areas: readonly Area[] = [], tables: readonly string[] = []): Excel.Worksheet {
     this.added.push(name);
     const sheet = context.workbook.worksheets.add(name);
     this.addedSheets.set(sheet, name);
     if (areas.length) this.addedAreas.set(sheet, areas);
+    if (tables.length) this.addedTables.set(sheet, tables);
     return sheet;
   }
 
@@ -242,7 +246,7 @@ export class Journal {
     const blankTables = this.blanks.map(({ sheet }) => sheet.tables.load("items/name"));
     const blankNames = this.blanks.map(({ sheet }) => sheet.load("name"));
     // A kept sheet loses the add-in's mark (a Data sheet has it from the start), where it has one.
-    const keptMarks = [...this.keptAdded.values()].map(({ sheet }) => ({ sheet, mark: queueReadMark(sheet) }));
+    const keptMarks = [...this.keptAdded.values()].map(({ sheet }) => ({ sheet, mark: queueReadMark(sheet), tables: this.addedTables.has(sheet) ? sheet.tables.load("items/name") : null }));
     // The header rows' alignment as it is now, cell by cell (a range's format.horizontalAlignment
     // is null where its cells differ): a header cell the analyst aligned meanwhile keeps theirs.
     const headerAlignments = this.blanks.map(({ sheet, areas }) => areas.map((area) => sheet.getRangeByIndexes(area.row, area.column, 1, area.columns).getCellProperties({ format: { horizontalAlignment: true } })));
@@ -309,6 +313,14 @@ export class Journal {
     for (const [table, { was }] of this.renamedTables) table.name = was;
     for (const [sheet, mark] of this.marks) queueWriteMark(sheet, mark);
     for (const { sheet, mark } of [...keptMarks, ...keptNow]) if (mark() !== null) queueRemoveMark(sheet);
+    // A first load's Data sheet kept as theirs keeps what it holds, but not as the monitor's
+    // tables: those it made there become ranges (Convert to Range, "All data is preserved"), or
+    // the next pull would take a partly written MonitorData, without the other two, for its own
+    // and stop (excel.tableMissing). Their names are then free for the next load's tables.
+    for (const { sheet, tables } of [...keptMarks, ...keptNow]) {
+      const written = new Set((this.addedTables.get(sheet) ?? []).map((t) => t.toLowerCase()));
+      for (const table of tables?.items ?? []) if (written.has(table.name.toLowerCase())) table.convertToRange();
+    }
     const batch = new WriteBatch(context);
     // The values and number formats the writer put on a blank sheet: each cell empty again, and
     // General, as it was (a blank sheet's cells have no format of their own), where it still has
@@ -358,9 +370,9 @@ export class Journal {
    * kept already), in reads under the limit, and keeps as theirs each that holds a cell of the
    * analyst's (theirsIn) or one the looks of the writes still queued saw them change (`queued`,
    * written back after the undo as on any kept sheet): under the name `keepAs` gives it, its mark
-   * read to be removed (one sync more, only then). Gives those kept, with their marks.
+   * and tables read (one sync more, only then). Gives those kept, with their marks and tables.
    */
-  private async keepAddedWithTheirs(context: Excel.RequestContext, present: readonly Excel.Worksheet[], queued: readonly ChangedCell[], keepAs?: (name: string) => string): Promise<{ sheet: Excel.Worksheet; mark: () => SheetMark | null }[]> {
+  private async keepAddedWithTheirs(context: Excel.RequestContext, present: readonly Excel.Worksheet[], queued: readonly ChangedCell[], keepAs?: (name: string) => string): Promise<{ sheet: Excel.Worksheet; mark: () => SheetMark | null; tables: Excel.TableCollection | null }[]> {
     if (!keepAs) return [];
     const there = (name: string) => present.some((s) => this.isAdded(s) && s.name.toLowerCase() === name.toLowerCase());
     const candidates = [...this.addedAreas].flatMap(([sheet, areas]) => {
@@ -370,7 +382,7 @@ export class Journal {
     const sources = candidates.flatMap(({ sheet, name, areas }) => areas.map((area) => ({ total: area.rows, columns: area.columns, sheet: name, firstRow: area.row, range: (from: number, count: number) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns) })));
     const now = await readRows(context, sources, { property: "formulas" });
     let read = 0;
-    const kept: { sheet: Excel.Worksheet; mark: () => SheetMark | null }[] = [];
+    const kept: { sheet: Excel.Worksheet; mark: () => SheetMark | null; tables: Excel.TableCollection | null }[] = [];
     for (const { sheet, name, areas } of candidates) {
       const cells = areas.flatMap((area) => [...theirsIn(area, now[read++])].map((at) => ({ row: area.row + Math.floor(at / area.columns), column: area.column + (at % area.columns) })));
       const seen = queued.filter((cell) => cell.sheet === sheet);
@@ -382,7 +394,7 @@ export class Journal {
       this.theirs.push(...seen);
       const named = cellAreas(cells);
       this.kept.push({ sheet: as, was: name, cells: named.slice(0, KEPT_NAMED), more: Math.max(0, named.length - KEPT_NAMED) });
-      kept.push({ sheet, mark: queueReadMark(sheet) });
+      kept.push({ sheet, mark: queueReadMark(sheet), tables: this.addedTables.has(sheet) ? sheet.tables.load("items/name") : null });
     }
     if (kept.length) await context.sync();
     return kept;

@@ -164,6 +164,29 @@ describe("a pull's first load making its Data sheet, put back after the analyst 
     expectKept(model, mine);
   });
 
+  it("cancelled once MonitorData was made: the kept sheet's tables are plain cells, so the next pull makes its own beside it", async () => {
+    const model = userWorkbook();
+    const cancel = new AbortController();
+    let typed = false;
+    model.meanwhile = () => {
+      const data = model.sheetNamed("Data");
+      if (typed || !data || tableNamed(model, "MonitorData")?.sheet !== data) return;
+      typed = true;
+      Object.assign(data.cell(4, 6), { value: 1300, formula: null });
+      cancel.abort();
+    };
+    const { result } = await runLoadData(model, undefined, { syncLimit: SYNC_LIMIT, previous: new Set(), today: () => TODAY, signal: cancel.signal }).finally(() => (model.meanwhile = null));
+    expect([typed, result.ok || result.cancelled]).toEqual([true, true]);
+    const kept = sheetNamed(model, "Data 2026-11-25");
+    // Without the conversion MonitorData stayed a table there, and the next pull stopped: MonitorIndicatoren missing beside it.
+    expect(model.tables.filter((t) => t.sheet === kept)).toEqual([]);
+    expect([kept.cell(4, 6).value, kept.cell(0, 6).value, markOf(kept)]).toEqual([1300, "Waarde", null]);
+    const again = await runLoadData(model, undefined, { previous: new Set() });
+    expect(again.result.ok && again.result.outcome).toMatchObject({ sheetName: "Data", created: true });
+    expect(["MonitorData", "MonitorIndicatoren", "MonitorBronnen"].map((name) => tableNamed(model, name)?.sheet.name)).toEqual(["Data", "Data", "Data"]);
+    expect(kept.cell(4, 6).value).toBe(1300);
+  });
+
   it("cancelled with nothing typed on it: the sheet it was making is removed, as before", async () => {
     const model = userWorkbook();
     const before = snapshot(model);
