@@ -1,6 +1,6 @@
 import { problemText } from "../../src/text/problems";
 import { ChartModel, SheetModel, TableModel, WorkbookModel } from "../support/fake-excel";
-import { editionChanged, onceDeleting } from "../support/pull-stops";
+import { editionChanged, onceDeleting, refusedAtFirstDelete } from "../support/pull-stops";
 import { edition, loadedWorkbook, runLoadData, sheetNamed, snapshot } from "../support/workbooks";
 
 /**
@@ -57,6 +57,14 @@ const FORMULAS = [
   ["9,1", "=#REF!+1"],
 ];
 
+/** Pulls `next`, Excel refusing the sync after the first deleting one (`then` runs at that one); the refusal ends with the pull. */
+async function pulledRefusedAtFirstDelete(model: WorkbookModel, data: TableModel, then?: () => void) {
+  const onProgress = refusedAtFirstDelete(model, data, data.box.rows + 5, then);
+  const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
+  model.refuse = null;
+  return { result, rowsAtStop: onProgress.at.rows };
+}
+
 describe("a pull that stops after deleting rows: the analyst's references into them come back", () => {
   it("refused by Excel while deleting (part of the batch ran): every formula as it was, and the whole workbook", async () => {
     const { model, data } = await loadedWorkbook();
@@ -65,17 +73,12 @@ describe("a pull that stops after deleting rows: the analyst's references into t
     analystNames(model, mine);
     const before = snapshot(model);
     const rowsWithNew = data.box.rows + 5;
-    let [refusing, refused] = [false, 0];
     let seen: (string | null)[] = [];
-    model.refuse = () => (refusing && ++refused === 1 ? "GeneralException" : null);
-    const onProgress = onceDeleting(data, rowsWithNew, () => {
-      refusing = true;
+    const { result, rowsAtStop } = await pulledRefusedAtFirstDelete(model, data, () => {
       seen = [mine.cell(5, 1).formula, mine.cell(8, 1).formula, data.sheet.cell(2, 40).formula, ...model.names.map((n) => n.formula)];
     });
-    const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
-    model.refuse = null;
     // One row was deleted, the last dropped one: Excel made #REF! of the references to it, and the range shrank.
-    expect(onProgress.at.rows).toBe(rowsWithNew - 1);
+    expect(rowsAtStop).toBe(rowsWithNew - 1);
     expect(seen).toEqual(["=Data!#REF!", "=SUM(Data!G80:G94)", "=#REF!-G2", "=Data!#REF!", "=Data!$G$80:$G$94", "=Data!$G$22", "='Mijn analyse'!$B$2"]);
     expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
     expect(FORMULAS.map(([key]) => [key, mine.cells.get(key)?.formula])).toEqual(FORMULAS);
@@ -91,11 +94,7 @@ describe("a pull that stops after deleting rows: the analyst's references into t
     mine.conditionalFormats.push({ row: 0, column: 2, rows: 3, columns: 1, type: "Custom", formula: "=C1>Data!$G$92" });
     mine.charts.push({ name: "Mijn grafiek", type: "ColumnClustered", source: { row: 0, column: 0, rows: 3, columns: 2 }, dataSources: [{ values: "=Data!$G$80:$G$95", categories: "=Data!$D$80:$D$95" }] } as ChartModel);
     const before = snapshot(model);
-    let [refusing, refused] = [false, 0];
-    model.refuse = () => (refusing && ++refused === 1 ? "GeneralException" : null);
-    const onProgress = onceDeleting(data, data.box.rows + 5, () => (refusing = true));
-    const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
-    model.refuse = null;
+    const { result } = await pulledRefusedAtFirstDelete(model, data);
     expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual([
       "Excel refused a change (Excel: GeneralException); the workbook was put back as it was, except for the references below.",
       "The pull had deleted rows of MonitorData on the sheet 'Data' when it stopped; they are back. " +
@@ -117,11 +116,7 @@ describe("a pull that stops after deleting rows: the analyst's references into t
     mine.dataValidations.push({ row: 0, column: 3, rows: 1, columns: 1, type: "List", formula: "='Mijn analyse'!$A$2:$A$3" });
     mine.charts.push({ name: "Eigen grafiek", type: "ColumnClustered", source: { row: 0, column: 0, rows: 3, columns: 2 }, dataSources: [{ values: "='Mijn analyse'!$B$2:$B$3", categories: "='Mijn analyse'!$A$2:$A$3" }] } as ChartModel);
     const before = snapshot(model);
-    let [refusing, refused] = [false, 0];
-    model.refuse = () => (refusing && ++refused === 1 ? "GeneralException" : null);
-    const onProgress = onceDeleting(data, data.box.rows + 5, () => (refusing = true));
-    const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
-    model.refuse = null;
+    const { result } = await pulledRefusedAtFirstDelete(model, data);
     expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
     expect(snapshot(model)).toBe(before);
   });

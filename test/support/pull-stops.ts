@@ -1,5 +1,5 @@
 import { MonitorPackage } from "../../src/data/types";
-import { TableModel } from "./fake-excel";
+import { TableModel, WorkbookModel } from "./fake-excel";
 import { edition, largePackage } from "./workbooks";
 
 /** For the tests of a pull that stops while it writes: the edition it pulls, and when to stop it. */
@@ -24,6 +24,24 @@ export function onceDeleting(data: TableModel, rowsWithNew: number, action: () =
     action();
   };
   return Object.assign(onProgress, { at });
+}
+
+/**
+ * Makes Excel refuse, with GeneralException, the first sync after the pull's first deleting one
+ * (the fake runs half of a refused batch, see WorkbookModel.refuse); the undo's syncs after it are
+ * not refused. `then` runs at that first deleting sync too, to read the workbook as it was then.
+ * Give the returned onProgress to the pull; `refused` counts the syncs Excel was asked for from
+ * the refused one on (the refused sync and the undo's).
+ */
+export function refusedAtFirstDelete(model: WorkbookModel, data: TableModel, rowsWithNew: number, then: () => void = () => undefined) {
+  const count = { refusing: false, refused: 0 };
+  model.refuse = () => (count.refusing && ++count.refused === 1 ? "GeneralException" : null);
+  const onProgress = onceDeleting(data, rowsWithNew, () => {
+    count.refusing = true;
+    then();
+  });
+  // A getter, not a copy: the count grows while the pull runs.
+  return Object.defineProperty(onProgress, "refused", { get: () => count.refused }) as typeof onProgress & { readonly refused: number };
 }
 
 /**
