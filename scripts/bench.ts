@@ -152,23 +152,83 @@ function benchLargeStore(): void {
 }
 
 /**
- * `npm run workbook` as a process on a package folder of `rows` figures: read, validate, render,
- * write, with the flags `npm run workbook` gives node. Time is the process's wall clock; peak
- * memory its own maxrss (report-peak-rss.js).
+ * The flags `npm run workbook` gives node (package.json): `--expose-gc`, for the collections
+ * between its phases (scripts/lib/load.ts). Semi-spaces of 32 MB (`--max-semi-space-size=32`)
+ * and `--single-threaded-gc` were tried on 3 December: no difference in user CPU time that
+ * stood out of the runs' spread, for 55 MB more peak memory (README, Benchmarks).
  */
-function benchWorkbookCli(rows: number): void {
+const WORKBOOK_NODE_FLAGS = ["--expose-gc"];
+
+/** A package folder like the shipped one, with `rows` generated figures; removed by the caller. */
+function largePackageFolder(rows: number): string {
   const folder = mkdtempSync(join(tmpdir(), "leiden-monitor-bench-"));
   for (const name of readdirSync(DEFAULT_PACKAGE)) copyFileSync(join(DEFAULT_PACKAGE, name), join(folder, name));
   writeFileSync(join(folder, "observations.csv"), writeCsv(tableCells(OBSERVATION_COLUMNS, largePackage(rows).observations)));
+  return folder;
+}
+
+interface CliRun {
+  ms: number;
+  peakMb: number;
+  cpuS: number;
+  userS: number;
+  xlsxMb: number;
+}
+
+/**
+ * `npm run workbook` as a process on a package folder: read, validate, render, write, with the
+ * flags `npm run workbook` gives node. Time is the process's wall clock; peak memory its own
+ * maxrss, CPU time its own (report-peak-rss.js).
+ */
+function runWorkbookCli(folder: string): CliRun {
   const preload = join(__dirname, "..", "..", "test", "support", "report-peak-rss.js");
   const start = performance.now();
-  const run = spawnSync(process.execPath, ["--expose-gc", "--require", preload, join(__dirname, "workbook.js"), "--data", folder, "--out", join(folder, "out.xlsx")], { encoding: "utf8", maxBuffer: 64 * MB });
+  const run = spawnSync(process.execPath, [...WORKBOOK_NODE_FLAGS, "--require", preload, join(__dirname, "workbook.js"), "--data", folder, "--out", join(folder, "out.xlsx")], { encoding: "utf8", maxBuffer: 64 * MB });
   const ms = performance.now() - start;
   if (run.status !== 0) throw new Error(`workbook CLI failed: ${run.stderr}`);
-  const peak = Number(/peak-rss-kib (\d+)/.exec(run.stderr)?.[1]) / 1024;
-  const cpu = Number(/cpu-us (\d+)/.exec(run.stderr)?.[1]) / 1e6;
-  console.log(`workbook CLI: ${fmt(rows)} rows in ${(ms / 1000).toFixed(1)} s, peak ${fmt(peak)} MB (${(statSync(join(folder, "out.xlsx")).size / MB).toFixed(1)} MB .xlsx; ${cpu.toFixed(1)} s of CPU time)`);
-  rmSync(folder, { recursive: true, force: true });
+  const peakMb = Number(/peak-rss-kib (\d+)/.exec(run.stderr)?.[1]) / 1024;
+  const cpuS = Number(/cpu-us (\d+)/.exec(run.stderr)?.[1]) / 1e6;
+  const userS = Number(/user-us (\d+)/.exec(run.stderr)?.[1]) / 1e6;
+  return { ms, peakMb, cpuS, userS, xlsxMb: statSync(join(folder, "out.xlsx")).size / MB };
+}
+
+const describeRun = (rows: number, r: CliRun) =>
+  `workbook CLI: ${fmt(rows)} rows in ${(r.ms / 1000).toFixed(1)} s, peak ${fmt(r.peakMb)} MB (${r.xlsxMb.toFixed(1)} MB .xlsx; ${r.cpuS.toFixed(1)} s of CPU time, ${r.userS.toFixed(2)} s of it user)`;
+
+function benchWorkbookCli(rows: number): void {
+  const folder = largePackageFolder(rows);
+  try {
+    console.log(describeRun(rows, runWorkbookCli(folder)));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `npm run bench -- workbook [RUNS]`: the workbook command alone at 100,000 rows, RUNS times
+ * (5 unless told), each run and the medians, with the machine's load before each run: on a
+ * shared machine one run says little, and user CPU time is the figure that waits for no core.
+ */
+function benchWorkbookCliRuns(runs: number): void {
+  const rows = 100_000;
+  const folder = largePackageFolder(rows);
+  try {
+    const results: CliRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      const load = loadavg()[0].toFixed(1);
+      const r = runWorkbookCli(folder);
+      results.push(r);
+      console.log(`${describeRun(rows, r)}, load average ${load}`);
+    }
+    const median = (of: (r: CliRun) => number) => {
+      const sorted = results.map(of).sort((a, b) => a - b);
+      const mid = Math.floor(sorted.length / 2);
+      return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    };
+    console.log(`workbook CLI, medians of ${runs}: user ${median((r) => r.userS).toFixed(2)} s, CPU ${median((r) => r.cpuS).toFixed(2)} s, wall ${(median((r) => r.ms) / 1000).toFixed(2)} s, peak ${fmt(median((r) => r.peakMb))} MB`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /** A CBS pull of 2 municipalities × 13 years (nationality, and herkomst from 2022) against the local stand-in (synthetic figures). */
@@ -216,6 +276,12 @@ const FUNCTIONS_ONLY = process.argv[2] === "functions";
 async function main(): Promise<void> {
   // Wall-clock figures depend on what else runs: the machine and its load say how to read them.
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(", ")} (1, 5, 15 minutes), node ${process.version}`);
+  if (process.argv[2] === "workbook") {
+    const runs = process.argv[3] === undefined ? 5 : Number(process.argv[3]);
+    if (!Number.isInteger(runs) || runs < 1) throw new Error(`bench workbook: RUNS must be a whole number of at least 1, not ${process.argv[3]}`);
+    benchWorkbookCliRuns(runs);
+    return;
+  }
   const texts = readPackageTexts(DEFAULT_PACKAGE);
   const parsed = timeIt(() => parsePackageCsv(texts));
   if (!parsed.result.ok) throw new Error("shipped package invalid");
