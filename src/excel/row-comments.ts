@@ -41,29 +41,6 @@ export function commentBytes(comment: RowComment): number {
   return COMMENT_BYTES * (1 + comment.replies.length + (comment.resolved ? 1 : 0)) + texts;
 }
 
-/** A sheet's comments as read: their number after the first sync, their cells, texts and replies after a second. */
-export interface CommentsRead {
-  count: () => number;
-  /** Queues reading each comment's cell and replies (after the first sync); the reader works after the next. */
-  queueDetails: () => () => { cells: string[]; comments: Omit<RowComment, "column">[] };
-}
-
-/** Queues reading a sheet's threaded comments: content and status first (Comment.content, ExcelApi 1.10; resolved, 1.11). */
-export function queueComments(sheet: Excel.Worksheet): CommentsRead {
-  const comments = sheet.comments.load("items/content,items/resolved");
-  return {
-    count: () => comments.items.length,
-    queueDetails: () => {
-      const cells = comments.items.map((comment) => comment.getLocation().load("address"));
-      const replies = comments.items.map((comment) => comment.replies.load("items/content"));
-      return () => ({
-        cells: cells.map((cell) => cell.address),
-        comments: comments.items.map((comment, i) => ({ content: comment.content, resolved: comment.resolved, replies: replies[i].items.map((reply) => reply.content) })),
-      });
-    },
-  };
-}
-
 /** The comments in a table's body, by row key, from a sheet's comments as read (see byBodyRow). */
 export function commentsByRow(comments: readonly Omit<RowComment, "column">[], cells: readonly string[], body: Box, keyOfRow: (row: number) => string | null): CommentsByRow {
   return byBodyRow(comments, cells, body, keyOfRow);

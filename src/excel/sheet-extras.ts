@@ -1,5 +1,6 @@
 import { SheetExtras } from "../report/fingerprint";
 import { ReadBatch } from "./batch";
+import { queueNotesAndComments, queueCommentCount } from "./notes-comments-read";
 import { queueDataTable, queueNotes, queueSeriesSources, queueSolidColour } from "./optional-apis";
 
 /**
@@ -56,12 +57,11 @@ export interface Area {
   columnCount: number;
 }
 
-/** What the whole-sheet look-ups, a chart, a series, a point, a note weigh in a response, about. */
+/** What the whole-sheet look-ups, a chart, a series, a point weigh in a response, about. */
 const SHEET_BYTES = 5000;
 const CHART_BYTES = 1400;
 const SERIES_BYTES = 600;
 const POINT_BYTES = 100;
-const NOTE_BYTES = 300;
 /** What a chart's two axes and a series' two sources weigh in a response, about. */
 const AXES_BYTES = 1000;
 const SOURCES_BYTES = 600;
@@ -102,9 +102,10 @@ export interface ExtrasSource {
  * note: first each cell's properties, number format and row height in blocks of rows (joined
  * again, so the extras are the same however they were read) and what is read of a sheet as a
  * whole (Excel answers conditional formats, data validation and merged cells as addresses), the
- * charts' data labels and number of series, the notes' and comments' texts; then, as Excel only
- * reaches them by index, each series' colours, data labels and number of points, and each note's
- * and comment's cell, and the axes of each chart that has them; then each point's colour and
+ * charts' data labels and number of series, the number of notes and comments; then, as Excel only
+ * reaches them by index, each series' colours, data labels and number of points, each note's and
+ * comment's text and cell (as many per sync as fit at the most a text can weigh, see
+ * notes-comments-read.ts), and the axes of each chart that has them; then each point's colour and
  * label; last, in a sync of its own, where each series takes its data from (see
  * readSeriesSources). Reads the caller queued on `reads` before are answered by the first round.
  * Where Excel lacks an API (notes before ExcelApi 1.18, chart colours before 1.16, series sources
@@ -119,7 +120,8 @@ export async function readExtras(reads: ReadBatch, sources: ExtrasSource[]): Pro
   await reads.flush();
   const seriesSources = await readSeriesSources(reads.limit, sources, second);
   return first.map((read, i) => {
-    const { columns, notes, comments, charts, chartsUnseen, dataTablesUnseen, ...rest } = read.wide.read();
+    const { columns, charts, chartsUnseen, dataTablesUnseen, ...rest } = read.wide.read();
+    const [notes, comments] = [second[i].notesAndComments.notes(), second[i].notesAndComments.comments()];
     const chartSources = seriesSources ? seriesSources[i] : null;
     const unseen = [...(notes === null ? ["notes"] : []), ...(rest.outside.some((part) => part.includes(null)) ? ["sizes outside the used range"] : []), ...(chartsUnseen ? ["chart colours"] : []), ...(dataTablesUnseen ? ["chart data tables"] : []), ...second[i].unseen, ...third[i].unseen, ...(chartSources === null && second[i].series.some((s) => s.length > 0) ? ["chart sources"] : [])];
     return {
@@ -132,8 +134,8 @@ export async function readExtras(reads: ReadBatch, sources: ExtrasSource[]): Pro
         // Apart from the widths and heights, which report/new-sheet-seal.ts reads as numbers.
         hiddenRows: read.blocks ? read.blocks.flatMap((b) => b.rows.value.map((r) => r.rowHidden)) : null,
         ...rest,
-        notes: notes === null ? null : notes.map((text, n) => [second[i].noteCells?.()[n] ?? null, text]),
-        comments: comments.map((text, n) => [second[i].commentCells[n].address, text]),
+        notes: notes === null ? null : notes.map((note) => [note.cell, note.text]),
+        comments: comments.map((comment) => [comment.cell, comment.content]),
         charts: charts.map((chart, c) => [...chart, second[i].series[c].map((series, s) => [...series.read(), third[i].points[c][s].map((point) => point())])]),
         axes: second[i].axes.map((axes) => (axes ? axes.read() : null)),
         sources: chartSources,
@@ -171,10 +173,10 @@ async function queueFirstRound(reads: ReadBatch, { sheet, formatted, charts }: E
  */
 async function queueSecondRound(reads: ReadBatch, wide: ReturnType<typeof queueReadSheetWide>) {
   const seriesCounts = wide.charts.map((c) => c.series.value);
-  const noteCount = wide.notes ? wide.notes.count() : 0;
-  const commentCount = wide.comments.items.length;
-  const bytes = seriesCounts.reduce((n, count) => n + count * SERIES_BYTES, 0) + (noteCount + commentCount) * NOTE_BYTES + wide.charts.length * AXES_BYTES;
-  return reads.queue(bytes, () => {
+  const bytes = seriesCounts.reduce((n, count) => n + count * SERIES_BYTES, 0) + wide.charts.length * AXES_BYTES;
+  // Each note and comment by its position, its text and cell, as many per sync as fit (notes-comments-read.ts).
+  const [notesAndComments] = await queueNotesAndComments(reads, [{ sheet: wide.sheet, notes: wide.notes, comments: wide.comments }], false);
+  const queued = await reads.queue(bytes, () => {
     const axes = wide.charts.map(({ chart }) => (TYPES_WITH_AXES.includes(chart.chartType) ? queueAxes(chart) : null));
     const series = wide.charts.map(({ chart }, c) => {
       const [gaps, markers] = [TYPES_WITH_GAPS.includes(chart.chartType), TYPES_WITH_MARKERS.includes(chart.chartType)];
@@ -187,11 +189,10 @@ async function queueSecondRound(reads: ReadBatch, wide: ReturnType<typeof queueR
         return { item, points, fill, read: () => [item.hasDataLabels, line.color, fill ? fill.value : null, item.name, gaps ? item.gapWidth : null, markers ? item.markerStyle : null] };
       });
     });
-    const noteCells = wide.notes ? wide.notes.queueCells() : null;
-    const commentCells = wide.comments.items.map((comment) => comment.getLocation().load("address"));
     const unseen = seriesCounts.some((n) => n > 0) && series.some((list) => list.some((s) => s.fill === null)) ? ["chart colours"] : [];
-    return { series, noteCells, commentCells, axes, unseen };
+    return { series, axes, unseen };
   });
+  return { ...queued, notesAndComments };
 }
 
 /**
@@ -279,7 +280,8 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
   const merged = whole.getMergedAreasOrNullObject().load("address");
   const conditional = whole.getSpecialCellsOrNullObject("ConditionalFormats").load("address");
   const validated = whole.getSpecialCellsOrNullObject("DataValidations").load("address");
-  const comments = sheet.comments.load("items/content");
+  // The notes and comments counted only: each is read in the second round, as many per sync as fit.
+  const comments = queueCommentCount(sheet);
   const notes = queueNotes(sheet);
   const shapes = sheet.shapes.load("items/name");
   const names = sheet.names.load("items/name,items/formula");
@@ -299,6 +301,7 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
     dataTable: queueDataTable(chart),
   }));
   return {
+    sheet,
     charts: chartDetails,
     notes,
     comments,
@@ -313,8 +316,6 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
         merged: address(merged),
         conditional: address(conditional),
         validated: address(validated),
-        comments: comments.items.map((c) => c.content),
-        notes: notes ? notes.texts() : null,
         shapes: shapes.items.map((s) => s.name),
         names: names.items.map((n) => [n.name, n.formula]),
         tables: tables.items

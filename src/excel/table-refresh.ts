@@ -9,7 +9,8 @@ import { queueAddNote, queueNotes } from "./optional-apis";
 import { planPutBack } from "./put-back";
 import { restorable } from "./restore-cells";
 import { Cell, planRowChanges, RowChanges } from "./row-changes";
-import { commentBytes, commentsByRow, CommentsByRow, CommentsRemade, queueAddComment, queueComments, RowComment } from "./row-comments";
+import { commentBytes, commentsByRow, CommentsByRow, CommentsRemade, queueAddComment, RowComment } from "./row-comments";
+import { COUNT_BYTES, Counted, queueCommentCount, readNotesAndComments } from "./notes-comments-read";
 import { NOTE_BYTES, notesByRow, NotesByRow, RowNote } from "./row-notes";
 import { addBodyRows } from "./total-row";
 import { UndoRefused } from "./undo";
@@ -299,10 +300,15 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
   const reads = new ReadBatch(context, limit);
   const addresses = await Promise.all(plans.map((plan) => reads.queue(100, () => plan.target.table.table.getRange().load("address"))));
   const filters = await Promise.all(plans.map((plan) => reads.queue(100, () => plan.target.table.table.autoFilter.load("isDataFiltered"))));
-  // The sheet's notes, where rows will be deleted (null where Excel has no notes API: none can be seen or put back).
-  const notes = await Promise.all(plans.map((plan) => (plan.changes.deletes.length ? reads.queue(NOTE_BYTES, () => queueNotes(plan.target.table.table.worksheet)) : null)));
-  // And its threaded comments (ExcelApi 1.10 and 1.11, within the manifest's sets: always there).
-  const comments = await Promise.all(plans.map((plan) => (plan.changes.deletes.length ? reads.queue(NOTE_BYTES, () => queueComments(plan.target.table.table.worksheet)) : null)));
+  // How many notes the sheet has, where rows will be deleted (null where Excel has no notes API:
+  // none can be seen or put back), and threaded comments (ExcelApi 1.10 and 1.11, within the
+  // manifest's sets: always there); each is read after this sync, as many per sync as fit.
+  const counted: Counted[] = [];
+  for (const plan of plans) {
+    const sheet = plan.target.table.table.worksheet;
+    if (plan.changes.deletes.length) counted.push(await reads.queue(COUNT_BYTES, () => ({ sheet, notes: queueNotes(sheet), comments: queueCommentCount(sheet) })));
+    else counted.push({ sheet, notes: null, comments: null });
+  }
   const pending: Look[][] = plans.map(() => []);
   for (const [p, plan] of plans.entries()) {
     const rows = new Map<number, number>();
@@ -351,21 +357,17 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
     const rows = plan.changes.deletes.reduce((n, d) => n + d.count, 0);
     throw new CellsBesideDeletedRows(plan.target.table.name, plan.target.table.sheetName, rows, cells);
   }
-  // Where the notes and comments are, and the comments' replies, in a sync of their own, only when there are any.
-  const cells = notes.map((read) => (read && read.count() > 0 ? read.queueCells() : null));
-  const threads = comments.map((read) => (read && read.count() > 0 ? read.queueDetails() : null));
-  if (!cells.some(Boolean) && !threads.some(Boolean)) return;
-  await context.sync();
+  // The notes and comments themselves, and the comments' replies, in syncs of their own (none
+  // when there are none), each under the limit at the most a text can weigh (notes-comments-read.ts).
+  if (!counted.some((c) => (c.notes?.count() ?? 0) > 0 || (c.comments?.value ?? 0) > 0)) return;
+  const read = await readNotesAndComments(reads, counted);
   for (const [p, plan] of plans.entries()) {
-    const [read, at, thread] = [notes[p], cells[p], threads[p]];
+    const { notes, comments } = read[p];
     const rows = plan.target.table.cells ?? [];
     const body = { row: plan.box.row + 1, column: plan.box.column, rows: plan.bodyRows, columns: plan.box.columns };
     const keyOfRow = (r: number) => plan.target.keyOf((column) => (rows[r + 1]?.[plan.header.indexOf(column)] ?? null) as Cell);
-    if (read && at) plan.notes = notesByRow(read.texts(), at(), body, keyOfRow);
-    if (thread) {
-      const seen = thread();
-      plan.comments = commentsByRow(seen.comments, seen.cells, body, keyOfRow);
-    }
+    if (notes?.length) plan.notes = notesByRow(notes.map((n) => n.text), notes.map((n) => n.cell), body, keyOfRow);
+    if (comments.length) plan.comments = commentsByRow(comments.map(({ content, resolved, replies }) => ({ content, resolved, replies })), comments.map((c) => c.cell), body, keyOfRow);
   }
 }
 

@@ -2507,6 +2507,19 @@ class FakeNamedList extends CollectionObject<{ name: string; type: string }, Fak
 type CellNoteModel = SheetModel["notes"][number];
 
 /**
+ * The item at `index` of a collection as it is when the sync runs (getItemAt: "based on its
+ * position in the collection", zero-based). An index past the end: the reference is silent; the
+ * fake takes the safe reading and refuses it (ItemNotFound), as it does any item that is gone.
+ */
+function itemAt<M>(items: () => M[], index: number, what: string): () => M {
+  return () => {
+    const item = items()[index];
+    if (item === undefined) throw new OfficeError("ItemNotFound", `There is no ${what} at position ${index}.`);
+    return item;
+  };
+}
+
+/**
  * A sheet's notes (NoteCollection, ExcelApi 1.18): counted (getCount), loaded with their text
  * (Note.content) and asked where they are (getLocation, a range of one cell), as Microsoft
  * documents them ("Work with notes using the Excel JavaScript API").
@@ -2525,6 +2538,10 @@ class FakeCellNoteCollection extends CollectionObject<CellNoteModel, FakeCellNot
     const result = new FakeClientResult<number>();
     this.context.enqueue(() => result.settle(this.model().length, this.context));
     return result;
+  }
+  /** NoteCollection.getItemAt (ExcelApi 1.18): "Gets a note based on its position in the collection"; where it is when the sync runs (see itemAt). */
+  getItemAt(index: number): FakeCellNote {
+    return new FakeCellNote(this.context, itemAt(() => this.model(), index, "note"), this.sheet);
   }
   /**
    * NoteCollection.add(cellAddress, content) (ExcelApi 1.18): "Adds a new note with the given
@@ -2588,6 +2605,10 @@ class FakeCommentCollection extends CollectionObject<CommentModel, FakeComment> 
     const result = new FakeClientResult<number>();
     this.context.enqueue(() => result.settle(this.model().length, this.context));
     return result;
+  }
+  /** CommentCollection.getItemAt (ExcelApi 1.10): "Gets a comment based on its position in the collection" (see itemAt). */
+  getItemAt(index: number): FakeComment {
+    return new FakeComment(this.context, itemAt(() => this.model(), index, "comment"), this.sheet);
   }
   /**
    * CommentCollection.add(cellAddress, content) (ExcelApi 1.10): "Creates a new comment with the
@@ -2677,6 +2698,16 @@ class FakeCommentReplyCollection extends CollectionObject<ReplyModel, FakeCommen
   }
   protected wrap(item: ReplyModel): FakeCommentReply {
     return new FakeCommentReply(this.context, () => item);
+  }
+  /** CommentReplyCollection.getCount (ExcelApi 1.10): "Gets the number of comment replies in the collection." */
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue(() => result.settle(this.model().length, this.context));
+    return result;
+  }
+  /** CommentReplyCollection.getItemAt (ExcelApi 1.10): "Gets a comment reply based on its position in the collection" (see itemAt). */
+  getItemAt(index: number): FakeCommentReply {
+    return new FakeCommentReply(this.context, itemAt(() => this.model(), index, "reply"));
   }
   add(content: string): void {
     this.context.addPayload(content);
