@@ -3,7 +3,7 @@ import { cellRef } from "../../src/report/a1";
 import { problemText } from "../../src/text/problems";
 import { CommentModel, TableModel, WorkbookModel } from "../support/fake-excel";
 import { edition, loadedWorkbook, runLoadData, sheetNamed, snapshot } from "../support/workbooks";
-import { editionChanged, onceDeleting, sortBodyReversed } from "../support/pull-stops";
+import { editionChanged, onceDeleting, refusedAtFirstDelete, sortedWhileDeleting } from "../support/pull-stops";
 
 /**
  * A pull that stops after it began deleting rows puts their threaded comments back (issue 14):
@@ -114,9 +114,7 @@ describe("a pull that stops after deleting a row with a threaded comment puts th
   it("refused by Excel while deleting (part of the batch ran): the same, and the refusal says the workbook is as it was but for the comments", async () => {
     const { model, data, cell, before, rowsWithNew } = await workbookWithComments();
     const since = new Date().toISOString();
-    let [refusing, refused] = [false, 0];
-    model.refuse = () => (refusing && ++refused === 1 ? "GeneralException" : null);
-    const onProgress = onceDeleting(data, rowsWithNew, () => (refusing = true));
+    const onProgress = refusedAtFirstDelete(model, data, rowsWithNew);
     const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
     model.refuse = null;
     expect(onProgress.at.rows).toBe(rowsWithNew - 1);
@@ -131,8 +129,7 @@ describe("a pull that stops after deleting a row with a threaded comment puts th
       data.sheet.comments.push({ row: r, column: data.box.column + WAARDE, text: `Nagevraagd, rij ${r}`, author: "Anna de Vries", date: "2026-11-03T09:15:00.000Z", resolved: r % 2 === 0, replies });
     }
     const [before, rowsBefore] = [commentsByKey(data), data.box.rows];
-    const onProgress = onceDeleting(data, rowsBefore + 5, () => sortBodyReversed(data));
-    const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
+    const { result } = await sortedWhileDeleting(model, data, next, rowsBefore + 5);
     expect(data.box.rows).toBe(rowsBefore);
     expect(commentsByKey(data)).toEqual(before);
     // The row of observation 90, deleted before the sort, and the one the sort put where the next delete went.

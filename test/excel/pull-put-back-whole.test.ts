@@ -2,7 +2,7 @@ import { problemText } from "../../src/text/problems";
 import { AnyMessage } from "../../src/text/message";
 import { TableModel, WorkbookModel } from "../support/fake-excel";
 import { edition, loadedWorkbook, runLoadData, snapshot } from "../support/workbooks";
-import { editionChanged, onceDeleting, sortBodyReversed } from "../support/pull-stops";
+import { editionChanged, onceDeleting, refusedAtFirstDelete, sortBodyReversed, sortedWhileDeleting } from "../support/pull-stops";
 
 /**
  * A cancelled or refused pull puts back everything the analyst gave the rows it changed,
@@ -78,13 +78,11 @@ describe("a pull that stops puts back the formats, links, notes and styles of ev
     const before = snapshot(model);
     const rowsWithNew = data.box.rows + 5;
     // The sync after the first deleting one is refused (after half its batch ran); the undo's are not.
-    let [refusing, refused] = [false, 0];
-    model.refuse = () => (refusing && ++refused === 1 ? "GeneralException" : null);
-    const onProgress = onceDeleting(data, rowsWithNew, () => (refusing = true));
+    const onProgress = refusedAtFirstDelete(model, data, rowsWithNew);
     const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
     model.refuse = null;
     expect(onProgress.at.rows).toBe(rowsWithNew - 1);
-    expect(refused).toBeGreaterThan(1); // the refused sync came, and the undo's after it
+    expect(onProgress.refused).toBeGreaterThan(1); // the refused sync came, and the undo's after it
     expect(texts(result)).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
     expect(state(model)).toEqual(state(before));
   });
@@ -94,9 +92,8 @@ describe("a pull that stops puts back the formats, links, notes and styles of ev
     decorate(data);
     const before = rowsByKey(data);
     const [rowsBefore, notesBefore] = [data.box.rows, data.sheet.notes.length];
-    const onProgress = onceDeleting(data, rowsBefore + 5, () => sortBodyReversed(data));
-    const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
-    expect(onProgress.at.rows).toBe(rowsBefore + 5 - 1);
+    const { result, rowsAtSort } = await sortedWhileDeleting(model, data, next, rowsBefore + 5);
+    expect(rowsAtSort).toBe(rowsBefore + 5 - 1);
     expect(texts(result)).toEqual([expect.stringMatching(/^MonitorData row \d+ changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change\. Compare again\.$/)]);
     expect(data.box.rows).toBe(rowsBefore);
     expect(Object.keys(before)).toHaveLength(rowsBefore - 1); // every key once

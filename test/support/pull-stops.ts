@@ -1,6 +1,6 @@
 import { MonitorPackage } from "../../src/data/types";
 import { TableModel, WorkbookModel } from "./fake-excel";
-import { edition, largePackage } from "./workbooks";
+import { edition, largePackage, runLoadData } from "./workbooks";
 
 /** For the tests of a pull that stops while it writes: the edition it pulls, and when to stop it. */
 
@@ -59,4 +59,16 @@ export function sortBodyReversed(data: TableModel): void {
     const r = onCell.row - box.row - 1;
     if (r >= 0 && r < body && onCell.column >= box.column && onCell.column < box.column + box.columns) onCell.row = box.row + 1 + (body - 1 - r);
   }
+}
+
+/**
+ * Pulls `next` at 150 bytes a sync (each delete a sync of its own), the analyst sorting MonitorData
+ * Z→A (sortBodyReversed) at the first deleting sync, so that the next delete finds another row
+ * where it deletes. `rowsWithNew`: the table's rows once the new ones are in. Returns the pull's
+ * result and the table's rows when the analyst sorted.
+ */
+export async function sortedWhileDeleting(model: WorkbookModel, data: TableModel, next: MonitorPackage, rowsWithNew: number) {
+  const onProgress = onceDeleting(data, rowsWithNew, () => sortBodyReversed(data));
+  const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
+  return { result, rowsAtSort: onProgress.at.rows };
 }
