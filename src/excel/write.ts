@@ -2,8 +2,8 @@ import { cellRef, parseA1Range } from "../report/a1";
 import { queueCellWrite } from "./text-cells";
 import { WriteBatch } from "./batch";
 import { alignmentLookBytes, BLANK, cellLookBytes, rowsLook, Watch } from "./write-looks";
-import { ChartPlan, numericColumns, SheetPlan, TablePlan } from "../report/types";
-import { bodyFormats, chartColour, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT as TEXT } from "../report/written-styles";
+import { ChartPlan, numericColumns, SheetPlan, TablePlan, TextLine } from "../report/types";
+import { bodyFormats, chartColour, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT as TEXT, WRAPPED_ALIGNMENT } from "../report/written-styles";
 
 export { bodyFormats };
 
@@ -109,12 +109,25 @@ function queueAxes(created: Excel.Chart, chart: ChartPlan): void {
   if (chart.fromZero) valueAxis.minimum = 0;
 }
 
-/** What a sheet's text lines weigh in a request, with the looks at their cells when watched. */
-const textsBytes = (plan: SheetPlan, watch: Watch | undefined) => plan.texts.reduce((n, line) => n + line.text.length + 100 + cellLookBytes(watch, line.row, 0), 200);
+/** The cells of a text line a write covers: its own, or (`merged`, as a new sheet gets it) every cell it is merged across. */
+const lineColumns = (line: TextLine, merged: boolean) => (merged ? (line.columns ?? 1) : 1);
 
-/** Queues a look at each text line's cell (see write-looks.ts), before its write in the same sync. */
-function queueTextLooks(sheet: Excel.Worksheet, plan: SheetPlan, watch: Watch | undefined): void {
-  if (watch) for (const line of plan.texts) watch.looks.queue(sheet, watch, line.row, 0, 1, 1);
+/** What a sheet's text lines weigh in a request, with the looks at their cells when watched. */
+const textsBytes = (plan: SheetPlan, watch: Watch | undefined, merged: boolean) =>
+  plan.texts.reduce((n, line) => {
+    let bytes = n + line.text.length + 100 + (merged && line.columns ? 300 : 0);
+    for (let c = 0; c < lineColumns(line, merged); c++) bytes += cellLookBytes(watch, line.row, c);
+    return bytes;
+  }, 200);
+
+/**
+ * Queues a look at each text line's cells (see write-looks.ts), before its write in the same sync:
+ * where the line is merged (`merged`), at every cell of the merge, as merging keeps only the
+ * top-left cell's value (Range.merge: "The value of a merged range is specified in the cell of the
+ * range's upper-left corner", VBA's Range.Merge; the safe reading, that the others are lost).
+ */
+function queueTextLooks(sheet: Excel.Worksheet, plan: SheetPlan, watch: Watch | undefined, merged: boolean): void {
+  if (watch) for (const line of plan.texts) watch.looks.queue(sheet, watch, line.row, 0, 1, lineColumns(line, merged));
 }
 
 /**
@@ -122,8 +135,8 @@ function queueTextLooks(sheet: Excel.Worksheet, plan: SheetPlan, watch: Watch | 
  * `watch`: each write first looks at the cells it covers (see write-looks.ts).
  */
 export async function writeIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: SheetPlan, tableName: (planned: string) => string, watch?: Watch): Promise<void> {
-  await batch.queue(textsBytes(plan, watch), () => {
-    queueTextLooks(sheet, plan, watch);
+  await batch.queue(textsBytes(plan, watch, true), () => {
+    queueTextLooks(sheet, plan, watch, true);
     queueTexts(sheet, plan);
   });
   for (const table of plan.tables) await writeTable(batch, sheet, table, tableName(table.name), watch);
@@ -139,8 +152,8 @@ export async function writeIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksh
  * overwrites (see write-looks.ts).
  */
 export async function updateIndicatorSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: SheetPlan, held: HeldFormat, watch?: Watch): Promise<void> {
-  await batch.queue(textsBytes(plan, watch), () => {
-    queueTextLooks(sheet, plan, watch);
+  await batch.queue(textsBytes(plan, watch, false), () => {
+    queueTextLooks(sheet, plan, watch, false);
     for (const line of plan.texts) queueCellWrite(sheet.getRangeByIndexes(line.row, 0, 1, 1), [[literal(line.text)]], [[held(line.row, 0)]], false);
   });
   for (const table of plan.tables) {
@@ -190,7 +203,24 @@ function queueTexts(sheet: Excel.Worksheet, plan: SheetPlan): void {
     cell.format.font.color = font.color;
     if (font.bold) cell.format.font.bold = true;
     if (font.italic) cell.format.font.italic = true;
+    queueWrap(sheet, line);
   }
+}
+
+/**
+ * A long line merged across the sheet's width, wrapped and top-aligned, in a row as high as its
+ * lines (report/text-wrap.ts; the .xlsx writes the same, xlsx/workbook.ts): Range.merge (ExcelApi
+ * 1.2, after the value, which stays in the top-left cell), RangeFormat.wrapText and
+ * verticalAlignment (1.1) over every cell of the merge, RangeFormat.rowHeight (1.2) in points.
+ */
+function queueWrap(sheet: Excel.Worksheet, line: TextLine): void {
+  if (line.columns) {
+    const merge = sheet.getRangeByIndexes(line.row, 0, 1, line.columns);
+    merge.merge(false);
+    merge.format.wrapText = true;
+    merge.format.verticalAlignment = WRAPPED_ALIGNMENT;
+  }
+  if (line.height) sheet.getRangeByIndexes(line.row, 0, 1, 1).format.rowHeight = line.height;
 }
 
 function queueCharts(sheet: Excel.Worksheet, plan: SheetPlan): void {

@@ -117,7 +117,7 @@ export function* extrasPrintInSteps(extras: SheetExtras): Steps<string> {
  * and the tables' captions: "Looneis voor kenniswerkers (70% van de IND-grens), 2020"), not of
  * the lines that carry the figures themselves (the lead, the sentences) or their sources;
  * tables' names, places, headers, row labels (first column), the periods their figures are
- * of, number formats and sizes; charts' kinds, titles, tables, places and the axis settings the
+ * of, number formats and sizes; the text lines' merges and row heights; charts' kinds, titles, tables, places and the axis settings the
  * plan derives from the figures (ranks, an axis from 0); widths and frozen rows. Not the figures
  * themselves. Two plans with one layout put each figure (the same indicator, group, area and
  * period) in the same cell and draw it the same way, so a sheet can be brought up to date in
@@ -125,7 +125,8 @@ export function* extrasPrintInSteps(extras: SheetExtras): Steps<string> {
  * A new year is a new layout even where only a caption, or nothing on the sheet, names it.
  */
 export function layoutPrint(plan: SheetPlan): string {
-  const texts = plan.texts.map((t) => [t.row, t.style, NAMING_STYLES.has(t.style) ? t.text : null]);
+  // A line's merge and row height are its place's: a lead that wraps to another number of lines is another layout (see the README).
+  const texts = plan.texts.map((t) => [t.row, t.style, NAMING_STYLES.has(t.style) ? t.text : null, t.columns ?? 1, t.height ?? null]);
   const tables = plan.tables.map((t) => [t.name, t.row, t.column, t.header, t.rows.map((r) => r[0]), t.periods ?? null, t.numberFormats, t.widths]);
   const charts = plan.charts.map((c) => [c.kind, c.title, c.categoryAxisTitle, c.valueAxisTitle, c.numberFormat, c.showValues, c.ranks, c.fromZero === true, c.table.name, c.anchor]);
   return hash53(JSON.stringify([LAYOUT_PRINT_VERSION, texts, tables, charts, plan.frozenRows, plan.columnWidths]));
@@ -141,9 +142,11 @@ const NAMING_STYLES: ReadonlySet<TextLine["style"]> = new Set(["title", "caption
  * What the layout print covers, inside it. Version 2 added the title's and captions' text, the
  * tables' periods and the charts' axis settings: a mark's layout from before (version 1) is
  * never "the same layout", so each such sheet is rebuilt once when exactly as written and
- * unreferenced, else kept (see the README, "What the add-in will and will not touch").
+ * unreferenced, else kept (see the README, "What the add-in will and will not touch"). Version 3
+ * added each text line's merge and row height (report/text-wrap.ts): a sheet written before
+ * has its long lines in one cell each, and an update in place (values only) would leave them so.
  */
-const LAYOUT_PRINT_VERSION = 2;
+const LAYOUT_PRINT_VERSION = 3;
 
 /**
  * The content a plan puts on a sheet, as Excel will report it: for a workbook written without

@@ -1,8 +1,8 @@
-import { cellRef, parseA1Range } from "./a1";
+import { cellRef, parseA1Range, rangeRef } from "./a1";
 import { runSteps, Steps } from "../data/slices";
 import { extrasPrintInSteps, fingerprintInSteps, planContent, SheetContent, SheetExtras } from "./fingerprint";
 import { ChartPlan, numericColumns, SheetPlan, TablePlan, TextLine } from "./types";
-import { bodyFormats, chartColour, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT } from "./written-styles";
+import { bodyFormats, chartColour, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT, WRAPPED_ALIGNMENT } from "./written-styles";
 
 /**
  * The prints for the mark of a sheet Regenerate built new, from what Excel reported when it read
@@ -35,7 +35,10 @@ export function* sealBuiltNewInSteps(content: SheetContent, extras: SheetExtras,
  * chartAsPlanned), and elsewhere asks that cells the plan treats alike are reported alike: every
  * cell outside the tables, each table's header, each table's odd and even body rows, the cells of
  * a table given one number format; rows of one kind of text line; columns whose width the plan
- * does not set. What the plan never makes must be absent: hyperlinks, merged cells, conditional
+ * does not set. The merges are exactly the plan's (its wrapped text lines, report/text-wrap.ts),
+ * each of their cells wrapped and top-aligned, the other cells of the merges alike, and a wrapped
+ * line's row as high as the plan makes it (to a pixel and a half). What the plan never makes must
+ * be absent: hyperlinks, any other merged cells, conditional
  * formats, data validation, comments, notes, shapes (other than the charts), the sheet's own
  * names, PivotTables, hidden columns or rows in the used range, frozen panes other than the
  * plan's rows. So a normal Regenerate seals, whatever Excel's own defaults are, and a change an
@@ -56,6 +59,9 @@ function* unplannedInSteps(content: SheetContent, extras: SheetExtras, plan: She
   found.push(...(yield* cells(extras, plan)));
   return found;
 }
+
+/** How far Excel may report a row's height from the plan's (in points): a pixel and a half, either way. */
+const ROW_HEIGHT_LEEWAY = 1.5;
 
 /** Cells looked at (each against its place in the plan, a few JSON texts each) between two yields. */
 const CELLS_PER_STEP = 250;
@@ -89,8 +95,9 @@ interface CellReport {
 
 function sheetWide(details: Details, plan: SheetPlan): string[] {
   const found: string[] = [];
-  const absent = { merged: details.merged, "conditional formats": details.conditional, "data validation": details.validated };
+  const absent = { "conditional formats": details.conditional, "data validation": details.validated };
   for (const [what, address] of Object.entries(absent)) if (address) found.push(`${what} at ${address}`);
+  if (!sameAreas(details.merged, plannedMerges(plan))) found.push(`merged at ${details.merged}`);
   if (details.comments.length) found.push("comments");
   if (details.notes?.length) found.push("notes");
   if (details.names.length) found.push("the sheet's names");
@@ -139,6 +146,25 @@ function chartAsPlanned(chart: unknown[], axes: unknown[][] | null, planned: Cha
   return valueFormat === planned.numberFormat;
 }
 
+/** The areas the plan merges (its wrapped text lines: report/text-wrap.ts), as addresses without the sheet ("A2:L2"). */
+function plannedMerges(plan: SheetPlan): string[] {
+  return plan.texts.filter((t) => (t.columns ?? 1) > 1).map((t) => rangeRef(t.row, 0, 1, t.columns as number));
+}
+
+/**
+ * Whether Excel's address of merged areas (RangeAreas.address: "Blad!A2:L2,Blad!A40:L40", null for
+ * none) names exactly `planned`, in any order and with or without "$" and the sheet's name (which
+ * way Excel writes them the reference does not show).
+ */
+function sameAreas(address: string | null, planned: readonly string[]): boolean {
+  const reported = (address ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => part.slice(part.lastIndexOf("!") + 1).replace(/\$/g, "").toUpperCase());
+  return reported.length === planned.length && [...reported].sort().join(",") === [...planned].sort().join(",");
+}
+
 /**
  * How many whole rows from the top an address of frozen cells covers: "Blad!1:2", "$1:$2" or
  * "A1:XFD2" (which one Excel answers the reference does not show); 0 for none, NaN for anything else.
@@ -164,16 +190,30 @@ class Alike {
   }
 }
 
-/** What the plan does to a cell: its class (outside the tables, a table's header, a table's odd or even body rows), number format, text line. */
-function placeOf(plan: SheetPlan, row: number, column: number): { group: string; format: string; text: TextLine | null; rightAligned: boolean } {
+/**
+ * What the plan does to a cell: its class (outside the tables, a table's header, a table's odd or
+ * even body rows), number format, text line, and whether a wrapped line's merge covers it (`wrapped`:
+ * "first", its text's own cell, or "rest").
+ */
+function placeOf(plan: SheetPlan, row: number, column: number): { group: string; format: string; text: TextLine | null; rightAligned: boolean; wrapped: "first" | "rest" | null } {
   for (const [i, table] of plan.tables.entries()) {
     const c = column - table.column;
     if (row < table.row || row > table.row + table.rows.length || c < 0 || c >= table.header.length) continue;
-    if (row === table.row) return { group: `table ${i} header`, format: TEXT_FORMAT, text: null, rightAligned: numericColumns(table)[c] };
+    if (row === table.row) return { group: `table ${i} header`, format: TEXT_FORMAT, text: null, rightAligned: numericColumns(table)[c], wrapped: null };
     const r = row - table.row - 1;
-    return { group: `table ${i} body ${r % 2}`, format: bodyFormatsOf(table)[r][c], text: null, rightAligned: false };
+    return { group: `table ${i} body ${r % 2}`, format: bodyFormatsOf(table)[r][c], text: null, rightAligned: false, wrapped: null };
   }
-  return { group: "outside", format: "General", text: column === 0 ? (plan.texts.find((t) => t.row === row) ?? null) : null, rightAligned: false };
+  const line = textLinesOf(plan).get(row) ?? null;
+  const wrapped = line && column < (line.columns ?? 0) ? (column === 0 ? "first" : "rest") : null;
+  return { group: "outside", format: "General", text: column === 0 ? line : null, rightAligned: false, wrapped };
+}
+
+const linesCache = new WeakMap<SheetPlan, Map<number, TextLine>>();
+/** A plan's text lines by row (a sheet has a hundred or so, looked up for every cell). */
+function textLinesOf(plan: SheetPlan): Map<number, TextLine> {
+  let lines = linesCache.get(plan);
+  if (!lines) linesCache.set(plan, (lines = new Map(plan.texts.map((t) => [t.row, t]))));
+  return lines;
 }
 
 const formatsCache = new WeakMap<TablePlan, string[][]>();
@@ -208,7 +248,13 @@ function* cells(extras: SheetExtras, plan: SheetPlan): Steps<string[]> {
       const place = placeOf(plan, sheetRow, sheetColumn);
       if (hasLink(cell.hyperlink)) found.push(`a hyperlink at ${where}`);
       const { font = {}, horizontalAlignment, ...rest } = cell.format ?? {};
-      alike.check(`formats:${place.group}`, rest, where);
+      // A wrapped line's cells are wrapped and top-aligned, as write.ts set them, and otherwise as
+      // a plain cell; its first cell as the plain cells, the rest of its merge as one another (what
+      // Excel reports of a merge's other cells the reference does not say).
+      const { wrapText, verticalAlignment, ...others } = rest;
+      if (!place.wrapped) alike.check(`wrapping:${place.group}`, { wrapText, verticalAlignment }, where);
+      else if (wrapText !== true || verticalAlignment !== WRAPPED_ALIGNMENT) found.push(`wrapping at ${where}`);
+      alike.check(`formats:${place.wrapped === "rest" ? "merged" : place.group}`, others, where);
       // A number format does not follow a table's banding: one kind for its odd and even rows.
       alike.check(`number format:${place.group.replace(/ body \d$/, " body")}:${place.format}`, details.numberFormats?.[r]?.[c], where);
       if (place.rightAligned) {
@@ -217,6 +263,7 @@ function* cells(extras: SheetExtras, plan: SheetPlan): Steps<string[]> {
       const { size, color, bold, italic, ...face } = font;
       alike.check(`font:${place.group}`, face, where);
       if (place.text) textCells.push({ font, line: place.text, where });
+      else if (place.wrapped) alike.check("font size and colour:merged", { size, color, bold, italic }, where);
       else {
         alike.check(`font size and colour:${place.group}`, { size, color, bold, italic }, where);
         if (place.group === "outside") plainFont ??= font;
@@ -230,7 +277,13 @@ function* cells(extras: SheetExtras, plan: SheetPlan): Steps<string[]> {
     const [bold, italic] = [want.bold ?? plain?.bold ?? false, want.italic ?? plain?.italic ?? false];
     if (font.size !== want.size || !sameColour(font.color, want.color) || font.bold !== bold || font.italic !== italic) found.push(`font at ${where}`);
   }
-  details.rows?.forEach((height, r) => alike.check(`row height:${plan.texts.find((t) => t.row === at.row + r)?.style ?? "none"}`, height, String(at.row + r + 1)));
+  details.rows?.forEach((height, r) => {
+    const line = textLinesOf(plan).get(at.row + r);
+    // A wrapped line's row is as high as the plan makes it; Excel keeps a height in whole pixels, so near it, not equal to it.
+    if (line?.height !== undefined) {
+      if (typeof height !== "number" || Math.abs(height - line.height) > ROW_HEIGHT_LEEWAY) found.push(`row height at ${at.row + r + 1}`);
+    } else alike.check(`row height:${line?.style ?? "none"}`, height, String(at.row + r + 1));
+  });
   details.columns?.forEach((width, c) => {
     const column = at.column + c;
     const planned = column < plan.columnWidths.length ? plan.columnWidths[column] * POINTS_PER_CHARACTER : null;

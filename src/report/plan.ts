@@ -10,6 +10,7 @@ import { Language, MonitorPackage, Observation, Unit } from "../data/types";
 import { areaSheets, comparisonSheet, heldAreaKeysInSteps, pulledAreas } from "./area-sheets";
 import { observationCells } from "./data-columns";
 import { sentenceLines } from "./sentence-lines";
+import { wrapTexts } from "./text-wrap";
 import { SHEETS } from "./sheets";
 import { paletteColour } from "./palette";
 import { safeSheetName, safeTableName } from "./sheet-names";
@@ -297,14 +298,17 @@ function* buildSheet(spec: SheetSpec, store: MonitorStore, language: Language, e
   texts.push(...sentenceLines(used, store, language, row + 3 + notes.length, shownDecimals(blocks))); // the figures as sentences, for a workbook without the add-in
   const widest = Math.max(...tables.map((t) => t.header.length), 1);
   const widthOf = (column: number) => Math.max(...tables.map((t) => t.widths[column] ?? 0), column === 0 ? LABEL_WIDTH : VALUE_WIDTH);
+  const columnWidths = Array.from({ length: widest }, (_, column) => widthOf(column));
+  // The long lines wrap in the sheet's width: its tables', and its charts' to their right edge.
+  const sheetColumns = charts.length ? chartColumn + CHART_COLUMNS : widest;
   return {
     key: spec.key,
     name: safeSheetName(textOf(spec.name, language)),
-    texts,
+    texts: wrapTexts(texts, sheetColumns, columnWidths),
     tables,
     charts,
     frozenRows: 2,
-    columnWidths: Array.from({ length: widest }, (_, column) => widthOf(column)),
+    columnWidths,
   };
 }
 

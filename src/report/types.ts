@@ -79,6 +79,13 @@ export interface TextLine {
   row: number;
   text: string;
   style: "title" | "lead" | "caption" | "source";
+  /**
+   * The columns (from the first) the line's cell is merged across, wrapped and top-aligned; absent:
+   * one cell, not wrapped (see report/text-wrap.ts).
+   */
+  columns?: number;
+  /** The row's height in points, where the wrapped text needs more than one line; absent: Excel's own. */
+  height?: number;
 }
 
 export interface SheetPlan {

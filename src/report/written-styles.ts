@@ -37,6 +37,9 @@ export const TEXT_FONTS: Record<TextLine["style"], { size: number; bold?: boolea
   source: { size: 9, color: "#6E6E6E" },
 };
 
+/** The vertical alignment of a wrapped line's merged cells (report/text-wrap.ts): at the top, so a row estimated a line too high leaves its white space below the text. */
+export const WRAPPED_ALIGNMENT = "Top";
+
 const isTextColumn = (table: TablePlan, column: number) => table.rows.every((row) => row[column] === null || typeof row[column] === "string");
 
 /** Each body cell's number format: text for a text column, else the plan's format (per row where it varies). */

@@ -150,3 +150,46 @@ describe("a chart on a sheet built new", () => {
     expect(unplannedOnNewSheet(drawn, extrasWith(change), withChart)).toEqual(["chart Aantal"]);
   });
 });
+
+describe("a wrapped lead on a sheet built new (merged across the sheet's width, wrapped, in a row of its own height)", () => {
+  const lead = "Een lange eerste zin over de cijfers van dit blad, die over twee regels loopt.";
+  const wrappedPlan: SheetPlan = { ...plan, texts: [...plan.texts, { row: 1, text: lead, style: "lead", columns: 2, height: 34.5 }] };
+  const wrappedContent: SheetContent = { ...content, formulas: [["Titel", ""], [lead, ""], ["Groep", "Aantal"], ["a", 1], ["b", 2]] };
+  // As Excel reports it: both cells of A2:B2 wrapped and top-aligned, the lead's font on A2, the row 34.5 points high.
+  const wrapped = (change: (e: { cells: Cell[][]; details: Record<string, unknown> }) => void = () => undefined) =>
+    reported((e) => {
+      e.cells[1] = [with_((c) => Object.assign(c.format, { wrapText: true, verticalAlignment: "Top", font: { ...c.format.font, italic: true, color: "#404040" } })), with_((c) => Object.assign(c.format, { wrapText: true, verticalAlignment: "Top" }))];
+      Object.assign(e.details, { merged: "Test!A2:B2" });
+      (e.details.rows as number[])[1] = 34.5;
+      change(e);
+    });
+
+  it("is sealed, both prints, where Excel reports the plan's merge, wrap and height", () => {
+    expect(unplannedOnNewSheet(wrappedContent, wrapped(), wrappedPlan)).toEqual([]);
+    expect(sealBuiltNew(wrappedContent, wrapped(), wrappedPlan)).toEqual({ print: fingerprint(wrappedContent), extras: extrasPrint(wrapped()) });
+  });
+
+  it("is sealed whichever way Excel writes the merge's address, and with the height in whole pixels", () => {
+    expect(unplannedOnNewSheet(wrappedContent, wrapped(({ details }) => Object.assign(details, { merged: "'Test'!$A$2:$B$2" })), wrappedPlan)).toEqual([]);
+    expect(unplannedOnNewSheet(wrappedContent, wrapped(({ details }) => ((details.rows as number[])[1] = 34.75)), wrappedPlan)).toEqual([]);
+  });
+
+  it.each<[string, (e: { cells: Cell[][]; details: Record<string, unknown> }) => void, string]>([
+    ["the lead unmerged", ({ details }) => (details.merged = null), "merged at null"],
+    ["another merge beside the plan's", ({ details }) => (details.merged = "Test!A2:B2,Test!A4:B4"), "merged at Test!A2:B2,Test!A4:B4"],
+    ["the merge made wider", ({ details }) => (details.merged = "Test!A2:C2"), "merged at Test!A2:C2"],
+    ["the lead's wrap switched off", ({ cells }) => (cells[1][0].format.wrapText = false), "wrapping at A2"],
+    ["the merge's other cell centred vertically", ({ cells }) => (cells[1][1].format.verticalAlignment = "Center"), "wrapping at B2"],
+    ["a fill on the lead", ({ cells }) => (cells[1][0].format.fill = { color: "#FFFF00", pattern: "Solid" }), "formats at A2"],
+    ["the lead's row made lower", ({ details }) => ((details.rows as number[])[1] = 15), "row height at 2"],
+    ["a wrap on a plain cell", ({ cells }) => Object.assign(cells[0][1].format, { wrapText: true }), "wrapping at B1"],
+  ])("is not sealed where Excel reports something else: %s", (_what, change, finding) => {
+    const extras = wrapped(change);
+    expect(unplannedOnNewSheet(wrappedContent, extras, wrappedPlan)).toEqual([finding]);
+    expect(sealBuiltNew(wrappedContent, extras, wrappedPlan)).toEqual({ print: null, extras: null });
+  });
+
+  it("a merge where the plan has none is the analyst's, as before", () => {
+    expect(unplannedOnNewSheet(content, reported(({ details }) => (details.merged = "Test!A2:B2")), plan)).toEqual(["merged at Test!A2:B2"]);
+  });
+});

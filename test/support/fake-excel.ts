@@ -1153,6 +1153,48 @@ export class FakeRange extends ClientObject<RangeModel> {
       return spill ? { sheet, box: { row: spill.row, column: spill.column, rows: 1, columns: 1 } } : null;
     });
   }
+  /**
+   * Merges the range's cells into one area, or each row's into one with `across` (Range.merge,
+   * ExcelApi 1.2: "Merge the range cells into one region in the worksheet"; across: "Set true to
+   * merge cells in each row of the specified range as separate merged cells. The default value is
+   * false"). "The value of a merged range is specified in the cell of the range's upper-left
+   * corner" (VBA's Range.Merge, its remarks); that the other cells' values are lost, as Excel's
+   * Merge & Center warns ("Merging cells only keeps the upper-left value and discards other
+   * values"), is taken for the API too: the safe reading, which is why the add-in looks at every
+   * cell of a merge before it (write.ts). Where the reference says nothing, the fake refuses
+   * (InvalidOperation), so that no code relies on what Excel does then: a merge over a table's
+   * cells (Excel's ribbon offers no Merge inside a table) or over part of a merged area already
+   * there. A single cell is no merged area (Excel keeps none for it).
+   */
+  merge(across = false): void {
+    this.set(({ sheet, box }) => {
+      const areas = across ? Array.from({ length: box.rows }, (_, r) => ({ ...box, row: box.row + r, rows: 1 })) : [box];
+      const table = this.context.model.tables.find((t) => t.sheet === sheet && overlaps(t.box, box));
+      if (table) throw new OfficeError("InvalidOperation", `The fake does not merge cells of the table '${table.name}'.`);
+      const merged = sheet.merges.find((m) => overlaps(m, box));
+      if (merged) throw new OfficeError("InvalidOperation", `The fake does not merge over the merged cells ${toAddress(merged)}.`);
+      for (const area of areas) {
+        if (area.rows * area.columns < 2) continue;
+        for (let r = 0; r < area.rows; r++)
+          for (let c = 0; c < area.columns; c++) {
+            if (r === 0 && c === 0) continue;
+            const key = `${area.row + r},${area.column + c}`;
+            const cell = sheet.cells.get(key);
+            if (!cell) continue;
+            Object.assign(cell, { value: null, formula: null });
+            if (!hasOwnFormat(cell)) sheet.cells.delete(key);
+          }
+        this.context.changed(sheet, area);
+        sheet.merges.push({ ...area });
+      }
+    });
+  }
+  /** "Unmerge the range cells into separate cells" (Range.unmerge, ExcelApi 1.2): every merged area the range overlaps, whole (VBA's Range.UnMerge: "Separates a merged area into individual cells"). */
+  unmerge(): void {
+    this.set(({ sheet, box }) => {
+      sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
+    });
+  }
   /** The merged areas in the range, or a null object (ExcelApi 1.13, Range.getMergedAreasOrNullObject). */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
@@ -1387,8 +1429,31 @@ class FakeRangeFormat extends ClientObject<RangeModel> {
       for (let c = 0; c < box.columns; c++) sheet.columnWidths.set(box.column + c, points);
     });
   }
-  set wrapText(_value: boolean) {
-    this.set(() => undefined);
+  /**
+   * Whether Excel wraps the cells' text (RangeFormat.wrapText, ExcelApi 1.1: "Specifies if Excel
+   * wraps the text in the object"), per cell as getCellProperties reads it back (false, the
+   * default, is no format of the cell's own; see fake-cell-formats.ts).
+   */
+  set wrapText(value: boolean) {
+    this.eachCell((c) => (value ? (c.wrapText = true) : delete c.wrapText));
+  }
+  /** The cells' vertical alignment (RangeFormat.verticalAlignment, ExcelApi 1.1: "Top", "Center", "Bottom", "Justify", "Distributed"); "Bottom" is the default, no format of the cell's own. */
+  set verticalAlignment(value: string) {
+    if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(value)) throw new OfficeError("InvalidArgument", `'${value}' is not an Excel.VerticalAlignment.`);
+    this.eachCell((c) => (value === "Bottom" ? delete c.verticalAlignment : (c.verticalAlignment = value)));
+  }
+  /**
+   * The height of every row of the range in points (RangeFormat.rowHeight, ExcelApi 1.2: "The
+   * height of all rows in the range"), read back by getRowProperties and rowHeight. Kept as given:
+   * Excel rounds a height to whole pixels (0.75 points at 96 dpi), which the add-in's heights are
+   * already (report/text-wrap.ts), and the sheet's seal allows for a difference (new-sheet-seal.ts).
+   * Excel's rows are 0 to 409 points high (Excel specifications and limits); beyond, refused.
+   */
+  set rowHeight(points: number) {
+    this.set(({ sheet, box }) => {
+      if (!(points >= 0 && points <= 409)) throw new OfficeError("InvalidArgument", `A row cannot be ${points} points high.`);
+      for (let r = 0; r < box.rows; r++) sheet.rowHeights.set(box.row + r, points);
+    });
   }
 }
 
