@@ -25,7 +25,7 @@ describe("the Excel fake merges, wraps and sizes rows", () => {
     expect(merged.address).toBe("Blad1!A2:D2");
     expect(sheet.cell(1, 0).value).toBe("lange zin");
     expect(sheet.cells.get("1,2")?.value ?? null).toBeNull();
-    expect(rows.value.map((r) => r.format?.rowHeight)).toEqual([15, 34.5]);
+    expect(rows.value.map((r) => (r as { format?: { rowHeight?: number } }).format?.rowHeight)).toEqual([15, 34.5]);
     expect(cells.value[0].map((c) => c.format)).toEqual([{ wrapText: true, verticalAlignment: "Top" }, { wrapText: true, verticalAlignment: "Top" }]);
   });
 
