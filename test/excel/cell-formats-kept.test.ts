@@ -27,7 +27,9 @@ const cellChanges: [string, (sheet: SheetModel) => void][] = [
   ["an indent", (s) => (s.cell(6, 0).indentLevel = 2)],
   ["automatic indent", (s) => (s.cell(6, 0).autoIndent = true)],
   ["top alignment", (s) => (s.cell(5, 1).verticalAlignment = "Top")],
-  ["wrapped text", (s) => (s.cell(1, 0).wrapText = true)],
+  // (The lead in A2 the add-in wraps itself, src/report/text-wrap.ts: wrapping it is no change, turning it off is one.)
+  ["wrapped text on a label", (s) => (s.cell(6, 0).wrapText = true)],
+  ["the lead's wrapping turned off", (s) => (s.cell(1, 0).wrapText = false)],
   ["a cell unlocked", (s) => (s.cell(5, 1).locked = false)],
   ["a formula hidden", (s) => (s.cell(5, 1).formulaHidden = true)],
   ["strikethrough", (s) => (s.cell(6, 0).strikethrough = true)],
