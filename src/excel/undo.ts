@@ -267,7 +267,7 @@ export class Journal {
     // cell whose format the analyst set meanwhile, before or after the writer reached it, is not
     // written General, and one that holds anything but what the writer wrote there (or nothing)
     // is not emptied (see theirsIn).
-    const sources = this.blanks.flatMap(({ sheet, areas }, i) => areas.map((area) => ({ total: area.rows, columns: area.columns, sheet: blankNames[i].name, firstRow: area.row, range: (from: number, count: number) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns) })));
+    const sources = this.blanks.flatMap(({ sheet, areas }, i) => areas.map((area) => areaRows(sheet, blankNames[i].name, area)));
     const contentsNow = await readRows(context, sources, { property: "formulas" });
     const formatsNow = await readRows(context, sources, { property: "numberFormat" });
     let read = 0;
@@ -339,15 +339,14 @@ export class Journal {
         const formats = now.map((row, r) => row.map((format, c) => (kept.has(r * area.columns + c) || format !== area.formats[r]?.[c] ? null : "General")));
         const blank = new Array<string>(area.columns).fill("");
         const values = now.map((row, r) => (row.some((_, c) => kept.has(r * area.columns + c)) ? row.map((_, c) => (kept.has(r * area.columns + c) ? null : "")) : blank));
-        for (const at of kept) cells.push({ row: area.row + Math.floor(at / area.columns), column: area.column + (at % area.columns) });
+        for (const at of kept) cells.push(cellAt(area, at));
         await batch.writeRows(values, { set: formats }, (from, count) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns));
       }
       keptAt.set(sheet, new Set(cells.map(({ row, column }) => `${row},${column}`)));
       // And those the looks of the writes still queued at a cancel saw, written back below: theirs
       // too. (Those of an edit meanwhile are the edit the pane names already, firstLoadEditedMeanwhile.)
       for (const cell of queuedTheirs) if (cell.sheet === sheet && "back" in cell && cell.back !== "" && !keptAt.get(sheet)?.has(`${cell.row},${cell.column}`)) cells.push(cell);
-      const named = cellAreas(cells);
-      if (named.length) this.kept.push({ sheet: blankNames[i].name, cells: named.slice(0, KEPT_NAMED), more: Math.max(0, named.length - KEPT_NAMED) });
+      if (cells.length) this.kept.push(keptOn(blankNames[i].name, cells));
     }
     // Into cells whose number formats the writes did not change (text-cells.ts: the form follows them).
     for (const { sheet, row, column, formulas, formats } of this.values) {
@@ -379,12 +378,12 @@ export class Journal {
       const name = this.addedSheets.get(sheet);
       return name !== undefined && !this.keptAdded.has(name.toLowerCase()) && there(name) ? [{ sheet, name, areas }] : [];
     });
-    const sources = candidates.flatMap(({ sheet, name, areas }) => areas.map((area) => ({ total: area.rows, columns: area.columns, sheet: name, firstRow: area.row, range: (from: number, count: number) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns) })));
+    const sources = candidates.flatMap(({ sheet, name, areas }) => areas.map((area) => areaRows(sheet, name, area)));
     const now = await readRows(context, sources, { property: "formulas" });
     let read = 0;
     const kept: { sheet: Excel.Worksheet; mark: () => SheetMark | null; tables: Excel.TableCollection | null }[] = [];
     for (const { sheet, name, areas } of candidates) {
-      const cells = areas.flatMap((area) => [...theirsIn(area, now[read++])].map((at) => ({ row: area.row + Math.floor(at / area.columns), column: area.column + (at % area.columns) })));
+      const cells = areas.flatMap((area) => [...theirsIn(area, now[read++])].map((at) => cellAt(area, at)));
       const seen = queued.filter((cell) => cell.sheet === sheet);
       cells.push(...seen.filter((cell) => "back" in cell && cell.back !== ""));
       // (A number format alone that they set there goes with the sheet, as after any cancel.)
@@ -392,8 +391,7 @@ export class Journal {
       const as = keepAs(name);
       this.keptAdded.set(name.toLowerCase(), { sheet, name: as });
       this.theirs.push(...seen);
-      const named = cellAreas(cells);
-      this.kept.push({ sheet: as, was: name, cells: named.slice(0, KEPT_NAMED), more: Math.max(0, named.length - KEPT_NAMED) });
+      this.kept.push({ ...keptOn(as, cells), was: name });
       kept.push({ sheet, mark: queueReadMark(sheet), tables: this.addedTables.has(sheet) ? sheet.tables.load("items/name") : null });
     }
     if (kept.length) await context.sync();
@@ -433,6 +431,20 @@ export class Journal {
       };
     }
   }
+}
+
+/** An area written on `sheet` (named `name`) as readRows reads it, in blocks of its rows. */
+function areaRows(sheet: Excel.Worksheet, name: string, area: Area) {
+  return { total: area.rows, columns: area.columns, sheet: name, firstRow: area.row, range: (from: number, count: number) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns) };
+}
+
+/** The cell of `area` at `at` (r × columns + c, as theirsIn gives it), on the sheet. */
+const cellAt = (area: Area, at: number) => ({ row: area.row + Math.floor(at / area.columns), column: area.column + (at % area.columns) });
+
+/** The analyst's cells kept on a sheet as the pane names them: at most KEPT_NAMED areas, `more` counting the rest. */
+function keptOn(sheet: string, cells: readonly { row: number; column: number }[]): TheirsKept {
+  const named = cellAreas(cells);
+  return { sheet, cells: named.slice(0, KEPT_NAMED), more: Math.max(0, named.length - KEPT_NAMED) };
 }
 
 /**
