@@ -59,6 +59,7 @@ export interface RowsLook {
 export class WriteBatch {
   private pending = 0;
   private writtenBytes = 0;
+  private sent = 0;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -68,6 +69,11 @@ export class WriteBatch {
   /** Bytes per sync: a caller that sizes blocks of its own (a look and a delete together) sizes them to it. */
   get limit(): number {
     return this.options.limit ?? MAX_SYNC_BYTES;
+  }
+
+  /** Syncs sent so far: what is queued now goes with the next, so a caller can tell which of its writes a refused sync held. */
+  get syncs(): number {
+    return this.sent;
   }
 
   /** Queues one write of about `bytes`; syncs what is queued first when both would not fit. */
@@ -113,6 +119,7 @@ export class WriteBatch {
   async flush(): Promise<void> {
     if (this.options.signal?.aborted) throw new Cancelled();
     await this.context.sync();
+    this.sent++;
     this.writtenBytes += this.pending;
     this.pending = 0;
     await this.options.onSync?.(this.writtenBytes);

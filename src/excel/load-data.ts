@@ -7,7 +7,7 @@ import { lookupKey, PackageTables, TABLE_NAMES } from "../data/package";
 import { DATA_SHEET_NAME } from "../report/plan";
 import { MonitorPackage, Observation, Problem } from "../data/types";
 import { Cancelled, isRefusal, refusal, WriteBatch } from "./batch";
-import { CellsBesideDeletedRows, ChangedSinceComparison, EditedMeanwhile, GrowthRefused, TableFiltered } from "./table-refresh";
+import { CellsBesideDeletedRows, ChangedSinceComparison, DeleteRefused, EditedMeanwhile, GrowthRefused, TableFiltered } from "./table-refresh";
 import { PutBackShort } from "./broken-references";
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
 import { inspectWorkbook } from "./inspect";
@@ -196,6 +196,11 @@ async function stopped(
     if (error instanceof GrowthRefused) {
       const message = say(LOAD.growthRefused, { table: error.table, sheet: error.sheet, rows: error.rows, refusal: refusal(error) });
       return { ok: false, problems: [{ table: error.table, row: null, column: null, message }, ...comments, ...left] };
+    }
+    // A refused delete, once put back: what under the tables can cause it, then what is not as it was.
+    if (error instanceof DeleteRefused) {
+      const message = say(LOAD.deleteRefused, { tables: error.tables, sheet: error.sheet, rows: error.rows, refusal: refusal(error), ...notes });
+      return { ok: false, problems: [{ table: error.tables[0], row: null, column: null, message }, ...comments, ...left] };
     }
     if (isRefusal(error)) {
       const result = refused(error, notes);

@@ -241,8 +241,19 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     if (plans.some((p) => p.changes.writes.length || p.changes.appends.length)) await batch.flush();
     for (const plan of plans) checkAppends(plan);
     for (const plan of plans) checkLooks(plan, plan.written); // an edit meanwhile stops before anything is deleted
-    for (const plan of plans) await deleteRows(batch, plan);
-    if (plans.some((p) => p.changes.deletes.length)) await batch.flush();
+    // Which sync each table's deletes went with (batch.syncs as queued): a refused one names the tables it held.
+    const sentWith: { plan: Plan; sync: number }[] = [];
+    try {
+      for (const plan of plans) await deleteRows(batch, plan, () => sentWith.push({ plan, sync: batch.syncs }));
+      if (plans.some((p) => p.changes.deletes.length)) await batch.flush();
+    } catch (error) {
+      if (!isRefusal(error) || error.code !== "InsertDeleteConflict") throw error;
+      // The refused sync is the one not yet counted; its deletes' tables, in the order they were queued.
+      const held = [...new Set(sentWith.filter((s) => s.sync === batch.syncs).map((s) => s.plan))];
+      if (!held.length) throw error;
+      const rows = held.reduce((n, p) => n + p.changes.deletes.reduce((m, d) => m + d.count, 0), 0);
+      throw new DeleteRefused(held.map((p) => p.target.table.name), held[0].target.table.sheetName, rows, error.code);
+    }
     for (const plan of plans) checkLooks(plan, plan.deleted);
   } catch (error) {
     const deletedFrom = plans.filter((p) => p.deleted.length);
@@ -481,7 +492,7 @@ function checkLooks(plan: Plan, looks: Look[], from = 0): number {
  * Excel on the web only). A long run goes in blocks whose look fits a sync, the bottom block
  * first, so each block's rows are still where they were read.
  */
-async function deleteRows(batch: WriteBatch, plan: Plan): Promise<void> {
+async function deleteRows(batch: WriteBatch, plan: Plan, queued: () => void): Promise<void> {
   let checked = 0;
   for (const run of plan.changes.deletes) {
     for (const block of rowBlocks(run.row, run.count, (row) => lookBytes(plan, row, true), batch.limit - RUN_DELETE_BYTES).reverse()) {
@@ -490,6 +501,7 @@ async function deleteRows(batch: WriteBatch, plan: Plan): Promise<void> {
         checked = checkLooks(plan, plan.deleted, checked);
         plan.deleted.push(look(plan, block.from, block.count, true));
         bodyRow(plan, block.from, block.count).delete("Up");
+        queued();
       });
     }
   }
@@ -721,6 +733,30 @@ export class GrowthRefused extends Error {
     // Not shown as it is: the load that catches it tells the user, in their language (load-data.ts).
     super(`Excel refused to insert ${rows} rows below ${table} (${code}).`);
     this.name = "GrowthRefused";
+  }
+}
+
+/**
+ * Excel refused a sync that deleted rows of `tables` (InsertDeleteConflict; `rows`, the rows the
+ * pull deletes from them in all): something under a table in its columns cannot move up with
+ * those columns alone. As for GrowthRefused, Excel does not say what in a form the add-in can
+ * read; what it refuses is a merged area, a formula's spilled range or a table of the user's
+ * reaching past the table's columns, below the deleted rows (test/support/fake-excel.ts,
+ * refuseShift): the deleted rows are whole rows of the table's body, where no formula spills
+ * ("Spilled array formulas are not supported in Excel tables", support.office.com, "Dynamic array
+ * formulas and spilled array behavior"). Keeps the refusal's `code`, as GrowthRefused does.
+ * Thrown after the put-back, as any refusal.
+ */
+export class DeleteRefused extends Error {
+  constructor(
+    readonly tables: readonly string[],
+    readonly sheet: string,
+    readonly rows: number,
+    readonly code: string,
+  ) {
+    // Not shown as it is: the load that catches it tells the user, in their language (load-data.ts).
+    super(`Excel refused to delete ${rows} rows of ${tables.join(", ")} (${code}).`);
+    this.name = "DeleteRefused";
   }
 }
 

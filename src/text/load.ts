@@ -134,6 +134,23 @@ export const LOAD = {
       `Nothing was changed. Move it, or keep it within the table's columns, and pull again.`,
   ),
   /**
+   * Excel refused a sync that deleted rows of `tables` (InsertDeleteConflict; table-refresh.ts
+   * DeleteRefused; `rows`, the rows the pull deletes from them), and what the pull had done was
+   * put back (`commentsRemade`, `short`: except for what is said below, as load.excelRefused):
+   * what under the tables can stop it, and what to do.
+   */
+  deleteRefused: phrase<{ tables: readonly string[]; sheet: string; rows: number; refusal: string; commentsRemade?: boolean; short?: boolean }>(
+    "load.deleteRefused",
+    ({ tables, sheet, rows, refusal, commentsRemade, short }) =>
+      `Uit ${listed(tables, "nl")} ${rows === 1 ? "moest 1 rij" : `moesten ${nl(rows)} rijen`} weg, en Excel weigerde die te verwijderen (${refusal}). ` +
+      `Onder ${tables.length === 1 ? "de tabel" : "die tabellen"} op het blad '${sheet}' staat iets dat niet met alleen de kolommen van ${listed(tables, "nl")} omhoog kan schuiven: samengevoegde cellen, het overloopbereik van een formule (een dynamische matrix) of een eigen tabel die buiten die kolommen uitsteken. ` +
+      `De werkmap is teruggezet zoals hij was${exceptNl(commentsRemade, short)}. Verplaats het, of houd het binnen die kolommen, en haal opnieuw op.`,
+    ({ tables, sheet, rows, refusal, commentsRemade, short }) =>
+      `${rows === 1 ? "1 row" : `${en(rows)} rows`} had to go from ${listed(tables, "en")}, and Excel refused to delete ${rows === 1 ? "it" : "them"} (${refusal}). ` +
+      `Something under ${tables.length === 1 ? "the table" : "those tables"} on the sheet '${sheet}' cannot move up with the columns of ${listed(tables, "en")} alone: merged cells, a formula's spilled range (a dynamic array) or a table of your own reaching past those columns. ` +
+      `The workbook was put back as it was${exceptEn(commentsRemade, short)}. Move it, or keep it within those columns, and pull again.`,
+  ),
+  /**
    * `lookLeft`: the undo left the table style's look of a first load (said next, excel.lookLeft);
    * `commentsRemade`: it made threaded comments anew (said next, load.commentsRemade); `short`: references
    * into deleted rows it did not put back (said next, load.putBackShort); so not quite "as it was".

@@ -1,3 +1,4 @@
+import { MonitorPackage } from "../../src/data/types";
 import { problemText } from "../../src/text/problems";
 import { TableModel, WorkbookModel } from "../support/fake-excel";
 import { edition, largePackage, loadedWorkbook, runLoadData, snapshot } from "../support/workbooks";
@@ -19,9 +20,14 @@ function spill(data: TableModel, at: { row: number; column: number; rows: number
   Object.assign(data.sheet.cell(at.row, at.column), { formula: "=SORT(AH1:AJ3)", spill: { rows: at.rows, columns: at.columns } });
 }
 
-async function refusedPull(model: WorkbookModel) {
+/** The edition without its last three figures: the pull deletes their rows from MonitorData, and adds none. */
+function threeFewer(): MonitorPackage {
+  return { ...edition, observations: edition.observations.slice(0, -3) };
+}
+
+async function refusedPull(model: WorkbookModel, next: MonitorPackage = FOUR_MORE()) {
   const before = snapshot(model);
-  const { result } = await runLoadData(model, FOUR_MORE());
+  const { result } = await runLoadData(model, next);
   if (result.ok) throw new Error("the pull went through");
   expect(snapshot(model)).toBe(before);
   return result.problems.map((p) => [problemText(p, "nl"), problemText(p, "en")]);
@@ -66,5 +72,33 @@ describe("a pull that must grow MonitorData, with an analyst's spilled range und
     expect(data.sheet.cells.get(`${bottom + 5},1`)).toBeUndefined();
     expect(data.sheet.cells.get(`${bottom + 9},1`)).toMatchObject({ formula: "=SORT(AH1:AJ3)", spill: { rows: 3, columns: 4 } });
     expect(data.sheet.cells.get(`${beside.row},${beside.column}`)).toMatchObject({ formula: "=SEQUENCE(100)", spill: { rows: 100, columns: 1 } });
+  });
+});
+
+describe("a pull that deletes rows of MonitorData, with an analyst's spilled range under it", () => {
+  it("reaching past the table's last column: Excel refuses the delete, the workbook is put back, and the pane says why (nl, en)", async () => {
+    const { model, data } = await loadedWorkbook();
+    const bottom = data.box.row + data.box.rows;
+    spill(data, { row: bottom + 2, column: data.box.column + data.box.columns - 2, rows: 4, columns: 3 }); // O116:Q119
+    expect(await refusedPull(model, threeFewer())).toEqual([
+      [
+        "Uit MonitorData moesten 3 rijen weg, en Excel weigerde die te verwijderen (Excel: InsertDeleteConflict). " +
+          "Onder de tabel op het blad 'Data' staat iets dat niet met alleen de kolommen van MonitorData omhoog kan schuiven: samengevoegde cellen, het overloopbereik van een formule (een dynamische matrix) of een eigen tabel die buiten die kolommen uitsteken. " +
+          "De werkmap is teruggezet zoals hij was. Verplaats het, of houd het binnen die kolommen, en haal opnieuw op.",
+        "3 rows had to go from MonitorData, and Excel refused to delete them (Excel: InsertDeleteConflict). " +
+          "Something under the table on the sheet 'Data' cannot move up with the columns of MonitorData alone: merged cells, a formula's spilled range (a dynamic array) or a table of your own reaching past those columns. " +
+          "The workbook was put back as it was. Move it, or keep it within those columns, and pull again.",
+      ],
+    ]);
+  });
+
+  it("wholly in the table's columns it moves up whole with the cells, and the pull goes through", async () => {
+    const { model, data } = await loadedWorkbook();
+    const bottom = data.box.row + data.box.rows;
+    spill(data, { row: bottom + 2, column: 1, rows: 4, columns: 3 }); // B116:D119
+    const { result } = await runLoadData(model, threeFewer());
+    expect(result.ok).toBe(true);
+    expect(data.box.rows).toBe(113 - 3);
+    expect(data.sheet.cells.get(`${bottom - 1},1`)).toMatchObject({ formula: "=SORT(AH1:AJ3)", spill: { rows: 4, columns: 3 } });
   });
 });

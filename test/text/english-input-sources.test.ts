@@ -148,6 +148,7 @@ const SAMPLES: Record<string, unknown> = {
     left: [{ kind: "conditionalFormat", sheet: "Analysis" }, { kind: "chart", sheet: "Analysis", chart: "Chart 1" }],
   },
   "load.tableFiltered": { table: "MonitorData" },
+  "load.deleteRefused": { tables: ["MonitorData", "MonitorBronnen"], sheet: "Data", rows: 1200, refusal: "Excel: InsertDeleteConflict", commentsRemade: true, short: true },
   "load.growthRefused": { table: "MonitorData", sheet: "Data", rows: 1200, refusal: "Excel: InsertDeleteConflict" },
   "load.cellsBesideDeletedRows": { table: "MonitorData", sheet: "Data", rows: 3, cells: ["Q5", "Q7:Q9", "Q12", "Q14", "BC20"], more: 4 },
   "load.commentsRemade": { table: "MonitorData", sheet: "Data", cells: ["G5", "C52", "G92", "G130", "M2001"], more: 2 },
