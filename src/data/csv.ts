@@ -64,26 +64,38 @@ export function parseCsv(text: string, table: string): Result<CsvTable> {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const dialect = detectDialect(input.split(/\r\n|\n|\r/, 1)[0] ?? "", table);
   if (!dialect.ok) return dialect;
-  const parsed = Papa.parse<string[]>(input, { delimiter: dialect.value.delimiter, quoteChar: '"', skipEmptyLines: false });
-  const quoteError = parsed.errors.find((e) => e.type === "Quotes");
-  if (quoteError) {
-    const row = quoteError.row ?? 0;
-    return { ok: false, problems: [problem(table, row, null, say(INPUT.unclosedQuote, { table, row }))] };
-  }
-  const width = parsed.data[0]?.length ?? 0;
   const problems: Problem[] = [];
   const rows: string[][] = [];
   const pool = new CellPool();
-  parsed.data.forEach((row, index) => {
-    // Blank lines stay (as one empty cell) so that row numbers in messages are the file's lines.
-    const blank = row.length === 1 && row[0].trim() === "";
-    if (index > 0 && !blank && row.length !== width) {
-      problems.push(problem(table, index, null, say(INPUT.cellCount, { table, row: index, cells: row.length, columns: width })));
-    }
-    // A cell written quote-prefixed against formula injection reads as it was (csv-guard.ts).
-    for (let c = 0; c < row.length; c++) if (row[c].charCodeAt(0) === 39) row[c] = unguardCell(row[c]);
-    rows.push(pool.share(row));
+  let width = 0;
+  let quoteErrorRow: number | null = null;
+  // Row by row (papaparse's step), each row's cells shared as it comes: parsed whole, every cell
+  // of the file (1.6 million at 100,000 rows) would live until the last row was read, and the
+  // garbage collector would copy each of them (README, Benchmarks).
+  Papa.parse<string[]>(input, {
+    delimiter: dialect.value.delimiter,
+    quoteChar: '"',
+    skipEmptyLines: false,
+    step: (results) => {
+      const index = rows.length;
+      const row = results.data;
+      // A step's errors are its row's (papaparse numbers them within the step; the row is this one).
+      if (quoteErrorRow === null && results.errors.some((e) => e.type === "Quotes")) quoteErrorRow = index;
+      if (index === 0) width = row.length;
+      // Blank lines stay (as one empty cell) so that row numbers in messages are the file's lines.
+      const blank = row.length === 1 && row[0].trim() === "";
+      if (index > 0 && !blank && row.length !== width) {
+        problems.push(problem(table, index, null, say(INPUT.cellCount, { table, row: index, cells: row.length, columns: width })));
+      }
+      // A cell written quote-prefixed against formula injection reads as it was (csv-guard.ts).
+      for (let c = 0; c < row.length; c++) if (row[c].charCodeAt(0) === 39) row[c] = unguardCell(row[c]);
+      rows.push(pool.share(row));
+    },
   });
+  if (quoteErrorRow !== null) {
+    const row = quoteErrorRow;
+    return { ok: false, problems: [problem(table, row, null, say(INPUT.unclosedQuote, { table, row }))] };
+  }
   while (rows.length > 1 && rows[rows.length - 1].every((cell) => cell.trim() === "")) rows.pop(); // the last line's end
   return problems.length ? { ok: false, problems: problems.slice(0, 50) } : { ok: true, value: { rows, dialect: dialect.value } };
 }
