@@ -129,6 +129,25 @@ export async function compareInSlices(
  */
 export type Scope = "everything" | "pulled";
 
+/**
+ * What a pull's figures were to MonitorData, from its comparison: new, there already (of which
+ * the source changed `changed`; the others equal, or the analyst's version kept), and rows the
+ * analyst deleted that stay deleted. Each figure of the source is exactly one of these, so they
+ * add up to the figures pulled; beside "MonitorData now holds 266" they say why the table grew
+ * by fewer rows than were pulled.
+ */
+export interface PulledParts {
+  added: number;
+  already: number;
+  changed: number;
+  stayDeleted: number;
+}
+
+export function pulledParts(comparison: Pick<Comparison, "added" | "changed" | "unchanged" | "kept" | "removedByYou">): PulledParts {
+  const keptOfSource = comparison.kept.filter((k) => k.source !== null).length;
+  return { added: comparison.added.length, already: comparison.unchanged + keptOfSource + comparison.changed.length, changed: comparison.changed.length, stayDeleted: comparison.removedByYou.length };
+}
+
 /** The comparison as steps: it yields the fraction done every ROWS_PER_STEP rows of either package, and returns the comparison. */
 function* comparing(
   source: MonitorPackage,

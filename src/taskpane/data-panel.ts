@@ -4,7 +4,7 @@
  * at any step leaves the workbook as it was. In a plain browser the same flow replaces the data
  * the page shows and downloads.
  */
-import { compareWithWorkbook, Comparison, snapshotOf } from "../data/compare";
+import { compareWithWorkbook, Comparison, pulledParts, snapshotOf } from "../data/compare";
 import { Edition } from "../data/descriptor";
 import { MonitorPackage, Problem } from "../data/types";
 import { fileTooLarge } from "../sources/limits";
@@ -18,7 +18,7 @@ import { byId, element, setMessage } from "./dom";
 import { failureText } from "./failure";
 import type { RememberedSource } from "./excel-actions";
 import { Host } from "./host";
-import { Texts } from "./i18n";
+import { bookTexts, Texts } from "./i18n";
 import { AnyMessage, say, textOf } from "../text/message";
 import { PANE } from "../text/pane";
 import { problemText } from "../text/problems";
@@ -224,7 +224,13 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
   setBusy(true);
   byId("comparison").hidden = true;
   try {
-    const [{ runLoadData }, { memoryNote, needsAttention }] = await Promise.all([import(/* webpackChunkName: "excel" */ "./excel-actions"), import(/* webpackChunkName: "excel-load" */ "./memory-notes")]);
+    // The outcome's words load with the write, before it: a chunk that cannot load stops the pull before anything is written.
+    const [{ runLoadData }, { memoryNote, needsAttention }, { PANE_OUTCOMES }] = await Promise.all([
+      import(/* webpackChunkName: "excel" */ "./excel-actions"),
+      import(/* webpackChunkName: "excel-load" */ "./memory-notes"),
+      import(/* webpackChunkName: "outcomes" */ "../text/outcomes"),
+    ]);
+    const o = bookTexts(PANE_OUTCOMES, ctx.language());
     const result = await runLoadData({ pkg: pulled.package, source: rememberAs(spec, pulled) }, ctx.shipped, {
       expected: signature ?? undefined,
       signal: running.signal,
@@ -240,19 +246,19 @@ async function confirm(ctx: DataPanelContext): Promise<void> {
     // What was written stands whatever reading it back says: a failure there is a note, not the outcome.
     const notFollowed = await ctx.followWorkbook().then(
       () => null,
-      (error: unknown) => t.notFollowed({ why: failureText(error, ctx.language()) }),
+      (error: unknown) => o.notFollowed({ why: failureText(error, ctx.language()) }),
     );
     const notes = [
-      result.outcome.clash ? t.dataClash({ theirs: result.outcome.clash, ours: result.outcome.sheetName }) : null,
-      result.outcome.insertedRows > 0 ? t.insertedRows({ n: result.outcome.insertedRows }) : null,
+      result.outcome.clash ? o.dataClash({ theirs: result.outcome.clash, ours: result.outcome.sheetName }) : null,
+      result.outcome.insertedRows > 0 ? o.insertedRows({ n: result.outcome.insertedRows }) : null,
       ...(result.memory ?? []).map((problem) => textOf(memoryNote(problem), ctx.language())),
-      result.outcome.pivotRefused ? t.pivotNotRefreshed({ why: result.outcome.pivotRefused }) : null,
-      result.notRecalculated ? t.notRecalculated({ code: result.notRecalculated }) : null,
+      result.outcome.pivotRefused ? o.pivotNotRefreshed({ why: result.outcome.pivotRefused }) : null,
+      result.notRecalculated ? o.notRecalculated({ code: result.notRecalculated }) : null,
       notFollowed,
     ].filter((n): n is string => n !== null);
     byId("data-details").replaceChildren(...notes.map((note) => element("li", { textContent: note })));
     const attention = needsAttention(result.memory ?? []) || result.outcome.pivotRefused || result.notRecalculated || notFollowed;
-    setMessage("data-message", t.pulled({ n: pulled.package.observations.length, title: pulled.edition.title, total: result.outcome.figures }), attention ? "error" : "ok");
+    setMessage("data-message", o.pulled({ n: pulled.package.observations.length, title: pulled.edition.title, total: result.outcome.figures, parts: pulledParts(result.comparison) }), attention ? "error" : "ok");
   } catch (error) {
     unexpected(ctx, error);
   } finally {

@@ -18,7 +18,7 @@ import { setUpDataPanel, showRememberedSource } from "./data-panel";
 import { describeFigure, FigureView, searchFigures } from "./figures";
 import { editionBox } from "./edition-box";
 import { detectHost, Host } from "./host";
-import { paneTexts, Texts } from "./i18n";
+import { bookTexts, paneTexts, Texts } from "./i18n";
 import { textOf } from "../text/message";
 import { problemText } from "../text/problems";
 
@@ -235,7 +235,9 @@ async function regenerateClicked(): Promise<boolean> {
   list.replaceChildren();
   progress.hidden = false;
   await act("sheets-message", async () => {
-    const { runRegenerate } = await import(/* webpackChunkName: "excel" */ "./excel-actions");
+    // The outcome's words load with Regenerate, before it writes (a chunk that cannot load stops it first).
+    const [{ runRegenerate }, { PANE_OUTCOMES }] = await Promise.all([import(/* webpackChunkName: "excel" */ "./excel-actions"), import(/* webpackChunkName: "outcomes" */ "../text/outcomes")]);
+    const outcome = bookTexts(PANE_OUTCOMES, state.language);
     const area = byId<HTMLSelectElement>("area").value || undefined;
     const result = await runRegenerate(
       edition,
@@ -266,20 +268,20 @@ async function regenerateClicked(): Promise<boolean> {
       ...result.kept.map((k) =>
         element("li", {}, [
           element("span", { className: "badge kept", textContent: texts().sheetKept }),
-          k.withdrawn ? texts().withdrawnKept({ name: k.name, was: k.was, why: k.why, by: k.by }) : texts().keptItem({ name: k.name, was: k.was, why: k.why, by: k.by, moves: k.moves }),
+          k.withdrawn ? outcome.withdrawnKept({ name: k.name, was: k.was, why: k.why, by: k.by }) : outcome.keptItem({ name: k.name, was: k.was, why: k.why, by: k.by, moves: k.moves }),
         ]),
       ),
-      ...result.removed.map((r) => element("li", {}, [element("span", { className: "badge kept", textContent: texts().sheetRemoved }), texts().withdrawnRemoved({ name: r.name })])),
+      ...result.removed.map((r) => element("li", {}, [element("span", { className: "badge kept", textContent: texts().sheetRemoved }), outcome.withdrawnRemoved({ name: r.name })])),
     );
     // Regenerate wrote the Data tables itself (the workbook had none): follow them from now on.
     // What was written stands whatever reading it back says: a failure there is a note, not the outcome.
-    const notFollowed = result.data ? await followWorkbookData().then(() => null, (error: unknown) => texts().notFollowed({ why: failureText(error, state.language) })) : null;
-    if (result.data?.clash) list.prepend(element("li", {}, [element("span", { className: "note", textContent: texts().dataClash({ theirs: result.data.clash, ours: result.data.sheetName }) })]));
-    const warnings = [result.notRecalculated ? texts().notRecalculated({ code: result.notRecalculated }) : null, notFollowed].filter((n): n is string => n !== null);
+    const notFollowed = result.data ? await followWorkbookData().then(() => null, (error: unknown) => outcome.notFollowed({ why: failureText(error, state.language) })) : null;
+    if (result.data?.clash) list.prepend(element("li", {}, [element("span", { className: "note", textContent: outcome.dataClash({ theirs: result.data.clash, ours: result.data.sheetName }) })]));
+    const warnings = [result.notRecalculated ? outcome.notRecalculated({ code: result.notRecalculated }) : null, notFollowed].filter((n): n is string => n !== null);
     list.prepend(...warnings.map((warning) => element("li", {}, [element("span", { className: "note", textContent: warning })])));
     const built = result.sheets.filter((s) => s.status !== "skipped");
     attention = result.sheets.some((s) => s.notes.length > 0) || result.kept.length > 0 || result.removed.length > 0 || Boolean(result.data?.clash) || warnings.length > 0;
-    return texts().summary({ built: built.filter((s) => s.status !== "updated").length, updated: built.filter((s) => s.status === "updated").length, charts: built.reduce((n, s) => n + s.charts, 0) });
+    return outcome.summary({ built: built.filter((s) => s.status !== "updated").length, updated: built.filter((s) => s.status === "updated").length, charts: built.reduce((n, s) => n + s.charts, 0) });
   });
   progress.hidden = true;
   return attention;

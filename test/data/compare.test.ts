@@ -1,4 +1,4 @@
-import { compareWithWorkbook, nothingChanges, snapshotOf } from "../../src/data/compare";
+import { compareWithWorkbook, nothingChanges, pulledParts, snapshotOf } from "../../src/data/compare";
 import { hash53 } from "../../src/data/hash";
 import { lookupKey } from "../../src/data/package";
 import { MonitorPackage, Observation } from "../../src/data/types";
@@ -71,5 +71,18 @@ describe("comparing a pulled package with the workbook", () => {
     const again = compareWithWorkbook(next, first.result, new Set(first.snapshot));
     expect(nothingChanges(again)).toBe(true);
     expect(again.kept).toEqual([]);
+  });
+
+  it("counts a pull's figures as new, there already (changed among them) and deleted by the analyst, adding up to the figures pulled", () => {
+    // The analyst edited Italiaans 2022 (kept as theirs), added a row of their own (not the source's, not counted) and deleted the first row.
+    const workbook = withRows(edition, (rows) => {
+      (rows.find(italian) as Observation).waarde = 1260;
+      return [...rows.slice(1), { ...rows[3], groep: "Turks", waarde: 391, toelichting: "Eigen rij" }];
+    });
+    const parts = pulledParts(compareWithWorkbook(next, workbook, previous));
+    // next: the edition's rows less niet-EU's share, with Italiaans 2023 added; the first row deleted stays deleted;
+    // Italiaans 2022 is there already (the analyst's 1260 kept), nothing else changed.
+    expect(parts).toEqual({ added: 1, already: next.observations.length - 2, changed: 0, stayDeleted: 1 });
+    expect(pulledParts(compareWithWorkbook(next, edition, previous))).toEqual({ added: 1, already: next.observations.length - 1, changed: 1, stayDeleted: 0 });
   });
 });

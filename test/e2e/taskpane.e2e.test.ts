@@ -160,12 +160,17 @@ withBrowser.describe("the task pane in a plain browser (preview mode)", () => {
     // What the pane loads before it is usable in Excel (taskpane.js, functions.js and the chunk
     // that reads the workbook; the test in Excel below checks that these are the files asked for):
     // the edition's rows, the pane's and the functions' phrasebooks in Dutch and English, the
-    // store and the queries once. The sheets' plan and phrasebook, a pull's readers, Regenerate
-    // and the PivotTable load on demand; 215.1 KB measured. exceljs alone would add 860 KB.
+    // store and the queries once. The sheets' plan and phrasebook, a pull's readers, Regenerate,
+    // the PivotTable and what the pane says once a pull or Regenerate has written (the outcomes
+    // chunk) load on demand; 242.2 KB measured. exceljs alone would add 860 KB.
     const groups = chunkGroups();
     const initial = [...groups.functions, ...groups.taskpane, ...groups.excel].reduce((sum, file) => sum + statSync(join(outDir, file)).size, 0);
     expect(initial).toBeLessThan(250 * 1000);
     expect(readFileSync(join(outDir, "taskpane.js"), "utf8")).not.toContain("exceljs.bare");
+    // The outcome texts are in their own chunk, not in the first load (nor, through it, in the excel chunk).
+    expect(groups.outcomes).toHaveLength(1);
+    for (const file of [...groups.functions, ...groups.taskpane, ...groups.excel]) expect([file, readFileSync(join(outDir, file), "utf8").includes("of them changed")]).toEqual([file, false]);
+    expect(readFileSync(join(outDir, groups.outcomes[0]), "utf8")).toContain("of them changed");
   });
 
   it("builds every file the manifest points at, with production URLs", () => {
@@ -570,7 +575,12 @@ withBrowser.describe("CBS StatLine in the pane (against a stand-in with syntheti
     await page.locator("#confirm").click();
     // The pull is credited with what CBS delivered, MonitorData with the edition's 112 figures besides.
     const total = new Intl.NumberFormat("nl-NL").format(112 + added);
-    await waitForText(page.locator("#data-message"), new RegExp(`^[\\d.]+ cijfers van 'CBS StatLine 85644NED, 85458NED: Leiden, Delft, 2020–2022' opgehaald; MonitorData heeft er nu ${total.replace(".", "\\.")}\\.$`), 20_000);
+    // And it says why MonitorData grew by fewer rows than CBS delivered: those already there (the report's figures for Leiden's counts of 2022) stay.
+    const pulledText = new RegExp(`^([\\d.]+) cijfers van 'CBS StatLine 85644NED, 85458NED: Leiden, Delft, 2020–2022' opgehaald: ${new Intl.NumberFormat("nl-NL").format(added).replace(".", "\\.")} nieuw, ([\\d.]+) stonden er al; MonitorData heeft er nu ${total.replace(".", "\\.")}\\.$`);
+    await waitForText(page.locator("#data-message"), pulledText, 20_000);
+    const [, delivered, already] = (pulledText.exec((await page.locator("#data-message").textContent()) ?? "") ?? []).map((n) => Number(n?.replace(/\./g, "")));
+    expect(delivered).toBe(added + already);
+    expect(already).toBeGreaterThan(0);
     // The Edition box names what the data is: the report's edition, with CBS's figures beside it (not the pull as the edition).
     const REPORT = "Monitor Internationalisering: Internationals in cijfers, Leiden 2022";
     await expect(page.locator("#edition-title").textContent()).resolves.toBe(REPORT);

@@ -1,7 +1,7 @@
 import { MARK_KEY } from "../../src/excel/marks";
 import { EXCEL } from "../../src/text/excel";
 import { say, textsOf } from "../../src/text/message";
-import { PANE } from "../../src/text/pane";
+import { PANE_OUTCOMES } from "../../src/text/outcomes";
 import type { Reference } from "../../src/text/references";
 import { notesText } from "../support/notes";
 import { duitsMovesUp, generatedWorkbook, regenerated, sheetNamed, sheetState } from "../support/workbooks";
@@ -10,11 +10,11 @@ import { duitsMovesUp, generatedWorkbook, regenerated, sheetNamed, sheetState } 
  * A monitor sheet kept because something points into it says what: formulas on a sheet, a
  * conditional format or data validation on a sheet, a chart's series, a PivotTable's source, a
  * defined name; or what could not be checked. Its note on the sheet (EXCEL.keptSheet) and the
- * pane's line (PANE.keptItem), in Dutch and English, for each kind; on the fake, a chart beside a
+ * pane's line (PANE_OUTCOMES.keptItem), in Dutch and English, for each kind; on the fake, a chart beside a
  * formula and a workbook's defined name, as Regenerate reports them.
  */
 const sheetNote = (by: Reference[], moves = true) => textsOf(say(EXCEL.keptSheet, { why: "referenced", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", by, moves }));
-const paneLine = (by: Reference[], moves = true) => textsOf(say(PANE.keptItem, { why: "referenced", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", by, moves }));
+const paneLine = (by: Reference[], moves = true) => textsOf(say(PANE_OUTCOMES.keptItem, { why: "referenced", name: "Nationaliteiten 2026-11-25", was: "Nationaliteiten", by, moves }));
 
 const NL_KEPT = "het blad staat ongewijzigd onder 'Nationaliteiten 2026-11-25', zodat wat ernaar verwijst blijft tonen wat het toonde.";
 const EN_KEPT = "the sheet is kept unchanged as 'Nationaliteiten 2026-11-25', so what points into it keeps showing what it showed.";

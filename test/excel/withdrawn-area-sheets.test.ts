@@ -6,7 +6,7 @@ import { MARK_KEY } from "../../src/excel/marks";
 import { heldAreaKeysInSteps } from "../../src/report/area-sheets";
 import { pullFromCbs } from "../../src/sources/cbs/pull";
 import { say, textOf } from "../../src/text/message";
-import { PANE } from "../../src/text/pane";
+import { PANE_OUTCOMES } from "../../src/text/outcomes";
 import { WorkbookModel } from "../support/fake-excel";
 import { useCbsServer } from "../support/use-cbs-server";
 import { edition, markKey, runLoadData, runRegenerate, sheetNamed, sheetState, userWorkbook } from "../support/workbooks";
@@ -103,10 +103,10 @@ describe("a municipality's sheets whose figures left the data", () => {
     expect(model.sheets.map((s) => s.name)).toEqual(others);
     // 's-Gravenhage's sheets were not asked for: exactly as they were, mark and all.
     expect(kept.map((s) => JSON.stringify([s.name, [...s.customProperties], sheetState(s)]))).toEqual(keptBefore);
-    expect(textOf(say(PANE.withdrawnRemoved, { name: "Bevolking Delft" }), "nl")).toBe(
+    expect(textOf(say(PANE_OUTCOMES.withdrawnRemoved, { name: "Bevolking Delft" }), "nl")).toBe(
       "'Bevolking Delft': de gegevens hebben geen cijfers meer voor dit blad; het stond er zoals de invoegtoepassing het schreef en niets verwees ernaar, dus het is verwijderd.",
     );
-    expect(textOf(say(PANE.withdrawnRemoved, { name: "Bevolking Delft" }), "en")).toBe(
+    expect(textOf(say(PANE_OUTCOMES.withdrawnRemoved, { name: "Bevolking Delft" }), "en")).toBe(
       "'Bevolking Delft': the data has no figures for this sheet any more; it was exactly as the add-in wrote it and nothing pointed into it, so it was removed.",
     );
 
@@ -170,7 +170,7 @@ describe("a municipality's sheets whose figures left the data", () => {
     expect(comparison.name).toBe("Vergelijking 2026-11-25");
     expect(comparison.customProperties.has(MARK_KEY)).toBe(false);
     expect(JSON.stringify(comparison.values({ row: 0, column: 0, rows: 30, columns: 10 }))).toBe(shown);
-    expect(textOf(say(PANE.withdrawnKept, result.kept[0]), "en")).toBe(
+    expect(textOf(say(PANE_OUTCOMES.withdrawnKept, result.kept[0]), "en")).toBe(
       "'Vergelijking 2026-11-25': the data has no figures for 'Vergelijking gemeenten' any more; it holds your own additions, so the sheet was kept unchanged, with the figures it showed. It is your own sheet now and is no longer updated.",
     );
   });
@@ -190,10 +190,10 @@ describe("a municipality's sheets whose figures left the data", () => {
     expect(JSON.stringify(population.values({ row: 0, column: 0, rows: 30, columns: 10 }))).toBe(shown);
     expect(model.sheets.some((s) => s.name === "Bevolking Delft" || s.name === "Nationaliteiten Delft")).toBe(false);
     const kept = result.kept[0];
-    expect(textOf(say(PANE.withdrawnKept, kept), "nl")).toBe(
+    expect(textOf(say(PANE_OUTCOMES.withdrawnKept, kept), "nl")).toBe(
       "'Bevolking Delft 2026-11-25': de gegevens hebben geen cijfers meer voor 'Bevolking Delft'; het bevat uw eigen aanvullingen, dus het blad is ongewijzigd bewaard, met de cijfers die het toonde. Het is nu uw eigen blad en wordt niet meer bijgewerkt.",
     );
-    expect(textOf(say(PANE.withdrawnKept, kept), "en")).toBe(
+    expect(textOf(say(PANE_OUTCOMES.withdrawnKept, kept), "en")).toBe(
       "'Bevolking Delft 2026-11-25': the data has no figures for 'Bevolking Delft' any more; it holds your own additions, so the sheet was kept unchanged, with the figures it showed. It is your own sheet now and is no longer updated.",
     );
     // It is the analyst's now: a further Regenerate leaves it alone.

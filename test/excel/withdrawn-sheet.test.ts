@@ -1,6 +1,6 @@
 import { MARK_KEY } from "../../src/excel/marks";
 import { say, textOf } from "../../src/text/message";
-import { PANE } from "../../src/text/pane";
+import { PANE_OUTCOMES } from "../../src/text/outcomes";
 import { edition, generatedWorkbook, runLoadData, runRegenerate, sheetNamed } from "../support/workbooks";
 
 /**
@@ -31,7 +31,7 @@ describe("a sheet whose figures left the data", () => {
     expect(result.removed).toEqual([{ key: "woonduur", name: "Woonduur" }]);
     expect(result.kept).toEqual([]);
     expect(result.sheets.some((s) => s.key === "woonduur")).toBe(false);
-    expect(textOf(say(PANE.withdrawnRemoved, { name: "Woonduur" }), "en")).toBe(
+    expect(textOf(say(PANE_OUTCOMES.withdrawnRemoved, { name: "Woonduur" }), "en")).toBe(
       "'Woonduur': the data has no figures for this sheet any more; it was exactly as the add-in wrote it and nothing pointed into it, so it was removed.",
     );
   });
@@ -49,7 +49,7 @@ describe("a sheet whose figures left the data", () => {
     expect(woonduur.customProperties.has(MARK_KEY)).toBe(false);
     expect(woonduur.cell(6, 1).value).toBe(shown);
     expect(model.sheets.some((s) => s.name === "Woonduur")).toBe(false);
-    expect(textOf(say(PANE.withdrawnKept, { name: "Woonduur 2026-11-25", was: "Woonduur", why: "referenced", by: [{ kind: "formula", sheet: "Mijn analyse" }] }), "nl")).toBe(
+    expect(textOf(say(PANE_OUTCOMES.withdrawnKept, { name: "Woonduur 2026-11-25", was: "Woonduur", why: "referenced", by: [{ kind: "formula", sheet: "Mijn analyse" }] }), "nl")).toBe(
       "'Woonduur 2026-11-25': de gegevens hebben geen cijfers meer voor 'Woonduur'; formules op het blad 'Mijn analyse' verwijzen ernaar, dus het blad is ongewijzigd bewaard, met de cijfers die het toonde. Het is nu uw eigen blad en wordt niet meer bijgewerkt.",
     );
   });

@@ -1,6 +1,7 @@
 import { EXCEL } from "../../src/text/excel";
 import { FUNCTIONS } from "../../src/text/functions";
 import { PANE } from "../../src/text/pane";
+import { PANE_OUTCOMES } from "../../src/text/outcomes";
 import { AnyMessage, Phrase, say, textOf } from "../../src/text/message";
 import type { Reference } from "../../src/text/references";
 
@@ -174,7 +175,11 @@ const SAMPLES: Record<string, unknown> = {
   "pane.outsideKept": [{ n: 1 }, { n: 2 }],
   "pane.more": { n: 40 },
   "pane.fileAgain": { name: "figures.csv" },
-  "pane.pulled": { n: 154, title: "Monitor 2023", total: 1266 },
+  "pane.pulled": [
+    { n: 154, title: "Monitor 2023", total: 1266 },
+    { n: 168, title: "CBS StatLine", total: 266, parts: { added: 154, already: 14, changed: 2, stayDeleted: 0 } },
+    { n: 3, title: "Monitor 2023", total: 270, parts: { added: 1, already: 1, changed: 0, stayDeleted: 1 } },
+  ],
   "pane.pulledPreview": { n: 112, title: "Monitor 2023" },
   "pane.insertedRows": { n: 12 },
   "excel.memoryNotSaved": [{ code: "GeneralException" }, { code: null }],
@@ -208,7 +213,8 @@ const SAMPLES: Record<string, unknown> = {
   "pane.statusValue": [{ status: "gerapporteerd" }, { status: "afgeleid" }],
 };
 
-const BOOKS: Record<string, Record<string, Phrase<never>>> = { FUNCTIONS, EXCEL, PANE } as never;
+// The pane's outcome texts are apart only to load later: their ids are the pane's.
+const BOOKS: Record<string, Record<string, Phrase<never>>> = { FUNCTIONS, EXCEL, PANE: { ...PANE, ...PANE_OUTCOMES } } as never;
 /** A phrase declared without parameters needs no sample. */
 const takesNone = (p: Phrase<never>) => p.nl.length === 0;
 const phrases = Object.entries(BOOKS).flatMap(([book, phrasebook]) => Object.values(phrasebook).map((p) => [book, p] as const));

@@ -1,9 +1,13 @@
-import { paneTexts } from "../../src/taskpane/i18n";
+import { bookTexts, paneTexts } from "../../src/taskpane/i18n";
+import { PANE_OUTCOMES } from "../../src/text/outcomes";
 
 /** The pane's texts as it renders them, in each language (literal expectations). */
 describe("the pane's texts", () => {
   const nl = paneTexts("nl");
   const en = paneTexts("en");
+  // What the pane says once a pull or Regenerate has written (loaded with them, apart from the rest).
+  const nlOutcome = bookTexts(PANE_OUTCOMES, "nl");
+  const enOutcome = bookTexts(PANE_OUTCOMES, "en");
 
   it("are labels without parameters, in the pane's language", () => {
     expect([nl.loadData, en.loadData]).toEqual(["Ophalen en vergelijken", "Get and compare"]);
@@ -16,18 +20,29 @@ describe("the pane's texts", () => {
   });
 
   it("count in each language's notation and agree with the count", () => {
-    expect(nl.pulled({ n: 1253, title: "Monitor 2023", total: 1253 })).toBe("1.253 cijfers van 'Monitor 2023' staan in MonitorData.");
-    expect(en.pulled({ n: 1253, title: "Monitor 2023", total: 1253 })).toBe("1,253 figures of 'Monitor 2023' are in MonitorData.");
+    expect(nlOutcome.pulled({ n: 1253, title: "Monitor 2023", total: 1253 })).toBe("1.253 cijfers van 'Monitor 2023' staan in MonitorData.");
+    expect(enOutcome.pulled({ n: 1253, title: "Monitor 2023", total: 1253 })).toBe("1,253 figures of 'Monitor 2023' are in MonitorData.");
     // A CBS pull beside the edition: the pull is credited only with what it delivered.
-    expect(nl.pulled({ n: 154, title: "CBS StatLine", total: 1266 })).toBe("154 cijfers van 'CBS StatLine' opgehaald; MonitorData heeft er nu 1.266.");
-    expect(en.pulled({ n: 154, title: "CBS StatLine", total: 1266 })).toBe("Pulled 154 figures of 'CBS StatLine'; MonitorData now holds 1,266.");
-    expect(en.summary({ built: 1, updated: 0, charts: 1 })).toBe("1 sheet built with 1 chart.");
-    expect(nl.summary({ built: 11, updated: 0, charts: 21 })).toBe("11 bladen opgebouwd met 21 grafieken.");
+    expect(nlOutcome.pulled({ n: 154, title: "CBS StatLine", total: 1266 })).toBe("154 cijfers van 'CBS StatLine' opgehaald; MonitorData heeft er nu 1.266.");
+    expect(enOutcome.pulled({ n: 154, title: "CBS StatLine", total: 1266 })).toBe("Pulled 154 figures of 'CBS StatLine'; MonitorData now holds 1,266.");
+    // Why the table grew by fewer rows than were pulled: the parts, from the comparison.
+    const parts = { added: 154, already: 14, changed: 2, stayDeleted: 0 };
+    expect(nlOutcome.pulled({ n: 168, title: "CBS StatLine", total: 266, parts })).toBe("168 cijfers van 'CBS StatLine' opgehaald: 154 nieuw, 14 stonden er al (waarvan 2 gewijzigd); MonitorData heeft er nu 266.");
+    expect(enOutcome.pulled({ n: 168, title: "CBS StatLine", total: 266, parts })).toBe("Pulled 168 figures of 'CBS StatLine': 154 new, 14 already there (2 of them changed); MonitorData now holds 266.");
+    const deleted = { added: 1160, already: 1, changed: 0, stayDeleted: 1 };
+    expect(nlOutcome.pulled({ n: 1162, title: "Monitor 2023", total: 1270, parts: deleted })).toBe("1.162 cijfers van 'Monitor 2023' opgehaald: 1.160 nieuw, 1 stond er al, 1 door u verwijderd, blijft weg; MonitorData heeft er nu 1.270.");
+    expect(enOutcome.pulled({ n: 1162, title: "Monitor 2023", total: 1270, parts: deleted })).toBe("Pulled 1,162 figures of 'Monitor 2023': 1,160 new, 1 already there, 1 you deleted, which stays deleted; MonitorData now holds 1,270.");
+    // All new (the table held other figures): nothing to explain beyond the total.
+    expect(enOutcome.pulled({ n: 154, title: "CBS StatLine", total: 1266, parts: { added: 154, already: 0, changed: 0, stayDeleted: 0 } })).toBe("Pulled 154 figures of 'CBS StatLine'; MonitorData now holds 1,266.");
+    // Parts that do not add up to the figures pulled are not shown (never a sum that does not hold).
+    expect(enOutcome.pulled({ n: 168, title: "CBS StatLine", total: 266, parts: { ...parts, added: 150 } })).toBe("Pulled 168 figures of 'CBS StatLine'; MonitorData now holds 266.");
+    expect(enOutcome.summary({ built: 1, updated: 0, charts: 1 })).toBe("1 sheet built with 1 chart.");
+    expect(nlOutcome.summary({ built: 11, updated: 0, charts: 21 })).toBe("11 bladen opgebouwd met 21 grafieken.");
     // A second Regenerate brings the sheets up to date in place: it says so, not "built".
-    expect(nl.summary({ built: 0, updated: 11, charts: 21 })).toBe("11 bladen bijgewerkt, met 21 grafieken.");
-    expect(en.summary({ built: 0, updated: 11, charts: 21 })).toBe("11 sheets updated, with 21 charts.");
-    expect(nl.summary({ built: 1, updated: 10, charts: 21 })).toBe("1 blad opgebouwd en 10 bijgewerkt, met 21 grafieken.");
-    expect(en.summary({ built: 2, updated: 1, charts: 1 })).toBe("2 sheets built and 1 updated, with 1 chart.");
+    expect(nlOutcome.summary({ built: 0, updated: 11, charts: 21 })).toBe("11 bladen bijgewerkt, met 21 grafieken.");
+    expect(enOutcome.summary({ built: 0, updated: 11, charts: 21 })).toBe("11 sheets updated, with 21 charts.");
+    expect(nlOutcome.summary({ built: 1, updated: 10, charts: 21 })).toBe("1 blad opgebouwd en 10 bijgewerkt, met 21 grafieken.");
+    expect(enOutcome.summary({ built: 2, updated: 1, charts: 1 })).toBe("2 sheets built and 1 updated, with 1 chart.");
     expect(en.othersKept({ n: 1 })).toBe(" 1 row from another source stays as it is.");
     expect(nl.othersKept({ n: 2 })).toBe(" 2 rijen uit andere bronnen blijven zoals ze zijn.");
   });
