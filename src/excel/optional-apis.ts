@@ -108,3 +108,18 @@ export function ownWritesTold(): ((event: { triggerSource?: string }) => boolean
   if (!supports("1.14")) return null;
   return (event) => event.triggerSource === "ThisLocalAddin";
 }
+
+/**
+ * Whether Excel can set where a conditional format applies (ExcelApi 1.17,
+ * `ConditionalFormat.setRanges`: "Set the ranges that the conditional format rule is applied
+ * to"; the 1.17 requirement set: "Change conditional formatting rules"). Without it a format a
+ * pull's delete shrank cannot be made as it was (formats-put-back.ts names it as not put back).
+ */
+export const canSetFormatRanges = (): boolean => supports("1.17");
+
+/** Queues setting where `format` applies (ExcelApi 1.17, setRanges); false, queuing nothing, where Excel has no 1.17. */
+export function queueFormatRanges(format: Excel.ConditionalFormat, ranges: Excel.RangeAreas): boolean {
+  if (!supports("1.17")) return false;
+  format.setRanges(ranges);
+  return true;
+}

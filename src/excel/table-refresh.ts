@@ -5,6 +5,7 @@ import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
 import { besideShiftedRows, cellsOfAddress } from "./cells-beside";
 import { formulasInto, MAX_FORMULA_AREAS, MAX_FORMULA_CELLS, namesInto, PutBackShort, restoreBroken, Shortfall } from "./broken-references";
+import { formatsToPutBack, restoreFormats } from "./formats-put-back";
 import { queueAddNote, queueNotes } from "./optional-apis";
 import { planPutBack } from "./put-back";
 import { restorable } from "./restore-cells";
@@ -19,6 +20,7 @@ import { queueCellWrite } from "./text-cells";
 import { literal } from "./write";
 import { EXCEL } from "../text/excel";
 import { say } from "../text/message";
+import type { Reference } from "../text/references";
 
 /**
  * Refreshes existing monitor tables with what a pull decided, writing only what changes (see
@@ -180,6 +182,8 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
   const homes = new Set(deleting.map((p) => p.target.table.sheetName));
   const pointing = deleting.length ? await formulasInto(context, state, homes, limit) : [];
   const others = deleting.length ? await namesInto(context, state, homes) : { names: [], unchecked: [] };
+  // The conditional formats among what namesInto found, read to be put back too (formats-put-back.ts); what is left, the pane names.
+  const attached = deleting.length ? await formatsToPutBack(context, state, others.unchecked, limit) : { formats: [], left: [] };
 
   const inserted = new Set<string>();
   /** Blank rows added above a table's total row, by table (see addBodyRows). */
@@ -257,21 +261,24 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     for (const plan of plans) checkLooks(plan, plan.deleted);
   } catch (error) {
     const deletedFrom = plans.filter((p) => p.deleted.length);
+    /** What may hold a reference into the deleted rows and was not put back (Shortfall.left). */
+    const left: Reference[] = [];
     try {
       const comments = await undo(context, plans, inserted, blankRows, { read: limit, write: batch.limit });
       // Once the rows are back, the references into them that their delete made #REF!.
       if (deletedFrom.length) await restoreBroken(context, pointing ?? [], others.names, { read: limit, write: batch.limit });
+      if (deletedFrom.length) left.push(...attached.left, ...(await restoreFormats(context, attached.formats, { read: limit, write: batch.limit })));
       remade.push(...comments);
     } catch (refused) {
       throw new UndoRefused(refused);
     }
-    // Formulas too many to read before deleting, rules and charts not read: the pane says they were not checked, never "as it was".
-    if (deletedFrom.length && (pointing === null || others.unchecked.length)) {
+    // Formulas too many to read before deleting, rules and charts not read or not put back: the pane says they were not checked, never "as it was".
+    if (deletedFrom.length && (pointing === null || left.length)) {
       const short: Shortfall = {
         tables: deletedFrom.map((p) => p.target.table.name),
         sheet: deletedFrom[0].target.table.sheetName,
         unchecked: pointing === null ? { cells: MAX_FORMULA_CELLS, areas: MAX_FORMULA_AREAS } : null,
-        left: others.unchecked,
+        left,
       };
       throw new PutBackShort(error, short);
     }

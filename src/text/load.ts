@@ -60,8 +60,9 @@ export const LOAD = {
    * A pull stopped after it had deleted rows of `tables` (on `sheet`), and put them back, but not
    * every reference into them (src/excel/broken-references.ts, Shortfall): `unchecked`, when the
    * formulas were too many to read before deleting, the most it reads (formula cells, areas of
-   * them); `left`, what may hold a reference to a deleted row that the add-in neither reads nor
-   * puts back (conditional formats, validation, charts), now a #REF! if it did.
+   * them); `left`, what may hold a reference to a deleted row that the add-in did not put back
+   * (validation, charts, a conditional format Excel deleted or where Excel cannot set its range),
+   * now a #REF! if it did.
    */
   putBackShort: phrase<{ tables: string[]; sheet: string; unchecked: { cells: number; areas: number } | null; left: Reference[] }>(
     "load.putBackShort",

@@ -1,7 +1,7 @@
 import { Observation } from "../../src/data/types";
 import { cellRef } from "../../src/report/a1";
 import { problemText } from "../../src/text/problems";
-import { CommentModel, TableModel, WorkbookModel } from "../support/fake-excel";
+import { ChartModel, CommentModel, TableModel, WorkbookModel } from "../support/fake-excel";
 import { edition, loadedWorkbook, runLoadData, sheetNamed, snapshot } from "../support/workbooks";
 import { editionChanged, onceDeleting, refusedAtFirstDelete, sortedWhileDeleting } from "../support/pull-stops";
 
@@ -97,16 +97,16 @@ describe("a pull that stops after deleting a row with a threaded comment puts th
     expectRemade(model, data, before, since);
   });
 
-  it("cancelled with a conditional format of the analyst's into Data as well: the comments' message does not call the rest 'as it was', as the references' message follows", async () => {
+  it("cancelled with a chart of the analyst's over Data as well (its series not put back): the comments' message does not call the rest 'as it was', as the references' message follows", async () => {
     const { model, data, cell, rowsWithNew } = await workbookWithComments();
-    sheetNamed(model, "Mijn analyse").conditionalFormats.push({ row: 0, column: 2, rows: 3, columns: 1, type: "Custom", formula: "=C1>Data!$G$92" });
+    sheetNamed(model, "Mijn analyse").charts.push({ name: "Mijn grafiek", type: "ColumnClustered", source: { row: 0, column: 0, rows: 3, columns: 2 }, dataSources: [{ values: "=Data!$G$80:$G$95", categories: "=Data!$D$80:$D$95" }] } as ChartModel);
     const cancel = new AbortController();
     const onProgress = onceDeleting(data, rowsWithNew, () => cancel.abort());
     const { result } = await runLoadData(model, next, { syncLimit: 150, signal: cancel.signal, onProgress });
     expect(result).toMatchObject({ ok: false, cancelled: true });
     expect(texts(result)).toEqual([
       SAID_EN(cell).replace("Everything else was put back as it was.", "Everything else was put back as it was, except for the references below."),
-      expect.stringMatching(/^The pull had deleted rows of MonitorData on the sheet 'Data' when it stopped; they are back\. Not checked and not put back: conditional formatting on the sheet 'Mijn analyse'\./),
+      expect.stringMatching(/^The pull had deleted rows of MonitorData on the sheet 'Data' when it stopped; they are back\. Not checked and not put back: the chart 'Mijn grafiek' on the sheet 'Mijn analyse'\./),
     ]);
     expect(texts(result, "nl")[0]).toMatch(/De rest is teruggezet zoals hij was, op de verwijzingen hieronder na\.$/);
   });

@@ -924,6 +924,10 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): FakeRange {
     return new FakeRange(this.context, () => ({ sheet: this.model(), box: { row, column, rows, columns } }));
   }
+  /** Several areas by address (Worksheet.getRanges, ExcelApi 1.9: "A1:B2, A5:B5"). */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => ({ sheet: this.model(), areas: address.split(",").map((part) => parseAddress(part.trim())).map(({ row, column, rows, columns }) => ({ row, column, rows, columns })) }));
+  }
   /** The used range: cells with values only, or (the default) formatted cells too (Worksheet.getUsedRangeOrNullObject). */
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.context, () => {
@@ -2428,6 +2432,14 @@ class FakeConditionalFormatCollection extends CollectionObject<RuleModel, FakeCo
   protected wrap(item: RuleModel): FakeConditionalFormat {
     return new FakeConditionalFormat(this.context, () => item);
   }
+  /** The format at `index` of the collection as it is when the sync runs (ConditionalFormatCollection.getItemAt, 1.6). */
+  getItemAt(index: number): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, () => this.model()[index] ?? null);
+  }
+  /** The format whose `id` this is (ConditionalFormatCollection.getItem, 1.6): ItemNotFound once Excel deleted it. */
+  getItem(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, () => this.model().find((rule) => ruleId(rule) === id) ?? null);
+  }
   getCount(): FakeClientResult<number> {
     const result = new FakeClientResult<number>();
     this.context.enqueue(() => result.settle(this.model().length, this.context));
@@ -2442,6 +2454,13 @@ class FakeConditionalFormatCollection extends CollectionObject<RuleModel, FakeCo
  * the part of another type fails, as Excel's does ("…OrNullObject" would give a null object).
  */
 class FakeConditionalFormat extends ClientObject<RuleModel> {
+  constructor(context: FakeContext, resolver: () => RuleModel | null) {
+    // A format Excel deleted (all its cells deleted: see shiftSheetExtras) is on no sheet any more, and is not found.
+    super(context, () => {
+      const rule = resolver();
+      return rule && sheetOfRule(context.model, rule) ? rule : null;
+    });
+  }
   private part(type: string, read: (rule: RuleModel) => unknown): FakeRulePart {
     return new FakeRulePart(this.context, () => {
       const rule = this.resolver();
@@ -2452,11 +2471,53 @@ class FakeConditionalFormat extends ClientObject<RuleModel> {
   readonly cellValue = this.part("CellValue", (r) => ({ rule: { formula1: r.formula ?? "", formula2: r.formula2, operator: r.formula2 ? "Between" : "GreaterThan" } }));
   protected override readProperty(rule: RuleModel, name: string): unknown {
     if (name === "type") return rule.type ?? "Custom";
+    // ConditionalFormat.id (1.6): "the priority of the conditional format in the current ConditionalFormatCollection" is its position; the id stays with the format.
+    if (name === "id") return ruleId(rule);
     return super.readProperty(rule, name);
   }
   get type(): string {
     return this.get("type");
   }
+  get id(): string {
+    return this.get("id");
+  }
+  /** Where the format applies (ConditionalFormat.getRanges, ExcelApi 1.9: "the RangeAreas, comprising one or more rectangular ranges"): the fake's rule has one box. */
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const rule = this.resolver();
+      const sheet = rule && sheetOfRule(this.context.model, rule);
+      return rule && sheet ? { sheet, areas: [{ row: rule.row, column: rule.column, rows: rule.rows, columns: rule.columns }] } : null;
+    });
+  }
+  /**
+   * ConditionalFormat.setRanges (ExcelApi 1.17: "Set the ranges that the conditional format rule
+   * is applied to"). The fake takes ranges of the format's own sheet (as VBA's
+   * ModifyAppliesToRange says: "entirely contained within the sheet that is the parent"), and one
+   * area: its rules have one box each (see shiftAttached).
+   */
+  setRanges(ranges: FakeRangeAreas): void {
+    this.set((rule) => {
+      if (newerVersion("1.17", this.context.model.excelApi)) throw new OfficeError("ApiNotFound", "ConditionalFormat.setRanges needs ExcelApi 1.17.");
+      const found = ranges.found();
+      if (!found || !found.areas.length) throw new OfficeError("InvalidArgument", "No ranges to apply the format to.");
+      const areas = found.areas;
+      if (found.sheet !== sheetOfRule(this.context.model, rule)) throw new OfficeError("InvalidArgument", "A conditional format applies to cells of its own sheet.");
+      if (areas.length !== 1) throw new OfficeError("InvalidArgument", "The fake keeps one area per conditional format.");
+      Object.assign(rule, { row: areas[0].row, column: areas[0].column, rows: areas[0].rows, columns: areas[0].columns });
+    });
+  }
+}
+
+/** The sheet a rule is on, or null once Excel deleted it. */
+const sheetOfRule = (model: WorkbookModel, rule: RuleModel) => model.sheets.find((sheet) => sheet.conditionalFormats.includes(rule) || sheet.dataValidations.includes(rule)) ?? null;
+
+/** Each rule's id, given the first time it is asked (Excel's are opaque strings). */
+const ruleIds = new WeakMap<RuleModel, string>();
+let nextRuleId = 0;
+function ruleId(rule: RuleModel): string {
+  let id = ruleIds.get(rule);
+  if (id === undefined) ruleIds.set(rule, (id = `{CF-${++nextRuleId}}`));
+  return id;
 }
 
 /** A part of a rule whose properties `read` gives (the rule's formula, the bounds). */
@@ -2475,8 +2536,19 @@ class FakeRulePart extends ClientObject<RuleModel> {
   get formula(): string {
     return this.get("formula");
   }
+  /** ConditionalFormatRule.formula is settable (1.6). */
+  set formula(value: string) {
+    this.set((rule) => (rule.formula = value));
+  }
   get rule(): unknown {
     return this.get("rule");
+  }
+  /** CellValueConditionalFormat.rule is settable (1.6): its formula1 and formula2. */
+  set rule(value: unknown) {
+    this.set((rule) => {
+      const { formula1, formula2 } = value as { formula1: string; formula2?: string };
+      Object.assign(rule, { formula: formula1, formula2 });
+    });
   }
 }
 

@@ -1,0 +1,167 @@
+import { ReadBatch, WriteBatch } from "./batch";
+import { WorkbookState } from "./inspect";
+import { canSetFormatRanges, queueFormatRanges } from "./optional-apis";
+import type { Reference } from "../text/references";
+
+/**
+ * Conditional formats a pull's delete changed, put back once the rows are back (broken-references.ts
+ * does the same for formulas and defined names). A deleted row takes its cells out of every format
+ * that applied to them: Excel shrinks the format's range, and deletes the format with its last
+ * cell; a reference in its rule to a deleted cell becomes #REF!, as a formula's does. Adding the
+ * row back undoes neither: a range grows only by rows inserted inside it, not at its edge (the fake
+ * models both, see shiftSheetExtras and shiftReferences in test/support/fake-excel.ts). So before
+ * deleting, the formats of the tables' sheet and of the sheets whose rules name it are read (where
+ * each applies, its rule's formulas), each by its position in syncs that stay under the limit, as
+ * notes are (notes-comments-read.ts); once the rows are back, each whose range is not what it was
+ * gets it again (ConditionalFormat.setRanges, ExcelApi 1.17), and each whose rule holds more #REF!
+ * than it did gets its rule's formulas again. One Excel deleted cannot be made again as it was (its
+ * fill, font and borders are not read): it stays named as not put back (Shortfall.left), and so
+ * does every format where Excel has no 1.17 or there are too many to read.
+ */
+
+/** A conditional format as read before deleting: its sheet, id (ConditionalFormat.id, 1.6), type, where it applies and its rule. */
+export interface FormatRead {
+  sheet: Excel.Worksheet;
+  sheetName: string;
+  id: string;
+  type: string;
+  ranges: string;
+  rule: unknown;
+}
+
+/** More conditional formats than this, over the sheets read, are not read one by one: they stay named as not put back. */
+const MAX_FORMATS = 5_000;
+
+/**
+ * What a rule's formula can weigh in a response: Excel's formulas hold at most 8,192 characters
+ * ("Excel specifications and limits", length of formula contents), three bytes each in UTF-8, with
+ * room for the JSON around them.
+ */
+const FORMULA_BYTES = 8_192 * 3 + 100;
+/** What a format's id, type and count of areas weigh, about; and one area of its address ("'Mijn analyse'!$AB$10:$AB$2000"). */
+const ITEM_BYTES = 200;
+const AREA_BYTES = 80;
+
+const refCount = (text: string) => text.split("#REF!").length - 1;
+
+/**
+ * Of what may hold a reference into the deleted rows (`unchecked`, namesInto), the conditional
+ * formats whose sheets it names, read to be put back (`formats`), and what is left named as not
+ * checked (`left`): the rest, or all of it where Excel has no setRanges or the formats are too many.
+ */
+export async function formatsToPutBack(context: Excel.RequestContext, state: WorkbookState, unchecked: readonly Reference[], limit?: number): Promise<{ formats: FormatRead[]; left: Reference[] }> {
+  const named = unchecked.filter((ref) => ref.kind === "conditionalFormat");
+  const sheets = state.sheets.filter((s) => named.some((ref) => ref.kind === "conditionalFormat" && ref.sheet === s.name));
+  if (!canSetFormatRanges() || sheets.length === 0) return { formats: [], left: [...unchecked] };
+  const formats = await readFormats(context, sheets, limit);
+  if (formats === null) return { formats: [], left: [...unchecked] };
+  return { formats, left: unchecked.filter((ref) => ref.kind !== "conditionalFormat") };
+}
+
+/**
+ * The conditional formats of `sheets` (Range.conditionalFormats of the whole sheet, 1.6): their
+ * number (one sync), each one's id, type and number of areas (getItemAt, getRanges 1.9), then its
+ * address and rule, each batch of syncs under the limit at the most an item can weigh. Null when
+ * there are more than MAX_FORMATS.
+ */
+async function readFormats(context: Excel.RequestContext, sheets: readonly { name: string; sheet: Excel.Worksheet }[], limit?: number): Promise<FormatRead[] | null> {
+  const counts = sheets.map((s) => ({ ...s, count: s.sheet.getRange().conditionalFormats.getCount() }));
+  await context.sync();
+  if (counts.reduce((n, c) => n + c.count.value, 0) > MAX_FORMATS) return null;
+  const reads = new ReadBatch(context, limit);
+  const listed: { name: string; sheet: Excel.Worksheet; format: Excel.ConditionalFormat; areas: Excel.RangeAreas }[] = [];
+  for (const { name, sheet, count } of counts) {
+    for (let i = 0; i < count.value; i++) {
+      listed.push(
+        await reads.queue(ITEM_BYTES, () => {
+          const format = sheet.getRange().conditionalFormats.getItemAt(i).load("id,type");
+          return { name, sheet, format, areas: format.getRanges().load("areaCount") };
+        }),
+      );
+    }
+  }
+  await reads.flush();
+  const parts: { ranges: Excel.RangeAreas; rule: () => unknown }[] = [];
+  for (const { format, areas } of listed) {
+    const rule = ruleOf(format);
+    parts.push(await reads.queue(ITEM_BYTES + areas.areaCount * AREA_BYTES + rule.formulas * FORMULA_BYTES, () => ({ ranges: format.getRanges().load("address"), rule: rule.queue() })));
+  }
+  await reads.flush();
+  return listed.map(({ name, sheet, format }, i) => ({ sheet, sheetName: name, id: format.id, type: format.type, ranges: parts[i].ranges.address, rule: parts[i].rule() }));
+}
+
+/**
+ * After the rows are back: each format of `before` is read again (as before deleting), and one
+ * whose range differs gets its range back, one whose rule holds more #REF! its rule. Gives what
+ * it could not put back: the sheets of formats Excel deleted (not found by id any more), or all of
+ * them where they are too many to read now.
+ */
+export async function restoreFormats(context: Excel.RequestContext, before: readonly FormatRead[], limits: { read?: number; write: number }): Promise<Reference[]> {
+  if (before.length === 0) return [];
+  const sheets = [...new Map(before.map((f) => [f.sheetName, { name: f.sheetName, sheet: f.sheet }])).values()];
+  const now = await readFormats(context, sheets, limits.read);
+  if (now === null) return sheets.map(({ name }) => ({ kind: "conditionalFormat", sheet: name }));
+  const key = (f: FormatRead) => `${f.sheetName}\u0000${f.id}`;
+  const found = new Map(now.map((f) => [key(f), f]));
+  const lost = new Set<string>();
+  const batch = new WriteBatch(context, { limit: limits.write });
+  for (const was of before) {
+    const is = found.get(key(was));
+    if (!is) {
+      lost.add(was.sheetName);
+      continue;
+    }
+    // By its id (getItem, 1.6): a position can change when Excel deletes another format.
+    const format = () => was.sheet.getRange().conditionalFormats.getItem(was.id);
+    if (areasOf(is.ranges).sort().join(",") !== areasOf(was.ranges).sort().join(",")) {
+      await batch.queue(ITEM_BYTES + was.ranges.length * 2, () => queueFormatRanges(format(), was.sheet.getRanges(areasOf(was.ranges).join(", "))));
+    }
+    const [rule, ruleNow] = [JSON.stringify(was.rule ?? null), JSON.stringify(is.rule ?? null)];
+    if (refCount(ruleNow) > refCount(rule)) await batch.queue(ITEM_BYTES + rule.length * 2, () => ruleOf(format(), was.type).write(was.rule));
+  }
+  await batch.flush();
+  return [...lost].map((sheet) => ({ kind: "conditionalFormat", sheet }));
+}
+
+/** The areas of a RangeAreas' address, each without its sheet and $ ("Data!$G$80:$G$95, Data!H2" → ["G80:G95", "H2"]); a quoted sheet name may hold a comma. */
+function areasOf(address: string): string[] {
+  return (address.match(/(?:'(?:[^']|'')*'|[^,'])+/g) ?? []).map((part) => part.trim().replace(/^.*!/, "").replace(/\$/g, "")).filter(Boolean);
+}
+
+/**
+ * The part of a format that holds its rule's formulas, by its type as Excel gives it: how many
+ * formulas it can hold (for the read's weight), queuing its read (the reader works after the
+ * sync), and writing it back (each of these is settable, ExcelApi 1.6). A type without formulas
+ * (top/bottom, presets, text comparisons) reads null and writes nothing.
+ */
+function ruleOf(format: Excel.ConditionalFormat, type: string = format.type): { formulas: number; queue: () => () => unknown; write: (rule: unknown) => void } {
+  switch (type) {
+    case "Custom":
+      return { formulas: 1, queue: afterSync(() => format.custom.rule.load("formula"), (r) => r.formula), write: (rule) => (format.custom.rule.formula = rule as string) };
+    case "CellValue":
+      return { formulas: 2, queue: afterSync(() => format.cellValue.load("rule"), (p) => p.rule), write: (rule) => (format.cellValue.rule = rule as Excel.ConditionalCellValueRule) };
+    case "DataBar":
+      return {
+        formulas: 2,
+        queue: afterSync(() => format.dataBar.load("lowerBoundRule,upperBoundRule"), (bar) => ({ lower: bar.lowerBoundRule, upper: bar.upperBoundRule })),
+        write: (rule) => {
+          const { lower, upper } = rule as { lower: Excel.ConditionalDataBarRule; upper: Excel.ConditionalDataBarRule };
+          format.dataBar.lowerBoundRule = lower;
+          format.dataBar.upperBoundRule = upper;
+        },
+      };
+    case "ColorScale":
+      return { formulas: 3, queue: afterSync(() => format.colorScale.load("criteria"), (s) => s.criteria), write: (rule) => (format.colorScale.criteria = rule as Excel.ConditionalColorScaleCriteria) };
+    case "IconSet":
+      return { formulas: 5, queue: afterSync(() => format.iconSet.load("criteria"), (s) => s.criteria), write: (rule) => (format.iconSet.criteria = rule as Excel.ConditionalIconCriterion[]) };
+    default:
+      return { formulas: 0, queue: () => () => null, write: () => undefined };
+  }
+}
+
+const afterSync =
+  <T>(load: () => T, read: (loaded: T) => unknown) =>
+  () => {
+    const loaded = load();
+    return () => read(loaded);
+  };

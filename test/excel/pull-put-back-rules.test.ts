@@ -1,0 +1,107 @@
+import { Observation } from "../../src/data/types";
+import { problemText } from "../../src/text/problems";
+import { RuleModel, TableModel, WorkbookModel } from "../support/fake-excel";
+import { editionChanged, onceDeleting, refusedAtFirstDelete } from "../support/pull-stops";
+import { edition, loadedWorkbook, runLoadData, sheetNamed, snapshot } from "../support/workbooks";
+
+/**
+ * A pull that stops after it began deleting rows puts back the conditional formats that applied
+ * to them or whose rules pointed into them (issue 14): Excel shrank a format's range by the
+ * deleted row (and adding the row back at the range's edge does not grow it again), deleted a
+ * format whose cells all went, and made #REF! of a rule's reference to a deleted cell (the fake
+ * models all three: shiftSheetExtras, shiftReferences). Workbook states before, at the stop and
+ * after; the pane's words in Dutch and English.
+ */
+const WAARDE = 6;
+// Ten figures changed, three dropped far apart, five added; at 150 bytes a sync each delete is a
+// sync of its own, bottom first: the row of observation 90 goes first, and Excel refuses the next.
+const next = editionChanged(edition, 10, [20, 50, 90], 5);
+const texts = (result: { ok: boolean; problems?: { message: unknown }[] }, language: "en" | "nl" = "en") => (result.ok ? ["ok"] : (result.problems ?? []).map((p) => problemText(p as never, language)));
+
+/** The sheet row (0-based) of an observation in MonitorData. */
+function sheetRowOf(data: TableModel, o: Observation): number {
+  const index = data.sheet.values(data.box).findIndex((r) => r[1] === o.indicator && r[2] === o.gebied && r[3] === o.groep && r[4] === (o.leeftijd ?? "") && r[5] === o.periode);
+  if (index < 1) throw new Error(`no row for ${o.gebied} ${o.groep} ${o.periode}`);
+  return data.box.row + index;
+}
+
+/**
+ * The analyst's conditional formats: on Data, a band over Waarde whose last row is the row
+ * deleted first (G85:G92), and a rule beside the table on that row's Waarde; on their own sheet,
+ * a rule on it too. Gives the formats and the deleted row (0-based).
+ */
+function analystFormats(model: WorkbookModel, data: TableModel) {
+  const row = sheetRowOf(data, edition.observations[90]);
+  expect(row).toBe(91); // Data!G92
+  const band: RuleModel = { row: row - 7, column: WAARDE, rows: 8, columns: 1, type: "CellValue", formula: "0", formula2: "100" };
+  const beside: RuleModel = { row: 1, column: 40, rows: 3, columns: 1, type: "Custom", formula: "=$G$92>1000" };
+  const mine: RuleModel = { row: 0, column: 2, rows: 3, columns: 1, type: "Custom", formula: "=C1>Data!$G$92" };
+  data.sheet.conditionalFormats.push(band, beside);
+  sheetNamed(model, "Mijn analyse").conditionalFormats.push(mine);
+  return { band, beside, mine, row };
+}
+
+async function pulledRefusedAtFirstDelete(model: WorkbookModel, data: TableModel, then?: () => void) {
+  const onProgress = refusedAtFirstDelete(model, data, data.box.rows + 5, then);
+  const { result } = await runLoadData(model, next, { syncLimit: 150, onProgress });
+  model.refuse = null;
+  return result;
+}
+
+describe("a pull that stops after deleting rows: the conditional formats over them come back", () => {
+  it("refused by Excel while deleting: each format's range and rule as before, the workbook as it was, and the pane names none", async () => {
+    const { model, data } = await loadedWorkbook();
+    const { band, beside, mine } = analystFormats(model, data);
+    const before = snapshot(model);
+    let seen: unknown[] = [];
+    const result = await pulledRefusedAtFirstDelete(model, data, () => (seen = [band.row, band.rows, beside.formula, mine.formula]));
+    // At the stop Excel had shrunk the band by its last row and made #REF! of both rules' references.
+    expect(seen).toEqual([84, 7, "=#REF!>1000", "=C1>Data!#REF!"]);
+    expect([band.row, band.rows, beside.formula, mine.formula]).toEqual([84, 8, "=$G$92>1000", "=C1>Data!$G$92"]);
+    expect(snapshot(model)).toBe(before);
+    expect(texts(result)).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
+    expect(texts(result, "nl")).toEqual(["Excel weigerde een wijziging (Excel: GeneralException); de werkmap is teruggezet zoals hij was."]);
+  });
+
+  it("cancelled after its first deleting sync: the same", async () => {
+    const { model, data } = await loadedWorkbook();
+    analystFormats(model, data);
+    const before = snapshot(model);
+    const cancel = new AbortController();
+    const onProgress = onceDeleting(data, data.box.rows + 5, () => cancel.abort());
+    const { result } = await runLoadData(model, next, { syncLimit: 150, signal: cancel.signal, onProgress });
+    expect(result).toEqual({ ok: false, problems: [], cancelled: true });
+    expect(snapshot(model)).toBe(before);
+  });
+
+  it("a format whose cells were all in the deleted row: Excel deleted it, and the pane names it as not put back; the others come back", async () => {
+    const { model, data } = await loadedWorkbook();
+    const { band, mine, row } = analystFormats(model, data);
+    const only: RuleModel = { row, column: WAARDE, rows: 1, columns: 1, type: "Custom", formula: "=G92<0" };
+    data.sheet.conditionalFormats.push(only);
+    const result = await pulledRefusedAtFirstDelete(model, data);
+    expect(data.sheet.conditionalFormats).not.toContain(only);
+    expect([band.row, band.rows, mine.formula]).toEqual([84, 8, "=C1>Data!$G$92"]);
+    expect(texts(result)).toEqual([
+      "Excel refused a change (Excel: GeneralException); the workbook was put back as it was, except for the references below.",
+      "The pull had deleted rows of MonitorData on the sheet 'Data' when it stopped; they are back. " +
+        "Not checked and not put back: conditional formatting on the sheet 'Data'. " +
+        "A reference there to one of those rows is now #REF!: Excel made that of it when the row went. Type those references again.",
+    ]);
+    expect(texts(result, "nl")[1]).toBe(
+      "Het ophalen had al rijen van MonitorData op het blad 'Data' verwijderd toen het stopte; die staan er weer. " +
+        "Niet nagekeken en niet teruggezet: voorwaardelijke opmaak op het blad 'Data'. " +
+        "Een verwijzing daarin naar een van die rijen is nu #VERW! (#REF!): Excel maakte dat ervan toen de rij verdween. Typ die verwijzingen opnieuw.",
+    );
+  });
+
+  it("in an Excel without ExcelApi 1.17 (no ConditionalFormat.setRanges): nothing of the formats is put back, and the pane names them as before", async () => {
+    const { model, data } = await loadedWorkbook();
+    const { band, mine } = analystFormats(model, data);
+    model.excelApi = "1.16";
+    const result = await pulledRefusedAtFirstDelete(model, data);
+    expect([band.rows, mine.formula]).toEqual([7, "=C1>Data!#REF!"]);
+    expect(texts(result)[1]).toContain("Not checked and not put back: conditional formatting on the sheet 'Data' and conditional formatting on the sheet 'Mijn analyse'.");
+    expect(texts(result, "nl")[1]).toContain("Niet nagekeken en niet teruggezet: voorwaardelijke opmaak op het blad 'Data' en voorwaardelijke opmaak op het blad 'Mijn analyse'.");
+  });
+});
