@@ -29,8 +29,6 @@ const INDICATOR_ALIASES = new Map<string, string[]>(Object.entries({
 /** When a formula names no unit: the indicator's own unit first, then counts before ratios. */
 const UNIT_PREFERENCE: Unit[] = ["aantal", "euro", "rang", "aandeel", "groei"];
 
-const seriesKey = (indicator: string, area: string, group: string, age: string, unit: Unit) => `${indicator}|${area}|${group}|${age}|${unit}`;
-
 function inUnit(candidates: readonly Observation[], unit: Unit): Observation | undefined {
   for (const o of candidates) if (o.eenheid === unit) return o;
   return undefined;
@@ -44,8 +42,15 @@ export interface Cell {
   period: string;
 }
 
-type ByPeriod = Map<string, Observation[]>;
-type ByAge = Map<string, ByPeriod>;
+/**
+ * What the index holds for an indicator, area, group and age: its figures by period, and its
+ * series (the same figures in period order), one for each unit it has (at most five).
+ */
+interface AgeEntry {
+  periods: Map<string, Observation[]>;
+  series: { unit: Unit; figures: LazySorted<Observation> }[];
+}
+type ByAge = Map<string, AgeEntry>;
 type ByGroup = Map<string, ByAge>;
 type ByArea = Map<string, ByGroup>;
 
@@ -53,34 +58,55 @@ type ByArea = Map<string, ByGroup>;
  * The figures of each cell (indicator, area, group, age, period) as maps within maps, not under
  * one key joined of the five parts: every MONITOR formula looks a cell up, and a joined key is a
  * new string to build and hash on each call (half of a COUNT in the bench), where each part is a string
- * V8 has hashed already (the canonical names, the period). A map left empty is taken out.
+ * V8 has hashed already (the canonical names, the period). The series (the same without period,
+ * by unit) hang in the same maps, for the same reason: a joined key for each figure stored was
+ * the store's costliest line at 100,000 rows (README, Benchmarks). A map left empty is taken out.
  */
 class CellIndex {
   private readonly byIndicator = new Map<string, ByArea>();
 
   get(indicator: string, area: string, group: string, age: string, period: string): Observation[] | undefined {
-    return this.byIndicator.get(indicator)?.get(area)?.get(group)?.get(age)?.get(period);
+    return this.byIndicator.get(indicator)?.get(area)?.get(group)?.get(age)?.periods.get(period);
+  }
+
+  /** The series of a cell without its period, in a unit (shared, do not modify). */
+  series(indicator: string, area: string, group: string, age: string, unit: Unit): readonly Observation[] {
+    const entry = this.byIndicator.get(indicator)?.get(area)?.get(group)?.get(age);
+    return (entry && seriesIn(entry, unit)?.figures.sorted()) ?? [];
   }
 
   add(o: Observation): void {
     const areas = within(this.byIndicator, o.indicator);
     const groups = within(areas, o.gebied);
     const ages = within(groups, o.groep);
-    push(within(ages, o.leeftijd), o.periode, o);
+    let entry = ages.get(o.leeftijd);
+    if (!entry) ages.set(o.leeftijd, (entry = { periods: new Map(), series: [] }));
+    push(entry.periods, o.periode, o);
+    let series = seriesIn(entry, o.eenheid);
+    if (!series) entry.series.push((series = { unit: o.eenheid, figures: new LazySorted(byPeriod) }));
+    series.figures.add(o);
   }
 
   remove(o: Observation): void {
     const areas = this.byIndicator.get(o.indicator);
     const groups = areas?.get(o.gebied);
     const ages = groups?.get(o.groep);
-    const periods = ages?.get(o.leeftijd);
-    if (!areas || !groups || !ages || !periods) return;
-    pull(periods, o.periode, o);
-    if (periods.size === 0) ages.delete(o.leeftijd);
+    const entry = ages?.get(o.leeftijd);
+    if (!areas || !groups || !ages || !entry) return;
+    pull(entry.periods, o.periode, o);
+    const series = seriesIn(entry, o.eenheid);
+    series?.figures.remove(o);
+    if (series?.figures.items.length === 0) entry.series.splice(entry.series.indexOf(series), 1);
+    if (entry.periods.size === 0) ages.delete(o.leeftijd);
     if (ages.size === 0) groups.delete(o.groep);
     if (groups.size === 0) areas.delete(o.gebied);
     if (areas.size === 0) this.byIndicator.delete(o.indicator);
   }
+}
+
+function seriesIn(entry: AgeEntry, unit: Unit): AgeEntry["series"][number] | undefined {
+  for (const series of entry.series) if (series.unit === unit) return series;
+  return undefined;
 }
 
 /** The map under `key`, made when there is none yet. */
@@ -134,7 +160,6 @@ export class MonitorStore {
   indicatorNames = new NameIndex([]);
   readonly ageNames = new NameIndex([]);
   private readonly byCell = new CellIndex();
-  private readonly bySeries = new Map<string, LazySorted<Observation>>();
   private readonly indicatorById = new Map<string, Indicator>();
   private readonly sourceById = new Map<string, Source>();
   private readonly nationalityRanking = new Map<string, LazySorted<Ranked>>();
@@ -316,10 +341,6 @@ export class MonitorStore {
 
   private index(o: Observation): void {
     this.byCell.add(o);
-    const series = seriesKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.eenheid);
-    let list = this.bySeries.get(series);
-    if (!list) this.bySeries.set(series, (list = new LazySorted(byPeriod)));
-    list.add(o);
     let periods = this.periodsByIndicator.get(o.indicator);
     if (!periods) this.periodsByIndicator.set(o.indicator, (periods = { uses: new Map(), sorted: null }));
     const uses = periods.uses.get(o.periode) ?? 0;
@@ -339,10 +360,6 @@ export class MonitorStore {
     this.groupNames.removeName(raw.groep);
     if (raw.leeftijd !== "") this.ageNames.removeName(raw.leeftijd);
     this.byCell.remove(o);
-    const series = seriesKey(o.indicator, o.gebied, o.groep, o.leeftijd, o.eenheid);
-    const list = this.bySeries.get(series);
-    list?.remove(o);
-    if (list?.items.length === 0) this.bySeries.delete(series);
     const periods = this.periodsByIndicator.get(o.indicator);
     if (periods) {
       const uses = (periods.uses.get(o.periode) ?? 1) - 1;
@@ -395,7 +412,7 @@ export class MonitorStore {
 
   /** The figures of a series in period order (shared, do not modify). */
   series(indicator: string, area: string, group: string, age: string, unit: Unit): readonly Observation[] {
-    return this.bySeries.get(seriesKey(indicator, area, group, age, unit))?.sorted() ?? [];
+    return this.byCell.series(indicator, area, group, age, unit);
   }
 
   /** The periods for which a cell has a figure in any unit, for #N/A messages. */
