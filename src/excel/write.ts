@@ -211,7 +211,8 @@ function queueTexts(sheet: Excel.Worksheet, plan: SheetPlan): void {
  * A long line merged across the sheet's width, wrapped and top-aligned, in a row as high as its
  * lines (report/text-wrap.ts; the .xlsx writes the same, xlsx/workbook.ts): Range.merge (ExcelApi
  * 1.2, after the value, which stays in the top-left cell), RangeFormat.wrapText and
- * verticalAlignment (1.1) over every cell of the merge, RangeFormat.rowHeight (1.2) in points.
+ * verticalAlignment (1.1) over every cell of the merge; RangeFormat.rowHeight (1.2) in points where the
+ * plan gives a height (the title's too).
  */
 function queueWrap(sheet: Excel.Worksheet, line: TextLine): void {
   if (line.columns) {

@@ -145,8 +145,9 @@ const NAMING_STYLES: ReadonlySet<TextLine["style"]> = new Set(["title", "caption
  * unreferenced, else kept (see the README, "What the add-in will and will not touch"). Version 3
  * added each text line's merge and row height (report/text-wrap.ts): a sheet written before
  * has its long lines in one cell each, and an update in place (values only) would leave them so.
+ * Version 4 added the title's row height (its row was Excel's standard height before).
  */
-const LAYOUT_PRINT_VERSION = 3;
+const LAYOUT_PRINT_VERSION = 4;
 
 /**
  * The content a plan puts on a sheet, as Excel will report it: for a workbook written without

@@ -12,7 +12,10 @@ import { TEXT_FONTS } from "./written-styles";
  * the add-in's own.
  *
  * The title (short, large) and the captions (a chart stands below them, never beside) stay one
- * cell each, as they were.
+ * cell each, as they were. The title's row is as high as one line of its 16-point text: left at
+ * Excel's standard 15 points, LibreOffice shows that row as it is in the file and cuts off the
+ * top of the title (Excel fits a row of no height of its own to its font when it opens the
+ * file, and when Office.js sets the font, so there it was always whole).
  */
 export const WRAPPED_STYLES: ReadonlySet<TextLine["style"]> = new Set(["lead", "source"]);
 
@@ -69,15 +72,16 @@ export function rowHeightFor(lines: number, fontSize: number): number {
 }
 
 /**
- * The texts of a sheet with their merges and heights: each line of a wrapped style gets
- * `columns` (the sheet's width in columns, when more than one) and, where its text needs more
- * than one line in that width, `height`. `columnWidths`: the widths (in characters) the plan
+ * The texts of a sheet with their merges and heights: the title gets the `height` of its one
+ * line; each line of a wrapped style gets `columns` (the sheet's width in columns, when more
+ * than one) and, where its text needs more than one line in that width, `height`. `columnWidths`: the widths (in characters) the plan
  * gives the first columns; the rest are Excel's default.
  */
 export function wrapTexts(texts: readonly TextLine[], columns: number, columnWidths: readonly number[]): TextLine[] {
-  if (columns < 2) return [...texts];
+  const titled = texts.map((line) => (line.style === "title" ? { ...line, height: rowHeightFor(1, TEXT_FONTS.title.size) } : line));
+  if (columns < 2) return titled;
   const width = Array.from({ length: columns }, (_, c) => columnWidths[c] ?? DEFAULT_COLUMN_CHARACTERS).reduce((a, b) => a + b, 0);
-  return texts.map((line) => {
+  return titled.map((line) => {
     if (!WRAPPED_STYLES.has(line.style)) return line;
     const size = TEXT_FONTS[line.style].size;
     const lines = wrappedLineCount(line.text, width, size);

@@ -84,7 +84,7 @@ export interface TextLine {
    * one cell, not wrapped (see report/text-wrap.ts).
    */
   columns?: number;
-  /** The row's height in points, where the wrapped text needs more than one line; absent: Excel's own. */
+  /** The row's height in points: the title's, and a wrapped text's where it needs more than one line; absent: Excel's own. */
   height?: number;
 }
 

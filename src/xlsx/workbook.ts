@@ -66,16 +66,16 @@ function writeIndicatorSheet(workbook: ExcelJSModule.Workbook, plan: SheetPlan, 
  * A long line merged across the sheet's width, wrapped and top-aligned, in a row as high as its
  * lines (report/text-wrap.ts), as Office.js writes it (excel/write.ts): the alignment on every
  * cell of the merge, the font on its first only, a row height of its own (customHeight) only
- * where the text needs more than one line.
+ * where the plan gives one (the title's, a text of more than one line).
  */
 function writeWrap(sheet: Worksheet, line: TextLine): void {
+  if (line.height) sheet.getRow(line.row + 1).height = line.height;
   if (!line.columns) return;
   const alignment: Partial<ExcelJSModule.Alignment> = { wrapText: true, vertical: "top" };
   sheet.getCell(line.row + 1, 1).alignment = alignment;
   sheet.mergeCells(line.row + 1, 1, line.row + 1, line.columns);
   // exceljs gives the merge's other cells the first one's whole style: the font stays the first cell's only.
   for (let c = 2; c <= line.columns; c++) sheet.getCell(line.row + 1, c).style = { alignment };
-  if (line.height) sheet.getRow(line.row + 1).height = line.height;
 }
 
 /**

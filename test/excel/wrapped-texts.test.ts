@@ -73,6 +73,19 @@ describe("the long lines of an indicator sheet", () => {
       expect({ sheet: sheet.name, ...wrapsOf(sheet) }).toEqual({ sheet: sheet.name, merges, heights });
     }
   });
+
+  it("leave the title's row as high as its 16-point line, in Regenerate and the .xlsx (LibreOffice cut its top off at 15 points)", () => {
+    // One line of Segoe UI 16 is 21.3 points ((2210 + 514) / 2048 em, the font's ascent and descent); a row of 15 cuts it.
+    const indicators = model.sheets.filter((s) => markOf(s) !== null && markOf(s)?.key !== "data");
+    expect(indicators.length).toBeGreaterThan(5);
+    for (const sheet of indicators) {
+      expect({ sheet: sheet.name, title: sheet.rowHeights.get(0) }).toEqual({ sheet: sheet.name, title: expect.any(Number) });
+      expect(sheet.rowHeights.get(0)).toBeGreaterThanOrEqual(21.3);
+      expect(sheet.rowHeights.get(0)).toBeLessThanOrEqual(30);
+      const title = xlsxWrapsOf(xlsx, sheet.name).heights.find(([row]) => row === 1);
+      expect({ sheet: sheet.name, title }).toEqual({ sheet: sheet.name, title: [1, sheet.rowHeights.get(0)] });
+    }
+  });
 });
 
 describe("a sheet with merged, wrapped lines", () => {
