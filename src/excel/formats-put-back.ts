@@ -13,8 +13,9 @@ import type { Reference } from "../text/references";
  * deleting, the formats of the tables' sheet and of the sheets whose rules name it are read (where
  * each applies, its rule's formulas), each by its position in syncs that stay under the limit, as
  * notes are (notes-comments-read.ts); once the rows are back, each whose range is not what it was
- * gets it again (ConditionalFormat.setRanges, ExcelApi 1.17), and each whose rule holds more #REF!
- * than it did gets its rule's formulas again. One Excel deleted cannot be made again as it was (its
+ * gets it again (ConditionalFormat.setRanges, ExcelApi 1.17), and each whose rule is not what it
+ * was (a #REF!, an area shrunk at its edge) gets its rule's formulas again, after its range: a
+ * rule's relative references are read from the range's first cell. One Excel deleted cannot be made again as it was (its
  * fill, font and borders are not read): it stays named as not put back (Shortfall.left), and so
  * does every format where Excel has no 1.17 or there are too many to read.
  */
@@ -41,8 +42,6 @@ const FORMULA_BYTES = 8_192 * 3 + 100;
 /** What a format's id, type and count of areas weigh, about; and one area of its address ("'Mijn analyse'!$AB$10:$AB$2000"). */
 const ITEM_BYTES = 200;
 const AREA_BYTES = 80;
-
-const refCount = (text: string) => text.split("#REF!").length - 1;
 
 /**
  * Of what may hold a reference into the deleted rows (`unchecked`, namesInto), the conditional
@@ -92,7 +91,7 @@ async function readFormats(context: Excel.RequestContext, sheets: readonly { nam
 
 /**
  * After the rows are back: each format of `before` is read again (as before deleting), and one
- * whose range differs gets its range back, one whose rule holds more #REF! its rule. Gives what
+ * whose range differs gets its range back, then one whose rule differs its rule. Gives what
  * it could not put back: the sheets of formats Excel deleted (not found by id any more), or all of
  * them where they are too many to read now.
  */
@@ -117,7 +116,7 @@ export async function restoreFormats(context: Excel.RequestContext, before: read
       await batch.queue(ITEM_BYTES + was.ranges.length * 2, () => queueFormatRanges(format(), was.sheet.getRanges(areasOf(was.ranges).join(", "))));
     }
     const [rule, ruleNow] = [JSON.stringify(was.rule ?? null), JSON.stringify(is.rule ?? null)];
-    if (refCount(ruleNow) > refCount(rule)) await batch.queue(ITEM_BYTES + rule.length * 2, () => ruleOf(format(), was.type).write(was.rule));
+    if (ruleNow !== rule) await batch.queue(ITEM_BYTES + rule.length * 2, () => ruleOf(format(), was.type).write(was.rule));
   }
   await batch.flush();
   return [...lost].map((sheet) => ({ kind: "conditionalFormat", sheet }));

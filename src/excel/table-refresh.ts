@@ -6,6 +6,7 @@ import { planGrowth } from "./growth";
 import { besideShiftedRows, cellsOfAddress } from "./cells-beside";
 import { formulasInto, MAX_FORMULA_AREAS, MAX_FORMULA_CELLS, namesInto, PutBackShort, restoreBroken, Shortfall } from "./broken-references";
 import { formatsToPutBack, restoreFormats } from "./formats-put-back";
+import { restoreValidations, validationsToPutBack } from "./validations-put-back";
 import { queueAddNote, queueNotes } from "./optional-apis";
 import { planPutBack } from "./put-back";
 import { restorable } from "./restore-cells";
@@ -182,8 +183,9 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
   const homes = new Set(deleting.map((p) => p.target.table.sheetName));
   const pointing = deleting.length ? await formulasInto(context, state, homes, limit) : [];
   const others = deleting.length ? await namesInto(context, state, homes) : { names: [], unchecked: [] };
-  // The conditional formats among what namesInto found, read to be put back too (formats-put-back.ts); what is left, the pane names.
-  const attached = deleting.length ? await formatsToPutBack(context, state, others.unchecked, limit) : { formats: [], left: [] };
+  // The conditional formats and validation among what namesInto found, read to be put back too (formats-put-back.ts, validations-put-back.ts); what is left, the pane names.
+  const formats = deleting.length ? await formatsToPutBack(context, state, others.unchecked, limit) : { formats: [], left: [] };
+  const validations = deleting.length ? await validationsToPutBack(context, state, formats.left, limit) : { validations: [], left: [] };
 
   const inserted = new Set<string>();
   /** Blank rows added above a table's total row, by table (see addBodyRows). */
@@ -267,7 +269,10 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
       const comments = await undo(context, plans, inserted, blankRows, { read: limit, write: batch.limit });
       // Once the rows are back, the references into them that their delete made #REF!.
       if (deletedFrom.length) await restoreBroken(context, pointing ?? [], others.names, { read: limit, write: batch.limit });
-      if (deletedFrom.length) left.push(...attached.left, ...(await restoreFormats(context, attached.formats, { read: limit, write: batch.limit })));
+      if (deletedFrom.length) {
+        await restoreValidations(context, validations.validations, { read: limit, write: batch.limit });
+        left.push(...validations.left, ...(await restoreFormats(context, formats.formats, { read: limit, write: batch.limit })));
+      }
       remade.push(...comments);
     } catch (refused) {
       throw new UndoRefused(refused);

@@ -5,11 +5,12 @@ import { editionChanged, onceDeleting, refusedAtFirstDelete } from "../support/p
 import { edition, loadedWorkbook, runLoadData, sheetNamed, snapshot } from "../support/workbooks";
 
 /**
- * A pull that stops after it began deleting rows puts back the conditional formats that applied
- * to them or whose rules pointed into them (issue 14): Excel shrank a format's range by the
- * deleted row (and adding the row back at the range's edge does not grow it again), deleted a
- * format whose cells all went, and made #REF! of a rule's reference to a deleted cell (the fake
- * models all three: shiftSheetExtras, shiftReferences). Workbook states before, at the stop and
+ * A pull that stops after it began deleting rows puts back the conditional formats and data
+ * validation that applied to them or whose rules pointed into them (issue 14): Excel shrank a
+ * format's or validation's range by the deleted row (and adding the row back at the range's edge
+ * does not grow it again), deleted one whose cells all went, and made #REF! of a rule's reference
+ * to a deleted cell or shrank its area (the fake models all of it: shiftSheetExtras,
+ * shiftReferences). Workbook states before, at the stop and
  * after; the pane's words in Dutch and English.
  */
 const WAARDE = 6;
@@ -48,7 +49,7 @@ async function pulledRefusedAtFirstDelete(model: WorkbookModel, data: TableModel
   return result;
 }
 
-describe("a pull that stops after deleting rows: the conditional formats over them come back", () => {
+describe("a pull that stops after deleting rows: the conditional formats and data validation over them come back", () => {
   it("refused by Excel while deleting: each format's range and rule as before, the workbook as it was, and the pane names none", async () => {
     const { model, data } = await loadedWorkbook();
     const { band, beside, mine } = analystFormats(model, data);
@@ -103,5 +104,36 @@ describe("a pull that stops after deleting rows: the conditional formats over th
     expect([band.rows, mine.formula]).toEqual([7, "=C1>Data!#REF!"]);
     expect(texts(result)[1]).toContain("Not checked and not put back: conditional formatting on the sheet 'Data' and conditional formatting on the sheet 'Mijn analyse'.");
     expect(texts(result, "nl")[1]).toContain("Niet nagekeken en niet teruggezet: voorwaardelijke opmaak op het blad 'Data' en voorwaardelijke opmaak op het blad 'Mijn analyse'.");
+  });
+
+  it("with data validation: a list over the deleted row's Waarde and the rows above it, one on that cell alone (deleted with it), and a list on another sheet from those rows: each comes back as it was, and the pane names none", async () => {
+    const { model, data } = await loadedWorkbook();
+    const row = sheetRowOf(data, edition.observations[90]);
+    const mine = sheetNamed(model, "Mijn analyse");
+    const band: RuleModel = { row: row - 7, column: WAARDE, rows: 8, columns: 1, type: "List", formula: "='Mijn analyse'!$A$2:$A$3", prompt: { showPrompt: true, title: "Waarde", message: "Kies uit de lijst" } };
+    const alone: RuleModel = { row, column: WAARDE + 2, rows: 1, columns: 1, type: "Decimal", formula: "0", formula2: "=$G$92*2", ignoreBlanks: false };
+    const list: RuleModel = { row: 0, column: 3, rows: 1, columns: 1, type: "List", formula: "=Data!$D$85:$D$92" };
+    data.sheet.dataValidations.push(band, alone);
+    mine.dataValidations.push(list);
+    const [was, wasMine] = [structuredClone(data.sheet.dataValidations), structuredClone(mine.dataValidations)];
+    const before = snapshot(model);
+    let seen: unknown[] = [];
+    const result = await pulledRefusedAtFirstDelete(model, data, () => (seen = [band.rows, data.sheet.dataValidations.includes(alone), list.formula]));
+    // At the stop Excel had shrunk the band and the list's source by the row, and deleted the validation of that row's cell.
+    expect(seen).toEqual([7, false, "=Data!$D$85:$D$91"]);
+    expect(data.sheet.dataValidations).toEqual(was);
+    expect(mine.dataValidations).toEqual(wasMine);
+    expect(snapshot(model)).toBe(before);
+    expect(texts(result)).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
+    expect(texts(result, "nl")).toEqual(["Excel weigerde een wijziging (Excel: GeneralException); de werkmap is teruggezet zoals hij was."]);
+  });
+
+  it("validation whose areas mix rules (two lists side by side, one area to Excel): not read, and the pane names it as not put back", async () => {
+    const { model, data } = await loadedWorkbook();
+    const row = sheetRowOf(data, edition.observations[90]);
+    data.sheet.dataValidations.push({ row: row - 3, column: WAARDE, rows: 4, columns: 1, type: "List", formula: "='Mijn analyse'!$A$2:$A$3" }, { row: row - 3, column: WAARDE + 1, rows: 4, columns: 1, type: "List", formula: "='Mijn analyse'!$B$2:$B$3" });
+    const result = await pulledRefusedAtFirstDelete(model, data);
+    expect(texts(result)[1]).toContain("Not checked and not put back: data validation on the sheet 'Data'.");
+    expect(texts(result, "nl")[1]).toContain("Niet nagekeken en niet teruggezet: gegevensvalidatie op het blad 'Data'.");
   });
 });

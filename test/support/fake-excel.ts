@@ -81,7 +81,14 @@ export interface RuleModel extends Box {
   type?: string;
   formula?: string;
   formula2?: string;
+  /** Validation only, each absent while it is as a new rule has it (DataValidation.ignoreBlanks true; no input message; a Stop alert without texts). */
+  ignoreBlanks?: boolean;
+  prompt?: { showPrompt: boolean; title: string; message: string };
+  errorAlert?: { showAlert: boolean; style: string; title: string; message: string };
 }
+
+/** What a validation rule of the fake has where RuleModel leaves them out (DataValidation, ExcelApi 1.8; the docs give no defaults, these are Excel's Data Validation dialog's). */
+const VALIDATION_DEFAULTS = { ignoreBlanks: true, prompt: { showPrompt: true, title: "", message: "" }, errorAlert: { showAlert: true, style: "Stop", title: "", message: "" } };
 
 /**
  * A threaded comment on a cell (Comment, ExcelApi 1.10): its content, author and creation date
@@ -2572,13 +2579,62 @@ class FakeDataValidation extends ClientObject<{ sheet: SheetModel; boxes: Box[] 
       if (type === "Decimal") return { decimal: { formula1: r.formula ?? "", formula2: r.formula2, operator: r.formula2 ? "Between" : "GreaterThan" } };
       return { custom: { formula: r.formula ?? "" } };
     }
+    if (name === "ignoreBlanks" || name === "prompt" || name === "errorAlert") return whole ? (rules[0][name] ?? VALIDATION_DEFAULTS[name]) : null;
     return super.readProperty(range, name);
+  }
+  /**
+   * DataValidation.clear (1.8): "Clears the data validation from the current range": the fake
+   * cuts the range's cells out of every rule (as Range.clear does, see outside).
+   */
+  clear(): void {
+    this.set(({ sheet, boxes }) => boxes.forEach((box) => (sheet.dataValidations = sheet.dataValidations.flatMap((rule) => outside(rule, box)))));
+  }
+  /**
+   * DataValidation.rule is settable (1.8), one criterion per rule. Where cells of the range have
+   * a validation already, the docs do not say what setting another does: the fake refuses it
+   * (the safe reading; an add-in clears first). List, Decimal and Custom are modelled.
+   */
+  set rule(value: unknown) {
+    this.set(({ sheet, boxes }) => {
+      const given = value as { list?: { source: string }; decimal?: { formula1: string; formula2?: string }; custom?: { formula: string } };
+      const made = given.list ? { type: "List", formula: given.list.source } : given.decimal ? { type: "Decimal", formula: given.decimal.formula1, formula2: given.decimal.formula2 } : given.custom ? { type: "Custom", formula: given.custom.formula } : null;
+      if (!made) throw new OfficeError("InvalidArgument", "The fake sets List, Decimal or Custom validation only.");
+      if (sheet.dataValidations.some((rule) => boxes.some((box) => overlaps(rule, box)))) throw new OfficeError("InvalidOperation", "The fake sets a rule only on cells without validation.");
+      for (const box of boxes) sheet.dataValidations.push({ row: box.row, column: box.column, rows: box.rows, columns: box.columns, ...(made.type === "Custom" ? { formula: made.formula } : made) });
+    });
+  }
+  set ignoreBlanks(value: boolean) {
+    this.setOnRules("ignoreBlanks", value);
+  }
+  set prompt(value: { showPrompt: boolean; title: string; message: string }) {
+    this.setOnRules("prompt", value);
+  }
+  set errorAlert(value: { showAlert: boolean; style: string; title: string; message: string }) {
+    this.setOnRules("errorAlert", value);
+  }
+  /** Sets a part of each rule wholly within the range; kept out of the model while it is the default. */
+  private setOnRules<K extends keyof typeof VALIDATION_DEFAULTS>(name: K, value: RuleModel[K]): void {
+    this.set(({ sheet, boxes }) => {
+      for (const rule of sheet.dataValidations.filter((r) => boxes.some((box) => overlaps(r, box)))) {
+        if (JSON.stringify(value) === JSON.stringify(VALIDATION_DEFAULTS[name])) delete rule[name];
+        else Object.assign(rule, { [name]: value });
+      }
+    });
   }
   get type(): string {
     return this.get("type");
   }
   get rule(): unknown {
     return this.get("rule");
+  }
+  get ignoreBlanks(): boolean {
+    return this.get("ignoreBlanks");
+  }
+  get prompt(): { showPrompt: boolean; title: string; message: string } {
+    return this.get("prompt");
+  }
+  get errorAlert(): { showAlert: boolean; style: string; title: string; message: string } {
+    return this.get("errorAlert");
   }
 }
 

@@ -1,0 +1,108 @@
+import { ReadBatch, WriteBatch } from "./batch";
+import { WorkbookState } from "./inspect";
+import type { Reference } from "../text/references";
+
+/**
+ * Data validation a pull's delete changed, put back once the rows are back (as formats-put-back.ts
+ * does for conditional formats). A deleted row takes its cells out of the validation that applied
+ * to them: the validated area shrinks, and goes with its last cell; a reference in its rule to a
+ * deleted cell (a list from `=Data!$D$85:$D$92`) becomes #REF! or shrinks, as a formula's does.
+ * Adding the row back undoes neither at an area's edge (the fake models both: shiftSheetExtras,
+ * shiftReferences). So before deleting, the validated cells of the tables' sheet and of the sheets
+ * whose rules name it are read (Range.getSpecialCellsOrNullObject "DataValidations", ExcelApi 1.9:
+ * its areas), and each area's validation (Range.dataValidation, 1.8: type, rule, ignoreBlanks,
+ * prompt, errorAlert), in syncs under the limit at the most an area's validation can weigh. Once
+ * the rows are back, each area whose validation is not what it was gets it again: cleared, then
+ * the rule and the rest set (all settable, 1.8). Unlike a conditional format's, a validation is
+ * all that the API reads of it, so one Excel deleted with its cells comes back whole. A sheet with
+ * an area whose cells do not share one rule ("Inconsistent"), or with more areas than
+ * MAX_AREAS, is not read: its validation stays named as not put back (Shortfall.left).
+ */
+
+/** An area of validated cells as read before deleting, and its validation. */
+export interface ValidationRead {
+  sheet: Excel.Worksheet;
+  sheetName: string;
+  box: { row: number; column: number; rows: number; columns: number };
+  validation: Validation;
+}
+
+interface Validation {
+  type: string;
+  rule: Excel.DataValidationRule;
+  ignoreBlanks: boolean;
+  prompt: Excel.DataValidationPrompt;
+  errorAlert: Excel.DataValidationErrorAlert;
+}
+
+/** More validated areas than this, over the sheets read, are not read one by one: their validation stays named as not put back. */
+const MAX_AREAS = 5_000;
+
+/**
+ * What an area's validation can weigh in a response: two formulas of at most 8,192 characters
+ * ("Excel specifications and limits"), an input message (a title of at most 32 characters and a
+ * text of 255) and an error alert (32 and 225; Excel's Data Validation dialog), three bytes a
+ * character, with room for the JSON around them.
+ */
+const VALIDATION_BYTES = (2 * 8_192 + 32 + 255 + 32 + 225) * 3 + 500;
+const PROPERTIES = "type,rule,ignoreBlanks,prompt,errorAlert";
+
+/**
+ * Of what may hold a reference into the deleted rows (`unchecked`, namesInto), the validation of
+ * the sheets it names, read to be put back (`validations`), and what is left named as not checked.
+ */
+export async function validationsToPutBack(context: Excel.RequestContext, state: WorkbookState, unchecked: readonly Reference[], limit?: number): Promise<{ validations: ValidationRead[]; left: Reference[] }> {
+  const named = new Set(unchecked.flatMap((ref) => (ref.kind === "validation" ? [ref.sheet] : [])));
+  const sheets = state.sheets.filter((s) => named.has(s.name));
+  if (sheets.length === 0) return { validations: [], left: [...unchecked] };
+  const found = sheets.map((s) => ({ name: s.name, sheet: s.sheet, cells: s.sheet.getRange().getSpecialCellsOrNullObject("DataValidations").load("areaCount") }));
+  await context.sync();
+  const validated = found.filter((f) => !f.cells.isNullObject);
+  if (validated.reduce((n, f) => n + f.cells.areaCount, 0) > MAX_AREAS) return { validations: [], left: [...unchecked] };
+  const listed = validated.map((f) => ({ ...f, areas: f.cells.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount") }));
+  await context.sync();
+  const reads = new ReadBatch(context, limit);
+  const areas: { name: string; sheet: Excel.Worksheet; box: ValidationRead["box"]; validation: Excel.DataValidation }[] = [];
+  for (const { name, sheet, areas: list } of listed) {
+    for (const area of list.items) {
+      const box = { row: area.rowIndex, column: area.columnIndex, rows: area.rowCount, columns: area.columnCount };
+      areas.push({ name, sheet, box, validation: await reads.queue(VALIDATION_BYTES, () => sheet.getRangeByIndexes(box.row, box.column, box.rows, box.columns).dataValidation.load(PROPERTIES)) });
+    }
+  }
+  await reads.flush();
+  // A sheet with an area of several rules is not put back (its rules would be read cell by cell): it stays named.
+  const mixed = new Set(areas.filter((a) => a.validation.type === "Inconsistent").map((a) => a.name));
+  const validations = areas.filter((a) => !mixed.has(a.name)).map(({ name, sheet, box, validation }) => ({ sheet, sheetName: name, box, validation: asRead(validation) }));
+  return { validations, left: unchecked.filter((ref) => ref.kind !== "validation" || mixed.has(ref.sheet)) };
+}
+
+const asRead = (v: Excel.DataValidation): Validation => ({ type: v.type, rule: v.rule, ignoreBlanks: v.ignoreBlanks, prompt: v.prompt, errorAlert: v.errorAlert });
+
+/**
+ * After the rows are back: each area of `before` is read again, and one whose validation is not
+ * what it was (a type, rule, message or alert that differs; "Inconsistent" where the area shrank,
+ * "None" where it went) gets it again. Two syncs, or their chunks: a read, a write.
+ */
+export async function restoreValidations(context: Excel.RequestContext, before: readonly ValidationRead[], limits: { read?: number; write: number }): Promise<void> {
+  if (before.length === 0) return;
+  const range = (v: ValidationRead) => v.sheet.getRangeByIndexes(v.box.row, v.box.column, v.box.rows, v.box.columns);
+  const reads = new ReadBatch(context, limits.read);
+  const now: Excel.DataValidation[] = [];
+  for (const v of before) now.push(await reads.queue(VALIDATION_BYTES, () => range(v).dataValidation.load(PROPERTIES)));
+  await reads.flush();
+  const batch = new WriteBatch(context, { limit: limits.write });
+  for (const [i, was] of before.entries()) {
+    const text = JSON.stringify(was.validation);
+    if (JSON.stringify(asRead(now[i])) === text) continue;
+    await batch.queue(400 + text.length * 2, () => {
+      const validation = range(was).dataValidation;
+      // Cleared first: the reference does not say what setting a rule over cells validated otherwise does.
+      validation.clear();
+      validation.rule = was.validation.rule;
+      validation.ignoreBlanks = was.validation.ignoreBlanks;
+      validation.prompt = was.validation.prompt;
+      validation.errorAlert = was.validation.errorAlert;
+    });
+  }
+  await batch.flush();
+}
