@@ -80,7 +80,7 @@ export function readEdition(folder: string): Edition {
 }
 
 /** The project root: the nearest folder up with a package.json (works from src and from build/). */
-function projectRoot(from: string): string {
+export function projectRoot(from: string): string {
   let dir = from;
   while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
