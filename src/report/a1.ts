@@ -23,9 +23,41 @@ export interface Box {
 
 const columnIndex = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
+/**
+ * The parts of an address of several areas as Excel writes one ("Blad!A2:L2,Blad!$A$40:$L$40", or
+ * with the sheet's name quoted: "'Bev. Nuenen, Gerwen en'!A2:L2,…"), each as written, its sheet
+ * included. A sheet's name can hold a comma, and then Excel writes it between quotes, a quote
+ * inside doubled (office-js #512; the form a formula takes): so only a comma outside quotes parts
+ * two areas. Splitting at every comma took a piece of such a sheet's name for an area.
+ */
+export function addressParts(address: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  let quoted = false;
+  for (let i = 0; i < address.length; i++) {
+    // A doubled quote inside a quoted name closes and opens again: the same as reading on.
+    if (address[i] === "'") quoted = !quoted;
+    else if (address[i] === "," && !quoted) {
+      parts.push(address.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(address.slice(from));
+  return parts;
+}
+
+/** "Sheet!$A$1:C3" or "'Blad, 2'!A1" → "A1:C3", "A1": the part after the sheet's name, without "$". */
+export const withoutSheet = (address: string): string => address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+
+/** The areas of an address as Excel writes one (addressParts), each without its sheet and "$" ("A2:L2"). */
+export const localAreas = (address: string): string[] =>
+  addressParts(address)
+    .map((part) => withoutSheet(part.trim()))
+    .filter(Boolean);
+
 /** "Sheet!$A$1:C3" or "B2" → a 0-based box (the sheet name is ignored). */
 export function parseA1Range(address: string): Box {
-  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const local = withoutSheet(address);
   const match = /^([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?$/.exec(local);
   if (!match) throw new Error(`'${address}' is not an A1 range.`);
   const [row, column] = [Number(match[2]) - 1, columnIndex(match[1])];

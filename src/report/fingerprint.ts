@@ -1,7 +1,7 @@
 import { Hash53, hash53 } from "../data/hash";
 import { jsonInSteps } from "../data/json-steps";
 import { runSteps, Steps } from "../data/slices";
-import { cellRef, rangeRef, tableRef } from "./a1";
+import { addressParts, cellRef, rangeRef, tableRef, withoutSheet } from "./a1";
 import { SheetPlan, TextLine } from "./types";
 
 /**
@@ -19,8 +19,6 @@ export interface SheetContent {
   charts: string[];
 }
 
-/** "Sheet!A1:B2" or "'My sheet'!A1:B2" → "A1:B2": a rename is not a change of content. */
-const withoutSheet = (address: string): string => address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
 
 export function fingerprint(content: SheetContent): string {
   return runSteps(fingerprintInSteps(content));
@@ -80,7 +78,7 @@ export const EXTRAS_PRINT_VERSION = "5";
 export const isCurrentExtrasPrint = (print: string | null | undefined): print is string => typeof print === "string" && print.startsWith(`${EXTRAS_PRINT_VERSION}.`);
 
 /** A JSON.stringify replacer: addresses (every string with a "!") lose their sheet names. */
-const withoutSheets = (_key: string, value: unknown): unknown => (typeof value === "string" && value.includes("!") ? value.split(",").map(withoutSheet).join(",") : value);
+const withoutSheets = (_key: string, value: unknown): unknown => (typeof value === "string" && value.includes("!") ? addressParts(value).map(withoutSheet).join(",") : value);
 
 /**
  * The print of a sheet's extras (its version, a dot, a hash); addresses lose their sheet name, so

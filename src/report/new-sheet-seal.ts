@@ -1,4 +1,4 @@
-import { cellRef, parseA1Range, rangeRef } from "./a1";
+import { cellRef, localAreas, parseA1Range, rangeRef } from "./a1";
 import { runSteps, Steps } from "../data/slices";
 import { extrasPrintInSteps, fingerprintInSteps, planContent, SheetContent, SheetExtras } from "./fingerprint";
 import { ChartPlan, numericColumns, SheetPlan, TablePlan, TextLine } from "./types";
@@ -154,14 +154,10 @@ function plannedMerges(plan: SheetPlan): string[] {
 /**
  * Whether Excel's address of merged areas (RangeAreas.address: "Blad!A2:L2,Blad!A40:L40", null for
  * none) names exactly `planned`, in any order and with or without "$" and the sheet's name (which
- * way Excel writes them the reference does not show).
+ * way Excel writes them the reference does not show; a name with a comma Excel quotes: localAreas).
  */
 function sameAreas(address: string | null, planned: readonly string[]): boolean {
-  const reported = (address ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => part.slice(part.lastIndexOf("!") + 1).replace(/\$/g, "").toUpperCase());
+  const reported = localAreas(address ?? "").map((area) => area.toUpperCase());
   return reported.length === planned.length && [...reported].sort().join(",") === [...planned].sort().join(",");
 }
 

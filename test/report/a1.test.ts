@@ -1,4 +1,4 @@
-import { absoluteRef, cellAreas, cellRef, columnLetters, parseA1Range, rangeRef, tableRef } from "../../src/report/a1";
+import { absoluteRef, cellAreas, cellRef, columnLetters, localAreas, parseA1Range, rangeRef, tableRef } from "../../src/report/a1";
 
 describe("A1 references", () => {
   it("names columns past Z as Excel does", () => {
@@ -14,6 +14,13 @@ describe("A1 references", () => {
     expect(rangeRef(4, 0, 11, 3)).toBe("A5:C15");
     expect(tableRef({ row: 4, column: 0, rows: Array(10), header: ["Jaar", "Vestiging", "Vertrek"] })).toBe("A5:C15");
     expect(parseA1Range("'Vestiging en vertrek'!$A$5:$C$15")).toEqual({ row: 4, column: 0, rows: 11, columns: 3 });
+  });
+
+  it("reads the areas of an address without their sheets, a quoted sheet's name holding commas, '!' or doubled quotes", () => {
+    expect(localAreas("Blad!A2:L2,Blad!$A$40:$L$40")).toEqual(["A2:L2", "A40:L40"]);
+    expect(localAreas("'Bevolking Nuenen, Gerwen en'!A2:L2,'Bevolking Nuenen, Gerwen en'!A40:L40")).toEqual(["A2:L2", "A40:L40"]);
+    expect(localAreas("'Wow!, ja ''t is'!B3, C4:D5")).toEqual(["B3", "C4:D5"]);
+    expect(localAreas("")).toEqual([]);
   });
 
   it("names cells as runs along a row, joined with the same runs right below, in order of their first cell", () => {

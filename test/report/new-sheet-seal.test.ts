@@ -174,6 +174,16 @@ describe("a wrapped lead on a sheet built new (merged across the sheet's width, 
     expect(unplannedOnNewSheet(wrappedContent, wrapped(({ details }) => ((details.rows as number[])[1] = 34.75)), wrappedPlan)).toEqual([]);
   });
 
+  // A municipality's sheet takes its name ("Bevolking Nuenen, Gerwen en" for Nuenen, Gerwen en
+  // Nederwetten), and Excel quotes a name with a comma in an address (office-js #512): the comma
+  // inside the quotes does not part two areas.
+  it("is sealed where the sheet's name holds a comma or a quote, which Excel writes between quotes", () => {
+    expect(unplannedOnNewSheet(wrappedContent, wrapped(({ details }) => Object.assign(details, { merged: "'Bevolking Nuenen, Gerwen en'!A2:B2" })), wrappedPlan)).toEqual([]);
+    expect(unplannedOnNewSheet(wrappedContent, wrapped(({ details }) => Object.assign(details, { merged: "'Ons blad, en ''t andere!'!$A$2:$B$2" })), wrappedPlan)).toEqual([]);
+    const another = "'Bevolking Nuenen, Gerwen en'!A2:B2,'Bevolking Nuenen, Gerwen en'!A4:B4";
+    expect(unplannedOnNewSheet(wrappedContent, wrapped(({ details }) => Object.assign(details, { merged: another })), wrappedPlan)).toEqual([`merged at ${another}`]);
+  });
+
   it.each<[string, (e: { cells: Cell[][]; details: Record<string, unknown> }) => void, string]>([
     ["the lead unmerged", ({ details }) => (details.merged = null), "merged at null"],
     ["another merge beside the plan's", ({ details }) => (details.merged = "Test!A2:B2,Test!A4:B4"), "merged at Test!A2:B2,Test!A4:B4"],

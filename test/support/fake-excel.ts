@@ -569,6 +569,15 @@ export function parseAddress(address: string): Box & { sheet?: string } {
   return { sheet: match[1]?.replace(/''/g, "'"), row: r1, column: c1, rows: r2 - r1 + 1, columns: c2 - c1 + 1 };
 }
 
+/**
+ * A sheet's name as Excel writes it in an address: quoted, a quote inside doubled, unless it is
+ * plain letters, digits and "_" (office-js #512: "Sheet1!A1:A1", "'Two Names'!A1:A1",
+ * "'Sheet''s With Apostrophe'!A1:A1"; #299: the same for any space). Which other names Excel
+ * leaves unquoted (letters with accents, a name like a cell, "A1") is not documented: the fake
+ * quotes them, the reading that tests more of the add-in's parsing.
+ */
+export const sheetInAddress = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
 export function toAddress(box: Box): string {
   const letters = (c: number): string => (c >= 26 ? letters(Math.floor(c / 26) - 1) : "") + String.fromCharCode(65 + (c % 26));
   const start = `${letters(box.column)}${box.row + 1}`;
@@ -968,7 +977,7 @@ export class FakeRange extends ClientObject<RangeModel> {
       case "numberFormat":
         return Array.from({ length: range.box.rows }, (_, r) => Array.from({ length: range.box.columns }, (_, c) => range.sheet.cells.get(`${range.box.row + r},${range.box.column + c}`)?.numberFormat ?? "General"));
       case "address":
-        return `${range.sheet.name}!${toAddress(range.box)}`;
+        return `${sheetInAddress(range.sheet.name)}!${toAddress(range.box)}`;
       case "rowIndex":
         return range.box.row;
       case "columnIndex":
@@ -2645,7 +2654,7 @@ export class FakeRangeAreas extends ClientObject<{ sheet: SheetModel; areas: Box
     return this.resolver();
   }
   protected override readProperty(model: { sheet: SheetModel; areas: Box[] }, name: string): unknown {
-    if (name === "address") return model.areas.map((a) => `${model.sheet.name}!${toAddress(a)}`).join(",");
+    if (name === "address") return model.areas.map((a) => `${sheetInAddress(model.sheet.name)}!${toAddress(a)}`).join(",");
     if (name === "areaCount") return model.areas.length;
     if (name === "cellCount") return model.areas.reduce((n, a) => n + a.rows * a.columns, 0);
     return super.readProperty(model, name);
@@ -3019,7 +3028,7 @@ class FakeChartSeries extends ClientObject<ChartModel> {
       if (dimension !== "Values" && dimension !== "Categories") throw new OfficeError("InvalidArgument", `The fake gives the data source of Values and Categories only, not ${dimension}.`);
       if (given) return result.settle(dimension === "Values" ? given.values : given.categories, this.context);
       const home = this.context.model.sheets.find((sheet) => sheet.charts.includes(chart));
-      const name = home ? (/^[A-Za-z0-9_]+$/.test(home.name) ? home.name : `'${home.name.replace(/'/g, "''")}'`) : "";
+      const name = home ? sheetInAddress(home.name) : "";
       const { row, column, rows } = chart.source;
       const box = dimension === "Values" ? { row: row + 1, column: column + 1 + this.index, rows: rows - 1, columns: 1 } : { row: row + 1, column, rows: rows - 1, columns: 1 };
       const absolute = toAddress(box).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
