@@ -153,16 +153,19 @@ export async function regenerate(context: Excel.RequestContext, options: Regener
   } catch (error) {
     if (error instanceof ChangedWhileWriting) throw await editedMeanwhile(context, error, journal, state, (options.today ?? isoToday)());
     if (!isRefusal(error)) throw error;
-    // Refused before the new sheets took the old ones' places: everything is put back.
-    const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
+    // Refused before the new sheets took the old ones' places: everything is put back, but for
+    // a Data sheet it was making on which the analyst typed, or added a note, meanwhile: kept as
+    // theirs and named, as a pull's first load does (Journal.undoKeepingTheirs). Review of
+    // 7da5547: journal.undo deleted it with their figure, and the pane said nothing changed.
+    const before = new Set(state.sheets.map((s) => s.name.toLowerCase()));
     const why = refusal(error);
     let left: LookLeft[];
     try {
-      left = await journal.undo(context, (i) => freeSheetName(`~${i}`, taken) ?? `~${i}`);
+      ({ left } = await journal.undoKeepingTheirs(context, [], (options.today ?? isoToday)(), before));
     } catch {
       throw valueError(say(EXCEL.regenerateUndoRefused, { refusal: why, ...(await journal.aftermath(context)) }));
     }
-    throw valueError(say(EXCEL.regenerateUndone, { refusal: why, left }));
+    throw valueError(say(EXCEL.regenerateUndone, { refusal: why, left, theirs: journal.theirsKept() }));
   }
 }
 

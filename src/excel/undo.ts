@@ -1,9 +1,11 @@
 import { cellAreas, rangeRef } from "../report/a1";
 import { SheetMark } from "../report/mark";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
-import type { LookLeft, TheirsKept } from "../text/excel";
+import type { AddedKind, LookLeft, TheirsKept } from "../text/excel";
 import { readRows, WriteBatch } from "./batch";
 import { queueReadMark, queueRemoveMark, queueWriteMark } from "./marks";
+import { queueCommentCount } from "./notes-comments-read";
+import { queueNotes } from "./optional-apis";
 import { restorable } from "./restore-cells";
 import { queueCellWrite } from "./text-cells";
 import { ChangedCell } from "./write-looks";
@@ -365,11 +367,16 @@ export class Journal {
   }
 
   /**
-   * Reads what the areas it wrote on the sheets it added hold (those there, `present`, and not
-   * kept already), in reads under the limit, and keeps as theirs each that holds a cell of the
-   * analyst's (theirsIn) or one the looks of the writes still queued saw them change (`queued`,
-   * written back after the undo as on any kept sheet): under the name `keepAs` gives it, its mark
-   * and tables read (one sync more, only then). Gives those kept, with their marks and tables.
+   * Reads what the sheets it added hold (those there, `present`, and not kept already), and keeps
+   * as theirs each that holds anything of the analyst's: a cell of theirs in the areas it wrote
+   * (theirsIn) or one the looks of the writes still queued saw them change (`queued`, written
+   * back after the undo as on any kept sheet); a value or formula outside those areas (a figure
+   * typed beside the tables: the writer writes nothing there); or a note, threaded comment,
+   * shape, chart, conditional format or validated cell, none of which the writer makes on its
+   * Data sheet (see AddedProbe). Under the name `keepAs` gives it, its mark and tables read.
+   * Syncs: one of loads only (the used range and the counts), the reads of the cells under the
+   * limit (readRows), and one more only when a sheet is kept. Gives those kept, with their marks
+   * and tables.
    */
   private async keepAddedWithTheirs(context: Excel.RequestContext, present: readonly Excel.Worksheet[], queued: readonly ChangedCell[], keepAs?: (name: string) => string): Promise<{ sheet: Excel.Worksheet; mark: () => SheetMark | null; tables: Excel.TableCollection | null }[]> {
     if (!keepAs) return [];
@@ -378,20 +385,28 @@ export class Journal {
       const name = this.addedSheets.get(sheet);
       return name !== undefined && !this.keptAdded.has(name.toLowerCase()) && there(name) ? [{ sheet, name, areas }] : [];
     });
-    const sources = candidates.flatMap(({ sheet, name, areas }) => areas.map((area) => areaRows(sheet, name, area)));
+    // Review of 7da5547: reading only the areas it wrote missed a figure typed beside the tables
+    // and a note on a written cell, and the sheet went with them without a word.
+    const probes = candidates.map(({ sheet }) => queueAddedProbe(sheet));
+    if (candidates.length) await context.sync();
+    const outside = candidates.map(({ areas }, i) => outsideAreas(probes[i].used(), areas));
+    const sources = [...candidates.flatMap(({ sheet, name, areas }) => areas.map((area) => areaRows(sheet, name, area))), ...candidates.flatMap(({ sheet, name }, i) => outside[i].map((box) => areaRows(sheet, name, box)))];
     const now = await readRows(context, sources, { property: "formulas" });
     let read = 0;
+    const inside = candidates.map(({ areas }) => areas.flatMap((area) => [...theirsIn(area, now[read++])].map((at) => cellAt(area, at))));
+    const beside = candidates.map((_, i) => outside[i].flatMap((box) => filledIn(box, now[read++])));
     const kept: { sheet: Excel.Worksheet; mark: () => SheetMark | null; tables: Excel.TableCollection | null }[] = [];
-    for (const { sheet, name, areas } of candidates) {
-      const cells = areas.flatMap((area) => [...theirsIn(area, now[read++])].map((at) => cellAt(area, at)));
+    for (const [i, { sheet, name }] of candidates.entries()) {
+      const cells = [...inside[i], ...beside[i]];
       const seen = queued.filter((cell) => cell.sheet === sheet);
       cells.push(...seen.filter((cell) => "back" in cell && cell.back !== ""));
+      const extras = probes[i].extras();
       // (A number format alone that they set there goes with the sheet, as after any cancel.)
-      if (!cells.length) continue;
+      if (!cells.length && !extras.length) continue;
       const as = keepAs(name);
       this.keptAdded.set(name.toLowerCase(), { sheet, name: as });
       this.theirs.push(...seen);
-      this.kept.push({ ...keptOn(as, cells), was: name });
+      this.kept.push({ ...keptOn(as, cells), was: name, ...(extras.length ? { extras } : {}) });
       kept.push({ sheet, mark: queueReadMark(sheet), tables: this.addedTables.has(sheet) ? sheet.tables.load("items/name") : null });
     }
     if (kept.length) await context.sync();
@@ -433,9 +448,93 @@ export class Journal {
   }
 }
 
-/** An area written on `sheet` (named `name`) as readRows reads it, in blocks of its rows. */
-function areaRows(sheet: Excel.Worksheet, name: string, area: Area) {
+/** A box of cells by index (0-based): an area it writes, or a part of a sheet beside them. */
+interface Box {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/** An area written on `sheet` (named `name`), or another box of it, as readRows reads it, in blocks of its rows. */
+function areaRows(sheet: Excel.Worksheet, name: string, area: Box) {
   return { total: area.rows, columns: area.columns, sheet: name, firstRow: area.row, range: (from: number, count: number) => sheet.getRangeByIndexes(area.row + from, area.column, count, area.columns) };
+}
+
+/**
+ * Queues, on a sheet it added, the loads that show what the analyst may have added there
+ * besides cells in the areas it writes: the used range of values only
+ * (Worksheet.getUsedRangeOrNullObject(valuesOnly: true), ExcelApi 1.4: "Considers only cells
+ * with values as used cells"; a null object on a sheet without any), whose cells outside the areas are
+ * then read (outsideAreas); and the number of notes (ExcelApi 1.18, queueNotes), threaded
+ * comments (CommentCollection.getCount, 1.10), shapes and pictures (ShapeCollection.getCount,
+ * 1.9), charts (ChartCollection.getCount, 1.1), conditional formats
+ * (ConditionalFormatCollection.getCount on the whole sheet, 1.6) and validated cells
+ * (getSpecialCellsOrNullObject("DataValidations"), 1.9, as broken-references.ts counts them).
+ * The writer makes none of these on its Data sheet (writeDataSheet: tables, column widths, the
+ * frozen header row, the mark), so any one is the analyst's. A few bytes each in the response.
+ * Where Excel has no notes API a note cannot be seen: the safe reading, the sheet is kept
+ * ("notesUnseen"), as a monitor sheet is whose notes cannot be read (SheetExtras.unseen).
+ */
+function queueAddedProbe(sheet: Excel.Worksheet): { used: () => Box | null; extras: () => AddedKind[] } {
+  const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+  const notes = queueNotes(sheet);
+  const comments = queueCommentCount(sheet);
+  const shapes = sheet.shapes.getCount();
+  const charts = sheet.charts.getCount();
+  const whole = sheet.getRange();
+  const formats = whole.conditionalFormats.getCount();
+  const validated = whole.getSpecialCellsOrNullObject("DataValidations").load("cellCount");
+  return {
+    used: () => (used.isNullObject ? null : { row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount }),
+    extras: () => {
+      // Read after the caller's sync that answers the counts (keepAddedWithTheirs): the rules cannot see it.
+      /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read */
+      const found: [AddedKind, boolean][] = [
+        ["notes", notes !== null && notes.count() > 0],
+        ["notesUnseen", notes === null],
+        ["comments", comments.value > 0],
+        ["shapes", shapes.value > 0],
+        ["charts", charts.value > 0],
+        ["conditionalFormats", formats.value > 0],
+        ["validation", !validated.isNullObject && validated.cellCount > 0],
+      ];
+      /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read */
+      return found.filter(([, any]) => any).map(([kind]) => kind);
+    },
+  };
+}
+
+/**
+ * The parts of `used` (a sheet's used range of values) outside `areas`, as boxes: the used range
+ * cut into bands of columns at the areas' edges, and in each band the rows no area covers there.
+ * A few boxes for a few tables side by side; empty when the areas hold every value.
+ */
+export function outsideAreas(used: Box | null, areas: readonly Box[]): Box[] {
+  if (!used) return [];
+  const [right, bottom] = [used.column + used.columns, used.row + used.rows];
+  const edges = [...new Set([used.column, right, ...areas.flatMap((a) => [a.column, a.column + a.columns])])].filter((c) => c >= used.column && c <= right).sort((a, b) => a - b);
+  const boxes: Box[] = [];
+  for (let e = 0; e + 1 < edges.length; e++) {
+    const [from, to] = [edges[e], edges[e + 1]];
+    const covered = areas
+      .filter((a) => a.column <= from && a.column + a.columns >= to)
+      .map((a) => [Math.max(a.row, used.row), Math.min(a.row + a.rows, bottom)])
+      .filter(([top, end]) => top < end)
+      .sort((a, b) => a[0] - b[0]);
+    let row = used.row;
+    for (const [top, end] of covered) {
+      if (top > row) boxes.push({ row, column: from, rows: top - row, columns: to - from });
+      row = Math.max(row, end);
+    }
+    if (row < bottom) boxes.push({ row, column: from, rows: bottom - row, columns: to - from });
+  }
+  return boxes;
+}
+
+/** The cells of `box` that hold a value or formula, as read (Range.formulas): outside the areas, anything there is the analyst's. */
+function filledIn(box: Box, now: readonly (readonly unknown[])[]): { row: number; column: number }[] {
+  return now.flatMap((row, r) => row.flatMap((cell, c) => (cell !== "" && cell !== null ? [{ row: box.row + r, column: box.column + c }] : [])));
 }
 
 /** The cell of `area` at `at` (r × columns + c, as theirsIn gives it), on the sheet. */

@@ -59,9 +59,63 @@ export interface TheirsKept {
   cells: string[];
   more: number;
   was?: string;
+  /** On a sheet it was making: what else the analyst added there (src/excel/undo.ts, queueAddedProbe), besides `cells`. */
+  extras?: AddedKind[];
 }
+
 const keptList = ({ cells, more }: TheirsKept, and: string) => `${cells.join(", ")}${more ? ` ${and} ${more}` : ""}`;
 const oneCell = ({ cells, more }: TheirsKept) => cells.length === 1 && more === 0 && !cells[0].includes(":");
+
+/** What an analyst may add to a sheet besides cells' values (src/excel/undo.ts, queueAddedProbe); "notesUnseen": Excel has no notes API to tell. */
+export type AddedKind = "notes" | "notesUnseen" | "comments" | "shapes" | "charts" | "conditionalFormats" | "validation";
+const ADDED: Record<Exclude<AddedKind, "notesUnseen">, [string, string]> = {
+  notes: ["notities", "notes"],
+  comments: ["opmerkingen", "threaded comments"],
+  shapes: ["vormen of afbeeldingen", "shapes or pictures"],
+  charts: ["grafieken", "charts"],
+  conditionalFormats: ["voorwaardelijke opmaak", "conditional formats"],
+  validation: ["gegevensvalidatie", "data validation"],
+};
+/** The kinds added, as a list in the language ([0] Dutch, [1] English). */
+const addedList = (extras: readonly AddedKind[], l: 0 | 1) => {
+  const words = extras.flatMap((kind) => (kind === "notesUnseen" ? [] : [ADDED[kind][l]]));
+  return words.length < 2 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} ${l === 0 ? "en" : "and"} ${words[words.length - 1]}`;
+};
+
+/** A sheet a first load was making, kept as the analyst's (TheirsKept with `was`): what of theirs was on it, and its new name. */
+const keptMakingNl = (kept: TheirsKept) => {
+  const extras = kept.extras ?? [];
+  const added = addedList(extras, 0);
+  const at = `het blad '${kept.was}' dat de invoegtoepassing aan het maken was`;
+  const parts = [
+    kept.cells.length ? `Op ${at}, stond in ${keptList(kept, "en nog")} iets anders dan wat ze er schreef: wat u typte of plakte terwijl ze schreef.` : "",
+    added ? (kept.cells.length ? `U voegde er ook ${added} aan toe.` : `Aan ${at}, voegde u ${added} toe terwijl ze schreef.`) : "",
+    extras.includes("notesUnseen") ? (kept.cells.length || added ? `Deze versie van Excel kan niet laten zien of u er ook notities aan toevoegde (daarvoor is ExcelApi 1.18 nodig).` : `Deze versie van Excel kan niet laten zien of u notities toevoegde aan ${at} (daarvoor is ExcelApi 1.18 nodig).`) : "",
+  ];
+  return `${parts.filter(Boolean).join(" ")} Het half geschreven blad is daarom bewaard als het uwe, zonder het merkteken van de invoegtoepassing: '${kept.sheet}' (was '${kept.was}'). Verwijder het als u het niet meer nodig hebt.`;
+};
+const keptMakingEn = (kept: TheirsKept) => {
+  const extras = kept.extras ?? [];
+  const added = addedList(extras, 1);
+  const at = `the sheet '${kept.was}' that the add-in was making`;
+  const parts = [
+    kept.cells.length ? `On ${at}, ${keptList(kept, "and")}${kept.more ? " more" : ""} held something other than what it wrote there: what you typed or pasted while it was writing.` : "",
+    added ? (kept.cells.length ? `You also added ${added} to it.` : `On ${at}, you added ${added} while it was writing.`) : "",
+    extras.includes("notesUnseen") ? (kept.cells.length || added ? `This version of Excel cannot show whether you also added notes to it (that needs ExcelApi 1.18).` : `This version of Excel cannot show whether you added notes to ${at} (that needs ExcelApi 1.18).`) : "",
+  ];
+  return `${parts.filter(Boolean).join(" ")} So the partly written sheet is kept as yours, without the add-in's mark: '${kept.sheet}' (was '${kept.was}'). Delete it when you no longer need it.`;
+};
+/** Where a first load put back on a blank sheet kept the analyst's cells, or kept a sheet it was making as theirs (see theirsKept). */
+const theirsKeptNl = (kept: TheirsKept) =>
+  kept.was !== undefined
+    ? keptMakingNl(kept)
+    : `Op het blad '${kept.sheet}' stond in ${keptList(kept, "en nog")} iets anders dan wat de invoegtoepassing er schreef: wat u typte of plakte terwijl ze schreef. ` +
+      `${oneCell(kept) ? "Die cel blijft zoals hij is" : "Die cellen blijven zoals ze zijn"} (waarde of formule, en getalnotatie); de rest van wat ze schreef is weer weg. Het blad is daardoor niet leeg; de volgende keer laden maakt een nieuw blad.`;
+const theirsKeptEn = (kept: TheirsKept) =>
+  kept.was !== undefined
+    ? keptMakingEn(kept)
+    : `On the sheet '${kept.sheet}', ${keptList(kept, "and")}${kept.more ? " more" : ""} held something other than what the add-in wrote there: what you typed or pasted while it was writing. ` +
+      `${oneCell(kept) ? "That cell stays as it is" : "Those cells stay as they are"} (value or formula, and number format); everything else it wrote there is gone. So the sheet is not blank; the next load makes a new sheet.`;
 
 /** Why a monitor sheet was kept instead of rebuilt (regenerate.ts's KeptWhy). */
 export type KeptReason = "copy" | "edited" | "referenced" | "unproven" | "unseen";
@@ -199,12 +253,20 @@ export const EXCEL = {
               : `Your edited sheet '${name}' was left alone and is now yours.`,
   ),
   /** Excel refused a sync while Regenerate wrote, and everything was put back as it was; `refusal`: Excel's code as the pane names it ("Excel: GeneralException", see batch.ts refusal). */
-  regenerateUndone: phrase<{ refusal: string; left?: LookLeft[] }>(
+  regenerateUndone: phrase<{ refusal: string; left?: LookLeft[]; theirs?: TheirsKept[] }>(
     "excel.regenerateUndone",
-    ({ refusal, left = [] }) =>
-      `Excel weigerde een wijziging (${refusal}). ` + (left.length ? `De werkmap is teruggezet, op één ding na. ${lookLeftNl(left)} ` : `De werkmap is teruggezet zoals hij was: er is niets veranderd. `) + `Probeer het opnieuw.`,
-    ({ refusal, left = [] }) =>
-      `Excel refused a change (${refusal}). ` + (left.length ? `The workbook was put back, but for one thing. ${lookLeftEn(left)} ` : `The workbook was put back as it was: nothing changed. `) + `Try again.`,
+    ({ refusal, left = [], theirs = [] }) =>
+      `Excel weigerde een wijziging (${refusal}). ` +
+      (left.length + theirs.length
+        ? `De werkmap is teruggezet, op ${(left.length ? 1 : 0) + theirs.length === 1 ? "één ding" : "een paar dingen"} na. ${[...theirs.map(theirsKeptNl), ...(left.length ? [lookLeftNl(left)] : [])].join(" ")} `
+        : `De werkmap is teruggezet zoals hij was: er is niets veranderd. `) +
+      `Probeer het opnieuw.`,
+    ({ refusal, left = [], theirs = [] }) =>
+      `Excel refused a change (${refusal}). ` +
+      (left.length + theirs.length
+        ? `The workbook was put back, but for ${(left.length ? 1 : 0) + theirs.length === 1 ? "one thing" : "a few things"}. ${[...theirs.map(theirsKeptEn), ...(left.length ? [lookLeftEn(left)] : [])].join(" ")} `
+        : `The workbook was put back as it was: nothing changed. `) +
+      `Try again.`,
   ),
   /**
    * Excel refused a sync while Regenerate wrote, and then putting the workbook back (src/excel/undo.ts,
@@ -371,21 +433,7 @@ export const EXCEL = {
    * of its cells held what the analyst typed or pasted while it wrote, not what it wrote: kept as
    * they are (src/excel/undo.ts, theirsIn), and named.
    */
-  theirsKept: phrase<TheirsKept>(
-    "excel.theirsKept",
-    (kept) =>
-      kept.was !== undefined
-        ? `Op het blad '${kept.was}' dat de invoegtoepassing aan het maken was, stond in ${keptList(kept, "en nog")} iets anders dan wat ze er schreef: wat u typte of plakte terwijl ze schreef. ` +
-          `Het half geschreven blad is daarom bewaard als het uwe, zonder het merkteken van de invoegtoepassing: '${kept.sheet}' (was '${kept.was}'). Verwijder het als u het niet meer nodig hebt.`
-        : `Op het blad '${kept.sheet}' stond in ${keptList(kept, "en nog")} iets anders dan wat de invoegtoepassing er schreef: wat u typte of plakte terwijl ze schreef. ` +
-      `${oneCell(kept) ? "Die cel blijft zoals hij is" : "Die cellen blijven zoals ze zijn"} (waarde of formule, en getalnotatie); de rest van wat ze schreef is weer weg. Het blad is daardoor niet leeg; de volgende keer laden maakt een nieuw blad.`,
-    (kept) =>
-      kept.was !== undefined
-        ? `On the sheet '${kept.was}' that the add-in was making, ${keptList(kept, "and")}${kept.more ? " more" : ""} held something other than what it wrote there: what you typed or pasted while it was writing. ` +
-          `So the partly written sheet is kept as yours, without the add-in's mark: '${kept.sheet}' (was '${kept.was}'). Delete it when you no longer need it.`
-        : `On the sheet '${kept.sheet}' ${keptList(kept, "and")}${kept.more ? " more" : ""} held something other than what the add-in wrote there: what you typed or pasted while it was writing. ` +
-      `${oneCell(kept) ? "That cell stays as it is" : "Those cells stay as they are"} (value or formula, and number format); everything else it wrote there is gone. So the sheet is not blank; the next load makes a new sheet.`,
-  ),
+  theirsKept: phrase<TheirsKept>("excel.theirsKept", theirsKeptNl, theirsKeptEn),
   /** A table that would reach below Excel's last row (src/xlsx/limits.ts): nothing is written. */
   rowLimit: phrase<{ table: string; sheet: string; rows: number; limit: number }>(
     "excel.rowLimit",

@@ -279,7 +279,7 @@ describe("what the analyst sets on a blank Data sheet's cells before a first loa
     });
     expect(result).toEqual(expect.objectContaining({ ok: false, cancelled: true }));
     // T17 is named as theirs (S16's format is not a cell's content); the table style's look follows.
-    expect(!result.ok && problemText(result.problems[0], "en")).toMatch(/^On the sheet 'Data' T17 held something other than what the add-in wrote there: .* That cell stays as it is /);
+    expect(!result.ok && problemText(result.problems[0], "en")).toMatch(/^On the sheet 'Data', T17 held something other than what the add-in wrote there: .* That cell stays as it is /);
     expect(!result.ok && result.problems.map((p) => p.message.phrase.id)).toEqual(["excel.theirsKept", "excel.lookLeft"]);
     expect(model.tables.filter((t) => t.sheet === data)).toEqual([]);
     // Without the looks' answer read, the writer's text and "@" went over both and the undo emptied them: S16 General, T17 empty.
@@ -313,7 +313,7 @@ describe("a first load on the blank Data sheet put back after the analyst typed 
     };
   }
 
-  const KEPT_EN = "On the sheet 'Data' G5:G6, A7 held something other than what the add-in wrote there: what you typed or pasted while it was writing. Those cells stay as they are (value or formula, and number format); everything else it wrote there is gone. So the sheet is not blank; the next load makes a new sheet.";
+  const KEPT_EN = "On the sheet 'Data', G5:G6, A7 held something other than what the add-in wrote there: what you typed or pasted while it was writing. Those cells stay as they are (value or formula, and number format); everything else it wrote there is gone. So the sheet is not blank; the next load makes a new sheet.";
   const KEPT_NL = "Op het blad 'Data' stond in G5:G6, A7 iets anders dan wat de invoegtoepassing er schreef: wat u typte of plakte terwijl ze schreef. Die cellen blijven zoals ze zijn (waarde of formule, en getalnotatie); de rest van wat ze schreef is weer weg. Het blad is daardoor niet leeg; de volgende keer laden maakt een nieuw blad.";
 
   it("cancelled: the figure, formula and text typed over written cells stay, with their number formats; everything else it wrote is gone; the pane names the cells", async () => {

@@ -2006,6 +2006,12 @@ class FakeChartCollection extends CollectionObject<ChartModel, FakeChart> {
   protected wrap(item: ChartModel): FakeChart {
     return new FakeChart(this.context, () => (this.sheet().charts.includes(item) ? item : null));
   }
+  /** ChartCollection.getCount (ExcelApi 1.1): "Returns the number of charts in the worksheet." */
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue(() => result.settle(this.model().length, this.context));
+    return result;
+  }
   add(type: string, source: FakeRange, seriesBy: string): FakeChart {
     let created: ChartModel | null = null;
     this.context.enqueue(() => {
@@ -2703,6 +2709,12 @@ class FakeShape extends ClientObject<{ name: string; type: string }> {
 class FakeNamedList extends CollectionObject<{ name: string; type: string }, FakeShape> {
   protected wrap(item: { name: string; type: string }): FakeShape {
     return new FakeShape(this.context, () => item);
+  }
+  /** ShapeCollection.getCount (ExcelApi 1.9): "Returns the number of shapes in the worksheet." */
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue(() => result.settle(this.model().length, this.context));
+    return result;
   }
 }
 
