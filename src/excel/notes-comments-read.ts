@@ -1,14 +1,23 @@
-import { ReadBatch } from "./batch";
-import { NotesRead } from "./optional-apis";
+import { halved, planRound, ReadBatch } from "./batch";
+import { NotesRead, queueNotes } from "./optional-apis";
 
 /**
  * Reads a sheet's notes and threaded comments (their texts, cells, status and replies) in syncs
  * whose responses each stay under the batch's limit: Excel on the web refuses a response over
  * 5 MB (../shared/excel/README.md, "Size limits"), and a collection loaded whole answers with
  * every text at once, however many and long they are. So the number of each is read first (a
- * few bytes), then each item by its position (getItemAt), as many per sync as fit at the most an
- * item can weigh: a response can then never grow past the limit, whatever the texts hold. A
- * sheet with a few notes and comments still takes one sync for them (two with replies).
+ * few bytes), then each item by its position (getItemAt), in blocks sized the way readRows
+ * (batch.ts) sizes blocks of cells: the first block of a collection at the most an item can
+ * weigh (TEXT_BYTES), which a response cannot outgrow; later ones from the heaviest item read so
+ * far. Thousands of short comments then take two syncs, not one per 42 of them: the syncs grow
+ * with the texts' bytes, not with their number. An item further on may still be heavier than
+ * any read (a long note among short ones): Excel refuses that response as too large, and its
+ * blocks are halved and read again.
+ *
+ * Why not load each collection whole first, and fall back to this only when Excel refuses it?
+ * Because a sheet with 12 MB of comments would then cost every pull a refused sync of 12 MB
+ * (test/excel/pull-many-long-comments.test.ts holds every response under 5 MB), and a location
+ * (getLocation) can only be asked of each item anyway.
  */
 
 /**
@@ -21,8 +30,19 @@ import { NotesRead } from "./optional-apis";
  */
 export const TEXT_BYTES = 32_767 * 3;
 
-/** What an item weighs besides its text, about: its cell's address, its status, its replies' number, and the JSON around them. */
+/** What an item weighs besides its text, about: its cell's address, its status, and the JSON around them. */
 const ITEM_BYTES = 300;
+
+/** What a reply weighs besides its text, about. */
+const REPLY_BYTES = 100;
+
+/**
+ * What reading one item asks of Excel's request: a comment's getItemAt, its load, its
+ * getLocation and load, and its replies' load, each a call with its object path (about 180
+ * bytes each, test/support/fake-excel.ts CALL_BYTES), taken for a note too. An item is never
+ * weighed at less, so a block of many short comments keeps the request under the limit as well.
+ */
+const ITEM_REQUEST_BYTES = 600;
 
 /** A note as read: its text and its cell ("Data!G5"). */
 export interface NoteRead {
@@ -38,7 +58,7 @@ export interface CommentRead {
   replies: string[];
 }
 
-/** A sheet whose notes (null where Excel has no notes API) and comments were counted (queueNotes, queueCommentCount), with their numbers known. */
+/** A sheet whose notes (null where Excel has no notes API, or they are not to be read) and comments (null: not to be read) were counted, with their numbers known. */
 export interface Counted {
   sheet: Excel.Worksheet;
   notes: NotesRead | null;
@@ -51,64 +71,115 @@ export const queueCommentCount = (sheet: Excel.Worksheet): OfficeExtension.Clien
 /** What counting a sheet's notes and comments weighs in a response, about. */
 export const COUNT_BYTES = 50;
 
+/** One collection to read by position: a sheet's notes or its comments. */
+interface Collection<T> {
+  sheet: number;
+  total: number;
+  /** Queues reading the item at `index`; the reader works after the sync. */
+  queueAt: (index: number) => () => T;
+  /** What an item as read weighed in the response, about. */
+  weigh: (item: T) => number;
+}
+
+const textBytes = (text: string) => text.length * (/[^\x20-\x7e]/.test(text) ? 3 : 1);
+const code = (error: unknown) => (error as { code?: unknown } | null)?.code;
+
 /**
- * Queues reading each note and comment of each counted sheet (text, cell; a comment's status,
- * and, with `replies`, its replies' number) through `reads`, which syncs whenever the next item
- * could take the response past its limit; the reader works after the batch's next flush. Comments
- * are read in the order of the collection, notes too (a fingerprint compares them in order).
+ * Reads the notes and comments of the counted sheets (the comments with their replies' texts
+ * when `replies`), in as few syncs as their bytes need (one when they are few), each response at
+ * most about the batch's limit. Comments are read in the order of the collection, notes too (a
+ * fingerprint compares them in order).
+ *
+ * Its syncs are its own: what the caller queued on `reads` is flushed first, and each sync after
+ * holds only these loads. That is what makes reading a sync again safe: a load changes nothing in
+ * the workbook, so whether Excel ran any of a refused batch or none (the docs do not say) does not
+ * matter. Both callers (table-refresh.ts readBefore, for a pull that will delete rows, before it
+ * writes anything; sheet-extras.ts readExtras, for Regenerate's and the inspection's fingerprints)
+ * queue nothing on the context but loads before it, and nothing while it runs.
+ *
+ * Read again, too, when an item counted is gone by the time it is read (the analyst deleted a
+ * comment between the count and the read: Excel answers ItemNotFound): counted again, once, and
+ * read from the start. A second time, Excel's refusal is thrown as it came.
  */
-export async function queueNotesAndComments(reads: ReadBatch, sheets: readonly Counted[], replies: boolean) {
-  const queued: { notes: (() => NoteRead)[] | null; comments: { comment: Excel.Comment; cell: Excel.Range; replies: OfficeExtension.ClientResult<number> | null }[] }[] = [];
-  for (const { sheet, notes, comments } of sheets) {
-    const one: (typeof queued)[number] = { notes: notes ? [] : null, comments: [] };
-    for (let i = 0; i < (notes ? notes.count() : 0); i++) one.notes?.push(await reads.queue(TEXT_BYTES + ITEM_BYTES, () => (notes as NotesRead).queueAt(i)));
-    for (let i = 0; i < (comments ? comments.value : 0); i++) {
-      one.comments.push(
-        await reads.queue(TEXT_BYTES + ITEM_BYTES, () => {
-          // Comment.content (1.10) and resolved (1.11), getLocation (1.10), replies.getCount (1.10).
-          const comment = sheet.comments.getItemAt(i).load("content,resolved");
-          return { comment, cell: comment.getLocation().load("address"), replies: replies ? comment.replies.getCount() : null };
-        }),
-      );
+export async function readNotesAndComments(reads: ReadBatch, sheets: readonly Counted[], options: { replies: boolean }): Promise<{ notes: NoteRead[] | null; comments: CommentRead[] }[]> {
+  await reads.flush();
+  let counted = sheets;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await readCounted(reads.limit, counted, options.replies);
+    } catch (error) {
+      if (code(error) !== "ItemNotFound" || attempt > 0) throw error;
+      counted = await countAgain(counted);
     }
-    queued.push(one);
   }
-  return queued.map((one) => ({
-    notes: () => (one.notes ? one.notes.map((note) => note()) : null),
-    comments: () => one.comments.map(({ comment, cell }): CommentRead => ({ cell: cell.address, content: comment.content, resolved: comment.resolved, replies: [] })),
-    /** Queues each reply's text (after the flush that read the comments), as many per sync as fit; the reader works after the next flush. */
-    queueReplies: async () => {
-      const texts: (() => string)[][] = [];
-      for (const { comment, replies: count } of one.comments) {
-        const each: (() => string)[] = [];
-        for (let j = 0; j < (count ? count.value : 0); j++) {
-          each.push(
-            await reads.queue(TEXT_BYTES + ITEM_BYTES, () => {
-              const reply = comment.replies.getItemAt(j).load("content");
-              return () => reply.content;
-            }),
-          );
-        }
-        texts.push(each);
-      }
-      return () => texts.map((each) => each.map((text) => text()));
-    },
-  }));
+}
+
+/** Counts again the notes and comments of the sheets counted before (what was not to be read stays so), in one sync. */
+async function countAgain(sheets: readonly Counted[]): Promise<Counted[]> {
+  const again = sheets.map(({ sheet, notes, comments }) => ({ sheet, notes: notes ? queueNotes(sheet) : null, comments: comments ? queueCommentCount(sheet) : null }));
+  const first = sheets.find((s) => s.notes || s.comments);
+  if (first) await first.sheet.context.sync();
+  return again;
+}
+
+async function readCounted(limit: number, sheets: readonly Counted[], replies: boolean) {
+  const notes: Collection<NoteRead>[] = [];
+  const comments: Collection<CommentRead>[] = [];
+  for (const [s, { sheet, notes: counted, comments: count }] of sheets.entries()) {
+    if (counted) notes.push({ sheet: s, total: counted.count(), queueAt: counted.queueAt, weigh: (note) => textBytes(note.text) + note.cell.length + ITEM_BYTES });
+    if (count) comments.push({ sheet: s, total: count.value, queueAt: (i) => queueComment(sheet, i, replies), weigh: (c) => textBytes(c.content) + c.cell.length + ITEM_BYTES + c.replies.reduce((n, r) => n + textBytes(r) + REPLY_BYTES, 0) });
+  }
+  const context = sheets[0]?.sheet.context;
+  const results = context ? await readByPosition(context, [...notes, ...comments] as Collection<NoteRead | CommentRead>[], limit) : [];
+  const ofSheet = <T>(list: Collection<T>[], offset: number, s: number): T[] | null => {
+    const i = list.findIndex((c) => c.sheet === s);
+    return i < 0 ? null : (results[offset + i] as T[]);
+  };
+  return sheets.map((_, s) => ({ notes: ofSheet(notes, 0, s), comments: ofSheet(comments, notes.length, s) ?? [] }));
+}
+
+/** Queues reading the comment at `index`: Comment.content (1.10) and resolved (1.11), getLocation (1.10), and its replies' texts (CommentReplyCollection, 1.10) when asked. */
+function queueComment(sheet: Excel.Worksheet, index: number, replies: boolean): () => CommentRead {
+  const comment = sheet.comments.getItemAt(index).load("content,resolved");
+  const cell = comment.getLocation().load("address");
+  const thread = replies ? comment.replies.load("items/content") : null;
+  return () => ({ cell: cell.address, content: comment.content, resolved: comment.resolved, replies: thread ? thread.items.map((reply) => reply.content) : [] });
 }
 
 /**
- * Reads the notes and comments of the counted sheets, the comments with their replies' texts, in
- * as few syncs as their most can take (one, and one more for replies, when there are few), each
- * at most the batch's limit. For a pull that will delete rows: what Excel deletes with them.
+ * Reads every item of the collections by position, in rounds of one sync: each collection in
+ * turn, as many items as the round's budget holds at its heaviest so far (TEXT_BYTES before its
+ * first, never less than ITEM_REQUEST_BYTES); a round Excel refuses as too large is halved and
+ * read again (planRound and halved, as readRows does for rows of cells). One item alone that is
+ * more than Excel answers (a comment with hundreds of the longest replies) cannot be read: that
+ * refusal is thrown as it came.
  */
-export async function readNotesAndComments(reads: ReadBatch, sheets: readonly Counted[]): Promise<{ notes: NoteRead[] | null; comments: CommentRead[] }[]> {
-  const queued = await queueNotesAndComments(reads, sheets, true);
-  await reads.flush();
-  const replies: (() => string[][])[] = [];
-  for (const sheet of queued) replies.push(await sheet.queueReplies());
-  await reads.flush();
-  return queued.map((sheet, s) => {
-    const texts = replies[s]();
-    return { notes: sheet.notes(), comments: sheet.comments().map((comment, c) => ({ ...comment, replies: texts[c] })) };
-  });
+async function readByPosition<T>(context: Excel.RequestContext, collections: readonly Collection<T>[], limit: number): Promise<T[][]> {
+  const results: T[][] = collections.map(() => []);
+  // The heaviest item of each collection read so far; null before its first.
+  const heaviest: (number | null)[] = collections.map(() => null);
+  const sources = collections.map((c) => ({ total: c.total, columns: 1 }));
+  while (collections.some((c, i) => results[i].length < c.total)) {
+    let blocks = planRound(sources, results, heaviest.map((bytes) => bytes ?? TEXT_BYTES + ITEM_BYTES), limit * 0.8);
+    for (;;) {
+      const pending = blocks.map((block) => ({ block, readers: Array.from({ length: block.count }, (_, j) => collections[block.source].queueAt(block.from + j)) }));
+      try {
+        // One sync per round of about 3 MB, by design: the items are reached only by position.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (error) {
+        if (code(error) !== "ResponsePayloadSizeLimitExceeded" || (blocks.length === 1 && blocks[0].count === 1)) throw error;
+        blocks = halved(blocks);
+        continue;
+      }
+      for (const { block, readers } of pending) {
+        const items = readers.map((read) => read());
+        const collection = collections[block.source];
+        heaviest[block.source] = items.reduce((most, item) => Math.max(most, collection.weigh(item)), heaviest[block.source] ?? ITEM_REQUEST_BYTES);
+        results[block.source].push(...items);
+      }
+      break;
+    }
+  }
+  return results;
 }

@@ -1,6 +1,6 @@
 import { SheetExtras } from "../report/fingerprint";
 import { ReadBatch } from "./batch";
-import { queueNotesAndComments, queueCommentCount } from "./notes-comments-read";
+import { queueCommentCount, readNotesAndComments } from "./notes-comments-read";
 import { queueDataTable, queueNotes, queueSeriesSources, queueSolidColour } from "./optional-apis";
 
 /**
@@ -97,15 +97,15 @@ export interface ExtrasSource {
 }
 
 /**
- * Reads the extras of `sources` through `reads`, in up to four rounds, each in syncs of at most
+ * Reads the extras of `sources` through `reads`, in up to five rounds, each in syncs of at most
  * the batch's limit (Excel on the web refuses a response over 5 MB), never one per row, chart or
  * note: first each cell's properties, number format and row height in blocks of rows (joined
  * again, so the extras are the same however they were read) and what is read of a sheet as a
  * whole (Excel answers conditional formats, data validation and merged cells as addresses), the
- * charts' data labels and number of series, the number of notes and comments; then, as Excel only
- * reaches them by index, each series' colours, data labels and number of points, each note's and
- * comment's text and cell (as many per sync as fit at the most a text can weigh, see
- * notes-comments-read.ts), and the axes of each chart that has them; then each point's colour and
+ * charts' data labels and number of series, the number of notes and comments; then each note's
+ * and comment's text and cell, in syncs of their own sized from what they weigh (none when there
+ * are none, see notes-comments-read.ts); then, as Excel only reaches them by index, each series'
+ * colours, data labels and number of points, and the axes of each chart that has them; then each point's colour and
  * label; last, in a sync of its own, where each series takes its data from (see
  * readSeriesSources). Reads the caller queued on `reads` before are answered by the first round.
  * Where Excel lacks an API (notes before ExcelApi 1.18, chart colours before 1.16, series sources
@@ -114,6 +114,10 @@ export interface ExtrasSource {
 export async function readExtras(reads: ReadBatch, sources: ExtrasSource[]): Promise<SheetExtras[]> {
   const first = await inTurn(sources, (source) => queueFirstRound(reads, source));
   await reads.flush();
+  // Each note and comment by its position, its text and cell, in syncs of their own (none when
+  // there are none; notes-comments-read.ts), which may be read again: this function queues only
+  // loads, and its callers (inspect.ts, regenerate.ts's read-back) queue nothing else before it.
+  const notesAndComments = await readNotesAndComments(reads, first.map((read) => ({ sheet: read.wide.sheet, notes: read.wide.notes, comments: read.wide.comments })), { replies: false });
   const second = await inTurn(first, (read) => queueSecondRound(reads, read.wide));
   await reads.flush();
   const third = await inTurn(second, (read) => queueThirdRound(reads, read));
@@ -121,7 +125,7 @@ export async function readExtras(reads: ReadBatch, sources: ExtrasSource[]): Pro
   const seriesSources = await readSeriesSources(reads.limit, sources, second);
   return first.map((read, i) => {
     const { columns, charts, chartsUnseen, dataTablesUnseen, ...rest } = read.wide.read();
-    const [notes, comments] = [second[i].notesAndComments.notes(), second[i].notesAndComments.comments()];
+    const { notes, comments } = notesAndComments[i];
     const chartSources = seriesSources ? seriesSources[i] : null;
     const unseen = [...(notes === null ? ["notes"] : []), ...(rest.outside.some((part) => part.includes(null)) ? ["sizes outside the used range"] : []), ...(chartsUnseen ? ["chart colours"] : []), ...(dataTablesUnseen ? ["chart data tables"] : []), ...second[i].unseen, ...third[i].unseen, ...(chartSources === null && second[i].series.some((s) => s.length > 0) ? ["chart sources"] : [])];
     return {
@@ -167,15 +171,12 @@ async function queueFirstRound(reads: ReadBatch, { sheet, formatted, charts }: E
 // Each reader below runs only after the flush of its round.
 
 /**
- * Queues what needs the first round's answers: each series by index, each note's and comment's
- * cell, and the axes of a chart of a type that has them (its title, number format and direction;
+ * Queues what needs the first round's answers: each series by index, and the axes of a chart of a type that has them (its title, number format and direction;
  * the value axis's bounds apart, as they follow the figures where automatic: see SheetExtras).
  */
 async function queueSecondRound(reads: ReadBatch, wide: ReturnType<typeof queueReadSheetWide>) {
   const seriesCounts = wide.charts.map((c) => c.series.value);
   const bytes = seriesCounts.reduce((n, count) => n + count * SERIES_BYTES, 0) + wide.charts.length * AXES_BYTES;
-  // Each note and comment by its position, its text and cell, as many per sync as fit (notes-comments-read.ts).
-  const [notesAndComments] = await queueNotesAndComments(reads, [{ sheet: wide.sheet, notes: wide.notes, comments: wide.comments }], false);
   const queued = await reads.queue(bytes, () => {
     const axes = wide.charts.map(({ chart }) => (TYPES_WITH_AXES.includes(chart.chartType) ? queueAxes(chart) : null));
     const series = wide.charts.map(({ chart }, c) => {
@@ -192,7 +193,7 @@ async function queueSecondRound(reads: ReadBatch, wide: ReturnType<typeof queueR
     const unseen = seriesCounts.some((n) => n > 0) && series.some((list) => list.some((s) => s.fill === null)) ? ["chart colours"] : [];
     return { series, axes, unseen };
   });
-  return { ...queued, notesAndComments };
+  return queued;
 }
 
 /**

@@ -380,10 +380,20 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
     const rows = plan.changes.deletes.reduce((n, d) => n + d.count, 0);
     throw new CellsBesideDeletedRows(plan.target.table.name, plan.target.table.sheetName, rows, cells);
   }
-  // The notes and comments themselves, and the comments' replies, in syncs of their own (none
-  // when there are none), each under the limit at the most a text can weigh (notes-comments-read.ts).
+  // The notes and comments themselves, with the comments' replies, in syncs of their own (none
+  // when there are none), each under the limit (notes-comments-read.ts). Nothing is queued but
+  // loads before them, and nothing has been written yet: their syncs may be read again.
   if (!counted.some((c) => (c.notes?.count() ?? 0) > 0 || (c.comments?.value ?? 0) > 0)) return;
-  const read = await readNotesAndComments(reads, counted);
+  let read: Awaited<ReturnType<typeof readNotesAndComments>>;
+  try {
+    read = await readNotesAndComments(reads, counted, { replies: true });
+  } catch (error) {
+    // Gone again after they were counted a second time (readNotesAndComments reads once more
+    // when a note or comment it counted is gone): the analyst is changing them while the pull
+    // reads. Only reads have run, so nothing was written: the comparison no longer holds.
+    if (isRefusal(error) && error.code === "ItemNotFound") throw new ChangedSinceComparison(plans.find((p) => p.changes.deletes.length)?.target.table.name ?? plans[0].target.table.name, null);
+    throw error;
+  }
   for (const [p, plan] of plans.entries()) {
     const { notes, comments } = read[p];
     const rows = plan.target.table.cells ?? [];
