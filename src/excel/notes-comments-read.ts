@@ -160,7 +160,10 @@ async function readByPosition<T>(context: Excel.RequestContext, collections: rea
   const heaviest: (number | null)[] = collections.map(() => null);
   const sources = collections.map((c) => ({ total: c.total, columns: 1 }));
   while (collections.some((c, i) => results[i].length < c.total)) {
-    let blocks = planRound(sources, results, heaviest.map((bytes) => bytes ?? TEXT_BYTES + ITEM_BYTES), limit * 0.8);
+    // Before any item is read, each is taken at the most it can weigh: the round cannot outgrow the
+    // limit, and has all of it (42 items in 4 MB). Sized from what was read, a fifth is kept spare, as readRows does.
+    const budget = heaviest.every((bytes) => bytes === null) ? limit : limit * 0.8;
+    let blocks = planRound(sources, results, heaviest.map((bytes) => bytes ?? TEXT_BYTES + ITEM_BYTES), budget);
     for (;;) {
       const pending = blocks.map((block) => ({ block, readers: Array.from({ length: block.count }, (_, j) => collections[block.source].queueAt(block.from + j)) }));
       try {

@@ -9,10 +9,10 @@ import { edition, loadedWorkbook, runLoadData } from "../support/workbooks";
  * first, to put them back should it stop (table-refresh.ts readBefore, notes-comments-read.ts):
  * their numbers ride the sync that reads the rows before writing (no sync of their own), then
  * each item is read by its position, as many per sync as fit at the most an item can weigh
- * (32,767 characters at 3 bytes, plus 300: 98,601 bytes), then, in one sync more, the replies'
- * texts of the comments that have any. A few notes and comments are therefore one sync more,
- * whatever their number up to what fits in one sync (4 MB / 98,601 bytes: 42 items), and one
- * more when a comment has replies; a pull that deletes nothing reads none of them.
+ * (32,767 characters at 3 bytes, plus 300: 98,601 bytes) in the first sync, the replies' texts
+ * with their comment; later syncs are sized from the heaviest item read so far. A few notes and
+ * comments are therefore one sync more, replies or not, whatever their number up to what fits in
+ * one sync at the most (4 MB / 98,601 bytes: 42 items); a pull that deletes nothing reads none of them.
  * Counted by the fake (FakeContext.syncs), each pull against the same pull on the same sheet
  * without notes or comments.
  */
@@ -46,9 +46,11 @@ describe("the syncs a pull takes for the notes and threaded comments on the Data
     expect(await syncsOf(dropsThree(), { comments: 3, notes: 2, replies: 0 })).toBe(plain + 1);
   });
 
-  it("3 comments with a reply each and 2 notes: two syncs more (the items, then the replies' texts)", async () => {
+  it("3 comments with a reply each and 2 notes: still one sync more (the replies' texts are loaded with their comment)", async () => {
     const plain = await syncsOf(dropsThree(), NONE);
-    expect(await syncsOf(dropsThree(), { comments: 3, notes: 2, replies: 1 })).toBe(plain + 2);
+    // Was plain + 2 (the items, then the replies' texts by position): since each comment's replies
+    // are loaded with it (CommentReplyCollection, items/content) in the same sync, not one more.
+    expect(await syncsOf(dropsThree(), { comments: 3, notes: 2, replies: 1 })).toBe(plain + 1);
   });
 
   it("21 comments and 21 notes (42 items, as many as one sync takes): still one sync more, not one per item; a 43rd item takes a second", async () => {
