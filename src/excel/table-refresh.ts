@@ -269,13 +269,16 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
       const comments = await undo(context, plans, inserted, blankRows, { read: limit, write: batch.limit });
       // Once the rows are back, the references into them that their delete made #REF!.
       if (deletedFrom.length) await restoreBroken(context, pointing ?? [], others.names, { read: limit, write: batch.limit });
-      if (deletedFrom.length) {
-        await restoreValidations(context, validations.validations, { read: limit, write: batch.limit });
-        left.push(...validations.left, ...(await restoreFormats(context, formats.formats, { read: limit, write: batch.limit })));
-      }
       remade.push(...comments);
     } catch (refused) {
       throw new UndoRefused(refused);
+    }
+    // The rows and formulas are back: Excel refusing a rule's put-back leaves that sheet's rules named as not put back, not the tables as half written.
+    if (deletedFrom.length) {
+      const rules = { read: limit, write: batch.limit };
+      left.push(...validations.left);
+      await orLeft(() => restoreValidations(context, validations.validations, rules).then(() => []), sheetsOf(validations.validations, "validation"), left);
+      await orLeft(() => restoreFormats(context, formats.formats, rules), sheetsOf(formats.formats, "conditionalFormat"), left);
     }
     // Formulas too many to read before deleting, rules and charts not read or not put back: the pane says they were not checked, never "as it was".
     if (deletedFrom.length && (pointing === null || left.length)) {
@@ -296,6 +299,19 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     insertedRows: growth.inserts.reduce((n, i) => n + i.box.rows, 0),
   };
 }
+
+/** A put-back of rules after the rows are back: what it could not put back goes to `left`, and where Excel refuses it, all it covered (`covered`). */
+async function orLeft(putBack: () => Promise<Reference[]>, covered: Reference[], left: Reference[]): Promise<void> {
+  try {
+    left.push(...(await putBack()));
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    left.push(...covered);
+  }
+}
+
+/** The sheets of rules read to be put back, one reference of `kind` each. */
+const sheetsOf = (rules: readonly { sheetName: string }[], kind: "validation" | "conditionalFormat"): Reference[] => [...new Set(rules.map((r) => r.sheetName))].map((sheet) => ({ kind, sheet }));
 
 /** Runs of adjacent columns the add-in fills: [first, width]. */
 function knownRuns(plan: Plan): [number, number][] {
