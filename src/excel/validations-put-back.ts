@@ -15,7 +15,7 @@ import type { Reference } from "../text/references";
  * the rows are back, each area whose validation is not what it was gets it again: cleared, then
  * the rule and the rest set (all settable, 1.8). Unlike a conditional format's, a validation is
  * all that the API reads of it, so one Excel deleted with its cells comes back whole. A sheet with
- * an area whose cells do not share one rule ("Inconsistent"), or with more areas than
+ * an area whose type is no rule that can be set back ("Inconsistent", "MixedCriteria"), or with more areas than
  * MAX_AREAS, is not read: its validation stays named as not put back (Shortfall.left).
  */
 
@@ -46,6 +46,8 @@ const MAX_AREAS = 5_000;
  */
 const VALIDATION_BYTES = (2 * 8_192 + 32 + 255 + 32 + 225) * 3 + 500;
 const PROPERTIES = "type,rule,ignoreBlanks,prompt,errorAlert";
+/** The types of DataValidation whose rule DataValidationRule sets (wholeNumber, decimal, textLength, date, time, list, custom; ExcelApi 1.8). */
+const SETTABLE: ReadonlySet<string> = new Set(["WholeNumber", "Decimal", "TextLength", "Date", "Time", "List", "Custom"]);
 
 /**
  * Of what may hold a reference into the deleted rows (`unchecked`, namesInto), the validation of
@@ -70,8 +72,10 @@ export async function validationsToPutBack(context: Excel.RequestContext, state:
     }
   }
   await reads.flush();
-  // A sheet with an area of several rules is not put back (its rules would be read cell by cell): it stays named.
-  const mixed = new Set(areas.filter((a) => a.validation.type === "Inconsistent").map((a) => a.name));
+  // A sheet with an area whose type is not a rule that can be set back is not put back, and none of its areas is cleared: it stays named.
+  // "Inconsistent" (different rules on different cells) and "MixedCriteria" (validation on some cells, not all; Excel.DataValidationType,
+  // ExcelApi 1.8) would be read cell by cell; a type Excel may add later has no rule known to set.
+  const mixed = new Set(areas.filter((a) => !SETTABLE.has(a.validation.type)).map((a) => a.name));
   const validations = areas.filter((a) => !mixed.has(a.name)).map(({ name, sheet, box, validation }) => ({ sheet, sheetName: name, box, validation: asRead(validation) }));
   return { validations, left: unchecked.filter((ref) => ref.kind !== "validation" || mixed.has(ref.sheet)) };
 }

@@ -45,3 +45,15 @@ it("Excel refusing the put-back of a conditional format (after the rows and form
     spy.mockRestore();
   }
 });
+
+it("validation of a type no rule sets back (MixedCriteria, Excel.DataValidationType): not cleared, and the pane names it as not put back", async () => {
+  const { model, data } = await loadedWorkbook();
+  const row = sheetRowOf(data, 90);
+  // The fake gives a rule's own type; this one stands in for any type DataValidationRule cannot set.
+  data.sheet.dataValidations.push({ row: row - 7, column: WAARDE, rows: 8, columns: 1, type: "MixedCriteria", formula: "0" });
+  const result = await pulledRefusedAtFirstDelete(model, data);
+  // As the delete left it (its last row went; putting the row back at its edge does not grow it): not cleared, not made a custom rule.
+  expect(data.sheet.dataValidations).toEqual([{ row: row - 7, column: WAARDE, rows: 7, columns: 1, type: "MixedCriteria", formula: "0" }]);
+  expect(texts(result)[1]).toContain("Not checked and not put back: data validation on the sheet 'Data'.");
+  expect(texts(result, "nl")[1]).toContain("Niet nagekeken en niet teruggezet: gegevensvalidatie op het blad 'Data'.");
+});
