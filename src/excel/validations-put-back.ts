@@ -98,7 +98,8 @@ export async function restoreValidations(context: Excel.RequestContext, before: 
   for (const [i, was] of before.entries()) {
     const text = JSON.stringify(was.validation);
     if (JSON.stringify(asRead(now[i])) === text) continue;
-    await batch.queue(400 + text.length * 2, () => {
+    // Three bytes a character, as the reads: UTF-8's most for Excel's text, so long non-Latin rules stay under the limit.
+    await batch.queue(400 + text.length * 3, () => {
       const validation = range(was).dataValidation;
       // Cleared first: the reference does not say what setting a rule over cells validated otherwise does.
       validation.clear();
