@@ -1,9 +1,9 @@
 import { problemText } from "../../src/text/problems";
-import { TableModel, WorkbookModel } from "../support/fake-excel";
+import { RuleModel, TableModel, WorkbookModel } from "../support/fake-excel";
 import { editionChanged, refusedAtFirstDelete } from "../support/pull-stops";
-import { edition, loadedWorkbook, runLoadData } from "../support/workbooks";
+import { edition, loadedWorkbook, runLoadData, snapshot } from "../support/workbooks";
 
-/** A pull stopped after deleting rows: Excel refusing the put-back of a rule, once the rows and formulas are back, is told as that rule not put back (review 2). */
+/** A pull stopped after deleting rows: Excel refusing the put-back of a rule, once the rows and formulas are back, is told as that rule not put back; a whole-number rule comes back (review 2). */
 const WAARDE = 6;
 const next = editionChanged(edition, 10, [20, 50, 90], 5);
 const texts = (result: { ok: boolean; problems?: { message: unknown }[] }, language: "en" | "nl" = "en") => (result.ok ? ["ok"] : (result.problems ?? []).map((p) => problemText(p as never, language)));
@@ -56,4 +56,17 @@ it("validation of a type no rule sets back (MixedCriteria, Excel.DataValidationT
   expect(data.sheet.dataValidations).toEqual([{ row: row - 7, column: WAARDE, rows: 7, columns: 1, type: "MixedCriteria", formula: "0" }]);
   expect(texts(result)[1]).toContain("Not checked and not put back: data validation on the sheet 'Data'.");
   expect(texts(result, "nl")[1]).toContain("Niet nagekeken en niet teruggezet: gegevensvalidatie op het blad 'Data'.");
+});
+
+it("a whole-number validation over the deleted row comes back as it was, and the pane says the workbook was put back", async () => {
+  const { model, data } = await loadedWorkbook();
+  const row = sheetRowOf(data, 90);
+  const band: RuleModel = { row: row - 7, column: WAARDE, rows: 8, columns: 1, type: "WholeNumber", formula: "0", formula2: "100" };
+  data.sheet.dataValidations.push(band);
+  const was = structuredClone(data.sheet.dataValidations);
+  const before = snapshot(model);
+  const result = await pulledRefusedAtFirstDelete(model, data);
+  expect(texts(result)).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
+  expect(data.sheet.dataValidations).toEqual(was);
+  expect(snapshot(model)).toBe(before);
 });

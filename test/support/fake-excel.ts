@@ -2574,6 +2574,9 @@ class FakeRulePart extends ClientObject<RuleModel> {
   }
 }
 
+/** DataValidation types whose rule is formula1/formula2/operator, and their key in DataValidationRule (ExcelApi 1.8). */
+const BASIC_VALIDATIONS: Record<string, string> = { WholeNumber: "wholeNumber", Decimal: "decimal", TextLength: "textLength", Date: "date", Time: "time" };
+
 /**
  * A range's data validation (DataValidation, ExcelApi 1.8): `type` "None" where no cell has one,
  * "Inconsistent" where its cells do not share one rule ("the data validation applied to the range
@@ -2591,7 +2594,9 @@ class FakeDataValidation extends ClientObject<{ sheet: SheetModel; boxes: Box[] 
       if (!whole) return {};
       const r = rules[0];
       if (type === "List") return { list: { inCellDropDown: true, source: r.formula ?? "" } };
-      if (type === "Decimal") return { decimal: { formula1: r.formula ?? "", formula2: r.formula2, operator: r.formula2 ? "Between" : "GreaterThan" } };
+      // BasicDataValidation (wholeNumber, decimal, textLength) and DateTimeDataValidation (date, time) alike: formula1, formula2, operator.
+      const basic = BASIC_VALIDATIONS[type];
+      if (basic) return { [basic]: { formula1: r.formula ?? "", formula2: r.formula2, operator: r.formula2 ? "Between" : "GreaterThan" } };
       return { custom: { formula: r.formula ?? "" } };
     }
     if (name === "ignoreBlanks" || name === "prompt" || name === "errorAlert") return whole ? (rules[0][name] ?? VALIDATION_DEFAULTS[name]) : null;
@@ -2607,13 +2612,22 @@ class FakeDataValidation extends ClientObject<{ sheet: SheetModel; boxes: Box[] 
   /**
    * DataValidation.rule is settable (1.8), one criterion per rule. Where cells of the range have
    * a validation already, the docs do not say what setting another does: the fake refuses it
-   * (the safe reading; an add-in clears first). List, Decimal and Custom are modelled.
+   * (the safe reading; an add-in clears first). DataValidationRule's list, custom, and its
+   * wholeNumber, decimal, textLength (BasicDataValidation), date and time (DateTimeDataValidation)
+   * by formula1/formula2 are modelled; the operator is read back from whether formula2 is given.
    */
   set rule(value: unknown) {
     this.set(({ sheet, boxes }) => {
-      const given = value as { list?: { source: string }; decimal?: { formula1: string; formula2?: string }; custom?: { formula: string } };
-      const made = given.list ? { type: "List", formula: given.list.source } : given.decimal ? { type: "Decimal", formula: given.decimal.formula1, formula2: given.decimal.formula2 } : given.custom ? { type: "Custom", formula: given.custom.formula } : null;
-      if (!made) throw new OfficeError("InvalidArgument", "The fake sets List, Decimal or Custom validation only.");
+      const given = value as Record<string, { source?: string; formula?: string; formula1?: string; formula2?: string } | undefined>;
+      const basic = Object.entries(BASIC_VALIDATIONS).find(([, key]) => given[key]);
+      const made = given.list
+        ? { type: "List", formula: given.list.source }
+        : basic
+          ? { type: basic[0], formula: given[basic[1]]?.formula1, formula2: given[basic[1]]?.formula2 }
+          : given.custom
+            ? { type: "Custom", formula: given.custom.formula }
+            : null;
+      if (!made) throw new OfficeError("InvalidArgument", "The fake sets List, Custom, WholeNumber, Decimal, TextLength, Date or Time validation only.");
       if (sheet.dataValidations.some((rule) => boxes.some((box) => overlaps(rule, box)))) throw new OfficeError("InvalidOperation", "The fake sets a rule only on cells without validation.");
       for (const box of boxes) sheet.dataValidations.push({ row: box.row, column: box.column, rows: box.rows, columns: box.columns, ...(made.type === "Custom" ? { formula: made.formula } : made) });
     });
