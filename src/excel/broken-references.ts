@@ -1,5 +1,6 @@
 import { pointsInto } from "../report/references";
-import { ReadBatch, readRows, WriteBatch } from "./batch";
+import { MAX_SYNC_BYTES, ReadBatch, readRows, WriteBatch } from "./batch";
+import { countedPages, NameRead, queueFirstPages, readPages, takeAll } from "./names-read";
 import { SheetState, WorkbookState } from "./inspect";
 import { chartSources, Pointer, ruleFormulas } from "./references-scan";
 import type { Reference } from "../text/references";
@@ -116,12 +117,6 @@ export async function formulasInto(context: Excel.RequestContext, state: Workboo
   });
 }
 
-/** A defined name that may point into the tables' sheet, as read before deleting: its item (to write it back), name and formula. */
-export interface NameRead {
-  item: Excel.NamedItem;
-  name: string;
-  formula: string;
-}
 
 /**
  * The defined names whose formula may point into `sheetNames` (`=Data!$G$92`), the workbook's
@@ -138,8 +133,10 @@ export interface NameRead {
  * those cannot be read, every one present, the safe side. On the tables' own sheet every one
  * present: a rule there points into the rows without naming the sheet (`=$G92>0`).
  */
-export async function namesInto(context: Excel.RequestContext, state: WorkbookState, sheetNames: ReadonlySet<string>): Promise<{ names: NameRead[]; unchecked: Reference[] }> {
-  const lists = [context.workbook.names, ...state.sheets.map((s) => s.sheet.names)].map((names) => names.load("items/name,items/formula"));
+export async function namesInto(context: Excel.RequestContext, state: WorkbookState, sheetNames: ReadonlySet<string>, limit = MAX_SYNC_BYTES): Promise<{ names: NameRead[]; unchecked: Reference[] }> {
+  // Counted, and read in this sync when few; many in pages under the response limit (names-read.ts).
+  const lists = countedPages([context.workbook.names, ...state.sheets.map((s) => s.sheet.names)]);
+  queueFirstPages(lists, limit / 2);
   const others = state.sheets.map((s) => ({
     sheet: s.name,
     formats: s.sheet.getRange().conditionalFormats.getCount(),
@@ -147,10 +144,12 @@ export async function namesInto(context: Excel.RequestContext, state: WorkbookSt
     charts: s.sheet.charts.load("items/name"),
   }));
   await context.sync();
+  takeAll(lists);
+  await readPages(new ReadBatch(context, limit), lists);
   const names = lists.flatMap((list) =>
-    list.items.flatMap((item) => {
-      const formula: unknown = item.formula;
-      return typeof formula === "string" && [...sheetNames].some((name) => pointsInto(formula, name)) ? [{ item, name: item.name, formula }] : [];
+    list.names.filter(({ formula }) => {
+      const text: unknown = formula;
+      return typeof text === "string" && [...sheetNames].some((name) => pointsInto(text, name));
     }),
   );
   const present = (only: ReadonlySet<string>) =>

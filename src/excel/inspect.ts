@@ -4,8 +4,9 @@ import { SheetContent, SheetExtras } from "../report/fingerprint";
 import { SheetMark } from "../report/mark";
 import { DATA_SHEET_KEY } from "../report/plan";
 import type { Reading } from "../text/excel";
-import { ReadBatch, readRows } from "./batch";
+import { MAX_SYNC_BYTES, ReadBatch, readRows } from "./batch";
 import { queueReadMark } from "./marks";
+import { countedPages, queueFirstPages, readPages, takeAll } from "./names-read";
 import { readingFirst } from "./read-refused";
 import { Area, readExtras } from "./sheet-extras";
 import { totalRows } from "./total-row";
@@ -68,6 +69,8 @@ export const NOT_READ: (string | number | boolean)[][] = [["(niet gelezen)"]];
 const MAX_FINGERPRINT_CELLS = 100_000;
 /** What a formula or value of an indicator sheet weighs in a response, for chunking (texts are long). */
 const FORMULA_BYTES = 80;
+/** What the defined names' first pages may take of the second sync's response: half, the rest for the marks and tables' places. */
+const NAMES_BUDGET = MAX_SYNC_BYTES / 2;
 /** What to load of a range to read it in blocks (see Area). */
 export const AREA = "address,rowIndex,columnIndex,rowCount,columnCount";
 
@@ -99,16 +102,19 @@ export function inspectWorkbook(context: Excel.RequestContext, options: { marks:
 async function inspect(context: Excel.RequestContext, options: { marks: boolean; content: boolean | "data" }, at: { reading: Reading }): Promise<WorkbookState> {
   const worksheets = context.workbook.worksheets.load("items/name,items/id");
   const tables = context.workbook.tables.load("items/name,items/showTotals");
-  const names = context.workbook.names.load("items/name,items/formula");
   await context.sync();
 
   const markReaders = worksheets.items.map((sheet) => (options.marks ? queueReadMark(sheet) : () => null));
   const tableSheets = tables.items.map((table) => table.worksheet.load("name"));
   const tableRanges = tables.items.map((table) => table.getRange().load("address,rowIndex,columnIndex,rowCount,columnCount"));
   // Worksheet.names holds the names scoped to that sheet, which Workbook.names leaves out
-  // (ExcelApi 1.4, Excel.NamedItemScope): every sheet's, in this same sync.
-  const sheetNames = worksheets.items.map((sheet) => sheet.names.load("items/name,items/formula"));
+  // (ExcelApi 1.4, Excel.NamedItemScope): the workbook's and every sheet's, counted and read in
+  // this same sync when they are few, in pages under the response limit when not (names-read.ts).
+  const names = countedPages([context.workbook.names, ...worksheets.items.map((sheet) => sheet.names)]);
+  queueFirstPages(names, NAMES_BUDGET);
   await context.sync();
+  takeAll(names);
+  await readPages(new ReadBatch(context), names);
   const marks = markReaders.map((read) => read());
 
   // What is on each of the add-in's sheets: the used ranges' sizes first (with values only, and
@@ -179,6 +185,6 @@ async function inspect(context: Excel.RequestContext, options: { marks: boolean;
         return [table.name.toLowerCase(), state];
       }),
     ),
-    names: [names, ...sheetNames].flatMap((collection) => collection.items.map((n) => ({ name: n.name, formula: n.formula }))),
+    names: names.flatMap((pages) => pages.names.map((n) => ({ name: n.name, formula: n.formula }))),
   };
 }

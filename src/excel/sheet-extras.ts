@@ -1,5 +1,6 @@
 import { SheetExtras } from "../report/fingerprint";
 import { ReadBatch } from "./batch";
+import { NamePages, queuePages, readPages, takeAll } from "./names-read";
 import { queueCommentCount, readNotesAndComments } from "./notes-comments-read";
 import { queueDataTable, queueNotes, queueSeriesSources, queueSolidColour } from "./optional-apis";
 
@@ -102,7 +103,8 @@ export interface ExtrasSource {
  * note: first each cell's properties, number format and row height in blocks of rows (joined
  * again, so the extras are the same however they were read) and what is read of a sheet as a
  * whole (Excel answers conditional formats, data validation and merged cells as addresses), the
- * charts' data labels and number of series, the number of notes and comments; then each note's
+ * charts' data labels and number of series, the number of notes and comments and of the sheet's
+ * own defined names (read in pages with the second round, see names-read.ts); then each note's
  * and comment's text and cell, in syncs of their own sized from what they weigh (none when there
  * are none, see notes-comments-read.ts); then, as Excel only reaches them by index, each series'
  * colours, data labels and number of points, and the axes of each chart that has them; then each point's colour and
@@ -118,10 +120,16 @@ export async function readExtras(reads: ReadBatch, sources: ExtrasSource[]): Pro
   // there are none; notes-comments-read.ts), which may be read again: this function queues only
   // loads, and its callers (inspect.ts, regenerate.ts's read-back) queue nothing else before it.
   const notesAndComments = await readNotesAndComments(reads, first.map((read) => ({ sheet: read.wide.sheet, notes: read.wide.notes, comments: read.wide.comments })), { replies: false });
+  const names = first.map((read) => read.wide.names);
+  takeAll(names);
   const second = await inTurn(first, (read) => queueSecondRound(reads, read.wide));
+  await queuePages(reads, names);
   await reads.flush();
+  takeAll(names);
   const third = await inTurn(second, (read) => queueThirdRound(reads, read));
   await reads.flush();
+  // A sheet with more names than one sync holds: the rest, a sync's worth at a time.
+  await readPages(reads, names);
   const seriesSources = await readSeriesSources(reads.limit, sources, second);
   return first.map((read, i) => {
     const { columns, charts, chartsUnseen, dataTablesUnseen, ...rest } = read.wide.read();
@@ -285,7 +293,8 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
   const comments = queueCommentCount(sheet);
   const notes = queueNotes(sheet);
   const shapes = sheet.shapes.load("items/name");
-  const names = sheet.names.load("items/name,items/formula");
+  // The sheet's own defined names counted only: read in the second round, in pages under the limit (names-read.ts).
+  const names = new NamePages(sheet.names, sheet.names.getCount());
   // Each table's style and Table Design options (ExcelApi 1.1 and 1.3), the PivotTables on the sheet (1.8).
   const tables = sheet.tables.load("items/name,items/style,items/showTotals,items/showBandedRows,items/showBandedColumns,items/showFilterButton");
   const pivots = sheet.pivotTables.load("items/name");
@@ -306,6 +315,7 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
     charts: chartDetails,
     notes,
     comments,
+    names,
     read: () => {
       const address = (range: { isNullObject: boolean; address: string }) => (range.isNullObject ? null : range.address);
       return {
@@ -318,7 +328,7 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
         conditional: address(conditional),
         validated: address(validated),
         shapes: shapes.items.map((s) => s.name),
-        names: names.items.map((n) => [n.name, n.formula]),
+        names: names.names.map((n) => [n.name, n.formula]),
         tables: tables.items
           .map((t) => [t.name.toLowerCase(), t.style, t.showTotals, t.showBandedRows, t.showBandedColumns, t.showFilterButton])
           .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),

@@ -182,7 +182,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
   const deleting = plans.filter((p) => p.changes.deletes.length);
   const homes = new Set(deleting.map((p) => p.target.table.sheetName));
   const pointing = deleting.length ? await formulasInto(context, state, homes, limit) : [];
-  const others = deleting.length ? await namesInto(context, state, homes) : { names: [], unchecked: [] };
+  const others = deleting.length ? await namesInto(context, state, homes, limit) : { names: [], unchecked: [] };
   // The conditional formats and validation among what namesInto found, read to be put back too (formats-put-back.ts, validations-put-back.ts); what is left, the pane names.
   const formats = deleting.length ? await formatsToPutBack(context, state, others.unchecked, limit) : { formats: [], left: [] };
   const validations = deleting.length ? await validationsToPutBack(context, state, formats.left, limit) : { validations: [], left: [] };

@@ -758,10 +758,23 @@ abstract class CollectionObject<M, P extends ClientObject<M>> extends ClientObje
   private loadedItems: P[] | undefined;
   protected abstract wrap(item: M): P;
 
-  override load(properties?: string | string[]): this {
-    const names = (Array.isArray(properties) ? properties : (properties ?? "").split(",")).map((p) => p.trim().replace(/^items\//, "")).filter(Boolean);
+  /**
+   * Loads the items' properties: named ("items/name,items/formula"), or as load options (the
+   * Excel.Interfaces.*CollectionLoadOptions objects: each property `true`, and the
+   * CollectionLoadOptions "to load properties of only a subset of members of a collection":
+   * `$skip`, the items "to be skipped and not included in the result", and `$top`, "the number
+   * of items in the queried collection to be included in the result"), as the collection is when
+   * the sync runs. A page past the end answers no items (the reference is silent; an empty page is
+   * the reading a reader of pages needs to stop, and the safe one).
+   */
+  override load(properties?: string | string[] | Record<string, unknown>): this {
+    const options = typeof properties === "object" && !Array.isArray(properties) ? properties : null;
+    const listed: string[] = options ? Object.keys(options).filter((key) => !key.startsWith("$") && options[key] === true) : Array.isArray(properties) ? properties : ((properties as string | undefined) ?? "").split(",");
+    const names = listed.map((p) => p.trim().replace(/^items\//, "")).filter(Boolean);
+    const skip = typeof options?.$skip === "number" ? options.$skip : 0;
+    const top = typeof options?.$top === "number" ? options.$top : Infinity;
     this.context.enqueue(() => {
-      this.loadedItems = this.model().map((item) => this.wrap(item));
+      this.loadedItems = this.model().slice(skip, skip + top).map((item) => this.wrap(item));
       for (const item of this.loadedItems) item.snapshot(names);
     });
     return this;
@@ -2992,6 +3005,12 @@ class FakeNameCollection extends CollectionObject<NameModel, FakeNamedItem> {
   }
   protected wrap(item: NameModel): FakeNamedItem {
     return new FakeNamedItem(this.context, () => item);
+  }
+  /** NamedItemCollection.getCount (ExcelApi 1.4): "Gets the number of named items in the collection." */
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue(() => result.settle(this.model().length, this.context));
+    return result;
   }
 }
 
