@@ -1,5 +1,5 @@
 import { formulasIn, pointsInto } from "../report/references";
-import { readRows } from "./batch";
+import { ReadBatch, readRows } from "./batch";
 import { NOT_READ, SheetState, WorkbookState } from "./inspect";
 import { queuePivotSource, queueSeriesSources } from "./optional-apis";
 import type { Reference } from "../text/references";
@@ -105,11 +105,13 @@ const MAX_MIXED_CELLS = 2_000;
 /**
  * The formulas of the conditional formats (ExcelApi 1.6) and data validation rules (1.8) on
  * `sheets`: a rule like `=B2>Nationaliteiten!$B$6` or a list from `=Woonduur!$A$6:$A$8` points
- * into a sheet as a cell's formula does. Two syncs, whatever the number of rules: which formats
- * there are and which cells are validated; each format's rule (by its type, as Excel gives it)
- * and each sheet's validation. Where a sheet's validated cells do not share one rule
- * ("Inconsistent"), up to two more: its areas' rules, and the cells of an area that mixes rules,
- * one by one. Null where there are too many to read (see MAX_RULES).
+ * into a sheet as a cell's formula does. Two syncs when they are few: which formats there are
+ * and which cells are validated; each format's rule (by its type, as Excel gives it) and each
+ * sheet's validation. Where a sheet's validated cells do not share one rule ("Inconsistent"), up
+ * to two more: its areas' rules, and the cells of an area that mixes rules, one by one. Each rule
+ * read at the most its formulas can weigh (RULE_FORMULA_BYTES), as many a sync as fit under the
+ * response limit (Excel on the web refuses one over 5 MB): many long rules take more syncs. Null
+ * where there are too many to read (see MAX_RULES).
  */
 export async function ruleFormulas(context: Excel.RequestContext, sheets: SheetState[]): Promise<Pointer[] | null> {
   if (sheets.length === 0) return [];
@@ -117,12 +119,19 @@ export async function ruleFormulas(context: Excel.RequestContext, sheets: SheetS
   await context.sync();
   const validated = found.flatMap((f) => (f.validated.isNullObject ? [] : [{ state: f.state, areas: f.validated }]));
   if (found.reduce((n, f) => n + f.formats.items.length, 0) + validated.reduce((n, v) => n + v.areas.areaCount, 0) > MAX_RULES) return null;
-  const formats = found.flatMap((f) => {
+  const reads = new ReadBatch(context);
+  const formats: { read: () => unknown; from: Reference }[] = [];
+  for (const f of found) {
     const from: Reference = { kind: "conditionalFormat", sheet: f.state.name };
-    return f.formats.items.map((format) => ({ read: queueRuleOf(format), from }));
-  });
-  const sheetWide = validated.map(({ state, areas }) => ({ from: { kind: "validation", sheet: state.name } as Reference, areas: areas.areas.load(AREA_ITEMS), validation: areas.dataValidation.load("type,rule") }));
-  await context.sync();
+    for (const format of f.formats.items) formats.push({ read: await reads.queue(ruleBytes(formulasOfType(format.type)), () => queueRuleOf(format)), from });
+  }
+  const sheetWide: { from: Reference; areas: Excel.RangeCollection; validation: Excel.DataValidation }[] = [];
+  for (const { state, areas } of validated) {
+    // The areas (four numbers each) at what a validated area may take at the most (see MAX_RULES), and the rule.
+    const queued = await reads.queue(areas.areaCount * 100 + ruleBytes(VALIDATION_FORMULAS), () => ({ areas: areas.areas.load(AREA_ITEMS), validation: areas.dataValidation.load("type,rule") }));
+    sheetWide.push({ from: { kind: "validation", sheet: state.name }, ...queued });
+  }
+  await reads.flush();
   const read: { value: unknown; from: Reference }[] = [
     ...formats.map((f) => ({ value: f.read(), from: f.from })),
     ...sheetWide.filter((v) => v.validation.type !== "Inconsistent").map((v) => ({ value: v.validation.rule, from: v.from })),
@@ -130,14 +139,18 @@ export async function ruleFormulas(context: Excel.RequestContext, sheets: SheetS
   // A sheet whose validated cells do not share one rule: area by area, then cell by cell where an area mixes rules.
   const mixedSheets = sheetWide.filter((v) => v.validation.type === "Inconsistent");
   if (mixedSheets.length) {
-    const areas = mixedSheets.flatMap((v) => v.areas.items.map((area) => ({ area, from: v.from, validation: area.dataValidation.load("type,rule") })));
-    await context.sync();
+    const areas: { area: Excel.Range; from: Reference; validation: Excel.DataValidation }[] = [];
+    for (const v of mixedSheets) for (const area of v.areas.items) areas.push({ area, from: v.from, validation: await reads.queue(ruleBytes(VALIDATION_FORMULAS), () => area.dataValidation.load("type,rule")) });
+    await reads.flush();
     read.push(...areas.filter((a) => a.validation.type !== "Inconsistent").map((a) => ({ value: a.validation.rule, from: a.from })));
     const mixed = areas.filter((a) => a.validation.type === "Inconsistent");
     if (mixed.reduce((n, { area }) => n + area.rowCount * area.columnCount, 0) > MAX_MIXED_CELLS) return null;
     if (mixed.length) {
-      const cells = mixed.flatMap(({ area, from }) => Array.from({ length: area.rowCount * area.columnCount }, (_, i) => ({ from, rule: area.getCell(Math.floor(i / area.columnCount), i % area.columnCount).dataValidation.load("rule") })));
-      await context.sync();
+      const cells: { from: Reference; rule: Excel.DataValidation }[] = [];
+      for (const { area, from } of mixed) {
+        for (let i = 0; i < area.rowCount * area.columnCount; i++) cells.push({ from, rule: await reads.queue(ruleBytes(VALIDATION_FORMULAS), () => area.getCell(Math.floor(i / area.columnCount), i % area.columnCount).dataValidation.load("rule")) });
+      }
+      await reads.flush();
       read.push(...cells.map((cell) => ({ value: cell.rule.rule, from: cell.from })));
     }
   }
@@ -205,6 +218,28 @@ async function pivotSources(context: Excel.RequestContext): Promise<Pointer[] | 
 }
 
 const AREA_ITEMS = "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount";
+
+/**
+ * The most one formula of a rule weighs in a response: "Excel restricts [ST_Formula] to be at
+ * most 8192 characters" (MS-OI29500 2.1.1085), the type conditional formats' and data
+ * validation's formulas take (ECMA-376 Part 1, 18.3.1.10 cfRule's formula, 18.3.1.32
+ * dataValidation's formula1 and formula2); three bytes a character (UTF-8 of any UTF-16 unit),
+ * and what is around it.
+ */
+const RULE_FORMULA_BYTES = 8_192 * 3 + 100;
+const ruleBytes = (formulas: number) => 200 + formulas * RULE_FORMULA_BYTES;
+/** A validation rule's formulas: formula1 and formula2 (DataValidationRule, ExcelApi 1.8), of the one kind it has. */
+const VALIDATION_FORMULAS = 2;
+
+/**
+ * How many formulas a conditional format of `type` holds at the most, as queueRuleOf reads it: a
+ * custom rule one; a cell value rule two (formula1, formula2); a data bar two (its bounds); a
+ * colour scale three (minimum, midpoint, maximum); an icon set five (the most icons a set has,
+ * Excel.IconSet "fiveArrows"…, one criterion each).
+ */
+function formulasOfType(type: string): number {
+  return ({ Custom: 1, CellValue: 2, DataBar: 2, ColorScale: 3, IconSet: 5 } as Record<string, number>)[type] ?? 0;
+}
 
 /** Queues loading the part of a conditional format that holds its formulas; the reader works after the sync. */
 function queueRuleOf(format: Excel.ConditionalFormat): () => unknown {

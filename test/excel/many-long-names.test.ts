@@ -64,4 +64,20 @@ describe("a workbook with thousands of long defined names (more than one respons
     expect(snapshot(model)).toBe(before);
     expect(underLimit(model, start)).toBe(true);
   });
+
+  it("a pull that Excel stops after deleting reads the rules of hundreds of long conditional formats on another sheet in syncs under 5 MB, and names none that points elsewhere", async () => {
+    const { model, data } = await loadedWorkbook();
+    const mine = sheetNamed(model, "Mijn analyse");
+    // 700 rules of about 8,000 characters (5.6 MB), none naming the Data sheet.
+    for (let n = 0; n < 700; n++) mine.conditionalFormats.push({ row: n, column: 2, rows: 1, columns: 1, type: "Custom", formula: `=C${n + 1}>${n}${"+0".repeat(4000)}` });
+    const before = snapshot(model);
+    const onProgress = refusedAtFirstDelete(model, data, data.box.rows + 5);
+    const start = model.batches.length;
+    const { result } = await runLoadData(model, editionChanged(edition, 10, [20, 50, 90], 5), { syncLimit: 150, onProgress });
+    model.refuse = null;
+    expect(onProgress.at.rows).toBeGreaterThan(0);
+    expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
+    expect(snapshot(model)).toBe(before);
+    expect(underLimit(model, start)).toBe(true);
+  });
 });
