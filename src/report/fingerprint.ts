@@ -123,8 +123,12 @@ export function* extrasPrintInSteps(extras: SheetExtras): Steps<string> {
  * A new year is a new layout even where only a caption, or nothing on the sheet, names it.
  */
 export function layoutPrint(plan: SheetPlan): string {
-  // A line's merge and row height are its place's: a lead that wraps to another number of lines is another layout (see the README).
-  const texts = plan.texts.map((t) => [t.row, t.style, NAMING_STYLES.has(t.style) ? t.text : null, t.columns ?? 1, t.height ?? null]);
+  // A line's merge and row height are its place's: a lead that wraps to another number of lines
+  // is another layout (see the README). Not the title's height: one line of its font on every
+  // sheet, it tells no layout from another, and a sheet marked before it was planned (its title
+  // row at Excel's standard height, which Excel fits to the font) is still the same layout, so
+  // it is updated in place and a formula into it keeps its figure.
+  const texts = plan.texts.map((t) => [t.row, t.style, NAMING_STYLES.has(t.style) ? t.text : null, t.columns ?? 1, t.style === "title" ? null : (t.height ?? null)]);
   const tables = plan.tables.map((t) => [t.name, t.row, t.column, t.header, t.rows.map((r) => r[0]), t.periods ?? null, t.numberFormats, t.widths]);
   const charts = plan.charts.map((c) => [c.kind, c.title, c.categoryAxisTitle, c.valueAxisTitle, c.numberFormat, c.showValues, c.ranks, c.fromZero === true, c.table.name, c.anchor]);
   return hash53(JSON.stringify([LAYOUT_PRINT_VERSION, texts, tables, charts, plan.frozenRows, plan.columnWidths]));
@@ -143,9 +147,9 @@ const NAMING_STYLES: ReadonlySet<TextLine["style"]> = new Set(["title", "caption
  * unreferenced, else kept (see the README, "What the add-in will and will not touch"). Version 3
  * added each text line's merge and row height (report/text-wrap.ts): a sheet written before
  * has its long lines in one cell each, and an update in place (values only) would leave them so.
- * Version 4 added the title's row height (its row was Excel's standard height before).
+ * The title's row height, planned since, is not in it (see layoutPrint).
  */
-const LAYOUT_PRINT_VERSION = 4;
+const LAYOUT_PRINT_VERSION = 3;
 
 /**
  * The content a plan puts on a sheet, as Excel will report it: for a workbook written without
