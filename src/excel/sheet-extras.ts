@@ -166,7 +166,7 @@ async function inTurn<T, U>(items: T[], queue: (item: T) => Promise<U>): Promise
 }
 
 async function queueFirstRound(reads: ReadBatch, { sheet, formatted, charts }: ExtrasSource) {
-  const wide = await reads.queue(SHEET_BYTES + charts.length * CHART_BYTES, () => queueReadSheetWide(sheet, formatted, charts));
+  const wide = await reads.queue(SHEET_BYTES + charts.length * CHART_BYTES + mergedBytes(formatted), () => queueReadSheetWide(sheet, formatted, charts));
   const blocks = formatted
     ? await reads.queueRows(formatted.rowCount, formatted.columnCount * EXTRAS_CELL_BYTES + 40, (from, count) => {
         const range = sheet.getRangeByIndexes(formatted.rowIndex + from, formatted.columnIndex, count, formatted.columnCount).load("numberFormat");
@@ -286,7 +286,7 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
   const outside = queueOutside(sheet, formatted);
   const settings = queueSheetSettings(sheet);
   const frozen = sheet.freezePanes.getLocationOrNullObject().load("address");
-  const merged = whole.getMergedAreasOrNullObject().load("address");
+  const merged = queueMerged(sheet, formatted);
   const conditional = whole.getSpecialCellsOrNullObject("ConditionalFormats").load("address");
   const validated = whole.getSpecialCellsOrNullObject("DataValidations").load("address");
   // The notes and comments counted only: each is read in the second round, as many per sync as fit.
@@ -324,7 +324,7 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
         outside: outside.map((part) => part()),
         settings: settings(),
         frozen: address(frozen),
-        merged: address(merged),
+        merged: merged(),
         conditional: address(conditional),
         validated: address(validated),
         shapes: shapes.items.map((s) => s.name),
@@ -359,6 +359,77 @@ function queueReadSheetWide(sheet: Excel.Worksheet, formatted: Area | null, char
   };
 }
  
+
+/**
+ * The most merged areas Range.getMergedAreasOrNullObject answers for: "if the merged areas count
+ * in this range is more than 512, then this method will fail to return the result" (ExcelApi 1.13
+ * reference; @types/office-js says the same). An indicator sheet has the add-in's own merges (one
+ * per long text line, report/text-wrap.ts: at most 26 on the shipped sheets) and whatever an
+ * analyst merged, which can be more than 512 (a row merged across two cells in each of 600
+ * rows), and a refused read refuses its whole sync.
+ */
+export const MERGED_AREAS_LIMIT = 512;
+
+/**
+ * The most blocks the merged areas of a used range are read in (queueMerged): 256 blocks of 512
+ * cells hold a used range of 131,072 cells, more than the largest sheet whose extras the first
+ * look reads (inspect.ts, MAX_FINGERPRINT_CELLS, 100,000), so each of those is read whole in
+ * blocks. A larger one (Regenerate reads back a sheet it wrote, of any size, whose merges are the
+ * plan's few) has the rest of its rows read in one range, which Excel fails for more than 512
+ * areas there; a format over whole columns (a used range of a million rows) is not 2,000 reads.
+ */
+const MAX_MERGED_BLOCKS = 256;
+
+/** What one merged area's address weighs in a response, about ("Blad met een lange naam!AB120:AC121,"). */
+const MERGED_AREA_BYTES = 50;
+
+/**
+ * What the merged areas of a sheet weigh in a response, about: each block's answer (a null object,
+ * or an address) and 512 areas' addresses. Not the most they can weigh (one area per two cells of
+ * the used range), which would give a sheet of thousands of rows syncs of its own for merges it
+ * does not have: the responses stay under 5 MB (MAX_SYNC_BYTES keeps 1 MB of room) up to some
+ * 20,000 merged areas more.
+ */
+const mergedBytes = (formatted: Area | null) => (formatted ? Math.min(MAX_MERGED_BLOCKS + 5, Math.ceil((formatted.rowCount * formatted.columnCount) / MERGED_AREAS_LIMIT) + 5) * 60 + MERGED_AREAS_LIMIT * MERGED_AREA_BYTES : 0);
+
+/**
+ * Queues reading a sheet's merged areas, so that no read can be over MERGED_AREAS_LIMIT: the used
+ * range with formats in blocks of at most that many cells (whole rows of it, or, in a used range
+ * wider than that, parts of one row), each block holding at most as many areas as cells (areas do
+ * not overlap), and the parts of the sheet around the used range, each whole. A merge is a format
+ * of its cells (Format Cells › Alignment › Merge cells), so the used range with formats holds
+ * every merged area and the parts around it none; they are read anyway (a few bytes), so that a
+ * merge there, should Excel count it otherwise, is still seen. Whether an area is answered by
+ * every range it overlaps (the reference: "the merged areas in this range"; the fake) or only by
+ * the range holding its top-left cell (office-js #3611), an area over two blocks is named once:
+ * the addresses are joined, each area once, in the order read (top to bottom). The add-in's own
+ * merges, each within one row, read the same as from the whole sheet. Gives the address (null for
+ * none), as RangeAreas.address gives it, after the sync.
+ */
+function queueMerged(sheet: Excel.Worksheet, formatted: Area | null): () => string | null {
+  const part = (row: number, column: number, rows: number, columns: number) => sheet.getRangeByIndexes(row, column, rows, columns).getMergedAreasOrNullObject().load("address");
+  const parts: Excel.RangeAreas[] = [];
+  if (!formatted) parts.push(sheet.getRange().getMergedAreasOrNullObject().load("address"));
+  else {
+    const { rowIndex: top, columnIndex: left, rowCount: rows, columnCount: columns } = formatted;
+    const [right, below] = [left + columns, top + rows];
+    if (top > 0) parts.push(part(0, 0, top, SHEET_COLUMNS));
+    const [rowsPer, columnsPer] = [Math.max(1, Math.floor(MERGED_AREAS_LIMIT / columns)), Math.min(columns, MERGED_AREAS_LIMIT)];
+    let row = top;
+    for (; row < below && parts.length < MAX_MERGED_BLOCKS; row += rowsPer) {
+      for (let column = left; column < right; column += columnsPer) parts.push(part(row, column, Math.min(rowsPer, below - row), Math.min(columnsPer, right - column)));
+    }
+    // Past the blocks (a used range of more cells than they cover), the rest of its rows in one read, as before.
+    if (row < below) parts.push(part(row, left, below - row, columns));
+    if (left > 0) parts.push(part(top, 0, rows, left));
+    if (right < SHEET_COLUMNS) parts.push(part(top, right, rows, SHEET_COLUMNS - right));
+    if (below < SHEET_ROWS) parts.push(part(below, 0, SHEET_ROWS - below, SHEET_COLUMNS));
+  }
+  return () => {
+    const areas = [...new Set(parts.flatMap((areas) => (areas.isNullObject ? [] : areas.address.split(","))))];
+    return areas.length ? areas.join(",") : null;
+  };
+}
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (Excel specifications and limits). */
 const SHEET_ROWS = 1_048_576;

@@ -43,4 +43,17 @@ describe("the Excel fake merges, wraps and sizes rows", () => {
     blad.getRange("A2").format.rowHeight = 500;
     await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
   });
+
+  it("answers getMergedAreasOrNullObject for up to 512 areas in the range, and refuses the sync for more (the reference's limit)", async () => {
+    const { model, sheet } = workbook();
+    // 513 areas of two cells each, one a row, from row 11 down (A11:B11 … A523:B523).
+    for (let r = 0; r < 513; r++) sheet.merges.push({ row: 10 + r, column: 0, rows: 1, columns: 2 });
+    const first = new FakeContext(model);
+    const fits = first.workbook.worksheets.getItem("Blad1").getRange("A11:B522").getMergedAreasOrNullObject().load("address");
+    await first.sync();
+    expect(fits.address.split(",")).toHaveLength(512);
+    const second = new FakeContext(model);
+    second.workbook.worksheets.getItem("Blad1").getRange().getMergedAreasOrNullObject().load("address");
+    await expect(second.sync()).rejects.toMatchObject({ code: "GeneralException" });
+  });
 });

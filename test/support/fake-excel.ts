@@ -22,6 +22,9 @@ import { entered, newRowFormatReading } from "./fake-typed-values";
 import { calculatedColumns, fillCalculated } from "./fake-calculated-columns";
 import { defaultSheetSettings, fakePageLayout, fakeProtection, SheetSettingsModel, worksheetSettingValues } from "./fake-sheet-settings";
 
+/** The most merged areas Range.getMergedAreasOrNullObject answers for (see FakeRange.getMergedAreasOrNullObject). */
+export const MERGED_AREAS_LIMIT = 512;
+
 export class OfficeError extends Error {
   constructor(
     readonly code: string,
@@ -1228,13 +1231,26 @@ export class FakeRange extends ClientObject<RangeModel> {
       sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
     });
   }
-  /** The merged areas in the range, or a null object (ExcelApi 1.13, Range.getMergedAreasOrNullObject). */
+  /**
+   * The merged areas in the range, or a null object (ExcelApi 1.13, Range.getMergedAreasOrNullObject):
+   * every area the range overlaps, as the reference words it ("the merged areas in this range";
+   * office-js #3611 saw only those whose top-left cell is in the range, which a reader that joins
+   * ranges copes with alike). "If the merged areas count in this range is more than 512, then
+   * this method will fail to return the result" (the same reference): the fake refuses the sync
+   * then, with GeneralException (which error Excel gives the reference does not say; that the
+   * read fails, and with it its sync, as any refused read, is the safe reading).
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
-    return new FakeRangeAreas(this.context, () => {
+    const found = new FakeRangeAreas(this.context, () => {
       const { sheet, box } = this.model();
       const areas = sheet.merges.filter((m) => overlaps(m, box));
       return areas.length ? { sheet, areas } : null;
     });
+    this.context.enqueue(() => {
+      const count = found.found()?.areas.length ?? 0;
+      if (count > MERGED_AREAS_LIMIT) throw new OfficeError("GeneralException", `The range holds ${count} merged areas, more than ${MERGED_AREAS_LIMIT}.`);
+    });
+    return found;
   }
   /** The conditional formats that apply to cells of the range (Range.conditionalFormats, ExcelApi 1.6). */
   get conditionalFormats(): FakeConditionalFormatCollection {
