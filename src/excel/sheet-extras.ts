@@ -1,4 +1,5 @@
 import { SheetExtras } from "../report/fingerprint";
+import { addressParts } from "../report/a1";
 import { ReadBatch } from "./batch";
 import { NamePages, queuePages, readPages, takeAll } from "./names-read";
 import { queueCommentCount, readNotesAndComments } from "./notes-comments-read";
@@ -426,7 +427,7 @@ function queueMerged(sheet: Excel.Worksheet, formatted: Area | null): () => stri
     if (below < SHEET_ROWS) parts.push(part(below, 0, SHEET_ROWS - below, SHEET_COLUMNS));
   }
   return () => {
-    const areas = [...new Set(parts.flatMap((areas) => (areas.isNullObject ? [] : areas.address.split(","))))];
+    const areas = [...new Set(parts.flatMap((areas) => (areas.isNullObject ? [] : addressParts(areas.address))))];
     return areas.length ? areas.join(",") : null;
   };
 }
