@@ -14,9 +14,10 @@ import type { Reference } from "../text/references";
  * sheet (on that sheet, or naming it: pointsInto), and every defined name naming it, and once
  * the rows are back it writes back each one that now holds more #REF! than it did: a #REF! the
  * analyst did not type, but Excel made of the pull's delete. Every other formula is left as it
- * is. Conditional formats and validation are put back alike (formats-put-back.ts,
- * validations-put-back.ts). What it does not read or put back (charts; formulas too many to
- * read; a conditional format Excel deleted) the pane names as not checked (Shortfall).
+ * is. Conditional formats, validation and chart series are put back alike (formats-put-back.ts,
+ * validations-put-back.ts, charts-put-back.ts). What it does not read or put back (formulas too
+ * many to read; a conditional format Excel deleted; what Excel lacks the API for) the pane names
+ * as not checked (Shortfall).
  */
 export interface FormulaCell {
   sheet: Excel.Worksheet;
@@ -29,8 +30,8 @@ export interface FormulaCell {
  * What putting the rows back could not make as it was, for the pane (load.putBackShort): the
  * tables whose rows were deleted and added again, their sheet; when the formulas were too many
  * to read before deleting (`unchecked`), the most it reads; and what may hold a reference to a
- * deleted row that the add-in did not put back (`left`: charts, and conditional formats and
- * validation it could not: see formats-put-back.ts, validations-put-back.ts). Never "as it was" while either says anything.
+ * deleted row that the add-in did not put back (`left`: conditional formats, validation and
+ * charts it could not: see formats-, validations-, charts-put-back.ts). Never "as it was" while either says anything.
  */
 export interface Shortfall {
   tables: string[];
@@ -126,8 +127,8 @@ export async function formulasInto(context: Excel.RequestContext, state: Workboo
  * what else may hold such a reference and is not put back (`unchecked`): each sheet's conditional
  * formats (ConditionalFormatCollection.getCount, ExcelApi 1.6), validated cells
  * (getSpecialCellsOrNullObject "DataValidations", 1.9) and charts (a series' source, 1.1): the
- * pane names them as not checked, but for the conditional formats and validation the pull then
- * reads to put back (formats-put-back.ts, validations-put-back.ts). On another sheet only those whose
+ * pane names them as not checked, but for those the pull then reads to put back
+ * (formats-, validations-, charts-put-back.ts). On another sheet only those whose
  * rules or series name the tables' sheet (read as Regenerate reads them: ruleFormulas,
  * chartSources; the add-in's own charts plot their own sheet's tables and are not named); where
  * those cannot be read, every one present, the safe side. On the tables' own sheet every one

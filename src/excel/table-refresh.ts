@@ -5,6 +5,7 @@ import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
 import { besideShiftedRows, cellsOfAddress } from "./cells-beside";
 import { formulasInto, MAX_FORMULA_AREAS, MAX_FORMULA_CELLS, namesInto, PutBackShort, restoreBroken, Shortfall } from "./broken-references";
+import { chartsToPutBack, restoreCharts } from "./charts-put-back";
 import { formatsToPutBack, restoreFormats } from "./formats-put-back";
 import { restoreValidations, validationsToPutBack } from "./validations-put-back";
 import { queueAddNote, queueNotes } from "./optional-apis";
@@ -183,9 +184,10 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
   const homes = new Set(deleting.map((p) => p.target.table.sheetName));
   const pointing = deleting.length ? await formulasInto(context, state, homes, limit) : [];
   const others = deleting.length ? await namesInto(context, state, homes, limit) : { names: [], unchecked: [] };
-  // The conditional formats and validation among what namesInto found, read to be put back too (formats-put-back.ts, validations-put-back.ts); what is left, the pane names.
+  // The conditional formats, validation and chart series among what namesInto found, read to be put back too (formats-, validations-, charts-put-back.ts); what is left, the pane names.
   const formats = deleting.length ? await formatsToPutBack(context, state, others.unchecked, limit) : { formats: [], left: [] };
   const validations = deleting.length ? await validationsToPutBack(context, state, formats.left, limit) : { validations: [], left: [] };
+  const charts = deleting.length ? await chartsToPutBack(context, state, validations.left, limit) : { charts: [], left: [] };
 
   const inserted = new Set<string>();
   /** Blank rows added above a table's total row, by table (see addBodyRows). */
@@ -276,9 +278,10 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     // The rows and formulas are back: Excel refusing a rule's put-back leaves that sheet's rules named as not put back, not the tables as half written.
     if (deletedFrom.length) {
       const rules = { read: limit, write: batch.limit };
-      left.push(...validations.left);
+      left.push(...charts.left);
       await orLeft(() => restoreValidations(context, validations.validations, rules).then(() => []), sheetsOf(validations.validations, "validation"), left);
       await orLeft(() => restoreFormats(context, formats.formats, rules), sheetsOf(formats.formats, "conditionalFormat"), left);
+      await orLeft(() => restoreCharts(context, charts.charts, rules), charts.charts.map((c) => c.ref), left);
     }
     // Formulas too many to read before deleting, rules and charts not read or not put back: the pane says they were not checked, never "as it was".
     if (deletedFrom.length && (pointing === null || left.length)) {

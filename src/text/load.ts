@@ -61,8 +61,8 @@ export const LOAD = {
    * every reference into them (src/excel/broken-references.ts, Shortfall): `unchecked`, when the
    * formulas were too many to read before deleting, the most it reads (formula cells, areas of
    * them); `left`, what may hold a reference to a deleted row that the add-in did not put back
-   * (charts; a conditional format Excel deleted or where Excel cannot set its range; validation
-   * whose areas mix rules),
+   * (a conditional format Excel deleted or where Excel cannot set its range; validation whose
+   * areas mix rules; a chart whose series Excel cannot give or whose source is not one area),
    * now a #REF! if it did.
    */
   putBackShort: phrase<{ tables: string[]; sheet: string; unchecked: { cells: number; areas: number } | null; left: Reference[] }>(

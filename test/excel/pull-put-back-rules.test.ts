@@ -1,6 +1,6 @@
 import { Observation } from "../../src/data/types";
 import { problemText } from "../../src/text/problems";
-import { RuleModel, TableModel, WorkbookModel } from "../support/fake-excel";
+import { ChartModel, RuleModel, TableModel, WorkbookModel } from "../support/fake-excel";
 import { editionChanged, onceDeleting, refusedAtFirstDelete } from "../support/pull-stops";
 import { edition, loadedWorkbook, runLoadData, sheetNamed, snapshot } from "../support/workbooks";
 
@@ -49,7 +49,7 @@ async function pulledRefusedAtFirstDelete(model: WorkbookModel, data: TableModel
   return result;
 }
 
-describe("a pull that stops after deleting rows: the conditional formats and data validation over them come back", () => {
+describe("a pull that stops after deleting rows: the conditional formats, data validation and chart series over them come back", () => {
   it("refused by Excel while deleting: each format's range and rule as before, the workbook as it was, and the pane names none", async () => {
     const { model, data } = await loadedWorkbook();
     const { band, beside, mine } = analystFormats(model, data);
@@ -135,5 +135,21 @@ describe("a pull that stops after deleting rows: the conditional formats and dat
     const result = await pulledRefusedAtFirstDelete(model, data);
     expect(texts(result)[1]).toContain("Not checked and not put back: data validation on the sheet 'Data'.");
     expect(texts(result, "nl")[1]).toContain("Niet nagekeken en niet teruggezet: gegevensvalidatie op het blad 'Data'.");
+  });
+
+  it("with a chart of the analyst's whose series plots the rows down to the deleted one, and that row's category alone: both sources come back as they were, and the pane names none", async () => {
+    const { model, data } = await loadedWorkbook();
+    const mine = sheetNamed(model, "Mijn analyse");
+    const chart = { name: "Mijn grafiek", type: "ColumnClustered", source: { row: 0, column: 0, rows: 3, columns: 2 }, dataSources: [{ values: "=Data!$G$85:$G$92", categories: "=Data!$D$92" }] } as ChartModel;
+    mine.charts.push(chart);
+    const before = snapshot(model);
+    let seen: unknown = null;
+    const result = await pulledRefusedAtFirstDelete(model, data, () => (seen = structuredClone(chart.dataSources)));
+    // At the stop Excel had shrunk the values by the row and made #REF! of the category.
+    expect(seen).toEqual([{ values: "=Data!$G$85:$G$91", categories: "=Data!#REF!" }]);
+    expect(chart.dataSources).toEqual([{ values: "=Data!$G$85:$G$92", categories: "=Data!$D$92" }]);
+    expect(snapshot(model)).toBe(before);
+    expect(texts(result)).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
+    expect(texts(result, "nl")).toEqual(["Excel weigerde een wijziging (Excel: GeneralException); de werkmap is teruggezet zoals hij was."]);
   });
 });

@@ -976,6 +976,10 @@ interface RangeModel {
 
 export class FakeRange extends ClientObject<RangeModel> {
   readonly format = new FakeRangeFormat(this.context, () => this.model());
+  /** The sheet and cells the range is now (null: none), for a call that takes a range. */
+  cellsOf(): RangeModel | null {
+    return this.resolver();
+  }
   /** "The worksheet containing the current range" (Range.worksheet, ExcelApi 1.1). */
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.resolver()?.sheet ?? null);
@@ -2041,6 +2045,10 @@ class FakeChartCollection extends CollectionObject<ChartModel, FakeChart> {
     this.context.enqueue(() => result.settle(this.model().length, this.context));
     return result;
   }
+  /** ChartCollection.getItem (1.1): "Gets a chart using its name. If there are multiple charts with the same name, the first one will be returned." */
+  getItem(name: string): FakeChart {
+    return new FakeChart(this.context, () => this.sheet().charts.find((chart) => chart.name === name) ?? null);
+  }
   add(type: string, source: FakeRange, seriesBy: string): FakeChart {
     let created: ChartModel | null = null;
     this.context.enqueue(() => {
@@ -3084,18 +3092,30 @@ class FakeChartSeries extends ClientObject<ChartModel> {
     const result = new FakeClientResult<string>();
     this.context.enqueue(() => {
       if (newerVersion("1.15", this.context.model.excelApi)) throw new OfficeError("ApiNotFound", "getDimensionDataSourceString needs ExcelApi 1.15.");
-      const chart = this.model();
-      const given = chart.dataSources?.[this.index];
       if (dimension !== "Values" && dimension !== "Categories") throw new OfficeError("InvalidArgument", `The fake gives the data source of Values and Categories only, not ${dimension}.`);
-      if (given) return result.settle(dimension === "Values" ? given.values : given.categories, this.context);
-      const home = this.context.model.sheets.find((sheet) => sheet.charts.includes(chart));
-      const name = home ? sheetInAddress(home.name) : "";
-      const { row, column, rows } = chart.source;
-      const box = dimension === "Values" ? { row: row + 1, column: column + 1 + this.index, rows: rows - 1, columns: 1 } : { row: row + 1, column, rows: rows - 1, columns: 1 };
-      const absolute = toAddress(box).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
-      result.settle(`=${name}!${absolute}`, this.context);
+      const sources = seriesSources(this.context.model, this.model(), this.index);
+      result.settle(dimension === "Values" ? sources.values : sources.categories, this.context);
     });
     return result;
+  }
+  /**
+   * ChartSeries.setValues and setXAxisValues (ExcelApi 1.7): "Sets the values for a chart series"
+   * and "the values of the x-axis" from a range. The fake then gives that range as the series'
+   * source (its other dimension as it was), absolute and with its sheet, as Select Data writes it.
+   */
+  setValues(source: FakeRange): void {
+    this.setSource("values", source);
+  }
+  setXAxisValues(source: FakeRange): void {
+    this.setSource("categories", source);
+  }
+  private setSource(dimension: "values" | "categories", source: FakeRange): void {
+    this.set((chart) => {
+      const cells = source.cellsOf();
+      if (!cells) throw new OfficeError("ItemNotFound", "The range does not exist.");
+      chart.dataSources ??= Array.from({ length: seriesCount(chart) }, (_, i) => seriesSources(this.context.model, chart, i));
+      chart.dataSources[this.index] = { ...chart.dataSources[this.index], [dimension]: `=${sheetInAddress(cells.sheet.name)}!${absoluteAddress(cells.box)}` };
+    });
   }
   protected override readProperty(chart: ChartModel, name: string): unknown {
     if (name === "hasDataLabels") return chart.seriesDataLabels?.[this.index] ?? chart.dataLabels.showValue === true;
@@ -3115,6 +3135,18 @@ class FakeChartSeries extends ClientObject<ChartModel> {
   get markerStyle(): string {
     return this.get("markerStyle");
   }
+}
+
+const absoluteAddress = (box: Box) => toAddress(box).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+
+/** Where series `index` of `chart` takes its values and categories from: as a user pointed it (dataSources), else its chart's own source. */
+function seriesSources(model: WorkbookModel, chart: ChartModel, index: number): { values: string; categories: string } {
+  const given = chart.dataSources?.[index];
+  if (given) return given;
+  const home = model.sheets.find((sheet) => sheet.charts.includes(chart));
+  const name = home ? sheetInAddress(home.name) : "";
+  const { row, column, rows } = chart.source;
+  return { values: `=${name}!${absoluteAddress({ row: row + 1, column: column + 1 + index, rows: rows - 1, columns: 1 })}`, categories: `=${name}!${absoluteAddress({ row: row + 1, column, rows: rows - 1, columns: 1 })}` };
 }
 
 /**

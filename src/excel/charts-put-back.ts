@@ -1,0 +1,113 @@
+import { ReadBatch, WriteBatch } from "./batch";
+import { WorkbookState } from "./inspect";
+import { queueSeriesSources } from "./optional-apis";
+import type { Reference } from "../text/references";
+
+/**
+ * Chart series a pull's delete changed, put back once the rows are back (as formats-put-back.ts
+ * does for conditional formats). A series that plots cells of a deleted row loses them: its area
+ * shrinks by the row, and a series of that row alone becomes #REF!, as a formula's reference
+ * does; adding the row back at an area's edge does not grow it again (the fake models both:
+ * shiftReferences). So before deleting, the series of each chart that may plot the tables' sheet
+ * (namesInto: every chart on it, and those elsewhere whose series name it) are read, where each
+ * takes its values and categories from (ChartSeries.getDimensionDataSourceString, ExcelApi 1.15,
+ * optional-apis.ts), and once the rows are back each source that changed is set again from its
+ * range (ChartSeries.setValues, setXAxisValues, ExcelApi 1.7). A chart stays named as not put back
+ * (Shortfall.left) where Excel has no 1.15, refuses a source, there are too many series, or a
+ * source that changed is not one area of cells (a list of values, several areas).
+ */
+
+/** A chart's series as read before deleting: each one's values and categories, as Excel writes them ("=Data!$G$80:$G$95"). */
+export interface SeriesRead {
+  ref: Extract<Reference, { kind: "chart" }>;
+  sheet: Excel.Worksheet;
+  sources: { values: string; categories: string }[];
+}
+
+/** More series than this, over the charts read, are not read one by one: those charts stay named. */
+const MAX_SERIES = 2_000;
+
+/** What a series' two sources can weigh in a response: a formula's most, 8,192 characters ("Excel specifications and limits"), three bytes each, twice, with room. */
+const SOURCE_BYTES = 2 * (8_192 * 3 + 100);
+
+/** Of what may hold a reference into the deleted rows (`unchecked`, namesInto), the charts read to be put back, and what is left named. */
+export async function chartsToPutBack(context: Excel.RequestContext, state: WorkbookState, unchecked: readonly Reference[], limit?: number): Promise<{ charts: SeriesRead[]; left: Reference[] }> {
+  const refs = unchecked.flatMap((ref) => (ref.kind === "chart" ? [ref] : []));
+  const charts = refs.flatMap((ref) => {
+    const sheet = state.sheets.find((s) => s.name === ref.sheet)?.sheet;
+    return sheet ? [{ ref, sheet }] : [];
+  });
+  if (charts.length === 0) return { charts: [], left: [...unchecked] };
+  const read = await readSeries(context, charts, limit);
+  if (read === null) return { charts: [], left: [...unchecked] };
+  return { charts: read, left: unchecked.filter((ref) => ref.kind !== "chart" || !read.some((r) => r.ref === ref)) };
+}
+
+/**
+ * Each chart's number of series (one sync), then each series' sources, as many per sync as fit at
+ * their most. Null where Excel cannot say: no 1.15, too many series, a refused read (only read:
+ * nothing to undo).
+ */
+async function readSeries(context: Excel.RequestContext, charts: readonly { ref: SeriesRead["ref"]; sheet: Excel.Worksheet }[], limit?: number): Promise<SeriesRead[] | null> {
+  try {
+    const counted = charts.map((c) => ({ ...c, chart: c.sheet.charts.getItem(c.ref.chart), count: c.sheet.charts.getItem(c.ref.chart).series.getCount() }));
+    await context.sync();
+    if (counted.reduce((n, c) => n + c.count.value, 0) > MAX_SERIES) return null;
+    const reads = new ReadBatch(context, limit);
+    const queued: { ref: SeriesRead["ref"]; sheet: Excel.Worksheet; results: (OfficeExtension.ClientResult<string>[] | null)[] }[] = [];
+    for (const { ref, sheet, chart, count } of counted) {
+      const results = [];
+      for (let i = 0; i < count.value; i++) results.push(await reads.queue(SOURCE_BYTES, () => queueSeriesSources(chart.series.getItemAt(i))));
+      queued.push({ ref, sheet, results });
+    }
+    if (queued.some((q) => q.results.some((r) => r === null))) return null;
+    await reads.flush();
+    return queued.map(({ ref, sheet, results }) => ({ ref, sheet, sources: results.map((r) => ({ values: r?.[0].value ?? "", categories: r?.[1].value ?? "" })) }));
+  } catch {
+    return null;
+  }
+}
+
+/** A source that is one area of cells ("=Data!$G$80:$G$95", "='Mijn analyse'!$B$2"): its sheet and address; null for anything else. */
+function areaOf(source: string): { sheet: string; address: string } | null {
+  const match = /^=('(?:[^']|'')+'|[^'!,]+)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/.exec(source.trim());
+  if (!match) return null;
+  return { sheet: match[1].replace(/^'(.*)'$/, "$1").replace(/''/g, "'"), address: match[2] };
+}
+
+/**
+ * After the rows are back: each chart of `before` is read again, and each series' source that
+ * differs is set from its range. Gives the charts it could not put back.
+ */
+export async function restoreCharts(context: Excel.RequestContext, before: readonly SeriesRead[], limits: { read?: number; write: number }): Promise<Reference[]> {
+  if (before.length === 0) return [];
+  const now = await readSeries(context, before, limits.read);
+  if (now === null) return before.map((c) => c.ref);
+  const left: Reference[] = [];
+  const batch = new WriteBatch(context, { limit: limits.write });
+  for (const [c, was] of before.entries()) {
+    const sources = now[c].sources;
+    if (sources.length !== was.sources.length) {
+      left.push(was.ref);
+      continue;
+    }
+    const changes = was.sources.flatMap((source, i) =>
+      (["values", "categories"] as const).flatMap((dimension) => (source[dimension] === sources[i][dimension] ? [] : [{ i, dimension, area: areaOf(source[dimension]) }])),
+    );
+    if (changes.some((change) => change.area === null)) {
+      left.push(was.ref);
+      continue;
+    }
+    for (const { i, dimension, area } of changes) {
+      if (!area) continue;
+      await batch.queue(400 + area.address.length * 2 + area.sheet.length * 2, () => {
+        const series = was.sheet.charts.getItem(was.ref.chart).series.getItemAt(i);
+        const range = context.workbook.worksheets.getItem(area.sheet).getRange(area.address);
+        if (dimension === "values") series.setValues(range);
+        else series.setXAxisValues(range);
+      });
+    }
+  }
+  await batch.flush();
+  return left;
+}
