@@ -1,6 +1,6 @@
 import { inspectWorkbook } from "../../src/excel/inspect";
 import { problemText } from "../../src/text/problems";
-import { fakeRun, WorkbookModel } from "../support/fake-excel";
+import { fakeRun, TableModel, WorkbookModel } from "../support/fake-excel";
 import { editionChanged, refusedAtFirstDelete } from "../support/pull-stops";
 import { asExcel, edition, generatedWorkbook, loadedWorkbook, runLoadData, runRegenerate, sheetNamed, snapshot } from "../support/workbooks";
 
@@ -19,6 +19,19 @@ const long = (cell: string, n: number) => `=${cell}+${n}${"+0".repeat(1500)}`;
 
 const underLimit = (model: WorkbookModel, start: number) => model.batches.slice(start).every((b) => b.responseBytes < 5 * MB);
 const namesOf = (model: WorkbookModel) => model.names.map((n) => ({ name: n.name, formula: n.formula }));
+
+/** A pull Excel stops after its first deleting sync: the pane says so, the workbook is as before it, and every response was under 5 MB. */
+async function expectStoppedPullPutBack(model: WorkbookModel, data: TableModel) {
+  const before = snapshot(model);
+  const onProgress = refusedAtFirstDelete(model, data, data.box.rows + 5);
+  const start = model.batches.length;
+  const { result } = await runLoadData(model, editionChanged(edition, 10, [20, 50, 90], 5), { syncLimit: 150, onProgress });
+  model.refuse = null;
+  expect(onProgress.at.rows).toBeGreaterThan(0);
+  expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
+  expect(snapshot(model)).toBe(before);
+  expect(underLimit(model, start)).toBe(true);
+}
 
 describe("a workbook with thousands of long defined names (more than one response holds)", () => {
   it("inspecting it lists every name with its formula, in syncs under 5 MB each", async () => {
@@ -54,15 +67,7 @@ describe("a workbook with thousands of long defined names (more than one respons
     const mine = sheetNamed(model, "Mijn analyse");
     // Into the Waarde of the last dropped row (Data!G92, deleted first), the workbook's and the analyst's sheet's own.
     for (let n = 0; n < NAMES; n++) model.names.push({ name: `Laatste${n}`, formula: long("Data!$G$92", n), sheet: n % 2 ? mine : null });
-    const before = snapshot(model);
-    const onProgress = refusedAtFirstDelete(model, data, data.box.rows + 5);
-    const start = model.batches.length;
-    const { result } = await runLoadData(model, editionChanged(edition, 10, [20, 50, 90], 5), { syncLimit: 150, onProgress });
-    model.refuse = null;
-    expect(onProgress.at.rows).toBeGreaterThan(0);
-    expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
-    expect(snapshot(model)).toBe(before);
-    expect(underLimit(model, start)).toBe(true);
+    await expectStoppedPullPutBack(model, data);
   });
 
   it("a pull that Excel stops after deleting reads the rules of hundreds of long conditional formats on another sheet in syncs under 5 MB, and names none that points elsewhere", async () => {
@@ -70,14 +75,6 @@ describe("a workbook with thousands of long defined names (more than one respons
     const mine = sheetNamed(model, "Mijn analyse");
     // 700 rules of about 8,000 characters (5.6 MB), none naming the Data sheet.
     for (let n = 0; n < 700; n++) mine.conditionalFormats.push({ row: n, column: 2, rows: 1, columns: 1, type: "Custom", formula: `=C${n + 1}>${n}${"+0".repeat(4000)}` });
-    const before = snapshot(model);
-    const onProgress = refusedAtFirstDelete(model, data, data.box.rows + 5);
-    const start = model.batches.length;
-    const { result } = await runLoadData(model, editionChanged(edition, 10, [20, 50, 90], 5), { syncLimit: 150, onProgress });
-    model.refuse = null;
-    expect(onProgress.at.rows).toBeGreaterThan(0);
-    expect(result.ok || result.problems.map((p) => problemText(p, "en"))).toEqual(["Excel refused a change (Excel: GeneralException); the workbook was put back as it was."]);
-    expect(snapshot(model)).toBe(before);
-    expect(underLimit(model, start)).toBe(true);
+    await expectStoppedPullPutBack(model, data);
   });
 });

@@ -14,7 +14,7 @@ const ROWS = 60;
 const base = largePackage(ROWS);
 const next: MonitorPackage = { ...base, observations: base.observations.filter((_, i) => i !== 20) };
 
-describe("review: a comment deleted between the count and the read of a pull that deletes rows", () => {
+describe("a comment deleted between the count and the read of a pull that deletes rows", () => {
   it("the pull goes on or stops with a message that says what happened", async () => {
     const outcomes: string[] = [];
     for (let k = 1; k <= 8; k++) {
@@ -31,7 +31,6 @@ describe("review: a comment deleted between the count and the read of a pull tha
       const { result } = await runLoadData(model, next, { previous: new Set(snapshotOf(base)) }).finally(() => (model.meanwhile = null));
       outcomes.push(`${k}: ${result.ok ? "ok" : result.problems.map((p) => problemText(p, "en")).join(" | ")}${snapshot(model) === before ? " (unchanged)" : ""}`);
     }
-    console.log(outcomes.join("\n"));
     expect(outcomes.filter((o) => /ItemNotFound/.test(o))).toEqual([]);
     // One comment gone between the count and the read: counted again and read again, the pull goes on.
     expect(outcomes.filter((o) => !/^\d: ok/.test(o))).toEqual([]);

@@ -1,9 +1,7 @@
-import { Observation } from "../../src/data/types";
 import { cellRef } from "../../src/report/a1";
-import { problemText } from "../../src/text/problems";
 import { ChartModel, CommentModel, TableModel, WorkbookModel } from "../support/fake-excel";
 import { edition, loadedWorkbook, runLoadData, sheetNamed, snapshot } from "../support/workbooks";
-import { editionChanged, onceDeleting, refusedAtFirstDelete, sortedWhileDeleting } from "../support/pull-stops";
+import { editionChanged, onceDeleting, pullTexts as texts, refusedAtFirstDelete, sheetRowOf, sortedWhileDeleting } from "../support/pull-stops";
 
 /**
  * A pull that stops after it began deleting rows puts their threaded comments back (issue 14):
@@ -18,14 +16,6 @@ const WAARDE = 6;
 // seen after the first sync stops the pull before the third (the second, already queued, is sent
 // with the undo's first sync), so the row of observation 20 is never deleted.
 const next = editionChanged(edition, 10, [20, 50, 90], 5);
-const texts = (result: { ok: boolean; problems?: { message: unknown }[] }, language: "en" | "nl" = "en") => (result.ok ? ["ok"] : (result.problems ?? []).map((p) => problemText(p as never, language)));
-
-/** The sheet row (0-based) of an observation in MonitorData. */
-function sheetRowOf(data: TableModel, o: Observation): number {
-  const index = data.sheet.values(data.box).findIndex((r) => r[1] === o.indicator && r[2] === o.gebied && r[3] === o.groep && r[4] === (o.leeftijd ?? "") && r[5] === o.periode);
-  if (index < 1) throw new Error(`no row for ${o.gebied} ${o.groep} ${o.periode}`);
-  return data.box.row + index;
-}
 
 /** The workbook as the snapshot has it, but for its threaded comments (compared apart). */
 const withoutComments = (model: WorkbookModel | string) => (JSON.parse(typeof model === "string" ? model : snapshot(model)) as { comments?: unknown }[]).map(({ comments: _, ...rest }) => rest);

@@ -1,7 +1,5 @@
-import { Observation } from "../../src/data/types";
-import { problemText } from "../../src/text/problems";
 import { ChartModel, RuleModel, TableModel, WorkbookModel } from "../support/fake-excel";
-import { editionChanged, onceDeleting, refusedAtFirstDelete } from "../support/pull-stops";
+import { editionChanged, onceDeleting, pullTexts as texts, refusedAtFirstDelete, sheetRowOf } from "../support/pull-stops";
 import { edition, loadedWorkbook, runLoadData, sheetNamed, snapshot } from "../support/workbooks";
 
 /**
@@ -17,14 +15,6 @@ const WAARDE = 6;
 // Ten figures changed, three dropped far apart, five added; at 150 bytes a sync each delete is a
 // sync of its own, bottom first: the row of observation 90 goes first, and Excel refuses the next.
 const next = editionChanged(edition, 10, [20, 50, 90], 5);
-const texts = (result: { ok: boolean; problems?: { message: unknown }[] }, language: "en" | "nl" = "en") => (result.ok ? ["ok"] : (result.problems ?? []).map((p) => problemText(p as never, language)));
-
-/** The sheet row (0-based) of an observation in MonitorData. */
-function sheetRowOf(data: TableModel, o: Observation): number {
-  const index = data.sheet.values(data.box).findIndex((r) => r[1] === o.indicator && r[2] === o.gebied && r[3] === o.groep && r[4] === (o.leeftijd ?? "") && r[5] === o.periode);
-  if (index < 1) throw new Error(`no row for ${o.gebied} ${o.groep} ${o.periode}`);
-  return data.box.row + index;
-}
 
 /**
  * The analyst's conditional formats: on Data, a band over Waarde whose last row is the row

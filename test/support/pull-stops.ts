@@ -1,8 +1,19 @@
-import { MonitorPackage } from "../../src/data/types";
+import { MonitorPackage, Observation } from "../../src/data/types";
+import { problemText } from "../../src/text/problems";
 import { TableModel, WorkbookModel } from "./fake-excel";
 import { edition, largePackage, runLoadData } from "./workbooks";
 
 /** For the tests of a pull that stops while it writes: the edition it pulls, and when to stop it. */
+
+/** What the pane says of a pull: "ok", or its problems' texts in `language`. */
+export const pullTexts = (result: { ok: boolean; problems?: { message: unknown }[] }, language: "en" | "nl" = "en") => (result.ok ? ["ok"] : (result.problems ?? []).map((p) => problemText(p as never, language)));
+
+/** The sheet row (0-based) of an observation in MonitorData. */
+export function sheetRowOf(data: TableModel, o: Observation): number {
+  const index = data.sheet.values(data.box).findIndex((r) => r[1] === o.indicator && r[2] === o.gebied && r[3] === o.groep && r[4] === (o.leeftijd ?? "") && r[5] === o.periode);
+  if (index < 1) throw new Error(`no row for ${o.gebied} ${o.groep} ${o.periode}`);
+  return data.box.row + index;
+}
 
 /**
  * The edition as the source next has it: figures changed (the first `changed` rows, +7),
