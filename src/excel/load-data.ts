@@ -18,7 +18,7 @@ import { isoToday } from "../data/dates";
 import { cellRef } from "../report/a1";
 import { queueFindMonitorPivot } from "./pivot";
 import { AnyMessage, say } from "../text/message";
-import { EXCEL } from "../text/excel";
+import { EXCEL, type TheirsKept } from "../text/excel";
 import { LOAD } from "../text/load";
 
 /** A package as the three tables' cells, the form the functions take it in. */
@@ -231,13 +231,14 @@ async function stopped(
   }
   // The analyst's cells the undo kept on a blank sheet (what they typed while it wrote), and where
   // the table style's look stayed (Convert to Range leaves it; the undo clears no formats): said, with the cells and ranges.
-  const theirs: Problem[] = at.journal.theirsKept().map((cells) => ({ table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.theirsKept, cells) }));
+  const theirsKept = at.journal.theirsKept();
+  const theirs: Problem[] = theirsKept.map((cells) => ({ table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.theirsKept, cells) }));
   const looks: Problem[] = left.map((look) => ({ table: TABLE_NAMES.observations, row: null, column: null, message: say(EXCEL.lookLeft, look) }));
   const kept = [...theirs, ...looks];
   if (edited) return { ok: false, problems: [edited, ...kept] };
   if (error instanceof Cancelled) return { ok: false, problems: kept, cancelled: true };
   if (!isRefusal(error)) throw error; // (a refusal is all that is left)
-  const result = refused(error, { lookLeft: looks.length > 0, theirsKept: theirs.length > 0 });
+  const result = refused(error, { lookLeft: looks.length > 0, theirsKept });
   return result.ok ? result : { ...result, problems: [...result.problems, ...kept] };
 }
 
@@ -251,7 +252,7 @@ function undoRefused(error: unknown, sheet: string, first: boolean): LoadDataRes
 }
 
 /** `lookLeft`, `theirsKept`, `commentsRemade`, `short`: what the undo did not put back follows (excel.lookLeft, excel.theirsKept, load.commentsRemade, load.putBackShort). */
-function refused(error: Error & { code: string }, left: { lookLeft?: boolean; theirsKept?: boolean; commentsRemade?: boolean; short?: boolean } = {}): LoadDataResult {
+function refused(error: Error & { code: string }, left: { lookLeft?: boolean; theirsKept?: readonly TheirsKept[]; commentsRemade?: boolean; short?: boolean } = {}): LoadDataResult {
   const message = say(LOAD.excelRefused, { refusal: refusal(error), ...left });
   return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message }] };
 }

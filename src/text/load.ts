@@ -1,6 +1,8 @@
 import { formatNumber } from "../data/format";
+import type { Language } from "../data/types";
 import { phrase } from "./message";
 import { pointingInto, Reference } from "./references";
+import type { AddedKind, TheirsKept } from "./excel";
 import { listed } from "./words";
 
 /** A count as the pane says it: 2.000.000 in Dutch, 2,000,000 in English. */
@@ -16,9 +18,29 @@ const exceptEn = (comments?: boolean, references?: boolean) => {
   const what = [comments ? "the threaded comments" : "", references ? "the references" : ""].filter(Boolean);
   return what.length ? `, except for ${what.join(" and ")} below` : "";
 };
-/** A first load's put-back on a blank sheet: what it left, said below (excel.theirsKept, excel.lookLeft). */
-const firstLoadExceptNl = (look?: boolean, theirs?: boolean) => `, op ${[theirs ? "uw cellen" : "", look ? "de opmaak van de tabelstijl" : ""].filter(Boolean).join(" en ")} hieronder na`;
-const firstLoadExceptEn = (look?: boolean, theirs?: boolean) => `, except for ${[theirs ? "your cells" : "", look ? "the table style's look" : ""].filter(Boolean).join(" and ")} below`;
+/** What an analyst may add besides cells, notes and threaded comments, named together as "other additions". */
+const OTHER_ADDED: readonly AddedKind[] = ["shapes", "charts", "conditionalFormats", "validation"];
+/**
+ * A first load's put-back: what it left, said below (excel.theirsKept, excel.lookLeft). `theirs`:
+ * what of the analyst's it kept (cells on a blank sheet, or the sheet it was making, kept for the
+ * cells, notes, threaded comments or other things they added there): named by what it was kept
+ * for, so a sheet kept only for a note is not said to be kept for "your cells".
+ */
+const firstLoadExcept = (language: Language, look?: boolean, theirs: readonly TheirsKept[] = []) => {
+  const nl = language === "nl";
+  const extras = new Set(theirs.flatMap((kept) => kept.extras ?? []));
+  const other = OTHER_ADDED.some((kind) => extras.has(kind));
+  const what = [
+    theirs.some((kept) => kept.cells.length > 0) ? (nl ? "cellen" : "cells") : "",
+    extras.has("notes") ? (nl ? "notities" : "notes") : "",
+    extras.has("comments") ? (nl ? "opmerkingen" : "threaded comments") : "",
+    other ? (nl ? "andere toevoegingen" : "other additions") : "",
+  ].filter(Boolean);
+  // Kept only because this Excel cannot show its notes (notesUnseen): nothing of theirs is known to be there.
+  const kept = what.length ? `${nl ? "uw" : "your"} ${listed(what, language)}` : theirs.length ? (nl ? "het bewaarde blad" : "the sheet kept") : "";
+  const items = [kept, look ? (nl ? "de opmaak van de tabelstijl" : "the table style's look") : ""].filter(Boolean);
+  return nl ? `, op ${listed(items, "nl")} hieronder na` : `, except for ${listed(items, "en")} below`;
+};
 
 /**
  * The words of Load data (src/excel/load-data.ts): cancelling, and why it wrote nothing or put
@@ -154,15 +176,16 @@ export const LOAD = {
   ),
   /**
    * `lookLeft`: the undo left the table style's look of a first load (said next, excel.lookLeft);
+   * `theirsKept`: what of the analyst's it kept (said next, excel.theirsKept);
    * `commentsRemade`: it made threaded comments anew (said next, load.commentsRemade); `short`: references
    * into deleted rows it did not put back (said next, load.putBackShort); so not quite "as it was".
    */
-  excelRefused: phrase<{ refusal: string; lookLeft?: boolean; theirsKept?: boolean; commentsRemade?: boolean; short?: boolean }>(
+  excelRefused: phrase<{ refusal: string; lookLeft?: boolean; theirsKept?: readonly TheirsKept[]; commentsRemade?: boolean; short?: boolean }>(
     "load.excelRefused",
     ({ refusal, lookLeft, theirsKept, commentsRemade, short }) =>
-      `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was${lookLeft || theirsKept ? firstLoadExceptNl(lookLeft, theirsKept) : exceptNl(commentsRemade, short)}.`,
+      `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was${lookLeft || theirsKept?.length ? firstLoadExcept("nl", lookLeft, theirsKept) : exceptNl(commentsRemade, short)}.`,
     ({ refusal, lookLeft, theirsKept, commentsRemade, short }) =>
-      `Excel refused a change (${refusal}); the workbook was put back as it was${lookLeft || theirsKept ? firstLoadExceptEn(lookLeft, theirsKept) : exceptEn(commentsRemade, short)}.`,
+      `Excel refused a change (${refusal}); the workbook was put back as it was${lookLeft || theirsKept?.length ? firstLoadExcept("en", lookLeft, theirsKept) : exceptEn(commentsRemade, short)}.`,
   ),
   /**
    * Excel refused putting the workbook back after a write stopped (`refusal`: that refusal): what

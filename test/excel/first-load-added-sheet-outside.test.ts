@@ -35,6 +35,25 @@ async function cancelledAfter(model: WorkbookModel, act: (data: SheetModel) => v
   }
 }
 
+/** As cancelledAfter, but Excel refuses the load's next write after `act` (a GeneralException), instead of a cancel. */
+async function refusedAfter(model: WorkbookModel, act: (data: SheetModel) => void) {
+  let done = false;
+  model.meanwhile = () => {
+    const data = model.sheetNamed("Data");
+    if (done || !data || data.cells.get("29,0") === undefined) return;
+    done = true;
+    act(data);
+  };
+  model.refuse = (bytes) => (done && bytes > 0 ? "GeneralException" : null);
+  try {
+    const { result } = await runLoadData(model, undefined, { syncLimit: SYNC_LIMIT, previous: new Set(), today: () => TODAY });
+    return { done, result };
+  } finally {
+    model.meanwhile = null;
+    model.refuse = null;
+  }
+}
+
 const KEPT_NL = "Het half geschreven blad is daarom bewaard als het uwe, zonder het merkteken van de invoegtoepassing: 'Data 2026-11-25' (was 'Data'). Verwijder het als u het niet meer nodig hebt.";
 const KEPT_EN = "So the partly written sheet is kept as yours, without the add-in's mark: 'Data 2026-11-25' (was 'Data'). Delete it when you no longer need it.";
 
@@ -146,5 +165,60 @@ describe("a first load's own Data sheet, cancelled after the analyst worked on i
     expect(result).toEqual({ ok: false, problems: [], cancelled: true });
     expect(snapshot(model)).toBe(before);
     expect(tableNamed(model, "MonitorData")).toBeUndefined();
+  });
+});
+
+describe("a first load's own Data sheet, refused by Excel after the analyst worked on it: the refusal says what the sheet was kept for (issue 14)", () => {
+  const REFUSED = (nl: string, en: string) => [`Excel weigerde een wijziging (Excel: GeneralException); de werkmap is teruggezet zoals hij was, op ${nl} hieronder na.`, `Excel refused a change (Excel: GeneralException); the workbook was put back as it was, except for ${en} below.`];
+
+  it("only a note added: kept for their notes, not \"your cells\"", async () => {
+    const model = userWorkbook();
+    const mine = JSON.stringify(sheetNamed(model, "Mijn analyse"));
+    const { done, result } = await refusedAfter(model, (data) => data.notes.push({ row: 4, column: 6, text: "Nagevraagd bij CBS" }));
+    expect(done).toBe(true);
+    expect(texts(result as never)).toEqual([
+      REFUSED("uw notities", "your notes"),
+      [`Aan het blad 'Data' dat de invoegtoepassing aan het maken was, voegde u notities toe terwijl ze schreef. ${KEPT_NL}`, `On the sheet 'Data' that the add-in was making, you added notes while it was writing. ${KEPT_EN}`],
+    ]);
+    expect(expectKept(model, mine).notes).toEqual([{ row: 4, column: 6, text: "Nagevraagd bij CBS" }]);
+  });
+
+  it("only a figure typed beside the tables: kept for their cells", async () => {
+    const model = userWorkbook();
+    const mine = JSON.stringify(sheetNamed(model, "Mijn analyse"));
+    const { done, result } = await refusedAfter(model, (data) => Object.assign(data.cell(2, 60), { value: 4242, formula: null }));
+    expect(done).toBe(true);
+    expect(texts(result as never)).toEqual([
+      REFUSED("uw cellen", "your cells"),
+      [
+        `Op het blad 'Data' dat de invoegtoepassing aan het maken was, stond in BI3 iets anders dan wat ze er schreef: wat u typte of plakte terwijl ze schreef. ${KEPT_NL}`,
+        `On the sheet 'Data' that the add-in was making, BI3 held something other than what it wrote there: what you typed or pasted while it was writing. ${KEPT_EN}`,
+      ],
+    ]);
+    const kept = expectKept(model, mine);
+    expect([kept.cell(2, 60).value, kept.notes]).toEqual([4242, []]);
+  });
+
+  it("a figure, a threaded comment and a shape: kept for their cells, threaded comments and other additions", async () => {
+    const model = userWorkbook();
+    const mine = JSON.stringify(sheetNamed(model, "Mijn analyse"));
+    const { done, result } = await refusedAfter(model, (data) => {
+      Object.assign(data.cell(2, 60), { value: 4242, formula: null });
+      data.comments.push({ row: 4, column: 6, text: "Klopt dit?" });
+      data.shapes.push({ name: "Pijl 1", type: "GeometricShape" });
+    });
+    expect(done).toBe(true);
+    expect(texts(result as never)[0]).toEqual(REFUSED("uw cellen, opmerkingen en andere toevoegingen", "your cells, threaded comments and other additions"));
+    expect(expectKept(model, mine).comments.map((c) => c.text)).toEqual(["Klopt dit?"]);
+  });
+
+  it("an Excel without the notes API, nothing else added: the refusal names the sheet kept, not anything of theirs", async () => {
+    const model = userWorkbook();
+    model.excelApi = "1.15";
+    const mine = JSON.stringify(sheetNamed(model, "Mijn analyse"));
+    const { done, result } = await refusedAfter(model, () => undefined);
+    expect(done).toBe(true);
+    expect(texts(result as never)[0]).toEqual(REFUSED("het bewaarde blad", "the sheet kept"));
+    expectKept(model, mine);
   });
 });
