@@ -32,6 +32,14 @@ function partsText(n: number, parts: PulledParts | undefined, language: Language
   return `: ${items.join(", ")}`;
 }
 
+/**
+ * Whether MonitorData holds the `n` figures pulled and nothing else: it holds `n` (`total`) and
+ * the parts, adding up to `n`, say none of them stays deleted. Without parts that cannot be told,
+ * so the pane says what it knows (pulled `n`, MonitorData holds `total`).
+ */
+const allIn = (n: number, total: number, parts: PulledParts | undefined): boolean =>
+  n === total && parts !== undefined && parts.stayDeleted === 0 && parts.added + parts.already === n;
+
 /** The pane's line for a sheet kept because something points into it (`by`, see references.ts); `moves`: the new layout would move its figures. */
 function referencedItem(by: readonly Reference[], moves: boolean, name: string, language: Language): string {
   const nl = language === "nl";
@@ -66,14 +74,20 @@ export const PANE_OUTCOMES = {
    * After a pull: `n` figures delivered by the source (`title`), `total` the figures MonitorData
    * holds now. They differ when the pull joined figures already there (a CBS pull beside the
    * edition), or when rows the analyst deleted stay deleted: then both are named, so the pull
-   * is never credited with the edition's figures.
+   * is never credited with the edition's figures. The short line ("N figures … are in
+   * MonitorData") only when it holds: MonitorData holds N and the parts say every one of the N is
+   * in it. With some staying deleted, as many figures of another source can make up the total.
    */
   pulled: phrase<{ n: number; title: string; total: number; parts?: PulledParts }>(
     "pane.pulled",
     ({ n, title, total, parts }) =>
-      n === total ? `${count(n, "nl")} cijfers van '${title}' staan in MonitorData.` : `${count(n, "nl")} cijfers van '${title}' opgehaald${partsText(n, parts, "nl")}; MonitorData heeft er nu ${count(total, "nl")}.`,
+      allIn(n, total, parts)
+        ? `${count(n, "nl")} ${n === 1 ? "cijfer" : "cijfers"} van '${title}' ${n === 1 ? "staat" : "staan"} in MonitorData.`
+        : `${count(n, "nl")} ${n === 1 ? "cijfer" : "cijfers"} van '${title}' opgehaald${partsText(n, parts, "nl")}; MonitorData heeft er nu ${count(total, "nl")}.`,
     ({ n, title, total, parts }) =>
-      n === total ? `${count(n, "en")} figures of '${title}' are in MonitorData.` : `Pulled ${count(n, "en")} figures of '${title}'${partsText(n, parts, "en")}; MonitorData now holds ${count(total, "en")}.`,
+      allIn(n, total, parts)
+        ? `${count(n, "en")} ${n === 1 ? "figure" : "figures"} of '${title}' ${n === 1 ? "is" : "are"} in MonitorData.`
+        : `Pulled ${count(n, "en")} ${n === 1 ? "figure" : "figures"} of '${title}'${partsText(n, parts, "en")}; MonitorData now holds ${count(total, "en")}.`,
   ),
   insertedRows: phrase<{ n: number }>(
     "pane.insertedRows",

@@ -19,9 +19,27 @@ describe("the pane's texts", () => {
     expect([nl.statusValue({ status: "afgeleid" }), en.statusValue({ status: "afgeleid" })]).toEqual(["afgeleid", "derived"]);
   });
 
+  it("say all pulled figures are in MonitorData only when none of them stays deleted, even when MonitorData holds as many", () => {
+    // 10 pulled, the analyst's deleted 1 stays deleted, and 1 figure of another source makes MonitorData 10 again.
+    const parts = { added: 0, already: 9, changed: 0, stayDeleted: 1 };
+    expect(nlOutcome.pulled({ n: 10, title: "Monitor 2023", total: 10, parts })).toBe("10 cijfers van 'Monitor 2023' opgehaald: 9 stonden er al, 1 door u verwijderd, blijft weg; MonitorData heeft er nu 10.");
+    expect(enOutcome.pulled({ n: 10, title: "Monitor 2023", total: 10, parts })).toBe("Pulled 10 figures of 'Monitor 2023': 9 already there, 1 you deleted, which stays deleted; MonitorData now holds 10.");
+    // Without the parts the pane cannot tell, and says only what it knows.
+    expect(enOutcome.pulled({ n: 10, title: "Monitor 2023", total: 10 })).toBe("Pulled 10 figures of 'Monitor 2023'; MonitorData now holds 10.");
+  });
+
+  it("say one figure in the singular", () => {
+    expect(enOutcome.pulled({ n: 1, title: "CBS StatLine", total: 5 })).toBe("Pulled 1 figure of 'CBS StatLine'; MonitorData now holds 5.");
+    expect(nlOutcome.pulled({ n: 1, title: "CBS StatLine", total: 5 })).toBe("1 cijfer van 'CBS StatLine' opgehaald; MonitorData heeft er nu 5.");
+    const one = { added: 1, already: 0, changed: 0, stayDeleted: 0 };
+    expect(enOutcome.pulled({ n: 1, title: "CBS StatLine", total: 1, parts: one })).toBe("1 figure of 'CBS StatLine' is in MonitorData.");
+    expect(nlOutcome.pulled({ n: 1, title: "CBS StatLine", total: 1, parts: one })).toBe("1 cijfer van 'CBS StatLine' staat in MonitorData.");
+  });
+
   it("count in each language's notation and agree with the count", () => {
-    expect(nlOutcome.pulled({ n: 1253, title: "Monitor 2023", total: 1253 })).toBe("1.253 cijfers van 'Monitor 2023' staan in MonitorData.");
-    expect(enOutcome.pulled({ n: 1253, title: "Monitor 2023", total: 1253 })).toBe("1,253 figures of 'Monitor 2023' are in MonitorData.");
+    const allNew = { added: 1253, already: 0, changed: 0, stayDeleted: 0 };
+    expect(nlOutcome.pulled({ n: 1253, title: "Monitor 2023", total: 1253, parts: allNew })).toBe("1.253 cijfers van 'Monitor 2023' staan in MonitorData.");
+    expect(enOutcome.pulled({ n: 1253, title: "Monitor 2023", total: 1253, parts: allNew })).toBe("1,253 figures of 'Monitor 2023' are in MonitorData.");
     // A CBS pull beside the edition: the pull is credited only with what it delivered.
     expect(nlOutcome.pulled({ n: 154, title: "CBS StatLine", total: 1266 })).toBe("154 cijfers van 'CBS StatLine' opgehaald; MonitorData heeft er nu 1.266.");
     expect(enOutcome.pulled({ n: 154, title: "CBS StatLine", total: 1266 })).toBe("Pulled 154 figures of 'CBS StatLine'; MonitorData now holds 1,266.");
