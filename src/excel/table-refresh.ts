@@ -344,12 +344,20 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
   const filters = await Promise.all(plans.map((plan) => reads.queue(100, () => plan.target.table.table.autoFilter.load("isDataFiltered"))));
   // How many notes the sheet has, where rows will be deleted (null where Excel has no notes API:
   // none can be seen or put back), and threaded comments (ExcelApi 1.10 and 1.11, within the
-  // manifest's sets: always there); each is read after this sync, as many per sync as fit.
+  // manifest's sets: always there); each is read after this sync, as many per sync as fit. Once
+  // a sheet, however many of its tables delete rows: each table takes the notes and comments on
+  // its own rows from what its sheet's read gave (notesByRow, commentsByRow, below).
   const counted: Counted[] = [];
+  const sheetOf = new Map<string, number>();
+  const countedAt: (number | null)[] = [];
   for (const plan of plans) {
     const sheet = plan.target.table.table.worksheet;
-    if (plan.changes.deletes.length) counted.push(await reads.queue(COUNT_BYTES, () => ({ sheet, notes: queueNotes(sheet), comments: queueCommentCount(sheet) })));
-    else counted.push({ sheet, notes: null, comments: null });
+    const name = plan.target.table.sheetName.toLowerCase();
+    if (plan.changes.deletes.length && !sheetOf.has(name)) {
+      sheetOf.set(name, counted.length);
+      counted.push(await reads.queue(COUNT_BYTES, () => ({ sheet, notes: queueNotes(sheet), comments: queueCommentCount(sheet) })));
+    }
+    countedAt.push(plan.changes.deletes.length ? (sheetOf.get(name) ?? null) : null);
   }
   const pending: Look[][] = plans.map(() => []);
   for (const [p, plan] of plans.entries()) {
@@ -414,7 +422,9 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
     throw error;
   }
   for (const [p, plan] of plans.entries()) {
-    const { notes, comments } = read[p];
+    const at = countedAt[p];
+    if (at === null) continue;
+    const { notes, comments } = read[at];
     const rows = plan.target.table.cells ?? [];
     const body = { row: plan.box.row + 1, column: plan.box.column, rows: plan.bodyRows, columns: plan.box.columns };
     const keyOfRow = (r: number) => plan.target.keyOf((column) => (rows[r + 1]?.[plan.header.indexOf(column)] ?? null) as Cell);
