@@ -38,6 +38,8 @@ export interface Shortfall {
   sheet: string;
   unchecked: { cells: number; areas: number } | null;
   left: Reference[];
+  /** Rules and charts over the deleted rows that the analyst changed during the pull: left as they made them, not put back (rules-watch.ts). */
+  edited?: Reference[];
 }
 
 /** A pull that stopped (`stopped`: why, as refreshTables would have rethrown it) and put the tables back, all but `short`. */

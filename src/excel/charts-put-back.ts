@@ -2,6 +2,7 @@ import { ReadBatch, WriteBatch } from "./batch";
 import { WorkbookState } from "./inspect";
 import { queueSeriesSources } from "./optional-apis";
 import type { Reference } from "../text/references";
+import type { WatchItem } from "./rules-watch";
 
 /**
  * Chart series a pull's delete changed, put back once the rows are back (as formats-put-back.ts
@@ -73,6 +74,27 @@ function areaOf(source: string): { sheet: string; address: string } | null {
   const match = /^=('(?:[^']|'')+'|[^'!,]+)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/.exec(source.trim());
   if (!match) return null;
   return { sheet: match[1].replace(/^'(.*)'$/, "$1").replace(/''/g, "'"), address: match[2] };
+}
+
+/**
+ * Each chart of `before`, for the watch (rules-watch.ts): its series' sources as read, and a look
+ * at them, series by series. A chart or series the analyst deleted during the pull makes Excel
+ * refuse that sync (ItemNotFound, as getItem and getItemAt do for what is gone): the pull stops
+ * there, as for any refusal, and the chart is not known to be unchanged.
+ */
+export function watchCharts(before: readonly SeriesRead[]): WatchItem[] {
+  return before.map((was) => {
+    const state = JSON.stringify(was.sources);
+    return {
+      ref: was.ref,
+      before: state,
+      bytes: 400 + 3 * state.length,
+      queue: () => {
+        const series = was.sources.map((_, i) => queueSeriesSources(was.sheet.charts.getItem(was.ref.chart).series.getItemAt(i)));
+        return () => JSON.stringify(series.map((r) => ({ values: r?.[0].value ?? "", categories: r?.[1].value ?? "" })));
+      },
+    };
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { ReadBatch, WriteBatch } from "./batch";
 import { WorkbookState } from "./inspect";
 import { canSetFormatRanges, queueFormatRanges } from "./optional-apis";
 import type { Reference } from "../text/references";
+import type { WatchItem } from "./rules-watch";
 
 /**
  * Conditional formats a pull's delete changed, put back once the rows are back (broken-references.ts
@@ -120,6 +121,30 @@ export async function restoreFormats(context: Excel.RequestContext, before: read
   }
   await batch.flush();
   return [...lost].map((sheet) => ({ kind: "conditionalFormat", sheet }));
+}
+
+/** A format's state for the watch (rules-watch.ts): its type, where it applies and its rule, as restoreFormats compares them. */
+const formatState = (type: string, ranges: string, rule: unknown) => JSON.stringify([type, areasOf(ranges).sort(), rule ?? null]);
+
+/**
+ * Each format of `before`, for the watch: its state as read, and a look at it by its id
+ * (ConditionalFormatCollection.getItemOrNullObject: a format Excel deleted with its last cell is a
+ * null object, not a refused sync). Its type first: a rule of another type (the analyst's) is
+ * not read by the part of the old one. A look weighs what the read before weighed (its
+ * address and rule, three bytes a character, UTF-8's most), with room for one more area.
+ */
+export function watchFormats(before: readonly FormatRead[]): WatchItem[] {
+  return before.map((was) => ({
+    ref: { kind: "conditionalFormat", sheet: was.sheetName },
+    before: formatState(was.type, was.ranges, was.rule),
+    bytes: ITEM_BYTES + AREA_BYTES + 3 * formatState(was.type, was.ranges, was.rule).length,
+    queue: () => {
+      const format = was.sheet.getRange().conditionalFormats.getItemOrNullObject(was.id).load("type");
+      const ranges = format.getRanges().load("address");
+      const rule = ruleOf(format, was.type).queue();
+      return () => (format.isNullObject ? "gone" : format.type !== was.type ? JSON.stringify([format.type]) : formatState(format.type, ranges.address, rule()));
+    },
+  }));
 }
 
 /** The areas of a RangeAreas' address, each without its sheet and $ ("Data!$G$80:$G$95, Data!H2" → ["G80:G95", "H2"]); a quoted sheet name may hold a comma. */

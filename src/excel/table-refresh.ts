@@ -5,9 +5,10 @@ import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
 import { besideShiftedRows, cellsOfAddress } from "./cells-beside";
 import { formulasInto, MAX_FORMULA_AREAS, MAX_FORMULA_CELLS, namesInto, PutBackShort, restoreBroken, Shortfall } from "./broken-references";
-import { chartsToPutBack, restoreCharts } from "./charts-put-back";
-import { formatsToPutBack, restoreFormats } from "./formats-put-back";
-import { restoreValidations, validationsToPutBack } from "./validations-put-back";
+import { chartsToPutBack, restoreCharts, watchCharts } from "./charts-put-back";
+import { formatsToPutBack, restoreFormats, watchFormats } from "./formats-put-back";
+import { restoreValidations, validationsToPutBack, watchValidations } from "./validations-put-back";
+import { RulesWatch } from "./rules-watch";
 import { queueAddNote, queueNotes } from "./optional-apis";
 import { planPutBack } from "./put-back";
 import { restorable } from "./restore-cells";
@@ -188,6 +189,8 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
   const formats = deleting.length ? await formatsToPutBack(context, state, others.unchecked, limit) : { formats: [], left: [] };
   const validations = deleting.length ? await validationsToPutBack(context, state, formats.left, limit) : { validations: [], left: [] };
   const charts = deleting.length ? await chartsToPutBack(context, state, validations.left, limit) : { charts: [], left: [] };
+  // Each of them looked at in every sync that deletes, so that the put-back writes none the analyst changed meanwhile (rules-watch.ts).
+  const watch = new RulesWatch([...watchValidations(validations.validations), ...watchFormats(formats.formats), ...watchCharts(charts.charts)]);
 
   const inserted = new Set<string>();
   /** Blank rows added above a table's total row, by table (see addBodyRows). */
@@ -252,7 +255,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     // Which sync each table's deletes went with (batch.syncs as queued): a refused one names the tables it held.
     const sentWith: { plan: Plan; sync: number }[] = [];
     try {
-      for (const plan of plans) await deleteRows(batch, plan, () => sentWith.push({ plan, sync: batch.syncs }));
+      for (const plan of plans) await deleteRows(batch, plan, watch, () => sentWith.push({ plan, sync: batch.syncs }));
       if (plans.some((p) => p.changes.deletes.length)) await batch.flush();
     } catch (error) {
       if (!isRefusal(error) || error.code !== "InsertDeleteConflict") throw error;
@@ -267,8 +270,10 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     const deletedFrom = plans.filter((p) => p.deleted.length);
     /** What may hold a reference into the deleted rows and was not put back (Shortfall.left). */
     const left: Reference[] = [];
+    /** Rules and charts the analyst changed during the pull, left as they made them (Shortfall.edited). */
+    const edited: Reference[] = [];
     try {
-      const comments = await undo(context, plans, inserted, blankRows, { read: limit, write: batch.limit });
+      const comments = await undo(context, plans, inserted, blankRows, { read: limit, write: batch.limit }, deletedFrom.length ? () => watch.reread(context) : undefined);
       // Once the rows are back, the references into them that their delete made #REF!.
       if (deletedFrom.length) await restoreBroken(context, pointing ?? [], others.names, { read: limit, write: batch.limit });
       remade.push(...comments);
@@ -279,17 +284,24 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     if (deletedFrom.length) {
       const rules = { read: limit, write: batch.limit };
       left.push(...charts.left);
-      await orLeft(() => restoreValidations(context, validations.validations, rules).then(() => []), sheetsOf(validations.validations, "validation"), left);
-      await orLeft(() => restoreFormats(context, formats.formats, rules), sheetsOf(formats.formats, "conditionalFormat"), left);
-      await orLeft(() => restoreCharts(context, charts.charts, rules), charts.charts.map((c) => c.ref), left);
+      // Only what the watch proves unchanged since the pull's own deletes is written; what the analyst changed stays theirs and is named, and so is what it cannot tell.
+      const [v, f, c] = [watch.split(validations.validations, 0), watch.split(formats.formats, validations.validations.length), watch.split(charts.charts, validations.validations.length + formats.formats.length)];
+      for (const part of [v, f, c]) {
+        edited.push(...part.edited);
+        left.push(...part.unknown);
+      }
+      await orLeft(() => restoreValidations(context, v.ours, rules).then(() => []), sheetsOf(v.ours, "validation"), left);
+      await orLeft(() => restoreFormats(context, f.ours, rules), sheetsOf(f.ours, "conditionalFormat"), left);
+      await orLeft(() => restoreCharts(context, c.ours, rules), c.ours.map((chart) => chart.ref), left);
     }
-    // Formulas too many to read before deleting, rules and charts not read or not put back: the pane says they were not checked, never "as it was".
-    if (deletedFrom.length && (pointing === null || left.length)) {
+    // Formulas too many to read before deleting, rules and charts not read or not put back, or changed by the analyst meanwhile: the pane says so, never "as it was".
+    if (deletedFrom.length && (pointing === null || left.length || edited.length)) {
       const short: Shortfall = {
         tables: deletedFrom.map((p) => p.target.table.name),
         sheet: deletedFrom[0].target.table.sheetName,
         unchecked: pointing === null ? { cells: MAX_FORMULA_CELLS, areas: MAX_FORMULA_AREAS } : null,
         left,
+        ...(edited.length ? { edited: unique(edited) } : {}),
       };
       throw new PutBackShort(error, short);
     }
@@ -312,6 +324,9 @@ async function orLeft(putBack: () => Promise<Reference[]>, covered: Reference[],
     left.push(...covered);
   }
 }
+
+/** Each reference once (a sheet's formats are named once, however many the analyst changed). */
+const unique = (refs: readonly Reference[]): Reference[] => [...new Map(refs.map((ref) => [JSON.stringify(ref), ref])).values()];
 
 /** The sheets of rules read to be put back, one reference of `kind` each. */
 const sheetsOf = (rules: readonly { sheetName: string }[], kind: "validation" | "conditionalFormat"): Reference[] => [...new Set(rules.map((r) => r.sheetName))].map((sheet) => ({ kind, sheet }));
@@ -543,15 +558,19 @@ function checkLooks(plan: Plan, looks: Look[], from = 0): number {
  * Excel on the web only). A long run goes in blocks whose look fits a sync, the bottom block
  * first, so each block's rows are still where they were read.
  */
-async function deleteRows(batch: WriteBatch, plan: Plan, queued: () => void): Promise<void> {
+async function deleteRows(batch: WriteBatch, plan: Plan, watch: RulesWatch, queued: () => void): Promise<void> {
   let checked = 0;
+  // The rules to put back are looked at just before and just after each delete, in its batch (rules-watch.ts): twice their weight.
+  const rules = 2 * watch.bytes;
   for (const run of plan.changes.deletes) {
-    for (const block of rowBlocks(run.row, run.count, (row) => lookBytes(plan, row, true), batch.limit - RUN_DELETE_BYTES).reverse()) {
-      await batch.queue(RUN_DELETE_BYTES + block.bytes, () => {
+    for (const block of rowBlocks(run.row, run.count, (row) => lookBytes(plan, row, true), batch.limit - RUN_DELETE_BYTES - rules).reverse()) {
+      await batch.queue(RUN_DELETE_BYTES + block.bytes + rules, () => {
         // A sort the last sync saw stops here, before more is queued: at most one sync deletes rows by mistake, and its look saw them whole.
         checked = checkLooks(plan, plan.deleted, checked);
+        watch.look(false);
         plan.deleted.push(look(plan, block.from, block.count, true));
         bodyRow(plan, block.from, block.count).delete("Up");
+        watch.look(true);
         queued();
       });
     }
@@ -616,9 +635,10 @@ function runsOf(indexes: readonly number[]): [number, number][] {
  * that had not grown yet are deleted again (the user's cells move back up). Gives the cells whose
  * threaded comments it made anew, by table.
  */
-async function undo(context: Excel.RequestContext, plans: Plan[], inserted: ReadonlySet<string>, blankRows: ReadonlyMap<string, number>, limits: { read?: number; write: number }): Promise<CommentsRemade[]> {
-  // What is still queued (a cancel comes before its sync) goes first, then where the tables are.
+async function undo(context: Excel.RequestContext, plans: Plan[], inserted: ReadonlySet<string>, blankRows: ReadonlyMap<string, number>, limits: { read?: number; write: number }, beforeRowsBack?: () => Promise<void>): Promise<CommentsRemade[]> {
+  // What is still queued (a cancel comes before its sync) goes first, then (`beforeRowsBack`: the rules' last read, rules-watch.ts) where the tables are.
   await context.sync();
+  await beforeRowsBack?.();
   const areas = plans.map((plan) => plan.target.table.table.getRange().load("rowIndex,columnIndex,rowCount,columnCount"));
   await context.sync();
   const sheets = plans.map((plan) => plan.target.table.table.worksheet);

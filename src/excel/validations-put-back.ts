@@ -1,6 +1,7 @@
 import { ReadBatch, WriteBatch } from "./batch";
 import { WorkbookState } from "./inspect";
 import type { Reference } from "../text/references";
+import type { WatchItem } from "./rules-watch";
 
 /**
  * Data validation a pull's delete changed, put back once the rows are back (as formats-put-back.ts
@@ -81,6 +82,23 @@ export async function validationsToPutBack(context: Excel.RequestContext, state:
 }
 
 const asRead = (v: Excel.DataValidation): Validation => ({ type: v.type, rule: v.rule, ignoreBlanks: v.ignoreBlanks, prompt: v.prompt, errorAlert: v.errorAlert });
+
+/** Each validated area of `before`, for the watch (rules-watch.ts): its validation as read, and a look at it (the same cells' dataValidation, as restoreValidations reads it). */
+export function watchValidations(before: readonly ValidationRead[]): WatchItem[] {
+  return before.map((was) => {
+    const state = JSON.stringify(was.validation);
+    return {
+      ref: { kind: "validation", sheet: was.sheetName },
+      before: state,
+      // As read before: three bytes a character, with room for the JSON around it.
+      bytes: 500 + 3 * state.length,
+      queue: () => {
+        const now = was.sheet.getRangeByIndexes(was.box.row, was.box.column, was.box.rows, was.box.columns).dataValidation.load(PROPERTIES);
+        return () => JSON.stringify(asRead(now));
+      },
+    };
+  });
+}
 
 /**
  * After the rows are back: each area of `before` is read again, and one whose validation is not

@@ -85,12 +85,14 @@ export const LOAD = {
    * them); `left`, what may hold a reference to a deleted row that the add-in did not put back
    * (a conditional format Excel deleted or where Excel cannot set its range; validation whose
    * areas mix rules; a chart whose series Excel cannot give or whose source is not one area),
-   * now a #REF! if it did.
+   * now a #REF! if it did; `edited`, rules and charts over those rows the analyst changed while
+   * the pull ran, left as they made them (src/excel/rules-watch.ts).
    */
-  putBackShort: phrase<{ tables: string[]; sheet: string; unchecked: { cells: number; areas: number } | null; left: Reference[] }>(
+  putBackShort: phrase<{ tables: string[]; sheet: string; unchecked: { cells: number; areas: number } | null; left: Reference[]; edited?: Reference[] }>(
     "load.putBackShort",
-    ({ tables, sheet, unchecked, left }) => {
+    ({ tables, sheet, unchecked, left, edited }) => {
       const by = left.length ? pointingInto(left, "nl") : null;
+      const theirs = edited?.length ? pointingInto(edited, "nl") : null;
       return (
         `Het ophalen had al rijen van ${listed(tables, "nl")} op het blad '${sheet}' verwijderd toen het stopte; die staan er weer. ` +
         (unchecked
@@ -100,11 +102,13 @@ export const LOAD = {
         (by && "subject" in by
           ? `Niet nagekeken en niet teruggezet: ${by.subject}. Een verwijzing daarin naar een van die rijen is nu #VERW! (#REF!): Excel maakte dat ervan toen de rij verdween. `
           : "") +
-        `Typ die verwijzingen opnieuw.`
+        (unchecked || (by && "subject" in by) ? `Typ die verwijzingen opnieuw.` : "") +
+        (theirs && "subject" in theirs ? `${unchecked || (by && "subject" in by) ? " " : ""}Tijdens het ophalen door u gewijzigd, dus gelaten zoals u het maakte en niet teruggezet: ${theirs.subject}.` : "")
       );
     },
-    ({ tables, sheet, unchecked, left }) => {
+    ({ tables, sheet, unchecked, left, edited }) => {
       const by = left.length ? pointingInto(left, "en") : null;
+      const theirs = edited?.length ? pointingInto(edited, "en") : null;
       return (
         `The pull had deleted rows of ${listed(tables, "en")} on the sheet '${sheet}' when it stopped; they are back. ` +
         (unchecked
@@ -112,7 +116,8 @@ export const LOAD = {
             `A formula that referred to one of those rows now shows #REF! there: Excel made that of the reference when the row went. `
           : "") +
         (by && "subject" in by ? `Not checked and not put back: ${by.subject}. A reference there to one of those rows is now #REF!: Excel made that of it when the row went. ` : "") +
-        `Type those references again.`
+        (unchecked || (by && "subject" in by) ? `Type those references again.` : "") +
+        (theirs && "subject" in theirs ? `${unchecked || (by && "subject" in by) ? " " : ""}Changed by you during the pull, so left as you made it and not put back: ${theirs.subject}.` : "")
       );
     },
   ),

@@ -2499,6 +2499,15 @@ class FakeConditionalFormatCollection extends CollectionObject<RuleModel, FakeCo
   getItem(id: string): FakeConditionalFormat {
     return new FakeConditionalFormat(this.context, () => this.model().find((rule) => ruleId(rule) === id) ?? null);
   }
+  /**
+   * ConditionalFormatCollection.getItemOrNullObject (1.6): "If the conditional format object does
+   * not exist, then this method returns an object with its isNullObject property set to true."
+   * What is asked of it (its ranges, its rule) is null too: the fake answers nothing for them and
+   * refuses nothing (the reference is silent; the safe reading for a reader checks isNullObject first).
+   */
+  getItemOrNullObject(id: string): FakeConditionalFormat {
+    return this.getItem(id);
+  }
   getCount(): FakeClientResult<number> {
     const result = new FakeClientResult<number>();
     this.context.enqueue(() => result.settle(this.model().length, this.context));
