@@ -113,7 +113,7 @@ export class RulesWatch {
         // Nothing the pull did came between: the analyst's. Only the one delete between a look and the next, in one sync: Excel's. A delete and a gap: not known.
         const deletes = states.slice(last + 1, s + 1).filter((x) => x.after).length;
         if (deletes === 0) return "edited";
-        if (!(deletes === 1 && after && s === last + 1)) unsure = true;
+        if (!(deletes === 1 && after && s === last + 1 && last > 0)) unsure = true;
       }
       last = s;
     }

@@ -1,6 +1,7 @@
 import { ChartModel, RuleModel, TableModel, WorkbookModel } from "../support/fake-excel";
 import { editionChanged, onceDeleting, pullTexts as texts, refusedAtFirstDelete, sheetRowOf } from "../support/pull-stops";
-import { edition, loadedWorkbook, runLoadData, sheetNamed } from "../support/workbooks";
+import { atWritingSync, edition, loadedWorkbook, runLoadData, sheetNamed } from "../support/workbooks";
+import type { AnyMessage } from "../../src/text/message";
 
 /**
  * A pull that stops after deleting rows puts back the conditional formats, data validation and
@@ -76,6 +77,28 @@ describe("a pull that stops after deleting rows leaves a rule the analyst change
       "Excel refused a change (Excel: GeneralException); the workbook was put back as it was, except for the references below.",
       ...editedText("conditional formatting on the sheet 'Mijn analyse'"),
     ]);
+  });
+
+  it("a conditional format retyped before the pull deleted anything (at its first writing sync): the look just before the first delete sees it, and it stays theirs", async () => {
+    const { model, data } = await loadedWorkbook();
+    const { band, mine } = analystFormats(model, data);
+    const cancel = new AbortController();
+    let wrote = false;
+    // At the pull's first writing sync (it makes room for the new rows; nothing is deleted yet), the analyst retypes their rule.
+    const writing = atWritingSync(1, () => {
+      wrote = data.sheet.conditionalFormats.includes(band) && band.rows === 8;
+      mine.formula = "=C1>Data!$G$5";
+    });
+    const deleting = onceDeleting(data, data.box.rows + 5, () => cancel.abort());
+    const onProgress = (fraction: number, message: AnyMessage) => {
+      writing(fraction, message);
+      deleting();
+    };
+    const { result } = await runLoadData(model, next, { syncLimit: 150, signal: cancel.signal, onProgress });
+    expect(wrote).toBe(true);
+    expect(mine.formula).toBe("=C1>Data!$G$5");
+    expect([band.row, band.rows]).toEqual([84, 8]);
+    expect(texts(result)).toEqual(editedText("conditional formatting on the sheet 'Mijn analyse'"));
   });
 
   it("a validation list whose source the delete shrank, set to other cells by the analyst: it stays theirs, and the band's validation comes back", async () => {
