@@ -1,6 +1,6 @@
 import { ReadBatch, WriteBatch } from "./batch";
 import { WorkbookState } from "./inspect";
-import { canSetFormatRanges, queueFormatRanges } from "./optional-apis";
+import { canSetFormatRanges, formatOrNullObject, queueFormatRanges } from "./optional-apis";
 import type { Reference } from "../text/references";
 import type { WatchItem } from "./rules-watch";
 
@@ -128,7 +128,7 @@ const formatState = (type: string, ranges: string, rule: unknown) => JSON.string
 
 /**
  * Each format of `before`, for the watch: its state as read, and a look at it by its id
- * (ConditionalFormatCollection.getItemOrNullObject: a format Excel deleted with its last cell is a
+ * (ConditionalFormatCollection.getItemOrNullObject, ExcelApi 1.14, optional-apis.ts: a format Excel deleted with its last cell is a
  * null object, not a refused sync). Its type first: a rule of another type (the analyst's) is
  * not read by the part of the old one. A look weighs what the read before weighed (its
  * address and rule, three bytes a character, UTF-8's most), with room for one more area.
@@ -139,7 +139,10 @@ export function watchFormats(before: readonly FormatRead[]): WatchItem[] {
     before: formatState(was.type, was.ranges, was.rule),
     bytes: ITEM_BYTES + AREA_BYTES + 3 * formatState(was.type, was.ranges, was.rule).length,
     queue: () => {
-      const format = was.sheet.getRange().conditionalFormats.getItemOrNullObject(was.id).load("type");
+      // Without 1.14 (an Excel that has setRanges has it: 1.17) nothing is looked at, and the format is not known to be unchanged.
+      const found = formatOrNullObject(was.sheet.getRange().conditionalFormats, was.id);
+      if (!found) return () => null;
+      const format = found.load("type");
       const ranges = format.getRanges().load("address");
       const rule = ruleOf(format, was.type).queue();
       return () => (format.isNullObject ? "gone" : format.type !== was.type ? JSON.stringify([format.type]) : formatState(format.type, ranges.address, rule()));

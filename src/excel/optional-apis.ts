@@ -61,6 +61,17 @@ export function queueSolidColour(fill: Excel.ChartFill): OfficeExtension.ClientR
 }
 
 /**
+ * A conditional format by its id, as a null object once Excel deleted it (ExcelApi 1.14,
+ * `ConditionalFormatCollection.getItemOrNullObject`: "If the conditional format object does not
+ * exist, then this method returns an object with its isNullObject property set to true"), or null,
+ * queuing nothing, where Excel has no such call.
+ */
+export function formatOrNullObject(formats: Excel.ConditionalFormatCollection, id: string): Excel.ConditionalFormat | null {
+  if (!supports("1.14")) return null;
+  return formats.getItemOrNullObject(id);
+}
+
+/**
  * Where a chart series takes its values and categories from, as Excel writes it in Select Data
  * ("=Nationaliteiten!$B$6:$B$15"; ExcelApi 1.15, `ChartSeries.getDimensionDataSourceString`:
  * "the string representation could be information such as a cell address"), or null where Excel

@@ -2500,12 +2500,13 @@ class FakeConditionalFormatCollection extends CollectionObject<RuleModel, FakeCo
     return new FakeConditionalFormat(this.context, () => this.model().find((rule) => ruleId(rule) === id) ?? null);
   }
   /**
-   * ConditionalFormatCollection.getItemOrNullObject (1.6): "If the conditional format object does
+   * ConditionalFormatCollection.getItemOrNullObject (ExcelApi 1.14): "If the conditional format object does
    * not exist, then this method returns an object with its isNullObject property set to true."
    * What is asked of it (its ranges, its rule) is null too: the fake answers nothing for them and
    * refuses nothing (the reference is silent; the safe reading for a reader checks isNullObject first).
    */
   getItemOrNullObject(id: string): FakeConditionalFormat {
+    if (newerVersion("1.14", this.context.model.excelApi)) throw new OfficeError("ApiNotFound", "ConditionalFormatCollection.getItemOrNullObject needs ExcelApi 1.14.");
     return this.getItem(id);
   }
   getCount(): FakeClientResult<number> {
