@@ -1,5 +1,5 @@
 import { Edition } from "../../src/data/descriptor";
-import { PackageCsv, packageFromCsv, readPackageCsv } from "../../src/data/package-csv";
+import { parsePackageCsv } from "../../src/data/package-csv";
 import { Language, MonitorPackage } from "../../src/data/types";
 import { Result } from "../../src/data/validate";
 import { CLI } from "../../src/text/cli";
@@ -71,22 +71,20 @@ export async function loadPackageFrom(location: string, language: Language = "nl
 /** Reads and validates a package folder; a bad one is a CommandError with the validator's row/column messages. */
 export function loadPackage(folder: string, language: Language = "nl"): MonitorPackage {
   const pkg = validatePackage(folder, language);
-  collectGarbage(); // the parsed tables
+  collectGarbage(); // the files' texts (at a million rows, 360 MB) and what parsing them left
   return pkg;
 }
 
 function validatePackage(folder: string, language: Language): MonitorPackage {
-  const csv = readPackage(folder, language);
-  collectGarbage(); // the files' texts: at a million rows, 360 MB
-  const parsed = csv.ok ? packageFromCsv(csv.value) : csv;
+  const parsed = readPackage(folder, language);
   if (!parsed.ok) throw new CommandError(say(CLI.packageInvalid, { folder, problems: parsed.problems.map((p) => p.message) }), language);
   return parsed.value;
 }
 
-/** The package's tables as parsed CSV; the texts are held only in here. */
-function readPackage(folder: string, language: Language): Result<PackageCsv> {
+/** The package's tables parsed and validated; the texts are held only in here. */
+function readPackage(folder: string, language: Language): Result<MonitorPackage> {
   try {
-    return readPackageCsv(readPackageTexts(folder));
+    return parsePackageCsv(readPackageTexts(folder));
   } catch (e) {
     if (e instanceof PackageReadError) throw new CommandError(say(CLI.cannotReadPackage, { reason: e.text }), language);
     throw e;

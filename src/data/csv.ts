@@ -61,12 +61,36 @@ function detectDialect(headerLine: string, table: string): Result<CsvDialect> {
 
 /** Parses CSV text into rows of cells (header first); readTable passes over blank lines. */
 export function parseCsv(text: string, table: string): Result<CsvTable> {
+  const rows: string[][] = [];
+  const read = readCsv(text, table, () => (row) => void rows.push(row));
+  if (!read.ok) return read;
+  rows.length = read.value.rows; // without the blank lines at the end
+  return { ok: true, value: { rows, dialect: read.value.dialect } };
+}
+
+/** What a reader does with each row of cells as it is parsed (index 0: the header). */
+export type RowSink = (row: string[], index: number) => void;
+
+/** A CSV text read: its dialect, and its rows (the header's included, the blank lines at its end not). */
+export interface CsvRead {
+  dialect: CsvDialect;
+  rows: number;
+}
+
+/**
+ * Parses CSV text a row at a time, handing each row to the sink made for the text's dialect,
+ * rows that end it blank included (they are not counted). The problems of the text as CSV
+ * (an unclosed quote, rows of another width) are the result; what a sink found is its own.
+ */
+export function readCsv(text: string, table: string, sinkFor: (dialect: CsvDialect) => RowSink): Result<CsvRead> {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const dialect = detectDialect(input.split(/\r\n|\n|\r/, 1)[0] ?? "", table);
   if (!dialect.ok) return dialect;
+  const sink = sinkFor(dialect.value);
   const problems: Problem[] = [];
-  const rows: string[][] = [];
   const pool = new CellPool();
+  let index = 0;
+  let filled = 0; // the rows up to the last one with a cell that is not blank
   let width = 0;
   let quoteErrorRow: number | null = null;
   // Row by row (papaparse's step), each row's cells shared as it comes: parsed whole, every cell
@@ -77,7 +101,6 @@ export function parseCsv(text: string, table: string): Result<CsvTable> {
     quoteChar: '"',
     skipEmptyLines: false,
     step: (results) => {
-      const index = rows.length;
       const row = results.data;
       // A step's errors are its row's (papaparse numbers them within the step; the row is this one).
       if (quoteErrorRow === null && results.errors.some((e) => e.type === "Quotes")) quoteErrorRow = index;
@@ -89,14 +112,16 @@ export function parseCsv(text: string, table: string): Result<CsvTable> {
       }
       // A cell written quote-prefixed against formula injection reads as it was (csv-guard.ts).
       for (let c = 0; c < row.length; c++) if (row[c].charCodeAt(0) === 39) row[c] = unguardCell(row[c]);
-      rows.push(pool.share(row));
+      if (!row.every((cell) => cell.trim() === "")) filled = index + 1;
+      sink(pool.share(row), index++);
     },
   });
   if (quoteErrorRow !== null) {
     const row = quoteErrorRow;
     return { ok: false, problems: [problem(table, row, null, say(INPUT.unclosedQuote, { table, row }))] };
   }
-  while (rows.length > 1 && rows[rows.length - 1].every((cell) => cell.trim() === "")) rows.pop(); // the last line's end
+  // The last line's end (a blank line after it) is no row; a text of blank lines keeps its first.
+  const rows = Math.max(filled, Math.min(index, 1));
   return problems.length ? { ok: false, problems: problems.slice(0, 50) } : { ok: true, value: { rows, dialect: dialect.value } };
 }
 

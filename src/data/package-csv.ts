@@ -1,8 +1,9 @@
-import { CsvTable, parseCsv } from "./csv";
-import { parsePackageTables, TABLE_NAMES } from "./package";
+import { INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SOURCE_COLUMNS } from "./columns";
+import { parseCsv, readCsv } from "./csv";
+import { checkPackage, TABLE_NAMES } from "./package";
 import { EXCEL_ROWS } from "./text-rules";
-import { MonitorPackage, Problem } from "./types";
-import { Result } from "./validate";
+import { MonitorPackage, Observation, Problem } from "./types";
+import { readTable, Result, TableReading } from "./validate";
 import { say } from "../text/message";
 import { INPUT } from "../text/input";
 
@@ -16,38 +17,38 @@ export interface PackageTexts {
   sources: string;
 }
 
-export type PackageCsv = Record<keyof PackageTexts, CsvTable>;
-
-/** A package from its three CSV texts (comma CSV, or Dutch Excel's semicolon CSV per table). */
+/**
+ * A package from its three CSV texts (comma CSV, or Dutch Excel's semicolon CSV per table).
+ * MonitorData is read as it is parsed, a row at a time (TableReading), so that no table of its
+ * rows lives beside its records: at 100,000 rows that table was 100,000 arrays the garbage
+ * collector copied while the rest was read (README, Benchmarks). The same result, problem for
+ * problem, as parsing the three tables whole and validating them (parsePackageTables): the CSV's
+ * problems first, then a table longer than a sheet, then the cells', then the rules across rows.
+ */
 export function parsePackageCsv(texts: PackageTexts): Result<MonitorPackage> {
-  const tables = readPackageCsv(texts);
-  return tables.ok ? packageFromCsv(tables.value) : tables;
-}
-
-/** The three tables as parsed CSV, each no longer than an Excel sheet, before validation. */
-export function readPackageCsv(texts: PackageTexts): Result<PackageCsv> {
-  const csv = {
-    observations: parseCsv(texts.observations, TABLE_NAMES.observations),
-    indicators: parseCsv(texts.indicators, TABLE_NAMES.indicators),
-    sources: parseCsv(texts.sources, TABLE_NAMES.sources),
-  };
-  if (!csv.observations.ok || !csv.indicators.ok || !csv.sources.ok) {
-    return { ok: false, problems: [csv.indicators, csv.sources, csv.observations].flatMap((r) => (r.ok ? [] : r.problems)) };
+  const indicators = parseCsv(texts.indicators, TABLE_NAMES.indicators);
+  const sources = parseCsv(texts.sources, TABLE_NAMES.sources);
+  let reading: TableReading<Observation> | null = null;
+  const observations = readCsv(texts.observations, TABLE_NAMES.observations, (dialect) => {
+    const table = (reading = new TableReading(TABLE_NAMES.observations, OBSERVATION_COLUMNS, dialect.decimal));
+    // Rows past a sheet's are not read: the table is refused for its length (tooManyRows).
+    return (row, index) => {
+      if (index < EXCEL_ROWS) table.add(row, index);
+    };
+  });
+  if (!observations.ok || !indicators.ok || !sources.ok) {
+    return { ok: false, problems: [indicators, sources, observations].flatMap((r) => (r.ok ? [] : r.problems)) };
   }
   const tooLong = [
-    ...tooManyRows(csv.observations.value, TABLE_NAMES.observations),
-    ...tooManyRows(csv.indicators.value, TABLE_NAMES.indicators),
-    ...tooManyRows(csv.sources.value, TABLE_NAMES.sources),
+    ...tooManyRows(observations.value.rows, TABLE_NAMES.observations),
+    ...tooManyRows(indicators.value.rows.length, TABLE_NAMES.indicators),
+    ...tooManyRows(sources.value.rows.length, TABLE_NAMES.sources),
   ];
   if (tooLong.length > 0) return { ok: false, problems: tooLong };
-  return { ok: true, value: { observations: csv.observations.value, indicators: csv.indicators.value, sources: csv.sources.value } };
-}
-
-/** The parsed tables validated as a package. */
-export function packageFromCsv(csv: PackageCsv): Result<MonitorPackage> {
-  return parsePackageTables(
-    { observations: csv.observations.rows, indicators: csv.indicators.rows, sources: csv.sources.rows },
-    { observations: csv.observations.dialect, indicators: csv.indicators.dialect, sources: csv.sources.dialect },
+  return checkPackage(
+    readTable(TABLE_NAMES.indicators, INDICATOR_COLUMNS, indicators.value.rows, indicators.value.dialect),
+    readTable(TABLE_NAMES.sources, SOURCE_COLUMNS, sources.value.rows, sources.value.dialect),
+    (reading as unknown as TableReading<Observation>).result(),
   );
 }
 
@@ -55,8 +56,8 @@ export function packageFromCsv(csv: PackageCsv): Result<MonitorPackage> {
  * A table longer than an Excel sheet, refused before it is validated: neither Load data nor a
  * workbook can hold it, and validating a million rows first would only cost time and memory.
  */
-function tooManyRows(csv: CsvTable, table: string): Problem[] {
-  const rows = csv.rows.length - 1;
-  if (rows + 1 <= EXCEL_ROWS) return [];
+function tooManyRows(rowsWithHeader: number, table: string): Problem[] {
+  const rows = rowsWithHeader - 1;
+  if (rowsWithHeader <= EXCEL_ROWS) return [];
   return [{ table, row: null, column: null, message: say(INPUT.tooManyRows, { table, rows, sheetRows: EXCEL_ROWS }) }];
 }

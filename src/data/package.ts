@@ -29,6 +29,11 @@ let vocabularies: { groups: NameIndex; areas: NameIndex } | null = null;
  * cannot tell apart are reported as duplicates instead of one silently hiding the other.
  */
 export function lookupKey(o: Pick<Observation, "indicator" | "gebied" | "groep" | "leeftijd" | "periode" | "eenheid">): string {
+  return `${foldedNames(o)}|${o.periode}|${o.eenheid}`;
+}
+
+/** lookupKey's part before the period and the unit: the four names folded, joined by `|`. */
+function foldedNames(o: Pick<Observation, "indicator" | "gebied" | "groep" | "leeftijd">): string {
   let last = lastNames;
   // Rows come in runs of the same names: the folded names of the row before are its again.
   if (last === null || o.indicator !== last.indicator || o.gebied !== last.gebied || o.groep !== last.groep || o.leeftijd !== last.leeftijd) {
@@ -37,11 +42,43 @@ export function lookupKey(o: Pick<Observation, "indicator" | "gebied" | "groep" 
     const folded = `${normalise(o.indicator)}|${canonical(vocabularies.areas, o.gebied)}|${canonical(vocabularies.groups, o.groep)}|${normalise(o.leeftijd)}`;
     last = lastNames = { indicator: o.indicator, gebied: o.gebied, groep: o.groep, leeftijd: o.leeftijd, folded };
   }
-  return `${last.folded}|${o.periode}|${o.eenheid}`;
+  return last.folded;
 }
 
 /** The names of the last key made, and their folded part of it. */
 let lastNames: { indicator: string; gebied: string; groep: string; leeftijd: string; folded: string } | null = null;
+
+/**
+ * The first row of each lookupKey, in maps within maps (the folded names, the unit, the period)
+ * rather than under the key's text: a text of some 60 characters made, flattened and hashed for
+ * every row, with 100,000 of them living until the check ends, was most of what the duplicate
+ * check cost (README, Benchmarks). Rows come in runs of the same names and unit, so the map of
+ * their periods is found once a run, and the period, a cell shared by every row that has it
+ * (CellPool), is hashed once. The same keys as lookupKey: a period (a valid one, PERIOD_PATTERN)
+ * and a unit (UNITS) hold no `|`, so two keys' texts are the same exactly when their folded
+ * names, units and periods are.
+ */
+export class FirstRows {
+  private readonly byNames = new Map<string, Map<string, Map<string, number>>>();
+  private lastNames: string | null = null;
+  private lastUnit: string | null = null;
+  private lastPeriods = new Map<string, number>();
+
+  /** The row given first for `o`'s key; undefined when this is the first, and `row` is kept as its. */
+  firstOf(o: Pick<Observation, "indicator" | "gebied" | "groep" | "leeftijd" | "periode" | "eenheid">, row: number): number | undefined {
+    const names = foldedNames(o);
+    if (names !== this.lastNames || o.eenheid !== this.lastUnit) {
+      let units = this.byNames.get(names);
+      if (units === undefined) this.byNames.set(names, (units = new Map()));
+      let periods = units.get(o.eenheid);
+      if (periods === undefined) units.set(o.eenheid, (periods = new Map()));
+      [this.lastNames, this.lastUnit, this.lastPeriods] = [names, o.eenheid, periods];
+    }
+    const first = this.lastPeriods.get(o.periode);
+    if (first === undefined) this.lastPeriods.set(o.periode, row);
+    return first;
+  }
+}
 
 /** The count a person meant, when a value looks like a count with a thousands dot (1.253), or null. */
 function thousandsMeant(value: number): number | null {
@@ -108,16 +145,14 @@ function* checkingObservations(observations: Observation[], indicators: Indicato
   const indicatorIds = new Set(indicators.map((i) => i.id));
   const sourceIds = new Set(sources.map((s) => s.id));
   // The first row of each key by its index only: no object a row that lives until the check ends.
-  const firstIndexOfKey = new Map<string, number>();
+  const firstRows = new FirstRows();
   for (let index = 0; index < observations.length; index++) {
     const o = observations[index];
     const row = index + 1;
     const found = observationProblems(o, row, indicatorIds, sourceIds);
     if (found.length > 0) problems.push(...found);
-    const key = lookupKey(o);
-    const first = firstIndexOfKey.get(key);
-    if (first === undefined) firstIndexOfKey.set(key, index);
-    else problems.push(duplicateProblem({ row: first + 1, o: observations[first] }, row, o));
+    const first = firstRows.firstOf(o, index);
+    if (first !== undefined) problems.push(duplicateProblem({ row: first + 1, o: observations[first] }, row, o));
     if (row % ROWS_PER_STEP === 0) yield;
   }
   return problems;
@@ -142,6 +177,15 @@ function* parsingPackageTables(tables: PackageTables, dialects: Partial<Record<k
   const indicators = yield* readingTable(TABLE_NAMES.indicators, INDICATOR_COLUMNS, tables.indicators, dialects.indicators, options);
   const sources = yield* readingTable(TABLE_NAMES.sources, SOURCE_COLUMNS, tables.sources, dialects.sources, options);
   const observations = yield* readingTable(TABLE_NAMES.observations, OBSERVATION_COLUMNS, tables.observations, dialects.observations, options);
+  return yield* checkingPackage(indicators, sources, observations);
+}
+
+/** The tables read (each its records or its problems) checked as a package: readingTable's problems first, then the rules across rows and tables. */
+export function checkPackage(indicators: Result<Indicator[]>, sources: Result<Source[]>, observations: Result<Observation[]>): Result<MonitorPackage> {
+  return runSteps(checkingPackage(indicators, sources, observations));
+}
+
+function* checkingPackage(indicators: Result<Indicator[]>, sources: Result<Source[]>, observations: Result<Observation[]>): Steps<Result<MonitorPackage>> {
   const problems = [indicators, sources, observations].flatMap((r) => (r.ok ? [] : r.problems));
   if (!indicators.ok || !sources.ok || !observations.ok) return { ok: false, problems };
   const crossProblems = [

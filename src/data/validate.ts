@@ -203,17 +203,56 @@ export function readTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cel
 
 /** readTable as steps (see slices.ts): it yields every ROWS_PER_STEP rows. */
 export function* readingTable<T>(table: string, columns: ColumnSpec<T>[], cells: Cell[][], dialect?: CsvDialect, options: HeaderOptions = {}): Steps<Result<T[]>> {
-  const header = readHeader(table, columns, cells[0], options);
-  if (!header.ok) return header;
-  const decimal = dialect?.decimal ?? ".";
-  const reader = new RowReader(table, columns, header.position, decimal);
-  const problems: Problem[] = [];
-  const records: T[] = [];
-  for (let r = 1; r < cells.length && problems.length < MAX_PROBLEMS; r++) {
-    const reading = reader.read(cells[r], r);
-    if (reading.record !== null) records.push(reading.record);
-    else problems.push(...reading.problems);
+  const reading = new TableReading(table, columns, dialect?.decimal ?? ".", options);
+  reading.add(cells[0] ?? [], 0);
+  for (let r = 1; r < cells.length && reading.wantsRows; r++) {
+    reading.add(cells[r], r);
     if (r % ROWS_PER_STEP === 0) yield;
   }
-  return problems.length ? { ok: false, problems } : { ok: true, value: records };
+  return reading.result();
+}
+
+/**
+ * A table read a row at a time, as the rows come (header first): readTable's result without a
+ * table of rows. Reading a CSV file this way (package-csv.ts), each row's cells die as soon as
+ * its record is made, instead of living, all of them, until the last row is read (README,
+ * Benchmarks). Past the header's problems or MAX_PROBLEMS, rows are let be, as readTable does.
+ */
+export class TableReading<T> {
+  private header: HeaderReading | null = null;
+  private reader: RowReader<T> | null = null;
+  private readonly problems: Problem[] = [];
+  private readonly records: T[] = [];
+
+  constructor(
+    private readonly table: string,
+    private readonly columns: ColumnSpec<T>[],
+    private readonly decimal: "." | ",",
+    private readonly options: HeaderOptions = {},
+  ) {}
+
+  /** Whether a row given now would be read: the header read well and problems below MAX_PROBLEMS. */
+  get wantsRows(): boolean {
+    return this.reader !== null && this.problems.length < MAX_PROBLEMS;
+  }
+
+  /** Row `r` of the table: 0 the header, 1 the first data row. */
+  add(row: readonly Cell[], r: number): void {
+    if (r === 0) {
+      this.header = readHeader(this.table, this.columns, row, this.options);
+      if (this.header.ok) this.reader = new RowReader(this.table, this.columns, this.header.position, this.decimal);
+      return;
+    }
+    if (!this.wantsRows) return;
+    const reading = (this.reader as RowReader<T>).read(row, r);
+    if (reading.record !== null) this.records.push(reading.record);
+    else this.problems.push(...reading.problems);
+  }
+
+  /** The records, or every problem found; a table without even a header is its header's problem. */
+  result(): Result<T[]> {
+    const header = this.header ?? readHeader(this.table, this.columns, undefined, this.options);
+    if (!header.ok) return header;
+    return this.problems.length ? { ok: false, problems: this.problems } : { ok: true, value: this.records };
+  }
 }
