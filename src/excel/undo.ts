@@ -374,8 +374,10 @@ export class Journal {
    * typed beside the tables: the writer writes nothing there); or a note, threaded comment,
    * shape, chart, conditional format or validated cell, none of which the writer makes on its
    * Data sheet (see AddedProbe). Under the name `keepAs` gives it, its mark and tables read.
-   * Syncs: one of loads only (the used range and the counts), the reads of the cells under the
-   * limit (readRows), and one more only when a sheet is kept. Gives those kept, with their marks
+   * Syncs: one of loads only (the used range and the counts), one of the used ranges of values
+   * of the boxes beside the areas, the reads of the cells under the limit (readRows: the areas,
+   * and of those boxes only their used ranges, each at most BESIDE_READ cells), and one more only
+   * when a sheet is kept. Gives those kept, with their marks
    * and tables.
    */
   private async keepAddedWithTheirs(context: Excel.RequestContext, present: readonly Excel.Worksheet[], queued: readonly ChangedCell[], keepAs?: (name: string) => string): Promise<{ sheet: Excel.Worksheet; mark: () => SheetMark | null; tables: Excel.TableCollection | null }[]> {
@@ -390,11 +392,20 @@ export class Journal {
     const probes = candidates.map(({ sheet }) => queueAddedProbe(sheet));
     if (candidates.length) await context.sync();
     const outside = candidates.map(({ areas }, i) => outsideAreas(probes[i].used(), areas));
-    const sources = [...candidates.flatMap(({ sheet, name, areas }) => areas.map((area) => areaRows(sheet, name, area))), ...candidates.flatMap(({ sheet, name }, i) => outside[i].map((box) => areaRows(sheet, name, box)))];
+    // Review 3: the sheet's used range reaches from the tables to the farthest value, so reading
+    // those boxes whole made one value typed at XFD1048576 billions of empty cells, thousands of
+    // syncs, on a cancel. Each box's own used range of values first (one sync of loads only): a
+    // box without a value is not read, and one with a few is read only where they are.
+    const usedIn = candidates.map(({ sheet }, i) => outside[i].map((box) => queueUsedIn(sheet, box)));
+    if (usedIn.some((boxes) => boxes.length)) await context.sync();
+    const filled = usedIn.map((boxes) => boxes.flatMap((used) => used() ?? []));
+    const toRead = filled.map((boxes) => boxes.filter((box) => box.rows * box.columns <= BESIDE_READ));
+    const unread = filled.map((boxes) => boxes.filter((box) => box.rows * box.columns > BESIDE_READ).map((box) => rangeRef(box.row, box.column, box.rows, box.columns)));
+    const sources = [...candidates.flatMap(({ sheet, name, areas }) => areas.map((area) => areaRows(sheet, name, area))), ...candidates.flatMap(({ sheet, name }, i) => toRead[i].map((box) => areaRows(sheet, name, box)))];
     const now = await readRows(context, sources, { property: "formulas" });
     let read = 0;
     const inside = candidates.map(({ areas }) => areas.flatMap((area) => [...theirsIn(area, now[read++])].map((at) => cellAt(area, at))));
-    const beside = candidates.map((_, i) => outside[i].flatMap((box) => filledIn(box, now[read++])));
+    const beside = candidates.map((_, i) => toRead[i].flatMap((box) => filledIn(box, now[read++])));
     const kept: { sheet: Excel.Worksheet; mark: () => SheetMark | null; tables: Excel.TableCollection | null }[] = [];
     for (const [i, { sheet, name }] of candidates.entries()) {
       const cells = [...inside[i], ...beside[i]];
@@ -402,11 +413,11 @@ export class Journal {
       cells.push(...seen.filter((cell) => "back" in cell && cell.back !== ""));
       const extras = probes[i].extras();
       // (A number format alone that they set there goes with the sheet, as after any cancel.)
-      if (!cells.length && !extras.length) continue;
+      if (!cells.length && !extras.length && !unread[i].length) continue;
       const as = keepAs(name);
       this.keptAdded.set(name.toLowerCase(), { sheet, name: as });
       this.theirs.push(...seen);
-      this.kept.push({ ...keptOn(as, cells), was: name, ...(extras.length ? { extras } : {}) });
+      this.kept.push({ ...keptOn(as, cells, unread[i]), was: name, ...(extras.length ? { extras } : {}) });
       kept.push({ sheet, mark: queueReadMark(sheet), tables: this.addedTables.has(sheet) ? sheet.tables.load("items/name") : null });
     }
     if (kept.length) await context.sync();
@@ -454,6 +465,27 @@ interface Box {
   column: number;
   rows: number;
   columns: number;
+}
+
+/**
+ * The most cells of one box beside the areas it writes whose values are read to name the
+ * analyst's cells (one sync's worth of mostly empty cells). A box whose values spread wider (a
+ * figure near the tables and one at XFD1048576) is not read: it holds a value (its used range
+ * of values is not null), so the sheet is kept all the same, and the pane names the area the
+ * values are in instead of each cell.
+ */
+const BESIDE_READ = 250_000;
+
+/**
+ * Queues the used range of values inside `box` (Range.getUsedRangeOrNullObject(valuesOnly:
+ * true), ExcelApi 1.4: "Returns the used range of the given range object. If there are no used
+ * cells within the range, then this method returns an object with its isNullObject property set
+ * to true"; valuesOnly "Considers only cells with values as used cells"): after the sync, the
+ * smallest box within it holding every value or formula, or null when it holds none.
+ */
+function queueUsedIn(sheet: Excel.Worksheet, box: Box): () => Box | null {
+  const used = sheet.getRangeByIndexes(box.row, box.column, box.rows, box.columns).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+  return () => (used.isNullObject ? null : { row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount });
 }
 
 /** An area written on `sheet` (named `name`), or another box of it, as readRows reads it, in blocks of its rows. */
@@ -540,9 +572,9 @@ function filledIn(box: Box, now: readonly (readonly unknown[])[]): { row: number
 /** The cell of `area` at `at` (r × columns + c, as theirsIn gives it), on the sheet. */
 const cellAt = (area: Area, at: number) => ({ row: area.row + Math.floor(at / area.columns), column: area.column + (at % area.columns) });
 
-/** The analyst's cells kept on a sheet as the pane names them: at most KEPT_NAMED areas, `more` counting the rest. */
-function keptOn(sheet: string, cells: readonly { row: number; column: number }[]): TheirsKept {
-  const named = cellAreas(cells);
+/** The analyst's cells kept on a sheet as the pane names them, and `areas` (A1) their values are in, unread: at most KEPT_NAMED areas, `more` counting the rest. */
+function keptOn(sheet: string, cells: readonly { row: number; column: number }[], areas: readonly string[] = []): TheirsKept {
+  const named = [...cellAreas(cells), ...areas];
   return { sheet, cells: named.slice(0, KEPT_NAMED), more: Math.max(0, named.length - KEPT_NAMED) };
 }
 

@@ -13,6 +13,8 @@ import { markOf, runLoadData, sheetNamed, snapshot, tableNamed, userWorkbook } f
  * Workbook states before and after on the fake, the analyst acting between two syncs.
  */
 const SYNC_LIMIT = 2 * 1024;
+/** More syncs after a cancel than any test here needs (the undo's are a few dozen in 2 KB syncs): the run stops there. */
+const MOST_SYNCS = 200;
 const TODAY = "2026-11-25";
 const texts = (result: { ok: boolean; problems?: never[] }) => (result.ok ? ["ok"] : (result.problems ?? []).map((p) => [problemText(p, "nl"), problemText(p, "en")]));
 
@@ -20,16 +22,22 @@ const texts = (result: { ok: boolean; problems?: never[] }) => (result.ok ? ["ok
 async function cancelledAfter(model: WorkbookModel, act: (data: SheetModel) => void) {
   const cancel = new AbortController();
   let done = false;
+  let after = 0;
   model.meanwhile = () => {
     const data = model.sheetNamed("Data");
-    if (done || !data || data.cells.get("29,0") === undefined) return;
+    if (done) {
+      // The syncs after the cancel (the undo's), each counted here; far more than a cancel needs stops the run.
+      if (++after > MOST_SYNCS) throw new Error(`${after} syncs after the cancel`);
+      return;
+    }
+    if (!data || data.cells.get("29,0") === undefined) return;
     done = true;
     act(data);
     cancel.abort();
   };
   try {
     const { result } = await runLoadData(model, undefined, { syncLimit: SYNC_LIMIT, previous: new Set(), today: () => TODAY, signal: cancel.signal });
-    return { done, result };
+    return { done, result, after };
   } finally {
     model.meanwhile = null;
   }
@@ -85,6 +93,45 @@ describe("a first load's own Data sheet, cancelled after the analyst worked on i
       ],
     ]);
     expect(expectKept(model, mine).cell(2, 60)).toMatchObject({ value: 4242, formula: null });
+  });
+
+  it("one figure typed at XFD1048576, Excel's last cell: kept and named as near the tables, in as many syncs", async () => {
+    const near = await cancelledAfter(userWorkbook(), (data) => Object.assign(data.cell(2, 60), { value: 4242, formula: null }));
+    const model = userWorkbook();
+    const mine = JSON.stringify(sheetNamed(model, "Mijn analyse"));
+    const far = await cancelledAfter(model, (data) => Object.assign(data.cell(1_048_575, 16_383), { value: 4242, formula: null }));
+    expect(far.done).toBe(true);
+    expect([far.result.ok || far.result.cancelled, texts(far.result as never)]).toEqual([
+      true,
+      [
+        [
+          `Op het blad 'Data' dat de invoegtoepassing aan het maken was, stond in XFD1048576 iets anders dan wat ze er schreef: wat u typte of plakte terwijl ze schreef. ${KEPT_NL}`,
+          `On the sheet 'Data' that the add-in was making, XFD1048576 held something other than what it wrote there: what you typed or pasted while it was writing. ${KEPT_EN}`,
+        ],
+      ],
+    ]);
+    expect(expectKept(model, mine).cell(1_048_575, 16_383)).toMatchObject({ value: 4242, formula: null });
+    // Each box beside the tables is read only where its values are: one cell, far or near, so
+    // the undo costs the same syncs (reading the whole used range from the tables to the last
+    // cell would be some 17 billion cells, thousands of syncs).
+    expect(far.after).toBe(near.after);
+  });
+
+  it("a figure near the tables and one at XFD1048576 in the same box: the sheet is kept, the area they are in named, unread", async () => {
+    const model = userWorkbook();
+    const mine = JSON.stringify(sheetNamed(model, "Mijn analyse"));
+    const { done, result, after } = await cancelledAfter(model, (data) => {
+      Object.assign(data.cell(2, 60), { value: 4242, formula: null });
+      Object.assign(data.cell(1_048_575, 16_383), { value: 4343, formula: null });
+    });
+    expect(done).toBe(true);
+    const [nl, en] = texts(result as never)[0] ?? [];
+    // The box right of the tables' columns holds both: its used range BI3:XFD1048576 is too big to read, and is named.
+    expect(en).toContain("On the sheet 'Data' that the add-in was making, BI3:XFD1048576 held something other than what it wrote there");
+    expect(nl).toContain("stond in BI3:XFD1048576 iets anders");
+    const kept = expectKept(model, mine);
+    expect([kept.cell(2, 60).value, kept.cell(1_048_575, 16_383).value]).toEqual([4242, 4343]);
+    expect(after).toBeLessThan(MOST_SYNCS);
   });
 
   it("a formula in the empty column between the tables, left of a figure further right: both theirs, both named", async () => {

@@ -155,11 +155,12 @@ export class SheetModel {
    * with a format of its own (the default: "the used range … including formatted cells", Excel
    * API reference, Worksheet.getUsedRange); null when there is none.
    */
-  usedBox(valuesOnly = true): Box | null {
+  usedBox(valuesOnly = true, within?: Box): Box | null {
     let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
     for (const [key, cell] of this.cells) {
       if (cell.formula === null && (cell.value === null || cell.value === "") && (valuesOnly || !hasOwnFormat(cell))) continue;
       const [row, column] = key.split(",").map(Number);
+      if (within && !overlaps({ row, column, rows: 1, columns: 1 }, within)) continue;
       [top, left, bottom, right] = [Math.min(top, row), Math.min(left, column), Math.max(bottom, row), Math.max(right, column)];
     }
     return bottom < 0 ? null : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
@@ -1182,6 +1183,20 @@ export class FakeRange extends ClientObject<RangeModel> {
       if (box.rows !== 1 || box.columns !== 1) throw new OfficeError("InvalidArgument", "getSpillingToRange needs a single cell.");
       const spill = spillsOf(sheet).find((s) => s.row === box.row && s.column === box.column);
       return spill ? { sheet, box: spill } : null;
+    });
+  }
+  /**
+   * "Returns the used range of the given range object. If there are no used cells within the
+   * range, then this method returns an object with its isNullObject property set to true";
+   * valuesOnly: "Considers only cells with values as used cells" (Range.getUsedRangeOrNullObject,
+   * ExcelApi 1.4). The smallest box of the used cells inside this range, as the sheet's is
+   * (SheetModel.usedBox), found from the cells held, never by visiting every cell of the range.
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, box } = this.model();
+      const used = sheet.usedBox(valuesOnly, box);
+      return used ? { sheet, box: used } : null;
     });
   }
   /** "The range object containing the anchor cell for a cell getting spilled into" (Range.getSpillParentOrNullObject, ExcelApi 1.12), one cell only; a null object where no spill reaches. */
