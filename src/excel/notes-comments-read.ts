@@ -1,4 +1,4 @@
-import { halved, planRound, ReadBatch } from "./batch";
+import { halved, MAX_SYNC_BYTES, planRound, ReadBatch } from "./batch";
 import { NotesRead, queueNotes } from "./optional-apis";
 
 /**
@@ -8,7 +8,8 @@ import { NotesRead, queueNotes } from "./optional-apis";
  * every text at once, however many and long they are. So the number of each is read first (a
  * few bytes), then each item by its position (getItemAt), in blocks sized the way readRows
  * (batch.ts) sizes blocks of cells: the first block of a collection at the most an item can
- * weigh (TEXT_BYTES), which a response cannot outgrow; later ones from the heaviest item read so
+ * weigh (TEXT_BYTES, and one more for each reply the most replied comment of its sheet has,
+ * counted in a sync of its own when replies are read), which a response cannot outgrow; later ones from the heaviest item read so
  * far. Thousands of short comments then take two syncs, not one per 42 of them: the syncs grow
  * with the texts' bytes, not with their number. An item further on may still be heavier than
  * any read (a long note among short ones): Excel refuses that response as too large, and its
@@ -79,6 +80,8 @@ interface Collection<T> {
   queueAt: (index: number) => () => T;
   /** What an item as read weighed in the response, about. */
   weigh: (item: T) => number;
+  /** The most an item can weigh before any is read (TEXT_BYTES and more for a comment with replies, see mostReplies). */
+  most: number;
 }
 
 const textBytes = (text: string) => text.length * (/[^\x20-\x7e]/.test(text) ? 3 : 1);
@@ -126,16 +129,46 @@ async function readCounted(limit: number, sheets: readonly Counted[], replies: b
   const notes: Collection<NoteRead>[] = [];
   const comments: Collection<CommentRead>[] = [];
   for (const [s, { sheet, notes: counted, comments: count }] of sheets.entries()) {
-    if (counted) notes.push({ sheet: s, total: counted.count(), queueAt: counted.queueAt, weigh: (note) => textBytes(note.text) + note.cell.length + ITEM_BYTES });
-    if (count) comments.push({ sheet: s, total: count.value, queueAt: (i) => queueComment(sheet, i, replies), weigh: (c) => textBytes(c.content) + c.cell.length + ITEM_BYTES + c.replies.reduce((n, r) => n + textBytes(r) + REPLY_BYTES, 0) });
+    if (counted) notes.push({ sheet: s, total: counted.count(), queueAt: counted.queueAt, weigh: (note) => textBytes(note.text) + note.cell.length + ITEM_BYTES, most: TEXT_BYTES + ITEM_BYTES });
+    if (count) comments.push({ sheet: s, total: count.value, queueAt: (i) => queueComment(sheet, i, replies), weigh: (c) => textBytes(c.content) + c.cell.length + ITEM_BYTES + c.replies.reduce((n, r) => n + textBytes(r) + REPLY_BYTES, 0), most: TEXT_BYTES + ITEM_BYTES });
   }
   const context = sheets[0]?.sheet.context;
+  // Review 3: with their replies, a comment weighs a text more for each reply (42 comments with
+  // two long replies each: about 12 MB, not 4). So before the first round, the most replies a
+  // comment of each sheet has (one sync of counts, a few bytes each), and the first round takes
+  // each comment at one maximum text more for each of those.
+  if (context && replies && comments.some((c) => c.total > 0)) {
+    const most = await mostReplies(context, comments.map((c) => ({ sheet: sheets[c.sheet].sheet, total: c.total })));
+    comments.forEach((c, i) => (c.most = (TEXT_BYTES + REPLY_BYTES) * most[i] + TEXT_BYTES + ITEM_BYTES));
+  }
   const results = context ? await readByPosition(context, [...notes, ...comments] as Collection<NoteRead | CommentRead>[], limit) : [];
   const ofSheet = <T>(list: Collection<T>[], offset: number, s: number): T[] | null => {
     const i = list.findIndex((c) => c.sheet === s);
     return i < 0 ? null : (results[offset + i] as T[]);
   };
   return sheets.map((_, s) => ({ notes: ofSheet(notes, 0, s), comments: ofSheet(comments, notes.length, s) ?? [] }));
+}
+
+/** What asking one comment's number of replies costs in the request (getItemAt, replies, getCount, each a call with its object path), about. */
+const REPLY_COUNT_BYTES = 600;
+
+/**
+ * The most replies any comment of each sheet has (CommentReplyCollection.getCount, ExcelApi 1.10:
+ * "Gets the number of comment replies in the collection"), asked of each comment by position, in
+ * syncs whose requests stay under the limit (each answer is a number; one sync for thousands).
+ */
+async function mostReplies(context: Excel.RequestContext, sheets: readonly { sheet: Excel.Worksheet; total: number }[]): Promise<number[]> {
+  const most = sheets.map(() => 0);
+  const perSync = Math.max(1, Math.floor((MAX_SYNC_BYTES * 0.8) / REPLY_COUNT_BYTES));
+  const all = sheets.flatMap(({ total }, s) => Array.from({ length: total }, (_, i) => ({ s, i })));
+  for (let from = 0; from < all.length; from += perSync) {
+    const counts = all.slice(from, from + perSync).map(({ s, i }) => ({ s, count: sheets[s].sheet.comments.getItemAt(i).replies.getCount() }));
+    // One sync per some 5,000 comments, by design: the counts are reached only by position.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const { s, count } of counts) most[s] = Math.max(most[s], count.value);
+  }
+  return most;
 }
 
 /** Queues reading the comment at `index`: Comment.content (1.10) and resolved (1.11), getLocation (1.10), and its replies' texts (CommentReplyCollection, 1.10) when asked. */
@@ -160,10 +193,11 @@ async function readByPosition<T>(context: Excel.RequestContext, collections: rea
   const heaviest: (number | null)[] = collections.map(() => null);
   const sources = collections.map((c) => ({ total: c.total, columns: 1 }));
   while (collections.some((c, i) => results[i].length < c.total)) {
-    // Before any item is read, each is taken at the most it can weigh: the round cannot outgrow the
+    // Before any item is read, each is taken at the most it can weigh (a comment with a text more
+    // for each reply the most replied of its sheet has, readCounted): the round cannot outgrow the
     // limit, and has all of it (42 items in 4 MB). Sized from what was read, a fifth is kept spare, as readRows does.
     const budget = heaviest.every((bytes) => bytes === null) ? limit : limit * 0.8;
-    let blocks = planRound(sources, results, heaviest.map((bytes) => bytes ?? TEXT_BYTES + ITEM_BYTES), budget);
+    let blocks = planRound(sources, results, heaviest.map((bytes, i) => bytes ?? collections[i].most), budget);
     for (;;) {
       const pending = blocks.map((block) => ({ block, readers: Array.from({ length: block.count }, (_, j) => collections[block.source].queueAt(block.from + j)) }));
       try {

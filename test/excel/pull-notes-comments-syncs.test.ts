@@ -10,9 +10,12 @@ import { edition, loadedWorkbook, runLoadData } from "../support/workbooks";
  * their numbers ride the sync that reads the rows before writing (no sync of their own), then
  * each item is read by its position, as many per sync as fit at the most an item can weigh
  * (32,767 characters at 3 bytes, plus 300: 98,601 bytes) in the first sync, the replies' texts
- * with their comment; later syncs are sized from the heaviest item read so far. A few notes and
- * comments are therefore one sync more, replies or not, whatever their number up to what fits in
- * one sync at the most (4 MB / 98,601 bytes: 42 items); a pull that deletes nothing reads none of them.
+ * with their comment; later syncs are sized from the heaviest item read so far. Since review 3 a
+ * comment weighs one such text more for each reply the most replied comment has, so the numbers
+ * of replies are read first: one sync of counts when there are comments. A few notes and
+ * comments are therefore two syncs more (one with notes only), replies or not, whatever their
+ * number up to what fits in one sync at the most (4 MB / 98,601 bytes: 42 items without
+ * replies); a pull that deletes nothing reads none of them.
  * Counted by the fake (FakeContext.syncs), each pull against the same pull on the same sheet
  * without notes or comments.
  */
@@ -41,22 +44,22 @@ async function syncsOf(next: MonitorPackage, on: { comments: number; notes: numb
 const NONE = { comments: 0, notes: 0, replies: 0 };
 
 describe("the syncs a pull takes for the notes and threaded comments on the Data sheet", () => {
-  it("3 comments and 2 notes, no replies, on a pull that deletes rows: one sync more (the items; the replies' round queues nothing and sends no sync)", async () => {
+  it("3 comments and 2 notes, no replies, on a pull that deletes rows: two syncs more (the replies' numbers, then the items)", async () => {
     const plain = await syncsOf(dropsThree(), NONE);
-    expect(await syncsOf(dropsThree(), { comments: 3, notes: 2, replies: 0 })).toBe(plain + 1);
+    expect(await syncsOf(dropsThree(), { comments: 3, notes: 2, replies: 0 })).toBe(plain + 2);
   });
 
-  it("3 comments with a reply each and 2 notes: still one sync more (the replies' texts are loaded with their comment)", async () => {
+  it("3 comments with a reply each and 2 notes: still two syncs more (the replies' texts are loaded with their comment)", async () => {
     const plain = await syncsOf(dropsThree(), NONE);
-    // Was plain + 2 (the items, then the replies' texts by position): since each comment's replies
-    // are loaded with it (CommentReplyCollection, items/content) in the same sync, not one more.
-    expect(await syncsOf(dropsThree(), { comments: 3, notes: 2, replies: 1 })).toBe(plain + 1);
+    // Each comment's replies are loaded with it (CommentReplyCollection, items/content) in the same
+    // sync, not one more; before, their numbers (review 3: a comment weighs a text per reply).
+    expect(await syncsOf(dropsThree(), { comments: 3, notes: 2, replies: 1 })).toBe(plain + 2);
   });
 
-  it("21 comments and 21 notes (42 items, as many as one sync takes): still one sync more, not one per item; a 43rd item takes a second", async () => {
+  it("21 comments and 21 notes (42 items, as many as one sync takes): still two syncs more (replies' numbers, items), not one per item; a 43rd item takes a third", async () => {
     const plain = await syncsOf(dropsThree(), NONE);
-    expect(await syncsOf(dropsThree(), { comments: 21, notes: 21, replies: 0 })).toBe(plain + 1);
-    expect(await syncsOf(dropsThree(), { comments: 22, notes: 21, replies: 0 })).toBe(plain + 2);
+    expect(await syncsOf(dropsThree(), { comments: 21, notes: 21, replies: 0 })).toBe(plain + 2);
+    expect(await syncsOf(dropsThree(), { comments: 22, notes: 21, replies: 0 })).toBe(plain + 3);
   });
 
   it("a pull that deletes no rows reads none of them: the same syncs as without", async () => {
