@@ -21,7 +21,15 @@ import type { WatchItem } from "./rules-watch";
  * does every format where Excel has no 1.17 or there are too many to read.
  */
 
-/** A conditional format as read before deleting: its sheet, id (ConditionalFormat.id, 1.6), type, where it applies and its rule. */
+/**
+ * A conditional format as read before deleting: its sheet, id (ConditionalFormat.id, 1.6), type,
+ * where it applies and its rule; and the type of every format on its sheet, in order (`types`).
+ * The id is "The priority of the conditional format in the current ConditionalFormatCollection"
+ * (learn.microsoft.com/javascript/api/excel/excel.conditionalformat, id): its place on the sheet,
+ * not a name that stays with it. When Excel deletes a format with its last cell, each after it
+ * moves up and takes the id before it, so an id read before the delete may name another format
+ * after it. `types` is what restoreFormats checks the sheet against before writing by id.
+ */
 export interface FormatRead {
   sheet: Excel.Worksheet;
   sheetName: string;
@@ -29,6 +37,9 @@ export interface FormatRead {
   type: string;
   ranges: string;
   rule: unknown;
+  /** Its place on its sheet, from 0 (getItemAt), and the type of every format there, in order. */
+  at: number;
+  types: readonly string[];
 }
 
 /** More conditional formats than this, over the sheets read, are not read one by one: they stay named as not put back. */
@@ -69,13 +80,13 @@ async function readFormats(context: Excel.RequestContext, sheets: readonly { nam
   await context.sync();
   if (counts.reduce((n, c) => n + c.count.value, 0) > MAX_FORMATS) return null;
   const reads = new ReadBatch(context, limit);
-  const listed: { name: string; sheet: Excel.Worksheet; format: Excel.ConditionalFormat; areas: Excel.RangeAreas }[] = [];
+  const listed: { name: string; sheet: Excel.Worksheet; at: number; format: Excel.ConditionalFormat; areas: Excel.RangeAreas }[] = [];
   for (const { name, sheet, count } of counts) {
     for (let i = 0; i < count.value; i++) {
       listed.push(
         await reads.queue(ITEM_BYTES, () => {
           const format = sheet.getRange().conditionalFormats.getItemAt(i).load("id,type");
-          return { name, sheet, format, areas: format.getRanges().load("areaCount") };
+          return { name, sheet, at: i, format, areas: format.getRanges().load("areaCount") };
         }),
       );
     }
@@ -87,31 +98,38 @@ async function readFormats(context: Excel.RequestContext, sheets: readonly { nam
     parts.push(await reads.queue(ITEM_BYTES + areas.areaCount * AREA_BYTES + rule.formulas * FORMULA_BYTES, () => ({ ranges: format.getRanges().load("address"), rule: rule.queue() })));
   }
   await reads.flush();
-  return listed.map(({ name, sheet, format }, i) => ({ sheet, sheetName: name, id: format.id, type: format.type, ranges: parts[i].ranges.address, rule: parts[i].rule() }));
+  const types = new Map<string, string[]>();
+  for (const { name, format } of listed) (types.get(name) ?? types.set(name, []).get(name))?.push(format.type);
+  return listed.map(({ name, sheet, at, format }, i) => ({ sheet, sheetName: name, id: format.id, type: format.type, ranges: parts[i].ranges.address, rule: parts[i].rule(), at, types: types.get(name) ?? [] }));
 }
 
 /**
  * After the rows are back: each format of `before` is read again (as before deleting), and one
  * whose range differs gets its range back, then one whose rule differs its rule. Gives what
- * it could not put back: the sheets of formats Excel deleted (not found by id any more), or all of
- * them where they are too many to read now.
+ * it could not put back: the sheets of formats Excel deleted, or all of them where they are too
+ * many to read now.
+ *
+ * A format is written by its id (getItem, 1.6), and an id is a priority (see FormatRead): once
+ * Excel deleted a format, the ids after it name other formats. So a sheet is written only where
+ * its formats now are, in number and in type at every place, what they were before the delete,
+ * and each format's id is still its place; otherwise nothing is written on that sheet and it is
+ * named as not put back. Telling the formats apart by their range and rule instead (re-identifying
+ * them) is not safe: the delete changes both (a range shrunk, a #REF!), two formats may have the
+ * same, and the one Excel deleted cannot be made again anyway (its fill and font are not read),
+ * so the sheet is named either way. A rule can differ (that is what is put back); its type cannot.
  */
 export async function restoreFormats(context: Excel.RequestContext, before: readonly FormatRead[], limits: { read?: number; write: number }): Promise<Reference[]> {
   if (before.length === 0) return [];
   const sheets = [...new Map(before.map((f) => [f.sheetName, { name: f.sheetName, sheet: f.sheet }])).values()];
   const now = await readFormats(context, sheets, limits.read);
   if (now === null) return sheets.map(({ name }) => ({ kind: "conditionalFormat", sheet: name }));
-  const key = (f: FormatRead) => `${f.sheetName}\u0000${f.id}`;
-  const found = new Map(now.map((f) => [key(f), f]));
-  const lost = new Set<string>();
+  const onSheet = (name: string) => now.filter((f) => f.sheetName === name);
+  const lost = new Set(sheets.filter(({ name }) => !sameFormats(before.filter((f) => f.sheetName === name), onSheet(name))).map(({ name }) => name));
   const batch = new WriteBatch(context, { limit: limits.write });
   for (const was of before) {
-    const is = found.get(key(was));
-    if (!is) {
-      lost.add(was.sheetName);
-      continue;
-    }
-    // By its id (getItem, 1.6): a position can change when Excel deletes another format. A write weighs three bytes a character, as the reads (UTF-8's most).
+    if (lost.has(was.sheetName)) continue;
+    const is = onSheet(was.sheetName)[was.at];
+    // A write weighs three bytes a character, as the reads (UTF-8's most).
     const format = () => was.sheet.getRange().conditionalFormats.getItem(was.id);
     if (areasOf(is.ranges).sort().join(",") !== areasOf(was.ranges).sort().join(",")) {
       await batch.queue(ITEM_BYTES + was.ranges.length * 3, () => queueFormatRanges(format(), was.sheet.getRanges(areasOf(was.ranges).join(", "))));
@@ -121,6 +139,18 @@ export async function restoreFormats(context: Excel.RequestContext, before: read
   }
   await batch.flush();
   return [...lost].map((sheet) => ({ kind: "conditionalFormat", sheet }));
+}
+
+/**
+ * Whether a sheet's formats now (`now`, all of them, in order) are the ones read before (`before`,
+ * those to put back): as many, of the same type at every place, as read before the delete, and
+ * each to put back still at its place with the id it had. An id is a place (see FormatRead), so this is
+ * what makes writing by the old id write the same format.
+ */
+function sameFormats(before: readonly FormatRead[], now: readonly FormatRead[]): boolean {
+  const types = before[0]?.types ?? [];
+  if (now.length !== types.length || now.some((f, i) => f.type !== types[i])) return false;
+  return before.every((was) => now[was.at]?.id === was.id && now[was.at].type === was.type);
 }
 
 /** A format's state for the watch (rules-watch.ts): its type, where it applies and its rule, as restoreFormats compares them. */

@@ -2510,9 +2510,9 @@ class FakeConditionalFormatCollection extends CollectionObject<RuleModel, FakeCo
   getItemAt(index: number): FakeConditionalFormat {
     return new FakeConditionalFormat(this.context, () => this.model()[index] ?? null);
   }
-  /** The format whose `id` this is (ConditionalFormatCollection.getItem, 1.6): ItemNotFound once Excel deleted it. */
+  /** The format whose `id` (its priority, see formatId) this is when the sync runs (ConditionalFormatCollection.getItem, 1.6): ItemNotFound where there is none at that priority any more. */
   getItem(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.context, () => this.model().find((rule) => ruleId(rule) === id) ?? null);
+    return new FakeConditionalFormat(this.context, () => this.model().find((rule) => formatId(this.context.model, rule) === id) ?? null);
   }
   /**
    * ConditionalFormatCollection.getItemOrNullObject (ExcelApi 1.14): "If the conditional format object does
@@ -2555,8 +2555,7 @@ class FakeConditionalFormat extends ClientObject<RuleModel> {
   readonly cellValue = this.part("CellValue", (r) => ({ rule: { formula1: r.formula ?? "", formula2: r.formula2, operator: r.formula2 ? "Between" : "GreaterThan" } }));
   protected override readProperty(rule: RuleModel, name: string): unknown {
     if (name === "type") return rule.type ?? "Custom";
-    // ConditionalFormat.id (1.6): "the priority of the conditional format in the current ConditionalFormatCollection" is its position; the id stays with the format.
-    if (name === "id") return ruleId(rule);
+    if (name === "id") return formatId(this.context.model, rule);
     return super.readProperty(rule, name);
   }
   get type(): string {
@@ -2595,13 +2594,18 @@ class FakeConditionalFormat extends ClientObject<RuleModel> {
 /** The sheet a rule is on, or null once Excel deleted it. */
 const sheetOfRule = (model: WorkbookModel, rule: RuleModel) => model.sheets.find((sheet) => sheet.conditionalFormats.includes(rule) || sheet.dataValidations.includes(rule)) ?? null;
 
-/** Each rule's id, given the first time it is asked (Excel's are opaque strings). */
-const ruleIds = new WeakMap<RuleModel, string>();
-let nextRuleId = 0;
-function ruleId(rule: RuleModel): string {
-  let id = ruleIds.get(rule);
-  if (id === undefined) ruleIds.set(rule, (id = `{CF-${++nextRuleId}}`));
-  return id;
+/**
+ * ConditionalFormat.id (ExcelApi 1.6) is "The priority of the conditional format in the current
+ * ConditionalFormatCollection" (learn.microsoft.com/javascript/api/excel/excel.conditionalformat,
+ * id), not a name that stays with the format; priorities run from 1 to the number of rules on the
+ * sheet, each once, and shift when one changes (FormatCondition.Priority, Excel's VBA reference).
+ * So the fake gives a format's position on its sheet, from 1: when Excel deletes a format with its
+ * last cell (shiftSheetExtras), each format after it moves up and takes the id before it. The
+ * docs do not say whether 1 or 0 comes first; code that keeps an id across a delete is wrong either way.
+ */
+function formatId(model: WorkbookModel, rule: RuleModel): string {
+  const sheet = sheetOfRule(model, rule);
+  return sheet ? String(sheet.conditionalFormats.indexOf(rule) + 1) : "";
 }
 
 /** A part of a rule whose properties `read` gives (the rule's formula, the bounds). */
