@@ -7,6 +7,7 @@ import { lookupKey, PackageTables, TABLE_NAMES } from "../data/package";
 import { DATA_SHEET_NAME } from "../report/plan";
 import { MonitorPackage, Observation, Problem } from "../data/types";
 import { Cancelled, isRefusal, refusal, WriteBatch } from "./batch";
+import { NotesAddedMeanwhile } from "./notes-watch";
 import { CellsBesideDeletedRows, ChangedSinceComparison, DeleteRefused, EditedMeanwhile, GrowthRefused, TableFiltered } from "./table-refresh";
 import { PutBackShort } from "./broken-references";
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
@@ -191,6 +192,12 @@ async function stopped(
     }
     if (error instanceof EditedMeanwhile) {
       return { ok: false, problems: [{ table: error.table, row: error.row, column: null, message: say(LOAD.editedMeanwhile, { table: error.table, row: error.row, ...notes }) }, ...comments, ...left] };
+    }
+    if (error instanceof NotesAddedMeanwhile) {
+      const { table, sheet, expected, found } = error;
+      const added = (a: number | null, b: number | null) => Math.max(0, (b ?? 0) - (a ?? 0));
+      const message = say(LOAD.notesAddedMeanwhile, { table, sheet, notes: added(expected.notes, found.notes), comments: added(expected.comments, found.comments), ...notes });
+      return { ok: false, problems: [{ table, row: null, column: null, message }, ...comments, ...left] };
     }
     // Before any refusal: this one can say what under the table stopped it. Inserts come first, so nothing else was written.
     if (error instanceof GrowthRefused) {

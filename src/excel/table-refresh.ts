@@ -16,6 +16,7 @@ import { Cell, planRowChanges, RowChanges } from "./row-changes";
 import { commentBytes, commentsByRow, CommentsByRow, CommentsRemade, queueAddComment, RowComment } from "./row-comments";
 import { COUNT_BYTES, Counted, queueCommentCount, readNotesAndComments } from "./notes-comments-read";
 import { NOTE_BYTES, notesByRow, NotesByRow, RowNote } from "./row-notes";
+import { NoteCounts, NotesWatch } from "./notes-watch";
 import { addBodyRows } from "./total-row";
 import { UndoRefused } from "./undo";
 import { CELL_PROPERTIES, EXTRAS_CELL_BYTES } from "./sheet-extras";
@@ -125,6 +126,8 @@ interface Plan {
   /** The body rows' notes and threaded comments as read before writing, by row key, when the pull deletes rows (row-notes.ts, row-comments.ts). */
   notes: NotesByRow;
   comments: CommentsByRow;
+  /** How many notes and comments its sheet had as read before writing, when the pull deletes rows (null: it deletes none); each deleting sync checks it (notes-watch.ts). */
+  counts: NoteCounts | null;
 }
 
 /**
@@ -170,7 +173,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     const header = (cells[0] ?? []).map((h) => String(h ?? ""));
     const changes = planRowChanges(header, cells.slice(1).map((row) => row.map((c) => c ?? null)), target.rows, target.keyOf);
     const box = parseA1Range(target.table.address);
-    return { target, header, box, bodyRows: box.rows - 1 - (target.table.totalRow ? 1 : 0), changes, read: new Map(), written: [], deleted: [], appended: [], notes: new Map(), comments: new Map() };
+    return { target, header, box, bodyRows: box.rows - 1 - (target.table.totalRow ? 1 : 0), changes, read: new Map(), written: [], deleted: [], appended: [], notes: new Map(), comments: new Map(), counts: null };
   });
   const growth = planGrowth(
     plans.map((p) => ({ name: p.target.table.name, sheetName: p.target.table.sheetName, box: p.box, rowsNeeded: p.box.rows + p.changes.appends.length })),
@@ -254,8 +257,11 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     for (const plan of plans) checkLooks(plan, plan.written); // an edit meanwhile stops before anything is deleted
     // Which sync each table's deletes went with (batch.syncs as queued): a refused one names the tables it held.
     const sentWith: { plan: Plan; sync: number }[] = [];
+    // Notes and comments added or deleted meanwhile, seen by counts in each deleting sync (notes-watch.ts).
+    const notesWatch = new NotesWatch();
+    for (const plan of plans) if (plan.counts) notesWatch.expect(plan.target.table.sheetName, plan.counts);
     try {
-      for (const plan of plans) await deleteRows(batch, plan, watch, () => sentWith.push({ plan, sync: batch.syncs }));
+      for (const plan of plans) await deleteRows(batch, plan, watch, notesWatch, () => sentWith.push({ plan, sync: batch.syncs }));
       if (plans.some((p) => p.changes.deletes.length)) await batch.flush();
     } catch (error) {
       if (!isRefusal(error) || error.code !== "InsertDeleteConflict") throw error;
@@ -266,6 +272,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
       throw new DeleteRefused(held.map((p) => p.target.table.name), held[0].target.table.sheetName, rows, error.code);
     }
     for (const plan of plans) checkLooks(plan, plan.deleted);
+    notesWatch.check();
   } catch (error) {
     const deletedFrom = plans.filter((p) => p.deleted.length);
     /** What may hold a reference into the deleted rows and was not put back (Shortfall.left). */
@@ -425,6 +432,12 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
   // The notes and comments themselves, with the comments' replies, in syncs of their own (none
   // when there are none), each under the limit (notes-comments-read.ts). Nothing is queued but
   // loads before them, and nothing has been written yet: their syncs may be read again.
+  for (const [p, plan] of plans.entries()) {
+    const at = countedAt[p];
+    if (at === null) continue;
+    const { notes, comments } = counted[at];
+    if (comments) plan.counts = { notes: notes ? notes.count() : null, comments: comments.value };
+  }
   if (!counted.some((c) => (c.notes?.count() ?? 0) > 0 || (c.comments?.value ?? 0) > 0)) return;
   let read: Awaited<ReturnType<typeof readNotesAndComments>>;
   try {
@@ -440,6 +453,8 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
     const at = countedAt[p];
     if (at === null) continue;
     const { notes, comments } = read[at];
+    // As many as were read (counted again when one went meanwhile): what the deleting syncs expect to find.
+    if (plan.counts) plan.counts = { notes: notes ? notes.length : null, comments: comments.length };
     const rows = plan.target.table.cells ?? [];
     const body = { row: plan.box.row + 1, column: plan.box.column, rows: plan.bodyRows, columns: plan.box.columns };
     const keyOfRow = (r: number) => plan.target.keyOf((column) => (rows[r + 1]?.[plan.header.indexOf(column)] ?? null) as Cell);
@@ -558,24 +573,29 @@ function checkLooks(plan: Plan, looks: Look[], from = 0): number {
  * Excel on the web only). A long run goes in blocks whose look fits a sync, the bottom block
  * first, so each block's rows are still where they were read.
  */
-async function deleteRows(batch: WriteBatch, plan: Plan, watch: RulesWatch, queued: () => void): Promise<void> {
+async function deleteRows(batch: WriteBatch, plan: Plan, watch: RulesWatch, notesWatch: NotesWatch, queued: () => void): Promise<void> {
   let checked = 0;
   // The rules to put back are looked at just before and just after each delete, in its batch (rules-watch.ts): twice their weight.
   const rules = 2 * watch.bytes;
   for (const run of plan.changes.deletes) {
-    for (const block of rowBlocks(run.row, run.count, (row) => lookBytes(plan, row, true), batch.limit - RUN_DELETE_BYTES - rules).reverse()) {
-      await batch.queue(RUN_DELETE_BYTES + block.bytes + rules, () => {
+    for (const block of rowBlocks(run.row, run.count, (row) => lookBytes(plan, row, true), batch.limit - RUN_DELETE_BYTES - WATCH_BYTES - rules).reverse()) {
+      await batch.queue(RUN_DELETE_BYTES + WATCH_BYTES + block.bytes + rules, () => {
         // A sort the last sync saw stops here, before more is queued: at most one sync deletes rows by mistake, and its look saw them whole.
         checked = checkLooks(plan, plan.deleted, checked);
+        notesWatch.check();
         watch.look(false);
         plan.deleted.push(look(plan, block.from, block.count, true));
-        bodyRow(plan, block.from, block.count).delete("Up");
+        const { table } = plan.target;
+        notesWatch.around(table.table.worksheet, table.sheetName, table.name, () => bodyRow(plan, block.from, block.count).delete("Up"));
         watch.look(true);
         queued();
       });
     }
   }
 }
+
+/** What counting a sheet's notes and comments before and after a delete weighs, about: four calls in the request (notes-comments-read.ts COUNT_BYTES in the response). */
+const WATCH_BYTES = 4 * 200;
 
 /** A row without a key whose cells in the add-in's columns are all blank (a calculated column of the user's may hold a formula): one the table grew by and the pull had not filled, or the user's. */
 function isBlankRow(plan: Plan, row: readonly Cell[]): boolean {

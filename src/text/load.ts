@@ -63,6 +63,37 @@ export const LOAD = {
       `${table} row ${row} changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change${exceptEn(commentsRemade, short)}. Compare again.`,
   ),
   /**
+   * `notes` notes and `comments` threaded comments were added on `sheet` while the pull deleted
+   * rows of `table` (src/excel/notes-watch.ts counts them just before each delete). It stopped
+   * and put back what it wrote; one added to a row in the very step that deleted it is gone
+   * (Excel deleted it with the row before the add-in could read it), so the pane says so.
+   */
+  notesAddedMeanwhile: phrase<{ table: string; sheet: string; notes: number; comments: number; commentsRemade?: boolean; short?: boolean }>(
+    "load.notesAddedMeanwhile",
+    ({ table, sheet, notes, comments, commentsRemade, short }) => {
+      const what = [notes ? (notes === 1 ? "een notitie" : `${nl(notes)} notities`) : "", comments ? (comments === 1 ? "een opmerking" : `${nl(comments)} opmerkingen`) : ""].filter(Boolean).join(" en ");
+      const one = notes + comments === 1;
+      return (
+        `${one ? "Er is" : "Er zijn"} ${what} toegevoegd op het blad '${sheet}' terwijl de invoegtoepassing rijen van ${table} verwijderde; het schrijven is gestopt en de rest van de werkmap is teruggezet zoals hij was${exceptNl(commentsRemade, short)}. ` +
+        (one
+          ? "Stond die op een rij die de invoegtoepassing in haar laatste stap verwijderde, dan is die met de rij verdwenen (Excel verwijdert die met de cel) voordat de invoegtoepassing die kon lezen, en komt die niet terug: kijk of die er staat, en voeg die zo nodig opnieuw toe. "
+          : "Wat daarvan op een rij stond die de invoegtoepassing in haar laatste stap verwijderde, is met die rij verdwenen (Excel verwijdert het met de cel) voordat de invoegtoepassing het kon lezen, en komt niet terug: kijk of ze er staan, en voeg zo nodig opnieuw toe wat ontbreekt. ") +
+        "Vergelijk opnieuw."
+      );
+    },
+    ({ table, sheet, notes, comments, commentsRemade, short }) => {
+      const what = [notes ? (notes === 1 ? "a note" : `${en(notes)} notes`) : "", comments ? (comments === 1 ? "a threaded comment" : `${en(comments)} threaded comments`) : ""].filter(Boolean).join(" and ");
+      const one = notes + comments === 1;
+      return (
+        `${what[0].toUpperCase()}${what.slice(1)} ${one ? "was" : "were"} added on the sheet '${sheet}' while the add-in was deleting rows of ${table}; writing stopped and the rest of the workbook was put back as it was${exceptEn(commentsRemade, short)}. ` +
+        (one
+          ? "If it was on a row the add-in deleted in its last step, it went with that row (Excel deletes it with its cell) before the add-in could read it, and does not come back: see whether it is there, and add it again if not. "
+          : "Any of them on a row the add-in deleted in its last step went with that row (Excel deletes them with their cells) before the add-in could read them, and does not come back: see whether they are there, and add again what is missing. ") +
+        "Compare again."
+      );
+    },
+  ),
+  /**
    * A pull that stopped after it began deleting rows put them back, and with them their threaded
    * comments (src/excel/row-comments.ts), made anew: Office.js cannot set a comment's author or
    * date. `cells`: the first cells as Excel names them, top to bottom; `more`: how many others;
