@@ -5,6 +5,23 @@
  */
 export const MAX_SYNC_BYTES = 4 * 1024 * 1024;
 
+/**
+ * What one character of Excel's text weighs at the most in a request or a response: three bytes,
+ * what UTF-8 takes for any UTF-16 unit of Office's strings (a surrogate pair, two units, takes
+ * four). The one figure every estimate of a text against the 5 MB limit uses, so that a long rule,
+ * note or source in a non-Latin script stays under it as a Latin one does.
+ */
+export const CHAR_BYTES = 3;
+
+/**
+ * The most a formula weighs in a response, with the JSON around it: "Excel restricts [ST_Formula]
+ * to be at most 8192 characters" (MS-OI29500 2.1.1085; "Excel specifications and limits", length
+ * of formula contents: 8,192 characters), CHAR_BYTES each. Conditional formats' and validation
+ * rules' formulas are of that type; a chart series' source is held to it too (optional-apis.ts,
+ * SERIES_SOURCES_BYTES).
+ */
+export const FORMULA_BYTES = 8_192 * CHAR_BYTES + 100;
+
 import { valueError } from "../data/errors";
 import { EXCEL_READS as EXCEL } from "../text/excel-reads";
 import { say } from "../text/message";

@@ -1,6 +1,6 @@
-import { ReadBatch, WriteBatch } from "./batch";
+import { CHAR_BYTES, ReadBatch, WriteBatch } from "./batch";
 import { WorkbookState } from "./inspect";
-import { queueSeriesSources } from "./optional-apis";
+import { queueSeriesSources, SERIES_SOURCES_BYTES } from "./optional-apis";
 import type { Reference } from "../text/references";
 import type { WatchItem } from "./rules-watch";
 
@@ -28,9 +28,6 @@ export interface SeriesRead {
 /** More series than this, over the charts read, are not read one by one: those charts stay named. */
 const MAX_SERIES = 2_000;
 
-/** What a series' two sources can weigh in a response: a formula's most, 8,192 characters ("Excel specifications and limits"), three bytes each, twice, with room. */
-const SOURCE_BYTES = 2 * (8_192 * 3 + 100);
-
 /** Of what may hold a reference into the deleted rows (`unchecked`, namesInto), the charts read to be put back, and what is left named. */
 export async function chartsToPutBack(context: Excel.RequestContext, state: WorkbookState, unchecked: readonly Reference[], limit?: number): Promise<{ charts: SeriesRead[]; left: Reference[] }> {
   const refs = unchecked.flatMap((ref) => (ref.kind === "chart" ? [ref] : []));
@@ -46,7 +43,7 @@ export async function chartsToPutBack(context: Excel.RequestContext, state: Work
 
 /**
  * Each chart's number of series (one sync), then each series' sources, as many per sync as fit at
- * their most. Null where Excel cannot say: no 1.15, too many series, a refused read (only read:
+ * their most (SERIES_SOURCES_BYTES). Null where Excel cannot say: no 1.15, too many series, a refused read (only read:
  * nothing to undo).
  */
 async function readSeries(context: Excel.RequestContext, charts: readonly { ref: SeriesRead["ref"]; sheet: Excel.Worksheet }[], limit?: number): Promise<SeriesRead[] | null> {
@@ -55,15 +52,18 @@ async function readSeries(context: Excel.RequestContext, charts: readonly { ref:
     await context.sync();
     if (counted.reduce((n, c) => n + c.count.value, 0) > MAX_SERIES) return null;
     const reads = new ReadBatch(context, limit);
-    const queued: { ref: SeriesRead["ref"]; sheet: Excel.Worksheet; results: (OfficeExtension.ClientResult<string>[] | null)[] }[] = [];
+    const queued: { ref: SeriesRead["ref"]; sheet: Excel.Worksheet; results: OfficeExtension.ClientResult<string>[][] }[] = [];
     for (const { ref, sheet, chart, count } of counted) {
       const results = [];
-      for (let i = 0; i < count.value; i++) results.push(await reads.queue(SOURCE_BYTES, () => queueSeriesSources(chart.series.getItemAt(i))));
+      for (let i = 0; i < count.value; i++) {
+        const sources = await reads.queue(SERIES_SOURCES_BYTES, () => queueSeriesSources(chart.series.getItemAt(i)));
+        if (sources === null) return null; // no 1.15: nothing was queued, and no other series can be read either
+        results.push(sources);
+      }
       queued.push({ ref, sheet, results });
     }
-    if (queued.some((q) => q.results.some((r) => r === null))) return null;
     await reads.flush();
-    return queued.map(({ ref, sheet, results }) => ({ ref, sheet, sources: results.map((r) => ({ values: r?.[0].value ?? "", categories: r?.[1].value ?? "" })) }));
+    return queued.map(({ ref, sheet, results }) => ({ ref, sheet, sources: results.map((r) => ({ values: r[0].value, categories: r[1].value })) }));
   } catch {
     return null;
   }
@@ -122,7 +122,8 @@ export async function restoreCharts(context: Excel.RequestContext, before: reado
     }
     for (const { i, dimension, area } of changes) {
       if (!area) continue;
-      await batch.queue(400 + area.address.length * 2 + area.sheet.length * 2, () => {
+      // Its calls, and the range's sheet and address as text (CHAR_BYTES a character, as every estimate of the limit).
+      await batch.queue(400 + (area.address.length + area.sheet.length) * CHAR_BYTES, () => {
         const series = was.sheet.charts.getItem(was.ref.chart).series.getItemAt(i);
         const range = context.workbook.worksheets.getItem(area.sheet).getRange(area.address);
         if (dimension === "values") series.setValues(range);

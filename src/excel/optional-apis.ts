@@ -1,3 +1,5 @@
+import { FORMULA_BYTES } from "./batch";
+
 /**
  * Office.js members newer than the ExcelApi 1.13 the manifest requires, each used only where
  * Excel says it has them (`isSetSupported`), so the add-in still loads everywhere the manifest
@@ -72,10 +74,21 @@ export function formatOrNullObject(formats: Excel.ConditionalFormatCollection, i
 }
 
 /**
+ * What the two sources queueSeriesSources reads of one series weigh in a response at the most. A
+ * source can be long: many areas ("=('Mijn analyse'!$B$2:$B$3,'Mijn analyse'!$D$2:$D$3,…)"), a
+ * sheet's name of 31 characters in each. The reference does not say how long the string can be;
+ * the safe reading chosen: at most a formula's 8,192 characters, as each source is a part of the
+ * series' =SERIES(…) formula, which Excel holds to a formula's length (FORMULA_BYTES). Callers
+ * read as many series a sync as fit at this weight (84 in 4 MB), never all at once: 2,000 series
+ * of such sources would answer 99 MB.
+ */
+export const SERIES_SOURCES_BYTES = 2 * FORMULA_BYTES;
+
+/**
  * Where a chart series takes its values and categories from, as Excel writes it in Select Data
  * ("=Nationaliteiten!$B$6:$B$15"; ExcelApi 1.15, `ChartSeries.getDimensionDataSourceString`:
  * "the string representation could be information such as a cell address"), or null where Excel
- * has no such call.
+ * has no such call. What the two weigh in a response: SERIES_SOURCES_BYTES.
  */
 export function queueSeriesSources(series: Excel.ChartSeries): OfficeExtension.ClientResult<string>[] | null {
   if (!supports("1.15")) return null;

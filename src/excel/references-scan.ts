@@ -1,7 +1,7 @@
 import { formulasIn, pointsInto } from "../report/references";
-import { ReadBatch, readRows } from "./batch";
+import { FORMULA_BYTES, ReadBatch, readRows } from "./batch";
 import { NOT_READ, SheetState, WorkbookState } from "./inspect";
-import { queuePivotSource, queueSeriesSources } from "./optional-apis";
+import { queuePivotSource, queueSeriesSources, SERIES_SOURCES_BYTES } from "./optional-apis";
 import type { Reference } from "../text/references";
 
 /**
@@ -109,7 +109,7 @@ const MAX_MIXED_CELLS = 2_000;
  * and which cells are validated; each format's rule (by its type, as Excel gives it) and each
  * sheet's validation. Where a sheet's validated cells do not share one rule ("Inconsistent"), up
  * to two more: its areas' rules, and the cells of an area that mixes rules, one by one. Each rule
- * read at the most its formulas can weigh (RULE_FORMULA_BYTES), as many a sync as fit under the
+ * read at the most its formulas can weigh (ruleBytes), as many a sync as fit under the
  * response limit (Excel on the web refuses one over 5 MB): many long rules take more syncs. Null
  * where there are too many to read (see MAX_RULES).
  */
@@ -163,11 +163,13 @@ const MAX_SERIES = 2_000;
 /**
  * The data sources of the charts on `sheets`: a user's chart that plots
  * `=Nationaliteiten!$B$6:$B$15` on their own sheet points into that sheet as a formula does, and
- * would lose its data if the sheet were rebuilt. Three syncs whatever the number of charts: the
- * charts, their number of series (Excel reaches series by index), each series' values and
- * categories. Null (every target referenced, the safe side) where Excel cannot say: no ExcelApi
- * 1.15, more than MAX_SERIES series, or a series whose source Excel refuses to give (the docs do
- * not say which series have none; a refused sync here only read, so nothing is to be undone).
+ * would lose its data if the sheet were rebuilt. The charts (one sync), their number of series
+ * (one: Excel reaches series by index), then each series' values and categories, as many series
+ * a sync as fit at the most their sources can weigh (SERIES_SOURCES_BYTES: 84 in a sync of 4 MB),
+ * so that no response outgrows Excel's limit: a few charts take three syncs, 2,000 series 26.
+ * Null (every target referenced, the safe side) where Excel cannot say: no ExcelApi 1.15, more
+ * than MAX_SERIES series, or a series whose source Excel refuses to give (the docs do not say
+ * which series have none; a refused sync here only read, so nothing is to be undone).
  */
 export async function chartSources(context: Excel.RequestContext, sheets: SheetState[]): Promise<Pointer[] | null> {
   if (sheets.length === 0) return [];
@@ -179,14 +181,21 @@ export async function chartSources(context: Excel.RequestContext, sheets: SheetS
   const counts = all.map((chart) => chart.series.getCount());
   await context.sync();
   if (counts.reduce((n, c) => n + c.value, 0) > MAX_SERIES) return null;
-  const sources = all.flatMap((chart, c) => Array.from({ length: counts[c].value }, (_, i) => ({ from: whose[c], results: queueSeriesSources(chart.series.getItemAt(i)) })));
-  if (sources.some((s) => s.results === null)) return null;
+  const reads = new ReadBatch(context);
+  const sources: { from: Reference; results: OfficeExtension.ClientResult<string>[] }[] = [];
   try {
-    await context.sync();
+    for (const [c, chart] of all.entries()) {
+      for (let i = 0; i < counts[c].value; i++) {
+        const results = await reads.queue(SERIES_SOURCES_BYTES, () => queueSeriesSources(chart.series.getItemAt(i)));
+        if (results === null) return null; // no 1.15: nothing was queued, and no other series can be read either
+        sources.push({ from: whose[c], results });
+      }
+    }
+    await reads.flush();
   } catch {
     return null;
   }
-  return sources.flatMap(({ from, results }) => (results ?? []).map((r) => ({ text: r.value, from })));
+  return sources.flatMap(({ from, results }) => results.map((r) => ({ text: r.value, from })));
 }
 
 /** More PivotTables than this are not read one by one: every target then counts as referenced. */
@@ -220,14 +229,12 @@ async function pivotSources(context: Excel.RequestContext): Promise<Pointer[] | 
 const AREA_ITEMS = "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount";
 
 /**
- * The most one formula of a rule weighs in a response: "Excel restricts [ST_Formula] to be at
- * most 8192 characters" (MS-OI29500 2.1.1085), the type conditional formats' and data
- * validation's formulas take (ECMA-376 Part 1, 18.3.1.10 cfRule's formula, 18.3.1.32
- * dataValidation's formula1 and formula2); three bytes a character (UTF-8 of any UTF-16 unit),
- * and what is around it.
+ * What a rule with `formulas` formulas weighs in a response: each at a formula's most
+ * (FORMULA_BYTES, batch.ts; ST_Formula is the type conditional formats' and data validation's
+ * formulas take: ECMA-376 Part 1, 18.3.1.10 cfRule's formula, 18.3.1.32 dataValidation's formula1
+ * and formula2), and what is around them.
  */
-const RULE_FORMULA_BYTES = 8_192 * 3 + 100;
-const ruleBytes = (formulas: number) => 200 + formulas * RULE_FORMULA_BYTES;
+const ruleBytes = (formulas: number) => 200 + formulas * FORMULA_BYTES;
 /** A validation rule's formulas: formula1 and formula2 (DataValidationRule, ExcelApi 1.8), of the one kind it has. */
 const VALIDATION_FORMULAS = 2;
 

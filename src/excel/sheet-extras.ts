@@ -3,7 +3,7 @@ import { addressParts } from "../report/a1";
 import { ReadBatch } from "./batch";
 import { NamePages, queuePages, readPages, takeAll } from "./names-read";
 import { queueCommentCount, readNotesAndComments } from "./notes-comments-read";
-import { queueDataTable, queueNotes, queueSeriesSources, queueSolidColour } from "./optional-apis";
+import { queueDataTable, queueNotes, queueSeriesSources, queueSolidColour, SERIES_SOURCES_BYTES } from "./optional-apis";
 
 /**
  * Reads what is on a sheet beyond its values (see SheetExtras), to tell whether a user changed
@@ -64,9 +64,8 @@ const SHEET_BYTES = 5000;
 const CHART_BYTES = 1400;
 const SERIES_BYTES = 600;
 const POINT_BYTES = 100;
-/** What a chart's two axes and a series' two sources weigh in a response, about. */
+/** What a chart's two axes weigh in a response, about. */
 const AXES_BYTES = 1000;
-const SOURCES_BYTES = 600;
 /**
  * The chart types the add-in draws with axes (see write.ts): only their axes are read. A pie has
  * none (what Excel answers when asked is not documented), and a chart whose type the user changed
@@ -109,7 +108,7 @@ export interface ExtrasSource {
  * and comment's text and cell, in syncs of their own sized from what they weigh (none when there
  * are none, see notes-comments-read.ts); then, as Excel only reaches them by index, each series'
  * colours, data labels and number of points, and the axes of each chart that has them; then each point's colour and
- * label; last, in a sync of its own, where each series takes its data from (see
+ * label; last, in syncs of their own, where each series takes its data from (see
  * readSeriesSources). Reads the caller queued on `reads` before are answered by the first round.
  * Where Excel lacks an API (notes before ExcelApi 1.18, chart colours before 1.16, series sources
  * before 1.15, charts' data tables before 1.14) the extras say what could not be seen.
@@ -234,17 +233,28 @@ function queueAxes(chart: Excel.Chart) {
 /**
  * Where each series of each sheet's charts takes its values and categories from (ExcelApi 1.15,
  * see queueSeriesSources): a user may point a series elsewhere (Select Data) and change nothing
- * else. In a sync of their own (or more, of at most `limit` each), after the other reads: the
- * reference does not say which series have no source Excel will give, so a refused read here
- * refuses none of the others. Per sheet, per chart, per series [values, categories]; null where
- * Excel cannot say (no 1.15, or a refused read): the safe reading, see SheetExtras.unseen.
+ * else. In syncs of their own, after the other reads: the reference does not say which series
+ * have no source Excel will give, so a refused read here refuses none of the others. Each series
+ * is queued on its own at the most its sources can weigh (SERIES_SOURCES_BYTES), so the batch
+ * syncs between the series of one sheet too: a sheet with hundreds of series of long sources is
+ * read in as many syncs of at most `limit` as it needs, never in one response over it. Per sheet,
+ * per chart, per series [values, categories]; null where Excel cannot say (no 1.15, or a refused
+ * read): the safe reading, see SheetExtras.unseen.
  */
 async function readSeriesSources(limit: number, sources: ExtrasSource[], second: Awaited<ReturnType<typeof queueSecondRound>>[]): Promise<(string[][][] | null)[] | null> {
   const withSeries = sources.findIndex((_, i) => second[i].series.some((s) => s.length > 0));
   if (withSeries < 0) return sources.map(() => []);
   const reads = new ReadBatch(sources[withSeries].sheet.context, limit);
   try {
-    const queued = await inTurn(second, (read) => reads.queue(read.series.reduce((n, s) => n + s.length * SOURCES_BYTES, 0), () => read.series.map((chart) => chart.map((series) => queueSeriesSources(series.item)))));
+    // Without 1.15 no series can be read: once one says so, the others are not queued (each would weigh in the batch, asking nothing).
+    let missing = false;
+    const queueOne = async (series: { item: Excel.ChartSeries }) => {
+      if (missing) return null;
+      const results = await reads.queue(SERIES_SOURCES_BYTES, () => queueSeriesSources(series.item));
+      missing = results === null;
+      return results;
+    };
+    const queued = await inTurn(second, (read) => inTurn(read.series, (chart) => inTurn(chart, queueOne)));
     await reads.flush();
     return queued.map((charts) => (charts.some((chart) => chart.some((series) => series === null)) ? null : charts.map((chart) => chart.map((series) => (series ?? []).map((r) => r.value)))));
   } catch {
