@@ -147,6 +147,7 @@ const SAMPLES: Record<string, unknown> = {
     unchecked: { cells: 2_000_000, areas: 20_000 },
     left: [{ kind: "conditionalFormat", sheet: "Analysis" }, { kind: "chart", sheet: "Analysis", chart: "Chart 1" }],
   },
+  "load.notesAddedMeanwhile": { table: "MonitorData", sheet: "Data", notes: 1, comments: 2, commentsRemade: true, short: true },
   "load.tableFiltered": { table: "MonitorData" },
   "load.deleteRefused": { tables: ["MonitorData", "MonitorBronnen"], sheet: "Data", rows: 1200, refusal: "Excel: InsertDeleteConflict", commentsRemade: true, short: true },
   "load.growthRefused": { table: "MonitorData", sheet: "Data", rows: 1200, refusal: "Excel: InsertDeleteConflict" },
