@@ -88,7 +88,7 @@ export const LOAD = {
         `${what[0].toUpperCase()}${what.slice(1)} ${one ? "was" : "were"} added on the sheet '${sheet}' while the add-in was deleting rows of ${table}; writing stopped and the rest of the workbook was put back as it was${exceptEn(commentsRemade, short)}. ` +
         (one
           ? "If it was on a row the add-in deleted in its last step, it went with that row (Excel deletes it with its cell) before the add-in could read it, and does not come back: see whether it is there, and add it again if not. "
-          : "Any of them on a row the add-in deleted in its last step went with that row (Excel deletes them with their cells) before the add-in could read them, and does not come back: see whether they are there, and add again what is missing. ") +
+          : "Any of them on a row the add-in deleted in its last step went with that row (Excel deletes them with their cells) before the add-in could read them, and do not come back: see whether they are there, and add again what is missing. ") +
         "Compare again."
       );
     },
