@@ -1,4 +1,4 @@
-import { ReadBatch, WriteBatch } from "./batch";
+import { FORMULA_BYTES, ReadBatch, WriteBatch } from "./batch";
 import { WorkbookState } from "./inspect";
 import { canSetFormatRanges, formatOrNullObject, queueFormatRanges } from "./optional-apis";
 import type { Reference } from "../text/references";
@@ -45,12 +45,6 @@ export interface FormatRead {
 /** More conditional formats than this, over the sheets read, are not read one by one: they stay named as not put back. */
 const MAX_FORMATS = 5_000;
 
-/**
- * What a rule's formula can weigh in a response: Excel's formulas hold at most 8,192 characters
- * ("Excel specifications and limits", length of formula contents), three bytes each in UTF-8, with
- * room for the JSON around them.
- */
-const FORMULA_BYTES = 8_192 * 3 + 100;
 /** What a format's id, type and count of areas weigh, about; and one area of its address ("'Mijn analyse'!$AB$10:$AB$2000"). */
 const ITEM_BYTES = 200;
 const AREA_BYTES = 80;

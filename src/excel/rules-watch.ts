@@ -1,4 +1,4 @@
-import { MAX_SYNC_BYTES } from "./batch";
+import { CHAR_BYTES, MAX_SYNC_BYTES } from "./batch";
 import type { Reference } from "../text/references";
 
 /**
@@ -46,8 +46,8 @@ export interface WatchItem {
  */
 const WATCH_BYTES = MAX_SYNC_BYTES / 2;
 
-/** The most one rule can weigh in a response: two formulas of 8,192 characters ("Excel specifications and limits"), three bytes each, with room for the rest of it. */
-const EDIT_ROOM = 2 * 8_192 * 3 + 2_000;
+/** The most one rule can weigh in a response: two formulas of 8,192 characters ("Excel specifications and limits"), CHAR_BYTES each, with room for the rest of it. */
+const EDIT_ROOM = 2 * 8_192 * CHAR_BYTES + 2_000;
 
 type Verdict = "ours" | "edited" | "unknown";
 

@@ -578,8 +578,8 @@ async function deleteRows(batch: WriteBatch, plan: Plan, watch: RulesWatch, note
   // The rules to put back are looked at just before and just after each delete, in its batch (rules-watch.ts): twice their weight.
   const rules = 2 * watch.bytes;
   for (const run of plan.changes.deletes) {
-    for (const block of rowBlocks(run.row, run.count, (row) => lookBytes(plan, row, true), batch.limit - RUN_DELETE_BYTES - WATCH_BYTES - rules).reverse()) {
-      await batch.queue(RUN_DELETE_BYTES + WATCH_BYTES + block.bytes + rules, () => {
+    for (const block of rowBlocks(run.row, run.count, (row) => lookBytes(plan, row, true), batch.limit - RUN_DELETE_BYTES - NOTE_COUNTS_BYTES - rules).reverse()) {
+      await batch.queue(RUN_DELETE_BYTES + NOTE_COUNTS_BYTES + block.bytes + rules, () => {
         // A sort the last sync saw stops here, before more is queued: at most one sync deletes rows by mistake, and its look saw them whole.
         checked = checkLooks(plan, plan.deleted, checked);
         notesWatch.check();
@@ -595,7 +595,7 @@ async function deleteRows(batch: WriteBatch, plan: Plan, watch: RulesWatch, note
 }
 
 /** What counting a sheet's notes and comments before and after a delete weighs, about: four calls in the request (notes-comments-read.ts COUNT_BYTES in the response). */
-const WATCH_BYTES = 4 * 200;
+const NOTE_COUNTS_BYTES = 4 * 200;
 
 /** A row without a key whose cells in the add-in's columns are all blank (a calculated column of the user's may hold a formula): one the table grew by and the pull had not filled, or the user's. */
 function isBlankRow(plan: Plan, row: readonly Cell[]): boolean {
