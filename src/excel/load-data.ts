@@ -197,7 +197,7 @@ async function stopped(
       const { table, sheet, expected, found } = error;
       const added = (a: number | null, b: number | null) => Math.max(0, (b ?? 0) - (a ?? 0));
       const message = say(LOAD.notesAddedMeanwhile, { table, sheet, notes: added(expected.notes, found.notes), comments: added(expected.comments, found.comments), ...notes });
-      return { ok: false, problems: [{ table, row: null, column: null, message }, ...comments, ...left] };
+      return { ok: false, problems: [{ table, row: null, column: null, message }, ...comments, ...left], ...(error.stopped instanceof Cancelled ? { cancelled: true } : {}) };
     }
     // Before any refusal: this one can say what under the table stopped it. Inserts come first, so nothing else was written.
     if (error instanceof GrowthRefused) {

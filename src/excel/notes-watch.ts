@@ -43,6 +43,8 @@ export class NotesAddedMeanwhile extends Error {
     readonly sheet: string,
     readonly expected: NoteCounts,
     readonly found: NoteCounts,
+    /** What stopped the pull when that was something else, a cancel (table-refresh.ts): the counts of its last step came back with the put-back's first sync. */
+    readonly stopped: unknown = null,
   ) {
     // Not shown as it is: the load that catches it tells the user, in their language (load-data.ts).
     super(`The notes or comments on ${sheet} were added while rows of ${table} were deleted.`);
@@ -90,13 +92,25 @@ export class NotesWatch {
 
   /** Checks the counts whose syncs are back, in the order queued; throws NotesAddedMeanwhile at the first that found more than expected. */
   check(): void {
+    const found = this.added();
+    if (found) throw found;
+  }
+
+  /**
+   * As check, but gives what it found (null: nothing added in the syncs back so far). For the
+   * stop after a cancel: the last deleting step was still queued when the cancel came, and the
+   * put-back's first sync sent it, delete and counts together (table-refresh.ts undo), so its
+   * counts are back once the put-back is done, and a note added on its rows went with them.
+   */
+  added(stopped: unknown = null): NotesAddedMeanwhile | null {
     for (; this.checked < this.queued.length; this.checked++) {
       const { table, sheet, before, after } = this.queued[this.checked];
       const [found, left] = [counted(before), counted(after)];
-      if (!found || !left) return;
+      if (!found || !left) return null;
       const expected = this.expected.get(sheet) as NoteCounts;
-      if (added(expected, found)) throw new NotesAddedMeanwhile(table, sheet, expected, found);
+      if (added(expected, found)) return new NotesAddedMeanwhile(table, sheet, expected, found, stopped);
       this.expected.set(sheet, left);
     }
+    return null;
   }
 }

@@ -195,6 +195,10 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
   // Each of them looked at in every sync that deletes, so that the put-back writes none the analyst changed meanwhile (rules-watch.ts).
   const watch = new RulesWatch([...watchValidations(validations.validations), ...watchFormats(formats.formats), ...watchCharts(charts.charts)]);
 
+  // Notes and comments added or deleted meanwhile, seen by counts in each deleting sync (notes-watch.ts).
+  const notesWatch = new NotesWatch();
+  for (const plan of plans) if (plan.counts) notesWatch.expect(plan.target.table.sheetName, plan.counts);
+
   const inserted = new Set<string>();
   /** Blank rows added above a table's total row, by table (see addBodyRows). */
   const blankRows = new Map<string, number>();
@@ -257,9 +261,6 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     for (const plan of plans) checkLooks(plan, plan.written); // an edit meanwhile stops before anything is deleted
     // Which sync each table's deletes went with (batch.syncs as queued): a refused one names the tables it held.
     const sentWith: { plan: Plan; sync: number }[] = [];
-    // Notes and comments added or deleted meanwhile, seen by counts in each deleting sync (notes-watch.ts).
-    const notesWatch = new NotesWatch();
-    for (const plan of plans) if (plan.counts) notesWatch.expect(plan.target.table.sheetName, plan.counts);
     try {
       for (const plan of plans) await deleteRows(batch, plan, watch, notesWatch, () => sentWith.push({ plan, sync: batch.syncs }));
       if (plans.some((p) => p.changes.deletes.length)) await batch.flush();
@@ -273,7 +274,8 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     }
     for (const plan of plans) checkLooks(plan, plan.deleted);
     notesWatch.check();
-  } catch (error) {
+  } catch (stop) {
+    let error = stop;
     const deletedFrom = plans.filter((p) => p.deleted.length);
     /** What may hold a reference into the deleted rows and was not put back (Shortfall.left). */
     const left: Reference[] = [];
@@ -287,6 +289,9 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     } catch (refused) {
       throw new UndoRefused(refused);
     }
+    // A cancel stops with the last deleting step still queued, and the put-back's first sync sent it with its counts: checked as every step before it, a note
+    // added on its rows is said, not lost without a word. (A refused sync gives back no counts: that step's are never known.)
+    if (error instanceof Cancelled) error = notesWatch.added(error) ?? error;
     // The rows and formulas are back: Excel refusing a rule's put-back leaves that sheet's rules named as not put back, not the tables as half written.
     if (deletedFrom.length) {
       const rules = { read: limit, write: batch.limit };

@@ -104,3 +104,56 @@ describe("a threaded comment added at any sync of a pull, on the row its first d
     expect(outcomes.slice(firstSaid)).toEqual(outcomes.slice(firstSaid).map(() => "said"));
   });
 });
+
+describe.each(["note", "comment"] as const)("a %s the analyst adds on the row of the pull's last deleting step, and a cancel at the same moment", (kind) => {
+  it("the cancel's put-back sends that step and checks its counts: the rows are back, and the pane says the one added there is gone (nl and en), not just 'cancelled'", async () => {
+    const { model, data } = await loadedWorkbook();
+    const before = snapshot(model);
+    const cancel = new AbortController();
+    const added: Added[] = [];
+    // At the first deleting sync (observation 90's row gone): a note on observation 50's row, which the next step deletes, and a cancel. That step is
+    // still queued when the cancel stops the pull; the put-back's first sync sends it, and Excel deletes the note with its row.
+    const onProgress = onceDeleting(data, data.box.rows + 5, () => {
+      const [row, column] = [sheetRowOf(data, edition.observations[50]), data.box.column + 2];
+      if (kind === "note") data.sheet.notes.push({ row, column, text: NOTE });
+      else data.sheet.comments.push({ row, column, text: NOTE, author: "Anna de Vries", date: "2026-12-03T10:00:00.000Z", resolved: false, replies: [] });
+      added.push({ kind, row, column });
+      cancel.abort();
+    });
+    const { result } = await runLoadData(model, next, { syncLimit: 150, signal: cancel.signal, onProgress });
+    expect(added).toHaveLength(1);
+    expect(result).toMatchObject({ ok: false, cancelled: true });
+    expect(texts({ ok: false, problems: (result as { problems: { message: unknown }[] }).problems })).toEqual([SAID[kind].en]);
+    expect(texts({ ok: false, problems: (result as { problems: { message: unknown }[] }).problems }, "nl")).toEqual([SAID[kind].nl]);
+    expect(onCell(data, added[0])).toBeNull();
+    expect(snapshot(model)).toEqual(before);
+  });
+
+  it("on a row the pull keeps, cancelled at the same moment: the same words (the count cannot tell where), the one added stays, the rest as before", async () => {
+    const { model, data } = await loadedWorkbook();
+    const before = snapshot(model);
+    const cancel = new AbortController();
+    const added: Added[] = [];
+    const onProgress = onceDeleting(data, data.box.rows + 5, () => {
+      const [row, column] = [sheetRowOf(data, edition.observations[30]), data.box.column + 2];
+      if (kind === "note") data.sheet.notes.push({ row, column, text: NOTE });
+      else data.sheet.comments.push({ row, column, text: NOTE, author: "Anna de Vries", date: "2026-12-03T10:00:00.000Z", resolved: false, replies: [] });
+      added.push({ kind, row, column });
+      cancel.abort();
+    });
+    const { result } = await runLoadData(model, next, { syncLimit: 150, signal: cancel.signal, onProgress });
+    expect(result).toMatchObject({ ok: false, cancelled: true });
+    expect(texts({ ok: false, problems: (result as { problems: { message: unknown }[] }).problems })).toEqual([SAID[kind].en]);
+    expect(onCell(data, added[0])).toBe(NOTE);
+    expect(without(model, data, added[0])).toEqual(before);
+  });
+
+  it("cancelled with nothing added: only 'cancelled', the workbook as before", async () => {
+    const { model, data } = await loadedWorkbook();
+    const before = snapshot(model);
+    const cancel = new AbortController();
+    const { result } = await runLoadData(model, next, { syncLimit: 150, signal: cancel.signal, onProgress: onceDeleting(data, data.box.rows + 5, () => cancel.abort()) });
+    expect(result).toEqual({ ok: false, problems: [], cancelled: true });
+    expect(snapshot(model)).toEqual(before);
+  });
+});
