@@ -8,7 +8,9 @@ import type { Reference } from "../text/references";
  * anything; if the analyst edited it after that read, the write would undo their edit.
  *
  * So each rule read to be put back is looked at in every sync that deletes rows, just before
- * and just after the delete: Excel runs a batch's commands one after another, as they were
+ * and just after the delete, and so in each that makes room for new rows (cells inserted below a
+ * table, rows added above its total row): those move and grow what is below, a format reaching
+ * there included, and that is the pull's doing too: Excel runs a batch's commands one after another, as they were
  * queued (learn.microsoft.com, office/dev/add-ins/develop/application-specific-api-model, "sync()":
  * the queued actions run as one batch of commands; the row looks of table-refresh.ts rely on the
  * same order), and the analyst's edits come between two syncs, never inside one. So

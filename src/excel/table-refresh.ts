@@ -210,13 +210,17 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
       const plan = plans.find((p) => p.target.table.name === insert.table);
       let queued = false;
       try {
+        // The rules to put back are looked at around the insert too, in its batch (rules-watch.ts): cells inserted inside a format's range make it
+        // taller, the pull's doing, not the analyst's (the put-back's undo takes the cells out again, and the range shrinks back).
         if (plan?.target.table.totalRow) {
-          await addBodyRows(batch, plan.target.table.table, plan.changes.appends.length, plan.box.columns, (rows) => blankRows.set(insert.table, (blankRows.get(insert.table) ?? 0) + rows));
+          await addBodyRows(batch, plan.target.table.table, plan.changes.appends.length, plan.box.columns, (rows) => blankRows.set(insert.table, (blankRows.get(insert.table) ?? 0) + rows), watch);
           continue;
         }
-        await batch.queue(1000, () => {
+        await batch.queue(1000 + 2 * watch.bytes, () => {
           const sheet = context.workbook.worksheets.getItem(insert.sheetName);
+          watch.look(false);
           sheet.getRangeByIndexes(insert.box.row, insert.box.column, insert.box.rows, insert.box.columns).insert("Down");
+          watch.look(true);
           queued = true;
         });
         await batch.flush();

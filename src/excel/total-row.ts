@@ -25,11 +25,23 @@ const BLANK_CELL_BYTES = 4;
  * the batch's limit; `added` hears each block once Excel has taken it (or, after a cancel, will
  * take it), so an undo knows how many blank rows there are.
  */
-export async function addBodyRows(batch: { limit: number; queue(bytes: number, write: () => void): Promise<void>; flush(): Promise<void> }, table: Excel.Table, count: number, columns: number, added: (rows: number) => void): Promise<void> {
-  const perBlock = Math.max(1, Math.floor(batch.limit / (columns * BLANK_CELL_BYTES + 4)));
+export async function addBodyRows(
+  batch: { limit: number; queue(bytes: number, write: () => void): Promise<void>; flush(): Promise<void> },
+  table: Excel.Table,
+  count: number,
+  columns: number,
+  added: (rows: number) => void,
+  /** Looks queued just before and just after each add, in its batch, and what both weigh (rules-watch.ts RulesWatch: rows added move and grow what is below). */
+  watch: { bytes: number; look(after: boolean): void } = { bytes: 0, look: () => undefined },
+): Promise<void> {
+  const perBlock = Math.max(1, Math.floor((batch.limit - 2 * watch.bytes) / (columns * BLANK_CELL_BYTES + 4)));
   for (let from = 0; from < count; from += perBlock) {
     const rows = Math.min(perBlock, count - from);
-    await batch.queue(rows * (columns * BLANK_CELL_BYTES + 4), () => void table.rows.add(-1, Array.from({ length: rows }, () => Array.from({ length: columns }, () => ""))));
+    await batch.queue(rows * (columns * BLANK_CELL_BYTES + 4) + 2 * watch.bytes, () => {
+      watch.look(false);
+      table.rows.add(-1, Array.from({ length: rows }, () => Array.from({ length: columns }, () => "")));
+      watch.look(true);
+    });
     try {
       await batch.flush();
     } catch (error) {
