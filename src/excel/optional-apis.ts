@@ -96,9 +96,19 @@ export function queueSeriesSources(series: Excel.ChartSeries): OfficeExtension.C
 }
 
 /**
+ * What the source queuePivotSource reads of one PivotTable weighs in a response at the most: a
+ * table's name or a range's address. The reference does not say how long the string can be; the
+ * safe reading chosen, as for a chart series' source (SERIES_SOURCES_BYTES): at most a formula's
+ * 8,192 characters (FORMULA_BYTES), a range's address being a reference as a formula writes it.
+ * Callers read as many a sync as fit at this weight (169 in 4 MB), never all at once: 2,000 such
+ * sources would answer 49 MB.
+ */
+export const PIVOT_SOURCE_BYTES = FORMULA_BYTES;
+
+/**
  * Where a PivotTable takes its data from (ExcelApi 1.15, `PivotTable.getDataSourceString`: "string
  * representations for table and range objects. Otherwise, it returns an empty string"), or null
- * where Excel has no such call.
+ * where Excel has no such call. What it weighs in a response: PIVOT_SOURCE_BYTES.
  */
 export function queuePivotSource(pivot: Excel.PivotTable): OfficeExtension.ClientResult<string> | null {
   if (!supports("1.15")) return null;

@@ -1,7 +1,7 @@
 import { formulasIn, pointsInto } from "../report/references";
 import { FORMULA_BYTES, ReadBatch, readRows } from "./batch";
 import { NOT_READ, SheetState, WorkbookState } from "./inspect";
-import { queuePivotSource, queueSeriesSources, SERIES_SOURCES_BYTES } from "./optional-apis";
+import { PIVOT_SOURCE_BYTES, queuePivotSource, queueSeriesSources, SERIES_SOURCES_BYTES } from "./optional-apis";
 import type { Reference } from "../text/references";
 
 /**
@@ -204,25 +204,37 @@ const MAX_PIVOTS = 2_000;
 /**
  * The data sources of the workbook's PivotTables (ExcelApi 1.8, `Workbook.pivotTables`): an
  * analyst's PivotTable over `lm_nationaliteiten_aantal` would lose its source if that sheet were
- * rebuilt (its table is renamed aside and deleted with it). One sync to find them, one for their
- * sources when there are any. Null (every target referenced, the safe side) where Excel cannot
- * say: no ExcelApi 1.15 (`getDataSourceString`), too many PivotTables, a refused read, or a
- * source Excel does not describe (an empty string: an external or Data Model source, which may
- * itself be built from a table of these sheets).
+ * rebuilt (its table is renamed aside and deleted with it). One sync for their names, of at most
+ * one more than MAX_PIVOTS of them (`$top`, Excel.Interfaces.CollectionLoadOptions: "the number of
+ * items in the queried collection to be included in the result"), so that a workbook of very many
+ * answers 2,001 names, not all (the reference gives a PivotTable's name no longest: at the 255
+ * characters Excel holds a defined name and a table column's name to, MS-OI29500 2.1.568 k and
+ * 2.1.681 a, about 1.5 MB). Then each one's source on its own in a ReadBatch, at the most a source
+ * can weigh (PIVOT_SOURCE_BYTES: 169 in a sync of 4 MB), so that no response outgrows Excel's
+ * limit: a few PivotTables take two syncs, 2,000 take 13. Null (every target referenced, the safe
+ * side) where Excel cannot say: no ExcelApi 1.15 (`getDataSourceString`), more than MAX_PIVOTS, a
+ * refused read (it only read, so nothing is to be undone), or a source Excel does not describe
+ * (an empty string: an external or Data Model source, which may itself be built from a table of
+ * these sheets).
  */
 async function pivotSources(context: Excel.RequestContext): Promise<Pointer[] | null> {
-  const pivots = context.workbook.pivotTables.load("items/name");
+  const pivots = context.workbook.pivotTables.load({ $top: MAX_PIVOTS + 1, name: true });
   await context.sync();
   if (pivots.items.length === 0) return [];
   if (pivots.items.length > MAX_PIVOTS) return null;
-  const sources = pivots.items.map(queuePivotSource);
-  if (sources.some((s) => s === null)) return null;
+  const reads = new ReadBatch(context);
+  const sources: OfficeExtension.ClientResult<string>[] = [];
   try {
-    await context.sync();
+    for (const pivot of pivots.items) {
+      const source = await reads.queue(PIVOT_SOURCE_BYTES, () => queuePivotSource(pivot));
+      if (source === null) return null; // no 1.15: nothing was queued, and no other source can be read either
+      sources.push(source);
+    }
+    await reads.flush();
   } catch {
     return null;
   }
-  const texts = sources.map((s) => (s ? s.value : ""));
+  const texts = sources.map((s) => s.value);
   return texts.some((text) => text === "") ? null : texts.map((text, i) => ({ text, from: { kind: "pivot", pivot: pivots.items[i].name } }));
 }
 
