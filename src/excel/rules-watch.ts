@@ -23,9 +23,10 @@ import type { Reference } from "../text/references";
  * have run (the docs do not say), so a rule that differs after it is not known to be the pull's
  * or the analyst's: it is not written, and it is named as not put back (Shortfall.left).
  *
- * Left: an edit the analyst makes during the put-back's own syncs (rows added back, formulas
- * restored), after the last read: the put-back's read and write of the rules are two syncs too
- * (restoreFormats), as before.
+ * Left: an edit the analyst makes during the whole put-back, after the last read: the rows added
+ * back and the formulas restored (as many syncs as the undo needs) and the rules' own read and
+ * write (restoreFormats). Such an edit is overwritten without a word; the README says so. Watching
+ * there too would need looks around every sync of the undo that moves rows.
  */
 
 /** One rule or chart read to be put back, as the watch sees it. */
