@@ -48,36 +48,68 @@ function foldedNames(o: Pick<Observation, "indicator" | "gebied" | "groep" | "le
 /** The names of the last key made, and their folded part of it. */
 let lastNames: { indicator: string; gebied: string; groep: string; leeftijd: string; folded: string } | null = null;
 
+/** A part of a key that holds a `|`: its key is then the joined text of lookupKey (see FirstRows). */
+const JOINED = -1;
+
 /**
- * The first row of each lookupKey, in maps within maps (the folded names, the unit, the period)
- * rather than under the key's text: a text of some 60 characters made, flattened and hashed for
- * every row, with 100,000 of them living until the check ends, was most of what the duplicate
- * check cost (README, Benchmarks). Rows come in runs of the same names and unit, so the map of
- * their periods is found once a run, and the period, a cell shared by every row that has it
- * (CellPool), is hashed once. The same keys as lookupKey: a period (a valid one, PERIOD_PATTERN)
- * and a unit (UNITS) hold no `|`, so two keys' texts are the same exactly when their folded
- * names, units and periods are.
+ * The first row of each lookupKey, under a key of six numbers: one for each folded name
+ * (indicator, area, group, age), for the period and for the unit, each given when its text is
+ * first met and found again by the cell as written (a cell shared by every row that has it,
+ * CellPool, so hashed once). The key is those numbers as a text of twelve UTF-16 code units,
+ * two a number: no text of some 60 characters made, flattened and hashed for every row, and no
+ * two maps for every run of names (68,000 runs in the bench's package of 100,000 rows, every
+ * map living until the check ends): reading and checking that package took a tenth to a
+ * seventh less CPU time with the numbers (README, Benchmarks).
+ * The same keys as lookupKey: a period (a valid one, PERIOD_PATTERN) and a unit (UNITS) hold no
+ * `|`, so where no folded name does either, two keys' texts are the same exactly when their
+ * parts are; a row with a `|` in a folded name is kept under its lookupKey's text, in a map of
+ * its own, since only another such row can have the same text split otherwise.
  */
 export class FirstRows {
-  private readonly byNames = new Map<string, Map<string, Map<string, number>>>();
-  private lastNames: string | null = null;
-  private lastUnit: string | null = null;
-  private lastPeriods = new Map<string, number>();
+  private readonly byKey = new Map<string, number>();
+  private readonly byJoinedKey = new Map<string, number>();
+  /** Per part (indicator, area, group, age, period, unit): the number of each text as written. */
+  private readonly written = Array.from({ length: 6 }, () => new Map<string, number>());
+  /** Per part: the number of each folded text, which the texts written that fold to it share. */
+  private readonly folded = Array.from({ length: 6 }, () => new Map<string, number>());
 
   /** The row given first for `o`'s key; undefined when this is the first, and `row` is kept as its. */
   firstOf(o: Pick<Observation, "indicator" | "gebied" | "groep" | "leeftijd" | "periode" | "eenheid">, row: number): number | undefined {
-    const names = foldedNames(o);
-    if (names !== this.lastNames || o.eenheid !== this.lastUnit) {
-      let units = this.byNames.get(names);
-      if (units === undefined) this.byNames.set(names, (units = new Map()));
-      let periods = units.get(o.eenheid);
-      if (periods === undefined) units.set(o.eenheid, (periods = new Map()));
-      [this.lastNames, this.lastUnit, this.lastPeriods] = [names, o.eenheid, periods];
-    }
-    const first = this.lastPeriods.get(o.periode);
-    if (first === undefined) this.lastPeriods.set(o.periode, row);
-    return first;
+    const indicator = this.number(0, o.indicator);
+    const area = this.number(1, o.gebied);
+    const group = this.number(2, o.groep);
+    const age = this.number(3, o.leeftijd);
+    if (indicator === JOINED || area === JOINED || group === JOINED || age === JOINED) return keepFirst(this.byJoinedKey, lookupKey(o), row);
+    const period = this.number(4, o.periode);
+    const unit = this.number(5, o.eenheid);
+    const key = String.fromCharCode(indicator & 0xffff, indicator >>> 16, area & 0xffff, area >>> 16, group & 0xffff, group >>> 16, age & 0xffff, age >>> 16, period & 0xffff, period >>> 16, unit & 0xffff, unit >>> 16);
+    return keepFirst(this.byKey, key, row);
   }
+
+  /** The number of part `part`'s text as written: that of its folded text (JOINED where that holds a `|`). */
+  private number(part: number, text: string): number {
+    const known = this.written[part].get(text);
+    if (known !== undefined) return known;
+    const folded = foldedPart(part, text);
+    let number = part < 4 && folded.includes("|") ? JOINED : this.folded[part].get(folded);
+    if (number === undefined) this.folded[part].set(folded, (number = this.folded[part].size));
+    this.written[part].set(text, number);
+    return number;
+  }
+}
+
+function keepFirst(firsts: Map<string, number>, key: string, row: number): number | undefined {
+  const first = firsts.get(key);
+  if (first === undefined) firsts.set(key, row);
+  return first;
+}
+
+/** A key part as lookupKey has it: the four names folded (the area and group onto the vocabulary), the period and unit as they are. */
+function foldedPart(part: number, text: string): string {
+  vocabularies ??= { groups: new NameIndex(GROUPS), areas: new NameIndex(AREAS) };
+  if (part === 1) return normalise(vocabularies.areas.resolve(text).found ?? text);
+  if (part === 2) return normalise(vocabularies.groups.resolve(text).found ?? text);
+  return part < 4 ? normalise(text) : text;
 }
 
 /** The count a person meant, when a value looks like a count with a thousands dot (1.253), or null. */

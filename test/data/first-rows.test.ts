@@ -40,4 +40,22 @@ describe("the duplicate check's first row of each key", () => {
     expect(rows.firstOf(key({ eenheid: "aandeel", periode: "2013" }), 4)).toBeUndefined();
     expect(rows.firstOf(key({ eenheid: "aandeel", periode: "2012" }), 5)).toBe(1);
   });
+
+  it("takes names with a | as lookupKey does: the same joined text is the same key, however the names split it", () => {
+    const rows = new FirstRows();
+    expect(rows.firstOf(key({ groep: "a|b", leeftijd: "c" }), 1)).toBeUndefined();
+    expect(rows.firstOf(key({ groep: "a", leeftijd: "b|c" }), 2)).toBe(1);
+    expect(rows.firstOf(key({ groep: "A|B", leeftijd: "C" }), 3)).toBe(1);
+    expect(rows.firstOf(key({ groep: "a", leeftijd: "c" }), 4)).toBeUndefined();
+    expect(rows.firstOf(key({ groep: "a|b", leeftijd: "c", periode: "2021" }), 5)).toBeUndefined();
+  });
+
+  it("keeps apart parts that have the same number in different places (an area's and a group's first name)", () => {
+    const rows = new FirstRows();
+    expect(rows.firstOf(key({ gebied: "Leiden", groep: "Italiaans" }), 1)).toBeUndefined();
+    expect(rows.firstOf(key({ gebied: "Delft", groep: "Duits" }), 2)).toBeUndefined();
+    expect(rows.firstOf(key({ gebied: "Leiden", groep: "Duits" }), 3)).toBeUndefined();
+    expect(rows.firstOf(key({ gebied: "Delft", groep: "Italiaans" }), 4)).toBeUndefined();
+    expect(rows.firstOf(key({ gebied: "delft", groep: "duits" }), 5)).toBe(2);
+  });
 });
