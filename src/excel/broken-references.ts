@@ -40,6 +40,8 @@ export interface Shortfall {
   left: Reference[];
   /** Rules and charts over the deleted rows that the analyst changed during the pull: left as they made them, not put back (rules-watch.ts). */
   edited?: Reference[];
+  /** Charts the analyst deleted during the pull: not put back (charts-put-back.ts watchCharts). */
+  deleted?: Reference[];
 }
 
 /** A pull that stopped (`stopped`: why, as refreshTables would have rethrown it) and put the tables back, all but `short`. */

@@ -76,11 +76,21 @@ function areaOf(source: string): { sheet: string; address: string } | null {
   return { sheet: match[1].replace(/^'(.*)'$/, "$1").replace(/''/g, "'"), address: match[2] };
 }
 
+/** A watched chart's state once the analyst deleted it (rules-watch.ts WatchItem.gone): no series' sources are ever this. */
+const CHART_GONE = "gone";
+
 /**
  * Each chart of `before`, for the watch (rules-watch.ts): its series' sources as read, and a look
- * at them, series by series. A chart or series the analyst deleted during the pull makes Excel
- * refuse that sync (ItemNotFound, as getItem and getItemAt do for what is gone): the pull stops
- * there, as for any refusal, and the chart is not known to be unchanged.
+ * at them, series by series, through the chart by name as a null object once it is gone
+ * (ChartCollection.getItemOrNullObject, ExcelApi 1.4, within the manifest's 1.13: "If the chart
+ * doesn't exist, then this method returns an object with its isNullObject property set to true").
+ * A chart the analyst deleted during the pull (Excel deletes no chart with rows) is theirs: it
+ * does not stop the pull, is not put back, and a stopped pull names it (Shortfall.deleted). What
+ * its series are asked then is read as nothing (the reference is silent on a null object's
+ * children; the look checks isNullObject first, as watchFormats does for a format's). Left: a
+ * series the analyst deleted from a chart that is still there. ChartSeriesCollection has getItemAt
+ * only, which Excel refuses past the end (ItemNotFound): that sync is refused, the pull stops
+ * there as for any refusal, and the chart is not known to be unchanged.
  */
 export function watchCharts(before: readonly SeriesRead[]): WatchItem[] {
   return before.map((was) => {
@@ -89,9 +99,11 @@ export function watchCharts(before: readonly SeriesRead[]): WatchItem[] {
       ref: was.ref,
       before: state,
       bytes: 400 + 3 * state.length,
+      gone: CHART_GONE,
       queue: () => {
-        const series = was.sources.map((_, i) => queueSeriesSources(was.sheet.charts.getItem(was.ref.chart).series.getItemAt(i)));
-        return () => JSON.stringify(series.map((r) => ({ values: r?.[0].value ?? "", categories: r?.[1].value ?? "" })));
+        const chart = was.sheet.charts.getItemOrNullObject(was.ref.chart).load("name");
+        const series = was.sources.map((_, i) => queueSeriesSources(chart.series.getItemAt(i)));
+        return () => (chart.isNullObject ? CHART_GONE : JSON.stringify(series.map((r) => ({ values: r?.[0].value ?? "", categories: r?.[1].value ?? "" }))));
       },
     };
   });

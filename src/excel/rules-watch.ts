@@ -39,6 +39,8 @@ export interface WatchItem {
   bytes: number;
   /** Queues a look at it; what it gives, after the sync, is its state, or null where the look did not come back. */
   queue: () => () => string | null;
+  /** The state a look gives once the analyst deleted it (a chart: Excel deletes none with rows), where that is known to be theirs. */
+  gone?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ const WATCH_BYTES = MAX_SYNC_BYTES / 2;
 /** The most one rule can weigh in a response: two formulas of 8,192 characters ("Excel specifications and limits"), CHAR_BYTES each, with room for the rest of it. */
 const EDIT_ROOM = 2 * 8_192 * CHAR_BYTES + 2_000;
 
-type Verdict = "ours" | "edited" | "unknown";
+type Verdict = "ours" | "edited" | "unknown" | "deleted";
 
 export class RulesWatch {
   /** Each look in the order queued: whether it was just after a delete, and what each item was. */
@@ -91,9 +93,9 @@ export class RulesWatch {
     }
   }
 
-  /** The items that may be put back, those the analyst changed during the pull, and those not known to be either. */
-  split<T>(of: readonly T[], offset: number): { ours: T[]; edited: Reference[]; unknown: Reference[] } {
-    const out = { ours: [] as T[], edited: [] as Reference[], unknown: [] as Reference[] };
+  /** The items that may be put back, those the analyst changed during the pull, those not known to be either, and those the analyst deleted. */
+  split<T>(of: readonly T[], offset: number): { ours: T[]; edited: Reference[]; unknown: Reference[]; deleted: Reference[] } {
+    const out = { ours: [] as T[], edited: [] as Reference[], unknown: [] as Reference[], deleted: [] as Reference[] };
     of.forEach((rule, k) => {
       const i = offset + k;
       const verdict = this.verdict(i);
@@ -107,6 +109,9 @@ export class RulesWatch {
     if (!this.on || !this.now) return "unknown";
     // Every state seen of item i in order: the read before, each look (null: not back), the read after the stop; `after`: just after a delete.
     const states = [{ state: this.items[i].before as string | null, after: false }, ...this.looks.map((look) => ({ state: safe(look.seen[i]), after: look.after })), { state: safe(this.now[i]), after: false }];
+    // Gone at the last look that came back, where gone is the analyst's doing (WatchItem.gone): theirs, and nothing to put back.
+    const { gone } = this.items[i];
+    if (gone !== undefined && states.filter((x) => x.state !== null).pop()?.state === gone) return "deleted";
     let last = 0;
     let unsure = false;
     for (let s = 1; s < states.length; s++) {

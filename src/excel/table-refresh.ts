@@ -285,6 +285,8 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     const left: Reference[] = [];
     /** Rules and charts the analyst changed during the pull, left as they made them (Shortfall.edited). */
     const edited: Reference[] = [];
+    /** Charts the analyst deleted during the pull, not put back (Shortfall.deleted). */
+    const deleted: Reference[] = [];
     try {
       const comments = await undo(context, plans, inserted, blankRows, { read: limit, write: batch.limit }, deletedFrom.length ? () => watch.reread(context) : undefined);
       // Once the rows are back, the references into them that their delete made #REF!.
@@ -305,19 +307,21 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
       for (const part of [v, f, c]) {
         edited.push(...part.edited);
         left.push(...part.unknown);
+        deleted.push(...part.deleted);
       }
       await orLeft(() => restoreValidations(context, v.ours, rules).then(() => []), sheetsOf(v.ours, "validation"), left);
       await orLeft(() => restoreFormats(context, f.ours, rules), sheetsOf(f.ours, "conditionalFormat"), left);
       await orLeft(() => restoreCharts(context, c.ours, rules), c.ours.map((chart) => chart.ref), left);
     }
     // Formulas too many to read before deleting, rules and charts not read or not put back, or changed by the analyst meanwhile: the pane says so, never "as it was".
-    if (deletedFrom.length && (pointing === null || left.length || edited.length)) {
+    if (deletedFrom.length && (pointing === null || left.length || edited.length || deleted.length)) {
       const short: Shortfall = {
         tables: deletedFrom.map((p) => p.target.table.name),
         sheet: deletedFrom[0].target.table.sheetName,
         unchecked: pointing === null ? { cells: MAX_FORMULA_CELLS, areas: MAX_FORMULA_AREAS } : null,
         left,
         ...(edited.length ? { edited: unique(edited) } : {}),
+        ...(deleted.length ? { deleted: unique(deleted) } : {}),
       };
       throw new PutBackShort(error, short);
     }

@@ -117,13 +117,16 @@ export const LOAD = {
    * (a conditional format Excel deleted or where Excel cannot set its range; validation whose
    * areas mix rules; a chart whose series Excel cannot give or whose source is not one area),
    * now a #REF! if it did; `edited`, rules and charts over those rows the analyst changed while
-   * the pull ran, left as they made them (src/excel/rules-watch.ts).
+   * the pull ran, left as they made them (src/excel/rules-watch.ts); `deleted`, charts over them
+   * the analyst deleted while it ran, not put back (src/excel/charts-put-back.ts watchCharts).
    */
-  putBackShort: phrase<{ tables: string[]; sheet: string; unchecked: { cells: number; areas: number } | null; left: Reference[]; edited?: Reference[] }>(
+  putBackShort: phrase<{ tables: string[]; sheet: string; unchecked: { cells: number; areas: number } | null; left: Reference[]; edited?: Reference[]; deleted?: Reference[] }>(
     "load.putBackShort",
-    ({ tables, sheet, unchecked, left, edited }) => {
+    ({ tables, sheet, unchecked, left, edited, deleted }) => {
       const by = left.length ? pointingInto(left, "nl") : null;
       const theirs = edited?.length ? pointingInto(edited, "nl") : null;
+      const gone = deleted?.length ? pointingInto(deleted, "nl") : null;
+      const before = unchecked || (by && "subject" in by) || (theirs && "subject" in theirs);
       return (
         `Het ophalen had al rijen van ${listed(tables, "nl")} op het blad '${sheet}' verwijderd toen het stopte; die staan er weer. ` +
         (unchecked
@@ -134,12 +137,15 @@ export const LOAD = {
           ? `Niet nagekeken en niet teruggezet: ${by.subject}. Een verwijzing daarin naar een van die rijen is nu #VERW! (#REF!): Excel maakte dat ervan toen de rij verdween. `
           : "") +
         (unchecked || (by && "subject" in by) ? `Typ die verwijzingen opnieuw.` : "") +
-        (theirs && "subject" in theirs ? `${unchecked || (by && "subject" in by) ? " " : ""}Tijdens het ophalen door u gewijzigd, dus gelaten zoals u het maakte en niet teruggezet: ${theirs.subject}.` : "")
+        (theirs && "subject" in theirs ? `${unchecked || (by && "subject" in by) ? " " : ""}Tijdens het ophalen door u gewijzigd, dus gelaten zoals u het maakte en niet teruggezet: ${theirs.subject}.` : "") +
+        (gone && "subject" in gone ? `${before ? " " : ""}Tijdens het ophalen door u verwijderd, dus niet teruggezet: ${gone.subject}.` : "")
       );
     },
-    ({ tables, sheet, unchecked, left, edited }) => {
+    ({ tables, sheet, unchecked, left, edited, deleted }) => {
       const by = left.length ? pointingInto(left, "en") : null;
       const theirs = edited?.length ? pointingInto(edited, "en") : null;
+      const gone = deleted?.length ? pointingInto(deleted, "en") : null;
+      const before = unchecked || (by && "subject" in by) || (theirs && "subject" in theirs);
       return (
         `The pull had deleted rows of ${listed(tables, "en")} on the sheet '${sheet}' when it stopped; they are back. ` +
         (unchecked
@@ -148,7 +154,8 @@ export const LOAD = {
           : "") +
         (by && "subject" in by ? `Not checked and not put back: ${by.subject}. A reference there to one of those rows is now #REF!: Excel made that of it when the row went. ` : "") +
         (unchecked || (by && "subject" in by) ? `Type those references again.` : "") +
-        (theirs && "subject" in theirs ? `${unchecked || (by && "subject" in by) ? " " : ""}Changed by you during the pull, so left as you made it and not put back: ${theirs.subject}.` : "")
+        (theirs && "subject" in theirs ? `${unchecked || (by && "subject" in by) ? " " : ""}Changed by you during the pull, so left as you made it and not put back: ${theirs.subject}.` : "") +
+        (gone && "subject" in gone ? `${before ? " " : ""}Deleted by you during the pull, so not put back: ${gone.subject}.` : "")
       );
     },
   ),

@@ -2064,6 +2064,18 @@ class FakeChartCollection extends CollectionObject<ChartModel, FakeChart> {
   getItem(name: string): FakeChart {
     return new FakeChart(this.context, () => this.sheet().charts.find((chart) => chart.name === name) ?? null);
   }
+  /**
+   * ChartCollection.getItemOrNullObject (ExcelApi 1.4): "If the chart doesn't exist, then this
+   * method returns an object with its isNullObject property set to true." What is asked of its
+   * series then (their sources) answers nothing and refuses nothing, as for a conditional format's
+   * null object (FakeConditionalFormatCollection.getItemOrNullObject: the reference is silent; the
+   * safe reading for a reader checks isNullObject first). A series past the end of a chart that is
+   * there is still refused (getItemAt has no such form).
+   */
+  getItemOrNullObject(name: string): FakeChart {
+    const chart = () => this.sheet().charts.find((c) => c.name === name) ?? null;
+    return Object.assign(new FakeChart(this.context, chart), { orNull: true });
+  }
   add(type: string, source: FakeRange, seriesBy: string): FakeChart {
     let created: ChartModel | null = null;
     this.context.enqueue(() => {
@@ -2080,6 +2092,8 @@ class FakeChartCollection extends CollectionObject<ChartModel, FakeChart> {
 const PIE_TYPES = ["Pie", "Doughnut"];
 
 export class FakeChart extends ClientObject<ChartModel> {
+  /** Made by getItemOrNullObject: its series' sources answer nothing once it is gone. */
+  orNull = false;
   readonly axes = { categoryAxis: new FakeChartAxis(this.context, () => this.resolver(), "category"), valueAxis: new FakeChartAxis(this.context, () => this.resolver(), "value") };
   readonly title = this.withFont(new FakeChartPart(this.context, () => this.resolver(), { text: (c: ChartModel) => c.title, visible: titleVisible, set: { text: (c, v) => (c.title = v as string) } }) as FakeChartPart & { text: string; visible: boolean }, (s) => s.titleFont, 14);
   readonly legend = this.withFont(new FakeChartPart(this.context, () => this.resolver(), { position: (c: ChartModel) => c.legendPosition ?? "Right", visible: () => true, set: { position: (c, v) => (c.legendPosition = v as string) } }) as FakeChartPart & { position: string; visible: boolean }, (s) => s.legendFont);
@@ -2123,7 +2137,7 @@ export class FakeChart extends ClientObject<ChartModel> {
       this.context.enqueue(() => result.settle(seriesCount(this.model()), this.context));
       return result;
     },
-    getItemAt: (index: number) => new FakeChartSeries(this.context, () => this.resolver(), index),
+    getItemAt: (index: number) => new FakeChartSeries(this.context, () => this.resolver(), index, () => this.orNull && this.resolver() === null),
   };
   protected override readProperty(chart: ChartModel, name: string): unknown {
     // Where a chart sits, in points, as Excel reports it after setPosition (the fake: 15 points a
@@ -3085,6 +3099,8 @@ class FakeChartSeries extends ClientObject<ChartModel> {
     context: FakeContext,
     resolver: () => ChartModel | null,
     private readonly index: number,
+    /** Whether its chart is a null object (getItemOrNullObject, gone): then what is asked of the series answers nothing. */
+    private readonly ofNullChart: () => boolean = () => false,
   ) {
     super(context, () => {
       const chart = resolver();
@@ -3121,6 +3137,7 @@ class FakeChartSeries extends ClientObject<ChartModel> {
     const result = new FakeClientResult<string>();
     this.context.enqueue(() => {
       if (newerVersion("1.15", this.context.model.excelApi)) throw new OfficeError("ApiNotFound", "getDimensionDataSourceString needs ExcelApi 1.15.");
+      if (this.ofNullChart()) return;
       if (dimension !== "Values" && dimension !== "Categories") throw new OfficeError("InvalidArgument", `The fake gives the data source of Values and Categories only, not ${dimension}.`);
       const sources = seriesSources(this.context.model, this.model(), this.index);
       result.settle(dimension === "Values" ? sources.values : sources.categories, this.context);

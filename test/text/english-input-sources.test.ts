@@ -146,6 +146,8 @@ const SAMPLES: Record<string, unknown> = {
     sheet: "Data",
     unchecked: { cells: 2_000_000, areas: 20_000 },
     left: [{ kind: "conditionalFormat", sheet: "Analysis" }, { kind: "chart", sheet: "Analysis", chart: "Chart 1" }],
+    edited: [{ kind: "validation", sheet: "Analysis" }],
+    deleted: [{ kind: "chart", sheet: "Analysis", chart: "Chart 2" }],
   },
   "load.notesAddedMeanwhile": { table: "MonitorData", sheet: "Data", notes: 1, comments: 2, commentsRemade: true, short: true },
   "load.tableFiltered": { table: "MonitorData" },
