@@ -112,18 +112,35 @@ const MAX_MIXED_CELLS = 2_000;
  * read at the most its formulas can weigh (ruleBytes), as many a sync as fit under the
  * response limit (Excel on the web refuses one over 5 MB): many long rules take more syncs. Null
  * where there are too many to read (see MAX_RULES).
+ *
+ * The formats' types are read with their number (ConditionalFormatCollection.getCount, 1.6), at
+ * most MAX_RULES + 1 of them in all: each sheet's first share of them (`$top`,
+ * Excel.Interfaces.CollectionLoadOptions), the rest, where a sheet has more than its share and
+ * all are few enough to read, in one sync more (`$skip`). Before, every type of every sheet came
+ * in the first response, however many (a sheet's formats split by copying and pasting can run to
+ * hundreds of thousands), before MAX_RULES was checked: a response Excel refuses over 5 MB.
  */
 export async function ruleFormulas(context: Excel.RequestContext, sheets: SheetState[]): Promise<Pointer[] | null> {
   if (sheets.length === 0) return [];
-  const found = sheets.map((state) => ({ state, formats: state.sheet.getRange().conditionalFormats.load("items/type"), validated: state.sheet.getRange().getSpecialCellsOrNullObject("DataValidations").load("areaCount") }));
+  const share = Math.max(1, Math.floor((MAX_RULES + 1) / sheets.length));
+  const found = sheets.map((state) => {
+    const formats = state.sheet.getRange().conditionalFormats;
+    return { state, formats, count: formats.getCount(), page: formats.load({ $top: share, type: true }), validated: state.sheet.getRange().getSpecialCellsOrNullObject("DataValidations").load("areaCount") };
+  });
   await context.sync();
   const validated = found.flatMap((f) => (f.validated.isNullObject ? [] : [{ state: f.state, areas: f.validated }]));
-  if (found.reduce((n, f) => n + f.formats.items.length, 0) + validated.reduce((n, v) => n + v.areas.areaCount, 0) > MAX_RULES) return null;
+  if (found.reduce((n, f) => n + f.count.value, 0) + validated.reduce((n, v) => n + v.areas.areaCount, 0) > MAX_RULES) return null;
+  const types = found.map((f) => [...f.page.items]);
+  const rest = found.flatMap((f, i) => (f.count.value > types[i].length ? [{ i, page: f.formats.load({ $skip: types[i].length, $top: f.count.value - types[i].length, type: true }) }] : []));
+  if (rest.length) {
+    await context.sync();
+    for (const { i, page } of rest) types[i].push(...page.items);
+  }
   const reads = new ReadBatch(context);
   const formats: { read: () => unknown; from: Reference }[] = [];
-  for (const f of found) {
+  for (const [i, f] of found.entries()) {
     const from: Reference = { kind: "conditionalFormat", sheet: f.state.name };
-    for (const format of f.formats.items) formats.push({ read: await reads.queue(ruleBytes(formulasOfType(format.type)), () => queueRuleOf(format)), from });
+    for (const format of types[i]) formats.push({ read: await reads.queue(ruleBytes(formulasOfType(format.type)), () => queueRuleOf(format)), from });
   }
   const sheetWide: { from: Reference; areas: Excel.RangeCollection; validation: Excel.DataValidation }[] = [];
   for (const { state, areas } of validated) {
