@@ -16,8 +16,8 @@ import { PartWriter } from "./zip-writer";
 export const ROWS_BY_EXCELJS = 1;
 
 /**
- * Rows handed to the compressor at a time: about 80 KB of MonitorData's XML, so that zlib (on
- * its own thread in the CLI) compresses one chunk while the next is written. When the rows were
+ * Rows handed to the compressor at a time: about 80 KB of MonitorData's XML (the CLI gives more,
+ * xlsx-file.ts), so that the compressor takes one chunk while the next is written. When the rows were
  * strings, a megabyte a chunk went to V8's large-object space and raised the peak memory by a
  * fifth at 100,000 rows; they are now bytes in one buffer used again (ByteChunk).
  */
@@ -209,11 +209,11 @@ export async function widenForBulkRows(zip: JSZip, sheetName: string, tables: Ta
 const styleOf = (styles: ReadonlyMap<string, number>, format: string | null | undefined) => (format ? styles.get(format) : undefined);
 
 /** The sheet part as exceljs wrote it, with the bulk rows streamed in before its `</sheetData>`. */
-export async function writeSheetWithBulkRows(part: PartWriter, sheetXml: string, tables: TablePlan[], styles: ReadonlyMap<string, number> = new Map()): Promise<void> {
+export async function writeSheetWithBulkRows(part: PartWriter, sheetXml: string, tables: TablePlan[], styles: ReadonlyMap<string, number> = new Map(), rowsPerChunk = ROWS_PER_CHUNK): Promise<void> {
   const at = sheetXml.lastIndexOf("</sheetData>");
   if (at < 0) throw new Error("The Data sheet part has no </sheetData>.");
   await part.write(sheetXml.slice(0, at));
-  for (const chunk of bulkRowBytes(tables, ROWS_PER_CHUNK, styles)) await part.writeBytes(chunk);
+  for (const chunk of bulkRowBytes(tables, rowsPerChunk, styles)) await part.writeBytes(chunk);
   await part.write(sheetXml.slice(at));
   await part.end();
 }

@@ -12,6 +12,14 @@ import { DeflatingEntry } from "./zip-writer";
 const DEFLATE_LEVEL = 2;
 
 /**
+ * zlib's output buffer: 256 KB, not Node's 16 KB, so that the Data sheet's 9.8 MB of deflated
+ * bytes (at 100,000 rows) come back in about 40 calls from the thread pool instead of 600
+ * (Node's zlib runs deflate again for each full buffer). The bytes are the same, only cut into
+ * fewer chunks.
+ */
+const OUTPUT_BYTES = 256 * 1024;
+
+/**
  * A zip entry compressed by Node's own zlib, for the CLI's Data sheet. Native deflate is about
  * three times as fast as deflate in JavaScript (68 MB of sheet XML: 0.35 s against 1.0 s on
  * this machine) and runs on libuv's thread pool while the main thread writes the next rows.
@@ -27,7 +35,7 @@ export class NodeDeflateEntry implements DeflatingEntry {
   crc = 0;
   /** Set by fflate's Zip when the entry is added. */
   ondata: NonNullable<DeflatingEntry["ondata"]> = () => undefined;
-  private readonly deflate = createDeflateRaw({ level: DEFLATE_LEVEL });
+  private readonly deflate = createDeflateRaw({ level: DEFLATE_LEVEL, chunkSize: OUTPUT_BYTES });
   private readonly buffers = [{ bytes: Buffer.alloc(0), free: Promise.resolve() }, { bytes: Buffer.alloc(0), free: Promise.resolve() }];
   private turn = 0;
 

@@ -100,6 +100,8 @@ export interface XlsxOutput {
   sink: ZipSink;
   /** The compressor for the parts: fflate's deflate unless the host has a faster one (the CLI: Node's zlib). */
   streamedEntry?: EntryFactory;
+  /** The Data sheet's rows handed to the compressor at a time: bulk-rows.ts's ROWS_PER_CHUNK unless given (the CLI gives more). */
+  rowsPerChunk?: number;
 }
 
 /**
@@ -153,7 +155,7 @@ export async function writeXlsx(plan: WorkbookPlan, excel: ExcelJS, output: Xlsx
   const writer = zipWriter(output.sink, { mtime: plan.properties.created, streamedEntry: output.streamedEntry });
   for (const [path, file] of Object.entries(zip.files)) {
     if (file.dir) continue;
-    if (path === bulk) await writeSheetWithBulkRows(writer.stream(path), await file.async("string"), plan.data.tables, styles);
+    if (path === bulk) await writeSheetWithBulkRows(writer.stream(path), await file.async("string"), plan.data.tables, styles, output.rowsPerChunk);
     else await writer.add(path, await file.async("uint8array"));
   }
   await writer.finish();

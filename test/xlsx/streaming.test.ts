@@ -17,10 +17,17 @@ import { readWorkbook } from "../support/xlsx-read";
  */
 const EXCEL_ROWS = 1_048_576; // "Excel specifications and limits"
 
-async function written(plan: WorkbookPlan, native: boolean): Promise<{ bytes: Uint8Array; chunks: number }> {
+async function written(plan: WorkbookPlan, native: boolean, rowsPerChunk?: number): Promise<{ bytes: Uint8Array; chunks: number; dataWrites: number }> {
   const chunks: Uint8Array[] = [];
-  await writeXlsx(plan, ExcelJS, { sink: (c) => chunks.push(c), streamedEntry: native ? (name, mtime) => new NodeDeflateEntry(name, mtime) : undefined });
-  return { bytes: Buffer.concat(chunks), chunks: chunks.length };
+  let dataWrites = 0; // the Data sheet's pieces handed to zlib
+  const entry = (name: string, mtime: Date) => {
+    const made = new NodeDeflateEntry(name, mtime);
+    const pushCopy = made.pushCopy.bind(made);
+    if (name === "xl/worksheets/sheet1.xml") made.pushCopy = (bytes) => (dataWrites++, pushCopy(bytes));
+    return made;
+  };
+  await writeXlsx(plan, ExcelJS, { sink: (c) => chunks.push(c), streamedEntry: native ? entry : undefined, rowsPerChunk });
+  return { bytes: Buffer.concat(chunks), chunks: chunks.length, dataWrites };
 }
 
 async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
@@ -49,6 +56,14 @@ describe("the streamed .xlsx", () => {
     expect(Buffer.from(again.bytes).equals(Buffer.from(native.bytes))).toBe(true);
     expect(Buffer.from(await renderXlsx(plan, ExcelJS)).equals(Buffer.from(fflate.bytes))).toBe(true);
     expect(native.chunks).toBeGreaterThan(10); // streamed, not handed over whole
+  });
+
+  it("has the same bytes however many rows go to zlib at a time (the CLI's 1,000, the pane's 100, 7)", async () => {
+    const [usual, cli, small] = [await written(plan, true), await written(plan, true, 1000), await written(plan, true, 7)];
+    expect(Buffer.from(cli.bytes).equals(Buffer.from(usual.bytes))).toBe(true);
+    expect(Buffer.from(small.bytes).equals(Buffer.from(usual.bytes))).toBe(true);
+    // 4,999 bulk rows, and the sheet's XML before and after them.
+    expect([usual.dataWrites, cli.dataWrites, small.dataWrites]).toEqual([50 + 2, 5 + 2, 715 + 2]);
   });
 
   it("holds every row of MonitorData, up to the last, written over several chunks", async () => {
