@@ -185,13 +185,14 @@ async function stopped(
     const left: Problem[] = short ? [{ table: TABLE_NAMES.observations, row: null, column: null, message: say(LOAD.putBackShort, short) }] : [];
     if (error instanceof UndoRefused) return undoRefused(error.refused, at.sheet ?? DATA_SHEET_NAME, false);
     // Threaded comments the put-back made anew (a stop after deleting rows): said after what stopped the pull.
-    const comments: Problem[] = at.remade.map(({ table, sheet, cells }) => ({
-      table,
-      row: null,
-      column: null,
-      message: say(LOAD.commentsRemade, { table, sheet, cells: cells.slice(0, CELLS_NAMED), more: Math.max(0, cells.length - CELLS_NAMED), referencesShort: left.length > 0 }),
-    }));
-    const notes = { commentsRemade: comments.length > 0, short: left.length > 0 };
+    // And notes and comments put back as read before the pull, where the look before their delete did not come back (notes-look.ts).
+    const notesUnknown = at.remade.some((r) => r.unknown?.length);
+    const named = (cells: readonly string[]) => ({ cells: cells.slice(0, CELLS_NAMED), more: Math.max(0, cells.length - CELLS_NAMED) });
+    const comments: Problem[] = at.remade.flatMap(({ table, sheet, cells, unknown }) => [
+      ...(cells.length ? [{ table, row: null, column: null, message: say(LOAD.commentsRemade, { table, sheet, ...named(cells), referencesShort: left.length > 0, notesUnknown }) }] : []),
+      ...(unknown?.length ? [{ table, row: null, column: null, message: say(LOAD.notesNotKnown, { table, sheet, ...named(unknown) }) }] : []),
+    ]);
+    const notes = { commentsRemade: comments.length > 0, short: left.length > 0, notesUnknown };
     if (error instanceof Cancelled) return { ok: false, problems: [...comments, ...left], cancelled: true };
     // The table changed during the comparison: refreshTables wrote nothing.
     if (error instanceof ChangedSinceComparison) {

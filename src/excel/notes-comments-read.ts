@@ -51,8 +51,9 @@ export interface NoteRead {
   cell: string;
 }
 
-/** A threaded comment as read: its cell, text and status, and its replies' texts (empty when they were not asked for). */
+/** A threaded comment as read: its cell, text and status, and its replies' texts (empty when they were not asked for); its id with them (the pull looks at it again by id, notes-look.ts). */
 export interface CommentRead {
+  id?: string;
   cell: string;
   content: string;
   resolved: boolean;
@@ -171,12 +172,12 @@ async function mostReplies(context: Excel.RequestContext, sheets: readonly { she
   return most;
 }
 
-/** Queues reading the comment at `index`: Comment.content (1.10) and resolved (1.11), getLocation (1.10), and its replies' texts (CommentReplyCollection, 1.10) when asked. */
+/** Queues reading the comment at `index`: Comment.content (1.10) and resolved (1.11), getLocation (1.10), and its replies' texts (CommentReplyCollection, 1.10) with its id (Comment.id, 1.10) when asked. */
 function queueComment(sheet: Excel.Worksheet, index: number, replies: boolean): () => CommentRead {
-  const comment = sheet.comments.getItemAt(index).load("content,resolved");
+  const comment = sheet.comments.getItemAt(index).load(replies ? "content,resolved,id" : "content,resolved");
   const cell = comment.getLocation().load("address");
   const thread = replies ? comment.replies.load("items/content") : null;
-  return () => ({ cell: cell.address, content: comment.content, resolved: comment.resolved, replies: thread ? thread.items.map((reply) => reply.content) : [] });
+  return () => ({ ...(thread ? { id: comment.id } : {}), cell: cell.address, content: comment.content, resolved: comment.resolved, replies: thread ? thread.items.map((reply) => reply.content) : [] });
 }
 
 /**

@@ -46,6 +46,18 @@ export function queueNotes(sheet: Excel.Worksheet): NotesRead | null {
 }
 
 /**
+ * Queues a look at the note on a cell of a sheet (ExcelApi 1.18, `NoteCollection.getItemOrNullObject`:
+ * "Gets a note by its cell address. If the note object does not exist, then this method returns
+ * an object with its isNullObject property set to true"); after the sync, its text, or null when
+ * the cell has none. Null, queuing nothing, where Excel has no notes API (queueNotes read none).
+ */
+export function queueNoteLook(sheet: Excel.Worksheet, address: string): (() => string | null) | null {
+  if (!supports("1.18")) return null;
+  const note = sheet.notes.getItemOrNullObject(address).load("content");
+  return () => (note.isNullObject ? null : note.content);
+}
+
+/**
  * Queues putting a note on a cell (ExcelApi 1.18, `NoteCollection.add(cellAddress, content)`:
  * "Adds a new note with the given content on the given cell"); false, queuing nothing, where
  * Excel has no notes API (queueNotes read none there either).

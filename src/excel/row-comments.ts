@@ -17,19 +17,25 @@ import { byBodyRow } from "./row-notes";
  */
 export type CommentsByRow = ReadonlyMap<string, readonly RowComment[]>;
 
-/** A threaded comment on a body row: its column in the table, its text, its replies' texts, and whether its thread is resolved. */
+/** A threaded comment on a body row: its column in the table, its text, its replies' texts, and whether its thread is resolved; its id as read (notes-look.ts). */
 export interface RowComment {
+  id?: string;
   column: number;
   content: string;
   replies: readonly string[];
   resolved: boolean;
 }
 
-/** The cells of a table whose comments the undo made anew, as Excel names them ("G5"), top to bottom. */
+/**
+ * The cells of a table whose comments the undo made anew, as Excel names them ("G5"), top to
+ * bottom; `unknown`, the cells whose notes or comments it put back as read before the pull, the
+ * look just before their delete not come back (notes-look.ts).
+ */
 export interface CommentsRemade {
   table: string;
   sheet: string;
   cells: string[];
+  unknown?: string[];
 }
 
 /** What each call that puts a comment back weighs in a request besides its texts, about (as a note's: the call and the cell's range). */

@@ -17,6 +17,7 @@ import { commentBytes, commentsByRow, CommentsByRow, CommentsRemade, queueAddCom
 import { COUNT_BYTES, Counted, queueCommentCount, readNotesAndComments } from "./notes-comments-read";
 import { NOTE_BYTES, notesByRow, NotesByRow, RowNote } from "./row-notes";
 import { NoteCounts, NotesWatch } from "./notes-watch";
+import { NOTES_EDIT_ROOM, NotesLook, notesLookBytes } from "./notes-look";
 import { addBodyRows } from "./total-row";
 import { UndoRefused } from "./undo";
 import { CELL_PROPERTIES, EXTRAS_CELL_BYTES } from "./sheet-extras";
@@ -128,6 +129,8 @@ interface Plan {
   comments: CommentsByRow;
   /** How many notes and comments its sheet had as read before writing, when the pull deletes rows (null: it deletes none); each deleting sync checks it (notes-watch.ts). */
   counts: NoteCounts | null;
+  /** The notes and comments of the rows each deleting sync took, looked at just before its delete (notes-look.ts). */
+  noteLooks: NotesLook;
 }
 
 /**
@@ -173,7 +176,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     const header = (cells[0] ?? []).map((h) => String(h ?? ""));
     const changes = planRowChanges(header, cells.slice(1).map((row) => row.map((c) => c ?? null)), target.rows, target.keyOf);
     const box = parseA1Range(target.table.address);
-    return { target, header, box, bodyRows: box.rows - 1 - (target.table.totalRow ? 1 : 0), changes, read: new Map(), written: [], deleted: [], appended: [], notes: new Map(), comments: new Map(), counts: null };
+    return { target, header, box, bodyRows: box.rows - 1 - (target.table.totalRow ? 1 : 0), changes, read: new Map(), written: [], deleted: [], appended: [], notes: new Map(), comments: new Map(), counts: null, noteLooks: new NotesLook() };
   });
   const growth = planGrowth(
     plans.map((p) => ({ name: p.target.table.name, sheetName: p.target.table.sheetName, box: p.box, rowsNeeded: p.box.rows + p.changes.appends.length })),
@@ -472,7 +475,7 @@ async function readBefore(context: Excel.RequestContext, plans: Plan[], limit?: 
     const body = { row: plan.box.row + 1, column: plan.box.column, rows: plan.bodyRows, columns: plan.box.columns };
     const keyOfRow = (r: number) => plan.target.keyOf((column) => (rows[r + 1]?.[plan.header.indexOf(column)] ?? null) as Cell);
     if (notes?.length) plan.notes = notesByRow(notes.map((n) => n.text), notes.map((n) => n.cell), body, keyOfRow);
-    if (comments.length) plan.comments = commentsByRow(comments.map(({ content, resolved, replies }) => ({ content, resolved, replies })), comments.map((c) => c.cell), body, keyOfRow);
+    if (comments.length) plan.comments = commentsByRow(comments.map(({ id, content, resolved, replies }) => ({ id, content, resolved, replies })), comments.map((c) => c.cell), body, keyOfRow);
   }
 }
 
@@ -591,19 +594,37 @@ async function deleteRows(batch: WriteBatch, plan: Plan, watch: RulesWatch, note
   // The rules to put back are looked at just before and just after each delete, in its batch (rules-watch.ts): twice their weight.
   const rules = 2 * watch.bytes;
   for (const run of plan.changes.deletes) {
-    for (const block of rowBlocks(run.row, run.count, (row) => lookBytes(plan, row, true), batch.limit - RUN_DELETE_BYTES - NOTE_COUNTS_BYTES - rules).reverse()) {
-      await batch.queue(RUN_DELETE_BYTES + NOTE_COUNTS_BYTES + block.bytes + rules, () => {
+    // With each row, a look at the notes and comments read on it, and room for one the analyst made long meanwhile (notes-look.ts).
+    const room = plan.notes.size || plan.comments.size ? NOTES_EDIT_ROOM : 0;
+    for (const block of rowBlocks(run.row, run.count, (row) => lookBytes(plan, row, true) + notesLookBytes(readOn(plan, row)), batch.limit - RUN_DELETE_BYTES - NOTE_COUNTS_BYTES - rules - room).reverse()) {
+      await batch.queue(RUN_DELETE_BYTES + NOTE_COUNTS_BYTES + block.bytes + rules + room, () => {
         // A sort the last sync saw stops here, before more is queued: at most one sync deletes rows by mistake, and its look saw them whole.
         checked = checkLooks(plan, plan.deleted, checked);
         notesWatch.check();
         watch.look(false);
         plan.deleted.push(look(plan, block.from, block.count, true));
+        lookAtNotes(plan, block.from, block.count);
         const { table } = plan.target;
         notesWatch.around(table.table.worksheet, table.sheetName, table.name, () => bodyRow(plan, block.from, block.count).delete("Up"));
         watch.look(true);
         queued();
       });
     }
+  }
+}
+
+/** The notes and comments read before writing on body row `row` (by the key read there): none for a row without one. */
+function readOn(plan: Plan, row: number): { key: string | null; notes: RowNote[]; comments: RowComment[] } {
+  const read = plan.read.get(row);
+  const key = read ? plan.target.keyOf((column) => read.values[plan.header.indexOf(column)] ?? null) : null;
+  return { key, notes: [...((key !== null && plan.notes.get(key)) || [])], comments: [...((key !== null && plan.comments.get(key)) || [])] };
+}
+
+/** Queues a look at the notes and comments read on body rows `from` to `from + count`, just before their delete, in its batch (notes-look.ts). */
+function lookAtNotes(plan: Plan, from: number, count: number): void {
+  for (let row = from; row < from + count; row++) {
+    const read = readOn(plan, row);
+    if (read.key !== null) plan.noteLooks.queue(plan.target.table.table.worksheet, read.key, row, read, (column) => cellRef(plan.box.row + 1 + row, plan.box.column + column));
   }
 }
 
@@ -735,12 +756,14 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
     // first, each at the index after the one before.
     let r = 0;
     // Where each comment put back is, by body row: a later run added above it, or an added row removed above it, moves it.
-    const placed: { row: number; column: number }[] = [];
+    const placed: { row: number; column: number; remade?: boolean; unknown?: boolean }[] = [];
     for (const [first, count] of runsOf(decided.readd.map((a) => a.index))) {
       // With each row its notes and comments, as read before writing (Excel deleted them with the row).
+      // As the look just before their delete saw them, when it came back (notes-look.ts): the analyst's latest version.
       const run = decided.readd.slice(r, (r += count)).map((a) => {
         const key = keyOf(a.row.values) ?? "";
-        return restoring(a.row, plan.notes.get(key) ?? [], plan.comments.get(key) ?? []);
+        const back = plan.noteLooks.toPutBack(key, { notes: [...(plan.notes.get(key) ?? [])], comments: [...(plan.comments.get(key) ?? [])] }, (index) => keyOf(deleted.get(index)?.values ?? []));
+        return { ...restoring(a.row, back.notes, back.comments), known: back.known };
       });
       for (const block of rowBlocks(0, count, (k) => run[k].bytes, batch.limit - 4 * RUN_DELETE_BYTES)) {
         const rows = run.slice(block.from, block.from + block.count);
@@ -757,7 +780,8 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
           rows.forEach((row, k) => row.comments.forEach((comment) => queueAddComment(sheets[i], body(at + k, comment.column, 1), comment)));
         });
         for (const place of placed) if (place.row >= at) place.row += block.count;
-        rows.forEach((row, k) => row.comments.forEach((comment) => placed.push({ row: at + k, column: comment.column })));
+        rows.forEach((row, k) => row.comments.forEach((comment) => placed.push({ row: at + k, column: comment.column, remade: true, unknown: !row.known })));
+        rows.forEach((row, k) => row.notes.forEach((note) => (row.known ? null : placed.push({ row: at + k, column: note.column, unknown: true }))));
       }
     }
     for (const { row, column, values, formats, held } of decided.overwrite) {
@@ -770,7 +794,9 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
       await batch.queue(RUN_DELETE_BYTES, () => body(first, 0, columnCount, count).delete("Up"));
       for (const place of placed) if (place.row >= first + count) place.row -= count;
     }
-    if (placed.length) remade.push({ table: table.name, sheet: table.sheetName, cells: placed.map((place) => cellRef(rowIndex + 1 + place.row, columnIndex + place.column)) });
+    const cellsOf = (places: typeof placed) => [...new Set(places.map((place) => cellRef(rowIndex + 1 + place.row, columnIndex + place.column)))];
+    const unknown = cellsOf(placed.filter((place) => place.unknown));
+    if (placed.length) remade.push({ table: table.name, sheet: table.sheetName, cells: cellsOf(placed.filter((place) => place.remade)), ...(unknown.length ? { unknown } : {}) });
     const appended = plan.changes.appends.length;
     if (!decided.grown && inserted.has(table.name) && appended) {
       // The table never grew over the inserted cells: they are deleted again, and the user's cells move back up.
@@ -781,7 +807,8 @@ async function undo(context: Excel.RequestContext, plans: Plan[], inserted: Read
   await batch.flush();
   // Each table's cells top to bottom (runs come back in the order they were deleted).
   const at = (cell: string) => parseA1Range(cell);
-  return remade.map((r) => ({ ...r, cells: [...r.cells].sort((a, b) => at(a).row - at(b).row || at(a).column - at(b).column) }));
+  const sorted = (cells: readonly string[]) => [...cells].sort((a, b) => at(a).row - at(b).row || at(a).column - at(b).column);
+  return remade.map((r) => ({ ...r, cells: sorted(r.cells), ...(r.unknown ? { unknown: sorted(r.unknown) } : {}) }));
 }
 
 /**

@@ -9,13 +9,17 @@ import { listed } from "./words";
 const nl = (n: number) => formatNumber(n, 0, "nl");
 const en = (n: number) => formatNumber(n, 0, "en");
 
-/** What a put-back did not make as it was, said below the sentence: threaded comments made anew, references left (", except for … below"). */
-const exceptNl = (comments?: boolean, references?: boolean) => {
-  const what = [comments ? "de opmerkingen" : "", references ? "de verwijzingen" : ""].filter(Boolean);
+/**
+ * What a put-back did not make as it was, said below the sentence: threaded comments made anew,
+ * notes and comments put back as read before the pull (`unknown`, load.notesNotKnown), references
+ * left (", except for … below").
+ */
+const exceptNl = (comments?: boolean, references?: boolean, unknown?: boolean) => {
+  const what = [unknown ? "de notities en opmerkingen" : comments ? "de opmerkingen" : "", references ? "de verwijzingen" : ""].filter(Boolean);
   return what.length ? `, op ${what.join(" en ")} hieronder na` : "";
 };
-const exceptEn = (comments?: boolean, references?: boolean) => {
-  const what = [comments ? "the threaded comments" : "", references ? "the references" : ""].filter(Boolean);
+const exceptEn = (comments?: boolean, references?: boolean, unknown?: boolean) => {
+  const what = [unknown ? "the notes and threaded comments" : comments ? "the threaded comments" : "", references ? "the references" : ""].filter(Boolean);
   return what.length ? `, except for ${what.join(" and ")} below` : "";
 };
 /** What an analyst may add besides cells, notes and threaded comments, named together as "other additions". */
@@ -55,12 +59,12 @@ export const LOAD = {
     () => "The workbook has changed since the comparison; nothing was written. Compare again.",
   ),
   /** `commentsRemade`, `short`: the undo made threaded comments anew, or left references (said next, load.commentsRemade, load.putBackShort), so not quite "as it was". */
-  editedMeanwhile: phrase<{ table: string; row: number; commentsRemade?: boolean; short?: boolean }>(
+  editedMeanwhile: phrase<{ table: string; row: number; commentsRemade?: boolean; short?: boolean; notesUnknown?: boolean }>(
     "load.editedMeanwhile",
-    ({ table, row, commentsRemade, short }) =>
-      `${table} rij ${row} is veranderd terwijl de invoegtoepassing schreef; het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging${exceptNl(commentsRemade, short)}. Vergelijk opnieuw.`,
-    ({ table, row, commentsRemade, short }) =>
-      `${table} row ${row} changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change${exceptEn(commentsRemade, short)}. Compare again.`,
+    ({ table, row, commentsRemade, short, notesUnknown }) =>
+      `${table} rij ${row} is veranderd terwijl de invoegtoepassing schreef; het schrijven is gestopt en de werkmap is teruggezet zoals hij was, met uw wijziging${exceptNl(commentsRemade, short, notesUnknown)}. Vergelijk opnieuw.`,
+    ({ table, row, commentsRemade, short, notesUnknown }) =>
+      `${table} row ${row} changed while the add-in was writing; writing stopped and the workbook was put back as it was, with your change${exceptEn(commentsRemade, short, notesUnknown)}. Compare again.`,
   ),
   /**
    * `notes` notes and `comments` threaded comments were added on `sheet` while the pull deleted
@@ -68,24 +72,24 @@ export const LOAD = {
    * and put back what it wrote; one added to a row in the very step that deleted it is gone
    * (Excel deleted it with the row before the add-in could read it), so the pane says so.
    */
-  notesAddedMeanwhile: phrase<{ table: string; sheet: string; notes: number; comments: number; commentsRemade?: boolean; short?: boolean }>(
+  notesAddedMeanwhile: phrase<{ table: string; sheet: string; notes: number; comments: number; commentsRemade?: boolean; short?: boolean; notesUnknown?: boolean }>(
     "load.notesAddedMeanwhile",
-    ({ table, sheet, notes, comments, commentsRemade, short }) => {
+    ({ table, sheet, notes, comments, commentsRemade, short, notesUnknown }) => {
       const what = [notes ? (notes === 1 ? "een notitie" : `${nl(notes)} notities`) : "", comments ? (comments === 1 ? "een opmerking" : `${nl(comments)} opmerkingen`) : ""].filter(Boolean).join(" en ");
       const one = notes + comments === 1;
       return (
-        `${one ? "Er is" : "Er zijn"} ${what} toegevoegd op het blad '${sheet}' terwijl de invoegtoepassing rijen van ${table} verwijderde; het schrijven is gestopt en de rest van de werkmap is teruggezet zoals hij was${exceptNl(commentsRemade, short)}. ` +
+        `${one ? "Er is" : "Er zijn"} ${what} toegevoegd op het blad '${sheet}' terwijl de invoegtoepassing rijen van ${table} verwijderde; het schrijven is gestopt en de rest van de werkmap is teruggezet zoals hij was${exceptNl(commentsRemade, short, notesUnknown)}. ` +
         (one
           ? "Stond die op een rij die de invoegtoepassing in haar laatste stap verwijderde, dan is die met de rij verdwenen (Excel verwijdert die met de cel) voordat de invoegtoepassing die kon lezen, en komt die niet terug: kijk of die er staat, en voeg die zo nodig opnieuw toe. "
           : "Wat daarvan op een rij stond die de invoegtoepassing in haar laatste stap verwijderde, is met die rij verdwenen (Excel verwijdert het met de cel) voordat de invoegtoepassing het kon lezen, en komt niet terug: kijk of ze er staan, en voeg zo nodig opnieuw toe wat ontbreekt. ") +
         "Vergelijk opnieuw."
       );
     },
-    ({ table, sheet, notes, comments, commentsRemade, short }) => {
+    ({ table, sheet, notes, comments, commentsRemade, short, notesUnknown }) => {
       const what = [notes ? (notes === 1 ? "a note" : `${en(notes)} notes`) : "", comments ? (comments === 1 ? "a threaded comment" : `${en(comments)} threaded comments`) : ""].filter(Boolean).join(" and ");
       const one = notes + comments === 1;
       return (
-        `${what[0].toUpperCase()}${what.slice(1)} ${one ? "was" : "were"} added on the sheet '${sheet}' while the add-in was deleting rows of ${table}; writing stopped and the rest of the workbook was put back as it was${exceptEn(commentsRemade, short)}. ` +
+        `${what[0].toUpperCase()}${what.slice(1)} ${one ? "was" : "were"} added on the sheet '${sheet}' while the add-in was deleting rows of ${table}; writing stopped and the rest of the workbook was put back as it was${exceptEn(commentsRemade, short, notesUnknown)}. ` +
         (one
           ? "If it was on a row the add-in deleted in its last step, it went with that row (Excel deletes it with its cell) before the add-in could read it, and does not come back: see whether it is there, and add it again if not. "
           : "Any of them on a row the add-in deleted in its last step went with that row (Excel deletes them with their cells) before the add-in could read them, and do not come back: see whether they are there, and add again what is missing. ") +
@@ -100,14 +104,29 @@ export const LOAD = {
    * `referencesShort`: references into those rows were not all put back either (load.putBackShort,
    * said next), so "the rest" is not "as it was".
    */
-  commentsRemade: phrase<{ table: string; sheet: string; cells: string[]; more: number; referencesShort?: boolean }>(
+  commentsRemade: phrase<{ table: string; sheet: string; cells: string[]; more: number; referencesShort?: boolean; notesUnknown?: boolean }>(
     "load.commentsRemade",
-    ({ table, sheet, cells, more, referencesShort }) =>
+    ({ table, sheet, cells, more, referencesShort, notesUnknown }) =>
       `De opmerkingen in ${cells.join(", ")}${more ? ` en nog ${more} cellen` : ""} van ${table} op het blad '${sheet}' zijn nieuw gemaakt: Excel verwijderde ze met hun rijen, en toen de rijen terug waren zette de invoegtoepassing ze terug met hun tekst, hun antwoorden en hun status (opgelost of niet). ` +
-      `Office laat een invoegtoepassing de schrijver en de datum van een opmerking niet instellen: die opmerkingen en al hun antwoorden staan nu op uw naam, met de datum van vandaag, niet meer op naam en datum van wie ze schreef. ${referencesShort ? "De rest is teruggezet zoals hij was, op de verwijzingen hieronder na." : "De rest is teruggezet zoals hij was."}`,
-    ({ table, sheet, cells, more, referencesShort }) =>
+      `Office laat een invoegtoepassing de schrijver en de datum van een opmerking niet instellen: die opmerkingen en al hun antwoorden staan nu op uw naam, met de datum van vandaag, niet meer op naam en datum van wie ze schreef. De rest is teruggezet zoals hij was${exceptNl(false, referencesShort, notesUnknown)}.`,
+    ({ table, sheet, cells, more, referencesShort, notesUnknown }) =>
       `The threaded comments in ${cells.join(", ")}${more ? ` and ${more} more cells` : ""} of ${table} on the sheet '${sheet}' were made anew: Excel deleted them with their rows, and once the rows were back the add-in added them again with their text, their replies and their status (resolved or not). ` +
-      `Office does not let an add-in set who wrote a comment or when: those comments and all their replies now carry your name and today's date, no longer the name and date of whoever wrote them. ${referencesShort ? "Everything else was put back as it was, except for the references below." : "Everything else was put back as it was."}`,
+      `Office does not let an add-in set who wrote a comment or when: those comments and all their replies now carry your name and today's date, no longer the name and date of whoever wrote them. Everything else was put back as it was${exceptEn(false, referencesShort, notesUnknown)}.`,
+  ),
+  /**
+   * A pull stopped after Excel refused a sync that deleted rows, and the undo put those rows back
+   * with their notes and threaded comments as read before the pull (src/excel/notes-look.ts): the
+   * look just before the delete did not come back, so whether the analyst changed them meanwhile
+   * is not known. `cells`: the first as Excel names them, top to bottom; `more`: how many others.
+   */
+  notesNotKnown: phrase<{ table: string; sheet: string; cells: string[]; more: number }>(
+    "load.notesNotKnown",
+    ({ table, sheet, cells, more }) =>
+      `De notities en opmerkingen in ${cells.join(", ")}${more ? ` en nog ${more} cellen` : ""} van ${table} op het blad '${sheet}' zijn teruggezet zoals de invoegtoepassing ze vóór het ophalen las: Excel weigerde de stap die hun rijen verwijderde en gaf niet terug hoe ze er toen uitzagen. ` +
+      `Wat u er tijdens het ophalen in veranderde, is dus niet bekend en kan ontbreken: kijk ze na.`,
+    ({ table, sheet, cells, more }) =>
+      `The notes and threaded comments in ${cells.join(", ")}${more ? ` and ${more} more cells` : ""} of ${table} on the sheet '${sheet}' were put back as the add-in read them before the pull: Excel refused the step that deleted their rows and did not give back how they were then. ` +
+      `What you changed in them during the pull is therefore not known and may be missing: check them.`,
   ),
   /**
    * A pull stopped after it had deleted rows of `tables` (on `sheet`), and put them back, but not
@@ -206,16 +225,16 @@ export const LOAD = {
    * put back (`commentsRemade`, `short`: except for what is said below, as load.excelRefused):
    * what under the tables can stop it, and what to do.
    */
-  deleteRefused: phrase<{ tables: readonly string[]; sheet: string; rows: number; refusal: string; commentsRemade?: boolean; short?: boolean }>(
+  deleteRefused: phrase<{ tables: readonly string[]; sheet: string; rows: number; refusal: string; commentsRemade?: boolean; short?: boolean; notesUnknown?: boolean }>(
     "load.deleteRefused",
-    ({ tables, sheet, rows, refusal, commentsRemade, short }) =>
+    ({ tables, sheet, rows, refusal, commentsRemade, short, notesUnknown }) =>
       `Uit ${listed(tables, "nl")} ${rows === 1 ? "moest 1 rij" : `moesten ${nl(rows)} rijen`} weg, en Excel weigerde die te verwijderen (${refusal}). ` +
       `Onder ${tables.length === 1 ? "de tabel" : "die tabellen"} op het blad '${sheet}' staat iets dat niet met alleen de kolommen van ${listed(tables, "nl")} omhoog kan schuiven: samengevoegde cellen, het overloopbereik van een formule (een dynamische matrix) of een eigen tabel die buiten die kolommen uitsteken. ` +
-      `De werkmap is teruggezet zoals hij was${exceptNl(commentsRemade, short)}. Verplaats het, of houd het binnen die kolommen, en haal opnieuw op.`,
-    ({ tables, sheet, rows, refusal, commentsRemade, short }) =>
+      `De werkmap is teruggezet zoals hij was${exceptNl(commentsRemade, short, notesUnknown)}. Verplaats het, of houd het binnen die kolommen, en haal opnieuw op.`,
+    ({ tables, sheet, rows, refusal, commentsRemade, short, notesUnknown }) =>
       `${rows === 1 ? "1 row" : `${en(rows)} rows`} had to go from ${listed(tables, "en")}, and Excel refused to delete ${rows === 1 ? "it" : "them"} (${refusal}). ` +
       `Something under ${tables.length === 1 ? "the table" : "those tables"} on the sheet '${sheet}' cannot move up with the columns of ${listed(tables, "en")} alone: merged cells, a formula's spilled range (a dynamic array) or a table of your own reaching past those columns. ` +
-      `The workbook was put back as it was${exceptEn(commentsRemade, short)}. Move it, or keep it within those columns, and pull again.`,
+      `The workbook was put back as it was${exceptEn(commentsRemade, short, notesUnknown)}. Move it, or keep it within those columns, and pull again.`,
   ),
   /**
    * `lookLeft`: the undo left the table style's look of a first load (said next, excel.lookLeft);
@@ -223,12 +242,12 @@ export const LOAD = {
    * `commentsRemade`: it made threaded comments anew (said next, load.commentsRemade); `short`: references
    * into deleted rows it did not put back (said next, load.putBackShort); so not quite "as it was".
    */
-  excelRefused: phrase<{ refusal: string; lookLeft?: boolean; theirsKept?: readonly TheirsKept[]; commentsRemade?: boolean; short?: boolean }>(
+  excelRefused: phrase<{ refusal: string; lookLeft?: boolean; theirsKept?: readonly TheirsKept[]; commentsRemade?: boolean; short?: boolean; notesUnknown?: boolean }>(
     "load.excelRefused",
-    ({ refusal, lookLeft, theirsKept, commentsRemade, short }) =>
-      `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was${lookLeft || theirsKept?.length ? firstLoadExcept("nl", lookLeft, theirsKept) : exceptNl(commentsRemade, short)}.`,
-    ({ refusal, lookLeft, theirsKept, commentsRemade, short }) =>
-      `Excel refused a change (${refusal}); the workbook was put back as it was${lookLeft || theirsKept?.length ? firstLoadExcept("en", lookLeft, theirsKept) : exceptEn(commentsRemade, short)}.`,
+    ({ refusal, lookLeft, theirsKept, commentsRemade, short, notesUnknown }) =>
+      `Excel weigerde een wijziging (${refusal}); de werkmap is teruggezet zoals hij was${lookLeft || theirsKept?.length ? firstLoadExcept("nl", lookLeft, theirsKept) : exceptNl(commentsRemade, short, notesUnknown)}.`,
+    ({ refusal, lookLeft, theirsKept, commentsRemade, short, notesUnknown }) =>
+      `Excel refused a change (${refusal}); the workbook was put back as it was${lookLeft || theirsKept?.length ? firstLoadExcept("en", lookLeft, theirsKept) : exceptEn(commentsRemade, short, notesUnknown)}.`,
   ),
   /**
    * Excel refused putting the workbook back after a write stopped (`refusal`: that refusal): what

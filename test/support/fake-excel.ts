@@ -353,6 +353,8 @@ export class WorkbookModel {
    * worst reading, the first half of the batch ran.
    */
   refuse: ((requestBytes: number) => string | null) | null = null;
+  /** How much of a batch `refuse` refuses runs: the first half (above), or all of it with nothing of its answer back (as the fake takes a refused response, see sync). */
+  refusedRuns: "half" | "all" = "half";
   /**
    * What the user does in Excel between two of the add-in's syncs (Excel runs its batches one at
    * a time, and the user's own edits in between): called at the start of each sync, before any
@@ -659,6 +661,8 @@ export class FakeContext {
 
   /** What the loads of the running sync return (their JSON), for the response limit. */
   responseBytes = 0;
+  /** While a batch refused whole runs (WorkbookModel.refusedRuns "all"): its loads answer nothing. */
+  unanswered = false;
 
   async sync(): Promise<void> {
     this.syncs++;
@@ -684,7 +688,12 @@ export class FakeContext {
     this.running = true;
     try {
       if (refused) {
-        for (const operation of batch.slice(0, Math.floor(batch.length / 2))) operation();
+        this.unanswered = this.model.refusedRuns === "all";
+        try {
+          for (const operation of batch.slice(0, this.unanswered ? batch.length : Math.floor(batch.length / 2))) operation();
+        } finally {
+          this.unanswered = false;
+        }
         throw new OfficeError(refused, "The request could not be processed.");
       }
       for (const operation of batch) operation(); // throws out of the batch, like Excel
@@ -732,6 +741,7 @@ class ClientObject<M> {
 
   /** Copies the named properties from the model, as a sync does for a queued load. */
   snapshot(names: string[]): void {
+    if (this.context.unanswered) return;
     const model = this.resolver();
     this.nullState = model === null;
     if (model === null) return;
@@ -778,6 +788,7 @@ abstract class CollectionObject<M, P extends ClientObject<M>> extends ClientObje
     const skip = typeof options?.$skip === "number" ? options.$skip : 0;
     const top = typeof options?.$top === "number" ? options.$top : Infinity;
     this.context.enqueue(() => {
+      if (this.context.unanswered) return;
       this.loadedItems = this.model().slice(skip, skip + top).map((item) => this.wrap(item));
       for (const item of this.loadedItems) item.snapshot(names);
     });
@@ -2364,6 +2375,7 @@ export class FakeClientResult<T> {
   private settled = false;
   private current: T | undefined;
   settle(value: T, context: FakeContext): void {
+    if (context.unanswered) return;
     context.responseBytes += JSON.stringify(value ?? null).length;
     this.current = value;
     this.settled = true;
@@ -2852,6 +2864,16 @@ class FakeCellNoteCollection extends CollectionObject<CellNoteModel, FakeCellNot
     return new FakeCellNote(this.context, itemAt(() => this.model(), index, "note"), this.sheet);
   }
   /**
+   * NoteCollection.getItemOrNullObject(key) (ExcelApi 1.18): "Gets a note by its cell address. If
+   * the note object does not exist, then this method returns an object with its isNullObject
+   * property set to true." The note on that cell of this sheet when the sync runs.
+   */
+  getItemOrNullObject(key: string): FakeCellNote {
+    if (newerVersion("1.18", this.context.model.excelApi)) throw new OfficeError("ApiNotFound", "Notes need ExcelApi 1.18.");
+    const { row, column } = parseAddress(key);
+    return new FakeCellNote(this.context, () => this.model().find((n) => n.row === row && n.column === column) ?? null, this.sheet);
+  }
+  /**
    * NoteCollection.add(cellAddress, content) (ExcelApi 1.18): "Adds a new note with the given
    * content on the given cell"; more than one cell is refused ("an InvalidArgument error is
    * thrown if multiple cells are selected", the reference's sample). A cell that has a note
@@ -2919,6 +2941,15 @@ class FakeCommentCollection extends CollectionObject<CommentModel, FakeComment> 
     return new FakeComment(this.context, itemAt(() => this.model(), index, "comment"), this.sheet);
   }
   /**
+   * CommentCollection.getItemOrNullObject(commentId) (ExcelApi 1.10): "Gets a comment from the
+   * collection based on its ID. If the comment object does not exist, then this method returns an
+   * object with its isNullObject property set to true." The comment with that id (see commentId)
+   * on this sheet when the sync runs, wherever it is.
+   */
+  getItemOrNullObject(commentId: string): FakeComment {
+    return new FakeComment(this.context, () => this.model().find((c) => commentIdOf(c) === commentId) ?? null, this.sheet, true);
+  }
+  /**
    * CommentCollection.add(cellAddress, content) (ExcelApi 1.10): "Creates a new comment with the
    * given content on the given cell. An InvalidArgument error is thrown if the provided range is
    * larger than one cell." It takes no author or date, and Comment.authorName and creationDate
@@ -2944,6 +2975,14 @@ class FakeCommentCollection extends CollectionObject<CommentModel, FakeComment> 
   }
 }
 
+/** Each comment's id (Comment.id, ExcelApi 1.10, "Specifies the comment identifier"): given when first asked, and kept while the comment is. */
+const commentIds = new WeakMap<CommentModel, string>();
+function commentIdOf(comment: CommentModel): string {
+  if (!commentIds.has(comment)) commentIds.set(comment, `{comment-${++lastCommentId}}`);
+  return commentIds.get(comment) as string;
+}
+let lastCommentId = 0;
+
 /** A comment: the thread's first entry (Comment, ExcelApi 1.10). */
 class FakeComment extends ClientObject<CommentModel> {
   readonly replies: FakeCommentReplyCollection;
@@ -2951,12 +2990,15 @@ class FakeComment extends ClientObject<CommentModel> {
     context: FakeContext,
     resolver: () => CommentModel | null,
     private readonly sheet: () => SheetModel,
+    /** Got by getItemOrNullObject: its replies, asked of a null object, answer none and refuse nothing (as ConditionalFormatCollection.getItemOrNullObject's parts). */
+    orNull = false,
   ) {
     super(context, resolver);
-    this.replies = new FakeCommentReplyCollection(context, () => this.resolver());
+    this.replies = new FakeCommentReplyCollection(context, () => this.resolver(), orNull);
   }
   protected override readProperty(item: CommentModel, name: string): unknown {
     if (name === "content") return item.text;
+    if (name === "id") return commentIdOf(item);
     if (name === "resolved") return item.resolved ?? false;
     if (name === "authorName") return item.author ?? "";
     if (name === "creationDate") return item.date ?? null;
@@ -2964,6 +3006,9 @@ class FakeComment extends ClientObject<CommentModel> {
   }
   get content(): string {
     return this.get("content");
+  }
+  get id(): string {
+    return this.get("id");
   }
   get authorName(): string {
     return this.get("authorName");
@@ -2998,10 +3043,11 @@ class FakeCommentReplyCollection extends CollectionObject<ReplyModel, FakeCommen
   constructor(
     context: FakeContext,
     private readonly comment: () => CommentModel | null,
+    orNull = false,
   ) {
     super(context, () => {
       const item = comment();
-      return item ? (item.replies ??= []) : null;
+      return item ? (item.replies ??= []) : orNull ? [] : null;
     });
   }
   protected wrap(item: ReplyModel): FakeCommentReply {

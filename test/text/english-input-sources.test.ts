@@ -155,6 +155,7 @@ const SAMPLES: Record<string, unknown> = {
   "load.growthRefused": { table: "MonitorData", sheet: "Data", rows: 1200, refusal: "Excel: InsertDeleteConflict" },
   "load.cellsBesideDeletedRows": { table: "MonitorData", sheet: "Data", rows: 3, cells: ["Q5", "Q7:Q9", "Q12", "Q14", "BC20"], more: 4 },
   "load.commentsRemade": { table: "MonitorData", sheet: "Data", cells: ["G5", "C52", "G92", "G130", "M2001"], more: 2 },
+  "load.notesNotKnown": { table: "MonitorData", sheet: "Data", cells: ["G5", "H5"], more: 3 },
   "load.excelRefused": { refusal: "InsertDeleteConflict: The operation could not be completed.", commentsRemade: true, short: true },
   "load.undoRefused": { refusal: "GeneralException: refused", sheet: "Data", first: false },
 };
