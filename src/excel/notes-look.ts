@@ -1,6 +1,6 @@
 import { CHAR_BYTES } from "./batch";
 import { TEXT_BYTES } from "./notes-comments-read";
-import { queueNoteLook } from "./optional-apis";
+import { queueCommentLook, queueNoteLook } from "./optional-apis";
 import { RowComment } from "./row-comments";
 import { RowNote } from "./row-notes";
 
@@ -18,7 +18,7 @@ import { RowNote } from "./row-notes";
  * Only what was read on those rows is looked at, each by where it is: a note by its cell
  * (NoteCollection.getItemOrNullObject, ExcelApi 1.18: "Gets a note by its cell address. If the
  * note object does not exist, then this method returns an object with its isNullObject property
- * set to true"), a comment by its id (CommentCollection.getItemOrNullObject, 1.10; getItemByCell
+ * set to true"), a comment by its id (CommentCollection.getItemOrNullObject, ExcelApi 1.14; getItemByCell
  * "throws an error" when the cell has none, which would refuse the delete with it). So the weight
  * stays that of the texts read, and a note or comment gone in the look (the analyst deleted it)
  * is not made again. One added meanwhile is the counts' (notes-watch.ts).
@@ -67,12 +67,8 @@ export class NotesLook {
   queue(sheet: Excel.Worksheet, key: string, index: number, read: { notes: readonly RowNote[]; comments: readonly RowComment[] }, cell: (column: number) => string): void {
     if (!read.notes.length && !read.comments.length) return;
     const notes = read.notes.map((note) => ({ column: note.column, text: queueNoteLook(sheet, cell(note.column)) }));
-    const comments = read.comments.map((comment) => {
-      // Without its id (not read) it cannot be looked at: the look then sees it as read.
-      if (!comment.id) return { comment, item: null, replies: null };
-      const item = sheet.comments.getItemOrNullObject(comment.id).load("content,resolved");
-      return { comment, item, replies: item.replies.load("items/content") };
-    });
+    // Without its id, or where Excel has no getItemOrNullObject for comments (before ExcelApi 1.14), a comment cannot be looked at: it is put back as read.
+    const comments = read.comments.map((comment) => ({ comment, now: comment.id ? queueCommentLook(sheet, comment.id) : null }));
     this.looks.set(key, {
       index,
       seen: () => {
@@ -82,10 +78,9 @@ export class NotesLook {
               const now = text ? text() : read.notes[n].text;
               return now === null ? [] : [{ column, text: now }];
             }),
-            comments: comments.flatMap(({ comment, item, replies }) => {
-              if (!item || !replies) return [comment];
-              if (item.isNullObject) return [];
-              return [{ ...comment, content: item.content, resolved: item.resolved, replies: replies.items.map((reply) => reply.content) }];
+            comments: comments.flatMap(({ comment, now }) => {
+              const seen = now ? now() : comment;
+              return seen === null ? [] : [{ ...comment, ...seen }];
             }),
           };
         } catch {

@@ -58,6 +58,19 @@ export function queueNoteLook(sheet: Excel.Worksheet, address: string): (() => s
 }
 
 /**
+ * Queues a look at a threaded comment by its id (ExcelApi 1.14, `CommentCollection.getItemOrNullObject`:
+ * "If the comment object does not exist, then this method returns an object with its isNullObject
+ * property set to true"), with its replies' texts; after the sync, its text, status and replies,
+ * or null when it is gone. Null, queuing nothing, where Excel has no such call.
+ */
+export function queueCommentLook(sheet: Excel.Worksheet, id: string): (() => { content: string; resolved: boolean; replies: string[] } | null) | null {
+  if (!supports("1.14")) return null;
+  const comment = sheet.comments.getItemOrNullObject(id).load("content,resolved");
+  const replies = comment.replies.load("items/content");
+  return () => (comment.isNullObject ? null : { content: comment.content, resolved: comment.resolved, replies: replies.items.map((reply) => reply.content) });
+}
+
+/**
  * Queues putting a note on a cell (ExcelApi 1.18, `NoteCollection.add(cellAddress, content)`:
  * "Adds a new note with the given content on the given cell"); false, queuing nothing, where
  * Excel has no notes API (queueNotes read none there either).

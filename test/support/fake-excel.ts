@@ -2941,12 +2941,13 @@ class FakeCommentCollection extends CollectionObject<CommentModel, FakeComment> 
     return new FakeComment(this.context, itemAt(() => this.model(), index, "comment"), this.sheet);
   }
   /**
-   * CommentCollection.getItemOrNullObject(commentId) (ExcelApi 1.10): "Gets a comment from the
+   * CommentCollection.getItemOrNullObject(commentId) (ExcelApi 1.14): "Gets a comment from the
    * collection based on its ID. If the comment object does not exist, then this method returns an
    * object with its isNullObject property set to true." The comment with that id (see commentId)
    * on this sheet when the sync runs, wherever it is.
    */
   getItemOrNullObject(commentId: string): FakeComment {
+    if (newerVersion("1.14", this.context.model.excelApi)) throw new OfficeError("ApiNotFound", "CommentCollection.getItemOrNullObject needs ExcelApi 1.14.");
     return new FakeComment(this.context, () => this.model().find((c) => commentIdOf(c) === commentId) ?? null, this.sheet, true);
   }
   /**
