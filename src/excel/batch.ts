@@ -319,3 +319,67 @@ export function halved(blocks: readonly Block[]): Block[] {
   if (blocks.every((b) => b.count === 1)) return blocks.slice(0, 1);
   return blocks.map((b) => ({ ...b, count: Math.ceil(b.count / 2) }));
 }
+
+/**
+ * A list of items read one by one, each by its own loads (a sheet's notes by position, its
+ * validated areas, its conditional formats, a chart's series): how many, queuing the read of
+ * one (its reader works after the sync), what one as read weighed in the response, about, the
+ * most one can weigh before any is read, and the least one is ever weighed at: what its read asks
+ * of the request (its calls and object paths), so that a block of many small items keeps the
+ * request under the limit as well.
+ */
+export interface ItemList<T> {
+  total: number;
+  queueAt: (index: number) => () => T;
+  weigh: (item: T) => number;
+  most: number;
+  least: number;
+}
+
+/**
+ * Reads every item of the lists, in rounds of one sync: each list in turn, as many items as the
+ * round's budget holds at the heaviest item of that list read so far (never less than its
+ * `least`). Before any item of a list is read, each is taken at the most it can weigh (`most`):
+ * that first round cannot outgrow the limit, and has all of it; sized from what was read, a fifth
+ * is kept spare, as readRows does. So thousands of small items take a sync or two, not one per
+ * the few that fit at their most: the syncs grow with the items' bytes, not their number.
+ *
+ * An item further on may still be heavier than any read (a long rule among short ones): Excel
+ * refuses that response as too large (ResponsePayloadSizeLimitExceeded,
+ * docs/testing/application-specific-api-error-handling.md), and the round's blocks are halved
+ * and read again (planRound and halved, as readRows does for rows of cells). Its syncs are its
+ * own: the caller has nothing else queued, and the rounds hold only loads, which change nothing
+ * in the workbook, so whether Excel ran any of a refused round or none (the docs do not say) the
+ * retry is safe. One item alone that is more than Excel answers cannot be read: that refusal is
+ * thrown as it came.
+ */
+export async function readItems<T>(context: Excel.RequestContext, lists: readonly ItemList<T>[], limit = MAX_SYNC_BYTES): Promise<T[][]> {
+  const results: T[][] = lists.map(() => []);
+  // The heaviest item of each list read so far; null before its first.
+  const heaviest: (number | null)[] = lists.map(() => null);
+  const sources = lists.map((list) => ({ total: list.total, columns: 1 }));
+  while (lists.some((list, i) => results[i].length < list.total)) {
+    const budget = heaviest.every((bytes) => bytes === null) ? limit : limit * 0.8;
+    let blocks = planRound(sources, results, heaviest.map((bytes, i) => bytes ?? lists[i].most), budget);
+    for (;;) {
+      const pending = blocks.map((block) => ({ block, readers: Array.from({ length: block.count }, (_, j) => lists[block.source].queueAt(block.from + j)) }));
+      try {
+        // One sync a round, by design: each item is reached by its own loads, as many a sync as fit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (error) {
+        if (!tooLarge(error) || (blocks.length === 1 && blocks[0].count === 1)) throw error;
+        blocks = halved(blocks);
+        continue;
+      }
+      for (const { block, readers } of pending) {
+        const items = readers.map((read) => read());
+        const list = lists[block.source];
+        heaviest[block.source] = items.reduce((most, item) => Math.max(most, list.weigh(item)), heaviest[block.source] ?? list.least);
+        results[block.source].push(...items);
+      }
+      break;
+    }
+  }
+  return results;
+}

@@ -1,6 +1,6 @@
-import { CHAR_BYTES, ReadBatch, WriteBatch } from "./batch";
+import { CHAR_BYTES, readItems, WriteBatch } from "./batch";
 import { WorkbookState } from "./inspect";
-import { queueSeriesSources, SERIES_SOURCES_BYTES } from "./optional-apis";
+import { canReadSeriesSources, queueSeriesSources, SERIES_SOURCES_BYTES } from "./optional-apis";
 import type { Reference } from "../text/references";
 import type { WatchItem } from "./rules-watch";
 
@@ -42,28 +42,37 @@ export async function chartsToPutBack(context: Excel.RequestContext, state: Work
 }
 
 /**
- * Each chart's number of series (one sync), then each series' sources, as many per sync as fit at
- * their most (SERIES_SOURCES_BYTES). Null where Excel cannot say: no 1.15, too many series, a refused read (only read:
- * nothing to undo).
+ * What reading one series' sources asks of the request, about: getItemAt and its two
+ * getDimensionDataSourceString, each an object path with its action (test/support/fake-excel.ts
+ * CALL_BYTES). A series is never weighed at less.
+ */
+const SERIES_REQUEST_BYTES = 600;
+
+/**
+ * Each chart's number of series (one sync), then each series' sources, in syncs under the limit:
+ * the first at the most two sources can weigh (SERIES_SOURCES_BYTES), later ones at the heaviest
+ * of that chart read so far (readItems, batch.ts). Null where Excel cannot say: no 1.15, too
+ * many series, a refused read (only read: nothing to undo).
  */
 async function readSeries(context: Excel.RequestContext, charts: readonly { ref: SeriesRead["ref"]; sheet: Excel.Worksheet }[], limit?: number): Promise<SeriesRead[] | null> {
+  if (!canReadSeriesSources()) return null;
   try {
     const counted = charts.map((c) => ({ ...c, chart: c.sheet.charts.getItem(c.ref.chart), count: c.sheet.charts.getItem(c.ref.chart).series.getCount() }));
     await context.sync();
     if (counted.reduce((n, c) => n + c.count.value, 0) > MAX_SERIES) return null;
-    const reads = new ReadBatch(context, limit);
-    const queued: { ref: SeriesRead["ref"]; sheet: Excel.Worksheet; results: OfficeExtension.ClientResult<string>[][] }[] = [];
-    for (const { ref, sheet, chart, count } of counted) {
-      const results = [];
-      for (let i = 0; i < count.value; i++) {
-        const sources = await reads.queue(SERIES_SOURCES_BYTES, () => queueSeriesSources(chart.series.getItemAt(i)));
-        if (sources === null) return null; // no 1.15: nothing was queued, and no other series can be read either
-        results.push(sources);
-      }
-      queued.push({ ref, sheet, results });
-    }
-    await reads.flush();
-    return queued.map(({ ref, sheet, results }) => ({ ref, sheet, sources: results.map((r) => ({ values: r[0].value, categories: r[1].value })) }));
+    const lists = counted.map(({ chart, count }) => ({
+      total: count.value,
+      queueAt: (i: number) => {
+        const sources = queueSeriesSources(chart.series.getItemAt(i));
+        return () => ({ values: sources?.[0].value ?? "", categories: sources?.[1].value ?? "" });
+      },
+      // As read: both sources at CHAR_BYTES a character (UTF-8's most), with room for the JSON around them.
+      weigh: (s: { values: string; categories: string }) => 100 + (s.values.length + s.categories.length) * CHAR_BYTES,
+      most: SERIES_SOURCES_BYTES,
+      least: SERIES_REQUEST_BYTES,
+    }));
+    const read = await readItems(context, lists, limit);
+    return counted.map(({ ref, sheet }, c) => ({ ref, sheet, sources: read[c] }));
   } catch {
     return null;
   }

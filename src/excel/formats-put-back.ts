@@ -1,4 +1,4 @@
-import { FORMULA_BYTES, ReadBatch, WriteBatch } from "./batch";
+import { CHAR_BYTES, FORMULA_BYTES, ReadBatch, readItems, WriteBatch } from "./batch";
 import { WorkbookState } from "./inspect";
 import { canSetFormatRanges, formatOrNullObject, queueFormatRanges } from "./optional-apis";
 import type { Reference } from "../text/references";
@@ -50,6 +50,13 @@ const ITEM_BYTES = 200;
 const AREA_BYTES = 80;
 
 /**
+ * What reading one format's address and rule asks of the request, about: getRanges, its load,
+ * the part of its rule (custom.rule, cellValue, …) and its load, each an object path or an action
+ * of about 120 bytes (test/support/fake-excel.ts CALL_BYTES). A format is never weighed at less.
+ */
+const PART_REQUEST_BYTES = 600;
+
+/**
  * Of what may hold a reference into the deleted rows (`unchecked`, namesInto), the conditional
  * formats whose sheets it names, read to be put back (`formats`), and what is left named as not
  * checked (`left`): the rest, or all of it where Excel has no setRanges or the formats are too many.
@@ -65,36 +72,49 @@ export async function formatsToPutBack(context: Excel.RequestContext, state: Wor
 
 /**
  * The conditional formats of `sheets` (Range.conditionalFormats of the whole sheet, 1.6): their
- * number (one sync), each one's id, type and number of areas (getItemAt, getRanges 1.9), then its
- * address and rule, each batch of syncs under the limit at the most an item can weigh. Null when
- * there are more than MAX_FORMATS.
+ * number (one sync), each one's id, type and number of areas (getItemAt, getRanges 1.9), in syncs
+ * under the limit at ITEM_BYTES each, then its address and rule: the first sync of a sheet's at
+ * the most its formats can weigh (their areas and their types' formulas at FORMULA_BYTES), later
+ * ones at the heaviest read so far (readItems, batch.ts; a thousand one-cell rules take a sync or
+ * two, not one per 168 of them, what fits at the most a one-formula rule weighs). Null when there are more than MAX_FORMATS.
  */
 async function readFormats(context: Excel.RequestContext, sheets: readonly { name: string; sheet: Excel.Worksheet }[], limit?: number): Promise<FormatRead[] | null> {
   const counts = sheets.map((s) => ({ ...s, count: s.sheet.getRange().conditionalFormats.getCount() }));
   await context.sync();
   if (counts.reduce((n, c) => n + c.count.value, 0) > MAX_FORMATS) return null;
   const reads = new ReadBatch(context, limit);
-  const listed: { name: string; sheet: Excel.Worksheet; at: number; format: Excel.ConditionalFormat; areas: Excel.RangeAreas }[] = [];
+  // By sheet: a sheet's formats are weighed from the heaviest of them read so far.
+  const bySheet: { name: string; sheet: Excel.Worksheet; at: number; format: Excel.ConditionalFormat; areas: Excel.RangeAreas }[][] = [];
   for (const { name, sheet, count } of counts) {
+    const formats = [];
     for (let i = 0; i < count.value; i++) {
-      listed.push(
+      formats.push(
         await reads.queue(ITEM_BYTES, () => {
           const format = sheet.getRange().conditionalFormats.getItemAt(i).load("id,type");
           return { name, sheet, at: i, format, areas: format.getRanges().load("areaCount") };
         }),
       );
     }
+    bySheet.push(formats);
   }
   await reads.flush();
-  const parts: { ranges: Excel.RangeAreas; rule: () => unknown }[] = [];
-  for (const { format, areas } of listed) {
-    const rule = ruleOf(format);
-    parts.push(await reads.queue(ITEM_BYTES + areas.areaCount * AREA_BYTES + rule.formulas * FORMULA_BYTES, () => ({ ranges: format.getRanges().load("address"), rule: rule.queue() })));
-  }
-  await reads.flush();
-  const types = new Map<string, string[]>();
-  for (const { name, format } of listed) (types.get(name) ?? types.set(name, []).get(name))?.push(format.type);
-  return listed.map(({ name, sheet, at, format }, i) => ({ sheet, sheetName: name, id: format.id, type: format.type, ranges: parts[i].ranges.address, rule: parts[i].rule(), at, types: types.get(name) ?? [] }));
+  const lists = bySheet.map((formats) => ({
+    total: formats.length,
+    queueAt: (i: number) => {
+      const { format } = formats[i];
+      const [ranges, rule] = [format.getRanges().load("address"), ruleOf(format).queue()];
+      return () => ({ ranges: ranges.address, rule: rule() });
+    },
+    // As read: its address and rule at CHAR_BYTES a character (UTF-8's most).
+    weigh: (part: { ranges: string; rule: unknown }) => ITEM_BYTES + (part.ranges.length + JSON.stringify(part.rule ?? null).length) * CHAR_BYTES,
+    most: formats.reduce((most, { format, areas }) => Math.max(most, ITEM_BYTES + areas.areaCount * AREA_BYTES + ruleOf(format).formulas * FORMULA_BYTES), 0),
+    least: PART_REQUEST_BYTES,
+  }));
+  const parts = await readItems(context, lists, limit);
+  return bySheet.flatMap((formats, s) => {
+    const types = formats.map(({ format }) => format.type);
+    return formats.map(({ name, sheet, at, format }, i) => ({ sheet, sheetName: name, id: format.id, type: format.type, ranges: parts[s][i].ranges, rule: parts[s][i].rule, at, types }));
+  });
 }
 
 /**

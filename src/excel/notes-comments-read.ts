@@ -1,4 +1,4 @@
-import { halved, MAX_SYNC_BYTES, planRound, ReadBatch } from "./batch";
+import { ItemList, MAX_SYNC_BYTES, ReadBatch, readItems } from "./batch";
 import { NotesRead, queueNotes } from "./optional-apis";
 
 /**
@@ -7,7 +7,7 @@ import { NotesRead, queueNotes } from "./optional-apis";
  * 5 MB (../shared/excel/README.md, "Size limits"), and a collection loaded whole answers with
  * every text at once, however many and long they are. So the number of each is read first (a
  * few bytes), then each item by its position (getItemAt), in blocks sized the way readRows
- * (batch.ts) sizes blocks of cells: the first block of a collection at the most an item can
+ * (batch.ts) sizes blocks of cells (readItems, batch.ts, which the rules to put back use too): the first block of a collection at the most an item can
  * weigh (TEXT_BYTES, and one more for each reply the most replied comment of its sheet has,
  * counted in a sync of its own when replies are read), which a response cannot outgrow; later ones from the heaviest item read so
  * far. Thousands of short comments then take two syncs, not one per 42 of them: the syncs grow
@@ -73,16 +73,9 @@ export const queueCommentCount = (sheet: Excel.Worksheet): OfficeExtension.Clien
 /** What counting a sheet's notes and comments weighs in a response, about. */
 export const COUNT_BYTES = 50;
 
-/** One collection to read by position: a sheet's notes or its comments. */
-interface Collection<T> {
+/** One collection to read by position (readItems, batch.ts): a sheet's notes or its comments; `most`, TEXT_BYTES and more for a comment with replies (see mostReplies). */
+interface Collection<T> extends ItemList<T> {
   sheet: number;
-  total: number;
-  /** Queues reading the item at `index`; the reader works after the sync. */
-  queueAt: (index: number) => () => T;
-  /** What an item as read weighed in the response, about. */
-  weigh: (item: T) => number;
-  /** The most an item can weigh before any is read (TEXT_BYTES and more for a comment with replies, see mostReplies). */
-  most: number;
 }
 
 const textBytes = (text: string) => text.length * (/[^\x20-\x7e]/.test(text) ? 3 : 1);
@@ -130,8 +123,8 @@ async function readCounted(limit: number, sheets: readonly Counted[], replies: b
   const notes: Collection<NoteRead>[] = [];
   const comments: Collection<CommentRead>[] = [];
   for (const [s, { sheet, notes: counted, comments: count }] of sheets.entries()) {
-    if (counted) notes.push({ sheet: s, total: counted.count(), queueAt: counted.queueAt, weigh: (note) => textBytes(note.text) + note.cell.length + ITEM_BYTES, most: TEXT_BYTES + ITEM_BYTES });
-    if (count) comments.push({ sheet: s, total: count.value, queueAt: (i) => queueComment(sheet, i, replies), weigh: (c) => textBytes(c.content) + c.cell.length + ITEM_BYTES + c.replies.reduce((n, r) => n + textBytes(r) + REPLY_BYTES, 0), most: TEXT_BYTES + ITEM_BYTES });
+    if (counted) notes.push({ sheet: s, total: counted.count(), queueAt: counted.queueAt, weigh: (note) => textBytes(note.text) + note.cell.length + ITEM_BYTES, most: TEXT_BYTES + ITEM_BYTES, least: ITEM_REQUEST_BYTES });
+    if (count) comments.push({ sheet: s, total: count.value, queueAt: (i) => queueComment(sheet, i, replies), weigh: (c) => textBytes(c.content) + c.cell.length + ITEM_BYTES + c.replies.reduce((n, r) => n + textBytes(r) + REPLY_BYTES, 0), most: TEXT_BYTES + ITEM_BYTES, least: ITEM_REQUEST_BYTES });
   }
   const context = sheets[0]?.sheet.context;
   // Review 3: with their replies, a comment weighs a text more for each reply (42 comments with
@@ -142,7 +135,7 @@ async function readCounted(limit: number, sheets: readonly Counted[], replies: b
     const most = await mostReplies(context, comments.map((c) => ({ sheet: sheets[c.sheet].sheet, total: c.total })));
     comments.forEach((c, i) => (c.most = (TEXT_BYTES + REPLY_BYTES) * most[i] + TEXT_BYTES + ITEM_BYTES));
   }
-  const results = context ? await readByPosition(context, [...notes, ...comments] as Collection<NoteRead | CommentRead>[], limit) : [];
+  const results = context ? await readItems(context, [...notes, ...comments] as Collection<NoteRead | CommentRead>[], limit) : [];
   const ofSheet = <T>(list: Collection<T>[], offset: number, s: number): T[] | null => {
     const i = list.findIndex((c) => c.sheet === s);
     return i < 0 ? null : (results[offset + i] as T[]);
@@ -178,46 +171,4 @@ function queueComment(sheet: Excel.Worksheet, index: number, replies: boolean): 
   const cell = comment.getLocation().load("address");
   const thread = replies ? comment.replies.load("items/content") : null;
   return () => ({ ...(thread ? { id: comment.id } : {}), cell: cell.address, content: comment.content, resolved: comment.resolved, replies: thread ? thread.items.map((reply) => reply.content) : [] });
-}
-
-/**
- * Reads every item of the collections by position, in rounds of one sync: each collection in
- * turn, as many items as the round's budget holds at its heaviest so far (TEXT_BYTES before its
- * first, never less than ITEM_REQUEST_BYTES); a round Excel refuses as too large is halved and
- * read again (planRound and halved, as readRows does for rows of cells). One item alone that is
- * more than Excel answers (a comment with hundreds of the longest replies) cannot be read: that
- * refusal is thrown as it came.
- */
-async function readByPosition<T>(context: Excel.RequestContext, collections: readonly Collection<T>[], limit: number): Promise<T[][]> {
-  const results: T[][] = collections.map(() => []);
-  // The heaviest item of each collection read so far; null before its first.
-  const heaviest: (number | null)[] = collections.map(() => null);
-  const sources = collections.map((c) => ({ total: c.total, columns: 1 }));
-  while (collections.some((c, i) => results[i].length < c.total)) {
-    // Before any item is read, each is taken at the most it can weigh (a comment with a text more
-    // for each reply the most replied of its sheet has, readCounted): the round cannot outgrow the
-    // limit, and has all of it (42 items in 4 MB). Sized from what was read, a fifth is kept spare, as readRows does.
-    const budget = heaviest.every((bytes) => bytes === null) ? limit : limit * 0.8;
-    let blocks = planRound(sources, results, heaviest.map((bytes, i) => bytes ?? collections[i].most), budget);
-    for (;;) {
-      const pending = blocks.map((block) => ({ block, readers: Array.from({ length: block.count }, (_, j) => collections[block.source].queueAt(block.from + j)) }));
-      try {
-        // One sync per round of about 3 MB, by design: the items are reached only by position.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-      } catch (error) {
-        if (code(error) !== "ResponsePayloadSizeLimitExceeded" || (blocks.length === 1 && blocks[0].count === 1)) throw error;
-        blocks = halved(blocks);
-        continue;
-      }
-      for (const { block, readers } of pending) {
-        const items = readers.map((read) => read());
-        const collection = collections[block.source];
-        heaviest[block.source] = items.reduce((most, item) => Math.max(most, collection.weigh(item)), heaviest[block.source] ?? ITEM_REQUEST_BYTES);
-        results[block.source].push(...items);
-      }
-      break;
-    }
-  }
-  return results;
 }

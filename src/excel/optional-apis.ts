@@ -109,6 +109,9 @@ export function formatOrNullObject(formats: Excel.ConditionalFormatCollection, i
  */
 export const SERIES_SOURCES_BYTES = 2 * FORMULA_BYTES;
 
+/** Whether Excel can say where a chart series takes its values and categories from (ExcelApi 1.15, queueSeriesSources), asked before reading them one by one. */
+export const canReadSeriesSources = (): boolean => supports("1.15");
+
 /**
  * Where a chart series takes its values and categories from, as Excel writes it in Select Data
  * ("=Nationaliteiten!$B$6:$B$15"; ExcelApi 1.15, `ChartSeries.getDimensionDataSourceString`:

@@ -62,18 +62,23 @@ export class RulesWatch {
   private now: (() => string | null)[] | null = null;
   readonly on: boolean;
 
+  /** What one look at every item weighs, watched or not. */
+  private readonly weight: number;
+
   constructor(private readonly items: readonly WatchItem[]) {
-    this.on = 2 * this.bytes <= WATCH_BYTES;
+    this.weight = items.length ? items.reduce((n, item) => n + item.bytes, EDIT_ROOM) : 0;
+    this.on = 2 * this.weight <= WATCH_BYTES;
   }
 
   /**
-   * What one look at every item weighs (0 while none is watched): each as read before, and room
-   * for one the analyst made as long as a rule can be meanwhile (EDIT_ROOM). Should they make
-   * several that long between two syncs, Excel refuses the response: the pull stops there, and
-   * what it cannot tell is named, as after any refusal.
+   * What one look at every item weighs (0 while none is watched: look queues nothing then, and
+   * the deletes' syncs are not made smaller for it): each as read before, and room for one the
+   * analyst made as long as a rule can be meanwhile (EDIT_ROOM). Should they make several that
+   * long between two syncs, Excel refuses the response: the pull stops there, and what it cannot
+   * tell is named, as after any refusal.
    */
   get bytes(): number {
-    return this.items.length ? this.items.reduce((n, item) => n + item.bytes, EDIT_ROOM) : 0;
+    return this.on ? this.weight : 0;
   }
 
   /** Queues a look at every item, just before (`after` false) or just after a delete, in its batch. */

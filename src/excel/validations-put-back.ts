@@ -1,4 +1,4 @@
-import { ReadBatch, WriteBatch } from "./batch";
+import { CHAR_BYTES, readItems, WriteBatch } from "./batch";
 import { WorkbookState } from "./inspect";
 import type { Reference } from "../text/references";
 import type { WatchItem } from "./rules-watch";
@@ -12,7 +12,9 @@ import type { WatchItem } from "./rules-watch";
  * shiftReferences). So before deleting, the validated cells of the tables' sheet and of the sheets
  * whose rules name it are read (Range.getSpecialCellsOrNullObject "DataValidations", ExcelApi 1.9:
  * its areas), and each area's validation (Range.dataValidation, 1.8: type, rule, ignoreBlanks,
- * prompt, errorAlert), in syncs under the limit at the most an area's validation can weigh. Once
+ * prompt, errorAlert), in syncs under the limit: the first at the most an area's validation can
+ * weigh, later ones at the heaviest read so far (readItems, batch.ts; a thousand one-cell lists
+ * take a sync or two, not one per 81 of them). Once
  * the rows are back, each area whose validation is not what it was gets it again: cleared, then
  * the rule and the rest set (all settable, 1.8). Unlike a conditional format's, a validation is
  * all that the API reads of it, so one Excel deleted with its cells comes back whole. A sheet with
@@ -45,7 +47,14 @@ const MAX_AREAS = 5_000;
  * text of 255) and an error alert (32 and 225; Excel's Data Validation dialog), three bytes a
  * character, with room for the JSON around them.
  */
-const VALIDATION_BYTES = (2 * 8_192 + 32 + 255 + 32 + 225) * 3 + 500;
+const VALIDATION_BYTES = (2 * 8_192 + 32 + 255 + 32 + 225) * CHAR_BYTES + 500;
+
+/**
+ * What reading one area's validation asks of the request, about: its range (getRangeByIndexes),
+ * its dataValidation and their load, each an object path or an action of about 120 bytes
+ * (test/support/fake-excel.ts CALL_BYTES). An area is never weighed at less.
+ */
+const VALIDATION_REQUEST_BYTES = 400;
 const PROPERTIES = "type,rule,ignoreBlanks,prompt,errorAlert";
 /** The types of DataValidation whose rule DataValidationRule sets (wholeNumber, decimal, textLength, date, time, list, custom; ExcelApi 1.8). */
 const SETTABLE: ReadonlySet<string> = new Set(["WholeNumber", "Decimal", "TextLength", "Date", "Time", "List", "Custom"]);
@@ -64,24 +73,38 @@ export async function validationsToPutBack(context: Excel.RequestContext, state:
   if (validated.reduce((n, f) => n + f.cells.areaCount, 0) > MAX_AREAS) return { validations: [], left: [...unchecked] };
   const listed = validated.map((f) => ({ ...f, areas: f.cells.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount") }));
   await context.sync();
-  const reads = new ReadBatch(context, limit);
-  const areas: { name: string; sheet: Excel.Worksheet; box: ValidationRead["box"]; validation: Excel.DataValidation }[] = [];
-  for (const { name, sheet, areas: list } of listed) {
-    for (const area of list.items) {
-      const box = { row: area.rowIndex, column: area.columnIndex, rows: area.rowCount, columns: area.columnCount };
-      areas.push({ name, sheet, box, validation: await reads.queue(VALIDATION_BYTES, () => sheet.getRangeByIndexes(box.row, box.column, box.rows, box.columns).dataValidation.load(PROPERTIES)) });
-    }
-  }
-  await reads.flush();
+  const boxes = listed.map(({ name, sheet, areas: list }) => ({ name, sheet, boxes: list.items.map((area) => ({ row: area.rowIndex, column: area.columnIndex, rows: area.rowCount, columns: area.columnCount })) }));
+  const read = await readValidations(context, boxes, limit);
+  const areas = boxes.flatMap(({ name, sheet, boxes: list }, s) => list.map((box, i) => ({ name, sheet, box, validation: read[s][i] })));
   // A sheet with an area whose type is not a rule that can be set back is not put back, and none of its areas is cleared: it stays named.
   // "Inconsistent" (different rules on different cells) and "MixedCriteria" (validation on some cells, not all; Excel.DataValidationType,
   // ExcelApi 1.8) would be read cell by cell; a type Excel may add later has no rule known to set.
   const mixed = new Set(areas.filter((a) => !SETTABLE.has(a.validation.type)).map((a) => a.name));
-  const validations = areas.filter((a) => !mixed.has(a.name)).map(({ name, sheet, box, validation }) => ({ sheet, sheetName: name, box, validation: asRead(validation) }));
+  const validations = areas.filter((a) => !mixed.has(a.name)).map(({ name, sheet, box, validation }) => ({ sheet, sheetName: name, box, validation }));
   return { validations, left: unchecked.filter((ref) => ref.kind !== "validation" || mixed.has(ref.sheet)) };
 }
 
 const asRead = (v: Excel.DataValidation): Validation => ({ type: v.type, rule: v.rule, ignoreBlanks: v.ignoreBlanks, prompt: v.prompt, errorAlert: v.errorAlert });
+
+/**
+ * The validation of each area of each sheet's `boxes`, in syncs under the limit (readItems): the
+ * first at VALIDATION_BYTES an area, later ones at the heaviest read so far of that sheet, each
+ * weighed as its JSON at CHAR_BYTES a character (UTF-8's most).
+ */
+async function readValidations(context: Excel.RequestContext, sheets: readonly { sheet: Excel.Worksheet; boxes: readonly ValidationRead["box"][] }[], limit?: number): Promise<Validation[][]> {
+  const lists = sheets.map(({ sheet, boxes }) => ({
+    total: boxes.length,
+    queueAt: (i: number) => {
+      const box = boxes[i];
+      const validation = sheet.getRangeByIndexes(box.row, box.column, box.rows, box.columns).dataValidation.load(PROPERTIES);
+      return () => asRead(validation);
+    },
+    weigh: (v: Validation) => 100 + JSON.stringify(v).length * CHAR_BYTES,
+    most: VALIDATION_BYTES,
+    least: VALIDATION_REQUEST_BYTES,
+  }));
+  return readItems(context, lists, limit);
+}
 
 /** Each validated area of `before`, for the watch (rules-watch.ts): its validation as read, and a look at it (the same cells' dataValidation, as restoreValidations reads it). */
 export function watchValidations(before: readonly ValidationRead[]): WatchItem[] {
@@ -108,14 +131,14 @@ export function watchValidations(before: readonly ValidationRead[]): WatchItem[]
 export async function restoreValidations(context: Excel.RequestContext, before: readonly ValidationRead[], limits: { read?: number; write: number }): Promise<void> {
   if (before.length === 0) return;
   const range = (v: ValidationRead) => v.sheet.getRangeByIndexes(v.box.row, v.box.column, v.box.rows, v.box.columns);
-  const reads = new ReadBatch(context, limits.read);
-  const now: Excel.DataValidation[] = [];
-  for (const v of before) now.push(await reads.queue(VALIDATION_BYTES, () => range(v).dataValidation.load(PROPERTIES)));
-  await reads.flush();
+  // By sheet, as read before: a sheet's areas are weighed from the heaviest of them read so far.
+  const sheets = [...new Set(before.map((v) => v.sheetName))].map((name) => before.filter((v) => v.sheetName === name));
+  const read = await readValidations(context, sheets.map((areas) => ({ sheet: areas[0].sheet, boxes: areas.map((v) => v.box) })), limits.read);
+  const now = new Map(sheets.flatMap((areas, s) => areas.map((v, i) => [v, read[s][i]] as const)));
   const batch = new WriteBatch(context, { limit: limits.write });
-  for (const [i, was] of before.entries()) {
+  for (const was of before) {
     const text = JSON.stringify(was.validation);
-    if (JSON.stringify(asRead(now[i])) === text) continue;
+    if (JSON.stringify(now.get(was)) === text) continue;
     // Three bytes a character, as the reads: UTF-8's most for Excel's text, so long non-Latin rules stay under the limit.
     await batch.queue(400 + text.length * 3, () => {
       const validation = range(was).dataValidation;
