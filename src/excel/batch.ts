@@ -32,10 +32,37 @@ type Cell = string | number | boolean | null;
 /** The number formats of the cells a write goes into, by row: set by the write itself (null: that cell's left as it is, text-cells.ts's Kept), or held by them already. */
 export type CellFormats = { set: (string | null)[][] } | { held: readonly (readonly string[])[] };
 
-/** What a cell costs in a request: its JSON text and a separator. */
+/** Characters that are one byte in a JSON string: printable ASCII but the quote and the backslash, which JSON escapes. */
+const ONE_BYTE = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
+/**
+ * Characters JSON spells as six (\u0001): the control characters without a short escape (\t,
+ * \n, \r, \b, \f are two), and a surrogate without its pair (JSON.stringify, ES2019).
+ */
+// The control characters are what is looked for here.
+// eslint-disable-next-line no-control-regex
+const SIX_BYTES = /[\x00-\x07\x0b\x0e-\x1f]|[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * What a text weighs as a JSON string in a request or a response, its quotes included, at the
+ * most: a byte a character where each is printable ASCII, else CHAR_BYTES each (é is two bytes
+ * in UTF-8, 中 three, an emoji's two UTF-16 units four; a quote, a backslash, a tab or a line
+ * break two, escaped), or six where one is a control character JSON spells out (\u0001).
+ */
+export function textBytes(text: string): number {
+  if (!ONE_BYTE.test(text)) return text.length + 2;
+  return text.length * (SIX_BYTES.test(text) ? 6 : CHAR_BYTES) + 2;
+}
+
+/** What `data` weighs as JSON in a request or a response, at the most: its JSON text, CHAR_BYTES a character unless all are ASCII. */
+export function jsonBytes(data: unknown): number {
+  const json = JSON.stringify(data) ?? "null";
+  return json.length * (/[\u0080-\uffff]/.test(json) ? CHAR_BYTES : 1);
+}
+
+/** What a cell costs in a request or a response: its JSON text (textBytes for a text) and a separator. */
 export function cellBytes(value: unknown): number {
   if (value === null || value === undefined || value === "") return 3;
-  return typeof value === "string" ? value.length * (/[^\x20-\x7e]/.test(value) ? 2 : 1) + 3 : String(value).length + 1;
+  return typeof value === "string" ? textBytes(value) + 1 : String(value).length + 1;
 }
 
 export const rowBytes = (row: readonly unknown[]) => row.reduce<number>((n, cell) => n + cellBytes(cell), 2);

@@ -1,5 +1,5 @@
 import { pointsInto } from "../report/references";
-import { MAX_SYNC_BYTES, ReadBatch, readRows, WriteBatch } from "./batch";
+import { CHAR_BYTES, MAX_SYNC_BYTES, ReadBatch, readRows, WriteBatch } from "./batch";
 import { countedPages, NameRead, queueFirstPages, readPages, takeAll } from "./names-read";
 import { SheetState, WorkbookState } from "./inspect";
 import { chartSources, Pointer, ruleFormulas } from "./references-scan";
@@ -78,6 +78,13 @@ export const MAX_FORMULA_AREAS = 20_000;
 const AREA_READ_BYTES = 400;
 
 const refCount = (formula: string) => formula.split("#REF!").length - 1;
+
+/**
+ * What a formula as read back after the delete weighs in a response, at the most: Excel may have
+ * made its references #REF!, which takes at most twice their characters (the shortest reference
+ * and the operator beside it, "A1+", three, become "#REF!+", six), CHAR_BYTES a character.
+ */
+const grownBytes = (formula: string) => 2 * formula.length * CHAR_BYTES;
 
 /**
  * The formulas of the workbook that may point into `sheetNames`: Excel is asked which cells of
@@ -195,20 +202,20 @@ export async function restoreBroken(context: Excel.RequestContext, cells: readon
   if (cells.length === 0 && names.length === 0) return;
   const reads = new ReadBatch(context, limits.read);
   const now = [];
-  for (const cell of cells) now.push(await reads.queue(200 + cell.formula.length * 4, () => cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1).load("formulas")));
+  for (const cell of cells) now.push(await reads.queue(200 + grownBytes(cell.formula), () => cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1).load("formulas")));
   const namesNow = [];
-  for (const name of names) namesNow.push(await reads.queue(200 + name.formula.length * 4, () => name.item.load("formula")));
+  for (const name of names) namesNow.push(await reads.queue(200 + grownBytes(name.formula), () => name.item.load("formula")));
   await reads.flush();
   const batch = new WriteBatch(context, { limit: limits.write });
   for (const [i, cell] of cells.entries()) {
     const formula = now[i].formulas[0]?.[0];
     if (typeof formula !== "string" || refCount(formula) <= refCount(cell.formula)) continue;
-    await batch.queue(200 + cell.formula.length * 2, () => (cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1).formulas = [[cell.formula]]));
+    await batch.queue(200 + cell.formula.length * CHAR_BYTES, () => (cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1).formulas = [[cell.formula]]));
   }
   for (const [i, name] of names.entries()) {
     const formula: unknown = namesNow[i].formula;
     if (typeof formula !== "string" || refCount(formula) <= refCount(name.formula)) continue;
-    await batch.queue(200 + name.formula.length * 2, () => (name.item.formula = name.formula));
+    await batch.queue(200 + name.formula.length * CHAR_BYTES, () => (name.item.formula = name.formula));
   }
   await batch.flush();
 }

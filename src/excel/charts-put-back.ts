@@ -107,7 +107,7 @@ export function watchCharts(before: readonly SeriesRead[]): WatchItem[] {
     return {
       ref: was.ref,
       before: state,
-      bytes: 400 + 3 * state.length,
+      bytes: 400 + CHAR_BYTES * state.length,
       gone: CHART_GONE,
       queue: () => {
         const chart = was.sheet.charts.getItemOrNullObject(was.ref.chart).load("name");

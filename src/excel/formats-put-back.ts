@@ -146,10 +146,10 @@ export async function restoreFormats(context: Excel.RequestContext, before: read
     // A write weighs three bytes a character, as the reads (UTF-8's most).
     const format = () => was.sheet.getRange().conditionalFormats.getItem(was.id);
     if (areasOf(is.ranges).sort().join(",") !== areasOf(was.ranges).sort().join(",")) {
-      await batch.queue(ITEM_BYTES + was.ranges.length * 3, () => queueFormatRanges(format(), was.sheet.getRanges(areasOf(was.ranges).join(", "))));
+      await batch.queue(ITEM_BYTES + was.ranges.length * CHAR_BYTES, () => queueFormatRanges(format(), was.sheet.getRanges(areasOf(was.ranges).join(", "))));
     }
     const [rule, ruleNow] = [JSON.stringify(was.rule ?? null), JSON.stringify(is.rule ?? null)];
-    if (ruleNow !== rule) await batch.queue(ITEM_BYTES + rule.length * 3, () => ruleOf(format(), was.type).write(was.rule));
+    if (ruleNow !== rule) await batch.queue(ITEM_BYTES + rule.length * CHAR_BYTES, () => ruleOf(format(), was.type).write(was.rule));
   }
   await batch.flush();
   return [...lost].map((sheet) => ({ kind: "conditionalFormat", sheet }));
@@ -181,7 +181,7 @@ export function watchFormats(before: readonly FormatRead[]): WatchItem[] {
   return before.map((was) => ({
     ref: { kind: "conditionalFormat", sheet: was.sheetName },
     before: formatState(was.type, was.ranges, was.rule),
-    bytes: ITEM_BYTES + AREA_BYTES + 3 * formatState(was.type, was.ranges, was.rule).length,
+    bytes: ITEM_BYTES + AREA_BYTES + CHAR_BYTES * formatState(was.type, was.ranges, was.rule).length,
     queue: () => {
       // Without 1.14 (an Excel that has setRanges has it: 1.17) nothing is looked at, and the format is not known to be unchanged.
       const found = formatOrNullObject(was.sheet.getRange().conditionalFormats, was.id);

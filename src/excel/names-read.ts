@@ -1,4 +1,4 @@
-import { ReadBatch } from "./batch";
+import { CHAR_BYTES, ReadBatch } from "./batch";
 
 /**
  * Reads defined names (the workbook's, Workbook.names, or a sheet's own, Worksheet.names) with
@@ -26,7 +26,7 @@ import { ReadBatch } from "./batch";
  * a character (UTF-8 of any UTF-16 unit; a quote or backslash escaped in JSON takes two), as for
  * notes (notes-comments-read.ts). And the JSON around both, about.
  */
-export const NAME_BYTES = (255 + 8_192) * 3 + 100;
+export const NAME_BYTES = (255 + 8_192) * CHAR_BYTES + 100;
 
 /** A defined name as read: its item (to write its formula back), name and formula. */
 export interface NameRead {

@@ -1,4 +1,4 @@
-import { ItemList, MAX_SYNC_BYTES, ReadBatch, readItems } from "./batch";
+import { CHAR_BYTES, ItemList, MAX_SYNC_BYTES, ReadBatch, readItems, textBytes } from "./batch";
 import { NotesRead, queueNotes } from "./optional-apis";
 
 /**
@@ -29,7 +29,7 @@ import { NotesRead, queueNotes } from "./optional-apis";
  * specifications and limits). Three bytes a character: what UTF-8 takes for any character of
  * Office's UTF-16 text (a surrogate pair, two of them, takes four).
  */
-export const TEXT_BYTES = 32_767 * 3;
+export const TEXT_BYTES = 32_767 * CHAR_BYTES;
 
 /** What an item weighs besides its text, about: its cell's address, its status, and the JSON around them. */
 const ITEM_BYTES = 300;
@@ -78,7 +78,6 @@ interface Collection<T> extends ItemList<T> {
   sheet: number;
 }
 
-const textBytes = (text: string) => text.length * (/[^\x20-\x7e]/.test(text) ? 3 : 1);
 const code = (error: unknown) => (error as { code?: unknown } | null)?.code;
 
 /**

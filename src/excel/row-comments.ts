@@ -1,4 +1,5 @@
 import { Box } from "../report/a1";
+import { textBytes } from "./batch";
 import { byBodyRow } from "./row-notes";
 
 /**
@@ -41,9 +42,9 @@ export interface CommentsRemade {
 /** What each call that puts a comment back weighs in a request besides its texts, about (as a note's: the call and the cell's range). */
 export const COMMENT_BYTES = 400;
 
-/** What putting `comment` back weighs in a request: the add, each reply's add and the status, with their texts. */
+/** What putting `comment` back weighs in a request: the add, each reply's add and the status, with their texts (textBytes: up to CHAR_BYTES a character). */
 export function commentBytes(comment: RowComment): number {
-  const texts = [comment.content, ...comment.replies].reduce((n, text) => n + text.length * 2, 0);
+  const texts = [comment.content, ...comment.replies].reduce((n, text) => n + textBytes(text), 0);
   return COMMENT_BYTES * (1 + comment.replies.length + (comment.resolved ? 1 : 0)) + texts;
 }
 

@@ -1,6 +1,6 @@
 import { valueError } from "../data/errors";
 import { cellRef, parseA1Range } from "../report/a1";
-import { Cancelled, isRefusal, ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, WriteBatch } from "./batch";
+import { Cancelled, isRefusal, jsonBytes, ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, textBytes, WriteBatch } from "./batch";
 import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
 import { besideShiftedRows, cellsOfAddress } from "./cells-beside";
@@ -664,7 +664,7 @@ function restoring(row: RowRead, notes: readonly RowNote[], comments: readonly R
   const cells = restorable(row.formulas, row.values, row.formats);
   const styles = row.props ? row.props.map((p) => (p.style === undefined || p.style === null ? {} : { style: p.style })) : null;
   const props = row.props ? row.props.map(({ format, hyperlink }) => (hyperlink ? { format, hyperlink } : { format })) : null;
-  const bytes = rowBytes(cells) + rowBytes(row.formats) + (styles ? JSON.stringify(styles).length : 0) + (props ? JSON.stringify(props).length : 0) + notes.reduce((n, note) => n + NOTE_BYTES + note.text.length * 2, 0) + comments.reduce((n, comment) => n + commentBytes(comment), 0);
+  const bytes = rowBytes(cells) + rowBytes(row.formats) + (styles ? jsonBytes(styles) : 0) + (props ? jsonBytes(props) : 0) + notes.reduce((n, note) => n + NOTE_BYTES + textBytes(note.text), 0) + comments.reduce((n, comment) => n + commentBytes(comment), 0);
   return { cells, formats: row.formats, styles, props, notes, comments, bytes };
 }
 

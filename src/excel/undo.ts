@@ -2,7 +2,7 @@ import { cellAreas, rangeRef } from "../report/a1";
 import { SheetMark } from "../report/mark";
 import { backupSheetName, freeSheetName } from "../report/sheet-names";
 import type { AddedKind, LookLeft, TheirsKept } from "../text/excel";
-import { readRows, WriteBatch } from "./batch";
+import { cellBytes, readRows, WriteBatch } from "./batch";
 import { queueReadMark, queueRemoveMark, queueWriteMark } from "./marks";
 import { queueCommentCount } from "./notes-comments-read";
 import { queueNotes } from "./optional-apis";
@@ -360,7 +360,7 @@ export class Journal {
       const range = () => cell.sheet.getRangeByIndexes(cell.row, cell.column, 1, 1);
       // A header cell the analyst aligned: after the header's alignment was reset above.
       if ("alignment" in cell) await batch.queue(200, () => (range().format.horizontalAlignment = cell.alignment as Excel.HorizontalAlignment));
-      else await batch.queue(200 + String(cell.back).length * 2, () => queueCellWrite(range(), [[cell.back]], [[cell.format ?? cell.held]], cell.format !== null));
+      else await batch.queue(200 + cellBytes(cell.back) + cellBytes(cell.format ?? cell.held), () => queueCellWrite(range(), [[cell.back]], [[cell.format ?? cell.held]], cell.format !== null));
     }
     await batch.flush();
     return left.map(({ sheet, ranges }) => ({ sheet: sheet.name, ranges }));

@@ -114,7 +114,7 @@ export function watchValidations(before: readonly ValidationRead[]): WatchItem[]
       ref: { kind: "validation", sheet: was.sheetName },
       before: state,
       // As read before: three bytes a character, with room for the JSON around it.
-      bytes: 500 + 3 * state.length,
+      bytes: 500 + CHAR_BYTES * state.length,
       queue: () => {
         const now = was.sheet.getRangeByIndexes(was.box.row, was.box.column, was.box.rows, was.box.columns).dataValidation.load(PROPERTIES);
         return () => JSON.stringify(asRead(now));
@@ -140,7 +140,7 @@ export async function restoreValidations(context: Excel.RequestContext, before: 
     const text = JSON.stringify(was.validation);
     if (JSON.stringify(now.get(was)) === text) continue;
     // Three bytes a character, as the reads: UTF-8's most for Excel's text, so long non-Latin rules stay under the limit.
-    await batch.queue(400 + text.length * 3, () => {
+    await batch.queue(400 + text.length * CHAR_BYTES, () => {
       const validation = range(was).dataValidation;
       // Cleared first: the reference does not say what setting a rule over cells validated otherwise does.
       validation.clear();

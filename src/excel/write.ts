@@ -1,6 +1,6 @@
 import { cellRef, parseA1Range } from "../report/a1";
 import { queueCellWrite } from "./text-cells";
-import { WriteBatch } from "./batch";
+import { textBytes, WriteBatch } from "./batch";
 import { alignmentLookBytes, BLANK, cellLookBytes, rowsLook, Watch } from "./write-looks";
 import { ChartPlan, numericColumns, SheetPlan, TablePlan, TextLine } from "../report/types";
 import { bodyFormats, chartColour, CHART_TYPES, POINTS_PER_CHARACTER, TABLE_STYLE, TEXT_FONTS, TEXT_FORMAT as TEXT, WRAPPED_ALIGNMENT } from "../report/written-styles";
@@ -115,7 +115,7 @@ const lineColumns = (line: TextLine, merged: boolean) => (merged ? (line.columns
 /** What a sheet's text lines weigh in a request, with the looks at their cells when watched. */
 const textsBytes = (plan: SheetPlan, watch: Watch | undefined, merged: boolean) =>
   plan.texts.reduce((n, line) => {
-    let bytes = n + line.text.length + 100 + (merged && line.columns ? 300 : 0);
+    let bytes = n + textBytes(line.text) + 100 + (merged && line.columns ? 300 : 0);
     for (let c = 0; c < lineColumns(line, merged); c++) bytes += cellLookBytes(watch, line.row, c);
     return bytes;
   }, 200);

@@ -8,9 +8,9 @@ import { sheetNamed, userWorkbook } from "../support/workbooks";
  * text, so 42 comments with two replies of 32,767 characters each (what a pull reads before it
  * deletes rows) came to about 12 MB in one response: Excel refuses that (over 5 MB), the fake
  * too (FakeContext.sync counts what each sync's loads answer). Now a comment is taken at one
- * longest text more for each reply the most replied comment has. The fake weighs a response by
- * its JSON's characters (not UTF-8's up to three bytes each), so here four replies of 32,767
- * characters each, about 6.9 million characters in 42 comments.
+ * longest text more for each reply the most replied comment has. Here four replies of 32,767
+ * characters each, about 6.9 MB in 42 comments (the fake weighs a response in UTF-8 bytes,
+ * payloadBytes; these texts are ASCII, a byte a character).
  */
 const FIVE_MB = 5 * 1024 * 1024;
 

@@ -600,6 +600,17 @@ function intersection(a: Box, b: Box): Box {
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 /**
+ * What `data` weighs in a request or a response to Excel: the bytes of its JSON in UTF-8, not its
+ * characters. Excel on the web refuses "a request or a response over 5 MB"
+ * (../shared/excel/README.md, "Size limits"; docs/excel/performance.md): megabytes, a measure of
+ * bytes, and a JSON text that goes between systems is UTF-8 (RFC 8259, 8.1). So a letter with an
+ * accent weighs two bytes, a Chinese character three, an emoji (two UTF-16 units) four: a Dutch,
+ * Arabic or Chinese text of 2 million characters is 4 to 6 MB, not 2. Every weight the fake puts
+ * on data, sent or answered, is this one.
+ */
+export const payloadBytes = (data: unknown): number => Buffer.byteLength(JSON.stringify(data ?? null), "utf8");
+
+/**
  * "The payload size of a request combines: the number of API calls, the number of objects, such
  * as Range objects, the length of the value to set or get" (docs/excel/performance.md, "Payload
  * size limit best practices"; ../shared/excel/README.md, "Size limits"). Microsoft gives no
@@ -649,9 +660,9 @@ export class FakeContext {
     this.queue.push(operation);
   }
 
-  /** Counts the payload of data sent with the next sync (2-D arrays of values, formats, formulas). */
+  /** Counts the payload of data sent with the next sync (2-D arrays of values, formats, formulas), in bytes (payloadBytes). */
   addPayload(data: unknown): void {
-    const bytes = JSON.stringify(data).length;
+    const bytes = payloadBytes(data);
     this.pendingBytes += bytes;
     this.pendingDataBytes += bytes;
   }
@@ -659,7 +670,7 @@ export class FakeContext {
   /** The part of pendingBytes that is data (values, formats, formulas), for WorkbookModel.refuse. */
   private pendingDataBytes = 0;
 
-  /** What the loads of the running sync return (their JSON), for the response limit. */
+  /** What the loads of the running sync return (their JSON's bytes, payloadBytes), for the response limit. */
   responseBytes = 0;
   /** While a batch refused whole runs (WorkbookModel.refusedRuns "all"): its loads answer nothing. */
   unanswered = false;
@@ -747,7 +758,7 @@ class ClientObject<M> {
     if (model === null) return;
     for (const name of names) {
       const value = this.readProperty(model, name);
-      this.context.responseBytes += JSON.stringify(value ?? null).length;
+      this.context.responseBytes += payloadBytes(value);
       this.loaded.set(name, value);
     }
   }
@@ -2376,7 +2387,7 @@ export class FakeClientResult<T> {
   private current: T | undefined;
   settle(value: T, context: FakeContext): void {
     if (context.unanswered) return;
-    context.responseBytes += JSON.stringify(value ?? null).length;
+    context.responseBytes += payloadBytes(value);
     this.current = value;
     this.settled = true;
   }

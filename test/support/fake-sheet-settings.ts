@@ -1,4 +1,4 @@
-import { FakeContext, OfficeError } from "./fake-excel";
+import { FakeContext, OfficeError, payloadBytes } from "./fake-excel";
 
 /**
  * What a user sets on a worksheet as a whole, beyond its cells (issue 14; review 2, D5), as the
@@ -108,7 +108,7 @@ export class FakePart<M> {
         const reader = this.readers[name];
         if (!reader) throw new OfficeError("InvalidArgument", `${this.constructor.name} cannot load '${name}'.`);
         const value = reader(model);
-        this.context.responseBytes += JSON.stringify(value ?? null).length;
+        this.context.responseBytes += payloadBytes(value);
         this.loaded.set(name, value);
       }
     });

@@ -1,4 +1,4 @@
-import { FakeClientResult, FakeContext, OfficeError } from "./fake-excel";
+import { FakeClientResult, FakeContext, OfficeError, payloadBytes } from "./fake-excel";
 
 /**
  * Custom XML parts of a workbook (ExcelApi 1.5, `workbook.customXmlParts`): added from an XML
@@ -28,7 +28,7 @@ class FakeXmlPart {
   snapshot(): void {
     const part = this.model();
     this.loaded = { id: part.id, namespaceUri: part.namespaceUri };
-    this.context.responseBytes += part.id.length + part.namespaceUri.length + 20;
+    this.context.responseBytes += payloadBytes(this.loaded);
   }
   private read(name: string): string {
     if (!this.loaded) throw new OfficeError("PropertyNotLoaded", `The property '${name}' is not available. Call load() and sync() before reading it.`);
