@@ -361,6 +361,8 @@ export interface ItemList<T> {
   weigh: (item: T) => number;
   most: number;
   least: number;
+  /** Queues asking where the item at `index` is, for one Excel cannot answer alone; what to throw works after the sync. None: the refusal is thrown as it came. */
+  tooLarge?: (index: number) => () => Error;
 }
 
 /**
@@ -395,7 +397,8 @@ export async function readItems<T>(context: Excel.RequestContext, lists: readonl
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       } catch (error) {
-        if (!tooLarge(error) || (blocks.length === 1 && blocks[0].count === 1)) throw error;
+        if (!tooLarge(error)) throw error;
+        if (blocks.length === 1 && blocks[0].count === 1) throw await tooLargeAlone(context, lists[blocks[0].source], blocks[0].from, error);
         blocks = halved(blocks);
         continue;
       }
@@ -409,4 +412,16 @@ export async function readItems<T>(context: Excel.RequestContext, lists: readonl
     }
   }
   return results;
+}
+
+/** What to throw for the item at `index` that Excel refused as too large alone (`refused`): where it is, when the list can ask (a comment: CommentTooLarge), else the refusal. */
+async function tooLargeAlone<T>(context: Excel.RequestContext, list: ItemList<T>, index: number, refused: unknown): Promise<unknown> {
+  if (!list.tooLarge) return refused;
+  const located = list.tooLarge(index);
+  try {
+    await context.sync();
+  } catch {
+    return refused;
+  }
+  return located();
 }

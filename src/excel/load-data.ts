@@ -8,6 +8,7 @@ import { DATA_SHEET_NAME } from "../report/plan";
 import { MonitorPackage, Observation, Problem } from "../data/types";
 import { Cancelled, isRefusal, refusal, WriteBatch } from "./batch";
 import { NotesAddedMeanwhile } from "./notes-watch";
+import { CommentTooLarge } from "./notes-comments-read";
 import { CellsBesideDeletedRows, ChangedSinceComparison, DeleteRefused, EditedMeanwhile, GrowthRefused, TableFiltered } from "./table-refresh";
 import { PutBackShort } from "./broken-references";
 import { DataSheetOutcome, readKnownWorkbookData, readWorkbookData, WorkbookData, writeDataSheet } from "./data-sheet";
@@ -201,6 +202,10 @@ async function stopped(
     if (error instanceof CellsBesideDeletedRows) {
       const message = say(LOAD.cellsBesideDeletedRows, { table: error.table, sheet: error.sheet, rows: error.rows, cells: error.cells.slice(0, CELLS_NAMED), more: Math.max(0, error.cells.length - CELLS_NAMED) });
       return { ok: false, problems: [{ table: error.table, row: null, column: null, message }] };
+    }
+    // A comment too large to read before deleting rows (table-refresh.ts readBefore): nothing was written.
+    if (error instanceof CommentTooLarge) {
+      return { ok: false, problems: [{ table: TABLE_NAMES.observations, row: null, column: null, message: say(LOAD.commentTooLarge, { sheet: error.sheet, cell: error.cell }) }] };
     }
     if (error instanceof TableFiltered) {
       return { ok: false, problems: [{ table: error.table, row: null, column: null, message: say(LOAD.tableFiltered, { table: error.table }) }] };

@@ -1,3 +1,4 @@
+import { withoutSheet } from "../report/a1";
 import { CHAR_BYTES, ItemList, MAX_SYNC_BYTES, ReadBatch, readItems, textBytes } from "./batch";
 import { NotesRead, queueNotes } from "./optional-apis";
 
@@ -78,6 +79,30 @@ interface Collection<T> extends ItemList<T> {
   sheet: number;
 }
 
+/**
+ * A threaded comment that with its replies is more than Excel answers in one response (over 5 MB
+ * on the web; a reply's text can be 32,767 characters, up to three bytes each in UTF-8, and a
+ * thread has as many replies as people gave it): it cannot be read, so it cannot be put back
+ * either. Where it is: the sheet's name, and its cell as Excel names it ("G5").
+ */
+export class CommentTooLarge extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cell: string,
+  ) {
+    // Not shown as it is: the pull that catches it tells the user, in their language (load-data.ts).
+    super(`The comment in ${sheet}!${cell} is too large to read.`);
+    this.name = "CommentTooLarge";
+  }
+}
+
+/** Queues asking where the comment at `index` of `sheet` is, and the sheet's name (one cell's address, a name): the CommentTooLarge to throw after the sync. */
+function queueCommentTooLarge(sheet: Excel.Worksheet, index: number): () => Error {
+  const cell = sheet.comments.getItemAt(index).getLocation().load("address");
+  sheet.load("name");
+  return () => new CommentTooLarge(sheet.name, withoutSheet(cell.address));
+}
+
 const code = (error: unknown) => (error as { code?: unknown } | null)?.code;
 
 /**
@@ -123,7 +148,7 @@ async function readCounted(limit: number, sheets: readonly Counted[], replies: b
   const comments: Collection<CommentRead>[] = [];
   for (const [s, { sheet, notes: counted, comments: count }] of sheets.entries()) {
     if (counted) notes.push({ sheet: s, total: counted.count(), queueAt: counted.queueAt, weigh: (note) => textBytes(note.text) + note.cell.length + ITEM_BYTES, most: TEXT_BYTES + ITEM_BYTES, least: ITEM_REQUEST_BYTES });
-    if (count) comments.push({ sheet: s, total: count.value, queueAt: (i) => queueComment(sheet, i, replies), weigh: (c) => textBytes(c.content) + c.cell.length + ITEM_BYTES + c.replies.reduce((n, r) => n + textBytes(r) + REPLY_BYTES, 0), most: TEXT_BYTES + ITEM_BYTES, least: ITEM_REQUEST_BYTES });
+    if (count) comments.push({ sheet: s, total: count.value, queueAt: (i) => queueComment(sheet, i, replies), weigh: (c) => textBytes(c.content) + c.cell.length + ITEM_BYTES + c.replies.reduce((n, r) => n + textBytes(r) + REPLY_BYTES, 0), most: TEXT_BYTES + ITEM_BYTES, least: ITEM_REQUEST_BYTES, tooLarge: (i) => queueCommentTooLarge(sheet, i) });
   }
   const context = sheets[0]?.sheet.context;
   // Review 3: with their replies, a comment weighs a text more for each reply (42 comments with

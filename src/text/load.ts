@@ -178,6 +178,23 @@ export const LOAD = {
       );
     },
   ),
+  /**
+   * A threaded comment on a sheet where the pull must delete rows is, with its replies, more than
+   * Excel answers at once (src/excel/notes-comments-read.ts, CommentTooLarge): the pull reads every
+   * comment there before it deletes, to put back those Excel deletes with the rows should it stop,
+   * and cannot read this one. Nothing was written. `cell` as Excel names it ("G5").
+   */
+  commentTooLarge: phrase<{ sheet: string; cell: string }>(
+    "load.commentTooLarge",
+    ({ sheet, cell }) =>
+      `De opmerking in cel ${cell} van het blad '${sheet}' is met haar antwoorden groter dan Excel in één keer kan doorgeven (5 MB). ` +
+      `Het ophalen moet rijen op dat blad verwijderen en leest daarvoor eerst elke opmerking daar, om die terug te kunnen zetten als het stopt; deze kan het niet lezen. ` +
+      `Er is niets veranderd. Maak de opmerking of haar antwoorden korter, of verwijder een deel van de antwoorden, en haal opnieuw op.`,
+    ({ sheet, cell }) =>
+      `The threaded comment in cell ${cell} of the sheet '${sheet}' is, with its replies, larger than Excel can pass on at once (5 MB). ` +
+      `The pull must delete rows on that sheet, and first reads every comment there, to put them back should it stop; it cannot read this one. ` +
+      `Nothing was changed. Shorten the comment or its replies, or delete some of the replies, and pull again.`,
+  ),
   /** A monitor table the pull must change has an active filter (src/excel/table-refresh.ts, TableFiltered): nothing was written. */
   tableFiltered: phrase<{ table: string }>(
     "load.tableFiltered",

@@ -150,6 +150,7 @@ const SAMPLES: Record<string, unknown> = {
     deleted: [{ kind: "chart", sheet: "Analysis", chart: "Chart 2" }],
   },
   "load.notesAddedMeanwhile": { table: "MonitorData", sheet: "Data", notes: 1, comments: 2, commentsRemade: true, short: true },
+  "load.commentTooLarge": { sheet: "Data", cell: "G5" },
   "load.tableFiltered": { table: "MonitorData" },
   "load.deleteRefused": { tables: ["MonitorData", "MonitorBronnen"], sheet: "Data", rows: 1200, refusal: "Excel: InsertDeleteConflict", commentsRemade: true, short: true },
   "load.growthRefused": { table: "MonitorData", sheet: "Data", rows: 1200, refusal: "Excel: InsertDeleteConflict" },
