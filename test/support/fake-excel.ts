@@ -608,7 +608,22 @@ const PAYLOAD_LIMIT = 5 * 1024 * 1024;
  * Arabic or Chinese text of 2 million characters is 4 to 6 MB, not 2. Every weight the fake puts
  * on data, sent or answered, is this one.
  */
-export const payloadBytes = (data: unknown): number => Buffer.byteLength(JSON.stringify(data ?? null), "utf8");
+export const payloadBytes = (data: unknown): number => utf8Length(JSON.stringify(data ?? null));
+
+/** The bytes of `text` in UTF-8, counted by hand: the fake runs in the browser too (the e2e pane), where Node's Buffer is not. A surrogate pair is four; JSON.stringify leaves no lone surrogate. */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) bytes += 1;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
 
 /**
  * "The payload size of a request combines: the number of API calls, the number of objects, such
