@@ -135,32 +135,22 @@ export async function loadData(context: Excel.RequestContext, source: MonitorPac
     if (inPlace && outcome && error instanceof Cancelled) {
       // A cancel that came with the last writing sync is too late: everything is written, and the pane says what the pull did, not "as it was".
       // The PivotTable's look-up, still queued, is sent so that it follows its table as after any pull.
-      pivotRefused = await syncOrRefusal(context);
+      pivotRefused = await refusalOf(() => context.sync());
     } else if (!(inPlace && outcome && isRefusal(error))) {
       const before = new Set(state.sheets.map((s) => s.name.toLowerCase()));
       return stopped(context, error, { inPlace, journal, looks, progress, sheet: state.tables.get(TABLE_NAMES.observations.toLowerCase())?.sheetName, before, today: (options.today ?? isoToday)(), remade });
     } else pivotRefused = refusal(error);
   }
   // A PivotTable does not follow its table by itself; what was written stays if Excel refuses refreshing it.
-  if (pivot && !pivotRefused) pivotRefused = await refreshPivot(pivot);
+  if (pivot && !pivotRefused) pivotRefused = await refusalOf(() => pivot.refresh());
   progress(1, say(EXCEL.done));
   return { ok: true, outcome: pivotRefused ? { ...outcome, pivotRefused } : outcome, comparison, tables: packageTables(comparison.result) };
 }
 
-/** Sends what is queued; the refusal's words when Excel refuses it. */
-async function syncOrRefusal(context: Excel.RequestContext): Promise<string | null> {
+/** Runs `step` (a sync, a PivotTable's refresh); the refusal's words when Excel refuses it, null when it went through. */
+async function refusalOf(step: () => Promise<unknown>): Promise<string | null> {
   try {
-    await context.sync();
-    return null;
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
-    return refusal(error);
-  }
-}
-
-async function refreshPivot(pivot: ReturnType<typeof queueFindMonitorPivot>): Promise<string | null> {
-  try {
-    await pivot.refresh();
+    await step();
     return null;
   } catch (error) {
     if (!isRefusal(error)) throw error;

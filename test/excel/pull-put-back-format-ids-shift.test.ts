@@ -35,6 +35,25 @@ const notPutBack =
   "The pull had deleted rows of MonitorData on the sheet 'Data' when it stopped; they are back. Not checked and not put back: conditional formatting on the sheet 'Data'. " +
   "A reference there to one of those rows is now #REF!: Excel made that of it when the row went. Type those references again.";
 
+/**
+ * A format from row 16 to 100 rows below the table (the first delete, observation 90's row, shrinks
+ * it by one; the pull's room for its five new rows grew it by five), then a pull cancelled after its
+ * first delete: nothing is called changed by the analyst, the format is put back as it was, and the
+ * workbook is as before.
+ */
+async function tallFormatPutBackWhole(model: WorkbookModel, data: TableModel): Promise<void> {
+  const bottom = data.box.row + data.box.rows - 1;
+  const tall: RuleModel = { row: 15, column: WAARDE, rows: bottom + 100 - 15, columns: 1, type: "CellValue", formula: "0", formula2: "100" };
+  data.sheet.conditionalFormats.push(tall);
+  const before = snapshot(model);
+  const was = JSON.stringify(tall);
+  const { result, seen } = await cancelledAfterDeletes(model, data, 1);
+  expect(seen).toBe(1);
+  expect(result).toEqual({ ok: false, problems: [], cancelled: true });
+  expect(JSON.stringify(data.sheet.conditionalFormats)).toBe(JSON.stringify([JSON.parse(was)]));
+  expect(snapshot(model)).toEqual(before);
+}
+
 describe("a stopped pull's watch on conditional formats, whose ids are their priorities", () => {
   it("two formats Excel deletes in two steps move the ids of the rest twice: the pane names the sheet as not put back, never as changed by you, and the rest stay as they were", async () => {
     const { model, data } = await loadedWorkbook();
@@ -55,32 +74,13 @@ describe("a stopped pull's watch on conditional formats, whose ids are their pri
 
   it("a format reaching below the table, which the pull's insert for its new rows makes taller: not called changed by you; it is put back as it was, and the pane says only that the pull was cancelled", async () => {
     const { model, data } = await loadedWorkbook();
-    const bottom = data.box.row + data.box.rows - 1;
-    // From row 16 to 100 rows below the table: the first delete (observation 90's row) shrinks it by one, the insert below the table grew it by five.
-    const tall: RuleModel = { row: 15, column: WAARDE, rows: bottom + 100 - 15, columns: 1, type: "CellValue", formula: "0", formula2: "100" };
-    data.sheet.conditionalFormats.push(tall);
-    const before = snapshot(model);
-    const was = JSON.stringify(tall);
-    const { result, seen } = await cancelledAfterDeletes(model, data, 1);
-    expect(seen).toBe(1);
-    expect(result).toEqual({ ok: false, problems: [], cancelled: true });
-    expect(JSON.stringify(data.sheet.conditionalFormats)).toBe(JSON.stringify([JSON.parse(was)]));
-    expect(snapshot(model)).toEqual(before);
+    await tallFormatPutBackWhole(model, data);
   });
 
   it("the same with a total row, where the new rows are added above it (TableRowCollection.add) instead of cells inserted: not called changed by you, put back as it was", async () => {
     const { model, data } = await loadedWorkbook();
     data.showTotals = true;
     data.box = { ...data.box, rows: data.box.rows + 1 }; // the total row, as Table.showTotals adds it
-    const bottom = data.box.row + data.box.rows - 1;
-    const tall: RuleModel = { row: 15, column: WAARDE, rows: bottom + 100 - 15, columns: 1, type: "CellValue", formula: "0", formula2: "100" };
-    data.sheet.conditionalFormats.push(tall);
-    const before = snapshot(model);
-    const was = JSON.stringify(tall);
-    const { result, seen } = await cancelledAfterDeletes(model, data, 1);
-    expect(seen).toBe(1);
-    expect(result).toEqual({ ok: false, problems: [], cancelled: true });
-    expect(JSON.stringify(data.sheet.conditionalFormats)).toBe(JSON.stringify([JSON.parse(was)]));
-    expect(snapshot(model)).toEqual(before);
+    await tallFormatPutBackWhole(model, data);
   });
 });
