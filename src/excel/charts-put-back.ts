@@ -2,7 +2,7 @@ import { CHAR_BYTES, readItems, WriteBatch } from "./batch";
 import { WorkbookState } from "./inspect";
 import { canReadSeriesSources, queueSeriesSources, SERIES_SOURCES_BYTES } from "./optional-apis";
 import type { Reference } from "../text/references";
-import type { WatchItem } from "./rules-watch";
+import { UNGUARDED, type WatchItem, type WriteGuard } from "./rules-watch";
 
 /**
  * Chart series a pull's delete changed, put back once the rows are back (as formats-put-back.ts
@@ -114,6 +114,20 @@ export function watchCharts(before: readonly SeriesRead[]): WatchItem[] {
         const series = was.sources.map((_, i) => queueSeriesSources(chart.series.getItemAt(i)));
         return () => (chart.isNullObject ? CHART_GONE : JSON.stringify(series.map((r) => ({ values: r?.[0].value ?? "", categories: r?.[1].value ?? "" }))));
       },
+      // Their version as a look saw it, where each source is one area of cells (as restoreCharts sets them); a list of values, several areas or a chart gone cannot be.
+      putBack: (state, context) => {
+        if (state === CHART_GONE) return false;
+        const seen = JSON.parse(state) as SeriesRead["sources"];
+        const areas = seen.map((source) => ({ values: areaOf(source.values), categories: source.categories === "" ? null : areaOf(source.categories) }));
+        if (areas.some((a, i) => a.values === null || (a.categories === null && seen[i].categories !== ""))) return false;
+        areas.forEach((a, i) => {
+          const series = was.sheet.charts.getItem(was.ref.chart).series.getItemAt(i);
+          const range = (area: { sheet: string; address: string }) => context.workbook.worksheets.getItem(area.sheet).getRange(area.address);
+          if (a.values) series.setValues(range(a.values));
+          if (a.categories) series.setXAxisValues(range(a.categories));
+        });
+        return true;
+      },
     };
   });
 }
@@ -122,7 +136,7 @@ export function watchCharts(before: readonly SeriesRead[]): WatchItem[] {
  * After the rows are back: each chart of `before` is read again, and each series' source that
  * differs is set from its range. Gives the charts it could not put back.
  */
-export async function restoreCharts(context: Excel.RequestContext, before: readonly SeriesRead[], limits: { read?: number; write: number }): Promise<Reference[]> {
+export async function restoreCharts(context: Excel.RequestContext, before: readonly SeriesRead[], limits: { read?: number; write: number }, guard: WriteGuard<SeriesRead> = UNGUARDED): Promise<Reference[]> {
   if (before.length === 0) return [];
   const now = await readSeries(context, before, limits.read);
   if (now === null) return before.map((c) => c.ref);
@@ -141,10 +155,13 @@ export async function restoreCharts(context: Excel.RequestContext, before: reado
       left.push(was.ref);
       continue;
     }
+    // One the watch saw the analyst change since the last look (this read included) is theirs: not written (rules-watch.ts).
+    if (changes.length && !guard.still(was)) continue;
     for (const { i, dimension, area } of changes) {
       if (!area) continue;
       // Its calls, and the range's sheet and address as text (CHAR_BYTES a character, as every estimate of the limit).
       await batch.queue(400 + (area.address.length + area.sheet.length) * CHAR_BYTES, () => {
+        guard.writing(was);
         const series = was.sheet.charts.getItem(was.ref.chart).series.getItemAt(i);
         const range = context.workbook.worksheets.getItem(area.sheet).getRange(area.address);
         if (dimension === "values") series.setValues(range);

@@ -2,7 +2,7 @@ import { CHAR_BYTES, FORMULA_BYTES, ReadBatch, readItems, WriteBatch } from "./b
 import { WorkbookState } from "./inspect";
 import { canSetFormatRanges, formatOrNullObject, queueFormatRanges } from "./optional-apis";
 import type { Reference } from "../text/references";
-import type { WatchItem } from "./rules-watch";
+import { UNGUARDED, type WatchItem, type WriteGuard } from "./rules-watch";
 
 /**
  * Conditional formats a pull's delete changed, put back once the rows are back (broken-references.ts
@@ -132,7 +132,7 @@ async function readFormats(context: Excel.RequestContext, sheets: readonly { nam
  * same, and the one Excel deleted cannot be made again anyway (its fill and font are not read),
  * so the sheet is named either way. A rule can differ (that is what is put back); its type cannot.
  */
-export async function restoreFormats(context: Excel.RequestContext, before: readonly FormatRead[], limits: { read?: number; write: number }): Promise<Reference[]> {
+export async function restoreFormats(context: Excel.RequestContext, before: readonly FormatRead[], limits: { read?: number; write: number }, guard: WriteGuard<FormatRead> = UNGUARDED): Promise<Reference[]> {
   if (before.length === 0) return [];
   const sheets = [...new Map(before.map((f) => [f.sheetName, { name: f.sheetName, sheet: f.sheet }])).values()];
   const now = await readFormats(context, sheets, limits.read);
@@ -141,15 +141,23 @@ export async function restoreFormats(context: Excel.RequestContext, before: read
   const lost = new Set(sheets.filter(({ name }) => !sameFormats(before.filter((f) => f.sheetName === name), onSheet(name))).map(({ name }) => name));
   const batch = new WriteBatch(context, { limit: limits.write });
   for (const was of before) {
-    if (lost.has(was.sheetName)) continue;
+    // One the watch saw the analyst change since the last look (this read included) is theirs: not written (rules-watch.ts).
+    if (lost.has(was.sheetName) || !guard.still(was)) continue;
     const is = onSheet(was.sheetName)[was.at];
     // A write weighs three bytes a character, as the reads (UTF-8's most).
     const format = () => was.sheet.getRange().conditionalFormats.getItem(was.id);
     if (areasOf(is.ranges).sort().join(",") !== areasOf(was.ranges).sort().join(",")) {
-      await batch.queue(ITEM_BYTES + was.ranges.length * CHAR_BYTES, () => queueFormatRanges(format(), was.sheet.getRanges(areasOf(was.ranges).join(", "))));
+      await batch.queue(ITEM_BYTES + was.ranges.length * CHAR_BYTES, () => {
+        guard.writing(was);
+        queueFormatRanges(format(), was.sheet.getRanges(areasOf(was.ranges).join(", ")));
+      });
     }
     const [rule, ruleNow] = [JSON.stringify(was.rule ?? null), JSON.stringify(is.rule ?? null)];
-    if (ruleNow !== rule) await batch.queue(ITEM_BYTES + rule.length * CHAR_BYTES, () => ruleOf(format(), was.type).write(was.rule));
+    if (ruleNow !== rule)
+      await batch.queue(ITEM_BYTES + rule.length * CHAR_BYTES, () => {
+        guard.writing(was);
+        ruleOf(format(), was.type).write(was.rule);
+      });
   }
   await batch.flush();
   return [...lost].map((sheet) => ({ kind: "conditionalFormat", sheet }));
@@ -190,6 +198,15 @@ export function watchFormats(before: readonly FormatRead[]): WatchItem[] {
       const ranges = format.getRanges().load("address");
       const rule = ruleOf(format, was.type).queue();
       return () => (format.isNullObject ? "gone" : format.type !== was.type ? JSON.stringify([format.type]) : formatState(format.type, ranges.address, rule()));
+    },
+    // Their version as a look saw it, where it is one of the same type (its areas and rule, as restoreFormats writes them); another type or gone cannot be written.
+    putBack: (state) => {
+      const seen = JSON.parse(state) as unknown[];
+      if (seen.length !== 3 || seen[0] !== was.type) return false;
+      const format = was.sheet.getRange().conditionalFormats.getItem(was.id);
+      queueFormatRanges(format, was.sheet.getRanges((seen[1] as string[]).join(", ")));
+      ruleOf(format, was.type).write(seen[2]);
+      return true;
     },
   }));
 }

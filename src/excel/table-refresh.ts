@@ -1,6 +1,6 @@
 import { valueError } from "../data/errors";
 import { cellRef, parseA1Range } from "../report/a1";
-import { Cancelled, isRefusal, jsonBytes, ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, textBytes, WriteBatch } from "./batch";
+import { Cancelled, isRefusal, jsonBytes, MAX_SYNC_BYTES, ReadBatch, readRows, rowBlocks, rowBytes, RUN_DELETE_BYTES, textBytes, WriteBatch } from "./batch";
 import { TableState, WorkbookState } from "./inspect";
 import { planGrowth } from "./growth";
 import { besideShiftedRows, cellsOfAddress } from "./cells-beside";
@@ -195,7 +195,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
   const formats = deleting.length ? await formatsToPutBack(context, state, others.unchecked, limit) : { formats: [], left: [] };
   const validations = deleting.length ? await validationsToPutBack(context, state, formats.left, limit) : { validations: [], left: [] };
   const charts = deleting.length ? await chartsToPutBack(context, state, validations.left, limit) : { charts: [], left: [] };
-  // Each of them looked at in every sync that deletes, so that the put-back writes none the analyst changed meanwhile (rules-watch.ts).
+  // Each of them looked at in every sync that deletes, and in every sync of a put-back once the pull stops, so that the put-back writes none the analyst changed meanwhile (rules-watch.ts).
   const watch = new RulesWatch([...watchValidations(validations.validations), ...watchFormats(formats.formats), ...watchCharts(charts.charts)]);
 
   // Notes and comments added or deleted meanwhile, seen by counts in each deleting sync (notes-watch.ts).
@@ -290,12 +290,15 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     const edited: Reference[] = [];
     /** Charts the analyst deleted during the pull, not put back (Shortfall.deleted). */
     const deleted: Reference[] = [];
+    // From the rules' last read on, every sync of the put-back looks at them at its start and end (rules-watch.ts): its reads answer less by as much.
+    const read = watch.bytes ? Math.max((limit ?? MAX_SYNC_BYTES) / 2, (limit ?? MAX_SYNC_BYTES) - 2 * watch.bytes) : limit;
     try {
-      const comments = await undo(context, plans, inserted, blankRows, { read: limit, write: batch.limit }, deletedFrom.length ? () => watch.reread(context) : undefined);
+      const comments = await undo(context, plans, inserted, blankRows, { read, write: batch.limit }, deletedFrom.length ? () => watch.reread(context) : undefined);
       // Once the rows are back, the references into them that their delete made #REF!.
-      if (deletedFrom.length) await restoreBroken(context, pointing ?? [], others.names, { read: limit, write: batch.limit });
+      if (deletedFrom.length) await restoreBroken(context, pointing ?? [], others.names, { read, write: batch.limit });
       remade.push(...comments);
     } catch (refused) {
+      watch.unfollow();
       throw new UndoRefused(refused);
     }
     // A cancel stops with the last deleting step still queued, and the put-back's first sync sent it with its counts: checked as every step before it, a note
@@ -303,7 +306,7 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
     if (error instanceof Cancelled) error = notesWatch.added(error) ?? error;
     // The rows and formulas are back: Excel refusing a rule's put-back leaves that sheet's rules named as not put back, not the tables as half written.
     if (deletedFrom.length) {
-      const rules = { read: limit, write: batch.limit };
+      const rules = { read, write: batch.limit };
       left.push(...charts.left);
       // Only what the watch proves unchanged since the pull's own deletes is written; what the analyst changed stays theirs and is named, and so is what it cannot tell.
       const [v, f, c] = [watch.split(validations.validations, 0), watch.split(formats.formats, validations.validations.length), watch.split(charts.charts, validations.validations.length + formats.formats.length)];
@@ -312,9 +315,16 @@ export async function refreshTables(batch: WriteBatch, context: Excel.RequestCon
         left.push(...part.unknown);
         deleted.push(...part.deleted);
       }
-      await orLeft(() => restoreValidations(context, v.ours, rules).then(() => []), sheetsOf(v.ours, "validation"), left);
-      await orLeft(() => restoreFormats(context, f.ours, rules), sheetsOf(f.ours, "conditionalFormat"), left);
-      await orLeft(() => restoreCharts(context, c.ours, rules), c.ours.map((chart) => chart.ref), left);
+      // Each write asks the watch first, and notes the look at the start of its batch (rules-watch.ts WriteGuard).
+      const offsets = [0, validations.validations.length, validations.validations.length + formats.formats.length];
+      await orLeft(() => restoreValidations(context, v.ours, rules, watch.guard(validations.validations, offsets[0])).then(() => []), sheetsOf(v.ours, "validation"), left);
+      await orLeft(() => restoreFormats(context, f.ours, rules, watch.guard(formats.formats, offsets[1])), sheetsOf(f.ours, "conditionalFormat"), left);
+      await orLeft(() => restoreCharts(context, c.ours, rules, watch.guard(charts.charts, offsets[2])), c.ours.map((chart) => chart.ref), left);
+      watch.unfollow();
+      // What the analyst changed meanwhile, seen by a later look: named; one a write overwrote in the same batch is written back as that batch's first look saw it.
+      const later = await watch.after(context);
+      edited.push(...later.edited);
+      left.push(...later.left);
     }
     // Formulas too many to read before deleting, rules and charts not read or not put back, or changed by the analyst meanwhile: the pane says so, never "as it was".
     if (deletedFrom.length && (pointing === null || left.length || edited.length || deleted.length)) {

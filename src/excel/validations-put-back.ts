@@ -1,7 +1,7 @@
 import { CHAR_BYTES, readItems, WriteBatch } from "./batch";
 import { WorkbookState } from "./inspect";
 import type { Reference } from "../text/references";
-import type { WatchItem } from "./rules-watch";
+import { UNGUARDED, type WatchItem, type WriteGuard } from "./rules-watch";
 
 /**
  * Data validation a pull's delete changed, put back once the rows are back (as formats-put-back.ts
@@ -119,6 +119,13 @@ export function watchValidations(before: readonly ValidationRead[]): WatchItem[]
         const now = was.sheet.getRangeByIndexes(was.box.row, was.box.column, was.box.rows, was.box.columns).dataValidation.load(PROPERTIES);
         return () => JSON.stringify(asRead(now));
       },
+      // Their version as a look saw it, as restoreValidations writes one (a rule of a type that cannot be set, or none, is not written).
+      putBack: (state) => {
+        const seen = JSON.parse(state) as Validation;
+        if (!SETTABLE.has(seen.type)) return false;
+        setValidation(was.sheet.getRangeByIndexes(was.box.row, was.box.column, was.box.rows, was.box.columns).dataValidation, seen);
+        return true;
+      },
     };
   });
 }
@@ -128,7 +135,7 @@ export function watchValidations(before: readonly ValidationRead[]): WatchItem[]
  * what it was (a type, rule, message or alert that differs; "Inconsistent" where the area shrank,
  * "None" where it went) gets it again. Two syncs, or their chunks: a read, a write.
  */
-export async function restoreValidations(context: Excel.RequestContext, before: readonly ValidationRead[], limits: { read?: number; write: number }): Promise<void> {
+export async function restoreValidations(context: Excel.RequestContext, before: readonly ValidationRead[], limits: { read?: number; write: number }, guard: WriteGuard<ValidationRead> = UNGUARDED): Promise<void> {
   if (before.length === 0) return;
   const range = (v: ValidationRead) => v.sheet.getRangeByIndexes(v.box.row, v.box.column, v.box.rows, v.box.columns);
   // By sheet, as read before: a sheet's areas are weighed from the heaviest of them read so far.
@@ -138,17 +145,22 @@ export async function restoreValidations(context: Excel.RequestContext, before: 
   const batch = new WriteBatch(context, { limit: limits.write });
   for (const was of before) {
     const text = JSON.stringify(was.validation);
-    if (JSON.stringify(now.get(was)) === text) continue;
+    // One the watch saw the analyst change since the last look (this read included) is theirs: not written (rules-watch.ts).
+    if (JSON.stringify(now.get(was)) === text || !guard.still(was)) continue;
     // Three bytes a character, as the reads: UTF-8's most for Excel's text, so long non-Latin rules stay under the limit.
     await batch.queue(400 + text.length * CHAR_BYTES, () => {
-      const validation = range(was).dataValidation;
-      // Cleared first: the reference does not say what setting a rule over cells validated otherwise does.
-      validation.clear();
-      validation.rule = was.validation.rule;
-      validation.ignoreBlanks = was.validation.ignoreBlanks;
-      validation.prompt = was.validation.prompt;
-      validation.errorAlert = was.validation.errorAlert;
+      guard.writing(was);
+      setValidation(range(was).dataValidation, was.validation);
     });
   }
   await batch.flush();
+}
+
+/** Queues setting `validation` on cells: cleared first, as the reference does not say what setting a rule over cells validated otherwise does. */
+function setValidation(target: Excel.DataValidation, validation: Validation): void {
+  target.clear();
+  target.rule = validation.rule;
+  target.ignoreBlanks = validation.ignoreBlanks;
+  target.prompt = validation.prompt;
+  target.errorAlert = validation.errorAlert;
 }
